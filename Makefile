@@ -1,0 +1,71 @@
+# Heard: two commands on a fresh machine. `make run` sets up and serves; `make test` runs every check.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 3
+export DJANGO_SETTINGS_MODULE := heard.config.settings
+
+.PHONY: run dev test lint typecheck check-tools install install-dev frontend migrate demo browser-test test-postgres bench clean
+
+check-tools:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null || { echo "Heard needs Python 3.11 or newer: install python3.11 (and python3.11-venv) and try again."; exit 1; }
+	@command -v node >/dev/null && command -v npm >/dev/null || { echo "Heard needs Node.js and npm to build its stylesheet: install nodejs and npm (Node 18 or newer) and try again."; exit 1; }
+
+$(BIN)/.installed: requirements.lock pyproject.toml | check-tools
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . || $(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $@
+
+$(BIN)/.installed-dev: requirements-dev.lock $(BIN)/.installed
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
+	@touch $@
+
+install: $(BIN)/.installed frontend
+install-dev: $(BIN)/.installed-dev frontend
+
+node_modules/.installed: package.json package-lock.json | check-tools
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+build/static/heard/heard.css: node_modules/.installed frontend/heard.scss frontend/build.mjs
+	node frontend/build.mjs
+
+frontend: build/static/heard/heard.css
+
+migrate: install
+	$(BIN)/heard migrate --noinput
+	$(BIN)/heard collectstatic --noinput --verbosity 0
+
+demo: migrate
+	$(BIN)/heard load_demo
+
+run: demo
+	@echo "Heard is starting on http://$(HOST):$(PORT)/ (stop it with Ctrl+C)"
+	$(BIN)/gunicorn heard.config.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile - --access-logformat '%(t)s "%(m)s %(U)s" %(s)s %(L)ss'
+
+dev: demo
+	DEBUG=1 $(BIN)/heard runserver $(HOST):$(PORT)
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+typecheck: install-dev
+	$(BIN)/mypy src
+
+test: install-dev lint typecheck
+	HEARD_TESTING=1 $(BIN)/pytest -n 2 --dist loadfile
+
+browser-test: install-dev
+	HEARD_TESTING=1 $(BIN)/pytest -m browser tests/browser
+
+test-postgres: install-dev
+	HEARD_TESTING=1 DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -n 2 --dist loadfile
+
+clean:
+	rm -rf $(VENV) var build node_modules

@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("heard.core.urls")),
+    path("", include("heard.indicators.urls")),
+    path("people/", include("heard.people.urls")),
+    path("groups/", include("heard.groups.urls")),
+    path("sessions/", include("heard.participation.urls")),
+    path("api/v1/", include("heard.api.urls")),
+    path("django-admin/", admin.site.urls),
+]

@@ -1,0 +1,29 @@
+from typing import Any
+
+from django.http import HttpRequest
+
+from heard.core.permissions import can
+
+#: (label, url name, permission needed, active when the path starts with)
+NAVIGATION = [
+    ("Home", "home", "", "/home"),
+    ("Young people", "people:young-person-list", "people.view_youngperson", "/people/young"),
+    ("Organisations", "people:organisation-list", "people.view_organisation", "/people/organisations"),
+    ("Themes", "groups:theme-list", "groups.view_theme", "/groups/themes"),
+    ("Groups", "groups:group-list", "groups.view_group", "/groups/"),
+    ("Sessions", "participation:session-list", "participation.view_session", "/sessions"),
+]
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"navigation": []}
+    items = []
+    for label, url_name, perm, prefix in NAVIGATION:
+        if perm and not can(user, perm):
+            continue
+        items.append(
+            {"label": label, "url_name": url_name, "active": request.path.startswith(prefix)}
+        )
+    return {"navigation": items}

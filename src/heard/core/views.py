@@ -1,0 +1,55 @@
+from typing import Any
+
+from django.apps import apps
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from heard.core.audit import history_for
+from heard.core.forms import SignInForm
+from heard.core.permissions import can
+
+
+def root(request: HttpRequest) -> HttpResponse:
+    return redirect("home" if request.user.is_authenticated else "core:sign-in")
+
+
+def healthz(request: HttpRequest) -> JsonResponse:
+    return JsonResponse({"status": "ok"})
+
+
+class SignInView(LoginView):
+    template_name = "core/sign_in.html"
+    authentication_form = SignInForm
+    redirect_authenticated_user = True
+
+
+@require_POST
+def sign_out(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    return redirect("core:sign-in")
+
+
+@login_required
+def history(request: HttpRequest, object_type: str, object_id: str) -> HttpResponse:
+    """The audit history of one object, for staff allowed to see it and the object."""
+    if not can(request.user, "core.view_history"):
+        raise PermissionDenied
+    try:
+        model = apps.get_model(object_type)
+        obj = model._default_manager.filter(pk=object_id).first()
+    except (LookupError, ValueError) as exc:
+        raise Http404("No such record.") from exc
+    if obj is None:
+        raise Http404("No such record.")
+    view_perm = f"{model._meta.app_label}.view_{model._meta.model_name}"
+    if not can(request.user, view_perm, obj):
+        raise PermissionDenied
+    page = Paginator(history_for(obj), 50).get_page(request.GET.get("page"))
+    context: dict[str, Any] = {"object": obj, "page_obj": page, "entries": page.object_list}
+    return render(request, "core/history.html", context)

@@ -1,0 +1,244 @@
+"""Themes (Spotlight areas), groups, their lifecycle, membership and visit cadence (M3, M4, M5)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+
+from heard.core.models import TimeStampedModel
+
+
+class Theme(TimeStampedModel):
+    """A Spotlight area: a topic worked on for a period, with a lead and quarterly reviews."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "Proposed"
+        ACTIVE = "active", "Active"
+        CLOSED = "closed", "Closed"
+
+    title = models.CharField(max_length=200)
+    period = models.CharField(
+        max_length=7,
+        validators=[
+            RegexValidator(r"^\d{4}-\d{2}$", "Enter the period as a year span, like 2025-26.")
+        ],
+        help_text="The year span, like 2025-26.",
+    )
+    lead = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_themes",
+    )
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-period", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["title", "period"], name="theme_title_period_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.period})"
+
+
+class ThemeReview(TimeStampedModel):
+    """A quarterly review of a theme, ending in a decision to continue, change or close it."""
+
+    class Decision(models.TextChoices):
+        CONTINUE = "continue", "Continue"
+        CHANGE = "change", "Change"
+        CLOSE = "close", "Close"
+
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="reviews")
+    date = models.DateField()
+    summary = models.TextField()
+    decision = models.CharField(max_length=16, choices=Decision.choices)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-date", "-id"]
+
+    def __str__(self) -> str:
+        return f"Review of {self.theme.title} on {self.date:%d %B %Y}"
+
+
+class Group(TimeStampedModel):
+    """Any standing group of children and young people (M4)."""
+
+    class Kind(models.TextChoices):
+        BUDDY_GROUP = "buddy_group", "Buddy Group"
+        ADVISORY_GROUP = "advisory_group", "Advisory group"
+        YOUTH_COUNCIL = "youth_council", "Youth Council"
+        YOUTH_CABINET = "youth_cabinet", "Youth Cabinet"
+        PRIMARY_PARLIAMENT = "primary_parliament", "Primary Parliament"
+        CHILDREN_IN_CARE_COUNCIL = "children_in_care_council", "Children in Care Council"
+        SEND_GROUP = "send_group", "SEND group"
+        YOUNG_CARERS_FORUM = "young_carers_forum", "Young carers forum"
+        YOUTH_ASSEMBLY = "youth_assembly", "Youth Assembly"
+        AUDIT_TEAM = "audit_team", "Audit team"
+        YOUNG_COMMISSIONERS = "young_commissioners", "Young Commissioners"
+
+    class Stage(models.TextChoices):
+        PROPOSED = "proposed", "Proposed"
+        FIRST_VISIT = "first_visit", "First visit"
+        PLANNING = "planning", "Planning"
+        ESTABLISHED = "established", "Established"
+        ACTIVE = "active", "Active"
+        CLOSED = "closed", "Closed"
+
+    #: The lifecycle, declared once: from each stage, the stages a group may move to.
+    TRANSITIONS: dict[str, tuple[str, ...]] = {
+        Stage.PROPOSED: (Stage.FIRST_VISIT, Stage.CLOSED),
+        Stage.FIRST_VISIT: (Stage.PLANNING, Stage.CLOSED),
+        Stage.PLANNING: (Stage.ESTABLISHED, Stage.CLOSED),
+        Stage.ESTABLISHED: (Stage.ACTIVE, Stage.CLOSED),
+        Stage.ACTIVE: (Stage.ESTABLISHED, Stage.CLOSED),
+        Stage.CLOSED: (),
+    }
+    #: Stages in which a group is expected to be visited on its cadence.
+    VISITED_STAGES = (Stage.FIRST_VISIT, Stage.PLANNING, Stage.ESTABLISHED, Stage.ACTIVE)
+    #: Stages that count as "established" for the two-groups-per-theme rule.
+    ESTABLISHED_STAGES = (Stage.ESTABLISHED, Stage.ACTIVE)
+
+    class Cadence(models.TextChoices):
+        MONTHLY = "monthly", "Monthly visits"
+        TWICE_TERMLY = "twice_termly", "Twice-termly meetings"
+        TERMLY = "termly", "Termly meetings"
+        NONE = "none", "No set cadence"
+
+    #: Days between expected contacts for each cadence (a school term is about 13 weeks).
+    CADENCE_DAYS: dict[str, int | None] = {
+        Cadence.MONTHLY: 31,
+        Cadence.TWICE_TERMLY: 45,
+        Cadence.TERMLY: 91,
+        Cadence.NONE: None,
+    }
+    #: Buddy Groups run for up to one year.
+    BUDDY_GROUP_MAX_DAYS = 366
+
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    host_organisation = models.ForeignKey(
+        "people.Organisation", on_delete=models.PROTECT, related_name="hosted_groups"
+    )
+    leads = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="led_groups")
+    themes = models.ManyToManyField(Theme, through="GroupTheme", blank=True, related_name="groups")
+    stage = models.CharField(max_length=16, choices=Stage.choices, default=Stage.PROPOSED)
+    stage_changed_on = models.DateField(null=True, blank=True)
+    start_date = models.DateField(null=True, blank=True)
+    planned_end_date = models.DateField(null=True, blank=True)
+    cadence = models.CharField(max_length=16, choices=Cadence.choices, default=Cadence.MONTHLY)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["stage", "kind"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(planned_end_date__isnull=True)
+                | models.Q(start_date__isnull=True)
+                | models.Q(planned_end_date__gte=models.F("start_date")),
+                name="group_end_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def cadence_days(self) -> int | None:
+        return self.CADENCE_DAYS.get(self.cadence)
+
+    def can_move_to(self, stage: str) -> bool:
+        return stage in self.TRANSITIONS.get(self.stage, ())
+
+    def next_due(self, last_contact: datetime.date | None) -> datetime.date | None:
+        """When the next visit or meeting is due, from the last session logged (or the start)."""
+        if self.stage not in self.VISITED_STAGES or self.cadence_days is None:
+            return None
+        since = last_contact or self.start_date or self.stage_changed_on
+        if since is None:
+            return None
+        return since + datetime.timedelta(days=self.cadence_days)
+
+
+class GroupTheme(models.Model):
+    """How a group relates to a theme: its members are affected by it, or are working on it."""
+
+    class Relationship(models.TextChoices):
+        AFFECTED_BY = "affected_by", "Affected by"
+        WORKING_ON = "working_on", "Working on"
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="theme_links")
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="group_links")
+    relationship = models.CharField(
+        max_length=16, choices=Relationship.choices, default=Relationship.WORKING_ON
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["group", "theme"], name="group_theme_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.group} {self.get_relationship_display().lower()} {self.theme}"
+
+
+class StageTransition(models.Model):
+    """A dated move of a group from one lifecycle stage to the next."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="transitions")
+    from_stage = models.CharField(max_length=16, choices=Group.Stage.choices, blank=True)
+    to_stage = models.CharField(max_length=16, choices=Group.Stage.choices)
+    date = models.DateField()
+    note = models.TextField(blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.group}: {self.get_to_stage_display()} on {self.date:%d %B %Y}"
+
+
+class Membership(TimeStampedModel):
+    """A young person's membership of a group, with when they joined and left."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships")
+    young_person = models.ForeignKey(
+        "people.YoungPerson", on_delete=models.CASCADE, related_name="memberships"
+    )
+    joined_on = models.DateField()
+    left_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["joined_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(left_on__isnull=True) | models.Q(left_on__gte=models.F("joined_on")),
+                name="membership_left_after_joined",
+            ),
+            models.UniqueConstraint(
+                fields=["group", "young_person"],
+                condition=models.Q(left_on__isnull=True),
+                name="one_current_membership_per_group",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.young_person} in {self.group}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.left_on is None

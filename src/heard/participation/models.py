@@ -1,0 +1,156 @@
+"""The participation log: every session, who attended, and how they took part (M6)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from heard.core.models import TimeStampedModel
+from heard.core.roles import HearByRightStandard
+
+
+class Degree(models.TextChoices):
+    """The five degrees of the Wheel of Participation (after Treseder), seed 002."""
+
+    CONSULTED_INFORMED = "consulted_informed", "Consulted and informed"
+    ASSIGNED_INFORMED = "assigned_informed", "Assigned but informed"
+    ADULT_INITIATED_SHARED = "adult_initiated_shared", "Adult-initiated, shared decisions"
+    CYP_INITIATED_SHARED = "cyp_initiated_shared", "Young people initiated, shared decisions with adults"
+    CYP_INITIATED_DIRECTED = "cyp_initiated_directed", "Young people initiated and directed"
+
+
+#: "Actively participating" means more than being consulted or informed: the three "involve" degrees.
+ACTIVE_DEGREES = (
+    Degree.ADULT_INITIATED_SHARED,
+    Degree.CYP_INITIATED_SHARED,
+    Degree.CYP_INITIATED_DIRECTED,
+)
+
+
+class ParticipationType(models.TextChoices):
+    INDIVIDUAL = "individual", "Individual (own care or service plan)"
+    SOCIAL = "social", "Social (community, school, youth work)"
+    PUBLIC = "public", "Public (forums, councils, surveys, boards)"
+
+
+class Method(models.Model):
+    """A method used in a session (discussion, art, survey, ...): a short list staff can extend."""
+
+    name = models.CharField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Standard(models.Model):
+    """One of the seven Hear by Right standards, as a row so sessions can be filtered by it."""
+
+    code = models.CharField(max_length=32, choices=HearByRightStandard.choices, unique=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.get_code_display()
+
+
+class Session(TimeStampedModel):
+    """One contact with children and young people: a visit, group session, event, review ..."""
+
+    class Kind(models.TextChoices):
+        VISIT = "visit", "Visit"
+        GROUP_SESSION = "group_session", "Group session"
+        EVENT = "event", "Event"
+        CONSULTATION = "consultation", "Consultation"
+        ONE_TO_ONE_REVIEW = "one_to_one_review", "One-to-one review"
+        PANEL = "panel", "Panel"
+        MEETING = "meeting", "Meeting"
+
+    date = models.DateField(db_index=True)
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    title = models.CharField(max_length=200, blank=True)
+    group = models.ForeignKey(
+        "groups.Group", null=True, blank=True, on_delete=models.PROTECT, related_name="sessions"
+    )
+    young_person = models.ForeignKey(
+        "people.YoungPerson",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="individual_sessions",
+        help_text="For an individual session (a one-to-one review, say) rather than a group's.",
+    )
+    organisation = models.ForeignKey(
+        "people.Organisation",
+        on_delete=models.PROTECT,
+        related_name="sessions",
+        help_text="The partner organisation whose session this is: the group's host or the young person's.",
+    )
+    staff_present = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="sessions_attended"
+    )
+    partner_staff_present = models.TextField(
+        blank=True, help_text="Partner staff who were there, one per line."
+    )
+    methods = models.ManyToManyField(Method, blank=True, related_name="sessions")
+    degree = models.CharField("degree of participation", max_length=32, choices=Degree.choices)
+    participation_type = models.CharField(
+        "type of participation", max_length=16, choices=ParticipationType.choices
+    )
+    standards = models.ManyToManyField(Standard, blank=True, related_name="sessions")
+    themes = models.ManyToManyField("groups.Theme", blank=True, related_name="sessions")
+    notes = models.TextField(blank=True)
+    monitoring_form_complete = models.BooleanField(default=False)
+    logged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [
+            models.Index(fields=["group", "-date"]),
+            models.Index(fields=["organisation", "-date"]),
+            models.Index(fields=["monitoring_form_complete", "date"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(group__isnull=False) | models.Q(young_person__isnull=False),
+                name="session_for_group_or_young_person",
+            )
+        ]
+
+    def __str__(self) -> str:
+        subject = self.title or self.get_kind_display()
+        return f"{subject} on {self.date:%d %b %Y}"
+
+    @property
+    def is_active_participation(self) -> bool:
+        return self.degree in ACTIVE_DEGREES
+
+
+class Attendance(models.Model):
+    class Status(models.TextChoices):
+        ATTENDED = "attended", "Attended"
+        APOLOGIES = "apologies", "Sent apologies"
+        ABSENT = "absent", "Did not attend"
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendances")
+    young_person = models.ForeignKey(
+        "people.YoungPerson", on_delete=models.CASCADE, related_name="attendances"
+    )
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.ATTENDED)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "young_person"], name="one_attendance_per_session"
+            )
+        ]
+        indexes = [models.Index(fields=["young_person", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.young_person} {self.get_status_display().lower()} {self.session}"

@@ -1,0 +1,167 @@
+"""Young people, staff and partner organisations (M1, M2)."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+from heard.core.models import TimeStampedModel
+from heard.core.roles import AgeBand, Role
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
+        if not email:
+            raise ValueError("A staff member needs an email address.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.setdefault("role", Role.ADMINISTRATOR)
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A member of staff: signs in with email and password and acts in one role."""
+
+    email = models.EmailField(unique=True)
+    full_name = models.CharField(max_length=150)
+    role = models.CharField(max_length=32, choices=Role.choices)
+    organisation = models.ForeignKey(
+        "people.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff",
+        help_text="Required for partner workers: the organisation whose records they keep.",
+    )
+    job_title = models.CharField(max_length=150, blank=True)
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(default=False, help_text="May use the Django admin site.")
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        ordering = ["full_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(role="partner_worker") | models.Q(organisation__isnull=False),
+                name="partner_worker_has_organisation",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+
+class Organisation(TimeStampedModel):
+    """A partner organisation, agency or service in the partnership (M2)."""
+
+    class Kind(models.TextChoices):
+        COMMISSIONER = "commissioner", "Children's Commissioner's office"
+        LOCAL_AUTHORITY = "local_authority", "Local authority service"
+        VOLUNTARY = "voluntary", "Voluntary or community organisation"
+        SCHOOL = "school", "School or college"
+        HEALTH = "health", "Health service"
+        YOUTH_SERVICE = "youth_service", "Youth service"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.VOLUNTARY)
+    area = models.CharField(max_length=100, blank=True, help_text="For example Cambridgeshire.")
+    contact_name = models.CharField("point of contact", max_length=150, blank=True)
+    contact_email = models.EmailField("contact email", blank=True)
+    contact_phone = models.CharField("contact phone", max_length=40, blank=True)
+    champions = models.ManyToManyField(
+        User,
+        blank=True,
+        related_name="championed_organisations",
+        help_text="Participation champions: staff who champion participation in this organisation.",
+    )
+    is_active = models.BooleanField(default=True)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(Lower("name"), name="organisation_name_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def new_reference() -> str:
+    """A pseudonymous reference for lists and exports: no name, no date of birth."""
+    alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+    return "YP-" + "".join(secrets.choice(alphabet) for _ in range(6))
+
+
+class YoungPerson(TimeStampedModel):
+    """A child or young person taking part (M1). Lists show the reference, not the name."""
+
+    class ContactPreference(models.TextChoices):
+        VIA_WORKER = "via_worker", "Through their worker"
+        EMAIL = "email", "Email"
+        TEXT = "text", "Text message"
+        LETTER = "letter", "Letter"
+        PHONE = "phone", "Phone"
+
+    reference = models.CharField(max_length=12, unique=True, default=new_reference, editable=False)
+    first_name = models.CharField(max_length=100)
+    last_name = models.CharField(max_length=100, blank=True)
+    preferred_name = models.CharField(max_length=100, blank=True)
+    age_band = models.CharField(max_length=8, choices=AgeBand.choices)
+    date_of_birth = models.DateField(null=True, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="young_people",
+        verbose_name="supporting organisation",
+    )
+    area = models.CharField(max_length=100, blank=True)
+    communication_needs = models.TextField(blank=True)
+    access_needs = models.TextField(blank=True)
+    contact_preference = models.CharField(
+        max_length=16, choices=ContactPreference.choices, default=ContactPreference.VIA_WORKER
+    )
+    is_active = models.BooleanField(default=True)
+    possible_duplicate_of = models.ManyToManyField(
+        "self",
+        blank=True,
+        symmetrical=False,
+        related_name="+",
+        help_text="Records that looked like the same young person when this one was added.",
+    )
+
+    class Meta:
+        ordering = ["reference"]
+        verbose_name_plural = "young people"
+        indexes = [
+            models.Index(fields=["organisation", "age_band"]),
+            models.Index(Lower("first_name"), "age_band", "organisation", name="yp_duplicate_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def display_name(self) -> str:
+        """The name to use with the young person: their preferred name when they gave one."""
+        if self.preferred_name:
+            return self.preferred_name
+        return f"{self.first_name} {self.last_name}".strip()

@@ -1,0 +1,117 @@
+"""factory_boy factories for every model; exposed as fixtures in conftest.py."""
+
+import datetime
+
+import factory
+from factory.django import DjangoModelFactory
+
+from heard.core.roles import AgeBand, Role
+from heard.groups.models import Group, GroupTheme, Membership, Theme
+from heard.participation.models import Attendance, Degree, ParticipationType, Session
+from heard.people.models import Organisation, User, YoungPerson
+
+
+class OrganisationFactory(DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Partner organisation {n}")
+    kind = Organisation.Kind.VOLUNTARY
+    area = "Cambridgeshire"
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"staff{n}@example.org")
+    full_name = factory.Sequence(lambda n: f"Staff Member {n}")
+    role = Role.PARTICIPATION_OFFICER
+    organisation = factory.Maybe(
+        factory.LazyAttribute(lambda o: o.role == Role.PARTNER_WORKER),
+        yes_declaration=factory.SubFactory(OrganisationFactory),
+        no_declaration=None,
+    )
+    password = factory.PostGenerationMethodCall("set_password", "correct horse battery")
+
+    @factory.post_generation
+    def save_password(obj, create, extracted, **kwargs):  # noqa: N805
+        if create:
+            obj.save()
+
+
+class YoungPersonFactory(DjangoModelFactory):
+    class Meta:
+        model = YoungPerson
+
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    age_band = AgeBand.AGE_11_13
+    organisation = factory.SubFactory(OrganisationFactory)
+    area = "Cambridge"
+
+
+class ThemeFactory(DjangoModelFactory):
+    class Meta:
+        model = Theme
+
+    title = factory.Sequence(lambda n: f"Spotlight area {n}")
+    period = "2026-27"
+    status = Theme.Status.ACTIVE
+
+
+class GroupFactory(DjangoModelFactory):
+    class Meta:
+        model = Group
+
+    name = factory.Sequence(lambda n: f"Buddy Group {n}")
+    kind = Group.Kind.BUDDY_GROUP
+    host_organisation = factory.SubFactory(OrganisationFactory)
+    stage = Group.Stage.ACTIVE
+    start_date = datetime.date(2026, 4, 1)
+    cadence = Group.Cadence.MONTHLY
+
+
+class GroupThemeFactory(DjangoModelFactory):
+    class Meta:
+        model = GroupTheme
+
+    group = factory.SubFactory(GroupFactory)
+    theme = factory.SubFactory(ThemeFactory)
+    relationship = GroupTheme.Relationship.WORKING_ON
+
+
+class MembershipFactory(DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    group = factory.SubFactory(GroupFactory)
+    young_person = factory.SubFactory(
+        YoungPersonFactory, organisation=factory.SelfAttribute("..group.host_organisation")
+    )
+    joined_on = datetime.date(2026, 4, 1)
+
+
+class SessionFactory(DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    date = datetime.date(2026, 10, 1)
+    kind = Session.Kind.VISIT
+    group = factory.SubFactory(GroupFactory)
+    organisation = factory.LazyAttribute(
+        lambda o: o.group.host_organisation if o.group else o.young_person.organisation
+    )
+    degree = Degree.ADULT_INITIATED_SHARED
+    participation_type = ParticipationType.PUBLIC
+    monitoring_form_complete = True
+
+
+class AttendanceFactory(DjangoModelFactory):
+    class Meta:
+        model = Attendance
+
+    session = factory.SubFactory(SessionFactory)
+    young_person = factory.SubFactory(YoungPersonFactory)
+    status = Attendance.Status.ATTENDED
