@@ -1,7 +1,8 @@
 """Heard settings: one module, read from the environment.
 
-With nothing set, Heard runs locally on an embedded SQLite database under ``var/`` with a secret generated
-once into ``var/secret_key``. ``DATABASE_URL=postgres://...`` switches to PostgreSQL.
+With nothing set, Heard runs locally on an embedded SQLite database under ``var/`` with a
+secret generated once into ``var/secret_key``. ``DATABASE_URL=postgres://...`` switches to
+PostgreSQL.
 """
 
 import os
@@ -57,9 +58,10 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    # Heard's core comes before crispy_forms_gds so its templates can override the pack's.
+    "heard.core",
     "crispy_forms",
     "crispy_forms_gds",
-    "heard.core",
     "heard.people",
     "heard.groups",
     "heard.participation",
@@ -111,7 +113,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "people.User"
 LOGIN_URL = "core:sign-in"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "core:sign-in"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -136,7 +138,9 @@ DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
-STATICFILES_DIRS = [BASE_DIR / "build" / "static"] if (BASE_DIR / "build" / "static").exists() else []
+STATICFILES_DIRS = (
+    [BASE_DIR / "build" / "static"] if (BASE_DIR / "build" / "static").exists() else []
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -33,8 +33,8 @@ def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
         field = obj._meta.get_field(name)
         if field.many_to_many:
             out[name] = _plain(getattr(obj, name)) if obj.pk else []
-        elif field.is_relation:
-            out[name] = getattr(obj, field.attname)
+        elif field.is_relation and field.concrete:
+            out[name] = getattr(obj, f"{name}_id")
         else:
             out[name] = _plain(getattr(obj, name))
     return out

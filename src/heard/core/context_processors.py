@@ -8,7 +8,12 @@ from heard.core.permissions import can
 NAVIGATION = [
     ("Home", "home", "", "/home"),
     ("Young people", "people:young-person-list", "people.view_youngperson", "/people/young"),
-    ("Organisations", "people:organisation-list", "people.view_organisation", "/people/organisations"),
+    (
+        "Organisations",
+        "people:organisation-list",
+        "people.view_organisation",
+        "/people/organisations",
+    ),
     ("Themes", "groups:theme-list", "groups.view_theme", "/groups/themes"),
     ("Groups", "groups:group-list", "groups.view_group", "/groups/"),
     ("Sessions", "participation:session-list", "participation.view_session", "/sessions"),

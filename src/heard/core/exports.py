@@ -46,7 +46,11 @@ def csv_rows(rows: Iterable[Any], columns: Sequence[Column]) -> Iterator[str]:
         yield writer.writerow([cell(row, getter) for _, getter in columns])
 
 
-def csv_response(rows: Iterable[Any], columns: Sequence[Column], filename: str) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(csv_rows(rows, columns), content_type="text/csv; charset=utf-8")
+def csv_response(
+    rows: Iterable[Any], columns: Sequence[Column], filename: str
+) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(
+        csv_rows(rows, columns), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

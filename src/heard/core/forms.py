@@ -7,7 +7,9 @@ class SignInForm(AuthenticationForm):
         label="Email address", widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
     password = forms.CharField(
-        label="Password", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+        label="Password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
     error_messages = {
@@ -20,5 +22,6 @@ class GovUKDateInput(forms.DateInput):
     input_type = "date"
 
     def __init__(self, attrs: dict[str, str] | None = None) -> None:
-        super().__init__(attrs={"class": "govuk-input govuk-input--width-10", **(attrs or {})},
-                         format="%Y-%m-%d")
+        super().__init__(
+            attrs={"class": "govuk-input govuk-input--width-10", **(attrs or {})}, format="%Y-%m-%d"
+        )

@@ -1,7 +1,8 @@
 """The staff list page: search, filters, pagination and CSV export of the same rows, in one place.
 
-A list view names its selector (the permission-scoped queryset with its joins), a django-filter FilterSet for the
-GET form, and its CSV columns. Every list page then runs a fixed number of queries whatever the number of rows.
+A list view names its selector (the permission-scoped queryset with its joins), a django-filter
+FilterSet for the GET form, and its CSV columns. Every list page then runs a fixed number of
+queries whatever the number of rows.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpResponse
+from django.http import HttpResponseBase
 from django.views.generic import ListView
 
 from heard.core.exports import Column, csv_response
@@ -28,7 +29,7 @@ class StaffListView(LoginRequiredMixin, ListView):  # type: ignore[type-arg]
     permission_required = ""
     title = ""
 
-    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         if self.permission_required and not can(request.user, self.permission_required):
@@ -49,7 +50,7 @@ class StaffListView(LoginRequiredMixin, ListView):  # type: ignore[type-arg]
                 queryset = self.filterset.qs
         return queryset
 
-    def get(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
+    def get(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponseBase:  # type: ignore[override]
         if request.GET.get("format") == "csv" and self.csv_columns:
             return csv_response(
                 self.get_queryset().iterator(chunk_size=2000), self.csv_columns, self.csv_filename
@@ -67,6 +68,8 @@ class StaffListView(LoginRequiredMixin, ListView):  # type: ignore[type-arg]
             query_string=query.urlencode(),
             csv_query=(query.urlencode() + "&" if query else "") + "format=csv",
             title=self.title,
-            total=context["paginator"].count if context.get("paginator") else len(context["object_list"]),
+            total=context["paginator"].count
+            if context.get("paginator")
+            else len(context["object_list"]),
         )
         return context

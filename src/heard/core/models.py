@@ -37,4 +37,5 @@ class AuditEntry(models.Model):
         verbose_name_plural = "audit entries"
 
     def __str__(self) -> str:
-        return f"{self.get_action_display()} {self.object_type} {self.object_id} at {self.at:%Y-%m-%d %H:%M}"
+        when = f"{self.at:%Y-%m-%d %H:%M}"
+        return f"{self.get_action_display()} {self.object_type} {self.object_id} at {when}"

@@ -1,7 +1,8 @@
 """Permission predicates shared by every app (django-rules), and the one check services call.
 
-Each app declares its own rules in ``<app>/rules.py`` by composing these predicates, so that the service layer,
-the selectors, the pages and the API all ask the same question with the acting user.
+Each app declares its own rules in ``<app>/rules.py`` by composing these predicates, so that the
+service layer, the selectors, the pages and the API all ask the same question with the acting
+user.
 """
 
 from __future__ import annotations
@@ -61,14 +62,15 @@ def is_own_organisation(user: Any, obj: Any) -> bool:
 
 
 def is_system(user: Any) -> bool:
-    """``None`` as the actor is Heard itself: a management command, the importer's system runs, the demo."""
+    """``None`` as the actor is Heard itself: a management command or the demo loader."""
     return user is None
 
 
 def require(user: Any, perm: str, obj: Any = None) -> None:
     """Raise ``PermissionDenied`` unless ``user`` has ``perm`` (on ``obj``).
 
-    Views and API endpoints always pass the request's user (anonymous when signed out), never ``None``.
+    Views and API endpoints always pass the request's user (anonymous when signed out), never
+    ``None``.
     """
     if is_system(user):
         return

@@ -226,7 +226,8 @@ class Membership(TimeStampedModel):
         ordering = ["joined_on", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(left_on__isnull=True) | models.Q(left_on__gte=models.F("joined_on")),
+                condition=models.Q(left_on__isnull=True)
+                | models.Q(left_on__gte=models.F("joined_on")),
                 name="membership_left_after_joined",
             ),
             models.UniqueConstraint(

@@ -15,11 +15,14 @@ class Degree(models.TextChoices):
     CONSULTED_INFORMED = "consulted_informed", "Consulted and informed"
     ASSIGNED_INFORMED = "assigned_informed", "Assigned but informed"
     ADULT_INITIATED_SHARED = "adult_initiated_shared", "Adult-initiated, shared decisions"
-    CYP_INITIATED_SHARED = "cyp_initiated_shared", "Young people initiated, shared decisions with adults"
+    CYP_INITIATED_SHARED = (
+        "cyp_initiated_shared",
+        "Young people initiated, shared decisions with adults",
+    )
     CYP_INITIATED_DIRECTED = "cyp_initiated_directed", "Young people initiated and directed"
 
 
-#: "Actively participating" means more than being consulted or informed: the three "involve" degrees.
+#: "Actively participating" means more than being consulted or informed: the "involve" degrees.
 ACTIVE_DEGREES = (
     Degree.ADULT_INITIATED_SHARED,
     Degree.CYP_INITIATED_SHARED,
@@ -87,7 +90,7 @@ class Session(TimeStampedModel):
         "people.Organisation",
         on_delete=models.PROTECT,
         related_name="sessions",
-        help_text="The partner organisation whose session this is: the group's host or the young person's.",
+        help_text="The organisation whose session this is: the group's host or the young person's.",
     )
     staff_present = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="sessions_attended"

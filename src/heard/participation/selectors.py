@@ -1,0 +1,130 @@
+"""Reads of the participation log, scoped to what the user may see, with their joins."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from heard.core.permissions import can, is_partner_worker, is_staff_member
+from heard.groups import selectors as group_selectors
+from heard.groups.models import Group
+from heard.participation.models import ACTIVE_DEGREES, Attendance, Method, Session, Standard
+
+
+def _scoped(user: Any, queryset: QuerySet[Session]) -> QuerySet[Session]:
+    if is_partner_worker(user):
+        return queryset.filter(organisation_id=user.organisation_id)
+    return queryset
+
+
+def sessions_visible_to(user: Any) -> QuerySet[Session]:
+    """Every session the user may read, with what a list page or export shows of each."""
+    if not can(user, "participation.view_session"):
+        return Session.objects.none()
+    queryset = _scoped(user, Session.objects.all())
+    return queryset.select_related("group", "young_person", "organisation", "logged_by").prefetch_related(
+        "themes", "methods", "standards", "staff_present"
+    ).annotate(
+        attendee_count=Count(
+            "attendances", filter=Q(attendances__status=Attendance.Status.ATTENDED), distinct=True
+        )
+    )
+
+
+def session_get(user: Any, pk: Any) -> Session:
+    """One session with its attendances, or 404 when it does not exist or is not the user's to see."""
+    attendances = Attendance.objects.select_related("young_person").order_by(
+        "young_person__reference"
+    )
+    session = (
+        sessions_visible_to(user)
+        .prefetch_related(Prefetch("attendances", queryset=attendances))
+        .filter(pk=pk)
+        .first()
+        if str(pk).isdigit()
+        else None
+    )
+    if session is None:
+        raise Http404("No such session.")
+    return session
+
+
+def sessions_missing_monitoring(user: Any) -> QuerySet[Session]:
+    """Sessions whose monitoring form is still to be completed, oldest first, for follow-up."""
+    return sessions_visible_to(user).filter(monitoring_form_complete=False).order_by("date", "id")
+
+
+def methods_all() -> QuerySet[Method]:
+    return Method.objects.all()
+
+
+def standards_all() -> QuerySet[Standard]:
+    return Standard.objects.all()
+
+
+def partnership_year_start(today: datetime.date) -> datetime.date:
+    """The partnership year runs from 1 April."""
+    year = today.year if today >= datetime.date(today.year, 4, 1) else today.year - 1
+    return datetime.date(year, 4, 1)
+
+
+def quarter_bounds(today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The calendar quarter holding ``today``: Jan-Mar, Apr-Jun, Jul-Sep or Oct-Dec (inclusive bounds)."""
+    first_month = 3 * ((today.month - 1) // 3) + 1
+    start = datetime.date(today.year, first_month, 1)
+    end = (
+        datetime.date(today.year + 1, 1, 1)
+        if first_month == 10
+        else datetime.date(today.year, first_month + 3, 1)
+    ) - datetime.timedelta(days=1)
+    return start, end
+
+
+def _counted_sessions(user: Any) -> QuerySet[Session]:
+    """The sessions the home counts are taken over: aggregates, so board members count them too."""
+    if not is_staff_member(user):
+        return Session.objects.none()
+    return _scoped(user, Session.objects.all())
+
+
+def home_counts(
+    *, user: Any, today: datetime.date, overdue: list[Group] | None = None
+) -> dict[str, int]:
+    """The home page figures, each taken in one aggregate query.
+
+    ``overdue`` lets a caller that already holds ``overdue_groups`` for the user pass it in.
+    """
+    year_start = partnership_year_start(today)
+    year_end = datetime.date(year_start.year + 1, 3, 31)
+    sessions = _counted_sessions(user)
+
+    active = Attendance.objects.filter(
+        status=Attendance.Status.ATTENDED,
+        session__in=sessions.filter(
+            date__range=(year_start, year_end), degree__in=ACTIVE_DEGREES
+        ).values("pk"),
+    ).aggregate(
+        total=Count("young_person", distinct=True),
+        via_buddy_groups=Count(
+            "young_person",
+            distinct=True,
+            filter=Q(session__group__kind=Group.Kind.BUDDY_GROUP),
+        ),
+    )
+    quarter_start, quarter_end = quarter_bounds(today)
+    session_figures = sessions.aggregate(
+        this_quarter=Count("pk", filter=Q(date__range=(quarter_start, quarter_end))),
+        incomplete=Count("pk", filter=Q(monitoring_form_complete=False)),
+    )
+    if overdue is None and is_staff_member(user):
+        overdue = group_selectors.overdue_groups(user=user, today=today)
+    return {
+        "active_young_people": active["total"] or 0,
+        "active_via_buddy_groups": active["via_buddy_groups"] or 0,
+        "sessions_this_quarter": session_figures["this_quarter"] or 0,
+        "overdue_visits": len(overdue or []),
+        "incomplete_monitoring_forms": session_figures["incomplete"] or 0,
+    }
