@@ -115,3 +115,13 @@ class AttendanceFactory(DjangoModelFactory):
     session = factory.SubFactory(SessionFactory)
     young_person = factory.SubFactory(YoungPersonFactory)
     status = Attendance.Status.ATTENDED
+
+
+class ThemeReviewFactory(DjangoModelFactory):
+    class Meta:
+        model = "groups.ThemeReview"
+
+    theme = factory.SubFactory(ThemeFactory)
+    date = datetime.date(2026, 7, 1)
+    summary = "Two groups met this quarter and chose their next questions."
+    decision = "continue"

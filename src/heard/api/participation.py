@@ -1,5 +1,241 @@
+"""The participation log over the API: sessions with their attendance, and the home page counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
+
+from heard.core.permissions import can
+from heard.core.roles import HearByRightStandard
+from heard.groups import selectors as group_selectors
+from heard.groups.models import Group, Theme
+from heard.participation import selectors, services
+from heard.participation.filters import SessionFilter
+from heard.participation.models import (
+    Attendance,
+    Degree,
+    Method,
+    ParticipationType,
+    Session,
+    Standard,
+)
+from heard.people import selectors as people_selectors
+from heard.people.models import User, YoungPerson
+
+
+def _user(field: serializers.Field) -> Any:
+    request = field.context.get("request")
+    return getattr(request, "user", None)
+
+
+class VisibleYoungPersonField(serializers.PrimaryKeyRelatedField):
+    """A young person's id; ids the user may not see are refused like unknown ones."""
+
+    def get_queryset(self) -> QuerySet[YoungPerson]:
+        return people_selectors.young_people_visible_to(_user(self))
+
+
+class VisibleGroupField(serializers.PrimaryKeyRelatedField):
+    def get_queryset(self) -> QuerySet[Group]:
+        return group_selectors.groups_visible_to(_user(self))
+
+
+class VisibleThemeField(serializers.PrimaryKeyRelatedField):
+    def get_queryset(self) -> QuerySet[Theme]:
+        return group_selectors.themes_visible_to(_user(self))
+
+
+class AttendeeInput(serializers.Serializer):
+    young_person = VisibleYoungPersonField(queryset=YoungPerson.objects.all())
+    status = serializers.ChoiceField(
+        choices=Attendance.Status.choices, default=Attendance.Status.ATTENDED
+    )
+
+
+class SessionInput(serializers.Serializer):
+    date = serializers.DateField()
+    kind = serializers.ChoiceField(choices=Session.Kind.choices)
+    degree = serializers.ChoiceField(choices=Degree.choices)
+    participation_type = serializers.ChoiceField(choices=ParticipationType.choices)
+    group = VisibleGroupField(queryset=Group.objects.all(), required=False, allow_null=True)
+    young_person = VisibleYoungPersonField(
+        queryset=YoungPerson.objects.all(), required=False, allow_null=True
+    )
+    title = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    staff_present = serializers.PrimaryKeyRelatedField(
+        many=True, queryset=User.objects.filter(is_active=True).exclude(role=""), required=False
+    )
+    partner_staff_present = serializers.CharField(max_length=2000, required=False, allow_blank=True)
+    attendees = AttendeeInput(many=True, required=False)
+    methods = serializers.PrimaryKeyRelatedField(
+        many=True, queryset=Method.objects.all(), required=False
+    )
+    standards = serializers.ListField(
+        child=serializers.ChoiceField(choices=HearByRightStandard.choices), required=False
+    )
+    themes = VisibleThemeField(many=True, queryset=Theme.objects.all(), required=False)
+    notes = serializers.CharField(max_length=10000, required=False, allow_blank=True)
+    monitoring_form_complete = serializers.BooleanField(required=False)
+
+    def service_kwargs(self) -> dict[str, Any]:
+        data = dict(self.validated_data)
+        if "attendees" in data:
+            data["attendees"] = [
+                (attendee["young_person"], attendee["status"]) for attendee in data["attendees"]
+            ]
+        return data
+
+
+class AttendanceOutput(serializers.ModelSerializer):
+    reference = serializers.CharField(source="young_person.reference", read_only=True)
+
+    class Meta:
+        model = Attendance
+        fields = ["young_person", "reference", "status"]
+
+
+class SessionOutput(serializers.ModelSerializer):
+    attendee_count = serializers.IntegerField(read_only=True, help_text="How many attended.")
+    standards: serializers.SlugRelatedField[Standard] = serializers.SlugRelatedField(
+        many=True, slug_field="code", read_only=True
+    )
+
+    class Meta:
+        model = Session
+        fields = [
+            "id",
+            "date",
+            "kind",
+            "title",
+            "group",
+            "young_person",
+            "organisation",
+            "staff_present",
+            "partner_staff_present",
+            "methods",
+            "degree",
+            "participation_type",
+            "standards",
+            "themes",
+            "notes",
+            "monitoring_form_complete",
+            "logged_by",
+            "attendee_count",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class SessionDetailOutput(SessionOutput):
+    attendances = AttendanceOutput(many=True, read_only=True)
+
+    class Meta(SessionOutput.Meta):
+        fields = [*SessionOutput.Meta.fields, "attendances"]
+        read_only_fields = fields
+
+
+class HomeCountsOutput(serializers.Serializer):
+    active_young_people = serializers.IntegerField()
+    active_via_buddy_groups = serializers.IntegerField()
+    sessions_this_quarter = serializers.IntegerField()
+    overdue_visits = serializers.IntegerField()
+    incomplete_monitoring_forms = serializers.IntegerField()
+
+
+@extend_schema_view(
+    list=extend_schema(responses=SessionOutput, summary="Sessions the user may see"),
+    retrieve=extend_schema(responses=SessionDetailOutput, summary="One session with attendance"),
+    create=extend_schema(
+        request=SessionInput, responses={201: SessionDetailOutput}, summary="Log a session"
+    ),
+    partial_update=extend_schema(
+        request=SessionInput, responses=SessionDetailOutput, summary="Change a session"
+    ),
+)
+class SessionViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """The participation log. Another organisation's sessions are 404 to a partner worker."""
+
+    http_method_names = ["get", "post", "patch", "head", "options"]
+    filterset_class = SessionFilter
+    serializer_class = SessionOutput
+    queryset = Session.objects.none()
+
+    def check_permissions(self, request: Request) -> None:
+        super().check_permissions(request)
+        if not can(request.user, "participation.view_session"):
+            self.permission_denied(request, message="You cannot see the participation log.")
+
+    def get_queryset(self) -> QuerySet[Session]:
+        queryset = selectors.sessions_visible_to(self.request.user)
+        if self.action != "list":
+            attendances = Attendance.objects.select_related("young_person")
+            queryset = queryset.prefetch_related(Prefetch("attendances", queryset=attendances))
+        return queryset
+
+    def get_serializer_class(self) -> type[serializers.BaseSerializer]:
+        if self.action in ("create", "partial_update"):
+            return SessionInput
+        if self.action == "retrieve":
+            return SessionDetailOutput
+        return SessionOutput
+
+    def _detail(self, session: Session, code: int = status.HTTP_200_OK) -> Response:
+        session = selectors.session_get(self.request.user, session.pk)
+        return Response(
+            SessionDetailOutput(session, context=self.get_serializer_context()).data, status=code
+        )
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = SessionInput(data=request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        session = services.session_log(actor=request.user, **serializer.service_kwargs())
+        return self._detail(session, status.HTTP_201_CREATED)
+
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        session = selectors.session_get(request.user, kwargs["pk"])
+        serializer = SessionInput(
+            data=request.data, partial=True, context=self.get_serializer_context()
+        )
+        serializer.is_valid(raise_exception=True)
+        session = services.session_update(
+            actor=request.user, session=session, **serializer.service_kwargs()
+        )
+        return self._detail(session)
+
+
+class OneObjectSchema(AutoSchema):
+    """The home counts are one object, though a viewset's ``list`` action serves them."""
+
+    def _is_list_view(self, serializer: Any = None) -> bool:
+        return False
+
+
+class HomeCountsViewSet(viewsets.ViewSet):
+    """The home page figures for the signed-in user (board members too: they are aggregates)."""
+
+    schema = OneObjectSchema()
+
+    @extend_schema(responses=HomeCountsOutput, summary="Home page counts")
+    def list(self, request: Request) -> Response:
+        counts = selectors.home_counts(user=request.user, today=timezone.localdate())
+        return Response(HomeCountsOutput(counts).data)
 
 
 def register(router: BaseRouter) -> None:
-    """Registered by the participation helper."""
+    router.register("sessions", SessionViewSet, basename="session")
+    router.register("home-counts", HomeCountsViewSet, basename="home-counts")

@@ -1,5 +1,286 @@
+"""The people API: young people, organisations and (for administrators) staff.
+
+Querysets come from the selectors, so records another organisation keeps are 404;
+writes call the services.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
+from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
+
+from heard.core.permissions import can
+from heard.core.roles import AgeBand
+from heard.people import filters, selectors, services
+from heard.people.models import Organisation, User, YoungPerson
+
+
+def _perm(perm: str) -> type[BasePermission]:
+    class HasPerm(BasePermission):
+        message = "You do not have permission to do that."
+
+        def has_permission(self, request: Any, view: Any) -> bool:
+            return can(request.user, perm)
+
+    HasPerm.__name__ = f"Has({perm})"
+    return HasPerm
+
+
+# Young people ------------------------------------------------------------------------------------
+
+
+class YoungPersonSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
+    display_name = serializers.CharField(read_only=True)
+    possible_duplicate_of = serializers.SlugRelatedField(  # type: ignore[var-annotated]
+        slug_field="reference", many=True, read_only=True
+    )
+
+    class Meta:
+        model = YoungPerson
+        fields = [
+            "id",
+            "reference",
+            "first_name",
+            "last_name",
+            "preferred_name",
+            "display_name",
+            "age_band",
+            "date_of_birth",
+            "organisation",
+            "organisation_name",
+            "area",
+            "communication_needs",
+            "access_needs",
+            "contact_preference",
+            "is_active",
+            "possible_duplicate_of",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class YoungPersonInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    first_name = serializers.CharField(max_length=100)
+    last_name = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    preferred_name = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    age_band = serializers.ChoiceField(
+        choices=AgeBand.choices,
+        required=False,
+        allow_blank=True,
+        help_text="Leave empty with a date of birth: the band is worked out from it.",
+    )
+    date_of_birth = serializers.DateField(required=False, allow_null=True)
+    organisation = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
+    area = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    communication_needs = serializers.CharField(
+        max_length=services.NEEDS_MAX_LENGTH, required=False, allow_blank=True
+    )
+    access_needs = serializers.CharField(
+        max_length=services.NEEDS_MAX_LENGTH, required=False, allow_blank=True
+    )
+    contact_preference = serializers.ChoiceField(
+        choices=YoungPerson.ContactPreference.choices, required=False
+    )
+    is_active = serializers.BooleanField(required=False)
+    confirm_not_duplicate = serializers.BooleanField(
+        required=False,
+        default=False,
+        write_only=True,
+        help_text="Set after a possible duplicate was reported, when this is a different person.",
+    )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if self.instance is None and "is_active" in attrs:
+            raise serializers.ValidationError({"is_active": "A new record is always active."})
+        return attrs
+
+
+@extend_schema_view(
+    create=extend_schema(
+        request=YoungPersonInputSerializer, responses={201: YoungPersonSerializer}
+    ),
+    partial_update=extend_schema(
+        request=YoungPersonInputSerializer, responses={200: YoungPersonSerializer}
+    ),
+)
+class YoungPersonViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,  # type: ignore[type-arg]
+):
+    """Young people on the register. A partner worker sees only their own organisation's."""
+
+    serializer_class = YoungPersonSerializer
+    filterset_class = filters.YoungPersonApiFilter
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_permissions(self) -> list[Any]:
+        perm = "people.add_youngperson" if self.action == "create" else "people.view_youngperson"
+        return [*super().get_permissions(), _perm(perm)()]
+
+    def get_queryset(self) -> Any:
+        return selectors.young_people_visible_to(self.request.user).prefetch_related(
+            "possible_duplicate_of"
+        )
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = YoungPersonInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        young_person = services.young_person_create(actor=request.user, **serializer.validated_data)  # type: ignore[arg-type]
+        return Response(YoungPersonSerializer(young_person).data, status=201)
+
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        young_person = self.get_object()
+        serializer = YoungPersonInputSerializer(young_person, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        fields = dict(serializer.validated_data)
+        fields.pop("confirm_not_duplicate", None)
+        young_person = services.young_person_update(
+            actor=request.user,  # type: ignore[arg-type]
+            young_person=young_person,
+            **fields,
+        )
+        return Response(YoungPersonSerializer(young_person).data)
+
+
+# Organisations -----------------------------------------------------------------------------------
+
+
+class OrganisationSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    young_people_count = serializers.SerializerMethodField(
+        help_text="Active young people; null for roles that may not see them."
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "id",
+            "name",
+            "kind",
+            "area",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "champions",
+            "is_active",
+            "notes",
+            "young_people_count",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_young_people_count(self, organisation: Organisation) -> int | None:
+        user = self.context["request"].user
+        if not can(user, "people.view_organisation_young_people", organisation):
+            return None
+        return getattr(organisation, "young_people_count", None)
+
+
+class OrganisationInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    name = serializers.CharField(max_length=200)
+    kind = serializers.ChoiceField(choices=Organisation.Kind.choices, required=False)
+    area = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    contact_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
+    contact_email = serializers.EmailField(required=False, allow_blank=True)
+    contact_phone = serializers.CharField(max_length=40, required=False, allow_blank=True)
+    champions = serializers.PrimaryKeyRelatedField(
+        queryset=User.objects.filter(is_active=True), many=True, required=False
+    )
+    notes = serializers.CharField(required=False, allow_blank=True)
+    is_active = serializers.BooleanField(required=False)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if self.instance is None and "is_active" in attrs:
+            raise serializers.ValidationError({"is_active": "A new organisation is always active."})
+        return attrs
+
+
+@extend_schema_view(
+    create=extend_schema(
+        request=OrganisationInputSerializer, responses={201: OrganisationSerializer}
+    ),
+    update=extend_schema(request=OrganisationInputSerializer, responses=OrganisationSerializer),
+    partial_update=extend_schema(
+        request=OrganisationInputSerializer, responses=OrganisationSerializer
+    ),
+)
+class OrganisationViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,  # type: ignore[type-arg]
+):
+    """Partner organisations: every staff member reads them; programme staff add and change them."""
+
+    serializer_class = OrganisationSerializer
+    filterset_class = filters.OrganisationFilter
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+
+    def get_queryset(self) -> Any:
+        return selectors.organisations_visible_to(self.request.user).prefetch_related("champions")
+
+    def _output(self, organisation: Organisation) -> Response:
+        organisation = self.get_queryset().get(pk=organisation.pk)
+        return Response(self.get_serializer(organisation).data)
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = OrganisationInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        organisation = services.organisation_create(actor=request.user, **serializer.validated_data)  # type: ignore[arg-type]
+        response = self._output(organisation)
+        response.status_code = 201
+        return response
+
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        organisation = self.get_object()
+        partial = kwargs.get("partial", False)
+        serializer = OrganisationInputSerializer(organisation, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        services.organisation_update(
+            actor=request.user,  # type: ignore[arg-type]
+            organisation=organisation,
+            **serializer.validated_data,
+        )
+        return self._output(organisation)
+
+
+# Staff (administrators, read only) ---------------------------------------------------------------
+
+
+class StaffSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    class Meta:
+        model = User
+        fields = ["id", "email", "full_name", "job_title", "role", "organisation", "is_active"]
+        read_only_fields = fields
+
+
+class StaffViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
+    """Staff accounts, for administrators."""
+
+    serializer_class = StaffSerializer
+    filterset_class = filters.StaffFilter
+
+    def get_permissions(self) -> list[Any]:
+        return [*super().get_permissions(), _perm("people.view_user")()]
+
+    def get_queryset(self) -> Any:
+        return selectors.staff_visible_to(self.request.user)
 
 
 def register(router: BaseRouter) -> None:
-    """Registered by the people helper."""
+    router.register("young-people", YoungPersonViewSet, basename="young-person")
+    router.register("organisations", OrganisationViewSet, basename="organisation")
+    router.register("staff", StaffViewSet, basename="staff")

@@ -201,6 +201,13 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "OrganisationKindEnum": "heard.people.models.Organisation.Kind",
+        "GroupKindEnum": "heard.groups.models.Group.Kind",
+        "SessionKindEnum": "heard.participation.models.Session.Kind",
+        "ThemeStatusEnum": "heard.groups.models.Theme.Status",
+        "AttendanceStatusEnum": "heard.participation.models.Attendance.Status",
+    },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
 }

@@ -16,6 +16,7 @@ NAVIGATION = [
     ),
     ("Themes", "groups:theme-list", "groups.view_theme", "/groups/themes"),
     ("Groups", "groups:group-list", "groups.view_group", "/groups/"),
+    ("Calendar", "groups:calendar", "groups.view_group", "/groups/calendar"),
     ("Sessions", "participation:session-list", "participation.view_session", "/sessions"),
 ]
 
@@ -24,11 +25,14 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"navigation": []}
-    items = []
+    items: list[dict[str, Any]] = []
     for label, url_name, perm, prefix in NAVIGATION:
         if perm and not can(user, perm):
             continue
-        items.append(
-            {"label": label, "url_name": url_name, "active": request.path.startswith(prefix)}
-        )
+        items.append({"label": label, "url_name": url_name, "prefix": prefix})
+    # The longest matching prefix is the active item: /groups/themes is Themes, not Groups.
+    matches = [item for item in items if request.path.startswith(item["prefix"])]
+    active = max(matches, key=lambda item: len(item["prefix"]), default=None)
+    for item in items:
+        item["active"] = item is active
     return {"navigation": items}

@@ -1,7 +1,7 @@
 """Who may see and change themes, groups and memberships (the role matrix in one place).
 
-List-level checks pass no object: a rule is then True for every role that may see the list at all, and the
-selectors narrow the rows (a partner worker's list holds only their organisation's groups).
+List-level checks pass no object: a rule is then True for every role that may see the list at all,
+and the selectors narrow the rows (a partner worker's list holds only their organisation's groups).
 Membership rules take the group (or a membership, whose group is used).
 """
 
@@ -84,7 +84,7 @@ changes_group = (
     | (is_partner_worker & (no_object | hosts_group))
 )
 
-# Themes: everyone on the staff reads them; the programme sets them; reviews also by the theme's lead.
+# Themes: all staff read them; the programme sets them; the theme's lead may review it too.
 rules.add_perm("groups.view_theme", is_staff_member)
 rules.add_perm("groups.add_theme", is_programme_staff)
 rules.add_perm("groups.change_theme", is_programme_staff)
@@ -97,11 +97,14 @@ rules.add_perm(
 )
 
 # Groups.
-rules.add_perm("groups.view_group", reads_all_groups | (is_partner_worker & (no_object | hosts_group)))
+rules.add_perm(
+    "groups.view_group", reads_all_groups | (is_partner_worker & (no_object | hosts_group))
+)
 rules.add_perm("groups.add_group", is_programme_staff | is_theme_lead | is_partner_worker)
 rules.add_perm("groups.change_group", changes_group)
 rules.add_perm(
-    "groups.view_stagetransition", reads_all_groups | (is_partner_worker & (no_object | hosts_group))
+    "groups.view_stagetransition",
+    reads_all_groups | (is_partner_worker & (no_object | hosts_group)),
 )
 
 # Memberships name young people: board members never see them.

@@ -1,8 +1,51 @@
+"""The staff home page: a role-appropriate summary and the things to do next."""
+
+from __future__ import annotations
+
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from heard.core.permissions import can, is_board_member
+from heard.indicators import selectors
+
+#: (label, url name, permission the user needs) for the quick links, in order.
+QUICK_LINKS = [
+    ("Log a session", "participation:session-create", "participation.add_session"),
+    ("Add a young person", "people:young-person-create", "people.add_youngperson"),
+    ("Young people", "people:young-person-list", "people.view_youngperson"),
+    ("Groups", "groups:group-list", "groups.view_group"),
+    ("Engagement calendar", "groups:calendar", "groups.view_group"),
+    ("Themes", "groups:theme-list", "groups.view_theme"),
+    ("Sessions", "participation:session-list", "participation.view_session"),
+    ("Import sessions", "participation:session-import", "participation.import_session"),
+]
+
+
+def quick_links(user: Any) -> list[dict[str, str]]:
+    links = []
+    for label, url_name, perm in QUICK_LINKS:
+        if not can(user, perm):
+            continue
+        try:
+            links.append({"label": label, "url": reverse(url_name)})
+        except NoReverseMatch:
+            continue
+    return links
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "indicators/home.html", {"title": "Home"})
+    user = request.user
+    role = user.get_role_display() if getattr(user, "role", "") else "staff"  # type: ignore[union-attr]
+    context = selectors.home_page(user=user, today=timezone.localdate())
+    context.update(
+        title=f"Home: {str(role).lower()}",
+        quick_links=[] if is_board_member(user) else quick_links(user),
+        counts_only=is_board_member(user),
+    )
+    return render(request, "indicators/home.html", context)

@@ -1,7 +1,8 @@
 """Who may read, log and change sessions of the participation log (the role matrix in one place).
 
 A list-level check (no object) answers "may this user see the list / log a session at all?".
-With an object (a ``Session``, or the ``Group`` or ``YoungPerson`` a new session is for) it answers for that one.
+With an object (a ``Session``, or the ``Group`` or ``YoungPerson`` a new session is for) it
+answers for that one.
 """
 
 from __future__ import annotations
@@ -33,10 +34,7 @@ def theme_lead_responsible_for_group(user: Any, group: Group | None) -> bool:
     """The group is one the theme lead leads, or one linked to a theme they lead."""
     if group is None or group.pk is None:
         return False
-    return (
-        group.leads.filter(pk=user.pk).exists()
-        or group.themes.filter(lead_id=user.pk).exists()
-    )
+    return group.leads.filter(pk=user.pk).exists() or group.themes.filter(lead_id=user.pk).exists()
 
 
 @rules.predicate
@@ -49,14 +47,12 @@ def leads_group_of(user: Any, obj: Any) -> bool:
 
 @rules.predicate
 def leads_session(user: Any, obj: Any) -> bool:
-    """For an existing session: its group is theirs, or the session is tagged with a theme they lead."""
+    """For an existing session: its group is theirs, or it is tagged with a theme they lead."""
     if obj is None:
         return True
     if theme_lead_responsible_for_group(user, _group_of(obj)):
         return True
-    return bool(
-        isinstance(obj, Session) and obj.pk and obj.themes.filter(lead_id=user.pk).exists()
-    )
+    return bool(isinstance(obj, Session) and obj.pk and obj.themes.filter(lead_id=user.pk).exists())
 
 
 @rules.predicate

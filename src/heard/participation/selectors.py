@@ -5,13 +5,17 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
-from heard.core.permissions import can, is_partner_worker, is_staff_member
+from heard.core.permissions import can, is_partner_worker, is_staff_member, is_theme_lead
 from heard.groups import selectors as group_selectors
-from heard.groups.models import Group
+from heard.groups.models import Group, Theme
 from heard.participation.models import ACTIVE_DEGREES, Attendance, Method, Session, Standard
+from heard.people import selectors as people_selectors
+from heard.people.models import YoungPerson
 
 
 def _scoped(user: Any, queryset: QuerySet[Session]) -> QuerySet[Session]:
@@ -24,18 +28,26 @@ def sessions_visible_to(user: Any) -> QuerySet[Session]:
     """Every session the user may read, with what a list page or export shows of each."""
     if not can(user, "participation.view_session"):
         return Session.objects.none()
-    queryset = _scoped(user, Session.objects.all())
-    return queryset.select_related("group", "young_person", "organisation", "logged_by").prefetch_related(
-        "themes", "methods", "standards", "staff_present"
-    ).annotate(
-        attendee_count=Count(
-            "attendances", filter=Q(attendances__status=Attendance.Status.ATTENDED), distinct=True
+    attended = (
+        Attendance.objects.filter(session=OuterRef("pk"), status=Attendance.Status.ATTENDED)
+        .order_by()
+        .values("session")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        _scoped(user, Session.objects.all())
+        .select_related("group", "young_person", "organisation", "logged_by")
+        .prefetch_related("themes", "methods", "standards", "staff_present")
+        .annotate(
+            attendee_count=Coalesce(Subquery(attended, output_field=IntegerField()), Value(0))
         )
+        .order_by("-date", "-id")
     )
 
 
 def session_get(user: Any, pk: Any) -> Session:
-    """One session with its attendances, or 404 when it does not exist or is not the user's to see."""
+    """One session with its attendances; 404 when it does not exist or is not the user's."""
     attendances = Attendance.objects.select_related("young_person").order_by(
         "young_person__reference"
     )
@@ -52,9 +64,71 @@ def session_get(user: Any, pk: Any) -> Session:
     return session
 
 
+def session_ids_changeable_by(user: Any, ids: list[int]) -> set[int]:
+    """Of these visible sessions, the ones the user may change, in one query at most."""
+    if not ids or not can(user, "participation.change_session"):
+        return set()
+    if is_theme_lead(user):
+        return set(
+            Session.objects.filter(pk__in=ids)
+            .filter(
+                Q(group__leads=user)
+                | Q(group__theme_links__theme__lead=user)
+                | Q(themes__lead=user)
+            )
+            .values_list("pk", flat=True)
+        )
+    return set(ids)
+
+
 def sessions_missing_monitoring(user: Any) -> QuerySet[Session]:
     """Sessions whose monitoring form is still to be completed, oldest first, for follow-up."""
     return sessions_visible_to(user).filter(monitoring_form_complete=False).order_by("date", "id")
+
+
+def groups_for_logging(user: Any) -> QuerySet[Group]:
+    """Groups the user may log a session for: a theme lead's own, a partner's hosted ones."""
+    if not can(user, "participation.add_session"):
+        return Group.objects.none()
+    groups = group_selectors.groups_visible_to(user)
+    if is_theme_lead(user):
+        groups = groups.filter(Q(leads=user) | Q(theme_links__theme__lead=user)).distinct()
+    return groups.order_by("name")
+
+
+def current_members(group: Group) -> list[YoungPerson]:
+    """The group's current members, by reference, for the attendance checklist."""
+    return [
+        membership.young_person
+        for membership in group.memberships.filter(left_on__isnull=True)
+        .select_related("young_person")
+        .order_by("young_person__reference")
+    ]
+
+
+def young_people_by_reference(user: Any, references: list[str]) -> dict[str, YoungPerson]:
+    if not references:
+        return {}
+    people = people_selectors.young_people_visible_to(user).filter(reference__in=references)
+    return {person.reference: person for person in people}
+
+
+def young_person_by_reference(user: Any, reference: str) -> YoungPerson | None:
+    return young_people_by_reference(user, [reference]).get(reference)
+
+
+def active_staff() -> QuerySet[Any]:
+    """Staff who can be recorded as present at a session."""
+    return get_user_model().objects.filter(is_active=True).exclude(role="").order_by("full_name")
+
+
+def themes_for_sessions(user: Any, *, session: Session | None = None) -> QuerySet[Theme]:
+    """Themes a session can be tagged with: those not closed, and any it already has."""
+    themes = group_selectors.themes_visible_to(user)
+    keep = Q(status__in=[Theme.Status.ACTIVE, Theme.Status.PROPOSED])
+    if session is not None and session.pk:
+        keep |= Q(sessions=session)
+    return themes.filter(keep).distinct().order_by("-period", "title")
 
 
 def methods_all() -> QuerySet[Method]:
@@ -72,7 +146,7 @@ def partnership_year_start(today: datetime.date) -> datetime.date:
 
 
 def quarter_bounds(today: datetime.date) -> tuple[datetime.date, datetime.date]:
-    """The calendar quarter holding ``today``: Jan-Mar, Apr-Jun, Jul-Sep or Oct-Dec (inclusive bounds)."""
+    """The calendar quarter holding ``today`` (Jan-Mar, Apr-Jun, Jul-Sep, Oct-Dec), inclusive."""
     first_month = 3 * ((today.month - 1) // 3) + 1
     start = datetime.date(today.year, first_month, 1)
     end = (

@@ -3,108 +3,280 @@
 import django.db.models.deletion
 import django.db.models.functions.text
 import django.utils.timezone
-import heard.people.models
 from django.conf import settings
 from django.db import migrations, models
 
+import heard.people.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('email', models.EmailField(max_length=254, unique=True)),
-                ('full_name', models.CharField(max_length=150)),
-                ('role', models.CharField(choices=[('administrator', 'Administrator'), ('participation_lead', 'Participation lead'), ('participation_officer', 'Participation officer'), ('theme_lead', 'Theme lead'), ('partner_worker', 'Partner worker'), ('safeguarding_lead', 'Safeguarding lead'), ('board_member', 'Board member')], max_length=32)),
-                ('job_title', models.CharField(blank=True, max_length=150)),
-                ('is_active', models.BooleanField(default=True)),
-                ('is_staff', models.BooleanField(default=False, help_text='May use the Django admin site.')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now)),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, unique=True)),
+                ("full_name", models.CharField(max_length=150)),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("administrator", "Administrator"),
+                            ("participation_lead", "Participation lead"),
+                            ("participation_officer", "Participation officer"),
+                            ("theme_lead", "Theme lead"),
+                            ("partner_worker", "Partner worker"),
+                            ("safeguarding_lead", "Safeguarding lead"),
+                            ("board_member", "Board member"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                ("job_title", models.CharField(blank=True, max_length=150)),
+                ("is_active", models.BooleanField(default=True)),
+                (
+                    "is_staff",
+                    models.BooleanField(default=False, help_text="May use the Django admin site."),
+                ),
+                ("date_joined", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['full_name'],
+                "ordering": ["full_name"],
             },
             managers=[
-                ('objects', heard.people.models.UserManager()),
+                ("objects", heard.people.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('name', models.CharField(max_length=200)),
-                ('kind', models.CharField(choices=[('commissioner', "Children's Commissioner's office"), ('local_authority', 'Local authority service'), ('voluntary', 'Voluntary or community organisation'), ('school', 'School or college'), ('health', 'Health service'), ('youth_service', 'Youth service'), ('other', 'Other')], default='voluntary', max_length=32)),
-                ('area', models.CharField(blank=True, help_text='For example Cambridgeshire.', max_length=100)),
-                ('contact_name', models.CharField(blank=True, max_length=150, verbose_name='point of contact')),
-                ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='contact email')),
-                ('contact_phone', models.CharField(blank=True, max_length=40, verbose_name='contact phone')),
-                ('is_active', models.BooleanField(default=True)),
-                ('notes', models.TextField(blank=True)),
-                ('champions', models.ManyToManyField(blank=True, help_text='Participation champions: staff who champion participation in this organisation.', related_name='championed_organisations', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("commissioner", "Children's Commissioner's office"),
+                            ("local_authority", "Local authority service"),
+                            ("voluntary", "Voluntary or community organisation"),
+                            ("school", "School or college"),
+                            ("health", "Health service"),
+                            ("youth_service", "Youth service"),
+                            ("other", "Other"),
+                        ],
+                        default="voluntary",
+                        max_length=32,
+                    ),
+                ),
+                (
+                    "area",
+                    models.CharField(
+                        blank=True, help_text="For example Cambridgeshire.", max_length=100
+                    ),
+                ),
+                (
+                    "contact_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="point of contact"),
+                ),
+                (
+                    "contact_email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="contact email"),
+                ),
+                (
+                    "contact_phone",
+                    models.CharField(blank=True, max_length=40, verbose_name="contact phone"),
+                ),
+                ("is_active", models.BooleanField(default=True)),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "champions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Participation champions: staff who champion participation in this organisation.",
+                        related_name="championed_organisations",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='user',
-            name='organisation',
-            field=models.ForeignKey(blank=True, help_text='Required for partner workers: the organisation whose records they keep.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='staff', to='people.organisation'),
+            model_name="user",
+            name="organisation",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Required for partner workers: the organisation whose records they keep.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="staff",
+                to="people.organisation",
+            ),
         ),
         migrations.CreateModel(
-            name='YoungPerson',
+            name="YoungPerson",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('reference', models.CharField(default=heard.people.models.new_reference, editable=False, max_length=12, unique=True)),
-                ('first_name', models.CharField(max_length=100)),
-                ('last_name', models.CharField(blank=True, max_length=100)),
-                ('preferred_name', models.CharField(blank=True, max_length=100)),
-                ('age_band', models.CharField(choices=[('under_8', 'Under 8'), ('8_10', '8 to 10'), ('11_13', '11 to 13'), ('14_15', '14 to 15'), ('16_17', '16 to 17'), ('18_25', '18 to 25')], max_length=8)),
-                ('date_of_birth', models.DateField(blank=True, null=True)),
-                ('area', models.CharField(blank=True, max_length=100)),
-                ('communication_needs', models.TextField(blank=True)),
-                ('access_needs', models.TextField(blank=True)),
-                ('contact_preference', models.CharField(choices=[('via_worker', 'Through their worker'), ('email', 'Email'), ('text', 'Text message'), ('letter', 'Letter'), ('phone', 'Phone')], default='via_worker', max_length=16)),
-                ('is_active', models.BooleanField(default=True)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='young_people', to='people.organisation', verbose_name='supporting organisation')),
-                ('possible_duplicate_of', models.ManyToManyField(blank=True, help_text='Records that looked like the same young person when this one was added.', related_name='+', to='people.youngperson')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "reference",
+                    models.CharField(
+                        default=heard.people.models.new_reference,
+                        editable=False,
+                        max_length=12,
+                        unique=True,
+                    ),
+                ),
+                ("first_name", models.CharField(max_length=100)),
+                ("last_name", models.CharField(blank=True, max_length=100)),
+                ("preferred_name", models.CharField(blank=True, max_length=100)),
+                (
+                    "age_band",
+                    models.CharField(
+                        choices=[
+                            ("under_8", "Under 8"),
+                            ("8_10", "8 to 10"),
+                            ("11_13", "11 to 13"),
+                            ("14_15", "14 to 15"),
+                            ("16_17", "16 to 17"),
+                            ("18_25", "18 to 25"),
+                        ],
+                        max_length=8,
+                    ),
+                ),
+                ("date_of_birth", models.DateField(blank=True, null=True)),
+                ("area", models.CharField(blank=True, max_length=100)),
+                ("communication_needs", models.TextField(blank=True)),
+                ("access_needs", models.TextField(blank=True)),
+                (
+                    "contact_preference",
+                    models.CharField(
+                        choices=[
+                            ("via_worker", "Through their worker"),
+                            ("email", "Email"),
+                            ("text", "Text message"),
+                            ("letter", "Letter"),
+                            ("phone", "Phone"),
+                        ],
+                        default="via_worker",
+                        max_length=16,
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True)),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="young_people",
+                        to="people.organisation",
+                        verbose_name="supporting organisation",
+                    ),
+                ),
+                (
+                    "possible_duplicate_of",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Records that looked like the same young person when this one was added.",
+                        related_name="+",
+                        to="people.youngperson",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'young people',
-                'ordering': ['reference'],
+                "verbose_name_plural": "young people",
+                "ordering": ["reference"],
             },
         ),
         migrations.AddConstraint(
-            model_name='organisation',
-            constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('name'), name='organisation_name_unique'),
+            model_name="organisation",
+            constraint=models.UniqueConstraint(
+                django.db.models.functions.text.Lower("name"), name="organisation_name_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='user',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('role', 'partner_worker'), _negated=True), ('organisation__isnull', False), _connector='OR'), name='partner_worker_has_organisation'),
+            model_name="user",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("role", "partner_worker"), _negated=True),
+                    ("organisation__isnull", False),
+                    _connector="OR",
+                ),
+                name="partner_worker_has_organisation",
+            ),
         ),
         migrations.AddIndex(
-            model_name='youngperson',
-            index=models.Index(fields=['organisation', 'age_band'], name='people_youn_organis_f5de81_idx'),
+            model_name="youngperson",
+            index=models.Index(
+                fields=["organisation", "age_band"], name="people_youn_organis_f5de81_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='youngperson',
-            index=models.Index(django.db.models.functions.text.Lower('first_name'), models.F('age_band'), models.F('organisation'), name='yp_duplicate_idx'),
+            model_name="youngperson",
+            index=models.Index(
+                django.db.models.functions.text.Lower("first_name"),
+                models.F("age_band"),
+                models.F("organisation"),
+                name="yp_duplicate_idx",
+            ),
         ),
     ]

@@ -1,0 +1,80 @@
+"""The engagement calendar (M5): when each group is next due a visit, and an iCalendar feed.
+
+The rule itself (cadence days after the last contact, or the start) is ``Group.next_due``; this
+module applies it to rows carrying a ``last_contact`` annotation, and writes the feed staff import.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from icalendar import Calendar, Event
+
+from heard.groups.models import Group
+
+PRODID = "-//Heard//Engagement calendar//EN"
+UID_DOMAIN = "heard.invalid"
+
+
+def with_calendar(groups: Iterable[Group], *, today: datetime.date) -> list[Any]:
+    """Set ``last_contact``, ``next_due``, ``is_overdue`` and ``days_overdue`` on each group.
+
+    ``next_due`` becomes a date on these instances (the contract other areas read), shadowing the
+    model method that computes it.
+    """
+    rows = list(groups)
+    for group in rows:
+        last_contact = getattr(group, "last_contact", None)
+        next_due = Group.next_due(group, last_contact)
+        is_overdue = next_due is not None and next_due < today
+        setattr(group, "last_contact", last_contact)  # noqa: B010
+        setattr(group, "next_due", next_due)  # noqa: B010
+        setattr(group, "is_overdue", is_overdue)  # noqa: B010
+        setattr(group, "days_overdue", (today - next_due).days if next_due and is_overdue else 0)  # noqa: B010
+    return rows
+
+
+def _all_day(event: Event, day: datetime.date) -> None:
+    event.add("dtstart", day)
+    event.add("dtend", day + datetime.timedelta(days=1))
+
+
+def build_ics(
+    groups: Iterable[Any], *, now: datetime.datetime, name: str = "Heard engagement calendar"
+) -> bytes:
+    """A VCALENDAR with each group's next due visit and its past sessions, as all-day events."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    for group in groups:
+        cadence = group.get_cadence_display()
+        if group.next_due is not None:
+            event = Event()
+            event.add("uid", f"group-{group.pk}-next-due@{UID_DOMAIN}")
+            event.add("dtstamp", now)
+            _all_day(event, group.next_due)
+            prefix = "Overdue visit" if group.is_overdue else "Visit due"
+            event.add("summary", f"{prefix}: {group.name}")
+            last = f"{group.last_contact:%d %B %Y}" if group.last_contact else "none yet"
+            event.add(
+                "description",
+                f"{cadence} with {group.name} ({group.host_organisation}). Last contact: {last}.",
+            )
+            event.add("categories", ["Visit due"])
+            event.add("transp", "TRANSPARENT")
+            calendar.add_component(event)
+        for session in getattr(group, "past_sessions", []):
+            event = Event()
+            event.add("uid", f"session-{session.pk}@{UID_DOMAIN}")
+            event.add("dtstamp", now)
+            _all_day(event, session.date)
+            title = session.title or session.get_kind_display()
+            event.add("summary", f"{title}: {group.name}")
+            event.add("categories", ["Session"])
+            event.add("transp", "TRANSPARENT")
+            calendar.add_component(event)
+    return calendar.to_ical()

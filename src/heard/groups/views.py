@@ -1,0 +1,450 @@
+"""Pages for themes, groups, members and the engagement calendar: selectors read, services write."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from heard.core.exports import Column, csv_response
+from heard.core.lists import StaffListView
+from heard.core.permissions import can, require
+from heard.groups import selectors, services
+from heard.groups.calendar import build_ics, with_calendar
+from heard.groups.filters import CalendarFilter, GroupFilter, ThemeFilter
+from heard.groups.forms import (
+    GroupForm,
+    MembershipAddForm,
+    MembershipEndForm,
+    MoveStageForm,
+    ThemeForm,
+    ThemeReviewForm,
+    apply_service_errors,
+)
+from heard.groups.models import Group, Theme
+from heard.people.models import User
+
+
+def _actor(request: HttpRequest) -> User:
+    """The signed-in staff member acting (every page here requires sign-in)."""
+    return cast(User, request.user)
+
+
+def _form_page(request: HttpRequest, context: dict[str, Any], template: str = "") -> HttpResponse:
+    return render(request, template or "includes/form_page.html", context)
+
+
+def _themes_text(group: Any) -> str:
+    return "; ".join(
+        f"{link.theme} ({link.get_relationship_display().lower()})"
+        for link in group.theme_links.all()
+    )
+
+
+# --- Themes -------------------------------------------------------------------------------------
+
+
+class ThemeListView(StaffListView):
+    template_name = "groups/theme_list.html"
+    filterset_class = ThemeFilter
+    permission_required = "groups.view_theme"
+    title = "Themes"
+    csv_filename = "themes.csv"
+    csv_columns: list[Column] = [
+        ("Title", "title"),
+        ("Period", "period"),
+        ("Status", "get_status_display"),
+        ("Theme lead", "lead.full_name"),
+        ("Groups", "group_count"),
+        ("Established groups", "established_group_count"),
+        ("Description", "description"),
+    ]
+
+    def get_base_queryset(self) -> QuerySet[Theme]:
+        return selectors.themes_visible_to(self.request.user)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        period = None
+        if self.filterset is not None and self.filterset.is_bound and self.filterset.is_valid():
+            period = self.filterset.form.cleaned_data.get("period") or None
+        context["warnings"] = selectors.theme_warnings(
+            user=self.request.user, today=timezone.localdate(), period=period
+        )
+        context["can_add"] = can(self.request.user, "groups.add_theme")
+        return context
+
+
+@login_required
+def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    theme = selectors.theme_get(request.user, pk)
+    can_review = can(request.user, "groups.add_themereview", theme)
+    context = {
+        "theme": theme,
+        "title": str(theme),
+        "groups": selectors.theme_groups(request.user, theme),
+        "reviews": selectors.theme_reviews(theme),
+        "review_form": ThemeReviewForm(initial={"date": timezone.localdate()})
+        if can_review
+        else None,
+        "can_review": can_review,
+        "can_change": can(request.user, "groups.change_theme", theme),
+        "can_view_history": can(request.user, "core.view_history"),
+    }
+    return render(request, "groups/theme_detail.html", context)
+
+
+@login_required
+def theme_create(request: HttpRequest) -> HttpResponse:
+    require(request.user, "groups.add_theme")
+    form = ThemeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            theme = services.theme_create(actor=_actor(request), **form.cleaned_data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, f"Theme “{theme.title}” added.")
+            return redirect("groups:theme-detail", pk=theme.pk)
+    return _form_page(
+        request,
+        {
+            "form": form,
+            "title": "Add a theme",
+            "submit_label": "Add theme",
+            "cancel_url": reverse("groups:theme-list"),
+        },
+    )
+
+
+@login_required
+def theme_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    theme = selectors.theme_get(request.user, pk)
+    require(request.user, "groups.change_theme", theme)
+    initial = {
+        "title": theme.title,
+        "period": theme.period,
+        "lead": theme.lead_id,
+        "status": theme.status,
+        "description": theme.description,
+    }
+    form = ThemeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.theme_update(actor=_actor(request), theme=theme, **form.cleaned_data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "Theme updated.")
+            return redirect("groups:theme-detail", pk=theme.pk)
+    return _form_page(
+        request,
+        {
+            "form": form,
+            "title": f"Edit {theme}",
+            "cancel_url": reverse("groups:theme-detail", args=[theme.pk]),
+        },
+    )
+
+
+@login_required
+def theme_review_add(request: HttpRequest, pk: int) -> HttpResponse:
+    theme = selectors.theme_get(request.user, pk)
+    require(request.user, "groups.add_themereview", theme)
+    form = ThemeReviewForm(request.POST or None, initial={"date": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.theme_review_add(actor=_actor(request), theme=theme, **form.cleaned_data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "Review added.")
+            return redirect("groups:theme-detail", pk=theme.pk)
+    return _form_page(
+        request,
+        {
+            "form": form,
+            "title": f"Review {theme}",
+            "submit_label": "Add review",
+            "cancel_url": reverse("groups:theme-detail", args=[theme.pk]),
+        },
+    )
+
+
+# --- Groups -------------------------------------------------------------------------------------
+
+
+class GroupListView(StaffListView):
+    template_name = "groups/group_list.html"
+    filterset_class = GroupFilter
+    permission_required = "groups.view_group"
+    title = "Groups"
+    csv_filename = "groups.csv"
+    csv_columns: list[Column] = [
+        ("Name", "name"),
+        ("Kind", "get_kind_display"),
+        ("Stage", "get_stage_display"),
+        ("Host organisation", "host_organisation.name"),
+        ("Leads", lambda g: "; ".join(user.full_name for user in g.leads.all())),
+        ("Themes", _themes_text),
+        ("Cadence", "get_cadence_display"),
+        ("Start date", "start_date"),
+        ("Planned end date", "planned_end_date"),
+        ("Current members", "member_count"),
+        ("Last contact", "last_contact"),
+        ("Next due", lambda g: Group.next_due(g, g.last_contact)),
+    ]
+
+    def get_base_queryset(self) -> QuerySet[Group]:
+        return selectors.groups_visible_to(self.request.user)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        context["object_list"] = with_calendar(context["object_list"], today=today)
+        context["warnings"] = selectors.theme_warnings(user=self.request.user, today=today)
+        context["can_add"] = can(self.request.user, "groups.add_group")
+        return context
+
+
+def _group_for_change(request: HttpRequest, pk: int, perm: str = "groups.change_group") -> Group:
+    group = selectors.group_get(request.user, pk)
+    require(request.user, perm, group)
+    return group
+
+
+@login_required
+def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    group = selectors.group_get(request.user, pk)
+    with_calendar([group], today=timezone.localdate())
+    can_view_members = can(request.user, "groups.view_membership", group)
+    can_change = can(request.user, "groups.change_group", group)
+    context = {
+        "group": group,
+        "title": group.name,
+        "transitions": selectors.group_transitions(group),
+        "memberships": selectors.group_members(request.user, group) if can_view_members else None,
+        "can_view_members": can_view_members,
+        "can_change": can_change,
+        "can_move": can_change and bool(Group.TRANSITIONS.get(group.stage)),
+        "can_add_member": can_change and group.stage != Group.Stage.CLOSED,
+        "can_view_history": can(request.user, "core.view_history"),
+    }
+    return render(request, "groups/group_detail.html", context)
+
+
+@login_required
+def group_create(request: HttpRequest) -> HttpResponse:
+    require(request.user, "groups.add_group")
+    form = GroupForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            group = services.group_create(actor=_actor(request), **form.service_fields())
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, f"Group “{group.name}” added.")
+            return redirect("groups:group-detail", pk=group.pk)
+    return _form_page(
+        request,
+        {
+            "form": form,
+            "title": "Add a group",
+            "submit_label": "Add group",
+            "cancel_url": reverse("groups:group-list"),
+        },
+    )
+
+
+@login_required
+def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    group = _group_for_change(request, pk)
+    form = GroupForm(
+        request.POST or None, user=request.user, group=group, initial=GroupForm.initial_for(group)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.group_update(actor=_actor(request), group=group, **form.service_fields())
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "Group updated.")
+            return redirect("groups:group-detail", pk=group.pk)
+    return _form_page(
+        request,
+        {
+            "form": form,
+            "title": f"Edit {group.name}",
+            "cancel_url": reverse("groups:group-detail", args=[group.pk]),
+        },
+    )
+
+
+@login_required
+def group_move_stage(request: HttpRequest, pk: int) -> HttpResponse:
+    group = _group_for_change(request, pk)
+    if not Group.TRANSITIONS.get(group.stage):
+        messages.info(request, "This group is closed: it cannot move to another stage.")
+        return redirect("groups:group-detail", pk=group.pk)
+    form = MoveStageForm(request.POST or None, group=group, initial={"date": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            transition = services.group_move_stage(
+                actor=_actor(request), group=group, **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(
+                request, f"{group.name} moved to {transition.get_to_stage_display().lower()}."
+            )
+            return redirect("groups:group-detail", pk=group.pk)
+    return _form_page(
+        request,
+        {
+            "form": form,
+            "group": group,
+            "title": f"Move {group.name} to another stage",
+            "submit_label": "Move stage",
+            "cancel_url": reverse("groups:group-detail", args=[group.pk]),
+        },
+        "groups/move_stage.html",
+    )
+
+
+@login_required
+def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
+    group = _group_for_change(request, pk, "groups.add_membership")
+    form = MembershipAddForm(
+        request.POST or None,
+        user=request.user,
+        group=group,
+        initial={"joined_on": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership = services.membership_add(
+                actor=_actor(request), group=group, **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, f"{membership.young_person} added to {group.name}.")
+            return redirect("groups:group-detail", pk=group.pk)
+    return _form_page(
+        request,
+        {
+            "form": form,
+            "title": f"Add a member to {group.name}",
+            "submit_label": "Add member",
+            "cancel_url": reverse("groups:group-detail", args=[group.pk]),
+        },
+    )
+
+
+@login_required
+def membership_end(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
+    group = _group_for_change(request, pk, "groups.change_membership")
+    membership = selectors.membership_get(request.user, membership_pk)
+    if membership.group_id != group.pk:
+        return redirect("groups:group-detail", pk=group.pk)
+    if membership.left_on is not None:
+        messages.info(request, f"{membership.young_person} already left this group.")
+        return redirect("groups:group-detail", pk=group.pk)
+    form = MembershipEndForm(request.POST or None, initial={"left_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_end(
+                actor=_actor(request), membership=membership, **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, f"{membership.young_person} has left {group.name}.")
+            return redirect("groups:group-detail", pk=group.pk)
+    return _form_page(
+        request,
+        {
+            "form": form,
+            "group": group,
+            "membership": membership,
+            "title": f"End {membership.young_person}'s membership of {group.name}",
+            "submit_label": "End membership",
+            "cancel_url": reverse("groups:group-detail", args=[group.pk]),
+        },
+        "groups/membership_end.html",
+    )
+
+
+# --- The engagement calendar --------------------------------------------------------------------
+
+
+class CalendarView(StaffListView):
+    template_name = "groups/calendar.html"
+    filterset_class = CalendarFilter
+    permission_required = "groups.view_group"
+    title = "Engagement calendar"
+    csv_filename = "engagement-calendar.csv"
+    csv_columns: list[Column] = [
+        ("Group", "name"),
+        ("Kind", "get_kind_display"),
+        ("Stage", "get_stage_display"),
+        ("Host organisation", "host_organisation.name"),
+        ("Cadence", "get_cadence_display"),
+        ("Last contact", "last_contact"),
+        ("Next due", "next_due"),
+        ("Overdue", lambda g: "Yes" if g.is_overdue else "No"),
+        ("Days overdue", "days_overdue"),
+    ]
+
+    def get_base_queryset(self) -> QuerySet[Group]:
+        return selectors.groups_visible_to(self.request.user)
+
+    def get_queryset(self) -> Any:
+        filtered = super().get_queryset()
+        rows = selectors.group_calendar(
+            user=self.request.user, today=timezone.localdate(), groups=filtered
+        )
+        if self.request.GET.get("overdue") == "yes":
+            rows = [group for group in rows if getattr(group, "is_overdue", False)]
+        return rows
+
+    def get(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.GET.get("format") == "csv":
+            rows = self.get_queryset()
+            return csv_response(rows, self.csv_columns, self.csv_filename)  # type: ignore[return-value]
+        return super().get(request, *args, **kwargs)  # type: ignore[return-value]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["today"] = timezone.localdate()
+        return context
+
+
+def _ics_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def calendar_ics(request: HttpRequest) -> HttpResponse:
+    require(request.user, "groups.view_group")
+    rows = selectors.calendar_feed(user=request.user, today=timezone.localdate())
+    return _ics_response(build_ics(rows, now=timezone.now()), "heard-engagement-calendar.ics")
+
+
+@login_required
+def group_calendar_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    group = selectors.group_get(request.user, pk)
+    rows = selectors.calendar_feed(user=request.user, today=timezone.localdate(), group=group)
+    return _ics_response(
+        build_ics(rows, now=timezone.now(), name=f"Heard: {group.name}"), f"group-{group.pk}.ics"
+    )

@@ -1,0 +1,44 @@
+"""What the staff home page shows: read through the other apps' selectors, one call each."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from heard.core.permissions import (
+    is_board_member,
+    is_partner_worker,
+    is_programme_staff,
+    is_theme_lead,
+)
+from heard.groups import selectors as group_selectors
+from heard.participation import selectors as participation_selectors
+
+#: How many sessions missing a monitoring form the home page lists before linking to the full list.
+MISSING_MONITORING_SHOWN = 10
+
+
+def home_page(*, user: Any, today: datetime.date) -> dict[str, Any]:
+    """The counts for everyone; for those responsible, the overdue groups and forms to chase."""
+    overdue = group_selectors.overdue_groups(user=user, today=today)
+    counts = participation_selectors.home_counts(user=user, today=today, overdue=overdue)
+    responsible = is_programme_staff(user) or is_theme_lead(user) or is_partner_worker(user)
+    for group in overdue:
+        due = getattr(group, "next_due", None)
+        group.days_overdue = (today - due).days if isinstance(due, datetime.date) else None  # type: ignore[attr-defined]
+    missing: list[Any] = []
+    if not is_board_member(user):
+        missing = list(
+            participation_selectors.sessions_missing_monitoring(user)[:MISSING_MONITORING_SHOWN]
+        )
+    quarter_start, quarter_end = participation_selectors.quarter_bounds(today)
+    return {
+        "counts": counts,
+        "year_start": participation_selectors.partnership_year_start(today),
+        "quarter_start": quarter_start,
+        "quarter_end": quarter_end,
+        "overdue_groups": overdue if responsible else [],
+        "shows_overdue_list": responsible,
+        "shows_missing_monitoring": not is_board_member(user),
+        "missing_monitoring": missing,
+    }

@@ -1,0 +1,352 @@
+"""Forms for logging and editing sessions, choosing who a session was with, and importing a CSV."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from crispy_forms_gds.choices import Choice
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import HTML, Field, Layout
+from django import forms
+from django.utils.html import format_html
+
+from heard.core.forms import GovUKDateInput
+from heard.core.permissions import can
+from heard.core.roles import HearByRightStandard
+from heard.groups.models import Group, Theme
+from heard.participation import selectors
+from heard.participation.models import Attendance, Degree, ParticipationType, Session
+from heard.people.models import YoungPerson
+
+#: What each degree means, from the Wheel of Participation (seed 002, after Treseder).
+DEGREE_HINTS: dict[str, str] = {
+    Degree.CONSULTED_INFORMED: (
+        "Consult. Adults design and run the project, but children and young people are consulted. "
+        "They understand the process and their opinions are taken seriously."
+    ),
+    Degree.ASSIGNED_INFORMED: (
+        "Inform. Adults decide on the project and young people volunteer for it. They understand "
+        "the project and know who decided to involve them and why."
+    ),
+    Degree.ADULT_INITIATED_SHARED: (
+        "Involve. Adults have the initial idea, but young people are involved in every step of "
+        "planning and doing it, and in making the decisions."
+    ),
+    Degree.CYP_INITIATED_SHARED: (
+        "Involve. Children and young people have the ideas, set up projects and come to adults for "
+        "advice and support. The adults do not direct."
+    ),
+    Degree.CYP_INITIATED_DIRECTED: (
+        "Involve. Children and young people have the idea and decide how it is carried out. Adults "
+        "are available but do not take charge."
+    ),
+}
+TYPE_HINTS: dict[str, str] = {
+    ParticipationType.INDIVIDUAL: "Decisions about their own care, support or service plan.",
+    ParticipationType.SOCIAL: "In their community, school or youth work.",
+    ParticipationType.PUBLIC: "Forums, councils, surveys, recruitment, inspection and boards.",
+}
+NOT_RECORDED = ""
+_REFERENCE_SPLIT = re.compile(r"[\s,;]+")
+
+
+def _heading(text: str) -> HTML:
+    return HTML(format_html('<h2 class="govuk-heading-m">{}</h2>', text))
+
+
+def _person_label(young_person: YoungPerson, user: Any) -> str:
+    if can(user, "people.view_youngperson", young_person):
+        return f"{young_person.reference} - {young_person.display_name}"
+    return young_person.reference
+
+
+class SessionSubjectForm(forms.Form):
+    """Step one of logging a session: who it was with. Sent by GET, so no JavaScript is needed."""
+
+    group = forms.ModelChoiceField(
+        queryset=Group.objects.none(),
+        required=False,
+        empty_label="Choose a group",
+        help_text="For a group session: the next page lists its members to record who attended.",
+    )
+    young_person = forms.CharField(
+        label="Or one young person's reference",
+        required=False,
+        max_length=12,
+        help_text="For an individual session, like a one-to-one review. For example YP-ABC234.",
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["group"].queryset = selectors.groups_for_logging(user)  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        group, reference = data.get("group"), (data.get("young_person") or "").strip().upper()
+        if group and reference:
+            raise forms.ValidationError("Choose a group or one young person, not both.")
+        if not group and not reference and "group" not in self.errors:
+            self.add_error("group", "Choose the group, or enter a young person's reference.")
+        data["young_person"] = None
+        if reference:
+            person = selectors.young_person_by_reference(self.user, reference)
+            if person is None:
+                self.add_error(
+                    "young_person", f"No young person you can see has the reference {reference}."
+                )
+            data["young_person"] = person
+        return data
+
+
+class SessionForm(forms.Form):
+    """Logging or editing one session and its attendance."""
+
+    date = forms.DateField(
+        widget=GovUKDateInput(),
+        help_text="The day it happened, like 2026-10-01.",
+        error_messages={"required": "Enter the date of the session."},
+    )
+    kind = forms.ChoiceField(
+        label="Kind of session",
+        choices=Session.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the kind of session."},
+    )
+    title = forms.CharField(
+        max_length=200, required=False, help_text="Optional: what it was about."
+    )
+    staff_present = forms.ModelMultipleChoiceField(
+        queryset=selectors.active_staff(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Staff present",
+    )
+    partner_staff_present = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        label="Partner staff present",
+        help_text="One per line.",
+    )
+    methods = forms.ModelMultipleChoiceField(
+        queryset=selectors.methods_all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Methods used",
+    )
+    degree = forms.ChoiceField(
+        label="Degree of participation",
+        choices=[Choice(code, label, hint=DEGREE_HINTS[code]) for code, label in Degree.choices],
+        widget=forms.RadioSelect,
+        help_text="From the Wheel of Participation: how far the young people led.",
+        error_messages={"required": "Choose the degree of participation."},
+    )
+    participation_type = forms.ChoiceField(
+        label="Type of participation",
+        choices=[
+            Choice(code, label, hint=TYPE_HINTS[code]) for code, label in ParticipationType.choices
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the type of participation."},
+    )
+    standards = forms.MultipleChoiceField(
+        label="Hear by Right standards",
+        choices=HearByRightStandard.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Themes (Spotlight areas)",
+    )
+    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), required=False)
+    monitoring_form_complete = forms.BooleanField(
+        required=False, label="The monitoring form for this session is complete"
+    )
+    other_attendees = forms.CharField(
+        required=False,
+        label="Other young people who attended",
+        help_text="References of young people who are not members, separated by spaces or commas.",
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        user: Any,
+        group: Group | None = None,
+        young_person: YoungPerson | None = None,
+        session: Session | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.group = group
+        self.young_person = young_person
+        self.session = session
+        self.editing = session is not None
+        self.fields["themes"].queryset = selectors.themes_for_sessions(  # type: ignore[attr-defined]
+            user, session=session
+        )
+        self.people: dict[int, YoungPerson] = {}
+        self.status_fields: list[str] = []
+        current: dict[int, str] = {}
+        if session is not None:
+            for attendance in session.attendances.all():
+                self.people[attendance.young_person_id] = attendance.young_person
+                current[attendance.young_person_id] = attendance.status
+        if group is not None:
+            for person in selectors.current_members(group):
+                self.people.setdefault(person.pk, person)
+        if young_person is not None and session is None:
+            self.fields.pop("other_attendees")
+        ordered = sorted(self.people.values(), key=lambda person: person.reference)
+        if self.editing:
+            statuses = [*Attendance.Status.choices, (NOT_RECORDED, "Not recorded")]
+            for person in ordered:
+                name = f"status_{person.pk}"
+                self.fields[name] = forms.ChoiceField(
+                    label=_person_label(person, user),
+                    choices=statuses,
+                    required=False,
+                    widget=forms.RadioSelect,
+                    initial=current.get(person.pk, NOT_RECORDED),
+                )
+                self.status_fields.append(name)
+        elif ordered:
+            self.fields["attended"] = forms.MultipleChoiceField(
+                label="Attended",
+                choices=[(str(person.pk), _person_label(person, user)) for person in ordered],
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                help_text="Tick the members who came.",
+            )
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = self._layout()
+
+    def _layout(self) -> Layout:
+        people: list[Any] = []
+        if self.status_fields:
+            people = [Field.radios(name, small=True, inline=True) for name in self.status_fields]
+        elif "attended" in self.fields:
+            people = [Field.checkboxes("attended", small=True)]
+        elif self.young_person is not None and not self.editing:
+            people = [
+                HTML(
+                    format_html(
+                        '<p class="govuk-body">{} is recorded as attending this session.</p>',
+                        self.young_person.reference,
+                    )
+                )
+            ]
+        if "other_attendees" in self.fields:
+            people.append(Field.text("other_attendees"))
+        return Layout(
+            _heading("The session"),
+            Field.text("date"),
+            Field.radios("kind", small=True),
+            Field.text("title"),
+            _heading("Who attended"),
+            *people,
+            _heading("How young people took part"),
+            Field.radios("degree"),
+            Field.radios("participation_type"),
+            Field.checkboxes("methods", small=True),
+            Field.checkboxes("standards", small=True),
+            Field.checkboxes("themes", small=True),
+            _heading("Staff"),
+            Field.checkboxes("staff_present", small=True),
+            Field.textarea("partner_staff_present"),
+            _heading("Notes and monitoring"),
+            Field.textarea("notes"),
+            Field.checkbox("monitoring_form_complete", small=True),
+        )
+
+    def clean_other_attendees(self) -> list[YoungPerson]:
+        text = self.cleaned_data.get("other_attendees", "")
+        references = [ref.upper() for ref in _REFERENCE_SPLIT.split(text) if ref]
+        found = selectors.young_people_by_reference(self.user, references)
+        missing = [ref for ref in references if ref not in found]
+        if missing:
+            raise forms.ValidationError(
+                f"No young person you can see has the reference {', '.join(missing)}."
+            )
+        return [found[ref] for ref in references]
+
+    def attendees(self) -> list[tuple[YoungPerson, str]]:
+        """The attendance list to give the service, from the ticked boxes or chosen statuses."""
+        pairs: list[tuple[YoungPerson, str]] = []
+        if self.status_fields:
+            for name in self.status_fields:
+                status = self.cleaned_data.get(name) or NOT_RECORDED
+                if status != NOT_RECORDED:
+                    pairs.append((self.people[int(name.removeprefix("status_"))], status))
+        elif "attended" in self.fields:
+            pairs.extend(
+                (self.people[int(pk)], Attendance.Status.ATTENDED)
+                for pk in self.cleaned_data.get("attended", [])
+            )
+        elif self.young_person is not None and not self.editing:
+            pairs.append((self.young_person, Attendance.Status.ATTENDED))
+        listed = {person.pk for person, _ in pairs}
+        for person in self.cleaned_data.get("other_attendees") or []:
+            if person.pk not in listed:
+                pairs.append((person, Attendance.Status.ATTENDED))
+                listed.add(person.pk)
+        return pairs
+
+    def service_kwargs(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "date": data["date"],
+            "kind": data["kind"],
+            "title": data["title"],
+            "staff_present": list(data["staff_present"]),
+            "partner_staff_present": data["partner_staff_present"],
+            "methods": list(data["methods"]),
+            "degree": data["degree"],
+            "participation_type": data["participation_type"],
+            "standards": list(data["standards"]),
+            "themes": list(data["themes"]),
+            "notes": data["notes"],
+            "monitoring_form_complete": data["monitoring_form_complete"],
+            "attendees": self.attendees(),
+        }
+
+    @staticmethod
+    def initial_for(session: Session) -> dict[str, Any]:
+        return {
+            "date": session.date,
+            "kind": session.kind,
+            "title": session.title,
+            "staff_present": list(session.staff_present.all()),
+            "partner_staff_present": session.partner_staff_present,
+            "methods": list(session.methods.all()),
+            "degree": session.degree,
+            "participation_type": session.participation_type,
+            "standards": [standard.code for standard in session.standards.all()],
+            "themes": list(session.themes.all()),
+            "notes": session.notes,
+            "monitoring_form_complete": session.monitoring_form_complete,
+        }
+
+
+class SessionImportForm(forms.Form):
+    file = forms.FileField(
+        label="CSV file",
+        help_text=(
+            "Columns: date, kind, group, young_person, title, degree, participation_type, "
+            "standards, themes, methods, attendees, monitoring_form_complete, notes. "
+            "Separate several values with semicolons."
+        ),
+        error_messages={"required": "Choose a CSV file to import."},
+    )
+    dry_run = forms.BooleanField(
+        required=False,
+        initial=True,
+        label="Only check the file: import nothing",
+    )

@@ -1,0 +1,288 @@
+"""Reading the sessions CSV: turns each row into ``session_log`` arguments, or into clear problems.
+
+The import itself (``services.sessions_import``) runs every row through the service, so an
+imported session is checked exactly like one logged on the page.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from typing import IO, Any, NamedTuple
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+
+from heard.groups.models import Group, Theme
+from heard.participation.models import Degree, Method, ParticipationType, Session, Standard
+from heard.people.models import YoungPerson
+
+COLUMNS = (
+    "date",
+    "kind",
+    "group",
+    "young_person",
+    "title",
+    "degree",
+    "participation_type",
+    "standards",
+    "themes",
+    "methods",
+    "attendees",
+    "monitoring_form_complete",
+    "notes",
+)
+REQUIRED_COLUMNS = ("date", "kind", "degree", "participation_type")
+MAX_ROWS = 5000
+_YES = {"yes", "y", "true", "1"}
+_NO = {"no", "n", "false", "0", ""}
+_THEME_WITH_PERIOD = re.compile(r"^(?P<title>.+?)\s*\((?P<period>\d{4}-\d{2})\)$")
+
+
+class ImportProblem(NamedTuple):
+    """One bad cell or row: the line in the file (the header is line 1), the column, and why."""
+
+    line: int
+    field: str
+    reason: str
+
+
+@dataclass
+class ImportResult:
+    """What an import found (every bad row) and, for a clean real run, what it created."""
+
+    total_rows: int = 0
+    valid_rows: int = 0
+    errors: list[ImportProblem] = field(default_factory=list)
+    created: list[Session] = field(default_factory=list)
+    dry_run: bool = True
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def imported(self) -> int:
+        return len(self.created)
+
+
+def read_rows(file: IO[Any]) -> tuple[list[tuple[int, dict[str, str]]], list[ImportProblem]]:
+    """The data rows with their line numbers (the header is line 1), or the file's problems."""
+    data = file.read()
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return [], [
+                ImportProblem(1, "file", "The file is not UTF-8 text: save it as CSV UTF-8.")
+            ]
+    reader = csv.DictReader(io.StringIO(data))
+    headers = [(name or "").strip().lower() for name in (reader.fieldnames or [])]
+    if not headers:
+        return [], [
+            ImportProblem(1, "file", "The file is empty: the first line must name the columns.")
+        ]
+    problems = [
+        ImportProblem(1, name, f"The file needs a column called {name}.")
+        for name in REQUIRED_COLUMNS
+        if name not in headers
+    ]
+    if "group" not in headers and "young_person" not in headers:
+        problems.append(
+            ImportProblem(1, "group", "The file needs a group column or a young_person column.")
+        )
+    problems.extend(
+        ImportProblem(1, name or "(blank)", f"Unknown column: use only {', '.join(COLUMNS)}.")
+        for name in headers
+        if name not in COLUMNS
+    )
+    if problems:
+        return [], problems
+    reader.fieldnames = headers
+    rows: list[tuple[int, dict[str, str]]] = []
+    for row in reader:
+        if len(rows) >= MAX_ROWS:
+            return [], [
+                ImportProblem(reader.line_num, "file", f"Import at most {MAX_ROWS} rows at once.")
+            ]
+        cleaned = {key: (value or "").strip() for key, value in row.items() if key is not None}
+        if None in row:
+            problems.append(
+                ImportProblem(reader.line_num, "row", "This row has more cells than columns.")
+            )
+        if any(cleaned.values()):
+            rows.append((reader.line_num, cleaned))
+    if problems:
+        return [], problems
+    if not rows:
+        return [], [ImportProblem(1, "file", "The file has no rows of sessions.")]
+    return rows, []
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(";") if part.strip()]
+
+
+def _plain(text: str) -> str:
+    """Lower-case letters and digits only: "Adult-initiated, shared" is "adult initiated shared"."""
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def _choice(value: str, choices: Any) -> str | None:
+    """A choice given by its code or its label (or the label's first words, before a bracket)."""
+    wanted = _plain(value)
+    if not wanted:
+        return None
+    for code, label in choices:
+        label = str(label)
+        if wanted in (_plain(code), _plain(label), _plain(label.split(" (")[0])):
+            return code
+    return None
+
+
+def problems_from(line: int, exc: ValidationError) -> list[ImportProblem]:
+    if not hasattr(exc, "error_dict"):
+        return [ImportProblem(line, "row", message) for message in exc.messages]
+    return [
+        ImportProblem(line, "row" if name == "__all__" else name, message)
+        for name, messages in exc.message_dict.items()
+        for message in messages
+    ]
+
+
+class SessionRowResolver:
+    """Looks names, references and labels up once, then resolves every row against them."""
+
+    def __init__(self, *, groups: QuerySet[Group], young_people: QuerySet[YoungPerson]) -> None:
+        self.groups: dict[str, list[Group]] = {}
+        for group in groups:
+            self.groups.setdefault(group.name, []).append(group)
+        self.young_people = young_people
+        self._people_cache: dict[str, YoungPerson] = {}
+        self.themes = list(Theme.objects.all())
+        self.methods = {method.name.lower(): method for method in Method.objects.all()}
+        self.standards = {
+            key.lower(): row.code
+            for row in Standard.objects.all()
+            for key in (row.code, row.get_code_display())
+        }
+
+    def prepare(self, rows: list[tuple[int, dict[str, str]]]) -> None:
+        """Look up every reference in the file in one query."""
+        references = [row.get("young_person", "") for _, row in rows]
+        for _, row in rows:
+            references.extend(_split(row.get("attendees", "")))
+        self._people([ref for ref in references if ref])
+
+    def _people(self, references: list[str]) -> dict[str, YoungPerson]:
+        missing = [ref for ref in references if ref.upper() not in self._people_cache]
+        if missing:
+            for person in self.young_people.filter(reference__in=[ref.upper() for ref in missing]):
+                self._people_cache[person.reference] = person
+        return {
+            ref: self._people_cache[ref.upper()]
+            for ref in references
+            if ref.upper() in self._people_cache
+        }
+
+    def _theme(self, text: str) -> tuple[Theme | None, str]:
+        match = _THEME_WITH_PERIOD.match(text)
+        if match:
+            found = [
+                theme
+                for theme in self.themes
+                if theme.title.lower() == match["title"].lower() and theme.period == match["period"]
+            ]
+        else:
+            found = [theme for theme in self.themes if theme.title.lower() == text.lower()]
+        if not found:
+            return None, f"No theme is called {text!r}."
+        if len(found) > 1:
+            return (
+                None,
+                f'More than one theme is called {text!r}: add the period, like "{text} (2026-27)".',
+            )
+        return found[0], ""
+
+    def resolve(self, line: int, row: dict[str, str]) -> tuple[dict[str, Any], list[ImportProblem]]:
+        problems: list[ImportProblem] = []
+        values: dict[str, Any] = {
+            "date": row.get("date", ""),
+            "title": row.get("title", ""),
+            "notes": row.get("notes", ""),
+        }
+
+        def problem(name: str, reason: str) -> None:
+            problems.append(ImportProblem(line, name, reason))
+
+        for name, choices in (
+            ("kind", Session.Kind.choices),
+            ("degree", Degree.choices),
+            ("participation_type", ParticipationType.choices),
+        ):
+            code = _choice(row.get(name, ""), choices)
+            if code is None:
+                allowed = ", ".join(code for code, _ in choices)
+                problem(
+                    name,
+                    f"{row.get(name, '')!r} is not a {name.replace('_', ' ')}: "
+                    f"use one of {allowed}.",
+                )
+            values[name] = code
+
+        group_name = row.get("group", "")
+        if group_name:
+            matches = self.groups.get(group_name, [])
+            if not matches:
+                problem("group", f"No group you can log for is called {group_name!r}.")
+            elif len(matches) > 1:
+                problem("group", f"More than one group is called {group_name!r}.")
+            else:
+                values["group"] = matches[0]
+        reference = row.get("young_person", "")
+        if reference:
+            person = self._people([reference]).get(reference)
+            if person is None:
+                problem(
+                    "young_person", f"No young person you can see has the reference {reference!r}."
+                )
+            values["young_person"] = person
+
+        standards = []
+        for text in _split(row.get("standards", "")):
+            code = self.standards.get(text.lower())
+            if code is None:
+                problem("standards", f"{text!r} is not a Hear by Right standard.")
+            standards.append(code)
+        values["standards"] = standards
+
+        themes = []
+        for text in _split(row.get("themes", "")):
+            theme, reason = self._theme(text)
+            if theme is None:
+                problem("themes", reason)
+            themes.append(theme)
+        values["themes"] = themes
+
+        methods = []
+        for text in _split(row.get("methods", "")):
+            method = self.methods.get(text.lower())
+            if method is None:
+                problem("methods", f"{text!r} is not a method on the list.")
+            methods.append(method)
+        values["methods"] = methods
+
+        references = _split(row.get("attendees", ""))
+        people = self._people(references)
+        for ref in references:
+            if ref not in people:
+                problem("attendees", f"No young person you can see has the reference {ref!r}.")
+        values["attendees"] = [people[ref] for ref in references if ref in people]
+
+        complete = row.get("monitoring_form_complete", "").lower()
+        if complete not in _YES | _NO:
+            problem("monitoring_form_complete", f"Write yes or no, not {complete!r}.")
+        values["monitoring_form_complete"] = complete in _YES
+        return values, problems

@@ -1,0 +1,225 @@
+"""Pages of the participation log: thin, they call the selectors and services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from heard.core.exports import Column
+from heard.core.lists import StaffListView
+from heard.core.permissions import can, require
+from heard.participation import selectors, services
+from heard.participation.filters import SessionFilter
+from heard.participation.forms import SessionForm, SessionImportForm, SessionSubjectForm
+from heard.participation.models import Session
+
+SESSION_CSV_COLUMNS: list[Column] = [
+    ("ID", "pk"),
+    ("Date", "date"),
+    ("Kind", "get_kind_display"),
+    ("Title", "title"),
+    ("Group", "group.name"),
+    ("Young person", "young_person.reference"),
+    ("Organisation", "organisation.name"),
+    ("Attendees", "attendee_count"),
+    ("Staff present", "staff_present"),
+    ("Partner staff present", "partner_staff_present"),
+    ("Methods", "methods"),
+    ("Degree of participation", "get_degree_display"),
+    ("Type of participation", "get_participation_type_display"),
+    ("Hear by Right standards", "standards"),
+    ("Themes", "themes"),
+    ("Monitoring form complete", lambda s: "yes" if s.monitoring_form_complete else "no"),
+    ("Notes", "notes"),
+    ("Logged by", "logged_by"),
+]
+
+
+def add_service_errors(form: Any, exc: ValidationError) -> None:
+    """Show a service's errors on the form fields they are about, or above the form."""
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    for field, field_messages in errors.items():
+        target: str | None = field if field in form.fields else None
+        if field == "attendees":
+            target = next(
+                (name for name in ("attended", "other_attendees") if name in form.fields), None
+            )
+        for message in field_messages:
+            form.add_error(target, message)
+
+
+class SessionListView(StaffListView):
+    template_name = "participation/session_list.html"
+    permission_required = "participation.view_session"
+    filterset_class = SessionFilter
+    csv_columns = SESSION_CSV_COLUMNS
+    csv_filename = "sessions.csv"
+    title = "Sessions"
+
+    def get_base_queryset(self) -> QuerySet[Session]:
+        return selectors.sessions_visible_to(self.request.user)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context.update(
+            can_add=can(user, "participation.add_session"),
+            can_import=can(user, "participation.import_session"),
+        )
+        return context
+
+
+class MonitoringFollowUpView(StaffListView):
+    template_name = "participation/monitoring_followup.html"
+    permission_required = "participation.view_session"
+    filterset_class = SessionFilter
+    csv_columns = SESSION_CSV_COLUMNS
+    csv_filename = "sessions-missing-monitoring-forms.csv"
+    title = "Sessions missing monitoring forms"
+
+    def get_base_queryset(self) -> QuerySet[Session]:
+        return selectors.sessions_missing_monitoring(self.request.user)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["changeable"] = selectors.session_ids_changeable_by(
+            self.request.user, [session.pk for session in context["object_list"]]
+        )
+        return context
+
+
+@login_required
+def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    session = selectors.session_get(request.user, pk)
+    require(request.user, "participation.view_session", session)
+    context = {
+        "session": session,
+        "title": str(session),
+        "can_change": can(request.user, "participation.change_session", session),
+        "can_view_history": can(request.user, "core.view_history"),
+        "shows_names": can(request.user, "people.view_youngperson"),
+    }
+    return render(request, "participation/session_detail.html", context)
+
+
+@login_required
+def session_create(request: HttpRequest) -> HttpResponse:
+    """Log a session: choose who it was with (a GET form), then the session and who attended."""
+    require(request.user, "participation.add_session")
+    chosen = "group" in request.GET or "young_person" in request.GET
+    subject = SessionSubjectForm(request.GET if chosen else None, user=request.user)
+    if not chosen or not subject.is_valid():
+        context = {
+            "form": subject,
+            "title": "Log a session",
+            "cancel_url": reverse("participation:session-list"),
+        }
+        return render(request, "participation/session_choose.html", context)
+    group, young_person = subject.cleaned_data["group"], subject.cleaned_data["young_person"]
+    form = SessionForm(
+        request.POST if request.method == "POST" else None,
+        user=request.user,
+        group=group,
+        young_person=young_person,
+        initial={"date": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            session = services.session_log(
+                actor=request.user, group=group, young_person=young_person, **form.service_kwargs()
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"Session logged: {session}.")
+            return redirect("participation:session-detail", pk=session.pk)
+    context = {
+        "form": form,
+        "title": "Log a session",
+        "group": group,
+        "young_person": young_person,
+        "cancel_url": reverse("participation:session-create"),
+        "submit_label": "Log session",
+    }
+    return render(request, "participation/session_form.html", context)
+
+
+@login_required
+def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    session = selectors.session_get(request.user, pk)
+    require(request.user, "participation.change_session", session)
+    form = SessionForm(
+        request.POST if request.method == "POST" else None,
+        user=request.user,
+        group=session.group,
+        young_person=session.young_person,
+        session=session,
+        initial=SessionForm.initial_for(session),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.session_update(actor=request.user, session=session, **form.service_kwargs())
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Session updated.")
+            return redirect("participation:session-detail", pk=session.pk)
+    context = {
+        "form": form,
+        "title": f"Edit session: {session}",
+        "session": session,
+        "group": session.group,
+        "young_person": session.young_person,
+        "cancel_url": reverse("participation:session-detail", args=[session.pk]),
+        "submit_label": "Save changes",
+    }
+    return render(request, "participation/session_form.html", context)
+
+
+@login_required
+@require_POST
+def session_monitoring_complete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Mark a session's monitoring form complete, from the follow-up list."""
+    session = selectors.session_get(request.user, pk)
+    try:
+        services.session_update(actor=request.user, session=session, monitoring_form_complete=True)
+    except PermissionDenied:
+        messages.error(request, "You cannot change that session.")
+    else:
+        messages.success(request, f"Monitoring form marked complete for {session}.")
+    return redirect("participation:monitoring-followup")
+
+
+@login_required
+def session_import(request: HttpRequest) -> HttpResponse:
+    require(request.user, "participation.import_session")
+    posted = request.method == "POST"
+    form = SessionImportForm(request.POST if posted else None, request.FILES if posted else None)
+    result = None
+    if posted and form.is_valid():
+        result = services.sessions_import(
+            actor=request.user,
+            file=form.cleaned_data["file"],
+            dry_run=form.cleaned_data["dry_run"],
+        )
+        if result.ok and not result.dry_run:
+            messages.success(
+                request, f"{result.imported} session{'s' if result.imported != 1 else ''} imported."
+            )
+            return redirect("participation:session-list")
+    context = {
+        "form": form,
+        "result": result,
+        "title": "Import sessions",
+        "cancel_url": reverse("participation:session-list"),
+    }
+    return render(request, "participation/session_import.html", context)

@@ -1,0 +1,128 @@
+"""Search and filters for the people lists (the pages and the API share them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django import forms
+from django.db.models import Q, QuerySet
+
+from heard.core.roles import AgeBand, Role
+from heard.people import selectors
+from heard.people.models import Organisation, User, YoungPerson
+
+_ACTIVE_CHOICES = (("yes", "Active"), ("no", "Not active"))
+
+
+def _organisations(request: Any) -> QuerySet[Organisation]:
+    if request is None:
+        return Organisation.objects.none()
+    return selectors.organisations_for_young_people_filter(request.user)
+
+
+def _active(queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+    if value in ("yes", "no"):
+        return queryset.filter(is_active=value == "yes")
+    return queryset
+
+
+class _YoungPersonSearch(django_filters.FilterSet):
+    search = django_filters.CharFilter(
+        method="filter_search", label="Reference or name", help_text="For example YP-ABC234 or Sam."
+    )
+    age_band = django_filters.ChoiceFilter(choices=AgeBand.choices, empty_label="Any age band")
+    area = django_filters.CharFilter(lookup_expr="icontains")
+
+    def filter_search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        value = value.strip()
+        if not value:
+            return queryset
+        terms = Q(reference__iexact=value)
+        for word in value.split():
+            terms |= (
+                Q(first_name__icontains=word)
+                | Q(last_name__icontains=word)
+                | Q(preferred_name__icontains=word)
+            )
+        return queryset.filter(terms)
+
+
+class YoungPersonFilter(_YoungPersonSearch):
+    organisation = django_filters.ModelChoiceFilter(
+        queryset=_organisations, label="Supporting organisation", empty_label="Any organisation"
+    )
+    active = django_filters.ChoiceFilter(
+        choices=_ACTIVE_CHOICES, method="filter_active", label="Active", empty_label="Any"
+    )
+
+    class Meta:
+        model = YoungPerson
+        fields = ["search", "organisation", "age_band", "area", "active"]
+
+    def filter_active(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        return _active(queryset, name, value)
+
+
+class YoungPersonApiFilter(_YoungPersonSearch):
+    """The API's filters are plain types: ``organisation`` is an id, ``is_active`` a boolean."""
+
+    organisation = django_filters.NumberFilter(field_name="organisation_id")
+    is_active = django_filters.BooleanFilter()
+
+    class Meta:
+        model = YoungPerson
+        fields = ["search", "organisation", "age_band", "area", "is_active"]
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    search = django_filters.CharFilter(method="filter_search", label="Name, area or contact")
+    kind = django_filters.ChoiceFilter(
+        choices=Organisation.Kind.choices, label="Kind of organisation", empty_label="Any kind"
+    )
+    active = django_filters.ChoiceFilter(
+        choices=_ACTIVE_CHOICES, method="filter_active", label="Active", empty_label="Any"
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["search", "kind", "active"]
+
+    def filter_search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(name__icontains=value) | Q(area__icontains=value) | Q(contact_name__icontains=value)
+        )
+
+    def filter_active(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        return _active(queryset, name, value)
+
+
+class StaffFilter(django_filters.FilterSet):
+    search = django_filters.CharFilter(method="filter_search", label="Name or email")
+    role = django_filters.ChoiceFilter(choices=Role.choices, empty_label="Any role")
+    organisation = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.order_by("name"), empty_label="Any organisation"
+    )
+    active = django_filters.ChoiceFilter(
+        choices=_ACTIVE_CHOICES,
+        method="filter_active",
+        label="Active",
+        empty_label="Any",
+        widget=forms.Select,
+    )
+
+    class Meta:
+        model = User
+        fields = ["search", "role", "organisation", "active"]
+
+    def filter_search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(full_name__icontains=value) | Q(email__icontains=value))
+
+    def filter_active(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        return _active(queryset, name, value)

@@ -1,0 +1,203 @@
+"""Forms for the people pages: they collect and type the input; the services decide and save."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from heard.core.forms import GovUKDateInput
+from heard.core.roles import AgeBand, Role
+from heard.people import selectors
+from heard.people.models import Organisation, User, YoungPerson
+from heard.people.services import NEEDS_MAX_LENGTH
+
+CONFIRM_LABEL = "This is a different young person"
+
+
+def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
+    """Show a service's ValidationError on the form, against the field it names if any."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for name, messages in exc.message_dict.items():
+        target = name if name in form.fields else None
+        for message in messages:
+            form.add_error(target, message)
+
+
+class YoungPersonForm(forms.Form):
+    first_name = forms.CharField(max_length=100)
+    last_name = forms.CharField(max_length=100, required=False)
+    preferred_name = forms.CharField(
+        max_length=100, required=False, help_text="The name they like to be called, if different."
+    )
+    age_band = forms.ChoiceField(
+        choices=AgeBand.choices,
+        widget=forms.RadioSelect,
+        required=False,
+        help_text="Leave empty if you give a date of birth: the band is worked out from it.",
+    )
+    date_of_birth = forms.DateField(
+        required=False,
+        widget=GovUKDateInput(),
+        help_text="Only if it is needed. For example 2012-03-27.",
+    )
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(),
+        label="Supporting organisation",
+        empty_label="Choose an organisation",
+    )
+    area = forms.CharField(max_length=100, required=False)
+    communication_needs = forms.CharField(
+        max_length=NEEDS_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example: prefers pictures and short sentences, uses BSL.",
+    )
+    access_needs = forms.CharField(
+        max_length=NEEDS_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example: step-free access, a quiet room, a support worker present.",
+    )
+    contact_preference = forms.ChoiceField(
+        choices=YoungPerson.ContactPreference.choices,
+        initial=YoungPerson.ContactPreference.VIA_WORKER,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args: Any, user: Any, instance: YoungPerson | None = None, **kwargs: Any):
+        if instance is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    name: getattr(instance, name)
+                    for name in self.base_fields
+                    if name not in ("organisation",)
+                }
+                | {"organisation": instance.organisation_id},
+            )
+        super().__init__(*args, **kwargs)
+        organisations = selectors.organisations_for_young_people(user)
+        if instance is not None:
+            # An inactive organisation stays selectable for the records it already holds.
+            organisations = organisations | Organisation.objects.filter(pk=instance.organisation_id)
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ModelChoiceField)  # noqa: S101 - narrowing for mypy
+        field.queryset = organisations.distinct().order_by("name")
+        if instance is None and not self.is_bound and len(organisations) == 1:
+            self.initial.setdefault("organisation", organisations[0].pk)
+        if instance is not None:
+            self.fields["is_active"] = forms.BooleanField(
+                required=False,
+                label="Still taking part",
+                help_text="Untick when the young person no longer takes part. Nothing is deleted.",
+                initial=instance.is_active,
+            )
+
+    def offer_duplicate_confirmation(self) -> None:
+        """Add the "This is a different young person" checkbox after a possible duplicate."""
+        self.fields["confirm_not_duplicate"] = forms.BooleanField(
+            required=False, label=CONFIRM_LABEL
+        )
+
+    def service_values(self, *, changed_only: bool = False) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data.pop("confirm_not_duplicate", None)
+        if changed_only:
+            data = {name: value for name, value in data.items() if name in self.changed_data}
+        return data
+
+
+class YoungPeopleImportForm(forms.Form):
+    file = forms.FileField(
+        label="Upload a CSV file",
+        help_text="Up to 1 MB, saved as 'CSV UTF-8'.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+    MAX_BYTES = 1024 * 1024
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_BYTES:
+            raise ValidationError("The file must be 1 MB or smaller. Split it into smaller files.")
+        return upload
+
+
+class OrganisationForm(forms.Form):
+    name = forms.CharField(max_length=200)
+    kind = forms.ChoiceField(
+        choices=Organisation.Kind.choices,
+        initial=Organisation.Kind.VOLUNTARY,
+        label="Kind of organisation",
+        widget=forms.RadioSelect,
+    )
+    area = forms.CharField(max_length=100, required=False, help_text="For example Cambridgeshire.")
+    contact_name = forms.CharField(max_length=150, required=False, label="Point of contact")
+    contact_email = forms.EmailField(required=False, label="Contact email")
+    contact_phone = forms.CharField(max_length=40, required=False, label="Contact phone")
+    champions = forms.ModelMultipleChoiceField(
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Participation champions",
+        help_text="Staff who champion participation in this organisation.",
+    )
+    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args: Any, instance: Organisation | None = None, **kwargs: Any) -> None:
+        if instance is not None:
+            initial = {name: getattr(instance, name) for name in self.base_fields}
+            initial["champions"] = list(instance.champions.values_list("pk", flat=True))
+            initial["is_active"] = instance.is_active
+            kwargs.setdefault("initial", initial)
+        super().__init__(*args, **kwargs)
+        field = self.fields["champions"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)  # noqa: S101 - narrowing for mypy
+        field.queryset = selectors.champion_candidates()
+        if instance is not None:
+            self.fields["is_active"] = forms.BooleanField(
+                required=False,
+                label="Active in the partnership",
+                help_text="Untick when the organisation leaves. Its records are kept.",
+            )
+
+
+class StaffForm(forms.Form):
+    full_name = forms.CharField(max_length=150)
+    email = forms.EmailField(label="Email address")
+    job_title = forms.CharField(max_length=150, required=False)
+    role = forms.ChoiceField(choices=Role.choices, widget=forms.RadioSelect)
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label="None",
+        help_text="Required for partner workers: the organisation whose records they keep.",
+    )
+
+    def __init__(self, *args: Any, instance: User | None = None, **kwargs: Any) -> None:
+        if instance is not None:
+            initial = {name: getattr(instance, name) for name in self.base_fields}
+            initial["organisation"] = instance.organisation_id
+            initial["is_active"] = instance.is_active
+            kwargs.setdefault("initial", initial)
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ModelChoiceField)  # noqa: S101 - narrowing for mypy
+        field.queryset = Organisation.objects.order_by("name")
+        if instance is None:
+            self.fields["password"] = forms.CharField(
+                required=False,
+                strip=False,
+                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+                help_text="At least 12 characters. Leave empty and the account cannot sign in yet.",
+            )
+        else:
+            self.fields["is_active"] = forms.BooleanField(
+                required=False,
+                label="Account active",
+                help_text="Untick to deactivate: they can no longer sign in. Nothing is deleted.",
+            )

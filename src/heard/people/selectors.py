@@ -1,0 +1,157 @@
+"""Reads of young people, organisations and staff, scoped to what the user may see."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Lower
+from django.shortcuts import get_object_or_404
+
+from heard.core.permissions import can, is_partner_worker, is_system
+from heard.people.models import Organisation, User, YoungPerson
+
+
+def _partner_organisation_id(user: Any) -> int | None:
+    """The organisation a partner worker is confined to, or None for everyone else."""
+    if not is_system(user) and is_partner_worker(user):
+        return user.organisation_id
+    return None
+
+
+def young_people_visible_to(user: Any) -> QuerySet[YoungPerson]:
+    """Young people the user may see: none for board members, own organisation for partners."""
+    queryset = YoungPerson.objects.select_related("organisation")
+    if not can(user, "people.view_youngperson"):
+        return queryset.none()
+    partner_org = _partner_organisation_id(user)
+    if partner_org is not None:
+        queryset = queryset.filter(organisation_id=partner_org)
+    return queryset
+
+
+def young_person_get(user: Any, pk: Any) -> YoungPerson:
+    """One young person the user may see; Http404 otherwise (also for malformed ids)."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        pk = 0
+    return get_object_or_404(young_people_visible_to(user), pk=pk)
+
+
+def young_person_memberships(*, user: Any, young_person: YoungPerson) -> QuerySet[Any]:
+    """The groups a young person belongs (or belonged) to, newest first, with the group joined."""
+    queryset = young_person.memberships.select_related("group").order_by("-joined_on", "-id")  # type: ignore[attr-defined]
+    partner_org = _partner_organisation_id(user)
+    if partner_org is not None:
+        queryset = queryset.filter(group__host_organisation_id=partner_org)
+    return queryset
+
+
+def young_person_recent_attendances(
+    *, user: Any, young_person: YoungPerson, limit: int = 10
+) -> list[Any]:
+    """The young person's most recent sessions (attendance rows with the session joined)."""
+    queryset = young_person.attendances.select_related("session").order_by(  # type: ignore[attr-defined]
+        "-session__date", "-session_id"
+    )
+    partner_org = _partner_organisation_id(user)
+    if partner_org is not None:
+        queryset = queryset.filter(session__organisation_id=partner_org)
+    return list(queryset[:limit])
+
+
+def young_person_possible_duplicates(
+    *, user: Any, young_person: YoungPerson
+) -> QuerySet[YoungPerson]:
+    """The records this one looked like when it was added, those the user may see."""
+    return young_people_visible_to(user).filter(
+        pk__in=young_person.possible_duplicate_of.values("pk")
+    )
+
+
+def possible_duplicates(
+    *,
+    first_name: str,
+    age_band: str,
+    organisation: Organisation | int,
+    exclude_pk: int | None = None,
+) -> QuerySet[YoungPerson]:
+    """Records that look like the same young person: first name (any case), band, organisation."""
+    org_id = organisation.pk if isinstance(organisation, Organisation) else organisation
+    queryset = (
+        YoungPerson.objects.annotate(first_name_lower=Lower("first_name"))
+        .filter(
+            first_name_lower=first_name.strip().lower(), age_band=age_band, organisation_id=org_id
+        )
+        .order_by("reference")
+    )
+    if exclude_pk is not None:
+        queryset = queryset.exclude(pk=exclude_pk)
+    return queryset
+
+
+def organisations_visible_to(user: Any) -> QuerySet[Organisation]:
+    """Every organisation for staff (board members and partners read the list too).
+
+    Annotated with ``young_people_count`` (active young people); pages show it only to roles allowed
+    ``people.view_organisation_young_people``.
+    """
+    if not can(user, "people.view_organisation"):
+        return Organisation.objects.none()
+    return Organisation.objects.annotate(
+        young_people_count=Count("young_people", filter=Q(young_people__is_active=True))
+    ).order_by("name")
+
+
+def organisation_get(user: Any, pk: Any) -> Organisation:
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        pk = 0
+    return get_object_or_404(organisations_visible_to(user), pk=pk)
+
+
+def organisations_for_young_people(user: Any) -> QuerySet[Organisation]:
+    """Organisations the user may add young people to: a partner's own, else every active one."""
+    queryset = Organisation.objects.filter(is_active=True).order_by("name")
+    partner_org = _partner_organisation_id(user)
+    if partner_org is not None:
+        queryset = queryset.filter(pk=partner_org)
+    return queryset
+
+
+def organisations_for_young_people_filter(user: Any) -> QuerySet[Organisation]:
+    """Organisations to filter a young people list by: a partner worker's own, else all of them."""
+    queryset = Organisation.objects.order_by("name")
+    partner_org = _partner_organisation_id(user)
+    if partner_org is not None:
+        queryset = queryset.filter(pk=partner_org)
+    return queryset
+
+
+def organisation_staff(*, user: Any, organisation: Organisation) -> QuerySet[User]:
+    """The staff accounts of an organisation, for roles allowed to see them."""
+    if not can(user, "people.view_organisation_staff", organisation):
+        return User.objects.none()
+    return organisation.staff.filter(is_active=True).order_by("full_name")  # type: ignore[attr-defined]
+
+
+def staff_visible_to(user: Any) -> QuerySet[User]:
+    """Staff accounts, for administrators (who manage them)."""
+    if not can(user, "people.view_user"):
+        return User.objects.none()
+    return User.objects.select_related("organisation").order_by("full_name", "email")
+
+
+def staff_get(user: Any, pk: Any) -> User:
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        pk = 0
+    return get_object_or_404(staff_visible_to(user), pk=pk)
+
+
+def champion_candidates() -> QuerySet[User]:
+    """Active staff who may be named as an organisation's participation champions."""
+    return User.objects.filter(is_active=True).order_by("full_name")

@@ -1,0 +1,411 @@
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+from icalendar import Calendar
+
+from heard.core.models import AuditEntry
+from heard.groups.models import Group, Membership, Theme
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+NOW = datetime.datetime(2026, 11, 20, 12, 0, tzinfo=datetime.UTC)
+
+
+@pytest.fixture(autouse=True)
+def _frozen():
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+def csv_text(response):
+    return b"".join(response.streaming_content).decode()
+
+
+# Themes ------------------------------------------------------------------------------------------
+
+
+def test_theme_list_with_warnings_filters_and_csv(client_for, officer):
+    for title in ("Transport", "Mental health", "Youth voice", "Climate"):
+        factories.ThemeFactory(title=title, period="2026-27")
+    factories.ThemeFactory(title="Old theme", period="2025-26")
+    client = client_for(officer)
+    response = client.get(reverse("groups:theme-list"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "A partnership runs 6 to 10 themes a year: 2026-27 has 4." in page
+    assert "govuk-warning-text" in page
+    assert "Transport" in page and "Old theme" in page
+    response = client.get(reverse("groups:theme-list"), {"period": "2025-26"})
+    page = response.content.decode()
+    assert "Old theme" in page and "Transport" not in page
+    assert "2025-26 has 1." in page
+    response = client.get(reverse("groups:theme-list"), {"q": "trans", "format": "csv"})
+    text = csv_text(response)
+    assert text.splitlines()[0].startswith("Title,Period,Status")
+    assert "Transport" in text and "Climate" not in text
+
+
+def test_theme_list_empty_state(client_for, board_member):
+    response = client_for(board_member).get(reverse("groups:theme-list"))
+    assert response.status_code == 200
+    assert "There are no themes yet." in response.content.decode()
+
+
+def test_theme_list_needs_sign_in(client):
+    response = client.get(reverse("groups:theme-list"))
+    assert response.status_code == 302
+
+
+def test_theme_create_and_edit(client_for, lead, theme_lead):
+    client = client_for(lead)
+    url = reverse("groups:theme-create")
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"title": "Transport", "period": "2026-28", "status": "active"})
+    assert response.status_code == 200
+    assert "The period must span one year" in response.content.decode()
+    assert not Theme.objects.exists()
+    response = client.post(
+        url,
+        {"title": "Transport", "period": "2026-27", "status": "active", "lead": theme_lead.pk},
+    )
+    theme = Theme.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("groups:theme-detail", args=[theme.pk])
+    assert theme.lead == theme_lead
+    edit = reverse("groups:theme-edit", args=[theme.pk])
+    assert "Transport" in client.get(edit).content.decode()
+    client.post(edit, {"title": "Getting about", "period": "2026-27", "status": "active"})
+    theme.refresh_from_db()
+    assert theme.title == "Getting about"
+    assert theme.lead is None
+
+
+@pytest.mark.parametrize("role_fixture", ["theme_lead", "partner_worker", "board_member"])
+def test_theme_create_forbidden_outside_the_programme(client_for, request, role_fixture):
+    client = client_for(request.getfixturevalue(role_fixture))
+    assert client.get(reverse("groups:theme-create")).status_code == 403
+    theme = factories.ThemeFactory()
+    assert client.get(reverse("groups:theme-edit", args=[theme.pk])).status_code == 403
+
+
+def test_theme_detail_lists_groups_and_reviews_and_adds_a_review(client_for, theme_lead):
+    theme = factories.ThemeFactory(lead=theme_lead)
+    factories.GroupThemeFactory(theme=theme, group__name="Riverside", relationship="affected_by")
+    factories.ThemeReviewFactory(theme=theme, summary="First quarter went well")
+    client = client_for(theme_lead)
+    page = client.get(reverse("groups:theme-detail", args=[theme.pk])).content.decode()
+    assert "Riverside" in page and "Affected by" in page
+    assert "First quarter went well" in page
+    assert "Add a review" in page
+    response = client.post(
+        reverse("groups:theme-review-add", args=[theme.pk]),
+        {"date": "2026-11-01", "summary": "Second quarter", "decision": "continue"},
+    )
+    assert response.status_code == 302
+    assert theme.reviews.count() == 2
+
+
+def test_theme_review_refused_for_other_theme_leads(client_for, make_user):
+    theme = factories.ThemeFactory()
+    client = client_for(make_user("theme_lead"))
+    page = client.get(reverse("groups:theme-detail", args=[theme.pk])).content.decode()
+    assert "Add a review" not in page
+    response = client.post(
+        reverse("groups:theme-review-add", args=[theme.pk]),
+        {"date": "2026-11-01", "summary": "x", "decision": "continue"},
+    )
+    assert response.status_code == 403
+    assert not theme.reviews.exists()
+
+
+# Groups ------------------------------------------------------------------------------------------
+
+
+def test_group_list_filters_and_csv(client_for, officer, organisation, other_organisation):
+    theme = factories.ThemeFactory(title="Transport")
+    alpha = factories.GroupFactory(
+        name="Alpha Buddy Group", host_organisation=organisation, stage="established"
+    )
+    factories.GroupThemeFactory(group=alpha, theme=theme)
+    factories.GroupFactory(
+        name="Beta Council",
+        kind="youth_council",
+        host_organisation=other_organisation,
+        stage="proposed",
+        cadence="termly",
+    )
+    client = client_for(officer)
+    url = reverse("groups:group-list")
+    page = client.get(url).content.decode()
+    assert "Alpha Buddy Group" in page and "Beta Council" in page
+    assert "govuk-tag" in page
+    for params in (
+        {"kind": "buddy_group"},
+        {"stage": "established"},
+        {"host_organisation": organisation.pk},
+        {"theme": theme.pk},
+        {"cadence": "monthly"},
+        {"q": "alpha"},
+    ):
+        page = client.get(url, params).content.decode()
+        assert "Alpha Buddy Group" in page, params
+        assert "Beta Council" not in page, params
+    text = csv_text(client.get(url, {"format": "csv", "kind": "youth_council"}))
+    assert "Beta Council" in text and "Alpha" not in text
+    assert "Next due" in text.splitlines()[0]
+
+
+def test_group_list_runs_a_fixed_number_of_queries(client_for, officer, count_queries):
+    client = client_for(officer)
+    url = reverse("groups:group-list")
+
+    def make(n):
+        for _ in range(n):
+            group = factories.GroupFactory()
+            group.leads.add(factories.UserFactory())
+            factories.GroupThemeFactory(group=group)
+            factories.MembershipFactory(group=group)
+            factories.SessionFactory(group=group)
+
+    make(2)
+    client.get(url)
+    few, response = count_queries(lambda: client.get(url))
+    assert response.status_code == 200
+    make(8)
+    many, response = count_queries(lambda: client.get(url))
+    assert len(response.context["object_list"]) == 10
+    assert few == many
+
+
+def test_group_detail_for_staff_shows_members(client_for, officer):
+    group = factories.GroupFactory(name="Riverside", stage="active")
+    member = factories.MembershipFactory(
+        group=group, young_person__first_name="Zephyrine", young_person__preferred_name=""
+    )
+    factories.SessionFactory(group=group, date=datetime.date(2026, 10, 1))
+    page = client_for(officer).get(reverse("groups:group-detail", args=[group.pk])).content
+    page = page.decode()
+    assert "Zephyrine" in page and member.young_person.reference in page
+    assert "1 November 2026" in page  # the next visit due, a month after 1 October
+    assert "overdue" in page.lower()
+    assert reverse("core:history", args=["groups.group", group.pk]) in page
+    assert reverse("groups:group-move-stage", args=[group.pk]) in page
+
+
+def test_group_detail_for_board_members_hides_member_names(client_for, board_member):
+    group = factories.GroupFactory(name="Riverside")
+    member = factories.MembershipFactory(group=group, young_person__first_name="Zephyrine")
+    response = client_for(board_member).get(reverse("groups:group-detail", args=[group.pk]))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Riverside" in page
+    assert "Zephyrine" not in page
+    assert member.young_person.reference not in page
+    assert "Edit group" not in page
+
+
+def test_group_lifecycle_timeline(client_for, officer):
+    group = factories.GroupFactory(stage="proposed", stage_changed_on=datetime.date(2026, 9, 1))
+    client = client_for(officer)
+    url = reverse("groups:group-move-stage", args=[group.pk])
+    form = client.get(url).context["form"]
+    assert [value for value, _ in form.fields["to_stage"].choices] == ["first_visit", "closed"]
+    response = client.post(url, {"to_stage": "active", "date": "2026-10-01"})
+    assert response.status_code == 200
+    assert not group.transitions.exists()
+    response = client.post(url, {"to_stage": "first_visit", "date": "2026-10-01", "note": "Met"})
+    assert response.status_code == 302
+    page = client.get(reverse("groups:group-detail", args=[group.pk])).content.decode()
+    assert "First visit" in page and "1 October 2026" in page and "Met" in page
+
+
+def test_group_create_and_edit_pages(client_for, officer, organisation):
+    working, affected = factories.ThemeFactory(), factories.ThemeFactory()
+    client = client_for(officer)
+    url = reverse("groups:group-create")
+    assert client.get(url).status_code == 200
+    data = {
+        "name": "Riverside",
+        "kind": "buddy_group",
+        "host_organisation": organisation.pk,
+        "leads": [officer.pk],
+        "working_on": [working.pk],
+        "affected_by": [affected.pk],
+        "stage": "proposed",
+        "start_date": "2026-09-01",
+        "planned_end_date": "2028-09-01",
+        "cadence": "monthly",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "A Buddy Group runs for up to one year" in response.content.decode()
+    data["affected_by"] = [working.pk]
+    response = client.post(url, data)
+    assert "Choose each theme once" in response.content.decode()
+    data.update(affected_by=[affected.pk], planned_end_date="2027-07-31")
+    response = client.post(url, data)
+    group = Group.objects.get()
+    assert response.status_code == 302
+    assert set(group.theme_links.values_list("theme_id", "relationship")) == {
+        (working.pk, "working_on"),
+        (affected.pk, "affected_by"),
+    }
+    edit = reverse("groups:group-edit", args=[group.pk])
+    form = client.get(edit).context["form"]
+    assert "stage" not in form.fields
+    assert form.initial["working_on"] == [working.pk]
+    data.pop("stage")
+    data.update(name="Riverside Buddies", working_on=[], affected_by=[working.pk])
+    assert client.post(edit, data).status_code == 302
+    group.refresh_from_db()
+    assert group.name == "Riverside Buddies"
+    assert list(group.theme_links.values_list("theme_id", "relationship")) == [
+        (working.pk, "affected_by")
+    ]
+
+
+def test_partner_worker_group_form_offers_only_their_organisation(
+    client_for, partner_worker, organisation
+):
+    form = client_for(partner_worker).get(reverse("groups:group-create")).context["form"]
+    assert list(form.fields["host_organisation"].queryset) == [organisation]
+
+
+def test_membership_add_and_end_pages(client_for, partner_worker, organisation, other_organisation):
+    group = factories.GroupFactory(host_organisation=organisation)
+    current = factories.MembershipFactory(group=group)
+    mine = factories.YoungPersonFactory(organisation=organisation)
+    theirs = factories.YoungPersonFactory(organisation=other_organisation)
+    client = client_for(partner_worker)
+    url = reverse("groups:membership-add", args=[group.pk])
+    choices = set(client.get(url).context["form"].fields["young_person"].queryset)
+    assert mine in choices
+    assert current.young_person not in choices
+    assert theirs not in choices
+    response = client.post(url, {"young_person": theirs.pk, "joined_on": "2026-11-01"})
+    assert response.status_code == 200
+    assert not Membership.objects.filter(young_person=theirs).exists()
+    response = client.post(url, {"young_person": mine.pk, "joined_on": "2026-11-01"})
+    assert response.status_code == 302
+    membership = Membership.objects.get(young_person=mine)
+
+    end = reverse("groups:membership-end", args=[group.pk, membership.pk])
+    page = client.get(end).content.decode()
+    assert "They will no longer be a current member" in page
+    assert Membership.objects.get(pk=membership.pk).left_on is None  # GET changes nothing
+    response = client.post(end, {"left_on": "2026-10-01"})
+    assert "cannot be before they joined" in response.content.decode()
+    response = client.post(end, {"left_on": "2026-11-15"})
+    assert response.status_code == 302
+    assert Membership.objects.get(pk=membership.pk).left_on == datetime.date(2026, 11, 15)
+    assert AuditEntry.objects.filter(object_type="groups.membership").count() == 2
+
+
+def test_partner_worker_gets_404_for_every_page_of_another_organisations_group(
+    client_for, partner_worker, other_organisation
+):
+    group = factories.GroupFactory(host_organisation=other_organisation, name="Hidden Group")
+    membership = factories.MembershipFactory(group=group)
+    client = client_for(partner_worker)
+    urls = [
+        reverse("groups:group-detail", args=[group.pk]),
+        reverse("groups:group-edit", args=[group.pk]),
+        reverse("groups:group-move-stage", args=[group.pk]),
+        reverse("groups:membership-add", args=[group.pk]),
+        reverse("groups:membership-end", args=[group.pk, membership.pk]),
+        reverse("groups:group-calendar-ics", args=[group.pk]),
+    ]
+    for url in urls:
+        assert client.get(url).status_code == 404, url
+        assert client.post(url, {"name": "x", "to_stage": "closed"}).status_code == 404, url
+    for url in (
+        reverse("groups:group-list"),
+        reverse("groups:calendar"),
+        reverse("groups:calendar-ics"),
+    ):
+        assert b"Hidden Group" not in client.get(url).content
+    assert "Hidden Group" not in csv_text(
+        client.get(reverse("groups:group-list"), {"format": "csv"})
+    )
+    group.refresh_from_db()
+    assert group.name == "Hidden Group" and group.stage == "active"
+
+
+@pytest.mark.parametrize("role_fixture", ["board_member", "safeguarding_lead"])
+def test_readers_cannot_change_groups(client_for, request, role_fixture):
+    group = factories.GroupFactory()
+    client = client_for(request.getfixturevalue(role_fixture))
+    assert client.get(reverse("groups:group-detail", args=[group.pk])).status_code == 200
+    for name in ("groups:group-edit", "groups:group-move-stage", "groups:membership-add"):
+        assert client.get(reverse(name, args=[group.pk])).status_code == 403
+    assert client.get(reverse("groups:group-create")).status_code == 403
+
+
+# The engagement calendar -------------------------------------------------------------------------
+
+
+def test_calendar_page_with_overdue_filter_and_csv(client_for, officer):
+    late = factories.GroupFactory(name="Late Group")
+    factories.SessionFactory(group=late, date=datetime.date(2026, 10, 1))
+    fine = factories.GroupFactory(name="Fine Group")
+    factories.SessionFactory(group=fine, date=datetime.date(2026, 11, 10))
+    factories.GroupFactory(name="Closed Group", stage="closed")
+    client = client_for(officer)
+    url = reverse("groups:calendar")
+    response = client.get(url)
+    page = response.content.decode()
+    assert "Late Group" in page and "Fine Group" in page and "Closed Group" not in page
+    assert "Overdue" in page
+    assert [g.name for g in response.context["object_list"]] == ["Late Group", "Fine Group"]
+    page = client.get(url, {"overdue": "yes"}).content.decode()
+    assert "Late Group" in page and "Fine Group" not in page
+    text = csv_text(client.get(url, {"format": "csv", "overdue": "yes"}))
+    assert "Late Group" in text and "2026-11-01" in text and "Fine Group" not in text
+
+
+def _events(response):
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = Calendar.from_ical(response.content)
+    assert calendar.name == "VCALENDAR"
+    assert str(calendar["PRODID"])
+    assert str(calendar["VERSION"]) == "2.0"
+    events = list(calendar.walk("VEVENT"))
+    for event in events:
+        assert str(event["UID"])
+        assert event["DTSTAMP"].dt
+        start = event["DTSTART"].dt
+        assert isinstance(start, datetime.date) and not isinstance(start, datetime.datetime)
+    return events
+
+
+def test_icalendar_export(client_for, officer):
+    group = factories.GroupFactory(name="Riverside")
+    factories.SessionFactory(group=group, date=datetime.date(2026, 10, 1), title="Planning day")
+    factories.GroupFactory(name="Other")
+    client = client_for(officer)
+    events = _events(client.get(reverse("groups:calendar-ics")))
+    summaries = {str(e["SUMMARY"]): e["DTSTART"].dt for e in events}
+    assert summaries["Overdue visit: Riverside"] == datetime.date(2026, 11, 1)
+    assert summaries["Planning day: Riverside"] == datetime.date(2026, 10, 1)
+    assert "Overdue visit: Other" in summaries
+    events = _events(client.get(reverse("groups:group-calendar-ics", args=[group.pk])))
+    assert {str(e["SUMMARY"]) for e in events} == {
+        "Overdue visit: Riverside",
+        "Planning day: Riverside",
+    }
+    assert len({str(e["UID"]) for e in events}) == 2
+
+
+def test_icalendar_for_partner_workers_and_board_members(
+    client_for, partner_worker, board_member, organisation, other_organisation
+):
+    ours = factories.GroupFactory(name="Ours", host_organisation=organisation)
+    factories.SessionFactory(group=ours, date=datetime.date(2026, 10, 1), title="Visit")
+    factories.GroupFactory(name="Theirs", host_organisation=other_organisation)
+    events = _events(client_for(partner_worker).get(reverse("groups:calendar-ics")))
+    assert {str(e["SUMMARY"]) for e in events} == {"Overdue visit: Ours", "Visit: Ours"}
+    events = _events(client_for(board_member).get(reverse("groups:calendar-ics")))
+    assert {str(e["SUMMARY"]) for e in events} == {"Overdue visit: Ours", "Overdue visit: Theirs"}
