@@ -157,6 +157,8 @@ class YoungPersonViewSet(
 
 
 class OrganisationSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    # Read as plain text: an organisation may have no contact email yet (an empty string).
+    contact_email = serializers.CharField(read_only=True, help_text="An email address, or empty.")
     young_people_count = serializers.SerializerMethodField(
         help_text="Active young people; null for roles that may not see them."
     )

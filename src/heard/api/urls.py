@@ -1,7 +1,7 @@
 """The REST API: each area registers its viewsets on the one router here."""
 
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from drf_spectacular.views import SpectacularJSONAPIView, SpectacularRedocView
 from rest_framework.routers import DefaultRouter
 
 from heard.api import groups, participation, people
@@ -12,7 +12,7 @@ groups.register(router)
 participation.register(router)
 
 urlpatterns = [
-    path("openapi.json", SpectacularAPIView.as_view(), name="openapi"),
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("docs/", SpectacularRedocView.as_view(url_name="openapi"), name="api-docs"),
     path("", include(router.urls)),
 ]

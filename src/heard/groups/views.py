@@ -235,6 +235,8 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_change": can_change,
         "can_move": can_change and bool(Group.TRANSITIONS.get(group.stage)),
         "can_add_member": can_change and group.stage != Group.Stage.CLOSED,
+        "can_log_session": group.stage != Group.Stage.CLOSED
+        and can(request.user, "participation.add_session", group),
         "can_view_history": can(request.user, "core.view_history"),
     }
     return render(request, "groups/group_detail.html", context)

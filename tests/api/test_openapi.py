@@ -1,0 +1,151 @@
+"""The OpenAPI document validates, and every operation it lists answers as it documents.
+
+Each operation is called once as an administrator with real data, and its response (status,
+content type and body) is checked against the document with openapi-core. A new operation without a
+request here fails the test, so the document and the API cannot drift apart.
+"""
+
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+from openapi_core import OpenAPI
+from openapi_core.contrib.django import DjangoOpenAPIRequest, DjangoOpenAPIResponse
+from openapi_spec_validator import validate
+
+from heard.core.roles import Role
+from heard.participation.models import Method
+from tests import factories
+
+TODAY = datetime.date(2026, 11, 20)
+
+
+@pytest.fixture
+def schema(client, db):
+    response = client.get(reverse("openapi"))
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_document_is_valid_openapi_3(schema):
+    validate(schema)
+    assert schema["openapi"].startswith("3.")
+    assert all(path.startswith("/api/v1/") for path in schema["paths"])
+
+
+def test_document_needs_no_sign_in_but_every_operation_does(client, schema):
+    for path, operations in schema["paths"].items():
+        for method in operations:
+            if method not in {"get", "post", "put", "patch"}:
+                continue
+            url = path.replace("{id}", "1")
+            response = getattr(client, method)(url, data={}, content_type="application/json")
+            assert response.status_code in (401, 403), (method, path, response.status_code)
+
+
+def test_docs_page_serves_without_external_assets(client, db):
+    response = client.get(reverse("api-docs"))
+    assert response.status_code == 200
+    assert b"cdn." not in response.content
+
+
+@time_machine.travel(datetime.datetime(2026, 11, 20, 12, tzinfo=datetime.UTC), tick=False)
+def test_every_operation_answers_as_documented(schema, api_for, make_user):
+    admin = make_user(Role.ADMINISTRATOR)
+    org = factories.OrganisationFactory()
+    theme = factories.ThemeFactory(lead=make_user(Role.THEME_LEAD))
+    group = factories.GroupFactory(host_organisation=org, stage="established")
+    factories.GroupThemeFactory(group=group, theme=theme)
+    membership = factories.MembershipFactory(group=group)
+    young_person = membership.young_person
+    other = factories.YoungPersonFactory(organisation=org)
+    session = factories.SessionFactory(group=group, date=datetime.date(2026, 11, 2))
+    factories.AttendanceFactory(session=session, young_person=young_person)
+    factories.ThemeReviewFactory(theme=theme)
+
+    ids = {
+        "/api/v1/groups/": group.pk,
+        "/api/v1/memberships/": membership.pk,
+        "/api/v1/organisations/": org.pk,
+        "/api/v1/sessions/": session.pk,
+        "/api/v1/staff/": admin.pk,
+        "/api/v1/themes/": theme.pk,
+        "/api/v1/young-people/": young_person.pk,
+    }
+    today = TODAY.isoformat()
+    bodies = {
+        ("post", "/api/v1/groups/"): {
+            "name": "New Buddy Group",
+            "kind": "buddy_group",
+            "host_organisation": org.pk,
+            "themes": [{"theme": theme.pk, "relationship": "affected_by"}],
+            "start_date": today,
+        },
+        ("patch", "/api/v1/groups/{id}/"): {"description": "Meets at the youth club."},
+        ("post", "/api/v1/groups/{id}/move-stage/"): {"to_stage": "active", "date": today},
+        ("post", "/api/v1/memberships/"): {
+            "group": group.pk,
+            "young_person": other.pk,
+            "joined_on": today,
+        },
+        ("post", "/api/v1/memberships/{id}/end/"): {"left_on": today},
+        ("post", "/api/v1/organisations/"): {"name": "Norfolk Young Carers", "kind": "voluntary"},
+        ("put", "/api/v1/organisations/{id}/"): {
+            "name": "Renamed organisation",
+            "kind": "voluntary",
+        },
+        ("patch", "/api/v1/organisations/{id}/"): {"area": "Norfolk"},
+        ("post", "/api/v1/sessions/"): {
+            "date": today,
+            "kind": "visit",
+            "degree": "cyp_initiated_shared",
+            "participation_type": "public",
+            "group": group.pk,
+            "attendees": [{"young_person": young_person.pk, "status": "attended"}],
+            "methods": [Method.objects.first().pk],
+            "standards": ["systems"],
+            "themes": [theme.pk],
+        },
+        ("patch", "/api/v1/sessions/{id}/"): {"monitoring_form_complete": False},
+        ("post", "/api/v1/themes/"): {"title": "Health", "period": "2026-27"},
+        ("patch", "/api/v1/themes/{id}/"): {"description": "What young people said."},
+        ("post", "/api/v1/themes/{id}/reviews/"): {
+            "date": today,
+            "summary": "Two groups are working well.",
+            "decision": "continue",
+        },
+        ("post", "/api/v1/young-people/"): {
+            "first_name": "Amara",
+            "age_band": "14_15",
+            "organisation": org.pk,
+        },
+        ("patch", "/api/v1/young-people/{id}/"): {"area": "Norwich"},
+    }
+
+    spec = OpenAPI.from_dict(schema)
+    api = api_for(admin)
+    order = {"get": 0, "put": 1, "patch": 2, "post": 3}  # reads first, then writes
+    operations = sorted(
+        (
+            (method, path)
+            for path, ops in schema["paths"].items()
+            for method in ops
+            if method in order
+        ),
+        key=lambda op: (order[op[0]], op[1]),
+    )
+    assert len(operations) >= 25
+    for method, path in operations:
+        base = path.split("{id}")[0]
+        url = path.replace("{id}", str(ids[base])) if "{id}" in path else path
+        if method == "get":
+            response = api.get(url)
+        else:
+            assert (method, path) in bodies, f"no request for {method.upper()} {path}: add one"
+            response = getattr(api, method)(url, bodies[(method, path)], format="json")
+        documented = schema["paths"][path][method]["responses"]
+        assert str(response.status_code) in documented, (method, path, response.content[:300])
+        spec.validate_response(
+            DjangoOpenAPIRequest(response.wsgi_request), DjangoOpenAPIResponse(response)
+        )
