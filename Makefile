@@ -31,7 +31,7 @@ node_modules/.installed: package.json package-lock.json | check-tools
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-build/static/heard/heard.css: node_modules/.installed frontend/heard.scss frontend/build.mjs
+build/static/heard/heard.css: node_modules/.installed $(wildcard frontend/*)
 	node frontend/build.mjs
 
 frontend: build/static/heard/heard.css

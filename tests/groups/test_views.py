@@ -27,6 +27,7 @@ def csv_text(response):
 # Themes ------------------------------------------------------------------------------------------
 
 
+@time_machine.travel(datetime.datetime(2026, 11, 20, 12, tzinfo=datetime.UTC), tick=False)
 def test_theme_list_with_warnings_filters_and_csv(client_for, officer):
     for title in ("Transport", "Mental health", "Youth voice", "Climate"):
         factories.ThemeFactory(title=title, period="2026-27")

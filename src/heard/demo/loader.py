@@ -8,17 +8,13 @@ produce the same records in the same numbers, whatever the day.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import random
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
-from django.contrib.auth.hashers import PBKDF2PasswordHasher, get_hashers
 from django.db import transaction
-from django.test.utils import override_settings
 
 from heard.core.roles import AgeBand, Role
 from heard.demo import data
@@ -48,25 +44,6 @@ class DemoSummary:
     logins: list[DemoLogin]
     counts: dict[str, int] = field(default_factory=dict)
     message: str = ""
-
-
-class DemoPasswordHasher(PBKDF2PasswordHasher):
-    """Django's own PBKDF2 format with few iterations, for the published demo password only.
-
-    Hashing seven passwords at the full work factor takes seconds at every first start. Django reads
-    the iteration count from the stored hash and upgrades it to the full work factor at the first
-    sign-in.
-    """
-
-    iterations = 1000
-
-
-def _quick_demo_hashing() -> Any:
-    """Hash demo passwords quickly if the configured hasher is Django's PBKDF2, which reads them."""
-    if get_hashers()[0].algorithm != PBKDF2PasswordHasher.algorithm:
-        return contextlib.nullcontext()
-    hasher = f"{DemoPasswordHasher.__module__}.{DemoPasswordHasher.__qualname__}"
-    return override_settings(PASSWORD_HASHERS=[hasher, *settings.PASSWORD_HASHERS])
 
 
 def demo_logins() -> list[DemoLogin]:
@@ -139,16 +116,15 @@ class _Builder:
 
     def build(self) -> None:
         self.methods = {method.name: method for method in participation_selectors.methods_all()}
-        with _quick_demo_hashing():
-            # Staff without an organisation first, so board members can champion organisations.
-            for spec in data.STAFF:
-                if spec.organisation is None:
-                    self._staff(spec)
-            for org_spec in data.ORGANISATIONS:
-                self._organisation(org_spec)
-            for spec in data.STAFF:
-                if spec.organisation is not None:
-                    self._staff(spec)
+        # Staff without an organisation first, so board members can champion organisations.
+        for spec in data.STAFF:
+            if spec.organisation is None:
+                self._staff(spec)
+        for org_spec in data.ORGANISATIONS:
+            self._organisation(org_spec)
+        for spec in data.STAFF:
+            if spec.organisation is not None:
+                self._staff(spec)
         for theme_spec in data.THEMES:
             self._theme(theme_spec)
         for group_spec in data.GROUPS:

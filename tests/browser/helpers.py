@@ -1,0 +1,72 @@
+"""One-line checks for browser tests: ``assert_accessible(page)`` and friends.
+
+A journey test signs in (fixture ``signed_in_page``), visits pages, and after each page that matters
+calls ``assert_accessible(page)``: axe-core checks the rendered page against WCAG 2.1 A and AA.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+AXE_SCRIPT = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+
+
+def axe_violations(page: Page, *, tags: tuple[str, ...] = WCAG_TAGS) -> list[dict[str, Any]]:
+    """Run axe-core on the page as it is now and return its violations."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate(
+        "async (tags) => await window.axe.run(document, "
+        "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        list(tags),
+    )
+    return result["violations"]
+
+
+def format_violations(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(
+            f"- {violation['id']} ({violation.get('impact') or 'unknown'} impact): "
+            f"{violation['help']}\n  {violation['helpUrl']}"
+        )
+        for node in violation["nodes"][:5]:
+            target = " ".join(str(part) for part in node["target"])
+            summary = (node.get("failureSummary") or "").replace("\n", "\n      ")
+            lines.append(f"    at {target}\n      {node['html'][:200]}\n      {summary}")
+        if len(violation["nodes"]) > 5:
+            lines.append(f"    ... and {len(violation['nodes']) - 5} more elements")
+    return "\n".join(lines)
+
+
+def assert_accessible(page: Page, *, tags: tuple[str, ...] = WCAG_TAGS) -> None:
+    """Fail with a readable list when axe-core finds WCAG 2.1 A/AA violations on the page."""
+    violations = axe_violations(page, tags=tags)
+    assert not violations, (
+        f"{len(violations)} accessibility violation(s) on {page.url} "
+        f"({page.title()!r}):\n{format_violations(violations)}"
+    )
+
+
+def assert_no_script_errors(page: Page) -> None:
+    """Fail when the page raised an uncaught JavaScript error or a static file was missing
+    (both recorded by the ``page`` fixture)."""
+    errors = getattr(page, "heard_errors", [])
+    assert not errors, "Script errors or missing files on the page:\n" + "\n".join(errors)
+
+
+def submit_form(page: Page) -> None:
+    """Submit the page's main form (first visible submit button in <main>); wait for the answer.
+
+    A filter form folded inside a details element is hidden, so it is not the one submitted.
+    """
+    button = page.locator("main form [type=submit]").locator("visible=true").first
+    with page.expect_navigation():
+        button.click()
