@@ -194,12 +194,12 @@ def test_group_detail_for_staff_shows_members(client_for, officer):
     assert "overdue" in page.lower()
     assert reverse("core:history", args=["groups.group", group.pk]) in page
     assert reverse("groups:group-move-stage", args=[group.pk]) in page
-    assert f'{reverse("participation:session-create")}?group={group.pk}' in page
+    assert f"{reverse('participation:session-create')}?group={group.pk}" in page
 
 
 def test_log_a_session_link_only_for_those_who_may_log(client_for, board_member, theme_lead):
     group = factories.GroupFactory(name="Riverside")
-    log_url = f'{reverse("participation:session-create")}?group={group.pk}'
+    log_url = f"{reverse('participation:session-create')}?group={group.pk}"
     for user in (board_member, theme_lead):  # the theme lead does not lead this group's theme
         page = client_for(user).get(reverse("groups:group-detail", args=[group.pk])).content
         assert log_url not in page.decode()

@@ -5,93 +5,231 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Group',
+            name="Group",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('name', models.CharField(max_length=200)),
-                ('kind', models.CharField(choices=[('buddy_group', 'Buddy Group'), ('advisory_group', 'Advisory group'), ('youth_council', 'Youth Council'), ('youth_cabinet', 'Youth Cabinet'), ('primary_parliament', 'Primary Parliament'), ('children_in_care_council', 'Children in Care Council'), ('send_group', 'SEND group'), ('young_carers_forum', 'Young carers forum'), ('youth_assembly', 'Youth Assembly'), ('audit_team', 'Audit team'), ('young_commissioners', 'Young Commissioners')], max_length=32)),
-                ('stage', models.CharField(choices=[('proposed', 'Proposed'), ('first_visit', 'First visit'), ('planning', 'Planning'), ('established', 'Established'), ('active', 'Active'), ('closed', 'Closed')], default='proposed', max_length=16)),
-                ('stage_changed_on', models.DateField(blank=True, null=True)),
-                ('start_date', models.DateField(blank=True, null=True)),
-                ('planned_end_date', models.DateField(blank=True, null=True)),
-                ('cadence', models.CharField(choices=[('monthly', 'Monthly visits'), ('twice_termly', 'Twice-termly meetings'), ('termly', 'Termly meetings'), ('none', 'No set cadence')], default='monthly', max_length=16)),
-                ('description', models.TextField(blank=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("buddy_group", "Buddy Group"),
+                            ("advisory_group", "Advisory group"),
+                            ("youth_council", "Youth Council"),
+                            ("youth_cabinet", "Youth Cabinet"),
+                            ("primary_parliament", "Primary Parliament"),
+                            ("children_in_care_council", "Children in Care Council"),
+                            ("send_group", "SEND group"),
+                            ("young_carers_forum", "Young carers forum"),
+                            ("youth_assembly", "Youth Assembly"),
+                            ("audit_team", "Audit team"),
+                            ("young_commissioners", "Young Commissioners"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "Proposed"),
+                            ("first_visit", "First visit"),
+                            ("planning", "Planning"),
+                            ("established", "Established"),
+                            ("active", "Active"),
+                            ("closed", "Closed"),
+                        ],
+                        default="proposed",
+                        max_length=16,
+                    ),
+                ),
+                ("stage_changed_on", models.DateField(blank=True, null=True)),
+                ("start_date", models.DateField(blank=True, null=True)),
+                ("planned_end_date", models.DateField(blank=True, null=True)),
+                (
+                    "cadence",
+                    models.CharField(
+                        choices=[
+                            ("monthly", "Monthly visits"),
+                            ("twice_termly", "Twice-termly meetings"),
+                            ("termly", "Termly meetings"),
+                            ("none", "No set cadence"),
+                        ],
+                        default="monthly",
+                        max_length=16,
+                    ),
+                ),
+                ("description", models.TextField(blank=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='GroupTheme',
+            name="GroupTheme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('relationship', models.CharField(choices=[('affected_by', 'Affected by'), ('working_on', 'Working on')], default='working_on', max_length=16)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "relationship",
+                    models.CharField(
+                        choices=[("affected_by", "Affected by"), ("working_on", "Working on")],
+                        default="working_on",
+                        max_length=16,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('joined_on', models.DateField()),
-                ('left_on', models.DateField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("joined_on", models.DateField()),
+                ("left_on", models.DateField(blank=True, null=True)),
             ],
             options={
-                'ordering': ['joined_on', 'id'],
+                "ordering": ["joined_on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='StageTransition',
+            name="StageTransition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_stage', models.CharField(blank=True, choices=[('proposed', 'Proposed'), ('first_visit', 'First visit'), ('planning', 'Planning'), ('established', 'Established'), ('active', 'Active'), ('closed', 'Closed')], max_length=16)),
-                ('to_stage', models.CharField(choices=[('proposed', 'Proposed'), ('first_visit', 'First visit'), ('planning', 'Planning'), ('established', 'Established'), ('active', 'Active'), ('closed', 'Closed')], max_length=16)),
-                ('date', models.DateField()),
-                ('note', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "from_stage",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("proposed", "Proposed"),
+                            ("first_visit", "First visit"),
+                            ("planning", "Planning"),
+                            ("established", "Established"),
+                            ("active", "Active"),
+                            ("closed", "Closed"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "to_stage",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "Proposed"),
+                            ("first_visit", "First visit"),
+                            ("planning", "Planning"),
+                            ("established", "Established"),
+                            ("active", "Active"),
+                            ("closed", "Closed"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("date", models.DateField()),
+                ("note", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'ordering': ['date', 'id'],
+                "ordering": ["date", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Theme',
+            name="Theme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('title', models.CharField(max_length=200)),
-                ('period', models.CharField(help_text='The year span, like 2025-26.', max_length=7, validators=[django.core.validators.RegexValidator('^\\d{4}-\\d{2}$', 'Enter the period as a year span, like 2025-26.')])),
-                ('status', models.CharField(choices=[('proposed', 'Proposed'), ('active', 'Active'), ('closed', 'Closed')], default='active', max_length=16)),
-                ('description', models.TextField(blank=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("title", models.CharField(max_length=200)),
+                (
+                    "period",
+                    models.CharField(
+                        help_text="The year span, like 2025-26.",
+                        max_length=7,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^\\d{4}-\\d{2}$", "Enter the period as a year span, like 2025-26."
+                            )
+                        ],
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "Proposed"),
+                            ("active", "Active"),
+                            ("closed", "Closed"),
+                        ],
+                        default="active",
+                        max_length=16,
+                    ),
+                ),
+                ("description", models.TextField(blank=True)),
             ],
             options={
-                'ordering': ['-period', 'title'],
+                "ordering": ["-period", "title"],
             },
         ),
         migrations.CreateModel(
-            name='ThemeReview',
+            name="ThemeReview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('date', models.DateField()),
-                ('summary', models.TextField()),
-                ('decision', models.CharField(choices=[('continue', 'Continue'), ('change', 'Change'), ('close', 'Close')], max_length=16)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("date", models.DateField()),
+                ("summary", models.TextField()),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[
+                            ("continue", "Continue"),
+                            ("change", "Change"),
+                            ("close", "Close"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-date', '-id'],
+                "ordering": ["-date", "-id"],
             },
         ),
     ]

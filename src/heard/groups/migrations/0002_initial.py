@@ -6,98 +6,168 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('groups', '0001_initial'),
-        ('people', '0001_initial'),
+        ("groups", "0001_initial"),
+        ("people", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='group',
-            name='host_organisation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='hosted_groups', to='people.organisation'),
+            model_name="group",
+            name="host_organisation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="hosted_groups",
+                to="people.organisation",
+            ),
         ),
         migrations.AddField(
-            model_name='group',
-            name='leads',
-            field=models.ManyToManyField(blank=True, related_name='led_groups', to=settings.AUTH_USER_MODEL),
+            model_name="group",
+            name="leads",
+            field=models.ManyToManyField(
+                blank=True, related_name="led_groups", to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddField(
-            model_name='grouptheme',
-            name='group',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='theme_links', to='groups.group'),
+            model_name="grouptheme",
+            name="group",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="theme_links",
+                to="groups.group",
+            ),
         ),
         migrations.AddField(
-            model_name='membership',
-            name='group',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='groups.group'),
+            model_name="membership",
+            name="group",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="memberships",
+                to="groups.group",
+            ),
         ),
         migrations.AddField(
-            model_name='membership',
-            name='young_person',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='people.youngperson'),
+            model_name="membership",
+            name="young_person",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="memberships",
+                to="people.youngperson",
+            ),
         ),
         migrations.AddField(
-            model_name='stagetransition',
-            name='by',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="stagetransition",
+            name="by",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='stagetransition',
-            name='group',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='transitions', to='groups.group'),
+            model_name="stagetransition",
+            name="group",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="transitions",
+                to="groups.group",
+            ),
         ),
         migrations.AddField(
-            model_name='theme',
-            name='lead',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='led_themes', to=settings.AUTH_USER_MODEL),
+            model_name="theme",
+            name="lead",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="led_themes",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='grouptheme',
-            name='theme',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='group_links', to='groups.theme'),
+            model_name="grouptheme",
+            name="theme",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="group_links",
+                to="groups.theme",
+            ),
         ),
         migrations.AddField(
-            model_name='group',
-            name='themes',
-            field=models.ManyToManyField(blank=True, related_name='groups', through='groups.GroupTheme', to='groups.theme'),
+            model_name="group",
+            name="themes",
+            field=models.ManyToManyField(
+                blank=True, related_name="groups", through="groups.GroupTheme", to="groups.theme"
+            ),
         ),
         migrations.AddField(
-            model_name='themereview',
-            name='reviewed_by',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="themereview",
+            name="reviewed_by",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='themereview',
-            name='theme',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reviews', to='groups.theme'),
+            model_name="themereview",
+            name="theme",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="reviews",
+                to="groups.theme",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(('left_on__isnull', True), ('left_on__gte', models.F('joined_on')), _connector='OR'), name='membership_left_after_joined'),
+            model_name="membership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("left_on__isnull", True),
+                    ("left_on__gte", models.F("joined_on")),
+                    _connector="OR",
+                ),
+                name="membership_left_after_joined",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.UniqueConstraint(condition=models.Q(('left_on__isnull', True)), fields=('group', 'young_person'), name='one_current_membership_per_group'),
+            model_name="membership",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("left_on__isnull", True)),
+                fields=("group", "young_person"),
+                name="one_current_membership_per_group",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='theme',
-            constraint=models.UniqueConstraint(fields=('title', 'period'), name='theme_title_period_unique'),
+            model_name="theme",
+            constraint=models.UniqueConstraint(
+                fields=("title", "period"), name="theme_title_period_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='grouptheme',
-            constraint=models.UniqueConstraint(fields=('group', 'theme'), name='group_theme_unique'),
+            model_name="grouptheme",
+            constraint=models.UniqueConstraint(
+                fields=("group", "theme"), name="group_theme_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='group',
-            index=models.Index(fields=['stage', 'kind'], name='groups_grou_stage_471596_idx'),
+            model_name="group",
+            index=models.Index(fields=["stage", "kind"], name="groups_grou_stage_471596_idx"),
         ),
         migrations.AddConstraint(
-            model_name='group',
-            constraint=models.CheckConstraint(condition=models.Q(('planned_end_date__isnull', True), ('start_date__isnull', True), ('planned_end_date__gte', models.F('start_date')), _connector='OR'), name='group_end_after_start'),
+            model_name="group",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("planned_end_date__isnull", True),
+                    ("start_date__isnull", True),
+                    ("planned_end_date__gte", models.F("start_date")),
+                    _connector="OR",
+                ),
+                name="group_end_after_start",
+            ),
         ),
     ]

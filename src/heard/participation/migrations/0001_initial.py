@@ -4,60 +4,150 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Attendance',
+            name="Attendance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('attended', 'Attended'), ('apologies', 'Sent apologies'), ('absent', 'Did not attend')], default='attended', max_length=16)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("attended", "Attended"),
+                            ("apologies", "Sent apologies"),
+                            ("absent", "Did not attend"),
+                        ],
+                        default="attended",
+                        max_length=16,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='Method',
+            name="Method",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Session',
+            name="Session",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('date', models.DateField(db_index=True)),
-                ('kind', models.CharField(choices=[('visit', 'Visit'), ('group_session', 'Group session'), ('event', 'Event'), ('consultation', 'Consultation'), ('one_to_one_review', 'One-to-one review'), ('panel', 'Panel'), ('meeting', 'Meeting')], max_length=32)),
-                ('title', models.CharField(blank=True, max_length=200)),
-                ('partner_staff_present', models.TextField(blank=True, help_text='Partner staff who were there, one per line.')),
-                ('degree', models.CharField(choices=[('consulted_informed', 'Consulted and informed'), ('assigned_informed', 'Assigned but informed'), ('adult_initiated_shared', 'Adult-initiated, shared decisions'), ('cyp_initiated_shared', 'Young people initiated, shared decisions with adults'), ('cyp_initiated_directed', 'Young people initiated and directed')], max_length=32, verbose_name='degree of participation')),
-                ('participation_type', models.CharField(choices=[('individual', 'Individual (own care or service plan)'), ('social', 'Social (community, school, youth work)'), ('public', 'Public (forums, councils, surveys, boards)')], max_length=16, verbose_name='type of participation')),
-                ('notes', models.TextField(blank=True)),
-                ('monitoring_form_complete', models.BooleanField(default=False)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("date", models.DateField(db_index=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("visit", "Visit"),
+                            ("group_session", "Group session"),
+                            ("event", "Event"),
+                            ("consultation", "Consultation"),
+                            ("one_to_one_review", "One-to-one review"),
+                            ("panel", "Panel"),
+                            ("meeting", "Meeting"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                ("title", models.CharField(blank=True, max_length=200)),
+                (
+                    "partner_staff_present",
+                    models.TextField(
+                        blank=True, help_text="Partner staff who were there, one per line."
+                    ),
+                ),
+                (
+                    "degree",
+                    models.CharField(
+                        choices=[
+                            ("consulted_informed", "Consulted and informed"),
+                            ("assigned_informed", "Assigned but informed"),
+                            ("adult_initiated_shared", "Adult-initiated, shared decisions"),
+                            (
+                                "cyp_initiated_shared",
+                                "Young people initiated, shared decisions with adults",
+                            ),
+                            ("cyp_initiated_directed", "Young people initiated and directed"),
+                        ],
+                        max_length=32,
+                        verbose_name="degree of participation",
+                    ),
+                ),
+                (
+                    "participation_type",
+                    models.CharField(
+                        choices=[
+                            ("individual", "Individual (own care or service plan)"),
+                            ("social", "Social (community, school, youth work)"),
+                            ("public", "Public (forums, councils, surveys, boards)"),
+                        ],
+                        max_length=16,
+                        verbose_name="type of participation",
+                    ),
+                ),
+                ("notes", models.TextField(blank=True)),
+                ("monitoring_form_complete", models.BooleanField(default=False)),
             ],
             options={
-                'ordering': ['-date', '-id'],
+                "ordering": ["-date", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Standard',
+            name="Standard",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(choices=[('shared_values', 'Shared values'), ('strategy', 'Strategy'), ('structures', 'Structures'), ('systems', 'Systems'), ('staff', 'Staff'), ('skills_knowledge', 'Skills and knowledge'), ('style_of_leadership', 'Style of leadership')], max_length=32, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        choices=[
+                            ("shared_values", "Shared values"),
+                            ("strategy", "Strategy"),
+                            ("structures", "Structures"),
+                            ("systems", "Systems"),
+                            ("staff", "Staff"),
+                            ("skills_knowledge", "Skills and knowledge"),
+                            ("style_of_leadership", "Style of leadership"),
+                        ],
+                        max_length=32,
+                        unique=True,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
     ]

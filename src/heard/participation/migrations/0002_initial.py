@@ -6,89 +6,138 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('groups', '0002_initial'),
-        ('participation', '0001_initial'),
-        ('people', '0001_initial'),
+        ("groups", "0002_initial"),
+        ("participation", "0001_initial"),
+        ("people", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='attendance',
-            name='young_person',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendances', to='people.youngperson'),
+            model_name="attendance",
+            name="young_person",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="attendances",
+                to="people.youngperson",
+            ),
         ),
         migrations.AddField(
-            model_name='session',
-            name='group',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='sessions', to='groups.group'),
+            model_name="session",
+            name="group",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="sessions",
+                to="groups.group",
+            ),
         ),
         migrations.AddField(
-            model_name='session',
-            name='logged_by',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="session",
+            name="logged_by",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='session',
-            name='methods',
-            field=models.ManyToManyField(blank=True, related_name='sessions', to='participation.method'),
+            model_name="session",
+            name="methods",
+            field=models.ManyToManyField(
+                blank=True, related_name="sessions", to="participation.method"
+            ),
         ),
         migrations.AddField(
-            model_name='session',
-            name='organisation',
-            field=models.ForeignKey(help_text="The partner organisation whose session this is: the group's host or the young person's.", on_delete=django.db.models.deletion.PROTECT, related_name='sessions', to='people.organisation'),
+            model_name="session",
+            name="organisation",
+            field=models.ForeignKey(
+                help_text="The partner organisation whose session this is: the group's host or the young person's.",
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="sessions",
+                to="people.organisation",
+            ),
         ),
         migrations.AddField(
-            model_name='session',
-            name='staff_present',
-            field=models.ManyToManyField(blank=True, related_name='sessions_attended', to=settings.AUTH_USER_MODEL),
+            model_name="session",
+            name="staff_present",
+            field=models.ManyToManyField(
+                blank=True, related_name="sessions_attended", to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddField(
-            model_name='session',
-            name='themes',
-            field=models.ManyToManyField(blank=True, related_name='sessions', to='groups.theme'),
+            model_name="session",
+            name="themes",
+            field=models.ManyToManyField(blank=True, related_name="sessions", to="groups.theme"),
         ),
         migrations.AddField(
-            model_name='session',
-            name='young_person',
-            field=models.ForeignKey(blank=True, help_text="For an individual session (a one-to-one review, say) rather than a group's.", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='individual_sessions', to='people.youngperson'),
+            model_name="session",
+            name="young_person",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="For an individual session (a one-to-one review, say) rather than a group's.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="individual_sessions",
+                to="people.youngperson",
+            ),
         ),
         migrations.AddField(
-            model_name='attendance',
-            name='session',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendances', to='participation.session'),
+            model_name="attendance",
+            name="session",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="attendances",
+                to="participation.session",
+            ),
         ),
         migrations.AddField(
-            model_name='session',
-            name='standards',
-            field=models.ManyToManyField(blank=True, related_name='sessions', to='participation.standard'),
+            model_name="session",
+            name="standards",
+            field=models.ManyToManyField(
+                blank=True, related_name="sessions", to="participation.standard"
+            ),
         ),
         migrations.AddIndex(
-            model_name='attendance',
-            index=models.Index(fields=['young_person', 'status'], name='participati_young_p_bb8244_idx'),
+            model_name="attendance",
+            index=models.Index(
+                fields=["young_person", "status"], name="participati_young_p_bb8244_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='attendance',
-            constraint=models.UniqueConstraint(fields=('session', 'young_person'), name='one_attendance_per_session'),
+            model_name="attendance",
+            constraint=models.UniqueConstraint(
+                fields=("session", "young_person"), name="one_attendance_per_session"
+            ),
         ),
         migrations.AddIndex(
-            model_name='session',
-            index=models.Index(fields=['group', '-date'], name='participati_group_i_c9fbac_idx'),
+            model_name="session",
+            index=models.Index(fields=["group", "-date"], name="participati_group_i_c9fbac_idx"),
         ),
         migrations.AddIndex(
-            model_name='session',
-            index=models.Index(fields=['organisation', '-date'], name='participati_organis_53f1b1_idx'),
+            model_name="session",
+            index=models.Index(
+                fields=["organisation", "-date"], name="participati_organis_53f1b1_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='session',
-            index=models.Index(fields=['monitoring_form_complete', 'date'], name='participati_monitor_2ce77b_idx'),
+            model_name="session",
+            index=models.Index(
+                fields=["monitoring_form_complete", "date"], name="participati_monitor_2ce77b_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='session',
-            constraint=models.CheckConstraint(condition=models.Q(('group__isnull', False), ('young_person__isnull', False), _connector='OR'), name='session_for_group_or_young_person'),
+            model_name="session",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("group__isnull", False), ("young_person__isnull", False), _connector="OR"
+                ),
+                name="session_for_group_or_young_person",
+            ),
         ),
     ]
