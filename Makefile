@@ -38,6 +38,7 @@ frontend: build/static/heard/heard.css
 
 migrate: install
 	$(BIN)/heard migrate --noinput
+	$(BIN)/heard createcachetable
 	$(BIN)/heard collectstatic --noinput --verbosity 0
 
 demo: migrate
@@ -58,14 +59,18 @@ lint: install-dev
 typecheck: install-dev
 	$(BIN)/mypy src
 
+# Browser tests run in their own pytest process: their live server empties the database after each
+# test (rows seeded by migrations included), which must not reach the other tests.
 test: install-dev lint typecheck
-	HEARD_TESTING=1 $(BIN)/pytest -n 2 --dist loadfile
+	HEARD_TESTING=1 $(BIN)/pytest -n 2 --dist loadfile -m "not browser"
+	HEARD_TESTING=1 $(BIN)/pytest -m browser tests/browser
 
 browser-test: install-dev
 	HEARD_TESTING=1 $(BIN)/pytest -m browser tests/browser
 
 test-postgres: install-dev
-	HEARD_TESTING=1 DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -n 2 --dist loadfile
+	HEARD_TESTING=1 DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -n 2 --dist loadfile -m "not browser"
+	HEARD_TESTING=1 DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -m browser tests/browser
 
 clean:
 	rm -rf $(VENV) var build node_modules

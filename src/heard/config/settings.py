@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "heard.people",
     "heard.groups",
     "heard.participation",
+    "heard.voice",
+    "heard.portal",
     "heard.indicators",
     "heard.api",
     "heard.demo",
@@ -109,6 +111,15 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+
+# A database cache, shared by every gunicorn worker: sign-in rate limits hold across workers.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "heard_cache",
+    }
+}
+RATELIMIT_USE_CACHE = "default"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "people.User"

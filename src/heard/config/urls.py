@@ -7,6 +7,8 @@ urlpatterns = [
     path("people/", include("heard.people.urls")),
     path("groups/", include("heard.groups.urls")),
     path("sessions/", include("heard.participation.urls")),
+    path("voice/", include("heard.voice.urls")),
+    path("", include("heard.portal.urls")),
     path("api/v1/", include("heard.api.urls")),
     path("django-admin/", admin.site.urls),
 ]

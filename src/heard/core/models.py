@@ -39,3 +39,28 @@ class AuditEntry(models.Model):
     def __str__(self) -> str:
         when = f"{self.at:%Y-%m-%d %H:%M}"
         return f"{self.get_action_display()} {self.object_type} {self.object_id} at {when}"
+
+
+class Partnership(models.Model):
+    """The deployment's top level: its name and the settings its participation team chooses.
+
+    There is one row (pk 1); ``Partnership.current()`` returns it, creating it with defaults.
+    """
+
+    name = models.CharField(max_length=200, default="Heard partnership")
+    respond_within_days = models.PositiveIntegerField(
+        default=60, help_text="Target: days from a view being recorded to its response."
+    )
+    feed_back_within_days = models.PositiveIntegerField(
+        default=30,
+        help_text="Target: days from a response to feeding it back to those who gave the view.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def current(cls) -> "Partnership":
+        partnership, _ = cls.objects.get_or_create(pk=1)
+        return partnership

@@ -1,0 +1,210 @@
+"""Voice (M7, M8): what young people said, what was done about it, and telling them.
+
+A view's loop runs open -> responded -> fed back -> rated. The status and the dates it moved are
+stored on the view by the services, so loop figures over many views are plain aggregates.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from heard.core.models import TimeStampedModel
+
+
+class View(TimeStampedModel):
+    """Something a young person or a group said."""
+
+    class Kind(models.TextChoices):
+        VIEW = "view", "View"
+        EXPERIENCE = "experience", "Experience"
+        IDEA = "idea", "Idea"
+        WISH_AND_FEELING = "wish_feeling", "Wish and feeling"
+        RECOMMENDATION = "recommendation", "Recommendation"
+        COMPLAINT = "complaint", "Complaint"
+
+    class Consent(models.TextChoices):
+        INTERNAL = "internal", "Internal use only"
+        QUOTE_ANONYMOUSLY = "quote_anonymously", "May be quoted anonymously"
+        QUOTE_FIRST_NAME = "quote_first_name", "May be quoted with first name"
+        PUBLISH = "publish", "May be published"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        RESPONDED = "responded", "Responded"
+        FED_BACK = "fed_back", "Fed back"
+        RATED = "rated", "Rated"
+
+    #: The loop, declared once: each status and the statuses it may move to.
+    TRANSITIONS: dict[str, tuple[str, ...]] = {
+        Status.OPEN: (Status.RESPONDED,),
+        Status.RESPONDED: (Status.FED_BACK,),
+        Status.FED_BACK: (Status.RATED,),
+        Status.RATED: (),
+    }
+
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.VIEW)
+    text = models.TextField()
+    session = models.ForeignKey(
+        "participation.Session",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="views",
+    )
+    organisation = models.ForeignKey(
+        "people.Organisation",
+        on_delete=models.PROTECT,
+        related_name="views",
+        help_text="Whose records these are: the session's organisation.",
+    )
+    recorded_on = models.DateField(db_index=True, help_text="When the view was given.")
+    themes = models.ManyToManyField("groups.Theme", blank=True, related_name="views")
+    young_people = models.ManyToManyField(
+        "people.YoungPerson", blank=True, related_name="views", help_text="Who gave it."
+    )
+    group = models.ForeignKey(
+        "groups.Group",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="views",
+        help_text="Set when a whole group gave the view.",
+    )
+    is_anonymous = models.BooleanField(default=False)
+    consent = models.CharField(max_length=20, choices=Consent.choices, default=Consent.INTERNAL)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
+    responded_on = models.DateField(null=True, blank=True)
+    fed_back_on = models.DateField(null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-recorded_on", "-id"]
+        indexes = [
+            models.Index(fields=["status", "recorded_on"]),
+            models.Index(fields=["organisation", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.pk} ({self.recorded_on:%d %b %Y})"
+
+
+class Evidence(TimeStampedModel):
+    """A file that goes with a view: a photo of a drawing, a recording, a document."""
+
+    class Kind(models.TextChoices):
+        IMAGE = "image", "Image"
+        AUDIO = "audio", "Audio"
+        DOCUMENT = "document", "Document"
+
+    view = models.ForeignKey(View, on_delete=models.CASCADE, related_name="evidence")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    file = models.FileField(upload_to="evidence/%Y/%m/")
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    description = models.CharField(max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name_plural = "evidence"
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for view {self.view_id}"
+
+
+class Response(TimeStampedModel):
+    """What was done about one or more views: "we did", or why we could not."""
+
+    class Outcome(models.TextChoices):
+        CHANGED = "changed", "Changed"
+        PARTLY_CHANGED = "partly_changed", "Partly changed"
+        NOT_POSSIBLE = "not_possible", "Not possible"
+        STILL_CONSIDERING = "still_considering", "Still being considered"
+
+    views = models.ManyToManyField(View, related_name="responses")
+    decision_maker = models.CharField(max_length=200)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    explanation = models.TextField(
+        help_text="What changed, or why it was not possible (required when not possible)."
+    )
+    plain_language = models.TextField(help_text="The same, in words a child can read.")
+    date = models.DateField(db_index=True)
+    evidence_link = models.URLField(blank=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(outcome="not_possible") | ~models.Q(explanation=""),
+                name="not_possible_response_gives_reason",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Response {self.pk}: {self.get_outcome_display()} ({self.date:%d %b %Y})"
+
+
+class Feedback(TimeStampedModel):
+    """A response delivered to the young people and groups who gave the views."""
+
+    class Channel(models.TextChoices):
+        IN_PERSON = "in_person", "In person"
+        LETTER = "letter", "Letter"
+        PORTAL = "portal", "Portal"
+        VIA_PARTNER = "via_partner", "Via the partner organisation"
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="feedback")
+    date = models.DateField(db_index=True)
+    channel = models.CharField(max_length=16, choices=Channel.choices)
+    given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    young_people = models.ManyToManyField(
+        "people.YoungPerson", blank=True, related_name="feedback_received"
+    )
+    groups = models.ManyToManyField("groups.Group", blank=True, related_name="feedback_received")
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name_plural = "feedback"
+
+    def __str__(self) -> str:
+        return f"Feedback on response {self.response_id} ({self.date:%d %b %Y})"
+
+
+class Rating(models.Model):
+    """A young person's one-tap rating of a response they were told about."""
+
+    class Value(models.TextChoices):
+        HELPFUL = "helpful", "Helpful"
+        NOT_SURE = "not_sure", "Not sure"
+        NOT_HELPFUL = "not_helpful", "Not helpful"
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="ratings")
+    young_person = models.ForeignKey(
+        "people.YoungPerson", on_delete=models.CASCADE, related_name="ratings"
+    )
+    value = models.CharField(max_length=16, choices=Value.choices)
+    comment = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "young_person"], name="one_rating_per_young_person"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_value_display()} for response {self.response_id}"
