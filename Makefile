@@ -55,6 +55,7 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	HEARD_TESTING=1 $(BIN)/heard makemigrations --check --dry-run
 
 typecheck: install-dev
 	$(BIN)/mypy src
