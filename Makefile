@@ -17,7 +17,7 @@ check-tools:
 $(BIN)/.installed: requirements.lock pyproject.toml | check-tools
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . || $(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@
 
 $(BIN)/.installed-dev: requirements-dev.lock $(BIN)/.installed
@@ -72,6 +72,12 @@ browser-test: install-dev
 test-postgres: install-dev
 	HEARD_TESTING=1 DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -n 2 --dist loadfile -m "not browser"
 	HEARD_TESTING=1 DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -m browser tests/browser
+
+# The benchmark suite (bench/README.md): PostgreSQL on 127.0.0.1 with national-scale data, kept
+# between runs in the heard_bench database (BENCH_DATABASE_URL), served on BENCH_PORT (8765).
+bench: install
+	@command -v wrk >/dev/null || { echo "The benchmark needs wrk: install it (apt-get install wrk) and try again."; exit 1; }
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) var build node_modules
