@@ -125,3 +125,82 @@ class ThemeReviewFactory(DjangoModelFactory):
     date = datetime.date(2026, 7, 1)
     summary = "Two groups met this quarter and chose their next questions."
     decision = "continue"
+
+
+class ViewFactory(DjangoModelFactory):
+    """A view from a group session; pass ``young_people=[...]`` or ``themes=[...]`` to set them."""
+
+    class Meta:
+        model = "voice.View"
+        skip_postgeneration_save = True
+
+    kind = "view"
+    text = factory.Sequence(lambda n: f"We would like more things to do after school ({n}).")
+    session = factory.SubFactory(SessionFactory)
+    organisation = factory.LazyAttribute(
+        lambda o: o.session.organisation if o.session else OrganisationFactory()
+    )
+    recorded_on = factory.LazyAttribute(
+        lambda o: o.session.date if o.session else datetime.date(2026, 10, 1)
+    )
+    group = factory.LazyAttribute(lambda o: o.session.group if o.session else None)
+    consent = "internal"
+    status = "open"
+
+    @factory.post_generation
+    def themes(obj, create, extracted, **kwargs):  # noqa: N805
+        if create and extracted:
+            obj.themes.set(extracted)
+
+    @factory.post_generation
+    def young_people(obj, create, extracted, **kwargs):  # noqa: N805
+        if create and extracted:
+            obj.young_people.set(extracted)
+
+
+class EvidenceFactory(DjangoModelFactory):
+    class Meta:
+        model = "voice.Evidence"
+
+    view = factory.SubFactory(ViewFactory)
+    kind = "image"
+    file = factory.django.FileField(filename="drawing.png", data=b"\x89PNG\r\n\x1a\nrest")
+    content_type = "image/png"
+    size = 12
+
+
+class ResponseFactory(DjangoModelFactory):
+    """A response; pass ``views=[...]`` (their status is not moved: use the services for that)."""
+
+    class Meta:
+        model = "voice.Response"
+        skip_postgeneration_save = True
+
+    decision_maker = "Head of Youth Services"
+    outcome = "changed"
+    explanation = "The youth club now opens on Saturdays."
+    plain_language = "The youth club is now open on Saturdays."
+    date = datetime.date(2026, 10, 20)
+
+    @factory.post_generation
+    def views(obj, create, extracted, **kwargs):  # noqa: N805
+        if create and extracted:
+            obj.views.set(extracted)
+
+
+class FeedbackFactory(DjangoModelFactory):
+    class Meta:
+        model = "voice.Feedback"
+
+    response = factory.SubFactory(ResponseFactory)
+    date = datetime.date(2026, 11, 1)
+    channel = "in_person"
+
+
+class RatingFactory(DjangoModelFactory):
+    class Meta:
+        model = "voice.Rating"
+
+    response = factory.SubFactory(ResponseFactory)
+    young_person = factory.SubFactory(YoungPersonFactory)
+    value = "helpful"

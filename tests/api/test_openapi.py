@@ -16,6 +16,7 @@ from openapi_spec_validator import validate
 
 from heard.core.roles import Role
 from heard.participation.models import Method
+from heard.voice import services as voice_services
 from tests import factories
 
 TODAY = datetime.date(2026, 11, 20)
@@ -63,6 +64,22 @@ def test_every_operation_answers_as_documented(schema, api_for, make_user):
     session = factories.SessionFactory(group=group, date=datetime.date(2026, 11, 2))
     factories.AttendanceFactory(session=session, young_person=young_person)
     factories.ThemeReviewFactory(theme=theme)
+    # Voice: one view answered (awaiting feedback) and one open view to respond to.
+    answered = voice_services.view_record(
+        actor=None, text="More buses", session=session, group=group, themes=[theme]
+    )
+    still_open = voice_services.view_record(
+        actor=None, text="Longer opening hours", session=session, young_people=[young_person]
+    )
+    voice_response = voice_services.response_record(
+        actor=None,
+        views=[answered],
+        decision_maker="Transport board",
+        outcome="changed",
+        explanation="Buses every ten minutes.",
+        plain_language="The bus comes more often now.",
+        date=datetime.date(2026, 11, 10),
+    )
 
     ids = {
         "/api/v1/groups/": group.pk,
@@ -72,6 +89,8 @@ def test_every_operation_answers_as_documented(schema, api_for, make_user):
         "/api/v1/staff/": admin.pk,
         "/api/v1/themes/": theme.pk,
         "/api/v1/young-people/": young_person.pk,
+        "/api/v1/views/": answered.pk,
+        "/api/v1/responses/": voice_response.pk,
     }
     today = TODAY.isoformat()
     bodies = {
@@ -121,6 +140,29 @@ def test_every_operation_answers_as_documented(schema, api_for, make_user):
             "organisation": org.pk,
         },
         ("patch", "/api/v1/young-people/{id}/"): {"area": "Norwich"},
+        ("post", "/api/v1/views/"): {
+            "text": "The park needs lights",
+            "kind": "recommendation",
+            "session": session.pk,
+            "young_people": [young_person.pk],
+            "themes": [theme.pk],
+            "consent": "publish",
+        },
+        ("patch", "/api/v1/views/{id}/"): {"consent": "quote_anonymously"},
+        ("post", "/api/v1/responses/"): {
+            "views": [still_open.pk],
+            "decision_maker": "Youth Services",
+            "outcome": "not_possible",
+            "explanation": "The building is shared with a school in the evenings.",
+            "plain_language": "We cannot open later, because a school uses the building.",
+            "date": today,
+        },
+        ("post", "/api/v1/feedback/"): {
+            "response": voice_response.pk,
+            "date": today,
+            "channel": "in_person",
+            "groups": [group.pk],
+        },
     }
 
     spec = OpenAPI.from_dict(schema)
@@ -138,7 +180,7 @@ def test_every_operation_answers_as_documented(schema, api_for, make_user):
     assert len(operations) >= 25
     for method, path in operations:
         base = path.split("{id}")[0]
-        url = path.replace("{id}", str(ids[base])) if "{id}" in path else path
+        url = path.replace("{id}", str(ids.get(path, ids.get(base)))) if "{id}" in path else path
         if method == "get":
             response = api.get(url)
         else:

@@ -1,5 +1,420 @@
+"""Views, responses, feedback and the loop figures over the API, with the pages' permissions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response as APIResponse
 from rest_framework.routers import BaseRouter
+
+from heard.core.permissions import can
+from heard.groups import selectors as group_selectors
+from heard.groups.models import Group, Theme
+from heard.participation import selectors as participation_selectors
+from heard.participation.models import Session
+from heard.people import selectors as people_selectors
+from heard.people.models import Organisation, YoungPerson
+from heard.voice import selectors, services
+from heard.voice.filters import ResponseFilter, ViewFilter
+from heard.voice.models import Feedback, Response, View
+from heard.voice.readability import readability_warning, reading_age
+
+
+def _user(field: serializers.Field) -> Any:
+    return getattr(field.context.get("request"), "user", None)
+
+
+class _Visible(serializers.PrimaryKeyRelatedField):
+    def get_queryset(self) -> QuerySet[Any]:
+        return self.visible(_user(self))
+
+    def visible(self, user: Any) -> QuerySet[Any]:
+        raise NotImplementedError
+
+
+class VisibleYoungPersonField(_Visible):
+    def visible(self, user: Any) -> QuerySet[YoungPerson]:
+        return people_selectors.young_people_visible_to(user)
+
+
+class VisibleGroupField(_Visible):
+    def visible(self, user: Any) -> QuerySet[Group]:
+        return group_selectors.groups_visible_to(user)
+
+
+class VisibleThemeField(_Visible):
+    def visible(self, user: Any) -> QuerySet[Theme]:
+        return group_selectors.themes_visible_to(user)
+
+
+class VisibleOrganisationField(_Visible):
+    def visible(self, user: Any) -> QuerySet[Organisation]:
+        return people_selectors.organisations_visible_to(user)
+
+
+class VisibleSessionField(_Visible):
+    def visible(self, user: Any) -> QuerySet[Session]:
+        return participation_selectors.sessions_visible_to(user).prefetch_related(None)
+
+
+class VisibleViewField(_Visible):
+    def visible(self, user: Any) -> QuerySet[View]:
+        return selectors.views_visible_to(user).prefetch_related(None)
+
+
+# --- Views -----------------------------------------------------------------------------------
+
+
+class ViewInput(serializers.Serializer):
+    text = serializers.CharField(max_length=10_000)
+    kind = serializers.ChoiceField(choices=View.Kind.choices, required=False)
+    session = VisibleSessionField(queryset=Session.objects.all(), required=False, allow_null=True)
+    organisation = VisibleOrganisationField(
+        queryset=Organisation.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Needed only without a session (it is the session's otherwise).",
+    )
+    recorded_on = serializers.DateField(required=False, allow_null=True)
+    themes = VisibleThemeField(many=True, queryset=Theme.objects.all(), required=False)
+    young_people = VisibleYoungPersonField(
+        many=True, queryset=YoungPerson.objects.all(), required=False
+    )
+    group = VisibleGroupField(queryset=Group.objects.all(), required=False, allow_null=True)
+    is_anonymous = serializers.BooleanField(required=False)
+    consent = serializers.ChoiceField(choices=View.Consent.choices, required=False)
+
+
+class ViewUpdateInput(serializers.Serializer):
+    text = serializers.CharField(max_length=10_000, required=False)
+    kind = serializers.ChoiceField(choices=View.Kind.choices, required=False)
+    recorded_on = serializers.DateField(required=False)
+    themes = VisibleThemeField(many=True, queryset=Theme.objects.all(), required=False)
+    young_people = VisibleYoungPersonField(
+        many=True, queryset=YoungPerson.objects.all(), required=False
+    )
+    group = VisibleGroupField(queryset=Group.objects.all(), required=False, allow_null=True)
+    is_anonymous = serializers.BooleanField(required=False)
+    consent = serializers.ChoiceField(choices=View.Consent.choices, required=False)
+
+
+class ViewOutput(serializers.ModelSerializer):
+    class Meta:
+        model = View
+        fields = [
+            "id",
+            "kind",
+            "text",
+            "session",
+            "organisation",
+            "recorded_on",
+            "themes",
+            "young_people",
+            "group",
+            "is_anonymous",
+            "consent",
+            "status",
+            "responded_on",
+            "fed_back_on",
+            "recorded_by",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Views the user may see", responses=ViewOutput),
+    retrieve=extend_schema(summary="One view", responses=ViewOutput),
+    create=extend_schema(summary="Record a view", request=ViewInput, responses={201: ViewOutput}),
+    partial_update=extend_schema(
+        summary="Change a view", request=ViewUpdateInput, responses=ViewOutput
+    ),
+)
+class ViewViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """What young people said. Another organisation's views are 404 to a partner worker."""
+
+    http_method_names = ["get", "post", "patch", "head", "options"]
+    filterset_class = ViewFilter
+    serializer_class = ViewOutput
+    queryset = View.objects.none()
+
+    def check_permissions(self, request: Request) -> None:
+        super().check_permissions(request)
+        if not can(request.user, "voice.view_view"):
+            self.permission_denied(request, message="You cannot see views.")
+
+    def get_queryset(self) -> QuerySet[View]:
+        return selectors.views_visible_to(self.request.user)
+
+    def get_serializer_class(self) -> type[serializers.BaseSerializer]:
+        if self.action == "create":
+            return ViewInput
+        if self.action == "partial_update":
+            return ViewUpdateInput
+        return ViewOutput
+
+    def _out(self, view: View, code: int = status.HTTP_200_OK) -> APIResponse:
+        view = selectors.view_get(self.request.user, view.pk)
+        return APIResponse(ViewOutput(view).data, status=code)
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> APIResponse:
+        serializer = ViewInput(data=request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        view = services.view_record(actor=request.user, **serializer.validated_data)
+        return self._out(view, status.HTTP_201_CREATED)
+
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> APIResponse:
+        view = selectors.view_get(request.user, kwargs["pk"])
+        serializer = ViewUpdateInput(data=request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        view = services.view_update(actor=request.user, view=view, **serializer.validated_data)
+        return self._out(view)
+
+
+# --- Responses and feedback --------------------------------------------------------------------
+
+
+class ResponseInput(serializers.Serializer):
+    views = VisibleViewField(many=True, queryset=View.objects.all(), allow_empty=False)
+    decision_maker = serializers.CharField(max_length=200)
+    outcome = serializers.ChoiceField(choices=Response.Outcome.choices)
+    explanation = serializers.CharField(
+        max_length=10_000,
+        allow_blank=True,
+        help_text="What changed, or why not: required, and always when not possible.",
+    )
+    plain_language = serializers.CharField(max_length=10_000)
+    date = serializers.DateField()
+    evidence_link = serializers.URLField(required=False, allow_blank=True)
+
+
+class ResponseOutput(serializers.ModelSerializer):
+    views = serializers.SerializerMethodField(help_text="The views it answers that you may see.")
+    reading_age = serializers.SerializerMethodField(
+        help_text="Of the plain-language version: Flesch-Kincaid grade plus 5."
+    )
+    readability_warning = serializers.SerializerMethodField(
+        help_text="Set when the plain-language version reads above a reading age of about 11."
+    )
+
+    class Meta:
+        model = Response
+        fields = [
+            "id",
+            "views",
+            "decision_maker",
+            "outcome",
+            "explanation",
+            "plain_language",
+            "reading_age",
+            "readability_warning",
+            "date",
+            "evidence_link",
+            "written_by",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    def get_views(self, obj: Response) -> list[int]:
+        return [view.pk for view in obj.views.all()]
+
+    def get_reading_age(self, obj: Response) -> float:
+        return reading_age(obj.plain_language)
+
+    def get_readability_warning(self, obj: Response) -> str | None:
+        return readability_warning(obj.plain_language)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Responses the user may see", responses=ResponseOutput),
+    retrieve=extend_schema(summary="One response", responses=ResponseOutput),
+    create=extend_schema(
+        summary="Respond to open views",
+        request=ResponseInput,
+        responses={201: ResponseOutput},
+    ),
+)
+class ResponseViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """What was done about views. A "not possible" response must give the reason."""
+
+    http_method_names = ["get", "post", "head", "options"]
+    filterset_class = ResponseFilter
+    serializer_class = ResponseOutput
+    queryset = Response.objects.none()
+
+    def check_permissions(self, request: Request) -> None:
+        super().check_permissions(request)
+        if not can(request.user, "voice.view_response"):
+            self.permission_denied(request, message="You cannot see responses.")
+
+    def get_queryset(self) -> QuerySet[Response]:
+        return selectors.responses_visible_to(self.request.user)
+
+    def get_serializer_class(self) -> type[serializers.BaseSerializer]:
+        return ResponseInput if self.action == "create" else ResponseOutput
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> APIResponse:
+        serializer = ResponseInput(data=request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        response = services.response_record(actor=request.user, **serializer.validated_data)
+        response = selectors.response_get(request.user, response.pk)
+        return APIResponse(ResponseOutput(response).data, status=status.HTTP_201_CREATED)
+
+
+class VisibleResponseField(_Visible):
+    def visible(self, user: Any) -> QuerySet[Response]:
+        return selectors.responses_visible_to(user).prefetch_related(None)
+
+
+class FeedbackInput(serializers.Serializer):
+    response = VisibleResponseField(queryset=Response.objects.all())
+    date = serializers.DateField()
+    channel = serializers.ChoiceField(choices=Feedback.Channel.choices)
+    young_people = VisibleYoungPersonField(
+        many=True, queryset=YoungPerson.objects.all(), required=False
+    )
+    groups = VisibleGroupField(many=True, queryset=Group.objects.all(), required=False)
+    notes = serializers.CharField(max_length=5000, required=False, allow_blank=True)
+
+
+class FeedbackOutput(serializers.ModelSerializer):
+    class Meta:
+        model = Feedback
+        fields = [
+            "id",
+            "response",
+            "date",
+            "channel",
+            "given_by",
+            "young_people",
+            "groups",
+            "notes",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Feedback the user may see", responses=FeedbackOutput),
+    create=extend_schema(
+        summary="Record feedback on a response",
+        request=FeedbackInput,
+        responses={201: FeedbackOutput},
+    ),
+)
+class FeedbackViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+    """A response told to the young people and groups who gave its views."""
+
+    http_method_names = ["get", "post", "head", "options"]
+    serializer_class = FeedbackOutput
+    queryset = Feedback.objects.none()
+
+    def check_permissions(self, request: Request) -> None:
+        super().check_permissions(request)
+        if not can(request.user, "voice.view_feedback"):
+            self.permission_denied(request, message="You cannot see feedback.")
+
+    def get_queryset(self) -> QuerySet[Feedback]:
+        return selectors.feedback_visible_to(self.request.user)
+
+    def get_serializer_class(self) -> type[serializers.BaseSerializer]:
+        return FeedbackInput if self.action == "create" else FeedbackOutput
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> APIResponse:
+        serializer = FeedbackInput(data=request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        feedback = services.feedback_record(actor=request.user, **serializer.validated_data)
+        feedback = selectors.feedback_visible_to(request.user).get(pk=feedback.pk)
+        return APIResponse(FeedbackOutput(feedback).data, status=status.HTTP_201_CREATED)
+
+
+# --- Loop figures ------------------------------------------------------------------------------
+
+
+class RatingCounts(serializers.Serializer):
+    helpful = serializers.IntegerField()
+    not_sure = serializers.IntegerField()
+    not_helpful = serializers.IntegerField()
+
+
+class LoopFiguresOutput(serializers.Serializer):
+    views_recorded = serializers.IntegerField()
+    views_responded = serializers.IntegerField()
+    views_fed_back = serializers.IntegerField()
+    share_responded = serializers.FloatField(allow_null=True, help_text="From 0 to 1.")
+    share_fed_back = serializers.FloatField(allow_null=True, help_text="From 0 to 1.")
+    median_days_view_to_feedback = serializers.FloatField(allow_null=True)
+    responses = serializers.IntegerField()
+    not_possible_responses = serializers.IntegerField()
+    not_possible_with_reason = serializers.IntegerField()
+    not_possible_with_reason_share = serializers.FloatField(
+        allow_null=True, help_text="From 0 to 1; must be 1."
+    )
+    ratings = RatingCounts()
+
+
+class LoopFiguresQuery(serializers.Serializer):
+    start = serializers.DateField(required=False)
+    end = serializers.DateField(required=False)
+    theme = VisibleThemeField(queryset=Theme.objects.all(), required=False)
+    group = VisibleGroupField(queryset=Group.objects.all(), required=False)
+    organisation = VisibleOrganisationField(queryset=Organisation.objects.all(), required=False)
+
+
+class OneObjectSchema(AutoSchema):
+    """The loop figures are one object, though a viewset's ``list`` action serves them."""
+
+    def _is_list_view(self, serializer: Any = None) -> bool:
+        return False
+
+
+class LoopFiguresViewSet(viewsets.ViewSet):
+    """How well the loop closes: aggregates only, so board members may read them too."""
+
+    schema = OneObjectSchema()
+
+    @extend_schema(
+        summary="Loop figures",
+        parameters=[
+            OpenApiParameter("start", str, description="Views given on or after (YYYY-MM-DD)."),
+            OpenApiParameter("end", str, description="Views given on or before (YYYY-MM-DD)."),
+            OpenApiParameter("theme", int),
+            OpenApiParameter("group", int),
+            OpenApiParameter("organisation", int),
+        ],
+        responses=LoopFiguresOutput,
+    )
+    def list(self, request: Request) -> APIResponse:
+        if not can(request.user, "voice.view_loop_figures"):
+            return APIResponse(
+                {"detail": "You cannot see the loop figures."}, status=status.HTTP_403_FORBIDDEN
+            )
+        query = LoopFiguresQuery(data=request.query_params, context={"request": request})
+        query.is_valid(raise_exception=True)
+        figures = selectors.loop_figures(user=request.user, **query.validated_data)
+        return APIResponse(LoopFiguresOutput(figures).data)
 
 
 def register(router: BaseRouter) -> None:
-    """Registered by the voice area."""
+    router.register("views", ViewViewSet, basename="view")
+    router.register("responses", ResponseViewSet, basename="response")
+    router.register("feedback", FeedbackViewSet, basename="feedback")
+    router.register("loop-figures", LoopFiguresViewSet, basename="loop-figures")

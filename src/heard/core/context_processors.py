@@ -18,6 +18,7 @@ NAVIGATION = [
     ("Groups", "groups:group-list", "groups.view_group", "/groups/"),
     ("Calendar", "groups:calendar", "groups.view_group", "/groups/calendar"),
     ("Sessions", "participation:session-list", "participation.view_session", "/sessions"),
+    ("Views", "voice:view-list", "voice.view_view", "/voice"),
 ]
 
 

@@ -13,9 +13,12 @@ from heard.core.permissions import (
 )
 from heard.groups import selectors as group_selectors
 from heard.participation import selectors as participation_selectors
+from heard.voice import selectors as voice_selectors
 
 #: How many sessions missing a monitoring form the home page lists before linking to the full list.
 MISSING_MONITORING_SHOWN = 10
+#: How many overdue views and responses the home page lists before linking to the full lists.
+LOOP_OVERDUE_SHOWN = 10
 
 
 def home_page(*, user: Any, today: datetime.date) -> dict[str, Any]:
@@ -32,6 +35,7 @@ def home_page(*, user: Any, today: datetime.date) -> dict[str, Any]:
             participation_selectors.sessions_missing_monitoring(user)[:MISSING_MONITORING_SHOWN]
         )
     quarter_start, quarter_end = participation_selectors.quarter_bounds(today)
+    loop = voice_selectors.loop_overdue(user=user, today=today) if responsible else None
     return {
         "counts": counts,
         "year_start": participation_selectors.partnership_year_start(today),
@@ -41,4 +45,19 @@ def home_page(*, user: Any, today: datetime.date) -> dict[str, Any]:
         "shows_overdue_list": responsible,
         "shows_missing_monitoring": not is_board_member(user),
         "missing_monitoring": missing,
+        "shows_loop_overdue": loop is not None,
+        "views_awaiting_response": list(loop["views_awaiting_response"][:LOOP_OVERDUE_SHOWN])
+        if loop
+        else [],
+        "views_awaiting_response_count": loop["views_awaiting_response"].count() if loop else 0,
+        "responses_awaiting_feedback": list(
+            loop["responses_awaiting_feedback"][:LOOP_OVERDUE_SHOWN]
+        )
+        if loop
+        else [],
+        "responses_awaiting_feedback_count": loop["responses_awaiting_feedback"].count()
+        if loop
+        else 0,
+        "respond_within_days": loop["respond_within_days"] if loop else None,
+        "feed_back_within_days": loop["feed_back_within_days"] if loop else None,
     }

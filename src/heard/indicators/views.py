@@ -23,6 +23,9 @@ QUICK_LINKS = [
     ("Themes", "groups:theme-list", "groups.view_theme"),
     ("Sessions", "participation:session-list", "participation.view_session"),
     ("Import sessions", "participation:session-import", "participation.import_session"),
+    ("Views", "voice:view-list", "voice.view_view"),
+    ("Still owed feedback", "voice:feedback-owed", "voice.view_response"),
+    ("Loop figures", "voice:loop-figures", "voice.view_loop_figures"),
 ]
 
 

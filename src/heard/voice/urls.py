@@ -1,5 +1,24 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from heard.voice import views
 
 app_name = "voice"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.ViewListView.as_view(), name="view-list"),
+    path("<int:pk>/", views.view_detail, name="view-detail"),
+    path("<int:pk>/edit/", views.view_edit, name="view-edit"),
+    path("<int:pk>/evidence/new/", views.evidence_add, name="evidence-add"),
+    path("evidence/<int:pk>/", views.evidence_download, name="evidence-download"),
+    path(
+        "sessions/<int:session_pk>/views/new/",
+        views.session_views_create,
+        name="session-views-create",
+    ),
+    path("responses/new/", views.response_create, name="response-create"),
+    path("responses/<int:pk>/", views.response_detail, name="response-detail"),
+    path("responses/<int:pk>/feedback/new/", views.feedback_create, name="feedback-create"),
+    path("feedback-owed/", views.FeedbackOwedView.as_view(), name="feedback-owed"),
+    path("loop/", views.loop_figures, name="loop-figures"),
+    path("young-people/<int:pk>/journey/", views.young_person_journey, name="young-person-journey"),
+]

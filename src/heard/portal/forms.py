@@ -1,0 +1,64 @@
+"""Forms for the portal: they collect and type the input; the services decide and save."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from heard.voice.models import Rating
+
+COMMENT_MAX_LENGTH = 1000
+
+
+def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
+    """Show a service's ValidationError on the form, against the field it names if any."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for name, messages in exc.message_dict.items():
+        target = name if name in form.fields else None
+        for message in messages:
+            form.add_error(target, message)
+
+
+class SignInForm(forms.Form):
+    code = forms.CharField(
+        label="Your code",
+        max_length=20,
+        help_text="Your worker gave you this code. It looks like ABCD-2345.",
+        error_messages={"required": "Type in the code your worker gave you."},
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "off",
+                "autocapitalize": "characters",
+                "spellcheck": "false",
+            }
+        ),
+    )
+
+
+class IssueCodeForm(forms.Form):
+    valid_days = forms.TypedChoiceField(
+        label="How long should the code work?",
+        choices=[(1, "1 day"), (7, "7 days"), (14, "14 days"), (28, "28 days")],
+        coerce=int,
+        initial=14,
+        widget=forms.RadioSelect,
+    )
+
+
+class RatingForm(forms.Form):
+    value = forms.ChoiceField(
+        choices=Rating.Value.choices,
+        error_messages={
+            "required": "Choose helpful, not sure or not helpful.",
+            "invalid_choice": "Choose helpful, not sure or not helpful.",
+        },
+    )
+    comment = forms.CharField(
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        error_messages={
+            "max_length": f"Your comment is too long: use {COMMENT_MAX_LENGTH} letters or fewer."
+        },
+    )

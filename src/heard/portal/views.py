@@ -1,0 +1,315 @@
+"""Pages of the young person's portal, the staff page for sign-in codes, and the public pages.
+
+A young person is "signed in" when the Django session holds the portal key: their id, the code
+that opened the session and when. That is not a staff login: ``request.user`` is untouched. Every
+portal page reads the young person from the session (never from the request), checks the code
+still works and the session is under two hours old, and sends anyone else to the sign-in page.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+from django_ratelimit.core import is_ratelimited
+
+from heard.core.models import Partnership
+from heard.core.permissions import require
+from heard.people import selectors as people_selectors
+from heard.people.models import YoungPerson
+from heard.portal import forms, poster, selectors, services
+from heard.voice import services as voice_services
+
+PORTAL_SESSION_KEY = "heard_portal"
+#: A portal session lasts this long after signing in, whatever the staff session length.
+PORTAL_SESSION_SECONDS = 2 * 60 * 60
+#: Sign-in attempts allowed per address and per code tried (a setting may change them).
+SIGN_IN_RATE_PER_IP = "10/10m"
+SIGN_IN_RATE_PER_CODE = "5/10m"
+RATE_LIMITED = (
+    "You have tried a lot of times. Please wait 10 minutes and try again, "
+    "or ask your worker for help."
+)
+
+
+# --- The portal session -------------------------------------------------------------------------
+
+
+def _portal_young_person(request: HttpRequest) -> YoungPerson | None:
+    data = request.session.get(PORTAL_SESSION_KEY)
+    if not isinstance(data, dict):
+        return None
+    signed_in_at = data.get("at")
+    if not isinstance(signed_in_at, int | float) or time.time() - signed_in_at > (
+        PORTAL_SESSION_SECONDS
+    ):
+        request.session.pop(PORTAL_SESSION_KEY, None)
+        return None
+    young_person = selectors.portal_young_person(
+        young_person_id=data.get("young_person"), code_id=data.get("code")
+    )
+    if young_person is None:
+        request.session.pop(PORTAL_SESSION_KEY, None)
+    return young_person
+
+
+def portal_required(
+    view: Callable[..., HttpResponse],
+) -> Callable[..., HttpResponse]:
+    """The view gets the signed-in young person as its second argument; others go to sign in."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        young_person = _portal_young_person(request)
+        if young_person is None:
+            return redirect("portal:sign-in")
+        return view(request, young_person, *args, **kwargs)
+
+    return never_cache(wrapper)
+
+
+def _code_key(group: str, request: HttpRequest) -> str:
+    """The rate-limit key for the code tried: its hash, so the cache never holds a code."""
+    return services.hash_code(request.POST.get("code", ""))
+
+
+# --- Signing in and out -------------------------------------------------------------------------
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def sign_in(request: HttpRequest) -> HttpResponse:
+    """The code form. A link with ?code= fills the box in; only pressing the button signs in."""
+    if request.method == "GET" and _portal_young_person(request) is not None:
+        return redirect("portal:home")
+    status = 200
+    if request.method == "POST":
+        form = forms.SignInForm(request.POST)
+        limited_ip = is_ratelimited(
+            request,
+            group="portal-sign-in-ip",
+            key="ip",
+            rate=getattr(settings, "HEARD_PORTAL_SIGN_IN_RATE_PER_IP", SIGN_IN_RATE_PER_IP),
+            increment=True,
+        )
+        limited_code = is_ratelimited(
+            request,
+            group="portal-sign-in-code",
+            key=_code_key,
+            rate=getattr(settings, "HEARD_PORTAL_SIGN_IN_RATE_PER_CODE", SIGN_IN_RATE_PER_CODE),
+            increment=True,
+        )
+        if limited_ip or limited_code:
+            form.is_valid()
+            form.add_error(None, RATE_LIMITED)
+            status = 429
+        elif form.is_valid():
+            try:
+                code = services.sign_in_code_use(code=form.cleaned_data["code"])
+            except ValidationError as exc:
+                forms.add_service_errors(form, exc)
+            else:
+                request.session.cycle_key()
+                request.session[PORTAL_SESSION_KEY] = {
+                    "young_person": code.young_person_id,
+                    "code": code.pk,
+                    "at": time.time(),
+                }
+                return redirect("portal:home")
+    else:
+        form = forms.SignInForm(initial={"code": request.GET.get("code", "")[:20]})
+    return render(request, "portal/sign_in.html", {"form": form, "title": "Sign in"}, status=status)
+
+
+@require_POST
+def sign_out(request: HttpRequest) -> HttpResponse:
+    request.session.pop(PORTAL_SESSION_KEY, None)
+    request.session.cycle_key()
+    messages.success(request, "You are signed out. See you soon!")
+    return redirect("portal:sign-in")
+
+
+# --- The young person's pages -------------------------------------------------------------------
+
+
+@portal_required
+def home(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    context = {
+        "young_person": young_person,
+        "items": selectors.portal_views(young_person),
+        "rating_choices": forms.RatingForm.base_fields["value"].choices,  # type: ignore[attr-defined]
+        "title": "What happened to what I said",
+    }
+    return render(request, "portal/home.html", context)
+
+
+@portal_required
+def sessions(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    context = {
+        "young_person": young_person,
+        "sessions": selectors.portal_sessions(young_person),
+        "title": "Times I took part",
+    }
+    return render(request, "portal/sessions.html", context)
+
+
+@require_POST
+@portal_required
+def rate(request: HttpRequest, young_person: YoungPerson, pk: int) -> HttpResponse:
+    """One tap: helpful, not sure or not helpful, with an optional comment."""
+    response = selectors.portal_response_get(young_person, pk)
+    form = forms.RatingForm(request.POST)
+    if form.is_valid():
+        try:
+            voice_services.rating_give(
+                young_person=young_person,
+                response=response,
+                value=form.cleaned_data["value"],
+                comment=form.cleaned_data["comment"],
+            )
+        except ValidationError as exc:
+            forms.add_service_errors(form, exc)
+    if form.errors:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+    else:
+        messages.success(request, "Thank you! We saved what you think.")
+    view_pk = request.POST.get("view", "")
+    anchor = f"#view-{int(view_pk)}" if view_pk.isdigit() else ""
+    return redirect(reverse("portal:home") + anchor)
+
+
+# --- Staff: sign-in codes for one young person --------------------------------------------------
+
+
+def _codes_context(
+    request: HttpRequest, young_person: YoungPerson, form: forms.IssueCodeForm
+) -> dict[str, Any]:
+    return {
+        "young_person": young_person,
+        "form": form,
+        "codes": selectors.sign_in_codes_active(user=request.user, young_person=young_person),
+        "title": f"Portal sign-in codes for {young_person.reference}",
+    }
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def codes(request: HttpRequest, pk: int) -> HttpResponse:
+    """Give a young person a code (shown once, on this page only) and take codes back."""
+    user = request.user
+    young_person = people_selectors.young_person_get(user, pk)
+    require(user, "portal.view_signincode", young_person)
+    form = forms.IssueCodeForm(request.POST or None)
+    context: dict[str, Any] = {}
+    if request.method == "POST" and form.is_valid():
+        try:
+            _code, plain = services.sign_in_code_issue(
+                actor=user, young_person=young_person, valid_days=form.cleaned_data["valid_days"]
+            )
+        except ValidationError as exc:
+            forms.add_service_errors(form, exc)
+        else:
+            link = reverse("portal:sign-in") + "?" + urlencode({"code": plain})
+            context = {
+                "new_code": plain,
+                "new_code_expires": _code.expires_at,
+                "new_code_link": request.build_absolute_uri(link),
+            }
+            form = forms.IssueCodeForm()
+    context.update(_codes_context(request, young_person, form))
+    return render(request, "portal/codes.html", context)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def code_revoke(request: HttpRequest, pk: int, code_pk: int) -> HttpResponse:
+    user = request.user
+    young_person = people_selectors.young_person_get(user, pk)
+    code = selectors.sign_in_code_get(user=user, young_person=young_person, pk=code_pk)
+    require(user, "portal.change_signincode", code)
+    if request.method == "POST":
+        services.sign_in_code_revoke(actor=user, code=code)
+        messages.success(request, "The code is revoked: it no longer signs in.")
+        return redirect("portal:codes", pk=young_person.pk)
+    context = {
+        "young_person": young_person,
+        "code": code,
+        "title": "Revoke this code?",
+    }
+    return render(request, "portal/code_revoke.html", context)
+
+
+# --- Public: "You said, we did" -----------------------------------------------------------------
+
+
+def _partnership_name() -> str:
+    partnership = Partnership.objects.filter(pk=1).first()
+    return partnership.name if partnership else Partnership._meta.get_field("name").default
+
+
+@never_cache
+def public(request: HttpRequest) -> HttpResponse:
+    context = {
+        "partnership_name": _partnership_name(),
+        "items": selectors.public_items(),
+        "themes": selectors.public_themes(),
+        "poster_url": reverse("portal:poster"),
+        "title": "You said, we did",
+    }
+    return render(request, "portal/public.html", context)
+
+
+@never_cache
+def public_theme(request: HttpRequest, pk: int) -> HttpResponse:
+    theme = selectors.public_theme_get(pk)
+    context = {
+        "partnership_name": _partnership_name(),
+        "theme": theme,
+        "items": selectors.public_items(theme=theme),
+        "poster_url": reverse("portal:theme-poster", args=[theme.pk]),
+        "title": f"You said, we did: {theme.title}",
+    }
+    return render(request, "portal/public.html", context)
+
+
+def _pdf(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@never_cache
+def poster_pdf(request: HttpRequest) -> HttpResponse:
+    content = poster.poster_pdf(
+        items=selectors.public_items(limit=poster.POSTER_ITEMS),
+        subtitle=_partnership_name(),
+        footer=request.build_absolute_uri(reverse("portal:public")),
+    )
+    return _pdf(content, "you-said-we-did.pdf")
+
+
+@never_cache
+def theme_poster_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    theme = selectors.public_theme_get(pk)
+    content = poster.poster_pdf(
+        items=selectors.public_items(theme=theme, limit=poster.POSTER_ITEMS),
+        subtitle=theme.title,
+        footer=request.build_absolute_uri(reverse("portal:public-theme", args=[theme.pk])),
+    )
+    return _pdf(content, f"you-said-we-did-theme-{theme.pk}.pdf")

@@ -1,0 +1,46 @@
+"""Read-only admin for voice records: every change goes through the services (and the audit)."""
+
+from typing import Any
+
+from django.contrib import admin
+
+from heard.voice.models import Evidence, Feedback, Rating, Response, View
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    def has_add_permission(self, request: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(View)
+class ViewAdmin(ReadOnlyAdmin):
+    list_display = ("id", "kind", "recorded_on", "organisation", "status", "consent")
+    list_filter = ("status", "kind", "consent")
+    search_fields = ("text",)
+
+
+@admin.register(Response)
+class ResponseAdmin(ReadOnlyAdmin):
+    list_display = ("id", "outcome", "date", "decision_maker")
+    list_filter = ("outcome",)
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(ReadOnlyAdmin):
+    list_display = ("id", "response", "date", "channel")
+
+
+@admin.register(Rating)
+class RatingAdmin(ReadOnlyAdmin):
+    list_display = ("id", "response", "value", "created_at")
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(ReadOnlyAdmin):
+    list_display = ("id", "view", "kind", "content_type", "size")

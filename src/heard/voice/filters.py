@@ -1,0 +1,115 @@
+"""Search and filters for the views and responses lists, their CSV exports and the API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.db import connection
+from django.db.models import Q, QuerySet
+
+from heard.core.forms import GovUKDateInput
+from heard.groups import selectors as group_selectors
+from heard.groups.models import Group, Theme
+from heard.people import selectors as people_selectors
+from heard.people.models import Organisation
+from heard.voice.models import Response, View
+
+
+def _user(request: Any) -> Any:
+    return getattr(request, "user", None)
+
+
+def _groups(request: Any) -> QuerySet[Group]:
+    if request is None:
+        return Group.objects.none()
+    return group_selectors.groups_visible_to(_user(request)).order_by("name")
+
+
+def _organisations(request: Any) -> QuerySet[Organisation]:
+    if request is None:
+        return Organisation.objects.none()
+    return people_selectors.organisations_visible_to(_user(request))
+
+
+def _themes(request: Any) -> QuerySet[Theme]:
+    if request is None:
+        return Theme.objects.none()
+    return group_selectors.themes_visible_to(_user(request)).order_by("-period", "title")
+
+
+def search_text(queryset: QuerySet[Any], value: str, *fields: str) -> QuerySet[Any]:
+    """Full-text search on PostgreSQL (English stemming, web-search syntax); every word as a
+    case-insensitive substring elsewhere."""
+    value = (value or "").strip()
+    if not value:
+        return queryset
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        return queryset.annotate(search_document=SearchVector(*fields, config="english")).filter(
+            search_document=SearchQuery(value, config="english", search_type="websearch")
+        )
+    for word in value.split():
+        match = Q()
+        for field in fields:
+            match |= Q(**{f"{field}__icontains": word})
+        queryset = queryset.filter(match)
+    return queryset
+
+
+class ViewFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label="Search", method="search", help_text="Words in what was said."
+    )
+    theme = django_filters.ModelChoiceFilter(
+        field_name="themes", queryset=_themes, empty_label="Any theme", distinct=True
+    )
+    group = django_filters.ModelChoiceFilter(
+        queryset=_groups, empty_label="Any group", method="filter_group"
+    )
+    kind = django_filters.ChoiceFilter(choices=View.Kind.choices, empty_label="Any kind")
+    organisation = django_filters.ModelChoiceFilter(
+        queryset=_organisations, empty_label="Any organisation"
+    )
+    status = django_filters.ChoiceFilter(
+        choices=View.Status.choices, label="Loop status", empty_label="Any status"
+    )
+    date_from = django_filters.DateFilter(
+        field_name="recorded_on", lookup_expr="gte", label="Given from", widget=GovUKDateInput()
+    )
+    date_to = django_filters.DateFilter(
+        field_name="recorded_on", lookup_expr="lte", label="Given to", widget=GovUKDateInput()
+    )
+
+    class Meta:
+        model = View
+        fields: list[str] = []
+
+    def search(self, queryset: QuerySet[View], name: str, value: str) -> QuerySet[View]:
+        return search_text(queryset, value, "text")
+
+    def filter_group(self, queryset: QuerySet[View], name: str, value: Group) -> QuerySet[View]:
+        return queryset.filter(Q(group=value) | Q(session__group=value))
+
+
+class ResponseFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label="Search", method="search", help_text="Words in the response or who decided."
+    )
+    outcome = django_filters.ChoiceFilter(
+        choices=Response.Outcome.choices, empty_label="Any outcome"
+    )
+    date_from = django_filters.DateFilter(
+        field_name="date", lookup_expr="gte", label="Responded from", widget=GovUKDateInput()
+    )
+    date_to = django_filters.DateFilter(
+        field_name="date", lookup_expr="lte", label="Responded to", widget=GovUKDateInput()
+    )
+
+    class Meta:
+        model = Response
+        fields: list[str] = []
+
+    def search(self, queryset: QuerySet[Response], name: str, value: str) -> QuerySet[Response]:
+        return search_text(queryset, value, "plain_language", "explanation", "decision_maker")

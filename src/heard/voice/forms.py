@@ -1,0 +1,291 @@
+"""Forms for recording views (many at once from a session), responses, feedback and evidence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crispy_forms_gds.choices import Choice
+from django import forms
+
+from heard.core.forms import GovUKDateInput
+from heard.core.permissions import can
+from heard.groups import selectors as group_selectors
+from heard.groups.models import Group, Theme
+from heard.participation.models import Session
+from heard.people.models import YoungPerson
+from heard.voice.models import Feedback, Response, View
+
+#: How many blank view rows the session page offers at once.
+VIEW_ROWS = 5
+
+OUTCOME_HINTS: dict[str, str] = {
+    Response.Outcome.CHANGED: "We did what they asked.",
+    Response.Outcome.PARTLY_CHANGED: "We did some of it.",
+    Response.Outcome.NOT_POSSIBLE: "We could not: you must explain why.",
+    Response.Outcome.STILL_CONSIDERING: "A decision has not been made yet.",
+}
+
+
+def person_label(young_person: YoungPerson, user: Any) -> str:
+    if can(user, "people.view_youngperson_name", young_person):
+        return f"{young_person.reference} - {young_person.display_name}"
+    return young_person.reference
+
+
+class _PeopleField(forms.ModelMultipleChoiceField):
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def label_from_instance(self, obj: Any) -> str:
+        return person_label(obj, self.user)
+
+
+def themes_for_views(user: Any) -> Any:
+    return group_selectors.themes_visible_to(user).order_by("-period", "title")
+
+
+class ViewEntryForm(forms.Form):
+    """One view of a session's quick-entry page. A row left blank is skipped."""
+
+    text = forms.CharField(
+        label="What was said",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=10_000,
+        error_messages={"required": "Enter what was said."},
+    )
+    kind = forms.ChoiceField(label="Kind", choices=View.Kind.choices, initial=View.Kind.VIEW)
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Themes (Spotlight areas)",
+    )
+    young_people = _PeopleField(
+        queryset=YoungPerson.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Who gave it",
+        help_text="Tick the young people, or the whole group, or anonymous.",
+    )
+    whole_group = forms.BooleanField(required=False, label="The whole group")
+    is_anonymous = forms.BooleanField(required=False, label="Anonymous")
+    consent = forms.ChoiceField(
+        label="How it may be used", choices=View.Consent.choices, initial=View.Consent.INTERNAL
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        user: Any,
+        session: Session,
+        attendees: list[YoungPerson],
+        themes: Any,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.session = session
+        self.fields["themes"].queryset = themes  # type: ignore[attr-defined]
+        people = self.fields["young_people"]
+        people.queryset = YoungPerson.objects.filter(pk__in=[p.pk for p in attendees])  # type: ignore[attr-defined]
+        people.user = user  # type: ignore[attr-defined]
+        if not attendees:
+            del self.fields["young_people"]
+        if session.group_id is None:
+            del self.fields["whole_group"]
+        else:
+            self.fields["whole_group"].label = f"The whole group ({session.group.name})"  # type: ignore[union-attr]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        named = bool(data.get("young_people"))
+        if named and data.get("is_anonymous"):
+            self.add_error("is_anonymous", "Untick anonymous, or untick the young people.")
+        elif not named and not data.get("whole_group") and not data.get("is_anonymous"):
+            target = "young_people" if "young_people" in self.fields else "is_anonymous"
+            self.add_error(
+                target, "Say who gave the view: the young people, the whole group, or anonymous."
+            )
+        return data
+
+    def service_kwargs(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "text": data["text"],
+            "kind": data["kind"],
+            "themes": list(data.get("themes") or []),
+            "young_people": list(data.get("young_people") or []),
+            "group": self.session.group if data.get("whole_group") else None,
+            "is_anonymous": bool(data.get("is_anonymous")),
+            "consent": data["consent"],
+        }
+
+
+class BaseViewEntryFormSet(forms.BaseFormSet):  # type: ignore[type-arg]
+    def clean(self) -> None:
+        super().clean()
+        if any(self.errors):
+            return
+        if not any(form.has_changed() for form in self.forms):
+            raise forms.ValidationError("Enter at least one view.")
+
+    def entries(self) -> list[dict[str, Any]]:
+        return [form.service_kwargs() for form in self.forms if form.has_changed()]
+
+
+ViewEntryFormSet = forms.formset_factory(
+    ViewEntryForm, formset=BaseViewEntryFormSet, extra=VIEW_ROWS, max_num=VIEW_ROWS
+)
+
+
+class ViewEditForm(forms.Form):
+    text = forms.CharField(
+        label="What was said", widget=forms.Textarea(attrs={"rows": 4}), max_length=10_000
+    )
+    kind = forms.ChoiceField(label="Kind", choices=View.Kind.choices, widget=forms.RadioSelect)
+    recorded_on = forms.DateField(
+        label="Date given", widget=GovUKDateInput(), help_text="Like 2026-10-01."
+    )
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Themes (Spotlight areas)",
+    )
+    consent = forms.ChoiceField(
+        label="How it may be used", choices=View.Consent.choices, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].queryset = themes_for_views(user)  # type: ignore[attr-defined]
+
+    @staticmethod
+    def initial_for(view: View) -> dict[str, Any]:
+        return {
+            "text": view.text,
+            "kind": view.kind,
+            "recorded_on": view.recorded_on,
+            "themes": list(view.themes.all()),
+            "consent": view.consent,
+        }
+
+
+class EvidenceForm(forms.Form):
+    file = forms.FileField(
+        label="File",
+        help_text="A photo (JPEG or PNG), a recording (MP3, M4A or WAV), a PDF or a Word "
+        "document, up to 10 MB.",
+        error_messages={"required": "Choose a file to upload."},
+    )
+    description = forms.CharField(max_length=200, required=False, label="What it is")
+
+
+class ResponseForm(forms.Form):
+    decision_maker = forms.CharField(
+        max_length=200,
+        label="Who made the decision",
+        help_text="A person or a board, like Head of Youth Services.",
+        error_messages={"required": "Enter who made the decision."},
+    )
+    outcome = forms.ChoiceField(
+        choices=[
+            Choice(code, label, hint=OUTCOME_HINTS[code])
+            for code, label in Response.Outcome.choices
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the outcome."},
+    )
+    explanation = forms.CharField(
+        label="What changed, or why not",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        max_length=10_000,
+        help_text="Required. When it was not possible, give the reason.",
+    )
+    plain_language = forms.CharField(
+        label="The same, in words a child can read",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=10_000,
+        help_text="Short sentences and short words: aim for a reading age of 11 or under.",
+        error_messages={"required": "Enter the response in words a child can read."},
+    )
+    date = forms.DateField(
+        label="Date of the response",
+        widget=GovUKDateInput(),
+        error_messages={"required": "Enter the date of the response."},
+    )
+    evidence_link = forms.URLField(
+        required=False,
+        assume_scheme="https",
+        label="Link to evidence",
+        help_text="Optional: a web page or document showing what was done.",
+    )
+
+
+class FeedbackForm(forms.Form):
+    date = forms.DateField(
+        label="Date they were told",
+        widget=GovUKDateInput(),
+        error_messages={"required": "Enter the date they were told."},
+    )
+    channel = forms.ChoiceField(
+        label="How they were told",
+        choices=Feedback.Channel.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how they were told."},
+    )
+    groups = forms.ModelMultipleChoiceField(
+        queryset=Group.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Groups told",
+    )
+    young_people = _PeopleField(
+        queryset=YoungPerson.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Young people told",
+    )
+    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args: Any, user: Any, people: Any, groups: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["groups"].queryset = groups  # type: ignore[attr-defined]
+        field = self.fields["young_people"]
+        field.queryset = people  # type: ignore[attr-defined]
+        field.user = user  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("young_people") and not data.get("groups") and not self.errors:
+            self.add_error("young_people", "Choose who was told: the young people or the groups.")
+        return data
+
+
+class LoopFilterForm(forms.Form):
+    """The loop figures' filters, sent by GET."""
+
+    start = forms.DateField(required=False, label="Views given from", widget=GovUKDateInput())
+    end = forms.DateField(required=False, label="Views given to", widget=GovUKDateInput())
+    theme = forms.ModelChoiceField(
+        queryset=Theme.objects.none(), required=False, empty_label="Any theme"
+    )
+    group = forms.ModelChoiceField(
+        queryset=Group.objects.none(), required=False, empty_label="Any group"
+    )
+    organisation = forms.ModelChoiceField(
+        queryset=Group.objects.none(), required=False, empty_label="Any organisation"
+    )
+
+    def __init__(self, *args: Any, themes: Any, groups: Any, organisations: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = themes  # type: ignore[attr-defined]
+        self.fields["group"].queryset = groups  # type: ignore[attr-defined]
+        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            self.add_error("end", "The end date must be on or after the start date.")
+        return data

@@ -1,0 +1,205 @@
+import datetime
+
+import pytest
+import time_machine
+
+from heard.core.roles import Role
+from heard.voice import services
+from heard.voice.models import Feedback, Response, View
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _today():
+    with time_machine.travel(datetime.datetime(2026, 11, 20, 12, tzinfo=datetime.UTC), tick=False):
+        yield
+
+
+@pytest.fixture
+def group(organisation):
+    return factories.GroupFactory(host_organisation=organisation)
+
+
+@pytest.fixture
+def member(group):
+    return factories.MembershipFactory(group=group).young_person
+
+
+@pytest.fixture
+def session(group, member):
+    session = factories.SessionFactory(group=group, date=datetime.date(2026, 10, 1))
+    factories.AttendanceFactory(session=session, young_person=member)
+    return session
+
+
+@pytest.fixture
+def other_view(other_organisation):
+    other = factories.SessionFactory(
+        group=factories.GroupFactory(host_organisation=other_organisation)
+    )
+    return services.view_record(actor=None, text="Elsewhere", session=other, is_anonymous=True)
+
+
+def test_record_list_retrieve_and_patch_a_view(api_for, officer, session, member):
+    api = api_for(officer)
+    created = api.post(
+        "/api/v1/views/",
+        {"text": "More trips", "session": session.pk, "young_people": [member.pk]},
+        format="json",
+    )
+    assert created.status_code == 201, created.content
+    body = created.json()
+    assert body["organisation"] == session.organisation_id
+    assert body["status"] == "open"
+    listed = api.get("/api/v1/views/", {"q": "trips"}).json()
+    assert [row["id"] for row in listed["results"]] == [body["id"]]
+    patched = api.patch(f"/api/v1/views/{body['id']}/", {"kind": "idea"}, format="json")
+    assert patched.status_code == 200 and patched.json()["kind"] == "idea"
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({"text": ""}, "text"),
+        ({"text": "x" * 10_001}, "text"),
+        ({"text": "ok", "kind": "shout"}, "kind"),
+        ({"text": "ok", "session": 999999}, "session"),
+        ({"text": "ok", "young_people": ["abc"]}, "young_people"),
+        ({"text": "ok", "recorded_on": "yesterday"}, "recorded_on"),
+    ],
+)
+def test_bad_view_input_is_refused(api_for, officer, session, payload, field):
+    response = api_for(officer).post(
+        "/api/v1/views/", payload | {"is_anonymous": True}, format="json"
+    )
+    assert response.status_code == 400
+    assert field in response.json()
+    assert not View.objects.exists()
+
+
+def test_service_errors_come_back_per_field(api_for, officer, session):
+    response = api_for(officer).post(
+        "/api/v1/views/", {"text": "Who said it?", "session": session.pk}, format="json"
+    )
+    assert response.status_code == 400
+    assert "Say who gave the view" in response.json()["young_people"][0]
+
+
+def test_respond_and_feed_back(api_for, officer, session, group):
+    view = services.view_record(actor=None, text="More trips", session=session, group=group)
+    api = api_for(officer)
+    refused = api.post(
+        "/api/v1/responses/",
+        {
+            "views": [view.pk],
+            "decision_maker": "Council",
+            "outcome": "not_possible",
+            "explanation": "",
+            "plain_language": "We cannot.",
+            "date": "2026-10-20",
+        },
+        format="json",
+    )
+    assert refused.status_code == 400
+    assert "Explain why it was not possible" in refused.json()["explanation"][0]
+    assert not Response.objects.exists()
+    made = api.post(
+        "/api/v1/responses/",
+        {
+            "views": [view.pk],
+            "decision_maker": "Council",
+            "outcome": "not_possible",
+            "explanation": "No money for a minibus this year.",
+            "plain_language": "We have no money for a bus this year.",
+            "date": "2026-10-20",
+        },
+        format="json",
+    )
+    assert made.status_code == 201, made.content
+    assert made.json()["views"] == [view.pk]
+    assert made.json()["readability_warning"] is None
+    told = api.post(
+        "/api/v1/feedback/",
+        {
+            "response": made.json()["id"],
+            "date": "2026-11-01",
+            "channel": "letter",
+            "groups": [group.pk],
+        },
+        format="json",
+    )
+    assert told.status_code == 201, told.content
+    view.refresh_from_db()
+    assert view.status == "fed_back"
+    assert len(api.get("/api/v1/feedback/").json()["results"]) == 1
+    figures = api.get("/api/v1/loop-figures/").json()
+    assert figures["views_recorded"] == 1
+    assert figures["share_fed_back"] == 1.0
+    assert figures["not_possible_with_reason_share"] == 1.0
+    assert figures["median_days_view_to_feedback"] == 31.0
+
+
+def test_partner_worker_sees_only_own_organisation(
+    api_for, partner_worker, session, group, other_view
+):
+    mine = services.view_record(actor=None, text="Ours", session=session, group=group)
+    api = api_for(partner_worker)
+    ids = [row["id"] for row in api.get("/api/v1/views/").json()["results"]]
+    assert ids == [mine.pk]
+    assert api.get(f"/api/v1/views/{other_view.pk}/").status_code == 404
+    assert (
+        api.patch(f"/api/v1/views/{other_view.pk}/", {"text": "x"}, format="json").status_code
+        == 404
+    )
+    other_response = services.response_record(
+        actor=None,
+        views=[other_view],
+        decision_maker="x",
+        outcome="changed",
+        explanation="Done.",
+        plain_language="Done.",
+        date=datetime.date(2026, 10, 20),
+    )
+    assert api.get(f"/api/v1/responses/{other_response.pk}/").status_code == 404
+    refused = api.post(
+        "/api/v1/feedback/",
+        {"response": other_response.pk, "date": "2026-11-01", "channel": "letter"},
+        format="json",
+    )
+    assert refused.status_code == 400  # an unknown response to them
+    assert not Feedback.objects.exists()
+    assert api.get("/api/v1/loop-figures/").json()["views_recorded"] == 1
+
+
+def test_board_member_reads_only_loop_figures(api_for, board_member, session, group):
+    services.view_record(actor=None, text="Ours", session=session, group=group)
+    api = api_for(board_member)
+    assert api.get("/api/v1/views/").status_code == 403
+    assert api.get("/api/v1/responses/").status_code == 403
+    assert api.get("/api/v1/feedback/").status_code == 403
+    figures = api.get("/api/v1/loop-figures/")
+    assert figures.status_code == 200 and figures.json()["views_recorded"] == 1
+
+
+def test_loop_figures_filters_are_checked(api_for, officer):
+    api = api_for(officer)
+    assert api.get("/api/v1/loop-figures/", {"start": "soon"}).status_code == 400
+    assert api.get("/api/v1/loop-figures/", {"theme": 999999}).status_code == 400
+    assert api.get("/api/v1/loop-figures/", {"start": "2026-01-01"}).status_code == 200
+
+
+def test_theme_lead_cannot_respond_outside_their_themes(api_for, make_user, session, group):
+    view = services.view_record(actor=None, text="x", session=session, group=group)
+    response = api_for(make_user(Role.THEME_LEAD)).post(
+        "/api/v1/responses/",
+        {
+            "views": [view.pk],
+            "decision_maker": "x",
+            "outcome": "changed",
+            "explanation": "Done.",
+            "plain_language": "Done.",
+            "date": "2026-10-20",
+        },
+        format="json",
+    )
+    assert response.status_code == 403
