@@ -100,3 +100,57 @@ def count_queries():
         return len(ctx.captured_queries), result
 
     return run
+
+
+# Two-factor sign-in ------------------------------------------------------------------------------
+# Staff in the roles that need two-factor sign-in (administrator, participation lead, safeguarding
+# lead) are sent to the code page until they enter a code. Tests sign in with ``force_login``; this
+# fixture makes such a sign-in count as verified too (as if the user had entered a code), so page
+# tests need no extra step. Tests of the two-factor rule itself use ``unverified_login``.
+
+
+def otp_verify_session(client, user):
+    """Mark ``client``'s session as two-factor verified for ``user`` (a confirmed TOTP device)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Test device", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device
+
+
+@pytest.fixture(autouse=True)
+def _force_login_is_two_factor_verified(monkeypatch):
+    import time
+
+    from django.test import Client
+
+    from heard.core.security import LAST_SEEN_SESSION_KEY, two_factor_required_for
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        session = self.session
+        session[LAST_SEEN_SESSION_KEY] = int(time.time())  # as the sign-in page does
+        session.save()
+        if two_factor_required_for(user):
+            otp_verify_session(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+    monkeypatch.setattr(Client, "force_login_unverified", original, raising=False)
+
+
+@pytest.fixture
+def unverified_login(client):
+    """``unverified_login(user)``: the client signed in with a password only, no code yet."""
+
+    def sign_in(user):
+        client.force_login_unverified(user)
+        return client
+
+    return sign_in

@@ -204,3 +204,41 @@ class RatingFactory(DjangoModelFactory):
     response = factory.SubFactory(ResponseFactory)
     young_person = factory.SubFactory(YoungPersonFactory)
     value = "helpful"
+
+
+class BackgroundCheckFactory(DjangoModelFactory):
+    """A current enhanced DBS check: issued 2024, due for renewal in 2029."""
+
+    class Meta:
+        model = "safeguarding.BackgroundCheck"
+
+    staff = factory.SubFactory(UserFactory)
+    kind = "enhanced_dbs"
+    certificate_number = factory.Sequence(lambda n: f"{n:012d}")
+    issued_on = datetime.date(2024, 1, 15)
+    renewal_due = datetime.date(2029, 1, 15)
+
+
+class TrainingRecordFactory(DjangoModelFactory):
+    class Meta:
+        model = "safeguarding.TrainingRecord"
+
+    staff = factory.SubFactory(UserFactory)
+    course = "Child protection training (level 1)"
+    completed_on = datetime.date(2026, 3, 1)
+    expires_on = datetime.date(2029, 3, 1)
+
+
+class ConcernFactory(DjangoModelFactory):
+    class Meta:
+        model = "safeguarding.Concern"
+
+    young_person = factory.SubFactory(YoungPersonFactory)
+    raised_by = factory.SubFactory(UserFactory)
+    what_happened = "Said they were scared to go home."
+    happened_at = factory.LazyFunction(
+        lambda: datetime.datetime(2026, 10, 1, 15, tzinfo=datetime.UTC)
+    )
+    who_was_present = "Two youth workers."
+    immediate_action = "Listened and reassured them."
+    child_told = "That I would pass it on to the safeguarding lead today."

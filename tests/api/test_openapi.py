@@ -16,6 +16,7 @@ from openapi_spec_validator import validate
 
 from heard.core.roles import Role
 from heard.participation.models import Method
+from heard.privacy import services as privacy_services
 from heard.voice import services as voice_services
 from tests import factories
 
@@ -64,6 +65,15 @@ def test_every_operation_answers_as_documented(schema, api_for, make_user):
     session = factories.SessionFactory(group=group, date=datetime.date(2026, 11, 2))
     factories.AttendanceFactory(session=session, young_person=young_person)
     factories.ThemeReviewFactory(theme=theme)
+    # Safeguarding: concerns are for safeguarding leads only; each action gets its own concern.
+    safeguarding_lead = make_user(Role.SAFEGUARDING_LEAD)
+    concern = factories.ConcernFactory(young_person=young_person)
+    to_decide = factories.ConcernFactory(young_person=young_person)
+    to_close = factories.ConcernFactory(
+        young_person=young_person, status="decided", decision="advice_given"
+    )
+    check = factories.BackgroundCheckFactory(staff=admin)
+    training = factories.TrainingRecordFactory(staff=admin)
     # Voice: one view answered (awaiting feedback) and one open view to respond to.
     answered = voice_services.view_record(
         actor=None, text="More buses", session=session, group=group, themes=[theme]
@@ -81,7 +91,18 @@ def test_every_operation_answers_as_documented(schema, api_for, make_user):
         date=datetime.date(2026, 11, 10),
     )
 
+    # Privacy: a consent to read and then withdraw.
+    consent = privacy_services.consent_record(
+        actor=None,
+        young_person=young_person,
+        purpose="quotes",
+        given_by="parent_or_carer",
+        given_on=datetime.date(2026, 9, 1),
+        how="written",
+    )
+
     ids = {
+        "/api/v1/consents/": consent.pk,
         "/api/v1/groups/": group.pk,
         "/api/v1/memberships/": membership.pk,
         "/api/v1/organisations/": org.pk,
@@ -89,6 +110,11 @@ def test_every_operation_answers_as_documented(schema, api_for, make_user):
         "/api/v1/staff/": admin.pk,
         "/api/v1/themes/": theme.pk,
         "/api/v1/young-people/": young_person.pk,
+        "/api/v1/safeguarding-concerns/": concern.pk,
+        "/api/v1/safeguarding-concerns/{id}/decide/": to_decide.pk,
+        "/api/v1/safeguarding-concerns/{id}/close/": to_close.pk,
+        "/api/v1/background-checks/": check.pk,
+        "/api/v1/training-records/": training.pk,
         "/api/v1/views/": answered.pk,
         "/api/v1/responses/": voice_response.pk,
     }
@@ -140,6 +166,37 @@ def test_every_operation_answers_as_documented(schema, api_for, make_user):
             "organisation": org.pk,
         },
         ("patch", "/api/v1/young-people/{id}/"): {"area": "Norwich"},
+        ("post", "/api/v1/safeguarding-concerns/"): {
+            "young_person": young_person.pk,
+            "what_happened": "Said an older boy takes their dinner money.",
+            "happened_at": "2026-11-19T15:30:00Z",
+            "who_was_present": "The group's two youth workers.",
+            "immediate_action": "Listened, did not ask leading questions.",
+            "child_told": "That I would tell the safeguarding lead today.",
+        },
+        ("post", "/api/v1/safeguarding-concerns/{id}/assign/"): {
+            "assigned_to": safeguarding_lead.pk
+        },
+        ("post", "/api/v1/safeguarding-concerns/{id}/decide/"): {
+            "decision": "local_authority_referral",
+            "referral_date": today,
+            "referral_reference": "MASH-2026-0412",
+        },
+        ("post", "/api/v1/safeguarding-concerns/{id}/close/"): {},
+        ("post", "/api/v1/background-checks/"): {
+            "staff": admin.pk,
+            "kind": "enhanced_dbs",
+            "certificate_number": "001234567890",
+            "issued_on": "2026-01-10",
+            "renewal_due": "2029-01-10",
+        },
+        ("patch", "/api/v1/background-checks/{id}/"): {"renewal_due": "2029-02-01"},
+        ("post", "/api/v1/training-records/"): {
+            "staff": admin.pk,
+            "course": "Child protection training (level 2)",
+            "completed_on": today,
+        },
+        ("patch", "/api/v1/training-records/{id}/"): {"expires_on": "2029-11-20"},
         ("post", "/api/v1/views/"): {
             "text": "The park needs lights",
             "kind": "recommendation",
@@ -165,6 +222,19 @@ def test_every_operation_answers_as_documented(schema, api_for, make_user):
         },
     }
 
+    bodies[("post", "/api/v1/consents/")] = {
+        "young_person": other.pk,
+        "purpose": "taking_part",
+        "given_by": "young_person",
+        "given_on": today,
+        "how": "verbal",
+    }
+    bodies[("post", "/api/v1/consents/{id}/withdraw/")] = {
+        "withdrawn_on": today,
+        "withdrawn_by": "parent_or_carer",
+        "withdrawn_how": "written",
+    }
+
     spec = OpenAPI.from_dict(schema)
     api = api_for(admin)
     order = {"get": 0, "put": 1, "patch": 2, "post": 3}  # reads first, then writes
@@ -181,6 +251,7 @@ def test_every_operation_answers_as_documented(schema, api_for, make_user):
     for method, path in operations:
         base = path.split("{id}")[0]
         url = path.replace("{id}", str(ids.get(path, ids.get(base)))) if "{id}" in path else path
+        api = api_for(safeguarding_lead if base == "/api/v1/safeguarding-concerns/" else admin)
         if method == "get":
             response = api.get(url)
         else:

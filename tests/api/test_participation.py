@@ -117,6 +117,7 @@ class TestRetrieve:
 
 class TestCreate:
     def test_logs_a_session(self, api_for, partner_worker, group, members):
+        factories.BackgroundCheckFactory(staff=partner_worker)
         method = Method.objects.get(name="Games")
         theme = factories.ThemeFactory()
         response = api_for(partner_worker).post(

@@ -210,10 +210,28 @@ def signed_in_page(page: Any) -> Callable[..., Any]:
         page.get_by_label("Password", exact=True).fill(password)
         with page.expect_navigation():
             page.get_by_role("button", name="Sign in").click()
+        if reverse("core:two-factor") in page.url:
+            enter_two_factor_code(page, user)
         assert page.url.endswith(reverse("home")), f"signing in as {user.email} led to {page.url}"
         return page
 
     return sign_in
+
+
+def enter_two_factor_code(page: Any, user: Any) -> Any:
+    """On the two-factor page (set-up or verify): enter the code of the user's device, as an
+    authenticator app would compute it."""
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user).order_by("-confirmed", "-id").first()
+    assert device is not None, f"{user.email} has no authenticator device"
+    code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
+    page.get_by_label("Code from your authenticator app").fill(f"{code:06d}")
+    button = page.get_by_role("button", name=re.compile("^(Continue|Turn on two-factor sign-in)$"))
+    with page.expect_navigation():
+        button.click()
+    return page
 
 
 @pytest.fixture

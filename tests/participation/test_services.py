@@ -29,6 +29,7 @@ def error_fields(excinfo):
 
 class TestSessionLog:
     def test_logs_a_group_session_with_attendance_and_audit(self, officer, group, members):
+        factories.BackgroundCheckFactory(staff=officer)
         discussion = Method.objects.get(name="Discussion")
         theme = factories.ThemeFactory()
         session = log(
@@ -112,6 +113,7 @@ class TestSessionLog:
 
     def test_staff_present_must_be_active_staff(self, officer, make_user, group):
         gone = make_user(Role.PARTICIPATION_OFFICER, is_active=False, full_name="Old Hand")
+        factories.BackgroundCheckFactory(staff=officer)
         with pytest.raises(ValidationError) as excinfo:
             log(officer, group=group, staff_present=[officer, gone])
         assert excinfo.value.message_dict["staff_present"] == [

@@ -123,6 +123,7 @@ class TestLogSession:
     def test_logging_a_group_session_changes_home_counts_and_next_due(
         self, client_for, officer, group, members
     ):
+        factories.BackgroundCheckFactory(staff=officer)
         before_counts = selectors.home_counts(user=officer, today=TODAY)
         before = {g.pk: g for g in group_selectors.group_calendar(user=officer, today=TODAY)}[
             group.pk

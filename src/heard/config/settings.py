@@ -5,6 +5,7 @@ secret generated once into ``var/secret_key``. ``DATABASE_URL=postgres://...`` s
 PostgreSQL.
 """
 
+import datetime
 import os
 import secrets
 from pathlib import Path
@@ -58,15 +59,20 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     # Heard's core comes before crispy_forms_gds so its templates can override the pack's.
     "heard.core",
     "crispy_forms",
     "crispy_forms_gds",
     "heard.people",
+    "heard.safeguarding",
     "heard.groups",
     "heard.participation",
     "heard.voice",
     "heard.portal",
+    "heard.privacy",
     "heard.indicators",
     "heard.api",
     "heard.demo",
@@ -74,13 +80,19 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "heard.core.security.IdleTimeoutMiddleware",
+    "heard.core.security.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "heard.config.urls"
@@ -137,6 +149,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
+    # First, as django-axes asks: it refuses sign-ins while an account is locked out.
+    "heard.core.security.SignInLockoutBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -166,6 +180,8 @@ MEDIA_ROOT = VAR_DIR / "media"
 
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+#: Signed out after this long without a request (the 8 hours above is the hard limit).
+HEARD_IDLE_TIMEOUT = int(os.environ.get("HEARD_IDLE_TIMEOUT", str(30 * 60)))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -182,6 +198,47 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Sign-in rate limiting and lockout (django-axes): 5 failures for one email address, or from one
+# address, lock that sign-in for 15 minutes. Failures are kept in the database, so they hold
+# across gunicorn workers; a successful sign-in clears them.
+AXES_FAILURE_LIMIT = int(os.environ.get("HEARD_SIGN_IN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "heard.core.security.lockout_response"
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+AXES_IPWARE_PROXY_COUNT = 1 if HTTPS else None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if HTTPS else ["REMOTE_ADDR"]
+)
+
+# Two-factor sign-in (django-otp, TOTP). Roles that can see sensitive data must verify a code
+# after their password before any page works (heard.core.security.TwoFactorRequiredMiddleware);
+# other staff may opt in. API token requests are exempt: a token is a separate credential that an
+# administrator issues.
+HEARD_TWO_FACTOR_ROLES = ("administrator", "participation_lead", "safeguarding_lead")
+OTP_TOTP_ISSUER = os.environ.get("HEARD_TOTP_ISSUER", "Heard")
+
+# Content Security Policy (django-csp): no inline scripts or styles anywhere. The API reference
+# page (Redoc) alone is relaxed, by heard.core.security.redoc_csp.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
@@ -218,6 +275,11 @@ SPECTACULAR_SETTINGS = {
         "SessionKindEnum": "heard.participation.models.Session.Kind",
         "ThemeStatusEnum": "heard.groups.models.Theme.Status",
         "AttendanceStatusEnum": "heard.participation.models.Attendance.Status",
+        "ThemeReviewDecisionEnum": "heard.groups.models.ThemeReview.Decision",
+        "ViewKindEnum": "heard.voice.models.View.Kind",
+        "ConcernDecisionEnum": "heard.safeguarding.models.Concern.Decision",
+        "ConcernStatusEnum": "heard.safeguarding.models.Concern.Status",
+        "BackgroundCheckKindEnum": "heard.safeguarding.models.BackgroundCheck.Kind",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
@@ -233,6 +295,8 @@ LOGGING = {
         # Request logs can carry query strings with names: keep them at WARNING.
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING"},
+        # Every sign-in would otherwise log a line; failures and lockouts still reach WARNING.
+        "axes": {"level": "WARNING"},
     },
 }
 

@@ -8,6 +8,8 @@ urlpatterns = [
     path("groups/", include("heard.groups.urls")),
     path("sessions/", include("heard.participation.urls")),
     path("voice/", include("heard.voice.urls")),
+    path("safeguarding/", include("heard.safeguarding.urls")),
+    path("privacy/", include("heard.privacy.urls")),
     path("", include("heard.portal.urls")),
     path("api/v1/", include("heard.api.urls")),
     path("django-admin/", admin.site.urls),

@@ -18,7 +18,21 @@ NAVIGATION = [
     ("Groups", "groups:group-list", "groups.view_group", "/groups/"),
     ("Calendar", "groups:calendar", "groups.view_group", "/groups/calendar"),
     ("Sessions", "participation:session-list", "participation.view_session", "/sessions"),
+    # Safeguarding leads only: nobody else may even see the list of concerns.
+    (
+        "Safeguarding",
+        "safeguarding:concern-list",
+        "safeguarding.view_concern",
+        "/safeguarding/concerns",
+    ),
+    (
+        "Staff checks",
+        "safeguarding:check-list",
+        "safeguarding.view_backgroundcheck",
+        "/safeguarding/",
+    ),
     ("Views", "voice:view-list", "voice.view_view", "/voice"),
+    ("Reach", "privacy:reach", "privacy.view_reach", "/privacy/reach"),
 ]
 
 

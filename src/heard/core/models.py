@@ -55,6 +55,15 @@ class Partnership(models.Model):
         default=30,
         help_text="Target: days from a response to feeding it back to those who gave the view.",
     )
+    parent_consent_under_age = models.PositiveIntegerField(
+        default=13,
+        help_text="A parent's or carer's consent is needed for a young person under this age "
+        "(for anything other than taking part).",
+    )
+    retention_years_after_last_involvement = models.PositiveIntegerField(
+        default=6,
+        help_text="Records are anonymised this many years after a young person's last involvement.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:

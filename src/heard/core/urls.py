@@ -1,6 +1,6 @@
 from django.urls import path
 
-from heard.core import views
+from heard.core import two_factor_views, views
 
 app_name = "core"
 
@@ -8,6 +8,8 @@ urlpatterns = [
     path("", views.root, name="root"),
     path("sign-in/", views.SignInView.as_view(), name="sign-in"),
     path("sign-out/", views.sign_out, name="sign-out"),
+    path("two-factor/", two_factor_views.two_factor, name="two-factor"),
+    path("two-factor/set-up/", two_factor_views.two_factor_setup, name="two-factor-setup"),
     path("history/<str:object_type>/<str:object_id>/", views.history, name="history"),
     path("healthz", views.healthz, name="healthz"),
 ]

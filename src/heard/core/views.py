@@ -1,4 +1,5 @@
 from typing import Any
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.contrib.auth import logout
@@ -8,8 +9,10 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from heard.core import security
 from heard.core.audit import history_for
 from heard.core.forms import SignInForm
 from heard.core.permissions import can
@@ -24,9 +27,19 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 class SignInView(LoginView):
+    """Email and password; then, for staff who use two-factor sign-in, a code
+    (``core:two-factor``). Repeated failures lock the sign-in (django-axes, see settings)."""
+
     template_name = "core/sign_in.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        if security.mark_pending_after_password(self.request, form.get_user()):
+            query = urlencode({"next": self.get_success_url()})
+            return redirect(f"{reverse('core:two-factor')}?{query}")
+        return response
 
 
 @require_POST

@@ -22,6 +22,10 @@ DEMO_SEED = 2007
 
 #: One shared password for the demo logins; long enough for Django's validators (12 characters).
 DEMO_PASSWORD = "heard-demo-2026"  # noqa: S105 - a published demo password, printed by the command
+#: The published demo two-factor key (hex, as django-otp stores it), for the demo logins of the
+#: roles that must use two-factor sign-in. Its base32 form, printed by ``heard load_demo``, goes
+#: into any authenticator app. Never use it for real accounts.
+DEMO_TOTP_KEY = b"heard-demo-totp-2026".hex()
 
 #: How far back the participation log goes.
 HISTORY_DAYS = 300
@@ -1183,4 +1187,166 @@ ONE_TO_ONE_TITLES: tuple[str, ...] = (
     "Review of their care plan: their wishes and feelings",
     "Pathway plan review: what they want next",
     "Placement review: their views before the meeting",
+)
+
+
+# --- Voice: what young people said in each Spotlight area, and what was done about it ------------
+
+
+@dataclass(frozen=True)
+class VoiceSpec:
+    """Four views from one theme's Buddy Group sessions and two responses.
+
+    Views 1 and 2 are answered together (``answer``), fed back to the group and rated; view 3 gets
+    ``second`` (fed back when ``second_fed_back``); view 4 stays open.
+    """
+
+    theme: str
+    views: tuple[tuple[str, str], ...]  # (kind, text)
+    answer: tuple[str, str, str, str]  # (outcome, decision-maker, explanation, plain language)
+    second: tuple[str, str, str, str]
+    second_fed_back: bool
+
+
+VOICES: tuple[VoiceSpec, ...] = (
+    VoiceSpec(
+        "Youth justice and anti-social behaviour",
+        (
+            ("experience", "When the police stop us they never say why, and it feels unfair."),
+            ("recommendation", "Officers should give a card saying why you were stopped."),
+            ("idea", "Have a youth worker at the station when young people are brought in."),
+            ("view", "Dispersal orders just move us on to somewhere less safe."),
+        ),
+        (
+            "partly_changed",
+            "Police and crime commissioner",
+            "Officers now hand out a card with the reason for every stop; body cameras are on.",
+            "When the police stop you, they now give you a card that says why.",
+        ),
+        (
+            "not_possible",
+            "Custody manager",
+            "Custody rules allow only an appropriate adult or a solicitor in the suite, so a "
+            "youth worker cannot be there; the appropriate adult service has been told your view.",
+            "A youth worker cannot come into the police station. The rules do not allow it. We "
+            "told the people who help young people there what you said.",
+        ),
+        True,
+    ),
+    VoiceSpec(
+        "Asylum and trafficking",
+        (
+            ("wish_feeling", "I want someone who speaks my language when I first arrive."),
+            ("experience", "The age assessment felt like they did not believe anything I said."),
+            ("recommendation", "Give new arrivals a phone with credit for the first month."),
+            ("idea", "A welcome pack written by young people who came here before."),
+        ),
+        (
+            "changed",
+            "Head of the unaccompanied children team",
+            "Interpreters are now booked for every first meeting and for age assessments.",
+            "Now someone who speaks your language will be there when you first meet us.",
+        ),
+        (
+            "not_possible",
+            "Finance panel",
+            "There is no budget for phones this year; free wifi is now on in every placement.",
+            "We cannot give out phones this year because there is no money. All homes now "
+            "have free wifi.",
+        ),
+        False,
+    ),
+    VoiceSpec(
+        "A fair life",
+        (
+            ("view", "Bus fares take most of my money and I cannot get to college."),
+            ("recommendation", "Make the bus free for young people in care."),
+            ("experience", "School trips cost too much so I stay behind."),
+            ("wish_feeling", "I wish I had the same chances as my friends."),
+        ),
+        (
+            "changed",
+            "Transport board",
+            "Young people under 19 now travel free on council-supported bus routes.",
+            "If you are under 19, the bus is now free on most routes.",
+        ),
+        (
+            "still_considering",
+            "Schools forum",
+            "A fund for school trips is being costed for next year's budget.",
+            "We are still looking at money to help with school trips. We will tell you in "
+            "the spring.",
+        ),
+        True,
+    ),
+    VoiceSpec(
+        "Mental health",
+        (
+            ("experience", "I waited eight months to see someone at CAMHS."),
+            ("idea", "Drop-in sessions at school with a counsellor, no referral needed."),
+            ("recommendation", "Train youth workers to spot when someone is struggling."),
+            ("wish_feeling", "I want to talk to someone at night, not only in the day."),
+        ),
+        (
+            "partly_changed",
+            "Mental health commissioning group",
+            "Weekly counsellor drop-ins started in four secondary schools this term.",
+            "There is now a counsellor you can just drop in to see at four schools.",
+        ),
+        (
+            "not_possible",
+            "Mental health commissioning group",
+            "A night service would need staff the service does not have; the national "
+            "text line is now on every school planner instead.",
+            "We cannot run a night service because there are not enough staff. The number "
+            "for a free text line is now in your school planner.",
+        ),
+        True,
+    ),
+    VoiceSpec(
+        "Enjoying education and leisure",
+        (
+            ("recommendation", "Open the youth club on Saturdays."),
+            ("idea", "A skate park in the town centre."),
+            ("view", "There is nothing to do after school that does not cost money."),
+            ("complaint", "The library closes before we get out of school."),
+        ),
+        (
+            "changed",
+            "Head of Youth Services",
+            "The youth club now opens every Saturday from 12 to 5, free of charge.",
+            "The youth club is now open on Saturdays. It is free.",
+        ),
+        (
+            "not_possible",
+            "Planning committee",
+            "The only town-centre site is a flood plain where building is not allowed; a "
+            "site by the leisure centre is being looked at instead.",
+            "We cannot build a skate park in the town centre because the land floods. We are "
+            "looking at a place by the leisure centre.",
+        ),
+        False,
+    ),
+    VoiceSpec(
+        "Staying safe",
+        (
+            ("experience", "The underpass by the station is dark and scary at night."),
+            ("recommendation", "More lights on the way home from the youth club."),
+            ("wish_feeling", "I want to know who to tell if something online upsets me."),
+            ("idea", "Safe places in shops where you can go if you feel unsafe."),
+        ),
+        (
+            "changed",
+            "Community safety partnership",
+            "New lights were put in the underpass and along the path to the youth club.",
+            "There are new lights in the underpass and on the path to the youth club.",
+        ),
+        (
+            "partly_changed",
+            "Safeguarding partnership",
+            "Every school now shows who to tell about online harm; a poster is in every club.",
+            "Your school now shows you who to tell if something online upsets you.",
+        ),
+        True,
+    ),
 )

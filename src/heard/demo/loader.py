@@ -8,14 +8,17 @@ produce the same records in the same numbers, whatever the day.
 
 from __future__ import annotations
 
+import base64
 import datetime
 import random
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 
+from heard.core import security
 from heard.core.roles import AgeBand, Role
 from heard.demo import data
 from heard.groups import services as group_services
@@ -26,6 +29,9 @@ from heard.participation import services as participation_services
 from heard.participation.models import Attendance, Method, ParticipationType, Session
 from heard.people import services as people_services
 from heard.people.models import Organisation, User, YoungPerson
+from heard.safeguarding import services as safeguarding_services
+from heard.voice import services as voice_services
+from heard.voice.models import View
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,8 @@ class DemoLogin:
     role: str
     name: str
     password: str
+    #: The authenticator-app key (base32) for roles that must use two-factor sign-in, else "".
+    totp_secret: str = ""
 
 
 @dataclass
@@ -50,10 +58,21 @@ def demo_logins() -> list[DemoLogin]:
     """One sign-in per role, in the order of the roles."""
     by_role = {spec.role: spec for spec in data.STAFF if spec.login}
     return [
-        DemoLogin(spec.email, Role(spec.role).label, spec.full_name, data.DEMO_PASSWORD)
+        DemoLogin(
+            spec.email,
+            Role(spec.role).label,
+            spec.full_name,
+            data.DEMO_PASSWORD,
+            demo_totp_secret() if spec.role in settings.HEARD_TWO_FACTOR_ROLES else "",
+        )
         for role in Role
         if (spec := by_role.get(role)) is not None
     ]
+
+
+def demo_totp_secret() -> str:
+    """The demo's published two-factor key in base32, as authenticator apps take it."""
+    return base64.b32encode(bytes.fromhex(data.DEMO_TOTP_KEY)).decode().rstrip("=")
 
 
 def is_loaded() -> bool:
@@ -125,6 +144,8 @@ class _Builder:
         for spec in data.STAFF:
             if spec.organisation is not None:
                 self._staff(spec)
+        for number, spec in enumerate(data.STAFF, start=1):
+            self._checks(number, spec)
         for theme_spec in data.THEMES:
             self._theme(theme_spec)
         for group_spec in data.GROUPS:
@@ -132,6 +153,8 @@ class _Builder:
         for group_spec in data.GROUPS:
             self._sessions(group_spec)
         self._one_to_one_reviews()
+        for number, voice_spec in enumerate(data.VOICES):
+            self._voices(number, voice_spec)
 
     # --- people ---------------------------------------------------------------------------------
 
@@ -147,6 +170,36 @@ class _Builder:
             job_title=spec.job_title,
         )
         self.counts["staff"] += 1
+
+    def _checks(self, number: int, spec: data.StaffSpec) -> None:
+        """Staff who work with young people have had enhanced DBS checks all along (renewed every
+        three years); one theme lead's is due within the month, for the "checks due" page."""
+        staff = self.staff[spec.email]
+        if spec.role == Role.BOARD_MEMBER:
+            return
+        three_years = datetime.timedelta(days=3 * 365)
+        latest_issued = 1080 if spec.email == data.THEME_LEAD_EMAIL else 700
+        for issued_ago in (1790, latest_issued):
+            issued_on = self.ago(issued_ago)
+            safeguarding_services.background_check_record(
+                actor=None,
+                staff=staff,
+                certificate_number=f"{number:04d}{issued_ago:08d}",
+                issued_on=issued_on,
+                renewal_due=issued_on + three_years,
+            )
+            self.counts["background_checks"] += 1
+        if spec.login:
+            safeguarding_services.training_record_add(
+                actor=None,
+                staff=staff,
+                course="Child protection training (level 1)",
+                completed_on=self.ago(200),
+                expires_on=self.ago(200) + three_years,
+            )
+            self.counts["training_records"] += 1
+            if spec.role in settings.HEARD_TWO_FACTOR_ROLES:
+                security.totp_device_install(actor=None, user=staff, key=data.DEMO_TOTP_KEY)
 
     def _organisation(self, spec: data.OrganisationSpec) -> None:
         self.organisations[spec.key] = people_services.organisation_create(
@@ -482,6 +535,90 @@ class _Builder:
             self.counts["sessions"] += 1
             self.counts["attendances"] += 1
             self.counts["incomplete_monitoring_forms"] += not complete
+
+    # --- voice: views, responses, feedback and ratings -------------------------------------------
+
+    def _voices(self, number: int, spec: data.VoiceSpec) -> None:
+        """Four views from the theme's Buddy Group sessions at least 90 days old: two answered
+        together, fed back to the group and rated; one given a second response (fed back or
+        not); one left open."""
+        theme = self.themes[spec.theme]
+        sessions = list(
+            Session.objects.filter(
+                group__kind=Group.Kind.BUDDY_GROUP,
+                group__theme_links__theme=theme,
+                date__lte=self.ago(90),
+            )
+            .select_related("group")
+            .order_by("date", "id")
+        )
+        session = sessions[(number * 3) % len(sessions)]
+        group = session.group
+        assert group is not None  # noqa: S101 - Buddy Group sessions only
+        attended = [
+            a.young_person
+            for a in session.attendances.select_related("young_person").order_by("id")
+            if a.status == Attendance.Status.ATTENDED
+        ]
+        givers: list[dict[str, Any]] = [
+            {"group": group},
+            {"young_people": attended[:1]},
+            {"group": group, "is_anonymous": True},
+            {"young_people": attended[1:2] or attended[:1]},
+        ]
+        consents = [
+            View.Consent.PUBLISH,
+            View.Consent.QUOTE_ANONYMOUSLY,
+            View.Consent.PUBLISH,
+            View.Consent.INTERNAL,
+        ]
+        views = voice_services.views_record_many(
+            actor=None,
+            session=session,
+            entries=[
+                {"kind": kind, "text": text, "themes": [theme], "consent": consent, **who}
+                for (kind, text), consent, who in zip(spec.views, consents, givers, strict=True)
+            ],
+        )
+        self.counts["views"] += len(views)
+        day = session.date + datetime.timedelta(days=21)
+        answer = self._respond(views[:2], spec.answer, day)
+        self._feed_back(answer, day + datetime.timedelta(days=12), groups=[group])
+        current = [
+            m.young_person
+            for m in group.memberships.filter(left_on__isnull=True)
+            .select_related("young_person")
+            .order_by("id")[:2]
+        ]
+        for index, young_person in enumerate(current):
+            voice_services.rating_give(
+                young_person=young_person,
+                response=answer,
+                value=("helpful", "not_sure")[(number + index) % 2],
+            )
+            self.counts["ratings"] += 1
+        second = self._respond(views[2:3], spec.second, day + datetime.timedelta(days=7))
+        if spec.second_fed_back:
+            self._feed_back(second, day + datetime.timedelta(days=30), groups=[group])
+
+    def _respond(self, views: list[View], values: tuple[str, str, str, str], day: Any) -> Any:
+        outcome, decision_maker, explanation, plain = values
+        self.counts["responses"] += 1
+        return voice_services.response_record(
+            actor=None,
+            views=views,
+            decision_maker=decision_maker,
+            outcome=outcome,
+            explanation=explanation,
+            plain_language=plain,
+            date=day,
+        )
+
+    def _feed_back(self, response: Any, day: Any, *, groups: list[Group]) -> None:
+        voice_services.feedback_record(
+            actor=None, response=response, date=day, channel="in_person", groups=groups
+        )
+        self.counts["feedback"] += 1
 
 
 _STAGE_NOTES: dict[str, str] = {

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from heard.core.permissions import can, is_board_member
 from heard.indicators import selectors
+from heard.safeguarding import selectors as safeguarding_selectors
 
 #: (label, url name, permission the user needs) for the quick links, in order.
 QUICK_LINKS = [
@@ -51,4 +52,10 @@ def home(request: HttpRequest) -> HttpResponse:
         quick_links=[] if is_board_member(user) else quick_links(user),
         counts_only=is_board_member(user),
     )
+    if can(user, "safeguarding.view_concern"):
+        # Flagged to every safeguarding lead: concerns still undecided after 24 hours.
+        context["waiting_concerns"] = safeguarding_selectors.concerns_waiting(
+            user=user, now=timezone.now()
+        )
+        context["shows_concerns"] = True
     return render(request, "indicators/home.html", context)

@@ -24,6 +24,7 @@ from heard.participation.models import Attendance, Method, Session, Standard
 from heard.participation.rules import theme_lead_responsible_for_group
 from heard.people import selectors as people_selectors
 from heard.people.models import YoungPerson
+from heard.safeguarding import selectors as safeguarding_selectors
 
 #: Plain fields a caller may set; ``organisation`` is derived from the group or the young person.
 SESSION_FIELDS = (
@@ -177,6 +178,17 @@ def _check_staff(staff: Iterable[Any], errors: dict[str, Any]) -> list[Any]:
     return list(active.values())
 
 
+def _check_background(staff: list[Any], day: datetime.date | None, errors: dict[str, Any]) -> None:
+    """Staff recorded as present with young people need an enhanced DBS check current that day."""
+    if day is None or not staff:
+        return
+    problems = safeguarding_selectors.staff_check_problems(staff=staff, on=day)
+    if problems:
+        existing = errors.get("staff_present", [])
+        existing = [existing] if isinstance(existing, str) else existing
+        errors["staff_present"] = [*existing, *problems]
+
+
 def _check_standards(standards: Iterable[Any], errors: dict[str, Any]) -> list[Standard]:
     codes = [item.code if isinstance(item, Standard) else str(item) for item in standards]
     rows = {row.code: row for row in Standard.objects.filter(code__in=codes)}
@@ -269,6 +281,7 @@ def session_log(
         attendee_list = [(young_person, Attendance.Status.ATTENDED)]
     pairs = _check_attendees(actor, attendee_list, errors)
     staff = _check_staff(staff_present, errors)
+    _check_background(staff, day, errors)
     standard_rows = _check_standards(standards, errors)
     method_list = _check_saved(methods, Method, "methods", errors)
     theme_list = _check_saved(themes, Theme, "themes", errors)
@@ -341,6 +354,13 @@ def session_update(*, actor: Any, session: Session, **fields: Any) -> Session:
         relations["methods"] = _check_saved(fields["methods"], Method, "methods", errors)
     if "themes" in fields:
         relations["themes"] = _check_saved(fields["themes"], Theme, "themes", errors)
+    if "staff_present" in fields or "date" in fields:
+        present = relations.get("staff_present")
+        _check_background(
+            list(session.staff_present.all()) if present is None else present,
+            _as_date(session.date) if "date" not in errors else None,
+            errors,
+        )
     _full_clean(session, errors)
     if errors:
         raise ValidationError(errors)

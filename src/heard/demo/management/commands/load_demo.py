@@ -60,3 +60,11 @@ class Command(BaseCommand):
             self.stdout.write(line.rstrip())
             if number == 0:
                 self.stdout.write(rule)
+        secrets = sorted({login.totp_secret for login in summary.logins if login.totp_secret})
+        if secrets:
+            roles = ", ".join(login.role for login in summary.logins if login.totp_secret)
+            self.stdout.write("")
+            self.stdout.write(
+                f"Two-factor sign-in: {roles} must also enter a code. Add this published demo key "
+                f"to any authenticator app (time-based, 6 digits, 30 seconds): {secrets[0]}"
+            )

@@ -1,0 +1,262 @@
+"""Privacy over the API: consents per young person (list, record, withdraw) and reach (aggregate,
+small counts suppressed exactly as on the page)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import django_filters
+from django.db.models import QuerySet
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.routers import BaseRouter
+
+from heard.core.permissions import can
+from heard.core.suppression import SMALL, TOO_FEW, WITHHELD
+from heard.people import selectors as people_selectors
+from heard.people.models import Organisation, YoungPerson
+from heard.privacy import selectors, services
+from heard.privacy.models import Consent
+
+# Consents ----------------------------------------------------------------------------------------
+
+
+class ConsentOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
+    young_person_reference = serializers.CharField(source="young_person.reference", read_only=True)
+    withdrawn_by = serializers.CharField(
+        read_only=True, help_text="Blank until withdrawn; then one of the given_by values."
+    )
+    withdrawn_how = serializers.CharField(
+        read_only=True, help_text="Blank until withdrawn; then one of the how values."
+    )
+    is_current = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Consent
+        fields = [
+            "id",
+            "young_person",
+            "young_person_reference",
+            "purpose",
+            "given_by",
+            "given_on",
+            "how",
+            "withdrawn_on",
+            "withdrawn_by",
+            "withdrawn_how",
+            "notes",
+            "is_current",
+        ]
+        read_only_fields = fields
+
+
+class ConsentInput(serializers.Serializer):  # type: ignore[type-arg]
+    young_person = serializers.PrimaryKeyRelatedField(queryset=YoungPerson.objects.none())
+    purpose = serializers.ChoiceField(choices=Consent.Purpose.choices)
+    given_by = serializers.ChoiceField(choices=Consent.GivenBy.choices)
+    given_on = serializers.DateField()
+    how = serializers.ChoiceField(choices=Consent.How.choices)
+    notes = serializers.CharField(max_length=2000, required=False, allow_blank=True)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None:
+            self.fields["young_person"].queryset = people_selectors.young_people_visible_to(  # type: ignore[attr-defined]
+                request.user
+            )
+
+
+def _inline_choice(choices: Any) -> serializers.ChoiceField:
+    """A choice field documented inline (not as a shared enum component, which the same choices
+    under another field name would clash with)."""
+
+    @extend_schema_field({"type": "string", "enum": list(choices.values)})
+    class InlineChoiceField(serializers.ChoiceField):
+        pass
+
+    return InlineChoiceField(choices=choices.choices)
+
+
+class ConsentWithdrawInput(serializers.Serializer):  # type: ignore[type-arg]
+    withdrawn_on = serializers.DateField()
+    withdrawn_by = _inline_choice(Consent.GivenBy)
+    withdrawn_how = _inline_choice(Consent.How)
+    notes = serializers.CharField(max_length=2000, required=False, allow_blank=True)
+
+
+class ConsentFilter(django_filters.FilterSet):
+    young_person = django_filters.NumberFilter(field_name="young_person_id")
+    purpose = django_filters.ChoiceFilter(choices=Consent.Purpose.choices)
+    current = django_filters.BooleanFilter(field_name="withdrawn_on", lookup_expr="isnull")
+
+    class Meta:
+        model = Consent
+        fields = ["young_person", "purpose", "current"]
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Consents of the young people you may see"),
+    retrieve=extend_schema(summary="One consent"),
+    create=extend_schema(
+        request=ConsentInput, responses={201: ConsentOutput}, summary="Record a consent"
+    ),
+)
+class ConsentViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,  # type: ignore[type-arg]
+):
+    serializer_class = ConsentOutput
+    filterset_class = ConsentFilter
+    queryset = Consent.objects.none()
+
+    def get_queryset(self) -> QuerySet[Consent]:
+        return selectors.consents_visible_to(self.request.user).order_by("-given_on", "-id")
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = ConsentInput(data=request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        consent = services.consent_record(actor=request.user, **serializer.validated_data)
+        return Response(ConsentOutput(consent).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=ConsentWithdrawInput,
+        responses=ConsentOutput,
+        summary="Withdraw a consent (stops the use at once, everywhere)",
+    )
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request: Request, pk: str | None = None) -> Response:
+        consent = selectors.consent_get(request.user, pk)
+        serializer = ConsentWithdrawInput(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        consent = services.consent_withdraw(
+            actor=request.user, consent=consent, **serializer.validated_data
+        )
+        return Response(ConsentOutput(consent).data)
+
+
+# Reach -------------------------------------------------------------------------------------------
+
+
+@extend_schema_field(
+    {
+        "oneOf": [
+            {"type": "integer", "minimum": 0},
+            {"type": "string", "enum": [SMALL, WITHHELD, TOO_FEW]},
+        ],
+        "description": 'A count, or "fewer than 5" (1-4), "withheld" (hidden so that a small '
+        'count cannot be worked out) or "too few to show".',
+    }
+)
+class SuppressedCountField(serializers.Field):  # type: ignore[type-arg]
+    def to_representation(self, value: Any) -> Any:
+        return value
+
+
+class ReachRowOutput(serializers.Serializer):  # type: ignore[type-arg]
+    value = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
+    took_part = SuppressedCountField()
+    active = SuppressedCountField()
+    share = serializers.FloatField(allow_null=True)
+    benchmark = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
+    gap = serializers.FloatField(allow_null=True)
+
+
+class ReachTableOutput(serializers.Serializer):  # type: ignore[type-arg]
+    characteristic = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
+    rows = ReachRowOutput(many=True)
+    total_took_part = SuppressedCountField()
+    total_active = SuppressedCountField()
+
+
+class TargetProgressOutput(serializers.Serializer):  # type: ignore[type-arg]
+    group = serializers.CharField(source="target.group")
+    label = serializers.CharField(source="target.label")  # type: ignore[assignment]
+    target = serializers.IntegerField(source="target.target")
+    start = serializers.DateField(source="target.start")
+    end = serializers.DateField(source="target.end")
+    took_part = SuppressedCountField()
+    share_of_target = serializers.FloatField(allow_null=True)
+
+
+class ReachOutput(serializers.Serializer):  # type: ignore[type-arg]
+    start = serializers.DateField()
+    end = serializers.DateField()
+    area = serializers.CharField()
+    took_part = SuppressedCountField()
+    active = SuppressedCountField()
+    tables = ReachTableOutput(many=True)
+    least_heard = TargetProgressOutput(many=True)
+
+
+class ReachParams(serializers.Serializer):  # type: ignore[type-arg]
+    start = serializers.DateField(required=False)
+    end = serializers.DateField(required=False)
+    area = serializers.CharField(required=False, allow_blank=True, max_length=100)
+    organisation = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.all(), required=False
+    )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        today = datetime.date.today()  # noqa: DTZ011 - a default period, like the page's
+        year = today.year if today.month >= 4 else today.year - 1
+        attrs.setdefault("start", datetime.date(year, 4, 1))
+        attrs.setdefault("end", today)
+        if attrs["end"] < attrs["start"]:
+            raise serializers.ValidationError({"end": "The end must be on or after the start."})
+        return attrs
+
+
+class _OneReport(AutoSchema):
+    """The reach endpoint answers GET on the collection with one report, not a list."""
+
+    def _is_list_view(self, serializer: Any = None) -> bool:
+        return False
+
+
+class ReachViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
+    """Reach for a period by each characteristic (programme staff and board members)."""
+
+    schema = _OneReport()
+    serializer_class = ReachOutput
+    pagination_class = None
+    filter_backends: list[Any] = []
+
+    @extend_schema(
+        summary="Reach by characteristic, small counts suppressed",
+        parameters=[
+            OpenApiParameter("start", OpenApiTypes.DATE, description="From (default 1 April)"),
+            OpenApiParameter("end", OpenApiTypes.DATE, description="To (default today)"),
+            OpenApiParameter("area", OpenApiTypes.STR),
+            OpenApiParameter("organisation", OpenApiTypes.INT),
+        ],
+        responses=ReachOutput,
+    )
+    def list(self, request: Request) -> Response:
+        if not can(request.user, "privacy.view_reach"):
+            raise PermissionDenied("You do not have permission to do that.")
+        params = ReachParams(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        report = selectors.reach(user=request.user, **params.validated_data)
+        return Response(ReachOutput(report).data)
+
+
+def register(router: BaseRouter) -> None:
+    router.register("consents", ConsentViewSet, basename="consent")
+    router.register("reach", ReachViewSet, basename="reach")

@@ -1,0 +1,281 @@
+"""Safeguarding over the API: concerns (safeguarding leads only; every read audited), staff
+background checks and training records (programme staff keep them, safeguarding leads read them).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.routers import BaseRouter
+
+from heard.core.permissions import can
+from heard.people import selectors as people_selectors
+from heard.people.models import User, YoungPerson
+from heard.safeguarding import filters, selectors, services
+from heard.safeguarding.models import BackgroundCheck, Concern, TrainingRecord
+
+
+def _perm(perm: str) -> BasePermission:
+    class HasPerm(BasePermission):
+        message = "You do not have permission to do that."
+
+        def has_permission(self, request: Any, view: Any) -> bool:
+            return can(request.user, perm)
+
+    HasPerm.__name__ = f"Has({perm})"
+    return HasPerm()
+
+
+# Concerns ----------------------------------------------------------------------------------------
+
+
+class ConcernOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
+    reference = serializers.CharField(read_only=True)
+    young_person_reference = serializers.CharField(
+        source="young_person.reference", read_only=True, allow_null=True, default=None
+    )
+    decision = serializers.ChoiceField(
+        choices=Concern.Decision.choices, allow_blank=True, read_only=True
+    )
+
+    class Meta:
+        model = Concern
+        fields = [
+            "id",
+            "reference",
+            "young_person",
+            "young_person_reference",
+            "session",
+            "raised_by",
+            "created_at",
+            "happened_at",
+            "what_happened",
+            "who_was_present",
+            "immediate_action",
+            "child_told",
+            "status",
+            "assigned_to",
+            "assigned_at",
+            "decision",
+            "decision_notes",
+            "decided_at",
+            "referral_date",
+            "referral_reference",
+            "closed_at",
+        ]
+        read_only_fields = fields
+
+
+class ConcernInput(serializers.Serializer):  # type: ignore[type-arg]
+    young_person = serializers.PrimaryKeyRelatedField(
+        queryset=YoungPerson.objects.none(), required=False, allow_null=True
+    )
+    what_happened = serializers.CharField(max_length=10000)
+    happened_at = serializers.DateTimeField()
+    who_was_present = serializers.CharField(max_length=2000)
+    immediate_action = serializers.CharField(max_length=5000)
+    child_told = serializers.CharField(max_length=5000)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None:
+            self.fields["young_person"].queryset = people_selectors.young_people_visible_to(  # type: ignore[attr-defined]
+                request.user
+            )
+
+
+class ConcernAssignInput(serializers.Serializer):  # type: ignore[type-arg]
+    assigned_to = serializers.PrimaryKeyRelatedField(queryset=selectors.safeguarding_leads())
+
+
+class ConcernDecisionInput(serializers.Serializer):  # type: ignore[type-arg]
+    decision = serializers.ChoiceField(choices=Concern.Decision.choices)
+    decision_notes = serializers.CharField(max_length=5000, required=False, allow_blank=True)
+    referral_date = serializers.DateField(required=False, allow_null=True)
+    referral_reference = serializers.CharField(max_length=100, required=False, allow_blank=True)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Safeguarding concerns (safeguarding leads only; audited)"),
+    retrieve=extend_schema(summary="One safeguarding concern (audited)"),
+    create=extend_schema(
+        request=ConcernInput, responses={201: ConcernOutput}, summary="Raise a concern"
+    ),
+)
+class ConcernViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,  # type: ignore[type-arg]
+):
+    """Safeguarding concerns: only safeguarding leads may use any of these; everyone else gets
+    403. Every concern returned, in a list or on its own, is recorded in the audit log."""
+
+    serializer_class = ConcernOutput
+    filterset_class = filters.ConcernFilter
+    queryset = Concern.objects.none()
+
+    def get_permissions(self) -> list[Any]:
+        return [*super().get_permissions(), _perm("safeguarding.view_concern")]
+
+    def get_queryset(self) -> QuerySet[Concern]:
+        return selectors.concerns_visible_to(self.request.user)
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        concerns = list(page or [])
+        services.concerns_list_read(actor=request.user, concerns=concerns, via="api")
+        return self.get_paginated_response(ConcernOutput(concerns, many=True).data)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        concern = services.concern_read(actor=request.user, pk=kwargs["pk"], via="api")
+        return Response(ConcernOutput(concern).data)
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = ConcernInput(data=request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        concern = services.concern_raise(actor=request.user, **serializer.validated_data)
+        return Response(ConcernOutput(concern).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=ConcernAssignInput, responses=ConcernOutput, summary="Assign")
+    @action(detail=True, methods=["post"])
+    def assign(self, request: Request, pk: str | None = None) -> Response:
+        concern = selectors.concern_get(request.user, pk)
+        serializer = ConcernAssignInput(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        concern = services.concern_assign(
+            actor=request.user, concern=concern, **serializer.validated_data
+        )
+        return Response(ConcernOutput(concern).data)
+
+    @extend_schema(request=ConcernDecisionInput, responses=ConcernOutput, summary="Decide")
+    @action(detail=True, methods=["post"])
+    def decide(self, request: Request, pk: str | None = None) -> Response:
+        concern = selectors.concern_get(request.user, pk)
+        serializer = ConcernDecisionInput(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        concern = services.concern_decide(
+            actor=request.user, concern=concern, **serializer.validated_data
+        )
+        return Response(ConcernOutput(concern).data)
+
+    @extend_schema(request=None, responses=ConcernOutput, summary="Close")
+    @action(detail=True, methods=["post"])
+    def close(self, request: Request, pk: str | None = None) -> Response:
+        concern = selectors.concern_get(request.user, pk)
+        concern = services.concern_close(actor=request.user, concern=concern)
+        return Response(ConcernOutput(concern).data)
+
+
+# Background checks and training ------------------------------------------------------------------
+
+
+class StaffField(serializers.PrimaryKeyRelatedField):  # type: ignore[type-arg]
+    def get_queryset(self) -> QuerySet[User]:
+        return selectors.staff_choices()
+
+
+class BackgroundCheckSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    staff = StaffField()
+    staff_name = serializers.CharField(source="staff.full_name", read_only=True)
+
+    class Meta:
+        model = BackgroundCheck
+        fields = [
+            "id",
+            "staff",
+            "staff_name",
+            "kind",
+            "certificate_number",
+            "issued_on",
+            "renewal_due",
+        ]
+
+
+class TrainingRecordSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    staff = StaffField()
+    staff_name = serializers.CharField(source="staff.full_name", read_only=True)
+
+    class Meta:
+        model = TrainingRecord
+        fields = ["id", "staff", "staff_name", "course", "completed_on", "expires_on"]
+
+
+class _KeptByProgrammeStaff(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,  # type: ignore[type-arg]
+):
+    http_method_names = ["get", "post", "patch", "head", "options"]
+    perm_name = ""
+
+    def get_permissions(self) -> list[Any]:
+        action_perm = {"create": "add", "partial_update": "change"}.get(self.action or "", "view")
+        return [*super().get_permissions(), _perm(f"safeguarding.{action_perm}_{self.perm_name}")]
+
+    def _validated(self, partial: bool = False, instance: Any = None) -> dict[str, Any]:
+        serializer = self.get_serializer(instance, data=self.request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        return dict(serializer.validated_data)
+
+
+class BackgroundCheckViewSet(_KeptByProgrammeStaff):
+    """Staff enhanced DBS checks. A check is current from its issue date to its renewal date."""
+
+    serializer_class = BackgroundCheckSerializer
+    filterset_class = filters.BackgroundCheckFilter
+    perm_name = "backgroundcheck"
+    queryset = BackgroundCheck.objects.none()
+
+    def get_queryset(self) -> QuerySet[BackgroundCheck]:
+        return selectors.background_checks_visible_to(self.request.user)
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        check = services.background_check_record(actor=request.user, **self._validated())
+        return Response(self.get_serializer(check).data, status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        check = self.get_object()
+        check = services.background_check_update(
+            actor=request.user, check=check, **self._validated(partial=True, instance=check)
+        )
+        return Response(self.get_serializer(check).data)
+
+
+class TrainingRecordViewSet(_KeptByProgrammeStaff):
+    """Training staff completed, such as child protection training for champions."""
+
+    serializer_class = TrainingRecordSerializer
+    filterset_class = filters.TrainingRecordFilter
+    perm_name = "trainingrecord"
+    queryset = TrainingRecord.objects.none()
+
+    def get_queryset(self) -> QuerySet[TrainingRecord]:
+        return selectors.training_records_visible_to(self.request.user)
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        record = services.training_record_add(actor=request.user, **self._validated())
+        return Response(self.get_serializer(record).data, status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        record = self.get_object()
+        record = services.training_record_update(
+            actor=request.user, record=record, **self._validated(partial=True, instance=record)
+        )
+        return Response(self.get_serializer(record).data)
+
+
+def register(router: BaseRouter) -> None:
+    router.register("safeguarding-concerns", ConcernViewSet, basename="safeguarding-concern")
+    router.register("background-checks", BackgroundCheckViewSet, basename="background-check")
+    router.register("training-records", TrainingRecordViewSet, basename="training-record")

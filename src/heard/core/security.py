@@ -1,0 +1,273 @@
+"""Sign-in security: two-factor (TOTP) sign-in, idle session expiry and the API docs' CSP.
+
+Two-factor sign-in uses django-otp's ``TOTPDevice``. Staff in the roles listed in
+``settings.HEARD_TWO_FACTOR_ROLES`` (administrator, participation lead, safeguarding lead) must set
+up an authenticator app and enter a code after their password before any page works; anyone else
+who has set one up must enter a code too. ``TwoFactorRequiredMiddleware`` enforces it for every
+page, so a new view cannot forget it.
+
+API requests authenticated with a token (``Authorization: Token ...``) are exempt: a token is a
+separate credential an administrator issues for a system, not a person's sign-in. An API request
+that rides on a browser session gets the same rule as a page (403 until verified).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import time
+from base64 import b32encode
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+from urllib.parse import urlencode
+
+import qrcode
+import qrcode.image.svg
+from axes.backends import AxesStandaloneBackend
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from heard.core import audit
+from heard.core.models import AuditEntry
+
+#: Set at sign-in when the user has a confirmed device: they must enter a code, whatever their role.
+PENDING_SESSION_KEY = "heard_two_factor_pending"
+LAST_SEEN_SESSION_KEY = "heard_last_seen"
+#: Paths an unverified user may still reach: signing in and out, the two-factor pages, assets.
+OPEN_PREFIXES = ("/sign-in/", "/sign-out/", "/two-factor/", "/static/", "/healthz")
+
+
+def two_factor_required_for(user: Any) -> bool:
+    """True for roles that can see sensitive data: they must use two-factor sign-in."""
+    return getattr(user, "role", "") in settings.HEARD_TWO_FACTOR_ROLES
+
+
+def confirmed_device(user: Any) -> TOTPDevice | None:
+    if user is None or not getattr(user, "pk", None):
+        return None
+    return TOTPDevice.objects.devices_for_user(user, confirmed=True).first()
+
+
+def needs_verification(request: HttpRequest) -> bool:
+    """The signed-in user must still enter a code before pages work."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+    if user.is_verified():  # type: ignore[union-attr]
+        return False
+    return two_factor_required_for(user) or bool(request.session.get(PENDING_SESSION_KEY))
+
+
+def mark_pending_after_password(request: HttpRequest, user: Any) -> bool:
+    """After a correct password: True when the user must now enter a code (or set up an app)."""
+    request.session[LAST_SEEN_SESSION_KEY] = int(time.time())
+    if two_factor_required_for(user) or confirmed_device(user) is not None:
+        request.session[PENDING_SESSION_KEY] = True
+        return True
+    return False
+
+
+class TwoFactorRequiredMiddleware:
+    """Sends a signed-in user who still owes a code to the two-factor page (403 for the API)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if not request.path.startswith(OPEN_PREFIXES) and needs_verification(request):
+            if request.path.startswith("/api/"):
+                return JsonResponse(
+                    {"detail": "Enter the code from your authenticator app to use Heard."},
+                    status=403,
+                )
+            url = reverse("core:two-factor")
+            if request.method == "GET" and request.path != reverse("home"):
+                url += "?" + urlencode({"next": request.get_full_path()})
+            return redirect(url)
+        return self.get_response(request)
+
+
+class IdleTimeoutMiddleware:
+    """Signs a user out after ``HEARD_IDLE_TIMEOUT`` seconds without a request (0: never).
+
+    The session's own age (``SESSION_COOKIE_AGE``, 8 hours) stays the hard limit. The time of the
+    last request is written at most once a minute, so most requests do not save the session.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        timeout = int(getattr(settings, "HEARD_IDLE_TIMEOUT", 0) or 0)
+        user = getattr(request, "user", None)
+        if timeout and user is not None and user.is_authenticated:
+            now = int(time.time())
+            last_seen = request.session.get(LAST_SEEN_SESSION_KEY)
+            if isinstance(last_seen, int) and now - last_seen > timeout:
+                logout(request)
+                messages.info(
+                    request,
+                    "You were signed out because Heard was not used for "
+                    f"{timeout // 60} minutes. Sign in again to carry on.",
+                )
+                if request.path.startswith("/api/"):
+                    return JsonResponse({"detail": "Your session has expired."}, status=401)
+                return redirect(f"{reverse('core:sign-in')}?{urlencode({'next': request.path})}")
+            if not isinstance(last_seen, int) or now - last_seen >= 60:
+                request.session[LAST_SEEN_SESSION_KEY] = now
+        return self.get_response(request)
+
+
+# Setting up and verifying an authenticator app ---------------------------------------------------
+
+
+def unconfirmed_device(user: Any) -> TOTPDevice:
+    """The device being set up: one unconfirmed device per user, made on first use."""
+    device = TOTPDevice.objects.devices_for_user(user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+    return device
+
+
+def secret_text(device: TOTPDevice) -> str:
+    """The secret as people type it into an app: base32 in groups of four."""
+    secret = b32encode(device.bin_key).decode().rstrip("=")
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+
+
+def qr_code_svg(device: TOTPDevice) -> SafeString:
+    """The device's set-up link as an inline SVG QR code (no script, no inline style)."""
+    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=20)
+    svg = image.to_string(encoding="unicode")
+    svg = svg.replace(
+        "<svg ",
+        '<svg role="img" aria-label="QR code to add Heard to your authenticator app" ',
+        1,
+    )
+    return mark_safe(svg)  # noqa: S308 - generated by qrcode from our own URL, no user input
+
+
+@transaction.atomic
+def two_factor_verify(*, request: HttpRequest, token: str) -> bool:
+    """Check a code against the user's confirmed device, or confirm the one being set up.
+
+    On success the session is marked verified (``django_otp.login``) and, for a new device, any
+    other device of the user is removed and the change audited (no secrets in the audit entry).
+    """
+    user = request.user
+    token = re.sub(r"\s+", "", token or "")
+    if not token.isdigit():
+        return False
+    device = confirmed_device(user)
+    is_new = device is None
+    if device is None:
+        device = TOTPDevice.objects.devices_for_user(user, confirmed=False).first()
+    if device is None or not device.verify_token(token):
+        return False
+    if is_new:
+        TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        audit.record(
+            actor=user,
+            action=AuditEntry.Action.CREATE,
+            obj=device,
+            changes={"confirmed": [False, True]},
+        )
+    otp_login(request, device)
+    request.session.pop(PENDING_SESSION_KEY, None)
+    return True
+
+
+def is_verified_session(request: HttpRequest) -> bool:
+    return bool(request.session.get(DEVICE_ID_SESSION_KEY))
+
+
+# The API reference page under the Content Security Policy ----------------------------------------
+
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+
+
+def redoc_csp(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """Relax the CSP for the Redoc page only: its own inline start-up script is allowed by hash,
+    Redoc's generated styles by 'unsafe-inline' styles, its search worker by blob:."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        response = view(request, *args, **kwargs)
+        render = getattr(response, "render", None)
+        if callable(render):
+            render()
+        content = getattr(response, "content", b"").decode()
+        hashes = [
+            f"'sha256-{base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()}'"
+            for script in _INLINE_SCRIPT.findall(content)
+        ]
+        response._csp_update = {  # type: ignore[attr-defined]
+            "script-src": hashes,
+            "style-src": ["'unsafe-inline'"],
+            "worker-src": ["'self'", "blob:"],
+        }
+        return response
+
+    return wrapped
+
+
+def lockout_response(
+    request: HttpRequest, original_response: Any = None, credentials: Any = None
+) -> HttpResponse:
+    """django-axes' answer to a locked-out sign-in: a plain page saying for how long (429)."""
+    cool_off = settings.AXES_COOLOFF_TIME
+    minutes = int(cool_off.total_seconds() // 60) if cool_off else 15
+    context = {"failure_limit": settings.AXES_FAILURE_LIMIT, "minutes": minutes}
+    return render(request, "core/locked_out.html", context, status=429)
+
+
+@transaction.atomic
+def totp_device_install(
+    *, actor: Any, user: Any, key: str, name: str = "Authenticator app"
+) -> TOTPDevice:
+    """Give ``user`` a confirmed TOTP device with a known hex ``key`` (the demo's published one),
+    replacing any other. Audited without the key."""
+    TOTPDevice.objects.filter(user=user).delete()
+    device = TOTPDevice(user=user, name=name, key=key, confirmed=True)
+    device.full_clean()
+    device.save()
+    audit.record(
+        actor=actor,
+        action=AuditEntry.Action.CREATE,
+        obj=device,
+        changes={"confirmed": [None, True]},
+    )
+    return device
+
+
+class SignInLockoutBackend(AxesStandaloneBackend):
+    """django-axes' lockout check, first among the authentication backends.
+
+    Heard's sign-in page (and the admin's) always passes the request, so they are rate limited
+    and locked out. A call without a request (a management command, the test client's
+    ``login()``) has no address to count against; it is left to the other backends.
+    """
+
+    def authenticate(  # type: ignore[override]
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
+    ) -> Any:
+        if request is None:
+            return None
+        return super().authenticate(request, username, password, **kwargs)

@@ -1,0 +1,79 @@
+"""Two-factor sign-in pages: set up an authenticator app (QR code and secret), or enter a code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from heard.core import security
+
+
+class TwoFactorCodeForm(forms.Form):
+    code = forms.CharField(
+        label="Code from your authenticator app",
+        help_text="The 6-digit code the app shows now, like 123456.",
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "spellcheck": "false",
+                "class": "govuk-input govuk-input--width-10",
+            }
+        ),
+    )
+
+
+def _next_url(request: HttpRequest) -> str:
+    wanted = request.POST.get("next") or request.GET.get("next") or ""
+    if wanted and url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return wanted
+    return "/home/"
+
+
+def _handle(request: HttpRequest, *, setting_up: bool) -> HttpResponse:
+    form = TwoFactorCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if security.two_factor_verify(request=request, token=form.cleaned_data["code"]):
+            if setting_up:
+                messages.success(request, "Two-factor sign-in is on for your account.")
+            return redirect(_next_url(request))
+        form.add_error(
+            "code",
+            "That code did not work. Enter the 6-digit code your authenticator app shows now.",
+        )
+    context: dict[str, Any] = {
+        "form": form,
+        "next": _next_url(request),
+        "required": security.two_factor_required_for(request.user),
+    }
+    if setting_up:
+        device = security.unconfirmed_device(request.user)
+        context.update(qr_code=security.qr_code_svg(device), secret=security.secret_text(device))
+        return render(request, "core/two_factor_setup.html", context)
+    return render(request, "core/two_factor_verify.html", context)
+
+
+@login_required
+def two_factor(request: HttpRequest) -> HttpResponse:
+    """After the password: enter a code, or (the first time) set up an authenticator app."""
+    if request.user.is_verified():  # type: ignore[union-attr]
+        return redirect(_next_url(request))
+    return _handle(request, setting_up=security.confirmed_device(request.user) is None)
+
+
+@login_required
+def two_factor_setup(request: HttpRequest) -> HttpResponse:
+    """Any member of staff may turn on two-factor sign-in for their own account."""
+    if security.confirmed_device(request.user) is not None:
+        messages.info(request, "Two-factor sign-in is already on for your account.")
+        return redirect(_next_url(request))
+    return _handle(request, setting_up=True)

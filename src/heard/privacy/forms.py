@@ -1,0 +1,153 @@
+"""Forms for the privacy pages: they collect and type the input; the services decide and save."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from heard.core.forms import GovUKDateInput
+from heard.people.models import Organisation
+from heard.privacy.models import (
+    CareStatus,
+    Characteristic,
+    Consent,
+    Ethnicity,
+    Gender,
+    LeastHeardGroup,
+    Religion,
+    SexualOrientation,
+    YesNo,
+)
+
+
+def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
+    """Show a service's ValidationError on the form, against the field it names if any."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for name, messages in exc.message_dict.items():
+        target = name if name in form.fields else None
+        for message in messages:
+            form.add_error(target, message)
+
+
+class ConsentForm(forms.Form):
+    purpose = forms.ChoiceField(
+        choices=Consent.Purpose.choices, widget=forms.RadioSelect, label="What is it for?"
+    )
+    given_by = forms.ChoiceField(
+        choices=Consent.GivenBy.choices, widget=forms.RadioSelect, label="Who gave it?"
+    )
+    given_on = forms.DateField(widget=GovUKDateInput(), label="When was it given?")
+    how = forms.ChoiceField(
+        choices=Consent.How.choices, widget=forms.RadioSelect, label="How was it given?"
+    )
+    notes = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000
+    )
+
+
+class ConsentWithdrawForm(forms.Form):
+    withdrawn_on = forms.DateField(widget=GovUKDateInput(), label="When was it withdrawn?")
+    withdrawn_by = forms.ChoiceField(
+        choices=Consent.GivenBy.choices, widget=forms.RadioSelect, label="Who withdrew it?"
+    )
+    withdrawn_how = forms.ChoiceField(
+        choices=Consent.How.choices, widget=forms.RadioSelect, label="How was it withdrawn?"
+    )
+    notes = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000
+    )
+
+
+def _optional(choices: Any) -> list[tuple[str, str]]:
+    return [("", "Not answered"), *choices]
+
+
+class EqualityForm(forms.Form):
+    gender = forms.ChoiceField(choices=_optional(Gender.choices), required=False)
+    gender_description = forms.CharField(
+        max_length=100, required=False, label="If in another way, in their own words"
+    )
+    ethnicity = forms.ChoiceField(choices=_optional(Ethnicity.choices), required=False)
+    disability = forms.ChoiceField(choices=_optional(YesNo.choices), required=False)
+    send = forms.ChoiceField(
+        choices=_optional(YesNo.choices),
+        required=False,
+        label="Special educational needs or disability (SEND)",
+    )
+    care_status = forms.ChoiceField(
+        choices=_optional(CareStatus.choices), required=False, label="In care or care leaver"
+    )
+    young_carer = forms.ChoiceField(choices=_optional(YesNo.choices), required=False)
+    religion = forms.ChoiceField(choices=_optional(Religion.choices), required=False)
+    sexual_orientation = forms.ChoiceField(
+        choices=_optional(SexualOrientation.choices), required=False
+    )
+    area = forms.CharField(max_length=100, required=False)
+
+
+class ErasureForm(forms.Form):
+    confirm = forms.BooleanField(
+        label="I confirm the young person (or their parent or carer) asked for their data to be "
+        "erased, and this cannot be undone"
+    )
+
+
+def _partnership_year_start(today: datetime.date) -> datetime.date:
+    year = today.year if today.month >= 4 else today.year - 1
+    return datetime.date(year, 4, 1)
+
+
+class ReachForm(forms.Form):
+    start = forms.DateField(widget=GovUKDateInput(), label="From", required=False)
+    end = forms.DateField(widget=GovUKDateInput(), label="To", required=False)
+    area = forms.CharField(max_length=100, required=False, help_text="Leave empty for everywhere.")
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.order_by("name"), required=False, empty_label="All"
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        today = timezone.localdate()
+        data["start"] = data.get("start") or _partnership_year_start(today)
+        data["end"] = data.get("end") or today
+        if data["end"] < data["start"]:
+            self.add_error("end", "The end of the period must be on or after its start.")
+        return data
+
+
+class BenchmarkForm(forms.Form):
+    characteristic = forms.ChoiceField(choices=Characteristic.choices)
+    value = forms.CharField(
+        max_length=100,
+        help_text="The value's code, for example in_care, 8_10, white_british, or an area name.",
+    )
+    area = forms.CharField(
+        max_length=100, required=False, help_text="Empty: the whole partnership."
+    )
+    share = forms.DecimalField(min_value=0, max_value=100, decimal_places=2, label="Share (%)")
+    source = forms.CharField(max_length=200, required=False)
+
+
+class BenchmarkImportForm(forms.Form):
+    file = forms.FileField(
+        label="CSV file",
+        help_text="Columns: characteristic, value, area, share, source (a header row first).",
+    )
+
+
+class TargetForm(forms.Form):
+    group = forms.ChoiceField(choices=LeastHeardGroup.choices, widget=forms.RadioSelect)
+    name = forms.CharField(max_length=100, required=False, help_text="For a named group.")
+    characteristic = forms.ChoiceField(
+        choices=[("", "Not needed"), *Characteristic.choices], required=False
+    )
+    value = forms.CharField(max_length=100, required=False, help_text="For a named group.")
+    target = forms.IntegerField(min_value=0, label="Target number of young people")
+    start = forms.DateField(widget=GovUKDateInput())
+    end = forms.DateField(widget=GovUKDateInput())

@@ -1,0 +1,282 @@
+"""Consent, equality monitoring, anonymisation and reach targets (M13, M15)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from heard.core.models import TimeStampedModel
+
+
+class Consent(TimeStampedModel):
+    """A young person's (or their parent's or carer's) agreement to one use, until withdrawn."""
+
+    class Purpose(models.TextChoices):
+        TAKING_PART = "taking_part", "Taking part"
+        PHOTOGRAPHS = "photographs", "Photographs"
+        QUOTES = "quotes", "Quotes"
+        PUBLISHING = "publishing", "Publishing"
+        SHARING = "sharing", "Sharing with partners"
+        EQUALITY_DATA = "equality_data", "Equality monitoring data"
+
+    class GivenBy(models.TextChoices):
+        YOUNG_PERSON = "young_person", "The young person"
+        PARENT_OR_CARER = "parent_or_carer", "A parent or carer"
+
+    class How(models.TextChoices):
+        WRITTEN = "written", "Written form"
+        VERBAL = "verbal", "Verbal"
+        ONLINE = "online", "Online"
+
+    young_person = models.ForeignKey(
+        "people.YoungPerson", on_delete=models.CASCADE, related_name="consents"
+    )
+    purpose = models.CharField(max_length=16, choices=Purpose.choices)
+    given_by = models.CharField(max_length=16, choices=GivenBy.choices)
+    given_on = models.DateField()
+    how = models.CharField(max_length=8, choices=How.choices)
+    withdrawn_on = models.DateField(null=True, blank=True)
+    withdrawn_by = models.CharField(max_length=16, choices=GivenBy.choices, blank=True)
+    withdrawn_how = models.CharField(max_length=8, choices=How.choices, blank=True)
+    notes = models.TextField(blank=True, max_length=2000)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-given_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["young_person", "purpose"],
+                condition=models.Q(withdrawn_on__isnull=True),
+                name="one_current_consent_per_purpose",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        state = " (withdrawn)" if self.withdrawn_on else ""
+        return f"Consent to {self.get_purpose_display().lower()}{state}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.withdrawn_on is None
+
+
+PREFER_NOT_TO_SAY = ("prefer_not_to_say", "Prefer not to say")
+
+
+class Gender(models.TextChoices):
+    GIRL_OR_WOMAN = "girl_woman", "Girl or woman"
+    BOY_OR_MAN = "boy_man", "Boy or man"
+    NON_BINARY = "non_binary", "Non-binary"
+    ANOTHER_WAY = "another_way", "In another way"
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
+
+
+class Ethnicity(models.TextChoices):
+    """The 19 detailed ethnic groups of the 2021 census (England and Wales), in its 5 groups."""
+
+    ASIAN_BANGLADESHI = "asian_bangladeshi", "Asian: Bangladeshi"
+    ASIAN_CHINESE = "asian_chinese", "Asian: Chinese"
+    ASIAN_INDIAN = "asian_indian", "Asian: Indian"
+    ASIAN_PAKISTANI = "asian_pakistani", "Asian: Pakistani"
+    ASIAN_OTHER = "asian_other", "Asian: Any other Asian background"
+    BLACK_AFRICAN = "black_african", "Black: African"
+    BLACK_CARIBBEAN = "black_caribbean", "Black: Caribbean"
+    BLACK_OTHER = "black_other", "Black: Any other Black, Black British or Caribbean background"
+    MIXED_WHITE_ASIAN = "mixed_white_asian", "Mixed: White and Asian"
+    MIXED_WHITE_BLACK_AFRICAN = "mixed_white_black_african", "Mixed: White and Black African"
+    MIXED_WHITE_BLACK_CARIBBEAN = (
+        "mixed_white_black_caribbean",
+        "Mixed: White and Black Caribbean",
+    )
+    MIXED_OTHER = "mixed_other", "Mixed: Any other Mixed or Multiple ethnic background"
+    WHITE_BRITISH = (
+        "white_british",
+        "White: English, Welsh, Scottish, Northern Irish or British",
+    )
+    WHITE_IRISH = "white_irish", "White: Irish"
+    WHITE_GYPSY_TRAVELLER = "white_gypsy_traveller", "White: Gypsy or Irish Traveller"
+    WHITE_ROMA = "white_roma", "White: Roma"
+    WHITE_OTHER = "white_other", "White: Any other White background"
+    OTHER_ARAB = "other_arab", "Other ethnic group: Arab"
+    OTHER_ANY = "other_any", "Other ethnic group: Any other ethnic group"
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
+
+
+class YesNo(models.TextChoices):
+    YES = "yes", "Yes"
+    NO = "no", "No"
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
+
+
+class CareStatus(models.TextChoices):
+    NOT_IN_CARE = "not_in_care", "Not in care"
+    IN_CARE = "in_care", "In care (looked after)"
+    CARE_LEAVER = "care_leaver", "Care leaver"
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
+
+
+class Religion(models.TextChoices):
+    """The 2021 census religion categories."""
+
+    NONE = "none", "No religion"
+    CHRISTIAN = "christian", "Christian"
+    BUDDHIST = "buddhist", "Buddhist"
+    HINDU = "hindu", "Hindu"
+    JEWISH = "jewish", "Jewish"
+    MUSLIM = "muslim", "Muslim"
+    SIKH = "sikh", "Sikh"
+    OTHER = "other", "Any other religion"
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
+
+
+class SexualOrientation(models.TextChoices):
+    STRAIGHT = "straight", "Straight or heterosexual"
+    GAY_OR_LESBIAN = "gay_lesbian", "Gay or lesbian"
+    BISEXUAL = "bisexual", "Bisexual"
+    OTHER = "other", "Another sexual orientation"
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
+
+
+class EqualityRecord(TimeStampedModel):
+    """Self-described equality monitoring for one young person: every answer optional.
+
+    Special category data: read and changed only by the participation lead, participation officers
+    and administrators, and every read is audited. The age band comes from the person's record.
+    """
+
+    young_person = models.OneToOneField(
+        "people.YoungPerson", on_delete=models.CASCADE, related_name="equality_record"
+    )
+    gender = models.CharField(max_length=20, choices=Gender.choices, blank=True)
+    gender_description = models.CharField(
+        max_length=100, blank=True, help_text="In their own words, if they describe it another way."
+    )
+    ethnicity = models.CharField(max_length=32, choices=Ethnicity.choices, blank=True)
+    disability = models.CharField(max_length=20, choices=YesNo.choices, blank=True)
+    send = models.CharField(
+        "special educational needs or disability (SEND)",
+        max_length=20,
+        choices=YesNo.choices,
+        blank=True,
+    )
+    care_status = models.CharField(
+        "in care or care leaver", max_length=20, choices=CareStatus.choices, blank=True
+    )
+    young_carer = models.CharField(max_length=20, choices=YesNo.choices, blank=True)
+    religion = models.CharField(max_length=20, choices=Religion.choices, blank=True)
+    sexual_orientation = models.CharField(
+        max_length=20, choices=SexualOrientation.choices, blank=True
+    )
+    area = models.CharField(max_length=100, blank=True)
+
+    def __str__(self) -> str:
+        return f"Equality record {self.pk}"
+
+
+class Anonymisation(models.Model):
+    """A record that a young person was anonymised, why, and the consents they had (as counts)."""
+
+    class Reason(models.TextChoices):
+        RETENTION = "retention", "Retention period ended"
+        ERASURE = "erasure", "Erasure on request"
+
+    young_person = models.OneToOneField(
+        "people.YoungPerson", on_delete=models.CASCADE, related_name="anonymisation"
+    )
+    reason = models.CharField(max_length=16, choices=Reason.choices)
+    anonymised_at = models.DateTimeField(auto_now_add=True)
+    last_involvement = models.DateField(null=True, blank=True)
+    consent_counts = models.JSONField(
+        default=dict, blank=True, help_text="Consents they had, by purpose: given and withdrawn."
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-anonymised_at"]
+
+    def __str__(self) -> str:
+        return f"Anonymisation {self.pk} ({self.get_reason_display().lower()})"
+
+
+class Characteristic(models.TextChoices):
+    """What reach is broken down by."""
+
+    AGE_BAND = "age_band", "Age band"
+    GENDER = "gender", "Gender"
+    ETHNICITY = "ethnicity", "Ethnicity"
+    DISABILITY = "disability", "Disability"
+    SEND = "send", "SEND"
+    CARE_STATUS = "care_status", "In care or care leaver"
+    YOUNG_CARER = "young_carer", "Young carer"
+    RELIGION = "religion", "Religion"
+    SEXUAL_ORIENTATION = "sexual_orientation", "Sexual orientation"
+    AREA = "area", "Area"
+
+
+class BenchmarkShare(TimeStampedModel):
+    """The share of the partnership's (or an area's) children with one characteristic value."""
+
+    characteristic = models.CharField(max_length=32, choices=Characteristic.choices)
+    value = models.CharField(max_length=100)
+    area = models.CharField(
+        max_length=100, blank=True, help_text="Leave blank for the whole partnership."
+    )
+    share = models.DecimalField("share (%)", max_digits=5, decimal_places=2)
+    source = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["characteristic", "area", "value"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["characteristic", "value", "area"], name="one_benchmark_per_value"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(share__gte=0) & models.Q(share__lte=100),
+                name="benchmark_share_is_a_percentage",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_characteristic_display()} {self.value}: {self.share}%"
+
+
+class LeastHeardGroup(models.TextChoices):
+    UNDER_11 = "under_11", "Under 11"
+    IN_CARE = "in_care", "In care"
+    SEND = "send", "SEND"
+    NAMED = "named", "A group the partnership names"
+
+
+class LeastHeardTarget(TimeStampedModel):
+    """How many young people of a least-heard group should take part in a period."""
+
+    group = models.CharField(max_length=16, choices=LeastHeardGroup.choices)
+    name = models.CharField(
+        max_length=100, blank=True, help_text="For a named group: what to call it."
+    )
+    characteristic = models.CharField(
+        max_length=32, choices=Characteristic.choices, blank=True, help_text="For a named group."
+    )
+    value = models.CharField(max_length=100, blank=True, help_text="For a named group.")
+    target = models.PositiveIntegerField()
+    start = models.DateField()
+    end = models.DateField()
+
+    class Meta:
+        ordering = ["start", "group", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gte=models.F("start")), name="target_period_in_order"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.target} ({self.start:%d %b %Y} to {self.end:%d %b %Y})"
+
+    @property
+    def label(self) -> str:
+        return self.name if self.group == LeastHeardGroup.NAMED else self.get_group_display()

@@ -1,0 +1,552 @@
+"""Reads about consent, retention, subject access and reach, scoped to what the user may see."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Exists, Max, OuterRef, Prefetch, QuerySet, Subquery
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from heard.core.models import Partnership
+from heard.core.permissions import can
+from heard.core.roles import AgeBand
+from heard.core.suppression import Display, SuppressedTable, suppress, suppress_count
+from heard.groups.models import Membership
+from heard.participation.models import ACTIVE_DEGREES, Attendance, Session
+from heard.people import selectors as people_selectors
+from heard.people.models import YoungPerson
+from heard.privacy.models import (
+    Anonymisation,
+    BenchmarkShare,
+    CareStatus,
+    Characteristic,
+    Consent,
+    EqualityRecord,
+    Ethnicity,
+    Gender,
+    LeastHeardGroup,
+    LeastHeardTarget,
+    Religion,
+    SexualOrientation,
+    YesNo,
+)
+from heard.voice.models import Feedback, Rating, Response, View
+
+#: Whole years each age band covers.
+BAND_AGES: dict[str, tuple[int, int]] = {
+    AgeBand.UNDER_8: (0, 7),
+    AgeBand.AGE_8_10: (8, 10),
+    AgeBand.AGE_11_13: (11, 13),
+    AgeBand.AGE_14_15: (14, 15),
+    AgeBand.AGE_16_17: (16, 17),
+    AgeBand.AGE_18_25: (18, 25),
+}
+NOT_RECORDED = ("not_recorded", "Not recorded")
+
+
+# Consent ------------------------------------------------------------------------------------------
+
+
+def consent_current(young_person: YoungPerson, purpose: str) -> Consent | None:
+    return Consent.objects.filter(
+        young_person=young_person, purpose=purpose, withdrawn_on__isnull=True
+    ).first()
+
+
+def consents_visible_to(user: Any) -> QuerySet[Consent]:
+    """Consents of the young people the user may see (a partner worker: their organisation's)."""
+    if not can(user, "privacy.view_consent"):
+        return Consent.objects.none()
+    return Consent.objects.filter(
+        young_person__in=people_selectors.young_people_visible_to(user).values("pk")
+    ).select_related("young_person")
+
+
+def consents_for(*, user: Any, young_person: YoungPerson) -> QuerySet[Consent]:
+    return (
+        consents_visible_to(user)
+        .filter(young_person=young_person)
+        .order_by("purpose", "-given_on", "-id")
+    )
+
+
+def consent_get(user: Any, pk: Any) -> Consent:
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        pk = 0
+    return get_object_or_404(consents_visible_to(user), pk=pk)
+
+
+def may_be_under(young_person: YoungPerson, age: int, *, on: datetime.date) -> bool:
+    """Whether the young person is (or, by their age band, may be) under ``age`` on a date."""
+    born = young_person.date_of_birth
+    if born is not None:
+        years = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+        return years < age
+    youngest, _ = BAND_AGES.get(young_person.age_band, (0, 25))
+    return youngest < age
+
+
+def photos_allowed(young_person: YoungPerson) -> bool:
+    """Photographs of the young person may be used only while they have a current consent."""
+    return consent_current(young_person, Consent.Purpose.PHOTOGRAPHS) is not None
+
+
+def photos_withheld_view_ids() -> QuerySet[Any]:
+    """Views given by a young person without a current consent to photographs whose images
+    must be hidden (values of ``pk``): those whose photographs consent was withdrawn."""
+    withdrawn = Consent.objects.filter(
+        purpose=Consent.Purpose.PHOTOGRAPHS, withdrawn_on__isnull=False
+    ).exclude(
+        young_person__consents__purpose=Consent.Purpose.PHOTOGRAPHS,
+        young_person__consents__withdrawn_on__isnull=True,
+    )
+    return View.objects.filter(young_people__in=withdrawn.values("young_person")).values("pk")
+
+
+# Retention ----------------------------------------------------------------------------------------
+
+
+def retention_cutoff(today: datetime.date) -> datetime.date:
+    years = Partnership.current().retention_years_after_last_involvement
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - years, day=28)
+
+
+def retention_due(*, today: datetime.date) -> list[tuple[YoungPerson, datetime.date | None]]:
+    """Young people whose last involvement (latest attended session, view given, membership left,
+    record change) is before the retention cutoff, oldest first; never current members or
+    records already anonymised."""
+    cutoff = retention_cutoff(today)
+    cutoff_start = timezone.make_aware(datetime.datetime.combine(cutoff, datetime.time.min))
+    attended = (
+        Attendance.objects.filter(young_person=OuterRef("pk"), status=Attendance.Status.ATTENDED)
+        .order_by()
+        .values("young_person")
+        .annotate(last=Max("session__date"))
+        .values("last")
+    )
+    viewed = (
+        View.objects.filter(young_people=OuterRef("pk"))
+        .order_by()
+        .values("young_people")
+        .annotate(last=Max("recorded_on"))
+        .values("last")
+    )
+    left = (
+        Membership.objects.filter(young_person=OuterRef("pk"))
+        .order_by()
+        .values("young_person")
+        .annotate(last=Max("left_on"))
+        .values("last")
+    )
+    individual = (
+        Session.objects.filter(young_person=OuterRef("pk"))
+        .order_by()
+        .values("young_person")
+        .annotate(last=Max("date"))
+        .values("last")
+    )
+    candidates = (
+        YoungPerson.objects.filter(updated_at__lt=cutoff_start)
+        .exclude(Exists(Anonymisation.objects.filter(young_person=OuterRef("pk"))))
+        .exclude(
+            Exists(Membership.objects.filter(young_person=OuterRef("pk"), left_on__isnull=True))
+        )
+        .annotate(
+            last_attended=Subquery(attended),
+            last_view=Subquery(viewed),
+            last_left=Subquery(left),
+            last_individual=Subquery(individual),
+        )
+        .order_by("pk")
+    )
+    due: list[tuple[YoungPerson, datetime.date | None]] = []
+    for young_person in candidates:
+        dates = [
+            young_person.last_attended,  # type: ignore[attr-defined]
+            young_person.last_view,  # type: ignore[attr-defined]
+            young_person.last_left,  # type: ignore[attr-defined]
+            young_person.last_individual,  # type: ignore[attr-defined]
+            timezone.localtime(young_person.updated_at).date(),
+        ]
+        last = max(d for d in dates if d is not None)
+        if last < cutoff:
+            due.append((young_person, last))
+    due.sort(key=lambda item: (item[1] or datetime.date.min, item[0].pk))
+    return due
+
+
+def anonymisation_of(young_person: YoungPerson) -> Anonymisation | None:
+    return Anonymisation.objects.filter(young_person=young_person).first()
+
+
+# Subject access -----------------------------------------------------------------------------------
+
+
+def subject_access_data(young_person: YoungPerson) -> dict[str, Any]:
+    """Everything held about one young person: their record, groups, sessions attended, the views
+    they gave with the responses, feedback given to them, their ratings, consents and equality
+    data. Never another child's name or reference, never safeguarding concerns, never session
+    notes (which are about everyone there)."""
+    yp = YoungPerson.objects.select_related("organisation").get(pk=young_person.pk)
+    memberships = Membership.objects.filter(young_person=yp).select_related("group")
+    attendances = (
+        Attendance.objects.filter(young_person=yp)
+        .select_related("session", "session__group")
+        .order_by("session__date", "session_id")
+    )
+    individual = Session.objects.filter(young_person=yp).order_by("date", "id")
+    views = (
+        View.objects.filter(young_people=yp)
+        .prefetch_related(
+            "themes", Prefetch("responses", queryset=Response.objects.order_by("date"))
+        )
+        .order_by("recorded_on", "id")
+    )
+    feedback = (
+        Feedback.objects.filter(young_people=yp).select_related("response").order_by("date", "id")
+    )
+    ratings = Rating.objects.filter(young_person=yp).select_related("response")
+    consents = Consent.objects.filter(young_person=yp).order_by("given_on", "id")
+    equality = EqualityRecord.objects.filter(young_person=yp).first()
+
+    def iso(value: Any) -> Any:
+        return value.isoformat() if value is not None else None
+
+    def response_data(response: Response) -> dict[str, Any]:
+        return {
+            "date": iso(response.date),
+            "decision_maker": response.decision_maker,
+            "outcome": response.get_outcome_display(),
+            "explanation": response.explanation,
+            "plain_language": response.plain_language,
+        }
+
+    return {
+        "generated_at": timezone.now().isoformat(timespec="seconds"),
+        "young_person": {
+            "reference": yp.reference,
+            "first_name": yp.first_name,
+            "last_name": yp.last_name,
+            "preferred_name": yp.preferred_name,
+            "age_band": yp.get_age_band_display(),
+            "date_of_birth": iso(yp.date_of_birth),
+            "supporting_organisation": yp.organisation.name,
+            "area": yp.area,
+            "communication_needs": yp.communication_needs,
+            "access_needs": yp.access_needs,
+            "contact_preference": yp.get_contact_preference_display(),
+            "active": yp.is_active,
+            "record_created": iso(yp.created_at),
+            "record_updated": iso(yp.updated_at),
+        },
+        "groups": [
+            {"group": m.group.name, "joined_on": iso(m.joined_on), "left_on": iso(m.left_on)}
+            for m in memberships
+        ],
+        "sessions": [
+            {
+                "date": iso(a.session.date),
+                "kind": a.session.get_kind_display(),
+                "title": a.session.title,
+                "group": a.session.group.name if a.session.group else "",
+                "degree": a.session.get_degree_display(),
+                "type": a.session.get_participation_type_display(),
+                "attendance": a.get_status_display(),
+            }
+            for a in attendances
+        ]
+        + [
+            {
+                "date": iso(s.date),
+                "kind": s.get_kind_display(),
+                "title": s.title,
+                "group": "",
+                "degree": s.get_degree_display(),
+                "type": s.get_participation_type_display(),
+                "attendance": "Individual session",
+            }
+            for s in individual
+        ],
+        "views": [
+            {
+                "kind": v.get_kind_display(),
+                "text": v.text,
+                "recorded_on": iso(v.recorded_on),
+                "how_it_may_be_used": v.get_consent_display(),
+                "status": v.get_status_display(),
+                "themes": [t.title for t in v.themes.all()],
+                "responses": [response_data(r) for r in v.responses.all()],
+            }
+            for v in views
+        ],
+        "feedback": [
+            {
+                "date": iso(f.date),
+                "channel": f.get_channel_display(),
+                "response": response_data(f.response),
+            }
+            for f in feedback
+        ],
+        "ratings": [
+            {
+                "response_date": iso(r.response.date),
+                "rating": r.get_value_display(),
+                "comment": r.comment,
+                "given": iso(r.created_at),
+            }
+            for r in ratings
+        ],
+        "consents": [
+            {
+                "purpose": c.get_purpose_display(),
+                "given_by": c.get_given_by_display(),
+                "given_on": iso(c.given_on),
+                "how": c.get_how_display(),
+                "withdrawn_on": iso(c.withdrawn_on),
+                "withdrawn_by": c.get_withdrawn_by_display() if c.withdrawn_by else "",
+                "notes": c.notes,
+            }
+            for c in consents
+        ],
+        "equality_monitoring": (
+            {
+                name: (
+                    getattr(equality, f"get_{name}_display")()
+                    if getattr(equality, name) and hasattr(equality, f"get_{name}_display")
+                    else getattr(equality, name)
+                )
+                for name in (
+                    "gender",
+                    "gender_description",
+                    "ethnicity",
+                    "disability",
+                    "send",
+                    "care_status",
+                    "young_carer",
+                    "religion",
+                    "sexual_orientation",
+                    "area",
+                )
+            }
+            if equality is not None
+            else None
+        ),
+    }
+
+
+# Reach --------------------------------------------------------------------------------------------
+
+_CHOICES: dict[str, Any] = {
+    Characteristic.AGE_BAND: AgeBand,
+    Characteristic.GENDER: Gender,
+    Characteristic.ETHNICITY: Ethnicity,
+    Characteristic.DISABILITY: YesNo,
+    Characteristic.SEND: YesNo,
+    Characteristic.CARE_STATUS: CareStatus,
+    Characteristic.YOUNG_CARER: YesNo,
+    Characteristic.RELIGION: Religion,
+    Characteristic.SEXUAL_ORIENTATION: SexualOrientation,
+}
+
+
+def is_known_value(characteristic: str, value: str) -> bool:
+    """Whether ``value`` is one of a characteristic's values (any area name is)."""
+    if characteristic == Characteristic.AREA:
+        return bool(value)
+    choices = _CHOICES.get(characteristic)
+    return choices is not None and value in choices.values
+
+
+@dataclass
+class ReachRow:
+    value: str
+    label: str
+    took_part: Display
+    active: Display
+    share: float | None  # of everyone who took part, in %; None when withheld
+    benchmark: Decimal | None
+    gap: float | None  # share minus benchmark, percentage points
+
+
+@dataclass
+class ReachTable:
+    characteristic: str
+    label: str
+    rows: list[ReachRow]
+    total_took_part: Display
+    total_active: Display
+    table: SuppressedTable
+
+
+@dataclass
+class TargetProgress:
+    target: LeastHeardTarget
+    took_part: Display
+    share_of_target: float | None
+
+
+@dataclass
+class Reach:
+    start: datetime.date
+    end: datetime.date
+    area: str
+    tables: list[ReachTable] = field(default_factory=list)
+    least_heard: list[TargetProgress] = field(default_factory=list)
+    took_part: Display = 0
+    active: Display = 0
+
+
+def _value_of(characteristic: str, row: dict[str, Any]) -> str:
+    if characteristic == Characteristic.AGE_BAND:
+        return row["age_band"] or NOT_RECORDED[0]
+    if characteristic == Characteristic.AREA:
+        return (row["area"] or "").strip() or NOT_RECORDED[0]
+    return row[f"equality_record__{characteristic}"] or NOT_RECORDED[0]
+
+
+def _values(characteristic: str, seen: set[str]) -> list[tuple[str, str]]:
+    if characteristic == Characteristic.AREA:
+        named = sorted(v for v in seen if v != NOT_RECORDED[0])
+        return [(v, v) for v in named] + [NOT_RECORDED]
+    return [*_CHOICES[characteristic].choices, NOT_RECORDED]
+
+
+def _share(part: Display, whole: Display) -> float | None:
+    if isinstance(part, int) and isinstance(whole, int) and whole:
+        return round(100 * part / whole, 1)
+    return None
+
+
+def reach(
+    *,
+    user: Any,
+    start: datetime.date,
+    end: datetime.date,
+    area: str = "",
+    organisation: Any = None,
+) -> Reach:
+    """Who took part (attended a session) in a period, and who took part actively, by each
+    characteristic, against the benchmark shares, with least-heard targets. Every count is
+    suppressed (core.suppression). Three queries whatever the number of young people."""
+    result = Reach(start=start, end=end, area=area)
+    if not can(user, "privacy.view_reach"):
+        return result
+    sessions = Session.objects.filter(date__range=(start, end))
+    if organisation is not None:
+        sessions = sessions.filter(organisation=organisation)
+    attended = Attendance.objects.filter(
+        young_person=OuterRef("pk"), status=Attendance.Status.ATTENDED
+    )
+    people = YoungPerson.objects.filter(
+        Exists(attended.filter(session__in=sessions.values("pk")))
+    ).annotate(
+        took_part_actively=Exists(
+            attended.filter(session__in=sessions.filter(degree__in=ACTIVE_DEGREES).values("pk"))
+        )
+    )
+    if area:
+        people = people.filter(area__iexact=area)
+    equality_fields = [
+        f"equality_record__{c}"
+        for c in Characteristic.values
+        if c not in (Characteristic.AGE_BAND, Characteristic.AREA)
+    ]
+    rows = list(people.values("pk", "age_band", "area", "took_part_actively", *equality_fields))
+    benchmarks = {
+        (b.characteristic, b.value): b.share
+        for b in BenchmarkShare.objects.filter(area__iexact=area)
+    }
+    for characteristic in Characteristic.values:
+        counts: dict[str, list[int]] = {}
+        for row in rows:
+            tally = counts.setdefault(_value_of(characteristic, row), [0, 0])
+            tally[0 if row["took_part_actively"] else 1] += 1
+        values = _values(characteristic, set(counts))
+        table = suppress([counts.get(value, [0, 0]) for value, _ in values])
+        total = table.grand_total
+        reach_rows = []
+        for index, (value, label) in enumerate(values):
+            took_part = table.display(index, 2)
+            share = _share(took_part, total)
+            benchmark = benchmarks.get((characteristic, value))
+            reach_rows.append(
+                ReachRow(
+                    value=value,
+                    label=str(label),
+                    took_part=took_part,
+                    active=table.display(index, 0),
+                    share=share,
+                    benchmark=benchmark,
+                    gap=round(share - float(benchmark), 1)
+                    if share is not None and benchmark is not None
+                    else None,
+                )
+            )
+        result.tables.append(
+            ReachTable(
+                characteristic=characteristic,
+                label=str(Characteristic(characteristic).label),
+                rows=reach_rows,
+                total_took_part=total,
+                total_active=table.column_totals[0],
+                table=table,
+            )
+        )
+    if result.tables:
+        result.took_part = result.tables[0].total_took_part
+        result.active = result.tables[0].total_active
+    by_key = {t.characteristic: t for t in result.tables}
+    targets = LeastHeardTarget.objects.filter(start__lte=end, end__gte=start).order_by(
+        "group", "name", "start"
+    )
+    for target in targets:
+        result.least_heard.append(_progress(target, by_key))
+    return result
+
+
+def _progress(target: LeastHeardTarget, tables: dict[str, ReachTable]) -> TargetProgress:
+    """A least-heard group's count, taken from the suppressed tables so it gives nothing away
+    that the tables do not: under 11 is shown only when both of its age bands are."""
+    if target.group == LeastHeardGroup.UNDER_11:
+        rows = {r.value: r for r in tables[Characteristic.AGE_BAND].rows}
+        parts = [rows[AgeBand.UNDER_8].took_part, rows[AgeBand.AGE_8_10].took_part]
+        if all(isinstance(p, int) for p in parts):
+            count: Display = suppress_count(sum(int(p) for p in parts))
+        else:
+            count = next(p for p in parts if not isinstance(p, int))
+    else:
+        built_in: dict[str, tuple[str, str]] = {
+            LeastHeardGroup.IN_CARE: (Characteristic.CARE_STATUS, CareStatus.IN_CARE.value),
+            LeastHeardGroup.SEND: (Characteristic.SEND, YesNo.YES.value),
+        }
+        characteristic, value = built_in.get(target.group, (target.characteristic, target.value))
+        table = tables.get(characteristic)
+        row = next((r for r in table.rows if r.value == value), None) if table else None
+        count = row.took_part if row is not None else 0
+    share = _share(count, target.target) if target.target else None
+    return TargetProgress(target=target, took_part=count, share_of_target=share)
+
+
+def benchmarks_list() -> QuerySet[BenchmarkShare]:
+    return BenchmarkShare.objects.order_by("characteristic", "area", "value")
+
+
+def targets_list() -> QuerySet[LeastHeardTarget]:
+    return LeastHeardTarget.objects.order_by("-start", "group", "name")
+
+
+def target_get(pk: Any) -> LeastHeardTarget:
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        pk = 0
+    return get_object_or_404(LeastHeardTarget, pk=pk)

@@ -1,0 +1,90 @@
+"""Search and filters for the safeguarding lists (the pages and the API share them)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from heard.safeguarding.models import BackgroundCheck, Concern, TrainingRecord
+
+
+class ConcernFilter(django_filters.FilterSet):
+    search = django_filters.CharFilter(
+        method="filter_search",
+        label="Reference",
+        help_text="A concern's reference like SC-00012, or a young person's like YP-ABC234.",
+    )
+    status = django_filters.ChoiceFilter(choices=Concern.Status.choices, empty_label="Any status")
+    decision = django_filters.ChoiceFilter(
+        choices=Concern.Decision.choices, empty_label="Any decision"
+    )
+
+    class Meta:
+        model = Concern
+        fields = ["search", "status", "decision"]
+
+    def filter_search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        value = value.strip().upper()
+        if not value:
+            return queryset
+        terms = Q(young_person__reference__iexact=value)
+        number = value.removeprefix("SC-").lstrip("0")
+        if number.isdigit():
+            terms |= Q(pk=int(number))
+        return queryset.filter(terms)
+
+
+_STATE_CHOICES = (
+    ("current", "Current"),
+    ("due", "Due for renewal within 30 days"),
+    ("expired", "Expired"),
+)
+
+
+def _staff_search(queryset: QuerySet[Any], value: str) -> QuerySet[Any]:
+    value = value.strip()
+    if not value:
+        return queryset
+    return queryset.filter(Q(staff__full_name__icontains=value) | Q(staff__email__icontains=value))
+
+
+class BackgroundCheckFilter(django_filters.FilterSet):
+    search = django_filters.CharFilter(method="filter_search", label="Staff name or email")
+    kind = django_filters.ChoiceFilter(choices=BackgroundCheck.Kind.choices, empty_label="Any kind")
+    state = django_filters.ChoiceFilter(
+        choices=_STATE_CHOICES, method="filter_state", empty_label="Any", label="Renewal"
+    )
+
+    class Meta:
+        model = BackgroundCheck
+        fields = ["search", "kind", "state"]
+
+    def filter_search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        return _staff_search(queryset, value)
+
+    def filter_state(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        today = timezone.localdate()
+        soon = today + datetime.timedelta(days=30)
+        if value == "current":
+            return queryset.filter(issued_on__lte=today, renewal_due__gte=today)
+        if value == "due":
+            return queryset.filter(renewal_due__gte=today, renewal_due__lte=soon)
+        if value == "expired":
+            return queryset.filter(renewal_due__lt=today)
+        return queryset
+
+
+class TrainingRecordFilter(django_filters.FilterSet):
+    search = django_filters.CharFilter(method="filter_search", label="Staff name or email")
+    course = django_filters.CharFilter(lookup_expr="icontains")
+
+    class Meta:
+        model = TrainingRecord
+        fields = ["search", "course"]
+
+    def filter_search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        return _staff_search(queryset, value)

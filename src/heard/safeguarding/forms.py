@@ -1,0 +1,157 @@
+"""Forms for raising and handling concerns, and for staff checks and training records."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from heard.core.forms import GovUKDateInput
+from heard.people import selectors as people_selectors
+from heard.safeguarding import selectors
+from heard.safeguarding.models import BackgroundCheck, Concern
+
+
+def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
+    """Show a service's ValidationError on the form, against the field it names if any."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for name, messages in exc.message_dict.items():
+        target = name if name in form.fields else None
+        for message in messages:
+            form.add_error(target, message)
+
+
+def _text(
+    label: str, help_text: str = "", rows: int = 5, max_length: int = 5000
+) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        max_length=max_length,
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
+
+
+class ConcernForm(forms.Form):
+    young_person_reference = forms.CharField(
+        label="Young person's reference (optional)",
+        help_text="Like YP-ABC234, if the concern is about a young person on the register.",
+        required=False,
+        max_length=20,
+    )
+    what_happened = _text(
+        "What was seen or said",
+        "Write down exactly what you saw or heard, in the child's own words where you can.",
+        rows=8,
+        max_length=10000,
+    )
+    happened_on = forms.DateField(label="Date it happened", widget=GovUKDateInput())
+    happened_time = forms.TimeField(
+        label="Time it happened",
+        help_text="Like 14:30.",
+        widget=forms.TimeInput(attrs={"type": "time", "class": "govuk-input govuk-input--width-5"}),
+    )
+    who_was_present = _text("Who was present", rows=3, max_length=2000)
+    immediate_action = _text("Immediate action taken", "What you did straight away.")
+    child_told = _text("What the child was told would happen next")
+
+    def __init__(self, *args: Any, user: Any, fixed_young_person: Any = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if fixed_young_person is not None:
+            del self.fields["young_person_reference"]
+
+    def clean_young_person_reference(self) -> Any:
+        reference = self.cleaned_data.get("young_person_reference", "").strip()
+        if not reference:
+            return None
+        young_person = (
+            people_selectors.young_people_visible_to(self.user)
+            .filter(reference__iexact=reference)
+            .first()
+        )
+        if young_person is None:
+            raise ValidationError(
+                "No young person you can see has that reference. Check it, or leave it empty."
+            )
+        return young_person
+
+    def happened_at(self) -> datetime.datetime:
+        moment = datetime.datetime.combine(
+            self.cleaned_data["happened_on"], self.cleaned_data["happened_time"]
+        )
+        return timezone.make_aware(moment)
+
+
+class ConcernAssignForm(forms.Form):
+    assigned_to = forms.ModelChoiceField(
+        label="Safeguarding lead", queryset=selectors.safeguarding_leads(), empty_label=None
+    )
+
+
+class ConcernDecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=Concern.Decision.choices, widget=forms.RadioSelect)
+    decision_notes = forms.CharField(
+        label="Notes on the decision",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    referral_date = forms.DateField(
+        label="Date of the referral",
+        required=False,
+        widget=GovUKDateInput(),
+        help_text="For a referral to the local authority or the police.",
+    )
+    referral_reference = forms.CharField(
+        label="Referral reference",
+        required=False,
+        max_length=100,
+        help_text="The local authority's (or police) reference for the referral.",
+    )
+
+
+class StaffChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.full_name} ({obj.email})"
+
+
+class BackgroundCheckForm(forms.Form):
+    staff = StaffChoiceField(queryset=selectors.staff_choices(), label="Member of staff")
+    kind = forms.ChoiceField(choices=BackgroundCheck.Kind.choices, label="Kind of check")
+    certificate_number = forms.CharField(
+        max_length=20, help_text="The 12-digit number on the DBS certificate."
+    )
+    issued_on = forms.DateField(widget=GovUKDateInput(), label="Date of issue")
+    renewal_due = forms.DateField(
+        widget=GovUKDateInput(),
+        label="Renewal due",
+        help_text="The partnership renews enhanced DBS checks every 3 years.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["staff"].queryset = selectors.staff_choices()  # type: ignore[attr-defined]
+
+
+class TrainingRecordForm(forms.Form):
+    staff = StaffChoiceField(queryset=selectors.staff_choices(), label="Member of staff")
+    course = forms.CharField(
+        max_length=200, help_text="For example, child protection training (level 1)."
+    )
+    completed_on = forms.DateField(widget=GovUKDateInput(), label="Date completed")
+    expires_on = forms.DateField(
+        widget=GovUKDateInput(),
+        label="Expires on",
+        required=False,
+        help_text="Leave empty if it does not expire.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["staff"].queryset = selectors.staff_choices()  # type: ignore[attr-defined]

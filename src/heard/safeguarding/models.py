@@ -1,0 +1,186 @@
+"""Safeguarding (M14): concerns raised about a child, staff background checks and training.
+
+A concern's text is seen only by safeguarding leads: its ``__str__`` is a reference and never
+any of what was written, so audit labels, logs and error pages cannot carry it.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+
+from heard.core.models import TimeStampedModel
+
+
+class Concern(TimeStampedModel):
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        ASSIGNED = "assigned", "Assigned"
+        DECIDED = "decided", "Decided"
+        CLOSED = "closed", "Closed"
+
+    class Decision(models.TextChoices):
+        NO_FURTHER_ACTION = "no_further_action", "No further action"
+        ADVICE_GIVEN = "advice_given", "Advice given"
+        LOCAL_AUTHORITY_REFERRAL = "local_authority_referral", "Referral to the local authority"
+        POLICE = "police", "Referral to the police"
+
+    #: The fields someone raising a concern writes (all of them withheld from the audit log).
+    RAISED_FIELDS = (
+        "young_person",
+        "session",
+        "what_happened",
+        "happened_at",
+        "who_was_present",
+        "immediate_action",
+        "child_told",
+    )
+
+    young_person = models.ForeignKey(
+        "people.YoungPerson",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The young person the concern is about, if known.",
+    )
+    session = models.ForeignKey(
+        "participation.Session",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The session where it came up, if any.",
+    )
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    what_happened = models.TextField("What was seen or said", max_length=10000)
+    happened_at = models.DateTimeField("When it happened")
+    who_was_present = models.TextField("Who was present", max_length=2000)
+    immediate_action = models.TextField("Immediate action taken", max_length=5000)
+    child_told = models.TextField("What the child was told would happen next", max_length=5000)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    assigned_at = models.DateTimeField(null=True, blank=True)
+    decision = models.CharField(max_length=32, choices=Decision.choices, blank=True)
+    decision_notes = models.TextField(blank=True, max_length=5000)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    referral_date = models.DateField(null=True, blank=True)
+    referral_reference = models.CharField(max_length=100, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"Concern {self.reference}"
+
+    @property
+    def reference(self) -> str:
+        return f"SC-{self.pk:05d}" if self.pk else "SC-new"
+
+    @property
+    def is_undecided(self) -> bool:
+        return self.status in (self.Status.OPEN, self.Status.ASSIGNED)
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        # A TextField's max_length is not checked by the database or full_clean(): check it here.
+        for name in TEXT_FIELDS:
+            limit = getattr(self._meta.get_field(name), "max_length", None)
+            if limit and len(getattr(self, name) or "") > limit:
+                errors[name] = f"Keep this to {limit:,} characters or fewer."
+        if self.decision == self.Decision.LOCAL_AUTHORITY_REFERRAL:
+            if self.referral_date is None:
+                errors["referral_date"] = "Enter the date of the referral to the local authority."
+            if not self.referral_reference.strip():
+                errors["referral_reference"] = (
+                    "Enter the local authority's reference for the referral."
+                )
+        if self.status in (self.Status.DECIDED, self.Status.CLOSED) and not self.decision:
+            errors["decision"] = "Record the decision before the concern is decided or closed."
+        if errors:
+            raise ValidationError(errors)
+
+
+TEXT_FIELDS = (
+    "what_happened",
+    "who_was_present",
+    "immediate_action",
+    "child_told",
+    "decision_notes",
+)
+
+
+class BackgroundCheck(TimeStampedModel):
+    """A staff member's enhanced DBS check: current from ``issued_on`` until ``renewal_due``."""
+
+    class Kind(models.TextChoices):
+        ENHANCED_DBS = "enhanced_dbs", "Enhanced DBS"
+        ENHANCED_DBS_BARRED = "enhanced_dbs_barred", "Enhanced DBS with children's barred list"
+
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="background_checks"
+    )
+    kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.ENHANCED_DBS)
+    certificate_number = models.CharField(
+        max_length=12,
+        validators=[
+            RegexValidator(r"^\d{12}$", "A DBS certificate number is 12 digits, like 001234567890.")
+        ],
+    )
+    issued_on = models.DateField()
+    renewal_due = models.DateField()
+
+    class Meta:
+        ordering = ["renewal_due", "id"]
+        indexes = [models.Index(fields=["staff", "renewal_due"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} check for {self.staff}"
+
+    def is_current_on(self, day: datetime.date) -> bool:
+        return self.issued_on <= day <= self.renewal_due
+
+    def clean(self) -> None:
+        if self.issued_on and self.renewal_due and self.renewal_due <= self.issued_on:
+            raise ValidationError(
+                {"renewal_due": "The renewal date must be after the date the check was issued."}
+            )
+
+
+class TrainingRecord(TimeStampedModel):
+    """Training a member of staff completed, such as child protection training for champions."""
+
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="training_records"
+    )
+    course = models.CharField(max_length=200, help_text="For example, child protection training.")
+    completed_on = models.DateField()
+    expires_on = models.DateField(
+        null=True, blank=True, help_text="Leave empty if it does not expire."
+    )
+
+    class Meta:
+        ordering = ["-completed_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.course} ({self.staff})"
+
+    def clean(self) -> None:
+        if self.completed_on and self.expires_on and self.expires_on <= self.completed_on:
+            raise ValidationError(
+                {"expires_on": "The expiry date must be after the date the training was completed."}
+            )

@@ -1,0 +1,158 @@
+"""The safeguarding API: concerns for safeguarding leads only (every read audited), staff checks
+and training for programme staff."""
+
+import datetime
+
+import pytest
+import time_machine
+
+from heard.core.models import AuditEntry
+from heard.core.roles import Role
+from heard.safeguarding.models import BackgroundCheck, Concern
+from tests import factories
+
+CONCERNS = "/api/v1/safeguarding-concerns/"
+CHECKS = "/api/v1/background-checks/"
+TRAINING = "/api/v1/training-records/"
+SECRET = "Said they had not eaten since Friday."
+
+
+@pytest.fixture(autouse=True)
+def _now():
+    with time_machine.travel(datetime.datetime(2026, 10, 15, 12, tzinfo=datetime.UTC), tick=False):
+        yield
+
+
+class TestConcerns:
+    def test_a_safeguarding_lead_lists_and_reads_each_read_audited(
+        self, api_for, safeguarding_lead
+    ):
+        concern = factories.ConcernFactory(what_happened=SECRET)
+        api = api_for(safeguarding_lead)
+        body = api.get(CONCERNS).json()
+        assert [row["reference"] for row in body["results"]] == [concern.reference]
+        response = api.get(f"{CONCERNS}{concern.pk}/")
+        assert response.status_code == 200 and response.json()["what_happened"] == SECRET
+        reads = AuditEntry.objects.filter(action=AuditEntry.Action.READ, actor=safeguarding_lead)
+        assert reads.count() == 2
+        assert api.get(f"{CONCERNS}999/").status_code == 404
+
+    @pytest.mark.parametrize(
+        "role",
+        [
+            Role.ADMINISTRATOR,
+            Role.PARTICIPATION_LEAD,
+            Role.PARTICIPATION_OFFICER,
+            Role.THEME_LEAD,
+            Role.PARTNER_WORKER,
+            Role.BOARD_MEMBER,
+        ],
+    )
+    def test_every_other_role_is_refused_every_endpoint(self, role, make_user, api_for):
+        concern = factories.ConcernFactory()
+        api = api_for(make_user(role))
+        assert api.get(CONCERNS).status_code == 403
+        assert api.get(f"{CONCERNS}{concern.pk}/").status_code == 403
+        for action, body in [
+            ("assign", {"assigned_to": 1}),
+            ("decide", {"decision": "police"}),
+            ("close", {}),
+        ]:
+            assert api.post(f"{CONCERNS}{concern.pk}/{action}/", body).status_code == 403
+        assert api.post(CONCERNS, {"what_happened": "x"}).status_code == 403
+        assert not AuditEntry.objects.filter(action=AuditEntry.Action.READ).exists()
+        concern.refresh_from_db()
+        assert concern.status == Concern.Status.OPEN
+
+    def test_bad_input_is_refused_and_changes_nothing(self, api_for, safeguarding_lead):
+        concern = factories.ConcernFactory()
+        api = api_for(safeguarding_lead)
+        response = api.post(CONCERNS, {"what_happened": "", "happened_at": "yesterday"})
+        assert response.status_code == 400
+        assert {"what_happened", "happened_at", "child_told"} <= set(response.json())
+        response = api.post(f"{CONCERNS}{concern.pk}/decide/", {"decision": "shrug"})
+        assert response.status_code == 400
+        response = api.post(
+            f"{CONCERNS}{concern.pk}/decide/", {"decision": "local_authority_referral"}
+        )
+        assert response.status_code == 400 and "referral_date" in response.json()
+        assert api.post(f"{CONCERNS}{concern.pk}/close/").status_code == 400
+        concern.refresh_from_db()
+        assert concern.status == Concern.Status.OPEN and Concern.objects.count() == 1
+
+
+class TestChecks:
+    def test_programme_staff_create_list_and_change_checks(self, api_for, officer, make_user):
+        worker = make_user(Role.PARTNER_WORKER)
+        api = api_for(officer)
+        response = api.post(
+            CHECKS,
+            {
+                "staff": worker.pk,
+                "certificate_number": "001234567890",
+                "issued_on": "2026-01-10",
+                "renewal_due": "2029-01-10",
+            },
+        )
+        assert response.status_code == 201, response.json()
+        check_id = response.json()["id"]
+        assert api.get(CHECKS).json()["count"] == 1
+        response = api.patch(f"{CHECKS}{check_id}/", {"renewal_due": "2029-03-01"})
+        assert response.status_code == 200 and response.json()["renewal_due"] == "2029-03-01"
+        response = api.post(
+            TRAINING,
+            {"staff": worker.pk, "course": "Child protection", "completed_on": "2026-09-01"},
+        )
+        assert response.status_code == 201
+
+    def test_bad_input_is_refused(self, api_for, officer):
+        api = api_for(officer)
+        response = api.post(
+            CHECKS,
+            {
+                "staff": 9999,
+                "certificate_number": "12",
+                "issued_on": "not a date",
+                "renewal_due": "2029-01-10",
+            },
+        )
+        assert response.status_code == 400
+        assert {"staff", "issued_on"} <= set(response.json())
+        response = api.post(
+            CHECKS,
+            {
+                "staff": officer.pk,
+                "certificate_number": "12",
+                "issued_on": "2026-01-10",
+                "renewal_due": "2025-01-10",
+            },
+        )
+        assert response.status_code == 400 and "12 digits" in str(response.json())
+        response = api.post(
+            CHECKS,
+            {
+                "staff": officer.pk,
+                "certificate_number": "001234567890",
+                "issued_on": "2026-01-10",
+                "renewal_due": "2025-01-10",
+            },
+        )
+        assert response.status_code == 400 and "renewal_due" in response.json()
+        assert not BackgroundCheck.objects.exists()
+
+    @pytest.mark.parametrize("role", [Role.THEME_LEAD, Role.PARTNER_WORKER, Role.BOARD_MEMBER])
+    def test_other_roles_cannot_use_checks(self, role, make_user, api_for):
+        check = factories.BackgroundCheckFactory()
+        api = api_for(make_user(role))
+        assert api.get(CHECKS).status_code == 403
+        assert api.get(f"{CHECKS}{check.pk}/").status_code == 403
+        assert api.patch(f"{CHECKS}{check.pk}/", {"renewal_due": "2030-01-01"}).status_code == 403
+        assert api.get(TRAINING).status_code == 403
+
+    def test_safeguarding_leads_read_checks_but_cannot_change_them(
+        self, api_for, safeguarding_lead
+    ):
+        check = factories.BackgroundCheckFactory()
+        api = api_for(safeguarding_lead)
+        assert api.get(f"{CHECKS}{check.pk}/").status_code == 200
+        assert api.patch(f"{CHECKS}{check.pk}/", {"renewal_due": "2030-01-01"}).status_code == 403

@@ -1,0 +1,211 @@
+"""Sign-in security: two-factor sign-in for sensitive roles, lockout after repeated failures,
+strong passwords, idle expiry, the Content Security Policy and ``check --deploy``."""
+
+import datetime
+import os
+import secrets
+import subprocess
+import sys
+import time
+
+import pytest
+import time_machine
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from rest_framework.authtoken.models import Token
+
+from heard.core.roles import Role
+from heard.core.security import LAST_SEEN_SESSION_KEY
+from tests.conftest import PASSWORD
+
+SIGN_IN = reverse("core:sign-in")
+TWO_FACTOR = reverse("core:two-factor")
+HOME = reverse("home")
+NOW = datetime.datetime(2026, 10, 15, 12, 0, tzinfo=datetime.UTC)
+SENSITIVE = [Role.ADMINISTRATOR, Role.PARTICIPATION_LEAD, Role.SAFEGUARDING_LEAD]
+OTHERS = [Role.PARTICIPATION_OFFICER, Role.THEME_LEAD, Role.PARTNER_WORKER, Role.BOARD_MEMBER]
+
+
+def code_for(device):
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def sign_in(client, user, password=PASSWORD, **extra):
+    return client.post(SIGN_IN, {"username": user.email, "password": password, **extra})
+
+
+class TestTwoFactor:
+    @pytest.mark.parametrize("role", SENSITIVE)
+    def test_sensitive_roles_cannot_use_any_page_until_they_enter_a_code(
+        self, role, make_user, unverified_login
+    ):
+        client = unverified_login(make_user(role))
+        for url in [
+            HOME,
+            reverse("people:young-person-list"),
+            reverse("core:history", args=["x", 1]),
+        ]:
+            response = client.get(url)
+            assert response.status_code == 302, url
+            assert response["Location"].startswith(TWO_FACTOR), url
+        assert client.get("/api/v1/young-people/").status_code == 403
+
+    @pytest.mark.parametrize("role", OTHERS)
+    def test_other_roles_may_sign_in_with_a_password_only(self, role, make_user, client):
+        user = make_user(role)
+        response = sign_in(client, user)
+        assert response.status_code == 302 and response["Location"] == HOME
+        assert client.get(HOME).status_code == 200
+
+    @time_machine.travel(NOW, tick=False)
+    def test_first_sign_in_sets_up_an_authenticator_app_then_codes_are_asked(
+        self, make_user, client
+    ):
+        user = make_user(Role.SAFEGUARDING_LEAD)
+        response = sign_in(client, user, next="/people/young/")
+        assert response.status_code == 302 and response["Location"].startswith(TWO_FACTOR)
+        page = client.get(response["Location"]).content.decode()
+        assert "<svg" in page and "QR code" in page and 'id="secret"' in page
+        device = TOTPDevice.objects.get(user=user, confirmed=False)
+        assert device.config_url.split("secret=")[1][:8] in page.replace(" ", "")
+        wrong = client.post(TWO_FACTOR, {"code": "000000", "next": "/people/young/"})
+        assert "That code did not work" in wrong.content.decode()
+        # django-otp slows down guessing: after a wrong code, the next try waits a second.
+        with time_machine.travel(NOW + datetime.timedelta(seconds=2), tick=False):
+            right = client.post(TWO_FACTOR, {"code": code_for(device), "next": "/people/young/"})
+        assert right.status_code == 302 and right["Location"] == "/people/young/"
+        device.refresh_from_db()
+        assert device.confirmed
+        assert client.get(HOME).status_code == 200
+
+        client.post(reverse("core:sign-out"))
+        with time_machine.travel(NOW + datetime.timedelta(minutes=1), tick=False):
+            response = sign_in(client, user)
+            assert response["Location"].startswith(TWO_FACTOR)
+            page = client.get(TWO_FACTOR).content.decode()
+            assert "Enter the code from your authenticator app" in page and "<svg" not in page
+            assert client.get(HOME).status_code == 302
+            response = client.post(TWO_FACTOR, {"code": code_for(device), "next": "//evil.test/"})
+            assert response["Location"] == "/home/"
+            assert client.get(HOME).status_code == 200
+
+    @time_machine.travel(NOW, tick=False)
+    def test_other_staff_may_opt_in_and_are_then_asked_for_a_code(self, make_user, client_for):
+        user = make_user(Role.PARTICIPATION_OFFICER)
+        client = client_for(user)
+        assert client.get(reverse("core:two-factor-setup")).status_code == 200
+        device = TOTPDevice.objects.get(user=user)
+        client.post(reverse("core:two-factor-setup"), {"code": code_for(device)})
+        device.refresh_from_db()
+        assert device.confirmed
+        client.post(reverse("core:sign-out"))
+        response = sign_in(client, user)
+        assert response["Location"].startswith(TWO_FACTOR)
+        assert client.get(HOME)["Location"].startswith(TWO_FACTOR)
+
+    def test_api_tokens_are_exempt(self, make_user, client, db):
+        admin = make_user(Role.ADMINISTRATOR)
+        token = Token.objects.create(user=admin)
+        response = client.get("/api/v1/young-people/", HTTP_AUTHORIZATION=f"Token {token.key}")
+        assert response.status_code == 200
+
+    def test_the_demo_logins_have_the_published_key(self, db):
+        from heard.demo import data
+        from heard.demo.loader import demo_logins, demo_totp_secret
+
+        secrets_by_role = {login.role: login.totp_secret for login in demo_logins()}
+        assert secrets_by_role["Safeguarding lead"] == demo_totp_secret()
+        assert secrets_by_role["Participation officer"] == ""
+        assert bytes.fromhex(data.DEMO_TOTP_KEY)
+
+
+class TestLockout:
+    def test_sign_in_locks_after_five_failures_with_a_clear_message(self, make_user, client):
+        user = make_user(Role.PARTICIPATION_OFFICER)
+        with time_machine.travel(NOW, tick=False):
+            for _ in range(4):
+                response = sign_in(client, user, password="wrong password here")
+                assert response.status_code == 200
+                assert "Enter a correct email address and password" in response.content.decode()
+            response = sign_in(client, user, password="wrong password here")
+            assert response.status_code == 429
+            response = sign_in(client, user)  # even the right password, while locked
+            assert response.status_code == 429
+            page = response.content.decode()
+            assert "Sign-in locked" in page and "locked for 15 minutes" in page
+        with time_machine.travel(NOW + datetime.timedelta(minutes=16), tick=False):
+            response = sign_in(client, user)
+            assert response.status_code == 302 and response["Location"] == HOME
+
+
+class TestPasswordsAndSessions:
+    def test_weak_passwords_are_refused(self, make_user):
+        user = make_user(Role.PARTICIPATION_OFFICER)
+        for weak in ("short1!", "password1234", "123456789012"):
+            with pytest.raises(ValidationError):
+                validate_password(weak, user)
+        validate_password("correct horse battery staple", user)
+
+    def test_sessions_expire_after_8_hours_and_at_browser_close(self):
+        assert settings.SESSION_COOKIE_AGE <= 8 * 60 * 60
+        assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+
+    def test_an_idle_session_is_signed_out(self, make_user, client_for):
+        client = client_for(make_user(Role.PARTICIPATION_OFFICER))
+        assert client.get(HOME).status_code == 200
+        session = client.session
+        session[LAST_SEEN_SESSION_KEY] = int(time.time()) - settings.HEARD_IDLE_TIMEOUT - 5
+        session.save()
+        response = client.get(HOME)
+        assert response.status_code == 302 and response["Location"].startswith(SIGN_IN)
+        assert client.get(HOME)["Location"].startswith(SIGN_IN)
+
+
+class TestHeaders:
+    def test_pages_have_a_strict_content_security_policy(self, client_for, officer):
+        response = client_for(officer).get(HOME)
+        policy = response["Content-Security-Policy"]
+        assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+        assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+        assert response["X-Frame-Options"] == "DENY"
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["Referrer-Policy"] == "same-origin"
+
+    def test_the_api_docs_page_relaxes_styles_only(self, client, db):
+        response = client.get(reverse("api-docs"))
+        assert response.status_code == 200
+        directives = {
+            part.split()[0]: part.split()[1:]
+            for part in response["Content-Security-Policy"].split(";")
+            if part.strip()
+        }
+        assert "'unsafe-inline'" in directives["style-src"]
+        assert "blob:" in directives["worker-src"]
+        assert "'unsafe-inline'" not in directives["script-src"]
+        assert "'unsafe-eval'" not in directives["script-src"]
+
+    def test_check_deploy_reports_nothing_with_production_settings(self, tmp_path):
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "heard.config.settings",
+            "HEARD_HTTPS": "1",
+            "SECRET_KEY": secrets.token_urlsafe(64),
+            "HEARD_VAR_DIR": str(tmp_path),
+            "ALLOWED_HOSTS": "heard.example.org",
+        }
+        for name in ("HEARD_TESTING", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"):  # test-only switches
+            env.pop(name, None)
+        result = subprocess.run(  # noqa: S603
+            [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "System check identified no issues (0 silenced)." in result.stdout
