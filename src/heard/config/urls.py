@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from heard.demo import bench_views
+
 urlpatterns = [
     path("", include("heard.core.urls")),
     path("", include("heard.indicators.urls")),
@@ -13,4 +15,5 @@ urlpatterns = [
     path("", include("heard.portal.urls")),
     path("api/v1/", include("heard.api.urls")),
     path("django-admin/", admin.site.urls),
+    *bench_views.urlpatterns(),  # the benchmark's framework floor, only when HEARD_BENCH=1
 ]

@@ -1,0 +1,74 @@
+"""``heard generate --scale tiny|county|national [--seed N] [--force]``: synthetic data in bulk."""
+
+from __future__ import annotations
+
+import datetime
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection
+from django.utils import timezone
+
+from heard.demo import generator
+
+
+class Command(BaseCommand):
+    help = (
+        "Generate a synthetic partnership for load tests: staff in every role, organisations, "
+        "themes, groups with members and lifecycles, young people, sessions and attendance. "
+        "Loads in bulk (COPY on PostgreSQL) without the services or audit entries. Refuses to "
+        "write into a database that already holds any of these records unless --force, which "
+        "first EMPTIES those tables (and the audit log, API tokens and sign-ins)."
+    )
+    #: A bulk loader needs the models only: do not fail on an unrelated URL or admin check.
+    requires_system_checks: list[str] = []
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--scale", choices=sorted(generator.SCALES), required=True)
+        parser.add_argument("--seed", type=int, default=1, help="Same seed, same data (default 1).")
+        parser.add_argument(
+            "--today",
+            type=datetime.date.fromisoformat,
+            default=None,
+            help="Date the data counts back from, like 2026-11-23 (default: today).",
+        )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Empty the tables the generator writes before loading (destroys their data).",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        today: datetime.date = options["today"] or timezone.localdate()
+        if today > timezone.localdate():
+            raise CommandError("--today cannot be later than today.")
+        database = f"{connection.vendor} database {connection.settings_dict['NAME']}"
+        existing = generator.existing_rows()
+        if existing and not options["force"]:
+            held = ", ".join(f"{count:,} {label}" for label, count in existing.items())
+            raise CommandError(
+                f"The {database} already holds {held}. Nothing was written. Use an empty "
+                "database, or add --force to delete those records first."
+            )
+        if existing:
+            deleted = generator.wipe()
+            held = ", ".join(f"{count:,} {label}" for label, count in deleted.items())
+            self.stdout.write(self.style.WARNING(f"--force: deleted {held}."))
+        scale = generator.SCALES[options["scale"]]
+        self.stdout.write(
+            f"Generating the {scale.name} scale (seed {options['seed']}, dates up to {today}) "
+            f"into the {database} ..."
+        )
+        started = time.perf_counter()
+        generator.generate(
+            scale=scale, seed=options["seed"], today=today, progress=self.stdout.write
+        )
+        elapsed = time.perf_counter() - started
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Generated the {scale.name} scale in {elapsed:.0f} s. No audit entries were "
+                "written for generated rows. Generated staff have unusable passwords: set one "
+                "with `heard changepassword <email>` to sign in."
+            )
+        )
