@@ -6,6 +6,10 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 3
+# Threaded workers: a long CSV export streams on one thread while the worker's heartbeat goes on,
+# so it is not killed after --timeout as a sync worker is (bench/README.md).
+THREADS ?= 4
+TIMEOUT ?= 120
 export DJANGO_SETTINGS_MODULE := heard.config.settings
 
 .PHONY: run dev test lint typecheck check-tools install install-dev frontend migrate demo browser-test test-postgres bench clean
@@ -46,7 +50,7 @@ demo: migrate
 
 run: demo
 	@echo "Heard is starting on http://$(HOST):$(PORT)/ (stop it with Ctrl+C)"
-	$(BIN)/gunicorn heard.config.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile - --access-logformat '%(t)s "%(m)s %(U)s" %(s)s %(L)ss'
+	$(BIN)/gunicorn heard.config.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) --worker-class gthread --threads $(THREADS) --timeout $(TIMEOUT) --access-logfile - --access-logformat '%(t)s "%(m)s %(U)s" %(s)s %(L)ss'
 
 dev: demo
 	DEBUG=1 $(BIN)/heard runserver $(HOST):$(PORT)

@@ -123,6 +123,10 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's JIT compiles large aggregates before running them: on the home counts at
+    # national scale it cost about 250 ms of compilation for queries that run in less (bench/).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 
 # A database cache, shared by every gunicorn worker: sign-in rate limits hold across workers.
 CACHES = {

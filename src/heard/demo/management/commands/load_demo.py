@@ -68,3 +68,6 @@ class Command(BaseCommand):
                 f"Two-factor sign-in: {roles} must also enter a code. Add this published demo key "
                 f"to any authenticator app (time-based, 6 digits, 30 seconds): {secrets[0]}"
             )
+            self.stdout.write(
+                "No authenticator app at hand? `.venv/bin/heard demo_code` prints the current code."
+            )
