@@ -24,6 +24,13 @@ def csv_text(response):
     return b"".join(response.streaming_content).decode()
 
 
+def body(response):
+    """A page's bytes, whether rendered or streamed (CSV and iCalendar exports are streamed)."""
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
 # Themes ------------------------------------------------------------------------------------------
 
 
@@ -339,7 +346,7 @@ def test_partner_worker_gets_404_for_every_page_of_another_organisations_group(
         reverse("groups:calendar"),
         reverse("groups:calendar-ics"),
     ):
-        assert b"Hidden Group" not in client.get(url).content
+        assert b"Hidden Group" not in body(client.get(url))
     assert "Hidden Group" not in csv_text(
         client.get(reverse("groups:group-list"), {"format": "csv"})
     )
@@ -381,7 +388,7 @@ def test_calendar_page_with_overdue_filter_and_csv(client_for, officer):
 
 def _events(response):
     assert response["Content-Type"].startswith("text/calendar")
-    calendar = Calendar.from_ical(response.content)
+    calendar = Calendar.from_ical(body(response))
     assert calendar.name == "VCALENDAR"
     assert str(calendar["PRODID"])
     assert str(calendar["VERSION"]) == "2.0"
@@ -422,3 +429,91 @@ def test_icalendar_for_partner_workers_and_board_members(
     assert {str(e["SUMMARY"]) for e in events} == {"Overdue visit: Ours", "Visit: Ours"}
     events = _events(client_for(board_member).get(reverse("groups:calendar-ics")))
     assert {str(e["SUMMARY"]) for e in events} == {"Overdue visit: Ours", "Overdue visit: Theirs"}
+
+
+def test_calendar_pages_25_groups_at_a_time_in_sql_order(client_for, officer, count_queries):
+    organisation = factories.OrganisationFactory()
+    for n in range(3):
+        late = factories.GroupFactory(name=f"Late {n}", host_organisation=organisation)
+        factories.SessionFactory(group=late, date=datetime.date(2026, 9, n + 1))
+    client = client_for(officer)
+    url = reverse("groups:calendar")
+    few, response = count_queries(lambda: client.get(url))
+    assert response.status_code == 200
+    for n in range(27):
+        factories.GroupFactory(
+            name=f"Group {n:02d}",
+            host_organisation=organisation,
+            start_date=datetime.date(2026, 11, 1),
+        )
+    many, response = count_queries(lambda: client.get(url))
+    assert few == many
+    names = [g.name for g in response.context["object_list"]]
+    assert len(names) == 25 and names[:3] == ["Late 0", "Late 1", "Late 2"]
+    page = response.content.decode()
+    assert "Page 1 of 2" in page and "30 records" in page
+    second = client.get(url, {"page": 2})
+    assert [g.name for g in second.context["object_list"]] == [
+        f"Group {n:02d}" for n in range(22, 27)
+    ]
+    overdue = client.get(url, {"overdue": "yes"})
+    assert [g.name for g in overdue.context["object_list"]] == ["Late 0", "Late 1", "Late 2"]
+    due_2_3_and_4_october = [49, 48, 47]
+    assert [g.days_overdue for g in overdue.context["object_list"]] == due_2_3_and_4_october
+
+
+def test_calendar_csv_streams_every_row_not_just_a_page(client_for, officer):
+    for n in range(30):
+        factories.GroupFactory(name=f"Group {n:02d}", start_date=datetime.date(2026, 11, 1))
+    late = factories.GroupFactory(name="Late Group")
+    factories.SessionFactory(group=late, date=datetime.date(2026, 10, 1))
+    response = client_for(officer).get(reverse("groups:calendar"), {"format": "csv"})
+    lines = csv_text(response).splitlines()
+    assert lines[0] == (
+        "Group,Kind,Stage,Host organisation,Cadence,Last contact,Next due,Overdue,Days overdue"
+    )
+    assert len(lines) == 32
+    assert lines[1].startswith("Late Group,") and lines[1].endswith(",2026-10-01,2026-11-01,Yes,19")
+
+
+def test_calendar_groups_i_answer_for_narrows_a_theme_leads_calendar(client_for, theme_lead):
+    led = factories.GroupFactory(name="Led Group")
+    led.leads.add(theme_lead)
+    factories.GroupFactory(name="Another Group")
+    client = client_for(theme_lead)
+    url = reverse("groups:calendar")
+    everyone = client.get(url, {"overdue": "yes"}).context["object_list"]
+    assert {g.name for g in everyone} == {"Led Group", "Another Group"}
+    mine = client.get(url, {"overdue": "yes", "mine": "yes"}).context["object_list"]
+    assert [g.name for g in mine] == ["Led Group"]
+
+
+def test_icalendar_is_streamed_and_equals_the_whole_calendar_built_at_once(
+    client_for, officer, count_queries, monkeypatch
+):
+    from heard.groups import selectors, views
+    from heard.groups.calendar import build_ics
+
+    for n in range(5):
+        group = factories.GroupFactory(name=f"Group {n}")
+        factories.SessionFactory(group=group, date=datetime.date(2026, 10, n + 1), title="Visit")
+    factories.GroupFactory(name="Closed", stage="closed")
+    client = client_for(officer)
+
+    def download():
+        return b"".join(client.get(reverse("groups:calendar-ics")).streaming_content)
+
+    whole, response = count_queries(download)
+    monkeypatch.setattr(views, "ICS_CHUNK", 2)
+    chunked, chunked_response = count_queries(download)
+    assert chunked_response == response
+    # Six groups read two at a time: their past sessions are prefetched a chunk at a time.
+    assert chunked == whole + 2
+    rows = list(selectors.calendar_feed(user=officer, today=datetime.date(2026, 11, 20)))
+    assert response == build_ics(rows, now=NOW)
+    assert len(_events_of(response)) == 10  # each group's next visit and its past session
+    assert Calendar.from_ical(response).walk("VEVENT")
+
+
+def _events_of(content):
+    return Calendar.from_ical(content).walk("VEVENT")

@@ -151,3 +151,38 @@ def test_home_runs_a_fixed_number_of_queries(
         factories.AttendanceFactory(session=session)
     many, _ = count_queries(lambda: client.get(HOME))
     assert few == many
+
+
+def test_home_lists_the_ten_most_overdue_and_links_to_the_rest(
+    client_for, officer, organisation, count_queries
+):
+    client = client_for(officer)
+    few, _ = count_queries(lambda: client.get(HOME))
+    for n in range(12):
+        group = factories.GroupFactory(host_organisation=organisation, name=f"Late {n:02d}")
+        factories.SessionFactory(
+            group=group, date=datetime.date(2026, 8, 1) + datetime.timedelta(n)
+        )
+    many, response = count_queries(lambda: client.get(HOME))
+    assert few == many
+    page = response.content.decode()
+    overdue = page.split('id="overdue"')[1].split("</table>")[0]
+    listed = [f"Late {n:02d}" for n in range(12) if f"Late {n:02d}" in overdue]
+    assert listed == [f"Late {n:02d}" for n in range(10)]  # the oldest due first
+    assert '<span class="heard-count__number">12</span>' in counts_in(page)
+    link = f"{reverse('groups:calendar')}?overdue=yes&amp;mine=yes"
+    assert (
+        f'<a class="govuk-link" href="{link}">See all 12 groups with an overdue visit</a>' in page
+    )
+    full = client.get(reverse("groups:calendar"), {"overdue": "yes", "mine": "yes"})
+    assert len(full.context["object_list"]) == 12
+
+
+def test_a_theme_leads_overdue_count_matches_the_linked_list(client_for, theme_lead, data):
+    data["theirs"].leads.add(theme_lead)
+    client = client_for(theme_lead)
+    page = client.get(HOME).content.decode()
+    assert "No visits are overdue" not in page
+    full = client.get(reverse("groups:calendar"), {"overdue": "yes", "mine": "yes"})
+    assert [g.name for g in full.context["object_list"]] == ["Hillside Council"]
+    assert '<a href="#overdue">visit overdue</a>' in counts_in(page)  # one, as listed

@@ -215,3 +215,40 @@ class TestHomeCounts:
         many, counts = count_queries(lambda: selectors.home_counts(user=officer, today=TODAY))
         assert counts["active_young_people"] == 33
         assert few == many
+
+    def test_each_young_person_counts_once_and_buddy_groups_only_when_attended_there(
+        self, officer, organisation
+    ):
+        buddy = factories.GroupFactory(host_organisation=organisation, kind=Group.Kind.BUDDY_GROUP)
+        council = factories.GroupFactory(
+            host_organisation=organisation, kind=Group.Kind.YOUTH_COUNCIL
+        )
+        people = [factories.YoungPersonFactory(organisation=organisation) for _ in range(4)]
+        active = {"degree": Degree.CYP_INITIATED_SHARED, "date": datetime.date(2026, 9, 1)}
+        sessions = [
+            factories.SessionFactory(group=buddy, **active),
+            factories.SessionFactory(group=buddy, **active),
+            factories.SessionFactory(group=council, **active),
+            factories.SessionFactory(group=None, young_person=people[3], **active),
+        ]
+        for session in sessions[:3]:  # in both kinds of group, several times
+            factories.AttendanceFactory(session=session, young_person=people[0])
+        factories.AttendanceFactory(session=sessions[2], young_person=people[1])
+        factories.AttendanceFactory(
+            session=sessions[0], young_person=people[1], status=Attendance.Status.APOLOGIES
+        )
+        factories.AttendanceFactory(session=sessions[1], young_person=people[2])
+        factories.AttendanceFactory(session=sessions[3], young_person=people[3])  # one-to-one
+        counts = selectors.home_counts(user=officer, today=TODAY, overdue_count=0)
+        assert counts["active_young_people"] == 4
+        assert counts["active_via_buddy_groups"] == 2  # people 0 and 2
+
+    def test_a_caller_that_counted_the_overdue_groups_saves_the_query(
+        self, officer, crafted, count_queries
+    ):
+        counted, counts = count_queries(
+            lambda: selectors.home_counts(user=officer, today=TODAY, overdue_count=7)
+        )
+        uncounted, _ = count_queries(lambda: selectors.home_counts(user=officer, today=TODAY))
+        assert counts["overdue_visits"] == 7
+        assert counted == uncounted - 1

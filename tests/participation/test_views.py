@@ -106,6 +106,131 @@ class TestSessionList:
         assert few == many
 
 
+def group_select(page):
+    """The group filter's <select> element, or None when the filter is a text input."""
+    start = page.find('<select name="group"')
+    if start == -1:
+        start = page.find('name="group"')
+        tag_start = page.rfind("<", 0, start)
+        return None if page[tag_start:].startswith("<input") else page[tag_start:]
+    return page[start : page.index("</select>", start)]
+
+
+def many_sessions(group, other_group, n):
+    for i in range(n):
+        session = factories.SessionFactory(
+            group=group if i % 2 else other_group, monitoring_form_complete=False
+        )
+        factories.AttendanceFactory(session=session)
+        session.themes.add(factories.ThemeFactory())
+
+
+class TestGroupFilter:
+    """A drop-down of id and name when the user sees few groups, a name search when many."""
+
+    def test_few_groups_are_a_drop_down_read_in_one_lean_query(
+        self, client_for, officer, group, other_group, count_queries
+    ):
+        factories.SessionFactory(group=group, title="Art afternoon")
+        factories.SessionFactory(group=other_group, title="Budget panel")
+        count, response = count_queries(lambda: client_for(officer).get(LIST))
+        page = response.content.decode()
+        select = group_select(page)
+        assert select is not None
+        assert f'<option value="{group.pk}">Riverside Buddy Group</option>' in select
+        assert f'<option value="{other_group.pk}">Hillside Youth Council</option>' in select
+        assert select.index("Hillside") < select.index("Riverside")  # by name
+        page = client_for(officer).get(LIST, {"group": group.pk}).content.decode()
+        assert "Art afternoon" in page and "Budget panel" not in page
+        assert f'<option value="{group.pk}" selected>' in page
+
+    def test_the_drop_down_reads_ids_and_names_only(self, rf, officer, group):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from heard.participation.filters import SessionFilter
+
+        request = rf.get(LIST)
+        request.user = officer
+        with CaptureQueriesContext(connection) as ctx:
+            SessionFilter(None, queryset=Session.objects.all(), request=request).form.as_p()
+        group_queries = [
+            q["sql"] for q in ctx.captured_queries if 'FROM "groups_group" ' in q["sql"]
+        ]
+        assert len(group_queries) == 1
+        columns, _, rest = group_queries[0].partition(' FROM "groups_group" ')
+        assert columns.count('"groups_group".') == 2
+        assert '"groups_group"."id"' in columns and '"groups_group"."name"' in columns
+        assert "COUNT" not in rest.upper() and "JOIN" not in rest.upper()
+        # Nor are organisations or themes counted (their list pages count young people, groups).
+        assert not [q["sql"] for q in ctx.captured_queries if "COUNT(" in q["sql"].upper()]
+
+    def test_partner_worker_filters_by_their_own_organisation_only(
+        self, client_for, partner_worker, organisation, other_organisation
+    ):
+        page = client_for(partner_worker).get(LIST).content.decode()
+        select = page[page.index('<select name="organisation"') :].split("</select>")[0]
+        assert organisation.name in select and other_organisation.name not in select
+
+    def test_partner_worker_drop_down_holds_only_their_groups(
+        self, client_for, partner_worker, group, other_group
+    ):
+        page = client_for(partner_worker).get(LIST).content.decode()
+        select = group_select(page)
+        assert group.name in select and other_group.name not in page
+
+    def test_many_groups_become_a_name_search_that_still_takes_an_id(
+        self, client_for, officer, group, other_group, monkeypatch
+    ):
+        monkeypatch.setattr("heard.groups.filters.GROUP_CHOICES_MAX", 1)
+        factories.SessionFactory(group=group, title="Art afternoon")
+        factories.SessionFactory(group=other_group, title="Budget panel")
+        client = client_for(officer)
+        page = client.get(LIST).content.decode()
+        assert group_select(page) is None
+        assert "<option" not in page.split('name="group"')[0].rsplit("<label", 1)[-1]
+        assert f">{group.name}</option>" not in page
+        page = client.get(LIST, {"group": "hillside"}).content.decode()
+        assert "Budget panel" in page and "Art afternoon" not in page
+        page = client.get(LIST, {"group": " Buddy "}).content.decode()
+        assert "Art afternoon" in page and "Budget panel" not in page
+        # Links that pass a group's id (as the drop-down did) keep working.
+        page = client.get(LIST, {"group": str(other_group.pk)}).content.decode()
+        assert "Budget panel" in page and "Art afternoon" not in page
+        page = client.get(FOLLOW_UP, {"group": "nothing like it"}).content.decode()
+        assert "No sessions missing a monitoring form match your filters" in page
+
+    def test_a_name_search_never_reaches_another_organisations_sessions(
+        self, client_for, partner_worker, group, other_group, monkeypatch
+    ):
+        monkeypatch.setattr("heard.groups.filters.GROUP_CHOICES_MAX", 0)
+        factories.SessionFactory(group=other_group, title="Budget panel")
+        client = client_for(partner_worker)
+        for value in ("Hillside", str(other_group.pk)):
+            page = client.get(LIST, {"group": value}).content.decode()
+            assert "Budget panel" not in page and "No sessions match your filters" in page
+
+    @pytest.mark.parametrize("choices_max", [200, 1])
+    @pytest.mark.parametrize("url", [LIST, FOLLOW_UP])
+    def test_pages_run_a_fixed_number_of_queries_either_way(
+        self, client_for, officer, group, other_group, count_queries, monkeypatch, choices_max, url
+    ):
+        monkeypatch.setattr("heard.groups.filters.GROUP_CHOICES_MAX", choices_max)
+        client = client_for(officer)
+        many_sessions(group, other_group, 2)
+        few, response = count_queries(lambda: client.get(url))
+        assert response.status_code == 200
+        many_sessions(group, other_group, 8)
+        for n in range(5):
+            factories.GroupFactory(name=f"Extra {n}")
+        many, response = count_queries(lambda: client.get(url))
+        assert response.content.decode().count('href="/sessions/') >= 10
+        assert few == many
+        filtered, response = count_queries(lambda: client.get(url, {"group": str(group.pk)}))
+        assert response.status_code == 200
+        assert filtered == many
+
+
 class TestLogSession:
     def test_chooser_then_form_with_members(self, client_for, officer, group, members):
         client = client_for(officer)

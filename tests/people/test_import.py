@@ -167,3 +167,85 @@ def test_blank_lines_are_skipped_and_inactive_organisations_refused(officer, fen
 def test_roles_that_cannot_add_young_people_cannot_import(request, make, fenland):
     with pytest.raises(PermissionDenied):
         run(request.getfixturevalue(make), "first_name,age_band,organisation\n")
+
+
+def _rows(n, organisation="Fenland Youth Trust"):
+    header = "first_name,last_name,age_band,organisation,confirm_not_duplicate\n"
+    return header + "".join(f"Name{i},Family{i},11_13,{organisation},\n" for i in range(n))
+
+
+def test_an_import_runs_a_fixed_number_of_queries_whatever_its_size(
+    officer, fenland, count_queries
+):
+    for dry_run in (True, False):
+        few, result = count_queries(lambda dry_run=dry_run: run(officer, _rows(3), dry_run))
+        assert result.ok, result.errors
+        YoungPerson.objects.all().delete()
+        many, result = count_queries(lambda dry_run=dry_run: run(officer, _rows(60), dry_run))
+        assert result.ok, result.errors
+        assert few == many, dry_run
+    assert YoungPerson.objects.count() == 60
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.CREATE).count() == 60 + 3
+
+
+def test_an_import_draws_again_when_a_reference_is_taken(officer, fenland, monkeypatch):
+    from heard.people import models
+
+    taken = [
+        YoungPersonFactory(organisation=fenland, first_name=f"Old{i}").reference for i in range(3)
+    ]
+    queue = [taken[0], taken[1], "YP-NEWAA2", taken[2], "YP-NEWAA2", "YP-NEWBB3", "YP-NEWCC4"]
+    monkeypatch.setattr(models, "new_reference", lambda: queue.pop(0))
+    result = run(officer, _rows(3))
+    assert result.ok, result.errors
+    assert sorted(yp.reference for yp in result.created) == ["YP-NEWAA2", "YP-NEWBB3", "YP-NEWCC4"]
+    assert YoungPerson.objects.count() == 6
+
+
+def test_imported_records_are_linked_and_audited_as_one_by_one_creation_would(officer, fenland):
+    existing = YoungPersonFactory(first_name="Cara", organisation=fenland, age_band="11_13")
+    text = (
+        "first_name,last_name,preferred_name,age_band,area,organisation,confirm_not_duplicate\n"
+        " Cara ,Smith,Caz,11_13, Wisbech ,Fenland Youth Trust,yes\n"
+        "Dev,,,8_10,,Fenland Youth Trust,\n"
+    )
+    (cara, dev) = run(officer, text).created
+    single = services.young_person_create(
+        actor=officer,
+        first_name="Cara",
+        last_name="Smith",
+        preferred_name="Caz",
+        age_band="11_13",
+        area="Wisbech",
+        organisation=fenland,
+        confirm_not_duplicate=True,
+    )
+    cara.refresh_from_db()
+    assert (cara.first_name, cara.area) == ("Cara", "Wisbech")
+    assert set(cara.possible_duplicate_of.all()) == {existing}
+    assert not dev.possible_duplicate_of.exists()
+
+    def created(yp):
+        return AuditEntry.objects.get(
+            action=AuditEntry.Action.CREATE, object_type="people.youngperson", object_id=str(yp.pk)
+        )
+
+    imported, by_hand = created(cara), created(single)
+    assert imported.actor == by_hand.actor == officer
+    assert imported.object_label == cara.reference
+    assert imported.changes == by_hand.changes | {"possible_duplicate_of": [None, [existing.pk]]}
+    assert by_hand.changes["possible_duplicate_of"] == [
+        None,
+        sorted([existing.pk, cara.pk], key=str),
+    ]
+    assert created(dev).changes["possible_duplicate_of"] == [None, []]
+
+
+def test_a_file_may_hold_ten_thousand_young_people(officer, fenland, monkeypatch):
+    from heard.people import importers
+
+    assert importers.MAX_ROWS == 10_000
+    monkeypatch.setattr(importers, "MAX_ROWS", 5)
+    result = run(officer, _rows(6), dry_run=True)
+    assert result.errors == [(7, "file", "A file may hold up to 5 young people.")]
+    assert run(officer, _rows(5), dry_run=True).ok

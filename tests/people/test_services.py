@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from heard.core.models import AuditEntry
 from heard.core.roles import AgeBand, Role
-from heard.people import services
+from heard.people import models, services
 from heard.people.models import Organisation, User, YoungPerson
 from tests.factories import OrganisationFactory, UserFactory, YoungPersonFactory
 
@@ -353,3 +353,44 @@ def test_young_person_update_checks_band_against_date_of_birth(officer, organisa
     assert yp.age_band == AgeBand.AGE_16_17
     with pytest.raises(TypeError):
         services.young_person_update(actor=officer, young_person=yp, reference="YP-AAAAAA")
+
+
+def _draws(*references):
+    """A reference generator that returns these references in turn (then fresh ones)."""
+    queue = list(references)
+    real = models.new_reference
+
+    def draw():
+        return queue.pop(0) if queue else real()
+
+    return draw
+
+
+def test_young_person_create_draws_again_while_the_reference_is_taken(
+    officer, organisation, monkeypatch
+):
+    taken = YoungPersonFactory(organisation=organisation, first_name="Other").reference
+    also_taken = YoungPersonFactory(organisation=organisation, first_name="Another").reference
+    monkeypatch.setattr(models, "new_reference", _draws(taken, also_taken, "YP-FRESH2"))
+    yp = services.young_person_create(
+        actor=officer, first_name="Ada", age_band=AgeBand.AGE_11_13, organisation=organisation
+    )
+    assert yp.reference == "YP-FRESH2"
+    assert YoungPerson.objects.filter(reference=taken).count() == 1
+
+
+def test_a_generator_that_only_collides_fails_clearly_not_with_a_server_error(
+    officer, organisation, monkeypatch
+):
+    taken = YoungPersonFactory(organisation=organisation).reference
+    monkeypatch.setattr(models, "new_reference", lambda: taken)
+    with pytest.raises(RuntimeError, match="unused reference"):
+        models.unused_references(1)
+
+
+def test_unused_references_are_distinct_and_new(organisation, monkeypatch):
+    taken = YoungPersonFactory(organisation=organisation).reference
+    monkeypatch.setattr(
+        models, "new_reference", _draws(taken, "YP-AAAAA2", "YP-AAAAA2", taken, "YP-BBBBB3")
+    )
+    assert models.unused_references(2) == ["YP-AAAAA2", "YP-BBBBB3"]

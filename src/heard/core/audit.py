@@ -63,6 +63,30 @@ def record(
     )
 
 
+def record_many(
+    *,
+    actor: Any,
+    action: str,
+    entries: Iterable[tuple[models.Model, dict[str, Any] | None]],
+    batch_size: int = 1000,
+) -> list[AuditEntry]:
+    """``record`` for many objects at once (a bulk import): ``(obj, changes)`` pairs, saved
+    with ``bulk_create``. Each entry is the one ``record`` would write for that object."""
+    actor_id = getattr(actor, "pk", None) if actor is not None and actor.is_authenticated else None
+    rows = [
+        AuditEntry(
+            actor_id=actor_id,
+            action=action,
+            object_type=obj._meta.label_lower,
+            object_id=str(obj.pk),
+            object_label=str(obj)[:200] if action != AuditEntry.Action.DELETE else "",
+            changes=changes or {},
+        )
+        for obj, changes in entries
+    ]
+    return AuditEntry.objects.bulk_create(rows, batch_size=batch_size)
+
+
 def history_for(obj: models.Model) -> models.QuerySet[AuditEntry]:
     return AuditEntry.objects.filter(
         object_type=obj._meta.label_lower, object_id=str(obj.pk)

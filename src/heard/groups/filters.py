@@ -5,11 +5,81 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
+from django import forms
 from django.db.models import Q, QuerySet
 
 from heard.core.permissions import is_partner_worker
+from heard.groups import selectors
 from heard.groups.models import Group, Membership, Theme
 from heard.people.models import Organisation, User
+
+#: Up to this many visible groups are offered in a drop-down; with more (a national partnership
+#: has 15,000) the page would carry every one as an <option>, so the filter is a name search.
+GROUP_CHOICES_MAX = 200
+
+
+def group_dropdown_choices(request: Any) -> list[tuple[str, str]] | None:
+    """The visible groups as drop-down choices, or None when there are too many to list.
+
+    One query of ids and names, at most ``GROUP_CHOICES_MAX + 1`` rows.
+    """
+    if request is None:
+        return []
+    user = getattr(request, "user", None)
+    rows = list(selectors.group_choices(user)[: GROUP_CHOICES_MAX + 1])
+    if len(rows) > GROUP_CHOICES_MAX:
+        return None
+    return [(str(pk), name) for pk, name in rows]
+
+
+class GroupIdOrNameFilter(django_filters.CharFilter):
+    """A group by its id (the drop-down, links and the API) or by part of its name.
+
+    ``paths`` are the lookups that lead to the group (a view's own group or its session's);
+    a row matches through any of them. Only rows the user may see are filtered, so an id of
+    someone else's group finds nothing.
+    """
+
+    def __init__(self, *args: Any, paths: tuple[str, ...] = ("group",), **kwargs: Any) -> None:
+        kwargs.setdefault("label", "Group")
+        if not issubclass(self.field_class, forms.ChoiceField):
+            kwargs.setdefault("max_length", 200)
+            kwargs.setdefault("help_text", "Part of the group's name.")
+        super().__init__(*args, **kwargs)
+        self.paths = paths
+
+    def filter(self, qs: QuerySet[Any], value: Any) -> QuerySet[Any]:
+        value = (value or "").strip()
+        if not value:
+            return qs
+        match = Q()
+        for path in self.paths:
+            if value.isdigit():
+                match |= Q(**{f"{path}_id": int(value)})
+            else:
+                match |= Q(**{f"{path}__name__icontains": value})
+        return qs.filter(match)
+
+
+class GroupDropDownFilter(GroupIdOrNameFilter):
+    """The same filter shown as a drop-down of the visible groups, when they are few enough."""
+
+    field_class = forms.ChoiceField
+
+
+def offer_group_dropdown(filterset: django_filters.FilterSet, name: str = "group") -> None:
+    """Turn ``filterset``'s group name search into a drop-down when the user sees few groups."""
+    choices = group_dropdown_choices(filterset.request)
+    if choices is None:
+        return
+    search = filterset.filters[name]
+    if not isinstance(search, GroupIdOrNameFilter):
+        raise TypeError(f"{name} must be a GroupIdOrNameFilter to become a drop-down.")
+    dropdown = GroupDropDownFilter(
+        label=search.label, paths=search.paths, choices=[("", "Any group"), *choices]
+    )
+    dropdown.model, dropdown.parent = filterset.queryset.model, filterset
+    filterset.filters[name] = dropdown
 
 
 def _organisations(request: Any) -> QuerySet[Organisation]:
@@ -90,7 +160,7 @@ class GroupFilter(django_filters.FilterSet):
 
 
 class CalendarFilter(django_filters.FilterSet):
-    """The calendar's filters; "overdue only" is applied to the computed rows by the view."""
+    """The calendar's filters, on the rows ``group_calendar`` annotates in the database."""
 
     host_organisation = django_filters.ModelChoiceFilter(
         label="Organisation", queryset=_organisations, empty_label="Any organisation"
@@ -103,12 +173,18 @@ class CalendarFilter(django_filters.FilterSet):
         label="Show",
         choices=[("yes", "Overdue groups only")],
         empty_label="All groups",
-        method="keep",
+        method="only_overdue",
+    )
+    mine = django_filters.ChoiceFilter(
+        label="Whose groups",
+        choices=[("yes", "Groups I answer for")],
+        empty_label="Every group I can see",
+        method="only_mine",
     )
 
     class Meta:
         model = Group
-        fields = ["host_organisation", "theme", "kind", "overdue"]
+        fields = ["host_organisation", "theme", "kind", "overdue", "mine"]
 
     def by_theme(
         self, queryset: QuerySet[Group], name: str, value: Theme | None
@@ -117,8 +193,13 @@ class CalendarFilter(django_filters.FilterSet):
             return queryset
         return queryset.filter(pk__in=value.group_links.values("group_id"))
 
-    def keep(self, queryset: QuerySet[Group], name: str, value: Any) -> QuerySet[Group]:
-        return queryset
+    def only_overdue(self, queryset: QuerySet[Any], name: str, value: Any) -> QuerySet[Any]:
+        return queryset.filter(is_overdue=True) if value == "yes" else queryset
+
+    def only_mine(self, queryset: QuerySet[Group], name: str, value: Any) -> QuerySet[Group]:
+        if value != "yes":
+            return queryset
+        return selectors.answered_for(getattr(self.request, "user", None), queryset)
 
 
 class MembershipFilter(django_filters.FilterSet):

@@ -8,17 +8,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import (
+    BooleanField,
+    Case,
     Count,
+    DateField,
+    DurationField,
+    F,
+    Func,
     IntegerField,
-    Max,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
     Subquery,
     Value,
+    When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce
 from django.http import Http404
 
 from heard.core.permissions import (
@@ -28,7 +34,6 @@ from heard.core.permissions import (
     is_theme_lead,
     reads_personal_data,
 )
-from heard.groups.calendar import with_calendar
 from heard.groups.models import (
     Group,
     GroupTheme,
@@ -56,16 +61,15 @@ def _count(queryset: QuerySet[Any], group_by: str) -> Any:
     )
 
 
+def _sessions() -> Any:
+    """The session model's manager, reached through the reverse relation (no upward import)."""
+    return Group._meta.get_field("sessions").related_model._default_manager
+
+
 def _last_contact() -> Subquery:
-    """The latest session date, through the reverse relation ``sessions`` (no upward import)."""
-    latest = (
-        Group.objects.filter(pk=OuterRef("pk"))
-        .order_by()
-        .values("pk")
-        .annotate(latest=Max("sessions__date"))
-        .values("latest")
-    )
-    return Subquery(latest)
+    """The latest session date: one probe of the session index on (group, -date) per group."""
+    latest = _sessions().filter(group=OuterRef("pk")).order_by("-date").values("date")[:1]
+    return Subquery(latest, output_field=DateField())
 
 
 def period_for(day: datetime.date) -> str:
@@ -77,15 +81,21 @@ def period_for(day: datetime.date) -> str:
 # --- Groups -------------------------------------------------------------------------------------
 
 
-def groups_visible_to(user: Any) -> QuerySet[Group]:
-    """Every group the user may see, with its host, leads, themes, member count and last contact."""
+def _groups_scoped(user: Any) -> QuerySet[Group]:
+    """The groups the user may see, and nothing joined or computed."""
     if not can(user, "groups.view_group"):
         return Group.objects.none()
     queryset = Group.objects.all()
     if user is not None and is_partner_worker(user):
         queryset = queryset.filter(host_organisation_id=user.organisation_id)
+    return queryset
+
+
+def groups_visible_to(user: Any) -> QuerySet[Group]:
+    """Every group the user may see, with its host, leads, themes, member count and last contact."""
     return (
-        queryset.select_related("host_organisation")
+        _groups_scoped(user)
+        .select_related("host_organisation")
         .prefetch_related(
             "leads",
             Prefetch(
@@ -99,6 +109,19 @@ def groups_visible_to(user: Any) -> QuerySet[Group]:
             last_contact=_last_contact(),
         )
     )
+
+
+def groups_plain_visible_to(user: Any) -> QuerySet[Group]:
+    """Visible groups with their host only (no prefetches or counts): for choosers and pickers."""
+    return _groups_scoped(user).select_related("host_organisation")
+
+
+def group_choices(user: Any) -> QuerySet[Any]:
+    """``(id, name)`` of every visible group by name: for a drop-down or a search by name.
+
+    Only the two columns: no joins, prefetches or counts (a national partnership has 15,000 groups).
+    """
+    return _groups_scoped(user).order_by("name", "pk").values_list("pk", "name")
 
 
 def group_get(user: Any, pk: Any) -> Group:
@@ -157,6 +180,13 @@ def themes_visible_to(user: Any) -> QuerySet[Theme]:
             links.filter(group__stage__in=Group.ESTABLISHED_STAGES), "theme"
         ),
     )
+
+
+def theme_choices(user: Any) -> QuerySet[Theme]:
+    """Visible themes with only what their label needs, newest period first: for a drop-down."""
+    if not can(user, "groups.view_theme"):
+        return Theme.objects.none()
+    return Theme.objects.only("id", "title", "period").order_by("-period", "title")
 
 
 def theme_get(user: Any, pk: Any) -> Theme:
@@ -253,64 +283,149 @@ def theme_warnings(
 
 
 # --- The engagement calendar --------------------------------------------------------------------
+#
+# ``Group.next_due`` states the rule for one group. The calendar, the overdue list and the home
+# counts apply it to thousands of groups, so the same rule is written here as SQL: the database
+# computes, filters, orders and counts, and a page loads only the rows it shows.
+# ``tests/groups/test_calendar_sql.py`` checks the two agree.
+
+
+def _cadence_interval() -> Case:
+    """The days between expected contacts of the group's cadence, as an interval (NULL if none)."""
+    return Case(
+        *(
+            When(cadence=cadence, then=Value(datetime.timedelta(days=days)))
+            for cadence, days in Group.CADENCE_DAYS.items()
+            if days is not None
+        ),
+        default=Value(None),
+        output_field=DurationField(),
+    )
+
+
+class _DaysBetween(Func):
+    """Whole days from the second date to the first (``later - earlier``).
+
+    PostgreSQL subtracts dates as integers; SQLite keeps dates as text, so it goes through
+    ``julianday``. Heard runs on these two databases only.
+    """
+
+    arity = 2
+    output_field = IntegerField()
+    template = "(%(expressions)s)"
+    arg_joiner = " - "
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra_context: Any) -> Any:
+        return self.as_sql(
+            compiler,
+            connection,
+            template="CAST(julianday(%(expressions)s) AS INTEGER)",
+            arg_joiner=") - julianday(",
+            **extra_context,
+        )
+
+
+def with_next_due(queryset: QuerySet[Group], *, today: datetime.date) -> QuerySet[Any]:
+    """Annotate ``last_contact``, ``next_due``, ``is_overdue`` and ``days_overdue``, in SQL.
+
+    ``Group.next_due``'s rule: in a visited stage with a set cadence, the cadence's days after the
+    last session, or else after the start date, or else after the day the stage last changed.
+    ``next_due`` then shadows the model method on these rows (a date, as ``with_calendar`` sets).
+    """
+    rows: QuerySet[Any] = queryset  # annotated rows: ``next_due`` shadows the model method
+    if "last_contact" not in rows.query.annotations:
+        rows = rows.annotate(last_contact=_last_contact())
+    since = Coalesce("last_contact", "start_date", "stage_changed_on", output_field=DateField())
+    due = Cast(since + _cadence_interval(), output_field=DateField())
+    rows = rows.annotate(
+        next_due=Case(
+            When(stage__in=Group.VISITED_STAGES, then=due),
+            default=Value(None),
+            output_field=DateField(),
+        )
+    )
+    return rows.annotate(
+        is_overdue=Case(
+            When(next_due__lt=today, then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        ),
+        days_overdue=Case(
+            When(next_due__lt=today, then=_DaysBetween(Value(today), "next_due")),
+            default=Value(0),
+            output_field=IntegerField(),
+        ),
+    )
 
 
 def group_calendar(
     *, user: Any, today: datetime.date, groups: QuerySet[Group] | None = None
-) -> list[Group]:
-    """Groups that are not closed, each with ``last_contact``, ``next_due`` and ``is_overdue``.
+) -> QuerySet[Group]:
+    """Groups that are not closed, each with ``last_contact``, ``next_due``, ``is_overdue`` and
+    ``days_overdue``, ordered by when the next visit is due (nothing due last), then by name.
 
-    Ordered by when the next visit is due (groups with nothing due last). ``groups`` narrows the
-    list (a filtered ``groups_visible_to(user)``); it is always scoped to the user.
+    ``groups`` narrows the list (a filtered queryset of groups); it is always scoped to the user.
+    Lazy: filter it further (``is_overdue=True``), page it or stream it.
     """
-    queryset = groups if groups is not None else groups_visible_to(user)
-    if groups is not None:
-        queryset = queryset.filter(pk__in=groups_visible_to(user).values("pk"))
-    rows = with_calendar(queryset.exclude(stage=Group.Stage.CLOSED), today=today)
-    return sorted(rows, key=lambda g: (g.next_due is None, g.next_due or today, g.name))
+    if groups is None:
+        queryset = groups_plain_visible_to(user)
+    else:
+        queryset = groups.filter(pk__in=_groups_scoped(user).values("pk"))
+    return with_next_due(queryset.exclude(stage=Group.Stage.CLOSED), today=today).order_by(
+        F("next_due").asc(nulls_last=True), "name", "pk"
+    )
+
+
+def answered_for(user: Any, queryset: QuerySet[Group]) -> QuerySet[Group]:
+    """Narrow groups to those the user answers for (see ``groups_responsible_for``); the
+    calendar's "groups I answer for" filter, which only narrows anything for a theme lead."""
+    if user is None or is_programme_staff(user) or not is_theme_lead(user):
+        return queryset
+    return queryset.filter(
+        pk__in=Group.objects.filter(Q(leads=user) | Q(theme_links__theme__lead=user)).values("pk")
+    )
 
 
 def groups_responsible_for(user: Any) -> QuerySet[Group]:
     """The groups a user answers for: every visible group for the programme and readers;
     for a theme lead, groups they lead or of themes they lead; a partner worker's hosted groups."""
-    queryset = groups_visible_to(user)
-    if user is None or is_programme_staff(user):
-        return queryset
-    if is_theme_lead(user):
-        return queryset.filter(
-            pk__in=Group.objects.filter(Q(leads=user) | Q(theme_links__theme__lead=user)).values(
-                "pk"
-            )
-        )
-    return queryset
+    return answered_for(user, groups_visible_to(user))
 
 
-def overdue_groups(*, user: Any, today: datetime.date) -> list[Group]:
-    """Groups whose next visit or meeting is overdue, most overdue first."""
-    rows = with_calendar(
-        groups_responsible_for(user).filter(stage__in=Group.VISITED_STAGES), today=today
+def overdue_groups(*, user: Any, today: datetime.date) -> QuerySet[Group]:
+    """Groups the user answers for whose next visit or meeting is overdue, most overdue first.
+
+    Computed, filtered and ordered in the database: count it, or slice the first few.
+    """
+    queryset = answered_for(user, groups_plain_visible_to(user)).filter(
+        stage__in=Group.VISITED_STAGES
     )
-    overdue = [group for group in rows if group.is_overdue]
-    return sorted(overdue, key=lambda g: (g.next_due, g.name))
+    return (
+        with_next_due(queryset, today=today)
+        .filter(is_overdue=True)
+        .order_by("next_due", "name", "pk")
+    )
 
 
-def calendar_feed(*, user: Any, today: datetime.date, group: Group | None = None) -> list[Group]:
-    """Visible groups (or one) for the iCalendar export, with calendar attributes and
-    ``past_sessions`` (sessions up to today; empty for roles that never see sessions)."""
-    queryset = groups_visible_to(user)
+def calendar_feed(
+    *, user: Any, today: datetime.date, group: Group | None = None
+) -> QuerySet[Group]:
+    """Visible groups (or one) for the iCalendar export, with the calendar annotations and
+    ``past_sessions`` (sessions up to today; empty for roles that never see sessions).
+
+    Lazy: stream it with ``.iterator(chunk_size=...)``, which prefetches a chunk at a time.
+    """
+    queryset = groups_plain_visible_to(user)
     if group is not None:
         queryset = queryset.filter(pk=group.pk)
-    if reads_personal_data(user):
-        sessions = Group._meta.get_field("sessions").related_model._default_manager
-        queryset = queryset.prefetch_related(
-            Prefetch(
-                "sessions",
-                queryset=sessions.filter(date__lte=today).order_by("date", "id"),
-                to_attr="past_sessions",
-            )
-        )
-    rows = with_calendar(queryset, today=today)
-    for row in rows:
-        if not hasattr(row, "past_sessions"):
-            setattr(row, "past_sessions", [])  # noqa: B010
-    return rows
+    sessions = _sessions()
+    past = (
+        sessions.filter(date__lte=today).order_by("date", "id")
+        if reads_personal_data(user)
+        else sessions.none()
+    )
+    return (
+        with_next_due(queryset, today=today)
+        .order_by("name", "pk")
+        .prefetch_related(Prefetch("sessions", queryset=past, to_attr="past_sessions"))
+    )

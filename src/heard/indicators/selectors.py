@@ -17,6 +17,8 @@ from heard.voice import selectors as voice_selectors
 
 #: How many sessions missing a monitoring form the home page lists before linking to the full list.
 MISSING_MONITORING_SHOWN = 10
+#: How many overdue groups the home page lists before linking to the calendar's overdue list.
+OVERDUE_GROUPS_SHOWN = 10
 #: How many overdue views and responses the home page lists before linking to the full lists.
 LOOP_OVERDUE_SHOWN = 10
 
@@ -24,11 +26,10 @@ LOOP_OVERDUE_SHOWN = 10
 def home_page(*, user: Any, today: datetime.date) -> dict[str, Any]:
     """The counts for everyone; for those responsible, the overdue groups and forms to chase."""
     overdue = group_selectors.overdue_groups(user=user, today=today)
-    counts = participation_selectors.home_counts(user=user, today=today, overdue=overdue)
+    counts = participation_selectors.home_counts(
+        user=user, today=today, overdue_count=overdue.count()
+    )
     responsible = is_programme_staff(user) or is_theme_lead(user) or is_partner_worker(user)
-    for group in overdue:
-        due = getattr(group, "next_due", None)
-        group.days_overdue = (today - due).days if isinstance(due, datetime.date) else None  # type: ignore[attr-defined]
     missing: list[Any] = []
     if not is_board_member(user):
         missing = list(
@@ -41,7 +42,7 @@ def home_page(*, user: Any, today: datetime.date) -> dict[str, Any]:
         "year_start": participation_selectors.partnership_year_start(today),
         "quarter_start": quarter_start,
         "quarter_end": quarter_end,
-        "overdue_groups": overdue if responsible else [],
+        "overdue_groups": list(overdue[:OVERDUE_GROUPS_SHOWN]) if responsible else [],
         "shows_overdue_list": responsible,
         "shows_missing_monitoring": not is_board_member(user),
         "missing_monitoring": missing,

@@ -8,9 +8,11 @@ import django_filters
 from django.db.models import Q, QuerySet
 
 from heard.core.forms import GovUKDateInput
+from heard.core.permissions import can
 from heard.core.roles import HearByRightStandard
 from heard.groups import selectors as group_selectors
-from heard.groups.models import Group, Theme
+from heard.groups.filters import GroupIdOrNameFilter, offer_group_dropdown
+from heard.groups.models import Theme
 from heard.participation.models import Degree, ParticipationType, Session
 from heard.people import selectors as people_selectors
 from heard.people.models import Organisation
@@ -20,22 +22,19 @@ def _user(request: Any) -> Any:
     return getattr(request, "user", None)
 
 
-def _groups(request: Any) -> QuerySet[Group]:
-    if request is None:
-        return Group.objects.none()
-    return group_selectors.groups_visible_to(_user(request))
-
-
 def _organisations(request: Any) -> QuerySet[Organisation]:
-    if request is None:
+    """Organisations by name only (the list selector counts each one's young people)."""
+    user = _user(request)
+    if request is None or not can(user, "people.view_organisation"):
         return Organisation.objects.none()
-    return people_selectors.organisations_visible_to(_user(request))
+    return people_selectors.organisations_for_young_people_filter(user)
 
 
 def _themes(request: Any) -> QuerySet[Theme]:
+    """Themes by label only (the list selector counts each one's groups)."""
     if request is None:
         return Theme.objects.none()
-    return group_selectors.themes_visible_to(_user(request))
+    return group_selectors.theme_choices(_user(request))
 
 
 class SessionFilter(django_filters.FilterSet):
@@ -49,7 +48,7 @@ class SessionFilter(django_filters.FilterSet):
         field_name="date", lookup_expr="lte", label="To", widget=GovUKDateInput()
     )
     kind = django_filters.ChoiceFilter(choices=Session.Kind.choices, empty_label="Any kind")
-    group = django_filters.ModelChoiceFilter(queryset=_groups, empty_label="Any group")
+    group = GroupIdOrNameFilter()
     organisation = django_filters.ModelChoiceFilter(
         queryset=_organisations, empty_label="Any organisation"
     )
@@ -79,6 +78,10 @@ class SessionFilter(django_filters.FilterSet):
     class Meta:
         model = Session
         fields: list[str] = []
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        offer_group_dropdown(self)
 
     def filter_monitoring(
         self, queryset: QuerySet[Session], name: str, value: str

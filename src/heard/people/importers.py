@@ -16,7 +16,7 @@ from typing import IO, Any
 from heard.core.roles import AgeBand
 from heard.people.models import Organisation, YoungPerson
 
-MAX_ROWS = 5000
+MAX_ROWS = 10_000
 COLUMNS = (
     "first_name",
     "last_name",
@@ -133,7 +133,7 @@ def parse_young_people_csv(file: IO[str] | IO[bytes] | bytes | str) -> Parsed:
                 continue
             if len(parsed.rows) >= MAX_ROWS:
                 parsed.errors.append(
-                    (start, "file", f"A file may hold up to {MAX_ROWS} young people.")
+                    (start, "file", f"A file may hold up to {MAX_ROWS:,} young people.")
                 )
                 return parsed
             parsed.rows.append(_parse_row(start, header, cells, organisations))
