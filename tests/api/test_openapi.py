@@ -91,7 +91,15 @@ def test_every_operation_answers_as_documented(schema, api_for, make_user):
         date=datetime.date(2026, 11, 10),
     )
 
-    # Privacy: a consent to read and then withdraw.
+    # Privacy: a consent to read and then withdraw, and one that lets a new view be published.
+    privacy_services.consent_record(
+        actor=None,
+        young_person=young_person,
+        purpose="publishing",
+        given_by="parent_or_carer",
+        given_on=datetime.date(2026, 9, 1),
+        how="written",
+    )
     consent = privacy_services.consent_record(
         actor=None,
         young_person=young_person,

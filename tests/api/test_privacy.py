@@ -145,3 +145,31 @@ def test_reach_api_is_suppressed_and_for_roles_allowed(api_for, officer, board_m
     bad = api_for(officer).get("/api/v1/reach/?start=2026-11-20&end=2026-01-01")
     assert bad.status_code == 400 and "end" in bad.json()
     assert api_for(officer).get("/api/v1/reach/?start=yesterday").status_code == 400
+
+
+def test_withdrawing_photographs_over_the_api_withholds_the_image_at_once(api_for, officer):
+    young_person = factories.YoungPersonFactory(age_band=AgeBand.AGE_16_17)
+    view = factories.ViewFactory(young_people=[young_person])
+    photo = factories.EvidenceFactory(view=view)
+    consent = _consent(young_person, "photographs")
+    api = api_for(officer)
+
+    def photo_in_api():
+        (item,) = api.get(f"/api/v1/views/{view.pk}/").json()["evidence"]
+        assert item["id"] == photo.pk
+        return item
+
+    assert photo_in_api()["withheld"] is False
+    response = api.post(
+        f"/api/v1/consents/{consent.pk}/withdraw/",
+        {
+            "withdrawn_on": "2026-11-20",
+            "withdrawn_by": "parent_or_carer",
+            "withdrawn_how": "written",
+        },
+        format="json",
+    )
+    assert response.status_code == 200
+    item = photo_in_api()
+    assert item["withheld"] is True and item["download"] is None
+    assert item["withheld_reason"] == "Photo withheld: consent for photographs was withdrawn"

@@ -203,3 +203,105 @@ def test_theme_lead_cannot_respond_outside_their_themes(api_for, make_user, sess
         format="json",
     )
     assert response.status_code == 403
+
+
+# Consent: quotes and publishing need it; photos are withheld without it -------------------------
+
+
+def _consent(young_person, purpose):
+    from heard.privacy import services as privacy_services
+
+    return privacy_services.consent_record(
+        actor=None,
+        young_person=young_person,
+        purpose=purpose,
+        given_by="parent_or_carer",
+        given_on=datetime.date(2026, 9, 1),
+        how="written",
+    )
+
+
+def test_quoting_or_publishing_without_consent_is_a_400_on_the_field(
+    api_for, officer, session, member, group
+):
+    api = api_for(officer)
+    payload = {"text": "Lights in the park", "session": session.pk, "young_people": [member.pk]}
+    refused = api.post("/api/v1/views/", payload | {"consent": "publish"}, format="json")
+    assert refused.status_code == 400
+    assert (
+        f"{member.reference} has no current consent to publishing" in (refused.json()["consent"][0])
+    )
+    assert not View.objects.exists()
+    created = api.post("/api/v1/views/", payload | {"consent": "internal"}, format="json")
+    view_id = created.json()["id"]
+    refused = api.patch(
+        f"/api/v1/views/{view_id}/", {"consent": "quote_anonymously"}, format="json"
+    )
+    assert refused.status_code == 400 and "consent to quotes" in refused.json()["consent"][0]
+    _consent(member, "quotes")
+    allowed = api.patch(
+        f"/api/v1/views/{view_id}/", {"consent": "quote_anonymously"}, format="json"
+    )
+    assert allowed.status_code == 200 and allowed.json()["consent"] == "quote_anonymously"
+    newcomer = factories.MembershipFactory(group=group).young_person
+    refused = api.patch(
+        f"/api/v1/views/{view_id}/", {"young_people": [member.pk, newcomer.pk]}, format="json"
+    )
+    assert refused.status_code == 400
+    assert newcomer.reference in refused.json()["young_people"][0]
+    by_group = api.post(
+        "/api/v1/views/",
+        {"text": "Ours", "session": session.pk, "group": group.pk, "consent": "quote_first_name"},
+        format="json",
+    )
+    assert by_group.status_code == 400 and "no first name" in by_group.json()["consent"][0]
+
+
+def test_image_evidence_is_withheld_without_photographs_consent(
+    api_for, officer, session, member, count_queries
+):
+    from heard.privacy import services as privacy_services
+
+    view = factories.ViewFactory(session=session, young_people=[member])
+    photo = factories.EvidenceFactory(view=view, description="Ami at the skate park")
+    document = factories.EvidenceFactory(
+        view=view, kind="document", content_type="application/pdf", description="Notes"
+    )
+    api = api_for(officer)
+
+    def evidence_of(body):
+        return {item["id"]: item for item in body["evidence"]}
+
+    shown = evidence_of(api.get(f"/api/v1/views/{view.pk}/").json())
+    assert shown[photo.pk]["withheld"] is True
+    assert shown[photo.pk]["withheld_reason"] == (
+        "Photo withheld: consent for photographs was not given"
+    )
+    assert shown[photo.pk]["download"] is None and shown[photo.pk]["description"] == ""
+    assert shown[document.pk]["withheld"] is False
+    assert shown[document.pk]["download"] == f"/voice/evidence/{document.pk}/"
+
+    given = _consent(member, "photographs")
+    shown = evidence_of(api.get(f"/api/v1/views/{view.pk}/").json())
+    assert shown[photo.pk]["withheld"] is False
+    assert shown[photo.pk]["description"] == "Ami at the skate park"
+    privacy_services.consent_withdraw(
+        actor=officer,
+        consent=given,
+        withdrawn_on=datetime.date(2026, 11, 20),
+        withdrawn_by="parent_or_carer",
+        withdrawn_how="written",
+    )
+    (row,) = api.get("/api/v1/views/").json()["results"]
+    assert evidence_of(row)[photo.pk]["withheld_reason"] == (
+        "Photo withheld: consent for photographs was withdrawn"
+    )
+
+    one, _ = count_queries(lambda: api.get("/api/v1/views/"))
+    for _ in range(3):
+        other = factories.ViewFactory(session=session, young_people=[member])
+        factories.EvidenceFactory(view=other)
+        factories.EvidenceFactory(view=other)
+    many, response = count_queries(lambda: api.get("/api/v1/views/"))
+    assert len(response.json()["results"]) == 4
+    assert many == one

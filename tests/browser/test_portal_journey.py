@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from heard.core.roles import Role
+from heard.privacy import services as privacy_services
 from heard.voice import services as voice_services
 from heard.voice.models import Rating, View
 from tests.browser.helpers import assert_accessible, assert_no_script_errors
@@ -53,6 +54,14 @@ def test_young_person_signs_in_with_a_code_and_rates_a_response(logged_in_page, 
         group=group, date=today - datetime.timedelta(days=20), kind="group_session"
     )
     AttendanceFactory(session=session, young_person=amara)
+    privacy_services.consent_record(  # publishing a view needs the consent of who gave it
+        actor=None,
+        young_person=amara,
+        purpose="publishing",
+        given_by="parent_or_carer",
+        given_on=today - datetime.timedelta(days=30),
+        how="written",
+    )
     own = voice_services.view_record(
         actor=officer,
         text="The buses stop too early for the youth club.",

@@ -1,6 +1,9 @@
-"""Security in a real browser: two-factor set-up and sign-in, and the Content Security Policy
-enforced (the other browser tests bypass it) on Heard's pages and the API reference."""
+"""Security in a real browser: two-factor set-up and sign-in (required, opted into from the
+header, and reset by an administrator), photos withheld without consent, the safeguarding concern
+links, and the Content Security Policy enforced (the other browser tests bypass it) on Heard's
+pages and the API reference."""
 
+import re
 from typing import Any
 
 import pytest
@@ -11,7 +14,15 @@ from heard.core.roles import Role
 from tests.browser.conftest import TIMEOUT_MS, enter_two_factor_code
 from tests.browser.helpers import assert_accessible, assert_no_script_errors
 from tests.conftest import PASSWORD
-from tests.factories import UserFactory
+from tests.factories import (
+    EvidenceFactory,
+    GroupFactory,
+    OrganisationFactory,
+    SessionFactory,
+    UserFactory,
+    ViewFactory,
+    YoungPersonFactory,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -95,3 +106,91 @@ def test_the_api_reference_renders_under_the_content_security_policy(csp_page):
     # Redoc's own web fonts and logo come from other sites: blocked on purpose, and harmless.
     blocked = [text for text in csp_page.csp_violations if "'https://" not in text]
     assert blocked == []
+
+
+def test_a_participation_officer_turns_on_two_factor_from_the_header(page):
+    user = UserFactory(role=Role.PARTICIPATION_OFFICER)
+    sign_in(page, user)
+    assert page.url.endswith(reverse("home"))
+    with page.expect_navigation():
+        page.locator(".heard-header").get_by_role("link", name="Two-factor sign-in").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Two-factor sign-in"
+    assert page.get_by_text("Off", exact=True).is_visible()
+    assert_accessible(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Set up two-factor sign-in").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Set up two-factor sign-in"
+    enter_two_factor_code(page, user)
+    assert page.url.endswith(reverse("core:two-factor-account"))
+    assert "Two-factor sign-in is on for your account." in page.content()
+    assert page.get_by_text("On", exact=True).is_visible()
+    assert TOTPDevice.objects.get(user=user).confirmed
+    assert_no_script_errors(page)
+
+
+def test_an_administrator_resets_a_leads_app_and_the_lead_sets_up_again(chromium, live_server):
+    admin = UserFactory(role=Role.ADMINISTRATOR, full_name="Ada Admin")
+    lead = UserFactory(role=Role.PARTICIPATION_LEAD, full_name="Lee Lead")
+    TOTPDevice.objects.create(user=admin, name="Authenticator app", confirmed=True)
+    old = TOTPDevice.objects.create(user=lead, name="Authenticator app", confirmed=True)
+
+    def new_page() -> Any:
+        context = chromium.new_context(base_url=live_server.url, locale="en-GB", bypass_csp=True)
+        context.set_default_timeout(TIMEOUT_MS)
+        return context.new_page()
+
+    page = new_page()
+    sign_in(page, admin)
+    enter_two_factor_code(page, admin)
+    page.goto(reverse("core:two-factor-account"))
+    with page.expect_navigation():
+        page.get_by_role("link", name="Reset two-factor sign-in for Lee Lead").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Reset two-factor sign-in?"
+    assert_accessible(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Reset two-factor sign-in").click()
+    assert "Two-factor sign-in was reset for Lee Lead" in page.content()
+    assert not TOTPDevice.objects.filter(pk=old.pk).exists()
+    page.context.close()
+
+    page = new_page()
+    sign_in(page, lead)
+    assert page.get_by_role("heading", level=1).inner_text() == "Set up two-factor sign-in"
+    enter_two_factor_code(page, lead)
+    assert page.url.endswith(reverse("home"))
+    assert TOTPDevice.objects.get(user=lead).confirmed
+    page.context.close()
+
+
+def test_a_photo_without_consent_is_withheld_on_the_view_page(logged_in_page):
+    officer = UserFactory(role=Role.PARTICIPATION_OFFICER)
+    organisation = OrganisationFactory()
+    young_person = YoungPersonFactory(organisation=organisation)
+    session = SessionFactory(group=GroupFactory(host_organisation=organisation))
+    view = ViewFactory(session=session, young_people=[young_person])
+    EvidenceFactory(view=view, description="At the skate park")
+    page = logged_in_page(officer)
+    page.goto(reverse("voice:view-detail", args=[view.pk]))
+    assert page.get_by_text("Photo withheld: consent for photographs was not given").is_visible()
+    assert page.get_by_text("At the skate park").count() == 0
+    assert_accessible(page)
+    assert_no_script_errors(page)
+
+
+def test_raising_a_concern_from_a_session_and_a_young_persons_page(logged_in_page):
+    officer = UserFactory(role=Role.PARTICIPATION_OFFICER)
+    organisation = OrganisationFactory()
+    young_person = YoungPersonFactory(organisation=organisation)
+    session = SessionFactory(group=GroupFactory(host_organisation=organisation))
+    page = logged_in_page(officer)
+    for url in (
+        reverse("participation:session-detail", args=[session.pk]),
+        reverse("people:young-person-detail", args=[young_person.pk]),
+    ):
+        page.goto(url)
+        with page.expect_navigation():
+            page.get_by_role("link", name=re.compile("^Raise a safeguarding concern")).click()
+        heading = page.get_by_role("heading", level=1).inner_text()
+        assert heading == "Raise a safeguarding concern", url
+    assert young_person.reference in page.content()
+    assert_no_script_errors(page)

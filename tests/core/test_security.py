@@ -1,5 +1,6 @@
-"""Sign-in security: two-factor sign-in for sensitive roles, lockout after repeated failures,
-strong passwords, idle expiry, the Content Security Policy and ``check --deploy``."""
+"""Sign-in security: two-factor sign-in for sensitive roles (and for anyone who opts in, with an
+administrator's reset), lockout after repeated failures, strong passwords, idle expiry, the
+Content Security Policy and ``check --deploy``; and the "Raise a safeguarding concern" links."""
 
 import datetime
 import os
@@ -12,19 +13,26 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
 
+from heard.core import security
+from heard.core.models import AuditEntry
 from heard.core.roles import Role
 from heard.core.security import LAST_SEEN_SESSION_KEY
+from tests import factories
 from tests.conftest import PASSWORD
 
 SIGN_IN = reverse("core:sign-in")
 TWO_FACTOR = reverse("core:two-factor")
 HOME = reverse("home")
+ACCOUNT = reverse("core:two-factor-account")
+SET_UP = reverse("core:two-factor-setup")
+ON = 'govuk-tag--green">On</strong>'
+OFF = 'govuk-tag--grey">Off</strong>'
 NOW = datetime.datetime(2026, 10, 15, 12, 0, tzinfo=datetime.UTC)
 SENSITIVE = [Role.ADMINISTRATOR, Role.PARTICIPATION_LEAD, Role.SAFEGUARDING_LEAD]
 OTHERS = [Role.PARTICIPATION_OFFICER, Role.THEME_LEAD, Role.PARTNER_WORKER, Role.BOARD_MEMBER]
@@ -121,6 +129,186 @@ class TestTwoFactor:
         assert secrets_by_role["Safeguarding lead"] == demo_totp_secret()
         assert secrets_by_role["Participation officer"] == ""
         assert bytes.fromhex(data.DEMO_TOTP_KEY)
+
+
+def reset_url(user):
+    return reverse("core:two-factor-reset", args=[user.pk])
+
+
+def confirmed_device_for(user):
+    return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+
+
+class TestOptIn:
+    @pytest.mark.parametrize("role", OTHERS)
+    def test_the_header_links_every_member_of_staff_to_two_factor_sign_in(
+        self, role, make_user, client_for
+    ):
+        client = client_for(make_user(role))
+        assert f'href="{ACCOUNT}"' in client.get(HOME).content.decode()
+        page = client.get(ACCOUNT).content.decode()
+        assert OFF in page and f'href="{SET_UP}?next={ACCOUNT}"' in page
+        assert "Staff who use two-factor sign-in" not in page  # administrators only
+
+    @time_machine.travel(NOW, tick=False)
+    def test_opting_in_from_the_account_page(self, make_user, client_for):
+        user = make_user(Role.THEME_LEAD)
+        client = client_for(user)
+        assert "QR code" in client.get(SET_UP, {"next": ACCOUNT}).content.decode()
+        device = TOTPDevice.objects.get(user=user, confirmed=False)
+        response = client.post(SET_UP, {"code": code_for(device), "next": ACCOUNT})
+        assert response.status_code == 302 and response["Location"] == ACCOUNT
+        page = client.get(ACCOUNT).content.decode()
+        assert ON in page and OFF not in page and "Set up two-factor sign-in" not in page
+        assert AuditEntry.objects.filter(
+            object_type="otp_totp.totpdevice", action="create", actor=user
+        ).exists()
+
+    def test_the_account_and_reset_pages_are_not_open_before_the_code(
+        self, make_user, unverified_login
+    ):
+        admin = make_user(Role.ADMINISTRATOR)
+        other = make_user(Role.PARTICIPATION_OFFICER)
+        confirmed_device_for(other)
+        client = unverified_login(admin)
+        for url in (ACCOUNT, reset_url(other)):
+            assert client.get(url)["Location"].startswith(TWO_FACTOR), url
+        assert client.post(reset_url(other))["Location"].startswith(TWO_FACTOR)
+        assert TOTPDevice.objects.filter(user=other).exists()
+
+
+class TestReset:
+    def test_the_service_removes_every_device_and_audits_without_secrets(
+        self, make_user, admin_user
+    ):
+        member = make_user(Role.SAFEGUARDING_LEAD)
+        device = confirmed_device_for(member)
+        TOTPDevice.objects.create(user=member, name="Half set up", confirmed=False)
+        assert security.two_factor_reset(actor=admin_user, user=member) == 2
+        assert not TOTPDevice.objects.filter(user=member).exists()
+        on_user = AuditEntry.objects.get(object_type="people.user", object_id=str(member.pk))
+        assert on_user.actor == admin_user and on_user.changes == {"two_factor": ["on", "reset"]}
+        removed = AuditEntry.objects.filter(object_type="otp_totp.totpdevice", action="delete")
+        assert removed.count() == 2
+        assert str(device.pk) in set(removed.values_list("object_id", flat=True))
+        assert device.key not in str(list(AuditEntry.objects.values_list("changes", flat=True)))
+
+    @pytest.mark.parametrize("role", [*SENSITIVE[1:], *OTHERS])
+    def test_only_administrators_may_reset(self, role, make_user):
+        member = make_user(Role.PARTICIPATION_OFFICER)
+        confirmed_device_for(member)
+        with pytest.raises(PermissionDenied):
+            security.two_factor_reset(actor=make_user(role), user=member)
+        assert TOTPDevice.objects.filter(user=member).exists()
+        assert not AuditEntry.objects.exists()
+
+    def test_nothing_to_reset_is_refused(self, make_user, admin_user, client_for):
+        member = make_user(Role.PARTICIPATION_OFFICER)
+        TOTPDevice.objects.create(user=member, name="Half set up", confirmed=False)
+        with pytest.raises(ValidationError) as excinfo:
+            security.two_factor_reset(actor=admin_user, user=member)
+        assert "nothing to reset" in str(excinfo.value)
+        response = client_for(admin_user).post(reset_url(member))
+        assert response.status_code == 400 and "nothing to reset" in response.content.decode()
+        assert not AuditEntry.objects.exists()
+
+    def test_an_administrator_resets_from_the_account_page_after_confirming(
+        self, make_user, admin_user, client_for
+    ):
+        member = make_user(Role.PARTICIPATION_LEAD, full_name="Priya Lead")
+        without = make_user(Role.PARTICIPATION_OFFICER, full_name="Olu Nodevice")
+        confirmed_device_for(member)
+        client = client_for(admin_user)
+        page = client.get(ACCOUNT).content.decode()
+        assert "Staff who use two-factor sign-in" in page
+        assert reset_url(member) in page and "Priya Lead" in page
+        assert reset_url(without) not in page and "Olu Nodevice" not in page
+        confirm = client.get(reset_url(member))
+        assert confirm.status_code == 200
+        text = confirm.content.decode()
+        assert "Reset two-factor sign-in?" in text and "set up a new app" in text
+        assert TOTPDevice.objects.filter(user=member).exists()  # a GET changes nothing
+        done = client.post(reset_url(member), follow=True)
+        assert done.redirect_chain[-1][0] == ACCOUNT
+        assert "Two-factor sign-in was reset for Priya Lead" in done.content.decode()
+        assert not TOTPDevice.objects.filter(user=member).exists()
+        assert AuditEntry.objects.filter(
+            object_type="people.user", object_id=str(member.pk), actor=admin_user
+        ).exists()
+
+    def test_other_staff_get_403_and_unknown_staff_404(self, make_user, client_for, admin_user):
+        member = make_user(Role.PARTICIPATION_OFFICER)
+        confirmed_device_for(member)
+        client = client_for(make_user(Role.PARTICIPATION_LEAD))
+        assert client.get(reset_url(member)).status_code == 403
+        assert client.post(reset_url(member)).status_code == 403
+        assert TOTPDevice.objects.filter(user=member).exists()
+        assert (
+            client_for(admin_user).get(reverse("core:two-factor-reset", args=[999999])).status_code
+            == 404
+        )
+
+    @time_machine.travel(NOW, tick=False)
+    def test_a_required_role_sets_up_again_at_the_next_sign_in(
+        self, make_user, admin_user, client, client_for
+    ):
+        member = make_user(Role.SAFEGUARDING_LEAD)
+        old = confirmed_device_for(member)
+        security.two_factor_reset(actor=admin_user, user=member)
+        response = sign_in(client, member)
+        assert response["Location"].startswith(TWO_FACTOR)
+        page = client.get(TWO_FACTOR).content.decode()
+        assert "Set up two-factor sign-in" in page and "QR code" in page
+        assert client.get(HOME)["Location"].startswith(TWO_FACTOR)
+        assert client.get("/api/v1/young-people/").status_code == 403  # the API with the session
+        new = TOTPDevice.objects.get(user=member, confirmed=False)
+        assert new.key != old.key
+        right = client.post(TWO_FACTOR, {"code": code_for(new)})
+        assert right.status_code == 302
+        assert client.get(HOME).status_code == 200
+        assert client.get("/api/v1/young-people/").status_code == 200
+
+    def test_a_session_verified_with_the_removed_app_is_verified_no_longer(
+        self, make_user, admin_user, client
+    ):
+        member = make_user(Role.PARTICIPATION_LEAD)
+        client.force_login(member)  # signed in and verified with their app
+        assert client.get(HOME).status_code == 200
+        security.two_factor_reset(actor=admin_user, user=member)
+        assert client.get(HOME)["Location"].startswith(TWO_FACTOR)
+        assert client.get("/api/v1/young-people/").status_code == 403
+
+    def test_an_opted_in_user_signs_in_with_a_password_after_a_reset(
+        self, make_user, admin_user, client
+    ):
+        member = make_user(Role.PARTNER_WORKER, organisation=factories.OrganisationFactory())
+        confirmed_device_for(member)
+        assert sign_in(client, member)["Location"].startswith(TWO_FACTOR)
+        client.post(reverse("core:sign-out"))
+        security.two_factor_reset(actor=admin_user, user=member)
+        response = sign_in(client, member)
+        assert response["Location"] == HOME
+        assert client.get(HOME).status_code == 200
+        assert OFF in client.get(ACCOUNT).content.decode()
+
+
+class TestSafeguardingConcernLinks:
+    def test_a_session_and_a_young_persons_page_link_to_raising_a_concern(
+        self, officer, client_for, organisation
+    ):
+        young_person = factories.YoungPersonFactory(organisation=organisation)
+        session = factories.SessionFactory(
+            group=factories.GroupFactory(host_organisation=organisation)
+        )
+        client = client_for(officer)
+        raise_url = reverse("safeguarding:concern-raise")
+        session_page = client.get(reverse("participation:session-detail", args=[session.pk]))
+        assert f"{raise_url}?session={session.pk}" in session_page.content.decode()
+        person_page = client.get(reverse("people:young-person-detail", args=[young_person.pk]))
+        link = f"{raise_url}?young_person={young_person.pk}"
+        assert link in person_page.content.decode()
+        form = client.get(link)
+        assert form.status_code == 200 and young_person.reference in form.content.decode()
 
 
 class TestLockout:

@@ -145,3 +145,41 @@ def test_poster_keeps_to_one_page_with_many_long_items(world):
     content = poster.poster_pdf(items=selectors.public_items(), subtitle="Test")
     assert content.count(b"/Type /Page") - content.count(b"/Type /Pages") == 1
     assert len(re.findall(r"LONG \d+", pdf_text(content))) == poster.POSTER_ITEMS
+
+
+def test_photos_never_reach_the_public_pages_or_posters(world):
+    """Evidence files are for signed-in staff only, through the checked download: the public
+    pages and posters show no image, whether its photographs consent was given, withdrawn or
+    never given (Cleo, who gave the published view, has none)."""
+    from heard.privacy import services as privacy_services
+
+    photo = factories.EvidenceFactory(view=world.views.published, description="SKATE-PHOTO")
+    group_photo = factories.EvidenceFactory(view=world.views.group, description="GROUP-PHOTO")
+    download = reverse("voice:evidence-download", args=[photo.pk])
+    client = Client()
+
+    def everything_public() -> str:
+        pages = [
+            client.get(reverse("portal:public")).content.decode(),
+            client.get(reverse("portal:public-theme", args=[world.theme.pk])).content.decode(),
+            pdf_text(client.get(reverse("portal:poster")).content),
+            pdf_text(client.get(reverse("portal:theme-poster", args=[world.theme.pk])).content),
+        ]
+        return " ".join(pages)
+
+    text = everything_public()
+    assert "PUBLISHED-SKATE" in text  # the view is there, its photo is not
+    assert "SKATE-PHOTO" not in text and "GROUP-PHOTO" not in text
+    assert download not in text and "/voice/evidence/" not in text
+    assert client.get(download).status_code == 302  # to sign in: never public
+    privacy_services.consent_record(
+        actor=None,
+        young_person=world.cleo,
+        purpose="photographs",
+        given_by="parent_or_carer",
+        given_on=world.session.date,
+        how="written",
+    )
+    text = everything_public()
+    assert "SKATE-PHOTO" not in text and "/voice/evidence/" not in text
+    assert reverse("voice:evidence-download", args=[group_photo.pk]) not in text

@@ -371,3 +371,14 @@ def test_no_page_or_endpoint_shows_another_young_persons_view(world, portal_clie
         for marker in ("BEN-SECRET", "CLEO-SECRET", "Benedict", "Cleopatra", "CLEO-ANSWER"):
             assert marker not in text, f"{marker} on {path}"
     assert checked > 30
+
+
+def test_the_portal_shows_no_photos_of_anyone(world, portal_client):
+    """Photos (image evidence) stay with staff, behind the photographs consent check: the portal
+    never shows one, not even of the young person's own view."""
+    factories.EvidenceFactory(view=world.views.amara, description="AMARA-PHOTO")
+    factories.EvidenceFactory(view=world.views.group, description="GROUP-PHOTO")
+    page = portal_client(world.amara).get(reverse("portal:home")).content.decode()
+    assert "AMARA-OWN" in page
+    assert "AMARA-PHOTO" not in page and "GROUP-PHOTO" not in page
+    assert "/voice/evidence/" not in page

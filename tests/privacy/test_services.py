@@ -131,6 +131,7 @@ def test_partner_workers_record_consents_only_for_their_organisation(partner_wor
 @time_machine.travel(NOW, tick=False)
 def test_withdrawing_publishing_takes_the_quote_off_the_public_page_at_once(client, officer):
     young_person = factories.YoungPersonFactory(age_band=AgeBand.AGE_16_17)
+    given = consent(officer, young_person, "publishing", given_by="young_person")
     session = factories.SessionFactory(date=datetime.date(2026, 10, 1))
     view = voice_services.view_record(
         actor=None,
@@ -148,7 +149,6 @@ def test_withdrawing_publishing_takes_the_quote_off_the_public_page_at_once(clie
         plain_language="The bus runs on Sundays now.",
         date=datetime.date(2026, 10, 20),
     )
-    given = consent(officer, young_person, "publishing", given_by="young_person")
     page = reverse("portal:public")
     assert "The youth bus should run on Sundays" in client.get(page).content.decode()
     assert view in voice_selectors.published_views()
@@ -194,6 +194,56 @@ def test_withdrawing_quotes_makes_every_quotable_view_internal_but_not_others(of
     ):
         view.refresh_from_db()
         assert view.consent == expected
+
+
+@time_machine.travel(NOW, tick=False)
+def test_each_withdrawal_stops_exactly_the_uses_it_allowed(officer):
+    """Quoting needs quotes consent, publishing needs publishing consent (voice.consents): a
+    withdrawal makes internal the views that needed it, and leaves the others as they were."""
+    young_person = factories.YoungPersonFactory(age_band=AgeBand.AGE_16_17)
+    quotes = consent(officer, young_person, "quotes")
+    publishing = consent(officer, young_person, "publishing")
+    session = factories.SessionFactory()
+    quoted, published = (
+        voice_services.view_record(
+            actor=officer, text=use, session=session, young_people=[young_person], consent=use
+        )
+        for use in ("quote_anonymously", "publish")
+    )
+    withdraw = {"withdrawn_on": TODAY, "withdrawn_by": "young_person", "withdrawn_how": "verbal"}
+    services.consent_withdraw(actor=officer, consent=publishing, **withdraw)
+    quoted.refresh_from_db()
+    published.refresh_from_db()
+    assert (quoted.consent, published.consent) == ("quote_anonymously", "internal")
+    with pytest.raises(ValidationError):  # and it cannot be published again without consent
+        voice_services.view_update(actor=officer, view=published, consent="publish")
+    services.consent_withdraw(actor=officer, consent=quotes, **withdraw)
+    quoted.refresh_from_db()
+    assert quoted.consent == "internal"
+    assert AuditEntry.objects.filter(
+        object_type="voice.view", object_id=str(quoted.pk), action="update", actor=officer
+    ).exists()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_withdrawing_photographs_withholds_their_images_at_once_and_is_audited(officer):
+    young_person = factories.YoungPersonFactory(age_band=AgeBand.AGE_16_17)
+    given = consent(officer, young_person, "photographs")
+    photo = factories.EvidenceFactory(view=factories.ViewFactory(young_people=[young_person]))
+    assert voice_selectors.evidence_get(officer, photo.pk).photo_withheld == ""
+    services.consent_withdraw(
+        actor=officer,
+        consent=given,
+        withdrawn_on=TODAY,
+        withdrawn_by="parent_or_carer",
+        withdrawn_how="written",
+    )
+    assert voice_selectors.evidence_get(officer, photo.pk).photo_withheld == "withdrawn"
+    entry = AuditEntry.objects.get(
+        object_type="privacy.consent", object_id=str(given.pk), action="update"
+    )
+    assert entry.actor == officer
+    assert entry.changes["withdrawn_on"] == [None, TODAY.isoformat()]
 
 
 @time_machine.travel(NOW, tick=False)

@@ -91,6 +91,31 @@ def test_partner_worker_records_and_withdraws_for_own_organisation_only(
     assert mine.withdrawn_on == datetime.date(2026, 11, 19)
 
 
+def test_withdrawing_photographs_on_the_page_hides_their_photos_at_once(
+    client_for, officer, people
+):
+    own, _ = people
+    given = _consent(own, "photographs")
+    view = factories.ViewFactory(young_people=[own])
+    photo = factories.EvidenceFactory(view=view, description="At the skate park")
+    client = client_for(officer)
+    view_page = reverse("voice:view-detail", args=[view.pk])
+    download = reverse("voice:evidence-download", args=[photo.pk])
+    assert download in client.get(view_page).content.decode()
+    response = client.post(
+        reverse("privacy:consent-withdraw", args=[given.pk]),
+        {"withdrawn_on": "2026-11-20", "withdrawn_by": "young_person", "withdrawn_how": "verbal"},
+    )
+    assert response.status_code == 302
+    page = client.get(view_page).content.decode()
+    assert "Photo withheld: consent for photographs was withdrawn" in page
+    assert download not in page and "At the skate park" not in page
+    assert client.get(download).status_code == 403
+    assert AuditEntry.objects.filter(
+        object_type="privacy.consent", object_id=str(given.pk), action="update", actor=officer
+    ).exists()
+
+
 def test_consent_form_shows_the_parent_consent_message(client_for, officer):
     young = factories.YoungPersonFactory(age_band=AgeBand.AGE_8_10)
     response = client_for(officer).post(

@@ -52,3 +52,42 @@ def session(group, members):
 def other_session(other_organisation):
     group = factories.GroupFactory(host_organisation=other_organisation, name="Hillside Council")
     return factories.SessionFactory(group=group, date=SESSION_DAY)
+
+
+@pytest.fixture
+def give_consent(db):
+    """``give_consent(person, "quotes", ...)``: current consents, recorded as privacy records them
+    (by a parent or carer, so any age band may give them)."""
+    from heard.privacy import services as privacy_services
+
+    def give(young_person, *purposes, on=datetime.date(2026, 9, 1)):
+        return [
+            privacy_services.consent_record(
+                actor=None,
+                young_person=young_person,
+                purpose=purpose,
+                given_by="parent_or_carer",
+                given_on=on,
+                how="written",
+            )
+            for purpose in purposes
+        ]
+
+    return give
+
+
+@pytest.fixture
+def withdraw_consent(db):
+    """``withdraw_consent(consent)``: withdrawn today by a parent or carer, in writing."""
+    from heard.privacy import services as privacy_services
+
+    def withdraw(consent, actor=None):
+        return privacy_services.consent_withdraw(
+            actor=actor,
+            consent=consent,
+            withdrawn_on=TODAY,
+            withdrawn_by="parent_or_carer",
+            withdrawn_how="written",
+        )
+
+    return withdraw

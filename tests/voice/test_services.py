@@ -31,7 +31,11 @@ def respond(actor, views, **kwargs):
 
 
 class TestViewRecord:
-    def test_records_from_a_session_with_audit(self, officer, session, members, theme):
+    def test_records_from_a_session_with_audit(
+        self, officer, session, members, theme, give_consent
+    ):
+        for person in members[:2]:
+            give_consent(person, "publishing")
         view = services.view_record(
             actor=officer,
             text="  The bus is too expensive.  ",

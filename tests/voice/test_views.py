@@ -129,6 +129,27 @@ class TestViewList:
         csv = b"".join(client.get(reverse("voice:view-list"), {"format": "csv"}).streaming_content)
         assert b"What was said" in csv and b"More parks please" in csv
 
+    def test_group_filter_by_id_or_name_through_the_session_or_the_view(
+        self, client_for, officer, session, other_session, monkeypatch
+    ):
+        record(officer, session, text="From our session", group=None, is_anonymous=True)
+        record(officer, other_session, text="From their group", group=other_session.group)
+        client = client_for(officer)
+        url = reverse("voice:view-list")
+        page = client.get(url).content.decode()
+        assert f'<option value="{session.group.pk}">' in page  # few groups: a drop-down
+        by_id = client.get(url, {"group": session.group.pk}).content.decode()
+        assert "From our session" in by_id and "From their group" not in by_id
+        # Too many groups to list: a name search instead, matching a part of the name.
+        monkeypatch.setattr("heard.groups.filters.GROUP_CHOICES_MAX", 1)
+        page = client.get(url).content.decode()
+        assert "<option" not in page.split('name="group"')[0].rsplit("<label", 1)[-1]
+        by_name = client.get(url, {"group": other_session.group.name}).content.decode()
+        assert "From their group" in by_name and "From our session" not in by_name
+        # The id still works (links made while the drop-down was shown).
+        by_id = client.get(url, {"group": session.group.pk}).content.decode()
+        assert "From our session" in by_id and "From their group" not in by_id
+
     def test_fixed_number_of_queries(
         self, client_for, officer, session, members, theme, count_queries
     ):
@@ -258,8 +279,18 @@ class TestRespondAndFeedBack:
 
 class TestEvidence:
     def test_upload_and_permission_checked_download(
-        self, client_for, officer, partner_worker, make_user, other_organisation, session
+        self,
+        client_for,
+        officer,
+        partner_worker,
+        make_user,
+        other_organisation,
+        session,
+        members,
+        give_consent,
     ):
+        for person in members:  # a whole-group view: everyone in the group that day
+            give_consent(person, "photographs")
         view = record(officer, session)
         client = client_for(officer)
         response = client.post(

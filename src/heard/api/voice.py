@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
@@ -20,8 +21,9 @@ from heard.participation.models import Session
 from heard.people import selectors as people_selectors
 from heard.people.models import Organisation, YoungPerson
 from heard.voice import selectors, services
+from heard.voice.consents import withheld_message
 from heard.voice.filters import ResponseFilter, ViewFilter
-from heard.voice.models import Feedback, Response, View
+from heard.voice.models import Evidence, Feedback, Response, View
 from heard.voice.readability import readability_warning, reading_age
 
 
@@ -103,7 +105,54 @@ class ViewUpdateInput(serializers.Serializer):
     consent = serializers.ChoiceField(choices=View.Consent.choices, required=False)
 
 
+class EvidenceOutput(serializers.ModelSerializer):
+    """An evidence file. An image whose people lack a current consent to photographs is withheld:
+    no description and no download, only why."""
+
+    description = serializers.SerializerMethodField()
+    withheld = serializers.SerializerMethodField(
+        help_text="True for an image that must not be shown or downloaded."
+    )
+    withheld_reason = serializers.SerializerMethodField(
+        help_text='Why, e.g. "Photo withheld: consent for photographs was withdrawn"; else "".'
+    )
+    download = serializers.SerializerMethodField(
+        help_text="The staff page that downloads the file (signed-in staff); null when withheld."
+    )
+
+    class Meta:
+        model = Evidence
+        fields = [
+            "id",
+            "kind",
+            "content_type",
+            "size",
+            "description",
+            "withheld",
+            "withheld_reason",
+            "download",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+    def get_description(self, obj: Evidence) -> str:
+        return "" if withheld_message(obj) else obj.description
+
+    def get_withheld(self, obj: Evidence) -> bool:
+        return bool(withheld_message(obj))
+
+    def get_withheld_reason(self, obj: Evidence) -> str:
+        return withheld_message(obj)
+
+    def get_download(self, obj: Evidence) -> str | None:
+        if withheld_message(obj):
+            return None
+        return reverse("voice:evidence-download", args=[obj.pk])
+
+
 class ViewOutput(serializers.ModelSerializer):
+    evidence = EvidenceOutput(many=True, read_only=True)
+
     class Meta:
         model = View
         fields = [
@@ -122,6 +171,7 @@ class ViewOutput(serializers.ModelSerializer):
             "responded_on",
             "fed_back_on",
             "recorded_by",
+            "evidence",
             "created_at",
             "updated_at",
         ]
@@ -143,7 +193,13 @@ class ViewViewSet(
     mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 ):
-    """What young people said. Another organisation's views are 404 to a partner worker."""
+    """What young people said. Another organisation's views are 404 to a partner worker.
+
+    Quoting or publishing a view needs the matching current consent of the young people named on
+    it: without it the request is refused (400) with the message on ``consent`` (or on
+    ``young_people`` when only they change). Image evidence is withheld while anyone who gave
+    the view lacks a current consent to photographs.
+    """
 
     http_method_names = ["get", "post", "patch", "head", "options"]
     filterset_class = ViewFilter
@@ -156,7 +212,9 @@ class ViewViewSet(
             self.permission_denied(request, message="You cannot see views.")
 
     def get_queryset(self) -> QuerySet[View]:
-        return selectors.views_visible_to(self.request.user)
+        return selectors.views_visible_to(self.request.user).prefetch_related(
+            Prefetch("evidence", queryset=selectors.evidence_of_views())
+        )
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer]:
         if self.action == "create":

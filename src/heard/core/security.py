@@ -4,7 +4,9 @@ Two-factor sign-in uses django-otp's ``TOTPDevice``. Staff in the roles listed i
 ``settings.HEARD_TWO_FACTOR_ROLES`` (administrator, participation lead, safeguarding lead) must set
 up an authenticator app and enter a code after their password before any page works; anyone else
 who has set one up must enter a code too. ``TwoFactorRequiredMiddleware`` enforces it for every
-page, so a new view cannot forget it.
+page, so a new view cannot forget it. Any other member of staff may turn it on from the header's
+"Two-factor sign-in" link (the account page); an administrator may reset someone's app there,
+and a user whose role needs it then sets up a new one.
 
 API requests authenticated with a token (``Authorization: Token ...``) are exempt: a token is a
 separate credential an administrator issues for a system, not a person's sign-in. An API request
@@ -28,9 +30,11 @@ import qrcode.image.svg
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import get_user_model, logout
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
@@ -40,12 +44,16 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from heard.core import audit
 from heard.core.models import AuditEntry
+from heard.core.permissions import can, require
 
 #: Set at sign-in when the user has a confirmed device: they must enter a code, whatever their role.
 PENDING_SESSION_KEY = "heard_two_factor_pending"
 LAST_SEEN_SESSION_KEY = "heard_last_seen"
 #: Paths an unverified user may still reach: signing in and out, the two-factor pages, assets.
+#: (The account page, /account/two-factor/, and an administrator's reset pages are not among them.)
 OPEN_PREFIXES = ("/sign-in/", "/sign-out/", "/two-factor/", "/static/", "/healthz")
+#: Who may reset another member of staff's authenticator app: whoever manages staff accounts.
+RESET_PERMISSION = "people.change_user"
 
 
 def two_factor_required_for(user: Any) -> bool:
@@ -192,6 +200,60 @@ def two_factor_verify(*, request: HttpRequest, token: str) -> bool:
 
 def is_verified_session(request: HttpRequest) -> bool:
     return bool(request.session.get(DEVICE_ID_SESSION_KEY))
+
+
+# Resetting a member of staff's authenticator app (an administrator's job) -------------------------
+
+
+def staff_using_two_factor(actor: Any) -> QuerySet[Any]:
+    """Staff with a confirmed authenticator app, by name, for the administrators who may reset
+    one (nobody else: an empty list). One query per page."""
+    if not can(actor, RESET_PERMISSION):
+        return get_user_model().objects.none()
+    confirmed = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+    return get_user_model().objects.filter(Exists(confirmed)).order_by("full_name", "email", "pk")
+
+
+def staff_member_get(actor: Any, pk: Any) -> Any:
+    """A member of staff whose two-factor sign-in ``actor`` may reset (403 first, then 404)."""
+    require(actor, RESET_PERMISSION)
+    member = get_user_model().objects.filter(pk=pk).first()
+    if member is None:
+        raise Http404("No such member of staff.")
+    return member
+
+
+@transaction.atomic
+def two_factor_reset(*, actor: Any, user: Any) -> int:
+    """Remove every authenticator app of ``user`` (a lost or replaced phone): an administrator's
+    decision, audited on the user and on each device, without any secret.
+
+    At once, a session that was verified with the removed app is no longer verified. A user in a
+    role that needs two-factor sign-in is then sent to set up a new app (at their next request,
+    or sign-in); anyone else signs in with their password until they choose to set one up again.
+    Returns how many devices were removed.
+    """
+    require(actor, RESET_PERMISSION, user)
+    devices = list(TOTPDevice.objects.select_for_update().filter(user=user).order_by("pk"))
+    if not any(device.confirmed for device in devices):
+        raise ValidationError(
+            {"__all__": "This account does not use two-factor sign-in: there is nothing to reset."}
+        )
+    for device in devices:
+        audit.record(
+            actor=actor,
+            action=AuditEntry.Action.DELETE,
+            obj=device,
+            changes={"confirmed": [device.confirmed, None], "reason": "reset by administrator"},
+        )
+    TOTPDevice.objects.filter(pk__in=[device.pk for device in devices]).delete()
+    audit.record(
+        actor=actor,
+        action=AuditEntry.Action.UPDATE,
+        obj=user,
+        changes={"two_factor": ["on", "reset"]},
+    )
+    return len(devices)
 
 
 # The API reference page under the Content Security Policy ----------------------------------------

@@ -1,4 +1,6 @@
-"""Two-factor sign-in pages: set up an authenticator app (QR code and secret), or enter a code."""
+"""Two-factor sign-in pages: set up an authenticator app (QR code and secret), or enter a code;
+the account page (linked from the header) where anyone may turn it on; an administrator's reset
+of someone's app."""
 
 from __future__ import annotations
 
@@ -7,11 +9,17 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
 from heard.core import security
+from heard.core.permissions import can
 
 
 class TwoFactorCodeForm(forms.Form):
@@ -77,3 +85,60 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
         messages.info(request, "Two-factor sign-in is already on for your account.")
         return redirect(_next_url(request))
     return _handle(request, setting_up=True)
+
+
+#: Staff listed per page on the account page's reset list.
+STAFF_PER_PAGE = 50
+
+
+@never_cache
+@login_required
+def two_factor_account(request: HttpRequest) -> HttpResponse:
+    """Whether two-factor sign-in is on for you, and a way to turn it on; for an administrator,
+    also the staff who use it, each with a way to reset their app."""
+    user = request.user
+    staff = security.staff_using_two_factor(user)
+    context: dict[str, Any] = {
+        "title": "Two-factor sign-in",
+        "is_on": security.confirmed_device(user) is not None,
+        "required": security.two_factor_required_for(user),
+        "setup_url": reverse("core:two-factor-setup")
+        + "?next="
+        + reverse("core:two-factor-account"),
+        "can_reset": can(user, security.RESET_PERMISSION),
+        "page_obj": Paginator(staff, STAFF_PER_PAGE).get_page(request.GET.get("page")),
+    }
+    return render(request, "core/two_factor_account.html", context)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_factor_reset(request: HttpRequest, pk: int) -> HttpResponse:
+    """An administrator removes a member of staff's authenticator app (lost or new phone), after
+    a confirmation page."""
+    member = security.staff_member_get(request.user, pk)
+    error = ""
+    if request.method == "POST":
+        try:
+            security.two_factor_reset(actor=request.user, user=member)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            messages.success(
+                request,
+                f"Two-factor sign-in was reset for {member.full_name or member.email}. "
+                + (
+                    "They will set up a new authenticator app when they next sign in."
+                    if security.two_factor_required_for(member)
+                    else "They sign in with their password until they set up a new app."
+                ),
+            )
+            return redirect("core:two-factor-account")
+    context = {
+        "title": "Reset two-factor sign-in?",
+        "member": member,
+        "required": security.two_factor_required_for(member),
+        "error": error,
+    }
+    return render(request, "core/two_factor_reset.html", context, status=400 if error else 200)

@@ -580,6 +580,13 @@ DISABILITY_NEEDS: tuple[tuple[str, str], ...] = (
     ("Extra time to answer; questions one at a time", "A quiet room to take breaks in"),
 )
 
+#: The consents recorded for every demo young person when they first joined a group (in writing;
+#: by a parent or carer below the partnership's consent age, else by the young person): taking
+#: part, quotes and publishing, so their views may be quoted and published; and photographs,
+#: except for every ``PHOTOGRAPHS_NOT_GIVEN_EVERY``-th young person, whose images stay withheld.
+CONSENT_PURPOSES: tuple[str, ...] = ("taking_part", "quotes", "publishing")
+PHOTOGRAPHS_NOT_GIVEN_EVERY = 6
+
 # --------------------------------------------------------------------------------------------------
 # Groups
 # --------------------------------------------------------------------------------------------------

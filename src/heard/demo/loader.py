@@ -17,8 +17,10 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Min
 
 from heard.core import security
+from heard.core.models import Partnership
 from heard.core.roles import AgeBand, Role
 from heard.demo import data
 from heard.groups import services as group_services
@@ -29,6 +31,9 @@ from heard.participation import services as participation_services
 from heard.participation.models import Attendance, Method, ParticipationType, Session
 from heard.people import services as people_services
 from heard.people.models import Organisation, User, YoungPerson
+from heard.privacy import selectors as privacy_selectors
+from heard.privacy import services as privacy_services
+from heard.privacy.models import Consent
 from heard.safeguarding import services as safeguarding_services
 from heard.voice import services as voice_services
 from heard.voice.models import View
@@ -150,6 +155,7 @@ class _Builder:
             self._theme(theme_spec)
         for group_spec in data.GROUPS:
             self._group(group_spec)
+        self._consents()
         for group_spec in data.GROUPS:
             self._sessions(group_spec)
         self._one_to_one_reviews()
@@ -256,6 +262,37 @@ class _Builder:
         )
         self.counts["young_people"] += 1
         return young_person
+
+    def _consents(self) -> None:
+        """``data.CONSENT_PURPOSES`` for everyone (and photographs for most), given when they first
+        joined a group, through the privacy service: a view may be quoted or published only with
+        the consent of those who gave it. No random choices, so nothing else in the demo moves."""
+        first_joined = dict(
+            Membership.objects.values("young_person_id")
+            .annotate(first=Min("joined_on"))
+            .values_list("young_person_id", "first")
+        )
+        under = Partnership.current().parent_consent_under_age
+        for number, young_person in enumerate(YoungPerson.objects.order_by("pk"), start=1):
+            given_on = first_joined.get(young_person.pk, self.today)
+            given_by = (
+                Consent.GivenBy.PARENT_OR_CARER
+                if privacy_selectors.may_be_under(young_person, under, on=given_on)
+                else Consent.GivenBy.YOUNG_PERSON
+            )
+            purposes = list(data.CONSENT_PURPOSES)
+            if number % data.PHOTOGRAPHS_NOT_GIVEN_EVERY:
+                purposes.append(Consent.Purpose.PHOTOGRAPHS)
+            for purpose in purposes:
+                privacy_services.consent_record(
+                    actor=None,
+                    young_person=young_person,
+                    purpose=purpose,
+                    given_by=given_by,
+                    given_on=given_on,
+                    how=Consent.How.WRITTEN,
+                )
+                self.counts["consents"] += 1
 
     # --- themes and groups ----------------------------------------------------------------------
 

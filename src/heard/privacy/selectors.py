@@ -34,6 +34,7 @@ from heard.privacy.models import (
     SexualOrientation,
     YesNo,
 )
+from heard.voice import consents as voice_consents
 from heard.voice.models import Feedback, Rating, Response, View
 
 #: Whole years each age band covers.
@@ -98,15 +99,10 @@ def photos_allowed(young_person: YoungPerson) -> bool:
 
 
 def photos_withheld_view_ids() -> QuerySet[Any]:
-    """Views given by a young person without a current consent to photographs whose images
-    must be hidden (values of ``pk``): those whose photographs consent was withdrawn."""
-    withdrawn = Consent.objects.filter(
-        purpose=Consent.Purpose.PHOTOGRAPHS, withdrawn_on__isnull=False
-    ).exclude(
-        young_person__consents__purpose=Consent.Purpose.PHOTOGRAPHS,
-        young_person__consents__withdrawn_on__isnull=True,
-    )
-    return View.objects.filter(young_people__in=withdrawn.values("young_person")).values("pk")
+    """Views whose images must be hidden now (values of ``pk``): someone who gave the view has no
+    current consent to photographs, never given or withdrawn. The rule, and whose consent counts
+    for an anonymous or whole-group view, is ``voice.consents``'s, so pages agree."""
+    return voice_consents.views_with_photos_withheld().values("pk")
 
 
 # Retention ----------------------------------------------------------------------------------------

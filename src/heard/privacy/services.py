@@ -52,12 +52,12 @@ PERSONAL_FIELDS: dict[str, Any] = {
     "access_needs": "",
     "contact_preference": YoungPerson.ContactPreference.VIA_WORKER,
 }
-#: Views whose consent lets them be quoted or published: withdrawing quotes or publishing ends it.
-QUOTED_CONSENTS = (
-    View.Consent.PUBLISH,
-    View.Consent.QUOTE_ANONYMOUSLY,
-    View.Consent.QUOTE_FIRST_NAME,
-)
+#: The uses of a view each consent allows (``voice.consents`` asks for the same when a view is
+#: recorded): withdrawing the consent makes those views of the young person internal.
+USES_ALLOWED_BY: dict[str, tuple[str, ...]] = {
+    Consent.Purpose.QUOTES: (View.Consent.QUOTE_ANONYMOUSLY, View.Consent.QUOTE_FIRST_NAME),
+    Consent.Purpose.PUBLISHING: (View.Consent.PUBLISH,),
+}
 EQUALITY_FIELDS = (
     "gender",
     "gender_description",
@@ -177,10 +177,12 @@ def consent_withdraw(
 ) -> Consent:
     """Withdraw a consent and stop the use at once, everywhere.
 
-    Quotes or publishing: every view the young person gave that may be quoted or published becomes
-    internal (through the voice service, so it leaves the public page and poster now). Equality
-    data: their equality record is deleted. Photographs: ``selectors.photos_allowed`` is False
-    from now on.
+    Quotes: every view naming the young person that may be quoted becomes internal; publishing:
+    every such view that may be published does (through the voice service, audited, so it leaves
+    the public page and poster now). Equality data: their equality record is deleted.
+    Photographs: ``selectors.photos_allowed`` is False from now on, and every image on a view
+    they gave is withheld on the next request, on every page and the API (``voice.consents``
+    reads the consents with the images: nothing to update, nothing cached).
     """
     require(actor, "privacy.change_consent", consent)
     consent = Consent.objects.select_for_update().select_related("young_person").get(pk=consent.pk)
@@ -212,19 +214,18 @@ def consent_withdraw(
         actor=actor, action=AuditEntry.Action.UPDATE, obj=consent, changes=audit.diff(before, after)
     )
     young_person = consent.young_person
-    if consent.purpose in (Consent.Purpose.PUBLISHING, Consent.Purpose.QUOTES):
-        _stop_quoting(actor=actor, young_person=young_person)
+    if consent.purpose in USES_ALLOWED_BY:
+        _stop_using(actor=actor, young_person=young_person, uses=USES_ALLOWED_BY[consent.purpose])
     elif consent.purpose == Consent.Purpose.EQUALITY_DATA:
         _equality_record_remove(actor=actor, young_person=young_person)
     return consent
 
 
-def _stop_quoting(*, actor: Any, young_person: YoungPerson) -> int:
-    """Make every quotable view the young person gave internal. The withdrawal is the authority:
-    a view the actor may not otherwise change is changed by Heard itself (audited, no actor)."""
-    views = list(
-        View.objects.filter(young_people=young_person, consent__in=QUOTED_CONSENTS).order_by("pk")
-    )
+def _stop_using(*, actor: Any, young_person: YoungPerson, uses: tuple[str, ...]) -> int:
+    """Make every view naming the young person that is used so internal. The withdrawal is the
+    authority: a view the actor may not otherwise change is changed by Heard itself (audited, no
+    actor)."""
+    views = list(View.objects.filter(young_people=young_person, consent__in=uses).order_by("pk"))
     for view in views:
         by = actor if actor is not None and can(actor, "voice.change_view", view) else None
         voice_services.view_update(actor=by, view=view, consent=View.Consent.INTERNAL)

@@ -10,7 +10,8 @@ from django.db.models import Q, QuerySet
 
 from heard.core.forms import GovUKDateInput
 from heard.groups import selectors as group_selectors
-from heard.groups.models import Group, Theme
+from heard.groups.filters import GroupIdOrNameFilter, offer_group_dropdown
+from heard.groups.models import Theme
 from heard.people import selectors as people_selectors
 from heard.people.models import Organisation
 from heard.voice.models import Response, View
@@ -20,22 +21,18 @@ def _user(request: Any) -> Any:
     return getattr(request, "user", None)
 
 
-def _groups(request: Any) -> QuerySet[Group]:
-    if request is None:
-        return Group.objects.none()
-    return group_selectors.groups_visible_to(_user(request)).order_by("name")
-
-
 def _organisations(request: Any) -> QuerySet[Organisation]:
+    """Organisations by name only (the list selector counts each one's young people)."""
     if request is None:
         return Organisation.objects.none()
-    return people_selectors.organisations_visible_to(_user(request))
+    return people_selectors.organisations_for_young_people_filter(_user(request))
 
 
 def _themes(request: Any) -> QuerySet[Theme]:
+    """Themes by label only (the list selector counts each one's groups)."""
     if request is None:
         return Theme.objects.none()
-    return group_selectors.themes_visible_to(_user(request)).order_by("-period", "title")
+    return group_selectors.theme_choices(_user(request))
 
 
 def search_text(queryset: QuerySet[Any], value: str, *fields: str) -> QuerySet[Any]:
@@ -65,9 +62,8 @@ class ViewFilter(django_filters.FilterSet):
     theme = django_filters.ModelChoiceFilter(
         field_name="themes", queryset=_themes, empty_label="Any theme", distinct=True
     )
-    group = django_filters.ModelChoiceFilter(
-        queryset=_groups, empty_label="Any group", method="filter_group"
-    )
+    #: A view's group is its own (a whole group's view) or its session's.
+    group = GroupIdOrNameFilter(paths=("group", "session__group"))
     kind = django_filters.ChoiceFilter(choices=View.Kind.choices, empty_label="Any kind")
     organisation = django_filters.ModelChoiceFilter(
         queryset=_organisations, empty_label="Any organisation"
@@ -86,11 +82,12 @@ class ViewFilter(django_filters.FilterSet):
         model = View
         fields: list[str] = []
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        offer_group_dropdown(self)
+
     def search(self, queryset: QuerySet[View], name: str, value: str) -> QuerySet[View]:
         return search_text(queryset, value, "text")
-
-    def filter_group(self, queryset: QuerySet[View], name: str, value: Group) -> QuerySet[View]:
-        return queryset.filter(Q(group=value) | Q(session__group=value))
 
 
 class ResponseFilter(django_filters.FilterSet):

@@ -34,6 +34,7 @@ from heard.groups.models import Group, Membership
 from heard.participation import selectors as participation_selectors
 from heard.participation.models import Attendance, Session
 from heard.people.models import YoungPerson
+from heard.voice.consents import evidence_with_photo_consent
 from heard.voice.models import Evidence, Feedback, Rating, Response, View
 
 ViewThemes = View.themes.through
@@ -95,8 +96,18 @@ def views_visible_to(user: Any) -> QuerySet[View]:
     )
 
 
+def evidence_of_views() -> QuerySet[Evidence]:
+    """Evidence as pages and the API list it: each with ``photo_withheld`` (``voice.consents``),
+    read in the same query, so a withdrawn consent hides a photo on the next request."""
+    return evidence_with_photo_consent(Evidence.objects.select_related("uploaded_by"))
+
+
 def view_get(user: Any, pk: Any) -> View:
-    """One view with its responses (and their feedback) and evidence; 404 when not the user's."""
+    """One view with its responses (and their feedback) and evidence; 404 when not the user's.
+
+    Each evidence file has ``photo_withheld`` (``voice.consents``): why an image must not be
+    shown, or "".
+    """
     if not str(pk).isdigit():
         raise Http404("No such view.")
     responses = Response.objects.select_related("written_by").prefetch_related(
@@ -111,7 +122,7 @@ def view_get(user: Any, pk: Any) -> View:
         views_visible_to(user)
         .prefetch_related(
             Prefetch("responses", queryset=responses.order_by("date", "id")),
-            Prefetch("evidence", queryset=Evidence.objects.select_related("uploaded_by")),
+            Prefetch("evidence", queryset=evidence_of_views()),
         )
         .filter(pk=pk)
         .first()
@@ -122,11 +133,12 @@ def view_get(user: Any, pk: Any) -> View:
 
 
 def evidence_get(user: Any, pk: Any) -> Evidence:
-    """One evidence file whose view the user may read; 404 otherwise."""
+    """One evidence file whose view the user may read; 404 otherwise. It has ``photo_withheld``
+    (``voice.consents``): an image that must not be sent says why."""
     if not str(pk).isdigit():
         raise Http404("No such file.")
     evidence = (
-        Evidence.objects.select_related("view")
+        evidence_with_photo_consent(Evidence.objects.select_related("view"))
         .filter(pk=pk, view__in=views_visible_to(user).values("pk"))
         .first()
     )

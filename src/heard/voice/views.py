@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +24,7 @@ from heard.participation.models import Attendance
 from heard.people import selectors as people_selectors
 from heard.people.models import YoungPerson
 from heard.voice import selectors, services
+from heard.voice.consents import withheld_message
 from heard.voice.filters import ResponseFilter, ViewFilter
 from heard.voice.forms import (
     EvidenceForm,
@@ -107,7 +108,7 @@ def view_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "view": view,
         "title": f"{view.get_kind_display()} given on {view.recorded_on:%d %B %Y}",
         "responses": list(view.responses.all()),
-        "evidence": list(view.evidence.all()),
+        "evidence": [(item, withheld_message(item)) for item in view.evidence.all()],
         "can_change": can(user, "voice.change_view", view),
         "can_respond": view.status == View.Status.OPEN and can(user, "voice.add_response", view),
         "can_view_history": can(user, "core.view_history"),
@@ -150,7 +151,7 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = EvidenceForm(request.POST if posted else None, request.FILES if posted else None)
     if posted and form.is_valid():
         try:
-            services.evidence_attach(
+            evidence = services.evidence_attach(
                 actor=request.user,
                 view=view,
                 file=form.cleaned_data["file"],
@@ -160,6 +161,13 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
             add_service_errors(form, exc)
         else:
             messages.success(request, "Evidence added.")
+            withheld = withheld_message(selectors.evidence_get(request.user, evidence.pk))
+            if withheld:
+                messages.warning(
+                    request,
+                    f"{withheld} for someone who gave this view, so the photo is not shown. "
+                    "It will be once everyone has a current consent to photographs.",
+                )
             return redirect("voice:view-detail", pk=view.pk)
     context = {
         "form": form,
@@ -171,9 +179,16 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
-    """The only way to an evidence file: checked like its view, sent as a download."""
+def evidence_download(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """The only way to an evidence file: checked like its view, sent as a download. An image whose
+    people lack a current consent to photographs is never sent (403, saying why)."""
     evidence = selectors.evidence_get(request.user, pk)
+    withheld = withheld_message(evidence)
+    if withheld:
+        context = {"title": "Photo withheld", "message": withheld, "view": evidence.view}
+        refusal = render(request, "voice/evidence_withheld.html", context, status=403)
+        refusal["Cache-Control"] = "private, no-store"
+        return refusal
     response = FileResponse(
         evidence.file.open("rb"),
         as_attachment=True,

@@ -16,6 +16,7 @@ from heard.core.permissions import require
 from heard.groups.models import Group, Theme
 from heard.participation.models import Session
 from heard.people.models import Organisation, YoungPerson
+from heard.voice.consents import use_refusal
 from heard.voice.models import View
 from heard.voice.services._common import (
     check_choice,
@@ -72,6 +73,17 @@ def _check_givers(
         )
 
 
+def _check_use(*, use: str, young_people: list[Any], field: str, errors: dict[str, Any]) -> None:
+    """Quoting or publishing a view needs the matching current consent of every young person
+    named on it (``voice.consents`` says whose, and why not for anonymous or whole-group views).
+    Checked only once the rest is valid, so the message is about consent alone."""
+    if errors:
+        return
+    refusal = use_refusal(use=use, young_people=young_people)
+    if refusal:
+        errors[field] = refusal
+
+
 def _check_themes(themes: Iterable[Any], errors: dict[str, Any]) -> list[Theme]:
     chosen, ok = saved(themes, Theme)
     if not ok:
@@ -99,7 +111,7 @@ def view_record(
     consent: str = View.Consent.INTERNAL,
 ) -> View:
     """Record what a young person or a group said. The organisation (whose record it is) and the
-    date default to the session's."""
+    date default to the session's. Quoting or publishing it needs the consent of those named."""
     require(actor, "voice.add_view")
     errors: dict[str, Any] = {}
     if session is not None and (not isinstance(session, Session) or not session.pk):
@@ -125,6 +137,7 @@ def view_record(
         actor, young_people=people, group=group, is_anonymous=bool(is_anonymous), errors=errors
     )
     theme_list = _check_themes(themes, errors)
+    _check_use(use=consent, young_people=people, field="consent", errors=errors)
     if errors:
         raise ValidationError(errors)
 
@@ -205,7 +218,8 @@ def views_record_many(
 @transaction.atomic
 def view_update(*, actor: Any, view: View, **fields: Any) -> View:
     """Change what was recorded about a view (not its loop status: responses and feedback move
-    that)."""
+    that). A change of how it may be used, or of who gave it, is checked against the consents of
+    those named: refused on ``consent`` (or on ``young_people`` when only they changed)."""
     unknown = set(fields) - UPDATABLE
     if unknown:
         raise TypeError(f"view_update() cannot change {', '.join(sorted(unknown))}")
@@ -233,6 +247,13 @@ def view_update(*, actor: Any, view: View, **fields: Any) -> View:
             errors=errors,
         )
     theme_list = _check_themes(fields["themes"], errors) if "themes" in fields else None
+    if {"consent", "young_people", "group", "is_anonymous"} & set(fields):
+        _check_use(
+            use=fields.get("consent", view.consent),
+            young_people=people,
+            field="consent" if "consent" in fields else "young_people",
+            errors=errors,
+        )
     if errors:
         raise ValidationError(errors)
     for name in VIEW_FIELDS:
