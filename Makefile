@@ -6,8 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 3
-# Threaded workers: a long CSV export streams on one thread while the worker's heartbeat goes on,
-# so it is not killed after --timeout as a sync worker is (bench/README.md).
+# gunicorn's settings are in gunicorn.conf.py (threaded workers), shared with the benchmark.
 THREADS ?= 4
 TIMEOUT ?= 120
 export DJANGO_SETTINGS_MODULE := heard.config.settings
@@ -50,7 +49,7 @@ demo: migrate
 
 run: demo
 	@echo "Heard is starting on http://$(HOST):$(PORT)/ (stop it with Ctrl+C)"
-	$(BIN)/gunicorn heard.config.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) --worker-class gthread --threads $(THREADS) --timeout $(TIMEOUT) --access-logfile - --access-logformat '%(t)s "%(m)s %(U)s" %(s)s %(L)ss'
+	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) THREADS=$(THREADS) TIMEOUT=$(TIMEOUT) $(BIN)/gunicorn -c gunicorn.conf.py heard.config.wsgi:application
 
 dev: demo
 	DEBUG=1 $(BIN)/heard runserver $(HOST):$(PORT)

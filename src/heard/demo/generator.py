@@ -9,25 +9,48 @@ Group runs for at most a year, no date is in the future, stages follow ``Group.T
 and ``tests/demo/test_generator.py`` checks that they do. No audit entries are written for
 generated rows: nobody changed anything, the rows are synthetic.
 
+The later apps follow their services the same way. Voice: a view is answered by at most one
+response (only open views can be), no earlier than it was given; feedback goes only to those who
+gave the views (``voice.services.givers_of``) on or after the response; a rating comes from a
+young person whose own or current group's view it answers, once fed back; and each view's status,
+``responded_on`` and ``fed_back_on`` are what ``response_record``, ``feedback_record`` and
+``rating_give`` would have left. Safeguarding: every member of staff recorded at a session has an
+enhanced DBS check current on its date (``participation.services.session_log`` refuses otherwise).
+Privacy: under the partnership's parent-consent age only taking part is agreed by the young person
+alone; a view naming young people is quoted or published only with their consent to it, current
+when it was recorded (``voice.services.view_record``); a withdrawn quotes or publishing consent
+left every view they gave internal, and a withdrawn equality consent left no equality record
+(``privacy.services.consent_withdraw``); an erased young person keeps their record under
+"Anonymised" with no consents and takes no part (``young_person_anonymise``).
+Evidence files are not generated: a row needs a real file in storage.
+
 Loading: on PostgreSQL every table is spooled to a temporary file in COPY text format and
 loaded with psycopg's ``cursor.copy``; elsewhere (SQLite) rows go in with batched
-``bulk_create``. Both run in one transaction, so a failed load leaves nothing behind.
+``bulk_create``, keeping the generated timestamps. Both run in one transaction, so a failed load
+leaves nothing behind.
 
 Determinism: every choice comes from ``random.Random(seed)`` and every date counts back from
 ``today``, so the same seed and day give the same rows, ids and values.
 
-Extending it (the voice app, reports ...): write a function ``def my_step(ctx: Context) -> None``
+Extending it (reports, budgets ...): write a function ``def my_step(ctx: Context) -> None``
 that adds rows with ``ctx.writer.table(Model, columns).add(row)`` (columns must name every
-concrete field, so a new model field is never silently left empty), give the scale sizes in
-``Scale.extra`` (``"views"`` is already there) and append ``Step("voice", my_step, (Model, ...))``
-to ``STEPS``. ``ctx`` holds what earlier steps made: staff ids by role, organisations, young
-people, themes, groups with their members, and every session's group and date.
+concrete field, so a new model field is never silently left empty; create a step's tables
+parents first, as they are loaded in that order), give the scale sizes in ``Scale.extra`` and
+append ``Step("name", my_step, (Model, ...))`` to ``STEPS``. ``ctx`` holds what earlier steps
+made: staff ids by role, organisations, young people (with age band, date of birth, when they were
+registered, consents), themes, groups with their members, and every session's group, date,
+logger and attendees. Keep the per-row work lean (tuples, ``array``): the national scale must
+load in under 10 minutes on two cores. Raise ``VERSION`` when the generated data changes, so the
+benchmark regenerates a database made by an older generator.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime
+import decimal
+import functools
+import json
 import random
 import tempfile
 import time
@@ -39,6 +62,7 @@ from typing import IO, Any
 
 from django.db import connection, models, transaction
 
+from heard.core.models import Partnership
 from heard.core.roles import AgeBand, HearByRightStandard, Role
 from heard.groups.models import Group, GroupTheme, Membership, StageTransition, Theme, ThemeReview
 from heard.participation.models import (
@@ -50,12 +74,33 @@ from heard.participation.models import (
     Standard,
 )
 from heard.people.models import Organisation, User, YoungPerson
+from heard.privacy.models import (
+    Anonymisation,
+    BenchmarkShare,
+    CareStatus,
+    Characteristic,
+    Consent,
+    EqualityRecord,
+    Ethnicity,
+    Gender,
+    LeastHeardGroup,
+    LeastHeardTarget,
+    Religion,
+    SexualOrientation,
+    YesNo,
+)
+from heard.privacy.selectors import BAND_AGES
+from heard.privacy.services import PERSONAL_FIELDS
+from heard.safeguarding.models import BackgroundCheck, Concern, TrainingRecord
+from heard.voice.models import Evidence, Feedback, Rating, Response, View
 
 #: Generated staff cannot sign in with a password (an unusable hash): set one with
 #: ``heard changepassword`` to explore, or sign in as the benchmark does, with a session.
 UNUSABLE_PASSWORD = "!generated-by-heard-generate"  # noqa: S105 - "!" marks it unusable
 EMAIL_DOMAIN = "generated.heard.example"
 MARKER_PREFIX = "heard generate:"
+#: Written into the database's marker: raise it when the generated data changes.
+VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -69,7 +114,7 @@ class Scale:
     years: int
     themes_per_year: int
     staff: dict[str, int]
-    #: Sizes for apps that do not exist yet, read by their steps when they land.
+    #: Sizes for the later apps' steps: views, safeguarding concerns, erased young people.
     extra: dict[str, int] = field(default_factory=dict)
 
 
@@ -96,7 +141,7 @@ SCALES: dict[str, Scale] = {
         years=2,
         themes_per_year=6,
         staff=_staff(1, 6),
-        extra={"views": 120},
+        extra={"views": 400, "concerns": 12, "erased": 2},
     ),
     "county": Scale(
         name="county",
@@ -108,7 +153,7 @@ SCALES: dict[str, Scale] = {
         years=4,
         themes_per_year=8,
         staff=_staff(2, 60),
-        extra={"views": 60_000},
+        extra={"views": 60_000, "concerns": 40, "erased": 20},
     ),
     "national": Scale(
         name="national",
@@ -120,7 +165,7 @@ SCALES: dict[str, Scale] = {
         years=5,
         themes_per_year=10,
         staff=_staff(20, 600),
-        extra={"views": 600_000},
+        extra={"views": 600_000, "concerns": 300, "erased": 200},
     ),
 }
 
@@ -234,7 +279,7 @@ REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 _REFERENCE_SPACE = len(REFERENCE_ALPHABET) ** 6
 
 
-def _weighted(rng: random.Random, options: Sequence[tuple[Any, int]]) -> Any:
+def _weighted(rng: random.Random, options: Sequence[tuple[Any, float]]) -> Any:
     return rng.choices([value for value, _ in options], [weight for _, weight in options])[0]
 
 
@@ -254,6 +299,22 @@ def period_label(start_year: int) -> str:
 
 def _at(day: datetime.date, hour: int = 17) -> datetime.datetime:
     return datetime.datetime(day.year, day.month, day.day, hour, tzinfo=datetime.UTC)
+
+
+@functools.lru_cache(maxsize=8192)
+def _day(ordinal: int) -> datetime.date:
+    return datetime.date.fromordinal(ordinal)
+
+
+@functools.lru_cache(maxsize=32768)
+def _at_ordinal(ordinal: int, hour: int = 17) -> datetime.datetime:
+    return _at(_day(ordinal), hour)
+
+
+def _year_start(ordinal: int) -> int:
+    """The partnership year (April to March) a day falls in, by the year it starts."""
+    day = _day(ordinal)
+    return day.year if day.month >= 4 else day.year - 1
 
 
 # Writers ---------------------------------------------------------------------------------------
@@ -285,7 +346,30 @@ def _copy_value(value: Any) -> str:
         return "f"
     if isinstance(value, str):
         return value.translate(_COPY_ESCAPES)
+    if isinstance(value, dict | list):
+        return json.dumps(value).translate(_COPY_ESCAPES)
     return str(value)
+
+
+#: The same, by exact type for the common values: one lookup instead of a chain of checks, and
+#: dates and times (a few thousand distinct ones) formatted once each.
+_COPY_FORMATS: dict[type, Callable[[Any], str]] = {
+    int: str,
+    str: lambda value: value.translate(_COPY_ESCAPES),
+    type(None): lambda value: "\\N",
+    bool: lambda value: "t" if value else "f",
+    datetime.date: functools.lru_cache(maxsize=16384)(str),
+    datetime.datetime: functools.lru_cache(maxsize=65536)(str),
+}
+
+
+def _copy_text(value: Any) -> str:
+    format_value = _COPY_FORMATS.get(type(value))
+    if format_value is not None:
+        return format_value(value)
+    if isinstance(value, str):  # a choices member (``View.Status.OPEN``): learn its type
+        _COPY_FORMATS[type(value)] = _COPY_FORMATS[str]
+    return _copy_value(value)
 
 
 class TableSink:
@@ -311,7 +395,7 @@ class CopySink(TableSink):
         self.buffer: list[str] = []
 
     def add(self, row: Sequence[Any]) -> None:
-        self.buffer.append("\t".join(map(_copy_value, row)))
+        self.buffer.append("\t".join(map(_copy_text, row)))
         self.rows += 1
         if len(self.buffer) >= 20_000:
             self._spool()
@@ -384,6 +468,25 @@ def _without_secondary_indexes_and_foreign_keys(table: str) -> Iterator[None]:
             cursor.execute(f"ALTER TABLE {quoted} ADD CONSTRAINT {constraint} {definition}")
 
 
+@contextlib.contextmanager
+def _explicit_timestamps(model: type[models.Model]) -> Iterator[None]:
+    """Keep the generated ``created_at``/``updated_at`` (``auto_now`` fields would set the time
+    of the load), as COPY does."""
+    fields = [
+        f
+        for f in model._meta.concrete_fields
+        if isinstance(f, models.DateField) and (f.auto_now or f.auto_now_add)
+    ]
+    saved = [(f.auto_now, f.auto_now_add) for f in fields]
+    for f in fields:
+        f.auto_now = f.auto_now_add = False
+    try:
+        yield
+    finally:
+        for f, (auto_now, auto_now_add) in zip(fields, saved, strict=True):
+            f.auto_now, f.auto_now_add = auto_now, auto_now_add
+
+
 class BulkCreateSink(TableSink):
     """Batched ``bulk_create`` for databases without COPY (SQLite in tests and local runs)."""
 
@@ -401,7 +504,8 @@ class BulkCreateSink(TableSink):
 
     def _flush(self) -> None:
         if self.buffer:
-            self.model._default_manager.bulk_create(self.buffer)
+            with _explicit_timestamps(self.model):
+                self.model._default_manager.bulk_create(self.buffer)
             self.buffer = []
 
     def finish(self) -> None:
@@ -464,20 +568,39 @@ class Context:
     staff: dict[str, list[int]] = field(default_factory=dict)
     organisations: list[int] = field(default_factory=list)
     organisation_weights: list[float] = field(default_factory=list)
-    #: Young people: ids, their organisation's id, and which are active.
+    #: Young people: ids (``first_young_person_id + i``), their organisation's id, and which
+    #: are active; by index, their age band (index into ``AGE_BANDS``), date of birth and the
+    #: day they were registered (ordinals, 0 for none).
     young_people: array[int] = field(default_factory=lambda: array("q"))
     young_person_organisation: array[int] = field(default_factory=lambda: array("q"))
     young_people_by_organisation: dict[int, list[int]] = field(default_factory=dict)
     inactive: set[int] = field(default_factory=set)
-    #: Themes: (id, period start year, lead id)
+    first_young_person_id: int = 0
+    young_person_band: bytearray = field(default_factory=bytearray)
+    young_person_born: array[int] = field(default_factory=lambda: array("l"))
+    young_person_registered: array[int] = field(default_factory=lambda: array("l"))
+    #: Young people erased on request: id -> the day their record was anonymised (ordinal).
+    erased: dict[int, int] = field(default_factory=dict)
+    #: Themes: (id, period start year, lead id), and each one's title.
     themes: list[tuple[int, int, int]] = field(default_factory=list)
+    theme_titles: dict[int, str] = field(default_factory=dict)
     groups: list[GroupPlan] = field(default_factory=list)
     methods: list[int] = field(default_factory=list)
     standards: list[int] = field(default_factory=list)
-    #: Every session: ids are ``first_session_id + i``; group id (0 for individual) and date.
+    #: Every session: ids are ``first_session_id + i``; group id (0 for individual), date, who
+    #: logged it (present), and the young people who attended it:
+    #: ``attended[attended_start[i]:attended_start[i + 1]]``.
     first_session_id: int = 0
     session_group: array[int] = field(default_factory=lambda: array("q"))
     session_date: array[int] = field(default_factory=lambda: array("l"))
+    session_logged_by: array[int] = field(default_factory=lambda: array("q"))
+    attended: array[int] = field(default_factory=lambda: array("q"))
+    attended_start: array[int] = field(default_factory=lambda: array("q"))
+    #: Consents by young person index: the day a current quotes or publishing consent was given
+    #: (ordinal, 0 for none), and who withdrew one of them (their views cannot be quoted).
+    quotes_given: array[int] = field(default_factory=lambda: array("l"))
+    publishing_given: array[int] = field(default_factory=lambda: array("l"))
+    stopped_quoting: set[int] = field(default_factory=set)
     _next_ids: dict[type[models.Model], int] = field(default_factory=dict)
 
     def ids(self, model: type[models.Model], count: int) -> range:
@@ -617,6 +740,8 @@ YOUNG_PERSON_COLUMNS = (
 COMMUNICATION_NEEDS = ("", "", "", "", "", "", "Uses Makaton", "Prefers easy read", "BSL")
 ACCESS_NEEDS = ("", "", "", "", "", "", "", "Wheelchair user", "Quiet room for breaks")
 CONTACT_PREFERENCES = YoungPerson.ContactPreference.values
+#: What an erased young person's record holds (``privacy.services.PERSONAL_FIELDS``).
+ANONYMISED_FIELDS: dict[str, Any] = dict(PERSONAL_FIELDS)
 
 
 def young_people(ctx: Context) -> None:
@@ -624,9 +749,15 @@ def young_people(ctx: Context) -> None:
     sink = ctx.writer.table(YoungPerson, YOUNG_PERSON_COLUMNS)
     bands = [(band, low, high) for band, low, high, _ in AGE_BANDS]
     band_weights = [weight for *_, weight in AGE_BANDS]
+    band_index = {band: index for index, (band, *_rest) in enumerate(AGE_BANDS)}
     span = (today - ctx.first_day).days
     ids = ctx.ids(YoungPerson, ctx.scale.young_people)
+    ctx.first_young_person_id = ids.start
     organisations = rng.choices(ctx.organisations, ctx.organisation_weights, k=len(ids))
+    # Erased on request (``privacy.services.young_person_anonymise``): the record stays, under
+    # "Anonymised", with nothing that identifies them; they take no part after it.
+    erased = set(rng.sample(range(len(ids)), min(len(ids), ctx.scale.extra.get("erased", 0))))
+    today_ordinal = today.toordinal()
     for index, pk in enumerate(ids):
         organisation = organisations[index]
         band, low, high = rng.choices(bands, band_weights)[0]
@@ -636,30 +767,40 @@ def young_people(ctx: Context) -> None:
             date_of_birth = today - datetime.timedelta(
                 days=int((age + rng.uniform(0.1, 0.9)) * 365.25)
             )
-        created = _at(ctx.ago(rng.randint(0, span)), 10)
+        registered = ctx.ago(rng.randint(0, span))
+        created = _at(registered, 10)
         active = rng.random() > 0.05
-        sink.add(
-            (
-                pk,
-                created,
-                created,
-                reference_for(index, ctx.seed),
-                rng.choice(FIRST_NAMES),
-                rng.choice(LAST_NAMES),
-                "",
-                band,
-                date_of_birth,
-                organisation,
-                PLACES[pk % len(PLACES)],
-                rng.choice(COMMUNICATION_NEEDS),
-                rng.choice(ACCESS_NEEDS),
-                rng.choice(CONTACT_PREFERENCES),
-                active,
-            )
-        )
+        row = [
+            pk,
+            created,
+            created,
+            reference_for(index, ctx.seed),
+            rng.choice(FIRST_NAMES),
+            rng.choice(LAST_NAMES),
+            "",
+            band,
+            date_of_birth,
+            organisation,
+            PLACES[pk % len(PLACES)],
+            rng.choice(COMMUNICATION_NEEDS),
+            rng.choice(ACCESS_NEEDS),
+            rng.choice(CONTACT_PREFERENCES),
+            active,
+        ]
+        if index in erased:
+            erased_on = rng.randint(registered.toordinal(), today_ordinal)
+            ctx.erased[pk] = erased_on
+            row[2] = _at_ordinal(erased_on, 15)
+            for name, value in ANONYMISED_FIELDS.items():
+                row[YOUNG_PERSON_COLUMNS.index(name)] = value
+            date_of_birth = None
+        sink.add(row)
         ctx.young_people.append(pk)
         ctx.young_person_organisation.append(organisation)
-        if active:
+        ctx.young_person_band.append(band_index[band])
+        ctx.young_person_born.append(date_of_birth.toordinal() if date_of_birth else 0)
+        ctx.young_person_registered.append(registered.toordinal())
+        if active and pk not in ctx.erased:
             ctx.young_people_by_organisation.setdefault(organisation, []).append(pk)
         else:
             ctx.inactive.add(pk)
@@ -718,6 +859,7 @@ def themes(ctx: Context) -> None:
                 )
             )
             ctx.themes.append((pk, year, lead))
+            ctx.theme_titles[pk] = title
             if status == Theme.Status.PROPOSED:
                 continue
             for quarter in range(4):
@@ -966,7 +1108,11 @@ def sessions(ctx: Context) -> None:
     degree_weights = [weight for _, weight in DEGREES]
     kind_labels = dict(Session.Kind.choices)
 
+    attended, attended_start = ctx.attended, ctx.attended_start
+    attended_status = Attendance.Status.ATTENDED
+
     def common(pk: int, day: datetime.date, group_themes: list[int], staff: list[int]) -> None:
+        ctx.session_logged_by.append(staff[0])
         for user in staff:
             staff_present.add((pk, user))
         for method in rng.sample(ctx.methods, rng.randint(1, 3)):
@@ -1017,8 +1163,12 @@ def sessions(ctx: Context) -> None:
                 if joined <= ordinal and (left is None or left >= ordinal)
             ]
             wanted = min(len(present), max(1, round(rng.uniform(average - 3, average + 3))))
+            attended_start.append(len(attended))
             for person in rng.sample(present, wanted):
-                attendance.add((pk, person, rng.choices(status_values, status_weights)[0]))
+                status = rng.choices(status_values, status_weights)[0]
+                attendance.add((pk, person, status))
+                if status == attended_status:
+                    attended.append(person)
             common(pk, day, plan.themes, staff)
             ctx.session_group.append(plan.id)
 
@@ -1027,6 +1177,9 @@ def sessions(ctx: Context) -> None:
         pk = next(ids)
         index = rng.randrange(len(ctx.young_people))
         person = ctx.young_people[index]
+        while person in ctx.erased:
+            index = rng.randrange(len(ctx.young_people))
+            person = ctx.young_people[index]
         ordinal = rng.randint(span_first, span_last)
         day = datetime.date.fromordinal(ordinal)
         staff = [rng.choice(officers)]
@@ -1051,8 +1204,1353 @@ def sessions(ctx: Context) -> None:
             )
         )
         attendance.add((pk, person, Attendance.Status.ATTENDED))
+        attended_start.append(len(attended))
+        attended.append(person)
         common(pk, day, [], staff)
         ctx.session_group.append(0)
+    attended_start.append(len(attended))
+
+
+# Safeguarding: staff checks, training and concerns ------------------------------------------------
+
+CHECK_COLUMNS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "staff_id",
+    "kind",
+    "certificate_number",
+    "issued_on",
+    "renewal_due",
+)
+TRAINING_COLUMNS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "staff_id",
+    "course",
+    "completed_on",
+    "expires_on",
+)
+CONCERN_COLUMNS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "young_person_id",
+    "session_id",
+    "raised_by_id",
+    "what_happened",
+    "happened_at",
+    "who_was_present",
+    "immediate_action",
+    "child_told",
+    "status",
+    "assigned_to_id",
+    "assigned_at",
+    "decision",
+    "decision_notes",
+    "decided_at",
+    "referral_date",
+    "referral_reference",
+    "closed_at",
+)
+#: Enhanced DBS checks are renewed every three years here, a little before they run out.
+CHECK_DAYS = 3 * 365
+#: The roles recorded as present at sessions (group leads and participation officers) and the
+#: others who work with young people; board members have no check.
+CHECKED_ROLES = (
+    Role.ADMINISTRATOR,
+    Role.PARTICIPATION_LEAD,
+    Role.PARTICIPATION_OFFICER,
+    Role.THEME_LEAD,
+    Role.SAFEGUARDING_LEAD,
+    Role.PARTNER_WORKER,
+)
+#: (course, valid for days or 0 when it does not expire, share of staff who did it)
+COURSES = (
+    ("Safeguarding children level 2", 3 * 365, 0.9),
+    ("Child protection training", 3 * 365, 0.5),
+    ("Hear by Right: participation standards", 0, 0.4),
+    ("Lundy model of child participation", 0, 0.3),
+    ("Prevent awareness", 2 * 365, 0.3),
+    ("Youth mental health first aid", 3 * 365, 0.2),
+    ("Data protection for children's data", 365, 0.6),
+)
+CONCERN_TEXTS = (
+    "A young person said they were scared to go home because of shouting and fighting there.",
+    "A young person had bruises on their arm and gave an explanation that did not fit them.",
+    "A young person said an adult they met online had asked them to meet up on their own.",
+    "A young person said there had been no food at home since the day before.",
+    "A young person told a worker that a friend was being bullied and had talked about self-harm.",
+    "A young person said an older boy was giving them money to carry packages.",
+)
+CONCERN_PRESENT = (
+    "The group's youth worker and a participation officer.",
+    "Two members of staff; the rest of the group was in the next room.",
+    "The participation officer only, at the end of the session.",
+)
+CONCERN_ACTION = (
+    "Listened without asking leading questions, wrote down their words and called the "
+    "designated safeguarding lead the same day."
+)
+CONCERN_TOLD = (
+    "That what they said would be shared with someone whose job is to keep them safe, and that "
+    "they would be told what happens next."
+)
+CONCERN_DECISIONS = (
+    (
+        Concern.Decision.NO_FURTHER_ACTION,
+        25,
+        "The family's support worker already knows; no further action from us.",
+    ),
+    (
+        Concern.Decision.ADVICE_GIVEN,
+        35,
+        "Advice given to the worker; the school's safeguarding lead told.",
+    ),
+    (
+        Concern.Decision.LOCAL_AUTHORITY_REFERRAL,
+        30,
+        "Referred to the children's services front door.",
+    ),
+    (Concern.Decision.POLICE, 10, "Reported to the police because an adult was involved."),
+)
+#: How far a concern has got: (status, weight for one raised in the last fortnight, for older).
+#: Older ones are nearly all closed; a few still wait for a decision (flagged after 24 hours).
+CONCERN_STAGES = (
+    (Concern.Status.OPEN, 30, 0.5),
+    (Concern.Status.ASSIGNED, 30, 1.5),
+    (Concern.Status.DECIDED, 30, 18),
+    (Concern.Status.CLOSED, 10, 80),
+)
+RECENT_CONCERN_DAYS = 14
+
+
+def background_checks_and_training(ctx: Context) -> None:
+    """A chain of checks for everyone who works with young people, each renewed before the last
+    ran out, so every session's staff had a check current on its date; some due within 30 days,
+    a few partner workers (never at generated sessions) with none or an expired one."""
+    rng, today = ctx.rng, ctx.today.toordinal()
+    checks = ctx.writer.table(BackgroundCheck, CHECK_COLUMNS)
+    training = ctx.writer.table(TrainingRecord, TRAINING_COLUMNS)
+    earliest = ctx.first_day.toordinal()
+    kinds = (BackgroundCheck.Kind.ENHANCED_DBS_BARRED, BackgroundCheck.Kind.ENHANCED_DBS)
+    for role in CHECKED_ROLES:
+        for staff in ctx.staff.get(role, ()):
+            draw = rng.random()
+            kind = kinds[draw < 0.3]
+            if role == Role.PARTNER_WORKER and draw > 0.85:
+                if draw > 0.93:
+                    continue  # no check recorded yet
+                renewal = today - rng.randint(1, 200)
+                chain = [(renewal - CHECK_DAYS, renewal)]
+            else:
+                due_soon = rng.random() < 0.1
+                renewal = today + (
+                    rng.randint(0, 30) if due_soon else rng.randint(31, CHECK_DAYS - 1)
+                )
+                chain = [(renewal - CHECK_DAYS, renewal)]
+                while chain[-1][0] > earliest:
+                    renewal = chain[-1][0] + rng.randint(0, 45)
+                    chain.append((renewal - CHECK_DAYS, renewal))
+                chain.reverse()
+            for issued, renewal in chain:
+                pk = ctx.ids(BackgroundCheck, 1).start
+                recorded = _at_ordinal(min(issued + rng.randint(0, 14), today), 9)
+                number = f"{(pk * 7_919_371 + ctx.seed * 104_729) % 10**12:012d}"
+                checks.add(
+                    (pk, recorded, recorded, staff, kind, number, _day(issued), _day(renewal))
+                )
+        for staff in ctx.staff.get(role, ()):
+            for course, valid_days, share in COURSES:
+                if rng.random() >= share:
+                    continue
+                completed = today - rng.randint(1, 4 * 365)
+                expires = _day(completed + valid_days) if valid_days else None
+                recorded = _at_ordinal(completed, 16)
+                pk = ctx.ids(TrainingRecord, 1).start
+                training.add((pk, recorded, recorded, staff, course, _day(completed), expires))
+    for champion in ctx.staff.get(Role.BOARD_MEMBER, ()):
+        if rng.random() < 0.5:
+            completed = today - rng.randint(1, 3 * 365)
+            recorded = _at_ordinal(completed, 16)
+            pk = ctx.ids(TrainingRecord, 1).start
+            training.add(
+                (
+                    pk,
+                    recorded,
+                    recorded,
+                    champion,
+                    "Participation Champion induction",
+                    _day(completed),
+                    None,
+                )
+            )
+
+
+def concerns(ctx: Context) -> None:
+    """Concerns raised at sessions by the staff who were there (and a few outside one), handled
+    as ``concern_assign``, ``concern_decide`` and ``concern_close`` would: a decided or closed
+    concern has a decision and a safeguarding lead; a local authority referral has its date and
+    reference. Every time is before today, and most older concerns are closed."""
+    rng = ctx.rng
+    sink = ctx.writer.table(Concern, CONCERN_COLUMNS)
+    leads = ctx.staff[Role.SAFEGUARDING_LEAD]
+    officers = ctx.staff[Role.PARTICIPATION_OFFICER]
+    cutoff = _at(ctx.today, 0)
+    sessions = len(ctx.session_date)
+    decisions = [(decision, notes) for decision, _, notes in CONCERN_DECISIONS]
+    decision_weights = [weight for _, weight, _ in CONCERN_DECISIONS]
+    stages = [stage for stage, _, _ in CONCERN_STAGES]
+    recent_weights = [weight for _, weight, _ in CONCERN_STAGES]
+    older_weights = [weight for _, _, weight in CONCERN_STAGES]
+    yesterday = ctx.today.toordinal() - 1
+    for number in range(ctx.scale.extra.get("concerns", 0)):
+        pk = ctx.ids(Concern, 1).start
+        session: int | None = None
+        young_person: int | None = None
+        index = rng.randrange(sessions) if sessions else 0
+        if sessions and ctx.session_date[index] <= yesterday and rng.random() < 0.9:
+            session = ctx.first_session_id + index
+            day = ctx.session_date[index]
+            raised_by = ctx.session_logged_by[index]
+            there = ctx.attended[ctx.attended_start[index] : ctx.attended_start[index + 1]]
+            if there and (ctx.session_group[index] == 0 or rng.random() < 0.9):
+                young_person = rng.choice(there)
+        else:
+            day = rng.randint(ctx.first_day.toordinal(), yesterday)
+            raised_by = rng.choice(officers)
+            person = ctx.young_people[rng.randrange(len(ctx.young_people))]
+            young_person = None if person in ctx.erased else person
+        happened = _at_ordinal(day, rng.randint(9, 17))
+        created = happened + datetime.timedelta(hours=rng.randint(1, 5))
+        assigned_at = created + datetime.timedelta(hours=rng.randint(1, 20))
+        decided_at = assigned_at + datetime.timedelta(hours=rng.randint(4, 72))
+        closed_at = decided_at + datetime.timedelta(days=rng.randint(1, 30))
+        recent = yesterday - day < RECENT_CONCERN_DAYS
+        stage = rng.choices(stages, recent_weights if recent else older_weights)[0]
+        reached = stages.index(stage)
+        # Nothing can have happened yet that would be after the start of today.
+        for step, moment in enumerate((assigned_at, decided_at, closed_at), start=1):
+            if moment >= cutoff:
+                reached = min(reached, step - 1)
+        decision, notes = rng.choices(decisions, decision_weights)[0]
+        lead = rng.choice(leads)
+        decided = reached >= 2
+        referral = decided and decision in (
+            Concern.Decision.LOCAL_AUTHORITY_REFERRAL,
+            Concern.Decision.POLICE,
+        )
+        prefix = "CS" if decision == Concern.Decision.LOCAL_AUTHORITY_REFERRAL else "POL"
+        updated = (created, assigned_at, decided_at, closed_at)[reached]
+        sink.add(
+            (
+                pk,
+                created,
+                updated,
+                young_person,
+                session,
+                raised_by,
+                CONCERN_TEXTS[number % len(CONCERN_TEXTS)],
+                happened,
+                rng.choice(CONCERN_PRESENT),
+                CONCERN_ACTION,
+                CONCERN_TOLD,
+                stages[reached],
+                lead if reached >= 1 else None,
+                assigned_at if reached >= 1 else None,
+                decision if decided else "",
+                notes if decided else "",
+                decided_at if decided else None,
+                decided_at.date() if referral else None,
+                f"{prefix}-{decided_at.year}-{pk:05d}" if referral else "",
+                closed_at if reached >= 3 else None,
+            )
+        )
+
+
+# Privacy: consents, equality records, anonymisations, benchmarks and targets -------------------
+
+CONSENT_COLUMNS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "young_person_id",
+    "purpose",
+    "given_by",
+    "given_on",
+    "how",
+    "withdrawn_on",
+    "withdrawn_by",
+    "withdrawn_how",
+    "notes",
+    "recorded_by_id",
+)
+#: Besides taking part (everyone): (purpose, share who agreed, share of those who later withdrew).
+CONSENT_SHARES = (
+    (Consent.Purpose.PHOTOGRAPHS, 0.55, 0.05),
+    (Consent.Purpose.QUOTES, 0.5, 0.04),
+    (Consent.Purpose.PUBLISHING, 0.35, 0.04),
+    (Consent.Purpose.SHARING, 0.4, 0.03),
+    (Consent.Purpose.EQUALITY_DATA, 0.3, 0.05),
+)
+CONSENT_HOWS = ((Consent.How.WRITTEN, 6), (Consent.How.VERBAL, 2), (Consent.How.ONLINE, 3))
+EQUALITY_COLUMNS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "young_person_id",
+    "gender",
+    "gender_description",
+    "ethnicity",
+    "disability",
+    "send",
+    "care_status",
+    "young_carer",
+    "religion",
+    "sexual_orientation",
+    "area",
+)
+PREFER = "prefer_not_to_say"
+#: Answers as young people who take part give them; "" is a question left unanswered.
+GENDERS = (
+    (Gender.GIRL_OR_WOMAN, 47),
+    (Gender.BOY_OR_MAN, 44),
+    (Gender.NON_BINARY, 2),
+    (Gender.ANOTHER_WAY, 1),
+    (PREFER, 3),
+    ("", 3),
+)
+ETHNICITIES = (
+    (Ethnicity.WHITE_BRITISH, 64),
+    (Ethnicity.WHITE_IRISH, 0.5),
+    (Ethnicity.WHITE_GYPSY_TRAVELLER, 0.4),
+    (Ethnicity.WHITE_ROMA, 0.4),
+    (Ethnicity.WHITE_OTHER, 5),
+    (Ethnicity.MIXED_WHITE_ASIAN, 1.5),
+    (Ethnicity.MIXED_WHITE_BLACK_AFRICAN, 1),
+    (Ethnicity.MIXED_WHITE_BLACK_CARIBBEAN, 1.5),
+    (Ethnicity.MIXED_OTHER, 1.5),
+    (Ethnicity.ASIAN_BANGLADESHI, 1.5),
+    (Ethnicity.ASIAN_CHINESE, 0.7),
+    (Ethnicity.ASIAN_INDIAN, 3),
+    (Ethnicity.ASIAN_PAKISTANI, 4),
+    (Ethnicity.ASIAN_OTHER, 1.5),
+    (Ethnicity.BLACK_AFRICAN, 3.5),
+    (Ethnicity.BLACK_CARIBBEAN, 1),
+    (Ethnicity.BLACK_OTHER, 0.7),
+    (Ethnicity.OTHER_ARAB, 0.7),
+    (Ethnicity.OTHER_ANY, 1.2),
+    (PREFER, 2),
+    ("", 4),
+)
+YES_NO = {
+    "disability": ((YesNo.YES, 10), (YesNo.NO, 78), (PREFER, 5), ("", 7)),
+    "send": ((YesNo.YES, 20), (YesNo.NO, 70), (PREFER, 4), ("", 6)),
+    "young_carer": ((YesNo.YES, 7), (YesNo.NO, 83), (PREFER, 4), ("", 6)),
+}
+CARE_STATUSES = (
+    (CareStatus.NOT_IN_CARE, 82),
+    (CareStatus.IN_CARE, 7),
+    (CareStatus.CARE_LEAVER, 4),
+    (PREFER, 3),
+    ("", 4),
+)
+RELIGIONS = (
+    (Religion.NONE, 44),
+    (Religion.CHRISTIAN, 32),
+    (Religion.MUSLIM, 11),
+    (Religion.HINDU, 2),
+    (Religion.SIKH, 1.5),
+    (Religion.BUDDHIST, 0.6),
+    (Religion.JEWISH, 0.6),
+    (Religion.OTHER, 1),
+    (PREFER, 4),
+    ("", 3.3),
+)
+#: Asked only of young people aged 16 and over.
+SEXUAL_ORIENTATIONS = (
+    (SexualOrientation.STRAIGHT, 72),
+    (SexualOrientation.GAY_OR_LESBIAN, 4),
+    (SexualOrientation.BISEXUAL, 8),
+    (SexualOrientation.OTHER, 3),
+    (PREFER, 9),
+    ("", 4),
+)
+ANOTHER_WAY_WORDS = ("Gender fluid", "Questioning", "Agender", "In my own way")
+#: Population shares (%) of children and young people (5 to 25) for the benchmarks, by
+#: characteristic, and where they come from.
+BENCHMARKS: tuple[tuple[str, tuple[tuple[str, float], ...], str], ...] = (
+    (
+        Characteristic.AGE_BAND,
+        (
+            (AgeBand.UNDER_8, 13),
+            (AgeBand.AGE_8_10, 15),
+            (AgeBand.AGE_11_13, 15),
+            (AgeBand.AGE_14_15, 10),
+            (AgeBand.AGE_16_17, 9.5),
+            (AgeBand.AGE_18_25, 37.5),
+        ),
+        "ONS mid-year population estimates",
+    ),
+    (
+        Characteristic.GENDER,
+        (
+            (Gender.GIRL_OR_WOMAN, 48.7),
+            (Gender.BOY_OR_MAN, 50.5),
+            (Gender.NON_BINARY, 0.6),
+            (Gender.ANOTHER_WAY, 0.2),
+        ),
+        "Census 2021",
+    ),
+    (
+        Characteristic.ETHNICITY,
+        tuple((value, float(weight)) for value, weight in ETHNICITIES if value not in (PREFER, "")),
+        "Census 2021, ages 0 to 24",
+    ),
+    (Characteristic.DISABILITY, ((YesNo.YES, 9), (YesNo.NO, 91)), "Census 2021"),
+    (Characteristic.SEND, ((YesNo.YES, 18.4), (YesNo.NO, 81.6)), "DfE Special educational needs"),
+    (
+        Characteristic.CARE_STATUS,
+        ((CareStatus.NOT_IN_CARE, 98.7), (CareStatus.IN_CARE, 0.7), (CareStatus.CARE_LEAVER, 0.6)),
+        "DfE Children looked after",
+    ),
+    (Characteristic.YOUNG_CARER, ((YesNo.YES, 5), (YesNo.NO, 95)), "Census 2021"),
+    (
+        Characteristic.RELIGION,
+        tuple((value, float(weight)) for value, weight in RELIGIONS if value not in (PREFER, "")),
+        "Census 2021",
+    ),
+)
+BENCHMARK_COLUMNS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "characteristic",
+    "value",
+    "area",
+    "share",
+    "source",
+)
+TARGET_COLUMNS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "group",
+    "name",
+    "characteristic",
+    "value",
+    "target",
+    "start",
+    "end",
+)
+#: Least-heard groups with targets each year: (group, name, characteristic, value, per 1,000
+#: young people on the register).
+LEAST_HEARD = (
+    (LeastHeardGroup.UNDER_11, "", "", "", 60),
+    (LeastHeardGroup.IN_CARE, "", "", "", 15),
+    (LeastHeardGroup.SEND, "", "", "", 40),
+    (LeastHeardGroup.NAMED, "Young carers", Characteristic.YOUNG_CARER, YesNo.YES, 10),
+    (
+        LeastHeardGroup.NAMED,
+        "Gypsy, Roma and Traveller young people",
+        Characteristic.ETHNICITY,
+        Ethnicity.WHITE_GYPSY_TRAVELLER,
+        2,
+    ),
+)
+
+
+def _parent_consent_age() -> int:
+    """The partnership's setting, read without creating the row (``Partnership.current()``)."""
+    age = Partnership.objects.filter(pk=1).values_list("parent_consent_under_age", flat=True)
+    default = Partnership._meta.get_field("parent_consent_under_age").default
+    return age.first() or int(default)  # type: ignore[arg-type]
+
+
+def _may_be_under(ctx: Context, index: int, age: int, on: int) -> bool:
+    """``privacy.selectors.may_be_under`` for a generated young person, on a day (ordinal)."""
+    born = ctx.young_person_born[index]
+    if born:
+        birth, day = datetime.date.fromordinal(born), _day(on)
+        years = day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+        return years < age
+    return BAND_AGES[AGE_BANDS[ctx.young_person_band[index]][0]][0] < age
+
+
+def consents(ctx: Context) -> None:
+    """Consent to taking part for everyone on the register, others for a share, some withdrawn,
+    and equality records for most of those with a current equality consent."""
+    rng, today = ctx.rng, ctx.today.toordinal()
+    sink = ctx.writer.table(Consent, CONSENT_COLUMNS)
+    equality = ctx.writer.table(EqualityRecord, EQUALITY_COLUMNS)
+    under = _parent_consent_age()
+    recorders = ctx.staff[Role.PARTICIPATION_OFFICER]
+    hows = [how for how, _ in CONSENT_HOWS]
+    how_weights = [weight for _, weight in CONSENT_HOWS]
+    young, parent = Consent.GivenBy.YOUNG_PERSON, Consent.GivenBy.PARENT_OR_CARER
+    quoting = (Consent.Purpose.QUOTES, Consent.Purpose.PUBLISHING)
+    count = len(ctx.young_people)
+    ctx.quotes_given = array("l", bytes(count * array("l").itemsize))
+    ctx.publishing_given = array("l", bytes(count * array("l").itemsize))
+    first_id = ctx.ids(Consent, 0).start
+    next_id = first_id
+    for index, pk in enumerate(ctx.young_people):
+        if pk in ctx.erased:
+            continue
+        registered = ctx.young_person_registered[index]
+        recorder = rng.choice(recorders)
+        taking_part_by = parent if _may_be_under(ctx, index, under, registered) else young
+        if taking_part_by == parent and rng.random() < 0.2:
+            taking_part_by = young  # taking part can always be agreed by the young person
+        at = _at_ordinal(registered, 11)
+        how = rng.choices(hows, how_weights)[0]
+        sink.add(
+            (
+                next_id,
+                at,
+                at,
+                pk,
+                Consent.Purpose.TAKING_PART,
+                taking_part_by,
+                _day(registered),
+                how,
+                None,
+                "",
+                "",
+                "",
+                recorder,
+            )
+        )
+        next_id += 1
+        for purpose, share, withdraw_share in CONSENT_SHARES:
+            if rng.random() >= share:
+                continue
+            given = min(registered + rng.randint(0, 60), today)
+            given_by = (
+                parent if _may_be_under(ctx, index, under, given) or rng.random() < 0.15 else young
+            )
+            at = _at_ordinal(given, 11)
+            withdrawn: int | None = None
+            row: tuple[Any, ...]
+            if rng.random() < withdraw_share:
+                withdrawn = rng.randint(given, today)
+            how = rng.choices(hows, how_weights)[0]
+            if withdrawn is None:
+                row = (
+                    next_id,
+                    at,
+                    at,
+                    pk,
+                    purpose,
+                    given_by,
+                    _day(given),
+                    how,
+                    None,
+                    "",
+                    "",
+                    "",
+                    recorder,
+                )
+            else:
+                withdrawn_by = parent if _may_be_under(ctx, index, under, withdrawn) else young
+                later = _at_ordinal(withdrawn, 14)
+                row = (
+                    next_id,
+                    at,
+                    later,
+                    pk,
+                    purpose,
+                    given_by,
+                    _day(given),
+                    how,
+                    _day(withdrawn),
+                    withdrawn_by,
+                    rng.choices(hows, how_weights)[0],
+                    "Withdrawn when asked.",
+                    recorder,
+                )
+            sink.add(row)
+            next_id += 1
+            if purpose in quoting:
+                if withdrawn is not None:
+                    ctx.stopped_quoting.add(pk)
+                elif purpose == Consent.Purpose.QUOTES:
+                    ctx.quotes_given[index] = given
+                else:
+                    ctx.publishing_given[index] = given
+            elif (
+                purpose == Consent.Purpose.EQUALITY_DATA
+                and withdrawn is None
+                and rng.random() < 0.9
+            ):
+                _equality_record(ctx, equality, pk, index, given)
+    ctx.ids(Consent, next_id - first_id)
+
+
+def _equality_record(ctx: Context, sink: TableSink, pk: int, index: int, given: int) -> None:
+    rng = ctx.rng
+    gender = _weighted(rng, GENDERS)
+    older = AGE_BANDS[ctx.young_person_band[index]][0] in (AgeBand.AGE_16_17, AgeBand.AGE_18_25)
+    at = _at_ordinal(min(given + rng.randint(0, 14), ctx.today.toordinal()), 12)
+    sink.add(
+        (
+            ctx.ids(EqualityRecord, 1).start,
+            at,
+            at,
+            pk,
+            gender,
+            rng.choice(ANOTHER_WAY_WORDS) if gender == Gender.ANOTHER_WAY else "",
+            _weighted(rng, ETHNICITIES),
+            _weighted(rng, YES_NO["disability"]),
+            _weighted(rng, YES_NO["send"]),
+            _weighted(rng, CARE_STATUSES),
+            _weighted(rng, YES_NO["young_carer"]),
+            _weighted(rng, RELIGIONS),
+            _weighted(rng, SEXUAL_ORIENTATIONS) if older else "",
+            PLACES[pk % len(PLACES)] if rng.random() < 0.9 else "",
+        )
+    )
+
+
+def anonymisations(ctx: Context) -> None:
+    """The record ``young_person_anonymise`` leaves for each young person erased on request."""
+    rng = ctx.rng
+    sink = ctx.writer.table(
+        Anonymisation,
+        (
+            "id",
+            "young_person_id",
+            "reason",
+            "anonymised_at",
+            "last_involvement",
+            "consent_counts",
+            "by_id",
+        ),
+    )
+    leads = ctx.staff[Role.PARTICIPATION_LEAD]
+    for pk, erased_on in sorted(ctx.erased.items()):
+        counts = {Consent.Purpose.TAKING_PART.value: {"given": 1, "withdrawn": 0}}
+        for purpose, share, _ in CONSENT_SHARES:
+            if rng.random() < share:
+                counts[purpose.value] = {"given": 1, "withdrawn": int(rng.random() < 0.3)}
+        sink.add(
+            (
+                ctx.ids(Anonymisation, 1).start,
+                pk,
+                Anonymisation.Reason.ERASURE,
+                _at_ordinal(erased_on, 15),
+                None,
+                counts,
+                rng.choice(leads),
+            )
+        )
+
+
+def benchmarks_and_targets(ctx: Context) -> None:
+    """Benchmark shares for the whole partnership and each area (varying around the national
+    figures), each area's share of the partnership, and least-heard targets each year."""
+    rng = ctx.rng
+    sink = ctx.writer.table(BenchmarkShare, BENCHMARK_COLUMNS)
+    at = _at(ctx.first_day, 9)
+    cent = decimal.Decimal("0.01")
+
+    def add(characteristic: str, value: str, area: str, share: float, source: str) -> None:
+        pk = ctx.ids(BenchmarkShare, 1).start
+        amount = decimal.Decimal(share).quantize(cent)
+        sink.add((pk, at, at, characteristic, value, area, amount, source))
+
+    for area in ("", *PLACES):
+        for characteristic, shares, source in BENCHMARKS:
+            spread = [share * (rng.uniform(0.7, 1.3) if area else 1.0) for _, share in shares]
+            total = sum(spread)
+            for (value, _), share in zip(shares, spread, strict=True):
+                add(characteristic, str(value), area, 100 * share / total, source)
+    weights = [rng.uniform(0.5, 1.5) for _ in PLACES]
+    for place, weight in zip(PLACES, weights, strict=True):
+        add(Characteristic.AREA, place, "", 100 * weight / sum(weights), "ONS mid-year estimates")
+    targets = ctx.writer.table(LeastHeardTarget, TARGET_COLUMNS)
+    per_thousand = ctx.scale.young_people / 1000
+    for offset in range(ctx.scale.years):
+        year = ctx.current_year_start - offset
+        start, end = datetime.date(year, 4, 1), datetime.date(year + 1, 3, 31)
+        created = _at(datetime.date(year, 3, 15), 10)
+        for group, name, characteristic, value, rate in LEAST_HEARD:
+            target = max(5, round(rate * per_thousand * rng.uniform(0.9, 1.1)))
+            pk = ctx.ids(LeastHeardTarget, 1).start
+            targets.add(
+                (pk, created, created, group, name, characteristic, str(value), target, start, end)
+            )
+
+
+# Voice: views, responses, feedback and ratings ----------------------------------------------------
+
+VIEW_COLUMNS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "kind",
+    "text",
+    "session_id",
+    "organisation_id",
+    "recorded_on",
+    "group_id",
+    "is_anonymous",
+    "consent",
+    "status",
+    "responded_on",
+    "fed_back_on",
+    "recorded_by_id",
+)
+RESPONSE_COLUMNS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "decision_maker",
+    "outcome",
+    "explanation",
+    "plain_language",
+    "date",
+    "evidence_link",
+    "written_by_id",
+)
+FEEDBACK_COLUMNS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "response_id",
+    "date",
+    "channel",
+    "given_by_id",
+    "notes",
+)
+RATING_COLUMNS = ("response_id", "young_person_id", "value", "comment", "created_at", "updated_at")
+_K = View.Kind
+#: What young people say, by theme topic (and for views with no theme): (kind, text).
+VIEW_TEXTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "Mental health": (
+        (
+            _K.EXPERIENCE,
+            "I waited months to see someone about my mental health and nobody checked on me.",
+        ),
+        (
+            _K.IDEA,
+            "Have a drop-in at school where you can talk to a counsellor without a referral.",
+        ),
+        (_K.RECOMMENDATION, "Teachers should be trained to notice when someone is struggling."),
+        (
+            _K.WISH_AND_FEELING,
+            "I wish there was someone to talk to in the evenings, not only in the day.",
+        ),
+    ),
+    "Staying safe": (
+        (
+            _K.VIEW,
+            "The park by the shops does not feel safe after dark because the lights are broken.",
+        ),
+        (_K.RECOMMENDATION, "Put more street lights on the walk home from the youth club."),
+        (_K.EXPERIENCE, "Older kids hang around the bus station and younger ones get picked on."),
+        (_K.COMPLAINT, "We reported the broken lights months ago and nothing has happened."),
+    ),
+    "A fair life": (
+        (_K.VIEW, "Bus fares take most of my money and I cannot get to college."),
+        (_K.RECOMMENDATION, "Make the bus free for young people in care."),
+        (_K.EXPERIENCE, "School trips cost too much so I stay behind."),
+        (_K.WISH_AND_FEELING, "I wish I had the same chances as my friends."),
+    ),
+    "Enjoying education and leisure": (
+        (_K.IDEA, "Open the sports hall at weekends so we have somewhere to go."),
+        (_K.VIEW, "There is nothing to do round here for people our age."),
+        (_K.RECOMMENDATION, "Let young people help choose what the youth centre spends money on."),
+        (_K.COMPLAINT, "The library shuts early on Saturdays and that is when we can go."),
+    ),
+    "Youth justice and anti-social behaviour": (
+        (_K.EXPERIENCE, "When the police stop us they never say why, and it feels unfair."),
+        (_K.RECOMMENDATION, "Officers should give a card saying why you were stopped."),
+        (_K.IDEA, "Have a youth worker at the station when young people are brought in."),
+        (_K.VIEW, "Dispersal orders just move us on to somewhere less safe."),
+    ),
+    "Asylum and trafficking": (
+        (_K.WISH_AND_FEELING, "I want someone who speaks my language when I first arrive."),
+        (_K.EXPERIENCE, "The age assessment felt like they did not believe anything I said."),
+        (_K.RECOMMENDATION, "Give new arrivals a phone with credit for the first month."),
+        (_K.IDEA, "A welcome pack written by young people who came here before."),
+    ),
+    "Transport and getting around": (
+        (_K.COMPLAINT, "The last bus leaves at seven so I cannot stay for after-school clubs."),
+        (_K.IDEA, "A young person's bus pass that works on every company's buses."),
+        (_K.EXPERIENCE, "Drivers sometimes do not stop for us when we are in school uniform."),
+        (_K.RECOMMENDATION, "Put a bus shelter at the stop outside the college."),
+    ),
+    "Leaving care": (
+        (_K.WISH_AND_FEELING, "I want to keep the same worker after I turn 18."),
+        (_K.EXPERIENCE, "When I moved into my flat I did not know how to pay the bills."),
+        (_K.RECOMMENDATION, "Teach cooking and budgeting before young people leave care."),
+        (_K.VIEW, "Care leavers should not pay council tax until they are 25."),
+    ),
+    "Young carers": (
+        (_K.EXPERIENCE, "I look after my mum and I am often late for school because of it."),
+        (_K.RECOMMENDATION, "Teachers should know who the young carers are so they understand."),
+        (_K.WISH_AND_FEELING, "I wish I could have a break sometimes and do things for me."),
+        (_K.IDEA, "A young carers card to show at school and at the chemist."),
+    ),
+    "Online safety": (
+        (_K.VIEW, "Adults only warn us about strangers, but it is often people we know."),
+        (
+            _K.EXPERIENCE,
+            "Someone shared a photo of my friend and the school did not know what to do.",
+        ),
+        (_K.RECOMMENDATION, "Make reporting things online quick, with someone who replies."),
+        (_K.IDEA, "Older pupils could teach younger ones about staying safe online."),
+    ),
+    "Climate and green spaces": (
+        (_K.IDEA, "Plant trees on the school field and let pupils look after them."),
+        (_K.COMPLAINT, "The playground by the flats is full of litter and broken glass."),
+        (_K.RECOMMENDATION, "Put more recycling bins in the town centre."),
+        (_K.VIEW, "Young people care about the climate and want a say in the council's plans."),
+    ),
+    "Cost of living": (
+        (_K.EXPERIENCE, "Some days there is no food at home before school."),
+        (_K.RECOMMENDATION, "A free breakfast club for every pupil who wants it."),
+        (_K.WISH_AND_FEELING, "I worry about money a lot and it stops me sleeping."),
+        (_K.IDEA, "A swap shop for school uniform and sports kit."),
+    ),
+    "Health services": (
+        (_K.COMPLAINT, "The doctor talked to my dad and not to me."),
+        (_K.RECOMMENDATION, "Let young people book appointments by text message."),
+        (_K.EXPERIENCE, "I did not know I could see the school nurse on my own."),
+        (_K.IDEA, "A health clinic for young people in the youth centre once a week."),
+    ),
+    "Jobs and training": (
+        (_K.WISH_AND_FEELING, "I want a job but nobody will give me a chance without experience."),
+        (_K.IDEA, "Work experience with the council for young people in care."),
+        (_K.RECOMMENDATION, "Careers advice should start earlier, not just in year 11."),
+        (_K.VIEW, "Apprenticeships are hard to find and the pay is too low to live on."),
+    ),
+    "": (
+        (_K.VIEW, "I like coming to the group because people listen to what I say."),
+        (_K.EXPERIENCE, "My review was better because I could say what I wanted first."),
+        (_K.WISH_AND_FEELING, "I want to see my brother more often."),
+        (_K.RECOMMENDATION, "Meetings about me should be when I am not at school."),
+        (_K.COMPLAINT, "Nobody told me my social worker had changed."),
+        (_K.IDEA, "Let young people write part of their own plan."),
+    ),
+}
+_O = Response.Outcome
+#: (outcome, weight, ((explanation, plain language), ...)); explanations name the decision-maker.
+RESPONSE_TEXTS: tuple[tuple[str, int, tuple[tuple[str, str], ...]], ...] = (
+    (
+        _O.CHANGED,
+        35,
+        (
+            (
+                "The {maker} agreed the change and it is now in place; the service plan was "
+                "updated to say so.",
+                "You told us what needed to change. We changed it. Thank you for telling us.",
+            ),
+            (
+                "The {maker} took this to the next planning meeting, which agreed it; it starts "
+                "this term.",
+                "We listened to you. The change starts this term.",
+            ),
+        ),
+    ),
+    (
+        _O.PARTLY_CHANGED,
+        25,
+        (
+            (
+                "The {maker} agreed part of this; the rest needs money that is not in this "
+                "year's budget and will be asked for next year.",
+                "We did some of what you asked. We will ask for money to do the rest next year.",
+            ),
+            (
+                "A smaller version is being tried in two areas first, agreed by the {maker}; if "
+                "it works it will be used everywhere.",
+                "We are trying your idea in two places first. If it works, we will do it "
+                "everywhere.",
+            ),
+        ),
+    ),
+    (
+        _O.NOT_POSSIBLE,
+        20,
+        (
+            (
+                "Not possible: the rules the {maker} must follow do not allow it, and changing "
+                "them is for the government, which has been told what you said.",
+                "We cannot do this. The rules do not let us. We told the people who make the "
+                "rules what you said.",
+            ),
+            (
+                "Not possible this year: there is no money for it in the budget. The {maker} "
+                "has noted it so it is looked at again when next year's budget is set.",
+                "We cannot do this now because there is no money for it. We will look at it "
+                "again next year.",
+            ),
+            (
+                "Not possible: the building belongs to another organisation, which said no. The "
+                "{maker} asked them why and has passed on their reasons.",
+                "We cannot do this. The building is not ours and the owners said no. We asked "
+                "them why and will tell you.",
+            ),
+        ),
+    ),
+    (
+        _O.STILL_CONSIDERING,
+        20,
+        (
+            (
+                "The {maker} is looking at the cost and will decide at the next meeting.",
+                "We are still thinking about this. We will tell you what we decide.",
+            ),
+            (
+                "This has gone to the {maker}, who meets next month to decide.",
+                "The people in charge will decide next month. We will come back and tell you.",
+            ),
+        ),
+    ),
+)
+DECISION_MAKERS = (
+    "Head of Participation",
+    "Director of Children's Services",
+    "Cabinet Member for Children and Young People",
+    "Youth Services Manager",
+    "Headteachers' forum",
+    "Transport board",
+    "Head of Leaving Care",
+    "Community Safety Partnership",
+    "Children's health commissioner",
+    "Parks and green spaces manager",
+)
+VIEW_KINDS_FOR_GROUPS = (
+    # who gave a view at a group session: named attendees, the whole group, or anonymous
+    ("named", 50),
+    ("group", 30),
+    ("anonymous", 20),
+)
+#: How a view may be used: for a whole group's or an anonymous view, and the weights of each
+#: consent for named young people (allowed only by their own current consents).
+GROUP_CONSENTS = (
+    (View.Consent.INTERNAL, 35),
+    (View.Consent.QUOTE_ANONYMOUSLY, 35),
+    (View.Consent.PUBLISH, 30),
+)
+FEEDBACK_CHANNELS = (
+    (Feedback.Channel.IN_PERSON, 45),
+    (Feedback.Channel.VIA_PARTNER, 25),
+    (Feedback.Channel.PORTAL, 20),
+    (Feedback.Channel.LETTER, 10),
+)
+FEEDBACK_NOTES = {
+    Feedback.Channel.IN_PERSON: "Told at the group's next session.",
+    Feedback.Channel.VIA_PARTNER: "Their youth worker passed it on.",
+    Feedback.Channel.PORTAL: "",
+    Feedback.Channel.LETTER: "Sent with the newsletter.",
+}
+RATING_VALUES = (
+    (Rating.Value.HELPFUL, 60),
+    (Rating.Value.NOT_SURE, 25),
+    (Rating.Value.NOT_HELPFUL, 15),
+)
+RATING_COMMENTS = (
+    "Thank you for telling us.",
+    "Good that something happened.",
+    "I still think it should change.",
+    "I did not understand the answer.",
+)
+#: Views older than this (the partnership's default target) are mostly answered (about 70%).
+OLDER_VIEW_DAYS = 60
+SESSION_LESS_VIEW_SHARE = 0.03
+
+
+class _ViewPlan:
+    """One view while its loop is worked out, before its row is written."""
+
+    __slots__ = (
+        "pk",
+        "kind",
+        "text",
+        "named",
+        "group",
+        "anonymous",
+        "consent",
+        "themes",
+        "status",
+        "responded_on",
+        "fed_back_on",
+        "updated",
+    )
+
+    def __init__(
+        self,
+        pk: int,
+        kind: str,
+        text: str,
+        named: tuple[int, ...],
+        group: int | None,
+        anonymous: bool,
+        consent: str,
+        themes: list[int],
+        day: int,
+    ) -> None:
+        self.pk, self.kind, self.text, self.named = pk, kind, text, named
+        self.group, self.anonymous, self.consent, self.themes = group, anonymous, consent, themes
+        self.status: str = View.Status.OPEN
+        self.responded_on = 0
+        self.fed_back_on = 0
+        self.updated = day
+
+
+class _Voice:
+    """Views from sessions and what was done about them, as the voice services would leave them."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.rng = ctx.rng
+        self.today = ctx.today.toordinal()
+        writer = ctx.writer
+        # Parents first: tables are loaded in the order they are first asked for.
+        self.views = writer.table(View, VIEW_COLUMNS)
+        self.view_themes = writer.table(View.themes.through, ("view_id", "theme_id"))
+        self.view_people = writer.table(View.young_people.through, ("view_id", "youngperson_id"))
+        self.responses = writer.table(Response, RESPONSE_COLUMNS)
+        self.response_views = writer.table(Response.views.through, ("response_id", "view_id"))
+        self.feedback = writer.table(Feedback, FEEDBACK_COLUMNS)
+        self.feedback_people = writer.table(
+            Feedback.young_people.through, ("feedback_id", "youngperson_id")
+        )
+        self.feedback_groups = writer.table(Feedback.groups.through, ("feedback_id", "group_id"))
+        self.ratings = writer.table(Rating, RATING_COLUMNS)
+        self.plans = {plan.id: plan for plan in ctx.groups}
+        self.themes_by_year: dict[int, list[int]] = {}
+        self.theme_lead: dict[int, int] = {}
+        for theme, year, lead in ctx.themes:
+            self.themes_by_year.setdefault(year, []).append(theme)
+            self.theme_lead[theme] = lead
+        self.officers = ctx.staff[Role.PARTICIPATION_OFFICER]
+        partner_workers = ctx.staff[Role.PARTNER_WORKER]
+        self.partner_worker = {
+            organisation: partner_workers[index]
+            for index, organisation in enumerate(ctx.organisations)
+            if index < len(partner_workers)
+        }
+        self.members: dict[int, dict[int, tuple[int, int | None]]] = {}
+        self.next_response = ctx.ids(Response, 0).start
+        self.next_feedback = ctx.ids(Feedback, 0).start
+        self.first_response, self.first_feedback = self.next_response, self.next_feedback
+        self.outcomes = [(outcome, texts) for outcome, _, texts in RESPONSE_TEXTS]
+        self.outcome_weights = [weight for _, weight, _ in RESPONSE_TEXTS]
+        self.channels = [channel for channel, _ in FEEDBACK_CHANNELS]
+        self.channel_weights = [weight for _, weight in FEEDBACK_CHANNELS]
+        self.rating_values = [value for value, _ in RATING_VALUES]
+        self.rating_weights = [weight for _, weight in RATING_VALUES]
+        self.group_consents = [consent for consent, _ in GROUP_CONSENTS]
+        self.group_consent_weights = [weight for _, weight in GROUP_CONSENTS]
+
+    def run(self) -> None:
+        ctx, rng = self.ctx, self.rng
+        total = ctx.scale.extra.get("views", 0)
+        sessions = len(ctx.session_date)
+        if not total or not sessions:
+            return
+        session_less = round(total * SESSION_LESS_VIEW_SHARE)
+        from_sessions = total - session_less
+        # About one session in four hears views, two or three each on average.
+        chosen = sorted(
+            rng.sample(range(sessions), min(sessions, max(1, round(from_sessions / 2.5))))
+        )
+        per_session = [1] * len(chosen)
+        for _ in range(from_sessions - len(chosen)):
+            per_session[rng.randrange(len(chosen))] += 1
+        view_ids = iter(ctx.ids(View, total))
+        start, attended = ctx.attended_start, ctx.attended
+        for index, count in zip(chosen, per_session, strict=True):
+            group = ctx.session_group[index]
+            there = attended[start[index] : start[index + 1]]
+            if group:
+                plan = self.plans[group]
+                organisation, pool = plan.host, plan.themes
+            else:
+                person = there[0]
+                organisation = ctx.young_person_organisation[person - ctx.first_young_person_id]
+                pool = []
+            self.session(
+                view_ids,
+                session=ctx.first_session_id + index,
+                day=ctx.session_date[index],
+                group=group,
+                organisation=organisation,
+                there=list(there),
+                count=count,
+                recorded_by=ctx.session_logged_by[index],
+                pool=pool,
+            )
+        # A few views come from outside any session (a survey, a letter): one young person each.
+        first, last = ctx.first_day.toordinal(), self.today
+        for _ in range(session_less):
+            index = rng.randrange(len(ctx.young_people))
+            person = ctx.young_people[index]
+            while person in ctx.inactive:
+                index = rng.randrange(len(ctx.young_people))
+                person = ctx.young_people[index]
+            self.session(
+                view_ids,
+                session=None,
+                day=rng.randint(first, last),
+                group=0,
+                organisation=ctx.young_person_organisation[index],
+                there=[person],
+                count=1,
+                recorded_by=rng.choice(self.officers),
+                pool=[],
+            )
+        ctx.ids(Response, self.next_response - self.first_response)
+        ctx.ids(Feedback, self.next_feedback - self.first_feedback)
+
+    def session(
+        self,
+        view_ids: Iterator[int],
+        *,
+        session: int | None,
+        day: int,
+        group: int,
+        organisation: int,
+        there: list[int],
+        count: int,
+        recorded_by: int,
+        pool: list[int],
+    ) -> None:
+        """The views given at one session (or outside any), their responses and their rows."""
+        rng, ctx = self.rng, self.ctx
+        year_themes = self.themes_by_year.get(_year_start(day), []) if not group else []
+        views = []
+        for _ in range(count):
+            if group:
+                themes = [theme for theme in pool if rng.random() < 0.6]
+            else:
+                themes = [rng.choice(year_themes)] if year_themes and rng.random() < 0.5 else []
+            kind, text = rng.choice(
+                VIEW_TEXTS.get(ctx.theme_titles[themes[0]] if themes else "") or VIEW_TEXTS[""]
+            )
+            named: tuple[int, ...] = ()
+            giver_group: int | None = None
+            anonymous = False
+            if not group:
+                named = (there[0],)
+            else:
+                draw = rng.random()
+                if draw < 0.5 and there:
+                    wanted = 1 + (rng.random() < 0.3) + (rng.random() < 0.1)
+                    named = tuple(sorted(rng.sample(there, min(wanted, len(there)))))
+                elif draw < 0.8:
+                    giver_group = group
+                else:
+                    anonymous = True
+                    giver_group = group if rng.random() < 0.5 else None
+            consent = (
+                self.consent(named, day)
+                if named
+                else rng.choices(self.group_consents, self.group_consent_weights)[0]
+            )
+            views.append(
+                _ViewPlan(
+                    next(view_ids), kind, text, named, giver_group, anonymous, consent, themes, day
+                )
+            )
+        age = self.today - day
+        share = 0.7 if age > OLDER_VIEW_DAYS else (0.3 if age > 14 else 0.05)
+        waiting = [view for view in views if rng.random() < share]
+        while waiting:
+            draw = rng.random()
+            size = 1 if draw < 0.6 else (2 if draw < 0.9 else 3)
+            self.respond(waiting[:size], day, group, organisation)
+            waiting = waiting[size:]
+        created = _at_ordinal(day, 18)
+        recorded_on = _day(day)
+        for view in views:
+            self.views.add(
+                (
+                    view.pk,
+                    created,
+                    created if view.status == View.Status.OPEN else _at_ordinal(view.updated, 22),
+                    view.kind,
+                    view.text,
+                    session,
+                    organisation,
+                    recorded_on,
+                    view.group,
+                    view.anonymous,
+                    view.consent,
+                    view.status,
+                    _day(view.responded_on) if view.responded_on else None,
+                    _day(view.fed_back_on) if view.fed_back_on else None,
+                    recorded_by,
+                )
+            )
+            for theme in view.themes:
+                self.view_themes.add((view.pk, theme))
+            for person in view.named:
+                self.view_people.add((view.pk, person))
+
+    def consent(self, named: tuple[int, ...], day: int) -> str:
+        """How a named view may be used: only as its givers' current consents allow on the day,
+        and never quoted once any of them withdrew quotes or publishing (``_stop_quoting``)."""
+        ctx = self.ctx
+        if any(person in ctx.stopped_quoting for person in named):
+            return View.Consent.INTERNAL
+        first = ctx.first_young_person_id
+        draw = self.rng.random()
+        if draw < 0.25 and all(0 < ctx.publishing_given[p - first] <= day for p in named):
+            return View.Consent.PUBLISH
+        if draw < 0.6 and all(0 < ctx.quotes_given[p - first] <= day for p in named):
+            return View.Consent.QUOTE_ANONYMOUSLY if draw < 0.45 else View.Consent.QUOTE_FIRST_NAME
+        return View.Consent.INTERNAL
+
+    def respond(self, views: list[_ViewPlan], day: int, group: int, organisation: int) -> None:
+        """``response_record``: open views, answered on or after the day they were given."""
+        rng = self.rng
+        pk = self.next_response
+        self.next_response += 1
+        date = rng.randint(min(day + 3, self.today), min(day + 120, self.today))
+        outcome, texts = rng.choices(self.outcomes, self.outcome_weights)[0]
+        explanation, plain = rng.choice(texts)
+        maker = rng.choice(DECISION_MAKERS)
+        themes = views[0].themes
+        written_by = (
+            self.theme_lead[themes[0]]
+            if themes and rng.random() < 0.6
+            else rng.choice(self.officers)
+        )
+        link = f"https://{EMAIL_DOMAIN}/evidence/{pk}" if rng.random() < 0.2 else ""
+        at = _at_ordinal(date, 19)
+        self.responses.add(
+            (
+                pk,
+                at,
+                at,
+                maker,
+                outcome,
+                explanation.format(maker=maker),
+                plain,
+                _day(date),
+                link,
+                written_by,
+            )
+        )
+        for view in views:
+            self.response_views.add((pk, view.pk))
+            view.status = View.Status.RESPONDED
+            view.responded_on = view.updated = date
+        if rng.random() < (0.85 if self.today - date > 14 else 0.35):
+            self.feed_back(pk, date, views, group, organisation, written_by)
+
+    def feed_back(
+        self,
+        response: int,
+        date: int,
+        views: list[_ViewPlan],
+        group: int,
+        organisation: int,
+        written_by: int,
+    ) -> None:
+        """``feedback_record``: to those who gave the views (named young people, the group the
+        views came from), on or after the response; its views move to fed back."""
+        rng = self.rng
+        named = sorted({person for view in views for person in view.named})
+        groups = sorted(
+            {view.group for view in views if view.group} | ({group} if group else set())
+        )
+        to_groups = groups if groups and (not named or rng.random() < 0.7) else []
+        to_people = named if named and (not to_groups or rng.random() < 0.6) else []
+        day = date + rng.randint(0, min(45, self.today - date))
+        self.deliver(response, day, to_people, to_groups, organisation, written_by)
+        for view in views:
+            view.status = View.Status.FED_BACK
+            view.fed_back_on = view.updated = day
+        if rng.random() < 0.08:
+            again = day + rng.randint(0, min(30, self.today - day))
+            self.deliver(response, again, to_people, to_groups, organisation, written_by)
+        if rng.random() < 0.35:
+            self.rate(response, day, views)
+
+    def deliver(
+        self,
+        response: int,
+        day: int,
+        people: list[int],
+        groups: list[int],
+        organisation: int,
+        written_by: int,
+    ) -> None:
+        rng = self.rng
+        pk = self.next_feedback
+        self.next_feedback += 1
+        channel = rng.choices(self.channels, self.channel_weights)[0]
+        given_by = (
+            self.partner_worker.get(organisation, written_by)
+            if channel == Feedback.Channel.VIA_PARTNER
+            else written_by
+        )
+        at = _at_ordinal(day, 20)
+        self.feedback.add(
+            (pk, at, at, response, _day(day), channel, given_by, FEEDBACK_NOTES[channel])
+        )
+        for person in people:
+            self.feedback_people.add((pk, person))
+        for group in groups:
+            self.feedback_groups.add((pk, group))
+
+    def memberships(self, group: int) -> dict[int, tuple[int, int | None]]:
+        found = self.members.get(group)
+        if found is None:
+            found = self.members[group] = {
+                person: (joined, left) for person, joined, left in self.plans[group].members
+            }
+        return found
+
+    def rate(self, response: int, fed_back: int, views: list[_ViewPlan]) -> None:
+        """``rating_give`` by young people whose views these are: named in one, or a current
+        member of a group that gave one. Their views move from fed back to rated."""
+        rng = self.rng
+        day = fed_back + rng.randint(0, min(30, self.today - fed_back))
+        groups = {view.group: self.memberships(view.group) for view in views if view.group}
+        candidates = {person for view in views for person in view.named}
+        for members in groups.values():
+            candidates.update(
+                person
+                for person, (joined, left) in members.items()
+                if left is None and joined <= day
+            )
+
+        def settled(person: int) -> bool:
+            """A member of the views' groups (if at all) on the day and still: what counted
+            then is what counts now."""
+            for members in groups.values():
+                membership = members.get(person)
+                if membership is not None and (membership[1] is not None or membership[0] > day):
+                    return False
+            return True
+
+        raters = sorted(person for person in candidates if settled(person))
+        if not raters:
+            return
+        at = _at_ordinal(day, 21)
+        for person in rng.sample(raters, min(len(raters), rng.randint(1, 3))):
+            value = rng.choices(self.rating_values, self.rating_weights)[0]
+            comment = rng.choice(RATING_COMMENTS) if rng.random() < 0.2 else ""
+            self.ratings.add((response, person, value, comment, at, at))
+            for view in views:
+                theirs = person in view.named or (
+                    view.group is not None and person in groups[view.group]
+                )
+                if theirs and view.status == View.Status.FED_BACK:
+                    view.status = View.Status.RATED
+                    view.updated = day
+
+
+def voice(ctx: Context) -> None:
+    _Voice(ctx).run()
 
 
 @dataclass(frozen=True)
@@ -1088,6 +2586,30 @@ STEPS: list[Step] = [
             Session.themes.through,
         ),
     ),
+    Step(
+        "background checks and training",
+        background_checks_and_training,
+        (BackgroundCheck, TrainingRecord),
+    ),
+    Step("safeguarding concerns", concerns, (Concern,)),
+    Step("consents and equality records", consents, (Consent, EqualityRecord)),
+    Step("anonymisations", anonymisations, (Anonymisation,)),
+    Step("benchmarks and targets", benchmarks_and_targets, (BenchmarkShare, LeastHeardTarget)),
+    Step(
+        "views, responses, feedback and ratings",
+        voice,
+        (
+            View,
+            View.themes.through,
+            View.young_people.through,
+            Response,
+            Response.views.through,
+            Feedback,
+            Feedback.young_people.through,
+            Feedback.groups.through,
+            Rating,
+        ),
+    ),
 ]
 
 
@@ -1105,16 +2627,28 @@ def existing_rows() -> dict[str, int]:
 
 
 def wipe() -> dict[str, int]:
-    """Empty every table the generator writes, with the audit log, API tokens and sign-ins.
+    """Empty every table the generator writes, with the audit log, API tokens and sign-ins, and
+    what hangs off generated rows: two-factor devices, portal sign-in codes, possible-duplicate
+    links and evidence records.
 
     Methods and standards are kept: they are reference rows seeded by a migration.
     """
     from django.contrib.sessions.models import Session as SignIn
+    from django_otp.plugins.otp_totp.models import TOTPDevice
     from rest_framework.authtoken.models import Token
 
     from heard.core.models import AuditEntry
+    from heard.portal.models import SignInCode
 
-    dependants: list[type[models.Model]] = [AuditEntry, Token, SignIn]
+    dependants: list[type[models.Model]] = [
+        AuditEntry,
+        Token,
+        SignIn,
+        TOTPDevice,
+        SignInCode,
+        YoungPerson.possible_duplicate_of.through,
+        Evidence,
+    ]
     targets = [*dependants, *generated_models()]
     counts = {model._meta.label: model._default_manager.count() for model in targets}
     with transaction.atomic():
@@ -1189,7 +2723,10 @@ def _after_copy(ctx: Context, scale: Scale, seed: int, today: datetime.date) -> 
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), generated_models()):
             cursor.execute(statement)
-        text = f"{MARKER_PREFIX} scale={scale.name} seed={seed} today={today.isoformat()}"
+        text = (
+            f"{MARKER_PREFIX} scale={scale.name} seed={seed} today={today.isoformat()} "
+            f"version={VERSION}"
+        )
         statement = sql.SQL("COMMENT ON DATABASE {} IS {}").format(
             sql.Identifier(connection.settings_dict["NAME"]), sql.Literal(text)
         )

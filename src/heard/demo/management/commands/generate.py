@@ -16,10 +16,13 @@ from heard.demo import generator
 class Command(BaseCommand):
     help = (
         "Generate a synthetic partnership for load tests: staff in every role, organisations, "
-        "themes, groups with members and lifecycles, young people, sessions and attendance. "
+        "themes, groups with members and lifecycles, young people, sessions and attendance, "
+        "views with responses, feedback and ratings, staff background checks and training, "
+        "safeguarding concerns, consents, equality records, benchmarks and least-heard targets. "
         "Loads in bulk (COPY on PostgreSQL) without the services or audit entries. Refuses to "
         "write into a database that already holds any of these records unless --force, which "
-        "first EMPTIES those tables (and the audit log, API tokens and sign-ins)."
+        "first EMPTIES those tables (and the audit log, API tokens, sign-ins, two-factor devices, "
+        "portal sign-in codes and evidence records)."
     )
     #: A bulk loader needs the models only: do not fail on an unrelated URL or admin check.
     requires_system_checks: list[str] = []
