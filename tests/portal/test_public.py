@@ -183,3 +183,30 @@ def test_photos_never_reach_the_public_pages_or_posters(world):
     text = everything_public()
     assert "SKATE-PHOTO" not in text and "/voice/evidence/" not in text
     assert reverse("voice:evidence-download", args=[group_photo.pk]) not in text
+
+
+def test_public_pages_are_paginated_newest_first(world, count_queries):
+    """A partnership publishes thousands of views: the page shows twenty at a time."""
+    per_page = selectors.PUBLIC_PER_PAGE
+    for number in range(per_page + 3):
+        factories.ViewFactory(
+            text=f"PAGED-{number:02d}.", consent=View.Consent.PUBLISH, themes=[world.theme]
+        )
+    client = Client()
+    first = client.get(reverse("portal:public")).content.decode()
+    assert first.count("PAGED-") == per_page
+    assert 'rel="next"' in first and "Page 1 of" in first
+    published = View.objects.filter(consent=View.Consent.PUBLISH).count()
+    last_number = -(-published // per_page)
+    last = client.get(reverse("portal:public"), {"page": last_number}).content.decode()
+    assert 'rel="prev"' in last and 'rel="next"' not in last
+    shown = set(re.findall(r"PAGED-\d\d", first)) | set(
+        re.findall(
+            r"PAGED-\d\d", client.get(reverse("portal:public"), {"page": 2}).content.decode()
+        )
+    )
+    assert len(shown) == per_page + 3  # every one on some page, none twice
+    themed = client.get(reverse("portal:public-theme", args=[world.theme.pk])).content.decode()
+    assert themed.count("PAGED-") == per_page and 'rel="next"' in themed
+    # A page number out of range shows the last page rather than an error.
+    assert client.get(reverse("portal:public"), {"page": 999}).status_code == 200

@@ -25,8 +25,12 @@ def group_dropdown_choices(request: Any) -> list[tuple[str, str]] | None:
     """
     if request is None:
         return []
-    user = getattr(request, "user", None)
-    rows = list(selectors.group_choices(user)[: GROUP_CHOICES_MAX + 1])
+    return few_group_choices(selectors.group_choices(getattr(request, "user", None)))
+
+
+def few_group_choices(pairs: QuerySet[Any]) -> list[tuple[str, str]] | None:
+    """``(id, name)`` pairs as choices when there are at most ``GROUP_CHOICES_MAX``, else None."""
+    rows = list(pairs[: GROUP_CHOICES_MAX + 1])
     if len(rows) > GROUP_CHOICES_MAX:
         return None
     return [(str(pk), name) for pk, name in rows]

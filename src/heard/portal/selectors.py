@@ -12,6 +12,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Exists, Min, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -233,6 +234,20 @@ def public_items(*, theme: Theme | None = None, limit: int | None = None) -> lis
     if limit is not None:
         views = views[:limit]
     return [PublicItem(view=view, responses=list(view.responses.all())) for view in views]
+
+
+#: Cards on one page of the public "You said, we did" page (a partnership publishes tens of
+#: thousands of views over the years: the page must not grow with them).
+PUBLIC_PER_PAGE = 20
+
+
+def public_page(
+    *, theme: Theme | None = None, number: Any = 1
+) -> tuple[Page[View], list[PublicItem]]:
+    """One page of the public items, newest first, and the page for the pagination links."""
+    views = voice_selectors.published_views(theme=theme).filter(consent=View.Consent.PUBLISH)
+    page = Paginator(views, PUBLIC_PER_PAGE).get_page(number)
+    return page, [PublicItem(view=view, responses=list(view.responses.all())) for view in page]
 
 
 def public_themes() -> QuerySet[Theme]:

@@ -265,9 +265,11 @@ def _partnership_name() -> str:
 
 @never_cache
 def public(request: HttpRequest) -> HttpResponse:
+    page, items = selectors.public_page(number=request.GET.get("page"))
     context = {
         "partnership_name": _partnership_name(),
-        "items": selectors.public_items(),
+        "items": items,
+        "page_obj": page,
         "themes": selectors.public_themes(),
         "poster_url": reverse("portal:poster"),
         "title": "You said, we did",
@@ -278,10 +280,12 @@ def public(request: HttpRequest) -> HttpResponse:
 @never_cache
 def public_theme(request: HttpRequest, pk: int) -> HttpResponse:
     theme = selectors.public_theme_get(pk)
+    page, items = selectors.public_page(theme=theme, number=request.GET.get("page"))
     context = {
         "partnership_name": _partnership_name(),
         "theme": theme,
-        "items": selectors.public_items(theme=theme),
+        "items": items,
+        "page_obj": page,
         "poster_url": reverse("portal:theme-poster", args=[theme.pk]),
         "title": f"You said, we did: {theme.title}",
     }

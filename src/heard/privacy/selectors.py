@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Exists, Max, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -439,16 +451,28 @@ def reach(
     sessions = Session.objects.filter(date__range=(start, end))
     if organisation is not None:
         sessions = sessions.filter(organisation=organisation)
-    attended = Attendance.objects.filter(
-        young_person=OuterRef("pk"), status=Attendance.Status.ATTENDED
-    )
-    people = YoungPerson.objects.filter(
-        Exists(attended.filter(session__in=sessions.values("pk")))
-    ).annotate(
-        took_part_actively=Exists(
-            attended.filter(session__in=sessions.filter(degree__in=ACTIVE_DEGREES).values("pk"))
+    # Who took part, once each, with whether any of their sessions was active: one GROUP BY over
+    # the period's attendances (at national scale 2 million a year). Then everyone's
+    # characteristics in one plain read, joined here. Measured on the national data: 2.4 s, where
+    # one query with EXISTS per person (or grouping by every characteristic) took 5-7 s, sorting
+    # the wide rows on disk (bench/README.md).
+    active_by_person = dict(
+        Attendance.objects.filter(
+            status=Attendance.Status.ATTENDED, session__in=sessions.values("pk")
         )
+        .values("young_person")
+        .annotate(
+            active=Max(
+                Case(
+                    When(session__degree__in=ACTIVE_DEGREES, then=Value(1)),
+                    default=Value(0),
+                    output_field=IntegerField(),
+                )
+            )
+        )
+        .values_list("young_person", "active")
     )
+    people = YoungPerson.objects.all()
     if area:
         people = people.filter(area__iexact=area)
     equality_fields = [
@@ -456,16 +480,23 @@ def reach(
         for c in Characteristic.values
         if c not in (Characteristic.AGE_BAND, Characteristic.AREA)
     ]
-    rows = list(people.values("pk", "age_band", "area", "took_part_actively", *equality_fields))
+    rows = []
+    for row in people.values("pk", "age_band", "area", *equality_fields).iterator(chunk_size=5000):
+        active = active_by_person.get(row["pk"])
+        if active is not None:
+            row["took_part_actively"] = bool(active)
+            rows.append(row)
     benchmarks = {
         (b.characteristic, b.value): b.share
         for b in BenchmarkShare.objects.filter(area__iexact=area)
     }
     for characteristic in Characteristic.values:
+        tallied = Counter(
+            (_value_of(characteristic, row), row["took_part_actively"]) for row in rows
+        )
         counts: dict[str, list[int]] = {}
-        for row in rows:
-            tally = counts.setdefault(_value_of(characteristic, row), [0, 0])
-            tally[0 if row["took_part_actively"] else 1] += 1
+        for (value, active), number in tallied.items():
+            counts.setdefault(value, [0, 0])[0 if active else 1] += number
         values = _values(characteristic, set(counts))
         table = suppress([counts.get(value, [0, 0]) for value, _ in values])
         total = table.grand_total

@@ -10,6 +10,7 @@ from django import forms
 from heard.core.forms import GovUKDateInput
 from heard.core.permissions import can
 from heard.groups import selectors as group_selectors
+from heard.groups.filters import few_group_choices
 from heard.groups.models import Group, Theme
 from heard.participation.models import Session
 from heard.people.models import YoungPerson
@@ -271,18 +272,44 @@ class LoopFilterForm(forms.Form):
     theme = forms.ModelChoiceField(
         queryset=Theme.objects.none(), required=False, empty_label="Any theme"
     )
-    group = forms.ModelChoiceField(
-        queryset=Group.objects.none(), required=False, empty_label="Any group"
-    )
+    #: A drop-down when the user sees few groups, else a name search (see ``__init__``).
+    group = forms.CharField(required=False, label="Group", max_length=200)
     organisation = forms.ModelChoiceField(
         queryset=Group.objects.none(), required=False, empty_label="Any organisation"
     )
 
     def __init__(self, *args: Any, themes: Any, groups: Any, organisations: Any, **kwargs: Any):
+        """``groups``: the visible groups, plain (no counts): a national partnership has 15,000,
+        so they are offered as a drop-down only up to ``groups.filters.GROUP_CHOICES_MAX``."""
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = themes  # type: ignore[attr-defined]
-        self.fields["group"].queryset = groups  # type: ignore[attr-defined]
         self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+        self.groups = groups
+        choices = few_group_choices(groups.order_by("name", "pk").values_list("pk", "name"))
+        if choices is not None:
+            self.fields["group"] = forms.ChoiceField(
+                required=False, label="Group", choices=[("", "Any group"), *choices]
+            )
+        else:
+            self.fields["group"].help_text = "The group's name, or part of it."
+
+    def clean_group(self) -> Group | None:
+        """The one visible group the value names: its id (the drop-down, links) or its name."""
+        value = (self.cleaned_data.get("group") or "").strip()
+        if not value:
+            return None
+        if value.isdigit():
+            found = list(self.groups.filter(pk=int(value))[:1])
+        else:
+            exact = list(self.groups.filter(name__iexact=value)[:2])
+            found = exact or list(self.groups.filter(name__icontains=value)[:2])
+            if len(found) > 1:
+                raise forms.ValidationError(
+                    f"More than one group's name contains “{value}”: enter more of the name."
+                )
+        if not found:
+            raise forms.ValidationError(f"No group you can see is called “{value}”.")
+        return found[0]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
