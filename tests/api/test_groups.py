@@ -223,9 +223,11 @@ def test_members_in_detail_only_for_roles_that_see_them(api_for, officer, board_
     members = api_for(officer).get(url).json()["members"]
     assert members[0]["reference"] == membership.young_person.reference
     assert members[0]["display_name"] == membership.young_person.display_name
+    assert api_for(officer).get(url).json()["member_count"] == 1
     body = api_for(board_member).get(url).json()
     assert body["members"] is None
-    assert body["member_count"] == 1
+    # A board member cannot open the members: the count is an aggregate to them (ADR 0004).
+    assert body["member_count"] == "fewer than 5"
     assert membership.young_person.first_name not in str(body)
     assert api_for(board_member).get("/api/v1/memberships/").status_code == 403
 
@@ -358,3 +360,25 @@ def test_openapi_document_includes_the_groups_api(api_for, officer):
     assert "/api/v1/groups/{id}/move-stage/" in schema["paths"]
     assert "/api/v1/memberships/{id}/end/" in schema["paths"]
     assert "/api/v1/themes/{id}/reviews/" in schema["paths"]
+
+
+def test_board_members_read_member_counts_with_small_ones_suppressed(
+    api_for, officer, board_member, organisation
+):
+    sizes = {}
+    for size in (0, 3, 5):
+        group = factories.GroupFactory(host_organisation=organisation, name=f"Group of {size}")
+        factories.MembershipFactory.create_batch(size, group=group)
+        sizes[group.pk] = size
+    shown = {
+        row["id"]: row["member_count"]
+        for row in api_for(board_member).get("/api/v1/groups/").json()["results"]
+        if row["id"] in sizes
+    }
+    assert shown == {pk: ("fewer than 5" if 0 < size < 5 else size) for pk, size in sizes.items()}
+    exact = {
+        row["id"]: row["member_count"]
+        for row in api_for(officer).get("/api/v1/groups/").json()["results"]
+        if row["id"] in sizes
+    }
+    assert exact == sizes

@@ -270,3 +270,33 @@ def test_every_operation_answers_as_documented(schema, api_for, make_user):
         spec.validate_response(
             DjangoOpenAPIRequest(response.wsgi_request), DjangoOpenAPIResponse(response)
         )
+
+
+@time_machine.travel(datetime.datetime(2026, 11, 20, 12, tzinfo=datetime.UTC), tick=False)
+@pytest.mark.parametrize(
+    "views",
+    [
+        {"open_views": 1, "responded": 0, "fed_back": 5, "not_possible": 1, "ratings": (3, 0, 9)},
+        {"open_views": 0, "responded": 0, "fed_back": 0},
+        {"open_views": 10, "responded": 5, "fed_back": 6, "ratings": (5, 6, 7)},
+    ],
+)
+def test_suppressed_figures_answer_as_documented(schema, api_for, make_user, views):
+    """Counts that are numbers or markers, shares that are numbers, null or "withheld"."""
+    from tests.voice.crafted import craft_loop
+
+    group = factories.GroupFactory(stage="established")
+    session = factories.SessionFactory(group=group, date=datetime.date(2026, 10, 1))
+    for _ in range(6):
+        factories.AttendanceFactory(session=session)
+    council = factories.GroupFactory(kind="youth_council")
+    factories.AttendanceFactory(session=factories.SessionFactory(group=council))
+    craft_loop(session, **views)
+    spec = OpenAPI.from_dict(schema)
+    api = api_for(make_user(Role.BOARD_MEMBER))
+    for url in ("/api/v1/loop-figures/", "/api/v1/home-counts/"):
+        response = api.get(url)
+        assert response.status_code == 200
+        spec.validate_response(
+            DjangoOpenAPIRequest(response.wsgi_request), DjangoOpenAPIResponse(response)
+        )

@@ -7,6 +7,7 @@ from heard.core.roles import Role
 from heard.voice import services
 from heard.voice.models import Feedback, Response, View
 from tests import factories
+from tests.voice.crafted import craft_loop, reader_finds
 
 
 @pytest.fixture(autouse=True)
@@ -133,10 +134,11 @@ def test_respond_and_feed_back(api_for, officer, session, group):
     assert view.status == "fed_back"
     assert len(api.get("/api/v1/feedback/").json()["results"]) == 1
     figures = api.get("/api/v1/loop-figures/").json()
-    assert figures["views_recorded"] == 1
+    assert figures["views_recorded"] == "fewer than 5"  # one view: suppressed
+    # All fed back and every "not possible" with a reason: shares that give no count away.
     assert figures["share_fed_back"] == 1.0
     assert figures["not_possible_with_reason_share"] == 1.0
-    assert figures["median_days_view_to_feedback"] == 31.0
+    assert figures["median_days_view_to_feedback"] == "withheld"  # shown from 5 views
 
 
 def test_partner_worker_sees_only_own_organisation(
@@ -168,17 +170,20 @@ def test_partner_worker_sees_only_own_organisation(
     )
     assert refused.status_code == 400  # an unknown response to them
     assert not Feedback.objects.exists()
-    assert api.get("/api/v1/loop-figures/").json()["views_recorded"] == 1
+    for i in range(4):  # five of their own (a count not suppressed), and the other one
+        services.view_record(actor=None, text=f"Ours {i}", session=session, group=group)
+    assert api.get("/api/v1/loop-figures/").json()["views_recorded"] == 5
 
 
 def test_board_member_reads_only_loop_figures(api_for, board_member, session, group):
-    services.view_record(actor=None, text="Ours", session=session, group=group)
+    for i in range(5):
+        services.view_record(actor=None, text=f"Ours {i}", session=session, group=group)
     api = api_for(board_member)
     assert api.get("/api/v1/views/").status_code == 403
     assert api.get("/api/v1/responses/").status_code == 403
     assert api.get("/api/v1/feedback/").status_code == 403
     figures = api.get("/api/v1/loop-figures/")
-    assert figures.status_code == 200 and figures.json()["views_recorded"] == 1
+    assert figures.status_code == 200 and figures.json()["views_recorded"] == 5
 
 
 def test_loop_figures_filters_are_checked(api_for, officer):
@@ -305,3 +310,38 @@ def test_image_evidence_is_withheld_without_photographs_consent(
     many, response = count_queries(lambda: api.get("/api/v1/views/"))
     assert len(response.json()["results"]) == 4
     assert many == one
+
+
+LOOP_CASES = [
+    {"open_views": 1, "responded": 0, "fed_back": 5, "not_possible": 1, "ratings": (3, 0, 9)},
+    {"open_views": 1, "responded": 5, "fed_back": 0},
+    {"open_views": 0, "responded": 0, "fed_back": 7, "ratings": (5, 0, 0)},
+    {"open_views": 1, "responded": 0, "fed_back": 2, "not_possible": 1, "ratings": (1, 1, 0)},
+    {"open_views": 2, "responded": 2, "fed_back": 10, "not_possible": 2},
+    {"open_views": 10, "responded": 5, "fed_back": 6, "not_possible": 5, "ratings": (5, 6, 7)},
+]
+
+
+@pytest.mark.parametrize("case", LOOP_CASES)
+@pytest.mark.parametrize("role", [Role.PARTICIPATION_OFFICER, Role.BOARD_MEMBER])
+def test_loop_figures_show_and_give_away_no_small_count(api_for, make_user, session, case, role):
+    """Crafted data; the reader of tests/core/disclosure.py tries every split that fits what
+    the API shows (exact shares included) and finds no count from 1 to 4."""
+    craft_loop(session, **case)
+    figures = api_for(make_user(role)).get("/api/v1/loop-figures/").json()
+    assert reader_finds(figures) == []
+
+
+def test_loop_figures_crafted_six_views_five_responded(api_for, board_member, session):
+    craft_loop(session, open_views=1, responded=0, fed_back=5, not_possible=1, ratings=(3, 0, 9))
+    figures = api_for(board_member).get("/api/v1/loop-figures/").json()
+    assert figures["views_recorded"] == "withheld"
+    assert figures["views_not_responded"] == "fewer than 5"
+    assert figures["share_responded"] == "withheld"
+    assert figures["not_possible_with_reason_share"] == 1.0
+    assert figures["ratings"] == {
+        "helpful": "fewer than 5",
+        "not_sure": 0,
+        "not_helpful": "withheld",
+        "total": 12,
+    }

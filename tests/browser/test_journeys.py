@@ -15,7 +15,14 @@ from heard.groups.models import Group
 from heard.participation.models import Session
 from heard.people.models import YoungPerson
 from tests.browser.helpers import assert_accessible, assert_no_script_errors
-from tests.factories import OrganisationFactory, ThemeFactory, UserFactory
+from tests.factories import (
+    AttendanceFactory,
+    GroupFactory,
+    OrganisationFactory,
+    SessionFactory,
+    ThemeFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -39,6 +46,13 @@ def _add_young_person(page, live_server, first_name: str) -> YoungPerson:
 def test_new_user_adds_people_and_a_group_and_logs_a_session(signed_in_page, live_server):
     OrganisationFactory(name="Riverside Youth Project")
     ThemeFactory(title="Mental health", period="2026-27")
+    # Five young people already active this year, so the count below is not a small one (counts
+    # of young people from 1 to 4 are shown as "fewer than 5").
+    earlier = SessionFactory(
+        group=GroupFactory(name="Hillside Buddy Group"), date=timezone.localdate()
+    )
+    for _ in range(5):
+        AttendanceFactory(session=earlier)
     officer = UserFactory(role=Role.PARTICIPATION_OFFICER, full_name="Olu Officer")
     page = signed_in_page(officer)
 

@@ -13,7 +13,15 @@ import random
 
 import pytest
 
-from heard.core.suppression import SMALL, TOO_FEW, WITHHELD, suppress, suppress_count
+from heard.core.suppression import (
+    SMALL,
+    TOO_FEW,
+    WITHHELD,
+    suppress,
+    suppress_count,
+    suppress_parts,
+)
+from tests.core.disclosure import derivable_small, small_counts_in, split_shown
 
 
 def _equations(rows, cols):
@@ -207,3 +215,95 @@ def test_random_tables(seed):
 def test_every_small_two_by_two():
     for a, b, c, d in itertools.product((0, 1, 3, 5, 9), repeat=4):
         assert_protected([[a, b], [c, d]])
+
+
+# --- A total split into disjoint parts (suppress_parts) -------------------------------------------
+
+
+def _parts_read(counts, bound=None):
+    """What a reader can work out from a split shown by suppress_parts: its parts, its total,
+    every nested count (sum of parts) and every share the module works out."""
+    shown = suppress_parts(counts)
+    indexes = list(range(len(counts)))
+    subsets = [s for size in indexes for s in itertools.combinations(indexes, size + 1)]
+    return derivable_small(
+        len(counts),
+        counts=split_shown(shown.parts, shown.total),
+        nested=[(s, shown.sum_of(s)) for s in subsets],
+        shares=[(s, indexes, shown.share_of(s, indexes)) for s in subsets],
+        bound=sum(counts) + 8 if bound is None else bound,
+    )
+
+
+def _no_small_shown(counts):
+    shown = suppress_parts(counts)
+    assert not small_counts_in([*shown.parts, shown.total]), (counts, shown.parts)
+    indexes = list(range(len(counts)))
+    for size in range(1, len(counts) + 1):
+        for subset in itertools.combinations(indexes, size):
+            assert not small_counts_in(shown.sum_of(subset)), (counts, subset)
+
+
+@pytest.mark.parametrize(
+    "counts",
+    [
+        [6, 1],  # 7 active young people, 6 of them through Buddy Groups
+        [5, 1],
+        [1, 5, 0],  # 6 views, 5 responded (none fed back yet)
+        [1, 0, 5],  # 6 views, 5 responded and fed back
+        [3, 0, 9],  # ratings 3 / 0 / 9
+        [2, 2, 10],
+        [4, 4, 4],
+        [0, 0, 1],
+        [3, 3],
+        [0, 7, 0],
+    ],
+)
+def test_parts_crafted(counts):
+    _no_small_shown(counts)
+    assert _parts_read(counts) == []
+
+
+def test_parts_need_more_than_the_table_rule():
+    """[2, 2, 10]: suppress alone hides both 2s but shows 10 and the total 14, so their sum (4
+    people) can be worked out. suppress_parts hides more."""
+    table = suppress([[2, 2, 10]])
+    shown_by_table = (tuple(table.cells[0]), table.row_totals[0])
+    assert shown_by_table == ((SMALL, SMALL, 10), 14)
+    assert derivable_small(3, counts=split_shown(table.cells[0], table.row_totals[0])) == [
+        ((0, 1), 4)
+    ]
+    assert suppress_parts([2, 2, 10]).parts == [SMALL, SMALL, WITHHELD]
+
+
+def test_nested_counts_and_shares_come_from_shown_parts():
+    shown = suppress_parts([1, 0, 5])  # open, responded not fed back, fed back
+    assert shown.total == WITHHELD
+    assert shown.sum_of([1, 2]) == WITHHELD  # "responded" would give the 1 open view away
+    assert shown.share_of([1, 2], [0, 1, 2]) == WITHHELD  # 83% of 6 would too
+    everything = suppress_parts([0, 0, 6])
+    assert everything.sum_of([1, 2]) == 6
+    assert everything.share_of([2], [0, 1, 2]) == 1.0
+    assert suppress_parts([0, 0, 0]).share_of([2], [0, 1, 2]) is None
+
+
+def test_a_share_of_100_percent_is_always_shown():
+    """The compliance share (not possible responses with a reason) reads 100% whenever it is,
+    however few responses: nobody without a reason is a shown 0."""
+    for other, with_reason in itertools.product(range(12), range(1, 12)):
+        assert suppress_parts([other, with_reason, 0]).share_of([1], [1, 2]) == 1.0
+
+
+@pytest.mark.parametrize("first", range(13))
+def test_every_small_two_way_split(first):
+    for second in range(13):
+        _no_small_shown([first, second])
+        assert _parts_read([first, second]) == [], (first, second)
+
+
+@pytest.mark.parametrize("first", range(8))
+def test_every_small_three_way_split(first):
+    for rest in itertools.product(range(8), repeat=2):
+        counts = [first, *rest]
+        _no_small_shown(counts)
+        assert _parts_read(counts) == [], counts

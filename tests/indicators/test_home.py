@@ -22,8 +22,8 @@ def _today():
 
 @pytest.fixture
 def data(organisation, other_organisation):
-    """Our Buddy Group visited in July (overdue) with two active attendees; another organisation's
-    group overdue too; one session missing its monitoring form."""
+    """Our Buddy Group visited in July (overdue) with five active attendees (not a small
+    count); another organisation's group overdue too; one session missing its monitoring form."""
     ours = factories.GroupFactory(host_organisation=organisation, name="Riverside Buddy Group")
     theirs = factories.GroupFactory(
         host_organisation=other_organisation, name="Hillside Council", kind=Group.Kind.YOUTH_COUNCIL
@@ -34,7 +34,7 @@ def data(organisation, other_organisation):
         title="July visit",
         monitoring_form_complete=False,
     )
-    for _ in range(2):
+    for _ in range(5):
         factories.AttendanceFactory(
             session=session, young_person=factories.YoungPersonFactory(organisation=organisation)
         )
@@ -80,7 +80,7 @@ def test_partner_worker_home(client_for, partner_worker, data):
 def test_programme_home_shows_counts_overdue_and_missing_forms(client_for, officer, data):
     page = client_for(officer).get(HOME).content.decode()
     counts = counts_in(page)
-    assert '<span class="heard-count__number">2</span>' in counts  # two active young people
+    assert '<span class="heard-count__number">5</span>' in counts  # five active young people
     assert reverse("groups:group-detail", args=[data["ours"].pk]) in page
     assert reverse("groups:group-detail", args=[data["theirs"].pk]) in page
     assert reverse("participation:session-detail", args=[data["session"].pk]) in page
@@ -89,7 +89,7 @@ def test_programme_home_shows_counts_overdue_and_missing_forms(client_for, offic
 
 def test_board_member_sees_only_the_counts(client_for, board_member, data):
     page = client_for(board_member).get(HOME).content.decode()
-    assert '<span class="heard-count__number">2</span>' in counts_in(page)
+    assert '<span class="heard-count__number">5</span>' in counts_in(page)
     assert "Overdue visits" not in page
     assert data["ours"].name not in page
     assert "July visit" not in page
@@ -131,7 +131,7 @@ def test_home_counts_change_when_a_session_is_logged(client_for, officer, data):
     )
     after = counts_in(client.get(HOME).content.decode())
     assert before != after
-    assert '<span class="heard-count__number">4</span>' in after  # 2 before + 2 new
+    assert '<span class="heard-count__number">7</span>' in after  # 5 before + 2 new
 
 
 def test_signed_out(client):

@@ -17,6 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
+from heard.api.fields import SuppressedCountField
 from heard.core.permissions import can
 from heard.groups import filters, selectors, services
 from heard.groups.models import (
@@ -234,7 +235,9 @@ class MembershipSerializer(serializers.ModelSerializer):  # type: ignore[type-ar
 class GroupSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     host_organisation_name = serializers.CharField(source="host_organisation.name", read_only=True)
     themes = GroupThemeSerializer(source="theme_links", many=True, read_only=True)
-    member_count = serializers.IntegerField(read_only=True)
+    #: Exact for roles that can open the members; 1-4 as "fewer than 5" for the others (board
+    #: members), as on the pages (ADR 0004).
+    member_count = serializers.SerializerMethodField()
     last_contact = serializers.DateField(read_only=True, allow_null=True)
     next_due = serializers.SerializerMethodField()
     is_overdue = serializers.SerializerMethodField()
@@ -263,6 +266,11 @@ class GroupSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
             "updated_at",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(SuppressedCountField)
+    def get_member_count(self, group: Group) -> Any:
+        request = self.context.get("request")
+        return selectors.member_count_display(getattr(request, "user", None))(group)
 
     @extend_schema_field(serializers.DateField(allow_null=True))
     def get_next_due(self, group: Group) -> Any:

@@ -13,10 +13,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
+from heard.api.fields import SuppressedCountField
 from heard.core.permissions import can
 from heard.core.roles import HearByRightStandard
 from heard.groups import selectors as group_selectors
 from heard.groups.models import Group, Theme
+from heard.indicators.disclosure import home_counts_shown
 from heard.participation import selectors, services
 from heard.participation.filters import SessionFilter
 from heard.participation.models import (
@@ -144,8 +146,11 @@ class SessionDetailOutput(SessionOutput):
 
 
 class HomeCountsOutput(serializers.Serializer):
-    active_young_people = serializers.IntegerField()
-    active_via_buddy_groups = serializers.IntegerField()
+    """Counts of children are suppressed (heard.indicators.disclosure); counts of staff work
+    (sessions, overdue visits, monitoring forms) are plain numbers."""
+
+    active_young_people = SuppressedCountField()
+    active_via_buddy_groups = SuppressedCountField()
     sessions_this_quarter = serializers.IntegerField()
     overdue_visits = serializers.IntegerField()
     incomplete_monitoring_forms = serializers.IntegerField()
@@ -233,7 +238,7 @@ class HomeCountsViewSet(viewsets.ViewSet):
     @extend_schema(responses=HomeCountsOutput, summary="Home page counts")
     def list(self, request: Request) -> Response:
         counts = selectors.home_counts(user=request.user, today=timezone.localdate())
-        return Response(HomeCountsOutput(counts).data)
+        return Response(HomeCountsOutput(home_counts_shown(counts)).data)
 
 
 def register(router: BaseRouter) -> None:

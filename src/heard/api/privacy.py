@@ -23,8 +23,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
+from heard.api.fields import SuppressedCountField
 from heard.core.permissions import can
-from heard.core.suppression import SMALL, TOO_FEW, WITHHELD
 from heard.people import selectors as people_selectors
 from heard.people.models import Organisation, YoungPerson
 from heard.privacy import selectors, services
@@ -150,21 +150,6 @@ class ConsentViewSet(
 
 
 # Reach -------------------------------------------------------------------------------------------
-
-
-@extend_schema_field(
-    {
-        "oneOf": [
-            {"type": "integer", "minimum": 0},
-            {"type": "string", "enum": [SMALL, WITHHELD, TOO_FEW]},
-        ],
-        "description": 'A count, or "fewer than 5" (1-4), "withheld" (hidden so that a small '
-        'count cannot be worked out) or "too few to show".',
-    }
-)
-class SuppressedCountField(serializers.Field):  # type: ignore[type-arg]
-    def to_representation(self, value: Any) -> Any:
-        return value
 
 
 class ReachRowOutput(serializers.Serializer):  # type: ignore[type-arg]

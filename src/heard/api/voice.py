@@ -7,13 +7,20 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response as APIResponse
 from rest_framework.routers import BaseRouter
 
+from heard.api.fields import SuppressedCountField, SuppressedShareField
 from heard.core.permissions import can
+from heard.core.suppression import WITHHELD
 from heard.groups import selectors as group_selectors
 from heard.groups.models import Group, Theme
 from heard.participation import selectors as participation_selectors
@@ -22,6 +29,7 @@ from heard.people import selectors as people_selectors
 from heard.people.models import Organisation, YoungPerson
 from heard.voice import selectors, services
 from heard.voice.consents import withheld_message
+from heard.voice.disclosure import loop_figures_shown
 from heard.voice.filters import ResponseFilter, ViewFilter
 from heard.voice.models import Evidence, Feedback, Response, View
 from heard.voice.readability import readability_warning, reading_age
@@ -408,24 +416,45 @@ class FeedbackViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.G
 
 
 class RatingCounts(serializers.Serializer):
-    helpful = serializers.IntegerField()
-    not_sure = serializers.IntegerField()
-    not_helpful = serializers.IntegerField()
+    helpful = SuppressedCountField()
+    not_sure = SuppressedCountField()
+    not_helpful = SuppressedCountField()
+    total = SuppressedCountField(help_text="Every rating given.")
+
+
+@extend_schema_field(
+    {
+        "anyOf": [
+            {"type": "number", "minimum": 0, "nullable": True},
+            {"type": "string", "enum": [WITHHELD]},
+        ],
+        "description": 'Days; null when nothing was fed back, "withheld" until 5 or more '
+        "views were.",
+    }
+)
+class MedianField(serializers.Field):  # type: ignore[type-arg]
+    def to_representation(self, value: Any) -> Any:
+        return value
 
 
 class LoopFiguresOutput(serializers.Serializer):
-    views_recorded = serializers.IntegerField()
-    views_responded = serializers.IntegerField()
-    views_fed_back = serializers.IntegerField()
-    share_responded = serializers.FloatField(allow_null=True, help_text="From 0 to 1.")
-    share_fed_back = serializers.FloatField(allow_null=True, help_text="From 0 to 1.")
-    median_days_view_to_feedback = serializers.FloatField(allow_null=True)
-    responses = serializers.IntegerField()
-    not_possible_responses = serializers.IntegerField()
-    not_possible_with_reason = serializers.IntegerField()
-    not_possible_with_reason_share = serializers.FloatField(
-        allow_null=True, help_text="From 0 to 1; must be 1."
+    """Counts are numbers or markers, shares from 0 to 1: no count from 1 to 4 is shown or can be
+    worked out from the others (heard.voice.disclosure)."""
+
+    views_recorded = SuppressedCountField()
+    views_not_responded = SuppressedCountField(help_text="Views still waiting for a response.")
+    views_responded_not_fed_back = SuppressedCountField(
+        help_text="Views responded to, whose response was not yet fed back."
     )
+    views_responded = SuppressedCountField(help_text="Responded to, fed back or not.")
+    views_fed_back = SuppressedCountField()
+    share_responded = SuppressedShareField()
+    share_fed_back = SuppressedShareField()
+    median_days_view_to_feedback = MedianField(read_only=True)
+    responses = SuppressedCountField()
+    not_possible_responses = SuppressedCountField()
+    not_possible_with_reason = SuppressedCountField()
+    not_possible_with_reason_share = SuppressedShareField(help_text="Must be 1.")
     ratings = RatingCounts()
 
 
@@ -468,7 +497,7 @@ class LoopFiguresViewSet(viewsets.ViewSet):
         query = LoopFiguresQuery(data=request.query_params, context={"request": request})
         query.is_valid(raise_exception=True)
         figures = selectors.loop_figures(user=request.user, **query.validated_data)
-        return APIResponse(LoopFiguresOutput(figures).data)
+        return APIResponse(LoopFiguresOutput(loop_figures_shown(figures)).data)
 
 
 def register(router: BaseRouter) -> None:

@@ -10,7 +10,14 @@ shown table still pins down (see :func:`pinned_entries`) gets another count hidd
 column. Repeated until stable. Totals stay shown unless they are small themselves or
 nothing else can protect a hidden count.
 
-Single counts with no totals around them use :func:`suppress_count`.
+Single counts with no totals around them use :func:`suppress_count`; a total split into disjoint
+parts (where one part is the total less the others) uses :func:`suppress_parts`, and nested counts
+and shares are read from the shown parts only.
+
+Which counts: counts of children and of what they said (young people, members, views, responses
+to views, ratings) are suppressed; counts of staff work (sessions, visits, monitoring forms,
+groups) are plain numbers. Roles that can open the underlying records see their exact count.
+See docs/decisions/0004-disclosure-control.md.
 """
 
 from __future__ import annotations
@@ -201,3 +208,125 @@ def suppress(counts: Sequence[Sequence[int]]) -> SuppressedTable:
             table.hidden = {(i, j): TOO_FEW for i in range(rows + 1) for j in range(cols + 1)}
             break
     return table
+
+
+# --- A total split into disjoint parts ------------------------------------------------------------
+
+
+@dataclass
+class SuppressedParts:
+    """A count split into disjoint parts (a one-row table), as it may be shown.
+
+    ``hidden`` maps a part's index, or ``len(counts)`` for the total, to its marker. Every figure
+    read from it (:meth:`sum_of`, :meth:`share_of`) is worked out from what is shown alone, so it
+    cannot tell a reader more than the shown parts and total do.
+    """
+
+    counts: list[int]
+    hidden: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def total_index(self) -> int:
+        return len(self.counts)
+
+    @property
+    def total_count(self) -> int:
+        return sum(self.counts)
+
+    def part(self, index: int) -> Display:
+        return self.hidden.get(index, self.counts[index])
+
+    @property
+    def parts(self) -> list[Display]:
+        return [self.part(j) for j in range(len(self.counts))]
+
+    @property
+    def total(self) -> Display:
+        return self.hidden.get(self.total_index, self.total_count)
+
+    def sum_of(self, indexes: Sequence[int]) -> Display:
+        """The sum of some parts (a nested count, like "responded" = "not yet fed back" + "fed
+        back"), shown only when the shown figures already give it away: each of its parts shown,
+        or the total and every other part shown. Otherwise the hidden part's own marker when it
+        is the only non-zero one, or "withheld" whatever the value, so that the marker says
+        nothing the shown parts do not (a "fewer than 5" for a sum of two hidden parts could)."""
+        chosen = set(indexes)
+        others = [j for j in range(len(self.counts)) if j not in chosen]
+        if not any(j in self.hidden for j in chosen):
+            return sum(self.counts[j] for j in chosen)
+        if self.total_index not in self.hidden and not any(j in self.hidden for j in others):
+            return self.total_count - sum(self.counts[j] for j in others)
+        if any(self.hidden.get(j) == TOO_FEW for j in chosen):
+            return TOO_FEW
+        hidden = [j for j in chosen if j in self.hidden]
+        if len(hidden) == 1 and all(self.counts[j] == 0 for j in chosen if j not in self.hidden):
+            return self.hidden[hidden[0]]
+        return WITHHELD
+
+    def _known_non_zero(self, indexes: Sequence[int]) -> bool:
+        shown = self.sum_of(indexes)
+        if isinstance(shown, int):
+            return shown > 0
+        return any(self.hidden.get(j) in (SMALL, WITHHELD) for j in indexes)
+
+    def share_of(self, numerator: Sequence[int], of: Sequence[int]) -> float | str | None:
+        """``numerator`` as a fraction (0 to 1) of ``of`` (which holds it), or None when ``of``
+        is empty. Shown only when the shown figures give it away: numerator and complement both
+        shown, or one of them a shown 0 beside a hidden count that is at least 1 (then it is 0%
+        or 100%, which says nothing about how many). Otherwise "withheld": a share of hidden
+        counts gives them away (6 views, 83% responded: 1 not responded)."""
+        complement = [j for j in of if j not in set(numerator)]
+        top, rest = self.sum_of(numerator), self.sum_of(complement)
+        if isinstance(top, int) and isinstance(rest, int):
+            return top / (top + rest) if top + rest else None
+        if rest == 0 and self._known_non_zero(numerator):
+            return 1.0
+        if top == 0 and self._known_non_zero(complement):
+            return 0.0
+        return WITHHELD
+
+
+def _one_row_table(parts: SuppressedParts) -> SuppressedTable:
+    """The parts as the augmented one-row table that :func:`pinned_entries` reads: the column
+    totals repeat the parts, and the row total and grand total repeat the total."""
+    table = SuppressedTable(counts=[list(parts.counts)])
+    for index, marker in parts.hidden.items():
+        table.hidden[(0, index)] = marker
+        table.hidden[(1, index)] = marker
+    return table
+
+
+def suppress_parts(counts: Sequence[int]) -> SuppressedParts:
+    """A total split into disjoint parts, safe to show with its total.
+
+    The one-row table of :func:`suppress`, then one more rule that a one-row table needs: with
+    the total shown, the hidden parts add up to the total less the shown ones, so that sum must
+    not be 1-4 either (7 active young people, 5 of them through Buddy Groups, 2 others: "fewer
+    than 5" twice would still give away a count of 2 nobody else). Each round hides the
+    smallest shown non-zero part, or else the total; when nothing is left to hide, the whole
+    split is "too few to show".
+    """
+    table = suppress([counts])
+    parts = SuppressedParts(counts=[int(c) for c in counts])
+    for index in range(parts.total_index + 1):
+        marker = table.hidden.get((0, index)) or table.hidden.get((1, index))
+        if marker is not None:
+            parts.hidden[index] = marker
+    if TOO_FEW in parts.hidden.values():
+        parts.hidden = dict.fromkeys(range(parts.total_index + 1), TOO_FEW)
+        return parts
+    for _ in range(parts.total_index + 2):
+        hidden_sum = sum(parts.counts[j] for j in parts.hidden if j != parts.total_index)
+        total_shown = parts.total_index not in parts.hidden
+        if not (pinned_entries(_one_row_table(parts)) or (total_shown and is_small(hidden_sum))):
+            return parts
+        candidates = [j for j, c in enumerate(parts.counts) if j not in parts.hidden and c > 0]
+        if candidates:
+            choice = min(candidates, key=lambda j: (parts.counts[j], j))
+            parts.hidden[choice] = SMALL if is_small(parts.counts[choice]) else WITHHELD
+        elif total_shown and parts.total_count > 0:
+            parts.hidden[parts.total_index] = SMALL if is_small(parts.total_count) else WITHHELD
+        else:
+            break
+    parts.hidden = dict.fromkeys(range(parts.total_index + 1), TOO_FEW)
+    return parts

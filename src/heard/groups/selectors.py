@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +35,7 @@ from heard.core.permissions import (
     is_theme_lead,
     reads_personal_data,
 )
+from heard.core.suppression import Display, suppress_count
 from heard.groups.models import (
     Group,
     GroupTheme,
@@ -429,3 +431,12 @@ def calendar_feed(
         .order_by("name", "pk")
         .prefetch_related(Prefetch("sessions", queryset=past, to_attr="past_sessions"))
     )
+
+
+def member_count_display(user: Any) -> Callable[[Any], Display]:
+    """How a group's member count reads for the user: exact for roles that can open the members
+    (a partner worker lists only their own groups), "fewer than 5" for 1-4 otherwise (board
+    members: the count is an aggregate leaving records they cannot see; ADR 0004)."""
+    if can(user, "groups.view_membership"):
+        return lambda group: group.member_count
+    return lambda group: suppress_count(group.member_count)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from heard.core.exports import Column
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
+from heard.core.suppression import suppress_count
 from heard.groups import selectors, services
 from heard.groups.calendar import stream_ics, with_calendar
 from heard.groups.filters import CalendarFilter, GroupFilter, ThemeFilter
@@ -187,20 +188,23 @@ class GroupListView(StaffListView):
     permission_required = "groups.view_group"
     title = "Groups"
     csv_filename = "groups.csv"
-    csv_columns: list[Column] = [
-        ("Name", "name"),
-        ("Kind", "get_kind_display"),
-        ("Stage", "get_stage_display"),
-        ("Host organisation", "host_organisation.name"),
-        ("Leads", lambda g: "; ".join(user.full_name for user in g.leads.all())),
-        ("Themes", _themes_text),
-        ("Cadence", "get_cadence_display"),
-        ("Start date", "start_date"),
-        ("Planned end date", "planned_end_date"),
-        ("Current members", "member_count"),
-        ("Last contact", "last_contact"),
-        ("Next due", lambda g: Group.next_due(g, g.last_contact)),
-    ]
+
+    @property
+    def csv_columns(self) -> list[Column]:  # type: ignore[override]
+        return [
+            ("Name", "name"),
+            ("Kind", "get_kind_display"),
+            ("Stage", "get_stage_display"),
+            ("Host organisation", "host_organisation.name"),
+            ("Leads", lambda g: "; ".join(user.full_name for user in g.leads.all())),
+            ("Themes", _themes_text),
+            ("Cadence", "get_cadence_display"),
+            ("Start date", "start_date"),
+            ("Planned end date", "planned_end_date"),
+            ("Current members", selectors.member_count_display(self.request.user)),
+            ("Last contact", "last_contact"),
+            ("Next due", lambda g: Group.next_due(g, g.last_contact)),
+        ]
 
     def get_base_queryset(self) -> QuerySet[Group]:
         return selectors.groups_visible_to(self.request.user)
@@ -209,6 +213,9 @@ class GroupListView(StaffListView):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
         context["object_list"] = with_calendar(context["object_list"], today=today)
+        shown = selectors.member_count_display(self.request.user)
+        for group in context["object_list"]:
+            group.shown_member_count = shown(group)
         context["warnings"] = selectors.theme_warnings(user=self.request.user, today=today)
         context["can_add"] = can(self.request.user, "groups.add_group")
         return context
@@ -232,6 +239,9 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "transitions": selectors.group_transitions(group),
         "memberships": selectors.group_members(request.user, group) if can_view_members else None,
         "can_view_members": can_view_members,
+        "member_count": group.member_count  # type: ignore[attr-defined]
+        if can_view_members
+        else suppress_count(group.member_count),  # type: ignore[attr-defined]
         "can_change": can_change,
         "can_move": can_change and bool(Group.TRANSITIONS.get(group.stage)),
         "can_add_member": can_change and group.stage != Group.Stage.CLOSED,

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from heard.core.permissions import can, is_board_member
 from heard.indicators import selectors
+from heard.indicators.disclosure import home_counts_shown
 from heard.safeguarding import selectors as safeguarding_selectors
 
 #: (label, url name, permission the user needs) for the quick links, in order.
@@ -47,6 +48,7 @@ def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     role = user.get_role_display() if getattr(user, "role", "") else "staff"  # type: ignore[union-attr]
     context = selectors.home_page(user=user, today=timezone.localdate())
+    context["counts"] = home_counts_shown(context["counts"])
     context.update(
         title=f"Home: {str(role).lower()}",
         quick_links=[] if is_board_member(user) else quick_links(user),

@@ -24,12 +24,11 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from heard.core.models import Partnership
-from heard.core.permissions import can
+from heard.core.permissions import can, is_partner_worker
 from heard.core.roles import AgeBand
 from heard.core.suppression import Display, SuppressedTable, suppress, suppress_count
 from heard.groups.models import Membership
 from heard.participation.models import ACTIVE_DEGREES, Attendance, Session
-from heard.people import selectors as people_selectors
 from heard.people.models import YoungPerson
 from heard.privacy.models import (
     Anonymisation,
@@ -74,9 +73,12 @@ def consents_visible_to(user: Any) -> QuerySet[Consent]:
     """Consents of the young people the user may see (a partner worker: their organisation's)."""
     if not can(user, "privacy.view_consent"):
         return Consent.objects.none()
-    return Consent.objects.filter(
-        young_person__in=people_selectors.young_people_visible_to(user).values("pk")
-    ).select_related("young_person")
+    consents = Consent.objects.select_related("young_person")
+    if is_partner_worker(user):
+        # A join on the organisation, not an IN over the visible register: for everyone else that
+        # subquery was the whole register (200,000 rows at national scale, 1 s an API page).
+        return consents.filter(young_person__organisation_id=user.organisation_id)
+    return consents
 
 
 def consents_for(*, user: Any, young_person: YoungPerson) -> QuerySet[Consent]:

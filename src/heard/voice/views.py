@@ -25,6 +25,7 @@ from heard.people import selectors as people_selectors
 from heard.people.models import YoungPerson
 from heard.voice import selectors, services
 from heard.voice.consents import withheld_message
+from heard.voice.disclosure import count_text, loop_figures_shown, share_text
 from heard.voice.filters import ResponseFilter, ViewFilter
 from heard.voice.forms import (
     EvidenceForm,
@@ -37,9 +38,6 @@ from heard.voice.forms import (
 )
 from heard.voice.models import Response, View
 from heard.voice.readability import readability_warning, reading_age
-
-#: Counts from 1 to 4 on the loop figures page are shown as "fewer than 5".
-SMALL_COUNT = 5
 
 VIEW_CSV_COLUMNS: list[Column] = [
     ("ID", "pk"),
@@ -361,36 +359,36 @@ class FeedbackOwedView(StaffListView):
 # --- Loop figures and a young person's journey -------------------------------------------------
 
 
-def _count(value: int) -> str:
-    return "fewer than 5" if 0 < value < SMALL_COUNT else f"{value:,}"
-
-
-def _percent(value: float | None) -> str:
-    return "no data" if value is None else f"{round(value * 100)}%"
-
-
 def figures_for_display(figures: dict[str, Any]) -> list[tuple[str, str]]:
-    """The loop figures as (label, value) with small counts suppressed."""
-    median = figures["median_days_view_to_feedback"]
+    """The loop figures as (label, value), as ``voice.disclosure`` lets them leave Heard."""
+    shown = loop_figures_shown(figures)
+    median = shown["median_days_view_to_feedback"]
+    ratings = shown["ratings"]
     return [
-        ("Views recorded", _count(figures["views_recorded"])),
-        ("Views responded to", _count(figures["views_responded"])),
-        ("Share responded to", _percent(figures["share_responded"])),
-        ("Views fed back", _count(figures["views_fed_back"])),
-        ("Share fed back", _percent(figures["share_fed_back"])),
+        ("Views recorded", count_text(shown["views_recorded"])),
+        ("Views not yet responded to", count_text(shown["views_not_responded"])),
+        ("Views responded to", count_text(shown["views_responded"])),
+        ("Share responded to", share_text(shown["share_responded"])),
+        (
+            "Views responded to, not yet fed back",
+            count_text(shown["views_responded_not_fed_back"]),
+        ),
+        ("Views fed back", count_text(shown["views_fed_back"])),
+        ("Share fed back", share_text(shown["share_fed_back"])),
         (
             "Median days from view to feedback",
-            "no data" if median is None else f"{median:g}",
+            share_text(median) if not isinstance(median, float) else f"{median:g}",
         ),
-        ("Responses", _count(figures["responses"])),
-        ("Responses \u201cnot possible\u201d", _count(figures["not_possible_responses"])),
+        ("Responses", count_text(shown["responses"])),
+        ("Responses \u201cnot possible\u201d", count_text(shown["not_possible_responses"])),
         (
             "Share of \u201cnot possible\u201d responses that give a reason (must be 100%)",
-            _percent(figures["not_possible_with_reason_share"]),
+            share_text(shown["not_possible_with_reason_share"]),
         ),
-        ("Rated helpful", _count(figures["ratings"]["helpful"])),
-        ("Rated not sure", _count(figures["ratings"]["not_sure"])),
-        ("Rated not helpful", _count(figures["ratings"]["not_helpful"])),
+        ("Ratings", count_text(ratings["total"])),
+        ("Rated helpful", count_text(ratings["helpful"])),
+        ("Rated not sure", count_text(ratings["not_sure"])),
+        ("Rated not helpful", count_text(ratings["not_helpful"])),
     ]
 
 
@@ -400,9 +398,10 @@ def loop_figures(request: HttpRequest) -> HttpResponse:
     user = request.user
     form = LoopFilterForm(
         request.GET or None,
-        themes=group_selectors.themes_visible_to(user).order_by("-period", "title"),
-        groups=group_selectors.groups_visible_to(user).order_by("name"),
-        organisations=people_selectors.organisations_visible_to(user),
+        # Plain querysets for the choices: the list selectors count members and young people.
+        themes=group_selectors.theme_choices(user),
+        groups=group_selectors.groups_plain_visible_to(user),
+        organisations=people_selectors.organisations_for_young_people_filter(user),
     )
     filters: dict[str, Any] = {}
     if form.is_bound and form.is_valid():

@@ -1,0 +1,106 @@
+"""A reader who sees an output and tries every set of counts that could lie behind it.
+
+The output is a split of some count into disjoint parts (active young people: through Buddy
+Groups and elsewhere; views: not responded, responded not fed back, fed back; ...). What is shown
+is read as the reader of heard.core.suppression reads it: a number is exact, "fewer than 5" is
+1-4, a "withheld" part or total is at least 5, "too few to show" says nothing; a shown nested
+count (a sum of parts) is exact and a "withheld" one says nothing; a shown share is exact.
+``derivable_small`` tries every assignment of the parts (up to a bound, which only removes
+assignments and so can only make the reader stronger) and reports each sum of parts (a part, a
+nested count like "responded", the total, or any other union) that takes one value from 1 to 4
+in every assignment that fits. A brute force, independent of the module's own bookkeeping.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from heard.core.suppression import SMALL, THRESHOLD, WITHHELD
+
+Shown = tuple[Sequence[int], Any]
+
+
+def _small(value: int) -> bool:
+    return 0 < value < THRESHOLD
+
+
+def _reads(value: Any, *, withheld_is_at_least_5: bool) -> Callable[[int], bool]:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return lambda n: n == value
+    if value == SMALL:
+        return _small
+    if value == WITHHELD and withheld_is_at_least_5:
+        return lambda n: n >= THRESHOLD
+    return lambda n: True
+
+
+def derivable_small(
+    n: int,
+    *,
+    counts: Sequence[Shown],
+    nested: Sequence[Shown] = (),
+    shares: Sequence[tuple[Sequence[int], Sequence[int], Any]] = (),
+    facts: Sequence[tuple[Sequence[int], Callable[[int], bool]]] = (),
+    bound: int = 30,
+) -> list[tuple[tuple[int, ...], int]]:
+    """``counts``: (parts, shown) for each part or total shown; ``nested``: the same for sums
+    of parts worked out from them; ``shares``: (numerator parts, of parts, shown share);
+    ``facts``: anything else the output tells (the median is shown only for 5 or more)."""
+    checks = [(parts, _reads(v, withheld_is_at_least_5=True)) for parts, v in counts]
+    checks += [(parts, _reads(v, withheld_is_at_least_5=False)) for parts, v in nested]
+    checks += list(facts)
+
+    def fits(candidate: tuple[int, ...]) -> bool:
+        if not all(ok(sum(candidate[j] for j in parts)) for parts, ok in checks):
+            return False
+        for top, of, value in shares:
+            if isinstance(value, float):
+                whole = sum(candidate[j] for j in of)
+                if not whole or abs(sum(candidate[j] for j in top) / whole - value) > 1e-9:
+                    return False
+            elif value is None and sum(candidate[j] for j in of):
+                return False
+        return True
+
+    candidates = [c for c in itertools.product(range(bound + 1), repeat=n) if fits(c)]
+    assert candidates, "what is shown must fit the true counts"
+    found = []
+    for size in range(1, n + 1):
+        for subset in itertools.combinations(range(n), size):
+            values = {sum(candidate[j] for j in subset) for candidate in candidates}
+            if len(values) == 1 and _small(value := values.pop()):
+                found.append((subset, value))
+    return found
+
+
+def split_shown(parts: Sequence[Any], total: Any) -> list[Shown]:
+    """A split's parts and total as ``counts`` for :func:`derivable_small`."""
+    return [*(((j,), value) for j, value in enumerate(parts)), (tuple(range(len(parts))), total)]
+
+
+def small_counts_in(shown: Any, *, skip: Sequence[str] = ()) -> list[Any]:
+    """Every integer from 1 to 4 in a shown structure (dicts, lists; ``skip`` names keys that
+    are not counts, like shares)."""
+    if isinstance(shown, bool):
+        return []
+    if isinstance(shown, int):
+        return [shown] if _small(shown) else []
+    if isinstance(shown, dict):
+        return [
+            value
+            for key, item in shown.items()
+            if key not in skip
+            for value in small_counts_in(item, skip=skip)
+        ]
+    if isinstance(shown, list | tuple):
+        return [value for item in shown for value in small_counts_in(item, skip=skip)]
+    return []
+
+
+def small_numbers_in_text(text: str) -> list[str]:
+    """Whole numbers from 1 to 4 written in a piece of page text or a CSV cell."""
+    numbers = re.findall(r"(?<![\d.,])\d[\d,]*(?![\d.,%])", text)
+    return [n for n in numbers if _small(int(n.replace(",", "")))]

@@ -1,0 +1,89 @@
+"""A board member cannot open young people's records, so the member counts they read on the
+group list, the group page and its CSV are aggregates leaving those records: counts from 1 to 4
+are "fewer than 5". Roles that can open the members see the exact count. Each row is a count on
+its own (the list shows no member total), so there is nothing to derive a hidden one from."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from heard.core.roles import Role
+from heard.core.suppression import SMALL
+from tests import factories
+from tests.core.disclosure import small_numbers_in_text
+
+SIZES = [0, 1, 4, 5, 9]
+
+
+@pytest.fixture
+def groups(organisation):
+    made = []
+    for size in SIZES:
+        group = factories.GroupFactory(host_organisation=organisation, name=f"Group of {size}")
+        for _ in range(size):
+            factories.MembershipFactory(group=group)
+        made.append(group)
+    return made
+
+
+def member_cells(page: str) -> list[str]:
+    rows = page.split('<tbody class="govuk-table__body">')[1].split("</tbody>")[0]
+    return [
+        row.split('govuk-table__cell govuk-table__cell--numeric">')[1].split("</td>")[0]
+        for row in rows.split('<tr class="govuk-table__row">')[1:]
+    ]
+
+
+def csv_members(client) -> dict[str, str]:
+    response = client.get(reverse("groups:group-list"), {"format": "csv"})
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    return {row["Name"]: row["Current members"] for row in rows}
+
+
+def test_board_member_list_page_and_csv(client_for, board_member, groups):
+    client = client_for(board_member)
+    page = client.get(reverse("groups:group-list")).content.decode()
+    cells = member_cells(page)
+    assert sorted(cells) == sorted(["0", SMALL, SMALL, "5", "9"])
+    assert not [c for c in cells if small_numbers_in_text(c)]
+    members = csv_members(client)
+    assert members == {
+        "Group of 0": "0",
+        "Group of 1": SMALL,
+        "Group of 4": SMALL,
+        "Group of 5": "5",
+        "Group of 9": "9",
+    }
+    for group, size in zip(groups, SIZES, strict=True):
+        detail = client.get(reverse("groups:group-detail", args=[group.pk])).content.decode()
+        shown = detail.split("Current members</dt>")[1].split("</dd>")[0]
+        assert not small_numbers_in_text(shown)
+        assert (SMALL in shown) == (0 < size < 5)
+
+
+@pytest.mark.parametrize("role", [Role.PARTICIPATION_OFFICER, Role.SAFEGUARDING_LEAD])
+def test_roles_that_open_the_members_see_the_exact_count(client_for, make_user, role, groups):
+    client = client_for(make_user(role))
+    cells = member_cells(client.get(reverse("groups:group-list")).content.decode())
+    assert sorted(cells) == sorted(str(size) for size in SIZES)
+    assert set(csv_members(client).values()) == {str(size) for size in SIZES}
+
+
+def test_partner_worker_sees_exact_counts_of_their_own_groups(client_for, partner_worker, groups):
+    members = csv_members(client_for(partner_worker))
+    assert members["Group of 1"] == "1" and members["Group of 4"] == "4"
+
+
+def test_board_member_organisation_list_shows_no_young_people_count(
+    client_for, board_member, organisation
+):
+    for _ in range(3):
+        factories.YoungPersonFactory(organisation=organisation)
+    client = client_for(board_member)
+    page = client.get(reverse("people:organisation-list")).content.decode()
+    assert "Active young people" not in page
+    response = client.get(reverse("people:organisation-list"), {"format": "csv"})
+    text = b"".join(response.streaming_content).decode()
+    assert "Active young people" not in text.splitlines()[0]
