@@ -35,7 +35,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
 RESULTS = ROOT / "bench" / "results"
-README = ROOT / "bench" / "README.md"
+#: Both keep the latest table between these markers: the bench's own README and the project's
+#: (its performance section).
+READMES = (ROOT / "bench" / "README.md", ROOT / "README.md")
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/heard_bench"
 HOST = "127.0.0.1"
 BENCH_TITLE = "Bench mixed workload"
@@ -942,14 +944,15 @@ def table(results: dict[str, Any]) -> str:
 
 def update_readme(text: str) -> None:
     start, end = "<!-- latest-results:start -->", "<!-- latest-results:end -->"
-    if not README.exists():
-        return
-    content = README.read_text()
-    if start not in content or end not in content:
-        return
-    before, rest = content.split(start, 1)
-    _, after = rest.split(end, 1)
-    README.write_text(f"{before}{start}\n{text}\n{end}{after}")
+    for readme in READMES:
+        if not readme.exists():
+            continue
+        content = readme.read_text()
+        if start not in content or end not in content:
+            continue
+        before, rest = content.split(start, 1)
+        _, after = rest.split(end, 1)
+        readme.write_text(f"{before}{start}\n{text}\n{end}{after}")
 
 
 # Main ---------------------------------------------------------------------------------------------
@@ -973,7 +976,9 @@ def main() -> int:
         help="Duration of each page's measurement (the mixed workload runs 6 times as long).",
     )
     parser.add_argument("--import-rows", type=int, default=10_000)
-    parser.add_argument("--no-readme", action="store_true", help="Do not update bench/README.md.")
+    parser.add_argument(
+        "--no-readme", action="store_true", help="Do not update bench/README.md and README.md."
+    )
     args = parser.parse_args()
     if not args.database_url.startswith(("postgres://", "postgresql://")):
         raise SystemExit("The benchmark runs against PostgreSQL: set DATABASE_URL=postgres://...")
