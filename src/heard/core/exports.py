@@ -6,6 +6,8 @@ import csv
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
+from django.db import transaction
+from django.db.models import Prefetch, QuerySet
 from django.http import StreamingHttpResponse
 
 #: A column: its header and how to read the cell from a row (an attribute path or a function).
@@ -14,18 +16,61 @@ Column = tuple[str, str | Callable[[Any], Any]]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+#: Where :func:`export_queryset` puts a prefetched relation's rows on each object.
+_PREFETCHED = "_export_{}"
+
+
+def export_queryset(queryset: QuerySet[Any]) -> QuerySet[Any]:
+    """The queryset for a CSV export: its plain prefetches (``"themes"``) become lists on each
+    object (``Prefetch(to_attr=...)``), which :func:`cell` reads first.
+
+    Why: for a prefetched many-to-many, Django builds a related manager per object and relation;
+    on the national export (a million sessions, four relations) that was half the time. A list
+    costs nothing to attach. Nested lookups (``"a__b"``) and ``Prefetch`` objects stay as they are.
+    """
+    # Django keeps the lookups on this attribute (no public accessor); QuerySet.prefetch_related
+    # (None) below is the public way to clear them.
+    lookups = list(getattr(queryset, "_prefetch_related_lookups", ()))
+    if not lookups:
+        return queryset
+    changed: list[Any] = [
+        Prefetch(lookup, to_attr=_PREFETCHED.format(lookup))
+        if isinstance(lookup, str) and "__" not in lookup
+        else lookup
+        for lookup in lookups
+    ]
+    return queryset.prefetch_related(None).prefetch_related(*changed)
+
+
+def stream(queryset: QuerySet[Any], chunk_size: int = 2000) -> Iterator[Any]:
+    """The rows of ``queryset`` for a streamed export, read through one cursor in a transaction.
+
+    Outside a transaction Django declares PostgreSQL's server-side cursor WITH HOLD, which makes
+    the server compute and store the whole result before the first row is sent: 14 s and a
+    copy of every row for the national sessions export. Inside one, rows come as they are read.
+    The transaction lasts as long as the download; nothing is written in it.
+    """
+    with transaction.atomic():
+        yield from export_queryset(queryset).iterator(chunk_size=chunk_size)
+
+
 def cell(row: Any, getter: str | Callable[[Any], Any]) -> str:
     if callable(getter):
         value = getter(row)
     else:
         value = row
         for part in getter.split("."):
-            value = getattr(value, part, None) if value is not None else None
+            if value is None:
+                break
+            prefetched = getattr(value, _PREFETCHED.format(part), None)
+            value = prefetched if prefetched is not None else getattr(value, part, None)
             if callable(value) and not hasattr(value, "all"):
                 value = value()
     if value is None:
         return ""
-    if hasattr(value, "all"):
+    if isinstance(value, list):
+        value = "; ".join(str(v) for v in value)
+    elif hasattr(value, "all"):
         value = "; ".join(str(v) for v in value.all())
     text = str(value)
     # A spreadsheet must never run a cell as a formula (CSV injection).

@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from django.http import HttpResponseBase
 from django.views.generic import ListView
 
-from heard.core.exports import Column, csv_response
+from heard.core.exports import Column, csv_response, stream
 from heard.core.permissions import can
 
 
@@ -53,7 +53,9 @@ class StaffListView(LoginRequiredMixin, ListView):  # type: ignore[type-arg]
     def get(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponseBase:  # type: ignore[override]
         if request.GET.get("format") == "csv" and self.csv_columns:
             return csv_response(
-                self.get_queryset().iterator(chunk_size=2000), self.csv_columns, self.csv_filename
+                stream(self.get_queryset()),
+                self.csv_columns,
+                self.csv_filename,
             )
         return super().get(request, *args, **kwargs)
 

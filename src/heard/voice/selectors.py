@@ -234,15 +234,15 @@ def _responsible_views(user: Any) -> QuerySet[View]:
     if user is None or is_programme_staff(user):
         return views
     if is_theme_lead(user):
+        # Subqueries, not joins: a join through the themes needed DISTINCT over every view,
+        # which cost 0.6 s a count at national scale (600,000 views) on the theme lead's home.
+        led_groups = Group.objects.filter(Q(leads=user) | Q(theme_links__theme__lead=user))
+        their_themes_groups = Group.objects.filter(theme_links__theme__lead=user)
         return views.filter(
             Exists(ViewThemes.objects.filter(view_id=OuterRef("pk"), theme__lead=user))
-            | Q(
-                session__group__in=Group.objects.filter(
-                    Q(leads=user) | Q(theme_links__theme__lead=user)
-                )
-            )
-            | Q(group__theme_links__theme__lead=user)
-        ).distinct()
+            | Q(session__group_id__in=led_groups.values("pk"))
+            | Q(group_id__in=their_themes_groups.values("pk"))
+        )
     if is_partner_worker(user):
         return views.filter(organisation_id=user.organisation_id)
     return views.none()
