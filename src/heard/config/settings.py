@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "heard.indicators",
     "heard.api",
     "heard.demo",
+    # Last: Django's own form widget templates, which Heard's core overrides (FORM_RENDERER).
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -113,6 +115,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form widgets render through the project's templates, so core can override one (the select).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": dj_database_url.parse(
