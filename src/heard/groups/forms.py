@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 
 from heard.core.forms import GovUKDateInput
@@ -14,17 +13,6 @@ from heard.core.roles import PROGRAMME_ROLES, Role
 from heard.groups.models import Group, GroupTheme, Membership, Theme, ThemeReview
 from heard.people.models import Organisation, User, YoungPerson
 from heard.people.selectors import young_people_visible_to
-
-
-def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on its field when the form has it."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            target = field if field in form.fields else None
-            for item in errors:
-                form.add_error(target, item.messages)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _staff_who_lead() -> QuerySet[User]:

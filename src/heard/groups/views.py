@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from heard.core.exports import Column
+from heard.core.forms import add_service_errors
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
 from heard.core.suppression import suppress_count
@@ -27,7 +28,6 @@ from heard.groups.forms import (
     MoveStageForm,
     ThemeForm,
     ThemeReviewForm,
-    apply_service_errors,
 )
 from heard.groups.models import Group, Theme
 from heard.people.models import User
@@ -110,7 +110,7 @@ def theme_create(request: HttpRequest) -> HttpResponse:
         try:
             theme = services.theme_create(actor=_actor(request), **form.cleaned_data)
         except ValidationError as error:
-            apply_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"Theme “{theme.title}” added.")
             return redirect("groups:theme-detail", pk=theme.pk)
@@ -141,7 +141,7 @@ def theme_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.theme_update(actor=_actor(request), theme=theme, **form.cleaned_data)
         except ValidationError as error:
-            apply_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Theme updated.")
             return redirect("groups:theme-detail", pk=theme.pk)
@@ -164,7 +164,7 @@ def theme_review_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.theme_review_add(actor=_actor(request), theme=theme, **form.cleaned_data)
         except ValidationError as error:
-            apply_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Review added.")
             return redirect("groups:theme-detail", pk=theme.pk)
@@ -260,7 +260,7 @@ def group_create(request: HttpRequest) -> HttpResponse:
         try:
             group = services.group_create(actor=_actor(request), **form.service_fields())
         except ValidationError as error:
-            apply_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"Group “{group.name}” added.")
             return redirect("groups:group-detail", pk=group.pk)
@@ -285,7 +285,7 @@ def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.group_update(actor=_actor(request), group=group, **form.service_fields())
         except ValidationError as error:
-            apply_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Group updated.")
             return redirect("groups:group-detail", pk=group.pk)
@@ -312,7 +312,7 @@ def group_move_stage(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=_actor(request), group=group, **form.cleaned_data
             )
         except ValidationError as error:
-            apply_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, f"{group.name} moved to {transition.get_to_stage_display().lower()}."
@@ -346,7 +346,7 @@ def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=_actor(request), group=group, **form.cleaned_data
             )
         except ValidationError as error:
-            apply_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"{membership.young_person} added to {group.name}.")
             return redirect("groups:group-detail", pk=group.pk)
@@ -377,7 +377,7 @@ def membership_end(request: HttpRequest, pk: int, membership_pk: int) -> HttpRes
                 actor=_actor(request), membership=membership, **form.cleaned_data
             )
         except ValidationError as error:
-            apply_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"{membership.young_person} has left {group.name}.")
             return redirect("groups:group-detail", pk=group.pk)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from heard.core.exports import Column
+from heard.core.forms import add_service_errors as core_add_service_errors
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
 from heard.participation import selectors, services
@@ -42,19 +43,6 @@ SESSION_CSV_COLUMNS: list[Column] = [
     ("Notes", "notes"),
     ("Logged by", "logged_by"),
 ]
-
-
-def add_service_errors(form: Any, exc: ValidationError) -> None:
-    """Show a service's errors on the form fields they are about, or above the form."""
-    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
-    for field, field_messages in errors.items():
-        target: str | None = field if field in form.fields else None
-        if field == "attendees":
-            target = next(
-                (name for name in ("attended", "other_attendees") if name in form.fields), None
-            )
-        for message in field_messages:
-            form.add_error(target, message)
 
 
 class SessionListView(StaffListView):
@@ -95,6 +83,11 @@ class MonitoringFollowUpView(StaffListView):
             self.request.user, [session.pk for session in context["object_list"]]
         )
         return context
+
+
+def add_service_errors(form: Any, exc: ValidationError) -> None:
+    """A service's errors on the form; its ``attendees`` go on the attendee field shown."""
+    core_add_service_errors(form, exc, aliases={"attendees": ("attended", "other_attendees")})
 
 
 @login_required

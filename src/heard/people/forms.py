@@ -7,24 +7,16 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-from heard.core.forms import GovUKDateInput
+from heard.core.forms import (
+    GovUKDateInput,
+    add_service_errors,  # noqa: F401 (used by the views)
+)
 from heard.core.roles import AgeBand, Role
 from heard.people import selectors
 from heard.people.models import Organisation, User, YoungPerson
 from heard.people.services import NEEDS_MAX_LENGTH
 
 CONFIRM_LABEL = "This is a different young person"
-
-
-def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Show a service's ValidationError on the form, against the field it names if any."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for name, messages in exc.message_dict.items():
-        target = name if name in form.fields else None
-        for message in messages:
-            form.add_error(target, message)
 
 
 class YoungPersonForm(forms.Form):

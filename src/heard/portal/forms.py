@@ -3,22 +3,11 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 
+from heard.core.forms import add_service_errors  # noqa: F401 (used by the views)
 from heard.voice.models import Rating
 
 COMMENT_MAX_LENGTH = 1000
-
-
-def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Show a service's ValidationError on the form, against the field it names if any."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for name, messages in exc.message_dict.items():
-        target = name if name in form.fields else None
-        for message in messages:
-            form.add_error(target, message)
 
 
 class SignInForm(forms.Form):

@@ -6,10 +6,12 @@ import datetime
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from heard.core.forms import GovUKDateInput
+from heard.core.forms import (
+    GovUKDateInput,
+    add_service_errors,  # noqa: F401 (used by the views)
+)
 from heard.people.models import Organisation
 from heard.privacy.models import (
     CareStatus,
@@ -22,17 +24,6 @@ from heard.privacy.models import (
     SexualOrientation,
     YesNo,
 )
-
-
-def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Show a service's ValidationError on the form, against the field it names if any."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for name, messages in exc.message_dict.items():
-        target = name if name in form.fields else None
-        for message in messages:
-            form.add_error(target, message)
 
 
 class ConsentForm(forms.Form):

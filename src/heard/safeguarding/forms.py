@@ -9,21 +9,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from heard.core.forms import GovUKDateInput
+from heard.core.forms import (
+    GovUKDateInput,
+    add_service_errors,  # noqa: F401 (used by the views)
+)
 from heard.people import selectors as people_selectors
 from heard.safeguarding import selectors
 from heard.safeguarding.models import BackgroundCheck, Concern
-
-
-def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Show a service's ValidationError on the form, against the field it names if any."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for name, messages in exc.message_dict.items():
-        target = name if name in form.fields else None
-        for message in messages:
-            form.add_error(target, message)
 
 
 def _text(

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from heard.core.exports import Column
+from heard.core.forms import add_service_errors
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
 from heard.groups import selectors as group_selectors
@@ -64,14 +65,6 @@ RESPONSE_CSV_COLUMNS: list[Column] = [
     ("Views owed feedback", lambda r: "; ".join(str(v.pk) for v in r.owed_views)),
     ("Plain language", "plain_language"),
 ]
-
-
-def add_service_errors(form: Any, exc: ValidationError) -> None:
-    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
-    for field, field_messages in errors.items():
-        target = field if field in form.fields else None
-        for message in field_messages:
-            form.add_error(target, message)
 
 
 # --- Views -----------------------------------------------------------------------------------
