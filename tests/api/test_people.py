@@ -23,11 +23,19 @@ def payload(organisation, **overrides):
 
 
 def test_list_retrieve_and_filters(api_for, officer, organisation, other_organisation):
-    ada = YoungPersonFactory(first_name="Ada", organisation=organisation, area="Ely")
-    bo = YoungPersonFactory(
-        first_name="Bo", organisation=other_organisation, age_band=AgeBand.AGE_16_17
+    # Fixed last names: a random one ("Adams") would match the search for "ada" below.
+    ada = YoungPersonFactory(
+        first_name="Ada", last_name="Lovelace", organisation=organisation, area="Ely"
     )
-    YoungPersonFactory(first_name="Cy", organisation=organisation, is_active=False)
+    bo = YoungPersonFactory(
+        first_name="Bo",
+        last_name="Diddley",
+        organisation=other_organisation,
+        age_band=AgeBand.AGE_16_17,
+    )
+    YoungPersonFactory(
+        first_name="Cy", last_name="Twombly", organisation=organisation, is_active=False
+    )
     api = api_for(officer)
     body = api.get(YOUNG_PEOPLE).json()
     assert body["count"] == 3

@@ -62,11 +62,20 @@ def test_list_shows_reference_name_band_and_organisation(client_for, officer, or
 
 
 def test_list_search_and_filters(client_for, officer, organisation, other_organisation):
-    ada = YoungPersonFactory(first_name="Ada", organisation=organisation, area="Ely")
-    bo = YoungPersonFactory(
-        first_name="Bo", organisation=other_organisation, age_band=AgeBand.AGE_16_17, area="March"
+    # Fixed last names: a random one ("Adams") would match the search for "ada" below.
+    ada = YoungPersonFactory(
+        first_name="Ada", last_name="Lovelace", organisation=organisation, area="Ely"
     )
-    gone = YoungPersonFactory(first_name="Cy", organisation=organisation, is_active=False)
+    bo = YoungPersonFactory(
+        first_name="Bo",
+        last_name="Diddley",
+        organisation=other_organisation,
+        age_band=AgeBand.AGE_16_17,
+        area="March",
+    )
+    gone = YoungPersonFactory(
+        first_name="Cy", last_name="Twombly", organisation=organisation, is_active=False
+    )
     client = client_for(officer)
 
     def refs(**params):
