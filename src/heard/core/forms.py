@@ -1,9 +1,14 @@
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+T = TypeVar("T")
 
 
 class SignInForm(AuthenticationForm):
@@ -40,9 +45,42 @@ def add_service_errors(
     if not hasattr(exc, "error_dict"):
         form.add_error(None, exc)
         return
-    for name, messages in exc.message_dict.items():
+    for name, field_messages in exc.message_dict.items():
         target: str | None = name if name in form.fields else None
         if aliases and name in aliases:
             target = next((alias for alias in aliases[name] if alias in form.fields), None)
-        for message in messages:
+        for message in field_messages:
             form.add_error(target, message)
+
+
+def save_form(
+    request: HttpRequest,
+    form: Any,
+    save: Callable[[], T],
+    *,
+    success: str | Callable[[T], str],
+    then: str | Callable[[T], str],
+) -> HttpResponse | None:
+    """The POST half of every create and edit page: when the form is valid, ``save()`` (a call
+    to a service); its ValidationError goes on the form, otherwise ``success`` is flashed and the
+    response redirects to ``then`` (a URL or URL name, or made from what was saved). ``None``
+    means: show the form (again), with its errors if any.
+
+        if done := save_form(request, form, lambda: services.theme_create(...),
+                             success="Theme added.", then=lambda theme: theme_url(theme)):
+            return done
+    """
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        saved = save()
+    except ValidationError as exc:
+        add_service_errors(form, exc)
+        return None
+    messages.success(request, success(saved) if callable(success) else success)
+    return redirect(then(saved) if callable(then) else then)
+
+
+def changed_values(form: Any) -> dict[str, Any]:
+    """The cleaned values of the fields the user changed: what an edit passes to its service."""
+    return {name: form.cleaned_data[name] for name in form.changed_data}

@@ -6,7 +6,6 @@ from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -14,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from heard.core.exports import Column
-from heard.core.forms import add_service_errors
+from heard.core.forms import save_form
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
 from heard.core.suppression import suppress_count
@@ -106,14 +105,14 @@ def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def theme_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "groups.add_theme")
     form = ThemeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            theme = services.theme_create(actor=_actor(request), **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Theme “{theme.title}” added.")
-            return redirect("groups:theme-detail", pk=theme.pk)
+    if done := save_form(
+        request,
+        form,
+        lambda: services.theme_create(actor=_actor(request), **form.cleaned_data),
+        success=lambda theme: f"Theme “{theme.title}” added.",
+        then=lambda theme: reverse("groups:theme-detail", args=[theme.pk]),
+    ):
+        return done
     return _form_page(
         request,
         {
@@ -137,14 +136,14 @@ def theme_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "description": theme.description,
     }
     form = ThemeForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.theme_update(actor=_actor(request), theme=theme, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Theme updated.")
-            return redirect("groups:theme-detail", pk=theme.pk)
+    if done := save_form(
+        request,
+        form,
+        lambda: services.theme_update(actor=_actor(request), theme=theme, **form.cleaned_data),
+        success="Theme updated.",
+        then=reverse("groups:theme-detail", args=[theme.pk]),
+    ):
+        return done
     return _form_page(
         request,
         {
@@ -160,14 +159,14 @@ def theme_review_add(request: HttpRequest, pk: int) -> HttpResponse:
     theme = selectors.theme_get(request.user, pk)
     require(request.user, "groups.add_themereview", theme)
     form = ThemeReviewForm(request.POST or None, initial={"date": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.theme_review_add(actor=_actor(request), theme=theme, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Review added.")
-            return redirect("groups:theme-detail", pk=theme.pk)
+    if done := save_form(
+        request,
+        form,
+        lambda: services.theme_review_add(actor=_actor(request), theme=theme, **form.cleaned_data),
+        success="Review added.",
+        then=reverse("groups:theme-detail", args=[theme.pk]),
+    ):
+        return done
     return _form_page(
         request,
         {
@@ -256,14 +255,14 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def group_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "groups.add_group")
     form = GroupForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            group = services.group_create(actor=_actor(request), **form.service_fields())
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Group “{group.name}” added.")
-            return redirect("groups:group-detail", pk=group.pk)
+    if done := save_form(
+        request,
+        form,
+        lambda: services.group_create(actor=_actor(request), **form.service_fields()),
+        success=lambda group: f"Group “{group.name}” added.",
+        then=lambda group: reverse("groups:group-detail", args=[group.pk]),
+    ):
+        return done
     return _form_page(
         request,
         {
@@ -281,14 +280,14 @@ def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = GroupForm(
         request.POST or None, user=request.user, group=group, initial=GroupForm.initial_for(group)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.group_update(actor=_actor(request), group=group, **form.service_fields())
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Group updated.")
-            return redirect("groups:group-detail", pk=group.pk)
+    if done := save_form(
+        request,
+        form,
+        lambda: services.group_update(actor=_actor(request), group=group, **form.service_fields()),
+        success="Group updated.",
+        then=reverse("groups:group-detail", args=[group.pk]),
+    ):
+        return done
     return _form_page(
         request,
         {
@@ -306,18 +305,16 @@ def group_move_stage(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, "This group is closed: it cannot move to another stage.")
         return redirect("groups:group-detail", pk=group.pk)
     form = MoveStageForm(request.POST or None, group=group, initial={"date": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            transition = services.group_move_stage(
-                actor=_actor(request), group=group, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, f"{group.name} moved to {transition.get_to_stage_display().lower()}."
-            )
-            return redirect("groups:group-detail", pk=group.pk)
+    if done := save_form(
+        request,
+        form,
+        lambda: services.group_move_stage(actor=_actor(request), group=group, **form.cleaned_data),
+        success=lambda transition: (
+            f"{group.name} moved to {transition.get_to_stage_display().lower()}."
+        ),
+        then=reverse("groups:group-detail", args=[group.pk]),
+    ):
+        return done
     return _form_page(
         request,
         {
@@ -340,16 +337,14 @@ def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
         group=group,
         initial={"joined_on": timezone.localdate()},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            membership = services.membership_add(
-                actor=_actor(request), group=group, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"{membership.young_person} added to {group.name}.")
-            return redirect("groups:group-detail", pk=group.pk)
+    if done := save_form(
+        request,
+        form,
+        lambda: services.membership_add(actor=_actor(request), group=group, **form.cleaned_data),
+        success=lambda membership: f"{membership.young_person} added to {group.name}.",
+        then=reverse("groups:group-detail", args=[group.pk]),
+    ):
+        return done
     return _form_page(
         request,
         {
@@ -371,16 +366,16 @@ def membership_end(request: HttpRequest, pk: int, membership_pk: int) -> HttpRes
         messages.info(request, f"{membership.young_person} already left this group.")
         return redirect("groups:group-detail", pk=group.pk)
     form = MembershipEndForm(request.POST or None, initial={"left_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.membership_end(
-                actor=_actor(request), membership=membership, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"{membership.young_person} has left {group.name}.")
-            return redirect("groups:group-detail", pk=group.pk)
+    if done := save_form(
+        request,
+        form,
+        lambda: services.membership_end(
+            actor=_actor(request), membership=membership, **form.cleaned_data
+        ),
+        success=f"{membership.young_person} has left {group.name}.",
+        then=reverse("groups:group-detail", args=[group.pk]),
+    ):
+        return done
     return _form_page(
         request,
         {

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from heard.core.exports import Column, csv_response
+from heard.core.forms import changed_values
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, is_partner_worker, require
 from heard.people import filters, forms, importers, selectors, services
@@ -272,7 +273,7 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     require(user, "people.change_organisation", organisation)
     form = forms.OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        changed = {name: form.cleaned_data[name] for name in form.changed_data}
+        changed = changed_values(form)
         try:
             services.organisation_update(actor=user, organisation=organisation, **changed)  # type: ignore[arg-type]
         except ValidationError as exc:
@@ -340,7 +341,7 @@ def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
     member = selectors.staff_get(user, pk)
     form = forms.StaffForm(request.POST or None, instance=member)
     if request.method == "POST" and form.is_valid():
-        changed = {name: form.cleaned_data[name] for name in form.changed_data}
+        changed = changed_values(form)
         try:
             services.staff_update(actor=user, user=member, **changed)  # type: ignore[arg-type]
         except ValidationError as exc:

@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from heard.core.exports import Column
+from heard.core.forms import changed_values, save_form
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
 from heard.people import selectors as people_selectors
@@ -174,16 +175,16 @@ def concern_assign(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.ConcernAssignForm(
         request.POST or None, initial={"assigned_to": concern.assigned_to_id or user.pk}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.concern_assign(
-                actor=user, concern=concern, assigned_to=form.cleaned_data["assigned_to"]
-            )
-        except ValidationError as exc:
-            forms.add_service_errors(form, exc)
-        else:
-            messages.success(request, f"Concern {concern.reference} assigned.")
-            return redirect("safeguarding:concern-detail", pk=concern.pk)
+    if done := save_form(
+        request,
+        form,
+        lambda: services.concern_assign(
+            actor=user, concern=concern, assigned_to=form.cleaned_data["assigned_to"]
+        ),
+        success=f"Concern {concern.reference} assigned.",
+        then=reverse("safeguarding:concern-detail", args=[concern.pk]),
+    ):
+        return done
     return _concern_page(
         request,
         concern,
@@ -208,14 +209,14 @@ def concern_decide(request: HttpRequest, pk: int) -> HttpResponse:
             "referral_reference": concern.referral_reference,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.concern_decide(actor=user, concern=concern, **form.cleaned_data)
-        except ValidationError as exc:
-            forms.add_service_errors(form, exc)
-        else:
-            messages.success(request, f"Decision recorded for concern {concern.reference}.")
-            return redirect("safeguarding:concern-detail", pk=concern.pk)
+    if done := save_form(
+        request,
+        form,
+        lambda: services.concern_decide(actor=user, concern=concern, **form.cleaned_data),
+        success=f"Decision recorded for concern {concern.reference}.",
+        then=reverse("safeguarding:concern-detail", args=[concern.pk]),
+    ):
+        return done
     return _concern_page(
         request,
         concern,
@@ -302,14 +303,14 @@ def check_create(request: HttpRequest) -> HttpResponse:
     user = request.user
     require(user, "safeguarding.add_backgroundcheck")
     form = forms.BackgroundCheckForm(request.POST or None, initial=request.GET.dict())
-    if request.method == "POST" and form.is_valid():
-        try:
-            check = services.background_check_record(actor=user, **form.cleaned_data)
-        except ValidationError as exc:
-            forms.add_service_errors(form, exc)
-        else:
-            messages.success(request, f"Background check recorded for {check.staff.full_name}.")
-            return redirect("safeguarding:check-list")
+    if done := save_form(
+        request,
+        form,
+        lambda: services.background_check_record(actor=user, **form.cleaned_data),
+        success=lambda check: f"Background check recorded for {check.staff.full_name}.",
+        then="safeguarding:check-list",
+    ):
+        return done
     return _form_page(
         request,
         form,
@@ -327,15 +328,14 @@ def check_edit(request: HttpRequest, pk: int) -> HttpResponse:
     require(user, "safeguarding.change_backgroundcheck", check)
     initial = {name: getattr(check, name) for name in services.CHECK_FIELDS}
     form = forms.BackgroundCheckForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        changed = {name: form.cleaned_data[name] for name in form.changed_data}
-        try:
-            services.background_check_update(actor=user, check=check, **changed)
-        except ValidationError as exc:
-            forms.add_service_errors(form, exc)
-        else:
-            messages.success(request, f"Background check for {check.staff.full_name} updated.")
-            return redirect("safeguarding:check-list")
+    if done := save_form(
+        request,
+        form,
+        lambda: services.background_check_update(actor=user, check=check, **changed_values(form)),
+        success=f"Background check for {check.staff.full_name} updated.",
+        then="safeguarding:check-list",
+    ):
+        return done
     return _form_page(
         request,
         form,
@@ -377,14 +377,14 @@ def training_create(request: HttpRequest) -> HttpResponse:
     user = request.user
     require(user, "safeguarding.add_trainingrecord")
     form = forms.TrainingRecordForm(request.POST or None, initial=request.GET.dict())
-    if request.method == "POST" and form.is_valid():
-        try:
-            record = services.training_record_add(actor=user, **form.cleaned_data)
-        except ValidationError as exc:
-            forms.add_service_errors(form, exc)
-        else:
-            messages.success(request, f"Training recorded for {record.staff.full_name}.")
-            return redirect("safeguarding:training-list")
+    if done := save_form(
+        request,
+        form,
+        lambda: services.training_record_add(actor=user, **form.cleaned_data),
+        success=lambda record: f"Training recorded for {record.staff.full_name}.",
+        then="safeguarding:training-list",
+    ):
+        return done
     return _form_page(
         request,
         form,
@@ -402,15 +402,18 @@ def training_edit(request: HttpRequest, pk: int) -> HttpResponse:
     require(user, "safeguarding.change_trainingrecord", record)
     initial = {name: getattr(record, name) for name in services.TRAINING_FIELDS}
     form = forms.TrainingRecordForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        changed = {name: form.cleaned_data[name] for name in form.changed_data}
-        try:
-            services.training_record_update(actor=user, record=record, **changed)
-        except ValidationError as exc:
-            forms.add_service_errors(form, exc)
-        else:
-            messages.success(request, f"Training record for {record.staff.full_name} updated.")
-            return redirect("safeguarding:training-list")
+    if done := save_form(
+        request,
+        form,
+        lambda: services.training_record_update(
+            actor=user,
+            record=record,
+            **changed_values(form),
+        ),
+        success=f"Training record for {record.staff.full_name} updated.",
+        then="safeguarding:training-list",
+    ):
+        return done
     return _form_page(
         request,
         form,
