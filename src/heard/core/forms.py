@@ -60,10 +60,12 @@ def save_form(
     *,
     success: str | Callable[[T], str],
     then: str | Callable[[T], str],
+    aliases: Mapping[str, Sequence[str]] | None = None,
 ) -> HttpResponse | None:
     """The POST half of every create and edit page: when the form is valid, ``save()`` (a call
     to a service); its ValidationError goes on the form, otherwise ``success`` is flashed and the
-    response redirects to ``then`` (a URL or URL name, or made from what was saved). ``None``
+    response redirects to ``then`` (a URL or URL name, or made from what was saved). ``aliases``
+    as for :func:`add_service_errors`. ``None``
     means: show the form (again), with its errors if any.
 
         if done := save_form(request, form, lambda: services.theme_create(...),
@@ -75,7 +77,7 @@ def save_form(
     try:
         saved = save()
     except ValidationError as exc:
-        add_service_errors(form, exc)
+        add_service_errors(form, exc, aliases=aliases)
         return None
     messages.success(request, success(saved) if callable(success) else success)
     return redirect(then(saved) if callable(then) else then)

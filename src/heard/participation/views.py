@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from heard.core.exports import Column
-from heard.core.forms import add_service_errors as core_add_service_errors
+from heard.core.forms import save_form
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
 from heard.participation import selectors, services
@@ -85,9 +85,8 @@ class MonitoringFollowUpView(StaffListView):
         return context
 
 
-def add_service_errors(form: Any, exc: ValidationError) -> None:
-    """A service's errors on the form; its ``attendees`` go on the attendee field shown."""
-    core_add_service_errors(form, exc, aliases={"attendees": ("attended", "other_attendees")})
+#: A session service's ``attendees`` errors go on whichever attendee field the form shows.
+ATTENDEE_ALIASES = {"attendees": ("attended", "other_attendees")}
 
 
 @login_required
@@ -125,16 +124,17 @@ def session_create(request: HttpRequest) -> HttpResponse:
         young_person=young_person,
         initial={"date": timezone.localdate()},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            session = services.session_log(
-                actor=request.user, group=group, young_person=young_person, **form.service_kwargs()
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"Session logged: {session}.")
-            return redirect("participation:session-detail", pk=session.pk)
+    if done := save_form(
+        request,
+        form,
+        lambda: services.session_log(
+            actor=request.user, group=group, young_person=young_person, **form.service_kwargs()
+        ),
+        success=lambda session: f"Session logged: {session}.",
+        then=lambda session: reverse("participation:session-detail", args=[session.pk]),
+        aliases=ATTENDEE_ALIASES,
+    ):
+        return done
     context = {
         "form": form,
         "title": "Log a session",
@@ -158,14 +158,17 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
         session=session,
         initial=SessionForm.initial_for(session),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.session_update(actor=request.user, session=session, **form.service_kwargs())
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Session updated.")
-            return redirect("participation:session-detail", pk=session.pk)
+    if done := save_form(
+        request,
+        form,
+        lambda: services.session_update(
+            actor=request.user, session=session, **form.service_kwargs()
+        ),
+        success="Session updated.",
+        then=reverse("participation:session-detail", args=[session.pk]),
+        aliases=ATTENDEE_ALIASES,
+    ):
+        return done
     context = {
         "form": form,
         "title": f"Edit session: {session}",

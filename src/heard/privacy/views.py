@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from heard.core.exports import Column, csv_response
+from heard.core.forms import save_form
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
 from heard.people import selectors as people_selectors
@@ -64,16 +65,16 @@ def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.ConsentForm(
         request.POST or None, initial={"given_on": timezone.localdate(), "how": "written"}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.consent_record(
-                actor=request.user, young_person=young_person, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            forms.add_service_errors(form, exc)
-        else:
-            messages.success(request, "Consent recorded.")
-            return redirect("privacy:consents", young_person.pk)
+    if done := save_form(
+        request,
+        form,
+        lambda: services.consent_record(
+            actor=request.user, young_person=young_person, **form.cleaned_data
+        ),
+        success="Consent recorded.",
+        then=reverse("privacy:consents", args=[young_person.pk]),
+    ):
+        return done
     return render(
         request,
         "includes/form_page.html",
@@ -95,14 +96,14 @@ def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.ConsentWithdrawForm(
         request.POST or None, initial={"withdrawn_on": timezone.localdate()}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.consent_withdraw(actor=request.user, consent=consent, **form.cleaned_data)
-        except ValidationError as exc:
-            forms.add_service_errors(form, exc)
-        else:
-            messages.success(request, f"{consent.get_purpose_display()}: consent withdrawn.")
-            return redirect("privacy:consents", consent.young_person_id)
+    if done := save_form(
+        request,
+        form,
+        lambda: services.consent_withdraw(actor=request.user, consent=consent, **form.cleaned_data),
+        success=f"{consent.get_purpose_display()}: consent withdrawn.",
+        then=reverse("privacy:consents", args=[consent.young_person_id]),
+    ):
+        return done
     return render(
         request,
         "privacy/consent_withdraw.html",
@@ -150,16 +151,16 @@ def equality_edit(request: HttpRequest, pk: int) -> HttpResponse:
     record = services.equality_record_read(actor=request.user, young_person=young_person)
     initial = {name: getattr(record, name) for name in services.EQUALITY_FIELDS} if record else {}
     form = forms.EqualityForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.equality_record_save(
-                actor=request.user, young_person=young_person, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            forms.add_service_errors(form, exc)
-        else:
-            messages.success(request, "Equality monitoring saved.")
-            return redirect("privacy:equality", young_person.pk)
+    if done := save_form(
+        request,
+        form,
+        lambda: services.equality_record_save(
+            actor=request.user, young_person=young_person, **form.cleaned_data
+        ),
+        success="Equality monitoring saved.",
+        then=reverse("privacy:equality", args=[young_person.pk]),
+    ):
+        return done
     return render(
         request,
         "includes/form_page.html",
@@ -321,14 +322,14 @@ class BenchmarkListView(StaffListView):
 def benchmark_add(request: HttpRequest) -> HttpResponse:
     require(request.user, "privacy.change_benchmarkshare")
     form = forms.BenchmarkForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.benchmark_share_save(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            forms.add_service_errors(form, exc)
-        else:
-            messages.success(request, "Benchmark share saved.")
-            return redirect("privacy:benchmarks")
+    if done := save_form(
+        request,
+        form,
+        lambda: services.benchmark_share_save(actor=request.user, **form.cleaned_data),
+        success="Benchmark share saved.",
+        then="privacy:benchmarks",
+    ):
+        return done
     return render(
         request,
         "includes/form_page.html",
@@ -404,16 +405,16 @@ def target_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         else {}
     )
     form = forms.TargetForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.least_heard_target_save(
-                actor=request.user, instance=instance, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            forms.add_service_errors(form, exc)
-        else:
-            messages.success(request, "Target saved.")
-            return redirect("privacy:targets")
+    if done := save_form(
+        request,
+        form,
+        lambda: services.least_heard_target_save(
+            actor=request.user, instance=instance, **form.cleaned_data
+        ),
+        success="Target saved.",
+        then="privacy:targets",
+    ):
+        return done
     return render(
         request,
         "includes/form_page.html",

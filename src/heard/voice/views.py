@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from heard.core.exports import Column
-from heard.core.forms import add_service_errors
+from heard.core.forms import add_service_errors, save_form
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
 from heard.groups import selectors as group_selectors
@@ -117,14 +117,14 @@ def view_edit(request: HttpRequest, pk: int) -> HttpResponse:
         user=request.user,
         initial=ViewEditForm.initial_for(view),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.view_update(actor=request.user, view=view, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "View updated.")
-            return redirect("voice:view-detail", pk=view.pk)
+    if done := save_form(
+        request,
+        form,
+        lambda: services.view_update(actor=request.user, view=view, **form.cleaned_data),
+        success="View updated.",
+        then=reverse("voice:view-detail", args=[view.pk]),
+    ):
+        return done
     context = {
         "form": form,
         "title": "Edit view",
@@ -313,14 +313,16 @@ def feedback_create(request: HttpRequest, pk: int) -> HttpResponse:
             "groups": list(groups),
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.feedback_record(actor=request.user, response=response, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Feedback recorded.")
-            return redirect("voice:response-detail", pk=response.pk)
+    if done := save_form(
+        request,
+        form,
+        lambda: services.feedback_record(
+            actor=request.user, response=response, **form.cleaned_data
+        ),
+        success="Feedback recorded.",
+        then=reverse("voice:response-detail", args=[response.pk]),
+    ):
+        return done
     context = {
         "form": form,
         "title": "Record feedback",
