@@ -710,13 +710,19 @@ def cleanup() -> dict[str, int]:
     from django.db import transaction
 
     from heard.core.models import AuditEntry
-    from heard.participation.models import Session
+    from heard.participation import summaries
+    from heard.participation.models import Attendance, Session
     from heard.people.models import YoungPerson
 
     with transaction.atomic():
         sessions = Session.objects.filter(title=BENCH_TITLE)
         session_ids = [str(pk) for pk in sessions.values_list("pk", flat=True)]
+        attended = Attendance.objects.filter(session__in=sessions)
+        people_attended = set(attended.values_list("young_person_id", flat=True))
+        dates = set(sessions.values_list("date", flat=True))
         removed_sessions = sessions.delete()[1].get("participation.Session", 0)
+        # Deleting is not a service (sessions are never deleted in Heard): keep the summary.
+        summaries.refresh(young_people=people_attended, days=dates)
         people = YoungPerson.objects.filter(area=BENCH_AREA)
         people_ids = [str(pk) for pk in people.values_list("pk", flat=True)]
         removed_people = people.delete()[1].get("people.YoungPerson", 0)

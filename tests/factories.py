@@ -1,12 +1,14 @@
 """factory_boy factories for every model; exposed as fixtures in conftest.py."""
 
 import datetime
+from typing import Any
 
 import factory
 from factory.django import DjangoModelFactory
 
 from heard.core.roles import AgeBand, Role
 from heard.groups.models import Group, GroupTheme, Membership, Theme
+from heard.participation import summaries
 from heard.participation.models import Attendance, Degree, ParticipationType, Session
 from heard.people.models import Organisation, User, YoungPerson
 
@@ -115,6 +117,13 @@ class AttendanceFactory(DjangoModelFactory):
     session = factory.SubFactory(SessionFactory)
     young_person = factory.SubFactory(YoungPersonFactory)
     status = Attendance.Status.ATTENDED
+
+    @classmethod
+    def _create(cls, model_class: Any, *args: Any, **kwargs: Any) -> Attendance:
+        """As the session services do, keep the yearly participation summary in step."""
+        attendance = super()._create(model_class, *args, **kwargs)
+        summaries.refresh(young_people=[attendance.young_person_id], days=[attendance.session.date])
+        return attendance
 
 
 class ThemeReviewFactory(DjangoModelFactory):

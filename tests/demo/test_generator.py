@@ -357,6 +357,8 @@ def test_the_generator_covers_every_model_of_the_apps_it_knows():
     seeded = {"participation.Method", "participation.Standard"}
     # Evidence needs a real file in storage for each row; the generator writes none.
     seeded.add("voice.Evidence")
+    # Derived from the attendances by summaries.rebuild (see the test below), not generated.
+    seeded.add("participation.YearlyParticipation")
     for label in ("people", "groups", "participation", "voice", "safeguarding", "privacy"):
         for model in apps.get_app_config(label).get_models():
             if model._meta.label in seeded:
@@ -365,6 +367,14 @@ def test_the_generator_covers_every_model_of_the_apps_it_knows():
 
 
 # The later apps: what their services would have left ---------------------------------------------
+
+
+def test_the_yearly_participation_summary_is_built_from_the_attendances(tiny):
+    from heard.participation import summaries
+    from heard.participation.models import YearlyParticipation
+
+    assert YearlyParticipation.objects.count() > 100
+    assert summaries.differences() == (0, [])
 
 
 def test_loop_figures_equal_a_recomputation_from_the_rows(tiny):

@@ -157,3 +157,48 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.young_person} {self.get_status_display().lower()} {self.session}"
+
+
+class YearlyParticipation(models.Model):
+    """Who took part in each partnership year: a young person's attended sessions (all, and active
+    ones) in one group, or in their individual sessions with one organisation.
+
+    A summary of ``Attendance`` kept by ``participation.summaries`` in the same transaction as
+    every change to sessions and attendances, so the home counts and the year's reach read a
+    few hundred thousand small rows instead of grouping millions of attendances (issue 6,
+    bench/README.md). The group's kind is not copied here, so changing a group's kind needs no
+    refresh. ``heard summaries --check`` compares it with the attendances; ``--rebuild`` remakes it.
+    """
+
+    #: The calendar year in which the partnership year starts (1 April): 2026 is 2026-27.
+    year = models.PositiveSmallIntegerField()
+    young_person = models.ForeignKey(
+        "people.YoungPerson", on_delete=models.CASCADE, related_name="+"
+    )
+    group = models.ForeignKey("groups.Group", null=True, on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey(
+        "people.Organisation", on_delete=models.CASCADE, related_name="+"
+    )
+    sessions_attended = models.PositiveIntegerField()
+    active_sessions = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "young_person", "group", "organisation"],
+                name="yearly_participation_unique",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["year", "young_person", "active_sessions", "group"],
+                name="yearly_participation_year",
+            ),
+            models.Index(
+                fields=["organisation", "year", "young_person", "active_sessions", "group"],
+                name="yearly_participation_org",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.young_person_id} in {self.year}: {self.sessions_attended} sessions"

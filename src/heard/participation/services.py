@@ -18,7 +18,7 @@ from heard.core.models import AuditEntry
 from heard.core.permissions import is_partner_worker, is_theme_lead, require
 from heard.groups import selectors as group_selectors
 from heard.groups.models import Group, Theme
-from heard.participation import importers
+from heard.participation import importers, summaries
 from heard.participation.importers import ImportProblem, ImportResult
 from heard.participation.models import Attendance, Method, Session, Standard
 from heard.participation.rules import theme_lead_responsible_for_group
@@ -42,6 +42,8 @@ SESSION_FIELDS = (
 SESSION_RELATIONS = ("staff_present", "methods", "standards", "themes")
 UPDATABLE = frozenset(SESSION_FIELDS + SESSION_RELATIONS + ("attendees",))
 AUDITED = (*SESSION_FIELDS, "organisation", *SESSION_RELATIONS)
+#: Changes that move a session's attendances in the yearly participation summary.
+SUMMARISED = frozenset({"date", "degree", "group", "young_person", "attendees"})
 
 Attendee = YoungPerson | tuple[YoungPerson, str]
 
@@ -312,6 +314,7 @@ def session_log(
     session.standards.set(standard_rows)
     session.themes.set(theme_list)
     _set_attendances(session, pairs)
+    summaries.refresh(young_people=[person.pk for person, _ in pairs], days=[session.date])
 
     after = audit.snapshot(session, AUDITED)
     after["attendances"] = _attendance_state(session)
@@ -331,6 +334,8 @@ def session_update(*, actor: Any, session: Session, **fields: Any) -> Session:
     session = Session.objects.select_for_update().get(pk=session.pk)
     before = audit.snapshot(session, AUDITED)
     before["attendances"] = _attendance_state(session)
+    attended_before = list(session.attendances.values_list("young_person_id", flat=True))
+    date_before = session.date
 
     errors: dict[str, Any] = {}
     if "date" in fields:
@@ -371,6 +376,11 @@ def session_update(*, actor: Any, session: Session, **fields: Any) -> Session:
         getattr(session, name).set(values)
     if pairs is not None:
         _set_attendances(session, pairs)
+    if SUMMARISED & set(fields):
+        summaries.refresh(
+            young_people=[*attended_before, *(person.pk for person, _ in pairs or ())],
+            days=[date_before, session.date],
+        )
 
     after = audit.snapshot(session, AUDITED)
     after["attendances"] = _attendance_state(session)

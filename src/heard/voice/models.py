@@ -85,6 +85,9 @@ class View(TimeStampedModel):
         indexes = [
             models.Index(fields=["status", "recorded_on"]),
             models.Index(fields=["organisation", "status"]),
+            # The ids of the views in one status without reading the wide rows: the responses
+            # awaiting feedback count (national scale, 65,000 responded views) 0.25 -> 0.15 s.
+            models.Index(fields=["status", "id"], name="voice_view_status_id"),
         ]
 
     def __str__(self) -> str:
@@ -141,6 +144,8 @@ class Response(TimeStampedModel):
 
     class Meta:
         ordering = ["-date", "-id"]
+        # Lists run oldest or newest first by date then id; counts by date read only the index.
+        indexes = [models.Index(fields=["date", "id"], name="voice_response_date_id")]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(outcome="not_possible") | ~models.Q(explanation=""),

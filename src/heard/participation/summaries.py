@@ -1,0 +1,138 @@
+"""The yearly participation summary (``YearlyParticipation``): who took part in each partnership
+year, kept in step with the participation log.
+
+Every service that changes what a young person attended calls :func:`refresh` for the young people
+and dates it touched, in its own transaction; the generator and ``heard summaries --rebuild``
+call :func:`rebuild`. Both write through one grouped ``INSERT ... SELECT`` over the attendances,
+so the summary is by construction what grouping the attendances gives; ``heard summaries
+--check`` (:func:`differences`) proves it on a live database.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import connection
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import ExtractYear
+
+from heard.participation.models import ACTIVE_DEGREES, Attendance, YearlyParticipation
+
+#: The partnership year starts on 1 April.
+YEAR_STARTS_IN_MONTH = 4
+#: Young people refreshed per statement (well under SQLite's limit on query parameters).
+CHUNK = 500
+
+COLUMNS = (
+    ("year", "s_year"),
+    ("young_person_id", "s_young_person"),
+    ("group_id", "s_group"),
+    ("organisation_id", "s_organisation"),
+    ("sessions_attended", "s_attended"),
+    ("active_sessions", "s_active"),
+)
+
+
+def partnership_year(day: datetime.date) -> int:
+    """The year in which the partnership year holding ``day`` starts: 2026 for 2026-27."""
+    return day.year if day.month >= YEAR_STARTS_IN_MONTH else day.year - 1
+
+
+def year_bounds(year: int) -> tuple[datetime.date, datetime.date]:
+    """The first and last day of partnership year ``year``."""
+    return (
+        datetime.date(year, YEAR_STARTS_IN_MONTH, 1),
+        datetime.date(year + 1, YEAR_STARTS_IN_MONTH, 1) - datetime.timedelta(days=1),
+    )
+
+
+def whole_year(start: datetime.date, end: datetime.date) -> int | None:
+    """The partnership year that ``start`` to ``end`` is exactly, if it is one."""
+    year = partnership_year(start)
+    return year if (start, end) == year_bounds(year) else None
+
+
+def grouped(attendances: QuerySet[Attendance]) -> QuerySet[Any, Any]:
+    """The summary rows that ``attendances`` make: attended ones, per partnership year, young
+    person, group (none for individual sessions) and organisation."""
+    date = "session__date"
+    return (
+        attendances.filter(status=Attendance.Status.ATTENDED)
+        .annotate(
+            s_year=ExtractYear(date)
+            - Case(
+                When(**{f"{date}__month__lt": YEAR_STARTS_IN_MONTH}, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            ),
+            s_young_person=F("young_person_id"),
+            s_group=F("session__group_id"),
+            s_organisation=F("session__organisation_id"),
+        )
+        .values("s_year", "s_young_person", "s_group", "s_organisation")
+        .annotate(
+            s_attended=Count("pk"),
+            s_active=Count("pk", filter=Q(session__degree__in=ACTIVE_DEGREES)),
+        )
+        .order_by()
+    )
+
+
+def _insert(attendances: QuerySet[Attendance]) -> None:
+    sql, params = grouped(attendances).query.sql_with_params()
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(column) for column, _ in COLUMNS)
+    selected = ", ".join(quote(alias) for _, alias in COLUMNS)
+    table = quote(YearlyParticipation._meta.db_table)
+    # Names are the model's own and the query is Django's, with its parameters passed apart.
+    statement = f"INSERT INTO {table} ({columns}) SELECT {selected} FROM ({sql}) grouped"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+
+
+def refresh(*, young_people: Iterable[int], days: Iterable[datetime.date | None]) -> None:
+    """Remake the summary of these young people in the partnership years holding these days.
+
+    Call it inside the transaction that changed their attendances, with every young person whose
+    attendance changed (before and after) and every date the sessions had (before and after).
+    """
+    people = sorted(set(young_people))
+    years = sorted({partnership_year(day) for day in days if day is not None})
+    for year in years:
+        start, end = year_bounds(year)
+        for index in range(0, len(people), CHUNK):
+            chunk = people[index : index + CHUNK]
+            YearlyParticipation.objects.filter(year=year, young_person_id__in=chunk).delete()
+            _insert(
+                Attendance.objects.filter(
+                    young_person_id__in=chunk, session__date__range=(start, end)
+                )
+            )
+
+
+def rebuild() -> int:
+    """Remake the whole summary from the attendances; returns its number of rows."""
+    YearlyParticipation.objects.all().delete()
+    _insert(Attendance.objects.all())
+    return YearlyParticipation.objects.count()
+
+
+def _key(row: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(row[alias] for _, alias in COLUMNS)
+
+
+def differences(limit: int = 20) -> tuple[int, list[str]]:
+    """How many rows of the summary differ from what the attendances give, with a few of them."""
+    expected = {_key(row) for row in grouped(Attendance.objects.all()).iterator(chunk_size=5000)}
+    kept = {
+        tuple(row)
+        for row in YearlyParticipation.objects.values_list(
+            *(column for column, _ in COLUMNS)
+        ).iterator(chunk_size=5000)
+    }
+    missing, extra = expected - kept, kept - expected
+    shown = [f"missing {row}" for row in sorted(missing)[:limit]]
+    shown += [f"not in the log {row}" for row in sorted(extra)[: max(limit - len(shown), 0)]]
+    return len(missing) + len(extra), shown

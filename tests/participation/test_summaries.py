@@ -1,0 +1,235 @@
+"""The yearly participation summary stays what grouping the attendances gives, through every
+change the session services make, and the command checks and rebuilds it."""
+
+import datetime
+import importlib
+import io
+import random
+
+import pytest
+from django.apps import apps
+from django.core.management import CommandError, call_command
+from django.db import connection
+
+from heard.groups.models import Group
+from heard.participation import selectors, services, summaries
+from heard.participation.models import Attendance, Degree, ParticipationType, YearlyParticipation
+from heard.people.models import YoungPerson
+from tests import factories
+
+DAY = datetime.date(2026, 10, 1)
+
+
+def log(actor, **kwargs):
+    values = {
+        "date": DAY,
+        "kind": "group_session",
+        "degree": Degree.ADULT_INITIATED_SHARED,
+        "participation_type": ParticipationType.PUBLIC,
+    }
+    values.update(kwargs)
+    return services.session_log(actor=actor, **values)
+
+
+def rows():
+    return sorted(
+        YearlyParticipation.objects.values_list(
+            "year", "young_person__reference", "group__name", "sessions_attended", "active_sessions"
+        )
+    )
+
+
+def assert_in_step():
+    count, shown = summaries.differences()
+    assert count == 0, shown
+
+
+class TestYears:
+    @pytest.mark.parametrize(
+        ("day", "year"),
+        [
+            (datetime.date(2026, 3, 31), 2025),
+            (datetime.date(2026, 4, 1), 2026),
+            (datetime.date(2027, 1, 15), 2026),
+        ],
+    )
+    def test_partnership_year_starts_on_1_april(self, day, year):
+        assert summaries.partnership_year(day) == year
+        start, end = summaries.year_bounds(year)
+        assert start <= day <= end
+        assert summaries.whole_year(start, end) == year
+
+    def test_a_period_that_is_not_a_whole_year(self):
+        assert summaries.whole_year(datetime.date(2026, 4, 1), datetime.date(2026, 9, 30)) is None
+
+
+@pytest.mark.django_db
+class TestKeptByTheServices:
+    def test_logging_a_session_adds_its_attendees(self, officer, group, members):
+        log(
+            officer,
+            group=group,
+            attendees=[members[0], (members[1], Attendance.Status.APOLOGIES)],
+        )
+        # Only those who attended are counted; apologies are not taking part.
+        assert rows() == [(2026, members[0].reference, group.name, 1, 1)]
+        assert_in_step()
+
+    def test_an_individual_session_counts_with_no_group(self, officer, organisation):
+        young_person = factories.YoungPersonFactory(organisation=organisation)
+        log(officer, young_person=young_person, kind="one_to_one_review")
+        assert rows() == [(2026, young_person.reference, None, 1, 1)]
+        assert_in_step()
+
+    def test_changes_move_the_counts(self, officer, group, members):
+        first = log(officer, group=group, attendees=members)
+        log(officer, group=group, attendees=[members[0]], degree=Degree.CONSULTED_INFORMED)
+        assert rows() == sorted(
+            [
+                (2026, members[0].reference, group.name, 2, 1),
+                (2026, members[1].reference, group.name, 1, 1),
+            ]
+        )
+        # Not active any more; one attendee dropped; moved into the year before.
+        services.session_update(actor=officer, session=first, degree=Degree.ASSIGNED_INFORMED)
+        assert rows() == sorted(
+            [
+                (2026, members[0].reference, group.name, 2, 0),
+                (2026, members[1].reference, group.name, 1, 0),
+            ]
+        )
+        services.session_update(actor=officer, session=first, attendees=[members[0]])
+        assert rows() == [(2026, members[0].reference, group.name, 2, 0)]
+        services.session_update(actor=officer, session=first, date=datetime.date(2026, 3, 20))
+        assert rows() == sorted(
+            [
+                (2025, members[0].reference, group.name, 1, 0),
+                (2026, members[0].reference, group.name, 1, 0),
+            ]
+        )
+        assert_in_step()
+
+    def test_moving_a_session_to_another_group(self, officer, group, members, organisation):
+        other = factories.GroupFactory(host_organisation=organisation, name="Northside Forum")
+        session = log(officer, group=group, attendees=members)
+        services.session_update(actor=officer, session=session, group=other)
+        assert {row[2] for row in rows()} == {"Northside Forum"}
+        assert_in_step()
+
+    def test_a_failed_log_leaves_the_summary_alone(self, officer, group, members):
+        log(officer, group=group, attendees=members)
+        before = rows()
+        with pytest.raises(Exception):  # noqa: B017, PT011 - any refusal
+            log(officer, group=group, attendees=members, date="not a date")
+        assert rows() == before
+
+    def test_a_random_history_of_changes(self, officer, organisation):
+        """Forty random logs and edits across two years and three groups, checked after each."""
+        rng = random.Random(6)
+        groups = [
+            factories.GroupFactory(host_organisation=organisation, kind=kind)
+            for kind in (Group.Kind.BUDDY_GROUP, Group.Kind.YOUTH_COUNCIL, Group.Kind.BUDDY_GROUP)
+        ]
+        people = [factories.YoungPersonFactory(organisation=organisation) for _ in range(8)]
+        sessions = []
+        for _ in range(40):
+            attendees = [
+                (person, rng.choice(Attendance.Status.values))
+                for person in rng.sample(people, rng.randint(0, 5))
+            ]
+            day = datetime.date(2025, 1, 1) + datetime.timedelta(days=rng.randint(0, 600))
+            if sessions and rng.random() < 0.5:
+                change = rng.choice(["attendees", "date", "degree", "group"])
+                value = {
+                    "attendees": attendees,
+                    "date": day,
+                    "degree": rng.choice(Degree.values),
+                    "group": rng.choice(groups),
+                }[change]
+                services.session_update(
+                    actor=officer, session=rng.choice(sessions), **{change: value}
+                )
+            else:
+                sessions.append(
+                    log(
+                        officer,
+                        group=rng.choice(groups),
+                        date=day,
+                        degree=rng.choice(Degree.values),
+                        attendees=attendees,
+                    )
+                )
+            assert_in_step()
+        assert YearlyParticipation.objects.exists()
+
+    def test_import_keeps_it_too(self, officer, group, members):
+        rows_csv = (
+            "date,kind,group,degree,participation_type,attendees\n"
+            f"2026-09-01,group_session,{group.name},adult_initiated_shared,public,"
+            f"{members[0].reference};{members[1].reference}\n"
+        )
+        result = services.sessions_import(actor=officer, file=io.StringIO(rows_csv))
+        assert result.errors == [], result.errors
+        assert len(rows()) == 2
+        assert_in_step()
+
+
+@pytest.mark.django_db
+class TestRebuildAndCheck:
+    def make_history(self, officer, group, members):
+        log(officer, group=group, attendees=members)
+        log(officer, group=group, attendees=[members[0]], date=datetime.date(2025, 6, 1))
+
+    def test_rebuild_gives_what_the_services_kept(self, officer, group, members):
+        self.make_history(officer, group, members)
+        kept = rows()
+        assert summaries.rebuild() == 3
+        assert rows() == kept
+
+    def test_the_migration_fills_it_the_same_way(self, officer, group, members):
+        self.make_history(officer, group, members)
+        kept = rows()
+        YearlyParticipation.objects.all().delete()
+        migration = importlib.import_module(
+            "heard.participation.migrations.0005_yearly_participation"
+        )
+
+        class Editor:
+            def __init__(self):
+                self.connection = connection
+
+            def execute(self, sql, params):
+                with connection.cursor() as cursor:
+                    cursor.execute(sql, params)
+
+        migration.fill(apps, Editor())
+        assert rows() == kept
+
+    def test_check_finds_a_difference_and_rebuild_mends_it(self, officer, group, members, capsys):
+        self.make_history(officer, group, members)
+        call_command("summaries", "--check")
+        assert "matches" in capsys.readouterr().out
+        YearlyParticipation.objects.filter(young_person=members[1]).update(active_sessions=7)
+        with pytest.raises(CommandError, match="differs from the log in 2 rows"):
+            call_command("summaries", "--check")
+        call_command("summaries", "--rebuild")
+        assert "rebuilt: 3 rows" in capsys.readouterr().out
+        call_command("summaries", "--check")
+
+    def test_erasing_nothing_is_lost_when_a_young_person_goes(self, officer, group, members):
+        """Deleting a young person (only a database operation: Heard anonymises) cascades."""
+        self.make_history(officer, group, members)
+        Attendance.objects.filter(young_person=members[1]).delete()
+        YoungPerson.objects.filter(pk=members[1].pk).delete()
+        assert_in_step()
+
+
+@pytest.mark.django_db
+class TestHomeCountsReadIt:
+    def test_counts_come_from_the_summary(self, officer, group, members):
+        log(officer, group=group, attendees=members)
+        counts = selectors.home_counts(user=officer, today=DAY)
+        assert counts["active_young_people"] == 2
+        # A summary out of step shows: the count is read from it, not from the attendances.
+        YearlyParticipation.objects.filter(young_person=members[1]).delete()
+        assert selectors.home_counts(user=officer, today=DAY)["active_young_people"] == 1
