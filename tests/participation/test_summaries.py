@@ -57,10 +57,6 @@ class TestYears:
         assert summaries.partnership_year(day) == year
         start, end = summaries.year_bounds(year)
         assert start <= day <= end
-        assert summaries.whole_year(start, end) == year
-
-    def test_a_period_that_is_not_a_whole_year(self):
-        assert summaries.whole_year(datetime.date(2026, 4, 1), datetime.date(2026, 9, 30)) is None
 
 
 @pytest.mark.django_db

@@ -14,8 +14,9 @@ from heard.privacy.models import CareStatus, EqualityRecord, Gender
 from tests import factories
 
 YEAR_START, YEAR_END = datetime.date(2026, 4, 1), datetime.date(2027, 3, 31)
-#: Ends a day short of the year: no session falls on 31 March, so it covers the same sessions.
-ALMOST = datetime.date(2027, 3, 30)
+#: Starts a day into the year: no session falls on 1 April, so it covers the same sessions as the
+#: year, but is not a year (to date), so it is read from the log.
+NOT_A_YEAR = datetime.date(2026, 4, 2)
 
 
 def tables(report):
@@ -62,25 +63,40 @@ def history(db):
     return organisations
 
 
+def reach(officer, start, end, **kwargs):
+    return selectors.reach(user=officer, start=start, end=end, **kwargs)
+
+
 def test_a_whole_year_reads_the_summary_and_agrees_with_the_log(officer, history):
-    assert selectors.Session.objects.filter(date=YEAR_END).count() == 0
-    whole = selectors.reach(user=officer, start=YEAR_START, end=YEAR_END)
-    from_log = selectors.reach(user=officer, start=YEAR_START, end=ALMOST)
+    assert not selectors.Session.objects.filter(date=YEAR_START).exists()
+    whole = reach(officer, YEAR_START, YEAR_END)
+    from_log = reach(officer, NOT_A_YEAR, YEAR_END)
     assert whole.took_part == from_log.took_part and isinstance(whole.took_part, int)
     assert whole.took_part > 10
     assert tables(whole) == tables(from_log)
-    # Read from the summary: emptying it empties the year, not the almost-year.
+    # Read from the summary: emptying it empties the year, not the other period.
     YearlyParticipation.objects.all().delete()
-    assert selectors.reach(user=officer, start=YEAR_START, end=YEAR_END).took_part == 0
-    assert selectors.reach(user=officer, start=YEAR_START, end=ALMOST).took_part > 0
+    assert reach(officer, YEAR_START, YEAR_END).took_part == 0
+    assert reach(officer, NOT_A_YEAR, YEAR_END).took_part == whole.took_part
+
+
+def test_a_year_to_date_reads_the_summary_only_when_no_session_comes_later(officer, history):
+    last = selectors.Session.objects.filter(date__lte=YEAR_END).latest("date").date
+    to_date = reach(officer, YEAR_START, last)
+    earlier = reach(officer, YEAR_START, last - datetime.timedelta(days=1))
+    YearlyParticipation.objects.all().delete()
+    # Up to the last session: the summary (now empty); a day before it: the log.
+    assert reach(officer, YEAR_START, last).took_part == 0
+    assert reach(officer, YEAR_START, last - datetime.timedelta(days=1)).took_part == (
+        earlier.took_part
+    )
+    assert to_date.took_part == reach(officer, NOT_A_YEAR, YEAR_END).took_part
 
 
 @pytest.mark.parametrize("filtered", ["organisation", "area"])
 def test_filters_agree_too(officer, history, filtered):
     kwargs = {"organisation": history[0]} if filtered == "organisation" else {"area": "north"}
-    whole = selectors.reach(user=officer, start=YEAR_START, end=YEAR_END, **kwargs)
-    from_log = selectors.reach(user=officer, start=YEAR_START, end=ALMOST, **kwargs)
+    whole = reach(officer, YEAR_START, YEAR_END, **kwargs)
+    from_log = reach(officer, NOT_A_YEAR, YEAR_END, **kwargs)
     assert tables(whole) == tables(from_log)
-    assert (
-        whole.took_part != selectors.reach(user=officer, start=YEAR_START, end=YEAR_END).took_part
-    )
+    assert whole.took_part != reach(officer, YEAR_START, YEAR_END).took_part

@@ -48,12 +48,6 @@ def year_bounds(year: int) -> tuple[datetime.date, datetime.date]:
     )
 
 
-def whole_year(start: datetime.date, end: datetime.date) -> int | None:
-    """The partnership year that ``start`` to ``end`` is exactly, if it is one."""
-    year = partnership_year(start)
-    return year if (start, end) == year_bounds(year) else None
-
-
 def grouped(attendances: QuerySet[Attendance]) -> QuerySet[Any, Any]:
     """The summary rows that ``attendances`` make: attended ones, per partnership year, young
     person, group (none for individual sessions) and organisation."""

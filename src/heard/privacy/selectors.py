@@ -8,8 +8,6 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import (
-    BooleanField,
-    Case,
     Count,
     Exists,
     Max,
@@ -17,8 +15,6 @@ from django.db.models import (
     Prefetch,
     QuerySet,
     Subquery,
-    Value,
-    When,
 )
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -416,12 +412,10 @@ class Reach:
     active: Display = 0
 
 
-def _value_of(characteristic: str, row: dict[str, Any]) -> str:
-    if characteristic == Characteristic.AGE_BAND:
-        return row["age_band"] or NOT_RECORDED[0]
+def _value_of(characteristic: str, raw: str | None) -> str:
     if characteristic == Characteristic.AREA:
-        return (row["area"] or "").strip() or NOT_RECORDED[0]
-    return row[f"equality_record__{characteristic}"] or NOT_RECORDED[0]
+        return (raw or "").strip() or NOT_RECORDED[0]
+    return raw or NOT_RECORDED[0]
 
 
 def _values(characteristic: str, seen: set[str]) -> list[tuple[str, str]]:
@@ -443,11 +437,24 @@ def _participants(
     """The young people who attended a session in the period (with the organisation), and those
     who attended an active one: ids, as subqueries.
 
-    A whole partnership year is read from the yearly participation summary (at national scale
-    200,000 rows instead of the year's 2 million attendances); any other period from the log.
+    A partnership year, or a year to date, is read from the yearly participation summary (at
+    national scale 200,000 rows instead of the year's 2 million attendances); any other period
+    from the log.
     """
-    year = summaries.whole_year(start, end)
-    if year is not None:
+    year = summaries.partnership_year(start)
+    year_start, year_end = summaries.year_bounds(year)
+    # The summary holds whole years. A period from a year's start to any day in it holds the
+    # same sessions as long as none comes after that day (sessions cannot be logged ahead, so
+    # "this year to date", the page's default, is one): one query on the date index tells.
+    if (
+        start == year_start
+        and end <= year_end
+        and not Session.objects.filter(
+            date__gt=end,
+            date__lte=year_end,
+            **({"organisation": organisation} if organisation else {}),
+        ).exists()
+    ):
         summary = YearlyParticipation.objects.filter(year=year)
         if organisation is not None:
             summary = summary.filter(organisation=organisation)
@@ -477,42 +484,51 @@ def reach(
 ) -> Reach:
     """Who took part (attended a session) in a period, and who took part actively, by each
     characteristic, against the benchmark shares, with least-heard targets. Every count is
-    suppressed (core.suppression). Three queries whatever the number of young people."""
+    suppressed (core.suppression). At most five queries whatever the number of young people."""
     result = Reach(start=start, end=end, area=area)
     if not can(user, "privacy.view_reach"):
         return result
     participants, active_participants = _participants(start, end, organisation)
-    people = YoungPerson.objects.filter(pk__in=participants)
+    people = YoungPerson.objects.all()
     if area:
         people = people.filter(area__iexact=area)
-    equality_fields = [
-        f"equality_record__{c}"
+    # Each characteristic's column, in the order of Characteristic.values.
+    columns = [
+        c if c in (Characteristic.AGE_BAND, Characteristic.AREA) else f"equality_record__{c}"
         for c in Characteristic.values
-        if c not in (Characteristic.AGE_BAND, Characteristic.AREA)
     ]
-    # One GROUP BY over everyone who took part, by every characteristic at once: each distinct
-    # combination once with its number of young people, then added up per characteristic here.
-    rows = list(
-        people.annotate(
-            took_part_actively=Case(
-                When(pk__in=active_participants, then=Value(True)),
-                default=Value(False),
-                output_field=BooleanField(),
-            )
-        )
-        .values("age_band", "area", *equality_fields, "took_part_actively")
+    # Two GROUP BYs by every characteristic at once, over everyone who took part and over those
+    # who took part actively (each a semi-join the planner can hash; a CASE over "IN (...)" per
+    # young person could not be, and ran for minutes): each distinct combination once with its
+    # number of young people (25,000 at national scale), then added up per characteristic here.
+    combinations = [
+        (active, row)
+        for active, ids in ((False, participants), (True, active_participants))
+        for row in people.filter(pk__in=ids)
+        .values_list(*columns)
         .annotate(number=Count("pk"))
         .order_by()
-    )
+    ]
     benchmarks = {
         (b.characteristic, b.value): b.share
         for b in BenchmarkShare.objects.filter(area__iexact=area)
     }
-    for characteristic in Characteristic.values:
+    for column, characteristic in enumerate(Characteristic.values):
+        # Added up by the stored value first, then by the shown one (blanks are "not recorded").
+        raw: dict[str | None, list[int]] = {}  # value: [took part actively, only took part]
+        for active, row in combinations:
+            number = row[-1]
+            cell = raw.setdefault(row[column], [0, 0])
+            if active:
+                cell[0] += number
+                cell[1] -= number
+            else:
+                cell[1] += number
         counts: dict[str, list[int]] = {}
-        for row in rows:
-            value = _value_of(characteristic, row)
-            counts.setdefault(value, [0, 0])[0 if row["took_part_actively"] else 1] += row["number"]
+        for value, (actively, only) in raw.items():
+            count = counts.setdefault(_value_of(characteristic, value), [0, 0])
+            count[0] += actively
+            count[1] += only
         values = _values(characteristic, set(counts))
         table = suppress([counts.get(value, [0, 0]) for value, _ in values])
         total = table.grand_total
