@@ -371,9 +371,15 @@ def loop_figures(
         )
         median = sum(middle) / len(middle) if middle else None
 
-    responses = Response.objects.filter(
-        Exists(ResponseViews.objects.filter(response_id=OuterRef("pk"), view__in=views))
-    ).order_by()
+    # The responses to those views, through the links alone when the views are every view (the
+    # whole partnership, unfiltered): joining each link to its view only to find it there cost
+    # 0.4-0.5 s in each of the two queries below at national scale (400,000 links).
+    links = (
+        ResponseViews.objects.filter(view__in=views)
+        if views.query.where
+        else ResponseViews.objects.all()
+    )
+    responses = Response.objects.filter(Exists(links.filter(response_id=OuterRef("pk")))).order_by()
     response_figures = (
         responses.aggregate(
             total=Count("pk"),
@@ -386,7 +392,7 @@ def loop_figures(
         else {"total": 0, "not_possible": 0, "with_reason": 0}
     )
     rating_counts = (
-        Rating.objects.filter(response__in=responses.values("pk"))
+        Rating.objects.filter(response_id__in=links.values("response_id"))
         .order_by()
         .aggregate(**{value: Count("pk", filter=Q(value=value)) for value in Rating.Value.values})
         if recorded
