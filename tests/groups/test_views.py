@@ -116,6 +116,55 @@ def test_theme_detail_lists_groups_and_reviews_and_adds_a_review(client_for, the
     assert theme.reviews.count() == 2
 
 
+def test_theme_detail_pages_its_groups_25_at_a_time_in_fixed_queries(
+    client_for, officer, count_queries
+):
+    theme = factories.ThemeFactory()
+    client = client_for(officer)
+    url = reverse("groups:theme-detail", args=[theme.pk])
+
+    def link(names):
+        for name in names:
+            group = factories.GroupFactory(name=name)
+            group.leads.add(factories.UserFactory())
+            factories.GroupThemeFactory(group=group, theme=theme)
+            factories.MembershipFactory(group=group)
+            factories.SessionFactory(group=group)
+
+    link(["Group 25", "Group 00"])
+    client.get(url)
+    few, response = count_queries(lambda: client.get(url))
+    assert [g.name for g in response.context["groups"]] == ["Group 00", "Group 25"]
+    assert "Page 1 of" not in response.content.decode()
+    link([f"Group {n:02d}" for n in range(1, 25)])
+    first, response = count_queries(lambda: client.get(url))
+    names = [g.name for g in response.context["groups"]]
+    assert names == [f"Group {n:02d}" for n in range(25)]
+    page = response.content.decode()
+    assert "Page 1 of 2" in page and "26 groups you can see" in page
+    assert 'href="?page=2" rel="next"' in page
+    second, response = count_queries(lambda: client.get(url, {"page": 2}))
+    assert [g.name for g in response.context["groups"]] == ["Group 25"]
+    assert "Page 2 of 2" in response.content.decode()
+    assert few == first == second
+    assert client.get(url, {"page": "x"}).context["page_obj"].number == 1
+    assert client.get(url, {"page": 9}).context["page_obj"].number == 2
+
+
+def test_theme_detail_counts_only_the_groups_a_partner_worker_sees(
+    client_for, partner_worker, organisation
+):
+    theme = factories.ThemeFactory()
+    for n in range(3):
+        factories.GroupThemeFactory(
+            theme=theme, group__name=f"Ours {n}", group__host_organisation=organisation
+        )
+    factories.GroupThemeFactory(theme=theme, group__name="Theirs")
+    page = client_for(partner_worker).get(reverse("groups:theme-detail", args=[theme.pk]))
+    html = page.content.decode()
+    assert "3 groups you can see" in html and "Theirs" not in html
+
+
 def test_theme_review_refused_for_other_theme_leads(client_for, make_user):
     theme = factories.ThemeFactory()
     client = client_for(make_user("theme_lead"))

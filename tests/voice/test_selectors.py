@@ -327,3 +327,83 @@ def test_young_person_journey(officer, session, members):
         == []
     )
     assert not Response.objects.exists()
+
+
+def test_young_person_journey_one_partnership_year_at_a_time(officer, session, members):
+    """A year runs 1 April to 31 March; a response counts in the year it was made, even to a view
+    given the year before; the years list each year with entries, oldest first."""
+    person = members[0]
+    march = factories.SessionFactory(group=session.group, date=datetime.date(2026, 3, 31))
+    factories.AttendanceFactory(session=march, young_person=person)
+    view = services.view_record(actor=None, text="x", session=march, young_people=[person])
+    response = _respond([view], datetime.date(2026, 4, 1))
+    services.feedback_record(
+        actor=None,
+        response=response,
+        date=datetime.date(2026, 4, 2),
+        channel="letter",
+        young_people=[person],
+    )
+
+    earlier = selectors.young_person_journey(user=officer, young_person=person, year=2025)
+    assert [(i.kind, i.date) for i in earlier] == [
+        ("session", datetime.date(2026, 3, 31)),
+        ("view", datetime.date(2026, 3, 31)),
+    ]
+    later = selectors.young_person_journey(user=officer, young_person=person, year=2026)
+    assert [i.kind for i in later] == ["response", "feedback", "session"]
+    assert selectors.young_person_journey(user=officer, young_person=person, year=2024) == []
+    everything = selectors.young_person_journey(user=officer, young_person=person)
+    assert everything == earlier + later
+
+    years = selectors.young_person_journey_years(user=officer, young_person=person)
+    assert [(y.year, y.entries, y.label) for y in years] == [
+        (2025, 2, "2025-26"),
+        (2026, 3, "2026-27"),
+    ]
+    assert selectors.journey_default_year(years, datetime.date(2030, 1, 1)) == 2026
+    assert selectors.journey_default_year([], datetime.date(2027, 3, 31)) == 2026
+    board = factories.UserFactory(role=Role.BOARD_MEMBER)
+    assert selectors.young_person_journey_years(user=board, young_person=person) == []
+
+
+def test_young_person_journey_years_hides_what_the_user_may_not_see(
+    partner_worker, session, other_session, members
+):
+    """A partner worker counts only their organisation's sessions and views."""
+    person = members[0]
+    factories.AttendanceFactory(session=other_session, young_person=person)
+    years = selectors.young_person_journey_years(user=partner_worker, young_person=person)
+    assert [(y.year, y.entries) for y in years] == [(2026, 1)]
+
+
+def test_young_person_journey_leaves_out_other_peoples_views_responses_and_feedback(
+    officer, session, members, other_session
+):
+    """Only their own views, their groups' views, the responses to those and the feedback given
+    to them or their groups, though the index-led queries start from the young person."""
+    person, other = members[0], factories.YoungPersonFactory()
+    theirs = services.view_record(actor=None, text="mine", session=session, young_people=[person])
+    elsewhere = services.view_record(
+        actor=None, text="not mine", session=other_session, young_people=[other]
+    )
+    also_elsewhere = services.view_record(
+        actor=None, text="nor mine", session=other_session, young_people=[other]
+    )
+    _respond([also_elsewhere], datetime.date(2026, 10, 5))
+    answered = _respond([theirs, elsewhere], datetime.date(2026, 10, 6))
+    services.feedback_record(
+        actor=None,
+        response=answered,
+        date=datetime.date(2026, 10, 7),
+        channel="letter",
+        young_people=[other],
+    )
+    items = selectors.young_person_journey(user=officer, young_person=person, year=2026)
+    assert [(i.kind, i.obj) for i in items] == [
+        ("session", session),
+        ("view", theirs),
+        ("response", answered),
+    ]
+    years = selectors.young_person_journey_years(user=officer, young_person=person)
+    assert [(y.year, y.entries) for y in years] == [(2026, 3)]

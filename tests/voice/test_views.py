@@ -380,6 +380,98 @@ class TestJourney:
         page = client_for(officer).get(reverse("people:young-person-detail", args=[members[0].pk]))
         assert reverse("voice:young-person-journey", args=[members[0].pk]) in page.content.decode()
 
+    def _two_years(self, officer, session, person):
+        """A session and a view in 2025-26; a response to that view and feedback in 2026-27, where
+        the ``session`` fixture (1 October 2026) is too."""
+        spring = factories.SessionFactory(group=session.group, date=datetime.date(2026, 2, 1))
+        factories.AttendanceFactory(session=spring, young_person=person)
+        view = record(officer, spring, text="Spring view", young_people=[person], group=None)
+        response = respond(officer, [view], date=datetime.date(2026, 4, 10))
+        services.feedback_record(
+            actor=officer,
+            response=response,
+            date=datetime.date(2026, 5, 1),
+            channel="letter",
+            young_people=[person],
+        )
+
+    def test_shows_the_latest_year_with_entries_and_links_to_the_others(
+        self, client_for, officer, session, members
+    ):
+        self._two_years(officer, session, members[0])
+        client = client_for(officer)
+        url = reverse("voice:young-person-journey", args=[members[0].pk])
+        page = client.get(url)
+        assert page.context["year"] == 2026
+        assert [i.kind for i in page.context["items"]] == ["response", "feedback", "session"]
+        html = page.content.decode()
+        assert "Spring view" not in html
+        assert '<strong aria-current="page">2026-27</strong> (3 entries)' in html
+        assert '<a class="govuk-link" href="?year=2025">2025-26</a> (2 entries)' in html
+        assert 'href="?year=2025" rel="prev"' in html and "Earlier year" in html
+        assert "Later year" not in html
+
+        earlier = client.get(url, {"year": "2025"})
+        assert earlier.context["year"] == 2025
+        assert [i.kind for i in earlier.context["items"]] == ["session", "view"]
+        html = earlier.content.decode()
+        assert "Spring view" in html and "Session: Planning day" not in html
+        assert 'href="?year=2026" rel="next"' in html and "Earlier year" not in html
+
+    @pytest.mark.parametrize("asked", ["abc", "20x6", "99999", "0", "-2025", "2026.0", "²⁰²⁵"])
+    def test_a_year_that_is_not_one_falls_back_with_a_message(
+        self, client_for, officer, session, members, asked
+    ):
+        self._two_years(officer, session, members[0])
+        url = reverse("voice:young-person-journey", args=[members[0].pk])
+        page = client_for(officer).get(url, {"year": asked})
+        assert page.status_code == 200
+        assert page.context["year"] == 2026
+        assert "is not a partnership year" in page.context["year_error"]
+        assert "govuk-warning-text" in page.content.decode()
+
+    def test_a_year_without_entries_says_so_and_links_to_those_with(
+        self, client_for, officer, session, members
+    ):
+        url = reverse("voice:young-person-journey", args=[members[0].pk])
+        page = client_for(officer).get(url, {"year": "2019"})
+        html = page.content.decode()
+        assert page.context["items"] == [] and page.context["year_error"] == ""
+        assert "Nothing recorded in 2019-20." in html
+        assert 'href="?year=2026" rel="next"' in html
+
+    def test_nothing_recorded_opens_on_the_current_year(self, client_for, officer, members):
+        page = client_for(officer).get(reverse("voice:young-person-journey", args=[members[0].pk]))
+        assert page.context["year"] == 2026 and page.context["years"] == []
+        html = page.content.decode()
+        assert "Nothing recorded yet." in html and "Earlier year" not in html
+
+    def test_runs_the_same_queries_for_a_year_of_1_entry_or_of_50(
+        self, client_for, officer, session, members, count_queries
+    ):
+        person = members[0]
+        lone = factories.SessionFactory(group=session.group, date=datetime.date(2025, 6, 1))
+        factories.AttendanceFactory(session=lone, young_person=person)
+        client = client_for(officer)
+        url = reverse("voice:young-person-journey", args=[person.pk])
+        client.get(url)
+        one, page = count_queries(lambda: client.get(url, {"year": "2025"}))
+        assert len(page.context["items"]) == 1
+        for day in range(1, 13):
+            busy = factories.SessionFactory(group=session.group, date=datetime.date(2026, 9, day))
+            factories.AttendanceFactory(session=busy, young_person=person)
+            views = [
+                factories.ViewFactory(session=busy, young_people=[person]),
+                factories.ViewFactory(session=busy, group=None, young_people=[person]),
+            ]
+            response = factories.ResponseFactory(views=views, date=datetime.date(2026, 10, day))
+            factories.FeedbackFactory(response=response, date=datetime.date(2026, 11, day))
+            response.feedback.first().young_people.add(person)
+        fifty, page = count_queries(lambda: client.get(url))
+        assert page.context["year"] == 2026
+        assert len(page.context["items"]) == 1 + 12 * 5
+        assert one == fifty
+
 
 def test_other_views_of_a_view(client_for, officer, session):
     view = record(officer, session)

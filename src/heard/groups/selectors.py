@@ -199,7 +199,8 @@ def theme_get(user: Any, pk: Any) -> Theme:
 
 
 def theme_groups(user: Any, theme: Theme) -> QuerySet[Group]:
-    """The theme's groups the user may see, each with its ``relationship`` to the theme."""
+    """The theme's groups the user may see, each with its ``relationship`` to the theme, by name
+    (and id, so a page of them is stable: the busiest theme has hundreds)."""
     return (
         groups_visible_to(user)
         .filter(theme_links__theme=theme)
@@ -210,6 +211,7 @@ def theme_groups(user: Any, theme: Theme) -> QuerySet[Group]:
                 ]
             )
         )
+        .order_by("name", "pk")
     )
 
 

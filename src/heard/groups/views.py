@@ -6,6 +6,7 @@ from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -82,14 +83,22 @@ class ThemeListView(StaffListView):
         return context
 
 
+#: Groups a theme's page lists at a time (as the other list pages: ``StaffListView``).
+THEME_GROUPS_PER_PAGE = StaffListView.paginate_by
+
+
 @login_required
 def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
     theme = selectors.theme_get(request.user, pk)
     can_review = can(request.user, "groups.add_themereview", theme)
+    page = Paginator(selectors.theme_groups(request.user, theme), THEME_GROUPS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     context = {
         "theme": theme,
         "title": str(theme),
-        "groups": selectors.theme_groups(request.user, theme),
+        "page_obj": page,
+        "groups": page.object_list,
         "reviews": selectors.theme_reviews(theme),
         "review_form": ThemeReviewForm(initial={"date": timezone.localdate()})
         if can_review

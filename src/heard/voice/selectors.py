@@ -13,6 +13,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import (
     Aggregate,
+    Case,
     Count,
     DateField,
     Exists,
@@ -25,7 +26,9 @@ from django.db.models import (
     Q,
     QuerySet,
     Value,
+    When,
 )
+from django.db.models.functions import ExtractYear
 from django.http import Http404
 
 from heard.core.models import Partnership
@@ -33,6 +36,7 @@ from heard.core.permissions import can, is_partner_worker, is_programme_staff, i
 from heard.groups.models import Group, Membership
 from heard.participation import selectors as participation_selectors
 from heard.participation.models import Attendance, Session
+from heard.participation.summaries import YEAR_STARTS_IN_MONTH, partnership_year, year_bounds
 from heard.people.models import YoungPerson
 from heard.voice.consents import evidence_with_photo_consent
 from heard.voice.models import Evidence, Feedback, Rating, Response, View
@@ -495,12 +499,42 @@ class JourneyItem:
     obj: Any
 
 
+@dataclass(frozen=True)
+class JourneyYear:
+    """A partnership year (1 April to 31 March) of a journey and how many entries it holds."""
+
+    year: int
+    entries: int
+
+    @property
+    def label(self) -> str:
+        return journey_year_label(self.year)
+
+
 _ORDER = {"session": 0, "view": 1, "response": 2, "feedback": 3}
 
 
-def young_person_journey(*, user: Any, young_person: YoungPerson) -> list[JourneyItem]:
-    """Their sessions, views (their own and their groups'), the responses to those views and the
-    feedback they received, in time order, limited to what the user may see. Five queries."""
+def journey_year_label(year: int) -> str:
+    """Partnership year ``year`` as the partnership writes it: 2026-27."""
+    return f"{year}-{(year + 1) % 100:02d}"
+
+
+def _partnership_year_of(field: str) -> Any:
+    """The partnership year holding the date column ``field``, in SQL (``partnership_year``)."""
+    return ExtractYear(field) - Case(
+        When(**{f"{field}__month__lt": YEAR_STARTS_IN_MONTH}, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+
+
+def _journey_sources(user: Any, young_person: YoungPerson) -> dict[str, tuple[QuerySet[Any], str]]:
+    """Each kind of journey entry the user may see, unrestricted in time, with its date column.
+
+    Each starts from the young person (their attendances, the link rows naming them or their
+    groups), so the database looks up their few rows by index rather than filtering every view,
+    response or feedback of the partnership. Responses are those to any of their views the user
+    may see, whatever year the view was given in."""
     group_ids = Membership.objects.filter(young_person=young_person).values("group_id")
     sessions = (
         participation_selectors.sessions_visible_to(user)
@@ -515,40 +549,51 @@ def young_person_journey(*, user: Any, young_person: YoungPerson) -> list[Journe
             )
         )
     )
-    views = list(
-        views_visible_to(user)
-        .prefetch_related(None)
-        .filter(
-            Exists(
-                ViewPeople.objects.filter(view_id=OuterRef("pk"), youngperson_id=young_person.pk)
-            )
-            | Q(group_id__in=group_ids)
-        )
+    their_view_ids = (
+        ViewPeople.objects.filter(youngperson_id=young_person.pk)
+        .values("view_id")
+        .union(View.objects.filter(group_id__in=group_ids).order_by().values("pk"))
     )
-    view_ids = [view.pk for view in views]
+    views = views_visible_to(user).prefetch_related(None).filter(pk__in=their_view_ids)
     responses = (
         responses_visible_to(user)
         .prefetch_related(None)
         .filter(
-            Exists(ResponseViews.objects.filter(response_id=OuterRef("pk"), view_id__in=view_ids))
-        )
-    )
-    feedback = (
-        feedback_visible_to(user)
-        .prefetch_related(None)
-        .filter(
-            Exists(
-                Feedback.young_people.through.objects.filter(
-                    feedback_id=OuterRef("pk"), youngperson_id=young_person.pk
-                )
-            )
-            | Exists(
-                Feedback.groups.through.objects.filter(
-                    feedback_id=OuterRef("pk"), group_id__in=group_ids
-                )
+            pk__in=ResponseViews.objects.filter(view_id__in=views.order_by().values("pk")).values(
+                "response_id"
             )
         )
     )
+    their_feedback_ids = (
+        Feedback.young_people.through.objects.filter(youngperson_id=young_person.pk)
+        .values("feedback_id")
+        .union(Feedback.groups.through.objects.filter(group_id__in=group_ids).values("feedback_id"))
+    )
+    feedback = feedback_visible_to(user).prefetch_related(None).filter(pk__in=their_feedback_ids)
+    return {
+        "session": (sessions, "date"),
+        "view": (views, "recorded_on"),
+        "response": (responses, "date"),
+        "feedback": (feedback, "date"),
+    }
+
+
+def young_person_journey(
+    *, user: Any, young_person: YoungPerson, year: int | None = None
+) -> list[JourneyItem]:
+    """Their sessions, views (their own and their groups'), the responses to those views and the
+    feedback they received, in time order, limited to what the user may see.
+
+    With ``year``, only the entries dated in that partnership year, filtered in SQL, so the page
+    of the busiest young person reads one year. Four queries, whatever the number of entries.
+    """
+    sources = _journey_sources(user, young_person)
+    if year is not None:
+        bounds = year_bounds(year)
+        sources = {
+            kind: (rows.filter(**{f"{field}__range": bounds}), field)
+            for kind, (rows, field) in sources.items()
+        }
     items = [
         JourneyItem(
             s.date,
@@ -557,14 +602,42 @@ def young_person_journey(*, user: Any, young_person: YoungPerson) -> list[Journe
             s.group.name if s.group else "Individual session",
             s,
         )
-        for s in sessions
+        for s in sources["session"][0]
     ]
-    items += [JourneyItem(v.recorded_on, "view", v.get_kind_display(), v.text, v) for v in views]
+    items += [
+        JourneyItem(v.recorded_on, "view", v.get_kind_display(), v.text, v)
+        for v in sources["view"][0]
+    ]
     items += [
         JourneyItem(r.date, "response", r.get_outcome_display(), r.plain_language, r)
-        for r in responses
+        for r in sources["response"][0]
     ]
     items += [
-        JourneyItem(f.date, "feedback", f.get_channel_display(), f.notes, f) for f in feedback
+        JourneyItem(f.date, "feedback", f.get_channel_display(), f.notes, f)
+        for f in sources["feedback"][0]
     ]
     return sorted(items, key=lambda item: (item.date, _ORDER[item.kind], item.obj.pk))
+
+
+def young_person_journey_years(*, user: Any, young_person: YoungPerson) -> list[JourneyYear]:
+    """The partnership years that hold any of their journey the user may see, oldest first, each
+    with its number of entries: one grouped query, whatever the number of entries."""
+    counts = [
+        rows.prefetch_related(None)
+        .select_related(None)
+        .order_by()
+        .annotate(journey_year=_partnership_year_of(field))
+        .values("journey_year")
+        .annotate(entries=Count("pk"))
+        .values_list("journey_year", "entries")
+        for rows, field in _journey_sources(user, young_person).values()
+    ]
+    entries: dict[int, int] = {}
+    for year, number in counts[0].union(*counts[1:], all=True):
+        entries[year] = entries.get(year, 0) + number
+    return [JourneyYear(year, entries[year]) for year in sorted(entries)]
+
+
+def journey_default_year(years: list[JourneyYear], today: datetime.date) -> int:
+    """The year the journey page opens on: the latest with entries, else the current one."""
+    return years[-1].year if years else partnership_year(today)

@@ -3,6 +3,7 @@ services."""
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePath
 from typing import Any
 
@@ -413,15 +414,46 @@ def loop_figures(request: HttpRequest) -> HttpResponse:
     return render(request, "voice/loop_figures.html", context)
 
 
+#: The partnership years a journey page may be asked for (``year_bounds`` needs the next year).
+JOURNEY_YEARS = range(1900, 9999)
+
+
+def _journey_year_asked(raw: str | None) -> int | None:
+    """The partnership year in ``?year=``, or None when it is missing or not a year."""
+    if raw and re.fullmatch(r"[0-9]{4}", raw) and int(raw) in JOURNEY_YEARS:
+        return int(raw)
+    return None
+
+
 @login_required
 def young_person_journey(request: HttpRequest, pk: int) -> HttpResponse:
+    """One partnership year of their journey at a time (the latest with entries unless
+    ``?year=`` asks for another), with links to every year that has entries."""
     young_person: YoungPerson = people_selectors.young_person_get(request.user, pk)
     require(request.user, "people.view_youngperson", young_person)
-    items = selectors.young_person_journey(user=request.user, young_person=young_person)
+    years = selectors.young_person_journey_years(user=request.user, young_person=young_person)
+    default = selectors.journey_default_year(years, timezone.localdate())
+    raw = request.GET.get("year")
+    year = _journey_year_asked(raw)
+    year_error = ""
+    if year is None:
+        year = default
+        if raw is not None:
+            year_error = (
+                f"“{raw[:20]}” is not a partnership year (give the year it starts in, such as "
+                f"{default}). Showing {selectors.journey_year_label(year)}."
+            )
+    items = selectors.young_person_journey(user=request.user, young_person=young_person, year=year)
     context = {
         "young_person": young_person,
         "items": items,
-        "title": f"Journey of {young_person.reference}",
+        "year": year,
+        "year_label": selectors.journey_year_label(year),
+        "year_error": year_error,
+        "years": years,
+        "earlier": next((y for y in reversed(years) if y.year < year), None),
+        "later": next((y for y in years if y.year > year), None),
+        "title": f"Journey of {young_person.reference}, {selectors.journey_year_label(year)}",
         "shows_names": can(request.user, "people.view_youngperson_name", young_person),
     }
     return render(request, "voice/journey.html", context)
