@@ -8,6 +8,7 @@ import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 
+from heard.core.filters import FilterSet
 from heard.core.permissions import is_partner_worker
 from heard.groups import selectors
 from heard.groups.models import Group, Membership, Theme
@@ -120,7 +121,7 @@ def _search(queryset: QuerySet[Any], fields: tuple[str, ...], value: str) -> Que
     return queryset.filter(query)
 
 
-class ThemeFilter(django_filters.FilterSet):
+class ThemeFilter(FilterSet):
     q = django_filters.CharFilter(label="Search", method="search", max_length=100)
     period = django_filters.ChoiceFilter(label="Period", choices=_periods, empty_label="Any period")
     status = django_filters.ChoiceFilter(choices=Theme.Status.choices, empty_label="Any status")
@@ -136,7 +137,7 @@ class ThemeFilter(django_filters.FilterSet):
         return _search(queryset, ("title", "description"), value)
 
 
-class GroupFilter(django_filters.FilterSet):
+class GroupFilter(FilterSet):
     q = django_filters.CharFilter(label="Search", method="search", max_length=100)
     kind = django_filters.ChoiceFilter(choices=Group.Kind.choices, empty_label="Any kind")
     stage = django_filters.ChoiceFilter(choices=Group.Stage.choices, empty_label="Any stage")
@@ -163,7 +164,7 @@ class GroupFilter(django_filters.FilterSet):
         return queryset.filter(pk__in=value.group_links.values("group_id"))
 
 
-class CalendarFilter(django_filters.FilterSet):
+class CalendarFilter(FilterSet):
     """The calendar's filters, on the rows ``group_calendar`` annotates in the database."""
 
     host_organisation = django_filters.ModelChoiceFilter(
@@ -206,7 +207,7 @@ class CalendarFilter(django_filters.FilterSet):
         return selectors.answered_for(getattr(self.request, "user", None), queryset)
 
 
-class MembershipFilter(django_filters.FilterSet):
+class MembershipFilter(FilterSet):
     group = django_filters.NumberFilter(field_name="group_id", label="Group id")
     young_person = django_filters.NumberFilter(
         field_name="young_person_id", label="Young person id"

@@ -7,6 +7,7 @@ from typing import Any
 import django_filters
 from django.db.models import Q, QuerySet
 
+from heard.core.filters import FilterSet
 from heard.core.forms import GovUKDateInput
 from heard.core.permissions import can
 from heard.core.roles import HearByRightStandard
@@ -37,7 +38,7 @@ def _themes(request: Any) -> QuerySet[Theme]:
     return group_selectors.theme_choices(_user(request))
 
 
-class SessionFilter(django_filters.FilterSet):
+class SessionFilter(FilterSet):
     q = django_filters.CharFilter(
         label="Search", method="search", help_text="Words in the title or the notes."
     )

@@ -8,6 +8,7 @@ import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 
+from heard.core.filters import FilterSet
 from heard.core.roles import AgeBand, Role
 from heard.people import selectors
 from heard.people.models import Organisation, User, YoungPerson
@@ -27,7 +28,7 @@ def _active(queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
     return queryset
 
 
-class _YoungPersonSearch(django_filters.FilterSet):
+class _YoungPersonSearch(FilterSet):
     search = django_filters.CharFilter(
         method="filter_search", label="Reference or name", help_text="For example YP-ABC234 or Sam."
     )
@@ -75,7 +76,7 @@ class YoungPersonApiFilter(_YoungPersonSearch):
         fields = ["search", "organisation", "age_band", "area", "is_active"]
 
 
-class OrganisationFilter(django_filters.FilterSet):
+class OrganisationFilter(FilterSet):
     search = django_filters.CharFilter(method="filter_search", label="Name, area or contact")
     kind = django_filters.ChoiceFilter(
         choices=Organisation.Kind.choices, label="Kind of organisation", empty_label="Any kind"
@@ -100,7 +101,7 @@ class OrganisationFilter(django_filters.FilterSet):
         return _active(queryset, name, value)
 
 
-class StaffFilter(django_filters.FilterSet):
+class StaffFilter(FilterSet):
     search = django_filters.CharFilter(method="filter_search", label="Name or email")
     role = django_filters.ChoiceFilter(choices=Role.choices, empty_label="Any role")
     organisation = django_filters.ModelChoiceFilter(

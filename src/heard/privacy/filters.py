@@ -7,10 +7,11 @@ from typing import Any
 import django_filters
 from django.db.models import Q, QuerySet
 
+from heard.core.filters import FilterSet
 from heard.privacy.models import BenchmarkShare, Characteristic, LeastHeardGroup, LeastHeardTarget
 
 
-class BenchmarkFilter(django_filters.FilterSet):
+class BenchmarkFilter(FilterSet):
     search = django_filters.CharFilter(method="filter_search", label="Value, area or source")
     characteristic = django_filters.ChoiceFilter(
         choices=Characteristic.choices, empty_label="Any characteristic"
@@ -29,7 +30,7 @@ class BenchmarkFilter(django_filters.FilterSet):
         )
 
 
-class TargetFilter(django_filters.FilterSet):
+class TargetFilter(FilterSet):
     search = django_filters.CharFilter(field_name="name", lookup_expr="icontains", label="Name")
     group = django_filters.ChoiceFilter(choices=LeastHeardGroup.choices, empty_label="Any group")
 

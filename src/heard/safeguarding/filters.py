@@ -9,10 +9,11 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from heard.core.filters import FilterSet
 from heard.safeguarding.models import BackgroundCheck, Concern, TrainingRecord
 
 
-class ConcernFilter(django_filters.FilterSet):
+class ConcernFilter(FilterSet):
     search = django_filters.CharFilter(
         method="filter_search",
         label="Reference",
@@ -52,7 +53,7 @@ def _staff_search(queryset: QuerySet[Any], value: str) -> QuerySet[Any]:
     return queryset.filter(Q(staff__full_name__icontains=value) | Q(staff__email__icontains=value))
 
 
-class BackgroundCheckFilter(django_filters.FilterSet):
+class BackgroundCheckFilter(FilterSet):
     search = django_filters.CharFilter(method="filter_search", label="Staff name or email")
     kind = django_filters.ChoiceFilter(choices=BackgroundCheck.Kind.choices, empty_label="Any kind")
     state = django_filters.ChoiceFilter(
@@ -78,7 +79,7 @@ class BackgroundCheckFilter(django_filters.FilterSet):
         return queryset
 
 
-class TrainingRecordFilter(django_filters.FilterSet):
+class TrainingRecordFilter(FilterSet):
     search = django_filters.CharFilter(method="filter_search", label="Staff name or email")
     course = django_filters.CharFilter(lookup_expr="icontains")
 

@@ -8,6 +8,7 @@ import django_filters
 from django.db import connection
 from django.db.models import Q, QuerySet
 
+from heard.core.filters import FilterSet
 from heard.core.forms import GovUKDateInput
 from heard.groups import selectors as group_selectors
 from heard.groups.filters import GroupIdOrNameFilter, offer_group_dropdown
@@ -55,7 +56,7 @@ def search_text(queryset: QuerySet[Any], value: str, *fields: str) -> QuerySet[A
     return queryset
 
 
-class ViewFilter(django_filters.FilterSet):
+class ViewFilter(FilterSet):
     q = django_filters.CharFilter(
         label="Search", method="search", help_text="Words in what was said."
     )
@@ -90,7 +91,7 @@ class ViewFilter(django_filters.FilterSet):
         return search_text(queryset, value, "text")
 
 
-class ResponseFilter(django_filters.FilterSet):
+class ResponseFilter(FilterSet):
     q = django_filters.CharFilter(
         label="Search", method="search", help_text="Words in the response or who decided."
     )

@@ -1,0 +1,31 @@
+"""The base of every list page's filters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django import forms
+
+from heard.core.widgets import QuickSelect
+
+
+class QuickSelectForm(forms.Form):
+    """A form whose plain selects are ``QuickSelect``s: same markup, a fraction of the time."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if type(widget) is forms.Select:
+                quick = QuickSelect(attrs=widget.attrs)
+                quick.choices = widget.choices
+                field.widget = quick
+
+
+class FilterSet(django_filters.FilterSet):
+    """django-filter's FilterSet with ``QuickSelectForm`` under its form."""
+
+    def get_form_class(self) -> type[forms.Form]:
+        form_class = super().get_form_class()
+        return type(form_class.__name__, (QuickSelectForm, form_class), {})
