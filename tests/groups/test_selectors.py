@@ -266,3 +266,13 @@ def test_theme_warnings_run_a_fixed_number_of_queries(officer, count_queries):
     many, warnings = count_queries(lambda: selectors.theme_warnings(user=officer, today=today))
     assert len(warnings) == 10 + 10  # 10 themes is within 6-10: no count warning
     assert few == many
+
+
+def test_the_established_index_holds_the_established_stages():
+    """The partial index the themes list counts through must name the same stages as the model."""
+    from heard.groups.models import Group
+
+    index = next(i for i in Group._meta.indexes if i.name == "group_established")
+    ((lookup, stages),) = index.condition.children
+    assert lookup == "stage__in"
+    assert set(stages) == set(Group.ESTABLISHED_STAGES)

