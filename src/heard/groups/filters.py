@@ -9,9 +9,9 @@ from django import forms
 from django.db.models import Q, QuerySet
 
 from heard.core.filters import FilterSet
-from heard.core.permissions import is_partner_worker
 from heard.groups import selectors
 from heard.groups.models import Group, Membership, Theme
+from heard.people import selectors as people_selectors
 from heard.people.models import Organisation, User
 
 #: Up to this many visible groups are offered in a drop-down; with more (a national partnership
@@ -89,12 +89,9 @@ def offer_group_dropdown(filterset: django_filters.FilterSet, name: str = "group
 
 def _organisations(request: Any) -> QuerySet[Organisation]:
     user = getattr(request, "user", None)
-    queryset = Organisation.objects.order_by("name")
     if user is None or not user.is_authenticated:
-        return queryset.none()
-    if is_partner_worker(user):
-        return queryset.filter(pk=user.organisation_id)
-    return queryset
+        return Organisation.objects.none()
+    return people_selectors.organisations_for_young_people_filter(user)
 
 
 def _themes(request: Any) -> QuerySet[Theme]:

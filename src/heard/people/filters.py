@@ -105,7 +105,7 @@ class StaffFilter(FilterSet):
     search = django_filters.CharFilter(method="filter_search", label="Name or email")
     role = django_filters.ChoiceFilter(choices=Role.choices, empty_label="Any role")
     organisation = django_filters.ModelChoiceFilter(
-        queryset=Organisation.objects.order_by("name"), empty_label="Any organisation"
+        queryset=_organisations, empty_label="Any organisation"
     )
     active = django_filters.ChoiceFilter(
         choices=_ACTIVE_CHOICES,

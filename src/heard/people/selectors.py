@@ -131,8 +131,9 @@ def organisations_for_young_people(user: Any) -> QuerySet[Organisation]:
 
 
 def organisations_for_young_people_filter(user: Any) -> QuerySet[Organisation]:
-    """Organisations to filter a young people list by: a partner worker's own, else all of them."""
-    queryset = Organisation.objects.order_by("name")
+    """Organisations to filter a list by: a partner worker's own, else all of them; with only
+    what an option needs (a list page offers all 600 at national scale)."""
+    queryset = Organisation.objects.only("id", "name").order_by("name")
     partner_org = _partner_organisation_id(user)
     if partner_org is not None:
         queryset = queryset.filter(pk=partner_org)
