@@ -64,3 +64,18 @@ def test_only_a_whole_table_on_postgresql_is_estimated(sixty):
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE people_youngperson")
     assert lists.table_estimate(everyone) == 60
+
+
+def test_the_api_says_when_its_count_is_an_estimate(api_for, officer, sixty, monkeypatch):
+    api = api_for(officer)
+    exact = api.get("/api/v1/young-people/").json()
+    assert exact["count"] == 60 and exact["count_is_estimate"] is False
+    monkeypatch.setattr(lists, "table_estimate", lambda queryset: 120_400)
+    first = api.get("/api/v1/young-people/", {"page_size": 50}).json()
+    assert first["count"] == 120_400 and first["count_is_estimate"] is True
+    assert len(first["results"]) == 50 and first["next"]
+    second = api.get(first["next"]).json()
+    assert len(second["results"]) == 10 and second["next"] is None
+    assert api.get("/api/v1/young-people/", {"page": 3}).status_code == 404
+    schema = api.get(reverse("openapi"), HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    assert schema.status_code == 200 and b"count_is_estimate" in schema.content

@@ -207,9 +207,13 @@ def feedback_visible_to(user: Any) -> QuerySet[Feedback]:
     """Feedback on the responses the user may read."""
     if not can(user, "voice.view_feedback"):
         return Feedback.objects.none()
+    feedback = Feedback.objects.all()
+    if is_partner_worker(user):
+        # Only a partner worker reads fewer responses than all: restricting everyone else to
+        # "every response" cost a semi-join of 330,000 rows (national scale, 0.2 s a page).
+        feedback = feedback.filter(response__in=responses_visible_to(user).values("pk"))
     return (
-        Feedback.objects.filter(response__in=responses_visible_to(user).values("pk"))
-        .select_related("response", "given_by")
+        feedback.select_related("response", "given_by")
         .prefetch_related("young_people", "groups")
         .order_by("-date", "-id")
     )
