@@ -720,9 +720,11 @@ def cleanup() -> dict[str, int]:
         attended = Attendance.objects.filter(session__in=sessions)
         people_attended = set(attended.values_list("young_person_id", flat=True))
         dates = set(sessions.values_list("date", flat=True))
+        groups = set(sessions.values_list("group_id", flat=True))
         removed_sessions = sessions.delete()[1].get("participation.Session", 0)
-        # Deleting is not a service (sessions are never deleted in Heard): keep the summary.
+        # Deleting is not a service (sessions are never deleted in Heard): keep the summaries.
         summaries.refresh(young_people=people_attended, days=dates)
+        summaries.refresh_last_sessions(groups)
         people = YoungPerson.objects.filter(area=BENCH_AREA)
         people_ids = [str(pk) for pk in people.values_list("pk", flat=True)]
         removed_people = people.delete()[1].get("people.YoungPerson", 0)

@@ -109,6 +109,13 @@ class SessionFactory(DjangoModelFactory):
     participation_type = ParticipationType.PUBLIC
     monitoring_form_complete = True
 
+    @classmethod
+    def _create(cls, model_class: Any, *args: Any, **kwargs: Any) -> Session:
+        """As the session services do, keep the group's latest session in step."""
+        session = super()._create(model_class, *args, **kwargs)
+        summaries.refresh_last_sessions([session.group_id])
+        return session
+
 
 class AttendanceFactory(DjangoModelFactory):
     class Meta:

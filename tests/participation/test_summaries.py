@@ -112,6 +112,21 @@ class TestKeptByTheServices:
         assert {row[2] for row in rows()} == {"Northside Forum"}
         assert_in_step()
 
+    def test_each_group_keeps_its_latest_session(self, officer, group, members, organisation):
+        other = factories.GroupFactory(host_organisation=organisation, name="Northside Forum")
+        log(officer, group=group, attendees=members, date=datetime.date(2026, 9, 1))
+        later = log(officer, group=group, attendees=members)
+        group.refresh_from_db()
+        assert group.last_session_on == DAY
+        services.session_update(actor=officer, session=later, group=other)
+        group.refresh_from_db()
+        other.refresh_from_db()
+        assert (group.last_session_on, other.last_session_on) == (datetime.date(2026, 9, 1), DAY)
+        services.session_update(actor=officer, session=later, date=datetime.date(2026, 8, 1))
+        other.refresh_from_db()
+        assert other.last_session_on == datetime.date(2026, 8, 1)
+        assert_in_step()
+
     def test_a_failed_log_leaves_the_summary_alone(self, officer, group, members):
         log(officer, group=group, attendees=members)
         before = rows()
@@ -204,12 +219,15 @@ class TestRebuildAndCheck:
     def test_check_finds_a_difference_and_rebuild_mends_it(self, officer, group, members, capsys):
         self.make_history(officer, group, members)
         call_command("summaries", "--check")
-        assert "matches" in capsys.readouterr().out
+        assert "match the" in capsys.readouterr().out
         YearlyParticipation.objects.filter(young_person=members[1]).update(active_sessions=7)
-        with pytest.raises(CommandError, match="differs from the log in 2 rows"):
+        with pytest.raises(CommandError, match="differ from the log in 2 rows"):
+            call_command("summaries", "--check")
+        Group.objects.filter(pk=group.pk).update(last_session_on=None)
+        with pytest.raises(CommandError, match="differ from the log in 3 rows"):
             call_command("summaries", "--check")
         call_command("summaries", "--rebuild")
-        assert "rebuilt: 3 rows" in capsys.readouterr().out
+        assert "rebuilt: 3 yearly rows" in capsys.readouterr().out
         call_command("summaries", "--check")
 
     def test_erasing_nothing_is_lost_when_a_young_person_goes(self, officer, group, members):

@@ -906,6 +906,7 @@ GROUP_COLUMNS = (
     "planned_end_date",
     "cadence",
     "description",
+    "last_session_on",  # written as NULL here, then set from the sessions by summaries.rebuild
 )
 TRANSITION_COLUMNS = ("group_id", "from_stage", "to_stage", "date", "note", "by_id", "created_at")
 MEMBERSHIP_COLUMNS = (
@@ -981,6 +982,7 @@ def groups(ctx: Context) -> None:
                 planned_end,
                 _weighted(rng, CADENCES),
                 f"A {kind_labels[kind].lower()} hosted in {place}.",
+                None,
             )
         )
         by = rng.choice(ctx.staff[Role.PARTICIPATION_OFFICER])
@@ -2704,7 +2706,10 @@ def generate(
         started = time.perf_counter()
         rows = summaries.rebuild()
         seconds["summaries"] = round(time.perf_counter() - started, 2)
-        progress(f"summarised {rows:,} yearly participation rows in {seconds['summaries']:.1f} s")
+        progress(
+            f"summarised {rows:,} yearly participation rows and each group's latest session "
+            f"in {seconds['summaries']:.1f} s"
+        )
         if use_copy:
             _after_copy(ctx, chosen, seed, today)
         started = time.perf_counter()

@@ -137,6 +137,13 @@ class Group(TimeStampedModel):
     planned_end_date = models.DateField(null=True, blank=True)
     cadence = models.CharField(max_length=16, choices=Cadence.choices, default=Cadence.MONTHLY)
     description = models.TextField(blank=True)
+    last_session_on = models.DateField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The latest session's date, kept by the participation services (read by the "
+        "engagement calendar, the overdue list and the home counts).",
+    )
 
     class Meta:
         ordering = ["name"]

@@ -68,10 +68,11 @@ def _sessions() -> Any:
     return Group._meta.get_field("sessions").related_model._default_manager
 
 
-def _last_contact() -> Subquery:
-    """The latest session date: one probe of the session index on (group, -date) per group."""
-    latest = _sessions().filter(group=OuterRef("pk")).order_by("-date").values("date")[:1]
-    return Subquery(latest, output_field=DateField())
+def _last_contact() -> F:
+    """The latest session's date, kept on the group by the participation services: a subquery
+    per group here cost a probe of the session index for each of 15,000 groups (60-90 ms a
+    count of the overdue groups at national scale)."""
+    return F("last_session_on")
 
 
 def period_for(day: datetime.date) -> str:

@@ -315,6 +315,7 @@ def session_log(
     session.themes.set(theme_list)
     _set_attendances(session, pairs)
     summaries.refresh(young_people=[person.pk for person, _ in pairs], days=[session.date])
+    summaries.refresh_last_sessions([session.group_id])
 
     after = audit.snapshot(session, AUDITED)
     after["attendances"] = _attendance_state(session)
@@ -335,7 +336,7 @@ def session_update(*, actor: Any, session: Session, **fields: Any) -> Session:
     before = audit.snapshot(session, AUDITED)
     before["attendances"] = _attendance_state(session)
     attended_before = list(session.attendances.values_list("young_person_id", flat=True))
-    date_before = session.date
+    date_before, group_before = session.date, session.group_id
 
     errors: dict[str, Any] = {}
     if "date" in fields:
@@ -381,6 +382,7 @@ def session_update(*, actor: Any, session: Session, **fields: Any) -> Session:
             young_people=[*attended_before, *(person.pk for person, _ in pairs or ())],
             days=[date_before, session.date],
         )
+        summaries.refresh_last_sessions([group_before, session.group_id])
 
     after = audit.snapshot(session, AUDITED)
     after["attendances"] = _attendance_state(session)

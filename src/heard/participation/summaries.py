@@ -1,5 +1,6 @@
-"""The yearly participation summary (``YearlyParticipation``): who took part in each partnership
-year, kept in step with the participation log.
+"""What the participation log's readers need summarised, kept in step with the log: who took part
+in each partnership year (``YearlyParticipation``) and each group's latest session
+(``Group.last_session_on``).
 
 Every service that changes what a young person attended calls :func:`refresh` for the young people
 and dates it touched, in its own transaction; the generator and ``heard summaries --rebuild``
@@ -15,10 +16,22 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import ExtractYear
 
-from heard.participation.models import ACTIVE_DEGREES, Attendance, YearlyParticipation
+from heard.groups.models import Group
+from heard.participation.models import ACTIVE_DEGREES, Attendance, Session, YearlyParticipation
 
 #: The partnership year starts on 1 April.
 YEAR_STARTS_IN_MONTH = 4
@@ -106,10 +119,25 @@ def refresh(*, young_people: Iterable[int], days: Iterable[datetime.date | None]
             )
 
 
+def _latest_session() -> Subquery:
+    latest = Session.objects.filter(group=OuterRef("pk")).order_by("-date").values("date")[:1]
+    return Subquery(latest)
+
+
+def refresh_last_sessions(group_ids: Iterable[int | None]) -> None:
+    """Set these groups' ``last_session_on`` from their sessions: call it in the transaction that
+    logged, moved or re-dated a session, with the groups it had before and after."""
+    ids = {pk for pk in group_ids if pk is not None}
+    if ids:
+        Group.objects.filter(pk__in=ids).update(last_session_on=_latest_session())
+
+
 def rebuild() -> int:
-    """Remake the whole summary from the attendances; returns its number of rows."""
+    """Remake the whole summary and every group's latest session from the log; returns the
+    number of summary rows."""
     YearlyParticipation.objects.all().delete()
     _insert(Attendance.objects.all())
+    Group.objects.update(last_session_on=_latest_session())
     return YearlyParticipation.objects.count()
 
 
@@ -118,7 +146,8 @@ def _key(row: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def differences(limit: int = 20) -> tuple[int, list[str]]:
-    """How many rows of the summary differ from what the attendances give, with a few of them."""
+    """How many summary rows and groups' latest sessions differ from what the log gives, with a
+    few of them."""
     expected = {_key(row) for row in grouped(Attendance.objects.all()).iterator(chunk_size=5000)}
     kept = {
         tuple(row)
@@ -129,4 +158,14 @@ def differences(limit: int = 20) -> tuple[int, list[str]]:
     missing, extra = expected - kept, kept - expected
     shown = [f"missing {row}" for row in sorted(missing)[:limit]]
     shown += [f"not in the log {row}" for row in sorted(extra)[: max(limit - len(shown), 0)]]
-    return len(missing) + len(extra), shown
+    wrong_groups = list(
+        Group.objects.annotate(latest=_latest_session())
+        .exclude(last_session_on__isnull=True, latest__isnull=True)
+        .exclude(last_session_on=F("latest"))
+        .values_list("pk", "last_session_on", "latest")
+    )
+    shown += [
+        f"group {pk}: last session kept as {kept_on}, logged {latest}"
+        for pk, kept_on, latest in wrong_groups[: max(limit - len(shown), 0)]
+    ]
+    return len(missing) + len(extra) + len(wrong_groups), shown

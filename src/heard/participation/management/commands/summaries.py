@@ -1,4 +1,5 @@
-"""``heard summaries --check | --rebuild``: the yearly participation summary.
+"""``heard summaries --check | --rebuild``: the participation summaries (who took part in each
+partnership year, and each group's latest session).
 
 ``--check`` compares it with the participation log and exits 1 on a difference; ``--rebuild``
 remakes it from the log (after restoring a backup taken without it, say).
@@ -15,7 +16,7 @@ from heard.participation import summaries
 
 
 class Command(BaseCommand):
-    help = "Check or rebuild the yearly participation summary from the participation log."
+    help = "Check or rebuild the participation summaries from the participation log."
 
     def add_arguments(self, parser: CommandParser) -> None:
         action = parser.add_mutually_exclusive_group(required=True)
@@ -30,14 +31,14 @@ class Command(BaseCommand):
         if options["rebuild"]:
             with transaction.atomic():
                 rows = summaries.rebuild()
-            self.stdout.write(f"Yearly participation summary rebuilt: {rows:,} rows.")
+            self.stdout.write(f"Participation summaries rebuilt: {rows:,} yearly rows.")
             return
         count, shown = summaries.differences()
         if count:
             for line in shown:
                 self.stdout.write(f"  {line}")
             raise CommandError(
-                f"The yearly participation summary differs from the log in {count:,} rows: "
+                f"The participation summaries differ from the log in {count:,} rows: "
                 "run `heard summaries --rebuild`."
             )
-        self.stdout.write("The yearly participation summary matches the participation log.")
+        self.stdout.write("The participation summaries match the participation log.")
