@@ -85,9 +85,14 @@ class View(TimeStampedModel):
         indexes = [
             models.Index(fields=["status", "recorded_on"]),
             models.Index(fields=["organisation", "status"]),
-            # The ids of the views in one status without reading the wide rows: the responses
-            # awaiting feedback count (national scale, 65,000 responded views) 0.25 -> 0.15 s.
-            models.Index(fields=["status", "id"], name="voice_view_status_id"),
+            # What the loop's overdue lists filter on, without reading the wide rows: the ids of
+            # the views in a status (and date), with the session and group a theme lead's
+            # scope tests. National scale (65,000 responded views): the responses awaiting
+            # feedback count 0.25 -> 0.15 s; the theme lead's home 1.24 -> 0.95 s.
+            models.Index(
+                fields=["status", "recorded_on", "id", "session", "group"],
+                name="voice_view_status_scope",
+            ),
         ]
 
     def __str__(self) -> str:
