@@ -32,6 +32,7 @@ from django.db.models.functions import ExtractYear
 
 from heard.groups.models import Group
 from heard.participation.models import ACTIVE_DEGREES, Attendance, Session, YearlyParticipation
+from heard.people.models import YoungPerson
 
 #: The partnership year starts on 1 April.
 YEAR_STARTS_IN_MONTH = 4
@@ -107,6 +108,22 @@ def refresh(*, young_people: Iterable[int], days: Iterable[datetime.date | None]
     """
     people = sorted(set(young_people))
     years = sorted({partnership_year(day) for day in days if day is not None})
+    if not years:
+        return
+    # One transaction at a time per young person: two sessions logged at once for the same
+    # people would each delete the rows the other had not committed yet and both insert (a
+    # duplicate row; the benchmark's mixed workload found it). Locked in id order, so two
+    # refreshes cannot deadlock; NO KEY UPDATE, so attendances being inserted beside (which
+    # take KEY SHARE on their young person) do not block it. The statements below then start
+    # after the other transaction committed, and see its rows.
+    for index in range(0, len(people), CHUNK):
+        chunk = people[index : index + CHUNK]
+        list(
+            YoungPerson.objects.select_for_update(no_key=True)
+            .filter(pk__in=chunk)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
     for year in years:
         start, end = year_bounds(year)
         for index in range(0, len(people), CHUNK):
@@ -129,6 +146,14 @@ def refresh_last_sessions(group_ids: Iterable[int | None]) -> None:
     logged, moved or re-dated a session, with the groups it had before and after."""
     ids = {pk for pk in group_ids if pk is not None}
     if ids:
+        # Locked first (as in ``refresh``), so the update's subquery starts after a concurrent
+        # log of the same group committed, and sees its session.
+        list(
+            Group.objects.select_for_update(no_key=True)
+            .filter(pk__in=ids)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
         Group.objects.filter(pk__in=ids).update(last_session_on=_latest_session())
 
 

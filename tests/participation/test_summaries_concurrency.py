@@ -1,0 +1,57 @@
+"""Two sessions logged at once for the same young people and group (the benchmark's mixed
+workload found it: a duplicate summary row, a 500). PostgreSQL only: SQLite runs one writer."""
+
+import datetime
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from heard.participation import services, summaries
+from heard.participation.models import Degree, ParticipationType
+from tests import factories
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="SQLite lets one transaction write at a time"
+    ),
+]
+
+ROUNDS = 12
+
+
+def test_concurrent_logs_keep_the_summaries_exact(officer, organisation):
+    group = factories.GroupFactory(host_organisation=organisation)
+    people = [factories.YoungPersonFactory(organisation=organisation) for _ in range(6)]
+    barrier = threading.Barrier(2)
+    failures: list[BaseException] = []
+
+    def log_many(offset: int) -> None:
+        try:
+            for round_ in range(ROUNDS):
+                barrier.wait(timeout=30)
+                services.session_log(
+                    actor=officer,
+                    date=datetime.date(2026, 9, 1) + datetime.timedelta(days=round_ + offset),
+                    kind="group_session",
+                    degree=Degree.ADULT_INITIATED_SHARED,
+                    participation_type=ParticipationType.PUBLIC,
+                    group=group,
+                    attendees=people,
+                )
+        except BaseException as exc:  # noqa: BLE001 - reported by the test below
+            failures.append(exc)
+            barrier.abort()
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=log_many, args=(offset,)) for offset in (0, 20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert failures == []
+    assert summaries.differences() == (0, [])
+    group.refresh_from_db()
+    assert group.last_session_on == datetime.date(2026, 9, 1) + datetime.timedelta(days=31)
