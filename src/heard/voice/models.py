@@ -93,6 +93,13 @@ class View(TimeStampedModel):
                 fields=["status", "recorded_on", "id", "session", "group"],
                 name="voice_view_status_scope",
             ),
+            # The public "You said, we did" page: published views newest first, and their count
+            # read from this index alone (national scale: 90,000 of 600,000; 86 ms -> ms).
+            models.Index(
+                fields=["-recorded_on", "-id"],
+                condition=models.Q(consent="publish"),
+                name="voice_view_published",
+            ),
         ]
 
     def __str__(self) -> str:
