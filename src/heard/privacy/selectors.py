@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.db import connections
 from django.db.models import (
     Count,
     Exists,
@@ -474,6 +475,90 @@ def _participants(
     )
 
 
+#: Each characteristic's column on a young person, in the order of ``Characteristic.values``.
+REACH_COLUMNS = [
+    c if c in (Characteristic.AGE_BAND, Characteristic.AREA) else f"equality_record__{c}"
+    for c in Characteristic.values
+]
+
+#: Per characteristic (in the order of ``Characteristic.values``), per stored value:
+#: [took part actively, took part but not actively].
+Tally = list[dict[Any, list[int]]]
+
+
+def _tally(
+    people: QuerySet[YoungPerson], participants: QuerySet[Any, Any], active: QuerySet[Any, Any]
+) -> Tally:
+    """Count who took part, actively or not, by the value of each characteristic."""
+    if connections[people.db].vendor == "postgresql":
+        return _tally_grouping_sets(people, participants, active)
+    return _tally_combinations(people, participants, active)
+
+
+def _tally_combinations(
+    people: QuerySet[YoungPerson], participants: QuerySet[Any, Any], active: QuerySet[Any, Any]
+) -> Tally:
+    """Two GROUP BYs by every characteristic at once, over everyone who took part and over those
+    who took part actively (each a semi-join the planner can hash; a CASE over "IN (...)" per
+    young person could not be, and ran for minutes): each distinct combination once with its
+    number of young people (25,000 at national scale), added up per characteristic here."""
+    tally: Tally = [{} for _ in REACH_COLUMNS]
+    for took_part_actively, ids in ((False, participants), (True, active)):
+        rows = (
+            people.filter(pk__in=ids)
+            .values_list(*REACH_COLUMNS)
+            .annotate(number=Count("pk"))
+            .order_by()
+        )
+        for row in rows:
+            number = row[-1]
+            for column, counts in enumerate(tally):
+                cell = counts.setdefault(row[column], [0, 0])
+                if took_part_actively:
+                    cell[0] += number
+                    cell[1] -= number
+                else:
+                    cell[1] += number
+    return tally
+
+
+def _tally_grouping_sets(
+    people: QuerySet[YoungPerson], participants: QuerySet[Any, Any], active: QuerySet[Any, Any]
+) -> Tally:
+    """PostgreSQL: one scan of everyone who took part (the join with their flags keeps only
+    them), counted by each characteristic and whether they took part actively, with GROUPING
+    SETS (about 20 rows come back). National
+    scale: 0.5-0.7 s, where the two GROUP BYs of combinations and their tally took 1.8 s."""
+    names = [f"c{index}" for index in range(len(REACH_COLUMNS))]
+    people_sql, people_params = (
+        people.values_list("pk", *REACH_COLUMNS).order_by().query.sql_with_params()
+    )
+    took_part_sql, took_part_params = participants.order_by().query.sql_with_params()
+    active_sql, active_params = active.order_by().query.sql_with_params()
+    sets = ", ".join(f"({name}, active)" for name in names)
+    # Every part is Django's own SQL with its parameters passed apart; names are ours.
+    statement = (
+        "WITH flags AS (SELECT person, MAX(active) AS active FROM ("  # noqa: S608
+        f"SELECT person, 0 AS active FROM ({took_part_sql}) AS took_part(person) UNION ALL "
+        f"SELECT person, 1 FROM ({active_sql}) AS active(person)) AS each GROUP BY person) "
+        f"SELECT {', '.join(names)}, flags.active, GROUPING({', '.join(names)}), COUNT(*) "
+        f"FROM ({people_sql}) AS people(pk, {', '.join(names)}) "
+        "JOIN flags ON flags.person = people.pk "
+        f"GROUP BY GROUPING SETS ({sets})"
+    )
+    tally: Tally = [{} for _ in REACH_COLUMNS]
+    last = len(names) - 1
+    with connections[people.db].cursor() as cursor:
+        cursor.execute(statement, [*took_part_params, *active_params, *people_params])
+        for row in cursor.fetchall():
+            *values, took_part_actively, grouping, number = row
+            # GROUPING's bits are 1 for the columns not in the row's set: the 0 bit names it.
+            column = next(i for i in range(len(names)) if not grouping >> (last - i) & 1)
+            cell = tally[column].setdefault(values[column], [0, 0])
+            cell[0 if took_part_actively else 1] += number
+    return tally
+
+
 def reach(
     *,
     user: Any,
@@ -492,38 +577,14 @@ def reach(
     people = YoungPerson.objects.all()
     if area:
         people = people.filter(area__iexact=area)
-    # Each characteristic's column, in the order of Characteristic.values.
-    columns = [
-        c if c in (Characteristic.AGE_BAND, Characteristic.AREA) else f"equality_record__{c}"
-        for c in Characteristic.values
-    ]
-    # Two GROUP BYs by every characteristic at once, over everyone who took part and over those
-    # who took part actively (each a semi-join the planner can hash; a CASE over "IN (...)" per
-    # young person could not be, and ran for minutes): each distinct combination once with its
-    # number of young people (25,000 at national scale), then added up per characteristic here.
-    combinations = [
-        (active, row)
-        for active, ids in ((False, participants), (True, active_participants))
-        for row in people.filter(pk__in=ids)
-        .values_list(*columns)
-        .annotate(number=Count("pk"))
-        .order_by()
-    ]
+    by_column = _tally(people, participants, active_participants)
     benchmarks = {
         (b.characteristic, b.value): b.share
         for b in BenchmarkShare.objects.filter(area__iexact=area)
     }
     for column, characteristic in enumerate(Characteristic.values):
-        # Added up by the stored value first, then by the shown one (blanks are "not recorded").
-        raw: dict[str | None, list[int]] = {}  # value: [took part actively, only took part]
-        for active, row in combinations:
-            number = row[-1]
-            cell = raw.setdefault(row[column], [0, 0])
-            if active:
-                cell[0] += number
-                cell[1] -= number
-            else:
-                cell[1] += number
+        # Added up by the stored value, then by the shown one (blanks are "not recorded").
+        raw = by_column[column]
         counts: dict[str, list[int]] = {}
         for value, (actively, only) in raw.items():
             count = counts.setdefault(_value_of(characteristic, value), [0, 0])
