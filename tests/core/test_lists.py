@@ -20,7 +20,7 @@ def sixty(db, organisation):
 @pytest.fixture
 def estimate(monkeypatch):
     """PostgreSQL's statistics say the table is big (the list itself holds 60 rows)."""
-    monkeypatch.setattr(lists, "table_estimate", lambda queryset: 120_400)
+    monkeypatch.setattr(lists, "count_or_estimate", lambda queryset: (120_400, True))
 
 
 def test_an_unfiltered_big_table_is_estimated_and_paged_by_its_rows(sixty, estimate):
@@ -33,8 +33,7 @@ def test_an_unfiltered_big_table_is_estimated_and_paged_by_its_rows(sixty, estim
         paginator.page(4)
 
 
-def test_a_small_table_is_counted(sixty, monkeypatch):
-    monkeypatch.setattr(lists, "table_estimate", lambda queryset: 60)
+def test_a_small_table_is_counted(sixty):
     paginator = lists.Paginator(YoungPerson.objects.order_by("pk"), 25)
     assert paginator.count == 60 and not paginator.estimated
     assert paginator.num_pages == 3 and not paginator.page(3).has_next()
@@ -54,23 +53,28 @@ def test_the_list_page_says_about_and_a_page_past_the_end_is_not_found(
 
 
 @pytest.mark.django_db
-def test_only_a_whole_table_on_postgresql_is_estimated(sixty):
+def test_only_a_whole_table_on_postgresql_is_estimated(sixty, monkeypatch):
     everyone = YoungPerson.objects.select_related("organisation").order_by("pk")
-    assert lists.table_estimate(everyone.filter(is_active=True)) is None
-    assert lists.table_estimate(everyone.distinct()) is None
+    assert lists.count_or_estimate(everyone.filter(is_active=True)) is None
+    assert lists.count_or_estimate(everyone.distinct()) is None
     if connection.vendor != "postgresql":
-        assert lists.table_estimate(everyone) is None
+        assert lists.count_or_estimate(everyone) is None
         return
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE people_youngperson")
-    assert lists.table_estimate(everyone) == 60
+    # A small table is counted exactly, in the same one query; a big one is estimated.
+    assert lists.count_or_estimate(everyone) == (60, False)
+    factories.YoungPersonFactory()
+    assert lists.count_or_estimate(everyone) == (61, False)
+    monkeypatch.setattr(lists, "ESTIMATE_FROM", 10)
+    assert lists.count_or_estimate(everyone) == (60, True)
 
 
 def test_the_api_says_when_its_count_is_an_estimate(api_for, officer, sixty, monkeypatch):
     api = api_for(officer)
     exact = api.get("/api/v1/young-people/").json()
     assert exact["count"] == 60 and exact["count_is_estimate"] is False
-    monkeypatch.setattr(lists, "table_estimate", lambda queryset: 120_400)
+    monkeypatch.setattr(lists, "count_or_estimate", lambda queryset: (120_400, True))
     first = api.get("/api/v1/young-people/", {"page_size": 50}).json()
     assert first["count"] == 120_400 and first["count_is_estimate"] is True
     assert len(first["results"]) == 50 and first["next"]

@@ -27,28 +27,41 @@ from heard.core.permissions import can
 ESTIMATE_FROM = 100_000
 
 
-def table_estimate(queryset: QuerySet[Any]) -> int | None:
-    """PostgreSQL's estimate of the rows of the queryset's table, when the queryset is the whole
-    table (no filter, no DISTINCT or grouping: joins for ``select_related`` and annotations
-    do not change the count); otherwise None. The planner's statistics, kept by (auto)ANALYZE."""
+def _whole_table(queryset: QuerySet[Any]) -> bool:
+    """Whether the queryset counts as many rows as its table: no filter, no DISTINCT or
+    grouping (joins for ``select_related`` and annotations do not change the count)."""
     query = queryset.query
-    connection = connections[queryset.db]
-    if (
-        connection.vendor != "postgresql"
-        or query.where
+    return not (
+        query.where
         or query.distinct
         or query.combinator
         or query.group_by is not None
         or query.is_sliced
-    ):
+    )
+
+
+def count_or_estimate(queryset: QuerySet[Any]) -> tuple[int, bool] | None:
+    """For a whole table on PostgreSQL, in one query: the planner's estimate of its rows (kept by
+    (auto)ANALYZE) when that is at least ``ESTIMATE_FROM``, else the exact count; with whether
+    it is the estimate. None where this does not apply (count the usual way)."""
+    connection = connections[queryset.db]
+    if connection.vendor != "postgresql" or not _whole_table(queryset):
         return None
+    count_sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    # The exact count runs only when the estimate is small: CASE evaluates the branch it takes.
+    statement = (
+        "SELECT reltuples::bigint, CASE WHEN reltuples >= %s THEN NULL "  # noqa: S608
+        f"ELSE (SELECT COUNT(*) FROM ({count_sql}) AS listed) END "
+        "FROM pg_class WHERE oid = %s::regclass"
+    )
+    table = connection.ops.quote_name(queryset.model._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass",
-            [connection.ops.quote_name(queryset.model._meta.db_table)],
-        )
+        cursor.execute(statement, [ESTIMATE_FROM, *params, table])
         row = cursor.fetchone()
-    return int(row[0]) if row and row[0] >= 0 else None
+    if row is None:
+        return None
+    estimate, exact = row
+    return (int(exact), False) if exact is not None else (int(estimate), True)
 
 
 class EstimatingPage(Page):
@@ -73,13 +86,13 @@ class Paginator(DjangoPaginator):
 
     @cached_property
     def count(self) -> int:
-        estimate = (
-            table_estimate(self.object_list) if isinstance(self.object_list, QuerySet) else None
+        counted = (
+            count_or_estimate(self.object_list) if isinstance(self.object_list, QuerySet) else None
         )
-        if estimate is not None and estimate >= ESTIMATE_FROM:
-            self.estimated = True
-            return estimate
-        return super().count
+        if counted is None:
+            return super().count
+        count, self.estimated = counted
+        return count
 
     def validate_number(self, number: Any) -> int:
         if not self.count or not self.estimated:
