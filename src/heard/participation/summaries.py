@@ -15,7 +15,7 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import (
     Case,
     Count,
@@ -100,6 +100,7 @@ def _insert(attendances: QuerySet[Attendance]) -> None:
         cursor.execute(statement, params)
 
 
+@transaction.atomic
 def refresh(*, young_people: Iterable[int], days: Iterable[datetime.date | None]) -> None:
     """Remake the summary of these young people in the partnership years holding these days.
 
@@ -141,6 +142,7 @@ def _latest_session() -> Subquery:
     return Subquery(latest)
 
 
+@transaction.atomic
 def refresh_last_sessions(group_ids: Iterable[int | None]) -> None:
     """Set these groups' ``last_session_on`` from their sessions: call it in the transaction that
     logged, moved or re-dated a session, with the groups it had before and after."""
@@ -157,6 +159,7 @@ def refresh_last_sessions(group_ids: Iterable[int | None]) -> None:
         Group.objects.filter(pk__in=ids).update(last_session_on=_latest_session())
 
 
+@transaction.atomic
 def rebuild() -> int:
     """Remake the whole summary and every group's latest session from the log; returns the
     number of summary rows."""
