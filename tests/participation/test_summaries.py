@@ -44,21 +44,6 @@ def assert_in_step():
     assert count == 0, shown
 
 
-class TestYears:
-    @pytest.mark.parametrize(
-        ("day", "year"),
-        [
-            (datetime.date(2026, 3, 31), 2025),
-            (datetime.date(2026, 4, 1), 2026),
-            (datetime.date(2027, 1, 15), 2026),
-        ],
-    )
-    def test_partnership_year_starts_on_1_april(self, day, year):
-        assert summaries.partnership_year(day) == year
-        start, end = summaries.year_bounds(year)
-        assert start <= day <= end
-
-
 @pytest.mark.django_db
 class TestKeptByTheServices:
     def test_logging_a_session_adds_its_attendees(self, officer, group, members):

@@ -24,6 +24,7 @@ from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
 from heard.api.fields import SuppressedCountField
+from heard.core import years
 from heard.core.permissions import can
 from heard.people import selectors as people_selectors
 from heard.people.models import Organisation, YoungPerson
@@ -200,8 +201,7 @@ class ReachParams(serializers.Serializer):  # type: ignore[type-arg]
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         today = datetime.date.today()  # noqa: DTZ011 - a default period, like the page's
-        year = today.year if today.month >= 4 else today.year - 1
-        attrs.setdefault("start", datetime.date(year, 4, 1))
+        attrs.setdefault("start", years.year_start(today))
         attrs.setdefault("end", today)
         if attrs["end"] < attrs["start"]:
             raise serializers.ValidationError({"end": "The end must be on or after the start."})

@@ -64,6 +64,7 @@ from django.db import connection, models, transaction
 
 from heard.core.models import Partnership
 from heard.core.roles import AgeBand, HearByRightStandard, Role
+from heard.core.years import partnership_year, year_bounds
 from heard.groups.models import Group, GroupTheme, Membership, StageTransition, Theme, ThemeReview
 from heard.participation import summaries
 from heard.participation.models import (
@@ -315,8 +316,7 @@ def _at_ordinal(ordinal: int, hour: int = 17) -> datetime.datetime:
 
 def _year_start(ordinal: int) -> int:
     """The partnership year (April to March) a day falls in, by the year it starts."""
-    day = _day(ordinal)
-    return day.year if day.month >= 4 else day.year - 1
+    return partnership_year(_day(ordinal))
 
 
 # Writers ---------------------------------------------------------------------------------------
@@ -620,15 +620,11 @@ class Context:
     @property
     def first_day(self) -> datetime.date:
         """The start of the oldest partnership year generated."""
-        return datetime.date(self.current_year_start - self.scale.years + 1, 4, 1)
+        return year_bounds(self.current_year_start - self.scale.years + 1)[0]
 
     @property
     def current_year_start(self) -> int:
-        return (
-            self.today.year
-            if self.today >= datetime.date(self.today.year, 4, 1)
-            else (self.today.year - 1)
-        )
+        return partnership_year(self.today)
 
 
 # Steps ------------------------------------------------------------------------------------------
@@ -1877,7 +1873,7 @@ def benchmarks_and_targets(ctx: Context) -> None:
     per_thousand = ctx.scale.young_people / 1000
     for offset in range(ctx.scale.years):
         year = ctx.current_year_start - offset
-        start, end = datetime.date(year, 4, 1), datetime.date(year + 1, 3, 31)
+        start, end = year_bounds(year)
         created = _at(datetime.date(year, 3, 15), 10)
         for group, name, characteristic, value, rate in LEAST_HEARD:
             target = max(5, round(rate * per_thousand * rng.uniform(0.9, 1.1)))

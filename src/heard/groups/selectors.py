@@ -28,6 +28,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce
 from django.http import Http404
 
+from heard.core import years
 from heard.core.permissions import (
     can,
     is_partner_worker,
@@ -77,8 +78,7 @@ def _last_contact() -> F:
 
 def period_for(day: datetime.date) -> str:
     """The partnership year a date falls in (years start on 1 April), as a period like 2026-27."""
-    first = day.year if day.month >= 4 else day.year - 1
-    return f"{first}-{(first + 1) % 100:02d}"
+    return years.year_label(years.partnership_year(day))
 
 
 # --- Groups -------------------------------------------------------------------------------------

@@ -23,10 +23,10 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
+from heard.core import years
 from heard.core.permissions import can, is_partner_worker, is_staff_member, is_theme_lead
 from heard.groups import selectors as group_selectors
 from heard.groups.models import Group, Theme
-from heard.participation import summaries
 from heard.participation.models import (
     Attendance,
     Method,
@@ -161,7 +161,7 @@ def standards_all() -> QuerySet[Standard]:
 
 def partnership_year_start(today: datetime.date) -> datetime.date:
     """The partnership year runs from 1 April."""
-    return summaries.year_bounds(summaries.partnership_year(today))[0]
+    return years.year_start(today)
 
 
 def quarter_bounds(today: datetime.date) -> tuple[datetime.date, datetime.date]:
@@ -198,7 +198,7 @@ def home_counts(
     rows = YearlyParticipation.objects.none()
     if is_staff_member(user):
         rows = YearlyParticipation.objects.filter(
-            year=summaries.partnership_year(today), active_sessions__gt=0
+            year=years.partnership_year(today), active_sessions__gt=0
         )
         if is_partner_worker(user):
             rows = rows.filter(organisation_id=user.organisation_id)

@@ -17,25 +17,19 @@ from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import (
-    Case,
     Count,
     F,
-    IntegerField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
-    Value,
-    When,
 )
-from django.db.models.functions import ExtractYear
 
+from heard.core.years import partnership_year, year_bounds, year_of
 from heard.groups.models import Group
 from heard.participation.models import ACTIVE_DEGREES, Attendance, Session, YearlyParticipation
 from heard.people.models import YoungPerson
 
-#: The partnership year starts on 1 April.
-YEAR_STARTS_IN_MONTH = 4
 #: Young people refreshed per statement (well under SQLite's limit on query parameters).
 CHUNK = 500
 
@@ -49,19 +43,6 @@ COLUMNS = (
 )
 
 
-def partnership_year(day: datetime.date) -> int:
-    """The year in which the partnership year holding ``day`` starts: 2026 for 2026-27."""
-    return day.year if day.month >= YEAR_STARTS_IN_MONTH else day.year - 1
-
-
-def year_bounds(year: int) -> tuple[datetime.date, datetime.date]:
-    """The first and last day of partnership year ``year``."""
-    return (
-        datetime.date(year, YEAR_STARTS_IN_MONTH, 1),
-        datetime.date(year + 1, YEAR_STARTS_IN_MONTH, 1) - datetime.timedelta(days=1),
-    )
-
-
 def grouped(attendances: QuerySet[Attendance]) -> QuerySet[Any, Any]:
     """The summary rows that ``attendances`` make: attended ones, per partnership year, young
     person, group (none for individual sessions) and organisation."""
@@ -69,12 +50,7 @@ def grouped(attendances: QuerySet[Attendance]) -> QuerySet[Any, Any]:
     return (
         attendances.filter(status=Attendance.Status.ATTENDED)
         .annotate(
-            s_year=ExtractYear(date)
-            - Case(
-                When(**{f"{date}__month__lt": YEAR_STARTS_IN_MONTH}, then=Value(1)),
-                default=Value(0),
-                output_field=IntegerField(),
-            ),
+            s_year=year_of(date),
             s_young_person=F("young_person_id"),
             s_group=F("session__group_id"),
             s_organisation=F("session__organisation_id"),

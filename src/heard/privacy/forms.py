@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django import forms
 from django.utils import timezone
 
+from heard.core import years
 from heard.core.forms import (
     GovUKDateInput,
     add_service_errors,  # noqa: F401 (used by the views)
@@ -89,11 +89,6 @@ class ErasureForm(forms.Form):
     )
 
 
-def _partnership_year_start(today: datetime.date) -> datetime.date:
-    year = today.year if today.month >= 4 else today.year - 1
-    return datetime.date(year, 4, 1)
-
-
 class ReachForm(forms.Form):
     start = forms.DateField(widget=GovUKDateInput(), label="From", required=False)
     end = forms.DateField(widget=GovUKDateInput(), label="To", required=False)
@@ -105,7 +100,7 @@ class ReachForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         today = timezone.localdate()
-        data["start"] = data.get("start") or _partnership_year_start(today)
+        data["start"] = data.get("start") or years.year_start(today)
         data["end"] = data.get("end") or today
         if data["end"] < data["start"]:
             self.add_error("end", "The end of the period must be on or after its start.")

@@ -20,12 +20,12 @@ from django.db.models import (
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from heard.core import years
 from heard.core.models import Partnership
 from heard.core.permissions import can, is_partner_worker
 from heard.core.roles import AgeBand
 from heard.core.suppression import Display, SuppressedTable, suppress, suppress_count
 from heard.groups.models import Membership
-from heard.participation import summaries
 from heard.participation.models import ACTIVE_DEGREES, Attendance, Session, YearlyParticipation
 from heard.people.models import YoungPerson
 from heard.privacy.models import (
@@ -442,8 +442,8 @@ def _participants(
     national scale 200,000 rows instead of the year's 2 million attendances); any other period
     from the log.
     """
-    year = summaries.partnership_year(start)
-    year_start, year_end = summaries.year_bounds(year)
+    year = years.partnership_year(start)
+    year_start, year_end = years.year_bounds(year)
     # The summary holds whole years. A period from a year's start to any day in it holds the
     # same sessions as long as none comes after that day (sessions cannot be logged ahead, so
     # "this year to date", the page's default, is one): one query on the date index tells.

@@ -13,7 +13,6 @@ from typing import Any
 from django.db import connection
 from django.db.models import (
     Aggregate,
-    Case,
     Count,
     DateField,
     Exists,
@@ -26,17 +25,15 @@ from django.db.models import (
     Q,
     QuerySet,
     Value,
-    When,
 )
-from django.db.models.functions import ExtractYear
 from django.http import Http404
 
 from heard.core.models import Partnership
 from heard.core.permissions import can, is_partner_worker, is_programme_staff, is_theme_lead
+from heard.core.years import partnership_year, year_bounds, year_label, year_of
 from heard.groups.models import Group, Membership
 from heard.participation import selectors as participation_selectors
 from heard.participation.models import Attendance, Session
-from heard.participation.summaries import YEAR_STARTS_IN_MONTH, partnership_year, year_bounds
 from heard.people.models import YoungPerson
 from heard.voice.consents import evidence_with_photo_consent
 from heard.voice.models import Evidence, Feedback, Rating, Response, View
@@ -512,24 +509,10 @@ class JourneyYear:
 
     @property
     def label(self) -> str:
-        return journey_year_label(self.year)
+        return year_label(self.year)
 
 
 _ORDER = {"session": 0, "view": 1, "response": 2, "feedback": 3}
-
-
-def journey_year_label(year: int) -> str:
-    """Partnership year ``year`` as the partnership writes it: 2026-27."""
-    return f"{year}-{(year + 1) % 100:02d}"
-
-
-def _partnership_year_of(field: str) -> Any:
-    """The partnership year holding the date column ``field``, in SQL (``partnership_year``)."""
-    return ExtractYear(field) - Case(
-        When(**{f"{field}__month__lt": YEAR_STARTS_IN_MONTH}, then=Value(1)),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
 
 
 def _journey_sources(user: Any, young_person: YoungPerson) -> dict[str, tuple[QuerySet[Any], str]]:
@@ -630,7 +613,7 @@ def young_person_journey_years(*, user: Any, young_person: YoungPerson) -> list[
         rows.prefetch_related(None)
         .select_related(None)
         .order_by()
-        .annotate(journey_year=_partnership_year_of(field))
+        .annotate(journey_year=year_of(field))
         .values("journey_year")
         .annotate(entries=Count("pk"))
         .values_list("journey_year", "entries")

@@ -20,6 +20,7 @@ from heard.core.exports import Column
 from heard.core.forms import add_service_errors, save_form
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
+from heard.core.years import year_label
 from heard.groups import selectors as group_selectors
 from heard.participation import selectors as participation_selectors
 from heard.participation.models import Attendance
@@ -441,19 +442,19 @@ def young_person_journey(request: HttpRequest, pk: int) -> HttpResponse:
         if raw is not None:
             year_error = (
                 f"“{raw[:20]}” is not a partnership year (give the year it starts in, such as "
-                f"{default}). Showing {selectors.journey_year_label(year)}."
+                f"{default}). Showing {year_label(year)}."
             )
     items = selectors.young_person_journey(user=request.user, young_person=young_person, year=year)
     context = {
         "young_person": young_person,
         "items": items,
         "year": year,
-        "year_label": selectors.journey_year_label(year),
+        "year_label": year_label(year),
         "year_error": year_error,
         "years": years,
         "earlier": next((y for y in reversed(years) if y.year < year), None),
         "later": next((y for y in years if y.year > year), None),
-        "title": f"Journey of {young_person.reference}, {selectors.journey_year_label(year)}",
+        "title": f"Journey of {young_person.reference}, {year_label(year)}",
         "shows_names": can(request.user, "people.view_youngperson_name", young_person),
     }
     return render(request, "voice/journey.html", context)
