@@ -11,6 +11,7 @@ from heard.groups.models import Group, GroupTheme, Membership, Theme
 from heard.participation import summaries
 from heard.participation.models import Attendance, Degree, ParticipationType, Session
 from heard.people.models import Organisation, User, YoungPerson
+from heard.voice.services import awaiting_feedback_refresh
 
 
 class OrganisationFactory(DjangoModelFactory):
@@ -202,6 +203,9 @@ class ResponseFactory(DjangoModelFactory):
     def views(obj, create, extracted, **kwargs):  # noqa: N805
         if create and extracted:
             obj.views.set(extracted)
+            # As the loop services keep it: whether any of its views is still responded.
+            awaiting_feedback_refresh([obj.pk])
+            obj.refresh_from_db(fields=["awaiting_feedback"])
 
 
 class FeedbackFactory(DjangoModelFactory):

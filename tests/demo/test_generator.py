@@ -8,6 +8,7 @@ from io import StringIO
 import pytest
 import time_machine
 from django.core.management import CommandError, call_command
+from django.db.models import Exists, F, OuterRef
 
 from heard.core.models import Partnership
 from heard.core.roles import Role, age_band_for_age
@@ -443,6 +444,16 @@ def test_every_view_status_and_date_is_what_the_services_would_set(tiny):
         )
         assert view.status == (View.Status.RATED if rated else View.Status.FED_BACK), view
     assert View.objects.filter(status=View.Status.RATED).exists()
+
+
+def test_responses_awaiting_feedback_are_marked_as_the_services_would(tiny):
+    still = View.objects.filter(responses=OuterRef("pk"), status=View.Status.RESPONDED)
+    wrong = Response.objects.annotate(expected=Exists(still)).exclude(
+        awaiting_feedback=F("expected")
+    )
+    assert not wrong.exists()
+    assert Response.objects.filter(awaiting_feedback=True).exists()
+    assert Response.objects.filter(awaiting_feedback=False).exists()
 
 
 def test_feedback_and_ratings_come_from_those_who_gave_the_views(tiny):

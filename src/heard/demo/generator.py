@@ -103,7 +103,7 @@ UNUSABLE_PASSWORD = "!generated-by-heard-generate"  # noqa: S105 - "!" marks it 
 EMAIL_DOMAIN = "generated.heard.example"
 MARKER_PREFIX = "heard generate:"
 #: Written into the database's marker: raise it when the generated data changes.
-VERSION = 3
+VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -1913,6 +1913,7 @@ RESPONSE_COLUMNS = (
     "date",
     "evidence_link",
     "written_by_id",
+    "awaiting_feedback",
 )
 FEEDBACK_COLUMNS = (
     "id",
@@ -2424,6 +2425,7 @@ class _Voice:
         )
         link = f"https://{EMAIL_DOMAIN}/evidence/{pk}" if rng.random() < 0.2 else ""
         at = _at_ordinal(date, 19)
+        fed_back = rng.random() < (0.85 if self.today - date > 14 else 0.35)
         self.responses.add(
             (
                 pk,
@@ -2436,13 +2438,14 @@ class _Voice:
                 _day(date),
                 link,
                 written_by,
+                not fed_back,  # awaiting_feedback: its views stay responded
             )
         )
         for view in views:
             self.response_views.add((pk, view.pk))
             view.status = View.Status.RESPONDED
             view.responded_on = view.updated = date
-        if rng.random() < (0.85 if self.today - date > 14 else 0.35):
+        if fed_back:
             self.feed_back(pk, date, views, group, organisation, written_by)
 
     def feed_back(

@@ -153,11 +153,24 @@ class Response(TimeStampedModel):
     written_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    #: Whether any of its views is still responded and not fed back: kept by the loop services
+    #: (``voice.services.loop``) in the same transaction as the views' status, so "still owed
+    #: feedback" reads one partial index instead of joining every response to its views.
+    awaiting_feedback = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["-date", "-id"]
-        # Lists run oldest or newest first by date then id; counts by date read only the index.
-        indexes = [models.Index(fields=["date", "id"], name="voice_response_date_id")]
+        indexes = [
+            # Lists run oldest or newest first by date then id; counts by date read the index.
+            models.Index(fields=["date", "id"], name="voice_response_date_id"),
+            # Still owed feedback, oldest first (national scale: 30,000 of 330,000 responses;
+            # the semi-join over every response's views it replaces took 0.17 s a count).
+            models.Index(
+                fields=["date", "id"],
+                condition=models.Q(awaiting_feedback=True),
+                name="voice_response_awaiting",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(outcome="not_possible") | ~models.Q(explanation=""),

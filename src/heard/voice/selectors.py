@@ -216,6 +216,22 @@ def feedback_visible_to(user: Any) -> QuerySet[Feedback]:
     )
 
 
+def _awaiting_feedback(
+    responses: QuerySet[Response], waiting: QuerySet[View] | None
+) -> QuerySet[Response]:
+    """Of these responses, those with a view still responded: any such view (``waiting`` None),
+    or one of ``waiting`` (the views still responded in a user's scope).
+
+    ``awaiting_feedback`` is kept by the loop services: read alone it is the whole test; with a
+    scope it narrows the semi-join to the responses that have any such view (national scale:
+    30,000 of 330,000).
+    """
+    responses = responses.filter(awaiting_feedback=True)
+    if waiting is None:
+        return responses
+    return responses.filter(Exists(waiting.filter(responses=OuterRef("pk"))))
+
+
 def feedback_owed(*, user: Any, today: datetime.date) -> QuerySet[Response]:
     """Responses not yet told to everyone who gave their views, oldest first.
 
@@ -223,9 +239,10 @@ def feedback_owed(*, user: Any, today: datetime.date) -> QuerySet[Response]:
     with the young people and groups who gave them.
     """
     waiting = views_visible_to(user).filter(status=View.Status.RESPONDED)
+    # Only a partner worker reads fewer views than all (and a role reading no views, none).
+    in_scope = waiting if is_partner_worker(user) or not can(user, "voice.view_view") else None
     return (
-        responses_visible_to(user)
-        .filter(Exists(waiting.filter(responses=OuterRef("pk"))))
+        _awaiting_feedback(responses_visible_to(user), in_scope)
         .prefetch_related(Prefetch("views", queryset=waiting.order_by("id"), to_attr="owed_views"))
         .annotate(days_waiting=DaysBetween(Value(today, output_field=DateField()), F("date")))
         .order_by("date", "id")
@@ -283,9 +300,10 @@ def loop_overdue(*, user: Any, today: datetime.date) -> dict[str, Any]:
     )
     waiting = responsible.filter(status=View.Status.RESPONDED)
     responses = (
-        Response.objects.filter(
-            Exists(waiting.filter(responses=OuterRef("pk"))), date__lt=feed_back_by
+        _awaiting_feedback(
+            Response.objects.all(), None if user is None or is_programme_staff(user) else waiting
         )
+        .filter(date__lt=feed_back_by)
         .annotate(days_waiting=DaysBetween(Value(today, output_field=DateField()), F("date")))
         .order_by("date", "id")
     )

@@ -9,6 +9,7 @@ from heard.voice.services.evidence import (
 )
 from heard.voice.services.loop import (
     NOT_POSSIBLE_NEEDS_REASON,
+    awaiting_feedback_refresh,
     feedback_record,
     givers_of,
     rating_give,
@@ -20,6 +21,7 @@ __all__ = [
     "ALLOWED_TYPES",
     "MAX_EVIDENCE_BYTES",
     "NOT_POSSIBLE_NEEDS_REASON",
+    "awaiting_feedback_refresh",
     "evidence_attach",
     "feedback_record",
     "givers_of",

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from heard.core import audit
 from heard.core.models import AuditEntry
@@ -59,6 +59,16 @@ def _move(
             obj=view,
             changes=audit.diff(before, audit.snapshot(view, fields)),
         )
+
+
+def awaiting_feedback_refresh(response_ids: Iterable[int]) -> None:
+    """Set ``Response.awaiting_feedback`` of these responses from their views' status: whether
+    any is still responded. Called by every service that moves a view into or out of responded,
+    in its transaction."""
+    still_responded = View.objects.filter(responses=OuterRef("pk"), status=View.Status.RESPONDED)
+    Response.objects.filter(pk__in=list(response_ids)).update(
+        awaiting_feedback=Exists(still_responded)
+    )
 
 
 @transaction.atomic
@@ -137,6 +147,8 @@ def response_record(
     )
     assert day is not None  # noqa: S101 - checked above
     _move(locked, to=View.Status.RESPONDED, actor=actor, day_field="responded_on", day=day)
+    awaiting_feedback_refresh([response.pk])
+    response.awaiting_feedback = True
     response.readability_warning = readability_warning(plain)  # type: ignore[attr-defined]
     return response
 
@@ -221,6 +233,16 @@ def feedback_record(
         .order_by("pk")
     )
     _move(views, to=View.Status.FED_BACK, actor=actor, day_field="fed_back_on", day=day)
+    # Every response a moved view answers (only this one, unless a view has two responses).
+    awaiting_feedback_refresh(
+        {response.pk}
+        | set(
+            Response.views.through.objects.filter(
+                view_id__in=[view.pk for view in views]
+            ).values_list("response_id", flat=True)
+        )
+    )
+    response.awaiting_feedback = False
     return feedback
 
 
