@@ -360,6 +360,7 @@ def test_the_generator_covers_every_model_of_the_apps_it_knows():
     seeded.add("voice.Evidence")
     # Derived from the attendances by summaries.rebuild (see the test below), not generated.
     seeded.add("participation.YearlyParticipation")
+    seeded.add("participation.YearlyParticipant")
     for label in ("people", "groups", "participation", "voice", "safeguarding", "privacy"):
         for model in apps.get_app_config(label).get_models():
             if model._meta.label in seeded:
@@ -372,9 +373,11 @@ def test_the_generator_covers_every_model_of_the_apps_it_knows():
 
 def test_the_yearly_participation_summary_is_built_from_the_attendances(tiny):
     from heard.participation import summaries
-    from heard.participation.models import YearlyParticipation
+    from heard.participation.models import YearlyParticipant, YearlyParticipation
 
     assert YearlyParticipation.objects.count() > 100
+    assert YearlyParticipant.objects.filter(via_buddy_group=True).count() > 10
+    assert YearlyParticipant.objects.filter(via_buddy_group=False).count() > 10
     assert summaries.differences() == (0, [])
 
 

@@ -11,9 +11,16 @@ from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from heard.groups import services as group_services
 from heard.groups.models import Group
 from heard.participation import selectors, services, summaries
-from heard.participation.models import Attendance, Degree, ParticipationType, YearlyParticipation
+from heard.participation.models import (
+    Attendance,
+    Degree,
+    ParticipationType,
+    YearlyParticipant,
+    YearlyParticipation,
+)
 from heard.people.models import YoungPerson
 from tests import factories
 
@@ -36,6 +43,12 @@ def rows():
         YearlyParticipation.objects.values_list(
             "year", "young_person__reference", "group__name", "sessions_attended", "active_sessions"
         )
+    )
+
+
+def participants():
+    return sorted(
+        YearlyParticipant.objects.values_list("year", "young_person__reference", "via_buddy_group")
     )
 
 
@@ -134,7 +147,17 @@ class TestKeptByTheServices:
                 for person in rng.sample(people, rng.randint(0, 5))
             ]
             day = datetime.date(2025, 1, 1) + datetime.timedelta(days=rng.randint(0, 600))
-            if sessions and rng.random() < 0.5:
+            if rng.random() < 0.1:
+                # A group becomes, or stops being, a Buddy Group: its participants are recounted.
+                changed = rng.choice(groups)
+                kind = (
+                    Group.Kind.YOUTH_COUNCIL
+                    if changed.kind == Group.Kind.BUDDY_GROUP
+                    else Group.Kind.BUDDY_GROUP
+                )
+                changed = group_services.group_update(actor=officer, group=changed, kind=kind)
+                groups = [changed if g.pk == changed.pk else g for g in groups]
+            elif sessions and rng.random() < 0.5:
                 change = rng.choice(["attendees", "date", "degree", "group"])
                 value = {
                     "attendees": attendees,
@@ -157,6 +180,7 @@ class TestKeptByTheServices:
                 )
             assert_in_step()
         assert YearlyParticipation.objects.exists()
+        assert {flag for *_, flag in participants()} == {True, False}
 
     def test_import_keeps_it_too(self, officer, group, members):
         rows_csv = (
@@ -178,9 +202,27 @@ class TestRebuildAndCheck:
 
     def test_rebuild_gives_what_the_services_kept(self, officer, group, members):
         self.make_history(officer, group, members)
-        kept = rows()
+        kept, kept_participants = rows(), participants()
         assert summaries.rebuild() == 3
         assert rows() == kept
+        assert participants() == kept_participants
+
+    def test_participants_are_each_active_young_person_of_a_year_once(self, officer, members):
+        council = factories.GroupFactory(kind=Group.Kind.YOUTH_COUNCIL)
+        log(officer, group=council, attendees=members)
+        log(officer, group=council, attendees=[members[0]], date=datetime.date(2025, 6, 1))
+        log(officer, group=factories.GroupFactory(), attendees=[members[0]])
+        log(officer, group=council, attendees=[members[1]], degree=Degree.CONSULTED_INFORMED)
+        first, second = members[0].reference, members[1].reference
+        # Only the first took part in a Buddy Group (the factory's kind), and only in 2026.
+        assert participants() == sorted(
+            [(2025, first, False), (2026, first, True), (2026, second, False)]
+        )
+        group_services.group_update(actor=officer, group=council, kind=Group.Kind.BUDDY_GROUP)
+        assert participants() == sorted(
+            [(2025, first, True), (2026, first, True), (2026, second, True)]
+        )
+        assert_in_step()
 
     def test_the_migration_fills_it_the_same_way(self, officer, group, members):
         self.make_history(officer, group, members)
@@ -201,6 +243,14 @@ class TestRebuildAndCheck:
         migration.fill(apps, Editor())
         assert rows() == kept
 
+        kept_participants = participants()
+        YearlyParticipant.objects.all().delete()
+        importlib.import_module("heard.participation.migrations.0007_yearly_participant").fill(
+            apps, Editor()
+        )
+        assert participants() == kept_participants
+        assert_in_step()
+
     def test_check_finds_a_difference_and_rebuild_mends_it(self, officer, group, members, capsys):
         self.make_history(officer, group, members)
         call_command("summaries", "--check")
@@ -210,6 +260,9 @@ class TestRebuildAndCheck:
             call_command("summaries", "--check")
         Group.objects.filter(pk=group.pk).update(last_session_on=None)
         with pytest.raises(CommandError, match="differ from the log in 3 rows"):
+            call_command("summaries", "--check")
+        YearlyParticipant.objects.filter(young_person=members[0]).update(via_buddy_group=False)
+        with pytest.raises(CommandError, match="differ from the log in 7 rows"):
             call_command("summaries", "--check")
         call_command("summaries", "--rebuild")
         assert "rebuilt: 3 yearly rows" in capsys.readouterr().out
@@ -230,5 +283,17 @@ class TestHomeCountsReadIt:
         counts = selectors.home_counts(user=officer, today=DAY)
         assert counts["active_young_people"] == 2
         # A summary out of step shows: the count is read from it, not from the attendances.
-        YearlyParticipation.objects.filter(young_person=members[1]).delete()
+        YearlyParticipant.objects.filter(young_person=members[1]).delete()
         assert selectors.home_counts(user=officer, today=DAY)["active_young_people"] == 1
+
+    def test_a_partner_worker_counts_their_organisations_sessions(
+        self, officer, group, members, organisation
+    ):
+        partner = factories.UserFactory(role="partner_worker", organisation=organisation)
+        log(officer, group=group, attendees=members)
+        log(officer, group=factories.GroupFactory(), attendees=[factories.YoungPersonFactory()])
+        assert selectors.home_counts(user=officer, today=DAY)["active_young_people"] == 3
+        assert selectors.home_counts(user=partner, today=DAY)["active_young_people"] == 2
+        # Theirs are grouped from the yearly summary's rows of their organisation.
+        YearlyParticipation.objects.filter(young_person=members[1]).delete()
+        assert selectors.home_counts(user=partner, today=DAY)["active_young_people"] == 1

@@ -74,6 +74,7 @@ from heard.participation.models import (
     ParticipationType,
     Session,
     Standard,
+    YearlyParticipant,
     YearlyParticipation,
 )
 from heard.people.models import Organisation, User, YoungPerson
@@ -2652,6 +2653,7 @@ def wipe() -> dict[str, int]:
         YoungPerson.possible_duplicate_of.through,
         Evidence,
         YearlyParticipation,
+        YearlyParticipant,
     ]
     targets = [*dependants, *generated_models()]
     counts = {model._meta.label: model._default_manager.count() for model in targets}
@@ -2720,7 +2722,11 @@ def generate(
         # visibility map, without which counts over an index read the heap too (at national
         # scale a count of this quarter's sessions took 70 ms before and 5 ms after).
         command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
-        analysed: list[type[models.Model]] = [*generated_models(), YearlyParticipation]
+        analysed: list[type[models.Model]] = [
+            *generated_models(),
+            YearlyParticipation,
+            YearlyParticipant,
+        ]
         with connection.cursor() as cursor:
             for model in analysed:
                 cursor.execute(f"{command} {connection.ops.quote_name(model._meta.db_table)}")

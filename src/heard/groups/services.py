@@ -15,6 +15,7 @@ from heard.core import audit
 from heard.core.models import AuditEntry
 from heard.core.permissions import is_partner_worker, is_programme_staff, is_theme_lead, require
 from heard.groups.models import Group, GroupTheme, Membership, StageTransition, Theme, ThemeReview
+from heard.groups.signals import group_kind_changed
 from heard.people.models import Organisation, User, YoungPerson
 
 THEME_FIELDS = ("title", "period", "lead", "status", "description")
@@ -318,6 +319,8 @@ def group_update(*, actor: User | None, group: Group, **fields: Any) -> Group:
     changes = audit.diff(before, _group_snapshot(group))
     if changes:
         audit.record(actor=actor, action=AuditEntry.Action.UPDATE, obj=group, changes=changes)
+    if "kind" in changes:
+        group_kind_changed.send(sender=Group, group=group)
     return group
 
 
