@@ -167,7 +167,8 @@ class YearlyParticipation(models.Model):
     every change to sessions and attendances, so the home counts and the year's reach read a
     few hundred thousand small rows instead of grouping millions of attendances (issue 6,
     bench/README.md). The group's kind is not copied here, so changing a group's kind needs no
-    refresh. ``heard summaries --check`` compares it with the attendances; ``--rebuild`` remakes it.
+    refresh of it (``YearlyParticipant`` is recounted instead). ``heard summaries --check``
+    compares it with the attendances; ``--rebuild`` remakes it.
     """
 
     #: The calendar year in which the partnership year starts (1 April): 2026 is 2026-27.
