@@ -361,6 +361,8 @@ def test_the_generator_covers_every_model_of_the_apps_it_knows():
     # Derived from the attendances by summaries.rebuild (see the test below), not generated.
     seeded.add("participation.YearlyParticipation")
     seeded.add("participation.YearlyParticipant")
+    # Derived from the views' links by responsibility.rebuild (see the test below).
+    seeded.add("voice.ViewResponsibility")
     for label in ("people", "groups", "participation", "voice", "safeguarding", "privacy"):
         for model in apps.get_app_config(label).get_models():
             if model._meta.label in seeded:
@@ -379,6 +381,15 @@ def test_the_yearly_participation_summary_is_built_from_the_attendances(tiny):
     assert YearlyParticipant.objects.filter(via_buddy_group=True).count() > 10
     assert YearlyParticipant.objects.filter(via_buddy_group=False).count() > 10
     assert summaries.differences() == (0, [])
+
+
+def test_who_answers_for_which_view_is_derived_from_the_links(tiny):
+    from heard.voice import responsibility
+    from heard.voice.models import ViewResponsibility
+
+    theme_leads = User.objects.filter(role=Role.THEME_LEAD)
+    assert ViewResponsibility.objects.filter(user__in=theme_leads).count() > 10
+    assert responsibility.differences() == (0, [])
 
 
 def test_loop_figures_equal_a_recomputation_from_the_rows(tiny):

@@ -96,7 +96,8 @@ from heard.privacy.models import (
 from heard.privacy.selectors import BAND_AGES
 from heard.privacy.services import PERSONAL_FIELDS
 from heard.safeguarding.models import BackgroundCheck, Concern, TrainingRecord
-from heard.voice.models import Evidence, Feedback, Rating, Response, View
+from heard.voice import responsibility
+from heard.voice.models import Evidence, Feedback, Rating, Response, View, ViewResponsibility
 
 #: Generated staff cannot sign in with a password (an unusable hash): set one with
 #: ``heard changepassword`` to explore, or sign in as the benchmark does, with a session.
@@ -104,7 +105,7 @@ UNUSABLE_PASSWORD = "!generated-by-heard-generate"  # noqa: S105 - "!" marks it 
 EMAIL_DOMAIN = "generated.heard.example"
 MARKER_PREFIX = "heard generate:"
 #: Written into the database's marker: raise it when the generated data changes.
-VERSION = 4
+VERSION = 5
 
 
 @dataclass(frozen=True)
@@ -2654,6 +2655,7 @@ def wipe() -> dict[str, int]:
         Evidence,
         YearlyParticipation,
         YearlyParticipant,
+        ViewResponsibility,
     ]
     targets = [*dependants, *generated_models()]
     counts = {model._meta.label: model._default_manager.count() for model in targets}
@@ -2711,6 +2713,13 @@ def generate(
             f"summarised {rows:,} yearly participation rows and each group's latest session "
             f"in {seconds['summaries']:.1f} s"
         )
+        started = time.perf_counter()
+        rows = responsibility.rebuild()
+        seconds["responsibilities"] = round(time.perf_counter() - started, 2)
+        progress(
+            f"derived {rows:,} rows of who answers for which view "
+            f"in {seconds['responsibilities']:.1f} s"
+        )
         if use_copy:
             _after_copy(ctx, chosen, seed, today)
         started = time.perf_counter()
@@ -2726,6 +2735,7 @@ def generate(
             *generated_models(),
             YearlyParticipation,
             YearlyParticipant,
+            ViewResponsibility,
         ]
         with connection.cursor() as cursor:
             for model in analysed:

@@ -15,7 +15,7 @@ from heard.core import audit
 from heard.core.models import AuditEntry
 from heard.core.permissions import is_partner_worker, is_programme_staff, is_theme_lead, require
 from heard.groups.models import Group, GroupTheme, Membership, StageTransition, Theme, ThemeReview
-from heard.groups.signals import group_kind_changed
+from heard.groups.signals import group_kind_changed, group_links_changed, theme_lead_changed
 from heard.people.models import Organisation, User, YoungPerson
 
 THEME_FIELDS = ("title", "period", "lead", "status", "description")
@@ -189,6 +189,8 @@ def theme_update(*, actor: User | None, theme: Theme, **fields: Any) -> Theme:
     changes = audit.diff(before, audit.snapshot(theme, THEME_FIELDS))
     if changes:
         audit.record(actor=actor, action=AuditEntry.Action.UPDATE, obj=theme, changes=changes)
+    if "lead" in changes:
+        theme_lead_changed.send(sender=Theme, theme=theme)
     return theme
 
 
@@ -321,6 +323,8 @@ def group_update(*, actor: User | None, group: Group, **fields: Any) -> Group:
         audit.record(actor=actor, action=AuditEntry.Action.UPDATE, obj=group, changes=changes)
     if "kind" in changes:
         group_kind_changed.send(sender=Group, group=group)
+    if {"leads", "themes"} & set(changes):
+        group_links_changed.send(sender=Group, group=group)
     return group
 
 

@@ -22,6 +22,7 @@ from heard.participation import importers, summaries
 from heard.participation.importers import ImportProblem, ImportResult
 from heard.participation.models import Attendance, Method, Session, Standard
 from heard.participation.rules import theme_lead_responsible_for_group
+from heard.participation.signals import session_group_changed
 from heard.people import selectors as people_selectors
 from heard.people.models import YoungPerson
 from heard.safeguarding import selectors as safeguarding_selectors
@@ -383,6 +384,8 @@ def session_update(*, actor: Any, session: Session, **fields: Any) -> Session:
             days=[date_before, session.date],
         )
         summaries.refresh_last_sessions([group_before, session.group_id])
+    if session.group_id != group_before:
+        session_group_changed.send(sender=Session, session=session)
 
     after = audit.snapshot(session, AUDITED)
     after["attendances"] = _attendance_state(session)

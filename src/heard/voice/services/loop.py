@@ -15,6 +15,7 @@ from heard.core.models import AuditEntry
 from heard.core.permissions import require
 from heard.groups.models import Group, Membership
 from heard.people.models import YoungPerson
+from heard.voice import responsibility
 from heard.voice.models import Feedback, Rating, Response, View
 from heard.voice.readability import readability_warning
 from heard.voice.services._common import check_choice, check_date, check_text, saved
@@ -53,6 +54,7 @@ def _move(
         if day_field:
             setattr(view, day_field, day)
         view.save(update_fields=[*fields, "updated_at"])
+        responsibility.set_status(view)
         audit.record(
             actor=actor,
             action=AuditEntry.Action.UPDATE,

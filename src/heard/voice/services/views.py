@@ -16,6 +16,7 @@ from heard.core.permissions import require
 from heard.groups.models import Group, Theme
 from heard.participation.models import Session
 from heard.people.models import Organisation, YoungPerson
+from heard.voice import responsibility
 from heard.voice.consents import use_refusal
 from heard.voice.models import View
 from heard.voice.services._common import (
@@ -157,6 +158,7 @@ def view_record(
     view.save()
     view.themes.set(theme_list)
     view.young_people.set(people)
+    responsibility.refresh(responsibility.view_ids(view))
     audit.record(
         actor=actor,
         action=AuditEntry.Action.CREATE,
@@ -265,6 +267,8 @@ def view_update(*, actor: Any, view: View, **fields: Any) -> View:
         view.themes.set(theme_list)
     if "young_people" in fields:
         view.young_people.set(people)
+    if {"themes", "group", "recorded_on"} & set(fields):
+        responsibility.refresh(responsibility.view_ids(view))
     changes = audit.diff(before, _snapshot(view))
     if changes:
         audit.record(actor=actor, action=AuditEntry.Action.UPDATE, obj=view, changes=changes)
