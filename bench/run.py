@@ -47,6 +47,8 @@ BENCH_AREA = "Bench import"
 TARGET_P95_MS = 150.0
 TARGET_AGGREGATE_RATIO = 1.5
 TARGET_AGGREGATE_MS = 1000.0
+#: The aggregates of ``aggregates()``, in the table's order.
+AGGREGATES = ("home_counts", "loop_figures", "reach")
 TARGET_MIXED_SHARE = 0.40
 TARGET_MIXED_P95_MS = 250.0
 TARGET_IMPORT_S = 20.0
@@ -317,6 +319,13 @@ class Endpoint:
     #: A second path that must run the same number of queries (page 2, a bigger object).
     other_path: str = ""
     api: bool = False
+    #: The p95 it must meet: a page's 150 ms, or for a page that is one aggregate of the whole
+    #: partnership (the loop figures, a report) the aggregates' "under 1 second" (issue 6).
+    limit_ms: float = TARGET_P95_MS
+
+
+def target_text(limit_ms: float) -> str:
+    return f"<= {limit_ms:.0f}" if limit_ms == TARGET_P95_MS else f"< {limit_ms:.0f}"
 
 
 @dataclass
@@ -328,6 +337,8 @@ class Fixture:
     users: dict[str, Any] = field(default_factory=dict)
     token: str = ""
     ids: dict[str, list[int]] = field(default_factory=dict)
+    #: The twin of a list whose page 2 is empty at this scale: a filter that leaves fewer rows.
+    twins: dict[str, str] = field(default_factory=dict)
     write_bodies: list[str] = field(default_factory=list)
 
 
@@ -342,6 +353,7 @@ def prepare(today: datetime.date) -> Fixture:
     from heard.groups.models import Group, Theme
     from heard.participation.models import Session
     from heard.people.models import Organisation, User, YoungPerson
+    from heard.privacy.models import LeastHeardTarget
     from heard.voice.models import Response, View
 
     fixture = Fixture()
@@ -404,12 +416,12 @@ def prepare(today: datetime.date) -> Fixture:
     )
     fixture.ids["theme"] = [theme_ids[0], theme_ids[-1]]
     # Voice: a view and a response with one giver and with the most; the published theme pages.
-    fixture.ids["view"] = [
-        View.objects.order_by("pk").values_list("pk", flat=True)[0],
-        View.objects.annotate(n=Count("young_people"))
-        .order_by("-n", "pk")
-        .values_list("pk", flat=True)[0],
-    ]
+    # Both views fed back, so both run every prefetch (a response's feedback, its young people
+    # and groups): Django skips a prefetch whose parents are empty, one query fewer that is not
+    # a difference in how the page scales.
+    told = View.objects.filter(status__in=[View.Status.FED_BACK, View.Status.RATED])
+    by_givers = told.annotate(n=Count("young_people")).values_list("pk", flat=True)
+    fixture.ids["view"] = [by_givers.order_by("n", "pk")[0], by_givers.order_by("-n", "pk")[0]]
     fixture.ids["response"] = [
         Response.objects.order_by("pk").values_list("pk", flat=True)[0],
         Response.objects.annotate(n=Count("views"))
@@ -422,6 +434,13 @@ def prepare(today: datetime.date) -> Fixture:
         .values_list("pk", flat=True)
     )
     fixture.ids["published_theme"] = [published[0], published[-1]]
+    # The least-heard targets are one per group and year (25 at national scale), so page 2 is
+    # empty: their twin is the targets of one group.
+    target_group = LeastHeardTarget.objects.order_by("group").values_list("group", flat=True)[:1]
+    if target_group:
+        fixture.twins["/privacy/reach/targets/"] = (
+            f"/privacy/reach/targets/?group={target_group[0]}"
+        )
     # Writes for the mixed workload: a session with 20 attendees for an active group.
     groups = list(
         Group.objects.filter(stage=Group.Stage.ACTIVE)
@@ -490,16 +509,22 @@ def endpoints(fixture: Fixture) -> list[Endpoint]:
         ("least-heard targets", "/privacy/reach/targets/"),
     ]
     for name, path in lists:
-        twin = f"{path}{'&' if '?' in path else '?'}page=2"
+        twin = fixture.twins.get(path, f"{path}{'&' if '?' in path else '?'}page=2")
         found.append(Endpoint(f"list {name}", "list", path, admin, twin))
-    # Pages that are one aggregate or one short list, whatever the data (no page 2).
+    # Pages that are one short list, whatever the data (no page 2).
     for name, path in (
-        ("loop figures", "/voice/loop/"),
         ("checks due", "/safeguarding/checks/due/"),
-        ("reach", "/privacy/reach/"),
         ("you said, we did (public)", "/you-said-we-did/"),
     ):
         found.append(Endpoint(f"page {name}", "list", path, admin))
+    # Pages that are one aggregate of the whole partnership's year: the loop figures and the
+    # equality reach report, held to the aggregates' target (their SQL floors are in the
+    # aggregates table with their SQL floors: the loop figures' 0.6 s of SQL alone is over a
+    # page's 150 ms).
+    for name, path in (("loop figures", "/voice/loop/"), ("reach", "/privacy/reach/")):
+        found.append(
+            Endpoint(f"page {name}", "aggregate", path, admin, limit_ms=TARGET_AGGREGATE_MS)
+        )
     for name, path in (("young people", "/people/young-people/"), ("sessions", "/sessions/")):
         found.append(
             Endpoint(f"list {name} (partner)", "list", path, Role.PARTNER_WORKER, f"{path}?page=2")
@@ -539,9 +564,21 @@ def endpoints(fixture: Fixture) -> list[Endpoint]:
         "training-records",
     ):
         path = f"/api/v1/{name}/"
-        found.append(Endpoint(f"api {name}", "api", path, admin, f"{path}?page=2", api=True))
+        # Page 2 of pages of 20: rows on it wherever the first page of 50 is full or not (the
+        # themes are 50, so their page 2 of 50 was empty and skipped a prefetch).
+        twin = f"{path}?page_size=20&page=2"
+        found.append(Endpoint(f"api {name}", "api", path, admin, twin, api=True))
     found.append(Endpoint("api home-counts", "api", "/api/v1/home-counts/", admin, api=True))
-    found.append(Endpoint("api loop-figures", "api", "/api/v1/loop-figures/", admin, api=True))
+    found.append(
+        Endpoint(
+            "api loop-figures",
+            "aggregate",
+            "/api/v1/loop-figures/",
+            admin,
+            api=True,
+            limit_ms=TARGET_AGGREGATE_MS,
+        )
+    )
     return found
 
 
@@ -594,16 +631,25 @@ def aggregates(fixture: Fixture) -> dict[str, tuple[str, Any]]:
 
     from heard.core.roles import Role
     from heard.participation.selectors import home_counts
+    from heard.privacy import forms as privacy_forms
+    from heard.privacy.selectors import reach
     from heard.voice.selectors import loop_figures
 
     admin = fixture.users[Role.ADMINISTRATOR]
-    return {
+    # The reach page's default period, as its form gives it for an empty query.
+    period = privacy_forms.ReachForm({})
+    period.is_valid()
+    start, end = period.cleaned_data["start"], period.cleaned_data["end"]
+    found = {
         "home_counts": (
             "api home-counts",
             lambda: home_counts(user=admin, today=timezone.localdate()),
         ),
         "loop_figures": ("api loop-figures", lambda: loop_figures(user=admin)),
+        "reach": ("page reach", lambda: reach(user=admin, start=start, end=end)),
     }
+    assert tuple(found) == AGGREGATES
+    return found
 
 
 def aggregate_floor(
@@ -881,7 +927,8 @@ def table(results: dict[str, Any]) -> str:
         )
         lines.append(
             f"| {row['name']} | {row['p50_ms']:.1f} | {row['p95_ms']:.1f} | {queries} | "
-            f"p95 <= {TARGET_P95_MS:.0f}, fixed | {verdict(row['ok'])} |"
+            f"p95 {target_text(row.get('limit_ms', TARGET_P95_MS))}, fixed | "
+            f"{verdict(row['ok'])} |"
         )
     floor = results["framework_floor"]
     lines.append(
@@ -893,7 +940,7 @@ def table(results: dict[str, Any]) -> str:
         "| aggregate | in Heard ms | SQL floor ms | ratio | over HTTP p95 ms | target | verdict |"
     )
     lines.append("| --- | ---: | ---: | ---: | ---: | --- | --- |")
-    for name in ("home_counts", "loop_figures"):
+    for name in AGGREGATES:
         agg = results.get(name)
         if agg is None:
             continue
@@ -1057,7 +1104,7 @@ def main() -> int:
             load = measure(args.port, endpoint.path, args.seconds, headers)
             queries, twin, status = query_counts[endpoint.name]
             fixed = twin is None or twin == queries
-            ok = load.errors == 0 and load.p95_ms <= TARGET_P95_MS and fixed and status == 200
+            ok = load.errors == 0 and load.p95_ms <= endpoint.limit_ms and fixed and status == 200
             rows.append(
                 {
                     "name": endpoint.name,
@@ -1070,6 +1117,7 @@ def main() -> int:
                     "p95_ms": load.p95_ms,
                     "queries": queries,
                     "queries_twin": twin,
+                    "limit_ms": endpoint.limit_ms,
                     "ok": ok,
                 }
             )
