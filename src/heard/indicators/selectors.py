@@ -33,7 +33,9 @@ def home_page(*, user: Any, today: datetime.date) -> dict[str, Any]:
     missing: list[Any] = []
     if not is_board_member(user):
         missing = list(
-            participation_selectors.sessions_missing_monitoring(user)[:MISSING_MONITORING_SHOWN]
+            participation_selectors.sessions_missing_monitoring(user, brief=True)[
+                :MISSING_MONITORING_SHOWN
+            ]
         )
     quarter_start, quarter_end = participation_selectors.quarter_bounds(today)
     loop = voice_selectors.loop_overdue(user=user, today=today) if responsible else None

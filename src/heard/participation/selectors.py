@@ -103,9 +103,20 @@ def session_ids_changeable_by(user: Any, ids: list[int]) -> set[int]:
     return set(ids)
 
 
-def sessions_missing_monitoring(user: Any) -> QuerySet[Session]:
-    """Sessions whose monitoring form is still to be completed, oldest first, for follow-up."""
-    return sessions_visible_to(user).filter(monitoring_form_complete=False).order_by("date", "id")
+def sessions_missing_monitoring(user: Any, *, brief: bool = False) -> QuerySet[Session]:
+    """Sessions whose monitoring form is still to be completed, oldest first, for follow-up.
+
+    ``brief``: only the session, its group and young person (the home page's short list), not
+    what the follow-up list shows of each (themes, methods, standards, staff, attendees): four
+    queries and their rows fewer on every staff home page.
+    """
+    if brief:
+        if not can(user, "participation.view_session"):
+            return Session.objects.none()
+        sessions = _scoped(user, Session.objects.all()).select_related("group", "young_person")
+    else:
+        sessions = sessions_visible_to(user)
+    return sessions.filter(monitoring_form_complete=False).order_by("date", "id")
 
 
 def groups_for_logging(user: Any) -> QuerySet[Group]:
