@@ -166,6 +166,75 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+def _cpu_ticks(pid: int, children: bool = False) -> int:
+    """User and system CPU of a process in clock ticks (with its reaped children's: PostgreSQL's
+    postmaster reaps the backends that ended, so their time is not lost)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    # After the command: state is field 3, so utime, stime, cutime, cstime are 14-17 (11-14 here).
+    ticks = int(fields[11]) + int(fields[12])
+    return ticks + (int(fields[13]) + int(fields[14]) if children else 0)
+
+
+def _postgres_pids() -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if (entry / "comm").read_text().strip() == "postgres":
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+def _machine_ticks() -> tuple[int, int]:
+    """(busy, total) CPU ticks of the whole machine since boot."""
+    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = values[3] + (values[4] if len(values) > 4 else 0)
+    return sum(values) - idle, sum(values)
+
+
+class CpuMeter:
+    """The CPU that Heard's workers and PostgreSQL spend during a load, and how busy the whole
+    machine was: with the requests served, the CPU a request costs and so the most requests a
+    second these cores can serve, whatever the server's settings."""
+
+    def __init__(self, server: Server) -> None:
+        self.server = server
+        self.heard_seconds = self.postgres_seconds = 0.0
+        self.machine_busy = 0.0
+
+    def _read(self) -> tuple[int, int, tuple[int, int]]:
+        heard = sum(_cpu_ticks(pid) for pid in self.server.workers())
+        postgres = sum(_cpu_ticks(pid, children=True) for pid in _postgres_pids())
+        return heard, postgres, _machine_ticks()
+
+    def __enter__(self) -> CpuMeter:
+        self._start = self._read()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        heard, postgres, (busy, total) = self._read()
+        hz = os.sysconf("SC_CLK_TCK")
+        self.heard_seconds = (heard - self._start[0]) / hz
+        self.postgres_seconds = (postgres - self._start[1]) / hz
+        spent = total - self._start[2][1]
+        self.machine_busy = (busy - self._start[2][0]) / spent if spent else 0.0
+
+    def per_request(self, requests: int, cores: int) -> dict[str, float]:
+        cpu_ms = (self.heard_seconds + self.postgres_seconds) * 1000 / requests if requests else 0
+        return {
+            "heard_cpu_s": round(self.heard_seconds, 2),
+            "postgres_cpu_s": round(self.postgres_seconds, 2),
+            "cpu_ms_per_request": round(cpu_ms, 2),
+            "ceiling_per_s": round(cores * 1000 / cpu_ms, 1) if cpu_ms else 0.0,
+            "machine_busy": round(self.machine_busy, 3),
+        }
+
+
 class MemorySampler:
     """Samples every worker's resident memory every 50 ms while running (bounded by ``stop``)."""
 
@@ -969,6 +1038,19 @@ def table(results: dict[str, Any]) -> str:
         f">= {TARGET_MIXED_SHARE:.0%}, p95 < {TARGET_MIXED_P95_MS:.0f}, no errors | "
         f"{verdict(mixed['ok'])} |"
     )
+    if "cpu" in mixed and "cpu" in floor:
+        lines.append("")
+        lines.append(
+            "| CPU under the 32 clients | Heard workers s | PostgreSQL s | CPU ms a request "
+            f"| most req/s on {results['machine']['cores']} cores | machine busy |"
+        )
+        lines.append("| --- | ---: | ---: | ---: | ---: | ---: |")
+        for label, cpu in (("framework floor", floor["cpu"]), ("mixed workload", mixed["cpu"])):
+            lines.append(
+                f"| {label} | {cpu['heard_cpu_s']:.1f} | {cpu['postgres_cpu_s']:.1f} | "
+                f"{cpu['cpu_ms_per_request']:.2f} | {cpu['ceiling_per_s']:,.0f} | "
+                f"{cpu['machine_busy']:.0%} |"
+            )
     imp, exp = results["csv_import"], results["csv_export"]
     cut = f", CUT OFF: {exp['cut_off']}" if exp["cut_off"] else ""
     lines.append("")
@@ -1142,16 +1224,19 @@ def main() -> int:
 
         log("framework floor")
         single = wrk(args.port, "/bench/floor/", seconds=args.seconds)
-        loaded = wrk(
-            args.port, "/bench/floor/", seconds=args.seconds * 3, connections=32, threads=2
-        )
+        cores = os.cpu_count() or 1
+        with CpuMeter(server) as floor_cpu:
+            loaded = wrk(
+                args.port, "/bench/floor/", seconds=args.seconds * 3, connections=32, threads=2
+            )
         results["framework_floor"] = {
             "single": single.__dict__,
             "loaded": {**loaded.__dict__, "throughput": round(loaded.throughput, 1)},
+            "cpu": floor_cpu.per_request(loaded.requests, cores),
         }
 
         log("mixed workload: 32 clients, 80% reads, 20% writes")
-        with MemorySampler(server) as sampler:
+        with MemorySampler(server) as sampler, CpuMeter(server) as mixed_cpu:
             mixed = wrk(
                 args.port,
                 "/",
@@ -1165,6 +1250,7 @@ def main() -> int:
             **mixed.__dict__,
             "throughput": round(mixed.throughput, 1),
             "share_of_floor": round(share, 4),
+            "cpu": mixed_cpu.per_request(mixed.requests, cores),
             "ok": share >= TARGET_MIXED_SHARE
             and mixed.p95_ms < TARGET_MIXED_P95_MS
             and mixed.errors == 0,
