@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 
 from heard.core import years
+from heard.core.filters import QuickSelectForm
 from heard.core.forms import (
     GovUKDateInput,
     add_service_errors,  # noqa: F401 (used by the views)
@@ -89,12 +90,17 @@ class ErasureForm(forms.Form):
     )
 
 
-class ReachForm(forms.Form):
+class ReachForm(QuickSelectForm):
+    """The reach report's period and place; its organisations drop-down (600 at national scale)
+    written by ``QuickSelect``: Django's per-option rendering was 90 ms of the page."""
+
     start = forms.DateField(widget=GovUKDateInput(), label="From", required=False)
     end = forms.DateField(widget=GovUKDateInput(), label="To", required=False)
     area = forms.CharField(max_length=100, required=False, help_text="Leave empty for everywhere.")
     organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.order_by("name"), required=False, empty_label="All"
+        queryset=Organisation.objects.only("pk", "name").order_by("name"),
+        required=False,
+        empty_label="All",
     )
 
     def clean(self) -> dict[str, Any]:

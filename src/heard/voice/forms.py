@@ -7,6 +7,7 @@ from typing import Any
 from crispy_forms_gds.choices import Choice
 from django import forms
 
+from heard.core.filters import QuickSelectForm
 from heard.core.forms import GovUKDateInput
 from heard.core.permissions import can
 from heard.groups import selectors as group_selectors
@@ -264,8 +265,8 @@ class FeedbackForm(forms.Form):
         return data
 
 
-class LoopFilterForm(forms.Form):
-    """The loop figures' filters, sent by GET."""
+class LoopFilterForm(QuickSelectForm):
+    """The loop figures' filters, sent by GET (its selects written by ``QuickSelect``)."""
 
     start = forms.DateField(required=False, label="Views given from", widget=GovUKDateInput())
     end = forms.DateField(required=False, label="Views given to", widget=GovUKDateInput())
