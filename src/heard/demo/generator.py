@@ -325,8 +325,11 @@ def _year_start(ordinal: int) -> int:
 
 
 def _columns_check(model: type[models.Model], columns: Sequence[str]) -> None:
-    """Every concrete column but an automatic id must be named: a new field cannot be forgotten."""
-    names = {f.attname for f in model._meta.concrete_fields}
+    """Every concrete column but an automatic id and a generated column (the database computes
+    it) must be named: a new field cannot be forgotten."""
+    names = {
+        f.attname for f in model._meta.concrete_fields if not isinstance(f, models.GeneratedField)
+    }
     pk = model._meta.pk
     optional = {pk.attname} if pk is not None and isinstance(pk, models.AutoField) else set()
     missing = names - set(columns) - optional

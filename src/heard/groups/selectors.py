@@ -12,8 +12,6 @@ from django.db.models import (
     BooleanField,
     Case,
     Count,
-    DateField,
-    DurationField,
     F,
     Func,
     IntegerField,
@@ -24,7 +22,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from heard.core import years
@@ -289,22 +287,10 @@ def theme_warnings(
 # --- The engagement calendar --------------------------------------------------------------------
 #
 # ``Group.next_due`` states the rule for one group. The calendar, the overdue list and the home
-# counts apply it to thousands of groups, so the same rule is written here as SQL: the database
-# computes, filters, orders and counts, and a page loads only the rows it shows.
+# counts apply it to thousands of groups, so the same rule is the stored generated column
+# ``Group.due_on``: the database computes, filters, orders and counts, and a page loads only the
+# rows it shows.
 # ``tests/groups/test_calendar_sql.py`` checks the two agree.
-
-
-def _cadence_interval() -> Case:
-    """The days between expected contacts of the group's cadence, as an interval (NULL if none)."""
-    return Case(
-        *(
-            When(cadence=cadence, then=Value(datetime.timedelta(days=days)))
-            for cadence, days in Group.CADENCE_DAYS.items()
-            if days is not None
-        ),
-        default=Value(None),
-        output_field=DurationField(),
-    )
 
 
 class _DaysBetween(Func):
@@ -339,15 +325,8 @@ def with_next_due(queryset: QuerySet[Group], *, today: datetime.date) -> QuerySe
     rows: QuerySet[Any] = queryset  # annotated rows: ``next_due`` shadows the model method
     if "last_contact" not in rows.query.annotations:
         rows = rows.annotate(last_contact=_last_contact())
-    since = Coalesce("last_contact", "start_date", "stage_changed_on", output_field=DateField())
-    due = Cast(since + _cadence_interval(), output_field=DateField())
-    rows = rows.annotate(
-        next_due=Case(
-            When(stage__in=Group.VISITED_STAGES, then=due),
-            default=Value(None),
-            output_field=DateField(),
-        )
-    )
+    # The rule is the stored ``Group.due_on`` (from ``last_session_on``, the last contact).
+    rows = rows.annotate(next_due=F("due_on"))
     return rows.annotate(
         is_overdue=Case(
             When(next_due__lt=today, then=Value(True)),
@@ -416,10 +395,9 @@ def overdue_groups(*, user: Any, today: datetime.date) -> QuerySet[Group]:
     queryset = answered_for(user, groups_plain_visible_to(user)).filter(
         stage__in=Group.VISITED_STAGES
     )
-    return (
-        with_next_due(queryset, today=today)
-        .filter(is_overdue=True)
-        .order_by("next_due", "name", "pk")
+    # On the stored date itself, so the count and the first page are a range of its index.
+    return with_next_due(queryset.filter(due_on__lt=today), today=today).order_by(
+        "due_on", "name", "pk"
     )
 
 
