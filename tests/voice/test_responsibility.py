@@ -177,7 +177,7 @@ def test_check_finds_a_difference_and_rebuild_mends_it(world, session, theme, ca
     services.view_record(actor=None, text="x", session=session, themes=[theme], is_anonymous=True)
     call_command("responsibilities", "--check")
     ViewResponsibility.objects.update(status=View.Status.RATED)
-    with pytest.raises(CommandError, match="differs from the links in 2 rows"):
+    with pytest.raises(CommandError, match="differ from the themes' and groups' links in 2 rows"):
         call_command("responsibilities", "--check")
     assert "missing" in capsys.readouterr().out
     call_command("responsibilities", "--rebuild")
