@@ -265,8 +265,10 @@ def _responsible_views(
         # in one filter so they are one index range: testing "of their themes, their groups'
         # sessions or their themes' groups" against each of the partnership's 168,000 open
         # views cost 80-180 ms a query at national scale.
-        lookups: dict[str, Any] = {"responsibilities__user": user}
-        lookups["responsibilities__status"] = status
+        lookups: dict[str, Any] = {
+            "responsibilities__user": user,
+            "responsibilities__status": status,
+        }
         if recorded_before is not None:
             lookups["responsibilities__recorded_on__lt"] = recorded_before
         return View.objects.filter(**lookups)
