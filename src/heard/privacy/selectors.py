@@ -453,10 +453,9 @@ def _flagged(rows: QuerySet[Any, Any], active: Q) -> QuerySet[Any, Any]:
 
 def _participants(
     start: datetime.date, end: datetime.date, organisation: Any
-) -> tuple[QuerySet[Any, Any], QuerySet[Any, Any], QuerySet[Any, Any]]:
-    """The young people who attended a session in the period (with the organisation), and those
-    who attended an active one: ids, as subqueries; and the same as one grouped query of each
-    young person with ``active`` (1 or 0).
+) -> QuerySet[Any, Any]:
+    """The young people who attended a session in the period (with the organisation), each once
+    with ``active``: 1 when they attended an active one, else 0 (``_flagged``).
 
     A partnership year, or a year to date, is read from the yearly participation summary (at
     national scale 200,000 rows instead of the year's 2 million attendances); any other period
@@ -479,22 +478,14 @@ def _participants(
         summary = YearlyParticipation.objects.filter(year=year)
         if organisation is not None:
             summary = summary.filter(organisation=organisation)
-        return (
-            summary.values("young_person"),
-            summary.filter(active_sessions__gt=0).values("young_person"),
-            _flagged(summary, Q(active_sessions__gt=0)),
-        )
+        return _flagged(summary, Q(active_sessions__gt=0))
     sessions = Session.objects.filter(date__range=(start, end))
     if organisation is not None:
         sessions = sessions.filter(organisation=organisation)
     attended = Attendance.objects.filter(
         status=Attendance.Status.ATTENDED, session__in=sessions.values("pk")
     )
-    return (
-        attended.values("young_person"),
-        attended.filter(session__degree__in=ACTIVE_DEGREES).values("young_person"),
-        _flagged(attended, Q(session__degree__in=ACTIVE_DEGREES)),
-    )
+    return _flagged(attended, Q(session__degree__in=ACTIVE_DEGREES))
 
 
 #: Each characteristic's column on a young person, in the order of ``Characteristic.values``.
@@ -508,26 +499,22 @@ REACH_COLUMNS = [
 Tally = list[dict[Any, list[int]]]
 
 
-def _tally(
-    people: QuerySet[YoungPerson],
-    participants: QuerySet[Any, Any],
-    active: QuerySet[Any, Any],
-    flags: QuerySet[Any, Any],
-) -> Tally:
-    """Count who took part, actively or not, by the value of each characteristic."""
+def _tally(people: QuerySet[YoungPerson], flags: QuerySet[Any, Any]) -> Tally:
+    """Count who took part (``flags``: each once, with ``active``), actively or not, by the value
+    of each characteristic."""
     if connections[people.db].vendor == "postgresql":
         return _tally_grouping_sets(people, flags)
-    return _tally_combinations(people, participants, active)
+    return _tally_combinations(people, flags)
 
 
-def _tally_combinations(
-    people: QuerySet[YoungPerson], participants: QuerySet[Any, Any], active: QuerySet[Any, Any]
-) -> Tally:
+def _tally_combinations(people: QuerySet[YoungPerson], flags: QuerySet[Any, Any]) -> Tally:
     """Two GROUP BYs by every characteristic at once, over everyone who took part and over those
     who took part actively (each a semi-join the planner can hash; a CASE over "IN (...)" per
     young person could not be, and ran for minutes): each distinct combination once with its
     number of young people (25,000 at national scale), added up per characteristic here."""
     tally: Tally = [{} for _ in REACH_COLUMNS]
+    participants = flags.values("young_person")
+    active = flags.filter(active=1).values("young_person")
     for took_part_actively, ids in ((False, participants), (True, active)):
         rows = (
             people.filter(pk__in=ids)
@@ -595,11 +582,11 @@ def reach(
     result = Reach(start=start, end=end, area=area)
     if not can(user, "privacy.view_reach"):
         return result
-    participants, active_participants, flags = _participants(start, end, organisation)
+    flags = _participants(start, end, organisation)
     people = YoungPerson.objects.all()
     if area:
         people = people.filter(area__iexact=area)
-    by_column = _tally(people, participants, active_participants, flags)
+    by_column = _tally(people, flags)
     benchmarks = {
         (b.characteristic, b.value): b.share
         for b in BenchmarkShare.objects.filter(area__iexact=area)
