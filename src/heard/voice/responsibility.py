@@ -28,6 +28,8 @@ from typing import Any
 from django.db import connection, transaction
 from django.db.models import F, QuerySet
 
+from heard.voice.models import View, ViewResponsibility
+
 #: The links through which a user answers for a view, as paths from the view to a user.
 PATHS = (
     "themes__lead",
@@ -43,16 +45,10 @@ COLUMNS = (
 )
 
 
-def _models() -> tuple[Any, Any]:
-    from heard.voice.models import View, ViewResponsibility
-
-    return View, ViewResponsibility
-
-
 def rows(ids: QuerySet[Any] | None = None, view_model: Any = None) -> QuerySet[Any, Any]:
     """The responsibility rows of the views with these ids (a queryset of ids; None: every
     view), once each: a union of one query per path."""
-    view_model = view_model or _models()[0]
+    view_model = view_model or View
     base = view_model.objects.all() if ids is None else view_model.objects.filter(pk__in=ids)
     branches = [
         base.filter(**{f"{path}__isnull": False})
@@ -77,7 +73,7 @@ def insert(
 
     ``view_model`` and ``table_model`` are for the migration that fills the table, which passes
     its historical models."""
-    view_model, table_model = view_model or _models()[0], table_model or _models()[1]
+    view_model, table_model = view_model or View, table_model or ViewResponsibility
     sql, params = rows(ids, view_model).query.sql_with_params()
     quote = connection.ops.quote_name
     columns = ", ".join(quote(column) for column, _ in COLUMNS)
@@ -94,7 +90,6 @@ def refresh(ids: QuerySet[Any]) -> None:
     """Remake the rows of the views with these ids (a queryset of ids): call it in the
     transaction that changed their themes, session, group or date, or the leads or themes of a
     group or theme they reach."""
-    View, ViewResponsibility = _models()
     # One refresh at a time per view, in id order (so two cannot deadlock): two at once would
     # each delete the rows the other had not committed and both insert (a duplicate row).
     list(
@@ -109,17 +104,16 @@ def refresh(ids: QuerySet[Any]) -> None:
 
 def set_status(view: Any) -> None:
     """Copy a view's new status to its rows: call it where the loop moves the view."""
-    _models()[1].objects.filter(view_id=view.pk).update(status=view.status)
+    ViewResponsibility.objects.filter(view_id=view.pk).update(status=view.status)
 
 
 def view_ids(view: Any) -> QuerySet[Any]:
     """The id of one view, as :func:`refresh` takes it."""
-    return _models()[0].objects.filter(pk=view.pk).values("pk")
+    return View.objects.filter(pk=view.pk).values("pk")
 
 
 def views_of_group(group_id: int) -> QuerySet[Any]:
     """Ids of the views a group's leads or themes reach: given by the group or in its sessions."""
-    View = _models()[0]
     return (
         View.objects.filter(group_id=group_id)
         .values("pk")
@@ -131,7 +125,6 @@ def views_of_group(group_id: int) -> QuerySet[Any]:
 def views_of_theme(theme_id: int) -> QuerySet[Any]:
     """Ids of the views a theme's lead reaches: of the theme, or of a group on the theme (given
     by it or in its sessions)."""
-    View = _models()[0]
     return (
         View.objects.filter(themes=theme_id)
         .values("pk")
@@ -148,7 +141,6 @@ def views_of_theme(theme_id: int) -> QuerySet[Any]:
 @transaction.atomic
 def rebuild() -> int:
     """Remake every row from the links; returns how many there are."""
-    ViewResponsibility = _models()[1]
     ViewResponsibility.objects.all().delete()
     insert()
     return ViewResponsibility.objects.count()
@@ -156,7 +148,6 @@ def rebuild() -> int:
 
 def differences(limit: int = 20) -> tuple[int, list[str]]:
     """How many rows differ from what the links give, with a few of them."""
-    ViewResponsibility = _models()[1]
     aliases = [alias for _, alias in COLUMNS]
     expected = {tuple(row[alias] for alias in aliases) for row in rows().iterator(chunk_size=5000)}
     kept = set(
