@@ -197,6 +197,69 @@ class TestCreate:
         assert response.status_code == 400
         assert "more than once" in response.json()["attendees"][0]
 
+    def test_queries_do_not_grow_with_attendees_staff_or_methods(
+        self, api_for, officer, organisation, count_queries
+    ):
+        # DRF's related fields ask the database once for each id: 20 attendees were 20 queries.
+        def log(size):
+            group = factories.GroupFactory(host_organisation=organisation)
+            people = factories.YoungPersonFactory.create_batch(size, organisation=organisation)
+            staff = factories.UserFactory.create_batch(size)
+            for user in staff:
+                factories.BackgroundCheckFactory(staff=user)
+            data = payload(
+                group,
+                attendees=[{"young_person": person.pk} for person in people],
+                staff_present=[user.pk for user in staff],
+                methods=list(Method.objects.values_list("pk", flat=True)[:size]),
+            )
+            queries, response = count_queries(
+                lambda: api_for(officer).post(SESSIONS, data, format="json")
+            )
+            assert response.status_code == 201, response.json()
+            assert response.json()["attendee_count"] == size
+            return queries
+
+        assert log(2) == log(6)
+
+    def test_each_unknown_attendee_is_named_at_its_place(
+        self, api_for, partner_worker, group, members, other_organisation
+    ):
+        # Another organisation's young person is unknown to a partner worker, like a wrong id.
+        factories.BackgroundCheckFactory(staff=partner_worker)
+        stranger = factories.YoungPersonFactory(organisation=other_organisation)
+        response = api_for(partner_worker).post(
+            SESSIONS,
+            payload(
+                group,
+                attendees=[
+                    {"young_person": members[0].pk},
+                    {"young_person": 999999},
+                    {"young_person": stranger.pk, "status": "absent"},
+                ],
+            ),
+            format="json",
+        )
+        assert response.status_code == 400
+        first, unknown, hidden = response.json()["attendees"]
+        assert first == {}
+        assert unknown == {"young_person": ['Invalid pk "999999" - object does not exist.']}
+        assert hidden == {"young_person": [f'Invalid pk "{stranger.pk}" - object does not exist.']}
+        assert not Session.objects.exists()
+
+    def test_a_bad_staff_or_method_id_is_refused_with_the_field(self, api_for, officer, group):
+        api = api_for(officer)
+        for extra, message in [
+            ({"staff_present": [999999]}, 'Invalid pk "999999" - object does not exist.'),
+            ({"methods": ["abc"]}, "Incorrect type. Expected pk value, received str."),
+            ({"methods": [True]}, "Incorrect type. Expected pk value, received bool."),
+            ({"methods": "Games"}, 'Expected a list of items but got type "str".'),
+        ]:
+            response = api.post(SESSIONS, payload(group, **extra), format="json")
+            assert response.status_code == 400
+            assert response.json() == {next(iter(extra)): [message]}
+        assert not Session.objects.exists()
+
     def test_partner_worker_cannot_log_for_another_organisation(
         self, api_for, partner_worker, other_group, other_organisation
     ):

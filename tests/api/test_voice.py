@@ -58,6 +58,32 @@ def test_record_list_retrieve_and_patch_a_view(api_for, officer, session, member
     assert patched.status_code == 200 and patched.json()["kind"] == "idea"
 
 
+def test_a_view_of_many_givers_and_themes_runs_the_queries_of_one(
+    api_for, officer, group, count_queries
+):
+    # The givers' and themes' ids are looked up in one query each, not one per id.
+    def record(size):
+        session = factories.SessionFactory(group=group, date=datetime.date(2026, 10, 1))
+        people = [factories.MembershipFactory(group=group).young_person for _ in range(size)]
+        for person in people:
+            factories.AttendanceFactory(session=session, young_person=person)
+        themes = factories.ThemeFactory.create_batch(size)
+        data = {
+            "text": "More trips",
+            "session": session.pk,
+            "young_people": [person.pk for person in people],
+            "themes": [theme.pk for theme in themes],
+        }
+        queries, response = count_queries(
+            lambda: api_for(officer).post("/api/v1/views/", data, format="json")
+        )
+        assert response.status_code == 201, response.content
+        assert sorted(response.json()["young_people"]) == sorted(p.pk for p in people)
+        return queries
+
+    assert record(1) == record(5)
+
+
 @pytest.mark.parametrize(
     ("payload", "field"),
     [

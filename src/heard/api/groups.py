@@ -17,7 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
-from heard.api.fields import SuppressedCountField
+from heard.api.fields import BulkRelatedField, SuppressedCountField
 from heard.core.permissions import can
 from heard.groups import filters, selectors, services
 from heard.groups.models import (
@@ -311,7 +311,7 @@ class GroupInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
     name = serializers.CharField(max_length=200)
     kind = serializers.ChoiceField(choices=Group.Kind.choices)
     host_organisation = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
-    leads = serializers.PrimaryKeyRelatedField(queryset=_active_staff(), many=True, required=False)
+    leads = BulkRelatedField(queryset=_active_staff(), many=True, required=False)
     themes = GroupThemeInputSerializer(many=True, required=False)
     stage = serializers.ChoiceField(
         choices=Group.Stage.choices,

@@ -13,10 +13,15 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
-from heard.api.fields import SuppressedCountField
+from heard.api.fields import (
+    BulkRelatedField,
+    SuppressedCountField,
+    VisibleGroupField,
+    VisibleThemeField,
+    VisibleYoungPersonField,
+)
 from heard.core.permissions import can
 from heard.core.roles import HearByRightStandard
-from heard.groups import selectors as group_selectors
 from heard.groups.models import Group, Theme
 from heard.indicators.disclosure import home_counts_shown
 from heard.participation import selectors, services
@@ -29,37 +34,41 @@ from heard.participation.models import (
     Session,
     Standard,
 )
-from heard.people import selectors as people_selectors
 from heard.people.models import User, YoungPerson
 
 
-def _user(field: serializers.Field) -> Any:
-    request = field.context.get("request")
-    return getattr(request, "user", None)
+class AttendeeListInput(serializers.ListSerializer):
+    """The attendees' young people from one query: a related field on each attendee would ask
+    the database once for each of them."""
 
-
-class VisibleYoungPersonField(serializers.PrimaryKeyRelatedField):
-    """A young person's id; ids the user may not see are refused like unknown ones."""
-
-    def get_queryset(self) -> QuerySet[YoungPerson]:
-        return people_selectors.young_people_visible_to(_user(self))
-
-
-class VisibleGroupField(serializers.PrimaryKeyRelatedField):
-    def get_queryset(self) -> QuerySet[Group]:
-        return group_selectors.groups_visible_to(_user(self))
-
-
-class VisibleThemeField(serializers.PrimaryKeyRelatedField):
-    def get_queryset(self) -> QuerySet[Theme]:
-        return group_selectors.themes_visible_to(_user(self))
+    def to_internal_value(self, data: Any) -> list[dict[str, Any]]:
+        items = super().to_internal_value(data)
+        field = VisibleYoungPersonField(queryset=YoungPerson.objects.all())
+        field.bind("young_person", self)
+        queryset = field.get_queryset()
+        found = queryset.in_bulk({item["young_person"] for item in items}) if items else {}
+        message = field.error_messages["does_not_exist"]
+        errors = [
+            {}
+            if item["young_person"] in found
+            else {"young_person": [message.format(pk_value=item["young_person"])]}
+            for item in items
+        ]
+        if any(errors):
+            raise serializers.ValidationError(errors)
+        return [{**item, "young_person": found[item["young_person"]]} for item in items]
 
 
 class AttendeeInput(serializers.Serializer):
-    young_person = VisibleYoungPersonField(queryset=YoungPerson.objects.all())
+    young_person = serializers.IntegerField(
+        min_value=1, help_text="The id of a young person the user may see."
+    )
     status = serializers.ChoiceField(
         choices=Attendance.Status.choices, default=Attendance.Status.ATTENDED
     )
+
+    class Meta:
+        list_serializer_class = AttendeeListInput
 
 
 class SessionInput(serializers.Serializer):
@@ -72,14 +81,12 @@ class SessionInput(serializers.Serializer):
         queryset=YoungPerson.objects.all(), required=False, allow_null=True
     )
     title = serializers.CharField(max_length=200, required=False, allow_blank=True)
-    staff_present = serializers.PrimaryKeyRelatedField(
+    staff_present = BulkRelatedField(
         many=True, queryset=User.objects.filter(is_active=True).exclude(role=""), required=False
     )
     partner_staff_present = serializers.CharField(max_length=2000, required=False, allow_blank=True)
     attendees = AttendeeInput(many=True, required=False)
-    methods = serializers.PrimaryKeyRelatedField(
-        many=True, queryset=Method.objects.all(), required=False
-    )
+    methods = BulkRelatedField(many=True, queryset=Method.objects.all(), required=False)
     standards = serializers.ListField(
         child=serializers.ChoiceField(choices=HearByRightStandard.choices), required=False
     )

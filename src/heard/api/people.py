@@ -15,6 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
+from heard.api.fields import BulkRelatedField
 from heard.core.permissions import can
 from heard.core.roles import AgeBand
 from heard.people import filters, selectors, services
@@ -197,7 +198,7 @@ class OrganisationInputSerializer(serializers.Serializer):  # type: ignore[type-
     contact_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
     contact_email = serializers.EmailField(required=False, allow_blank=True)
     contact_phone = serializers.CharField(max_length=40, required=False, allow_blank=True)
-    champions = serializers.PrimaryKeyRelatedField(
+    champions = BulkRelatedField(
         queryset=User.objects.filter(is_active=True), many=True, required=False
     )
     notes = serializers.CharField(required=False, allow_blank=True)

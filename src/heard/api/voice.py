@@ -18,14 +18,21 @@ from rest_framework.request import Request
 from rest_framework.response import Response as APIResponse
 from rest_framework.routers import BaseRouter
 
-from heard.api.fields import SuppressedCountField, SuppressedShareField
+from heard.api.fields import (
+    SuppressedCountField,
+    SuppressedShareField,
+    VisibleField,
+    VisibleGroupField,
+    VisibleOrganisationField,
+    VisibleSessionField,
+    VisibleThemeField,
+    VisibleViewField,
+    VisibleYoungPersonField,
+)
 from heard.core.permissions import can
 from heard.core.suppression import WITHHELD
-from heard.groups import selectors as group_selectors
 from heard.groups.models import Group, Theme
-from heard.participation import selectors as participation_selectors
 from heard.participation.models import Session
-from heard.people import selectors as people_selectors
 from heard.people.models import Organisation, YoungPerson
 from heard.voice import selectors, services
 from heard.voice.consents import withheld_message
@@ -33,49 +40,6 @@ from heard.voice.disclosure import loop_figures_shown
 from heard.voice.filters import ResponseFilter, ViewFilter
 from heard.voice.models import Evidence, Feedback, Response, View
 from heard.voice.readability import readability_warning, reading_age
-
-
-def _user(field: serializers.Field) -> Any:
-    return getattr(field.context.get("request"), "user", None)
-
-
-class _Visible(serializers.PrimaryKeyRelatedField):
-    def get_queryset(self) -> QuerySet[Any]:
-        return self.visible(_user(self))
-
-    def visible(self, user: Any) -> QuerySet[Any]:
-        raise NotImplementedError
-
-
-class VisibleYoungPersonField(_Visible):
-    def visible(self, user: Any) -> QuerySet[YoungPerson]:
-        return people_selectors.young_people_visible_to(user)
-
-
-class VisibleGroupField(_Visible):
-    def visible(self, user: Any) -> QuerySet[Group]:
-        return group_selectors.groups_visible_to(user)
-
-
-class VisibleThemeField(_Visible):
-    def visible(self, user: Any) -> QuerySet[Theme]:
-        return group_selectors.themes_visible_to(user)
-
-
-class VisibleOrganisationField(_Visible):
-    def visible(self, user: Any) -> QuerySet[Organisation]:
-        return people_selectors.organisations_visible_to(user)
-
-
-class VisibleSessionField(_Visible):
-    def visible(self, user: Any) -> QuerySet[Session]:
-        return participation_selectors.sessions_visible_to(user).prefetch_related(None)
-
-
-class VisibleViewField(_Visible):
-    def visible(self, user: Any) -> QuerySet[View]:
-        return selectors.views_visible_to(user).prefetch_related(None)
-
 
 # --- Views -----------------------------------------------------------------------------------
 
@@ -345,7 +309,7 @@ class ResponseViewSet(
         return APIResponse(ResponseOutput(response).data, status=status.HTTP_201_CREATED)
 
 
-class VisibleResponseField(_Visible):
+class VisibleResponseField(VisibleField):
     def visible(self, user: Any) -> QuerySet[Response]:
         return selectors.responses_visible_to(user).prefetch_related(None)
 
