@@ -735,14 +735,15 @@ def aggregate_floor(
         run()
     statements = [query["sql"] for query in captured.captured_queries]
     selector_times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        run()
-        selector_times.append((time.perf_counter() - started) * 1000)
     sql_times = []
     per_statement: list[list[float]] = [[] for _ in statements]
+    # Side by side: each repeat runs the selector, then its SQL, so that the machine's noise (a
+    # neighbour, autovacuum) falls on both alike rather than on whichever ran in its moment.
     with psycopg.connect(database_url) as conn:
         for _ in range(repeats):
+            started = time.perf_counter()
+            run()
+            selector_times.append((time.perf_counter() - started) * 1000)
             total = 0.0
             for index, statement in enumerate(statements):
                 started = time.perf_counter()
@@ -766,6 +767,12 @@ def aggregate_floor(
 
 
 # Mixed workload ----------------------------------------------------------------------------------
+
+
+def lightest_read(fixture: Fixture) -> tuple[str, dict[str, str]]:
+    """The mix's cheapest read (one group over the API: about a third of the next cheapest
+    page's time), loaded alone with the same 32 clients: what any real request costs here."""
+    return f"/api/v1/groups/{fixture.ids['group'][1]}/", {"Authorization": f"Token {fixture.token}"}
 
 
 def mixed_script(fixture: Fixture) -> str:
@@ -980,6 +987,18 @@ def verdict(ok: bool | None) -> str:
     return "n/a" if ok is None else ("met" if ok else "MISSED")
 
 
+def budget_text(floor_throughput: float, cores: int) -> str:
+    """What the mixed workload's targets leave each request of CPU on these cores."""
+    share = floor_throughput * TARGET_MIXED_SHARE
+    needed = 32 * 1000 / TARGET_MIXED_P95_MS
+    return (
+        f"CPU budget a request on {cores} cores: {TARGET_MIXED_SHARE:.0%} of the floor's "
+        f"throughput is {share:,.0f} req/s, {cores * 1000 / share:.2f} ms of CPU a request; a "
+        f"p95 under {TARGET_MIXED_P95_MS:.0f} ms with 32 clients needs at least {needed:.0f} "
+        f"req/s, {cores * 1000 / needed:.1f} ms a request."
+    )
+
+
 def table(results: dict[str, Any]) -> str:
     lines = []
     lines.append(
@@ -1038,19 +1057,33 @@ def table(results: dict[str, Any]) -> str:
         f">= {TARGET_MIXED_SHARE:.0%}, p95 < {TARGET_MIXED_P95_MS:.0f}, no errors | "
         f"{verdict(mixed['ok'])} |"
     )
+    light = results.get("lightest_read")
+    if light:
+        lines.append(
+            f"| lightest read of the mix alone (`{light['path']}`) | {light['throughput']:.0f} | "
+            f"{light['p50_ms']:.1f} | {light['p95_ms']:.1f} | {light['errors']} | "
+            f"{light['throughput'] / floor['loaded']['throughput']:.1%} | reference | - |"
+        )
     if "cpu" in mixed and "cpu" in floor:
+        cores = results["machine"]["cores"]
         lines.append("")
         lines.append(
             "| CPU under the 32 clients | Heard workers s | PostgreSQL s | CPU ms a request "
-            f"| most req/s on {results['machine']['cores']} cores | machine busy |"
+            f"| most req/s on {cores} cores | machine busy |"
         )
         lines.append("| --- | ---: | ---: | ---: | ---: | ---: |")
-        for label, cpu in (("framework floor", floor["cpu"]), ("mixed workload", mixed["cpu"])):
+        loads = [("framework floor", floor["cpu"])]
+        if light:
+            loads.append(("lightest read of the mix alone", light["cpu"]))
+        loads.append(("mixed workload", mixed["cpu"]))
+        for label, cpu in loads:
             lines.append(
                 f"| {label} | {cpu['heard_cpu_s']:.1f} | {cpu['postgres_cpu_s']:.1f} | "
                 f"{cpu['cpu_ms_per_request']:.2f} | {cpu['ceiling_per_s']:,.0f} | "
                 f"{cpu['machine_busy']:.0%} |"
             )
+        lines.append("")
+        lines.append(budget_text(floor["loaded"]["throughput"], cores))
     imp, exp = results["csv_import"], results["csv_export"]
     cut = f", CUT OFF: {exp['cut_off']}" if exp["cut_off"] else ""
     lines.append("")
@@ -1211,7 +1244,7 @@ def main() -> int:
 
         for name, (endpoint_name, _) in aggregates(fixture).items():
             log(f"{name.replace('_', ' ')} against their SQL floor")
-            agg = aggregate_floor(fixture, args.database_url, repeats=5, name=name)
+            agg = aggregate_floor(fixture, args.database_url, repeats=9, name=name)
             http_row = next(row for row in rows if row["name"] == endpoint_name)
             agg["http_p95_ms"] = http_row["p95_ms"]
             ratio = agg["ratio"]
@@ -1233,6 +1266,24 @@ def main() -> int:
             "single": single.__dict__,
             "loaded": {**loaded.__dict__, "throughput": round(loaded.throughput, 1)},
             "cpu": floor_cpu.per_request(loaded.requests, cores),
+        }
+
+        path, headers = lightest_read(fixture)
+        log(f"the lightest read of the mix alone, 32 clients: {path}")
+        with CpuMeter(server) as light_cpu:
+            light = wrk(
+                args.port,
+                path,
+                seconds=args.seconds * 3,
+                connections=32,
+                threads=2,
+                headers=headers,
+            )
+        results["lightest_read"] = {
+            **light.__dict__,
+            "path": path,
+            "throughput": round(light.throughput, 1),
+            "cpu": light_cpu.per_request(light.requests, cores),
         }
 
         log("mixed workload: 32 clients, 80% reads, 20% writes")
