@@ -66,6 +66,22 @@ class TestList:
         assert api.get(SESSIONS, {"q": "fair"}).json()["count"] == 1
         assert api.get(SESSIONS, {"date_from": "2026-12-01"}).json()["count"] == 0
 
+    def test_group_filter_takes_an_id_or_a_name_and_reads_no_drop_down(
+        self, api_for, officer, group, other_group, count_queries
+    ):
+        # A page offers the few visible groups as a drop-down; the API shows no form, so it
+        # neither reads them (a query) nor refuses a name.
+        mine = factories.SessionFactory(group=group)
+        factories.SessionFactory(group=other_group)
+        api = api_for(officer)
+        by_id = api.get(SESSIONS, {"group": group.pk}).json()["results"]
+        by_name = api.get(SESSIONS, {"group": group.name[:6]}).json()["results"]
+        assert [row["id"] for row in by_id] == [mine.pk]
+        assert mine.pk in [row["id"] for row in by_name]
+        plain, _ = count_queries(lambda: api.get(SESSIONS))
+        filtered, _ = count_queries(lambda: api.get(SESSIONS, {"group": group.pk}))
+        assert filtered == plain
+
     def test_bad_filter_is_a_clear_400(self, api_for, officer):
         response = api_for(officer).get(SESSIONS, {"date_from": "yesterday", "kind": "party"})
         assert response.status_code == 400

@@ -24,7 +24,15 @@ class QuickSelectForm(forms.Form):
 
 
 class FilterSet(django_filters.FilterSet):
-    """django-filter's FilterSet with ``QuickSelectForm`` under its form."""
+    """django-filter's FilterSet with ``QuickSelectForm`` under its form.
+
+    ``shown`` is False when no form is shown (the API, ``heard.api.filters``): the filters then
+    prepare nothing that only a page needs.
+    """
+
+    def __init__(self, *args: Any, shown: bool = True, **kwargs: Any) -> None:
+        self.shown = shown
+        super().__init__(*args, **kwargs)
 
     def get_form_class(self) -> type[forms.Form]:
         form_class = super().get_form_class()

@@ -73,7 +73,10 @@ class GroupDropDownFilter(GroupIdOrNameFilter):
 
 
 def offer_group_dropdown(filterset: django_filters.FilterSet, name: str = "group") -> None:
-    """Turn ``filterset``'s group name search into a drop-down when the user sees few groups."""
+    """Turn ``filterset``'s group name search into a drop-down when the user sees few groups
+    (on a page: the API's filters take an id or a name and show no form)."""
+    if not getattr(filterset, "shown", True):
+        return
     choices = group_dropdown_choices(filterset.request)
     if choices is None:
         return
