@@ -230,6 +230,29 @@ def test_warns_about_themes_with_fewer_than_two_established_groups(officer):
     assert messages == ["Transport has 1 established group: each theme works with at least 2."]
 
 
+def test_theme_warnings_queries_do_not_grow_with_themes_or_groups(
+    officer, make_user, django_assert_num_queries
+):
+    today = datetime.date(2026, 6, 1)
+
+    def themes(count):
+        for index in range(count):
+            theme = factories.ThemeFactory(lead=make_user("theme_lead"), title=f"T{count}-{index}")
+            for stage in ("established", "active", "planning"):
+                factories.GroupThemeFactory(theme=theme, group__stage=stage)
+
+    themes(1)
+    with django_assert_num_queries(4):
+        selectors.theme_warnings(user=officer, today=today)
+    themes(5)
+    with django_assert_num_queries(4):
+        assert not [
+            w
+            for w in selectors.theme_warnings(user=officer, today=today)
+            if w.kind == "theme_groups"
+        ]
+
+
 def test_warns_about_theme_leads_with_fewer_than_two_established_groups(officer, make_user):
     today = datetime.date(2026, 6, 1)
     busy = make_user("theme_lead", full_name="Busy Lead")

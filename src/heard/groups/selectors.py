@@ -241,7 +241,7 @@ def theme_warnings(
         return []
     period = period or period_for(today)
     warnings: list[ThemeWarning] = []
-    themes = list(themes_visible_to(user).filter(period=period).order_by("title"))
+    themes = list(Theme.objects.select_related("lead").filter(period=period).order_by("title"))
     low, high = THEMES_PER_PERIOD
     if not low <= len(themes) <= high:
         warnings.append(
@@ -251,8 +251,19 @@ def theme_warnings(
             )
         )
     active = [theme for theme in themes if theme.status == Theme.Status.ACTIVE]
+    # One grouped count for the active themes (a count for each theme, as the themes list
+    # annotates, tested the established index once per theme).
+    established_counts = dict(
+        GroupTheme.objects.filter(
+            theme__in=[theme.pk for theme in active], group__stage__in=Group.ESTABLISHED_STAGES
+        )
+        .order_by()
+        .values("theme")
+        .annotate(n=Count("id"))
+        .values_list("theme", "n")
+    )
     for theme in active:
-        count: int = getattr(theme, "established_group_count", 0)
+        count = established_counts.get(theme.pk, 0)
         if count < MIN_ESTABLISHED_GROUPS:
             warnings.append(
                 ThemeWarning(
@@ -264,7 +275,8 @@ def theme_warnings(
     leads: dict[int, User] = {theme.lead.pk: theme.lead for theme in active if theme.lead}
     if leads:
         groups_of: dict[int, set[int]] = defaultdict(set)
-        established = Group.objects.filter(stage__in=Group.ESTABLISHED_STAGES)
+        # Pairs only, unordered (the groups' own order by name sorted thousands for nothing).
+        established = Group.objects.filter(stage__in=Group.ESTABLISHED_STAGES).order_by()
         for group_id, lead_id in established.filter(
             theme_links__theme__lead_id__in=leads, theme_links__theme__period=period
         ).values_list("pk", "theme_links__theme__lead_id"):
