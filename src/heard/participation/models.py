@@ -72,7 +72,7 @@ class Session(TimeStampedModel):
         PANEL = "panel", "Panel"
         MEETING = "meeting", "Meeting"
 
-    date = models.DateField(db_index=True)
+    date = models.DateField()
     kind = models.CharField(max_length=32, choices=Kind.choices)
     title = models.CharField(max_length=200, blank=True)
     group = models.ForeignKey(
@@ -114,6 +114,10 @@ class Session(TimeStampedModel):
     class Meta:
         ordering = ["-date", "-id"]
         indexes = [
+            # The log's order, read backwards: a page of 25 stops after 26 rows. On the date
+            # alone every session of the latest day was joined and sorted first (national
+            # scale: 1,060 rows, 10 ms); it serves date ranges as the date index did.
+            models.Index(fields=["date", "id"], name="session_date_id"),
             models.Index(fields=["group", "-date"]),
             models.Index(fields=["organisation", "-date"]),
             models.Index(fields=["monitoring_form_complete", "date"]),
