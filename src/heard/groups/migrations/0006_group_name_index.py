@@ -5,16 +5,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('groups', '0005_group_due_on'),
-        ('people', '0001_initial'),
+        ("groups", "0005_group_due_on"),
+        ("people", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='group',
-            index=models.Index(fields=['name'], name='group_name'),
+            model_name="group",
+            index=models.Index(fields=["name"], name="group_name"),
         ),
     ]

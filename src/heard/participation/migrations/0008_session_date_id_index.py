@@ -5,22 +5,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('groups', '0006_group_name_index'),
-        ('participation', '0007_yearly_participant'),
-        ('people', '0001_initial'),
+        ("groups", "0006_group_name_index"),
+        ("participation", "0007_yearly_participant"),
+        ("people", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='session',
-            name='date',
+            model_name="session",
+            name="date",
             field=models.DateField(),
         ),
         migrations.AddIndex(
-            model_name='session',
-            index=models.Index(fields=['date', 'id'], name='session_date_id'),
+            model_name="session",
+            index=models.Index(fields=["date", "id"], name="session_date_id"),
         ),
     ]
