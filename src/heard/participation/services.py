@@ -217,10 +217,14 @@ def _attendance_state(session: Session) -> list[str]:
     )
 
 
-def _set_attendances(session: Session, pairs: list[tuple[YoungPerson, str]]) -> None:
+def _set_attendances(
+    session: Session, pairs: list[tuple[YoungPerson, str]], *, new: bool = False
+) -> None:
+    """Make the session's attendance these pairs; a ``new`` session has none to compare."""
     wanted = {young_person.pk: status for young_person, status in pairs}
-    existing = {a.young_person_id: a for a in session.attendances.all()}
-    session.attendances.exclude(young_person_id__in=wanted).delete()
+    existing = {} if new else {a.young_person_id: a for a in session.attendances.all()}
+    if not new:
+        session.attendances.exclude(young_person_id__in=wanted).delete()
     changed = []
     for pk, attendance in existing.items():
         if pk in wanted and attendance.status != wanted[pk]:
@@ -310,11 +314,16 @@ def session_log(
         raise ValidationError(errors)
     require(actor, "participation.add_session", session)
     session.save()
-    session.staff_present.set(staff)
-    session.methods.set(method_list)
-    session.standards.set(standard_rows)
-    session.themes.set(theme_list)
-    _set_attendances(session, pairs)
+    # A new session has no links yet: ``add`` without ``set``'s read of the current ones.
+    for related, chosen in (
+        (session.staff_present, staff),
+        (session.methods, method_list),
+        (session.standards, standard_rows),
+        (session.themes, theme_list),
+    ):
+        if chosen:
+            related.add(*chosen)
+    _set_attendances(session, pairs, new=True)
     summaries.refresh(young_people=[person.pk for person, _ in pairs], days=[session.date])
     summaries.refresh_last_sessions([session.group_id])
 
