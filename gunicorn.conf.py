@@ -11,6 +11,13 @@ workers = int(os.environ.get("WORKERS", "3"))
 worker_class = "gthread"
 threads = int(os.environ.get("THREADS", "4"))
 timeout = int(os.environ.get("TIMEOUT", "120"))
+# No keep-alive: a threaded worker keeps every connection it accepts, and with keep-alive a burst
+# of clients (a proxy's pool, the benchmark's 32) could all land on one worker, which then serves
+# them on one core (its GIL) while the others idle. Measured on the national data (bench/README.md,
+# findings): the mixed workload at 35.8 requests a second with 66% of the machine busy, one worker
+# doing 98% of the work; closing after each response spreads every request over the workers
+# (53-55 a second, 99% busy, the workers within 3% of each other). The floor loses 3%.
+keepalive = int(os.environ.get("KEEPALIVE", "0"))
 accesslog = "-"
 # Path only, never the query string: searches can carry names (no personal data in logs).
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(L)ss'

@@ -25,3 +25,12 @@ def test_a_ready_worker_freezes_what_is_loaded_and_collects_less_often():
     finally:
         gc.unfreeze()
         gc.set_threshold(*before)
+
+
+def test_connections_close_after_each_response_so_every_worker_takes_requests(monkeypatch):
+    # With keep-alive a threaded worker keeps the connections it accepted: a burst of clients
+    # could all stay on one worker, one core, while the others idle (bench/README.md).
+    monkeypatch.delenv("KEEPALIVE", raising=False)
+    assert runpy.run_path(str(CONF))["keepalive"] == 0
+    monkeypatch.setenv("KEEPALIVE", "5")
+    assert runpy.run_path(str(CONF))["keepalive"] == 5
