@@ -206,20 +206,26 @@ class CpuMeter:
         self.server = server
         self.heard_seconds = self.postgres_seconds = 0.0
         self.machine_busy = 0.0
+        self.busiest_worker_share = 0.0
 
-    def _read(self) -> tuple[int, int, tuple[int, int]]:
-        heard = sum(_cpu_ticks(pid) for pid in self.server.workers())
+    def _read(self) -> tuple[dict[int, int], int, tuple[int, int]]:
+        workers = {pid: _cpu_ticks(pid) for pid in self.server.workers()}
         postgres = sum(_cpu_ticks(pid, children=True) for pid in _postgres_pids())
-        return heard, postgres, _machine_ticks()
+        return workers, postgres, _machine_ticks()
 
     def __enter__(self) -> CpuMeter:
         self._start = self._read()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        heard, postgres, (busy, total) = self._read()
+        workers, postgres, (busy, total) = self._read()
         hz = os.sysconf("SC_CLK_TCK")
-        self.heard_seconds = (heard - self._start[0]) / hz
+        spent_by = {pid: ticks - self._start[0].get(pid, 0) for pid, ticks in workers.items()}
+        heard = sum(spent_by.values())
+        self.heard_seconds = heard / hz
+        # How evenly the workers shared the load: 1/3 each is even; near 1, one worker (one
+        # core, its GIL) did the work while the others idled.
+        self.busiest_worker_share = max(spent_by.values()) / heard if heard else 0.0
         self.postgres_seconds = (postgres - self._start[1]) / hz
         spent = total - self._start[2][1]
         self.machine_busy = (busy - self._start[2][0]) / spent if spent else 0.0
@@ -232,6 +238,7 @@ class CpuMeter:
             "cpu_ms_per_request": round(cpu_ms, 2),
             "ceiling_per_s": round(cores * 1000 / cpu_ms, 1) if cpu_ms else 0.0,
             "machine_busy": round(self.machine_busy, 3),
+            "busiest_worker_share": round(self.busiest_worker_share, 3),
         }
 
 
@@ -1069,9 +1076,9 @@ def table(results: dict[str, Any]) -> str:
         lines.append("")
         lines.append(
             "| CPU under the 32 clients | Heard workers s | PostgreSQL s | CPU ms a request "
-            f"| most req/s on {cores} cores | machine busy |"
+            f"| most req/s on {cores} cores | machine busy | busiest worker's share |"
         )
-        lines.append("| --- | ---: | ---: | ---: | ---: | ---: |")
+        lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
         loads = [("framework floor", floor["cpu"])]
         if light:
             loads.append(("lightest read of the mix alone", light["cpu"]))
@@ -1080,7 +1087,7 @@ def table(results: dict[str, Any]) -> str:
             lines.append(
                 f"| {label} | {cpu['heard_cpu_s']:.1f} | {cpu['postgres_cpu_s']:.1f} | "
                 f"{cpu['cpu_ms_per_request']:.2f} | {cpu['ceiling_per_s']:,.0f} | "
-                f"{cpu['machine_busy']:.0%} |"
+                f"{cpu['machine_busy']:.0%} | {cpu.get('busiest_worker_share', 0):.0%} |"
             )
         lines.append("")
         lines.append(budget_text(floor["loaded"]["throughput"], cores))
@@ -1342,7 +1349,8 @@ def main() -> int:
     print()
     print(text)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / f"{datetime.datetime.now().astimezone().date().isoformat()}.json"
+    # Date and time: a second run on the same day keeps the first one's numbers.
+    path = RESULTS / f"{datetime.datetime.now().astimezone():%Y-%m-%dT%H%M}.json"
     path.write_text(json.dumps(results, indent=2, default=str) + "\n")
     log(f"wrote {path.relative_to(ROOT)}")
     if not args.no_readme:
