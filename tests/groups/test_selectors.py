@@ -71,13 +71,19 @@ def test_groups_visible_to_runs_a_fixed_number_of_queries(officer, count_queries
     assert few == many
 
 
-def test_themes_visible_to_counts_established_groups(officer):
-    theme = factories.ThemeFactory()
+def test_with_group_counts_counts_linked_and_established_groups_in_one_query(
+    officer, django_assert_num_queries
+):
+    theme, other, empty = factories.ThemeFactory.create_batch(3)
     for stage in ("proposed", "planning", "established", "active", "closed"):
         factories.GroupThemeFactory(theme=theme, group__stage=stage)
-    row = selectors.themes_visible_to(officer).get(pk=theme.pk)
-    assert row.group_count == 5
-    assert row.established_group_count == 2
+    factories.GroupThemeFactory(theme=other, group__stage="active")
+    themes = list(selectors.themes_visible_to(officer).order_by("pk"))
+    with django_assert_num_queries(1):
+        selectors.with_group_counts(themes)
+    assert [(t.group_count, t.established_group_count) for t in themes] == [(5, 2), (1, 1), (0, 0)]
+    one = selectors.theme_get(officer, theme.pk)
+    assert (one.group_count, one.established_group_count) == (5, 2)
 
 
 def test_theme_list_runs_a_fixed_number_of_queries(officer, count_queries):

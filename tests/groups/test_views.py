@@ -56,6 +56,35 @@ def test_theme_list_with_warnings_filters_and_csv(client_for, officer):
     assert "Transport" in text and "Climate" not in text
 
 
+def test_theme_list_page_csv_and_api_count_linked_and_established_groups(
+    client_for, api_for, officer
+):
+    theme = factories.ThemeFactory(title="Transport")
+    for stage in ("planning", "established", "active"):
+        factories.GroupThemeFactory(theme=theme, group__stage=stage)
+    factories.ThemeFactory(title="Climate")
+    client = client_for(officer)
+    page = client.get(reverse("groups:theme-list")).content.decode()
+    row = page[page.index("Transport") :]
+    row = row[: row.index("</tr>")]
+    assert ">3</td>" in row and ">2</td>" in row
+    text = csv_text(client.get(reverse("groups:theme-list"), {"format": "csv"}))
+    assert "Groups,Established groups" in text.splitlines()[0]
+    transport = next(line for line in text.splitlines() if line.startswith("Transport"))
+    climate = next(line for line in text.splitlines() if line.startswith("Climate"))
+    assert ",3,2," in transport and ",0,0," in climate
+    detail = client.get(reverse("groups:theme-detail", args=[theme.pk])).content.decode()
+    assert "2 of 3 linked groups" in detail
+    api = api_for(officer)
+    listed = {row["title"]: row for row in api.get("/api/v1/themes/").json()["results"]}
+    assert (listed["Transport"]["group_count"], listed["Transport"]["established_group_count"]) == (
+        3,
+        2,
+    )
+    one = api.get(f"/api/v1/themes/{theme.pk}/").json()
+    assert (one["group_count"], one["established_group_count"]) == (3, 2)
+
+
 def test_theme_list_empty_state(client_for, board_member):
     response = client_for(board_member).get(reverse("groups:theme-list"))
     assert response.status_code == 200

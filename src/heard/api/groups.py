@@ -138,6 +138,16 @@ class ThemeViewSet(
     def get_queryset(self) -> Any:
         return selectors.themes_visible_to(self.request.user).order_by("-period", "title", "pk")
 
+    def paginate_queryset(self, queryset: Any) -> Any:
+        # The page's counts of groups in one query (``with_group_counts``).
+        page = super().paginate_queryset(queryset)
+        return None if page is None else list(selectors.with_group_counts(page))
+
+    def get_object(self) -> Any:
+        theme = super().get_object()
+        selectors.with_group_counts([theme])
+        return theme
+
     def _fresh(self, theme: Theme) -> Theme:
         return selectors.theme_get(self.request.user, theme.pk)
 
