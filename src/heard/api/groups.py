@@ -141,12 +141,12 @@ class ThemeViewSet(
     def paginate_queryset(self, queryset: Any) -> Any:
         # The page's counts of groups in one query (``with_group_counts``).
         page = super().paginate_queryset(queryset)
-        return None if page is None else list(selectors.with_group_counts(page))
+        return None if page is None else selectors.with_group_counts(page)
 
-    def get_object(self) -> Any:
-        theme = super().get_object()
-        selectors.with_group_counts([theme])
-        return theme
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # Counted here, where they are shown: a change or the reviews need no counts.
+        (theme,) = selectors.with_group_counts([self.get_object()])
+        return Response(self.get_serializer(theme).data)
 
     def _fresh(self, theme: Theme) -> Theme:
         return selectors.theme_get(self.request.user, theme.pk)

@@ -72,10 +72,10 @@ class GroupDropDownFilter(GroupIdOrNameFilter):
     field_class = forms.ChoiceField
 
 
-def offer_group_dropdown(filterset: django_filters.FilterSet, name: str = "group") -> None:
+def offer_group_dropdown(filterset: FilterSet, name: str = "group") -> None:
     """Turn ``filterset``'s group name search into a drop-down when the user sees few groups
     (on a page: the API's filters take an id or a name and show no form)."""
-    if not getattr(filterset, "shown", True):
+    if not filterset.shown:
         return
     choices = group_dropdown_choices(filterset.request)
     if choices is None:

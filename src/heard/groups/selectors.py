@@ -265,7 +265,7 @@ def theme_warnings(
         return []
     period = period or period_for(today)
     warnings: list[ThemeWarning] = []
-    themes = list(Theme.objects.select_related("lead").filter(period=period).order_by("title"))
+    themes = list(themes_visible_to(user).filter(period=period).order_by("title"))
     low, high = THEMES_PER_PERIOD
     if not low <= len(themes) <= high:
         warnings.append(
