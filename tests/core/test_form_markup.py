@@ -1,0 +1,365 @@
+"""Stored markup never becomes markup (issue 15, section 5, "stored HTML injection").
+
+Every stored string a page can show (young people's names and references, group, theme,
+organisation, staff and method names, titles, notes, views...) is set to a payload, then every page
+of Heard (every URL pattern outside the API and Django's admin) is opened as each of several roles,
+forms included, and the HTML is parsed: no element the payload would add may appear. A new URL
+pattern is crawled without changing this test; one that no role can open must be listed in
+``NOT_HTML`` with its reason, so a form cannot be added without being checked.
+"""
+
+from __future__ import annotations
+
+import datetime
+import time
+from html.parser import HTMLParser
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from heard.core.models import AuditEntry, Partnership
+from heard.core.roles import Role
+from heard.participation.models import Method
+from heard.portal import services as portal_services
+from heard.portal.views import PORTAL_SESSION_KEY
+from heard.privacy.models import BenchmarkShare, Consent, EqualityRecord, LeastHeardTarget
+from tests import factories
+
+#: An element with this id, or any <meta http-equiv>, can only come from stored data.
+MARKER = "xinj"
+TAG = f"<b id={MARKER}>"  # 11 characters: fits a 12-character reference too
+META = '<meta http-equiv="refresh" content="0;url=https://evil.example/">'  # the issue's 70
+
+
+def payload(text: str = "") -> str:
+    return f"{TAG}{text}"
+
+
+#: Patterns that answer with something other than an HTML page, or only to POST.
+NOT_HTML = {
+    "core:healthz": "plain text",
+    "core:sign-out": "POST only",
+    "portal:sign-out": "POST only",
+    "portal:rate": "POST only",
+    "groups:calendar-ics": "iCalendar",
+    "groups:group-calendar-ics": "iCalendar",
+    "voice:evidence-download": "the file itself",
+    "privacy:subject-access-json": "JSON",
+    "privacy:subject-access-pdf": "PDF",
+    "portal:poster": "PDF",
+    "portal:theme-poster": "PDF",
+    "core:two-factor": "only between password and code (tests/core/test_security.py)",
+    "core:root": "a redirect",
+    "participation:session-monitoring-complete": "POST only",
+}
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.injected: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if attributes.get("id") == MARKER or (tag == "meta" and "http-equiv" in attributes):
+            self.injected.append(f"<{tag} {attributes}>")
+
+
+def injected_elements(html: str) -> list[str]:
+    parser = _Elements()
+    parser.feed(html)
+    parser.close()
+    return parser.injected
+
+
+def test_the_checker_finds_injected_elements() -> None:
+    assert injected_elements(f"<p>{TAG}x</b>{META}</p>") == [
+        f"<b {{'id': '{MARKER}'}}>",
+        "<meta {'http-equiv': 'refresh', 'content': '0;url=https://evil.example/'}>",
+    ]
+    assert injected_elements("<p>&lt;b id=xinj&gt;</p>") == []
+
+
+def _patterns(patterns: list[Any], prefix: str = "", namespace: str = "") -> list[tuple[str, Any]]:
+    found: list[tuple[str, Any]] = []
+    for item in patterns:
+        if isinstance(item, URLResolver):
+            ns = f"{namespace}{item.namespace}:" if item.namespace else namespace
+            found += _patterns(item.url_patterns, prefix + str(item.pattern), ns)
+        elif isinstance(item, URLPattern) and item.name:
+            found.append((f"{namespace}{item.name}", prefix + str(item.pattern)))
+    return found
+
+
+def page_names() -> list[str]:
+    skipped = ("api/", "django-admin/")
+    return sorted(
+        {
+            name
+            for name, route in _patterns(get_resolver().url_patterns)
+            if not route.startswith(skipped)
+        }
+    )
+
+
+@pytest.fixture
+def world(db, make_user):
+    """One of everything, every stored string a payload."""
+    Partnership.objects.update_or_create(pk=1, defaults={"name": payload("Partnership")})
+    organisation = factories.OrganisationFactory(
+        name=payload("Organisation"), area=payload("Area"), contact_name=payload("Contact")
+    )
+    staff = make_user(
+        Role.PARTICIPATION_OFFICER, full_name=payload("Staff"), job_title=payload("Job")
+    )
+    users = {
+        "admin": make_user(Role.ADMINISTRATOR, full_name=payload("Admin")),
+        "lead": make_user(Role.PARTICIPATION_LEAD, full_name=payload("Lead")),
+        "officer": staff,
+        "safeguarding_lead": make_user(Role.SAFEGUARDING_LEAD, full_name=payload("SG")),
+        "partner_worker": make_user(
+            Role.PARTNER_WORKER, organisation=organisation, full_name=payload("Worker")
+        ),
+    }
+    young_person = factories.YoungPersonFactory(
+        first_name=payload("First"),
+        last_name=payload("Last"),
+        preferred_name=META,
+        organisation=organisation,
+        area=payload("Town"),
+        communication_needs=payload("Needs"),
+        access_needs=payload("Access"),
+    )
+    type(young_person).objects.filter(pk=young_person.pk).update(reference=TAG)
+    young_person.refresh_from_db()
+    other = factories.YoungPersonFactory(
+        first_name=payload("Second"), preferred_name=payload("Pref"), organisation=organisation
+    )
+    theme = factories.ThemeFactory(
+        title=payload("Theme"), description=payload("About"), lead=users["lead"]
+    )
+    review = factories.ThemeReviewFactory(theme=theme, summary=payload("Summary"))
+    group = factories.GroupFactory(
+        name=payload("Group"), host_organisation=organisation, description=payload("Desc")
+    )
+    factories.GroupThemeFactory(group=group, theme=theme)
+    membership = factories.MembershipFactory(group=group, young_person=young_person)
+    factories.MembershipFactory(group=group, young_person=other)
+    method = Method.objects.create(name=payload("Method"))
+    session = factories.SessionFactory(
+        group=group,
+        title=payload("Session"),
+        notes=payload("Notes"),
+        partner_staff_present=payload("Partner staff"),
+    )
+    session.methods.add(method)
+    session.staff_present.add(staff)
+    session.themes.add(theme)
+    factories.AttendanceFactory(session=session, young_person=young_person)
+    factories.AttendanceFactory(session=session, young_person=other)
+    view = factories.ViewFactory(
+        session=session, text=payload("View"), young_people=[young_person], themes=[theme]
+    )
+    factories.ViewFactory(session=session, text=payload("Open view"), young_people=[other])
+    evidence = factories.EvidenceFactory(view=view, description=payload("Drawing"))
+    response = factories.ResponseFactory(
+        views=[view],
+        decision_maker=payload("Decider"),
+        explanation=payload("Because"),
+        plain_language=payload("Plain"),
+    )
+    factories.FeedbackFactory(response=response, notes=payload("Told"))
+    factories.RatingFactory(response=response, young_person=young_person, comment=payload("Hm"))
+    concern = factories.ConcernFactory(
+        young_person=young_person,
+        raised_by=staff,
+        what_happened=payload("Happened"),
+        who_was_present=payload("Present"),
+        immediate_action=payload("Action"),
+        child_told=payload("Told"),
+        referral_reference=payload("Ref"),
+    )
+    check = factories.BackgroundCheckFactory(staff=staff)
+    training = factories.TrainingRecordFactory(staff=staff, course=payload("Course"))
+    consent = Consent.objects.create(
+        young_person=young_person,
+        purpose=Consent.Purpose.QUOTES,
+        given_by=Consent.GivenBy.YOUNG_PERSON,
+        given_on=datetime.date(2026, 4, 1),
+        how=Consent.How.WRITTEN,
+        notes=payload("Consent"),
+    )
+    EqualityRecord.objects.create(
+        young_person=young_person, gender_description=payload("Gender"), area=payload("Place")
+    )
+    BenchmarkShare.objects.create(
+        characteristic="area", value=payload("Value"), share=10, source=payload("Source")
+    )
+    target = LeastHeardTarget.objects.create(
+        group="named",
+        name=payload("Target"),
+        characteristic="area",
+        value=payload("Value"),
+        target=10,
+        start=datetime.date(2026, 4, 1),
+        end=datetime.date(2027, 3, 31),
+    )
+    code, _plain = portal_services.sign_in_code_issue(actor=staff, young_person=young_person)
+    AuditEntry.objects.create(
+        actor=staff,
+        action=AuditEntry.Action.UPDATE,
+        object_type="people.youngperson",
+        object_id=str(young_person.pk),
+        object_label=payload("Label"),
+        changes={"preferred_name": [payload("Old"), META]},
+    )
+    kwargs = {
+        "core:two-factor-reset": {"pk": staff.pk},
+        "core:history": {"object_type": "people.youngperson", "object_id": young_person.pk},
+        "people:young-person-detail": {"pk": young_person.pk},
+        "people:young-person-edit": {"pk": young_person.pk},
+        "people:organisation-detail": {"pk": organisation.pk},
+        "people:organisation-edit": {"pk": organisation.pk},
+        "people:staff-edit": {"pk": staff.pk},
+        "groups:theme-detail": {"pk": theme.pk},
+        "groups:theme-edit": {"pk": theme.pk},
+        "groups:theme-review-add": {"pk": theme.pk},
+        "groups:group-detail": {"pk": group.pk},
+        "groups:group-edit": {"pk": group.pk},
+        "groups:group-move-stage": {"pk": group.pk},
+        "groups:group-calendar-ics": {"pk": group.pk},
+        "groups:membership-add": {"pk": group.pk},
+        "groups:membership-end": {"pk": group.pk, "membership_pk": membership.pk},
+        "participation:session-detail": {"pk": session.pk},
+        "participation:session-edit": {"pk": session.pk},
+        "participation:session-monitoring-complete": {"pk": session.pk},
+        "voice:view-detail": {"pk": view.pk},
+        "voice:view-edit": {"pk": view.pk},
+        "voice:evidence-add": {"pk": view.pk},
+        "voice:evidence-download": {"pk": evidence.pk},
+        "voice:session-views-create": {"session_pk": session.pk},
+        "voice:response-detail": {"pk": response.pk},
+        "voice:feedback-create": {"pk": response.pk},
+        "voice:young-person-journey": {"pk": young_person.pk},
+        "safeguarding:concern-detail": {"pk": concern.pk},
+        "safeguarding:concern-assign": {"pk": concern.pk},
+        "safeguarding:concern-decide": {"pk": concern.pk},
+        "safeguarding:concern-close": {"pk": concern.pk},
+        "safeguarding:check-edit": {"pk": check.pk},
+        "safeguarding:training-edit": {"pk": training.pk},
+        "privacy:consents": {"pk": young_person.pk},
+        "privacy:consent-add": {"pk": young_person.pk},
+        "privacy:consent-withdraw": {"pk": consent.pk},
+        "privacy:equality": {"pk": young_person.pk},
+        "privacy:equality-edit": {"pk": young_person.pk},
+        "privacy:subject-access": {"pk": young_person.pk},
+        "privacy:subject-access-json": {"pk": young_person.pk},
+        "privacy:subject-access-pdf": {"pk": young_person.pk},
+        "privacy:erase": {"pk": young_person.pk},
+        "privacy:target-edit": {"pk": target.pk},
+        "portal:rate": {"pk": response.pk},
+        "portal:codes": {"pk": young_person.pk},
+        "portal:code-revoke": {"pk": young_person.pk, "code_pk": code.pk},
+        "portal:public-theme": {"pk": theme.pk},
+        "portal:theme-poster": {"pk": theme.pk},
+    }
+    #: Pages whose form is reached through a query (the second step of a form).
+    queries = {
+        "participation:session-create": ["", f"?group={group.pk}", f"?young_person={TAG}"],
+        "voice:response-create": [f"?views={view.pk}", f"?views={view.pk - 0}&views={view.pk + 1}"],
+        "people:young-person-list": ["", f"?q={TAG}"],
+        "voice:view-list": ["", "?status=open"],
+        "voice:loop-figures": ["", f"?organisation={organisation.pk}", f"?group={group.pk}"],
+    }
+    return {
+        "users": users,
+        "kwargs": kwargs,
+        "queries": queries,
+        "young_person": young_person,
+        "code": code,
+        "review": review,
+    }
+
+
+def _urls(world: dict[str, Any], name: str) -> list[str]:
+    base = reverse(name, kwargs=world["kwargs"].get(name))
+    return [base + query for query in world["queries"].get(name, [""])]
+
+
+def _prepare(client: Any, name: str) -> None:
+    """What a page needs in the session: the thank-you page after raising a concern."""
+    if name == "safeguarding:concern-raised":
+        session = client.session
+        session["safeguarding_raised"] = TAG
+        session.save()
+
+
+def _assert_clean(response: Any, url: str, who: str) -> None:
+    assert response.status_code != 500, f"{url} as {who}"
+    if response.status_code == 200 and "text/html" in response.get("Content-Type", ""):
+        found = injected_elements(response.content.decode())
+        assert not found, f"{url} as {who} shows stored markup: {found}"
+
+
+def test_no_page_or_form_shows_stored_markup(world, client) -> None:
+    opened: set[str] = set()
+    names = [name for name in page_names() if name not in NOT_HTML]
+    for who, user in world["users"].items():
+        client.force_login(user)
+        for name in names:
+            for url in _urls(world, name):
+                _prepare(client, name)
+                response = client.get(url)
+                _assert_clean(response, url, who)
+                if response.status_code == 200:
+                    opened.add(name)
+        client.logout()
+    # Anonymous, and a young person signed in to the portal.
+    for name in names:
+        for url in _urls(world, name):
+            response = client.get(url)
+            _assert_clean(response, url, "anonymous")
+            if response.status_code == 200:
+                opened.add(name)
+    session = client.session
+    session[PORTAL_SESSION_KEY] = {
+        "young_person": world["young_person"].pk,
+        "code": world["code"].pk,
+        "at": time.time(),
+    }
+    session.save()
+    for name in ("portal:home", "portal:sessions", "portal:sign-in"):
+        response = client.get(reverse(name))
+        _assert_clean(response, reverse(name), "young person")
+        if response.status_code == 200:
+            opened.add(name)
+    never_opened = set(names) - opened
+    assert not never_opened, f"no role opened {sorted(never_opened)}: give them data or a reason"
+
+
+def test_forms_with_errors_show_no_stored_markup(world, client) -> None:
+    """Posted empty, each form shows again with its errors: labels, legends and hints as before."""
+    skip = {"core:sign-in", "portal:sign-in", "core:two-factor-setup", "core:two-factor-account"}
+    for who in ("lead", "partner_worker"):
+        client.force_login(world["users"][who])
+        for name in page_names():
+            if name in NOT_HTML or name in skip or name.startswith("portal:code"):
+                continue
+            for url in _urls(world, name):
+                response = client.get(url)
+                if response.status_code != 200 or b'method="post"' not in response.content:
+                    continue
+                _assert_clean(client.post(url, {}), url, f"{who} (POST)")
+                client.force_login(world["users"][who])
+
+
+def test_the_attendance_legend_and_whole_group_label_are_text(world, client) -> None:
+    """The issue's two labels: the session edit page's legends and "The whole group (...)"."""
+    client.force_login(world["users"]["lead"])
+    session_pk = world["kwargs"]["participation:session-edit"]["pk"]
+    edit = client.get(reverse("participation:session-edit", args=[session_pk])).content.decode()
+    assert "&lt;meta http-equiv=&quot;refresh&quot;" in edit
+    views = client.get(reverse("voice:session-views-create", args=[session_pk])).content.decode()
+    assert f"The whole group (&lt;b id={MARKER}&gt;Group)" in views
+    assert not injected_elements(edit) and not injected_elements(views)
