@@ -59,7 +59,6 @@ class TestConcerns:
             ("close", {}),
         ]:
             assert api.post(f"{CONCERNS}{concern.pk}/{action}/", body).status_code == 403
-        assert api.post(CONCERNS, {"what_happened": "x"}).status_code == 403
         assert not AuditEntry.objects.filter(action=AuditEntry.Action.READ).exists()
         concern.refresh_from_db()
         assert concern.status == Concern.Status.OPEN
@@ -79,6 +78,80 @@ class TestConcerns:
         assert api.post(f"{CONCERNS}{concern.pk}/close/").status_code == 400
         concern.refresh_from_db()
         assert concern.status == Concern.Status.OPEN and Concern.objects.count() == 1
+
+
+ALL_ROLES = [role for role, _ in Role.choices]
+
+
+def concern_body(**extra):
+    body = {
+        "what_happened": SECRET,
+        "happened_at": "2026-10-15T10:30:00Z",
+        "who_was_present": "Me and Sam from the school.",
+        "immediate_action": "Listened and wrote it down.",
+        "child_told": "That I had to tell the safeguarding lead today.",
+    }
+    body.update(extra)
+    return body
+
+
+class TestRaising:
+    @pytest.mark.parametrize("role", ALL_ROLES)
+    def test_every_role_raises_a_concern_and_gets_only_its_reference_back(
+        self, role, make_user, api_for, organisation
+    ):
+        user = make_user(role, organisation=organisation)
+        api = api_for(user)
+        response = api.post(CONCERNS, concern_body(), format="json")
+        assert response.status_code == 201, response.content
+        concern = Concern.objects.get()
+        assert concern.raised_by == user and concern.what_happened == SECRET
+        body = response.json()
+        assert set(body) == {"reference", "message"}
+        assert body["reference"] == concern.reference
+        assert SECRET not in response.content.decode()
+
+    @pytest.mark.parametrize("role", [r for r in ALL_ROLES if r != Role.SAFEGUARDING_LEAD])
+    def test_a_raiser_cannot_read_it_back(self, role, make_user, api_for, organisation):
+        api = api_for(make_user(role, organisation=organisation))
+        assert api.post(CONCERNS, concern_body(), format="json").status_code == 201
+        concern = Concern.objects.get()
+        assert api.get(CONCERNS).status_code == 403
+        assert api.get(f"{CONCERNS}{concern.pk}/").status_code == 403
+        assert api.get(f"{CONCERNS}?search={concern.reference}").status_code == 403
+        assert not AuditEntry.objects.filter(action=AuditEntry.Action.READ).exists()
+
+    def test_a_partner_worker_names_a_young_person_of_their_own_organisation_only(
+        self, partner_worker, organisation, other_organisation, api_for
+    ):
+        own = factories.YoungPersonFactory(organisation=organisation)
+        other = factories.YoungPersonFactory(organisation=other_organisation)
+        api = api_for(partner_worker)
+        response = api.post(CONCERNS, concern_body(young_person=other.pk), format="json")
+        assert response.status_code == 400 and "young_person" in response.json()
+        response = api.post(CONCERNS, concern_body(young_person=own.pk), format="json")
+        assert response.status_code == 201
+        assert Concern.objects.get().young_person == own
+
+    def test_signed_out_and_deactivated_accounts_may_not_raise(self, client, make_user, api_for):
+        assert client.post(CONCERNS, concern_body()).status_code in (401, 403)
+        gone = make_user(Role.PARTNER_WORKER, is_active=False)
+        assert api_for(gone).post(CONCERNS, concern_body(), format="json").status_code == 403
+        assert not Concern.objects.exists()
+
+    def test_bad_input_from_a_raiser_is_a_400_never_a_500(self, partner_worker, api_for):
+        api = api_for(partner_worker)
+        for body in [
+            {},
+            concern_body(happened_at="not a time"),
+            concern_body(happened_at="2099-01-01T00:00:00Z"),
+            concern_body(young_person=99999999999999999999),
+            concern_body(young_person="x"),
+            concern_body(what_happened="x" * 10001),
+        ]:
+            response = api.post(CONCERNS, body, format="json")
+            assert response.status_code == 400, (body, response.content)
+        assert not Concern.objects.exists()
 
 
 class TestChecks:

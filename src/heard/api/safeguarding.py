@@ -92,6 +92,23 @@ class ConcernInput(serializers.Serializer):  # type: ignore[type-arg]
             )
 
 
+class ConcernRaised(serializers.Serializer):  # type: ignore[type-arg]
+    """What someone who raised a concern gets back: its reference and what happens next, never
+    what they wrote (only safeguarding leads may read a concern once it is saved)."""
+
+    reference = serializers.CharField(
+        read_only=True, help_text="The concern's reference, like SC-7K3MQ2XP."
+    )
+    message = serializers.CharField(read_only=True, help_text="What happens next.")
+
+
+RAISED_MESSAGE = (
+    "Concern recorded. The safeguarding leads can see it now and one of them will look at it, "
+    "normally within 24 hours. To keep it private you cannot open it again: if you remember "
+    "something else, raise another concern and mention this reference."
+)
+
+
 class ConcernAssignInput(serializers.Serializer):  # type: ignore[type-arg]
     assigned_to = serializers.PrimaryKeyRelatedField(queryset=selectors.safeguarding_leads())
 
@@ -107,7 +124,13 @@ class ConcernDecisionInput(serializers.Serializer):  # type: ignore[type-arg]
     list=extend_schema(summary="Safeguarding concerns (safeguarding leads only; audited)"),
     retrieve=extend_schema(summary="One safeguarding concern (audited)"),
     create=extend_schema(
-        request=ConcernInput, responses={201: ConcernOutput}, summary="Raise a concern"
+        request=ConcernInput,
+        responses={201: ConcernRaised},
+        summary="Raise a concern (any member of staff)",
+        description=(
+            "Any member of staff may raise a concern. The answer gives its reference and what "
+            "happens next, never what was written: only safeguarding leads may read it back."
+        ),
     ),
 )
 class ConcernViewSet(
@@ -116,15 +139,17 @@ class ConcernViewSet(
     mixins.CreateModelMixin,
     viewsets.GenericViewSet,  # type: ignore[type-arg]
 ):
-    """Safeguarding concerns: only safeguarding leads may use any of these; everyone else gets
-    403. Every concern returned, in a list or on its own, is recorded in the audit log."""
+    """Safeguarding concerns: any member of staff may raise one (``create``); only safeguarding
+    leads may use the rest, everyone else gets 403. Every concern returned, in a list or on its
+    own, is recorded in the audit log."""
 
     serializer_class = ConcernOutput
     filterset_class = filters.ConcernFilter
     queryset = Concern.objects.none()
 
     def get_permissions(self) -> list[Any]:
-        return [*super().get_permissions(), _perm("safeguarding.view_concern")]
+        to = "add" if self.action == "create" else "view"
+        return [*super().get_permissions(), _perm(f"safeguarding.{to}_concern")]
 
     def get_queryset(self) -> QuerySet[Concern]:
         return selectors.concerns_visible_to(self.request.user)
@@ -143,7 +168,8 @@ class ConcernViewSet(
         serializer = ConcernInput(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         concern = services.concern_raise(actor=request.user, **serializer.validated_data)
-        return Response(ConcernOutput(concern).data, status=status.HTTP_201_CREATED)
+        raised = ConcernRaised({"reference": concern.reference, "message": RAISED_MESSAGE})
+        return Response(raised.data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=ConcernAssignInput, responses=ConcernOutput, summary="Assign")
     @action(detail=True, methods=["post"])
