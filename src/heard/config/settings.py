@@ -156,6 +156,8 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Twelve spaces, or one character typed twelve times, pass the length rule: not a password.
+    {"NAME": "heard.core.passwords.NotBlankPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
     # First, as django-axes asks: it refuses sign-ins while an account is locked out.
@@ -189,8 +191,11 @@ MEDIA_ROOT = VAR_DIR / "media"
 
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-#: Signed out after this long without a request (the 8 hours above is the hard limit).
+#: Signed out after this long without a request.
 HEARD_IDLE_TIMEOUT = int(os.environ.get("HEARD_IDLE_TIMEOUT", str(30 * 60)))
+#: Signed out this long after signing in, whatever the activity (the cookie's age above is renewed
+#: by activity; this limit is not): heard.core.security.IdleTimeoutMiddleware.
+HEARD_SESSION_MAX_AGE = int(os.environ.get("HEARD_SESSION_MAX_AGE", str(12 * 60 * 60)))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -208,21 +213,29 @@ SECURE_HSTS_PRELOAD = HTTPS
 if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# Sign-in rate limiting and lockout (django-axes): 5 failures for one email address, or from one
-# address, lock that sign-in for 15 minutes. Failures are kept in the database, so they hold
-# across gunicorn workers; a successful sign-in clears them.
+# Sign-in rate limiting and lockout: django-axes refuses a locked sign-in and shows the lockout
+# page; Heard's handler counts, from its sign-in events (heard.core.lockout): an account locks at
+# its 5th failure within 15 minutes from any mix of addresses, an address at its 20th whichever
+# accounts they name; a lock lasts 15 minutes; attempts refused while locked count for nothing.
 AXES_FAILURE_LIMIT = int(os.environ.get("HEARD_SIGN_IN_FAILURE_LIMIT", "5"))
+HEARD_SIGN_IN_ADDRESS_FAILURE_LIMIT = int(
+    os.environ.get("HEARD_SIGN_IN_ADDRESS_FAILURE_LIMIT", str(4 * AXES_FAILURE_LIMIT))
+)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_HANDLER = "heard.core.lockout.SignInLockoutHandler"
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_USERNAME_FORM_FIELD = "username"
-AXES_RESET_ON_SUCCESS = True
+# Heard's handler never deletes counts; a refused attempt is flagged so it counts for nothing.
+AXES_RESET_ON_SUCCESS = False
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "heard.core.security.lockout_response"
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = 1 if HTTPS else None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if HTTPS else ["REMOTE_ADDR"]
-)
+# The client's address, everywhere Heard records or limits one (heard.core.security.client_address):
+# REMOTE_ADDR, or behind HEARD_TRUSTED_PROXY_COUNT trusted proxies that many hops from the right of
+# X-Forwarded-For. Unset: X-Forwarded-For is ignored (anyone can send it).
+HEARD_TRUSTED_PROXY_COUNT = int(os.environ.get("HEARD_TRUSTED_PROXY_COUNT", "0") or "0")
+AXES_CLIENT_IP_CALLABLE = "heard.core.security.client_address"
 
 # Two-factor sign-in (django-otp, TOTP). Roles that can see sensitive data must verify a code
 # after their password before any page works (heard.core.security.TwoFactorRequiredMiddleware);

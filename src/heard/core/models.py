@@ -1,5 +1,8 @@
+from typing import Any
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class TimeStampedModel(models.Model):
@@ -73,3 +76,76 @@ class Partnership(models.Model):
     def current(cls) -> "Partnership":
         partnership, _ = cls.objects.get_or_create(pk=1)
         return partnership
+
+
+class SignInEvent(models.Model):
+    """An append-only record of one sign-in event: a sign-in, a failure, a lockout, a two-factor
+    event, a password change or reset, an API token created. Never a password, code or token.
+
+    It is also the ledger the sign-in lockout counts (``heard.core.lockout``): failures for an
+    email address since its last sign-in or lockout, and failures from a network address.
+    """
+
+    class Event(models.TextChoices):
+        SIGNED_IN = "signed_in", "Signed in"
+        FAILED = "failed", "Sign-in failed"
+        REFUSED = "refused", "Sign-in refused while locked"
+        ACCOUNT_LOCKED = "account_locked", "Account locked"
+        ADDRESS_LOCKED = "address_locked", "Address locked"
+        SIGNED_OUT = "signed_out", "Signed out"
+        SESSION_EXPIRED = "session_expired", "Session ended by time limit"
+        TWO_FACTOR_VERIFIED = "two_factor_verified", "Two-factor code accepted"
+        TWO_FACTOR_FAILED = "two_factor_failed", "Two-factor code refused"
+        TWO_FACTOR_SET_UP = "two_factor_set_up", "Two-factor sign-in set up"
+        TWO_FACTOR_RESET = "two_factor_reset", "Two-factor sign-in reset"
+        BACKUP_CODE_USED = "backup_code_used", "Backup code used"
+        BACKUP_CODES_GENERATED = "backup_codes_generated", "Backup codes made"
+        PASSWORD_CHANGED = "password_changed", "Password changed"
+        PASSWORD_RESET_REQUESTED = "password_reset_requested", "Password reset asked for"
+        PASSWORD_RESET = "password_reset", "Password reset"
+        TOKEN_CREATED = "token_created", "API token created"
+
+    #: Events that are a refusal or a failure (the rest succeeded).
+    FAILURES = frozenset(
+        {Event.FAILED, Event.REFUSED, Event.ACCOUNT_LOCKED, Event.ADDRESS_LOCKED}
+        | {Event.TWO_FACTOR_FAILED}
+    )
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    event = models.CharField(max_length=32, choices=Event.choices)
+    #: The account concerned, when there is one (a failed sign-in may name nobody).
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    #: The email address typed (a failed sign-in) or the account's, lower-cased.
+    email = models.CharField(max_length=254, blank=True)
+    #: Who did it when it was not the user (an administrator's reset, a token made for someone).
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    address = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=255, blank=True)
+    detail = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [
+            models.Index(fields=["email", "at"]),
+            models.Index(fields=["address", "at"]),
+            models.Index(fields=["event", "at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_event_display()} {self.email} at {self.at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None and not self._state.adding:
+            raise ValueError("Sign-in events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        raise ValueError("Sign-in events are append-only.")
+
+    @property
+    def outcome(self) -> str:
+        return "refused" if self.event in self.FAILURES else "succeeded"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import ipaddress
 import re
 import time
 from base64 import b32encode
@@ -49,11 +50,43 @@ from heard.core.permissions import can, require
 #: Set at sign-in when the user has a confirmed device: they must enter a code, whatever their role.
 PENDING_SESSION_KEY = "heard_two_factor_pending"
 LAST_SEEN_SESSION_KEY = "heard_last_seen"
+#: When the password was accepted (epoch seconds): the session ends ``HEARD_SESSION_MAX_AGE`` later.
+SIGNED_IN_AT_SESSION_KEY = "heard_signed_in_at"
 #: Paths an unverified user may still reach: signing in and out, the two-factor pages, assets.
 #: (The account page, /account/two-factor/, and an administrator's reset pages are not among them.)
 OPEN_PREFIXES = ("/sign-in/", "/sign-out/", "/two-factor/", "/static/", "/healthz")
 #: Who may reset another member of staff's authenticator app: whoever manages staff accounts.
 RESET_PERMISSION = "people.change_user"
+
+
+def _valid_address(value: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
+
+
+def client_address(request: HttpRequest | None) -> str | None:
+    """The client's network address: the one address function of Heard (the sign-in lockout,
+    sign-in events, and any rate limit by address use it).
+
+    Without ``HEARD_TRUSTED_PROXY_COUNT`` (the default) it is the connection's address,
+    ``REMOTE_ADDR``, and any ``X-Forwarded-For`` header is ignored: anyone can send one. Behind
+    N trusted proxies (``HEARD_TRUSTED_PROXY_COUNT=N``), each of which appends the address it
+    received the request from, the client is the N-th address from the right of
+    ``X-Forwarded-For``: the ones further left were written by the client and prove nothing.
+    A header with fewer entries than that, or an invalid entry, falls back to ``REMOTE_ADDR``.
+    """
+    if request is None:
+        return None
+    meta = getattr(request, "META", None) or {}
+    remote = _valid_address(str(meta.get("REMOTE_ADDR") or ""))
+    count = int(getattr(settings, "HEARD_TRUSTED_PROXY_COUNT", 0) or 0)
+    if count > 0:
+        hops = [hop for hop in str(meta.get("HTTP_X_FORWARDED_FOR") or "").split(",") if hop]
+        if len(hops) >= count:
+            return _valid_address(hops[-count]) or remote
+    return remote
 
 
 def two_factor_required_for(user: Any) -> bool:
@@ -75,6 +108,15 @@ def needs_verification(request: HttpRequest) -> bool:
     if user.is_verified():  # type: ignore[union-attr]
         return False
     return two_factor_required_for(user) or bool(request.session.get(PENDING_SESSION_KEY))
+
+
+def note_sign_in(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
+    """``user_logged_in`` receiver: the time the session began, for its absolute limit."""
+    session = getattr(request, "session", None)
+    if session is not None:
+        now = int(time.time())
+        session[SIGNED_IN_AT_SESSION_KEY] = now
+        session[LAST_SEEN_SESSION_KEY] = now
 
 
 def mark_pending_after_password(request: HttpRequest, user: Any) -> bool:
@@ -107,10 +149,12 @@ class TwoFactorRequiredMiddleware:
 
 
 class IdleTimeoutMiddleware:
-    """Signs a user out after ``HEARD_IDLE_TIMEOUT`` seconds without a request (0: never).
+    """Signs a user out after ``HEARD_IDLE_TIMEOUT`` seconds without a request (0: never), and
+    ``HEARD_SESSION_MAX_AGE`` seconds (12 hours) after signing in whatever the activity.
 
-    The session's own age (``SESSION_COOKIE_AGE``, 8 hours) stays the hard limit. The time of the
-    last request is written at most once a minute, so most requests do not save the session.
+    The sign-in time is recorded in the session at sign-in (``note_sign_in``); a session without
+    it (one from before this limit) is given it now. The time of the last request is written at
+    most once a minute, so most requests do not save the session.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
@@ -118,23 +162,47 @@ class IdleTimeoutMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         timeout = int(getattr(settings, "HEARD_IDLE_TIMEOUT", 0) or 0)
+        max_age = int(getattr(settings, "HEARD_SESSION_MAX_AGE", 0) or 0)
         user = getattr(request, "user", None)
-        if timeout and user is not None and user.is_authenticated:
+        if user is not None and user.is_authenticated and (timeout or max_age):
             now = int(time.time())
             last_seen = request.session.get(LAST_SEEN_SESSION_KEY)
-            if isinstance(last_seen, int) and now - last_seen > timeout:
-                logout(request)
-                messages.info(
+            signed_in_at = request.session.get(SIGNED_IN_AT_SESSION_KEY)
+            if max_age and isinstance(signed_in_at, int) and now - signed_in_at > max_age:
+                return self._sign_out(
                     request,
+                    user,
+                    f"You were signed out because you signed in {max_age // 3600} hours ago. "
+                    "Sign in again to carry on.",
+                    detail="absolute limit",
+                )
+            if timeout and isinstance(last_seen, int) and now - last_seen > timeout:
+                return self._sign_out(
+                    request,
+                    user,
                     "You were signed out because Heard was not used for "
                     f"{timeout // 60} minutes. Sign in again to carry on.",
+                    detail="idle",
                 )
-                if request.path.startswith("/api/"):
-                    return JsonResponse({"detail": "Your session has expired."}, status=401)
-                return redirect(f"{reverse('core:sign-in')}?{urlencode({'next': request.path})}")
+            if not isinstance(signed_in_at, int):
+                request.session[SIGNED_IN_AT_SESSION_KEY] = now
             if not isinstance(last_seen, int) or now - last_seen >= 60:
                 request.session[LAST_SEEN_SESSION_KEY] = now
         return self.get_response(request)
+
+    @staticmethod
+    def _sign_out(request: HttpRequest, user: Any, message: str, *, detail: str) -> HttpResponse:
+        from heard.core import sign_in_events
+
+        sign_in_events.record(
+            sign_in_events.Event.SESSION_EXPIRED, request=request, user=user, detail=detail
+        )
+        request.heard_sign_out_event = False  # type: ignore[attr-defined]
+        logout(request)
+        messages.info(request, message)
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": "Your session has expired."}, status=401)
+        return redirect(f"{reverse('core:sign-in')}?{urlencode({'next': request.path})}")
 
 
 # Setting up and verifying an authenticator app ---------------------------------------------------
