@@ -76,6 +76,13 @@ test-postgres: install-dev
 	HEARD_TESTING=1 DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -n 2 --dist loadfile -m "not browser"
 	HEARD_TESTING=1 DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -m browser tests/browser
 
+# Known-vulnerable dependencies (.ci/audit.py): pip-audit over both lock files against PyPI's
+# vulnerability data, npm audit over package-lock.json. A finding fails unless .ci/audit-allowlist.toml
+# lists it with a reason and a date to revisit; a service that cannot be asked exits 2 (not a pass).
+.PHONY: audit
+audit: install-dev
+	$(BIN)/python .ci/audit.py
+
 # The benchmark suite (bench/README.md): PostgreSQL on 127.0.0.1 with national-scale data, kept
 # between runs in the heard_bench database (BENCH_DATABASE_URL), served on BENCH_PORT (8765).
 bench: install
