@@ -127,7 +127,19 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+    # gunicorn's workers and threads write at once: writers must queue, never fail with
+    # "database is locked" (issue 15). WAL lets readers go on while one writer writes;
+    # IMMEDIATE takes the write lock when a transaction starts, so a transaction that read
+    # first never finds it cannot upgrade (that fails at once, the busy timeout unused); the
+    # timeout (seconds) is how long a writer waits its turn. synchronous=NORMAL is durable
+    # across a crash of Heard in WAL mode (only a power cut can lose the last commits).
+    # Measured (tests/core/test_concurrent_writes.py, 8 writers x 200 API writes through
+    # gunicorn): 1,164 of 1,600 answered 500 before, none now.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's JIT compiles large aggregates before running them: on the home counts at
     # national scale it cost about 250 ms of compilation for queries that run in less (bench/).
