@@ -12,6 +12,7 @@ from typing import Any
 
 from icalendar import Calendar, Event
 
+from heard.core.validators import one_line
 from heard.groups.models import Group
 
 PRODID = "-//Heard//Engagement calendar//EN"
@@ -46,24 +47,29 @@ def _header(name: str) -> Calendar:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", one_line(name))
     return calendar
 
 
 def _events(group: Any, now: datetime.datetime) -> Iterator[Event]:
-    """A group's next due visit and its past sessions, as all-day events."""
+    """A group's next due visit and its past sessions, as all-day events.
+
+    Names are single lines, but a row stored before that was checked may hold a line break,
+    which no iCalendar property may: every stored string goes through ``one_line``.
+    """
     cadence = group.get_cadence_display()
+    name, host = one_line(group.name), one_line(str(group.host_organisation))
     if group.next_due is not None:
         event = Event()
         event.add("uid", f"group-{group.pk}-next-due@{UID_DOMAIN}")
         event.add("dtstamp", now)
         _all_day(event, group.next_due)
         prefix = "Overdue visit" if group.is_overdue else "Visit due"
-        event.add("summary", f"{prefix}: {group.name}")
+        event.add("summary", f"{prefix}: {name}")
         last = f"{group.last_contact:%d %B %Y}" if group.last_contact else "none yet"
         event.add(
             "description",
-            f"{cadence} with {group.name} ({group.host_organisation}). Last contact: {last}.",
+            f"{cadence} with {name} ({host}). Last contact: {last}.",
         )
         event.add("categories", ["Visit due"])
         event.add("transp", "TRANSPARENT")
@@ -73,8 +79,8 @@ def _events(group: Any, now: datetime.datetime) -> Iterator[Event]:
         event.add("uid", f"session-{session.pk}@{UID_DOMAIN}")
         event.add("dtstamp", now)
         _all_day(event, session.date)
-        title = session.title or session.get_kind_display()
-        event.add("summary", f"{title}: {group.name}")
+        title = one_line(session.title) or session.get_kind_display()
+        event.add("summary", f"{title}: {name}")
         event.add("categories", ["Session"])
         event.add("transp", "TRANSPARENT")
         yield event

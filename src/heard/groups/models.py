@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models.functions import Coalesce
 
 from heard.core.models import TimeStampedModel
+from heard.core.validators import validate_single_line
 
 
 class AddDays(models.Func):
@@ -67,6 +68,9 @@ class Theme(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.period})"
+
+    def clean(self) -> None:
+        validate_single_line(self, ("title",))
 
 
 class ThemeReview(TimeStampedModel):
@@ -226,6 +230,9 @@ class Group(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        validate_single_line(self, ("name",))
 
     @property
     def cadence_days(self) -> int | None:

@@ -7,6 +7,7 @@ from django.db import models
 
 from heard.core.models import TimeStampedModel
 from heard.core.roles import HearByRightStandard
+from heard.core.validators import validate_single_line
 
 
 class Degree(models.TextChoices):
@@ -46,6 +47,9 @@ class Method(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        validate_single_line(self, ("name",))
 
 
 class Standard(models.Model):
@@ -132,6 +136,9 @@ class Session(TimeStampedModel):
     def __str__(self) -> str:
         subject = self.title or self.get_kind_display()
         return f"{subject} on {self.date:%d %b %Y}"
+
+    def clean(self) -> None:
+        validate_single_line(self, ("title",))
 
     @property
     def is_active_participation(self) -> bool:

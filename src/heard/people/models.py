@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from heard.core.models import TimeStampedModel
 from heard.core.roles import AgeBand, Role
+from heard.core.validators import validate_single_line
 
 
 class UserManager(BaseUserManager["User"]):
@@ -69,6 +70,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __str__(self) -> str:
         return self.full_name or self.email
 
+    def clean(self) -> None:
+        super().clean()
+        validate_single_line(self, ("full_name", "job_title"))
+
 
 class Organisation(TimeStampedModel):
     """A partner organisation, agency or service in the partnership (M2)."""
@@ -103,6 +108,9 @@ class Organisation(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        validate_single_line(self, ("name", "area", "contact_name", "contact_phone"))
 
 
 def new_reference() -> str:
@@ -193,6 +201,9 @@ class YoungPerson(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.reference
+
+    def clean(self) -> None:
+        validate_single_line(self, ("first_name", "last_name", "preferred_name", "area"))
 
     @property
     def display_name(self) -> str:

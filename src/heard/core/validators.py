@@ -1,0 +1,47 @@
+"""Validators shared by every app's models."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+#: Line and paragraph separators are not control characters to Unicode, but break a line too.
+_LINE_BREAKS = {"\u2028", "\u2029", "\x85"}
+
+SINGLE_LINE_MESSAGE = (
+    "Enter {label} on one line: remove line breaks, tabs and other control characters."
+)
+
+
+def is_single_line(text: str) -> bool:
+    """No line break, tab or other control character (Unicode category Cc) in ``text``."""
+    return not any(ch in _LINE_BREAKS or unicodedata.category(ch) == "Cc" for ch in text)
+
+
+def one_line(text: str) -> str:
+    """``text`` with each line break or control character made a space: for rows stored before
+    names were checked, wherever a line break would break the output (iCalendar, headers)."""
+    if is_single_line(text):
+        return text
+    return "".join(
+        " " if ch in _LINE_BREAKS or unicodedata.category(ch) == "Cc" else ch for ch in text
+    )
+
+
+def validate_single_line(obj: Any, fields: Iterable[str]) -> None:
+    """For a model's ``clean()``: names, titles and other one-line fields hold one line.
+
+    Raises one ValidationError naming each field that does not, so a page shows the message at
+    the field and the API answers 400 with it.
+    """
+    errors: dict[str, str] = {}
+    for name in fields:
+        value = getattr(obj, name, None)
+        if isinstance(value, str) and not is_single_line(value):
+            label = str(obj._meta.get_field(name).verbose_name)
+            errors[name] = SINGLE_LINE_MESSAGE.format(label=f"the {label}")
+    if errors:
+        raise ValidationError(errors)
