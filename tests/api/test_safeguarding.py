@@ -154,6 +154,53 @@ class TestRaising:
         assert not Concern.objects.exists()
 
 
+class TestTrail:
+    def test_the_lead_reads_the_trail_with_values_and_that_read_is_audited(
+        self, api_for, safeguarding_lead, officer, make_user
+    ):
+        other_lead = make_user(Role.SAFEGUARDING_LEAD, full_name="Robin Okafor")
+        concern = factories.ConcernFactory(raised_by=officer)
+        api = api_for(safeguarding_lead)
+        response = api.post(f"{CONCERNS}{concern.pk}/assign/", {"assigned_to": other_lead.pk})
+        assert response.status_code == 200
+        response = api.get(f"{CONCERNS}{concern.pk}/trail/")
+        assert response.status_code == 200
+        body = response.json()
+        assert body["count"] == 2
+        read, assigned = body["results"]
+        assert read["action"] == "read" and read["via"] == "api-trail"
+        assert read["actor"] == safeguarding_lead.pk and read["changes"] == []
+        assert assigned["actor_name"] == safeguarding_lead.full_name
+        changes = {change["field"]: change for change in assigned["changes"]}
+        assert changes["assigned_to"]["old"] is None
+        assert changes["assigned_to"]["new"] == "Robin Okafor"
+        assert (changes["status"]["old"], changes["status"]["new"]) == ("Open", "Assigned")
+        assert AuditEntry.objects.filter(
+            action=AuditEntry.Action.READ, changes__via="api-trail", object_id=str(concern.pk)
+        ).exists()
+
+    def test_a_long_trail_is_paginated(self, api_for, safeguarding_lead):
+        concern = factories.ConcernFactory()
+        api = api_for(safeguarding_lead)
+        for _ in range(3):
+            api.get(f"{CONCERNS}{concern.pk}/")
+        body = api.get(f"{CONCERNS}{concern.pk}/trail/?page_size=2").json()
+        assert body["count"] == 4 and len(body["results"]) == 2 and body["next"]
+        assert api.get(f"{CONCERNS}{concern.pk}/trail/?page=99").status_code == 404
+        assert api.get(f"{CONCERNS}999/trail/").status_code == 404
+
+    @pytest.mark.parametrize(
+        "role", [role for role, _ in Role.choices if role != Role.SAFEGUARDING_LEAD]
+    )
+    def test_nobody_else_reads_the_trail(self, role, make_user, api_for, organisation):
+        user = make_user(role, organisation=organisation)
+        api = api_for(user)
+        assert api.post(CONCERNS, concern_body(), format="json").status_code == 201
+        concern = Concern.objects.get()
+        assert api.get(f"{CONCERNS}{concern.pk}/trail/").status_code == 403
+        assert not AuditEntry.objects.filter(action=AuditEntry.Action.READ).exists()
+
+
 class TestChecks:
     def test_programme_staff_create_list_and_change_checks(self, api_for, officer, make_user):
         worker = make_user(Role.PARTNER_WORKER)

@@ -15,6 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
+from heard.core.models import AuditEntry
 from heard.core.permissions import can
 from heard.people import selectors as people_selectors
 from heard.people.models import User, YoungPerson
@@ -109,6 +110,29 @@ RAISED_MESSAGE = (
 )
 
 
+class ConcernTrailChange(serializers.Serializer):  # type: ignore[type-arg]
+    field = serializers.CharField(read_only=True)
+    field_label = serializers.CharField(source="label", read_only=True)
+    old = serializers.CharField(read_only=True, allow_null=True)
+    new = serializers.CharField(read_only=True, allow_null=True)
+    recorded = serializers.BooleanField(
+        read_only=True,
+        help_text="False when only the field's name was kept: old and new are then null.",
+    )
+
+
+class ConcernTrailEntry(serializers.Serializer):  # type: ignore[type-arg]
+    """One entry of a concern's audit trail: a read, the raising or a change."""
+
+    at = serializers.DateTimeField(read_only=True)
+    actor = serializers.IntegerField(source="actor_id", read_only=True, allow_null=True)
+    actor_name = serializers.CharField(read_only=True)
+    action = serializers.ChoiceField(choices=AuditEntry.Action.choices, read_only=True)
+    description = serializers.CharField(read_only=True)
+    via = serializers.CharField(read_only=True, help_text="How a read was made; empty otherwise.")
+    changes = ConcernTrailChange(many=True, read_only=True)
+
+
 class ConcernAssignInput(serializers.Serializer):  # type: ignore[type-arg]
     assigned_to = serializers.PrimaryKeyRelatedField(queryset=selectors.safeguarding_leads())
 
@@ -170,6 +194,22 @@ class ConcernViewSet(
         concern = services.concern_raise(actor=request.user, **serializer.validated_data)
         raised = ConcernRaised({"reference": concern.reference, "message": RAISED_MESSAGE})
         return Response(raised.data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=None,
+        responses=ConcernTrailEntry(many=True),
+        summary="A concern's audit trail (safeguarding leads only; audited)",
+        description=(
+            "Who read the concern and when, its raising, and every change with each field's "
+            "value before and after, newest first. Reading the trail is itself recorded."
+        ),
+    )
+    @action(detail=True, methods=["get"], filter_backends=[])
+    def trail(self, request: Request, pk: str | None = None) -> Response:
+        concern = services.concern_read(actor=request.user, pk=pk, via="api-trail")
+        page = self.paginate_queryset(selectors.concern_trail(request.user, concern))
+        rows = selectors.concern_trail_rows(page or [])
+        return self.get_paginated_response(ConcernTrailEntry(rows, many=True).data)
 
     @extend_schema(request=ConcernAssignInput, responses=ConcernOutput, summary="Assign")
     @action(detail=True, methods=["post"])

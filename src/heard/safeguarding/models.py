@@ -124,6 +124,27 @@ TEXT_FIELDS = (
 )
 
 
+class ConcernChange(models.Model):
+    """The values of one audited change to a concern, kept beside the concern and read like it.
+
+    A concern's entries in the shared audit log name the fields that changed, never their values
+    (``services._withheld``), so the log, the admin site and any export of it cannot carry what
+    was decided or written about a child. The values live here, one row per audit entry, and only
+    safeguarding leads read them: in the concern's audit trail (``selectors.concern_trail_rows``).
+    """
+
+    entry = models.OneToOneField("core.AuditEntry", on_delete=models.CASCADE, related_name="+")
+    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="+")
+    #: ``{field: [old, new]}``, as ``core.audit.diff`` gives them.
+    values = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-entry_id"]
+
+    def __str__(self) -> str:
+        return f"Change to {self.concern}"
+
+
 class BackgroundCheck(TimeStampedModel):
     """A staff member's enhanced DBS check: current from ``issued_on`` until ``renewal_due``."""
 

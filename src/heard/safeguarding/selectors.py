@@ -6,17 +6,22 @@ Reading a concern is audited: pages and the API open one through
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
+from django.utils import dateformat, timezone
 
+from heard.core.audit import history_for
+from heard.core.models import AuditEntry
 from heard.core.permissions import can
 from heard.core.roles import Role
-from heard.safeguarding.models import BackgroundCheck, Concern, TrainingRecord
+from heard.safeguarding.models import BackgroundCheck, Concern, ConcernChange, TrainingRecord
 
 #: A concern still waiting for a decision after this long is flagged to every safeguarding lead.
 CONCERN_FLAG_AFTER = datetime.timedelta(hours=24)
@@ -49,6 +54,148 @@ def concerns_waiting(*, user: Any, now: datetime.datetime) -> list[Concern]:
         )
         .order_by("created_at", "id")
     )
+
+
+# A concern's audit trail -------------------------------------------------------------------------
+
+#: How each kind of read is described in the trail (``changes["via"]`` of a read entry).
+READ_VIA = {
+    "page": "Opened the concern's page",
+    "list": "Saw it in the list of concerns",
+    "csv": "Downloaded it in the list of concerns (CSV)",
+    "api": "Read it through the API",
+    "api-trail": "Read its audit trail through the API",
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class TrailChange:
+    """One field of one change: its label and the values before and after, as shown to a lead.
+    ``recorded`` is false when only the field's name was kept (the text someone gave when
+    raising the concern, and changes audited before the values were kept)."""
+
+    field: str
+    label: str
+    old: str | None
+    new: str | None
+    recorded: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class TrailEntry:
+    at: datetime.datetime
+    actor_id: int | None
+    actor_name: str
+    action: str
+    description: str
+    via: str
+    changes: list[TrailChange]
+
+
+def concern_trail(user: Any, concern: Concern) -> QuerySet[AuditEntry]:
+    """Every audit entry about ``concern`` (reads, raising, changes), newest first: for
+    safeguarding leads only. Pages and the API read it after ``services.concern_read``, which
+    audits that the lead opened the concern."""
+    if not can(user, "safeguarding.view_concern"):
+        return AuditEntry.objects.none()
+    return history_for(concern)
+
+
+def _label(name: str) -> str:
+    try:
+        field = Concern._meta.get_field(name)
+    except FieldDoesNotExist:  # a field that no longer exists
+        field = None
+    verbose = getattr(field, "verbose_name", None)
+    return str(verbose).capitalize() if verbose else name.replace("_", " ").capitalize()
+
+
+def _shown(name: str, value: Any, names: dict[int, str]) -> str | None:
+    """A stored audit value (``core.audit.snapshot``) as a lead reads it."""
+    if value is None or value == "":
+        return None
+    if name in ("assigned_to", "raised_by") and isinstance(value, int):
+        return names.get(value, f"Staff member {value}")
+    choices = {
+        "status": dict(Concern.Status.choices),
+        "decision": dict(Concern.Decision.choices),
+    }.get(name)
+    if choices is not None:
+        return str(choices.get(value, value))
+    if isinstance(value, str) and name.endswith("_at"):
+        try:
+            moment = datetime.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        return dateformat.format(timezone.localtime(moment), "j F Y H:i")
+    if isinstance(value, str) and name.endswith("_date"):
+        try:
+            return dateformat.format(datetime.date.fromisoformat(value), "j F Y")
+        except ValueError:
+            return value
+    return str(value)
+
+
+def concern_trail_rows(entries: Iterable[AuditEntry]) -> list[TrailEntry]:
+    """The trail's entries as a lead reads them (one page of ``concern_trail``): who, when, what,
+    and for each change every field from what to what. Two queries, whatever the page's size:
+    the values kept for its changes, and the names of the staff those values name."""
+    entries = list(entries)
+    kept = dict(
+        ConcernChange.objects.filter(entry__in=[entry.pk for entry in entries]).values_list(
+            "entry_id", "values"
+        )
+    )
+    staff_ids = {
+        value
+        for values in kept.values()
+        for name, pair in values.items()
+        if name in ("assigned_to", "raised_by")
+        for value in pair
+        if isinstance(value, int)
+    }
+    names = dict(
+        get_user_model().objects.filter(pk__in=staff_ids).values_list("pk", "full_name")
+        if staff_ids
+        else []
+    )
+    rows = []
+    for entry in entries:
+        changes: list[TrailChange] = []
+        via = ""
+        if entry.action == AuditEntry.Action.READ:
+            via = str((entry.changes or {}).get("via", ""))
+            description = READ_VIA.get(via, "Read it")
+        elif entry.action == AuditEntry.Action.CREATE:
+            given = ", ".join(_label(name).lower() for name in sorted(entry.changes or {}))
+            description = f"Raised the concern, giving: {given}" if given else "Raised it"
+        else:
+            description = "Changed it"
+            values = kept.get(entry.pk)
+            for name in entry.changes or {}:
+                pair = values.get(name) if values else None
+                changes.append(
+                    TrailChange(
+                        field=name,
+                        label=_label(name),
+                        old=_shown(name, pair[0], names) if pair else None,
+                        new=_shown(name, pair[1], names) if pair else None,
+                        recorded=pair is not None,
+                    )
+                )
+        actor = entry.actor
+        rows.append(
+            TrailEntry(
+                at=entry.at,
+                actor_id=entry.actor_id,
+                actor_name=(actor.full_name or actor.email) if actor is not None else "System",
+                action=entry.action,
+                description=description,
+                via=via,
+                changes=changes,
+            )
+        )
+    return rows
 
 
 def safeguarding_leads() -> QuerySet[Any]:

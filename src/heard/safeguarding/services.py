@@ -1,8 +1,10 @@
 """Every write for safeguarding: validate, check permission, save and audit, atomically.
 
 Concerns are special twice over. Their audit entries name the fields that changed but never the
-values (``_withheld``), so the audit log and its history page cannot leak what a child said. And
-every read of a concern is itself audited (``concern_read``, ``concerns_list_read``).
+values (``_withheld``), so the audit log and its history page cannot leak what a child said; the
+values of each change are kept beside the concern (``ConcernChange``), for safeguarding leads'
+eyes only, in its audit trail. And every read of a concern is itself audited (``concern_read``,
+``concerns_list_read``).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from heard.core.roles import Role
 from heard.people import selectors as people_selectors
 from heard.people.models import User, YoungPerson
 from heard.safeguarding import selectors
-from heard.safeguarding.models import BackgroundCheck, Concern, TrainingRecord
+from heard.safeguarding.models import BackgroundCheck, Concern, ConcernChange, TrainingRecord
 
 WITHHELD = "(withheld)"
 
@@ -34,10 +36,6 @@ TRAINING_FIELDS = ("staff", "course", "completed_on", "expires_on")
 def _withheld(names: Iterable[str]) -> dict[str, list[str]]:
     """Audit ``changes`` for a concern: the names of the fields changed, never their values."""
     return {name: [WITHHELD, WITHHELD] for name in sorted(names)}
-
-
-def _changed_fields(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
-    return [name for name, value in after.items() if before.get(name) != value]
 
 
 def _full_clean(obj: Any, errors: dict[str, Any], exclude: Iterable[str] = ()) -> None:
@@ -142,12 +140,12 @@ def _locked(concern: Concern) -> Concern:
 def _save_concern(actor: Any, concern: Concern, before: dict[str, Any], errors: dict) -> Concern:
     _full_clean(concern, errors)
     concern.save()
-    after = audit.snapshot(concern, before.keys())
-    changed = _changed_fields(before, after)
-    if changed:
-        audit.record(
-            actor=actor, action=AuditEntry.Action.UPDATE, obj=concern, changes=_withheld(changed)
+    changes = audit.diff(before, audit.snapshot(concern, before.keys()))
+    if changes:
+        entry = audit.record(
+            actor=actor, action=AuditEntry.Action.UPDATE, obj=concern, changes=_withheld(changes)
         )
+        ConcernChange.objects.create(entry=entry, concern=concern, values=changes)
     return concern
 
 

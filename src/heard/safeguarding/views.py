@@ -15,6 +15,7 @@ from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -153,16 +154,25 @@ def _concern_page(request: HttpRequest, concern: Concern, **context: Any) -> Htt
     return render(request, "includes/form_page.html", context)
 
 
+#: Entries of a concern's audit trail shown on each page of it.
+TRAIL_PAGE_SIZE = 50
+
+
 @login_required
 def concern_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The concern, its handling and its audit trail (who read it and when, every change), for
+    safeguarding leads; opening it is audited first, so the trail shows this read too."""
     user = request.user
     _require_lead(user)
     concern = services.concern_read(actor=user, pk=pk)
+    trail = Paginator(selectors.concern_trail(user, concern), TRAIL_PAGE_SIZE)
+    page = trail.get_page(request.GET.get("page"))
     context = {
         "concern": concern,
         "title": f"Concern {concern.reference}",
         "waiting": concern in selectors.concerns_waiting(user=user, now=timezone.now()),
-        "can_view_history": can(user, "core.view_history"),
+        "page_obj": page,
+        "trail": selectors.concern_trail_rows(page.object_list),
     }
     return render(request, "safeguarding/concern_detail.html", context)
 
