@@ -267,8 +267,8 @@ class TestCreate:
         api = api_for(officer)
         for extra, message in [
             ({"staff_present": [999999]}, 'Invalid pk "999999" - object does not exist.'),
-            ({"methods": ["abc"]}, "Incorrect type. Expected pk value, received str."),
-            ({"methods": [True]}, "Incorrect type. Expected pk value, received bool."),
+            ({"methods": ["abc"]}, "Enter an id: a whole number from 1 to 9223372036854775807."),
+            ({"methods": [True]}, "Enter an id: a whole number from 1 to 9223372036854775807."),
             ({"methods": "Games"}, 'Expected a list of items but got type "str".'),
         ]:
             response = api.post(SESSIONS, payload(group, **extra), format="json")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -27,8 +29,12 @@ from heard.voice.models import View
             {"type": "integer", "minimum": 0},
             {"type": "string", "enum": [SMALL, WITHHELD, TOO_FEW]},
         ],
-        "description": 'A count, or "fewer than 5" (1-4), "withheld" (hidden so that a small '
-        'count cannot be worked out) or "too few to show".',
+        "description": "A count of children or of what they said. Exact for a reader who may "
+        "open every record behind it. Otherwise protected (ADR 0008): 0 is exact, 1 to 4 is "
+        '"fewer than 5", and 5 or more is perturbed to a multiple of 5 within 4 of the true count '
+        "(the cell key method: the same records always give the same figure), for fixed "
+        'reporting periods only. "withheld" and "too few to show" are the older within-table '
+        "suppression's markers, kept for outputs that still use it.",
     }
 )
 class SuppressedCountField(serializers.Field):  # type: ignore[type-arg]
@@ -49,7 +55,8 @@ class SuppressedCountField(serializers.Field):  # type: ignore[type-arg]
             {"type": "string", "enum": [WITHHELD]},
         ],
         "description": "A share from 0 to 1, null when there is nothing to divide by, or "
-        '"withheld" when it would let a small count be worked out.',
+        '"withheld" when it would let a small count be worked out. For a protected reader it is '
+        "worked out from the protected (perturbed) counts shown beside it.",
     }
 )
 class SuppressedShareField(serializers.Field):  # type: ignore[type-arg]
@@ -63,9 +70,55 @@ class SuppressedShareField(serializers.Field):  # type: ignore[type-arg]
         return value
 
 
+#: The largest id there can be: ids are 64-bit signed integers (PostgreSQL's bigint, SQLite's
+#: INTEGER). A larger number is refused as input before any query: SQLite cannot even take it as
+#: a parameter (``OverflowError``).
+MAX_ID = 2**63 - 1
+ID_MESSAGE = f"Enter an id: a whole number from 1 to {MAX_ID}."
+_DIGITS = re.compile(r"[0-9]{1,19}")
+
+
+def parse_id(value: Any) -> int | None:
+    """The id ``value`` gives (a whole number, as a number or as digits), or None if none.
+
+    Booleans, fractions, signs, text and numbers outside 1 to ``MAX_ID`` give None.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
+        number = int(value)
+    elif isinstance(value, str) and _DIGITS.fullmatch(value.strip()):
+        number = int(value.strip())
+    else:
+        return None
+    return number if 1 <= number <= MAX_ID else None
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
+class IdField(serializers.IntegerField):
+    """An id given as a plain number (not looked up here): 1 to ``MAX_ID``."""
+
+    default_error_messages = {"invalid": ID_MESSAGE}
+
+    def to_internal_value(self, data: Any) -> int:
+        number = parse_id(data)
+        if number is None:
+            self.fail("invalid")
+        return number
+
+
 class BulkRelatedField(serializers.PrimaryKeyRelatedField):
     """A primary key, as DRF's field; a list of them (``many=True``) is looked up in one query,
-    where DRF's own asks the database once for each id (20 attendees, 20 queries)."""
+    where DRF's own asks the database once for each id (20 attendees, 20 queries).
+
+    Anything that cannot be an id (``parse_id``) is refused before a query is made, with the same
+    message whatever it was: DRF's own field would send a number beyond 64 bits to the database
+    (a 500 on SQLite) and take ``true`` for the id 1.
+    """
+
+    default_error_messages = {"invalid_id": ID_MESSAGE}
 
     @classmethod
     def many_init(cls, *args: Any, **kwargs: Any) -> BulkManyRelatedField:
@@ -73,22 +126,31 @@ class BulkRelatedField(serializers.PrimaryKeyRelatedField):
         list_kwargs.update({key: kwargs[key] for key in kwargs if key in MANY_RELATION_KWARGS})
         return BulkManyRelatedField(**list_kwargs)
 
-    def resolve(self, values: list[Any]) -> list[Any]:
-        """The objects of these ids, in their order, from one query; the first bad id fails
-        with the message the single field gives for it."""
+    def _key(self, value: Any) -> int:
+        data = self.pk_field.to_internal_value(value) if self.pk_field is not None else value
+        key = parse_id(data)
+        if key is None:
+            self.fail("invalid_id")
+        return key
+
+    def _queryset(self) -> QuerySet[Any]:
         queryset = self.get_queryset()
         if queryset is None:
             raise TypeError(f"{type(self).__name__} needs a queryset to look ids up in.")
-        pk = queryset.model._meta.pk
-        keys = []
-        for value in values:
-            data = self.pk_field.to_internal_value(value) if self.pk_field is not None else value
-            if isinstance(data, bool) or not isinstance(data, int | str):
-                self.fail("incorrect_type", data_type=type(data).__name__)
-            try:
-                keys.append(pk.to_python(data))
-            except DjangoValidationError:
-                self.fail("incorrect_type", data_type=type(data).__name__)
+        return queryset
+
+    def to_internal_value(self, data: Any) -> Any:
+        key = self._key(data)
+        try:
+            return self._queryset().get(pk=key)
+        except ObjectDoesNotExist:
+            self.fail("does_not_exist", pk_value=data)
+
+    def resolve(self, values: list[Any]) -> list[Any]:
+        """The objects of these ids, in their order, from one query; the first bad id fails
+        with the message the single field gives for it."""
+        queryset = self._queryset()
+        keys = [self._key(value) for value in values]
         found = queryset.in_bulk(set(keys)) if keys else {}
         for key, value in zip(keys, values, strict=True):
             if key not in found:

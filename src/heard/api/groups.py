@@ -78,9 +78,7 @@ class ThemeSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
 class ThemeInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
     title = serializers.CharField(max_length=200)
     period = serializers.CharField(max_length=7, help_text="The partnership year, like 2026-27.")
-    lead = serializers.PrimaryKeyRelatedField(
-        queryset=_active_staff(), required=False, allow_null=True
-    )
+    lead = BulkRelatedField(queryset=_active_staff(), required=False, allow_null=True)
     status = serializers.ChoiceField(choices=Theme.Status.choices, required=False)
     description = serializers.CharField(
         max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True
@@ -311,7 +309,7 @@ class GroupDetailSerializer(GroupSerializer):
 
 
 class GroupThemeInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
-    theme = serializers.PrimaryKeyRelatedField(queryset=Theme.objects.all())
+    theme = BulkRelatedField(queryset=Theme.objects.all())
     relationship = serializers.ChoiceField(
         choices=GroupTheme.Relationship.choices, default=GroupTheme.Relationship.WORKING_ON
     )
@@ -320,7 +318,7 @@ class GroupThemeInputSerializer(serializers.Serializer):  # type: ignore[type-ar
 class GroupInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
     name = serializers.CharField(max_length=200)
     kind = serializers.ChoiceField(choices=Group.Kind.choices)
-    host_organisation = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
+    host_organisation = BulkRelatedField(queryset=Organisation.objects.all())
     leads = BulkRelatedField(queryset=_active_staff(), many=True, required=False)
     themes = GroupThemeInputSerializer(many=True, required=False)
     stage = serializers.ChoiceField(
@@ -425,8 +423,8 @@ class GroupViewSet(
 
 
 class MembershipInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
-    group = serializers.PrimaryKeyRelatedField(queryset=Group.objects.none())
-    young_person = serializers.PrimaryKeyRelatedField(queryset=YoungPerson.objects.none())
+    group = BulkRelatedField(queryset=Group.objects.none())
+    young_person = BulkRelatedField(queryset=YoungPerson.objects.none())
     joined_on = serializers.DateField()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

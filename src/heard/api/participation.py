@@ -15,6 +15,7 @@ from rest_framework.routers import BaseRouter
 
 from heard.api.fields import (
     BulkRelatedField,
+    IdField,
     SuppressedCountField,
     VisibleGroupField,
     VisibleThemeField,
@@ -60,9 +61,7 @@ class AttendeeListInput(serializers.ListSerializer):
 
 
 class AttendeeInput(serializers.Serializer):
-    young_person = serializers.IntegerField(
-        min_value=1, help_text="The id of a young person the user may see."
-    )
+    young_person = IdField(help_text="The id of a young person the user may see.")
     status = serializers.ChoiceField(
         choices=Attendance.Status.choices, default=Attendance.Status.ATTENDED
     )

@@ -79,7 +79,7 @@ class YoungPersonInputSerializer(serializers.Serializer):  # type: ignore[type-a
         help_text="Leave empty with a date of birth: the band is worked out from it.",
     )
     date_of_birth = serializers.DateField(required=False, allow_null=True)
-    organisation = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
+    organisation = BulkRelatedField(queryset=Organisation.objects.all())
     area = serializers.CharField(max_length=100, required=False, allow_blank=True)
     communication_needs = serializers.CharField(
         max_length=services.NEEDS_MAX_LENGTH, required=False, allow_blank=True
@@ -137,7 +137,9 @@ class YoungPersonViewSet(
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = YoungPersonInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        young_person = services.young_person_create(actor=request.user, **serializer.validated_data)  # type: ignore[arg-type]
+        # No band with a date of birth: the service works the band out from the date.
+        fields = {"age_band": "", **serializer.validated_data}
+        young_person = services.young_person_create(actor=request.user, **fields)  # type: ignore[arg-type]
         return Response(YoungPersonSerializer(young_person).data, status=201)
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:

@@ -227,11 +227,32 @@ class ResponseInput(serializers.Serializer):
     )
     plain_language = serializers.CharField(max_length=10_000)
     date = serializers.DateField()
-    evidence_link = serializers.URLField(required=False, allow_blank=True)
+    evidence_link = serializers.URLField(
+        required=False,
+        allow_blank=True,
+        allow_null=True,
+        help_text="A link to evidence of what was done; empty or null for none.",
+    )
+
+    def validate_evidence_link(self, value: str | None) -> str:
+        return value or ""
+
+
+class OptionalLinkField(serializers.URLField):
+    """A link, or null when there is none (stored as an empty string, which is no URI)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(read_only=True, allow_null=True, **kwargs)
+
+    def to_representation(self, value: str) -> str | None:  # type: ignore[override]
+        return value or None
 
 
 class ResponseOutput(serializers.ModelSerializer):
     views = serializers.SerializerMethodField(help_text="The views it answers that you may see.")
+    evidence_link = OptionalLinkField(
+        help_text="A link to evidence of what was done; null when there is none."
+    )
     reading_age = serializers.SerializerMethodField(
         help_text="Of the plain-language version: Flesch-Kincaid grade plus 5."
     )
