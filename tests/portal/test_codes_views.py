@@ -38,6 +38,7 @@ def test_issuing_shows_the_code_once_with_its_link(client_for, officer, young_pe
     again = client.get(_codes_url(young_person)).content.decode()
     assert plain not in again
     assert "Not used yet" in again
+    assert "This code works once" in page and "Each code works once" in again
     assert reverse("portal:code-revoke", args=[young_person.pk, code.pk]) in again
 
 
@@ -61,7 +62,7 @@ def test_revoking_needs_a_confirmation(client_for, officer, young_person):
     assert "The code is revoked" in answer.content.decode()
     code.refresh_from_db()
     assert code.revoked_at is not None
-    assert "No codes work at the moment." in answer.content.decode()
+    assert "No current codes." in answer.content.decode()
 
 
 def test_revoking_a_code_of_another_young_person_through_this_page_is_not_found(
@@ -123,3 +124,16 @@ def test_young_person_page_links_to_codes_for_those_who_may_give_them(
     detail = reverse("people:young-person-detail", args=[young_person.pk])
     assert _codes_url(young_person) in client_for(officer).get(detail).content.decode()
     assert _codes_url(young_person) not in client_for(theme_lead).get(detail).content.decode()
+
+
+def test_a_spent_code_shows_as_spent_and_staff_can_give_a_new_one(
+    client_for, officer, young_person
+):
+    _code, plain = services.sign_in_code_issue(actor=officer, young_person=young_person)
+    services.sign_in_code_use(code=plain)
+    client = client_for(officer)
+    page = client.get(_codes_url(young_person)).content.decode()
+    assert "Spent: signed in" in page
+    answer = client.post(_codes_url(young_person), {"valid_days": "1"})
+    new = re.search(r'id="new-code">([A-Z0-9]{4}-[A-Z0-9]{4})<', answer.content.decode()).group(1)
+    assert services.sign_in_code_use(code=new).young_person == young_person

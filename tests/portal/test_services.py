@@ -188,3 +188,69 @@ def test_system_may_issue_with_no_creator(young_person):
     code, _ = services.sign_in_code_issue(actor=None, young_person=young_person)
     assert code.created_by is None
     assert code.expires_at > timezone.now()
+
+
+# --- A code signs in once (issue 15, section 5) ---------------------------------------------------
+
+
+def test_a_code_signs_in_once_then_is_spent(officer, young_person):
+    code, plain = services.sign_in_code_issue(actor=officer, young_person=young_person)
+    assert services.sign_in_code_use(code=plain) == code
+    code.refresh_from_db()
+    assert code.is_spent and code.is_valid()  # the session it opened goes on
+    with pytest.raises(ValidationError) as excinfo:
+        services.sign_in_code_use(code=plain)
+    assert excinfo.value.message_dict == {"code": [services.CODE_SPENT]}
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.SIGN_IN).count() == 1
+    # The worker gives a new code, which works (once).
+    _, new = services.sign_in_code_issue(actor=officer, young_person=young_person)
+    assert services.sign_in_code_use(code=new).young_person == young_person
+
+
+def test_a_revoked_or_expired_spent_code_still_says_only_that_it_did_not_work(
+    officer, young_person
+):
+    code, plain = services.sign_in_code_issue(actor=officer, young_person=young_person)
+    services.sign_in_code_use(code=plain)
+    services.sign_in_code_revoke(actor=officer, code=code)
+    with pytest.raises(ValidationError) as excinfo:
+        services.sign_in_code_use(code=plain)
+    assert excinfo.value.message_dict == {"code": [services.CODE_REFUSED]}
+
+
+# --- Counting attempts --------------------------------------------------------------------------
+
+
+@time_machine.travel(NOW, tick=False)
+def test_attempts_are_limited_per_code_and_per_address(settings):
+    settings.HEARD_PORTAL_WRONG_CODES_PER_ADDRESS = 4
+    settings.HEARD_PORTAL_TRIES_PER_CODE = 2
+    allowed = services.sign_in_attempt_allowed
+    assert [allowed(address="10.0.0.1", code="ABCD-EFGH") for _ in range(3)] == [True, True, False]
+    # The same code from anywhere is held back; other codes from that address go on.
+    assert not allowed(address="10.0.0.2", code="abcd efgh")
+    assert allowed(address="10.0.0.1", code="ZZZZ-ZZZ2")  # the 4th from this address
+    assert not allowed(address="10.0.0.1", code="ZZZZ-ZZZ4")  # the 5th
+    assert allowed(address="10.0.0.3", code="ZZZZ-ZZZ3")
+    # A sign-in that worked gives its address's attempt back: only wrong codes count.
+    services.sign_in_attempt_refund(address="10.0.0.3")
+    assert [allowed(address="10.0.0.3", code=f"ZZZZ-ZZ{n}Z") for n in range(5)] == [
+        True,
+        True,
+        True,
+        True,
+        False,
+    ]
+    # The next window starts again, and the ended one is forgotten.
+    later = NOW + datetime.timedelta(seconds=services.ATTEMPT_WINDOW_SECONDS)
+    assert allowed(address="10.0.0.1", code="ABCD-EFGH", now=later)
+    # 3 addresses and 9 codes counted in the first window.
+    assert services.sign_in_attempts_forget(now=later + datetime.timedelta(seconds=1)) == 12
+
+
+def test_the_counts_hold_neither_an_address_nor_a_code(officer, young_person):
+    from heard.portal.models import SignInAttempts
+
+    services.sign_in_attempt_allowed(address="192.0.2.44", code="ABCD-EFGH")
+    keys = " ".join(SignInAttempts.objects.values_list("key", flat=True))
+    assert "192.0.2.44" not in keys and "ABCDEFGH" not in keys and "ABCD-EFGH" not in keys

@@ -77,7 +77,7 @@ def test_expired_code_is_refused(world, officer):
 
 
 def test_rate_limit_per_address_with_a_friendly_message(world, officer, settings):
-    settings.HEARD_PORTAL_SIGN_IN_RATE_PER_IP = "3/10m"
+    settings.HEARD_PORTAL_WRONG_CODES_PER_ADDRESS = 3
     _, plain = services.sign_in_code_issue(actor=officer, young_person=world.amara)
     client = Client()
     for attempt in range(3):
@@ -92,8 +92,25 @@ def test_rate_limit_per_address_with_a_friendly_message(world, officer, settings
     assert other.status_code == 302
 
 
+def test_an_address_counts_wrong_codes_only(world, officer, settings):
+    """A youth club's children share one address: each one signing in costs the others nothing."""
+    settings.HEARD_PORTAL_WRONG_CODES_PER_ADDRESS = 2
+    for _ in range(4):
+        _, plain = services.sign_in_code_issue(actor=officer, young_person=world.amara)
+        assert Client().post(reverse("portal:sign-in"), {"code": plain}).status_code == 302
+    assert Client().post(reverse("portal:sign-in"), {"code": "ZZZZ-ZZZ2"}).status_code == 200
+
+
+def test_one_childs_wrong_codes_do_not_lock_out_the_club(world, officer):
+    """The issue: after one child's 10 wrong codes every child on the connection was refused."""
+    for attempt in range(10):
+        Client().post(reverse("portal:sign-in"), {"code": f"ZZZZ-ZZ{attempt}Z"})
+    _, plain = services.sign_in_code_issue(actor=officer, young_person=world.ben)
+    assert Client().post(reverse("portal:sign-in"), {"code": plain}).status_code == 302
+
+
 def test_rate_limit_per_code_across_addresses(world, officer, settings):
-    settings.HEARD_PORTAL_SIGN_IN_RATE_PER_CODE = "2/10m"
+    settings.HEARD_PORTAL_TRIES_PER_CODE = 2
     _, plain = services.sign_in_code_issue(actor=officer, young_person=world.amara)
     for number in range(2):
         Client(REMOTE_ADDR=f"10.0.0.{number + 1}").post(
@@ -103,6 +120,24 @@ def test_rate_limit_per_code_across_addresses(world, officer, settings):
     assert limited.status_code == 429
     fine = Client(REMOTE_ADDR="10.0.0.9").post(reverse("portal:sign-in"), {"code": plain})
     assert fine.status_code == 302
+
+
+def test_a_code_signs_in_once(world, officer):
+    _, plain = services.sign_in_code_issue(actor=officer, young_person=world.amara)
+    first = Client()
+    assert first.post(reverse("portal:sign-in"), {"code": plain}).status_code == 302
+    second = Client()
+    answer = second.post(reverse("portal:sign-in"), {"code": plain})
+    assert answer.status_code == 200
+    assert "That code has been used already. Each code works only once" in _text(answer)
+    assert PORTAL_SESSION_KEY not in second.session
+    # The first device stays signed in for its two hours.
+    assert first.get(reverse("portal:home")).status_code == 200
+
+
+def test_the_sign_in_page_says_a_code_works_once(world):
+    page = _text(Client().get(reverse("portal:sign-in")))
+    assert "Each code works only once" in page
 
 
 def test_portal_session_ends_after_two_hours(world, portal_client):

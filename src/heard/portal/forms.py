@@ -28,7 +28,8 @@ class SignInForm(forms.Form):
 
 class IssueCodeForm(forms.Form):
     valid_days = forms.TypedChoiceField(
-        label="How long should the code work?",
+        label="How long until the code must be used?",
+        help_text="It works once, on the first device that signs in with it, and is then spent.",
         choices=[(1, "1 day"), (7, "7 days"), (14, "14 days"), (28, "28 days")],
         coerce=int,
         initial=14,

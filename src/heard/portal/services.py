@@ -2,7 +2,12 @@
 
 A sign-in code is eight characters from an alphabet without look-alikes (no 0/O, 1/I/L), shown
 as ``XXXX-XXXX``. Only a keyed hash (HMAC-SHA256 under the site's secret key) is stored, so a copy
-of the database does not give anyone a way in, and a code is found by its hash.
+of the database does not give anyone a way in, and a code is found by its hash. A code signs in
+once and is then spent: one that was passed on, photographed or overheard does not open the
+young person's portal again, on any device.
+
+Attempts are limited per address and per code tried (``sign_in_attempt_allowed``), counted in
+the database so that every worker and thread sees the same count.
 """
 
 from __future__ import annotations
@@ -11,8 +16,10 @@ import datetime
 import secrets
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -20,13 +27,24 @@ from heard.core import audit
 from heard.core.models import AuditEntry
 from heard.core.permissions import require
 from heard.people.models import YoungPerson
-from heard.portal.models import SignInCode
+from heard.portal.models import SignInAttempts, SignInCode
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
 MAX_VALID_DAYS = 90
 #: The one message for every refused code: it never says whether the code exists.
 CODE_REFUSED = "That code did not work. Check it and try again, or ask your worker for a new code."
+#: A spent code: it has signed in once. Saying so tells a guesser nothing that opens a door.
+CODE_SPENT = (
+    "That code has been used already. Each code works only once: ask your worker for a new code."
+)
+#: Wrong codes allowed in a window from one address, and tries of one code from anywhere. An
+#: address is shared by every child on a youth club's connection, so it is allowed ten times
+#: as many as one code, which a guesser would need many tries at.
+ATTEMPT_WINDOW_SECONDS = 10 * 60
+WRONG_CODES_PER_ADDRESS = 50
+TRIES_PER_CODE = 5
+_ATTEMPT_SALT = "heard.portal.sign-in-attempts"
 _HASH_SALT = "heard.portal.sign-in-code"
 
 
@@ -109,7 +127,8 @@ def sign_in_code_revoke(*, actor: Any, code: SignInCode) -> SignInCode:
 def sign_in_code_use(*, code: str) -> SignInCode:
     """A young person signs in: the valid code's row, or one message that reveals nothing.
 
-    Rate limits are the view's job (they are about requests); this checks the code itself.
+    The code is spent by this sign-in: marked used in one conditional UPDATE, so of two
+    devices sending it at once only one signs in. Rate limits are ``sign_in_attempt_allowed``'s.
     """
     plain = normalise_code(code)
     refused = ValidationError({"code": CODE_REFUSED})
@@ -117,10 +136,7 @@ def sign_in_code_use(*, code: str) -> SignInCode:
         raise refused
     now = timezone.now()
     sign_in_code = (
-        SignInCode.objects.select_for_update(of=("self",))
-        .select_related("young_person")
-        .filter(code_hash=hash_code(plain))
-        .first()
+        SignInCode.objects.select_related("young_person").filter(code_hash=hash_code(plain)).first()
     )
     if (
         sign_in_code is None
@@ -128,7 +144,76 @@ def sign_in_code_use(*, code: str) -> SignInCode:
         or not sign_in_code.young_person.is_active
     ):
         raise refused
+    spent = SignInCode.objects.filter(pk=sign_in_code.pk, last_used_at__isnull=True).update(
+        last_used_at=now
+    )
+    if not spent:
+        raise ValidationError({"code": CODE_SPENT})
     sign_in_code.last_used_at = now
-    sign_in_code.save(update_fields=["last_used_at"])
     audit.record(actor=None, action=AuditEntry.Action.SIGN_IN, obj=sign_in_code)
     return sign_in_code
+
+
+def _attempt_key(kind: str, value: str, window: int) -> str:
+    digest = salted_hmac(_ATTEMPT_SALT, f"{kind}:{value}", algorithm="sha256").hexdigest()
+    return f"{kind}:{digest}:{window}"
+
+
+def _window(now: datetime.datetime) -> tuple[int, datetime.datetime]:
+    number = int(now.timestamp()) // ATTEMPT_WINDOW_SECONDS
+    ends = datetime.datetime.fromtimestamp((number + 1) * ATTEMPT_WINDOW_SECONDS, tz=datetime.UTC)
+    return number, ends
+
+
+def _limits() -> tuple[int, int]:
+    return (
+        int(getattr(settings, "HEARD_PORTAL_WRONG_CODES_PER_ADDRESS", WRONG_CODES_PER_ADDRESS)),
+        int(getattr(settings, "HEARD_PORTAL_TRIES_PER_CODE", TRIES_PER_CODE)),
+    )
+
+
+@transaction.atomic
+def sign_in_attempt_allowed(
+    *, address: str | None, code: str, now: datetime.datetime | None = None
+) -> bool:
+    """Count one sign-in attempt against its address and the code tried; False when either is
+    over its limit in this 10-minute window (the attempt must then not be looked at).
+
+    Each count is one ``UPDATE ... SET count = count + 1`` on a row made if missing, read back
+    in the same transaction: the row stays locked until the commit, so 40 parallel attempts get
+    40 different counts and no more than the limit go on (PostgreSQL and SQLite alike). A
+    successful sign-in gives its address's attempt back (``sign_in_attempt_refund``), so the
+    address limit counts wrong codes only.
+    """
+    now = now or timezone.now()
+    window, ends = _window(now)
+    per_address, per_code = _limits()
+    allowed = True
+    # Always the address first, then the code: two attempts never lock the rows in turn.
+    for kind, value, limit in (
+        ("address", address or "unknown", per_address),
+        ("code", normalise_code(code), per_code),
+    ):
+        key = _attempt_key(kind, value, window)
+        SignInAttempts.objects.bulk_create(
+            [SignInAttempts(key=key, expires_at=ends)], ignore_conflicts=True
+        )
+        SignInAttempts.objects.filter(key=key).update(count=F("count") + 1)
+        count = SignInAttempts.objects.values_list("count", flat=True).get(key=key)
+        allowed = allowed and count <= limit
+    return allowed
+
+
+def sign_in_attempts_forget(*, now: datetime.datetime | None = None) -> int:
+    """Delete the counts of windows that have ended: on its own, outside the counting
+    transaction, so two attempts never wait on each other's clean-up."""
+    deleted, _ = SignInAttempts.objects.filter(expires_at__lt=now or timezone.now()).delete()
+    return deleted
+
+
+@transaction.atomic
+def sign_in_attempt_refund(*, address: str | None, now: datetime.datetime | None = None) -> None:
+    """A code that signed in was not a wrong code: its address's count goes back down."""
+    window, _ends = _window(now or timezone.now())
+    key = _attempt_key("address", address or "unknown", window)
+    SignInAttempts.objects.filter(key=key, count__gt=0).update(count=F("count") - 1)

@@ -14,7 +14,6 @@ from functools import wraps
 from typing import Any
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -23,10 +22,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
-from django_ratelimit.core import is_ratelimited
 
 from heard.core.models import Partnership
 from heard.core.permissions import require
+from heard.core.security import client_address
 from heard.people import selectors as people_selectors
 from heard.people.models import YoungPerson
 from heard.portal import forms, poster, selectors, services
@@ -35,9 +34,6 @@ from heard.voice import services as voice_services
 PORTAL_SESSION_KEY = "heard_portal"
 #: A portal session lasts this long after signing in, whatever the staff session length.
 PORTAL_SESSION_SECONDS = 2 * 60 * 60
-#: Sign-in attempts allowed per address and per code tried (a setting may change them).
-SIGN_IN_RATE_PER_IP = "10/10m"
-SIGN_IN_RATE_PER_CODE = "5/10m"
 RATE_LIMITED = (
     "You have tried a lot of times. Please wait 10 minutes and try again, "
     "or ask your worker for help."
@@ -80,11 +76,6 @@ def portal_required(
     return never_cache(wrapper)
 
 
-def _code_key(group: str, request: HttpRequest) -> str:
-    """The rate-limit key for the code tried: its hash, so the cache never holds a code."""
-    return services.hash_code(request.POST.get("code", ""))
-
-
 # --- Signing in and out -------------------------------------------------------------------------
 
 
@@ -97,21 +88,12 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         form = forms.SignInForm(request.POST)
-        limited_ip = is_ratelimited(
-            request,
-            group="portal-sign-in-ip",
-            key="ip",
-            rate=getattr(settings, "HEARD_PORTAL_SIGN_IN_RATE_PER_IP", SIGN_IN_RATE_PER_IP),
-            increment=True,
+        address = client_address(request)
+        services.sign_in_attempts_forget()
+        allowed = services.sign_in_attempt_allowed(
+            address=address, code=str(request.POST.get("code", ""))[:100]
         )
-        limited_code = is_ratelimited(
-            request,
-            group="portal-sign-in-code",
-            key=_code_key,
-            rate=getattr(settings, "HEARD_PORTAL_SIGN_IN_RATE_PER_CODE", SIGN_IN_RATE_PER_CODE),
-            increment=True,
-        )
-        if limited_ip or limited_code:
+        if not allowed:
             form.is_valid()
             form.add_error(None, RATE_LIMITED)
             status = 429
@@ -121,6 +103,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             except ValidationError as exc:
                 forms.add_service_errors(form, exc)
             else:
+                services.sign_in_attempt_refund(address=address)
                 request.session.cycle_key()
                 request.session[PORTAL_SESSION_KEY] = {
                     "young_person": code.young_person_id,
