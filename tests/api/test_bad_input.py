@@ -275,3 +275,89 @@ def test_a_response_with_an_evidence_link_returns_it(api):
     assert api.get("/api/v1/responses/").json()["results"][0]["evidence_link"] == (
         "https://example.org/minutes"
     )
+
+
+# Permission is decided before input is looked up -------------------------------------------------
+
+MISSING = 999_999
+
+
+def _writes(world):
+    """(role, method, url, body with the id as ``{id}``, field) of changes the role may not make."""
+    return [
+        ("partner", "patch", f"/api/v1/organisations/{world['org'].pk}/", {"champions": ["{id}"]}),
+        (
+            "partner",
+            "put",
+            f"/api/v1/organisations/{world['org'].pk}/",
+            {"name": "N", "champions": ["{id}"]},
+        ),
+        ("partner", "post", "/api/v1/organisations/", {"name": "New", "champions": ["{id}"]}),
+        ("theme_lead", "patch", f"/api/v1/groups/{world['group'].pk}/", {"leads": ["{id}"]}),
+        ("theme_lead", "patch", f"/api/v1/themes/{world['theme'].pk}/", {"lead": "{id}"}),
+        (
+            "theme_lead",
+            "patch",
+            f"/api/v1/sessions/{world['session'].pk}/",
+            {"staff_present": ["{id}"]},
+        ),
+        ("theme_lead", "patch", f"/api/v1/views/{world['view'].pk}/", {"themes": ["{id}"]}),
+        ("partner", "post", "/api/v1/responses/", {"views": ["{id}"], "decision_maker": "x"}),
+        ("partner", "post", "/api/v1/themes/", {"title": "T", "period": "2026-27", "lead": "{id}"}),
+        ("board", "post", "/api/v1/memberships/", {"group": "{id}", "young_person": "{id}"}),
+        ("board", "post", "/api/v1/feedback/", {"response": "{id}"}),
+        (
+            "safeguarding",
+            "post",
+            "/api/v1/consents/",
+            {"young_person": "{id}", "purpose": "quotes"},
+        ),
+    ]
+
+
+def _fill(body, value):
+    def one(item):
+        if item == "{id}":
+            return value
+        if isinstance(item, list):
+            return [one(x) for x in item]
+        return item
+
+    return {key: one(item) for key, item in body.items()}
+
+
+def test_a_user_who_may_not_make_a_change_gets_403_whatever_the_ids(api_for, make_user):
+    org = factories.OrganisationFactory()
+    theme = factories.ThemeFactory()
+    group = factories.GroupFactory(host_organisation=org)
+    session = factories.SessionFactory(group=group)
+    view = factories.ViewFactory(session=session)
+    theme_lead = make_user(Role.THEME_LEAD)
+    factories.ThemeFactory(lead=theme_lead)
+    users = {
+        "partner": make_user(Role.PARTNER_WORKER, organisation=org),
+        "theme_lead": theme_lead,
+        "board": make_user(Role.BOARD_MEMBER),
+        "safeguarding": make_user(Role.SAFEGUARDING_LEAD),
+    }
+    real = {  # an id that exists for each body: a staff member, a theme, a view...
+        "champions": users["board"].pk,
+        "leads": users["board"].pk,
+        "lead": users["theme_lead"].pk,
+        "staff_present": users["board"].pk,
+        "themes": theme.pk,
+        "views": view.pk,
+        "group": group.pk,
+        "response": factories.ResponseFactory().pk,
+        "young_person": factories.YoungPersonFactory(organisation=org).pk,
+    }
+    world = {"org": org, "group": group, "theme": theme, "session": session, "view": view}
+    answers = []
+    for role, method, url, body in _writes(world):
+        api = api_for(users[role])
+        field = next(key for key, item in body.items() if "{id}" in str(item))
+        for value in (MISSING, real[field], BIG):
+            response = getattr(api, method)(url, _fill(body, value), format="json")
+            answers.append((role, method, url, value == MISSING, response.status_code))
+    assert {answer[-1] for answer in answers} == {403}, [a for a in answers if a[-1] != 403]
+    assert not Organisation.objects.filter(name__in=["N", "New"]).exists()

@@ -12,7 +12,6 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
@@ -32,17 +31,6 @@ from heard.people.models import Organisation, User, YoungPerson
 from heard.people.selectors import young_people_visible_to
 
 TEXT_MAX_LENGTH = 5000
-
-
-def _perm(perm: str) -> type[BasePermission]:
-    class HasPerm(BasePermission):
-        message = "You do not have permission to do that."
-
-        def has_permission(self, request: Any, view: Any) -> bool:
-            return can(request.user, perm)
-
-    HasPerm.__name__ = f"Has({perm})"
-    return HasPerm
 
 
 def _active_staff() -> Any:
@@ -128,10 +116,13 @@ class ThemeViewSet(
     filterset_class = filters.ThemeFilter
     http_method_names = ["get", "post", "patch", "head", "options"]
 
-    def get_permissions(self) -> list[BasePermission]:
-        perm = "groups.add_theme" if self.action == "create" else "groups.view_theme"
-        permissions: list[Any] = [*super().get_permissions(), _perm(perm)()]
-        return permissions
+    action_permissions = {
+        "list": "groups.view_theme",
+        "retrieve": "groups.view_theme",
+        "create": "groups.add_theme",
+        "partial_update": "groups.change_theme",
+        "reviews": {"GET": "groups.view_themereview", "POST": "groups.add_themereview"},
+    }
 
     def get_queryset(self) -> Any:
         return selectors.themes_visible_to(self.request.user).order_by("-period", "title", "pk")
@@ -373,10 +364,13 @@ class GroupViewSet(
     filterset_class = filters.GroupFilter
     http_method_names = ["get", "post", "patch", "head", "options"]
 
-    def get_permissions(self) -> list[BasePermission]:
-        perm = "groups.add_group" if self.action == "create" else "groups.view_group"
-        permissions: list[Any] = [*super().get_permissions(), _perm(perm)()]
-        return permissions
+    action_permissions = {
+        "list": "groups.view_group",
+        "retrieve": "groups.view_group",
+        "create": "groups.add_group",
+        "partial_update": "groups.change_group",
+        "move_stage": "groups.change_group",
+    }
 
     def get_queryset(self) -> Any:
         queryset = selectors.groups_visible_to(self.request.user).order_by("name", "pk")
@@ -455,10 +449,12 @@ class MembershipViewSet(
     serializer_class = MembershipSerializer
     filterset_class = filters.MembershipFilter
 
-    def get_permissions(self) -> list[BasePermission]:
-        perm = "groups.add_membership" if self.action == "create" else "groups.view_membership"
-        permissions: list[Any] = [*super().get_permissions(), _perm(perm)()]
-        return permissions
+    action_permissions = {
+        "list": "groups.view_membership",
+        "retrieve": "groups.view_membership",
+        "create": "groups.add_membership",
+        "end": "groups.change_membership",
+    }
 
     def get_queryset(self) -> Any:
         return selectors.memberships_visible_to(self.request.user).order_by("pk")

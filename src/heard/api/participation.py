@@ -21,7 +21,6 @@ from heard.api.fields import (
     VisibleThemeField,
     VisibleYoungPersonField,
 )
-from heard.core.permissions import can
 from heard.core.roles import HearByRightStandard
 from heard.groups.models import Group, Theme
 from heard.indicators.disclosure import home_counts_shown
@@ -186,10 +185,12 @@ class SessionViewSet(
     serializer_class = SessionOutput
     queryset = Session.objects.none()
 
-    def check_permissions(self, request: Request) -> None:
-        super().check_permissions(request)
-        if not can(request.user, "participation.view_session"):
-            self.permission_denied(request, message="You cannot see the participation log.")
+    action_permissions = {
+        "list": "participation.view_session",
+        "retrieve": "participation.view_session",
+        "create": "participation.add_session",
+        "partial_update": "participation.change_session",
+    }
 
     def get_queryset(self) -> QuerySet[Session]:
         queryset = selectors.sessions_visible_to(self.request.user)
@@ -219,6 +220,7 @@ class SessionViewSet(
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         session = selectors.session_get(request.user, kwargs["pk"])
+        self.check_object_permissions(request, session)
         serializer = SessionInput(
             data=request.data, partial=True, context=self.get_serializer_context()
         )

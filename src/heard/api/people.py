@@ -10,7 +10,6 @@ from typing import Any
 
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
-from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
@@ -20,18 +19,6 @@ from heard.core.permissions import can
 from heard.core.roles import AgeBand
 from heard.people import filters, selectors, services
 from heard.people.models import Organisation, User, YoungPerson
-
-
-def _perm(perm: str) -> type[BasePermission]:
-    class HasPerm(BasePermission):
-        message = "You do not have permission to do that."
-
-        def has_permission(self, request: Any, view: Any) -> bool:
-            return can(request.user, perm)
-
-    HasPerm.__name__ = f"Has({perm})"
-    return HasPerm
-
 
 # Young people ------------------------------------------------------------------------------------
 
@@ -124,10 +111,13 @@ class YoungPersonViewSet(
     serializer_class = YoungPersonSerializer
     filterset_class = filters.YoungPersonApiFilter
     http_method_names = ["get", "post", "patch", "head", "options"]
+    action_permissions = {
+        "list": "people.view_youngperson",
+        "retrieve": "people.view_youngperson",
+        "create": "people.add_youngperson",
+        "partial_update": "people.change_youngperson",
+    }
 
-    def get_permissions(self) -> list[Any]:
-        perm = "people.add_youngperson" if self.action == "create" else "people.view_youngperson"
-        return [*super().get_permissions(), _perm(perm)()]
 
     def get_queryset(self) -> Any:
         return selectors.young_people_visible_to(self.request.user).prefetch_related(
@@ -233,6 +223,13 @@ class OrganisationViewSet(
     serializer_class = OrganisationSerializer
     filterset_class = filters.OrganisationFilter
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
+    action_permissions = {
+        "list": "people.view_organisation",
+        "retrieve": "people.view_organisation",
+        "create": "people.add_organisation",
+        "update": "people.change_organisation",
+        "partial_update": "people.change_organisation",
+    }
 
     def get_queryset(self) -> Any:
         return selectors.organisations_visible_to(self.request.user).prefetch_related("champions")
@@ -278,8 +275,7 @@ class StaffViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
     serializer_class = StaffSerializer
     filterset_class = filters.StaffFilter
 
-    def get_permissions(self) -> list[Any]:
-        return [*super().get_permissions(), _perm("people.view_user")()]
+    action_permissions = {"list": "people.view_user", "retrieve": "people.view_user"}
 
     def get_queryset(self) -> Any:
         return selectors.staff_visible_to(self.request.user)

@@ -124,6 +124,12 @@ class ConsentViewSet(
     serializer_class = ConsentOutput
     filterset_class = ConsentFilter
     queryset = Consent.objects.none()
+    action_permissions = {
+        "list": "privacy.view_consent",
+        "retrieve": "privacy.view_consent",
+        "create": "privacy.add_consent",
+        "withdraw": "privacy.change_consent",
+    }
 
     def get_queryset(self) -> QuerySet[Consent]:
         return selectors.consents_visible_to(self.request.user).order_by("-given_on", "-id")
@@ -142,6 +148,7 @@ class ConsentViewSet(
     @action(detail=True, methods=["post"])
     def withdraw(self, request: Request, pk: str | None = None) -> Response:
         consent = selectors.consent_get(request.user, pk)
+        self.check_object_permissions(request, consent)
         serializer = ConsentWithdrawInput(data=request.data)
         serializer.is_valid(raise_exception=True)
         consent = services.consent_withdraw(

@@ -178,10 +178,12 @@ class ViewViewSet(
     serializer_class = ViewOutput
     queryset = View.objects.none()
 
-    def check_permissions(self, request: Request) -> None:
-        super().check_permissions(request)
-        if not can(request.user, "voice.view_view"):
-            self.permission_denied(request, message="You cannot see views.")
+    action_permissions = {
+        "list": "voice.view_view",
+        "retrieve": "voice.view_view",
+        "create": "voice.add_view",
+        "partial_update": "voice.change_view",
+    }
 
     def get_queryset(self) -> QuerySet[View]:
         return selectors.views_visible_to(self.request.user).prefetch_related(
@@ -207,6 +209,7 @@ class ViewViewSet(
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> APIResponse:
         view = selectors.view_get(request.user, kwargs["pk"])
+        self.check_object_permissions(request, view)
         serializer = ViewUpdateInput(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         view = services.view_update(actor=request.user, view=view, **serializer.validated_data)
@@ -311,10 +314,11 @@ class ResponseViewSet(
     serializer_class = ResponseOutput
     queryset = Response.objects.none()
 
-    def check_permissions(self, request: Request) -> None:
-        super().check_permissions(request)
-        if not can(request.user, "voice.view_response"):
-            self.permission_denied(request, message="You cannot see responses.")
+    action_permissions = {
+        "list": "voice.view_response",
+        "retrieve": "voice.view_response",
+        "create": "voice.add_response",
+    }
 
     def get_queryset(self) -> QuerySet[Response]:
         return selectors.responses_visible_to(self.request.user)
@@ -378,10 +382,7 @@ class FeedbackViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.G
     serializer_class = FeedbackOutput
     queryset = Feedback.objects.none()
 
-    def check_permissions(self, request: Request) -> None:
-        super().check_permissions(request)
-        if not can(request.user, "voice.view_feedback"):
-            self.permission_denied(request, message="You cannot see feedback.")
+    action_permissions = {"list": "voice.view_feedback", "create": "voice.add_feedback"}
 
     def get_queryset(self) -> QuerySet[Feedback]:
         return selectors.feedback_visible_to(self.request.user)
