@@ -21,9 +21,11 @@ def test_wrong_password_shows_a_clear_error(client, officer):
     assert b"govuk-error-summary" in response.content
 
 
-def test_sign_in_and_out(client, officer):
+def test_sign_in_and_out(client, board_member):
+    # A board member: every other role also enters a two-factor code (tests/core/test_security).
     response = client.post(
-        reverse("core:sign-in"), {"username": officer.email, "password": "correct horse battery"}
+        reverse("core:sign-in"),
+        {"username": board_member.email, "password": "correct horse battery"},
     )
     assert response.status_code == 302
     assert response["Location"] == reverse("home")

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "axes",
     # Heard's core comes before crispy_forms_gds so its templates can override the pack's.
     "heard.core",
@@ -171,6 +172,8 @@ AUTH_PASSWORD_VALIDATORS = [
     # Twelve spaces, or one character typed twelve times, pass the length rule: not a password.
     {"NAME": "heard.core.passwords.NotBlankPasswordValidator"},
 ]
+#: A password reset link works once (its token depends on the password) and for one hour.
+PASSWORD_RESET_TIMEOUT = 60 * 60
 AUTHENTICATION_BACKENDS = [
     # First, as django-axes asks: it refuses sign-ins while an account is locked out.
     "heard.core.security.SignInLockoutBackend",
@@ -249,11 +252,20 @@ AXES_VERBOSE = False
 HEARD_TRUSTED_PROXY_COUNT = int(os.environ.get("HEARD_TRUSTED_PROXY_COUNT", "0") or "0")
 AXES_CLIENT_IP_CALLABLE = "heard.core.security.client_address"
 
-# Two-factor sign-in (django-otp, TOTP). Roles that can see sensitive data must verify a code
-# after their password before any page works (heard.core.security.TwoFactorRequiredMiddleware);
-# other staff may opt in. API token requests are exempt: a token is a separate credential that an
-# administrator issues.
-HEARD_TWO_FACTOR_ROLES = ("administrator", "participation_lead", "safeguarding_lead")
+# Two-factor sign-in (django-otp, TOTP, with single-use backup codes). Every role that can open a
+# child's record must verify a code after their password before any page works
+# (heard.core.security.TwoFactorRequiredMiddleware); board members, who cannot, may opt in. API
+# token requests are exempt: a token is a separate credential that an administrator issues.
+HEARD_TWO_FACTOR_ROLES = (
+    "administrator",
+    "participation_lead",
+    "participation_officer",
+    "theme_lead",
+    "partner_worker",
+    "safeguarding_lead",
+)
+#: Backup codes each member of staff is given (django_otp.plugins.otp_static), each usable once.
+HEARD_BACKUP_CODE_COUNT = 10
 OTP_TOTP_ISSUER = os.environ.get("HEARD_TOTP_ISSUER", "Heard")
 
 # Content Security Policy (django-csp): no inline scripts or styles anywhere. The API reference

@@ -33,6 +33,8 @@ NAVIGATION = [
     ),
     ("Views", "voice:view-list", "voice.view_view", "/voice"),
     ("Reach", "privacy:reach", "privacy.view_reach", "/privacy/reach"),
+    # The administrator only: who signed in, failed, was locked out (heard.core.sign_in_events).
+    ("Sign-in events", "core:sign-in-events", "core.view_sign_in_events", "/sign-in-events"),
 ]
 
 

@@ -91,6 +91,20 @@ def address_locked(address: str | None) -> bool:
     )
 
 
+def record_failure(request: Any, *, email: str, address: str | None, detail: str = "") -> bool:
+    """Record a wrong password (the sign-in page, or the current password when changing it) and
+    lock the account or the address when it reaches its limit. True when something locked."""
+    sign_in_events.record(Event.FAILED, request=request, email=email, detail=detail)
+    locked = False
+    if email and account_failures(email) >= account_limit():
+        sign_in_events.record(Event.ACCOUNT_LOCKED, request=request, email=email)
+        locked = True
+    if address and address_failures(address) >= address_limit():
+        sign_in_events.record(Event.ADDRESS_LOCKED, request=request, email=email)
+        locked = True
+    return locked
+
+
 class SignInLockoutHandler(AbstractAxesHandler, AxesBaseHandler):
     """django-axes' handler (``AXES_HANDLER``): Heard's counting, described above."""
 
@@ -111,16 +125,8 @@ class SignInLockoutHandler(AbstractAxesHandler, AxesBaseHandler):
         if request.axes_locked_out:  # refused by the backend before the password was checked
             sign_in_events.record(Event.REFUSED, request=request, email=email or "")
             return
-        sign_in_events.record(Event.FAILED, request=request, email=email or "")
         address = request.axes_ip_address
-        locked = False
-        if email and account_failures(email) >= account_limit():
-            sign_in_events.record(Event.ACCOUNT_LOCKED, request=request, email=email)
-            locked = True
-        if address and address_failures(address) >= address_limit():
-            sign_in_events.record(Event.ADDRESS_LOCKED, request=request, email=email or "")
-            locked = True
-        if locked:
+        if record_failure(request, email=email or "", address=address):
             request.axes_locked_out = True
             user_locked_out.send("axes", request=request, username=email, ip_address=address)
 

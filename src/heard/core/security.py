@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import hmac
 import ipaddress
 import re
+import secrets
 import time
 from base64 import b32encode
 from collections.abc import Callable
@@ -41,9 +43,10 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp import login as otp_login
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from heard.core import audit
+from heard.core import audit, sign_in_events
 from heard.core.models import AuditEntry
 from heard.core.permissions import can, require
 
@@ -240,17 +243,29 @@ def two_factor_verify(*, request: HttpRequest, token: str) -> bool:
 
     On success the session is marked verified (``django_otp.login``) and, for a new device, any
     other device of the user is removed and the change audited (no secrets in the audit entry).
+    Every try is a sign-in event (verified, set up, or failed), without the code.
     """
     user = request.user
     token = re.sub(r"\s+", "", token or "")
-    if not token.isdigit():
-        return False
     device = confirmed_device(user)
     is_new = device is None
     if device is None:
         device = TOTPDevice.objects.devices_for_user(user, confirmed=False).first()
-    if device is None or not device.verify_token(token):
+    if not token.isdigit() or device is None or not device.verify_token(token):
+        sign_in_events.record(
+            sign_in_events.Event.TWO_FACTOR_FAILED,
+            request=request,
+            user=user,
+            detail="setting up" if is_new else "authenticator app",
+        )
         return False
+    sign_in_events.record(
+        sign_in_events.Event.TWO_FACTOR_SET_UP
+        if is_new
+        else sign_in_events.Event.TWO_FACTOR_VERIFIED,
+        request=request,
+        user=user,
+    )
     if is_new:
         TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
         device.confirmed = True
@@ -292,13 +307,14 @@ def staff_member_get(actor: Any, pk: Any) -> Any:
 
 
 @transaction.atomic
-def two_factor_reset(*, actor: Any, user: Any) -> int:
+def two_factor_reset(*, actor: Any, user: Any, request: HttpRequest | None = None) -> int:
     """Remove every authenticator app of ``user`` (a lost or replaced phone): an administrator's
     decision, audited on the user and on each device, without any secret.
 
     At once, a session that was verified with the removed app is no longer verified. A user in a
     role that needs two-factor sign-in is then sent to set up a new app (at their next request,
     or sign-in); anyone else signs in with their password until they choose to set one up again.
+    The user's backup codes go too: they set up new ones with the new app.
     Returns how many devices were removed.
     """
     require(actor, RESET_PERMISSION, user)
@@ -307,6 +323,10 @@ def two_factor_reset(*, actor: Any, user: Any) -> int:
         raise ValidationError(
             {"__all__": "This account does not use two-factor sign-in: there is nothing to reset."}
         )
+    StaticDevice.objects.filter(user=user).delete()
+    sign_in_events.record(
+        sign_in_events.Event.TWO_FACTOR_RESET, request=request, user=user, actor=actor
+    )
     for device in devices:
         audit.record(
             actor=actor,
@@ -322,6 +342,78 @@ def two_factor_reset(*, actor: Any, user: Any) -> int:
         changes={"two_factor": ["on", "reset"]},
     )
     return len(devices)
+
+
+# Backup codes (django_otp.plugins.otp_static) ---------------------------------------------------
+# Ten single-use codes for when the phone is lost. The plugin keeps its tokens as typed; Heard
+# gives it a keyed hash of each code instead (HMAC-SHA256 with the secret key, 96 bits, in the
+# plugin's 16 characters), so the codes cannot be read back from the database. The plugin still
+# deletes a code once used and slows down repeated wrong codes.
+
+BACKUP_DEVICE_NAME = "Backup codes"
+#: Characters of a backup code: lower-case letters and digits without 0, 1, l, o (10 of them).
+_BACKUP_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
+_BACKUP_LENGTH = 10
+
+
+def _backup_hash(code: str) -> str:
+    normal = re.sub(r"[^a-z0-9]", "", (code or "").lower())
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), f"heard-backup-code:{normal}".encode(), hashlib.sha256
+    ).digest()
+    return base64.urlsafe_b64encode(digest[:12]).decode()
+
+
+def backup_codes_left(user: Any) -> int:
+    if user is None or not getattr(user, "pk", None):
+        return 0
+    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+
+
+@transaction.atomic
+def backup_codes_generate(*, request: HttpRequest, user: Any) -> list[str]:
+    """Give ``user`` new backup codes (any old ones stop working) and return them, to be shown
+    once. Only for someone who uses an authenticator app. A sign-in event and an audit entry,
+    without the codes."""
+    if confirmed_device(user) is None:
+        raise ValidationError(
+            {"__all__": "Set up two-factor sign-in with an authenticator app first."}
+        )
+    StaticDevice.objects.filter(user=user).delete()
+    device = StaticDevice.objects.create(user=user, name=BACKUP_DEVICE_NAME, confirmed=True)
+    count = int(getattr(settings, "HEARD_BACKUP_CODE_COUNT", 10))
+    codes = [
+        "".join(secrets.choice(_BACKUP_ALPHABET) for _ in range(_BACKUP_LENGTH))
+        for _ in range(count)
+    ]
+    StaticToken.objects.bulk_create(
+        [StaticToken(device=device, token=_backup_hash(code)) for code in codes]
+    )
+    sign_in_events.record(sign_in_events.Event.BACKUP_CODES_GENERATED, request=request, user=user)
+    audit.record(actor=user, action=AuditEntry.Action.CREATE, obj=device, changes={"codes": count})
+    return [f"{code[:5]}-{code[5:]}" for code in codes]
+
+
+@transaction.atomic
+def backup_code_verify(*, request: HttpRequest, code: str) -> bool:
+    """Sign in with a backup code instead of the app's code: the code is spent."""
+    user = request.user
+    device = StaticDevice.objects.devices_for_user(user, confirmed=True).first()
+    if device is None or not device.verify_token(_backup_hash(code)):
+        sign_in_events.record(
+            sign_in_events.Event.TWO_FACTOR_FAILED, request=request, user=user, detail="backup code"
+        )
+        return False
+    left = backup_codes_left(user)
+    sign_in_events.record(
+        sign_in_events.Event.BACKUP_CODE_USED,
+        request=request,
+        user=user,
+        detail=f"{left} left",
+    )
+    otp_login(request, device)
+    request.session.pop(PENDING_SESSION_KEY, None)
+    return True
 
 
 # The API reference page under the Content Security Policy ----------------------------------------

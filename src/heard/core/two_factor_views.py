@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -47,12 +48,38 @@ def _next_url(request: HttpRequest) -> str:
     return "/home/"
 
 
+class BackupCodeForm(forms.Form):
+    code = forms.CharField(
+        label="Backup code",
+        help_text="One of the backup codes you were given, like abcde-fghij. Each works once.",
+        max_length=40,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "spellcheck": "false",
+                "autocapitalize": "none",
+                "class": "govuk-input govuk-input--width-20",
+            }
+        ),
+    )
+
+
+def _show_backup_codes(request: HttpRequest, codes: list[str], *, next_url: str) -> HttpResponse:
+    """The new backup codes, shown this once (never cached)."""
+    context = {"codes": codes, "next": next_url, "title": "Your backup codes"}
+    response = render(request, "core/backup_codes.html", context)
+    add_never_cache_headers(response)
+    return response
+
+
 def _handle(request: HttpRequest, *, setting_up: bool) -> HttpResponse:
     form = TwoFactorCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if security.two_factor_verify(request=request, token=form.cleaned_data["code"]):
             if setting_up:
                 messages.success(request, "Two-factor sign-in is on for your account.")
+                codes = security.backup_codes_generate(request=request, user=request.user)
+                return _show_backup_codes(request, codes, next_url=_next_url(request))
             return redirect(_next_url(request))
         form.add_error(
             "code",
@@ -76,6 +103,42 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     if request.user.is_verified():  # type: ignore[union-attr]
         return redirect(_next_url(request))
     return _handle(request, setting_up=security.confirmed_device(request.user) is None)
+
+
+@never_cache
+@login_required
+def two_factor_backup_code(request: HttpRequest) -> HttpResponse:
+    """After the password: sign in with a backup code instead of the app's code."""
+    if request.user.is_verified():  # type: ignore[union-attr]
+        return redirect(_next_url(request))
+    if security.confirmed_device(request.user) is None:
+        return redirect(reverse("core:two-factor"))
+    form = BackupCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if security.backup_code_verify(request=request, code=form.cleaned_data["code"]):
+            left = security.backup_codes_left(request.user)
+            messages.info(
+                request,
+                f"You signed in with a backup code. You have {left} left: make new ones from "
+                "Two-factor sign-in when you run low.",
+            )
+            return redirect(_next_url(request))
+        form.add_error("code", "That backup code did not work. Check it, or try another.")
+    context = {"form": form, "next": _next_url(request), "title": "Enter a backup code"}
+    return render(request, "core/backup_code_verify.html", context)
+
+
+@never_cache
+@login_required
+@require_http_methods(["POST"])
+def backup_codes_regenerate(request: HttpRequest) -> HttpResponse:
+    """New backup codes from the account page; the old ones stop working."""
+    try:
+        codes = security.backup_codes_generate(request=request, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("core:two-factor-account")
+    return _show_backup_codes(request, codes, next_url=reverse("core:two-factor-account"))
 
 
 @login_required
@@ -106,6 +169,7 @@ def two_factor_account(request: HttpRequest) -> HttpResponse:
         + "?next="
         + reverse("core:two-factor-account"),
         "can_reset": can(user, security.RESET_PERMISSION),
+        "backup_codes_left": security.backup_codes_left(user),
         "page_obj": Paginator(staff, STAFF_PER_PAGE).get_page(request.GET.get("page")),
     }
     return render(request, "core/two_factor_account.html", context)
@@ -121,7 +185,7 @@ def two_factor_reset(request: HttpRequest, pk: int) -> HttpResponse:
     error = ""
     if request.method == "POST":
         try:
-            security.two_factor_reset(actor=request.user, user=member)
+            security.two_factor_reset(actor=request.user, user=member, request=request)
         except ValidationError as exc:
             error = " ".join(exc.messages)
         else:

@@ -2642,17 +2642,21 @@ def wipe() -> dict[str, int]:
     Methods and standards are kept: they are reference rows seeded by a migration.
     """
     from django.contrib.sessions.models import Session as SignIn
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
     from django_otp.plugins.otp_totp.models import TOTPDevice
     from rest_framework.authtoken.models import Token
 
-    from heard.core.models import AuditEntry
+    from heard.core.models import AuditEntry, SignInEvent
     from heard.portal.models import SignInCode
 
     dependants: list[type[models.Model]] = [
         AuditEntry,
         Token,
         SignIn,
+        SignInEvent,
         TOTPDevice,
+        StaticToken,
+        StaticDevice,
         SignInCode,
         YoungPerson.possible_duplicate_of.through,
         Evidence,
