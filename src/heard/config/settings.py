@@ -91,12 +91,23 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A body over HEARD_MAX_REQUEST_BYTES is answered 413 before anything reads it (no earlier
+    # middleware reads the body; CSRF reads it only in process_view, after every __call__).
+    "heard.core.uploads.RequestBodyLimitMiddleware",
     "heard.core.security.IdleTimeoutMiddleware",
     "heard.core.security.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Request bodies (heard.core.uploads): the whole body is capped at 11 MB, the largest evidence
+# file (10 MB) and its form, before it is read; a body that is not a file (form fields, API JSON)
+# up to 2.5 MB, as Django's default; an uploaded file over 2.5 MB goes to a temporary file, not
+# memory.
+HEARD_MAX_REQUEST_BYTES = 11 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
 
 ROOT_URLCONF = "heard.config.urls"
 WSGI_APPLICATION = "heard.config.wsgi.application"
