@@ -46,7 +46,7 @@ class TestRaise:
         assert entry.action == AuditEntry.Action.CREATE
         assert "what_happened" in entry.changes and "young_person" in entry.changes
         assert "uncle" not in audit_text() and "Listened" not in audit_text()
-        assert str(concern) == f"Concern SC-{concern.pk:05d}"
+        assert str(concern) == f"Concern {concern.reference}"
 
     def test_from_a_session_the_concern_is_about_its_young_person(self, officer):
         young_person = factories.YoungPersonFactory()

@@ -50,6 +50,7 @@ import contextlib
 import datetime
 import decimal
 import functools
+import hashlib
 import json
 import random
 import tempfile
@@ -95,6 +96,8 @@ from heard.privacy.models import (
 )
 from heard.privacy.selectors import BAND_AGES
 from heard.privacy.services import PERSONAL_FIELDS
+from heard.safeguarding.models import REFERENCE_ALPHABET as CONCERN_ALPHABET
+from heard.safeguarding.models import REFERENCE_LENGTH as CONCERN_REFERENCE_LENGTH
 from heard.safeguarding.models import BackgroundCheck, Concern, TrainingRecord
 from heard.voice import responsibility
 from heard.voice.models import Evidence, Feedback, Rating, Response, View, ViewResponsibility
@@ -1258,6 +1261,7 @@ CONCERN_COLUMNS = (
     "referral_date",
     "referral_reference",
     "closed_at",
+    "reference",
 )
 #: Enhanced DBS checks are renewed every three years here, a little before they run out.
 CHECK_DAYS = 3 * 365
@@ -1410,6 +1414,7 @@ def concerns(ctx: Context) -> None:
     recent_weights = [weight for _, weight, _ in CONCERN_STAGES]
     older_weights = [weight for _, _, weight in CONCERN_STAGES]
     yesterday = ctx.today.toordinal() - 1
+    taken = set(Concern.objects.values_list("reference", flat=True))
     for number in range(ctx.scale.extra.get("concerns", 0)):
         pk = ctx.ids(Concern, 1).start
         session: int | None = None
@@ -1470,8 +1475,26 @@ def concerns(ctx: Context) -> None:
                 decided_at.date() if referral else None,
                 f"{prefix}-{decided_at.year}-{pk:05d}" if referral else "",
                 closed_at if reached >= 3 else None,
+                concern_reference_for(pk, ctx.seed, taken),
             )
         )
+
+
+def concern_reference_for(pk: int, seed: int, taken: set[str]) -> str:
+    """A concern's reference: fixed for its id and the seed, yet in no order and counting nothing
+    (a hash, as ``new_concern_reference`` is random); hashed again past one already ``taken``."""
+    attempt = 0
+    while True:
+        digest = hashlib.blake2b(f"{seed}:{pk}:{attempt}".encode(), digest_size=8).digest()
+        number, chars = int.from_bytes(digest, "big"), []
+        for _ in range(CONCERN_REFERENCE_LENGTH):
+            number, digit = divmod(number, len(CONCERN_ALPHABET))
+            chars.append(CONCERN_ALPHABET[digit])
+        reference = "SC-" + "".join(chars)
+        if reference not in taken:
+            taken.add(reference)
+            return reference
+        attempt += 1
 
 
 # Privacy: consents, equality records, anonymisations, benchmarks and targets -------------------
@@ -2648,9 +2671,11 @@ def wipe() -> dict[str, int]:
 
     from heard.core.models import AuditEntry, SignInEvent
     from heard.portal.models import SignInCode
+    from heard.safeguarding.models import ConcernChange
 
     dependants: list[type[models.Model]] = [
         AuditEntry,
+        ConcernChange,
         Token,
         SignIn,
         SignInEvent,

@@ -3,21 +3,29 @@
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 import django_filters
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from heard.core.filters import FilterSet
-from heard.safeguarding.models import BackgroundCheck, Concern, TrainingRecord
+from heard.safeguarding.models import BackgroundCheck, Concern, ConcernChange, TrainingRecord
+
+#: References before they were random were the primary key (SC-00012) and leads may have noted
+#: them: they still find the concerns that had them (migration 0004 replaced them, audited).
+FORMER_REFERENCE = re.compile(r"SC-(\d{5,9})")
 
 
 class ConcernFilter(FilterSet):
     search = django_filters.CharFilter(
         method="filter_search",
         label="Reference",
-        help_text="A concern's reference like SC-00012, or a young person's like YP-ABC234.",
+        help_text=(
+            "A concern's reference like SC-7K3MQ2XP (or one given before references were "
+            "random, like SC-00012), or a young person's like YP-ABC234."
+        ),
     )
     status = django_filters.ChoiceFilter(choices=Concern.Status.choices, empty_label="Any status")
     decision = django_filters.ChoiceFilter(
@@ -33,9 +41,12 @@ class ConcernFilter(FilterSet):
         if not value:
             return queryset
         terms = Q(young_person__reference__iexact=value)
-        number = value.removeprefix("SC-").lstrip("0")
-        if number.isdigit():
-            terms |= Q(pk=int(number))
+        terms |= Q(reference=value if value.startswith("SC-") else f"SC-{value}")
+        if former := FORMER_REFERENCE.fullmatch(value):
+            replaced = ConcernChange.objects.filter(
+                concern=OuterRef("pk"), values__has_key="reference"
+            )
+            terms |= Q(pk=int(former.group(1))) & Q(Exists(replaced))
         return queryset.filter(terms)
 
 

@@ -7,6 +7,7 @@ any of what was written, so audit labels, logs and error pages cannot carry it.
 from __future__ import annotations
 
 import datetime
+import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,6 +15,17 @@ from django.core.validators import RegexValidator
 from django.db import models
 
 from heard.core.models import TimeStampedModel
+
+#: A concern's reference: "SC-" and 8 characters without look-alikes (no 0/O, 1/I/L).
+REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+REFERENCE_LENGTH = 8
+
+
+def new_concern_reference() -> str:
+    """A random reference, so that one tells nothing of how many concerns there are or in what
+    order they came. One draw of 853 billion: ``services.concern_raise`` draws again on the
+    rare collision with a reference already given (the column is unique)."""
+    return "SC-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
 
 
 class Concern(TimeStampedModel):
@@ -40,6 +52,13 @@ class Concern(TimeStampedModel):
         "child_told",
     )
 
+    reference = models.CharField(
+        max_length=3 + REFERENCE_LENGTH,
+        unique=True,
+        default=new_concern_reference,
+        editable=False,
+        help_text="Random, like SC-7K3MQ2XP: it counts nothing.",
+    )
     young_person = models.ForeignKey(
         "people.YoungPerson",
         null=True,
@@ -86,10 +105,6 @@ class Concern(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"Concern {self.reference}"
-
-    @property
-    def reference(self) -> str:
-        return f"SC-{self.pk:05d}" if self.pk else "SC-new"
 
     @property
     def is_undecided(self) -> bool:

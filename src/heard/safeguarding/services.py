@@ -15,7 +15,7 @@ from typing import Any
 
 import rules
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from heard.core import audit
@@ -25,7 +25,13 @@ from heard.core.roles import Role
 from heard.people import selectors as people_selectors
 from heard.people.models import User, YoungPerson
 from heard.safeguarding import selectors
-from heard.safeguarding.models import BackgroundCheck, Concern, ConcernChange, TrainingRecord
+from heard.safeguarding.models import (
+    BackgroundCheck,
+    Concern,
+    ConcernChange,
+    TrainingRecord,
+    new_concern_reference,
+)
 
 WITHHELD = "(withheld)"
 
@@ -82,6 +88,7 @@ def concern_raise(
     if isinstance(happened_at, datetime.datetime) and happened_at > timezone.now():
         errors["happened_at"] = "The time it happened cannot be in the future."
     concern = Concern(
+        reference=new_concern_reference(),
         young_person=young_person if "young_person" not in errors else None,
         session=session if "session" not in errors else None,
         raised_by=actor,
@@ -93,8 +100,8 @@ def concern_raise(
     )
     if concern.young_person is None and concern.session is not None:
         concern.young_person = concern.session.young_person
-    _full_clean(concern, errors, exclude=["raised_by"] if actor is None else [])
-    concern.save()
+    _full_clean(concern, errors, exclude=["reference", *(["raised_by"] if actor is None else [])])
+    _save_with_a_new_reference(concern)
     audit.record(
         actor=actor,
         action=AuditEntry.Action.CREATE,
@@ -104,6 +111,26 @@ def concern_raise(
         ),
     )
     return concern
+
+
+#: Draws of a reference before giving up: with 10,000 concerns already raised a draw is taken
+#: about once in 85 million, so a second draw is rare and a fifth never happens in practice.
+REFERENCE_ATTEMPTS = 5
+
+
+def _save_with_a_new_reference(concern: Concern) -> None:
+    """Insert ``concern`` under its random reference, drawing another while that one is taken."""
+    for attempt in range(REFERENCE_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                concern.save()
+        except IntegrityError:
+            taken = Concern.objects.filter(reference=concern.reference).exists()
+            if not taken or attempt == REFERENCE_ATTEMPTS - 1:
+                raise
+            concern.reference = new_concern_reference()
+        else:
+            return
 
 
 @transaction.atomic
