@@ -13,6 +13,7 @@ from django.urls import reverse
 from openapi_core import OpenAPI
 from openapi_core.contrib.django import DjangoOpenAPIRequest, DjangoOpenAPIResponse
 from openapi_spec_validator import validate
+from rest_framework.authtoken.models import Token
 
 from heard.core.roles import Role
 from heard.participation.models import Method
@@ -24,8 +25,8 @@ TODAY = datetime.date(2026, 11, 20)
 
 
 @pytest.fixture
-def schema(client, db):
-    response = client.get(reverse("openapi"))
+def schema(api_for, make_user):
+    response = api_for(make_user(Role.BOARD_MEMBER)).get(reverse("openapi"))
     assert response.status_code == 200
     return response.json()
 
@@ -36,7 +37,20 @@ def test_document_is_valid_openapi_3(schema):
     assert all(path.startswith("/api/v1/") for path in schema["paths"])
 
 
-def test_document_needs_no_sign_in_but_every_operation_does(client, schema):
+def test_the_document_and_its_page_are_for_signed_in_staff_only(client, make_user, db):
+    """They list every operation and field (the attack surface): a token or a staff sign-in."""
+    assert client.get(reverse("openapi")).status_code == 401
+    response = client.get(reverse("api-docs"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("core:sign-in"))
+    token = Token.objects.create(user=make_user(Role.PARTNER_WORKER))
+    answer = client.get(reverse("openapi"), HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert answer.status_code == 200
+    assert answer.json()["openapi"].startswith("3.")
+    assert client.get(reverse("openapi"), HTTP_AUTHORIZATION="Token wrong").status_code == 401
+
+
+def test_every_operation_needs_sign_in(client, schema):
     for path, operations in schema["paths"].items():
         for method in operations:
             if method not in {"get", "post", "put", "patch"}:
@@ -46,8 +60,8 @@ def test_document_needs_no_sign_in_but_every_operation_does(client, schema):
             assert response.status_code in (401, 403), (method, path, response.status_code)
 
 
-def test_docs_page_serves_without_external_assets(client, db):
-    response = client.get(reverse("api-docs"))
+def test_docs_page_serves_without_external_assets(client_for, make_user):
+    response = client_for(make_user(Role.BOARD_MEMBER)).get(reverse("api-docs"))
     assert response.status_code == 200
     assert b"cdn." not in response.content
 
@@ -300,3 +314,54 @@ def test_suppressed_figures_answer_as_documented(schema, api_for, make_user, vie
         spec.validate_response(
             DjangoOpenAPIRequest(response.wsgi_request), DjangoOpenAPIResponse(response)
         )
+
+
+def test_every_operation_documents_its_error_answers_with_one_body(schema):
+    error = {"$ref": "#/components/schemas/Error"}
+    assert schema["components"]["schemas"]["Error"]["properties"]["detail"] == {"type": "string"}
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            responses = operation["responses"]
+            expected = {"401", "403"}
+            if "{id}" in path:
+                expected.add("404")
+            if method in {"post", "put", "patch"} and "requestBody" in operation:
+                expected.add("400")
+            assert expected <= set(responses), (method, path, sorted(responses))
+            for code in expected:
+                body = responses[code]["content"]["application/json"]["schema"]
+                assert body == error, (method, path, code)
+
+
+def test_the_document_says_what_input_is_taken(schema):
+    components = schema["components"]["schemas"]
+    period = components["ThemeInputRequest"]["properties"]["period"]
+    assert period["pattern"] == "^[0-9]{4}-[0-9]{2}$"
+    title = components["ThemeInputRequest"]["properties"]["title"]
+    assert (title["minLength"], title["pattern"]) == (1, r"\S")  # not blank, not spaces only
+    # A new record is always active: is_active is documented only where it can be changed.
+    assert "is_active" not in components["YoungPersonInputRequest"]["properties"]
+    assert "is_active" in components["PatchedYoungPersonChangeRequest"]["properties"]
+    assert "is_active" not in components["OrganisationInputRequest"]["properties"]
+    assert "is_active" in components["OrganisationChangeRequest"]["properties"]
+
+
+def test_is_active_on_a_new_record_is_refused_and_a_period_must_be_a_year_span(api_for, lead):
+    api = api_for(lead)
+    org = factories.OrganisationFactory()
+    response = api.post(
+        "/api/v1/young-people/",
+        {"first_name": "Ada", "age_band": "8_10", "organisation": org.pk, "is_active": True},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json() == {"is_active": ["A new record is always active: leave is_active out."]}
+    response = api.post("/api/v1/organisations/", {"name": "New", "is_active": False})
+    assert response.status_code == 400 and "is_active" in response.json()
+    for period, message in [
+        ("2026/27", "Enter the period as a year span, like 2025-26."),
+        ("2026-28", "The period must span one year: 2026-27, not 2026-28."),
+    ]:
+        response = api.post("/api/v1/themes/", {"title": "Health", "period": period})
+        assert response.status_code == 400
+        assert response.json() == {"period": [message]}

@@ -31,6 +31,8 @@ from heard.people.models import Organisation, User, YoungPerson
 from heard.people.selectors import young_people_visible_to
 
 TEXT_MAX_LENGTH = 5000
+#: A theme's period, as the model checks it (the service also checks that it spans one year).
+PERIOD_PATTERN = r"^[0-9]{4}-[0-9]{2}$"
 
 
 def _active_staff() -> Any:
@@ -65,7 +67,12 @@ class ThemeSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
 
 class ThemeInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
     title = serializers.CharField(max_length=200)
-    period = serializers.CharField(max_length=7, help_text="The partnership year, like 2026-27.")
+    period = serializers.RegexField(
+        PERIOD_PATTERN,
+        max_length=7,
+        error_messages={"invalid": "Enter the period as a year span, like 2025-26."},
+        help_text="The partnership year, like 2026-27: a year and the next one's last two digits.",
+    )
     lead = BulkRelatedField(queryset=_active_staff(), required=False, allow_null=True)
     status = serializers.ChoiceField(choices=Theme.Status.choices, required=False)
     description = serializers.CharField(

@@ -6,6 +6,7 @@ writes call the services.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
@@ -55,6 +56,14 @@ class YoungPersonSerializer(serializers.ModelSerializer):  # type: ignore[type-a
         read_only_fields = fields
 
 
+def _refuse_is_active(serializer: serializers.Serializer, message: str) -> None:  # type: ignore[type-arg]
+    """A new record is always active: ``is_active`` is no field of a new one (and so not in the
+    document), but said anyway it is refused rather than passed over."""
+    data = serializer.initial_data
+    if isinstance(data, Mapping) and "is_active" in data:
+        raise serializers.ValidationError({"is_active": message})
+
+
 class YoungPersonInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
     first_name = serializers.CharField(max_length=100)
     last_name = serializers.CharField(max_length=100, required=False, allow_blank=True)
@@ -77,7 +86,6 @@ class YoungPersonInputSerializer(serializers.Serializer):  # type: ignore[type-a
     contact_preference = serializers.ChoiceField(
         choices=YoungPerson.ContactPreference.choices, required=False
     )
-    is_active = serializers.BooleanField(required=False)
     confirm_not_duplicate = serializers.BooleanField(
         required=False,
         default=False,
@@ -86,8 +94,16 @@ class YoungPersonInputSerializer(serializers.Serializer):  # type: ignore[type-a
     )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        if self.instance is None and "is_active" in attrs:
-            raise serializers.ValidationError({"is_active": "A new record is always active."})
+        _refuse_is_active(self, "A new record is always active: leave is_active out.")
+        return attrs
+
+
+class YoungPersonChangeSerializer(YoungPersonInputSerializer):
+    """A change: as a new record, and a record may be made inactive (or active again)."""
+
+    is_active = serializers.BooleanField(required=False)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         return attrs
 
 
@@ -96,7 +112,7 @@ class YoungPersonInputSerializer(serializers.Serializer):  # type: ignore[type-a
         request=YoungPersonInputSerializer, responses={201: YoungPersonSerializer}
     ),
     partial_update=extend_schema(
-        request=YoungPersonInputSerializer, responses={200: YoungPersonSerializer}
+        request=YoungPersonChangeSerializer, responses={200: YoungPersonSerializer}
     ),
 )
 class YoungPersonViewSet(
@@ -118,7 +134,6 @@ class YoungPersonViewSet(
         "partial_update": "people.change_youngperson",
     }
 
-
     def get_queryset(self) -> Any:
         return selectors.young_people_visible_to(self.request.user).prefetch_related(
             "possible_duplicate_of"
@@ -134,7 +149,7 @@ class YoungPersonViewSet(
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         young_person = self.get_object()
-        serializer = YoungPersonInputSerializer(young_person, data=request.data, partial=True)
+        serializer = YoungPersonChangeSerializer(young_person, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         fields = dict(serializer.validated_data)
         fields.pop("confirm_not_duplicate", None)
@@ -194,11 +209,18 @@ class OrganisationInputSerializer(serializers.Serializer):  # type: ignore[type-
         queryset=User.objects.filter(is_active=True), many=True, required=False
     )
     notes = serializers.CharField(required=False, allow_blank=True)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        _refuse_is_active(self, "A new organisation is always active: leave is_active out.")
+        return attrs
+
+
+class OrganisationChangeSerializer(OrganisationInputSerializer):
+    """A change: as a new organisation, and it may be made inactive (or active again)."""
+
     is_active = serializers.BooleanField(required=False)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        if self.instance is None and "is_active" in attrs:
-            raise serializers.ValidationError({"is_active": "A new organisation is always active."})
         return attrs
 
 
@@ -206,9 +228,9 @@ class OrganisationInputSerializer(serializers.Serializer):  # type: ignore[type-
     create=extend_schema(
         request=OrganisationInputSerializer, responses={201: OrganisationSerializer}
     ),
-    update=extend_schema(request=OrganisationInputSerializer, responses=OrganisationSerializer),
+    update=extend_schema(request=OrganisationChangeSerializer, responses=OrganisationSerializer),
     partial_update=extend_schema(
-        request=OrganisationInputSerializer, responses=OrganisationSerializer
+        request=OrganisationChangeSerializer, responses=OrganisationSerializer
     ),
 )
 class OrganisationViewSet(
@@ -249,7 +271,7 @@ class OrganisationViewSet(
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         organisation = self.get_object()
         partial = kwargs.get("partial", False)
-        serializer = OrganisationInputSerializer(organisation, data=request.data, partial=partial)
+        serializer = OrganisationChangeSerializer(organisation, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         services.organisation_update(
             actor=request.user,  # type: ignore[arg-type]

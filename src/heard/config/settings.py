@@ -340,6 +340,13 @@ SPECTACULAR_SETTINGS = {
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # Every operation's error answers with their body (heard.api.openapi).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "heard.api.openapi.document_errors",
+    ],
+    # The document shows every operation and field: staff only (README, "The API").
+    "SERVE_PERMISSIONS": ["heard.api.permissions.IsStaffUser"],
 }
 
 LOGGING = {
