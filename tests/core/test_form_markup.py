@@ -16,7 +16,10 @@ from html.parser import HTMLParser
 from typing import Any
 
 import pytest
+from django.contrib.auth.tokens import default_token_generator
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from heard.core.models import AuditEntry, Partnership
 from heard.core.roles import Role
@@ -50,6 +53,8 @@ NOT_HTML = {
     "portal:poster": "PDF",
     "portal:theme-poster": "PDF",
     "core:two-factor": "only between password and code (tests/core/test_security.py)",
+    "core:two-factor-backup-code": "only between password and code",
+    "core:backup-codes-regenerate": "POST only",
     "core:root": "a redirect",
     "participation:session-monitoring-complete": "POST only",
 }
@@ -121,6 +126,8 @@ def world(db, make_user):
         "partner_worker": make_user(
             Role.PARTNER_WORKER, organisation=organisation, full_name=payload("Worker")
         ),
+        # Without two-factor sign-in yet: the set-up page is theirs.
+        "board_member": make_user(Role.BOARD_MEMBER, full_name=payload("Board")),
     }
     young_person = factories.YoungPersonFactory(
         first_name=payload("First"),
@@ -214,8 +221,10 @@ def world(db, make_user):
         object_label=payload("Label"),
         changes={"preferred_name": [payload("Old"), META]},
     )
+    reset = {"uidb64": urlsafe_base64_encode(force_bytes(staff.pk))}
     kwargs = {
         "core:two-factor-reset": {"pk": staff.pk},
+        "core:password-reset-confirm": reset | {"token": default_token_generator.make_token(staff)},
         "core:history": {"object_type": "people.youngperson", "object_id": young_person.pk},
         "people:young-person-detail": {"pk": young_person.pk},
         "people:young-person-edit": {"pk": young_person.pk},
@@ -264,8 +273,11 @@ def world(db, make_user):
         "portal:public-theme": {"pk": theme.pk},
         "portal:theme-poster": {"pk": theme.pk},
     }
-    #: Pages whose form is reached through a query (the second step of a form).
+    #: Pages whose form is reached through a query (the second step of a form), or after
+    #: another page: a reset link's token is swapped for "set-password" in the session.
+    set_password = reverse("core:password-reset-confirm", kwargs=reset | {"token": "set-password"})
     queries = {
+        "core:password-reset-confirm": ["", f"#then{set_password}"],
         "participation:session-create": ["", f"?group={group.pk}", f"?young_person={TAG}"],
         "voice:response-create": [f"?views={view.pk}", f"?views={view.pk - 0}&views={view.pk + 1}"],
         "people:young-person-list": ["", f"?q={TAG}"],
@@ -284,7 +296,10 @@ def world(db, make_user):
 
 def _urls(world: dict[str, Any], name: str) -> list[str]:
     base = reverse(name, kwargs=world["kwargs"].get(name))
-    return [base + query for query in world["queries"].get(name, [""])]
+    return [
+        query.removeprefix("#then") if query.startswith("#then") else base + query
+        for query in world["queries"].get(name, [""])
+    ]
 
 
 def _prepare(client: Any, name: str) -> None:
