@@ -378,3 +378,47 @@ def test_the_attendance_legend_and_whole_group_label_are_text(world, client) -> 
     views = client.get(reverse("voice:session-views-create", args=[session_pk])).content.decode()
     assert f"The whole group (&lt;b id={MARKER}&gt;Group)" in views
     assert not injected_elements(edit) and not injected_elements(views)
+
+
+def test_every_crispy_label_legend_and_hint_is_escaped() -> None:
+    """Each kind of field the pack draws, labelled from data; a label built with format_html
+    keeps its markup."""
+    from crispy_forms_gds.helper import FormHelper
+    from crispy_forms_gds.layout import Field, Fieldset, Layout
+    from django import forms
+    from django.template import Context, Template
+    from django.utils.html import format_html
+
+    class Labelled(forms.Form):
+        text = forms.CharField(label=TAG, help_text=META)
+        tick = forms.BooleanField(label=TAG, help_text=TAG)
+        choose = forms.ChoiceField(
+            label=TAG, help_text=TAG, choices=[("a", TAG)], widget=forms.RadioSelect
+        )
+        many = forms.MultipleChoiceField(
+            label=TAG, help_text=TAG, choices=[("a", TAG)], widget=forms.CheckboxSelectMultiple
+        )
+        when = forms.SplitDateTimeField(label=TAG, help_text=TAG)
+        kept = forms.CharField(label=format_html("<span id={}>Kept</span>", "kept-markup"))
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.helper = FormHelper()
+            self.helper.form_tag = False
+            self.helper.layout = Layout(
+                Fieldset(
+                    Field.text("text"),
+                    Field.checkbox("tick"),
+                    Field.radios("choose"),
+                    Field.checkboxes("many"),
+                    "when",
+                    Field.text("kept"),
+                    legend=TAG,
+                )
+            )
+
+    form = Labelled()
+    html = Template("{% load crispy_forms_tags %}{% crispy form %}").render(Context({"form": form}))
+    assert injected_elements(html) == []
+    assert html.count("&lt;b id=xinj&gt;") >= 10
+    assert '<span id="kept-markup">Kept</span>' in html or "<span id=kept-markup>" in html
