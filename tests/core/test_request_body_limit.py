@@ -61,6 +61,7 @@ def test_a_40_mb_upload_is_refused_unread(client_for, lead, view, monkeypatch):
     )
     assert response.status_code == 413
     assert body.read_bytes == 0 and called == []
+    assert not response.has_header("Connection")  # hop-by-hop: WSGI forbids it
     page = response.content.decode()
     assert "The file is too large" in page and "A file can be up to 10 MB" in page
     assert "You sent 40.0 MB" in page

@@ -67,6 +67,7 @@ class RequestBodyLimitMiddleware:
                 "back": request.path,
             }
             response = render(request, "core/request_too_large.html", context, status=413)
-        # The body was never read: the connection cannot carry another request after it.
-        response["Connection"] = "close"
+        # No "Connection: close" here: WSGI forbids an application hop-by-hop headers (the
+        # development server asserts so). gunicorn closes each connection after its response
+        # (gunicorn.conf.py), so the unread body is never taken for a next request.
         return response
