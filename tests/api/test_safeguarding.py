@@ -95,6 +95,15 @@ def concern_body(**extra):
     return body
 
 
+def test_the_document_describes_what_raising_and_closing_answer(api_for, safeguarding_lead):
+    document = api_for(safeguarding_lead).get("/api/v1/openapi.json").json()
+    raising = document["paths"][CONCERNS]["post"]["responses"]["201"]
+    body = raising["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
+    assert set(document["components"]["schemas"][body]["properties"]) == {"reference", "message"}
+    closing = document["paths"][f"{CONCERNS}{{id}}/close/"]["post"]["responses"]
+    assert "400" in closing  # closing an undecided concern is refused with a 400
+
+
 class TestRaising:
     @pytest.mark.parametrize("role", ALL_ROLES)
     def test_every_role_raises_a_concern_and_gets_only_its_reference_back(

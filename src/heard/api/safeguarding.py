@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import BasePermission
@@ -15,6 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
+from heard.api.openapi import ERROR
 from heard.core.models import AuditEntry
 from heard.core.permissions import can
 from heard.people import selectors as people_selectors
@@ -233,7 +234,18 @@ class ConcernViewSet(
         )
         return Response(ConcernOutput(concern).data)
 
-    @extend_schema(request=None, responses=ConcernOutput, summary="Close")
+    @extend_schema(
+        request=None,
+        responses={
+            200: ConcernOutput,
+            400: OpenApiResponse(
+                {"$ref": f"#/components/schemas/{ERROR}"},
+                description="The concern is already closed, or has no decision yet: each "
+                "field that stops it, with its messages.",
+            ),
+        },
+        summary="Close",
+    )
     @action(detail=True, methods=["post"])
     def close(self, request: Request, pk: str | None = None) -> Response:
         concern = selectors.concern_get(request.user, pk)
