@@ -119,29 +119,39 @@ def test_service_refusals_come_back_per_field(api_for, officer):
     assert "parent's or carer's consent is needed" in response.json()["given_by"][0]
 
 
-def test_reach_api_is_suppressed_and_for_roles_allowed(api_for, officer, board_member, theme_lead):
-    session = factories.SessionFactory(date=datetime.date(2026, 10, 1))
+def test_reach_api_is_exact_or_protected_and_for_roles_allowed(
+    api_for, officer, board_member, theme_lead
+):
+    """ADR 0008: exact for programme staff; for a board member fixed periods only (400 else)
+    and protected counts."""
+    session = factories.SessionFactory(date=datetime.date(2026, 9, 1))
     for band in (AgeBand.UNDER_8, AgeBand.UNDER_8, AgeBand.AGE_14_15, *[AgeBand.AGE_16_17] * 7):
         factories.AttendanceFactory(
             session=session, young_person=factories.YoungPersonFactory(age_band=band)
         )
     url = "/api/v1/reach/?start=2026-04-01&end=2026-11-20"
     assert api_for(theme_lead).get(url).status_code == 403
-    for user in (officer, board_member):
-        data = api_for(user).get(url).json()
-        assert data["took_part"] == 10
-        age = {
-            row["value"]: row
-            for row in next(t for t in data["tables"] if t["characteristic"] == "age_band")["rows"]
-        }
-        assert age["under_8"]["took_part"] == SMALL
-        assert age["14_15"]["took_part"] == SMALL
-        assert age["16_17"]["took_part"] == 7
-        for table in data["tables"]:
-            for row in table["rows"]:
-                assert row["took_part"] not in (1, 2, 3, 4) and row["active"] not in (1, 2, 3, 4)
-                if not isinstance(row["took_part"], int):
-                    assert row["share"] is None and row["gap"] is None
+    data = api_for(officer).get(url).json()
+    assert data["took_part"] == 10
+    age = {
+        row["value"]: row
+        for row in next(t for t in data["tables"] if t["characteristic"] == "age_band")["rows"]
+    }
+    assert (age["under_8"]["took_part"], age["14_15"]["took_part"]) == (2, 1)
+    assert age["16_17"]["took_part"] == 7
+
+    refused = api_for(board_member).get(url)
+    assert refused.status_code == 400 and "fixed reporting periods" in refused.json()["start"][0]
+    data = api_for(board_member).get("/api/v1/reach/?start=2026-04-01&end=2026-09-30").json()
+    assert data["took_part"] == 10
+    default = api_for(board_member).get("/api/v1/reach/").json()
+    assert (default["start"], default["end"]) == ("2026-04-01", "2026-09-30")
+    for table in data["tables"]:
+        for row in table["rows"]:
+            for value in (row["took_part"], row["active"]):
+                assert value == SMALL or value % 5 == 0
+            if not isinstance(row["took_part"], int):
+                assert row["share"] is None and row["gap"] is None
     bad = api_for(officer).get("/api/v1/reach/?start=2026-11-20&end=2026-01-01")
     assert bad.status_code == 400 and "end" in bad.json()
     assert api_for(officer).get("/api/v1/reach/?start=yesterday").status_code == 400

@@ -104,3 +104,112 @@ def small_numbers_in_text(text: str) -> list[str]:
     """Whole numbers from 1 to 4 written in a piece of page text or a CSV cell."""
     numbers = re.findall(r"(?<![\d.,])\d[\d,]*(?![\d.,%])", text)
     return [n for n in numbers if _small(int(n.replace(",", "")))]
+
+
+# --- Across requests (ADR 0008) ------------------------------------------------------------------
+#
+# A protected reader collects figures from any number of requests (periods, areas, organisations,
+# groups, the home page against reach, an organisation against its groups). Each figure counts a
+# union of "atoms": disjoint sets of records (the young people in both periods, those only in the
+# longer one, ...). The reader knows the policy: 0 is exact, "fewer than 5" is 1-4, any other
+# figure is a multiple of 5 within 4 of a true count above 0 (a figure that is not a multiple of 5
+# is read as exact: the policy never shows one, so an output that does has not applied it). It
+# tries every assignment of the atoms that fits every figure and reports any union of atoms that
+# takes a single value from 1 to 4 in all of them: a protected count recovered.
+
+
+def reads_protected(value: Any, *, protected: bool = True) -> Callable[[int], bool]:
+    """What a reader who knows ADR 0008's policy learns from one shown figure (``protected``:
+    the output says its figures are protected; else a number is read as exact)."""
+    from heard.core.disclosure import BASE
+
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value == 0 or value % BASE or not protected:
+            return lambda n: n == value
+        low = max(1, value - BASE + 1)
+        return lambda n: low <= n <= value + BASE - 1
+    if value == SMALL:
+        return _small
+    if value == WITHHELD:
+        return lambda n: n >= THRESHOLD
+    return lambda n: True
+
+
+def _upper(value: Any, protected: bool = True) -> int | None:
+    from heard.core.disclosure import BASE
+
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if value == 0 or value % BASE or not protected else value + BASE - 1
+    if value == SMALL:
+        return THRESHOLD - 1
+    return None
+
+
+def cross_request_pins(
+    atoms: int,
+    observations: Sequence[tuple[Sequence[int], Any]],
+    *,
+    bound: int = 40,
+    unions: Sequence[Sequence[int]] | None = None,
+    protected: bool = True,
+) -> list[tuple[tuple[int, ...], int]]:
+    """``observations``: (the atoms a figure counts, the figure shown); ``protected``: whether
+    the outputs say their figures are protected (ADR 0008), else numbers are exact (the reader
+    of an output from before the policy, or one that says it is exact). Every assignment of the
+    atoms (each 0 to ``bound``, tighter where a figure bounds it) that fits every figure is
+    tried; returns each union of atoms (all of them, or ``unions``) that takes one value from 1
+    to 4 in every assignment that fits. A backtracking brute force, independent of the policy's
+    code apart from the published constants."""
+    checks = [
+        (tuple(parts), reads_protected(value, protected=protected)) for parts, value in observations
+    ]
+    limits = [bound] * atoms
+    for parts, value in observations:
+        top = _upper(value, protected)
+        if top is not None:
+            for atom in parts:
+                limits[atom] = min(limits[atom], top)
+    # Each figure is checked once its last atom is assigned; partial sums prune on the way.
+    last = {parts: max(parts) for parts, _ in checks if parts}
+    uppers = [
+        (tuple(parts), top)
+        for parts, value in observations
+        if (top := _upper(value, protected)) is not None and parts
+    ]
+    found_values: dict[tuple[int, ...], set[int]] = {}
+    subsets = (
+        [tuple(u) for u in unions]
+        if unions is not None
+        else [s for size in range(1, atoms + 1) for s in itertools.combinations(range(atoms), size)]
+    )
+    assignment = [0] * atoms
+    fitting = 0
+
+    def extend(index: int) -> None:
+        nonlocal fitting
+        if index == atoms:
+            fitting += 1
+            for subset in subsets:
+                found_values.setdefault(subset, set()).add(sum(assignment[j] for j in subset))
+            return
+        for value in range(limits[index] + 1):
+            assignment[index] = value
+            if any(
+                index in parts and sum(assignment[j] for j in parts if j <= index) > top
+                for parts, top in uppers
+            ):
+                break  # a larger value only adds more
+            if all(
+                ok(sum(assignment[j] for j in parts))
+                for parts, ok in checks
+                if parts and last[parts] == index
+            ):
+                extend(index + 1)
+
+    extend(0)
+    assert fitting, "what is shown must fit the true counts"
+    return [
+        (subset, next(iter(values)))
+        for subset, values in found_values.items()
+        if len(values) == 1 and _small(next(iter(values)))
+    ]

@@ -243,7 +243,8 @@ def test_reach_page_roles(request, client_for, role, status):
     assert client_for(user).get(reverse("privacy:reach")).status_code == status
 
 
-def test_reach_page_and_csv_show_no_small_count(client_for, officer, organisation):
+def test_reach_page_and_csv_are_exact_for_programme_staff(client_for, officer, organisation):
+    """ADR 0008: programme staff may open every record behind reach, so they see it exact."""
     _attend(3, organisation, band=AgeBand.UNDER_8)
     _attend(9, organisation, band=AgeBand.AGE_14_15)
     _attend(6, organisation, band=AgeBand.AGE_16_17, active=False)
@@ -254,21 +255,53 @@ def test_reach_page_and_csv_show_no_small_count(client_for, officer, organisatio
     client = client_for(officer)
     url = reverse("privacy:reach") + "?start=2026-04-01&end=2026-11-20"
     page = client.get(url).content.decode()
-    assert SMALL in page and "withheld" in page
+    assert SMALL not in page and "withheld" not in page
     rows = list(
         csv.reader(
             io.StringIO(b"".join(client.get(url + "&format=csv").streaming_content).decode())
         )
     )
     assert rows[0][0] == "Characteristic"
-    for row in rows[1:]:
-        for cell in row[2:4]:
-            assert cell not in {"1", "2", "3", "4"}, row
     age = {row[1]: row for row in rows if row[0] == "Age band"}
-    assert age["Under 8"][2] == SMALL
-    assert age["14 to 15"][2] == "withheld"  # else under 8 = 18 - 9 - 6
+    assert age["Under 8"][2] == "3"
+    assert age["14 to 15"][2] == "9"
     assert age["16 to 17"][2] == "6" and age["16 to 17"][3] == "0"
     assert "In care" in page
+
+
+def test_reach_page_and_csv_are_protected_for_a_board_member(client_for, board_member):
+    """ADR 0008: a board member gets fixed periods only, and protected counts."""
+    organisation = factories.OrganisationFactory()
+    for day, count in ((datetime.date(2026, 5, 1), 3), (datetime.date(2026, 8, 1), 9)):
+        session = factories.SessionFactory(
+            group=factories.GroupFactory(host_organisation=organisation), date=day
+        )
+        for _ in range(count):
+            factories.AttendanceFactory(
+                session=session,
+                young_person=factories.YoungPersonFactory(
+                    organisation=organisation, age_band=AgeBand.AGE_14_15
+                ),
+            )
+    client = client_for(board_member)
+    refused = client.get(reverse("privacy:reach") + "?start=2026-04-01&end=2026-11-20")
+    assert "govuk-error-summary" in refused.content.decode()
+    assert "These figures are protected for you" in refused.content.decode()
+    url = reverse("privacy:reach") + "?start=2026-04-01&end=2026-09-30"
+    page = client.get(url).content.decode()
+    assert "govuk-error-summary" not in page
+    rows = list(
+        csv.reader(
+            io.StringIO(b"".join(client.get(url + "&format=csv").streaming_content).decode())
+        )
+    )
+    for row in rows[1:]:
+        for cell in row[2:4]:
+            assert cell == SMALL or int(cell) % 5 == 0, row
+    age = {row[1]: row for row in rows if row[0] == "Age band"}
+    assert age["14 to 15"][2] in ("10", "15")
+    quarter = client.get(url.replace("09-30", "06-30"))
+    assert "govuk-error-summary" not in quarter.content.decode()
 
 
 def test_benchmark_and_target_pages(client_for, officer, theme_lead):

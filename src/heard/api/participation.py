@@ -151,11 +151,26 @@ class SessionDetailOutput(SessionOutput):
 
 
 class HomeCountsOutput(serializers.Serializer):
-    """Counts of children are suppressed (heard.indicators.disclosure); counts of staff work
+    """Counts of children are exact for a reader who may open every record behind them, else
+    protected for a fixed period (heard.indicators.disclosure, ADR 0008); counts of staff work
     (sessions, overdue visits, monitoring forms) are plain numbers."""
 
-    active_young_people = SuppressedCountField()
-    active_via_buddy_groups = SuppressedCountField()
+    active_young_people = SuppressedCountField(
+        help_text="Young people who took part actively from active_from to active_to."
+    )
+    active_via_buddy_groups = SuppressedCountField(
+        help_text="Of them, those who did in a Buddy Group."
+    )
+    protected = serializers.BooleanField(
+        help_text="True: the counts of young people are protected (ADR 0008: 0 exact, 1-4 "
+        '"fewer than 5", the rest rounded to a multiple of 5 by the cell key method, for a fixed '
+        "period); False: exact (a reader who may open every record behind them)."
+    )
+    active_from = serializers.DateField(help_text="1 April of the partnership year.")
+    active_to = serializers.DateField(
+        help_text="Today when the counts are exact; for a protected reader, the end of the last "
+        "complete quarter (the whole of last year while this one has none)."
+    )
     sessions_this_quarter = serializers.IntegerField()
     overdue_visits = serializers.IntegerField()
     incomplete_monitoring_forms = serializers.IntegerField()
@@ -245,8 +260,11 @@ class HomeCountsViewSet(viewsets.ViewSet):
 
     @extend_schema(responses=HomeCountsOutput, summary="Home page counts")
     def list(self, request: Request) -> Response:
-        counts = selectors.home_counts(user=request.user, today=timezone.localdate())
-        return Response(HomeCountsOutput(home_counts_shown(counts)).data)
+        today = timezone.localdate()
+        counts = selectors.home_counts(user=request.user, today=today)
+        return Response(
+            HomeCountsOutput(home_counts_shown(counts, user=request.user, today=today)).data
+        )
 
 
 def register(router: BaseRouter) -> None:

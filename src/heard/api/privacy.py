@@ -3,11 +3,11 @@ small counts suppressed exactly as on the page)."""
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 import django_filters
 from django.db.models import QuerySet
+from django.utils import timezone
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -24,7 +24,7 @@ from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
 from heard.api.fields import SuppressedCountField
-from heard.core import years
+from heard.core import disclosure, years
 from heard.core.permissions import can
 from heard.people import selectors as people_selectors
 from heard.people.models import Organisation, YoungPerson
@@ -192,6 +192,11 @@ class ReachOutput(serializers.Serializer):  # type: ignore[type-arg]
     start = serializers.DateField()
     end = serializers.DateField()
     area = serializers.CharField()
+    exact = serializers.BooleanField(
+        help_text="True: exact counts (a reader who may open every record behind them). False: "
+        'protected counts (ADR 0008: 0 exact, 1-4 "fewer than 5", the rest rounded to a '
+        "multiple of 5 by the cell key method; fixed reporting periods only)."
+    )
     took_part = SuppressedCountField()
     active = SuppressedCountField()
     tables = ReachTableOutput(many=True)
@@ -207,11 +212,22 @@ class ReachParams(serializers.Serializer):  # type: ignore[type-arg]
     )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        today = datetime.date.today()  # noqa: DTZ011 - a default period, like the page's
-        attrs.setdefault("start", years.year_start(today))
-        attrs.setdefault("end", today)
+        today = timezone.localdate()  # a default period, like the page's
+        user = self.context.get("user")
+        organisation = attrs.get("organisation")
+        exact = disclosure.is_exact(user, organisation_id=getattr(organisation, "pk", None))
+        default_start, default_end = (
+            (years.year_start(today), today) if exact else disclosure.default_period(today)
+        )
+        attrs.setdefault("start", default_start)
+        attrs.setdefault("end", default_end)
         if attrs["end"] < attrs["start"]:
             raise serializers.ValidationError({"end": "The end must be on or after the start."})
+        if not exact and not disclosure.is_reporting_period(
+            attrs["start"], attrs["end"], today=today
+        ):
+            raise serializers.ValidationError({"start": disclosure.PERIOD_REFUSED})
+        attrs["exact"] = exact
         return attrs
 
 
@@ -231,7 +247,12 @@ class ReachViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
     filter_backends: list[Any] = []
 
     @extend_schema(
-        summary="Reach by characteristic, small counts suppressed",
+        summary="Reach by characteristic (exact, or protected: fixed periods, cell key, threshold)",
+        description="Exact for programme staff. For everyone else the counts are protected "
+        "(ADR 0008): only a fixed reporting period is accepted (one complete quarter, or a "
+        "partnership year from 1 April to the end of one of its complete quarters; any other "
+        "period is a 400), the default is the year to the last complete quarter, and every count "
+        'is 0, "fewer than 5" or a multiple of 5 chosen by the cell key method.',
         parameters=[
             OpenApiParameter("start", OpenApiTypes.DATE, description="From (default 1 April)"),
             OpenApiParameter("end", OpenApiTypes.DATE, description="To (default today)"),
@@ -243,7 +264,7 @@ class ReachViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
     def list(self, request: Request) -> Response:
         if not can(request.user, "privacy.view_reach"):
             raise PermissionDenied("You do not have permission to do that.")
-        params = ReachParams(data=request.query_params)
+        params = ReachParams(data=request.query_params, context={"user": request.user})
         params.is_valid(raise_exception=True)
         report = selectors.reach(user=request.user, **params.validated_data)
         return Response(ReachOutput(report).data)

@@ -47,8 +47,10 @@ def quick_links(user: Any) -> list[dict[str, str]]:
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     role = user.get_role_display() if getattr(user, "role", "") else "staff"  # type: ignore[union-attr]
-    context = selectors.home_page(user=user, today=timezone.localdate())
-    context["counts"] = home_counts_shown(context["counts"])
+    today = timezone.localdate()
+    context = selectors.home_page(user=user, today=today)
+    context["counts"] = home_counts_shown(context["counts"], user=user, today=today)
+    context["counts_protected"] = context["counts"]["protected"]
     context.update(
         title=f"Home: {str(role).lower()}",
         quick_links=[] if is_board_member(user) else quick_links(user),

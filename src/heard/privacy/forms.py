@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from heard.core import years
+from heard.core import disclosure, years
 from heard.core.filters import QuickSelectForm
 from heard.core.forms import (
     GovUKDateInput,
@@ -104,13 +104,29 @@ class ReachForm(QuickSelectForm):
         empty_label="All",
     )
 
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        """``user``: the reader, for whom the figures may be protected (ADR 0008): then only a
+        fixed reporting period is accepted, and the default is the year to the last complete
+        quarter."""
+        super().__init__(*args, **kwargs)
+        self.user = user
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         today = timezone.localdate()
-        data["start"] = data.get("start") or years.year_start(today)
-        data["end"] = data.get("end") or today
+        organisation = data.get("organisation")
+        exact = disclosure.is_exact(self.user, organisation_id=getattr(organisation, "pk", None))
+        default_start, default_end = (
+            (years.year_start(today), today) if exact else disclosure.default_period(today)
+        )
+        data["start"] = data.get("start") or default_start
+        data["end"] = data.get("end") or default_end
         if data["end"] < data["start"]:
             self.add_error("end", "The end of the period must be on or after its start.")
+        elif not exact and not disclosure.is_reporting_period(
+            data["start"], data["end"], today=today
+        ):
+            self.add_error("start", disclosure.PERIOD_REFUSED)
         return data
 
 

@@ -25,12 +25,12 @@ from django.db.models import (
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from heard.core import years
+from heard.core import disclosure, years
 from heard.core.models import Partnership
 from heard.core.permissions import can, is_partner_worker
 from heard.core.roles import AgeBand
-from heard.core.suppression import Display, SuppressedTable, suppress, suppress_count
-from heard.groups.models import Membership
+from heard.core.suppression import Display
+from heard.groups.models import Group, Membership
 from heard.participation.models import ACTIVE_DEGREES, Attendance, Session, YearlyParticipation
 from heard.people.models import YoungPerson
 from heard.privacy.models import (
@@ -397,7 +397,8 @@ class ReachTable:
     rows: list[ReachRow]
     total_took_part: Display
     total_active: Display
-    table: SuppressedTable
+    #: Per value: the true [took part actively, took part but not actively] cells (never shown).
+    cells: dict[str, list[disclosure.Cell]] = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -416,6 +417,8 @@ class Reach:
     least_heard: list[TargetProgress] = field(default_factory=list)
     took_part: Display = 0
     active: Display = 0
+    #: True counts (a reader who may open every record) or protected ones (ADR 0008).
+    exact: bool = False
 
 
 def _value_of(characteristic: str, raw: str | None) -> str:
@@ -495,8 +498,10 @@ REACH_COLUMNS = [
 ]
 
 #: Per characteristic (in the order of ``Characteristic.values``), per stored value:
-#: [took part actively, took part but not actively].
+#: [took part actively, took part but not actively, the sums of their record keys (ADR 0008)].
 Tally = list[dict[Any, list[int]]]
+#: The young people's record keys (``core.disclosure``), for the cell keys of protected counts.
+KEY_KIND = "young_person"
 
 
 def _tally(people: QuerySet[YoungPerson], flags: QuerySet[Any, Any]) -> Tally:
@@ -519,18 +524,21 @@ def _tally_combinations(people: QuerySet[YoungPerson], flags: QuerySet[Any, Any]
         rows = (
             people.filter(pk__in=ids)
             .values_list(*REACH_COLUMNS)
-            .annotate(number=Count("pk"))
+            .annotate(number=Count("pk"), keys=disclosure.key_sum(KEY_KIND))
             .order_by()
         )
         for row in rows:
-            number = row[-1]
+            number, keys = row[-2], row[-1] or 0
             for column, counts in enumerate(tally):
-                cell = counts.setdefault(row[column], [0, 0])
+                cell = counts.setdefault(row[column], [0, 0, 0, 0])
                 if took_part_actively:
                     cell[0] += number
                     cell[1] -= number
+                    cell[2] += keys
+                    cell[3] -= keys
                 else:
                     cell[1] += number
+                    cell[3] += keys
     return tally
 
 
@@ -550,7 +558,8 @@ def _tally_grouping_sets(people: QuerySet[YoungPerson], flags: QuerySet[Any, Any
     # Every part is Django's own SQL with its parameters passed apart; names are ours.
     statement = (
         f"WITH flags(person, active) AS ({flags_sql}) "  # noqa: S608
-        f"SELECT {', '.join(names)}, flags.active, GROUPING({', '.join(names)}), COUNT(*) "
+        f"SELECT {', '.join(names)}, flags.active, GROUPING({', '.join(names)}), COUNT(*), "
+        f"SUM({disclosure.record_key_sql_text(KEY_KIND, 'people.pk')}) "
         f"FROM ({people_sql}) AS people(pk, {', '.join(names)}) "
         "JOIN flags ON flags.person = people.pk "
         f"GROUP BY GROUPING SETS ({sets})"
@@ -560,11 +569,12 @@ def _tally_grouping_sets(people: QuerySet[YoungPerson], flags: QuerySet[Any, Any
     with connections[people.db].cursor() as cursor:
         cursor.execute(statement, [*flags_params, *people_params])
         for row in cursor.fetchall():
-            *values, took_part_actively, grouping, number = row
+            *values, took_part_actively, grouping, number, keys = row
             # GROUPING's bits are 1 for the columns not in the row's set: the 0 bit names it.
             column = next(i for i in range(len(names)) if not grouping >> (last - i) & 1)
-            cell = tally[column].setdefault(values[column], [0, 0])
+            cell = tally[column].setdefault(values[column], [0, 0, 0, 0])
             cell[0 if took_part_actively else 1] += number
+            cell[2 if took_part_actively else 3] += int(keys or 0)
     return tally
 
 
@@ -575,13 +585,23 @@ def reach(
     end: datetime.date,
     area: str = "",
     organisation: Any = None,
+    exact: bool | None = None,
 ) -> Reach:
     """Who took part (attended a session) in a period, and who took part actively, by each
-    characteristic, against the benchmark shares, with least-heard targets. Every count is
-    suppressed (core.suppression). At most five queries whatever the number of young people."""
+    characteristic, against the benchmark shares, with least-heard targets. At most five queries
+    whatever the number of young people.
+
+    ``exact``: whether the reader sees true counts (``core.disclosure.audience``, decided from
+    ``user`` when not given). Otherwise every count is protected (ADR 0008): 0, "fewer than 5" or
+    a multiple of 5 chosen by the cell key of the young people counted, so the same young people
+    show the same figure here, on the home page and in every report. The caller checks that a
+    protected reader's period is a fixed reporting period (``disclosure.period_error``)."""
     result = Reach(start=start, end=end, area=area)
     if not can(user, "privacy.view_reach"):
         return result
+    if exact is None:
+        exact = disclosure.is_exact(user, organisation_id=getattr(organisation, "pk", None))
+    result.exact = exact
     flags = _participants(start, end, organisation)
     people = YoungPerson.objects.all()
     if area:
@@ -594,17 +614,32 @@ def reach(
     for column, characteristic in enumerate(Characteristic.values):
         # Added up by the stored value, then by the shown one (blanks are "not recorded").
         raw = by_column[column]
-        counts: dict[str, list[int]] = {}
-        for value, (actively, only) in raw.items():
-            count = counts.setdefault(_value_of(characteristic, value), [0, 0])
-            count[0] += actively
-            count[1] += only
-        values = _values(characteristic, set(counts))
-        table = suppress([counts.get(value, [0, 0]) for value, _ in values])
-        total = table.grand_total
+        cells: dict[str, list[disclosure.Cell]] = {}
+        for value, (actively, only, active_keys, only_keys) in raw.items():
+            pair = cells.setdefault(
+                _value_of(characteristic, value), [disclosure.Cell(0), disclosure.Cell(0)]
+            )
+            pair[0] += disclosure.Cell(actively, active_keys)
+            pair[1] += disclosure.Cell(only, only_keys)
+        values = _values(characteristic, set(cells))
+        empty = [disclosure.Cell(0), disclosure.Cell(0)]
+        total_active, total_took_part = disclosure.Cell(0), disclosure.Cell(0)
         reach_rows = []
-        for index, (value, label) in enumerate(values):
-            took_part = table.display(index, 2)
+        shown_rows = []
+        for value, label in values:
+            active_cell, only_cell = cells.get(value, empty)
+            total_active += active_cell
+            total_took_part += active_cell + only_cell
+            shown_rows.append(
+                (
+                    value,
+                    label,
+                    disclosure.shown(active_cell + only_cell, exact=exact),
+                    disclosure.shown(active_cell, exact=exact),
+                )
+            )
+        total = disclosure.shown(total_took_part, exact=exact)
+        for value, label, took_part, active in shown_rows:
             share = _share(took_part, total)
             benchmark = benchmarks.get((characteristic, value))
             reach_rows.append(
@@ -612,7 +647,7 @@ def reach(
                     value=value,
                     label=str(label),
                     took_part=took_part,
-                    active=table.display(index, 0),
+                    active=active,
                     share=share,
                     benchmark=benchmark,
                     gap=round(share - float(benchmark), 1)
@@ -626,8 +661,8 @@ def reach(
                 label=str(Characteristic(characteristic).label),
                 rows=reach_rows,
                 total_took_part=total,
-                total_active=table.column_totals[0],
-                table=table,
+                total_active=disclosure.shown(total_active, exact=exact),
+                cells={value: cells.get(value, empty) for value, _ in values},
             )
         )
     if result.tables:
@@ -638,20 +673,49 @@ def reach(
         "group", "name", "start"
     )
     for target in targets:
-        result.least_heard.append(_progress(target, by_key))
+        result.least_heard.append(_progress(target, by_key, exact=exact))
     return result
 
 
-def _progress(target: LeastHeardTarget, tables: dict[str, ReachTable]) -> TargetProgress:
-    """A least-heard group's count, taken from the suppressed tables so it gives nothing away
-    that the tables do not: under 11 is shown only when both of its age bands are."""
+def active_cells(
+    *, start: datetime.date, end: datetime.date, organisation: Any = None
+) -> dict[str, disclosure.Cell]:
+    """The young people who took part actively in a period (``active``: reach's "took part
+    actively" total) and those of them who did in a group that is a Buddy Group now
+    (``via_buddy_groups``), each as a cell (count and record keys): what the home page shows a
+    protected reader, the same young people and so the same figure as reach (ADR 0008)."""
+    flags = _participants(start, end, organisation)
+    active = YoungPerson.objects.filter(pk__in=flags.filter(active=1).values("young_person"))
+    buddy_sessions = Session.objects.filter(
+        date__range=(start, end),
+        degree__in=ACTIVE_DEGREES,
+        group__kind=Group.Kind.BUDDY_GROUP,
+        **({"organisation": organisation} if organisation is not None else {}),
+    )
+    via_buddy = YoungPerson.objects.filter(
+        pk__in=Attendance.objects.filter(
+            status=Attendance.Status.ATTENDED, session__in=buddy_sessions.values("pk")
+        ).values("young_person")
+    )
+    out = {}
+    for name, people in (("active", active), ("via_buddy_groups", via_buddy)):
+        row = people.order_by().aggregate(n=Count("pk"), keys=disclosure.key_sum(KEY_KIND))
+        out[name] = disclosure.Cell(row["n"] or 0, row["keys"] or 0)
+    return out
+
+
+def _progress(
+    target: LeastHeardTarget, tables: dict[str, ReachTable], *, exact: bool
+) -> TargetProgress:
+    """A least-heard group's count: a cell of its own (under 11: both age bands' young people),
+    exact or protected like the tables."""
     if target.group == LeastHeardGroup.UNDER_11:
-        rows = {r.value: r for r in tables[Characteristic.AGE_BAND].rows}
-        parts = [rows[AgeBand.UNDER_8].took_part, rows[AgeBand.AGE_8_10].took_part]
-        if all(isinstance(p, int) for p in parts):
-            count: Display = suppress_count(sum(int(p) for p in parts))
-        else:
-            count = next(p for p in parts if not isinstance(p, int))
+        cells = tables[Characteristic.AGE_BAND].cells
+        under_11 = disclosure.Cell(0)
+        for band in (AgeBand.UNDER_8, AgeBand.AGE_8_10):
+            active_cell, only_cell = cells[band]
+            under_11 += active_cell + only_cell
+        count: Display = disclosure.shown(under_11, exact=exact)
     else:
         built_in: dict[str, tuple[str, str]] = {
             LeastHeardGroup.IN_CARE: (Characteristic.CARE_STATUS, CareStatus.IN_CARE.value),

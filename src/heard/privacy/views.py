@@ -245,8 +245,8 @@ REACH_CSV_COLUMNS: list[Column] = [
 def reach(request: HttpRequest) -> HttpResponseBase:
     if not can(request.user, "privacy.view_reach"):
         raise PermissionDenied
-    form = forms.ReachForm(request.GET or None)
-    data = form.cleaned_data if form.is_bound and form.is_valid() else _default_period()
+    form = forms.ReachForm(request.GET or None, user=request.user)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else _default_period(request.user)
     report = selectors.reach(
         user=request.user,
         start=data["start"],
@@ -277,8 +277,8 @@ def reach(request: HttpRequest) -> HttpResponseBase:
     )
 
 
-def _default_period() -> dict[str, Any]:
-    form = forms.ReachForm({})
+def _default_period(user: Any) -> dict[str, Any]:
+    form = forms.ReachForm({}, user=user)
     form.is_valid()
     return form.cleaned_data
 
