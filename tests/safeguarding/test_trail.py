@@ -80,8 +80,10 @@ class TestValuesKept:
         read, decided, assigned, raised = rows
         assert read.actor_id == safeguarding_lead.pk and read.via == "page"
         assert read.description == "Opened the concern's page" and read.at == NOW
-        assert raised.actor_name == officer.full_name and "what was seen or said" in (
-            raised.description
+        assert raised.actor_name == officer.full_name
+        assert raised.description == (
+            "Raised the concern, giving: what was seen or said, when it happened, who was "
+            "present, immediate action taken, what the child was told would happen next"
         )
         assigned_changes = {c.field: (c.old, c.new) for c in assigned.changes}
         assert assigned_changes["status"] == ("Open", "Assigned")
@@ -129,8 +131,12 @@ class TestPage:
         assert "Opened the concern&#x27;s page" in trail  # this very read
         assert "Saw it in the list of concerns" in trail
         assert "Raised the concern" in trail and officer.full_name in trail
-        assert "<strong>Status</strong>: Open to Assigned" in trail
-        assert "<strong>Assigned to</strong>: (empty) to Robin Okafor" in trail
+        arrow = (
+            ' <span aria-hidden="true">&rarr;</span>'
+            '<span class="govuk-visually-hidden">changed to</span> '
+        )
+        assert f"<strong>Status</strong>: Open{arrow}Assigned" in trail
+        assert f"<strong>Assigned to</strong>: (empty){arrow}Robin Okafor" in trail
         assert "Referral to the local authority" in trail and "MASH-2026-0099" in trail
         assert "History" not in page
 

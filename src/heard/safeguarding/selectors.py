@@ -167,7 +167,10 @@ def concern_trail_rows(entries: Iterable[AuditEntry]) -> list[TrailEntry]:
             via = str((entry.changes or {}).get("via", ""))
             description = READ_VIA.get(via, "Read it")
         elif entry.action == AuditEntry.Action.CREATE:
-            given = ", ".join(_label(name).lower() for name in sorted(entry.changes or {}))
+            named = entry.changes or {}
+            order = [name for name in Concern.RAISED_FIELDS if name in named]
+            order += sorted(set(named) - set(order))
+            given = ", ".join(_label(name).lower() for name in order)
             description = f"Raised the concern, giving: {given}" if given else "Raised it"
         else:
             description = "Changed it"
