@@ -231,6 +231,9 @@ def enter_two_factor_code(page: Any, user: Any) -> Any:
     button = page.get_by_role("button", name=re.compile("^(Continue|Turn on two-factor sign-in)$"))
     with page.expect_navigation():
         button.click()
+    from tests.browser.helpers import continue_past_backup_codes
+
+    continue_past_backup_codes(page)
     return page
 
 

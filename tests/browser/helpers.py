@@ -70,3 +70,40 @@ def submit_form(page: Page) -> None:
     button = page.locator("main form [type=submit]").locator("visible=true").first
     with page.expect_navigation():
         button.click()
+
+
+def continue_past_backup_codes(page: Page) -> None:
+    """After setting up two-factor sign-in Heard shows the new backup codes once: note that
+    they were shown and go on to the page asked for."""
+    if page.get_by_role("heading", level=1, name="Your backup codes").count():
+        assert page.locator("#backup-codes li").count() == 10
+        with page.expect_navigation():
+            page.get_by_role("button", name="I have kept my backup codes, continue").click()
+
+
+def sign_in_with_code(page: Page, user: Any, password: str) -> Page:
+    """Sign in through the real form and, for a user who needs one, enter the two-factor code
+    (setting up an app first when they have none); works with or without JavaScript."""
+    from django.urls import reverse
+
+    from tests.browser.conftest import enter_two_factor_code
+
+    page.goto(reverse("core:sign-in"))
+    page.get_by_label("Email address").fill(user.email)
+    page.get_by_label("Password", exact=True).fill(password)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in").click()
+    if reverse("core:two-factor") in page.url:
+        enter_two_factor_code(page, user)
+    return page
+
+
+def code_now(user: Any) -> str:
+    """The code an authenticator app shows now for the user's device (the one being set up, or
+    the confirmed one)."""
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user).order_by("-confirmed", "-id").first()
+    assert device is not None, f"{user.email} has no authenticator device"
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"

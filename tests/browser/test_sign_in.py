@@ -6,7 +6,11 @@ import pytest
 from django.urls import reverse
 
 from heard.core.roles import Role
-from tests.browser.helpers import assert_accessible, assert_no_script_errors
+from tests.browser.helpers import (
+    assert_accessible,
+    assert_no_script_errors,
+    sign_in_with_code,
+)
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
@@ -84,16 +88,13 @@ def test_stylesheet_and_script_are_loaded(signed_in_page):
     assert_no_script_errors(page)
 
 
-def test_sign_in_works_without_javascript(chromium, live_server):
-    user = UserFactory(role=Role.PARTICIPATION_OFFICER)
+@pytest.mark.parametrize("role", [Role.PARTICIPATION_OFFICER, Role.BOARD_MEMBER])
+def test_sign_in_works_without_javascript(chromium, live_server, role):
+    """An officer sets up two-factor sign-in (and sees the backup codes) without JavaScript."""
+    user = UserFactory(role=role)
     context = chromium.new_context(base_url=live_server.url, java_script_enabled=False)
     try:
-        page = context.new_page()
-        page.goto(reverse("core:sign-in"))
-        page.get_by_label("Email address").fill(user.email)
-        page.get_by_label("Password", exact=True).fill("correct horse battery")
-        with page.expect_navigation():
-            page.get_by_role("button", name="Sign in").click()
+        page = sign_in_with_code(context.new_page(), user, "correct horse battery")
 
         assert page.url.endswith(reverse("home"))
         assert "govuk-frontend-supported" not in (page.locator("body").get_attribute("class") or "")
@@ -115,3 +116,46 @@ def test_the_accessibility_check_reports_violations_readably(page):
     assert "image-alt" in message
     assert "link-name" in message
     assert "<img" in message
+
+
+def test_a_backup_code_signs_in_once(page):
+    """A lost phone: sign in with one of the backup codes shown at set-up, and only once."""
+    user = UserFactory(role=Role.PARTNER_WORKER)
+    page = sign_in_with_code(page, user, "correct horse battery")
+    page.goto(reverse("core:two-factor-account"))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Make new backup codes").click()
+    codes = page.locator("#backup-codes li").all_inner_texts()
+    assert len(codes) == 10
+    assert_accessible(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name="I have kept my backup codes, continue").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign out").click()
+
+    page.goto(reverse("core:sign-in"))
+    page.get_by_label("Email address").fill(user.email)
+    page.get_by_label("Password", exact=True).fill("correct horse battery")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Use a backup code").click()
+    assert_accessible(page)
+    page.get_by_label("Backup code").fill(codes[0])
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
+    assert page.url.endswith(reverse("home"))
+    assert "You have 9 left" in page.content()
+
+
+def test_the_password_pages_are_accessible(page):
+    page.goto(reverse("core:sign-in"))
+    with page.expect_navigation():
+        page.get_by_role("link", name="Forgotten your password?").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Reset your password"
+    assert_accessible(page)
+    page.get_by_label("Email address").fill("nobody@example.org")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send the link").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Check your email"
+    assert_accessible(page)

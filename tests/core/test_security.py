@@ -376,8 +376,8 @@ class TestHeaders:
         assert response["X-Content-Type-Options"] == "nosniff"
         assert response["Referrer-Policy"] == "same-origin"
 
-    def test_the_api_docs_page_relaxes_styles_only(self, client, db):
-        response = client.get(reverse("api-docs"))
+    def test_the_api_docs_page_relaxes_styles_only(self, client_for, officer):
+        response = client_for(officer).get(reverse("api-docs"))
         assert response.status_code == 200
         directives = {
             part.split()[0]: part.split()[1:]

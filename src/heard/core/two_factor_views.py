@@ -64,9 +64,16 @@ class BackupCodeForm(forms.Form):
     )
 
 
-def _show_backup_codes(request: HttpRequest, codes: list[str], *, next_url: str) -> HttpResponse:
+def _show_backup_codes(
+    request: HttpRequest, codes: list[str], *, next_url: str, just_set_up: bool = False
+) -> HttpResponse:
     """The new backup codes, shown this once (never cached)."""
-    context = {"codes": codes, "next": next_url, "title": "Your backup codes"}
+    context = {
+        "codes": codes,
+        "next": next_url,
+        "title": "Your backup codes",
+        "just_set_up": just_set_up,
+    }
     response = render(request, "core/backup_codes.html", context)
     add_never_cache_headers(response)
     return response
@@ -77,9 +84,10 @@ def _handle(request: HttpRequest, *, setting_up: bool) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         if security.two_factor_verify(request=request, token=form.cleaned_data["code"]):
             if setting_up:
-                messages.success(request, "Two-factor sign-in is on for your account.")
                 codes = security.backup_codes_generate(request=request, user=request.user)
-                return _show_backup_codes(request, codes, next_url=_next_url(request))
+                return _show_backup_codes(
+                    request, codes, next_url=_next_url(request), just_set_up=True
+                )
             return redirect(_next_url(request))
         form.add_error(
             "code",
