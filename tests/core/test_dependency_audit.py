@@ -5,6 +5,7 @@ import datetime as dt
 import importlib.util
 import json
 import stat
+import subprocess
 import sys
 import textwrap
 from pathlib import Path
@@ -268,3 +269,56 @@ def test_a_finding_outranks_a_service_that_did_not_answer(tmp_path):
     code, result = run_main(tmp_path, skipped, npm_report(SASS_ADVISORY))
     assert code == 1
     assert result.startswith("FAILED: ")
+
+
+@pytest.mark.parametrize(
+    ("audit_exit", "audit_line", "required", "ci_exit"),
+    [
+        (0, "passed: pip-audit: 118 Python packages, no known vulnerability", "", 0),
+        (2, "FAILED: npm audit: 1 known vulnerability in npm packages", "", 1),
+        (2, "NOT DONE: npm audit: 405 (this is not a pass)", "", 0),
+        (2, "NOT DONE: npm audit: 405 (this is not a pass)", "1", 1),
+    ],
+)
+def test_ci_puts_the_audit_in_its_summary_and_fails_on_findings(
+    tmp_path, audit_exit, audit_line, required, ci_exit
+):
+    """.ci/run runs `make audit` after `make test`: a finding fails CI; an audit that could not
+    be done is NOT DONE in the summary, and fails CI only with HEARD_AUDIT_REQUIRED=1."""
+    calls = tmp_path / "calls"
+    make = tmp_path / "make"
+    make.write_text(
+        textwrap.dedent(
+            f"""\
+            #!/usr/bin/env bash
+            echo "$1" >> {calls}
+            case "$1" in
+              test|test-postgres) echo "===== 3 passed in 0.1s =====";;
+              audit) echo "{audit_line}" > "$HEARD_AUDIT_RESULT"; exit {audit_exit};;
+            esac
+            """
+        ),
+        encoding="utf-8",
+    )
+    make.chmod(make.stat().st_mode | stat.S_IXUSR)
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "MAKE": str(make),
+        "HEARD_CHROMIUM": "/bin/true",
+        "HEARD_AUDIT_REQUIRED": required,
+    }
+    done = subprocess.run(  # noqa: S603 - the repository's own script
+        ["/bin/bash", str(ROOT / ".ci" / "run")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == ci_exit, done.stdout + done.stderr
+    ran = calls.read_text(encoding="utf-8").split()
+    assert ran[0] == "test" and ran[-1] == "audit"
+    summary = done.stdout.split("CI summary", 1)[1]
+    assert f"Audit:      {audit_line}" in summary
+    assert ("CI passed." if ci_exit == 0 else "CI FAILED.") in summary
