@@ -269,6 +269,7 @@ def run_writers(
     writes: int,
     pause: float = 0.0,
     stop: threading.Event | None = None,
+    headers: dict[str, str] | None = None,
 ) -> list[Write]:
     """``writers`` threads each send ``writes`` writes one after another (a new connection each,
     as gunicorn closes them); every write is kept with its answer."""
@@ -281,7 +282,9 @@ def run_writers(
             method, path, body = plan(writer, index)
             write = Write(writer, index, method, path, body, started=time.monotonic())
             try:
-                answer = server.request(method, path, token=token, body=body)
+                answer = server.request(
+                    method, path, token=token, body=body or None, headers=headers
+                )
             except OSError as exc:
                 write.answer = f"{type(exc).__name__}: {exc}"
             else:

@@ -9,8 +9,15 @@ from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from heard.core import database
+
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if database.unavailable(exc):
+        # The database restarted or dropped the connection: a 503 to retry, not a 500.
+        database.note(exc, context.get("request"))
+        headers = {"Retry-After": str(database.RETRY_AFTER), "Cache-Control": "no-store"}
+        return Response({"detail": database.MESSAGE}, status=503, headers=headers)
     if isinstance(exc, DjangoValidationError):
         if hasattr(exc, "error_dict"):
             detail: Any = {

@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A view that cannot reach the database answers 503, not 500 (heard.core.database).
+    "heard.core.database.DatabaseUnavailableMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -153,6 +155,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
     }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A persistent connection that died with a database restart is replaced at the next
+    # request, not used to fail it (tests/core/test_database_restart.py).
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     # PostgreSQL's JIT compiles large aggregates before running them: on the home counts at
     # national scale it cost about 250 ms of compilation for queries that run in less (bench/).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"

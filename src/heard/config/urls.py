@@ -17,3 +17,6 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     *bench_views.urlpatterns(),  # the benchmark's framework floor, only when HEARD_BENCH=1
 ]
+
+# A database that cannot be reached answers 503 wherever it failed (heard.core.database).
+handler500 = "heard.core.database.server_error"

@@ -1,0 +1,97 @@
+"""When the database cannot be reached: a clear 503, never a stack trace or a 500 (issue 15).
+
+A database restart, a failover or a dropped connection makes Django raise ``OperationalError`` or
+``InterfaceError``. The request cannot be served, and what it meant to write was rolled back with
+the connection (unless it had committed before a later read failed), so it is answered 503
+Service Unavailable with a ``Retry-After``: a page that says to try again in a moment, or for the
+API a JSON body ``{"detail": ...}`` like its other errors. The next request opens a new
+connection (``CONN_HEALTH_CHECKS`` replaces a dead persistent one), so Heard recovers by itself
+once the database is back.
+
+Three places lead here, because Django reports failures from three layers:
+``DatabaseUnavailableMiddleware.process_exception`` for pages (what a view raises), the API's
+exception handler (``heard.api.errors``) for what an API view raises, and ``server_error`` (the
+``handler500`` of the URL conf) for what a middleware raises, such as loading the signed-in
+user's session. SQLite's "database is locked", should a writer wait past its busy timeout, is an
+``OperationalError`` too and is answered the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
+from django.template import loader
+from django.views import defaults
+
+logger = logging.getLogger(__name__)
+
+UNAVAILABLE = (OperationalError, InterfaceError)
+#: Seconds a client should wait before trying again (the ``Retry-After`` header).
+RETRY_AFTER = 5
+MESSAGE = (
+    "Heard cannot reach its database at the moment, so this request could not be completed. "
+    "Try again in a few seconds. If you were adding something, check first whether it was added."
+)
+API_PREFIX = "/api/"
+
+
+def unavailable(exc: BaseException | None) -> bool:
+    return isinstance(exc, UNAVAILABLE)
+
+
+def note(exc: BaseException, request: HttpRequest | None) -> None:
+    # The exception's class only: its message can quote SQL, and query strings can carry names.
+    logger.warning(
+        "Database unavailable (%s) during %s %s",
+        type(exc).__name__,
+        getattr(request, "method", "-"),
+        getattr(request, "path", "-"),
+    )
+
+
+def unavailable_response(request: HttpRequest | None) -> HttpResponse:
+    """The 503 page, or the API's JSON error. Rendered without the request's context
+    processors, which read the signed-in user and the navigation from the database."""
+    path = getattr(request, "path", "") or ""
+    response: HttpResponse
+    if path.startswith(API_PREFIX):
+        response = JsonResponse({"detail": MESSAGE}, status=503)
+    else:
+        html = loader.get_template("core/database_unavailable.html").render({"message": MESSAGE})
+        response = HttpResponse(html, status=503)
+    response["Retry-After"] = str(RETRY_AFTER)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class DatabaseUnavailableMiddleware:
+    """Answers a view that failed for want of the database with the 503 page."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not unavailable(exception):
+            return None
+        note(exception, request)
+        return unavailable_response(request)
+
+
+def server_error(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    """``handler500``: Django calls it, inside its ``except``, for anything a view or a
+    middleware did not handle. A database that cannot be reached gets the 503; anything else
+    Django's own 500."""
+    exc = sys.exc_info()[1]
+    if unavailable(exc):
+        assert exc is not None  # noqa: S101 - for the type checker
+        note(exc, request)
+        return unavailable_response(request)
+    return defaults.server_error(request)
