@@ -198,6 +198,13 @@ class TestEventsOfSigningIn:
         text = str(list(SignInEvent.objects.values()))
         assert "secret guess" not in text and PASSWORD not in text
 
+    def test_signing_out_is_recorded(self, client, staff):
+        (user,) = staff()
+        assert signs_in(attempt(client, user.email, PASSWORD, HTTP_USER_AGENT="Edge/2"))
+        client.post(reverse("core:sign-out"), HTTP_USER_AGENT="Edge/2")
+        out = SignInEvent.objects.get(event=SignInEvent.Event.SIGNED_OUT)
+        assert out.user == user and out.user_agent == "Edge/2"
+
     def test_a_lockout_is_recorded(self, client, staff):
         (user,) = staff()
         for _ in range(6):
