@@ -361,3 +361,17 @@ def test_a_user_who_may_not_make_a_change_gets_403_whatever_the_ids(api_for, mak
             answers.append((role, method, url, value == MISSING, response.status_code))
     assert {answer[-1] for answer in answers} == {403}, [a for a in answers if a[-1] != 403]
     assert not Organisation.objects.filter(name__in=["N", "New"]).exists()
+
+
+# Found by fuzzing (tests/api/test_fuzz.py) -------------------------------------------------------
+
+
+def test_a_group_change_with_a_theme_link_without_its_theme_is_a_400(api):
+    """PATCH skips a nested item's required fields: a link without ``theme`` was a KeyError."""
+    group = factories.GroupFactory()
+    theme = factories.ThemeFactory()
+    body = {"themes": [{"theme": theme.pk}, {"relationship": "affected_by"}]}
+    response = api.patch(f"/api/v1/groups/{group.pk}/", body, format="json")
+    assert response.status_code == 400, response.content[:300]
+    assert response.json() == {"themes": [{}, {"theme": ["This field is required."]}]}
+    assert not group.theme_links.exists()

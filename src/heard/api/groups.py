@@ -31,6 +31,7 @@ from heard.people.models import Organisation, User, YoungPerson
 from heard.people.selectors import young_people_visible_to
 
 TEXT_MAX_LENGTH = 5000
+REQUIRED = serializers.Field.default_error_messages["required"]
 #: A theme's period, as the model checks it (the service also checks that it spans one year).
 PERIOD_PATTERN = r"^[0-9]{4}-[0-9]{2}$"
 
@@ -337,6 +338,10 @@ class GroupInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
                 {"stage": "Move a group's stage with the move-stage action."}
             )
         if "themes" in attrs:
+            # A PATCH does not ask for a nested link's required fields: the theme is asked here.
+            missing = [{} if "theme" in link else {"theme": [REQUIRED]} for link in attrs["themes"]]
+            if any(missing):
+                raise serializers.ValidationError({"themes": missing})
             # Nested defaults are skipped on PATCH: a link without a relationship is "working on".
             attrs["themes"] = [
                 (link["theme"], link.get("relationship", GroupTheme.Relationship.WORKING_ON))

@@ -38,9 +38,11 @@ ALWAYS = {
 }
 BAD_INPUT = (
     "The input is not valid (a body that is not JSON, a field or filter that is wrong, an id "
-    "that names nothing the user may see): each field that is wrong, with its messages."
+    "that names nothing the user may see), or the change breaks a rule of the record (such as "
+    "closing a concern that is not decided): each field that is wrong, with its messages."
 )
 NOT_FOUND = "No such record that the user may see (or no such page of the list)."
+UNSUPPORTED = "The body is not JSON (``Content-Type: application/json``) or a form."
 
 #: Query parameters whose wrong values are not a 400 (a page that does not exist is a 404; a
 #: page size that is not a number gives the default).
@@ -58,10 +60,12 @@ def _error_response(description: str) -> dict[str, Any]:
     }
 
 
-def _takes_input(operation: dict[str, Any]) -> bool:
+def _takes_input(method: str, operation: dict[str, Any]) -> bool:
+    """A change (its input, or a rule it must keep, such as a concern that can only be closed
+    once decided), or a read with filters."""
     parameters = operation.get("parameters", [])
     filters = [p for p in parameters if p.get("in") == "query" and p["name"] not in _PAGING]
-    return "requestBody" in operation or bool(filters)
+    return method != "get" or bool(filters)
 
 
 def _finds_something(path: str, operation: dict[str, Any]) -> bool:
@@ -78,7 +82,7 @@ def _not_blank(schema: dict[str, Any]) -> None:
 
 
 def document_errors(result: dict[str, Any], generator: Any, request: Any, public: bool) -> Any:
-    """Add the error answers (400, 401, 403, 404, 503) with their body to every operation."""
+    """Add the error answers (400, 401, 403, 404, 415, 503) with their body to every operation."""
     result.setdefault("components", {}).setdefault("schemas", {})[ERROR] = ERROR_SCHEMA
     for name, schema in result["components"]["schemas"].items():
         if name.endswith("Request"):
@@ -88,10 +92,12 @@ def document_errors(result: dict[str, Any], generator: Any, request: Any, public
             if method not in {"get", "post", "put", "patch", "delete"}:
                 continue
             answers = dict(ALWAYS)
-            if _takes_input(operation):
+            if _takes_input(method, operation):
                 answers["400"] = BAD_INPUT
             if _finds_something(path, operation):
                 answers["404"] = NOT_FOUND
+            if "requestBody" in operation:
+                answers["415"] = UNSUPPORTED
             responses = operation.setdefault("responses", {})
             for code in sorted(answers):
                 responses.setdefault(code, _error_response(answers[code]))
