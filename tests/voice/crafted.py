@@ -103,3 +103,37 @@ def reader_finds(shown: dict[str, Any]) -> list[Any]:
         + [("responses", item) for item in responses]
         + [("ratings", item) for item in rated]
     )
+
+
+def protected_reader_finds(shown: dict[str, Any]) -> list[Any]:
+    """Every count from 1 to 4 a reader who knows ADR 0008's policy works out from one answer
+    of the loop figures (``cross_request_pins``; numbers are exact when the answer says so)."""
+    from tests.core.disclosure import cross_request_pins
+
+    protected = shown.get("exact") is False
+    views = [
+        ((0, 1, 2), shown["views_recorded"]),  # not responded, responded not fed back, fed back
+        ((0,), shown["views_not_responded"]),
+        ((1,), shown["views_responded_not_fed_back"]),
+        ((1, 2), shown["views_responded"]),
+        ((2,), shown["views_fed_back"]),
+    ]
+    responses = [
+        ((0, 1, 2), shown["responses"]),  # other outcomes, with a reason, without one
+        ((1, 2), shown["not_possible_responses"]),
+        ((1,), shown["not_possible_with_reason"]),
+    ]
+    share = shown["not_possible_with_reason_share"]
+    if share == 1.0:
+        responses.append(((2,), 0))
+    ratings = shown["ratings"]
+    rated = [
+        ((0,), ratings["helpful"]),
+        ((1,), ratings["not_sure"]),
+        ((2,), ratings["not_helpful"]),
+        ((0, 1, 2), ratings["total"]),
+    ]
+    found: list[Any] = []
+    for name, observations in (("views", views), ("responses", responses), ("ratings", rated)):
+        found += [(name, pin) for pin in cross_request_pins(3, observations, protected=protected)]
+    return found

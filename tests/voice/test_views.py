@@ -322,10 +322,15 @@ class TestEvidence:
 
 
 class TestLoopFiguresPage:
-    def test_small_counts_suppressed(self, client_for, officer, session):
+    def test_small_counts_exact_for_staff_who_read_every_view(
+        self, client_for, officer, board_member, session
+    ):
+        """ADR 0008: exact for an officer, protected for a board member."""
         record(officer, session)
         page = client_for(officer).get(reverse("voice:loop-figures"))
-        assert dict(page.context["rows"])["Views recorded"] == "fewer than 5"
+        assert dict(page.context["rows"])["Views recorded"] == "1"
+        page = client_for(board_member).get(reverse("voice:loop-figures"))
+        assert dict(page.context["rows"])["Views recorded"] in ("fewer than 5", "5", "0")
 
     def test_filters(self, client_for, officer, session, theme):
         for i in range(6):

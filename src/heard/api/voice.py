@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -29,6 +31,7 @@ from heard.api.fields import (
     VisibleViewField,
     VisibleYoungPersonField,
 )
+from heard.core import disclosure
 from heard.core.permissions import can
 from heard.core.suppression import WITHHELD
 from heard.groups.models import Group, Theme
@@ -36,7 +39,7 @@ from heard.participation.models import Session
 from heard.people.models import Organisation, YoungPerson
 from heard.voice import selectors, services
 from heard.voice.consents import withheld_message
-from heard.voice.disclosure import loop_figures_shown
+from heard.voice.disclosure import loop_figures_exact_for, loop_figures_shown
 from heard.voice.filters import ResponseFilter, ViewFilter
 from heard.voice.models import Evidence, Feedback, Response, View
 from heard.voice.readability import readability_warning, reading_age
@@ -415,7 +418,8 @@ class RatingCounts(serializers.Serializer):
             {"type": "string", "enum": [WITHHELD]},
         ],
         "description": 'Days; null when nothing was fed back, "withheld" until 5 or more '
-        "views were.",
+        "views were (for a protected reader: until the protected count of views fed back shows "
+        "10 or more).",
     }
 )
 class MedianField(serializers.Field):  # type: ignore[type-arg]
@@ -424,8 +428,17 @@ class MedianField(serializers.Field):  # type: ignore[type-arg]
 
 
 class LoopFiguresOutput(serializers.Serializer):
-    """Counts are numbers or markers, shares from 0 to 1: no count from 1 to 4 is shown or can be
-    worked out from the others (heard.voice.disclosure)."""
+    """Exact for a reader who may open every view behind the figures; protected for the others
+    (heard.voice.disclosure, ADR 0008): fixed reporting periods only, every count 0, "fewer than
+    5" or a multiple of 5 chosen by the cell key method, shares worked out from those."""
+
+    exact = serializers.BooleanField(
+        help_text='True: exact figures. False: protected (ADR 0008: 0 exact, 1-4 "fewer than '
+        '5", the rest rounded to a multiple of 5 by the cell key method; a fixed reporting '
+        "period only: any other period is a 400)."
+    )
+    start = serializers.DateField(allow_null=True, help_text="The period's first day, if any.")
+    end = serializers.DateField(allow_null=True, help_text="The period's last day, if any.")
 
     views_recorded = SuppressedCountField()
     views_not_responded = SuppressedCountField(help_text="Views still waiting for a response.")
@@ -482,8 +495,23 @@ class LoopFiguresViewSet(viewsets.ViewSet):
             )
         query = LoopFiguresQuery(data=request.query_params, context={"request": request})
         query.is_valid(raise_exception=True)
-        figures = selectors.loop_figures(user=request.user, **query.validated_data)
-        return APIResponse(LoopFiguresOutput(loop_figures_shown(figures)).data)
+        exact = loop_figures_exact_for(request.user)
+        params = dict(query.validated_data)
+        if not exact:
+            # ADR 0008: a protected reader's figures cover a fixed reporting period only.
+            today = timezone.localdate()
+            if params.get("start") is None and params.get("end") is None:
+                params["start"], params["end"] = disclosure.default_period(today)
+            elif not disclosure.is_reporting_period(
+                params.get("start") or datetime.date.min, params.get("end") or today, today=today
+            ):
+                return APIResponse(
+                    {"start": [disclosure.PERIOD_REFUSED]}, status=status.HTTP_400_BAD_REQUEST
+                )
+        figures = selectors.loop_figures(user=request.user, cells=not exact, **params)
+        shown = loop_figures_shown(figures, exact=exact)
+        shown.update(start=params.get("start"), end=params.get("end"))
+        return APIResponse(LoopFiguresOutput(shown).data)
 
 
 def register(router: BaseRouter) -> None:

@@ -28,6 +28,7 @@ from django.db.models import (
 )
 from django.http import Http404
 
+from heard.core import disclosure
 from heard.core.models import Partnership
 from heard.core.permissions import can, is_partner_worker, is_programme_staff, is_theme_lead
 from heard.core.years import partnership_year, year_bounds, year_label, year_of
@@ -367,8 +368,12 @@ def loop_figures(
     theme: Any = None,
     group: Any = None,
     organisation: Any = None,
+    cells: bool = False,
 ) -> dict[str, Any]:
     """How well the loop closes for views recorded in a period (and theme, group, organisation).
+
+    ``cells``: also return each count with the sum of its records' keys (``"cells"``), from which
+    ``voice.disclosure`` makes protected figures (ADR 0008).
 
     Shares are fractions from 0 to 1 (None when there is nothing to divide by). Aggregated in SQL:
     three queries on PostgreSQL (the median by ``percentile_cont``), four elsewhere (the median
@@ -384,6 +389,10 @@ def loop_figures(
         "responded": Count("pk", filter=Q(status__in=LOOP_RESPONDED)),
         "fed_back": Count("pk", filter=Q(status__in=LOOP_DONE)),
         "with_feedback_date": Count("fed_back_on"),
+        # The sums of the record keys (ADR 0008), for protected figures' cell keys.
+        "recorded_keys": disclosure.key_sum("view"),
+        "responded_keys": disclosure.key_sum("view", filter=Q(status__in=LOOP_RESPONDED)),
+        "fed_back_keys": disclosure.key_sum("view", filter=Q(status__in=LOOP_DONE)),
     }
     postgres = connection.vendor == "postgresql"
     if postgres:
@@ -413,13 +422,16 @@ def loop_figures(
         else ResponseViews.objects.all()
     )
     responses = Response.objects.filter(Exists(links.filter(response_id=OuterRef("pk")))).order_by()
+    not_possible = Q(outcome=Response.Outcome.NOT_POSSIBLE)
+    with_reason = not_possible & ~Q(explanation="")
     response_figures = (
         responses.aggregate(
             total=Count("pk"),
-            not_possible=Count("pk", filter=Q(outcome=Response.Outcome.NOT_POSSIBLE)),
-            with_reason=Count(
-                "pk", filter=Q(outcome=Response.Outcome.NOT_POSSIBLE) & ~Q(explanation="")
-            ),
+            not_possible=Count("pk", filter=not_possible),
+            with_reason=Count("pk", filter=with_reason),
+            total_keys=disclosure.key_sum("response"),
+            not_possible_keys=disclosure.key_sum("response", filter=not_possible),
+            with_reason_keys=disclosure.key_sum("response", filter=with_reason),
         )
         if recorded
         else {"total": 0, "not_possible": 0, "with_reason": 0}
@@ -427,11 +439,21 @@ def loop_figures(
     rating_counts = (
         Rating.objects.filter(response_id__in=links.values("response_id"))
         .order_by()
-        .aggregate(**{value: Count("pk", filter=Q(value=value)) for value in Rating.Value.values})
+        .aggregate(
+            **{value: Count("pk", filter=Q(value=value)) for value in Rating.Value.values},
+            **{
+                f"{value}_keys": disclosure.key_sum("rating", filter=Q(value=value))
+                for value in Rating.Value.values
+            },
+        )
         if recorded
         else dict.fromkeys(Rating.Value.values, 0)
     )
-    return {
+
+    def cell(row: dict[str, Any], name: str) -> disclosure.Cell:
+        return disclosure.Cell(row.get(name) or 0, row.get(f"{name}_keys") or 0)
+
+    out = {
         "views_recorded": recorded,
         "views_responded": figures["responded"] or 0,
         "views_fed_back": figures["fed_back"] or 0,
@@ -446,6 +468,18 @@ def loop_figures(
         ),
         "ratings": {value: rating_counts[value] or 0 for value in Rating.Value.values},
     }
+    if cells:
+        # Each count with its records' keys, for protected figures (voice.disclosure).
+        out["cells"] = {
+            "views_recorded": cell(figures, "recorded"),
+            "views_responded": cell(figures, "responded"),
+            "views_fed_back": cell(figures, "fed_back"),
+            "responses": cell(response_figures, "total"),
+            "not_possible_responses": cell(response_figures, "not_possible"),
+            "not_possible_with_reason": cell(response_figures, "with_reason"),
+            **{f"rating_{value}": cell(rating_counts, value) for value in Rating.Value.values},
+        }
+    return out
 
 
 # --- For the young person's portal and the public page -------------------------------------------

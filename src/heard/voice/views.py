@@ -3,6 +3,7 @@ services."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import PurePath
 from typing import Any
@@ -16,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from heard.core import disclosure
 from heard.core.exports import Column
 from heard.core.forms import add_service_errors, save_form
 from heard.core.lists import StaffListView
@@ -28,7 +30,12 @@ from heard.people import selectors as people_selectors
 from heard.people.models import YoungPerson
 from heard.voice import selectors, services
 from heard.voice.consents import withheld_message
-from heard.voice.disclosure import count_text, loop_figures_shown, share_text
+from heard.voice.disclosure import (
+    count_text,
+    loop_figures_exact_for,
+    loop_figures_shown,
+    share_text,
+)
 from heard.voice.filters import ResponseFilter, ViewFilter
 from heard.voice.forms import (
     EvidenceForm,
@@ -356,9 +363,9 @@ class FeedbackOwedView(StaffListView):
 # --- Loop figures and a young person's journey -------------------------------------------------
 
 
-def figures_for_display(figures: dict[str, Any]) -> list[tuple[str, str]]:
+def figures_for_display(figures: dict[str, Any], *, exact: bool) -> list[tuple[str, str]]:
     """The loop figures as (label, value), as ``voice.disclosure`` lets them leave Heard."""
-    shown = loop_figures_shown(figures)
+    shown = loop_figures_shown(figures, exact=exact)
     median = shown["median_days_view_to_feedback"]
     ratings = shown["ratings"]
     return [
@@ -403,13 +410,26 @@ def loop_figures(request: HttpRequest) -> HttpResponse:
     filters: dict[str, Any] = {}
     if form.is_bound and form.is_valid():
         filters = {k: v for k, v in form.cleaned_data.items() if v}
-    figures = selectors.loop_figures(user=user, **filters)
+    exact = loop_figures_exact_for(user)
+    if not exact:
+        # ADR 0008: a protected reader's figures cover a fixed reporting period only.
+        today = timezone.localdate()
+        if not filters.get("start") and not filters.get("end"):
+            filters["start"], filters["end"] = disclosure.default_period(today)
+        elif not disclosure.is_reporting_period(
+            filters.get("start") or datetime.date.min, filters.get("end") or today, today=today
+        ):
+            form.add_error("start", disclosure.PERIOD_REFUSED)
+            filters["start"], filters["end"] = disclosure.default_period(today)
+    figures = selectors.loop_figures(user=user, cells=not exact, **filters)
     context = {
         "form": form,
         "title": "Loop figures",
         "figures": figures,
-        "rows": figures_for_display(figures),
+        "rows": figures_for_display(figures, exact=exact),
         "filtered": bool(filters),
+        "exact": exact,
+        "period": (filters.get("start"), filters.get("end")),
         "partnership": selectors.partnership_settings(),
     }
     return render(request, "voice/loop_figures.html", context)
