@@ -25,8 +25,10 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils import timezone
 
 from heard.core import years
+from heard.core.disclosure import Cell, key_sum, last_complete_quarter_end, protect_cell
 from heard.core.permissions import (
     can,
     is_partner_worker,
@@ -34,7 +36,7 @@ from heard.core.permissions import (
     is_theme_lead,
     reads_personal_data,
 )
-from heard.core.suppression import Display, suppress_count
+from heard.core.suppression import Display
 from heard.groups.models import (
     Group,
     GroupTheme,
@@ -451,10 +453,46 @@ def calendar_feed(
     )
 
 
+def reported_member_cells(group_ids: Any, *, on: datetime.date) -> dict[int, Cell]:
+    """Each group's members on day ``on`` (joined by then, not left by then), with the sum of
+    their young people's record keys: the cells of protected member counts (ADR 0008)."""
+    rows = (
+        Membership.objects.filter(group_id__in=group_ids, joined_on__lte=on)
+        .filter(Q(left_on__isnull=True) | Q(left_on__gt=on))
+        .order_by()
+        .values("group_id")
+        .annotate(n=Count("pk"), keys=key_sum("young_person", "young_person_id"))
+    )
+    return {row["group_id"]: Cell(row["n"], row["keys"] or 0) for row in rows}
+
+
+class ProtectedMemberCounts:
+    """A group's member count as a protected reader reads it (ADR 0008): its members at the end
+    of the last complete quarter (a fixed reporting date, so the count does not move day by
+    day), perturbed by the cell key of those young people. ``prefetch`` reads a page's groups in
+    one query; a group not prefetched is read on its own."""
+
+    def __init__(self, today: datetime.date) -> None:
+        self.on = last_complete_quarter_end(today)
+        self.cells: dict[int, Cell] = {}
+
+    def prefetch(self, groups: Any) -> None:
+        ids = [group.pk for group in groups if group.pk not in self.cells]
+        if ids:
+            found = reported_member_cells(ids, on=self.on)
+            for pk in ids:
+                self.cells[pk] = found.get(pk, Cell(0))
+
+    def __call__(self, group: Any) -> Display:
+        if group.pk not in self.cells:
+            self.prefetch([group])
+        return protect_cell(self.cells[group.pk])
+
+
 def member_count_display(user: Any) -> Callable[[Any], Display]:
-    """How a group's member count reads for the user: exact for roles that can open the members
-    (a partner worker lists only their own groups), "fewer than 5" for 1-4 otherwise (board
-    members: the count is an aggregate leaving records they cannot see; ADR 0004)."""
+    """How a group's member count reads for the user: exact (current members) for roles that can
+    open the members (a partner worker lists only their own groups); protected otherwise (board
+    members: an aggregate leaving records they cannot see), ``ProtectedMemberCounts``."""
     if can(user, "groups.view_membership"):
         return lambda group: group.member_count
-    return lambda group: suppress_count(group.member_count)
+    return ProtectedMemberCounts(timezone.localdate())

@@ -18,7 +18,6 @@ from heard.core.exports import Column
 from heard.core.forms import save_form
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
-from heard.core.suppression import suppress_count
 from heard.groups import selectors, services
 from heard.groups.calendar import stream_ics, with_calendar
 from heard.groups.filters import CalendarFilter, GroupFilter, ThemeFilter
@@ -228,6 +227,9 @@ class GroupListView(StaffListView):
         today = timezone.localdate()
         context["object_list"] = with_calendar(context["object_list"], today=today)
         shown = selectors.member_count_display(self.request.user)
+        if isinstance(shown, selectors.ProtectedMemberCounts):
+            shown.prefetch(context["object_list"])  # the page's groups in one query
+            context["members_on"] = shown.on
         for group in context["object_list"]:
             group.shown_member_count = shown(group)
         context["warnings"] = selectors.theme_warnings(user=self.request.user, today=today)
@@ -253,9 +255,8 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "transitions": selectors.group_transitions(group),
         "memberships": selectors.group_members(request.user, group) if can_view_members else None,
         "can_view_members": can_view_members,
-        "member_count": group.member_count  # type: ignore[attr-defined]
-        if can_view_members
-        else suppress_count(group.member_count),  # type: ignore[attr-defined]
+        "member_count": (shown_members := selectors.member_count_display(request.user))(group),
+        "members_on": getattr(shown_members, "on", None),
         "can_change": can_change,
         "can_move": can_change and bool(Group.TRANSITIONS.get(group.stage)),
         "can_add_member": can_change and group.stage != Group.Stage.CLOSED,
