@@ -10,6 +10,7 @@ import contextlib
 import http.client
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -312,3 +313,36 @@ def timed(label: str) -> Iterator[dict[str, float]]:
     finally:
         measured["seconds"] = time.monotonic() - started
         print(f"{label}: {measured['seconds']:.1f} s")  # noqa: T201 - the test's measurement
+
+
+def kill_when(env: dict[str, str], code: str, marker: str, *, timeout: float = 120) -> str:
+    """Run ``code`` in ``heard shell`` and SIGKILL it as soon as it prints a line starting with
+    ``marker`` (it then waits, mid-transaction, for the kill). Returns that line."""
+    process = subprocess.Popen(  # noqa: S603
+        [str(BIN / "heard"), "shell", "--no-imports", "-c", code],
+        env=env | {"PYTHONUNBUFFERED": "1"},
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    timer = threading.Timer(timeout, process.kill)
+    timer.start()
+    seen: list[str] = []
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:
+            seen.append(line)
+            if line.startswith(marker):
+                os.kill(process.pid, signal.SIGKILL)
+                process.wait()
+                return line.strip()
+        process.wait()
+        raise AssertionError(
+            f"it ended (status {process.returncode}) before {marker!r}:\n{''.join(seen)[-3000:]}"
+        )
+    finally:
+        timer.cancel()
+        if process.poll() is None:
+            process.kill()
+            process.wait()

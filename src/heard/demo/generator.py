@@ -2709,6 +2709,8 @@ class Result:
     today: datetime.date
     counts: dict[str, int]
     seconds: dict[str, float]
+    #: What ``replace`` emptied first: rows by model label (only the non-empty tables).
+    deleted: dict[str, int] = field(default_factory=dict)
 
 
 def generate(
@@ -2717,14 +2719,23 @@ def generate(
     seed: int = 1,
     today: datetime.date,
     progress: Callable[[str], None] = lambda message: None,
+    replace: bool = False,
 ) -> Result:
-    """Generate and load a whole partnership into empty tables, in one transaction."""
+    """Generate and load a whole partnership into empty tables, in one transaction.
+
+    ``replace`` empties the tables first (``wipe``) in that same transaction: a load that fails
+    or is killed leaves the database as it was, never emptied and half loaded."""
     chosen = scale if isinstance(scale, Scale) else SCALES[scale]
     use_copy = connection.vendor == "postgresql"
     writer = Writer(use_copy=use_copy)
     ctx = Context(scale=chosen, seed=seed, today=today, writer=writer, rng=random.Random(seed))
     seconds: dict[str, float] = {}
+    deleted: dict[str, int] = {}
     with transaction.atomic():
+        if replace:
+            started = time.perf_counter()
+            deleted = wipe()
+            seconds["wipe"] = round(time.perf_counter() - started, 2)
         if use_copy:
             # Parents are loaded before children, so check each foreign key as rows arrive
             # rather than queueing millions of deferred checks for the commit.
@@ -2775,7 +2786,12 @@ def generate(
         seconds["analyze"] = round(time.perf_counter() - started, 2)
         progress(f"analyzed in {seconds['analyze']:.1f} s")
     return Result(
-        scale=chosen.name, seed=seed, today=today, counts=writer.counts(), seconds=seconds
+        scale=chosen.name,
+        seed=seed,
+        today=today,
+        counts=writer.counts(),
+        seconds=seconds,
+        deleted=deleted,
     )
 
 

@@ -22,7 +22,8 @@ class Command(BaseCommand):
         "Loads in bulk (COPY on PostgreSQL) without the services or audit entries. Refuses to "
         "write into a database that already holds any of these records unless --force, which "
         "first EMPTIES those tables (and the audit log, API tokens, sign-ins, two-factor devices, "
-        "portal sign-in codes and evidence records)."
+        "portal sign-in codes and evidence records), in the transaction that loads the new "
+        "data: killed or failed, a run leaves the database as it was."
     )
     #: A bulk loader needs the models only: do not fail on an unrelated URL or admin check.
     requires_system_checks: list[str] = []
@@ -55,19 +56,29 @@ class Command(BaseCommand):
                 "database, or add --force to delete those records first."
             )
         if existing:
-            deleted = generator.wipe()
-            held = ", ".join(f"{count:,} {label}" for label, count in deleted.items())
-            self.stdout.write(self.style.WARNING(f"--force: deleted {held}."))
+            self.stdout.write(
+                self.style.WARNING(
+                    "--force: the records already there are deleted in the transaction that "
+                    "loads the new data (if the load stops, nothing is deleted)."
+                )
+            )
         scale = generator.SCALES[options["scale"]]
         self.stdout.write(
             f"Generating the {scale.name} scale (seed {options['seed']}, dates up to {today}) "
             f"into the {database} ..."
         )
         started = time.perf_counter()
-        generator.generate(
-            scale=scale, seed=options["seed"], today=today, progress=self.stdout.write
+        result = generator.generate(
+            scale=scale,
+            seed=options["seed"],
+            today=today,
+            progress=self.stdout.write,
+            replace=bool(existing),
         )
         elapsed = time.perf_counter() - started
+        if result.deleted:
+            held = ", ".join(f"{count:,} {label}" for label, count in result.deleted.items())
+            self.stdout.write(self.style.WARNING(f"--force: deleted {held}."))
         self.stdout.write(
             self.style.SUCCESS(
                 f"Generated the {scale.name} scale in {elapsed:.0f} s. No audit entries were "
