@@ -150,3 +150,10 @@ def test_the_dpia_follows_the_ico_template():
     assert {row[0] for row in measures} == {row[0] for row in risk_rows}
     for phrase in ("Measures approved by", "Residual risks approved by", "DPO advice provided"):
         assert phrase in text
+
+
+def test_every_link_between_the_documents_leads_somewhere():
+    for doc in sorted(PRIVACY_DOCS.glob("*.md")):
+        for target in re.findall(r"\]\(([^)#\s]+)\)", doc.read_text(encoding="utf-8")):
+            if "://" not in target:
+                assert (doc.parent / target).resolve().is_file(), f"{doc.name}: {target}"
