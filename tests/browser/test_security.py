@@ -106,6 +106,7 @@ def test_two_factor_page_works_under_the_content_security_policy(csp_page):
 
 
 def test_the_api_reference_renders_under_the_content_security_policy(csp_page):
+    sign_in(csp_page, UserFactory(role=Role.BOARD_MEMBER))  # the reference is for staff only
     csp_page.goto(reverse("api-docs"))
     csp_page.get_by_text("Heard API").first.wait_for()
     csp_page.get_by_text("Staff authenticate with a token").first.wait_for()
