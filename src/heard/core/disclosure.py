@@ -133,9 +133,10 @@ def record_key_sql(kind: str, field: str = "pk") -> Combinable:
 
 
 def record_key_sql_text(kind: str, column: str) -> str:
-    """:func:`record_key` of ``column`` as SQL text, for raw statements (our integers only)."""
+    """:func:`record_key` of ``column`` as SQL text for raw PostgreSQL statements (our integers
+    only; MOD rather than ``%``, which the driver reads as a placeholder)."""
     p = _params(kind)
-    return f"((({column}) * {p.multiplier} + {p.offset}) % {_MODULUS}) % {KEY_RANGE}"
+    return f"MOD(MOD(({column}) * {p.multiplier} + {p.offset}, {_MODULUS}), {KEY_RANGE})"
 
 
 def key_sum(kind: str, field: str = "pk", **extra: Any) -> Sum:
