@@ -194,7 +194,7 @@ WRITERS = 4
 #: took 0.4 s, and some runs met it with no request at all).
 DOWN_SECONDS = 1.5
 #: How soon after PostgreSQL is back every request must be served again.
-RECOVERY_SECONDS = 10
+RECOVERY_SECONDS = 5
 
 
 def _page(writer, index):
@@ -247,7 +247,7 @@ def test_a_postgresql_restart_under_load_loses_no_answered_write(postgres, tmp_p
         postgres.restart(down=DOWN_SECONDS)
         back = time.monotonic()
         # Load on until every writer has been served well after the restart.
-        deadline = back + RECOVERY_SECONDS + 5
+        deadline = back + RECOVERY_SECONDS + 3
         while time.monotonic() < deadline:
             time.sleep(0.2)
         stop.set()
