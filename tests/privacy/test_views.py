@@ -302,6 +302,8 @@ def test_reach_page_and_csv_are_protected_for_a_board_member(client_for, board_m
     assert age["14 to 15"][2] in ("10", "15")
     quarter = client.get(url.replace("09-30", "06-30"))
     assert "govuk-error-summary" not in quarter.content.decode()
+    # The periods they may choose are offered as links.
+    assert "?start=2026-07-01&amp;end=2026-09-30" in page and "Q2 2026-27" in page
 
 
 def test_benchmark_and_target_pages(client_for, officer, theme_lead):

@@ -129,6 +129,7 @@ def test_a_board_member_gets_fixed_periods_only(client_for, api_for, board_membe
             reverse("voice:loop-figures"), {"start": "2026-10-01", "end": "2026-10-15"}
         )
         assert "These figures are protected for you" in page.content.decode()
+        assert "?start=2026-10-01&amp;end=2026-12-31" in page.content.decode()
         assert api_for(board_member).get(f"/api/v1/loop-figures/?{QUARTER}").status_code == 200
 
 

@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from heard.core import disclosure
 from heard.core.exports import Column, csv_response
 from heard.core.forms import save_form
 from heard.core.lists import StaffListView
@@ -273,6 +274,8 @@ def reach(request: HttpRequest) -> HttpResponseBase:
             "report": report,
             "csv_query": (query.urlencode() + "&" if query else "") + "format=csv",
             "can_change": can(request.user, "privacy.change_benchmarkshare"),
+            # ADR 0008: the periods a protected reader may choose, as links.
+            "periods": [] if report.exact else disclosure.reporting_periods(timezone.localdate()),
         },
     )
 

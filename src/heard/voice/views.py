@@ -430,6 +430,7 @@ def loop_figures(request: HttpRequest) -> HttpResponse:
         "filtered": bool(filters),
         "exact": exact,
         "period": (filters.get("start"), filters.get("end")),
+        "periods": [] if exact else disclosure.reporting_periods(timezone.localdate()),
         "partnership": selectors.partnership_settings(),
     }
     return render(request, "voice/loop_figures.html", context)
