@@ -480,7 +480,14 @@ class LoopFiguresViewSet(viewsets.ViewSet):
     @extend_schema(
         summary="Loop figures",
         parameters=[
-            OpenApiParameter("start", str, description="Views given on or after (YYYY-MM-DD)."),
+            OpenApiParameter(
+                "start",
+                str,
+                description="Views given on or after (YYYY-MM-DD). For a protected reader "
+                "(ADR 0008) the period must be a fixed reporting period (one complete quarter, or "
+                "a partnership year from 1 April to the end of one of its complete quarters), "
+                "else 400; without one, the year to the last complete quarter.",
+            ),
             OpenApiParameter("end", str, description="Views given on or before (YYYY-MM-DD)."),
             OpenApiParameter("theme", int),
             OpenApiParameter("group", int),
