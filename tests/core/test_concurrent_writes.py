@@ -57,3 +57,34 @@ def test_eight_writers_of_two_hundred_writes_each_lose_nothing(server):
     changed = sorted(write.body["course"] for write in writes if write.method == "PATCH")
     assert kept["training_courses"] == changed
     assert seconds < 150, f"the writes took {seconds:.0f} s"
+
+
+#: A CSV download has sent its first rows when another worker writes.
+EXPORT_DURING_A_WRITE = """
+import json, sqlite3
+from django.conf import settings
+from heard.core.exports import stream
+from heard.people import services
+from heard.people.models import Organisation
+for name in ("Riverside Youth Project", "Hillside Young Carers"):
+    services.organisation_create(actor=None, name=name)
+rows = stream(Organisation.objects.order_by("pk"), chunk_size=1)
+next(rows)
+other = sqlite3.connect(settings.DATABASES["default"]["NAME"], timeout=1, isolation_level=None)
+try:
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE people_organisation SET notes = 'changed'")
+    other.execute("COMMIT")
+    result = "written"
+except sqlite3.OperationalError as exc:
+    result = str(exc)
+print(json.dumps([result, len(list(rows)) + 1]))
+"""
+
+
+def test_a_long_download_does_not_hold_writers_back(tmp_path):
+    # Write transactions take SQLite's write lock as they begin (IMMEDIATE): an export streamed
+    # inside one would keep every writer waiting for as long as the download lasts.
+    env = served.environment(f"sqlite:///{tmp_path / 'heard.sqlite3'}", tmp_path / "var")
+    served.heard(env, "migrate", "--noinput")
+    assert served.heard_python(env, EXPORT_DURING_A_WRITE) == ["written", 2]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import nullcontext
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Prefetch, QuerySet
 from django.http import StreamingHttpResponse
 
@@ -48,9 +49,12 @@ def stream(queryset: QuerySet[Any], chunk_size: int = 2000) -> Iterator[Any]:
     Outside a transaction Django declares PostgreSQL's server-side cursor WITH HOLD, which makes
     the server compute and store the whole result before the first row is sent: 14 s and a
     copy of every row for the national sessions export. Inside one, rows come as they are read.
-    The transaction lasts as long as the download; nothing is written in it.
+    The transaction lasts as long as the download; nothing is written in it. Not on SQLite: its
+    transactions take the write lock as they begin (settings.DATABASES), which would hold every
+    writer back for the whole download (each query still reads one consistent snapshot).
     """
-    with transaction.atomic():
+    keep = transaction.atomic() if connection.vendor == "postgresql" else nullcontext()
+    with keep:
         yield from export_queryset(queryset).iterator(chunk_size=chunk_size)
 
 
