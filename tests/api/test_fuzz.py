@@ -5,10 +5,13 @@ a client would) and sends them through Heard's WSGI application: data that fits 
 (positive) and data that does not (negative), with a fixed seed and a bounded number of examples
 for each operation, so that a run is the same every time and takes a bounded time. Every answer
 must be no server error, have a documented status code, and have a body that the document
-describes. Path ids are, three times in four, the id of a record of the world built here (one of
-each kind), so that reads and changes reach real records and not only 404s.
+describes. Each example goes as the next role in turn, so every role meets every operation.
 
-The API has no DELETE, so nothing is skipped as destructive. ``HEARD_FUZZ_EXAMPLES`` (default 6)
+Path ids are, half the time or more, the id of a record of the world built here (one of each
+kind), and half the bodies name its records (``FIELDS``), so that reads and changes reach real
+records and the services, not only 404s and "does not exist".
+
+The API has no DELETE, so nothing is skipped as destructive. ``HEARD_FUZZ_EXAMPLES`` (default 12)
 sets the examples for each operation and mode; the run time is printed (``-s``).
 """
 
@@ -121,6 +124,44 @@ def _world(users: dict[str, Any], organisation: Any) -> dict[str, list[int]]:
     }
 
 
+#: Body fields that name records, and the path whose records they name.
+FIELDS = {
+    "young_person": "/api/v1/young-people/",
+    "young_people": "/api/v1/young-people/",
+    "organisation": "/api/v1/organisations/",
+    "host_organisation": "/api/v1/organisations/",
+    "group": "/api/v1/groups/",
+    "groups": "/api/v1/groups/",
+    "theme": "/api/v1/themes/",
+    "themes": "/api/v1/themes/",
+    "session": "/api/v1/sessions/",
+    "views": "/api/v1/views/",
+    "response": "/api/v1/responses/",
+    "lead": "/api/v1/staff/",
+    "leads": "/api/v1/staff/",
+    "champions": "/api/v1/staff/",
+    "staff": "/api/v1/staff/",
+    "staff_present": "/api/v1/staff/",
+    "assigned_to": "/api/v1/staff/",
+}
+
+
+def _with_real_ids(value: Any, ids: dict[str, list[int]], key: str | None = None) -> Any:
+    """``value`` with the records its fields name replaced by records of the world (items of a
+    list of objects too, such as attendees or a group's theme links), so that changes can
+    succeed and reach the services."""
+    if isinstance(value, dict):
+        return {name: _with_real_ids(item, ids, name) for name, item in value.items()}
+    pool = ids.get(FIELDS.get(key or ""), [])
+    if isinstance(value, list):
+        if value and all(isinstance(item, dict) for item in value):
+            return [_with_real_ids(item, ids) for item in value]
+        return pool[:1] if pool and value else value
+    if pool and isinstance(value, int | str) and not isinstance(value, bool):
+        return pool[0]
+    return value
+
+
 def _known_ids(ids: dict[str, list[int]], path: str) -> list[int]:
     base = path.split("{id}")[0]
     return ids.get(base, [])
@@ -162,6 +203,7 @@ def test_every_operation_as_every_role(make_user, organisation):
     app = get_wsgi_application()
     failures: dict[tuple[str, str, str], str] = {}
     calls: Counter[str] = Counter()
+    answers: Counter[str] = Counter()
     turn = itertools.count()  # each example as the next role: every role meets every operation
     started = time.monotonic()
 
@@ -175,6 +217,7 @@ def test_every_operation_as_every_role(make_user, organisation):
             @given(
                 case=operation.as_strategy(generation_mode=mode),
                 pick=st.sampled_from([None, *known]) if known else st.none(),
+                real=st.booleans(),
             )
             @settings(
                 max_examples=EXAMPLES,
@@ -184,12 +227,15 @@ def test_every_operation_as_every_role(make_user, organisation):
                 phases=[Phase.explicit, Phase.generate],
                 suppress_health_check=list(HealthCheck),
             )
-            def run(case: Any, pick: int | None) -> None:
+            def run(case: Any, pick: int | None, real: bool) -> None:
                 role = ROLES[next(turn) % len(ROLES)]
                 if pick is not None and "id" in (case.path_parameters or {}):
                     case.path_parameters["id"] = pick
+                if real and isinstance(case.body, dict):
+                    case.body = _with_real_ids(case.body, ids)
                 response = case.call(app=app, headers={"Authorization": f"Token {tokens[role]}"})
                 calls[role] += 1
+                answers[f"{case.method} {response.status_code}"] += 1
                 try:
                     case.validate_response(response, checks=CHECKS)
                 except BaseException as exc:  # a FailureGroup of the checks that failed
@@ -203,7 +249,7 @@ def test_every_operation_as_every_role(make_user, organisation):
 
     elapsed = time.monotonic() - started
     print(
-        f"\nfuzz: {sum(calls.values())} requests in {elapsed:.1f} s ({dict(calls)}), "
-        f"{len(failures)} failures"
+        f"\nfuzz: {sum(calls.values())} requests in {elapsed:.1f} s, {len(failures)} failures; "
+        f"by role {dict(calls)}; answers {dict(sorted(answers.items()))}"
     )
     assert not failures, "\n".join(failures.values())
