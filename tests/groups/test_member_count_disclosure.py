@@ -105,3 +105,29 @@ def test_board_member_organisation_list_shows_no_young_people_count(
     response = client.get(reverse("people:organisation-list"), {"format": "csv"})
     text = b"".join(response.streaming_content).decode()
     assert "Active young people" not in text.splitlines()[0]
+
+
+def test_protected_member_counts_add_no_query_a_group_to_the_csv(
+    client_for, board_member, officer, organisation, count_queries
+):
+    """Not one query a group: the first miss reads its group, the next every group's. (The CSV
+    grows by the same queries a group for a board member as for an officer.)"""
+
+    def add_groups(first, last):
+        for index in range(first, last):
+            group = factories.GroupFactory(host_organisation=organisation, name=f"G{index}")
+            factories.MembershipFactory(group=group)
+
+    add_groups(0, 3)
+    before = {}
+    for user in (board_member, officer):
+        client = client_for(user)  # one test client, signed in as each in turn
+        before[user.pk] = count_queries(lambda client=client: csv_members(client))[0]
+    add_groups(3, 9)
+    growth = {}
+    for user in (board_member, officer):
+        client = client_for(user)
+        after, members = count_queries(lambda client=client: csv_members(client))
+        assert len(members) == 9
+        growth[user.pk] = after - before[user.pk]
+    assert growth[board_member.pk] == growth[officer.pk]
