@@ -174,3 +174,39 @@ def test_the_reader_finds_what_primary_suppression_alone_gives_away(officer, ses
     assert ("views", ((0,), 1)) in found
     assert ("ratings", ((0,), 3)) in found
     assert ("views", ((0,), 1)) in protected_reader_finds({**primary_only, "exact": True})
+
+
+def test_quarters_and_the_year_give_nothing_away(api_for, board_member, organisation):
+    """Views add up over quarters (each is recorded on one day): Q2, Q3 and the year to Q3 as
+    a board member. Atoms: (quarter, loop stage)."""
+    group = factories.GroupFactory(host_organisation=organisation)
+    layout = {"2026-08-03": (3, 0, 6), "2026-10-05": (1, 2, 5)}  # open, responded, fed back
+    for day, (open_views, responded, fed_back) in layout.items():
+        session = factories.SessionFactory(group=group, date=datetime.date.fromisoformat(day))
+        craft_loop(session, open_views=open_views, responded=responded, fed_back=fed_back)
+    # craft_loop records every view on 1 October: move each session's views to its day.
+    for session in group.sessions.all():
+        session.views.update(recorded_on=session.date)
+    periods = {
+        "start=2026-07-01&end=2026-09-30": (0,),
+        "start=2026-10-01&end=2026-12-31": (1,),
+        "start=2026-04-01&end=2026-12-31": (0, 1),
+    }
+    observations = []
+    protected = True
+    with time_machine.travel(LATER, tick=False):
+        for query, quarters in periods.items():
+            shown = api_for(board_member).get(f"/api/v1/loop-figures/?{query}").json()
+            protected = protected and shown.get("exact") is False
+            for key, stages in (
+                ("views_recorded", (0, 1, 2)),
+                ("views_not_responded", (0,)),
+                ("views_responded_not_fed_back", (1,)),
+                ("views_responded", (1, 2)),
+                ("views_fed_back", (2,)),
+            ):
+                atoms = tuple(3 * q + s for q in quarters for s in stages)
+                observations.append((atoms, shown[key]))
+    assert protected
+    assert dict(observations)[(0, 1, 2, 3, 4, 5)] in (15, 20)  # the year's 17 views
+    assert cross_request_pins(6, observations, protected=True) == []
