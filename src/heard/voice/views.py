@@ -410,6 +410,7 @@ def loop_figures(request: HttpRequest) -> HttpResponse:
     filters: dict[str, Any] = {}
     if form.is_bound and form.is_valid():
         filters = {k: v for k, v in form.cleaned_data.items() if v}
+    filtered = bool(filters)
     exact = loop_figures_exact_for(user)
     if not exact:
         # ADR 0008: a protected reader's figures cover a fixed reporting period only.
@@ -427,7 +428,7 @@ def loop_figures(request: HttpRequest) -> HttpResponse:
         "title": "Loop figures",
         "figures": figures,
         "rows": figures_for_display(figures, exact=exact),
-        "filtered": bool(filters),
+        "filtered": filtered,
         "exact": exact,
         "period": (filters.get("start"), filters.get("end")),
         "periods": [] if exact else disclosure.reporting_periods(timezone.localdate()),
