@@ -339,6 +339,9 @@ def test_the_document_says_what_input_is_taken(schema):
     assert period["pattern"] == "^[0-9]{4}-[0-9]{2}$"
     title = components["ThemeInputRequest"]["properties"]["title"]
     assert (title["minLength"], title["pattern"]) == (1, r"\S")  # not blank, not spaces only
+    # An id is a whole number from 1 to the largest 64-bit integer; beyond it is a 400.
+    champion = components["OrganisationInputRequest"]["properties"]["champions"]["items"]
+    assert champion == {"type": "integer", "minimum": 1, "maximum": 2**63 - 1}
     # A new record is always active: is_active is documented only where it can be changed.
     assert "is_active" not in components["YoungPersonInputRequest"]["properties"]
     assert "is_active" in components["PatchedYoungPersonChangeRequest"]["properties"]

@@ -109,6 +109,7 @@ class IdField(serializers.IntegerField):
         return number
 
 
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
 class BulkRelatedField(serializers.PrimaryKeyRelatedField):
     """A primary key, as DRF's field; a list of them (``many=True``) is looked up in one query,
     where DRF's own asks the database once for each id (20 attendees, 20 queries).
