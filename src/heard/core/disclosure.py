@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import hashlib
 import hmac
 from collections.abc import Iterable
@@ -51,7 +52,7 @@ from heard.core.suppression import SMALL, THRESHOLD, Display
 
 #: Record keys (and cell keys) run from 0 to KEY_RANGE - 1.
 KEY_RANGE = 256
-#: Protected counts of 5 or more are shown as multiples of this.
+#: Protected counts other than 0 are rounded to multiples of this.
 BASE = 5
 #: The p-table. For a count ``n`` above 0 with cell key ``k`` and ``r = n % BASE`` (> 0),
 #: the count is rounded up when ``k < PTABLE[r]``, else down: up with probability ``r / BASE``
@@ -110,8 +111,13 @@ class _KeyParams:
 
 def _params(kind: str) -> _KeyParams:
     """The secret parameters of one kind of record's keys, derived from ``SECRET_KEY``."""
+    return _derived(str(settings.SECRET_KEY), kind)
+
+
+@functools.lru_cache(maxsize=32)
+def _derived(secret: str, kind: str) -> _KeyParams:
     digest = hmac.new(
-        str(settings.SECRET_KEY).encode(),
+        secret.encode(),
         f"heard.core.disclosure.record-key:{kind}".encode(),
         hashlib.sha256,
     ).digest()
