@@ -363,7 +363,11 @@ class TestHomeCounts:
         assert body["sessions_this_quarter"] == 2
         assert body["incomplete_monitoring_forms"] == 1
         assert isinstance(body["overdue_visits"], int)
-        assert api_for(board_member).get(COUNTS).json()["active_young_people"] == 10
+        # ADR 0008: a board member's counts are protected, for the year to the last complete
+        # quarter (which ended before these sessions).
+        board = api_for(board_member).get(COUNTS).json()
+        assert board["protected"] is True and board["active_to"] == "2026-09-30"
+        assert board["active_young_people"] == 0
         partner = api_for(partner_worker).get(COUNTS).json()
         assert partner["active_young_people"] == 5 and partner["incomplete_monitoring_forms"] == 0
 
