@@ -84,7 +84,8 @@ def test_export_queryset_attaches_plain_prefetches_as_lists(count_queries):
 @pytest.mark.django_db
 def test_stream_reads_inside_a_transaction_so_the_cursor_is_not_held():
     """Outside a transaction PostgreSQL's WITH HOLD cursor stores the whole result first.
-    (The test itself runs in a transaction, so stream's own shows as one more savepoint.)"""
+    (The test itself runs in a transaction, so stream's own shows as one more savepoint.) Not on
+    SQLite, where a transaction takes the write lock as it begins (test_concurrent_writes)."""
     from django.db import connection
 
     from heard.core.exports import stream
@@ -94,5 +95,6 @@ def test_stream_reads_inside_a_transaction_so_the_cursor_is_not_held():
     factories.SessionFactory.create_batch(3)
     outside = len(connection.savepoint_ids)
     depths = [len(connection.savepoint_ids) for _ in stream(Session.objects.all(), chunk_size=2)]
-    assert depths == [outside + 1] * 3
+    own = 1 if connection.vendor == "postgresql" else 0
+    assert depths == [outside + own] * 3
     assert len(connection.savepoint_ids) == outside  # closed after the last row

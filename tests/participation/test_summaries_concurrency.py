@@ -12,7 +12,7 @@ from heard.participation.models import Degree, ParticipationType
 from tests import factories
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="SQLite lets one transaction write at a time"
     ),

@@ -22,7 +22,7 @@ from django.urls import reverse
 
 from heard.portal import services
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 ATTEMPTS = 40
 
 

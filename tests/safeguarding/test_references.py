@@ -119,7 +119,7 @@ class TestShownAndFound:
         assert list(ConcernFilter({"search": "SC-99999999999"}, queryset=queryset).qs) == []
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 class TestMigration:
     def test_the_migration_gives_old_concerns_random_references_audited(self):
         before = [("safeguarding", "0003_concern_reference")]
