@@ -64,16 +64,19 @@ typecheck: install-dev
 	$(BIN)/mypy src
 
 # Browser tests run in their own pytest process: their live server empties the database after each
-# test (rows seeded by migrations included), which must not reach the other tests.
+# test (rows seeded by migrations included), which must not reach the other tests. For the same
+# reason the files go to the workers in pytest-django's order (transactional tests, which flush,
+# after the rest), not reordered by size: --no-loadscope-reorder.
+PYTEST_XDIST := -n 2 --dist loadfile --no-loadscope-reorder
 test: install-dev lint typecheck
-	HEARD_TESTING=1 $(BIN)/pytest -n 2 --dist loadfile -m "not browser"
+	HEARD_TESTING=1 $(BIN)/pytest $(PYTEST_XDIST) -m "not browser"
 	HEARD_TESTING=1 $(BIN)/pytest -m browser tests/browser
 
 browser-test: install-dev
 	HEARD_TESTING=1 $(BIN)/pytest -m browser tests/browser
 
 test-postgres: install-dev
-	HEARD_TESTING=1 DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -n 2 --dist loadfile -m "not browser"
+	HEARD_TESTING=1 DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest $(PYTEST_XDIST) -m "not browser"
 	HEARD_TESTING=1 DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -m browser tests/browser
 
 # Known-vulnerable dependencies (.ci/audit.py): pip-audit over both lock files against PyPI's
