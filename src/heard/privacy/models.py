@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from heard.core.models import TimeStampedModel
+from heard.core.validators import validate_single_line
 
 
 class Consent(TimeStampedModel):
@@ -177,6 +178,9 @@ class EqualityRecord(TimeStampedModel):
     def __str__(self) -> str:
         return f"Equality record {self.pk}"
 
+    def clean(self) -> None:
+        validate_single_line(self, ("gender_description", "area"))
+
 
 class Anonymisation(models.Model):
     """A record that a young person was anonymised, why, and the consents they had (as counts)."""
@@ -246,6 +250,9 @@ class BenchmarkShare(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.get_characteristic_display()} {self.value}: {self.share}%"
 
+    def clean(self) -> None:
+        validate_single_line(self, ("value", "area", "source"))
+
 
 class LeastHeardGroup(models.TextChoices):
     UNDER_11 = "under_11", "Under 11"
@@ -279,6 +286,9 @@ class LeastHeardTarget(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.label}: {self.target} ({self.start:%d %b %Y} to {self.end:%d %b %Y})"
+
+    def clean(self) -> None:
+        validate_single_line(self, ("name", "value"))
 
     @property
     def label(self) -> str:

@@ -15,6 +15,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 
 from heard.core.models import TimeStampedModel
+from heard.core.validators import validate_single_line
 
 #: A concern's reference: "SC-" and 8 characters without look-alikes (no 0/O, 1/I/L).
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -111,6 +112,7 @@ class Concern(TimeStampedModel):
         return self.status in (self.Status.OPEN, self.Status.ASSIGNED)
 
     def clean(self) -> None:
+        validate_single_line(self, ("referral_reference",))
         errors: dict[str, str] = {}
         # A TextField's max_length is not checked by the database or full_clean(): check it here.
         for name in TEXT_FIELDS:
@@ -191,6 +193,7 @@ class BackgroundCheck(TimeStampedModel):
         return self.issued_on <= day <= self.renewal_due
 
     def clean(self) -> None:
+        validate_single_line(self, ("certificate_number",))
         if self.issued_on and self.renewal_due and self.renewal_due <= self.issued_on:
             raise ValidationError(
                 {"renewal_due": "The renewal date must be after the date the check was issued."}
@@ -216,6 +219,7 @@ class TrainingRecord(TimeStampedModel):
         return f"{self.course} ({self.staff})"
 
     def clean(self) -> None:
+        validate_single_line(self, ("course",))
         if self.completed_on and self.expires_on and self.expires_on <= self.completed_on:
             raise ValidationError(
                 {"expires_on": "The expiry date must be after the date the training was completed."}

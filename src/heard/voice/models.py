@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 
 from heard.core.models import TimeStampedModel
+from heard.core.validators import validate_single_line
 
 
 class View(TimeStampedModel):
@@ -131,6 +132,9 @@ class Evidence(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} for view {self.view_id}"
 
+    def clean(self) -> None:
+        validate_single_line(self, ("description",))
+
 
 class Response(TimeStampedModel):
     """What was done about one or more views: "we did", or why we could not."""
@@ -180,6 +184,9 @@ class Response(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"Response {self.pk}: {self.get_outcome_display()} ({self.date:%d %b %Y})"
+
+    def clean(self) -> None:
+        validate_single_line(self, ("decision_maker",))
 
 
 class Feedback(TimeStampedModel):
