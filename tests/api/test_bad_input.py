@@ -375,3 +375,27 @@ def test_a_group_change_with_a_theme_link_without_its_theme_is_a_400(api):
     assert response.status_code == 400, response.content[:300]
     assert response.json() == {"themes": [{}, {"theme": ["This field is required."]}]}
     assert not group.theme_links.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", [True, "1.0", -1, 2**64])
+def test_safeguarding_and_reach_ids_follow_the_one_id_rule(api_for, lead, value):
+    """The training, check, concern and reach endpoints read ids with Heard's one id field, as
+    every other endpoint does: the same 400 and message for whatever is not an id, even where
+    the id 1 exists (DRF's own field answered each kind of bad value in its own words)."""
+    from heard.api.fields import ID_MESSAGE
+    from heard.people.models import User
+
+    staff = User.objects.filter(pk=1).first() or factories.UserFactory(pk=1)
+    organisation = Organisation.objects.filter(pk=1).first() or factories.OrganisationFactory(pk=1)
+    assert staff.pk == organisation.pk == 1
+    answer = api_for(lead).post(
+        "/api/v1/training-records/",
+        {"staff": value, "course": "Child protection", "completed_on": "2026-11-01"},
+        format="json",
+    )
+    assert answer.status_code == 400, answer.content
+    assert answer.json()["staff"] == [ID_MESSAGE]
+    reach = api_for(lead).get("/api/v1/reach/", {"organisation": value})
+    assert reach.status_code == 400, reach.content
+    assert reach.json()["organisation"] == [ID_MESSAGE]

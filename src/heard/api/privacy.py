@@ -23,7 +23,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
-from heard.api.fields import SuppressedCountField
+from heard.api.fields import BulkRelatedField, SuppressedCountField
 from heard.core import disclosure, years
 from heard.core.permissions import can
 from heard.people import selectors as people_selectors
@@ -64,7 +64,7 @@ class ConsentOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
 
 
 class ConsentInput(serializers.Serializer):  # type: ignore[type-arg]
-    young_person = serializers.PrimaryKeyRelatedField(queryset=YoungPerson.objects.none())
+    young_person = BulkRelatedField(queryset=YoungPerson.objects.none())
     purpose = serializers.ChoiceField(choices=Consent.Purpose.choices)
     given_by = serializers.ChoiceField(choices=Consent.GivenBy.choices)
     given_on = serializers.DateField()
@@ -207,9 +207,7 @@ class ReachParams(serializers.Serializer):  # type: ignore[type-arg]
     start = serializers.DateField(required=False)
     end = serializers.DateField(required=False)
     area = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    organisation = serializers.PrimaryKeyRelatedField(
-        queryset=Organisation.objects.all(), required=False
-    )
+    organisation = BulkRelatedField(queryset=Organisation.objects.all(), required=False)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         today = timezone.localdate()  # a default period, like the page's

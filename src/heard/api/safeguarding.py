@@ -15,6 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
+from heard.api.fields import BulkRelatedField
 from heard.api.openapi import ERROR
 from heard.core.models import AuditEntry
 from heard.core.permissions import can
@@ -76,7 +77,7 @@ class ConcernOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
 
 
 class ConcernInput(serializers.Serializer):  # type: ignore[type-arg]
-    young_person = serializers.PrimaryKeyRelatedField(
+    young_person = BulkRelatedField(
         queryset=YoungPerson.objects.none(), required=False, allow_null=True
     )
     what_happened = serializers.CharField(max_length=10000)
@@ -135,7 +136,7 @@ class ConcernTrailEntry(serializers.Serializer):  # type: ignore[type-arg]
 
 
 class ConcernAssignInput(serializers.Serializer):  # type: ignore[type-arg]
-    assigned_to = serializers.PrimaryKeyRelatedField(queryset=selectors.safeguarding_leads())
+    assigned_to = BulkRelatedField(queryset=selectors.safeguarding_leads())
 
 
 class ConcernDecisionInput(serializers.Serializer):  # type: ignore[type-arg]
@@ -256,7 +257,7 @@ class ConcernViewSet(
 # Background checks and training ------------------------------------------------------------------
 
 
-class StaffField(serializers.PrimaryKeyRelatedField):  # type: ignore[type-arg]
+class StaffField(BulkRelatedField):
     def get_queryset(self) -> QuerySet[User]:
         return selectors.staff_choices()
 
