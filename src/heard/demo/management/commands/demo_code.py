@@ -1,9 +1,9 @@
 """``heard demo_code``: the current two-factor code of the demo logins.
 
 For trying Heard without an authenticator app: the demo's staff logins that must use two-factor
-sign-in (every role but the board member) share one published key (``heard.demo.data.DEMO_TOTP_KEY``), and this prints the
-six digits it gives now. It reads no account and works only for that published key, so it can
-never produce a code for a real account.
+sign-in (every role but the board member) share one published key
+(``heard.demo.data.DEMO_TOTP_KEY``), and this prints the six digits it gives now. It reads no
+account and works only for that published key, so it can never produce a code for a real account.
 """
 
 from __future__ import annotations
