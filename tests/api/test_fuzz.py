@@ -18,7 +18,6 @@ sets the examples for each operation and mode; the run time is printed (``-s``).
 from __future__ import annotations
 
 import contextlib
-import datetime
 import itertools
 import os
 import time
@@ -45,9 +44,8 @@ from schemathesis.generation import GenerationMode
 
 from heard.core.roles import Role
 from heard.participation.models import Method
-from heard.privacy import services as privacy_services
-from heard.voice import services as voice_services
 from tests import factories
+from tests.api.world import voice_world
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -73,37 +71,9 @@ def _world(users: dict[str, Any], organisation: Any) -> dict[str, list[int]]:
     """One record of each kind, in the partner worker's organisation and the theme lead's theme
     (so every role sees what its rules allow); the ids by path."""
     lead = users[Role.THEME_LEAD]
-    theme = factories.ThemeFactory(lead=lead)
-    group = factories.GroupFactory(host_organisation=organisation, stage="established")
-    factories.GroupThemeFactory(group=group, theme=theme)
-    membership = factories.MembershipFactory(group=group)
-    young_person = membership.young_person
-    session = factories.SessionFactory(group=group, date=datetime.date(2026, 11, 2))
-    factories.AttendanceFactory(session=session, young_person=young_person)
-    session.methods.add(Method.objects.first())
-    answered = voice_services.view_record(
-        actor=None, text="More buses", session=session, group=group, themes=[theme]
-    )
-    still_open = voice_services.view_record(
-        actor=None, text="Longer hours", session=session, young_people=[young_person]
-    )
-    response = voice_services.response_record(
-        actor=None,
-        views=[answered],
-        decision_maker="Transport board",
-        outcome="changed",
-        explanation="Buses every ten minutes.",
-        plain_language="The bus comes more often now.",
-        date=datetime.date(2026, 11, 10),
-    )
-    consent = privacy_services.consent_record(
-        actor=None,
-        young_person=young_person,
-        purpose="quotes",
-        given_by="parent_or_carer",
-        given_on=datetime.date(2026, 9, 1),
-        how="written",
-    )
+    world = voice_world(theme_lead=lead, organisation=organisation)
+    world.session.methods.add(Method.objects.first())
+    young_person = world.young_person
     concern = factories.ConcernFactory(young_person=young_person)
     check = factories.BackgroundCheckFactory(staff=lead)
     training = factories.TrainingRecordFactory(staff=lead)
@@ -111,13 +81,13 @@ def _world(users: dict[str, Any], organisation: Any) -> dict[str, list[int]]:
         "/api/v1/young-people/": [young_person.pk],
         "/api/v1/organisations/": [organisation.pk],
         "/api/v1/staff/": [lead.pk, users[Role.PARTNER_WORKER].pk],
-        "/api/v1/themes/": [theme.pk],
-        "/api/v1/groups/": [group.pk],
-        "/api/v1/memberships/": [membership.pk],
-        "/api/v1/sessions/": [session.pk],
-        "/api/v1/views/": [answered.pk, still_open.pk],
-        "/api/v1/responses/": [response.pk],
-        "/api/v1/consents/": [consent.pk],
+        "/api/v1/themes/": [world.theme.pk],
+        "/api/v1/groups/": [world.group.pk],
+        "/api/v1/memberships/": [world.membership.pk],
+        "/api/v1/sessions/": [world.session.pk],
+        "/api/v1/views/": [world.answered.pk, world.still_open.pk],
+        "/api/v1/responses/": [world.response.pk],
+        "/api/v1/consents/": [world.consent.pk],
         "/api/v1/safeguarding-concerns/": [concern.pk],
         "/api/v1/background-checks/": [check.pk],
         "/api/v1/training-records/": [training.pk],

@@ -18,8 +18,8 @@ from rest_framework.authtoken.models import Token
 from heard.core.roles import Role
 from heard.participation.models import Method
 from heard.privacy import services as privacy_services
-from heard.voice import services as voice_services
 from tests import factories
+from tests.api.world import voice_world
 
 TODAY = datetime.date(2026, 11, 20)
 
@@ -70,14 +70,12 @@ def test_docs_page_serves_without_external_assets(client_for, make_user):
 def test_every_operation_answers_as_documented(schema, api_for, make_user):
     admin = make_user(Role.ADMINISTRATOR)
     org = factories.OrganisationFactory()
-    theme = factories.ThemeFactory(lead=make_user(Role.THEME_LEAD))
-    group = factories.GroupFactory(host_organisation=org, stage="established")
-    factories.GroupThemeFactory(group=group, theme=theme)
-    membership = factories.MembershipFactory(group=group)
-    young_person = membership.young_person
+    # Voice: one view answered (awaiting feedback) and one open view to respond to.
+    world = voice_world(theme_lead=make_user(Role.THEME_LEAD), organisation=org)
+    theme, group, membership, session = world.theme, world.group, world.membership, world.session
+    young_person, answered, still_open = world.young_person, world.answered, world.still_open
+    voice_response, consent = world.response, world.consent
     other = factories.YoungPersonFactory(organisation=org)
-    session = factories.SessionFactory(group=group, date=datetime.date(2026, 11, 2))
-    factories.AttendanceFactory(session=session, young_person=young_person)
     factories.ThemeReviewFactory(theme=theme)
     # Safeguarding: concerns are for safeguarding leads only; each action gets its own concern.
     safeguarding_lead = make_user(Role.SAFEGUARDING_LEAD)
@@ -88,36 +86,12 @@ def test_every_operation_answers_as_documented(schema, api_for, make_user):
     )
     check = factories.BackgroundCheckFactory(staff=admin)
     training = factories.TrainingRecordFactory(staff=admin)
-    # Voice: one view answered (awaiting feedback) and one open view to respond to.
-    answered = voice_services.view_record(
-        actor=None, text="More buses", session=session, group=group, themes=[theme]
-    )
-    still_open = voice_services.view_record(
-        actor=None, text="Longer opening hours", session=session, young_people=[young_person]
-    )
-    voice_response = voice_services.response_record(
-        actor=None,
-        views=[answered],
-        decision_maker="Transport board",
-        outcome="changed",
-        explanation="Buses every ten minutes.",
-        plain_language="The bus comes more often now.",
-        date=datetime.date(2026, 11, 10),
-    )
-
-    # Privacy: a consent to read and then withdraw, and one that lets a new view be published.
+    # Privacy: a consent that lets a new view be published (the world's consent to quotes is read
+    # and then withdrawn).
     privacy_services.consent_record(
         actor=None,
         young_person=young_person,
         purpose="publishing",
-        given_by="parent_or_carer",
-        given_on=datetime.date(2026, 9, 1),
-        how="written",
-    )
-    consent = privacy_services.consent_record(
-        actor=None,
-        young_person=young_person,
-        purpose="quotes",
         given_by="parent_or_carer",
         given_on=datetime.date(2026, 9, 1),
         how="written",
