@@ -1,29 +1,17 @@
 """Read-only admin pages: every change goes through the services (and the audit log)."""
 
-from typing import Any
-
 from django.contrib import admin
 
+from heard.core.admin import ReadOnlyAdmin, ReadOnlyInline
 from heard.groups.models import Group, GroupTheme, Membership, StageTransition, Theme, ThemeReview
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    def has_add_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
-
-
-class GroupThemeInline(admin.TabularInline):  # type: ignore[type-arg]
+class GroupThemeInline(ReadOnlyInline):
     model = GroupTheme
     extra = 0
 
 
-class StageTransitionInline(admin.TabularInline):  # type: ignore[type-arg]
+class StageTransitionInline(ReadOnlyInline):
     model = StageTransition
     extra = 0
 

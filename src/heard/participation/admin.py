@@ -1,32 +1,15 @@
 """The admin site only reads the log: every change to a session goes through the service."""
 
-from typing import Any
-
 from django.contrib import admin
 
+from heard.core.admin import ReadOnlyAdmin, ReadOnlyInline
 from heard.participation.models import Attendance, Method, Session
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    def has_add_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
-
-
-class AttendanceInline(admin.TabularInline):  # type: ignore[type-arg]
+class AttendanceInline(ReadOnlyInline):
     model = Attendance
-    extra = 0
     fields = ("young_person", "status")
     readonly_fields = ("young_person", "status")
-    can_delete = False
-
-    def has_add_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(Session)

@@ -1,21 +1,9 @@
 """The Django admin shows people records read-only: every change goes through the services."""
 
-from typing import Any
-
 from django.contrib import admin
 
+from heard.core.admin import ReadOnlyAdmin
 from heard.people.models import Organisation, User, YoungPerson
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    def has_add_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(User)

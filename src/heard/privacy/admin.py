@@ -1,21 +1,9 @@
 """Read-only admin views: every change goes through the services (and the pages)."""
 
-from typing import Any
-
 from django.contrib import admin
 
+from heard.core.admin import ReadOnlyAdmin
 from heard.privacy.models import Anonymisation, BenchmarkShare, LeastHeardTarget
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    def has_add_permission(self, request: Any) -> bool:
-        return False
-
-    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(BenchmarkShare)

@@ -1,22 +1,10 @@
 """The admin site only reads staff checks and training; concerns are not in the admin at all, so
 nobody but a safeguarding lead (through Heard's own audited pages) can read one."""
 
-from typing import Any
-
 from django.contrib import admin
 
+from heard.core.admin import ReadOnlyAdmin
 from heard.safeguarding.models import BackgroundCheck, TrainingRecord
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    def has_add_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(BackgroundCheck)
