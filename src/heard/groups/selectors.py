@@ -13,7 +13,6 @@ from django.db.models import (
     Case,
     Count,
     F,
-    Func,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -36,6 +35,7 @@ from heard.core.permissions import (
     is_theme_lead,
     reads_personal_data,
 )
+from heard.core.sql import DaysBetween
 from heard.core.suppression import Display
 from heard.groups.models import (
     Group,
@@ -321,28 +321,6 @@ def theme_warnings(
 # ``tests/groups/test_calendar_sql.py`` checks the two agree.
 
 
-class _DaysBetween(Func):
-    """Whole days from the second date to the first (``later - earlier``).
-
-    PostgreSQL subtracts dates as integers; SQLite keeps dates as text, so it goes through
-    ``julianday``. Heard runs on these two databases only.
-    """
-
-    arity = 2
-    output_field = IntegerField()
-    template = "(%(expressions)s)"
-    arg_joiner = " - "
-
-    def as_sqlite(self, compiler: Any, connection: Any, **extra_context: Any) -> Any:
-        return self.as_sql(
-            compiler,
-            connection,
-            template="CAST(julianday(%(expressions)s) AS INTEGER)",
-            arg_joiner=") - julianday(",
-            **extra_context,
-        )
-
-
 def with_next_due(queryset: QuerySet[Group], *, today: datetime.date) -> QuerySet[Any]:
     """Annotate ``last_contact``, ``next_due``, ``is_overdue`` and ``days_overdue``, in SQL.
 
@@ -362,7 +340,7 @@ def with_next_due(queryset: QuerySet[Group], *, today: datetime.date) -> QuerySe
             output_field=BooleanField(),
         ),
         days_overdue=Case(
-            When(next_due__lt=today, then=_DaysBetween(Value(today), "next_due")),
+            When(next_due__lt=today, then=DaysBetween(Value(today), "next_due")),
             default=Value(0),
             output_field=IntegerField(),
         ),

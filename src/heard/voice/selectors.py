@@ -12,14 +12,10 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import (
-    Aggregate,
     Count,
     DateField,
     Exists,
     F,
-    FloatField,
-    Func,
-    IntegerField,
     OuterRef,
     Prefetch,
     Q,
@@ -31,6 +27,7 @@ from django.http import Http404
 from heard.core import disclosure
 from heard.core.models import Partnership
 from heard.core.permissions import can, is_partner_worker, is_programme_staff, is_theme_lead
+from heard.core.sql import DaysBetween, Median
 from heard.core.years import partnership_year, year_bounds, year_label, year_of
 from heard.groups.models import Membership
 from heard.participation import selectors as participation_selectors
@@ -44,33 +41,6 @@ ViewPeople = View.young_people.through
 ResponseViews = Response.views.through
 LOOP_DONE = (View.Status.FED_BACK, View.Status.RATED)
 LOOP_RESPONDED = (View.Status.RESPONDED, *LOOP_DONE)
-
-
-class DaysBetween(Func):
-    """Whole days from the second date to the first, as an integer, in SQL."""
-
-    arity = 2
-    output_field = IntegerField()
-    template = "(%(expressions)s)"
-    arg_joiner = " - "
-
-    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        return self.as_sql(
-            compiler,
-            connection,
-            template="CAST(ROUND(julianday(%(expressions)s)) AS INTEGER)",
-            arg_joiner=") - julianday(",
-            **extra,
-        )
-
-
-class Median(Aggregate):
-    """PostgreSQL's ``percentile_cont(0.5)``: the median of the (non-null) values."""
-
-    function = "PERCENTILE_CONT"
-    name = "Median"
-    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
-    output_field = FloatField()
 
 
 def _pk(value: Any) -> Any:
