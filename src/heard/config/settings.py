@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Every request is one audit operation: the entries it writes share an id.
+    "heard.core.audit.AuditOperationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # A body over HEARD_MAX_REQUEST_BYTES is answered 413 before anything reads it (no earlier
     # middleware reads the body; CSRF reads it only in process_view, after every __call__).

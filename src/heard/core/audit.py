@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime
 import decimal
-from collections.abc import Iterable
-from typing import Any
+import uuid
+from collections.abc import Iterable, Iterator
+from typing import Any, cast
 
 from django.db import models
 
+from heard.core import events
+from heard.core.events import EventType
 from heard.core.models import AuditEntry
 
 
@@ -45,49 +50,142 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
 
 
+_operation: contextvars.ContextVar[uuid.UUID | None] = contextvars.ContextVar(
+    "heard_audit_operation", default=None
+)
+
+
+@contextlib.contextmanager
+def operation() -> Iterator[uuid.UUID]:
+    """Group the entries written inside into one operation (one person's action: a response
+    that moves twelve views writes thirteen entries with one id). Nested calls join the outer
+    operation. ``AuditOperationMiddleware`` opens one for every request."""
+    current = _operation.get()
+    if current is not None:
+        yield current
+        return
+    token = _operation.set(uuid.uuid4())
+    try:
+        yield cast(uuid.UUID, _operation.get())
+    finally:
+        _operation.reset(token)
+
+
+class AuditOperationMiddleware:
+    """Every request is one operation: the entries its services write share an id."""
+
+    def __init__(self, get_response: Any) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: Any) -> Any:
+        with operation():
+            return self.get_response(request)
+
+
+#: The past tense of each legacy action, for entries written with ``action=`` (their event is
+#: ``<model>.<verb>``); a service names its own event type instead.
+_VERBS = {
+    AuditEntry.Action.CREATE: "created",
+    AuditEntry.Action.UPDATE: "updated",
+    AuditEntry.Action.DELETE: "deleted",
+    AuditEntry.Action.READ: "read",
+    AuditEntry.Action.IMPORT: "imported",
+    AuditEntry.Action.SIGN_IN: "signed_in",
+}
+
+
+def _event_of(obj: models.Model, event: EventType | str | None, action: str | None) -> EventType:
+    if event is None:
+        if action is None:
+            raise TypeError("An audit entry names its event type")
+        verb = _VERBS[AuditEntry.Action(action)]
+        name = f"{obj._meta.model_name}.{verb}"
+        return events.EVENTS.get(name) or EventType(
+            name, verb.replace("_", " ").capitalize(), action
+        )
+    if isinstance(event, EventType):
+        return event
+    if event not in events.EVENTS:
+        raise LookupError(f"Undeclared event type {event!r}: declare it in the app's events.py")
+    return events.EVENTS[event]
+
+
+def _entry(
+    *,
+    actor: Any,
+    obj: models.Model,
+    kind: EventType,
+    changes: dict[str, Any] | None,
+    metadata: dict[str, Any] | None,
+    on_behalf_of: Any,
+) -> AuditEntry:
+    actor_id = getattr(actor, "pk", None) if actor is not None and actor.is_authenticated else None
+    return AuditEntry(
+        actor_id=actor_id,
+        on_behalf_of_id=getattr(on_behalf_of, "pk", on_behalf_of),
+        action=kind.action,
+        event=kind.name,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        object_label=str(obj)[:200] if kind.action != AuditEntry.Action.DELETE else "",
+        changes=events.check_changes(changes),
+        metadata={key: _plain(value) for key, value in (metadata or {}).items()},
+        operation=_operation.get() or uuid.uuid4(),
+    )
+
+
 def record(
     *,
     actor: Any,
-    action: str,
     obj: models.Model,
+    event: EventType | str | None = None,
+    action: str | None = None,
     changes: dict[str, Any] | None = None,
+    metadata: dict[str, Any] | None = None,
+    on_behalf_of: Any = None,
 ) -> AuditEntry:
-    actor_id = getattr(actor, "pk", None) if actor is not None and actor.is_authenticated else None
-    return AuditEntry.objects.create(
-        actor_id=actor_id,
-        action=action,
-        object_type=obj._meta.label_lower,
-        object_id=str(obj.pk),
-        object_label=str(obj)[:200] if action != AuditEntry.Action.DELETE else "",
-        changes=changes or {},
+    """Write one entry: ``event`` happened to ``obj``, done by ``actor`` (None: Heard itself,
+    for ``on_behalf_of`` when a person's act caused it). ``changes`` is ``{field: [old, new]}``;
+    anything else goes in ``metadata``."""
+    kind = _event_of(obj, event, action)
+    entry = _entry(
+        actor=actor,
+        obj=obj,
+        kind=kind,
+        changes=changes,
+        metadata=metadata,
+        on_behalf_of=on_behalf_of,
     )
+    entry.save()
+    return entry
 
 
 def record_many(
     *,
     actor: Any,
-    action: str,
     entries: Iterable[tuple[models.Model, dict[str, Any] | None]],
+    event: EventType | str | None = None,
+    action: str | None = None,
+    metadata: dict[str, Any] | None = None,
+    on_behalf_of: Any = None,
     batch_size: int = 1000,
 ) -> list[AuditEntry]:
-    """``record`` for many objects at once (a bulk import): ``(obj, changes)`` pairs, saved
-    with ``bulk_create``. Each entry is the one ``record`` would write for that object."""
-    actor_id = getattr(actor, "pk", None) if actor is not None and actor.is_authenticated else None
-    rows = [
-        AuditEntry(
-            actor_id=actor_id,
-            action=action,
-            object_type=obj._meta.label_lower,
-            object_id=str(obj.pk),
-            object_label=str(obj)[:200] if action != AuditEntry.Action.DELETE else "",
-            changes=changes or {},
-        )
-        for obj, changes in entries
-    ]
+    """``record`` for many objects at once (a bulk import, a list read): ``(obj, changes)``
+    pairs, saved with ``bulk_create``, in one operation."""
+    with operation():
+        rows = [
+            _entry(
+                actor=actor,
+                obj=obj,
+                kind=_event_of(obj, event, action),
+                changes=changes,
+                metadata=metadata,
+                on_behalf_of=on_behalf_of,
+            )
+            for obj, changes in entries
+        ]
     return AuditEntry.objects.bulk_create(rows, batch_size=batch_size)
 
 
 def history_for(obj: models.Model) -> models.QuerySet[AuditEntry]:
-    return AuditEntry.objects.filter(
-        object_type=obj._meta.label_lower, object_id=str(obj.pk)
-    ).select_related("actor")
+    return AuditEntry.objects.about(obj).select_related("actor", "on_behalf_of")

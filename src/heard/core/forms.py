@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 
 T = TypeVar("T")
 
@@ -81,6 +81,28 @@ def save_form(
         return None
     messages.success(request, success(saved) if callable(success) else success)
     return redirect(then(saved) if callable(then) else then)
+
+
+def form_page(
+    request: HttpRequest,
+    form: Any,
+    save: Callable[[], T],
+    *,
+    success: str | Callable[[T], str],
+    then: str | Callable[[T], str],
+    aliases: Mapping[str, Sequence[str]] | None = None,
+    template: str = "includes/form_page.html",
+    **context: Any,
+) -> HttpResponse:
+    """The whole of a create or edit page: :func:`save_form` on a valid POST, otherwise the form
+    (again, with its errors) in ``template`` with ``context`` (title, back link, button text).
+
+        return form_page(request, form, lambda: services.theme_create(actor=user, **values),
+                         success="Theme added.", then=theme_url, title="Add a theme")
+    """
+    if done := save_form(request, form, save, success=success, then=then, aliases=aliases):
+        return done
+    return render(request, template, {"form": form, **context})
 
 
 def changed_values(form: Any) -> dict[str, Any]:

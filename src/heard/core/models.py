@@ -13,8 +13,38 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):
+    def about(self, obj: models.Model) -> "AuditEntryQuerySet":
+        return self.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))
+
+    def scrub(self, fields: frozenset[str], *, placeholder: str = "[anonymised]") -> int:
+        """The one exception to append-only (ADR 0009): replace the old and new values of
+        ``fields`` in these entries' changes, keeping that they changed. Returns how many
+        entries were scrubbed."""
+        scrubbed = 0
+        for pk, changes in self.values_list("pk", "changes"):
+            if not any(name in fields for name in changes or {}):
+                continue
+            kept = {
+                name: ([placeholder, placeholder] if name in fields else pair)
+                for name, pair in changes.items()
+            }
+            AuditEntry.objects.filter(pk=pk).update(changes=kept)
+            scrubbed += 1
+        return scrubbed
+
+
 class AuditEntry(models.Model):
-    """An append-only record of one change (or sensitive read) made through a service."""
+    """An append-only record of one domain event (a change, or a sensitive read) made through a
+    service (``heard.core.audit``, ``heard.core.events``).
+
+    ``event`` names what happened (``view.responded``); ``changes`` is always ``{field: [old,
+    new]}`` and ``metadata`` the rest of what the event carries. Entries written by one action
+    share an ``operation``; ``on_behalf_of`` names the person whose act the system carried out.
+
+    Append-only, with one exception (ADR 0009): when a young person's record is anonymised,
+    :meth:`AuditEntryQuerySet.scrub` blanks the personal values of its past entries.
+    """
 
     class Action(models.TextChoices):
         CREATE = "create", "Created"
@@ -28,11 +58,20 @@ class AuditEntry(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    #: The person whose act this system entry carries out (``actor`` is then None).
+    on_behalf_of = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     action = models.CharField(max_length=16, choices=Action.choices)
+    event = models.CharField(max_length=64, db_index=True)
     object_type = models.CharField(max_length=64)
     object_id = models.CharField(max_length=64)
     object_label = models.CharField(max_length=200, blank=True)
     changes = models.JSONField(default=dict, blank=True)
+    metadata = models.JSONField(default=dict, blank=True)
+    operation = models.UUIDField(null=True, blank=True, db_index=True)
+
+    objects = AuditEntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]
@@ -41,7 +80,15 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         when = f"{self.at:%Y-%m-%d %H:%M}"
-        return f"{self.get_action_display()} {self.object_type} {self.object_id} at {when}"
+        return f"{self.event} {self.object_type} {self.object_id} at {when}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ValueError("Audit entries are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        raise ValueError("Audit entries are append-only.")
 
 
 class Partnership(models.Model):

@@ -1,7 +1,6 @@
 from typing import Any
 from urllib.parse import urlencode
 
-from django.apps import apps
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
@@ -12,10 +11,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from heard.core import security
+from heard.core import events, security
 from heard.core.audit import history_for
 from heard.core.forms import SignInForm
 from heard.core.permissions import can
+from heard.core.policies import policy_for
 
 
 def root(request: HttpRequest) -> HttpResponse:
@@ -50,19 +50,23 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def history(request: HttpRequest, object_type: str, object_id: str) -> HttpResponse:
-    """The audit history of one object, for staff allowed to see it and the object."""
+    """The audit history of one object, for staff allowed to see it and the object: each entry
+    in words (``heard.core.events``). Records with a permission policy have a history."""
     if not can(request.user, "core.view_history"):
         raise PermissionDenied
     try:
-        model = apps.get_model(object_type)
-        obj = model._default_manager.filter(pk=object_id).first()
-    except (LookupError, ValueError) as exc:
+        policy = policy_for(object_type)
+        obj = policy.model._default_manager.filter(pk=object_id).first()
+    except (KeyError, ValueError) as exc:
         raise Http404("No such record.") from exc
     if obj is None:
         raise Http404("No such record.")
-    view_perm = f"{model._meta.app_label}.view_{model._meta.model_name}"
-    if not can(request.user, view_perm, obj):
+    if not policy.allows(request.user, "view", obj):
         raise PermissionDenied
     page = Paginator(history_for(obj), 50).get_page(request.GET.get("page"))
-    context: dict[str, Any] = {"object": obj, "page_obj": page, "entries": page.object_list}
+    context: dict[str, Any] = {
+        "object": obj,
+        "page_obj": page,
+        "entries": events.read_page(page.object_list, policy.model),
+    }
     return render(request, "core/history.html", context)

@@ -1,0 +1,109 @@
+"""Permission policies: one object per relationship answers both permission questions.
+
+"May this user do X to this object?" (:meth:`Policy.allows`) and "which objects may this user do
+X to?" (:meth:`Policy.scope`, a queryset filter) are written once, side by side, so that the
+rules, the selectors' scopes, the services' checks, the API and the templates' buttons cannot
+disagree (Wagtail's permission policies). See ``docs/architecture/policies.md``.
+
+A policy names the actions it answers for and implements, for each action ``x``:
+
+- ``may_x(user, obj)``: the object-level answer. With ``obj=None`` it answers the list-level
+  question: may this user do ``x`` at all (see the list, open the "add" form)?
+- optionally ``x_scope(user, queryset)``: the objects the user may do ``x`` to. Without one, the
+  scope is every object for a user who may do ``x`` to any object (``may_x(user, None)``), and
+  none otherwise; a policy whose object answer narrows rows must write its scope.
+
+:meth:`Policy.register` publishes each action as a django-rules permission
+``<app_label>.<action>_<model_name>``, so ``heard.core.permissions.require`` and ``can``, the
+``{% has_perm %}`` template tag and the API's permission class all ask the policy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, ClassVar, Generic, TypeVar
+
+import rules
+from django.db import models
+
+from heard.core.roles import PROGRAMME_ROLES
+
+M = TypeVar("M", bound=models.Model)
+
+#: Every registered policy, by model label (``voice.view``): the matrix tests walk them.
+REGISTRY: dict[str, Policy[Any]] = {}
+
+
+def role_of(user: Any) -> str | None:
+    """The active staff role of ``user``, or None (signed out, inactive, a young person)."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    return getattr(user, "role", None)
+
+
+def is_programme(user: Any) -> bool:
+    return role_of(user) in PROGRAMME_ROLES
+
+
+class Policy(Generic[M]):
+    """Who may do what to the records of one model. Subclasses set ``model`` and ``actions`` and
+    write ``may_<action>`` (and ``<action>_scope`` where the answer depends on the object)."""
+
+    model: ClassVar[type[models.Model]]
+    actions: ClassVar[tuple[str, ...]] = ("view", "add", "change")
+
+    # The two questions --------------------------------------------------------------------------
+
+    def allows(self, user: Any, action: str, obj: M | None = None) -> bool:
+        """May ``user`` do ``action`` to ``obj`` (or, with no object, at all)?"""
+        if user is None:  # Heard itself: a management command, the demo loader
+            return True
+        return bool(self._method("may", action)(user, obj))
+
+    def scope(self, user: Any, action: str, queryset: models.QuerySet[M] | None = None) -> Any:
+        """The objects of ``queryset`` (default: all) that ``user`` may do ``action`` to."""
+        rows: Any = self.model._default_manager.all() if queryset is None else queryset
+        if user is None:
+            return rows
+        custom = getattr(self, f"{action}_scope", None)
+        if custom is not None:
+            return custom(user, rows)
+        return rows if self.allows(user, action) else rows.none()
+
+    # Publishing ---------------------------------------------------------------------------------
+
+    def permission(self, action: str) -> str:
+        meta = self.model._meta
+        return f"{meta.app_label}.{action}_{meta.model_name}"
+
+    def register(self) -> Policy[M]:
+        """Publish every action as a django-rules permission answered by this policy."""
+        REGISTRY[self.model._meta.label_lower] = self
+        for action in self.actions:
+            self._method("may", action)  # fail at start-up, not at the first request
+            rules.set_perm(self.permission(action), self._predicate(action))
+        return self
+
+    def _predicate(self, action: str) -> rules.Predicate:
+        def predicate(user: Any, obj: Any = None) -> bool:
+            return self.allows(user, action, obj)
+
+        return rules.predicate(predicate, name=f"{type(self).__name__}.{action}")
+
+    def _method(self, prefix: str, action: str) -> Any:
+        if action not in self.actions:
+            raise LookupError(f"{type(self).__name__} has no action {action!r}")
+        method = getattr(self, f"{prefix}_{action}", None)
+        if method is None:
+            raise NotImplementedError(f"{type(self).__name__} must define {prefix}_{action}")
+        return method
+
+
+def policy_for(model: type[models.Model] | str) -> Policy[Any]:
+    label = model if isinstance(model, str) else model._meta.label_lower
+    return REGISTRY[label]
+
+
+def registered(policies: Iterable[Policy[Any]]) -> list[Policy[Any]]:
+    """Register each of ``policies`` (an app's ``policies.py`` ends with this)."""
+    return [policy.register() for policy in policies]

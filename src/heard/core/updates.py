@@ -1,0 +1,108 @@
+"""The audited update, once: what every ``<thing>_update`` service does around its own rules.
+
+``audited_update`` locks the row, refuses fields the service does not change, sets the new values,
+runs the service's cross-record checks and Django's own validation (field validators, choices,
+constraints, each with its message), saves only the columns that changed, sets many-to-many
+relations, and writes one audit entry ``{field: [old, new]}`` for what changed. Nothing changed,
+nothing is written. See ``docs/architecture/scaffolding.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Mapping
+from typing import Any, TypeVar, cast
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+
+from heard.core import audit
+from heard.core.events import EventType
+
+M = TypeVar("M", bound=models.Model)
+
+#: ``check(obj, fields, errors)``: the service's own rules, run after the values are set; it adds
+#: ``{field: message}`` to ``errors`` (and may normalise ``fields`` in place).
+Check = Callable[[Any, dict[str, Any], dict[str, Any]], None]
+
+
+def refuse_unknown(service: str, fields: Iterable[str], allowed: Collection[str]) -> None:
+    """A programming error, not a user's: a service asked to change what it does not change."""
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise TypeError(f"{service}() cannot change {', '.join(sorted(unknown))}")
+
+
+def lock(obj: M) -> M:
+    """``obj`` read again under a row lock, for the rest of the transaction."""
+    return type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+
+
+def full_clean(obj: models.Model, errors: dict[str, Any], exclude: Iterable[str] = ()) -> None:
+    """Django's validation of ``obj`` (fields, validators, constraints), merged into ``errors``,
+    skipping fields that already have a message."""
+    try:
+        obj.full_clean(exclude=[*exclude, *errors])
+    except ValidationError as exc:
+        for name, messages in exc.message_dict.items():
+            errors.setdefault(name, messages)
+
+
+def _columns(obj: models.Model, names: Iterable[str]) -> list[str]:
+    columns = [cast(Any, obj._meta.get_field(name)).attname for name in names]
+    for field in obj._meta.concrete_fields:
+        if getattr(field, "auto_now", False):
+            columns.append(field.attname)
+    return columns
+
+
+@transaction.atomic
+def audited_update(
+    obj: M,
+    *,
+    actor: Any,
+    event: EventType | str,
+    service: str,
+    fields: Mapping[str, Any],
+    allowed: Collection[str],
+    check: Check | None = None,
+    audited: Iterable[str] | None = None,
+    metadata: dict[str, Any] | None = None,
+    locked: bool = False,
+) -> tuple[M, dict[str, list[Any]]]:
+    """Change ``fields`` of ``obj`` (the caller has checked permission) and audit it.
+
+    Returns the saved object (read again under lock unless ``locked``) and the changes.
+    ``audited`` names the fields compared for the audit entry (default: those given)."""
+    refuse_unknown(service, fields, allowed)
+    obj = obj if locked else lock(obj)
+    values = dict(fields)
+    watched = list(audited) if audited is not None else list(values)
+    before = audit.snapshot(obj, watched)
+    errors: dict[str, Any] = {}
+    many: dict[str, Any] = {}
+    if check is not None:
+        check(obj, values, errors)
+    for name, value in values.items():
+        if name in errors:
+            continue
+        field = obj._meta.get_field(name)
+        if field.many_to_many:
+            many[name] = value
+        else:
+            setattr(obj, name, value)
+    full_clean(obj, errors, exclude=[f.name for f in obj._meta.many_to_many])
+    if errors:
+        raise ValidationError(errors)
+    changed = [
+        name
+        for name in values
+        if name not in many and audit.snapshot(obj, [name])[name] != before.get(name)
+    ]
+    if changed:
+        obj.save(update_fields=_columns(obj, changed))
+    for name, value in many.items():
+        getattr(obj, name).set(value)
+    changes = audit.diff(before, audit.snapshot(obj, watched))
+    if changes:
+        audit.record(actor=actor, event=event, obj=obj, changes=changes, metadata=metadata)
+    return obj, changes
