@@ -30,7 +30,6 @@ from heard.core import years
 from heard.core.disclosure import Cell, key_sum, last_complete_quarter_end, protect_cell
 from heard.core.permissions import (
     can,
-    is_partner_worker,
     is_programme_staff,
     is_theme_lead,
     reads_personal_data,
@@ -44,7 +43,9 @@ from heard.groups.models import (
     StageTransition,
     Theme,
     ThemeReview,
+    group_ids_led_by,
 )
+from heard.groups.policies import GROUP_POLICY, MEMBERSHIP_POLICY
 from heard.people.models import User
 
 #: A partnership runs 6 to 10 themes a year.
@@ -86,12 +87,7 @@ def period_for(day: datetime.date) -> str:
 
 def _groups_scoped(user: Any) -> QuerySet[Group]:
     """The groups the user may see, and nothing joined or computed."""
-    if not can(user, "groups.view_group"):
-        return Group.objects.none()
-    queryset = Group.objects.all()
-    if user is not None and is_partner_worker(user):
-        queryset = queryset.filter(host_organisation_id=user.organisation_id)
-    return queryset
+    return GROUP_POLICY.scope(user, "view")
 
 
 def groups_visible_to(user: Any) -> QuerySet[Group]:
@@ -152,14 +148,9 @@ def group_members(user: Any, group: Group, *, current_only: bool = False) -> Que
 
 
 def memberships_visible_to(user: Any) -> QuerySet[Membership]:
-    if not can(user, "groups.view_membership"):
-        return Membership.objects.none()
-    queryset = Membership.objects.select_related(
+    return MEMBERSHIP_POLICY.scope(user, "view").select_related(
         "group", "group__host_organisation", "young_person"
     )
-    if user is not None and is_partner_worker(user):
-        queryset = queryset.filter(group__host_organisation_id=user.organisation_id)
-    return queryset
 
 
 def membership_get(user: Any, pk: Any) -> Membership:
@@ -363,20 +354,6 @@ def group_calendar(
     return with_next_due(queryset.exclude(stage=Group.Stage.CLOSED), today=today).order_by(
         F("next_due").asc(nulls_last=True), "name", "pk"
     )
-
-
-def group_ids_led_by(user: Any) -> QuerySet[Any]:
-    """Ids of the groups a theme lead leads or whose themes they lead, for ``__in`` lookups.
-
-    Two index lookups (the user's lead links, their themes' group links), not a join of every
-    group to its leads and themes: that join read all 15,000 groups at national scale, 50 ms
-    in each theme lead's query that asked it.
-    """
-    leads = Group.leads.through.objects.filter(user_id=user.pk).values("group_id")
-    of_themes = GroupTheme.objects.filter(theme__lead_id=user.pk).values("group_id")
-    # A UNION, not "IN (...) OR IN (...)": for an OR the planner guessed three groups in four
-    # and chose to scan every session for each view it tested.
-    return leads.union(of_themes)
 
 
 def answered_for(user: Any, queryset: QuerySet[Group]) -> QuerySet[Group]:

@@ -1,0 +1,42 @@
+"""The audit log's event types for themes, their reviews, groups and memberships
+(``heard.core.events``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from heard.core.events import CREATE, UPDATE, event
+
+
+def _note(metadata: Mapping[str, Any]) -> str:
+    return f"Note: {metadata.get('note') or '(none)'}"
+
+
+def _review(metadata: Mapping[str, Any]) -> str:
+    return f"Decided at the review of {metadata.get('reviewed_on', 'a review')}"
+
+
+THEME_CREATED = event("theme.created", "Added the theme", action=CREATE)
+THEME_CHANGED = event("theme.changed", "Changed the theme", action=UPDATE)
+THEME_CLOSED = event(
+    "theme.closed",
+    "Closed the theme after a review",
+    action=UPDATE,
+    describe=_review,
+    example={"reviewed_on": "2026-03-31"},
+)
+THEME_REVIEWED = event("theme_review.added", "Reviewed the theme", action=CREATE)
+
+GROUP_CREATED = event("group.created", "Added the group", action=CREATE)
+GROUP_CHANGED = event("group.changed", "Changed the group", action=UPDATE)
+GROUP_STAGE_MOVED = event(
+    "group.stage_moved",
+    "Moved the group to another stage",
+    action=UPDATE,
+    describe=_note,
+    example={"note": "First visit done with the school council."},
+)
+
+MEMBERSHIP_ADDED = event("membership.added", "Added a member", action=CREATE)
+MEMBERSHIP_ENDED = event("membership.ended", "Ended the membership", action=UPDATE)
