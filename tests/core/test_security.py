@@ -19,7 +19,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
 
-from heard.core import security
+from heard.core import two_factor
 from heard.core.models import AuditEntry
 from heard.core.roles import Role
 from heard.core.security import LAST_SEEN_SESSION_KEY
@@ -197,10 +197,11 @@ class TestReset:
         member = make_user(Role.SAFEGUARDING_LEAD)
         device = confirmed_device_for(member)
         TOTPDevice.objects.create(user=member, name="Half set up", confirmed=False)
-        assert security.two_factor_reset(actor=admin_user, user=member) == 2
+        assert two_factor.two_factor_reset(actor=admin_user, user=member) == 2
         assert not TOTPDevice.objects.filter(user=member).exists()
         on_user = AuditEntry.objects.get(object_type="people.user", object_id=str(member.pk))
-        assert on_user.actor == admin_user and on_user.changes == {"two_factor": ["on", "reset"]}
+        assert on_user.actor == admin_user and on_user.event == "user.two_factor_reset"
+        assert on_user.metadata == {"devices": 2}
         removed = AuditEntry.objects.filter(object_type="otp_totp.totpdevice", action="delete")
         assert removed.count() == 2
         assert str(device.pk) in set(removed.values_list("object_id", flat=True))
@@ -211,7 +212,7 @@ class TestReset:
         member = make_user(Role.PARTICIPATION_OFFICER)
         confirmed_device_for(member)
         with pytest.raises(PermissionDenied):
-            security.two_factor_reset(actor=make_user(role), user=member)
+            two_factor.two_factor_reset(actor=make_user(role), user=member)
         assert TOTPDevice.objects.filter(user=member).exists()
         assert not AuditEntry.objects.exists()
 
@@ -219,7 +220,7 @@ class TestReset:
         member = make_user(Role.PARTICIPATION_OFFICER)
         TOTPDevice.objects.create(user=member, name="Half set up", confirmed=False)
         with pytest.raises(ValidationError) as excinfo:
-            security.two_factor_reset(actor=admin_user, user=member)
+            two_factor.two_factor_reset(actor=admin_user, user=member)
         assert "nothing to reset" in str(excinfo.value)
         response = client_for(admin_user).post(reset_url(member))
         assert response.status_code == 400 and "nothing to reset" in response.content.decode()
@@ -267,7 +268,7 @@ class TestReset:
     ):
         member = make_user(Role.SAFEGUARDING_LEAD)
         old = confirmed_device_for(member)
-        security.two_factor_reset(actor=admin_user, user=member)
+        two_factor.two_factor_reset(actor=admin_user, user=member)
         response = sign_in(client, member)
         assert response["Location"].startswith(TWO_FACTOR)
         page = client.get(TWO_FACTOR).content.decode()
@@ -287,7 +288,7 @@ class TestReset:
         member = make_user(Role.PARTICIPATION_LEAD)
         client.force_login(member)  # signed in and verified with their app
         assert client.get(HOME).status_code == 200
-        security.two_factor_reset(actor=admin_user, user=member)
+        two_factor.two_factor_reset(actor=admin_user, user=member)
         assert client.get(HOME)["Location"].startswith(TWO_FACTOR)
         assert client.get("/api/v1/young-people/").status_code == 403
 
@@ -298,7 +299,7 @@ class TestReset:
         confirmed_device_for(member)
         assert sign_in(client, member)["Location"].startswith(TWO_FACTOR)
         client.post(reverse("core:sign-out"))
-        security.two_factor_reset(actor=admin_user, user=member)
+        two_factor.two_factor_reset(actor=admin_user, user=member)
         response = sign_in(client, member)
         assert response["Location"] == HOME
         assert client.get(HOME).status_code == 200

@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from heard.core import security
+from heard.core import two_factor
 from heard.demo import data
 from heard.demo.management.commands.demo_code import demo_code
 from tests.factories import UserFactory
@@ -31,7 +31,7 @@ def test_changes_every_thirty_seconds():
 @pytest.mark.django_db
 def test_the_printed_code_verifies_on_a_demo_device():
     user = UserFactory()
-    device = security.totp_device_install(actor=None, user=user, key=data.DEMO_TOTP_KEY)
+    device = two_factor.totp_device_install(actor=None, user=user, key=data.DEMO_TOTP_KEY)
     out = io.StringIO()
     call_command("demo_code", stdout=out)
     code = out.getvalue().split(":")[1].split()[0]

@@ -219,3 +219,39 @@ def read_page(entries: Iterable[Any], model: type[models.Model] | None) -> list[
     entries = list(entries)
     names = staff_names(staff_ids(model, entries))
     return [(entry, read(entry, model, names)) for entry in entries]
+
+
+# Core's own event types: staff sign-in security -------------------------------------------------
+
+PASSWORD_SET = event(
+    "user.password_set",
+    "Password set",
+    action=UPDATE,
+    describe=lambda m: "Changed by the user" if m.get("how") == "changed" else "Reset by email",
+    example={"how": "reset"},
+)
+TWO_FACTOR_SET_UP = event("totp_device.set_up", "Authenticator app set up", action=CREATE)
+TWO_FACTOR_INSTALLED = event(
+    "totp_device.installed", "Authenticator app installed for the user", action=CREATE
+)
+TWO_FACTOR_REMOVED = event(
+    "totp_device.removed",
+    "Authenticator app removed",
+    action=DELETE,
+    describe=lambda m: f"Reason: {m.get('reason', 'not given')}",
+    example={"reason": "reset by administrator"},
+)
+TWO_FACTOR_RESET = event(
+    "user.two_factor_reset",
+    "Two-factor sign-in reset",
+    action=UPDATE,
+    describe=lambda m: f"{m.get('devices', 0)} authenticator app(s) removed",
+    example={"devices": 1},
+)
+BACKUP_CODES_MADE = event(
+    "static_device.codes_made",
+    "Backup codes made",
+    action=CREATE,
+    describe=lambda m: f"{m.get('codes', 0)} single-use codes",
+    example={"codes": 10},
+)

@@ -10,8 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 
-from heard.core import audit, lockout, sign_in_events
-from heard.core.models import AuditEntry
+from heard.core import audit, events, lockout, sign_in_events
 from heard.core.security import client_address
 
 Event = sign_in_events.Event
@@ -50,7 +49,8 @@ def _password_set(*, request: HttpRequest, user: Any, new_password: str, event: 
     validate_password(new_password, user)
     user.set_password(new_password)
     user.save(update_fields=["password"])
-    audit.record(actor=user, action=AuditEntry.Action.UPDATE, obj=user, changes={"password": event})
+    how = "changed" if event == sign_in_events.Event.PASSWORD_CHANGED else "reset"
+    audit.record(actor=user, event=events.PASSWORD_SET, obj=user, metadata={"how": how})
     sign_in_events.record(event, request=request, user=user)
 
 

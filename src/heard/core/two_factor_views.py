@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from heard.core import security
+from heard.core import two_factor as tfa
 from heard.core.permissions import can
 
 
@@ -82,9 +83,9 @@ def _show_backup_codes(
 def _handle(request: HttpRequest, *, setting_up: bool) -> HttpResponse:
     form = TwoFactorCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if security.two_factor_verify(request=request, token=form.cleaned_data["code"]):
+        if tfa.two_factor_verify(request=request, token=form.cleaned_data["code"]):
             if setting_up:
-                codes = security.backup_codes_generate(request=request, user=request.user)
+                codes = tfa.backup_codes_generate(request=request, user=request.user)
                 return _show_backup_codes(
                     request, codes, next_url=_next_url(request), just_set_up=True
                 )
@@ -99,8 +100,8 @@ def _handle(request: HttpRequest, *, setting_up: bool) -> HttpResponse:
         "required": security.two_factor_required_for(request.user),
     }
     if setting_up:
-        device = security.unconfirmed_device(request.user)
-        context.update(qr_code=security.qr_code_svg(device), secret=security.secret_text(device))
+        device = tfa.unconfirmed_device(request.user)
+        context.update(qr_code=tfa.qr_code_svg(device), secret=tfa.secret_text(device))
         return render(request, "core/two_factor_setup.html", context)
     return render(request, "core/two_factor_verify.html", context)
 
@@ -123,8 +124,8 @@ def two_factor_backup_code(request: HttpRequest) -> HttpResponse:
         return redirect(reverse("core:two-factor"))
     form = BackupCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if security.backup_code_verify(request=request, code=form.cleaned_data["code"]):
-            left = security.backup_codes_left(request.user)
+        if tfa.backup_code_verify(request=request, code=form.cleaned_data["code"]):
+            left = tfa.backup_codes_left(request.user)
             messages.info(
                 request,
                 f"You signed in with a backup code. You have {left} left: make new ones from "
@@ -142,7 +143,7 @@ def two_factor_backup_code(request: HttpRequest) -> HttpResponse:
 def backup_codes_regenerate(request: HttpRequest) -> HttpResponse:
     """New backup codes from the account page; the old ones stop working."""
     try:
-        codes = security.backup_codes_generate(request=request, user=request.user)
+        codes = tfa.backup_codes_generate(request=request, user=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("core:two-factor-account")
@@ -168,7 +169,7 @@ def two_factor_account(request: HttpRequest) -> HttpResponse:
     """Whether two-factor sign-in is on for you, and a way to turn it on; for an administrator,
     also the staff who use it, each with a way to reset their app."""
     user = request.user
-    staff = security.staff_using_two_factor(user)
+    staff = tfa.staff_using_two_factor(user)
     context: dict[str, Any] = {
         "title": "Two-factor sign-in",
         "is_on": security.confirmed_device(user) is not None,
@@ -177,7 +178,7 @@ def two_factor_account(request: HttpRequest) -> HttpResponse:
         + "?next="
         + reverse("core:two-factor-account"),
         "can_reset": can(user, security.RESET_PERMISSION),
-        "backup_codes_left": security.backup_codes_left(user),
+        "backup_codes_left": tfa.backup_codes_left(user),
         "page_obj": Paginator(staff, STAFF_PER_PAGE).get_page(request.GET.get("page")),
     }
     return render(request, "core/two_factor_account.html", context)
@@ -189,11 +190,11 @@ def two_factor_account(request: HttpRequest) -> HttpResponse:
 def two_factor_reset(request: HttpRequest, pk: int) -> HttpResponse:
     """An administrator removes a member of staff's authenticator app (lost or new phone), after
     a confirmation page."""
-    member = security.staff_member_get(request.user, pk)
+    member = tfa.staff_member_get(request.user, pk)
     error = ""
     if request.method == "POST":
         try:
-            security.two_factor_reset(actor=request.user, user=member, request=request)
+            tfa.two_factor_reset(actor=request.user, user=member, request=request)
         except ValidationError as exc:
             error = " ".join(exc.messages)
         else:

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Min
 
-from heard.core import security
+from heard.core import two_factor
 from heard.core.models import Partnership
 from heard.core.roles import AgeBand, Role
 from heard.demo import data
@@ -205,7 +205,7 @@ class _Builder:
             )
             self.counts["training_records"] += 1
             if spec.role in settings.HEARD_TWO_FACTOR_ROLES:
-                security.totp_device_install(actor=None, user=staff, key=data.DEMO_TOTP_KEY)
+                two_factor.totp_device_install(actor=None, user=staff, key=data.DEMO_TOTP_KEY)
 
     def _organisation(self, spec: data.OrganisationSpec) -> None:
         self.organisations[spec.key] = people_services.organisation_create(
