@@ -10,7 +10,6 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
@@ -18,23 +17,10 @@ from rest_framework.routers import BaseRouter
 from heard.api.fields import BulkRelatedField
 from heard.api.openapi import ERROR
 from heard.core.models import AuditEntry
-from heard.core.permissions import can
 from heard.people import selectors as people_selectors
 from heard.people.models import User, YoungPerson
 from heard.safeguarding import filters, selectors, services
 from heard.safeguarding.models import BackgroundCheck, Concern, TrainingRecord
-
-
-def _perm(perm: str) -> BasePermission:
-    class HasPerm(BasePermission):
-        message = "You do not have permission to do that."
-
-        def has_permission(self, request: Any, view: Any) -> bool:
-            return can(request.user, perm)
-
-    HasPerm.__name__ = f"Has({perm})"
-    return HasPerm()
-
 
 # Concerns ----------------------------------------------------------------------------------------
 
@@ -173,9 +159,15 @@ class ConcernViewSet(
     filterset_class = filters.ConcernFilter
     queryset = Concern.objects.none()
 
-    def get_permissions(self) -> list[Any]:
-        to = "add" if self.action == "create" else "view"
-        return [*super().get_permissions(), _perm(f"safeguarding.{to}_concern")]
+    action_permissions = {
+        "list": "safeguarding.view_concern",
+        "retrieve": "safeguarding.view_concern",
+        "trail": "safeguarding.view_concern",
+        "create": "safeguarding.add_concern",
+        "assign": "safeguarding.change_concern",
+        "decide": "safeguarding.change_concern",
+        "close": "safeguarding.change_concern",
+    }
 
     def get_queryset(self) -> QuerySet[Concern]:
         return selectors.concerns_visible_to(self.request.user)
@@ -296,11 +288,6 @@ class _KeptByProgrammeStaff(
     viewsets.GenericViewSet,  # type: ignore[type-arg]
 ):
     http_method_names = ["get", "post", "patch", "head", "options"]
-    perm_name = ""
-
-    def get_permissions(self) -> list[Any]:
-        action_perm = {"create": "add", "partial_update": "change"}.get(self.action or "", "view")
-        return [*super().get_permissions(), _perm(f"safeguarding.{action_perm}_{self.perm_name}")]
 
     def _validated(self, partial: bool = False, instance: Any = None) -> dict[str, Any]:
         serializer = self.get_serializer(instance, data=self.request.data, partial=partial)
@@ -313,7 +300,12 @@ class BackgroundCheckViewSet(_KeptByProgrammeStaff):
 
     serializer_class = BackgroundCheckSerializer
     filterset_class = filters.BackgroundCheckFilter
-    perm_name = "backgroundcheck"
+    action_permissions = {
+        "list": "safeguarding.view_backgroundcheck",
+        "retrieve": "safeguarding.view_backgroundcheck",
+        "create": "safeguarding.add_backgroundcheck",
+        "partial_update": "safeguarding.change_backgroundcheck",
+    }
     queryset = BackgroundCheck.objects.none()
 
     def get_queryset(self) -> QuerySet[BackgroundCheck]:
@@ -336,7 +328,12 @@ class TrainingRecordViewSet(_KeptByProgrammeStaff):
 
     serializer_class = TrainingRecordSerializer
     filterset_class = filters.TrainingRecordFilter
-    perm_name = "trainingrecord"
+    action_permissions = {
+        "list": "safeguarding.view_trainingrecord",
+        "retrieve": "safeguarding.view_trainingrecord",
+        "create": "safeguarding.add_trainingrecord",
+        "partial_update": "safeguarding.change_trainingrecord",
+    }
     queryset = TrainingRecord.objects.none()
 
     def get_queryset(self) -> QuerySet[TrainingRecord]:
