@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from heard.core import audit, events, updates
 from heard.core.models import AuditEntry, Partnership
@@ -113,8 +114,7 @@ def test_not_in_future(settings):
     check(None)
     check(datetime.date(2020, 1, 1))
     with pytest.raises(ValidationError, match="cannot be in the future"):
-        check(datetime.date.today() + datetime.timedelta(days=2))
-    from django.utils import timezone
+        check(timezone.localdate() + datetime.timedelta(days=2))
 
     check(timezone.now() - datetime.timedelta(minutes=1))
     with pytest.raises(ValidationError):
