@@ -11,6 +11,7 @@ class VoiceConfig(AppConfig):
     def ready(self) -> None:
         from heard.groups.signals import group_links_changed, theme_lead_changed
         from heard.participation.signals import session_group_changed
+        from heard.voice import events, policies  # noqa: F401 - register the events and policies
 
         group_links_changed.connect(_group_links_changed, dispatch_uid="voice-responsibility")
         theme_lead_changed.connect(_theme_lead_changed, dispatch_uid="voice-responsibility")
