@@ -48,7 +48,8 @@ def test_a_clean_file_is_checked_then_imported(officer, fenland):
     assert AuditEntry.objects.filter(action=AuditEntry.Action.CREATE).count() == 2
     summary = AuditEntry.objects.get(action=AuditEntry.Action.IMPORT)
     assert summary.object_id == str(fenland.pk)
-    assert summary.changes == {"young_people_imported": [None, 2]}
+    assert summary.event == "organisation.young_people_imported"
+    assert summary.changes == {} and summary.metadata == {"young_people": 2}
 
 
 @time_machine.travel(TODAY, tick=False)

@@ -66,7 +66,7 @@ print(json.dumps({
         for row in AuditEntry.objects.values("object_type", "action").annotate(n=Count("id"))
     ),
     "import_entries": sorted(
-        json.dumps(entry.changes, sort_keys=True)
+        json.dumps(entry.metadata, sort_keys=True)
         for entry in AuditEntry.objects.filter(action=AuditEntry.Action.IMPORT)
     ),
 }))

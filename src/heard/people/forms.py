@@ -7,14 +7,11 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-from heard.core.forms import (
-    GovUKDateInput,
-    add_service_errors,  # noqa: F401 (used by the views)
-)
+from heard.core.forms import GovUKDateInput
 from heard.core.roles import AgeBand, Role
 from heard.people import selectors
 from heard.people.models import Organisation, User, YoungPerson
-from heard.people.services import NEEDS_MAX_LENGTH
+from heard.people.services._common import NEEDS_MAX_LENGTH
 
 CONFIRM_LABEL = "This is a different young person"
 

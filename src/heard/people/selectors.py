@@ -8,8 +8,9 @@ from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, 
 from django.db.models.functions import Coalesce, Lower
 from django.shortcuts import get_object_or_404
 
-from heard.core.permissions import can, is_partner_worker, is_system
+from heard.core.permissions import is_partner_worker, is_system
 from heard.people.models import Organisation, User, YoungPerson
+from heard.people.policies import ORGANISATION, STAFF, YOUNG_PERSON
 
 
 def _partner_organisation_id(user: Any) -> int | None:
@@ -19,24 +20,23 @@ def _partner_organisation_id(user: Any) -> int | None:
     return None
 
 
-def young_people_visible_to(user: Any) -> QuerySet[YoungPerson]:
-    """Young people the user may see: none for board members, own organisation for partners."""
-    queryset = YoungPerson.objects.select_related("organisation")
-    if not can(user, "people.view_youngperson"):
-        return queryset.none()
-    partner_org = _partner_organisation_id(user)
-    if partner_org is not None:
-        queryset = queryset.filter(organisation_id=partner_org)
-    return queryset
-
-
-def young_person_get(user: Any, pk: Any) -> YoungPerson:
-    """One young person the user may see; Http404 otherwise (also for malformed ids)."""
+def _get(queryset: QuerySet[Any], pk: Any) -> Any:
+    """The row ``pk`` of ``queryset``; Http404 otherwise (also for malformed ids)."""
     try:
         pk = int(pk)
     except (TypeError, ValueError):
         pk = 0
-    return get_object_or_404(young_people_visible_to(user), pk=pk)
+    return get_object_or_404(queryset, pk=pk)
+
+
+def young_people_visible_to(user: Any) -> QuerySet[YoungPerson]:
+    """Young people the user may see: none for board members, own organisation for partners."""
+    return YOUNG_PERSON.scope(user, "view", YoungPerson.objects.select_related("organisation"))
+
+
+def young_person_get(user: Any, pk: Any) -> YoungPerson:
+    """One young person the user may see; Http404 otherwise (also for malformed ids)."""
+    return _get(young_people_visible_to(user), pk)
 
 
 def young_person_memberships(*, user: Any, young_person: YoungPerson) -> QuerySet[Any]:
@@ -97,8 +97,6 @@ def organisations_visible_to(user: Any) -> QuerySet[Organisation]:
     Annotated with ``young_people_count`` (active young people); pages show it only to roles allowed
     ``people.view_organisation_young_people``.
     """
-    if not can(user, "people.view_organisation"):
-        return Organisation.objects.none()
     # A count per organisation shown, not a GROUP BY over the register: a page of 25 of 600
     # organisations grouped all 200,000 young people first (national scale: 185 -> 10 ms).
     active = (
@@ -108,17 +106,14 @@ def organisations_visible_to(user: Any) -> QuerySet[Organisation]:
         .annotate(n=Count("pk"))
         .values("n")
     )
-    return Organisation.objects.annotate(
+    organisations = Organisation.objects.annotate(
         young_people_count=Coalesce(Subquery(active, output_field=IntegerField()), Value(0))
     ).order_by("name")
+    return ORGANISATION.scope(user, "view", organisations)
 
 
 def organisation_get(user: Any, pk: Any) -> Organisation:
-    try:
-        pk = int(pk)
-    except (TypeError, ValueError):
-        pk = 0
-    return get_object_or_404(organisations_visible_to(user), pk=pk)
+    return _get(organisations_visible_to(user), pk)
 
 
 def organisations_for_young_people(user: Any) -> QuerySet[Organisation]:
@@ -142,24 +137,19 @@ def organisations_for_young_people_filter(user: Any) -> QuerySet[Organisation]:
 
 def organisation_staff(*, user: Any, organisation: Organisation) -> QuerySet[User]:
     """The staff accounts of an organisation, for roles allowed to see them."""
-    if not can(user, "people.view_organisation_staff", organisation):
+    if not ORGANISATION.allows(user, "view_staff", organisation):
         return User.objects.none()
     return organisation.staff.filter(is_active=True).order_by("full_name")  # type: ignore[attr-defined]
 
 
 def staff_visible_to(user: Any) -> QuerySet[User]:
     """Staff accounts, for administrators (who manage them)."""
-    if not can(user, "people.view_user"):
-        return User.objects.none()
-    return User.objects.select_related("organisation").order_by("full_name", "email")
+    staff = User.objects.select_related("organisation").order_by("full_name", "email")
+    return STAFF.scope(user, "view", staff)
 
 
 def staff_get(user: Any, pk: Any) -> User:
-    try:
-        pk = int(pk)
-    except (TypeError, ValueError):
-        pk = 0
-    return get_object_or_404(staff_visible_to(user), pk=pk)
+    return _get(staff_visible_to(user), pk)
 
 
 def champion_candidates() -> QuerySet[User]:

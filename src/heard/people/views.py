@@ -6,24 +6,39 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from heard.core.exports import Column, csv_response
-from heard.core.forms import changed_values
+from heard.core.forms import changed_values, form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, is_partner_worker, require
 from heard.people import filters, forms, importers, selectors, services
 
 IMPORT_SESSION_KEY = "people_import_csv"
 
+
+def _active(record: Any) -> str:
+    return "Yes" if record.is_active else "No"
+
+
+class _ListView(StaffListView):
+    """A list page whose rows are its selector's, for the signed-in user."""
+
+    selector: Any = None  # a staticmethod: ``selector(user)``
+
+    def get_base_queryset(self) -> Any:
+        return self.selector(self.request.user)
+
+
 # Young people ------------------------------------------------------------------------------------
 
 
-class YoungPersonListView(StaffListView):
+class YoungPersonListView(_ListView):
+    selector = staticmethod(selectors.young_people_visible_to)
     template_name = "people/young_person_list.html"
     permission_required = "people.view_youngperson"
     filterset_class = filters.YoungPersonFilter
@@ -38,11 +53,8 @@ class YoungPersonListView(StaffListView):
         ("Supporting organisation", "organisation.name"),
         ("Area", "area"),
         ("Contact preference", "get_contact_preference_display"),
-        ("Active", lambda yp: "Yes" if yp.is_active else "No"),
+        ("Active", _active),
     ]
-
-    def get_base_queryset(self) -> Any:
-        return selectors.young_people_visible_to(self.request.user)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -79,35 +91,39 @@ def young_person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "people/young_person_detail.html", context)
 
 
-def _form_page(request: HttpRequest, form: Any, **context: Any) -> HttpResponse:
-    return render(request, "includes/form_page.html", {"form": form, **context})
+def _young_person_url(young_person: Any) -> str:
+    return reverse("people:young-person-detail", args=[young_person.pk])
+
+
+def _organisation_url(organisation: Any) -> str:
+    return reverse("people:organisation-detail", args=[organisation.pk])
 
 
 @login_required
 def young_person_create(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user: Any = request.user
     require(user, "people.add_youngperson")
     form = forms.YoungPersonForm(request.POST or None, user=user)
     if "confirm_not_duplicate" in request.POST:
         form.offer_duplicate_confirmation()
-    if request.method == "POST" and form.is_valid():
+
+    def save() -> Any:
         try:
-            young_person = services.young_person_create(
-                actor=user,  # type: ignore[arg-type]
+            return services.young_person_create(
+                actor=user,
                 confirm_not_duplicate=form.cleaned_data.get("confirm_not_duplicate", False),
                 **form.service_values(),
             )
-        except services.PossibleDuplicateError as exc:
+        except services.PossibleDuplicateError:
             form.offer_duplicate_confirmation()
-            forms.add_service_errors(form, exc)
-        except ValidationError as exc:
-            forms.add_service_errors(form, exc)
-        else:
-            messages.success(request, f"Young person {young_person.reference} added.")
-            return redirect("people:young-person-detail", pk=young_person.pk)
-    return _form_page(
+            raise
+
+    return form_page(
         request,
         form,
+        save,
+        success=lambda young_person: f"Young person {young_person.reference} added.",
+        then=_young_person_url,
         title="Add a young person",
         submit_label="Add young person",
         cancel_url=reverse("people:young-person-list"),
@@ -116,30 +132,22 @@ def young_person_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def young_person_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
+    user: Any = request.user
     _require_young_people(user)
     young_person = selectors.young_person_get(user, pk)
     require(user, "people.change_youngperson", young_person)
     form = forms.YoungPersonForm(request.POST or None, user=user, instance=young_person)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.young_person_update(
-                actor=user,  # type: ignore[arg-type]
-                young_person=young_person,
-                **form.service_values(changed_only=True),
-            )
-        except ValidationError as exc:
-            forms.add_service_errors(form, exc)
-        else:
-            messages.success(request, f"Young person {young_person.reference} updated.")
-            return redirect("people:young-person-detail", pk=young_person.pk)
-    detail_url = reverse("people:young-person-detail", args=[young_person.pk])
-    return _form_page(
+    return form_page(
         request,
         form,
+        lambda: services.young_person_update(
+            actor=user, young_person=young_person, **form.service_values(changed_only=True)
+        ),
+        success=f"Young person {young_person.reference} updated.",
+        then=_young_person_url,
         title=f"Edit {young_person.reference}",
         submit_label="Save changes",
-        cancel_url=detail_url,
+        cancel_url=_young_person_url(young_person),
     )
 
 
@@ -195,7 +203,8 @@ def _young_people_count_scope(user: Any) -> str:
     return "own" if is_partner_worker(user) else "all"
 
 
-class OrganisationListView(StaffListView):
+class OrganisationListView(_ListView):
+    selector = staticmethod(selectors.organisations_visible_to)
     template_name = "people/organisation_list.html"
     permission_required = "people.view_organisation"
     filterset_class = filters.OrganisationFilter
@@ -211,14 +220,11 @@ class OrganisationListView(StaffListView):
             ("Point of contact", "contact_name"),
             ("Contact email", "contact_email"),
             ("Contact phone", "contact_phone"),
-            ("Active", lambda org: "Yes" if org.is_active else "No"),
+            ("Active", _active),
         ]
         if _young_people_count_scope(self.request.user) == "all":
             columns.append(("Active young people", "young_people_count"))
         return columns
-
-    def get_base_queryset(self) -> Any:
-        return selectors.organisations_visible_to(self.request.user)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -246,20 +252,15 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def organisation_create(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user: Any = request.user
     require(user, "people.add_organisation")
     form = forms.OrganisationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            organisation = services.organisation_create(actor=user, **form.cleaned_data)  # type: ignore[arg-type]
-        except ValidationError as exc:
-            forms.add_service_errors(form, exc)
-        else:
-            messages.success(request, f"{organisation.name} added.")
-            return redirect("people:organisation-detail", pk=organisation.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
+        lambda: services.organisation_create(actor=user, **form.cleaned_data),
+        success=lambda organisation: f"{organisation.name} added.",
+        then=_organisation_url,
         title="Add an organisation",
         submit_label="Add organisation",
         cancel_url=reverse("people:organisation-list"),
@@ -268,32 +269,29 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
+    user: Any = request.user
     organisation = selectors.organisation_get(user, pk)
     require(user, "people.change_organisation", organisation)
     form = forms.OrganisationForm(request.POST or None, instance=organisation)
-    if request.method == "POST" and form.is_valid():
-        changed = changed_values(form)
-        try:
-            services.organisation_update(actor=user, organisation=organisation, **changed)  # type: ignore[arg-type]
-        except ValidationError as exc:
-            forms.add_service_errors(form, exc)
-        else:
-            messages.success(request, f"{organisation.name} updated.")
-            return redirect("people:organisation-detail", pk=organisation.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
+        lambda: services.organisation_update(
+            actor=user, organisation=organisation, **changed_values(form)
+        ),
+        success=f"{organisation.name} updated.",
+        then=_organisation_url,
         title=f"Edit {organisation.name}",
         submit_label="Save changes",
-        cancel_url=reverse("people:organisation-detail", args=[organisation.pk]),
+        cancel_url=_organisation_url(organisation),
     )
 
 
 # Staff (administrators) --------------------------------------------------------------------------
 
 
-class StaffMemberListView(StaffListView):
+class StaffMemberListView(_ListView):
+    selector = staticmethod(selectors.staff_visible_to)
     template_name = "people/staff_list.html"
     permission_required = "people.view_user"
     filterset_class = filters.StaffFilter
@@ -305,29 +303,21 @@ class StaffMemberListView(StaffListView):
         ("Job title", "job_title"),
         ("Role", "get_role_display"),
         ("Organisation", "organisation.name"),
-        ("Active", lambda u: "Yes" if u.is_active else "No"),
+        ("Active", _active),
     ]
-
-    def get_base_queryset(self) -> Any:
-        return selectors.staff_visible_to(self.request.user)
 
 
 @login_required
 def staff_create(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user: Any = request.user
     require(user, "people.add_user")
     form = forms.StaffForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            member = services.staff_create(actor=user, **form.cleaned_data)  # type: ignore[arg-type]
-        except ValidationError as exc:
-            forms.add_service_errors(form, exc)
-        else:
-            messages.success(request, f"Account for {member.full_name} created.")
-            return redirect("people:staff-list")
-    return _form_page(
+    return form_page(
         request,
         form,
+        lambda: services.staff_create(actor=user, **form.cleaned_data),
+        success=lambda member: f"Account for {member.full_name} created.",
+        then="people:staff-list",
         title="Add a staff member",
         submit_label="Create account",
         cancel_url=reverse("people:staff-list"),
@@ -336,22 +326,16 @@ def staff_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
+    user: Any = request.user
     require(user, "people.change_user")
     member = selectors.staff_get(user, pk)
     form = forms.StaffForm(request.POST or None, instance=member)
-    if request.method == "POST" and form.is_valid():
-        changed = changed_values(form)
-        try:
-            services.staff_update(actor=user, user=member, **changed)  # type: ignore[arg-type]
-        except ValidationError as exc:
-            forms.add_service_errors(form, exc)
-        else:
-            messages.success(request, f"Account for {member.full_name} updated.")
-            return redirect("people:staff-list")
-    return _form_page(
+    return form_page(
         request,
         form,
+        lambda: services.staff_update(actor=user, user=member, **changed_values(form)),
+        success=f"Account for {member.full_name} updated.",
+        then="people:staff-list",
         title=f"Edit {member.full_name}",
         submit_label="Save changes",
         cancel_url=reverse("people:staff-list"),

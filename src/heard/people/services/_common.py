@@ -1,0 +1,52 @@
+"""What the people services share: the fields each record's services write, and text cleaning."""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: Communication and access needs are free text, kept to a length a worker can read at a glance.
+NEEDS_MAX_LENGTH = 2000
+
+ORGANISATION_FIELDS = (
+    "name",
+    "kind",
+    "area",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "champions",
+    "notes",
+    "is_active",
+)
+STAFF_FIELDS = ("email", "full_name", "role", "organisation", "job_title", "is_active")
+YOUNG_PERSON_FIELDS = (
+    "first_name",
+    "last_name",
+    "preferred_name",
+    "age_band",
+    "date_of_birth",
+    "organisation",
+    "area",
+    "communication_needs",
+    "access_needs",
+    "contact_preference",
+    "is_active",
+)
+_STRIPPED = frozenset(
+    {"name", "area", "contact_name", "contact_email", "contact_phone", "full_name", "job_title"}
+    | {"first_name", "last_name", "preferred_name", "communication_needs", "access_needs", "notes"}
+)
+
+
+def clean_text(name: str, value: Any) -> Any:
+    return value.strip() if name in _STRIPPED and isinstance(value, str) else value
+
+
+def clean_values(values: dict[str, Any]) -> None:
+    """Strip the text of ``values`` in place (an ``audited_update`` check starts with it)."""
+    values.update((name, clean_text(name, value)) for name, value in values.items())
+
+
+def full_clean(obj: Any, **kwargs: Any) -> None:
+    """``full_clean`` with messages that name the field, never a database constraint."""
+    obj.full_clean(validate_constraints=False, **kwargs)
