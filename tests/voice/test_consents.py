@@ -321,3 +321,11 @@ class TestQuotesAndPublishingOnPages:
         assert response.status_code == 200
         assert "no current consent to publishing" in response.content.decode()
         assert not View.objects.exists()
+
+
+def test_the_people_app_lists_the_consent_purposes_privacy_records():
+    """Voice asks ``heard.people.consents`` (below voice) with the purposes privacy records."""
+    from heard.people.consents import ConsentPurpose
+    from heard.privacy.models import Consent
+
+    assert ConsentPurpose.choices == Consent.Purpose.choices

@@ -2,10 +2,10 @@
 shown.
 
 Consents are privacy's records (``privacy.Consent``), but voice sits below privacy in the apps'
-layers (withdrawing a consent changes views through voice's services), so voice reads them by the
-model's name, as safeguarding reads sessions. Every check reads the consents as they are at that
-moment, in the same query as the records it guards: nothing is cached, so a withdrawal takes
-effect on the very next request.
+layers (withdrawing a consent changes views through voice's services), so voice reads them
+through ``heard.people.consents`` (the young people's reverse relation). Every check reads the
+consents as they are at that moment, in the same query as the records it guards: nothing is
+cached, so a withdrawal takes effect on the very next request.
 
 Whose consent counts is decided once, here:
 
@@ -26,10 +26,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.apps import apps
 from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
 
 from heard.groups.models import Membership
+from heard.people.consents import (
+    ConsentPurpose,
+    has_current_consent,
+    has_withdrawn_consent,
+    with_current_consent,
+)
 from heard.people.models import YoungPerson
 from heard.voice.models import Evidence, View
 
@@ -52,25 +57,13 @@ USE_WORDS: dict[str, str] = {
 }
 
 
-def consent_model() -> Any:
-    return apps.get_model("privacy", "Consent")
-
-
-def _purpose(name: str) -> str:
-    return str(getattr(consent_model().Purpose, name))
-
-
 def purpose_for_use(use: str) -> str | None:
     """The consent purpose a view's "how it may be used" needs of the young people named on it."""
     if use in (View.Consent.QUOTE_ANONYMOUSLY, View.Consent.QUOTE_FIRST_NAME):
-        return _purpose("QUOTES")
+        return ConsentPurpose.QUOTES
     if use == View.Consent.PUBLISH:
-        return _purpose("PUBLISHING")
+        return ConsentPurpose.PUBLISHING
     return None
-
-
-def _current(purpose: str) -> QuerySet[Any]:
-    return consent_model().objects.filter(purpose=purpose, withdrawn_on__isnull=True)
 
 
 def use_refusal(*, use: str, young_people: Iterable[YoungPerson]) -> str | None:
@@ -88,15 +81,11 @@ def use_refusal(*, use: str, young_people: Iterable[YoungPerson]) -> str | None:
     purpose = purpose_for_use(use)
     if purpose is None or not people:
         return None
-    with_consent = set(
-        _current(purpose)
-        .filter(young_person_id__in=[person.pk for person in people])
-        .values_list("young_person_id", flat=True)
-    )
+    with_consent = with_current_consent(purpose, people)
     missing = sorted(person.reference for person in people if person.pk not in with_consent)
     if not missing:
         return None
-    what = str(consent_model().Purpose(purpose).label).lower()
+    what = str(ConsentPurpose(purpose).label).lower()
     who = ", ".join(missing)
     has = "has" if len(missing) == 1 else "have"
     return (
@@ -114,26 +103,20 @@ def _photo_withheld(prefix: str) -> Case:
     view_id = OuterRef(f"{prefix}pk")
     group_id = OuterRef(f"{prefix}group_id")
     day = OuterRef(f"{prefix}recorded_on")
-    photographs = _purpose("PHOTOGRAPHS")
-    current = _current(photographs)
-    withdrawn = consent_model().objects.filter(purpose=photographs, withdrawn_on__isnull=False)
+    photographs = ConsentPurpose.PHOTOGRAPHS
+
+    def lacking(rows: QuerySet[Any], person: str) -> tuple[QuerySet[Any], QuerySet[Any]]:
+        """Of ``rows`` naming a young person (at ``person``), those without a current consent to
+        photographs, and of those, the ones who withdrew it."""
+        without = rows.filter(~has_current_consent(photographs, OuterRef(person)))
+        return without, without.filter(has_withdrawn_consent(photographs, OuterRef(person)))
 
     named = ViewPeople.objects.filter(view_id=view_id)
-    named_lacking = named.filter(
-        ~Exists(current.filter(young_person_id=OuterRef("youngperson_id")))
-    )
-    named_withdrawn = named_lacking.filter(
-        Exists(withdrawn.filter(young_person_id=OuterRef("youngperson_id")))
-    )
+    named_lacking, named_withdrawn = lacking(named, "youngperson_id")
     members = Membership.objects.filter(
         Q(left_on__isnull=True) | Q(left_on__gte=day), group_id=group_id, joined_on__lte=day
     )
-    members_lacking = members.filter(
-        ~Exists(current.filter(young_person_id=OuterRef("young_person_id")))
-    )
-    members_withdrawn = members_lacking.filter(
-        Exists(withdrawn.filter(young_person_id=OuterRef("young_person_id")))
-    )
+    members_lacking, members_withdrawn = lacking(members, "young_person_id")
     names_nobody = ~Exists(named)
     return Case(
         When(Exists(named_withdrawn), then=Value(WITHDRAWN)),
