@@ -185,7 +185,7 @@ class TestTrail:
         assert changes["assigned_to"]["new"] == "Robin Okafor"
         assert (changes["status"]["old"], changes["status"]["new"]) == ("Open", "Assigned")
         assert AuditEntry.objects.filter(
-            action=AuditEntry.Action.READ, changes__via="api-trail", object_id=str(concern.pk)
+            action=AuditEntry.Action.READ, metadata__via="api-trail", object_id=str(concern.pk)
         ).exists()
 
     def test_a_long_trail_is_paginated(self, api_for, safeguarding_lead):

@@ -48,12 +48,6 @@ class TestRaise:
         assert "uncle" not in audit_text() and "Listened" not in audit_text()
         assert str(concern) == f"Concern {concern.reference}"
 
-    def test_from_a_session_the_concern_is_about_its_young_person(self, officer):
-        young_person = factories.YoungPersonFactory()
-        session = factories.SessionFactory(group=None, young_person=young_person)
-        concern = raise_concern(officer, session=session)
-        assert concern.session == session and concern.young_person == young_person
-
     def test_a_partner_worker_cannot_name_another_organisations_young_person(
         self, partner_worker, other_organisation
     ):
@@ -62,12 +56,6 @@ class TestRaise:
             raise_concern(partner_worker, young_person=other)
         assert "young_person" in excinfo.value.message_dict
         assert not Concern.objects.exists()
-
-    def test_a_board_member_cannot_raise_from_a_session_they_cannot_see(self, board_member):
-        session = factories.SessionFactory()
-        with pytest.raises(ValidationError) as excinfo:
-            raise_concern(board_member, session=session)
-        assert excinfo.value.message_dict["session"] == ["Choose a session you can see."]
 
     def test_missing_text_future_time_and_over_long_text_are_refused(self, officer):
         with pytest.raises(ValidationError) as excinfo:

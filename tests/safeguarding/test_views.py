@@ -78,11 +78,16 @@ class TestRaising:
     def test_raising_from_a_session_page(self, client_for, officer):
         session = factories.SessionFactory()
         client = client_for(officer)
-        page = client.get(reverse("participation:session-detail", args=[session.pk]))
-        assert f"{RAISE}?session={session.pk}" in page.content.decode()
-        response = client.post(f"{RAISE}?session={session.pk}", concern_form(session=session.pk))
-        assert response.status_code == 302
-        assert Concern.objects.get().session == session
+        from_session = reverse("participation:concern-raise", args=[session.pk])
+        # The session page's link (its old address) leads to participation's page, a POST too.
+        for method in (client.get, client.post):
+            moved = method(f"{RAISE}?session={session.pk}")
+            assert moved.status_code == 307 and moved["Location"] == from_session
+        page = client.get(from_session).content.decode()
+        assert str(session) in page
+        response = client.post(from_session, concern_form())
+        assert response.status_code == 302 and response["Location"] == RAISED
+        assert Concern.objects.get().session_link.session == session
         assert client.get(reverse("safeguarding:concern-detail", args=[1])).status_code == 403
 
     def test_missing_fields_and_an_unknown_reference_get_clear_errors(self, client_for, officer):
@@ -102,8 +107,10 @@ class TestRaising:
         session = factories.SessionFactory(
             group=factories.GroupFactory(host_organisation=other_organisation)
         )
-        response = client_for(partner_worker).get(f"{RAISE}?session={session.pk}")
-        assert response.status_code == 404
+        url = reverse("participation:concern-raise", args=[session.pk])
+        assert client_for(partner_worker).get(url).status_code == 404
+        assert client_for(partner_worker).post(url, concern_form()).status_code == 404
+        assert not Concern.objects.exists()
 
 
 class TestLeadsOnly:
@@ -115,13 +122,13 @@ class TestLeadsOnly:
         page = client.get(LIST).content.decode()
         assert concern.reference in page and SECRET not in page
         reads = AuditEntry.objects.filter(action=AuditEntry.Action.READ)
-        assert reads.filter(object_id=str(concern.pk), changes__via="list").count() == 1
+        assert reads.filter(object_id=str(concern.pk), metadata__via="list").count() == 1
         detail = client.get(reverse("safeguarding:concern-detail", args=[concern.pk]))
         assert detail.status_code == 200 and SECRET in detail.content.decode()
-        assert reads.filter(changes__via="page", actor=safeguarding_lead).count() == 1
+        assert reads.filter(metadata__via="page", actor=safeguarding_lead).count() == 1
         csv = client.get(LIST, {"format": "csv"})
         assert concern.reference in b"".join(csv.streaming_content).decode()
-        assert reads.filter(changes__via="csv").count() == 1
+        assert reads.filter(metadata__via="csv").count() == 1
 
         assign, decide, close = concern_urls(concern)[1:]
         assert client.post(assign, {"assigned_to": safeguarding_lead.pk}).status_code == 302

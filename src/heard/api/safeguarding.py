@@ -33,6 +33,12 @@ class ConcernOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
     decision = serializers.ChoiceField(
         choices=Concern.Decision.choices, allow_blank=True, read_only=True
     )
+    session = serializers.IntegerField(
+        source="session_link.session_id",
+        read_only=True,
+        allow_null=True,
+        help_text="The session it was raised from, if any.",
+    )
 
     class Meta:
         model = Concern

@@ -242,3 +242,6 @@ class YearlyParticipant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.young_person_id} in {self.year}"
+
+
+from heard.participation.concerns import SessionConcern  # noqa: E402, F401 (a concern's session)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from heard.participation import views
+from heard.participation import concern_views, views
 
 app_name = "participation"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("monitoring/", views.MonitoringFollowUpView.as_view(), name="monitoring-followup"),
     path("<int:pk>/", views.session_detail, name="session-detail"),
     path("<int:pk>/edit/", views.session_edit, name="session-edit"),
+    path("<int:pk>/concern/", concern_views.concern_raise, name="concern-raise"),
     path(
         "<int:pk>/monitoring-complete/",
         views.session_monitoring_complete,

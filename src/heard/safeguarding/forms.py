@@ -79,6 +79,17 @@ class ConcernForm(forms.Form):
         )
         return timezone.make_aware(moment)
 
+    def concern_values(self) -> dict[str, Any]:
+        """What ``services.concern_raise`` takes from the form (the young person aside)."""
+        data = self.cleaned_data
+        return {
+            "what_happened": data["what_happened"],
+            "happened_at": self.happened_at(),
+            "who_was_present": data["who_was_present"],
+            "immediate_action": data["immediate_action"],
+            "child_told": data["child_told"],
+        }
+
 
 class ConcernAssignForm(forms.Form):
     assigned_to = forms.ModelChoiceField(

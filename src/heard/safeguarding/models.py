@@ -2,6 +2,10 @@
 
 A concern's text is seen only by safeguarding leads: its ``__str__`` is a reference and never
 any of what was written, so audit labels, logs and error pages cannot carry it.
+
+A concern raised from a session is linked to it from the app above
+(``heard.participation.concerns.SessionConcern``, read as ``concern.session_link``): this app
+holds no relation up to participation.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 
 from heard.core.models import TimeStampedModel
-from heard.core.validators import validate_single_line
+from heard.core.validators import NotInFuture, validate_single_line
 
 #: A concern's reference: "SC-" and 8 characters without look-alikes (no 0/O, 1/I/L).
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -45,7 +49,6 @@ class Concern(TimeStampedModel):
     #: The fields someone raising a concern writes (all of them withheld from the audit log).
     RAISED_FIELDS = (
         "young_person",
-        "session",
         "what_happened",
         "happened_at",
         "who_was_present",
@@ -68,19 +71,14 @@ class Concern(TimeStampedModel):
         related_name="+",
         help_text="The young person the concern is about, if known.",
     )
-    session = models.ForeignKey(
-        "participation.Session",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The session where it came up, if any.",
-    )
     raised_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     what_happened = models.TextField("What was seen or said", max_length=10000)
-    happened_at = models.DateTimeField("When it happened")
+    happened_at = models.DateTimeField(
+        "When it happened",
+        validators=[NotInFuture("The time it happened cannot be in the future.")],
+    )
     who_was_present = models.TextField("Who was present", max_length=2000)
     immediate_action = models.TextField("Immediate action taken", max_length=5000)
     child_told = models.TextField("What the child was told would happen next", max_length=5000)
@@ -207,7 +205,9 @@ class TrainingRecord(TimeStampedModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="training_records"
     )
     course = models.CharField(max_length=200, help_text="For example, child protection training.")
-    completed_on = models.DateField()
+    completed_on = models.DateField(
+        validators=[NotInFuture("The date the training was completed cannot be in the future.")]
+    )
     expires_on = models.DateField(
         null=True, blank=True, help_text="Leave empty if it does not expire."
     )

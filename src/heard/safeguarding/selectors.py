@@ -9,19 +9,20 @@ from __future__ import annotations
 import dataclasses
 import datetime
 from collections.abc import Iterable
+from types import SimpleNamespace
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
-from django.utils import dateformat, timezone
 
+from heard.core import events
 from heard.core.audit import history_for
 from heard.core.models import AuditEntry
-from heard.core.permissions import can
 from heard.core.roles import Role
+from heard.safeguarding import events as safeguarding_events
 from heard.safeguarding.models import BackgroundCheck, Concern, ConcernChange, TrainingRecord
+from heard.safeguarding.policies import CHECKS, CONCERNS, TRAINING
 
 #: A concern still waiting for a decision after this long is flagged to every safeguarding lead.
 CONCERN_FLAG_AFTER = datetime.timedelta(hours=24)
@@ -30,18 +31,26 @@ CHECK_DUE_WITHIN_DAYS = 30
 
 
 def concerns_visible_to(user: Any) -> QuerySet[Concern]:
-    if not can(user, "safeguarding.view_concern"):
-        return Concern.objects.none()
-    return Concern.objects.select_related(
-        "young_person", "young_person__organisation", "session", "raised_by", "assigned_to"
+    """The concerns ``user`` may read, with the session each was raised from (if any), read
+    through participation's link (``concern.session_link``) without importing it."""
+    return CONCERNS.scope(user, "view").select_related(
+        "young_person",
+        "young_person__organisation",
+        "session_link__session",
+        "raised_by",
+        "assigned_to",
     )
 
 
+def _get(rows: QuerySet[Any], pk: Any, missing: str) -> Any:
+    found = rows.filter(pk=pk).first() if str(pk).isdigit() else None
+    if found is None:
+        raise Http404(missing)
+    return found
+
+
 def concern_get(user: Any, pk: Any) -> Concern:
-    concern = concerns_visible_to(user).filter(pk=pk).first() if str(pk).isdigit() else None
-    if concern is None:
-        raise Http404("No such concern.")
-    return concern
+    return _get(concerns_visible_to(user), pk, "No such concern.")
 
 
 def concerns_waiting(*, user: Any, now: datetime.datetime) -> list[Concern]:
@@ -58,14 +67,8 @@ def concerns_waiting(*, user: Any, now: datetime.datetime) -> list[Concern]:
 
 # A concern's audit trail -------------------------------------------------------------------------
 
-#: How each kind of read is described in the trail (``changes["via"]`` of a read entry).
-READ_VIA = {
-    "page": "Opened the concern's page",
-    "list": "Saw it in the list of concerns",
-    "csv": "Downloaded it in the list of concerns (CSV)",
-    "api": "Read it through the API",
-    "api-trail": "Read its audit trail through the API",
-}
+#: How each kind of read is described in the trail (``metadata["via"]`` of a read entry).
+READ_VIA = safeguarding_events.READ_VIA
 
 
 @dataclasses.dataclass(frozen=True)
@@ -96,44 +99,41 @@ def concern_trail(user: Any, concern: Concern) -> QuerySet[AuditEntry]:
     """Every audit entry about ``concern`` (reads, raising, changes), newest first: for
     safeguarding leads only. Pages and the API read it after ``services.concern_read``, which
     audits that the lead opened the concern."""
-    if not can(user, "safeguarding.view_concern"):
+    if not CONCERNS.allows(user, "view", concern):
         return AuditEntry.objects.none()
     return history_for(concern)
 
 
-def _label(name: str) -> str:
-    try:
-        field = Concern._meta.get_field(name)
-    except FieldDoesNotExist:  # a field that no longer exists
-        field = None
-    verbose = getattr(field, "verbose_name", None)
-    return str(verbose).capitalize() if verbose else name.replace("_", " ").capitalize()
-
-
 def _shown(name: str, value: Any, names: dict[int, str]) -> str | None:
-    """A stored audit value (``core.audit.snapshot``) as a lead reads it."""
+    """A kept value as a lead reads it (``core.events.value_text``); None when empty."""
     if value is None or value == "":
         return None
-    if name in ("assigned_to", "raised_by") and isinstance(value, int):
-        return names.get(value, f"Staff member {value}")
-    choices = {
-        "status": dict(Concern.Status.choices),
-        "decision": dict(Concern.Decision.choices),
-    }.get(name)
-    if choices is not None:
-        return str(choices.get(value, value))
-    if isinstance(value, str) and name.endswith("_at"):
-        try:
-            moment = datetime.datetime.fromisoformat(value)
-        except ValueError:
-            return value
-        return dateformat.format(timezone.localtime(moment), "j F Y H:i")
-    if isinstance(value, str) and name.endswith("_date"):
-        try:
-            return dateformat.format(datetime.date.fromisoformat(value), "j F Y")
-        except ValueError:
-            return value
-    return str(value)
+    return events.value_text(Concern, name, value, names)
+
+
+def _raised(entry: AuditEntry) -> str:
+    named = entry.changes or {}
+    order = [name for name in Concern.RAISED_FIELDS if name in named]
+    order += sorted(set(named) - set(order))
+    given = ", ".join(events.field_label(Concern, name).lower() for name in order)
+    return f"Raised the concern, giving: {given}" if given else "Raised it"
+
+
+def _changes(entry: AuditEntry, values: dict[str, Any] | None, names: dict) -> list[TrailChange]:
+    """Each field an entry names, with the values kept for it (``ConcernChange``) if any."""
+    changes = []
+    for name in entry.changes or {}:
+        pair = values.get(name) if values else None
+        changes.append(
+            TrailChange(
+                field=name,
+                label=events.field_label(Concern, name),
+                old=_shown(name, pair[0], names) if pair else None,
+                new=_shown(name, pair[1], names) if pair else None,
+                recorded=pair is not None,
+            )
+        )
+    return changes
 
 
 def concern_trail_rows(entries: Iterable[AuditEntry]) -> list[TrailEntry]:
@@ -146,46 +146,20 @@ def concern_trail_rows(entries: Iterable[AuditEntry]) -> list[TrailEntry]:
             "entry_id", "values"
         )
     )
-    staff_ids = {
-        value
-        for values in kept.values()
-        for name, pair in values.items()
-        if name in ("assigned_to", "raised_by")
-        for value in pair
-        if isinstance(value, int)
-    }
-    names = dict(
-        get_user_model().objects.filter(pk__in=staff_ids).values_list("pk", "full_name")
-        if staff_ids
-        else []
+    names = events.staff_names(
+        events.staff_ids(Concern, [SimpleNamespace(changes=values) for values in kept.values()])
     )
     rows = []
     for entry in entries:
-        changes: list[TrailChange] = []
+        kind = events.lookup(entry.event)
         via = ""
         if entry.action == AuditEntry.Action.READ:
-            via = str((entry.changes or {}).get("via", ""))
-            description = READ_VIA.get(via, "Read it")
+            via = str((entry.metadata or {}).get("via", ""))
+            description = safeguarding_events.READ_VIA.get(via, "Read it")
         elif entry.action == AuditEntry.Action.CREATE:
-            named = entry.changes or {}
-            order = [name for name in Concern.RAISED_FIELDS if name in named]
-            order += sorted(set(named) - set(order))
-            given = ", ".join(_label(name).lower() for name in order)
-            description = f"Raised the concern, giving: {given}" if given else "Raised it"
+            description = _raised(entry)
         else:
-            description = "Changed it"
-            values = kept.get(entry.pk)
-            for name in entry.changes or {}:
-                pair = values.get(name) if values else None
-                changes.append(
-                    TrailChange(
-                        field=name,
-                        label=_label(name),
-                        old=_shown(name, pair[0], names) if pair else None,
-                        new=_shown(name, pair[1], names) if pair else None,
-                        recorded=pair is not None,
-                    )
-                )
+            description = kind.label
         actor = entry.actor
         rows.append(
             TrailEntry(
@@ -195,7 +169,7 @@ def concern_trail_rows(entries: Iterable[AuditEntry]) -> list[TrailEntry]:
                 action=entry.action,
                 description=description,
                 via=via,
-                changes=changes,
+                changes=_changes(entry, kept.get(entry.pk), names),
             )
         )
     return rows
@@ -217,16 +191,11 @@ def _current_on(day: datetime.date) -> QuerySet[BackgroundCheck]:
 
 
 def background_checks_visible_to(user: Any) -> QuerySet[BackgroundCheck]:
-    if not can(user, "safeguarding.view_backgroundcheck"):
-        return BackgroundCheck.objects.none()
-    return BackgroundCheck.objects.select_related("staff", "staff__organisation")
+    return CHECKS.scope(user, "view").select_related("staff", "staff__organisation")
 
 
 def background_check_get(user: Any, pk: Any) -> BackgroundCheck:
-    check = background_checks_visible_to(user).filter(pk=pk).first() if str(pk).isdigit() else None
-    if check is None:
-        raise Http404("No such background check.")
-    return check
+    return _get(background_checks_visible_to(user), pk, "No such background check.")
 
 
 def checks_due(*, user: Any, today: datetime.date) -> list[BackgroundCheck]:
@@ -246,7 +215,7 @@ def checks_due(*, user: Any, today: datetime.date) -> list[BackgroundCheck]:
 
 def staff_without_current_check(*, user: Any, today: datetime.date) -> QuerySet[Any]:
     """Active staff who work with young people (not board members) with no check current today."""
-    if not can(user, "safeguarding.view_backgroundcheck"):
+    if not CHECKS.allows(user, "view"):
         return get_user_model().objects.none()
     return (
         get_user_model()
@@ -279,16 +248,11 @@ def staff_check_problems(*, staff: Iterable[Any], on: datetime.date) -> list[str
 
 
 def training_records_visible_to(user: Any) -> QuerySet[TrainingRecord]:
-    if not can(user, "safeguarding.view_trainingrecord"):
-        return TrainingRecord.objects.none()
-    return TrainingRecord.objects.select_related("staff", "staff__organisation")
+    return TRAINING.scope(user, "view").select_related("staff", "staff__organisation")
 
 
 def training_record_get(user: Any, pk: Any) -> TrainingRecord:
-    record = training_records_visible_to(user).filter(pk=pk).first() if str(pk).isdigit() else None
-    if record is None:
-        raise Http404("No such training record.")
-    return record
+    return _get(training_records_visible_to(user), pk, "No such training record.")
 
 
 def staff_choices() -> QuerySet[Any]:

@@ -13,18 +13,17 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
-import rules
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from heard.core import audit
-from heard.core.models import AuditEntry
 from heard.core.permissions import require
 from heard.core.roles import Role
+from heard.core.updates import audited_update, full_clean, lock
 from heard.people import selectors as people_selectors
 from heard.people.models import User, YoungPerson
-from heard.safeguarding import selectors
+from heard.safeguarding import events, selectors
 from heard.safeguarding.models import (
     BackgroundCheck,
     Concern,
@@ -44,12 +43,7 @@ def _withheld(names: Iterable[str]) -> dict[str, list[str]]:
     return {name: [WITHHELD, WITHHELD] for name in sorted(names)}
 
 
-def _full_clean(obj: Any, errors: dict[str, Any], exclude: Iterable[str] = ()) -> None:
-    try:
-        obj.full_clean(exclude=[*exclude, *errors])
-    except ValidationError as exc:
-        for field, messages in exc.message_dict.items():
-            errors.setdefault(field, messages)
+def _refuse(errors: dict[str, Any]) -> None:
     if errors:
         raise ValidationError(errors)
 
@@ -67,9 +61,11 @@ def concern_raise(
     immediate_action: str,
     child_told: str,
     young_person: YoungPerson | None = None,
-    session: Any = None,
 ) -> Concern:
-    """Record a worry about a child. Once saved, only safeguarding leads can read it."""
+    """Record a worry about a child. Once saved, only safeguarding leads can read it.
+
+    A concern raised from a session is linked to it by participation
+    (``heard.participation.concerns``), the app above this one."""
     require(actor, "safeguarding.add_concern")
     errors: dict[str, Any] = {}
     if young_person is not None and (
@@ -78,19 +74,9 @@ def concern_raise(
         and not people_selectors.young_people_visible_to(actor).filter(pk=young_person.pk).exists()
     ):
         errors["young_person"] = "Choose a young person you can see."
-    if session is not None and (
-        getattr(session, "pk", None) is None
-        or session._meta.label_lower != "participation.session"
-        or actor is not None
-        and not rules.has_perm("participation.view_session", actor, session)
-    ):
-        errors["session"] = "Choose a session you can see."
-    if isinstance(happened_at, datetime.datetime) and happened_at > timezone.now():
-        errors["happened_at"] = "The time it happened cannot be in the future."
     concern = Concern(
         reference=new_concern_reference(),
         young_person=young_person if "young_person" not in errors else None,
-        session=session if "session" not in errors else None,
         raised_by=actor,
         what_happened=(what_happened or "").strip(),
         happened_at=happened_at,
@@ -98,13 +84,12 @@ def concern_raise(
         immediate_action=(immediate_action or "").strip(),
         child_told=(child_told or "").strip(),
     )
-    if concern.young_person is None and concern.session is not None:
-        concern.young_person = concern.session.young_person
-    _full_clean(concern, errors, exclude=["reference", *(["raised_by"] if actor is None else [])])
+    full_clean(concern, errors, exclude=["reference", *(["raised_by"] if actor is None else [])])
+    _refuse(errors)
     _save_with_a_new_reference(concern)
     audit.record(
         actor=actor,
-        action=AuditEntry.Action.CREATE,
+        event=events.CONCERN_RAISED,
         obj=concern,
         changes=_withheld(
             name for name in Concern.RAISED_FIELDS if getattr(concern, name) not in ("", None)
@@ -138,7 +123,7 @@ def concern_read(*, actor: Any, pk: Any, via: str = "page") -> Concern:
     """Open one concern for a safeguarding lead, and audit that they read it."""
     require(actor, "safeguarding.view_concern")
     concern = selectors.concern_get(actor, pk)
-    audit.record(actor=actor, action=AuditEntry.Action.READ, obj=concern, changes={"via": via})
+    audit.record(actor=actor, event=events.CONCERN_READ, obj=concern, metadata={"via": via})
     return concern
 
 
@@ -146,31 +131,24 @@ def concern_read(*, actor: Any, pk: Any, via: str = "page") -> Concern:
 def concerns_list_read(*, actor: Any, concerns: Iterable[Concern], via: str = "list") -> None:
     """Audit that ``actor`` saw these concerns in a list (one entry each, one query)."""
     require(actor, "safeguarding.view_concern")
-    actor_id = getattr(actor, "pk", None)
-    AuditEntry.objects.bulk_create(
-        AuditEntry(
-            actor_id=actor_id,
-            action=AuditEntry.Action.READ,
-            object_type=Concern._meta.label_lower,
-            object_id=str(concern.pk),
-            object_label=str(concern),
-            changes={"via": via},
-        )
-        for concern in concerns
+    audit.record_many(
+        actor=actor,
+        event=events.CONCERN_READ,
+        entries=[(concern, None) for concern in concerns],
+        metadata={"via": via},
     )
 
 
-def _locked(concern: Concern) -> Concern:
-    return Concern.objects.select_for_update().get(pk=concern.pk)
-
-
-def _save_concern(actor: Any, concern: Concern, before: dict[str, Any], errors: dict) -> Concern:
-    _full_clean(concern, errors)
+def _save_concern(actor: Any, concern: Concern, before: dict[str, Any]) -> Concern:
+    """Save a lead's change: the audit entry names the fields, ``ConcernChange`` keeps values."""
+    errors: dict[str, Any] = {}
+    full_clean(concern, errors)
+    _refuse(errors)
     concern.save()
     changes = audit.diff(before, audit.snapshot(concern, before.keys()))
     if changes:
         entry = audit.record(
-            actor=actor, action=AuditEntry.Action.UPDATE, obj=concern, changes=_withheld(changes)
+            actor=actor, event=events.CONCERN_CHANGED, obj=concern, changes=_withheld(changes)
         )
         ConcernChange.objects.create(entry=entry, concern=concern, values=changes)
     return concern
@@ -189,12 +167,17 @@ HANDLING_FIELDS = (
 )
 
 
+def _handled(actor: Any, concern: Concern) -> tuple[Concern, dict[str, Any]]:
+    """A lead takes ``concern`` in hand: permission, the row locked, its values before."""
+    require(actor, "safeguarding.change_concern", concern)
+    concern = lock(concern)
+    return concern, audit.snapshot(concern, HANDLING_FIELDS)
+
+
 @transaction.atomic
 def concern_assign(*, actor: Any, concern: Concern, assigned_to: User) -> Concern:
     """Give a concern to a safeguarding lead to handle."""
-    require(actor, "safeguarding.change_concern", concern)
-    concern = _locked(concern)
-    before = audit.snapshot(concern, HANDLING_FIELDS)
+    concern, before = _handled(actor, concern)
     errors: dict[str, Any] = {}
     if concern.status == Concern.Status.CLOSED:
         errors["status"] = "This concern is closed: it cannot be assigned."
@@ -203,13 +186,12 @@ def concern_assign(*, actor: Any, concern: Concern, assigned_to: User) -> Concer
         or not selectors.safeguarding_leads().filter(pk=assigned_to.pk).exists()
     ):
         errors["assigned_to"] = "Choose an active safeguarding lead."
-    if errors:
-        raise ValidationError(errors)
+    _refuse(errors)
     concern.assigned_to = assigned_to
     concern.assigned_at = timezone.now()
     if concern.status == Concern.Status.OPEN:
         concern.status = Concern.Status.ASSIGNED
-    return _save_concern(actor, concern, before, errors)
+    return _save_concern(actor, concern, before)
 
 
 @transaction.atomic
@@ -223,9 +205,7 @@ def concern_decide(
     referral_reference: str = "",
 ) -> Concern:
     """Record what was decided: no further action, advice, a local authority or police referral."""
-    require(actor, "safeguarding.change_concern", concern)
-    concern = _locked(concern)
-    before = audit.snapshot(concern, HANDLING_FIELDS)
+    concern, before = _handled(actor, concern)
     errors: dict[str, Any] = {}
     if concern.status == Concern.Status.CLOSED:
         errors["decision"] = "This concern is closed: its decision cannot change."
@@ -234,8 +214,7 @@ def concern_decide(
             "Choose the decision: no further action, advice given, referral to the local "
             "authority, or referral to the police."
         )
-    if errors:
-        raise ValidationError(errors)
+    _refuse(errors)
     concern.decision = decision
     concern.decision_notes = (decision_notes or "").strip()
     concern.referral_date = referral_date
@@ -245,25 +224,20 @@ def concern_decide(
     if concern.assigned_to_id is None and getattr(actor, "role", None) == Role.SAFEGUARDING_LEAD:
         concern.assigned_to = actor
         concern.assigned_at = concern.decided_at
-    return _save_concern(actor, concern, before, errors)
+    return _save_concern(actor, concern, before)
 
 
 @transaction.atomic
 def concern_close(*, actor: Any, concern: Concern) -> Concern:
     """Close a concern once its decision is recorded."""
-    require(actor, "safeguarding.change_concern", concern)
-    concern = _locked(concern)
-    before = audit.snapshot(concern, HANDLING_FIELDS)
-    errors: dict[str, Any] = {}
+    concern, before = _handled(actor, concern)
     if concern.status == Concern.Status.CLOSED:
-        errors["status"] = "This concern is already closed."
-    elif not concern.decision:
-        errors["decision"] = "Record the decision before closing the concern."
-    if errors:
-        raise ValidationError(errors)
+        _refuse({"status": "This concern is already closed."})
+    if not concern.decision:
+        _refuse({"decision": "Record the decision before closing the concern."})
     concern.status = Concern.Status.CLOSED
     concern.closed_at = timezone.now()
-    return _save_concern(actor, concern, before, errors)
+    return _save_concern(actor, concern, before)
 
 
 # Background checks and training ------------------------------------------------------------------
@@ -272,6 +246,23 @@ def concern_close(*, actor: Any, concern: Concern) -> Concern:
 def _check_staff(staff: Any, errors: dict[str, Any]) -> None:
     if not isinstance(staff, User) or not selectors.staff_choices().filter(pk=staff.pk).exists():
         errors["staff"] = "Choose an active member of staff."
+
+
+def _created(actor: Any, obj: Any, errors: dict[str, Any], event: Any, fields: Any) -> Any:
+    """Validate, save and audit a new check or training record."""
+    full_clean(obj, errors)
+    _refuse(errors)
+    obj.save()
+    audit.record(
+        actor=actor, event=event, obj=obj, changes=audit.diff({}, audit.snapshot(obj, fields))
+    )
+    return obj
+
+
+def _staff_check(obj: Any, fields: dict[str, Any], errors: dict[str, Any]) -> None:
+    """``audited_update``'s check: the member of staff must be active staff."""
+    if "staff" in fields:
+        _check_staff(fields["staff"], errors)
 
 
 @transaction.atomic
@@ -294,40 +285,25 @@ def background_check_record(
         issued_on=issued_on,
         renewal_due=renewal_due,
     )
-    _full_clean(check, errors)
-    check.save()
-    audit.record(
-        actor=actor,
-        action=AuditEntry.Action.CREATE,
-        obj=check,
-        changes=audit.diff({}, audit.snapshot(check, CHECK_FIELDS)),
-    )
-    return check
+    return _created(actor, check, errors, events.BACKGROUND_CHECK_RECORDED, CHECK_FIELDS)
 
 
 @transaction.atomic
 def background_check_update(
     *, actor: Any, check: BackgroundCheck, **fields: Any
 ) -> BackgroundCheck:
-    unknown = set(fields) - set(CHECK_FIELDS)
-    if unknown:
-        raise TypeError(f"background_check_update() cannot change {', '.join(sorted(unknown))}")
     require(actor, "safeguarding.change_backgroundcheck", check)
-    check = BackgroundCheck.objects.select_for_update().get(pk=check.pk)
-    before = audit.snapshot(check, CHECK_FIELDS)
-    errors: dict[str, Any] = {}
-    if "staff" in fields:
-        _check_staff(fields["staff"], errors)
     if "certificate_number" in fields:
         fields["certificate_number"] = (fields["certificate_number"] or "").replace(" ", "")
-    for name, value in fields.items():
-        if name not in errors:
-            setattr(check, name, value)
-    _full_clean(check, errors)
-    check.save()
-    changes = audit.diff(before, audit.snapshot(check, CHECK_FIELDS))
-    if changes:
-        audit.record(actor=actor, action=AuditEntry.Action.UPDATE, obj=check, changes=changes)
+    check, _ = audited_update(
+        check,
+        actor=actor,
+        event=events.BACKGROUND_CHECK_CHANGED,
+        service="background_check_update",
+        fields=fields,
+        allowed=CHECK_FIELDS,
+        check=_staff_check,
+    )
     return check
 
 
@@ -343,47 +319,27 @@ def training_record_add(
     require(actor, "safeguarding.add_trainingrecord")
     errors: dict[str, Any] = {}
     _check_staff(staff, errors)
-    if isinstance(completed_on, datetime.date) and completed_on > timezone.localdate():
-        errors["completed_on"] = "The date the training was completed cannot be in the future."
     record = TrainingRecord(
         staff=staff if "staff" not in errors else None,
         course=(course or "").strip(),
         completed_on=completed_on,
         expires_on=expires_on,
     )
-    _full_clean(record, errors)
-    record.save()
-    audit.record(
-        actor=actor,
-        action=AuditEntry.Action.CREATE,
-        obj=record,
-        changes=audit.diff({}, audit.snapshot(record, TRAINING_FIELDS)),
-    )
-    return record
+    return _created(actor, record, errors, events.TRAINING_RECORDED, TRAINING_FIELDS)
 
 
 @transaction.atomic
 def training_record_update(*, actor: Any, record: TrainingRecord, **fields: Any) -> TrainingRecord:
-    unknown = set(fields) - set(TRAINING_FIELDS)
-    if unknown:
-        raise TypeError(f"training_record_update() cannot change {', '.join(sorted(unknown))}")
     require(actor, "safeguarding.change_trainingrecord", record)
-    record = TrainingRecord.objects.select_for_update().get(pk=record.pk)
-    before = audit.snapshot(record, TRAINING_FIELDS)
-    errors: dict[str, Any] = {}
-    if "staff" in fields:
-        _check_staff(fields["staff"], errors)
     if "course" in fields:
         fields["course"] = (fields["course"] or "").strip()
-    completed_on = fields.get("completed_on")
-    if isinstance(completed_on, datetime.date) and completed_on > timezone.localdate():
-        errors["completed_on"] = "The date the training was completed cannot be in the future."
-    for name, value in fields.items():
-        if name not in errors:
-            setattr(record, name, value)
-    _full_clean(record, errors)
-    record.save()
-    changes = audit.diff(before, audit.snapshot(record, TRAINING_FIELDS))
-    if changes:
-        audit.record(actor=actor, action=AuditEntry.Action.UPDATE, obj=record, changes=changes)
+    record, _ = audited_update(
+        record,
+        actor=actor,
+        event=events.TRAINING_CHANGED,
+        service="training_record_update",
+        fields=fields,
+        allowed=TRAINING_FIELDS,
+        check=_staff_check,
+    )
     return record

@@ -1,0 +1,237 @@
+"""Raising a concern (any member of staff) and handling it (safeguarding leads only)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from heard.core.exports import Column
+from heard.core.forms import form_page
+from heard.core.lists import StaffListView
+from heard.core.permissions import can, require
+from heard.people import selectors as people_selectors
+from heard.safeguarding import filters, forms, selectors, services
+from heard.safeguarding.models import Concern
+
+# Raising a concern -------------------------------------------------------------------------------
+
+
+def raise_page(
+    request: HttpRequest,
+    raise_concern: Callable[[forms.ConcernForm], Concern],
+    *,
+    young_person: Any = None,
+    cancel_url: str,
+    **context: Any,
+) -> HttpResponse:
+    """The "raise a concern" page: the form, then ``raise_concern(form)`` (a call to a service)
+    and the thank-you page. Participation's page for a session's concern uses it too."""
+    user = request.user
+    require(user, "safeguarding.add_concern")
+    form = forms.ConcernForm(request.POST or None, user=user, fixed_young_person=young_person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            concern = raise_concern(form)
+        except ValidationError as exc:
+            forms.add_service_errors(form, exc)
+        else:
+            request.session["safeguarding_raised"] = concern.reference
+            return redirect("safeguarding:concern-raised")
+    context = {
+        "form": form,
+        "young_person": young_person,
+        "cancel_url": cancel_url,
+        "title": "Raise a safeguarding concern",
+        **context,
+    }
+    return render(request, "safeguarding/concern_raise.html", context)
+
+
+@login_required
+def concern_raise(request: HttpRequest) -> HttpResponse:
+    """Raise a concern, about a young person if one is named. One from a session is raised on
+    participation's page, which records the session too: its old address leads there."""
+    user = request.user
+    session = request.GET.get("session", "")
+    if session.isdigit():
+        moved = redirect("participation:concern-raise", pk=int(session))
+        moved.status_code = 307  # a POST stays a POST
+        return moved
+    require(user, "safeguarding.add_concern")
+    source = request.POST if request.method == "POST" else request.GET
+    young_person = None
+    if source.get("young_person", "").isdigit():
+        young_person = people_selectors.young_person_get(user, int(source["young_person"]))
+    return raise_page(
+        request,
+        lambda form: services.concern_raise(
+            actor=user,
+            young_person=young_person or form.cleaned_data.get("young_person_reference"),
+            **form.concern_values(),
+        ),
+        young_person=young_person,
+        cancel_url=reverse("people:young-person-detail", args=[young_person.pk])
+        if young_person is not None
+        else reverse("home"),
+    )
+
+
+@login_required
+def concern_raised(request: HttpRequest) -> HttpResponse:
+    """Thank you, and what happens next. The concern itself is not shown, only its reference."""
+    reference = request.session.pop("safeguarding_raised", None)
+    if reference is None:
+        return redirect("home")
+    leads = selectors.safeguarding_leads()
+    return render(
+        request,
+        "safeguarding/concern_raised.html",
+        {"reference": reference, "leads": leads, "title": "Concern recorded"},
+    )
+
+
+# Safeguarding leads: concerns --------------------------------------------------------------------
+
+
+def _lead_concern(request: HttpRequest, pk: int) -> Concern:
+    """The concern a lead's page is about: 403 before any lookup for everyone else."""
+    if not can(request.user, "safeguarding.view_concern"):
+        raise PermissionDenied
+    return selectors.concern_get(request.user, pk)
+
+
+def _detail_url(concern: Concern) -> str:
+    return reverse("safeguarding:concern-detail", args=[concern.pk])
+
+
+class ConcernListView(StaffListView):
+    template_name = "safeguarding/concern_list.html"
+    permission_required = "safeguarding.view_concern"
+    filterset_class = filters.ConcernFilter
+    title = "Safeguarding concerns"
+    csv_filename = "safeguarding-concerns.csv"
+    csv_columns: list[Column] = [
+        ("Reference", "reference"),
+        ("Raised", lambda c: timezone.localtime(c.created_at).strftime("%Y-%m-%d %H:%M")),
+        ("Young person", lambda c: c.young_person.reference if c.young_person else ""),
+        ("Status", "get_status_display"),
+        ("Assigned to", lambda c: c.assigned_to.full_name if c.assigned_to else ""),
+        ("Decision", "get_decision_display"),
+        ("Referral date", "referral_date"),
+        (
+            "Closed",
+            lambda c: timezone.localtime(c.closed_at).strftime("%Y-%m-%d") if c.closed_at else "",
+        ),
+    ]
+
+    def get_base_queryset(self) -> Any:
+        return selectors.concerns_visible_to(self.request.user)
+
+    def get(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponseBase:  # type: ignore[override]
+        if request.GET.get("format") == "csv":
+            services.concerns_list_read(
+                actor=request.user, concerns=list(self.get_queryset()), via="csv"
+            )
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        services.concerns_list_read(actor=self.request.user, concerns=context["object_list"])
+        context["waiting"] = selectors.concerns_waiting(user=self.request.user, now=timezone.now())
+        return context
+
+
+#: Entries of a concern's audit trail shown on each page of it.
+TRAIL_PAGE_SIZE = 50
+
+
+@login_required
+def concern_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The concern, its handling and its audit trail (who read it and when, every change), for
+    safeguarding leads; opening it is audited first, so the trail shows this read too."""
+    user = request.user
+    if not can(user, "safeguarding.view_concern"):
+        raise PermissionDenied
+    concern = services.concern_read(actor=user, pk=pk)
+    trail = Paginator(selectors.concern_trail(user, concern), TRAIL_PAGE_SIZE)
+    page = trail.get_page(request.GET.get("page"))
+    context = {
+        "concern": concern,
+        "title": f"Concern {concern.reference}",
+        "waiting": concern in selectors.concerns_waiting(user=user, now=timezone.now()),
+        "page_obj": page,
+        "trail": selectors.concern_trail_rows(page.object_list),
+    }
+    return render(request, "safeguarding/concern_detail.html", context)
+
+
+@login_required
+def concern_assign(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    concern = _lead_concern(request, pk)
+    form = forms.ConcernAssignForm(
+        request.POST or None, initial={"assigned_to": concern.assigned_to_id or user.pk}
+    )
+    return form_page(
+        request,
+        form,
+        lambda: services.concern_assign(
+            actor=user, concern=concern, assigned_to=form.cleaned_data["assigned_to"]
+        ),
+        success=f"Concern {concern.reference} assigned.",
+        then=_detail_url(concern),
+        title=f"Assign concern {concern.reference}",
+        submit_label="Assign",
+        cancel_url=_detail_url(concern),
+    )
+
+
+@login_required
+def concern_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    concern = _lead_concern(request, pk)
+    form = forms.ConcernDecisionForm(
+        request.POST or None,
+        initial={name: getattr(concern, name) for name in forms.ConcernDecisionForm.base_fields},
+    )
+    return form_page(
+        request,
+        form,
+        lambda: services.concern_decide(actor=user, concern=concern, **form.cleaned_data),
+        success=f"Decision recorded for concern {concern.reference}.",
+        then=_detail_url(concern),
+        title=f"Record the decision on concern {concern.reference}",
+        submit_label="Record decision",
+        cancel_url=_detail_url(concern),
+    )
+
+
+@login_required
+def concern_close(request: HttpRequest, pk: int) -> HttpResponse:
+    """A confirmation page, then close: a closed concern cannot be changed."""
+    user = request.user
+    concern = _lead_concern(request, pk)
+    error = ""
+    if request.method == "POST":
+        try:
+            services.concern_close(actor=user, concern=concern)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            messages.success(request, f"Concern {concern.reference} closed.")
+            return redirect(_detail_url(concern))
+    return render(
+        request,
+        "safeguarding/concern_close.html",
+        {"concern": concern, "error": error, "title": f"Close concern {concern.reference}"},
+    )
