@@ -53,6 +53,7 @@ class TestSessionLog:
             object_type="participation.session", object_id=str(session.pk)
         )
         assert entry.action == AuditEntry.Action.CREATE
+        assert entry.event == "session.logged"
         assert entry.actor == officer
         assert entry.changes["methods"] == [None, [discussion.pk]]
         assert entry.changes["themes"] == [None, [theme.pk]]
@@ -212,10 +213,11 @@ class TestSessionUpdate:
         )
         statuses = dict(session.attendances.values_list("young_person_id", "status"))
         assert statuses == {members[0].pk: "absent", newcomer.pk: "attended"}
-        entry = AuditEntry.objects.filter(action=AuditEntry.Action.UPDATE).get()
-        assert entry.changes["methods"] == [[], [games.pk]]
-        assert "monitoring_form_complete" not in entry.changes
-        before, after = entry.changes["attendances"]
+        changed = AuditEntry.objects.get(event="session.changed")
+        assert changed.changes == {"methods": [[], [games.pk]]}
+        attendance = AuditEntry.objects.get(event="session.attendance_changed")
+        assert attendance.operation == changed.operation  # one action, two entries
+        before, after = attendance.changes["attendances"]
         assert f"{members[1].reference}: attended" in before
         assert f"{members[1].reference}: attended" not in after
         assert f"{members[0].reference}: absent" in after

@@ -10,6 +10,7 @@ class ParticipationConfig(AppConfig):
 
     def ready(self) -> None:
         from heard.groups.signals import group_kind_changed
+        from heard.participation import events, policies  # noqa: F401 (register them)
 
         group_kind_changed.connect(_group_kind_changed, dispatch_uid="participation-summaries")
 

@@ -1,7 +1,7 @@
 """Reading the sessions CSV: turns each row into ``session_log`` arguments, or into clear problems.
 
-The import itself (``services.sessions_import``) runs every row through the service, so an
-imported session is checked exactly like one logged on the page.
+The import itself (``services.sessions_import``) checks every row by the rules ``session_log``
+checks one session by, so an imported session is checked exactly like one logged on the page.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import IO, Any, NamedTuple
 
@@ -206,32 +207,48 @@ class SessionRowResolver:
             )
         return found[0], ""
 
+    def young_person_ids(self) -> list[int]:
+        """The young people the file names that the actor may see (after :meth:`prepare`)."""
+        return [person.pk for person in self._people_cache.values()]
+
+    def _method(self, text: str) -> tuple[Method | None, str]:
+        method = self.methods.get(text.lower())
+        return method, "" if method else f"{text!r} is not a method on the list."
+
+    def _standard(self, text: str) -> tuple[str | None, str]:
+        code = self.standards.get(text.lower())
+        return code, "" if code else f"{text!r} is not a Hear by Right standard."
+
     def resolve(self, line: int, row: dict[str, str]) -> tuple[dict[str, Any], list[ImportProblem]]:
+        """``session_log``'s arguments for one row, or the row's problems."""
         problems: list[ImportProblem] = []
-        values: dict[str, Any] = {
-            "date": row.get("date", ""),
-            "title": row.get("title", ""),
-            "notes": row.get("notes", ""),
-        }
 
         def problem(name: str, reason: str) -> None:
             problems.append(ImportProblem(line, name, reason))
 
-        for name, choices in (
-            ("kind", Session.Kind.choices),
-            ("degree", Degree.choices),
-            ("participation_type", ParticipationType.choices),
+        values: dict[str, Any] = {name: row.get(name, "") for name in ("date", "title", "notes")}
+        values.update(_choices(row, problem))
+        values.update(self._subject(row, problem))
+        for name, find in (
+            ("standards", self._standard),
+            ("themes", self._theme),
+            ("methods", self._method),
         ):
-            code = _choice(row.get(name, ""), choices)
-            if code is None:
-                allowed = ", ".join(code for code, _ in choices)
-                problem(
-                    name,
-                    f"{row.get(name, '')!r} is not a {name.replace('_', ' ')}: "
-                    f"use one of {allowed}.",
-                )
-            values[name] = code
+            values[name] = _listed(row, name, find, problem)
+        references = _split(row.get("attendees", ""))
+        people = self._people(references)
+        for ref in references:
+            if ref not in people:
+                problem("attendees", f"No young person you can see has the reference {ref!r}.")
+        values["attendees"] = [people[ref] for ref in references if ref in people]
+        complete = row.get("monitoring_form_complete", "").lower()
+        if complete not in _YES | _NO:
+            problem("monitoring_form_complete", f"Write yes or no, not {complete!r}.")
+        values["monitoring_form_complete"] = complete in _YES
+        return values, problems
 
+    def _subject(self, row: dict[str, str], problem: Problem) -> dict[str, Any]:
+        values: dict[str, Any] = {}
         group_name = row.get("group", "")
         if group_name:
             matches = self.groups.get(group_name, [])
@@ -249,40 +266,38 @@ class SessionRowResolver:
                     "young_person", f"No young person you can see has the reference {reference!r}."
                 )
             values["young_person"] = person
+        return values
 
-        standards = []
-        for text in _split(row.get("standards", "")):
-            code = self.standards.get(text.lower())
-            if code is None:
-                problem("standards", f"{text!r} is not a Hear by Right standard.")
-            standards.append(code)
-        values["standards"] = standards
 
-        themes = []
-        for text in _split(row.get("themes", "")):
-            theme, reason = self._theme(text)
-            if theme is None:
-                problem("themes", reason)
-            themes.append(theme)
-        values["themes"] = themes
+Problem = Callable[[str, str], None]
 
-        methods = []
-        for text in _split(row.get("methods", "")):
-            method = self.methods.get(text.lower())
-            if method is None:
-                problem("methods", f"{text!r} is not a method on the list.")
-            methods.append(method)
-        values["methods"] = methods
 
-        references = _split(row.get("attendees", ""))
-        people = self._people(references)
-        for ref in references:
-            if ref not in people:
-                problem("attendees", f"No young person you can see has the reference {ref!r}.")
-        values["attendees"] = [people[ref] for ref in references if ref in people]
+def _choices(row: dict[str, str], problem: Problem) -> dict[str, str | None]:
+    values: dict[str, str | None] = {}
+    for name, choices in (
+        ("kind", Session.Kind.choices),
+        ("degree", Degree.choices),
+        ("participation_type", ParticipationType.choices),
+    ):
+        code = _choice(row.get(name, ""), choices)
+        if code is None:
+            allowed = ", ".join(code for code, _ in choices)
+            problem(
+                name,
+                f"{row.get(name, '')!r} is not a {name.replace('_', ' ')}: use one of {allowed}.",
+            )
+        values[name] = code
+    return values
 
-        complete = row.get("monitoring_form_complete", "").lower()
-        if complete not in _YES | _NO:
-            problem("monitoring_form_complete", f"Write yes or no, not {complete!r}.")
-        values["monitoring_form_complete"] = complete in _YES
-        return values, problems
+
+def _listed(
+    row: dict[str, str], name: str, find: Callable[[str], tuple[Any, str]], problem: Problem
+) -> list[Any]:
+    """The items a ``;``-separated cell names, each found by ``find`` or a problem."""
+    found = []
+    for text in _split(row.get(name, "")):
+        item, reason = find(text)
+        if item is None:
+            problem(name, reason)
+        found.append(item)
+    return found

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 
 from heard.core.models import TimeStampedModel
 from heard.core.roles import HearByRightStandard
-from heard.core.validators import validate_single_line
+from heard.core.validators import NotInFuture, validate_single_line
+
+#: What a session's date may not be; the message the log form and the API show at the date.
+FUTURE_SESSION = (
+    "The date of a session cannot be in the future: log it on the day it happens or after."
+)
 
 
 class Degree(models.TextChoices):
@@ -64,6 +71,20 @@ class Standard(models.Model):
         return self.get_code_display()
 
 
+class SessionQuerySet(models.QuerySet["Session"]):
+    """Sessions in the domain's words (``Session.objects.visible_to(user)``)."""
+
+    def visible_to(self, user: Any) -> SessionQuerySet:
+        """The sessions ``user`` may read: the session policy's view scope."""
+        from heard.participation.policies import SESSION_POLICY
+
+        return SESSION_POLICY.scope(user, "view", self)  # type: ignore[no-any-return]
+
+    def monitoring_incomplete(self) -> SessionQuerySet:
+        """Sessions whose monitoring form is still to be completed."""
+        return self.filter(monitoring_form_complete=False)
+
+
 class Session(TimeStampedModel):
     """One contact with children and young people: a visit, group session, event, review ..."""
 
@@ -76,7 +97,7 @@ class Session(TimeStampedModel):
         PANEL = "panel", "Panel"
         MEETING = "meeting", "Meeting"
 
-    date = models.DateField()
+    date = models.DateField(validators=[NotInFuture(FUTURE_SESSION)])
     kind = models.CharField(max_length=32, choices=Kind.choices)
     title = models.CharField(max_length=200, blank=True)
     group = models.ForeignKey(
@@ -111,9 +132,16 @@ class Session(TimeStampedModel):
     themes = models.ManyToManyField("groups.Theme", blank=True, related_name="sessions")
     notes = models.TextField(blank=True)
     monitoring_form_complete = models.BooleanField(default=False)
+    #: Set by the service (the actor), never by a form: blank for what Heard itself logged.
     logged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
+
+    objects = SessionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "-id"]

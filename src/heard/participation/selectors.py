@@ -29,10 +29,12 @@ from heard.participation.models import (
     Attendance,
     Method,
     Session,
+    SessionQuerySet,
     Standard,
     YearlyParticipant,
     YearlyParticipation,
 )
+from heard.participation.policies import SESSION_POLICY
 from heard.people import selectors as people_selectors
 from heard.people.models import YoungPerson
 
@@ -40,16 +42,14 @@ _M = TypeVar("_M", Session, YearlyParticipation)
 
 
 def _scoped(user: Any, queryset: QuerySet[_M]) -> QuerySet[_M]:
-    """Sessions, or rows of the summary: a partner worker's own organisation's only."""
+    """Rows of the summary: a partner worker's own organisation's only."""
     if is_partner_worker(user):
         return queryset.filter(organisation_id=user.organisation_id)
     return queryset
 
 
-def sessions_visible_to(user: Any) -> QuerySet[Session]:
+def sessions_visible_to(user: Any) -> SessionQuerySet:
     """Every session the user may read, with what a list page or export shows of each."""
-    if not can(user, "participation.view_session"):
-        return Session.objects.none()
     attended = (
         Attendance.objects.filter(session=OuterRef("pk"), status=Attendance.Status.ATTENDED)
         .order_by()
@@ -58,7 +58,7 @@ def sessions_visible_to(user: Any) -> QuerySet[Session]:
         .values("n")
     )
     return (
-        _scoped(user, Session.objects.all())
+        Session.objects.visible_to(user)
         .select_related("group", "young_person", "organisation", "logged_by")
         .prefetch_related("themes", "methods", "standards", "staff_present")
         .annotate(
@@ -88,19 +88,10 @@ def session_get(user: Any, pk: Any) -> Session:
 
 def session_ids_changeable_by(user: Any, ids: list[int]) -> set[int]:
     """Of these visible sessions, the ones the user may change, in one query at most."""
-    if not ids or not can(user, "participation.change_session"):
+    if not ids:
         return set()
-    if is_theme_lead(user):
-        return set(
-            Session.objects.filter(pk__in=ids)
-            .filter(
-                Q(group__leads=user)
-                | Q(group__theme_links__theme__lead=user)
-                | Q(themes__lead=user)
-            )
-            .values_list("pk", flat=True)
-        )
-    return set(ids)
+    changeable = SESSION_POLICY.scope(user, "change", Session.objects.filter(pk__in=ids))
+    return set(changeable.values_list("pk", flat=True))
 
 
 def sessions_missing_monitoring(user: Any, *, brief: bool = False) -> QuerySet[Session]:
@@ -111,12 +102,10 @@ def sessions_missing_monitoring(user: Any, *, brief: bool = False) -> QuerySet[S
     queries and their rows fewer on every staff home page.
     """
     if brief:
-        if not can(user, "participation.view_session"):
-            return Session.objects.none()
-        sessions = _scoped(user, Session.objects.all()).select_related("group", "young_person")
+        sessions = Session.objects.visible_to(user).select_related("group", "young_person")
     else:
         sessions = sessions_visible_to(user)
-    return sessions.filter(monitoring_form_complete=False).order_by("date", "id")
+    return sessions.monitoring_incomplete().order_by("date", "id")
 
 
 def groups_for_logging(user: Any) -> QuerySet[Group]:
@@ -125,7 +114,7 @@ def groups_for_logging(user: Any) -> QuerySet[Group]:
         return Group.objects.none()
     groups = group_selectors.groups_plain_visible_to(user)
     if is_theme_lead(user):
-        groups = groups.filter(pk__in=group_selectors.group_ids_led_by(user))
+        groups = groups.filter(pk__in=Group.objects.led_by(user).values("pk"))
     return groups.order_by("name")
 
 
@@ -133,7 +122,7 @@ def current_members(group: Group) -> list[YoungPerson]:
     """The group's current members, by reference, for the attendance checklist."""
     return [
         membership.young_person
-        for membership in group.memberships.filter(left_on__isnull=True)
+        for membership in group.memberships.current()
         .select_related("young_person")
         .order_by("young_person__reference")
     ]

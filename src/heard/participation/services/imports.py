@@ -1,0 +1,126 @@
+"""Importing sessions from a CSV file, in bulk: every row checked by the rules a session logged
+on the page is checked by (``checks.draft_session``), nothing kept unless every row is clean.
+
+The register is read once for the file (``checks.FileRegister``), the rows are checked with no
+query of their own, and a clean file is written in a few statements: the sessions, their links
+and attendances each in one ``bulk_create``, the summaries refreshed once for every young person
+and day, and one audit entry a session in one ``record_many``. At 5,000 rows that replaces about
+20 queries a row (100,000) with a few dozen.
+"""
+
+from __future__ import annotations
+
+from typing import IO, Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from heard.core import audit
+from heard.core.permissions import require
+from heard.groups import selectors as group_selectors
+from heard.groups.models import Group
+from heard.participation import importers, summaries
+from heard.participation.events import SESSION_IMPORTED
+from heard.participation.importers import ImportResult
+from heard.participation.models import Attendance, Session
+from heard.participation.services.checks import (
+    SESSION_RELATIONS,
+    Draft,
+    FileRegister,
+    draft_session,
+)
+from heard.people import selectors as people_selectors
+from heard.people.models import YoungPerson
+
+#: Rows per INSERT statement (well under SQLite's limit on query parameters).
+BATCH = 500
+
+
+def _readable(actor: Any) -> tuple[Any, Any]:
+    if actor is None:
+        return Group.objects.all(), YoungPerson.objects.all()
+    return (
+        group_selectors.groups_visible_to(actor),
+        people_selectors.young_people_visible_to(actor),
+    )
+
+
+Rows = list[tuple[int, dict[str, str]]]
+
+
+def _drafts(actor: Any, rows: Rows, result: ImportResult) -> list[Draft]:
+    """Every row resolved and checked; the problems of the bad ones go in ``result``."""
+    groups, young_people = _readable(actor)
+    resolver = importers.SessionRowResolver(groups=groups, young_people=young_people)
+    resolver.prepare(rows)
+    register = FileRegister(
+        actor,
+        groups=[group for named in resolver.groups.values() for group in named],
+        young_people=resolver.young_person_ids(),
+    )
+    drafts: list[Draft] = []
+    for line, row in rows:
+        values, problems = resolver.resolve(line, row)
+        if problems:
+            result.errors.extend(problems)
+            continue
+        try:
+            drafts.append(draft_session(register, **values))
+        except ValidationError as exc:
+            result.errors.extend(importers.problems_from(line, exc))
+        else:
+            result.valid_rows += 1
+    return drafts
+
+
+def _save(actor: Any, drafts: list[Draft]) -> list[Session]:
+    """Write the checked sessions, their links and attendances, summaries and audit entries."""
+    sessions = Session.objects.bulk_create([draft.session for draft in drafts], batch_size=BATCH)
+    for name in SESSION_RELATIONS:
+        link = getattr(Session, name)
+        through, column = link.through, f"{link.field.m2m_reverse_field_name()}_id"
+        through.objects.bulk_create(
+            [
+                through(session_id=draft.session.pk, **{column: item.pk})
+                for draft in drafts
+                for item in draft.relations.get(name, [])
+            ],
+            batch_size=BATCH,
+        )
+    Attendance.objects.bulk_create(
+        [
+            Attendance(session_id=draft.session.pk, young_person_id=person.pk, status=status)
+            for draft in drafts
+            for person, status in draft.pairs
+        ],
+        batch_size=BATCH,
+    )
+    summaries.refresh(
+        young_people=[person.pk for draft in drafts for person, _ in draft.pairs],
+        days={session.date for session in sessions},
+    )
+    summaries.refresh_last_sessions({session.group_id for session in sessions})
+    audit.record_many(
+        actor=actor,
+        entries=[(draft.session, draft.changes()) for draft in drafts],
+        event=SESSION_IMPORTED,
+        metadata={"sessions": len(drafts)},
+    )
+    return sessions
+
+
+@transaction.atomic
+def sessions_import(*, actor: Any, file: IO[Any], dry_run: bool = False) -> ImportResult:
+    """Import sessions from CSV: nothing is kept unless every row is clean. A dry run checks
+    every row as a real run does and writes nothing."""
+    require(actor, "participation.import_session")
+    result = ImportResult(dry_run=dry_run)
+    rows, problems = importers.read_rows(file)
+    result.errors.extend(problems)
+    if problems:
+        return result
+    result.total_rows = len(rows)
+    drafts = _drafts(actor, rows, result)
+    if not result.errors and not dry_run:
+        result.created = _save(actor, drafts)
+    return result
