@@ -75,20 +75,16 @@ def possible_duplicates(
     first_name: str,
     age_band: str,
     organisation: Organisation | int,
-    exclude_pk: int | None = None,
 ) -> QuerySet[YoungPerson]:
     """Records that look like the same young person: first name (any case), band, organisation."""
     org_id = organisation.pk if isinstance(organisation, Organisation) else organisation
-    queryset = (
+    return (
         YoungPerson.objects.annotate(first_name_lower=Lower("first_name"))
         .filter(
             first_name_lower=first_name.strip().lower(), age_band=age_band, organisation_id=org_id
         )
         .order_by("reference")
     )
-    if exclude_pk is not None:
-        queryset = queryset.exclude(pk=exclude_pk)
-    return queryset
 
 
 def organisations_visible_to(user: Any) -> QuerySet[Organisation]:
