@@ -448,7 +448,10 @@ def test_retention_anonymises_who_is_due_and_keeps_every_count(client, officer):
     # The audit log no longer holds the name either.
     assert "Zebedee" not in json.dumps(list(AuditEntry.objects.values_list("changes", flat=True)))
     assert AuditEntry.objects.filter(
-        object_type="people.youngperson", object_id=str(due.pk), changes__has_key="anonymised"
+        object_type="people.youngperson",
+        object_id=str(due.pk),
+        event="young_person.anonymised",
+        metadata={"reason": "retention"},
     ).exists()
     # Running again (daily) does nothing more.
     assert services.retention_run(today=TODAY).count == 0

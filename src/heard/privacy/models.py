@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from heard.core.models import TimeStampedModel
-from heard.core.validators import validate_single_line
+from heard.core.validators import NotInFuture, validate_single_line
 
 
 class Consent(TimeStampedModel):
@@ -34,9 +34,15 @@ class Consent(TimeStampedModel):
     )
     purpose = models.CharField(max_length=16, choices=Purpose.choices)
     given_by = models.CharField(max_length=16, choices=GivenBy.choices)
-    given_on = models.DateField()
+    given_on = models.DateField(
+        validators=[NotInFuture("The date the consent was given cannot be in the future.")]
+    )
     how = models.CharField(max_length=8, choices=How.choices)
-    withdrawn_on = models.DateField(null=True, blank=True)
+    withdrawn_on = models.DateField(
+        null=True,
+        blank=True,
+        validators=[NotInFuture("The date the consent was withdrawn cannot be in the future.")],
+    )
     withdrawn_by = models.CharField(max_length=16, choices=GivenBy.choices, blank=True)
     withdrawn_how = models.CharField(max_length=8, choices=How.choices, blank=True)
     notes = models.TextField(blank=True, max_length=2000)
@@ -180,6 +186,21 @@ class EqualityRecord(TimeStampedModel):
 
     def clean(self) -> None:
         validate_single_line(self, ("gender_description", "area"))
+
+
+#: The answers of an equality record, in the order pages and exports show them.
+EQUALITY_FIELDS = (
+    "gender",
+    "gender_description",
+    "ethnicity",
+    "disability",
+    "send",
+    "care_status",
+    "young_carer",
+    "religion",
+    "sexual_orientation",
+    "area",
+)
 
 
 class Anonymisation(models.Model):

@@ -1,0 +1,97 @@
+"""The audit log's event types for consent, equality data, anonymisation, subject access and
+reach settings (``heard.core.events``).
+
+Entries here never hold personal values (names, notes, equality answers): an equality record's
+entry names the questions answered, not the answers, and anonymisation names its reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from heard.core.events import CREATE, DELETE, READ, UPDATE, event
+
+
+def _format(metadata: Mapping[str, Any]) -> str:
+    return f"Exported as {str(metadata.get('format', '')).upper()}"
+
+
+_REASONS = {"retention": "Retention period ended", "erasure": "Erasure on request"}
+
+
+def _reason(metadata: Mapping[str, Any]) -> str:
+    reason = str(metadata.get("reason", ""))
+    return _REASONS.get(reason, reason.replace("_", " ").capitalize())
+
+
+def _questions(metadata: Mapping[str, Any]) -> str:
+    fields = [str(name).replace("_", " ") for name in metadata.get("fields") or []]
+    return f"Questions answered or changed: {', '.join(fields) or 'none'}"
+
+
+_BECAUSE = {
+    "consent_withdrawn": "Consent to equality monitoring data was withdrawn",
+    "anonymised": "The young person's record was anonymised",
+}
+
+
+def _because(metadata: Mapping[str, Any]) -> str:
+    because = str(metadata.get("because", ""))
+    return _BECAUSE.get(because, because.replace("_", " ").capitalize())
+
+
+CONSENT_RECORDED = event("consent.recorded", "Recorded a consent", action=CREATE)
+CONSENT_WITHDRAWN = event("consent.withdrawn", "Withdrew the consent", action=UPDATE)
+
+EQUALITY_RECORDED = event(
+    "equality_record.recorded",
+    "Recorded equality monitoring",
+    action=CREATE,
+    describe=_questions,
+    example={"fields": ["gender", "ethnicity"]},
+)
+EQUALITY_CHANGED = event(
+    "equality_record.changed",
+    "Changed equality monitoring",
+    action=UPDATE,
+    describe=_questions,
+    example={"fields": ["religion"]},
+)
+EQUALITY_READ = event("equality_record.read", "Read equality monitoring", action=READ)
+EQUALITY_DELETED = event(
+    "equality_record.deleted",
+    "Deleted equality monitoring",
+    action=DELETE,
+    describe=_because,
+    example={"because": "consent_withdrawn"},
+)
+
+YOUNG_PERSON_ANONYMISED = event(
+    "young_person.anonymised",
+    "Anonymised the record",
+    action=UPDATE,
+    describe=_reason,
+    example={"reason": "erasure"},
+)
+ANONYMISATION_RECORDED = event(
+    "anonymisation.recorded",
+    "Recorded the anonymisation",
+    action=CREATE,
+    describe=_reason,
+    example={"reason": "retention"},
+)
+SUBJECT_ACCESS_EXPORTED = event(
+    "subject_access.exported",
+    "Exported everything held (subject access)",
+    action=READ,
+    describe=_format,
+    example={"format": "pdf"},
+)
+
+BENCHMARK_SET = event("benchmark_share.set", "Set a benchmark share", action=CREATE)
+BENCHMARK_CHANGED = event("benchmark_share.changed", "Changed the benchmark share", action=UPDATE)
+TARGET_SET = event("least_heard_target.set", "Set a least-heard target", action=CREATE)
+TARGET_CHANGED = event(
+    "least_heard_target.changed", "Changed the least-heard target", action=UPDATE
+)
