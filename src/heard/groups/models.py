@@ -3,15 +3,38 @@
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Coalesce
 
 from heard.core.models import TimeStampedModel
-from heard.core.validators import validate_single_line
+from heard.core.validators import NotInFuture, validate_single_line
+
+_PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def long_date(value: datetime.date) -> str:
+    """A date as a message reads it: 1 April 2026."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def validate_period_span(period: str) -> None:
+    """A period like 2025-26 spans one year: the second part is the year after the first (the
+    field's pattern answers for a period not written like that)."""
+    match = _PERIOD.match(period or "")
+    if not match:
+        return
+    first, second = int(match.group(1)), int(match.group(2))
+    if (first + 1) % 100 != second:
+        raise ValidationError(
+            f"The period must span one year: {first}-{(first + 1) % 100:02d}, not {period}.",
+            code="period_span",
+        )
 
 
 class AddDays(models.Func):
@@ -101,7 +124,8 @@ class Theme(TimeStampedModel):
     period = models.CharField(
         max_length=7,
         validators=[
-            RegexValidator(r"^\d{4}-\d{2}$", "Enter the period as a year span, like 2025-26.")
+            RegexValidator(r"^\d{4}-\d{2}$", "Enter the period as a year span, like 2025-26."),
+            validate_period_span,
         ],
         help_text="The year span, like 2025-26.",
     )
@@ -137,7 +161,7 @@ class ThemeReview(TimeStampedModel):
         CLOSE = "close", "Close"
 
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="reviews")
-    date = models.DateField()
+    date = models.DateField(validators=[NotInFuture("The review date cannot be in the future.")])
     summary = models.TextField()
     decision = models.CharField(max_length=16, choices=Decision.choices)
     reviewed_by = models.ForeignKey(
@@ -290,6 +314,25 @@ class Group(TimeStampedModel):
 
     def clean(self) -> None:
         validate_single_line(self, ("name",))
+        self._clean_dates()
+
+    def _clean_dates(self) -> None:
+        """The planned end comes after the start; a Buddy Group runs for up to one year."""
+        start, end = self.start_date, self.planned_end_date
+        if not (start and end):
+            return
+        if end <= start:
+            raise ValidationError(
+                {"planned_end_date": "The planned end date must be after the start date."}
+            )
+        latest = start + datetime.timedelta(days=self.BUDDY_GROUP_MAX_DAYS)
+        if self.kind == self.Kind.BUDDY_GROUP and end > latest:
+            raise ValidationError(
+                {
+                    "planned_end_date": "A Buddy Group runs for up to one year: the planned end "
+                    f"date must be on or before {long_date(latest)}."
+                }
+            )
 
     @property
     def cadence_days(self) -> int | None:
@@ -336,7 +379,9 @@ class StageTransition(models.Model):
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="transitions")
     from_stage = models.CharField(max_length=16, choices=Group.Stage.choices, blank=True)
     to_stage = models.CharField(max_length=16, choices=Group.Stage.choices)
-    date = models.DateField()
+    date = models.DateField(
+        validators=[NotInFuture("The date of a stage change cannot be in the future.")]
+    )
     note = models.TextField(blank=True)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -1,0 +1,81 @@
+"""Young people joining and leaving groups: validate, check, save, audit."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from heard.core.permissions import is_partner_worker, require
+from heard.core.updates import audited_update
+from heard.groups import events
+from heard.groups.models import Group, Membership, long_date
+from heard.groups.services._common import create_audited
+from heard.people.models import User, YoungPerson
+
+MEMBERSHIP_FIELDS = ("group", "young_person", "joined_on", "left_on")
+
+
+def _joining_error(
+    actor: User | None, group: Group, young_person: YoungPerson, joined_on: datetime.date
+) -> dict[str, str]:
+    if group.stage == Group.Stage.CLOSED:
+        return {"group": "This group is closed: it cannot gain members."}
+    if (
+        actor is not None
+        and is_partner_worker(actor)
+        and young_person.organisation_id != actor.organisation_id
+    ):
+        return {"young_person": "You can only add young people your organisation supports."}
+    if not young_person.is_active:
+        return {"young_person": f"{young_person}'s record is not active."}
+    if Membership.objects.current().filter(group=group, young_person=young_person).exists():
+        return {"young_person": f"{young_person} is already a member of this group."}
+    if group.start_date and joined_on < group.start_date:
+        return {
+            "joined_on": "The joining date cannot be before the group started on "
+            f"{long_date(group.start_date)}."
+        }
+    return {}
+
+
+@transaction.atomic
+def membership_add(
+    *, actor: User | None, group: Group, young_person: YoungPerson, joined_on: datetime.date
+) -> Membership:
+    require(actor, "groups.add_membership", group)
+    errors = _joining_error(actor, group, young_person, joined_on)
+    if errors:
+        raise ValidationError(errors)
+    membership = Membership(group=group, young_person=young_person, joined_on=joined_on)
+    return create_audited(
+        membership, actor=actor, event=events.MEMBERSHIP_ADDED, fields=MEMBERSHIP_FIELDS
+    )
+
+
+def _check_leaving(membership: Membership, values: dict[str, Any], errors: dict[str, Any]) -> None:
+    if membership.left_on is not None:
+        errors["left_on"] = f"This membership already ended on {long_date(membership.left_on)}."
+    elif values["left_on"] < membership.joined_on:
+        errors["left_on"] = (
+            f"The leaving date cannot be before they joined on {long_date(membership.joined_on)}."
+        )
+
+
+@transaction.atomic
+def membership_end(
+    *, actor: User | None, membership: Membership, left_on: datetime.date
+) -> Membership:
+    require(actor, "groups.change_membership", membership)
+    membership, _ = audited_update(
+        membership,
+        actor=actor,
+        event=events.MEMBERSHIP_ENDED,
+        service="membership_end",
+        fields={"left_on": left_on},
+        allowed=("left_on",),
+        check=_check_leaving,
+    )
+    return membership

@@ -1,0 +1,80 @@
+"""Themes and their quarterly reviews: validate, check, save, audit."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db import transaction
+
+from heard.core.permissions import require
+from heard.core.updates import audited_update
+from heard.groups import events
+from heard.groups.models import Theme, ThemeReview
+from heard.groups.services._common import create_audited
+from heard.groups.signals import theme_lead_changed
+from heard.people.models import User
+
+THEME_FIELDS = ("title", "period", "lead", "status", "description")
+REVIEW_FIELDS = ("theme", "date", "summary", "decision")
+
+
+@transaction.atomic
+def theme_create(
+    *,
+    actor: User | None,
+    title: str,
+    period: str,
+    lead: User | None = None,
+    status: str = Theme.Status.ACTIVE,
+    description: str = "",
+) -> Theme:
+    require(actor, "groups.add_theme")
+    theme = Theme(title=title, period=period, lead=lead, status=status, description=description)
+    return create_audited(theme, actor=actor, event=events.THEME_CREATED, fields=THEME_FIELDS)
+
+
+@transaction.atomic
+def theme_update(*, actor: User | None, theme: Theme, **fields: Any) -> Theme:
+    require(actor, "groups.change_theme", theme)
+    theme, changes = audited_update(
+        theme,
+        actor=actor,
+        event=events.THEME_CHANGED,
+        service="theme_update",
+        fields=fields,
+        allowed=THEME_FIELDS,
+    )
+    if "lead" in changes:
+        theme_lead_changed.send(sender=Theme, theme=theme)
+    return theme
+
+
+@transaction.atomic
+def theme_review_add(
+    *, actor: User | None, theme: Theme, date: datetime.date, summary: str, decision: str
+) -> ThemeReview:
+    """Record a quarterly review. A decision to close the theme closes it, in the same change."""
+    require(actor, "groups.add_themereview", theme)
+    review = ThemeReview(
+        theme=theme, date=date, summary=summary, decision=decision, reviewed_by=actor
+    )
+    create_audited(
+        review,
+        actor=actor,
+        event=events.THEME_REVIEWED,
+        fields=REVIEW_FIELDS,
+        exclude=["reviewed_by"],
+    )
+    if decision == ThemeReview.Decision.CLOSE and theme.status != Theme.Status.CLOSED:
+        closed, _ = audited_update(
+            theme,
+            actor=actor,
+            event=events.THEME_CLOSED,
+            service="theme_review_add",
+            fields={"status": Theme.Status.CLOSED},
+            allowed=("status",),
+            metadata={"reviewed_on": date},
+        )
+        theme.status = closed.status
+    return review
