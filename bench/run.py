@@ -42,6 +42,7 @@ DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/heard_bench"
 HOST = "127.0.0.1"
 BENCH_TITLE = "Bench mixed workload"
 BENCH_AREA = "Bench import"
+BENCH_SESSION_TITLE = "Bench session import"
 
 #: Targets from issue 6 (national scale, PostgreSQL, this machine).
 TARGET_P95_MS = 150.0
@@ -52,6 +53,7 @@ AGGREGATES = ("home_counts", "loop_figures", "reach")
 TARGET_MIXED_SHARE = 0.40
 TARGET_MIXED_P95_MS = 250.0
 TARGET_IMPORT_S = 20.0
+TARGET_SESSION_IMPORT_S = 30.0
 TARGET_EXPORT_MB = 300.0
 
 
@@ -844,7 +846,7 @@ def cleanup() -> dict[str, int]:
     from heard.people.models import YoungPerson
 
     with transaction.atomic():
-        sessions = Session.objects.filter(title=BENCH_TITLE)
+        sessions = Session.objects.filter(title__in=[BENCH_TITLE, BENCH_SESSION_TITLE])
         session_ids = [str(pk) for pk in sessions.values_list("pk", flat=True)]
         attended = Attendance.objects.filter(session__in=sessions)
         people_attended = set(attended.values_list("young_person_id", flat=True))
@@ -918,6 +920,101 @@ def csv_import(fixture: Fixture, rows: int) -> dict[str, Any]:
         "created": created,
         "seconds": round(seconds, 2),
         "errors": [list(map(str, problem)) for problem in problems],
+    }
+
+
+def session_csv_files(rows: int) -> list[str]:
+    """CSV files of ``rows`` group sessions (at most the importer's ``MAX_ROWS`` each), spread
+    over the groups with a unique name, each attended by up to six of the group's members."""
+    import csv
+    import datetime
+    import io
+
+    from django.db.models import Count
+    from django.utils import timezone
+
+    from heard.groups.models import Group, Membership
+    from heard.participation import importers
+
+    names = list(
+        Group.objects.values("name")
+        .annotate(n=Count("pk"))
+        .filter(n=1)
+        .order_by("name")
+        .values_list("name", flat=True)[:500]
+    )
+    members: dict[str, list[str]] = {name: [] for name in names}
+    for name, reference in Membership.objects.filter(
+        group__name__in=names, left_on__isnull=True
+    ).values_list("group__name", "young_person__reference"):
+        if len(members[name]) < 6:
+            members[name].append(reference)
+    today = timezone.localdate()
+    per_file = min(rows, importers.MAX_ROWS)
+    files = []
+    for start in range(0, rows, per_file):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(
+            [
+                "date",
+                "kind",
+                "group",
+                "title",
+                "degree",
+                "participation_type",
+                "methods",
+                "standards",
+                "attendees",
+                "monitoring_form_complete",
+            ]
+        )
+        for number in range(start, min(start + per_file, rows)):
+            name = names[number % len(names)]
+            writer.writerow(
+                [
+                    (today - datetime.timedelta(days=1 + number % 300)).isoformat(),
+                    "Group session",
+                    name,
+                    BENCH_SESSION_TITLE,
+                    "adult_initiated_shared",
+                    "social",
+                    "Discussion",
+                    "Strategy",
+                    ";".join(members[name]),
+                    "yes",
+                ]
+            )
+        files.append(buffer.getvalue())
+    return files
+
+
+def session_csv_import(admin: Any, rows: int) -> dict[str, Any]:
+    """Import ``rows`` sessions through ``participation.services.sessions_import``, every row
+    validated, as an administrator: one import of each file of at most ``MAX_ROWS``."""
+    import io
+
+    from heard.participation import importers, services
+
+    files = session_csv_files(rows)
+    started = time.perf_counter()
+    created = 0
+    problems: list[Any] = []
+    for text in files:
+        result = services.sessions_import(actor=admin, file=io.StringIO(text), dry_run=False)
+        if result.errors:
+            problems.extend(result.errors[:5])
+            break
+        created += result.imported
+    seconds = time.perf_counter() - started
+    return {
+        "rows": rows,
+        "files": len(files),
+        "rows_per_file_limit": importers.MAX_ROWS,
+        "created": created,
+        "seconds": round(seconds, 2),
+        "errors": [list(map(str, problem)) for problem in problems],
+        "ok": not problems and created == rows and seconds < TARGET_SESSION_IMPORT_S,
     }
 
 
@@ -1102,6 +1199,15 @@ def table(results: dict[str, Any]) -> str:
         f"{' ERRORS ' + str(imp['errors']) if imp['errors'] else ''} | < {TARGET_IMPORT_S:.0f} s | "
         f"{verdict(imp['ok'])} |"
     )
+    sessions = results.get("session_import")
+    if sessions:
+        lines.append(
+            f"| CSV import, {sessions['rows']:,} sessions ({sessions['files']} files of at most "
+            f"{sessions['rows_per_file_limit']:,}) | {sessions['created']:,} created in "
+            f"{sessions['seconds']} s"
+            f"{' ERRORS ' + str(sessions['errors']) if sessions['errors'] else ''} | "
+            f"< {TARGET_SESSION_IMPORT_S:.0f} s | {verdict(sessions['ok'])} |"
+        )
     lines.append(
         f"| CSV export, {exp['rows']:,} sessions streamed ({exp['megabytes']} MB, status "
         f"{exp['status']}{cut}) | {exp['seconds']} s, "
@@ -1153,6 +1259,7 @@ def main() -> int:
         help="Duration of each page's measurement (the mixed workload runs 6 times as long).",
     )
     parser.add_argument("--import-rows", type=int, default=10_000)
+    parser.add_argument("--session-import-rows", type=int, default=10_000)
     parser.add_argument(
         "--no-readme", action="store_true", help="Do not update bench/README.md and README.md."
     )
@@ -1325,6 +1432,14 @@ def main() -> int:
             and imp["seconds"] < TARGET_IMPORT_S
         )
         results["csv_import"] = imp
+
+        log(
+            f"CSV import of {args.session_import_rows:,} sessions "
+            "(participation.services.sessions_import)"
+        )
+        results["session_import"] = session_csv_import(
+            fixture.users["administrator"], args.session_import_rows
+        )
 
         log("CSV export of every session, streamed")
         exp = csv_export(server, fixture)

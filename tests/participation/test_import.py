@@ -131,3 +131,63 @@ class TestSessionsImport:
     def test_board_member_cannot_import(self, board_member):
         with pytest.raises(PermissionDenied):
             run(board_member, "2026-10-01,visit,x,,,adult_initiated_shared,public,,,,,yes,")
+
+
+def rows_for(group, people, count):
+    return [
+        f"2026-10-{1 + n % 14:02d},visit,{group.name},,Row {n},adult_initiated_shared,public,"
+        f"Strategy,Transport,Games,{people[n % len(people)].reference},yes,"
+        for n in range(count)
+    ]
+
+
+class TestBulk:
+    """The import reads the register once and writes in bulk: its queries do not grow with
+    its rows, and what it writes is what logging each row would write."""
+
+    def test_queries_do_not_grow_with_the_rows(self, officer, group, members, transport):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as few:
+            assert run(officer, *rows_for(group, members, 2)).imported == 2
+        with CaptureQueriesContext(connection) as many:
+            assert run(officer, *rows_for(group, members, 40)).imported == 40
+        assert len(many) == len(few)
+
+    def test_writes_what_logging_each_row_writes(self, officer, group, members, transport):
+        result = run(officer, *rows_for(group, members, 3))
+        session = result.created[0]
+        entry = AuditEntry.objects.get(event="session.imported", object_id=str(session.pk))
+        assert entry.object_id == str(session.pk) and entry.actor == officer
+        assert entry.metadata == {"sessions": 3}
+        assert entry.changes["themes"] == [None, [transport.pk]]
+        assert entry.changes["attendances"] == [None, [f"{members[0].reference}: attended"]]
+        assert AuditEntry.objects.filter(event="session.imported").count() == 3
+        assert len({e.operation for e in AuditEntry.objects.all()}) == 1
+        assert session.organisation == group.host_organisation and session.logged_by == officer
+        group.refresh_from_db()
+        assert group.last_session_on == max(s.date for s in result.created)
+        from heard.participation import summaries
+
+        assert summaries.differences() == (0, [])
+
+    def test_a_theme_lead_imports_for_the_groups_they_answer_for(
+        self, theme_lead, theme_group, members
+    ):
+        result = run(
+            theme_lead,
+            f"2026-10-01,visit,{theme_group.name},,,adult_initiated_shared,public,,,,,yes,",
+        )
+        assert result.ok and result.imported == 1
+
+    def test_an_individual_session_for_someone_a_partner_does_not_support(
+        self, partner_worker, other_organisation
+    ):
+        person = factories.YoungPersonFactory(organisation=other_organisation)
+        result = run(
+            partner_worker,
+            f"2026-10-01,One-to-one review,,{person.reference},,consulted_informed,individual"
+            ",,,,,no,",
+        )
+        assert [field for _, field, _ in result.errors] == ["young_person"]

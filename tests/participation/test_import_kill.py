@@ -33,7 +33,7 @@ print(json.dumps(references))
 
 #: The import as the page runs it. With HALT set it stops inside its transaction once the
 #: sessions and attendances are written (before the summaries), and waits to be killed.
-IMPORT = f"""
+IMPORT = """
 import io, json, os, time
 from heard.participation import services
 from heard.participation.models import Session
@@ -50,7 +50,7 @@ header = (
     "attendees,monitoring_form_complete,notes\\n"
 )
 rows = "".join(
-    f"2026-09-{{day:02d}},One-to-one review,,{{reference}},Review {{day}},"
+    f"2026-09-{day:02d},One-to-one review,,{reference},Review {day},"
     "Consulted and informed,individual,,,,,no,\\n"
     for reference in references for day in (3, 17)
 )
@@ -58,7 +58,7 @@ result = services.sessions_import(
     actor=User.objects.get(email="lead@served.test"), file=io.BytesIO((header + rows).encode()),
     dry_run=False,
 )
-print(json.dumps({{"errors": [list(e) for e in result.errors], "imported": result.imported}}))
+print(json.dumps({"errors": [list(e) for e in result.errors], "imported": result.imported}))
 """
 
 #: What an import leaves, without what differs between two clean runs (ids and times).

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from heard.core.exports import Column
-from heard.core.forms import save_form
+from heard.core.forms import form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
 from heard.participation import selectors, services
@@ -66,11 +66,11 @@ class SessionListView(StaffListView):
         return context
 
 
-class MonitoringFollowUpView(StaffListView):
+class MonitoringFollowUpView(SessionListView):
+    """The log's sessions whose monitoring form is still to be completed, with which of them
+    the reader may mark complete."""
+
     template_name = "participation/monitoring_followup.html"
-    permission_required = "participation.view_session"
-    filterset_class = SessionFilter
-    csv_columns = SESSION_CSV_COLUMNS
     csv_filename = "sessions-missing-monitoring-forms.csv"
     title = "Sessions missing monitoring forms"
 
@@ -124,7 +124,7 @@ def session_create(request: HttpRequest) -> HttpResponse:
         young_person=young_person,
         initial={"date": timezone.localdate()},
     )
-    if done := save_form(
+    return form_page(
         request,
         form,
         lambda: services.session_log(
@@ -133,17 +133,13 @@ def session_create(request: HttpRequest) -> HttpResponse:
         success=lambda session: f"Session logged: {session}.",
         then=lambda session: reverse("participation:session-detail", args=[session.pk]),
         aliases=ATTENDEE_ALIASES,
-    ):
-        return done
-    context = {
-        "form": form,
-        "title": "Log a session",
-        "group": group,
-        "young_person": young_person,
-        "cancel_url": reverse("participation:session-create"),
-        "submit_label": "Log session",
-    }
-    return render(request, "participation/session_form.html", context)
+        template="participation/session_form.html",
+        title="Log a session",
+        group=group,
+        young_person=young_person,
+        cancel_url=reverse("participation:session-create"),
+        submit_label="Log session",
+    )
 
 
 @login_required
@@ -158,7 +154,7 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
         session=session,
         initial=SessionForm.initial_for(session),
     )
-    if done := save_form(
+    return form_page(
         request,
         form,
         lambda: services.session_update(
@@ -167,18 +163,14 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
         success="Session updated.",
         then=reverse("participation:session-detail", args=[session.pk]),
         aliases=ATTENDEE_ALIASES,
-    ):
-        return done
-    context = {
-        "form": form,
-        "title": f"Edit session: {session}",
-        "session": session,
-        "group": session.group,
-        "young_person": session.young_person,
-        "cancel_url": reverse("participation:session-detail", args=[session.pk]),
-        "submit_label": "Save changes",
-    }
-    return render(request, "participation/session_form.html", context)
+        template="participation/session_form.html",
+        title=f"Edit session: {session}",
+        session=session,
+        group=session.group,
+        young_person=session.young_person,
+        cancel_url=reverse("participation:session-detail", args=[session.pk]),
+        submit_label="Save changes",
+    )
 
 
 @login_required

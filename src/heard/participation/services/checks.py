@@ -356,10 +356,11 @@ def draft_session(
 def clean(session: Session, errors: dict[str, Any]) -> None:
     """Django's validation of the fields (choices, lengths, one-line title, a date not in the
     future), merged into ``errors``; raises them all. The one constraint (a group or a young
-    person) is :func:`check_subject`'s rule, checked above without a query."""
+    person) and the related records' existence are :func:`check_subject`'s rules, checked
+    through the register (the organisation follows from them, the logger is the actor): no
+    query a row."""
     exclude = [name for name in errors if name in SESSION_FIELDS]
-    if session.organisation_id is None:
-        exclude.append("organisation")
+    exclude += ["group", "young_person", "organisation", "logged_by"]
     try:
         session.full_clean(exclude=exclude, validate_constraints=False)
     except ValidationError as exc:
