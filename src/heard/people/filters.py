@@ -22,10 +22,32 @@ def _organisations(request: Any) -> QuerySet[Organisation]:
     return selectors.organisations_for_young_people_filter(request.user)
 
 
-def _active(queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-    if value in ("yes", "no"):
-        return queryset.filter(is_active=value == "yes")
-    return queryset
+def _any_word(value: str, *fields: str) -> Q | None:
+    """Rows where one of ``fields`` contains ``value``; None for an empty search."""
+    value = value.strip()
+    if not value:
+        return None
+    terms = Q()
+    for name in fields:
+        terms |= Q(**{f"{name}__icontains": value})
+    return terms
+
+
+class _ActiveFilter(FilterSet):
+    """A list page's "Active" filter: active records, records no longer active, or any."""
+
+    active = django_filters.ChoiceFilter(
+        choices=_ACTIVE_CHOICES,
+        method="filter_active",
+        label="Active",
+        empty_label="Any",
+        widget=forms.Select,
+    )
+
+    def filter_active(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        if value in ("yes", "no"):
+            return queryset.filter(is_active=value == "yes")
+        return queryset
 
 
 class _YoungPersonSearch(FilterSet):
@@ -49,20 +71,14 @@ class _YoungPersonSearch(FilterSet):
         return queryset.filter(terms)
 
 
-class YoungPersonFilter(_YoungPersonSearch):
+class YoungPersonFilter(_YoungPersonSearch, _ActiveFilter):
     organisation = django_filters.ModelChoiceFilter(
         queryset=_organisations, label="Supporting organisation", empty_label="Any organisation"
-    )
-    active = django_filters.ChoiceFilter(
-        choices=_ACTIVE_CHOICES, method="filter_active", label="Active", empty_label="Any"
     )
 
     class Meta:
         model = YoungPerson
         fields = ["search", "organisation", "age_band", "area", "active"]
-
-    def filter_active(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        return _active(queryset, name, value)
 
 
 class YoungPersonApiFilter(_YoungPersonSearch):
@@ -76,13 +92,10 @@ class YoungPersonApiFilter(_YoungPersonSearch):
         fields = ["search", "organisation", "age_band", "area", "is_active"]
 
 
-class OrganisationFilter(FilterSet):
+class OrganisationFilter(_ActiveFilter):
     search = django_filters.CharFilter(method="filter_search", label="Name, area or contact")
     kind = django_filters.ChoiceFilter(
         choices=Organisation.Kind.choices, label="Kind of organisation", empty_label="Any kind"
-    )
-    active = django_filters.ChoiceFilter(
-        choices=_ACTIVE_CHOICES, method="filter_active", label="Active", empty_label="Any"
     )
 
     class Meta:
@@ -90,29 +103,15 @@ class OrganisationFilter(FilterSet):
         fields = ["search", "kind", "active"]
 
     def filter_search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        value = value.strip()
-        if not value:
-            return queryset
-        return queryset.filter(
-            Q(name__icontains=value) | Q(area__icontains=value) | Q(contact_name__icontains=value)
-        )
-
-    def filter_active(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        return _active(queryset, name, value)
+        terms = _any_word(value, "name", "area", "contact_name")
+        return queryset if terms is None else queryset.filter(terms)
 
 
-class StaffFilter(FilterSet):
+class StaffFilter(_ActiveFilter):
     search = django_filters.CharFilter(method="filter_search", label="Name or email")
     role = django_filters.ChoiceFilter(choices=Role.choices, empty_label="Any role")
     organisation = django_filters.ModelChoiceFilter(
         queryset=_organisations, empty_label="Any organisation"
-    )
-    active = django_filters.ChoiceFilter(
-        choices=_ACTIVE_CHOICES,
-        method="filter_active",
-        label="Active",
-        empty_label="Any",
-        widget=forms.Select,
     )
 
     class Meta:
@@ -120,10 +119,5 @@ class StaffFilter(FilterSet):
         fields = ["search", "role", "organisation", "active"]
 
     def filter_search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        value = value.strip()
-        if not value:
-            return queryset
-        return queryset.filter(Q(full_name__icontains=value) | Q(email__icontains=value))
-
-    def filter_active(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        return _active(queryset, name, value)
+        terms = _any_word(value, "full_name", "email")
+        return queryset if terms is None else queryset.filter(terms)

@@ -32,6 +32,15 @@ COLUMNS = (
 #: Optional: "yes" to add a row that looks like a record already on the register.
 CONFIRM_COLUMN = "confirm_not_duplicate"
 REQUIRED_COLUMNS = ("first_name", "organisation")
+#: Columns read as they are (stripped): names, area and needs.
+TEXT_COLUMNS = (
+    "first_name",
+    "last_name",
+    "preferred_name",
+    "area",
+    "communication_needs",
+    "access_needs",
+)
 _YES = frozenset({"yes", "y", "true", "1", "x"})
 _NO = frozenset({"", "no", "n", "false", "0"})
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
@@ -142,6 +151,34 @@ def parse_young_people_csv(file: IO[str] | IO[bytes] | bytes | str) -> Parsed:
     return parsed
 
 
+def _parse_choice(row: Row, name: str, text: str, parse: Any, default: Any, problem: str) -> None:
+    """``values[name]``: ``parse(text)``, or ``default`` for an empty cell; ``problem`` (with
+    ``{text}``) for a cell that ``parse`` cannot read."""
+    row.values[name] = default
+    if not text:
+        return
+    value = parse(text)
+    if value is None:
+        row.errors.append((name, problem.format(text=text)))
+    else:
+        row.values[name] = value
+
+
+def _parse_organisation(row: Row, text: str, organisations: dict[str, Organisation]) -> None:
+    organisation = organisations.get(text.lower()) if text else None
+    row.values["organisation"] = organisation
+    if not text:
+        row.errors.append(("organisation", "Enter the supporting organisation's name."))
+    elif organisation is None:
+        row.errors.append(("organisation", f"There is no organisation called '{text}'."))
+    elif not organisation.is_active:
+        row.errors.append(("organisation", f"'{organisation.name}' is no longer active."))
+
+
+_BANDS = ", ".join(str(label) for label in AgeBand.labels)
+_CONTACT_OPTIONS = ", ".join(str(label) for label in YoungPerson.ContactPreference.labels)
+
+
 def _parse_row(
     line: int, header: list[str], cells: list[str], organisations: dict[str, Organisation]
 ) -> Row:
@@ -149,56 +186,33 @@ def _parse_row(
     if len(cells) > len(header):
         row.errors.append(("file", "This row has more values than the file has columns."))
     raw = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(header)}
-    values = row.values
-    for name in ("first_name", "last_name", "preferred_name", "area"):
-        values[name] = raw.get(name, "")
-    for name in ("communication_needs", "access_needs"):
-        values[name] = raw.get(name, "")
-
-    band_text = raw.get("age_band", "")
-    values["age_band"] = ""
-    if band_text:
-        band = parse_age_band(band_text)
-        if band is None:
-            bands = ", ".join(str(label) for label in AgeBand.labels)
-            row.errors.append(("age_band", f"'{band_text}' is not an age band: use {bands}."))
-        else:
-            values["age_band"] = band
-
-    dob_text = raw.get("date_of_birth", "")
-    values["date_of_birth"] = None
-    if dob_text:
-        values["date_of_birth"] = parse_date(dob_text)
-        if values["date_of_birth"] is None:
-            row.errors.append(
-                (
-                    "date_of_birth",
-                    f"'{dob_text}' is not a date: use YYYY-MM-DD or DD/MM/YYYY.",
-                )
-            )
-
-    org_text = raw.get("organisation", "")
-    organisation = organisations.get(org_text.lower()) if org_text else None
-    values["organisation"] = organisation
-    if not org_text:
-        row.errors.append(("organisation", "Enter the supporting organisation's name."))
-    elif organisation is None:
-        row.errors.append(("organisation", f"There is no organisation called '{org_text}'."))
-    elif not organisation.is_active:
-        row.errors.append(("organisation", f"'{organisation.name}' is no longer active."))
-
-    contact_text = raw.get("contact_preference", "")
-    values["contact_preference"] = YoungPerson.ContactPreference.VIA_WORKER
-    if contact_text:
-        contact = _CONTACT.get(contact_text.lower())
-        if contact is None:
-            options = ", ".join(str(label) for label in YoungPerson.ContactPreference.labels)
-            row.errors.append(
-                ("contact_preference", f"'{contact_text}' is not a contact preference: {options}.")
-            )
-        else:
-            values["contact_preference"] = contact
-
+    for name in TEXT_COLUMNS:
+        row.values[name] = raw.get(name, "")
+    _parse_choice(
+        row,
+        "age_band",
+        raw.get("age_band", ""),
+        parse_age_band,
+        "",
+        "'{text}' is not an age band: use " + _BANDS + ".",
+    )
+    _parse_choice(
+        row,
+        "date_of_birth",
+        raw.get("date_of_birth", ""),
+        parse_date,
+        None,
+        "'{text}' is not a date: use YYYY-MM-DD or DD/MM/YYYY.",
+    )
+    _parse_organisation(row, raw.get("organisation", ""), organisations)
+    _parse_choice(
+        row,
+        "contact_preference",
+        raw.get("contact_preference", ""),
+        lambda text: _CONTACT.get(text.lower()),
+        YoungPerson.ContactPreference.VIA_WORKER,
+        "'{text}' is not a contact preference: " + _CONTACT_OPTIONS + ".",
+    )
     confirm_text = raw.get(CONFIRM_COLUMN, "").lower()
     if confirm_text in _YES:
         row.confirm_not_duplicate = True

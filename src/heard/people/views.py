@@ -7,22 +7,47 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.text import capfirst
 
 from heard.core.exports import Column, csv_response
 from heard.core.forms import changed_values, form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, is_partner_worker, require
 from heard.people import filters, forms, importers, selectors, services
+from heard.people.models import Organisation, User, YoungPerson
 
 IMPORT_SESSION_KEY = "people_import_csv"
 
 
 def _active(record: Any) -> str:
     return "Yes" if record.is_active else "No"
+
+
+def _columns(model: type[Model], *names: str | Column) -> list[Column]:
+    """CSV columns for the fields ``names`` of ``model``, each headed by the field's own label:
+    a choice reads as its label, a related record by its name, ``is_active`` as Yes or No.
+    A ``(heading, value)`` pair stands as it is."""
+    columns: list[Column] = []
+    for name in names:
+        if not isinstance(name, str):
+            columns.append(name)
+            continue
+        field: Any = model._meta.get_field(name)
+        value: Any = name
+        if name == "is_active":
+            columns.append(("Active", _active))
+            continue
+        if field.choices:
+            value = f"get_{name}_display"
+        elif field.is_relation:
+            value = f"{name}.name"
+        columns.append((capfirst(str(field.verbose_name)), value))
+    return columns
 
 
 class _ListView(StaffListView):
@@ -44,17 +69,18 @@ class YoungPersonListView(_ListView):
     filterset_class = filters.YoungPersonFilter
     title = "Young people"
     csv_filename = "young-people.csv"
-    csv_columns: list[Column] = [
-        ("Reference", "reference"),
-        ("First name", "first_name"),
-        ("Last name", "last_name"),
-        ("Preferred name", "preferred_name"),
-        ("Age band", "get_age_band_display"),
-        ("Supporting organisation", "organisation.name"),
-        ("Area", "area"),
-        ("Contact preference", "get_contact_preference_display"),
-        ("Active", _active),
-    ]
+    csv_columns = _columns(
+        YoungPerson,
+        "reference",
+        "first_name",
+        "last_name",
+        "preferred_name",
+        "age_band",
+        "organisation",
+        "area",
+        "contact_preference",
+        "is_active",
+    )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -213,15 +239,16 @@ class OrganisationListView(_ListView):
 
     @property
     def csv_columns(self) -> list[Column]:  # type: ignore[override]
-        columns: list[Column] = [
-            ("Name", "name"),
-            ("Kind", "get_kind_display"),
-            ("Area", "area"),
-            ("Point of contact", "contact_name"),
-            ("Contact email", "contact_email"),
-            ("Contact phone", "contact_phone"),
-            ("Active", _active),
-        ]
+        columns = _columns(
+            Organisation,
+            "name",
+            "kind",
+            "area",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "is_active",
+        )
         if _young_people_count_scope(self.request.user) == "all":
             columns.append(("Active young people", "young_people_count"))
         return columns
@@ -297,14 +324,9 @@ class StaffMemberListView(_ListView):
     filterset_class = filters.StaffFilter
     title = "Staff"
     csv_filename = "staff.csv"
-    csv_columns: list[Column] = [
-        ("Name", "full_name"),
-        ("Email", "email"),
-        ("Job title", "job_title"),
-        ("Role", "get_role_display"),
-        ("Organisation", "organisation.name"),
-        ("Active", _active),
-    ]
+    csv_columns = _columns(
+        User, ("Name", "full_name"), "email", "job_title", "role", "organisation", "is_active"
+    )
 
 
 @login_required
