@@ -409,7 +409,7 @@ class TestEvidence:
         assert (evidence.kind, evidence.content_type, evidence.size) == ("image", "image/png", 40)
         assert evidence.file.path.startswith(str(settings.MEDIA_ROOT))
         assert "drawing" not in evidence.file.name
-        assert audit_for(evidence)[0].changes["original_name"] == [None, "drawing.png"]
+        assert audit_for(evidence)[0].metadata == {"original_name": "drawing.png"}
 
     @pytest.mark.parametrize(
         ("name", "content", "message"),

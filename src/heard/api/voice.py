@@ -42,7 +42,7 @@ from heard.voice.consents import withheld_message
 from heard.voice.disclosure import loop_figures_exact_for, loop_figures_shown
 from heard.voice.filters import ResponseFilter, ViewFilter
 from heard.voice.models import Evidence, Feedback, Response, View
-from heard.voice.readability import readability_warning, reading_age
+from heard.voice.readability import warning_at
 
 # --- Views -----------------------------------------------------------------------------------
 
@@ -289,10 +289,10 @@ class ResponseOutput(serializers.ModelSerializer):
         return [view.pk for view in obj.views.all()]
 
     def get_reading_age(self, obj: Response) -> float:
-        return reading_age(obj.plain_language)
+        return obj.reading_age
 
     def get_readability_warning(self, obj: Response) -> str | None:
-        return readability_warning(obj.plain_language)
+        return warning_at(obj.reading_age)
 
 
 @extend_schema_view(

@@ -6,11 +6,14 @@ stored on the view by the services, so loop figures over many views are plain ag
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 
 from heard.core.models import TimeStampedModel
-from heard.core.validators import validate_single_line
+from heard.core.validators import NotInFuture, validate_single_line
+from heard.voice.readability import reading_age
 
 
 class View(TimeStampedModel):
@@ -59,7 +62,11 @@ class View(TimeStampedModel):
         related_name="views",
         help_text="Whose records these are: the session's organisation.",
     )
-    recorded_on = models.DateField(db_index=True, help_text="When the view was given.")
+    recorded_on = models.DateField(
+        db_index=True,
+        help_text="When the view was given.",
+        validators=[NotInFuture("The date the view was given cannot be in the future.")],
+    )
     themes = models.ManyToManyField("groups.Theme", blank=True, related_name="views")
     young_people = models.ManyToManyField(
         "people.YoungPerson", blank=True, related_name="views", help_text="Who gave it."
@@ -152,7 +159,13 @@ class Response(TimeStampedModel):
         help_text="What changed, or why it was not possible (required when not possible)."
     )
     plain_language = models.TextField(help_text="The same, in words a child can read.")
-    date = models.DateField(db_index=True)
+    #: The plain-language version's reading age (``voice.readability``), worked out when it is
+    #: written, so lists read it instead of counting syllables for each row.
+    reading_age = models.FloatField(default=0.0, db_default=0.0, editable=False)
+    date = models.DateField(
+        db_index=True,
+        validators=[NotInFuture("The date of the response cannot be in the future.")],
+    )
     evidence_link = models.URLField(blank=True)
     written_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -188,6 +201,15 @@ class Response(TimeStampedModel):
     def clean(self) -> None:
         validate_single_line(self, ("decision_maker",))
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Saves the plain-language version's reading age with it, whoever writes it."""
+        fields = kwargs.get("update_fields")
+        if fields is None or "plain_language" in fields:
+            self.reading_age = reading_age(self.plain_language)
+            if fields is not None:
+                kwargs["update_fields"] = {*fields, "reading_age"}
+        super().save(*args, **kwargs)
+
 
 class Feedback(TimeStampedModel):
     """A response delivered to the young people and groups who gave the views."""
@@ -199,7 +221,10 @@ class Feedback(TimeStampedModel):
         VIA_PARTNER = "via_partner", "Via the partner organisation"
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="feedback")
-    date = models.DateField(db_index=True)
+    date = models.DateField(
+        db_index=True,
+        validators=[NotInFuture("The date the feedback was given cannot be in the future.")],
+    )
     channel = models.CharField(max_length=16, choices=Channel.choices)
     given_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

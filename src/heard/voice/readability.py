@@ -49,7 +49,11 @@ def reading_age(text: str) -> float:
 
 def readability_warning(text: str) -> str | None:
     """A warning naming the reading age when ``text`` reads above about 11; None otherwise."""
-    age = reading_age(text)
+    return warning_at(reading_age(text))
+
+
+def warning_at(age: float) -> str | None:
+    """The warning for a text of reading age ``age`` (a response's stored ``reading_age``)."""
     if age <= TARGET_READING_AGE:
         return None
     return (

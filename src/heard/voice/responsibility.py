@@ -102,9 +102,9 @@ def refresh(ids: QuerySet[Any]) -> None:
     insert(ids)
 
 
-def set_status(view: Any) -> None:
-    """Copy a view's new status to its rows: call it where the loop moves the view."""
-    ViewResponsibility.objects.filter(view_id=view.pk).update(status=view.status)
+def set_status(view_ids: list[int], status: str) -> None:
+    """Copy the views' new status to their rows: call it where the loop moves the views."""
+    ViewResponsibility.objects.filter(view_id__in=view_ids).update(status=status)
 
 
 def view_ids(view: Any) -> QuerySet[Any]:

@@ -8,7 +8,6 @@ from typing import Any
 
 from django.db import models
 from django.db.models import QuerySet
-from django.utils import timezone
 from django.utils.dateparse import parse_date
 
 from heard.groups import selectors as group_selectors
@@ -36,11 +35,11 @@ def as_date(value: Any) -> datetime.date | None:
 def check_date(
     value: Any, field: str, what: str, errors: dict[str, Any], *, not_before: Any = None
 ) -> datetime.date | None:
+    """The day ``value`` names, or None with a message at ``field``; "not in the future" is the
+    model field's own validator (``NotInFuture``), run by ``full_clean``."""
     day = as_date(value)
     if day is None:
         errors[field] = f"Enter the date {what}, like 2026-10-01."
-    elif day > timezone.localdate():
-        errors[field] = f"The date {what} cannot be in the future."
     elif not_before is not None and day < not_before:
         errors[field] = f"The date {what} cannot be before {not_before:%d %B %Y}."
     return day

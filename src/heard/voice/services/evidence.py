@@ -15,10 +15,11 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from heard.core import audit
-from heard.core.models import AuditEntry
 from heard.core.permissions import require
+from heard.voice.events import EVIDENCE_ATTACHED
 from heard.voice.models import Evidence, View
 
+EVIDENCE_AUDITED = ("view", "kind", "content_type", "size", "description")
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -80,37 +81,48 @@ def sniff_content_type(file: Any) -> str | None:
     return None
 
 
+def _measure(file: Any) -> int:
+    size = getattr(file, "size", None)
+    if size is None:
+        file.seek(0, io.SEEK_END)
+        size = file.tell()
+        file.seek(0)
+    return int(size)
+
+
+def _check_file(file: Any, size: int, extension: str, errors: dict[str, Any]) -> FileType | None:
+    """What the file really is (from its first bytes), if it is small enough and an allowed type
+    whose name says so."""
+    if not size:
+        errors["file"] = "The file is empty: choose the file again."
+        return None
+    if size > MAX_EVIDENCE_BYTES:
+        errors["file"] = f"The file is {size / 1024 / 1024:.1f} MB: it must be 10 MB or smaller."
+        return None
+    file_type = ALLOWED_TYPES.get(sniff_content_type(file) or "")
+    if file_type is None:
+        errors["file"] = f"The file must be {ALLOWED_DESCRIPTION}."
+    elif extension not in file_type.extensions:
+        errors["file"] = (
+            f"The file's name ends {extension or 'without an extension'}, but its content is "
+            f"{file_type.content_type}: rename it to end {file_type.extensions[0]}."
+        )
+    return file_type
+
+
 @transaction.atomic
 def evidence_attach(
     *, actor: Any, view: View, file: UploadedFile, description: str = ""
 ) -> Evidence:
     """Attach a file to a view, after checking what it really is and how big it is."""
     require(actor, "voice.change_view", view)
-    errors: dict[str, Any] = {}
-    file_type: FileType | None = None
     if file is None or not hasattr(file, "read"):
         raise ValidationError({"file": "Choose a file to upload."})
-    size = getattr(file, "size", None)
-    if size is None:
-        file.seek(0, io.SEEK_END)
-        size = file.tell()
-        file.seek(0)
+    errors: dict[str, Any] = {}
+    size = _measure(file)
     name = PurePath(getattr(file, "name", "") or "").name
     extension = PurePath(name.lower()).suffix
-    if not size:
-        errors["file"] = "The file is empty: choose the file again."
-    elif size > MAX_EVIDENCE_BYTES:
-        errors["file"] = f"The file is {size / 1024 / 1024:.1f} MB: it must be 10 MB or smaller."
-    else:
-        content_type = sniff_content_type(file)
-        file_type = ALLOWED_TYPES.get(content_type or "")
-        if file_type is None:
-            errors["file"] = f"The file must be {ALLOWED_DESCRIPTION}."
-        elif extension not in file_type.extensions:
-            errors["file"] = (
-                f"The file's name ends {extension or 'without an extension'}, but its content is "
-                f"{file_type.content_type}: rename it to end {file_type.extensions[0]}."
-            )
+    file_type = _check_file(file, size, extension, errors)
     if description and len(description) > 200:
         errors["description"] = "Keep the description to 200 characters or fewer."
     if errors:
@@ -130,15 +142,9 @@ def evidence_attach(
     evidence.save()
     audit.record(
         actor=actor,
-        action=AuditEntry.Action.CREATE,
+        event=EVIDENCE_ATTACHED,
         obj=evidence,
-        changes={
-            "view": [None, view.pk],
-            "kind": [None, evidence.kind],
-            "content_type": [None, evidence.content_type],
-            "size": [None, size],
-            "original_name": [None, name],
-            "description": [None, evidence.description],
-        },
+        changes=audit.diff({}, audit.snapshot(evidence, EVIDENCE_AUDITED)),
+        metadata={"original_name": name},
     )
     return evidence

@@ -9,15 +9,23 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 
 from heard.core import audit
-from heard.core.models import AuditEntry
 from heard.core.permissions import require
+from heard.core.updates import full_clean
 from heard.groups.models import Group, Membership
 from heard.people.models import YoungPerson
 from heard.voice import responsibility
+from heard.voice.events import (
+    FEEDBACK_RECORDED,
+    RATING_CHANGED,
+    RATING_GIVEN,
+    RESPONSE_RECORDED,
+    VIEW_MOVED,
+)
 from heard.voice.models import Feedback, Rating, Response, View
-from heard.voice.readability import readability_warning
+from heard.voice.readability import warning_at
 from heard.voice.services._common import check_choice, check_date, check_text, saved
 
 RESPONSE_AUDITED = (
@@ -44,23 +52,26 @@ def _move(
     day_field: str | None = None,
     day: datetime.date | None = None,
 ) -> None:
-    """Move views along the loop (only moves ``View.TRANSITIONS`` allows), audited per view."""
+    """Move views along the loop (only moves ``View.TRANSITIONS`` allows): one update of the
+    views and of their responsibility rows, and one entry per view, written by Heard on behalf
+    of ``actor`` (whose response, feedback or rating moved them; None for a young person's)."""
+    moving = [view for view in views if to in View.TRANSITIONS[view.status]]
+    if not moving:
+        return
     fields = ["status", *([day_field] if day_field else [])]
-    for view in views:
-        if to not in View.TRANSITIONS[view.status]:
-            continue
+    entries = []
+    for view in moving:
         before = audit.snapshot(view, fields)
         view.status = to
         if day_field:
             setattr(view, day_field, day)
-        view.save(update_fields=[*fields, "updated_at"])
-        responsibility.set_status(view)
-        audit.record(
-            actor=actor,
-            action=AuditEntry.Action.UPDATE,
-            obj=view,
-            changes=audit.diff(before, audit.snapshot(view, fields)),
-        )
+        view.updated_at = timezone.now()
+        entries.append((view, audit.diff(before, audit.snapshot(view, fields))))
+    ids = [view.pk for view in moving]
+    values = {name: getattr(moving[0], name) for name in (*fields, "updated_at")}
+    View.objects.filter(pk__in=ids).update(**values)
+    responsibility.set_status(ids, to)
+    audit.record_many(actor=None, on_behalf_of=actor, event=VIEW_MOVED[to], entries=entries)
 
 
 def awaiting_feedback_refresh(response_ids: Iterable[int]) -> None:
@@ -73,7 +84,41 @@ def awaiting_feedback_refresh(response_ids: Iterable[int]) -> None:
     )
 
 
+def _lock_open_views(views: Iterable[View], errors: dict[str, Any]) -> list[View]:
+    """The views to respond to, locked in id order: recorded and all still open."""
+    chosen, ok = saved(views, View)
+    if not ok:
+        errors["views"] = "Choose views that have been recorded."
+        chosen = []
+    locked = list(
+        View.objects.select_for_update().filter(pk__in=[view.pk for view in chosen]).order_by("pk")
+    )
+    if ok and not locked:
+        errors["views"] = "Choose at least one view to respond to."
+    not_open = [view for view in locked if view.status != View.Status.OPEN]
+    if not_open:
+        errors["views"] = (
+            "Only open views can be given a response; these already have one: "
+            + ", ".join(str(view.pk) for view in not_open)
+            + "."
+        )
+    return locked
+
+
+def _check_explanation(outcome: str, explanation: Any, errors: dict[str, Any]) -> str:
+    """What changed, or why it was not possible: "not possible" must say why."""
+    explanation = explanation.strip() if isinstance(explanation, str) else ""
+    if outcome == Response.Outcome.NOT_POSSIBLE and not explanation:
+        errors["explanation"] = NOT_POSSIBLE_NEEDS_REASON
+    elif not explanation:
+        errors["explanation"] = "Enter what changed, or what is being considered."
+    else:
+        check_text(explanation, "explanation", "", errors)
+    return explanation
+
+
 @transaction.atomic
+@audit.operation()
 def response_record(
     *,
     actor: Any,
@@ -92,66 +137,39 @@ def response_record(
     """
     require(actor, "voice.add_response")
     errors: dict[str, Any] = {}
-    chosen, ok = saved(views, View)
-    if not ok:
-        errors["views"] = "Choose views that have been recorded."
-        chosen = []
-    locked = list(
-        View.objects.select_for_update().filter(pk__in=[view.pk for view in chosen]).order_by("pk")
-    )
-    if ok and not locked:
-        errors["views"] = "Choose at least one view to respond to."
-    not_open = [view for view in locked if view.status != View.Status.OPEN]
-    if not_open:
-        errors["views"] = (
-            "Only open views can be given a response; these already have one: "
-            + ", ".join(str(view.pk) for view in not_open)
-            + "."
-        )
+    locked = _lock_open_views(views, errors)
     for view in locked:
         require(actor, "voice.add_response", view)
     check_text(
         decision_maker, "decision_maker", "Enter who made the decision.", errors, max_length=200
     )
     check_choice(outcome, Response.Outcome, "outcome", "the outcome", errors)
-    explanation = explanation.strip() if isinstance(explanation, str) else ""
-    if outcome == Response.Outcome.NOT_POSSIBLE and not explanation:
-        errors["explanation"] = NOT_POSSIBLE_NEEDS_REASON
-    elif not explanation:
-        errors["explanation"] = "Enter what changed, or what is being considered."
-    else:
-        check_text(explanation, "explanation", "", errors)
+    explanation = _check_explanation(outcome, explanation, errors)
     plain = check_text(
         plain_language, "plain_language", "Enter the response in words a child can read.", errors
     )
     latest_view = max((view.recorded_on for view in locked), default=None)
     day = check_date(date, "date", "of the response", errors, not_before=latest_view)
-    if errors:
-        raise ValidationError(errors)
-
     response = Response(
-        decision_maker=decision_maker.strip(),
+        decision_maker=decision_maker.strip() if isinstance(decision_maker, str) else "",
         outcome=outcome,
         explanation=explanation,
         plain_language=plain,
-        date=day,  # type: ignore[misc]  # checked: errors raised when None
+        date=day,  # type: ignore[misc]  # None only with a message at the field
         evidence_link=(evidence_link or "").strip(),
         written_by=actor,
     )
-    response.full_clean(exclude=["written_by"])
+    full_clean(response, errors, exclude=["written_by"])
+    if errors:
+        raise ValidationError(errors)
     response.save()
     response.views.set(locked)
-    audit.record(
-        actor=actor,
-        action=AuditEntry.Action.CREATE,
-        obj=response,
-        changes=audit.diff({}, audit.snapshot(response, RESPONSE_AUDITED)),
-    )
-    assert day is not None  # noqa: S101 - checked above
+    changes = audit.diff({}, audit.snapshot(response, RESPONSE_AUDITED))
+    audit.record(actor=actor, event=RESPONSE_RECORDED, obj=response, changes=changes)
     _move(locked, to=View.Status.RESPONDED, actor=actor, day_field="responded_on", day=day)
     awaiting_feedback_refresh([response.pk])
     response.awaiting_feedback = True
-    response.readability_warning = readability_warning(plain)  # type: ignore[attr-defined]
+    response.readability_warning = warning_at(response.reading_age)  # type: ignore[attr-defined]
     return response
 
 
@@ -170,7 +188,37 @@ def givers_of(response: Response) -> tuple[set[int], set[int]]:
     return people, group_ids
 
 
+def _check_recipients(
+    response: Response, young_people: Iterable[Any], groups: Iterable[Any], errors: dict[str, Any]
+) -> tuple[list[YoungPerson], list[Group]]:
+    """Who was told: young people and groups on the register who gave the response's views."""
+    people, people_ok = saved(young_people, YoungPerson)
+    group_list, groups_ok = saved(groups, Group)
+    if not people_ok:
+        errors["young_people"] = "Choose young people who are on the register."
+    if not groups_ok:
+        errors["groups"] = "Choose groups that are on the register."
+    if not (people_ok and groups_ok):
+        return people, group_list
+    giver_people, giver_groups = givers_of(response)
+    strangers = sorted(p.reference for p in people if p.pk not in giver_people)
+    if strangers:
+        errors["young_people"] = (
+            f"{', '.join(strangers)} did not give these views: feedback goes to those who did."
+        )
+    other_groups = sorted(g.name for g in group_list if g.pk not in giver_groups)
+    if other_groups:
+        errors["groups"] = (
+            f"{', '.join(other_groups)} did not give these views: "
+            "feedback goes to the groups that did."
+        )
+    if not people and not group_list:
+        errors["young_people"] = "Choose who was told: the young people or the groups."
+    return people, group_list
+
+
 @transaction.atomic
+@audit.operation()
 def feedback_record(
     *,
     actor: Any,
@@ -189,46 +237,24 @@ def feedback_record(
     errors: dict[str, Any] = {}
     day = check_date(date, "date", "the feedback was given", errors, not_before=response.date)
     check_choice(channel, Feedback.Channel, "channel", "how the feedback was given", errors)
-    people, people_ok = saved(young_people, YoungPerson)
-    group_list, groups_ok = saved(groups, Group)
-    if not people_ok:
-        errors["young_people"] = "Choose young people who are on the register."
-    if not groups_ok:
-        errors["groups"] = "Choose groups that are on the register."
-    if people_ok and groups_ok:
-        giver_people, giver_groups = givers_of(response)
-        strangers = sorted(p.reference for p in people if p.pk not in giver_people)
-        if strangers:
-            errors["young_people"] = (
-                f"{', '.join(strangers)} did not give these views: feedback goes to those who did."
-            )
-        other_groups = sorted(g.name for g in group_list if g.pk not in giver_groups)
-        if other_groups:
-            errors["groups"] = (
-                f"{', '.join(other_groups)} did not give these views: "
-                "feedback goes to the groups that did."
-            )
-        if not people and not group_list:
-            errors["young_people"] = "Choose who was told: the young people or the groups."
+    people, group_list = _check_recipients(response, young_people, groups, errors)
     if notes and len(notes) > 5000:
         errors["notes"] = "Keep the notes to 5,000 characters or fewer."
+    feedback = Feedback(
+        response=response,
+        date=day,  # type: ignore[misc]  # None only with a message at the field
+        channel=channel,
+        given_by=actor,
+        notes=(notes or "").strip(),
+    )
+    full_clean(feedback, errors, exclude=["given_by"])
     if errors:
         raise ValidationError(errors)
-    assert day is not None  # noqa: S101 - checked above
-
-    feedback = Feedback(
-        response=response, date=day, channel=channel, given_by=actor, notes=(notes or "").strip()
-    )
-    feedback.full_clean(exclude=["given_by"])
     feedback.save()
     feedback.young_people.set(people)
     feedback.groups.set(group_list)
-    audit.record(
-        actor=actor,
-        action=AuditEntry.Action.CREATE,
-        obj=feedback,
-        changes=audit.diff({}, audit.snapshot(feedback, FEEDBACK_AUDITED)),
-    )
+    changes = audit.diff({}, audit.snapshot(feedback, FEEDBACK_AUDITED))
+    audit.record(actor=actor, event=FEEDBACK_RECORDED, obj=feedback, changes=changes)
     views = list(
         View.objects.select_for_update()
         .filter(responses=response, status=View.Status.RESPONDED)
@@ -250,13 +276,14 @@ def feedback_record(
 
 def _current_group_ids(young_person: YoungPerson) -> list[int]:
     return list(
-        Membership.objects.filter(young_person=young_person, left_on__isnull=True).values_list(
-            "group_id", flat=True
-        )
+        Membership.objects.current()
+        .filter(young_person=young_person)
+        .values_list("group_id", flat=True)
     )
 
 
 @transaction.atomic
+@audit.operation()
 def rating_give(
     *, young_person: YoungPerson, response: Response, value: str, comment: str = ""
 ) -> Rating:
@@ -294,7 +321,7 @@ def rating_give(
         after |= {"response": response.pk, "young_person": young_person.pk}
     audit.record(
         actor=None,
-        action=AuditEntry.Action.UPDATE if before else AuditEntry.Action.CREATE,
+        event=RATING_CHANGED if before else RATING_GIVEN,
         obj=rating,
         changes=audit.diff(before, after),
     )

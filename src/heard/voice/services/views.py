@@ -11,13 +11,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from heard.core import audit
-from heard.core.models import AuditEntry
 from heard.core.permissions import require
+from heard.core.updates import audited_update, full_clean, refuse_unknown
 from heard.groups.models import Group, Theme
 from heard.participation.models import Session
 from heard.people.models import Organisation, YoungPerson
 from heard.voice import responsibility
 from heard.voice.consents import use_refusal
+from heard.voice.events import VIEW_CHANGED, VIEW_RECORDED
 from heard.voice.models import View
 from heard.voice.services._common import (
     check_choice,
@@ -96,6 +97,32 @@ def _snapshot(view: View) -> dict[str, Any]:
     return audit.snapshot(view, AUDITED)
 
 
+def _check_origin(
+    session: Any, organisation: Any, recorded_on: Any, errors: dict[str, Any]
+) -> tuple[Session | None, Organisation | None, datetime.date | None]:
+    """Where the view came from: the session (whose organisation and date are the view's
+    defaults) or the organisation, and the day it was given."""
+    if session is not None and (not isinstance(session, Session) or not session.pk):
+        errors["session"] = "Choose a session that is in the participation log."
+        session = None
+    if session is not None:
+        organisation = session.organisation
+        if recorded_on in (None, ""):
+            recorded_on = session.date
+    elif organisation is None:
+        errors["organisation"] = "Choose the organisation whose young people gave the view."
+    elif not isinstance(organisation, Organisation) or not organisation.pk:
+        errors["organisation"] = "Choose an organisation that is on the register."
+        organisation = None
+    if recorded_on in (None, ""):
+        recorded_on = timezone.localdate()
+    return (
+        session,
+        organisation,
+        check_date(recorded_on, "recorded_on", "the view was given", errors),
+    )
+
+
 @transaction.atomic
 def view_record(
     *,
@@ -115,21 +142,7 @@ def view_record(
     date default to the session's. Quoting or publishing it needs the consent of those named."""
     require(actor, "voice.add_view")
     errors: dict[str, Any] = {}
-    if session is not None and (not isinstance(session, Session) or not session.pk):
-        errors["session"] = "Choose a session that is in the participation log."
-        session = None
-    if session is not None:
-        organisation = session.organisation
-        if recorded_on in (None, ""):
-            recorded_on = session.date
-    elif organisation is None:
-        errors["organisation"] = "Choose the organisation whose young people gave the view."
-    elif not isinstance(organisation, Organisation) or not organisation.pk:
-        errors["organisation"] = "Choose an organisation that is on the register."
-        organisation = None
-    if recorded_on in (None, ""):
-        recorded_on = timezone.localdate()
-    day = check_date(recorded_on, "recorded_on", "the view was given", errors)
+    session, organisation, day = _check_origin(session, organisation, recorded_on, errors)
     clean_text = check_text(text, "text", "Enter what was said.", errors)
     check_choice(kind, View.Kind, "kind", "the kind of view", errors)
     check_choice(consent, View.Consent, "consent", "how the view may be used", errors)
@@ -139,31 +152,27 @@ def view_record(
     )
     theme_list = _check_themes(themes, errors)
     _check_use(use=consent, young_people=people, field="consent", errors=errors)
-    if errors:
-        raise ValidationError(errors)
-
     view = View(
         kind=kind,
         text=clean_text,
         session=session,
         organisation=organisation,
-        recorded_on=day,  # type: ignore[misc]  # checked: errors raised when None
-        group=group,
+        recorded_on=day,  # type: ignore[misc]  # None only with a message at the field
+        group=group if "group" not in errors else None,
         is_anonymous=bool(is_anonymous),
         consent=consent,
         recorded_by=actor,
     )
+    full_clean(view, errors, exclude=["recorded_by"])
+    if errors:
+        raise ValidationError(errors)
     require(actor, "voice.add_view", view)
-    view.full_clean(exclude=["recorded_by"])
     view.save()
     view.themes.set(theme_list)
     view.young_people.set(people)
     responsibility.refresh(responsibility.view_ids(view))
     audit.record(
-        actor=actor,
-        action=AuditEntry.Action.CREATE,
-        obj=view,
-        changes=audit.diff({}, _snapshot(view)),
+        actor=actor, event=VIEW_RECORDED, obj=view, changes=audit.diff({}, _snapshot(view))
     )
     return view
 
@@ -217,59 +226,64 @@ def views_record_many(
     return created
 
 
+def _check_update(actor: Any) -> Any:
+    """``view_update``'s own rules, for ``audited_update``: each value checked (and made
+    clean) in place, and the consents checked against who gave the view once it is changed."""
+
+    def check(view: View, fields: dict[str, Any], errors: dict[str, Any]) -> None:
+        if "text" in fields:
+            fields["text"] = check_text(fields["text"], "text", "Enter what was said.", errors)
+        if "kind" in fields:
+            check_choice(fields["kind"], View.Kind, "kind", "the kind of view", errors)
+        if "consent" in fields:
+            check_choice(
+                fields["consent"], View.Consent, "consent", "how the view may be used", errors
+            )
+        if "recorded_on" in fields:
+            fields["recorded_on"] = check_date(
+                fields["recorded_on"], "recorded_on", "the view was given", errors
+            )
+        if "is_anonymous" in fields:
+            fields["is_anonymous"] = bool(fields["is_anonymous"])
+        people = list(fields.get("young_people", view.young_people.all()))
+        if {"young_people", "group", "is_anonymous"} & set(fields):
+            _check_givers(
+                actor,
+                young_people=people,
+                group=fields.get("group", view.group),
+                is_anonymous=fields.get("is_anonymous", view.is_anonymous),
+                errors=errors,
+            )
+        if "themes" in fields:
+            fields["themes"] = _check_themes(fields["themes"], errors)
+        if {"consent", "young_people", "group", "is_anonymous"} & set(fields):
+            _check_use(
+                use=fields.get("consent", view.consent),
+                young_people=people,
+                field="consent" if "consent" in fields else "young_people",
+                errors=errors,
+            )
+
+    return check
+
+
 @transaction.atomic
 def view_update(*, actor: Any, view: View, **fields: Any) -> View:
     """Change what was recorded about a view (not its loop status: responses and feedback move
     that). A change of how it may be used, or of who gave it, is checked against the consents of
     those named: refused on ``consent`` (or on ``young_people`` when only they changed)."""
-    unknown = set(fields) - UPDATABLE
-    if unknown:
-        raise TypeError(f"view_update() cannot change {', '.join(sorted(unknown))}")
+    refuse_unknown("view_update", fields, UPDATABLE)
     require(actor, "voice.change_view", view)
-    view = View.objects.select_for_update().get(pk=view.pk)
-    before = _snapshot(view)
-    errors: dict[str, Any] = {}
-    if "text" in fields:
-        fields["text"] = check_text(fields["text"], "text", "Enter what was said.", errors)
-    if "kind" in fields:
-        check_choice(fields["kind"], View.Kind, "kind", "the kind of view", errors)
-    if "consent" in fields:
-        check_choice(fields["consent"], View.Consent, "consent", "how the view may be used", errors)
-    if "recorded_on" in fields:
-        fields["recorded_on"] = check_date(
-            fields["recorded_on"], "recorded_on", "the view was given", errors
-        )
-    people = list(fields.get("young_people", view.young_people.all()))
-    if {"young_people", "group", "is_anonymous"} & set(fields):
-        _check_givers(
-            actor,
-            young_people=people,
-            group=fields.get("group", view.group),
-            is_anonymous=bool(fields.get("is_anonymous", view.is_anonymous)),
-            errors=errors,
-        )
-    theme_list = _check_themes(fields["themes"], errors) if "themes" in fields else None
-    if {"consent", "young_people", "group", "is_anonymous"} & set(fields):
-        _check_use(
-            use=fields.get("consent", view.consent),
-            young_people=people,
-            field="consent" if "consent" in fields else "young_people",
-            errors=errors,
-        )
-    if errors:
-        raise ValidationError(errors)
-    for name in VIEW_FIELDS:
-        if name in fields:
-            setattr(view, name, bool(fields[name]) if name == "is_anonymous" else fields[name])
-    view.full_clean(exclude=["recorded_by"])
-    view.save()
-    if theme_list is not None:
-        view.themes.set(theme_list)
-    if "young_people" in fields:
-        view.young_people.set(people)
-    if {"themes", "group", "recorded_on"} & set(fields):
+    view, changes = audited_update(
+        view,
+        actor=actor,
+        event=VIEW_CHANGED,
+        service="view_update",
+        fields=fields,
+        allowed=UPDATABLE,
+        check=_check_update(actor),
+        audited=AUDITED,
+    )
+    if {"themes", "group", "recorded_on"} & set(changes):
         responsibility.refresh(responsibility.view_ids(view))
-    changes = audit.diff(before, _snapshot(view))
-    if changes:
-        audit.record(actor=actor, action=AuditEntry.Action.UPDATE, obj=view, changes=changes)
     return view
