@@ -56,15 +56,32 @@ class YoungPersonSerializer(serializers.ModelSerializer):  # type: ignore[type-a
         read_only_fields = fields
 
 
-def _refuse_is_active(serializer: serializers.Serializer, message: str) -> None:  # type: ignore[type-arg]
-    """A new record is always active: ``is_active`` is no field of a new one (and so not in the
-    document), but said anyway it is refused rather than passed over."""
-    data = serializer.initial_data
-    if isinstance(data, Mapping) and "is_active" in data:
-        raise serializers.ValidationError({"is_active": message})
+class _NewRecordSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    """The input of a new record, which is always active: ``is_active`` is no field of a new one
+    (and so not in the document), but said anyway it is refused rather than passed over. A change
+    serializer declares ``is_active``, and may make a record inactive (or active again)."""
+
+    new_record = "A new record"
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        data = self.initial_data
+        if "is_active" not in self.fields and isinstance(data, Mapping) and "is_active" in data:
+            message = f"{self.new_record} is always active: leave is_active out."
+            raise serializers.ValidationError({"is_active": message})
+        return attrs
 
 
-class YoungPersonInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class _RecordViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,  # type: ignore[type-arg]
+):
+    """Records listed, read, added and changed through the services."""
+
+
+class YoungPersonInputSerializer(_NewRecordSerializer):
     first_name = serializers.CharField(max_length=100)
     last_name = serializers.CharField(max_length=100, required=False, allow_blank=True)
     preferred_name = serializers.CharField(max_length=100, required=False, allow_blank=True)
@@ -93,18 +110,11 @@ class YoungPersonInputSerializer(serializers.Serializer):  # type: ignore[type-a
         help_text="Set after a possible duplicate was reported, when this is a different person.",
     )
 
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        _refuse_is_active(self, "A new record is always active: leave is_active out.")
-        return attrs
-
 
 class YoungPersonChangeSerializer(YoungPersonInputSerializer):
     """A change: as a new record, and a record may be made inactive (or active again)."""
 
     is_active = serializers.BooleanField(required=False)
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        return attrs
 
 
 @extend_schema_view(
@@ -115,13 +125,7 @@ class YoungPersonChangeSerializer(YoungPersonInputSerializer):
         request=YoungPersonChangeSerializer, responses={200: YoungPersonSerializer}
     ),
 )
-class YoungPersonViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,  # type: ignore[type-arg]
-):
+class YoungPersonViewSet(_RecordViewSet):
     """Young people on the register. A partner worker sees only their own organisation's."""
 
     serializer_class = YoungPersonSerializer
@@ -175,15 +179,7 @@ class OrganisationSerializer(serializers.ModelSerializer):  # type: ignore[type-
         model = Organisation
         fields = [
             "id",
-            "name",
-            "kind",
-            "area",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "champions",
-            "is_active",
-            "notes",
+            *services.ORGANISATION_FIELDS,
             "young_people_count",
             "created_at",
             "updated_at",
@@ -198,7 +194,9 @@ class OrganisationSerializer(serializers.ModelSerializer):  # type: ignore[type-
         return getattr(organisation, "young_people_count", None)
 
 
-class OrganisationInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class OrganisationInputSerializer(_NewRecordSerializer):
+    new_record = "A new organisation"
+
     name = serializers.CharField(max_length=200)
     kind = serializers.ChoiceField(choices=Organisation.Kind.choices, required=False)
     area = serializers.CharField(max_length=100, required=False, allow_blank=True)
@@ -210,18 +208,11 @@ class OrganisationInputSerializer(serializers.Serializer):  # type: ignore[type-
     )
     notes = serializers.CharField(required=False, allow_blank=True)
 
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        _refuse_is_active(self, "A new organisation is always active: leave is_active out.")
-        return attrs
-
 
 class OrganisationChangeSerializer(OrganisationInputSerializer):
     """A change: as a new organisation, and it may be made inactive (or active again)."""
 
     is_active = serializers.BooleanField(required=False)
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        return attrs
 
 
 @extend_schema_view(
@@ -233,13 +224,7 @@ class OrganisationChangeSerializer(OrganisationInputSerializer):
         request=OrganisationChangeSerializer, responses=OrganisationSerializer
     ),
 )
-class OrganisationViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,  # type: ignore[type-arg]
-):
+class OrganisationViewSet(_RecordViewSet):
     """Partner organisations: every staff member reads them; programme staff add and change them."""
 
     serializer_class = OrganisationSerializer
