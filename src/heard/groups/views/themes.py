@@ -1,0 +1,143 @@
+"""Pages for themes and their reviews: selectors read, services write."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from heard.core.exports import Column
+from heard.core.forms import form_page
+from heard.core.lists import StaffListView
+from heard.core.permissions import can, require
+from heard.groups import selectors, services
+from heard.groups.filters import ThemeFilter
+from heard.groups.forms import ThemeForm, ThemeReviewForm
+from heard.groups.models import Theme
+from heard.groups.views._common import actor, theme_url
+
+
+class ThemeListView(StaffListView):
+    template_name = "groups/theme_list.html"
+    filterset_class = ThemeFilter
+    permission_required = "groups.view_theme"
+    title = "Themes"
+    csv_filename = "themes.csv"
+    csv_columns: list[Column] = [
+        ("Title", "title"),
+        ("Period", "period"),
+        ("Status", "get_status_display"),
+        ("Theme lead", "lead.full_name"),
+        ("Groups", "group_count"),
+        ("Established groups", "established_group_count"),
+        ("Description", "description"),
+    ]
+
+    def get_base_queryset(self) -> QuerySet[Theme]:
+        return selectors.themes_visible_to(self.request.user)
+
+    def csv_rows(self, queryset: QuerySet[Theme]) -> Iterable[Theme]:
+        # A partnership runs 6 to 10 themes a year: all of them at once, counted in one query.
+        return selectors.with_group_counts(list(queryset))
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["object_list"] = selectors.with_group_counts(list(context["object_list"]))
+        period = None
+        if self.filterset is not None and self.filterset.is_bound and self.filterset.is_valid():
+            period = self.filterset.form.cleaned_data.get("period") or None
+        context["warnings"] = selectors.theme_warnings(
+            user=self.request.user, today=timezone.localdate(), period=period
+        )
+        context["can_add"] = can(self.request.user, "groups.add_theme")
+        return context
+
+
+#: Groups a theme's page lists at a time (as the other list pages: ``StaffListView``).
+THEME_GROUPS_PER_PAGE = StaffListView.paginate_by
+
+
+@login_required
+def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    theme = selectors.theme_get(request.user, pk)
+    can_review = can(request.user, "groups.add_themereview", theme)
+    page = Paginator(selectors.theme_groups(request.user, theme), THEME_GROUPS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "theme": theme,
+        "title": str(theme),
+        "page_obj": page,
+        "groups": page.object_list,
+        "reviews": selectors.theme_reviews(theme),
+        "review_form": ThemeReviewForm(initial={"date": timezone.localdate()})
+        if can_review
+        else None,
+        "can_review": can_review,
+        "can_change": can(request.user, "groups.change_theme", theme),
+        "can_view_history": can(request.user, "core.view_history"),
+    }
+    return render(request, "groups/theme_detail.html", context)
+
+
+@login_required
+def theme_create(request: HttpRequest) -> HttpResponse:
+    require(request.user, "groups.add_theme")
+    form = ThemeForm(request.POST or None)
+    return form_page(
+        request,
+        form,
+        lambda: services.theme_create(actor=actor(request), **form.cleaned_data),
+        success=lambda theme: f"Theme “{theme.title}” added.",
+        then=theme_url,
+        title="Add a theme",
+        submit_label="Add theme",
+        cancel_url=reverse("groups:theme-list"),
+    )
+
+
+@login_required
+def theme_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    theme = selectors.theme_get(request.user, pk)
+    require(request.user, "groups.change_theme", theme)
+    initial = {
+        "title": theme.title,
+        "period": theme.period,
+        "lead": theme.lead_id,
+        "status": theme.status,
+        "description": theme.description,
+    }
+    form = ThemeForm(request.POST or None, initial=initial)
+    return form_page(
+        request,
+        form,
+        lambda: services.theme_update(actor=actor(request), theme=theme, **form.cleaned_data),
+        success="Theme updated.",
+        then=theme_url(theme),
+        title=f"Edit {theme}",
+        cancel_url=theme_url(theme),
+    )
+
+
+@login_required
+def theme_review_add(request: HttpRequest, pk: int) -> HttpResponse:
+    theme = selectors.theme_get(request.user, pk)
+    require(request.user, "groups.add_themereview", theme)
+    form = ThemeReviewForm(request.POST or None, initial={"date": timezone.localdate()})
+    return form_page(
+        request,
+        form,
+        lambda: services.theme_review_add(actor=actor(request), theme=theme, **form.cleaned_data),
+        success="Review added.",
+        then=theme_url(theme),
+        title=f"Review {theme}",
+        submit_label="Add review",
+        cancel_url=theme_url(theme),
+    )
