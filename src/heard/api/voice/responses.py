@@ -1,0 +1,203 @@
+"""Responses and feedback over the API, with the pages' permissions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response as APIResponse
+
+from heard.api.fields import (
+    VisibleField,
+    VisibleGroupField,
+    VisibleViewField,
+    VisibleYoungPersonField,
+)
+from heard.groups.models import Group
+from heard.people.models import YoungPerson
+from heard.voice import selectors, services
+from heard.voice.filters import ResponseFilter
+from heard.voice.models import Feedback, Response, View
+from heard.voice.readability import warning_at
+
+
+class ResponseInput(serializers.Serializer):
+    views = VisibleViewField(many=True, queryset=View.objects.all(), allow_empty=False)
+    decision_maker = serializers.CharField(max_length=200)
+    outcome = serializers.ChoiceField(choices=Response.Outcome.choices)
+    explanation = serializers.CharField(
+        max_length=10_000,
+        allow_blank=True,
+        help_text="What changed, or why not: required, and always when not possible.",
+    )
+    plain_language = serializers.CharField(max_length=10_000)
+    date = serializers.DateField()
+    evidence_link = serializers.URLField(
+        required=False,
+        allow_blank=True,
+        allow_null=True,
+        help_text="A link to evidence of what was done; empty or null for none.",
+    )
+
+    def validate_evidence_link(self, value: str | None) -> str:
+        return value or ""
+
+
+class OptionalLinkField(serializers.URLField):
+    """A link, or null when there is none (stored as an empty string, which is no URI)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(read_only=True, allow_null=True, **kwargs)
+
+    def to_representation(self, value: str) -> str | None:  # type: ignore[override]
+        return value or None
+
+
+class ResponseOutput(serializers.ModelSerializer):
+    views = serializers.SerializerMethodField(help_text="The views it answers that you may see.")
+    evidence_link = OptionalLinkField(
+        help_text="A link to evidence of what was done; null when there is none."
+    )
+    reading_age = serializers.SerializerMethodField(
+        help_text="Of the plain-language version: Flesch-Kincaid grade plus 5."
+    )
+    readability_warning = serializers.SerializerMethodField(
+        help_text="Set when the plain-language version reads above a reading age of about 11."
+    )
+
+    class Meta:
+        model = Response
+        fields = [
+            "id",
+            "views",
+            "decision_maker",
+            "outcome",
+            "explanation",
+            "plain_language",
+            "reading_age",
+            "readability_warning",
+            "date",
+            "evidence_link",
+            "written_by",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    def get_views(self, obj: Response) -> list[int]:
+        return [view.pk for view in obj.views.all()]
+
+    def get_reading_age(self, obj: Response) -> float:
+        return obj.reading_age
+
+    def get_readability_warning(self, obj: Response) -> str | None:
+        return warning_at(obj.reading_age)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Responses the user may see", responses=ResponseOutput),
+    retrieve=extend_schema(summary="One response", responses=ResponseOutput),
+    create=extend_schema(
+        summary="Respond to open views",
+        request=ResponseInput,
+        responses={201: ResponseOutput},
+    ),
+)
+class ResponseViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """What was done about views. A "not possible" response must give the reason."""
+
+    http_method_names = ["get", "post", "head", "options"]
+    filterset_class = ResponseFilter
+    serializer_class = ResponseOutput
+    queryset = Response.objects.none()
+
+    action_permissions = {
+        "list": "voice.view_response",
+        "retrieve": "voice.view_response",
+        "create": "voice.add_response",
+    }
+
+    def get_queryset(self) -> QuerySet[Response]:
+        return selectors.responses_visible_to(self.request.user)
+
+    def get_serializer_class(self) -> type[serializers.BaseSerializer]:
+        return ResponseInput if self.action == "create" else ResponseOutput
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> APIResponse:
+        serializer = ResponseInput(data=request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        response = services.response_record(actor=request.user, **serializer.validated_data)
+        response = selectors.response_get(request.user, response.pk)
+        return APIResponse(ResponseOutput(response).data, status=status.HTTP_201_CREATED)
+
+
+class VisibleResponseField(VisibleField):
+    def visible(self, user: Any) -> QuerySet[Response]:
+        return selectors.responses_scoped(user)
+
+
+class FeedbackInput(serializers.Serializer):
+    response = VisibleResponseField(queryset=Response.objects.all())
+    date = serializers.DateField()
+    channel = serializers.ChoiceField(choices=Feedback.Channel.choices)
+    young_people = VisibleYoungPersonField(
+        many=True, queryset=YoungPerson.objects.all(), required=False
+    )
+    groups = VisibleGroupField(many=True, queryset=Group.objects.all(), required=False)
+    notes = serializers.CharField(max_length=5000, required=False, allow_blank=True)
+
+
+class FeedbackOutput(serializers.ModelSerializer):
+    class Meta:
+        model = Feedback
+        fields = [
+            "id",
+            "response",
+            "date",
+            "channel",
+            "given_by",
+            "young_people",
+            "groups",
+            "notes",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Feedback the user may see", responses=FeedbackOutput),
+    create=extend_schema(
+        summary="Record feedback on a response",
+        request=FeedbackInput,
+        responses={201: FeedbackOutput},
+    ),
+)
+class FeedbackViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+    """A response told to the young people and groups who gave its views."""
+
+    http_method_names = ["get", "post", "head", "options"]
+    serializer_class = FeedbackOutput
+    queryset = Feedback.objects.none()
+
+    action_permissions = {"list": "voice.view_feedback", "create": "voice.add_feedback"}
+
+    def get_queryset(self) -> QuerySet[Feedback]:
+        return selectors.feedback_visible_to(self.request.user)
+
+    def get_serializer_class(self) -> type[serializers.BaseSerializer]:
+        return FeedbackInput if self.action == "create" else FeedbackOutput
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> APIResponse:
+        serializer = FeedbackInput(data=request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        feedback = services.feedback_record(actor=request.user, **serializer.validated_data)
+        feedback = selectors.feedback_visible_to(request.user).get(pk=feedback.pk)
+        return APIResponse(FeedbackOutput(feedback).data, status=status.HTTP_201_CREATED)
