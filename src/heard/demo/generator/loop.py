@@ -10,10 +10,11 @@ from heard.demo.generator.context import EMAIL_DOMAIN, Context, _at_ordinal, _da
 from heard.demo.generator.sinks import stamped
 from heard.demo.generator.voice_texts import DECISION_MAKERS, RATING_COMMENTS, RESPONSE_TEXTS
 from heard.voice.models import Feedback, Rating, Response, View
+from heard.voice.readability import reading_age
 
 RESPONSE_COLUMNS = stamped(
     "decision_maker outcome explanation plain_language date evidence_link written_by_id "
-    "awaiting_feedback"
+    "awaiting_feedback reading_age"
 )
 FEEDBACK_COLUMNS = stamped("response_id date channel given_by_id notes")
 RATING_COLUMNS = ("response_id", "young_person_id", "value", "comment", "created_at", "updated_at")
@@ -89,6 +90,10 @@ class Loop:
         self.first_response, self.first_feedback = self.next_response, self.next_feedback
         self.outcomes = [(outcome, texts) for outcome, _, texts in RESPONSE_TEXTS]
         self.outcome_weights = [weight for _, weight, _ in RESPONSE_TEXTS]
+        #: Each plain-language text's reading age, as ``response_record`` stores it.
+        self.reading_ages = {
+            plain: reading_age(plain) for _, _, texts in RESPONSE_TEXTS for _, plain in texts
+        }
         self.channels = [channel for channel, _ in FEEDBACK_CHANNELS]
         self.channel_weights = [weight for _, weight in FEEDBACK_CHANNELS]
         self.rating_values = [value for value, _ in RATING_VALUES]
@@ -143,6 +148,7 @@ class Loop:
                 link,
                 written_by,
                 not fed_back,  # awaiting_feedback: its views stay responded
+                self.reading_ages[plain],
             )
         )
         for view in views:

@@ -9,6 +9,7 @@ import hashlib
 from heard.core.roles import Role
 from heard.demo.generator.context import Context, Step, _at, _at_ordinal, _day
 from heard.demo.generator.sinks import stamped
+from heard.participation.concerns import SessionConcern
 from heard.safeguarding.models import REFERENCE_ALPHABET as CONCERN_ALPHABET
 from heard.safeguarding.models import REFERENCE_LENGTH as CONCERN_REFERENCE_LENGTH
 from heard.safeguarding.models import BackgroundCheck, Concern, TrainingRecord
@@ -16,7 +17,7 @@ from heard.safeguarding.models import BackgroundCheck, Concern, TrainingRecord
 CHECK_COLUMNS = stamped("staff_id kind certificate_number issued_on renewal_due")
 TRAINING_COLUMNS = stamped("staff_id course completed_on expires_on")
 CONCERN_COLUMNS = stamped(
-    "young_person_id session_id raised_by_id what_happened happened_at who_was_present "
+    "young_person_id raised_by_id what_happened happened_at who_was_present "
     "immediate_action child_told status assigned_to_id assigned_at decision decision_notes "
     "decided_at referral_date referral_reference closed_at reference"
 )
@@ -161,6 +162,8 @@ def concerns(ctx: Context) -> None:
     reference. Every time is before today, and most older concerns are closed."""
     rng = ctx.rng
     sink = ctx.writer.table(Concern, CONCERN_COLUMNS)
+    # The session a concern was raised from is participation's link to it.
+    from_session = ctx.writer.table(SessionConcern, ("concern_id", "session_id"))
     leads = ctx.staff[Role.SAFEGUARDING_LEAD]
     officers = ctx.staff[Role.PARTICIPATION_OFFICER]
     cutoff = _at(ctx.today, 0)
@@ -216,7 +219,6 @@ def concerns(ctx: Context) -> None:
                 created,
                 updated,
                 young_person,
-                session,
                 raised_by,
                 CONCERN_TEXTS[number % len(CONCERN_TEXTS)],
                 happened,
@@ -235,6 +237,8 @@ def concerns(ctx: Context) -> None:
                 concern_reference_for(pk, ctx.seed, taken),
             )
         )
+        if session is not None:
+            from_session.add((pk, session))
 
 
 def concern_reference_for(pk: int, seed: int, taken: set[str]) -> str:
@@ -260,5 +264,5 @@ STEPS = (
         background_checks_and_training,
         (BackgroundCheck, TrainingRecord),
     ),
-    Step("safeguarding concerns", concerns, (Concern,)),
+    Step("safeguarding concerns", concerns, (Concern, SessionConcern)),
 )
