@@ -224,6 +224,14 @@ class Context:
         return partnership_year(self.today)
 
 
+class Worker:
+    """What a step's worker object starts from: the context, its one random source, and today
+    (an ordinal)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx, self.rng, self.today = ctx, ctx.rng, ctx.today.toordinal()
+
+
 @dataclass(frozen=True)
 class Step:
     name: str

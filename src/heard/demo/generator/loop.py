@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from heard.core.roles import Role
-from heard.demo.generator.context import EMAIL_DOMAIN, Context, _at_ordinal, _day
+from heard.demo.generator.context import EMAIL_DOMAIN, Context, Worker, _at_ordinal, _day
 from heard.demo.generator.sinks import stamped
 from heard.demo.generator.voice_texts import DECISION_MAKERS, RATING_COMMENTS, RESPONSE_TEXTS
 from heard.voice.models import Feedback, Rating, Response, View
@@ -58,13 +58,11 @@ class ViewPlan:
     fed_back_on: int = 0
 
 
-class Loop:
+class Loop(Worker):
     """Writes the responses, feedback and ratings of the views a ``voice`` step makes."""
 
     def __init__(self, ctx: Context, plans: dict) -> None:
-        self.ctx = ctx
-        self.rng = ctx.rng
-        self.today = ctx.today.toordinal()
+        super().__init__(ctx)
         writer = ctx.writer
         # Parents first: tables are loaded in the order they are first asked for.
         self.responses = writer.table(Response, RESPONSE_COLUMNS)

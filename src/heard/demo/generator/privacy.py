@@ -159,25 +159,9 @@ def consents(ctx: Context) -> None:
         taking_part_by = parent if _may_be_under(ctx, index, under, registered) else young
         if taking_part_by == parent and rng.random() < 0.2:
             taking_part_by = young  # taking part can always be agreed by the young person
-        at = _at_ordinal(registered, 11)
         how = rng.choices(hows, how_weights)[0]
-        sink.add(
-            (
-                next_id,
-                at,
-                at,
-                pk,
-                Consent.Purpose.TAKING_PART,
-                taking_part_by,
-                _day(registered),
-                how,
-                None,
-                "",
-                "",
-                "",
-                recorder,
-            )
-        )
+        taking_part = Consent.Purpose.TAKING_PART
+        sink.add(_consent_row(next_id, pk, taking_part, taking_part_by, registered, how, recorder))
         next_id += 1
         for purpose, share, withdraw_share in CONSENT_SHARES:
             if rng.random() >= share:
@@ -186,47 +170,15 @@ def consents(ctx: Context) -> None:
             given_by = (
                 parent if _may_be_under(ctx, index, under, given) or rng.random() < 0.15 else young
             )
-            at = _at_ordinal(given, 11)
             withdrawn: int | None = None
-            row: tuple[Any, ...]
+            withdrawal: tuple[int, str, str] | None = None
             if rng.random() < withdraw_share:
                 withdrawn = rng.randint(given, today)
             how = rng.choices(hows, how_weights)[0]
-            if withdrawn is None:
-                row = (
-                    next_id,
-                    at,
-                    at,
-                    pk,
-                    purpose,
-                    given_by,
-                    _day(given),
-                    how,
-                    None,
-                    "",
-                    "",
-                    "",
-                    recorder,
-                )
-            else:
-                withdrawn_by = parent if _may_be_under(ctx, index, under, withdrawn) else young
-                later = _at_ordinal(withdrawn, 14)
-                row = (
-                    next_id,
-                    at,
-                    later,
-                    pk,
-                    purpose,
-                    given_by,
-                    _day(given),
-                    how,
-                    _day(withdrawn),
-                    withdrawn_by,
-                    rng.choices(hows, how_weights)[0],
-                    "Withdrawn when asked.",
-                    recorder,
-                )
-            sink.add(row)
+            if withdrawn is not None:
+                by = parent if _may_be_under(ctx, index, under, withdrawn) else young
+                withdrawal = (withdrawn, by, rng.choices(hows, how_weights)[0])
+            sink.add(_consent_row(next_id, pk, purpose, given_by, given, how, recorder, withdrawal))
             next_id += 1
             if purpose in quoting:
                 if withdrawn is not None:
@@ -242,6 +194,30 @@ def consents(ctx: Context) -> None:
             ):
                 _equality_record(ctx, equality, pk, index, given)
     ctx.ids(Consent, next_id - first_id)
+
+
+def _consent_row(
+    pk: int,
+    young_person: int,
+    purpose: str,
+    given_by: str,
+    given: int,
+    how: str,
+    recorder: int,
+    withdrawal: tuple[int, str, str] | None = None,
+) -> tuple[Any, ...]:
+    """A consent as ``consent_record`` leaves it (given on the day, an ordinal), and as
+    ``consent_withdraw`` does when ``withdrawal`` says (day, by whom, how) it was withdrawn."""
+    at = _at_ordinal(given, 11)
+    updated: datetime.datetime = at
+    ends: tuple[datetime.date | None, str, str, str] = (None, "", "", "")
+    if withdrawal is not None:
+        day, by, withdrawn_how = withdrawal
+        updated, ends = (
+            _at_ordinal(day, 14),
+            (_day(day), by, withdrawn_how, "Withdrawn when asked."),
+        )
+    return (pk, at, updated, young_person, purpose, given_by, _day(given), how, *ends, recorder)
 
 
 def _equality_record(ctx: Context, sink: TableSink, pk: int, index: int, given: int) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from heard.core.roles import Role
-from heard.demo.generator.context import Context, Step, _at_ordinal, _day, _year_start
+from heard.demo.generator.context import Context, Step, Worker, _at_ordinal, _day, _year_start
 from heard.demo.generator.loop import OLDER_VIEW_DAYS, Loop, ViewPlan
 from heard.demo.generator.sinks import stamped
 from heard.demo.generator.voice_texts import VIEW_TEXTS
@@ -43,13 +43,11 @@ class Given(NamedTuple):
     pool: list[int]
 
 
-class _Voice:
+class _Voice(Worker):
     """Views from sessions and what was done about them, as the voice services would leave them."""
 
     def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
-        self.rng = ctx.rng
-        self.today = ctx.today.toordinal()
+        super().__init__(ctx)
         writer = ctx.writer
         # Parents first: tables are loaded in the order they are first asked for.
         self.views = writer.table(View, VIEW_COLUMNS)
