@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 
 from heard.core.models import TimeStampedModel
 from heard.core.validators import NotInFuture, validate_single_line
+from heard.groups.querysets import GroupQuerySet, MembershipQuerySet
 
 _PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -57,59 +58,9 @@ class AddDays(models.Func):
         )
 
 
-class GroupQuerySet(models.QuerySet["Group"]):
-    """The groups in the domain's words (``Group.objects.led_by(user)``, ``.hosted_by(org)``)."""
-
-    def led_by(self, user: Any) -> GroupQuerySet:
-        """The groups ``user`` answers for as a lead: those they lead, and those linked to a
-        theme they lead. The one definition of "a theme lead is responsible for a group"
-        (``heard.groups.policies.responsible_for_group`` answers it for one group)."""
-        return self.filter(pk__in=group_ids_led_by(user))
-
-    def hosted_by(self, organisation_id: int | None) -> GroupQuerySet:
-        return self.filter(host_organisation_id=organisation_id)
-
-    def open(self) -> GroupQuerySet:
-        """Not closed."""
-        return self.exclude(stage=Group.Stage.CLOSED)
-
-    def visited(self) -> GroupQuerySet:
-        """In a stage that expects visits on the group's cadence."""
-        return self.filter(stage__in=Group.VISITED_STAGES)
-
-    def established(self) -> GroupQuerySet:
-        """Established or active: what the two-groups-per-theme rule counts."""
-        return self.filter(stage__in=Group.ESTABLISHED_STAGES)
-
-
 def group_ids_led_by(user: Any) -> models.QuerySet[Any]:
-    """Ids of the groups ``user`` leads or whose themes they lead, for ``__in`` lookups.
-
-    Two index lookups (the user's lead links, their themes' group links), not a join of every
-    group to its leads and themes: that join read all 15,000 groups at national scale, 50 ms
-    in each theme lead's query that asked it. A UNION, not "IN (...) OR IN (...)": for an OR
-    the planner guessed three groups in four and chose to scan every session for each view.
-    """
-    user_id: Any = getattr(user, "pk", None)
-    if user_id is None:  # a signed-out visitor leads nothing (not the themes without a lead)
-        return GroupTheme.objects.none().values("group_id")
-    leads = Group.leads.through.objects.filter(user_id=user_id).values("group_id")
-    of_themes = GroupTheme.objects.filter(theme__lead_id=user_id).values("group_id")
-    return leads.union(of_themes)
-
-
-class MembershipQuerySet(models.QuerySet["Membership"]):
-    """Memberships in the domain's words (``Membership.objects.current()``)."""
-
-    def current(self) -> MembershipQuerySet:
-        """Members who have not left."""
-        return self.filter(left_on__isnull=True)
-
-    def on(self, day: datetime.date) -> MembershipQuerySet:
-        """Members on ``day``: joined by then and not left by then."""
-        return self.filter(joined_on__lte=day).filter(
-            models.Q(left_on__isnull=True) | models.Q(left_on__gt=day)
-        )
+    """Ids of the groups ``user`` leads or whose themes they lead (``GroupQuerySet.ids_led_by``)."""
+    return Group.objects.ids_led_by(user)
 
 
 class Theme(TimeStampedModel):

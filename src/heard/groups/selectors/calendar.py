@@ -9,13 +9,14 @@ rows it shows. ``tests/groups/test_calendar_sql.py`` checks the two agree.
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import BooleanField, Case, F, IntegerField, Prefetch, QuerySet, Value, When
 
 from heard.core.permissions import reads_personal_data
 from heard.core.sql import DaysBetween
 from heard.groups.models import Group
+from heard.groups.querysets import GroupQuerySet
 from heard.groups.selectors.groups import (
     answered_for,
     groups_plain_visible_to,
@@ -67,8 +68,8 @@ def group_calendar(
     if groups is None:
         queryset = groups_plain_visible_to(user)
     else:
-        queryset = groups.filter(pk__in=groups_scoped(user).values("pk"))
-    return with_next_due(queryset.exclude(stage=Group.Stage.CLOSED), today=today).order_by(
+        queryset = cast(GroupQuerySet, groups.filter(pk__in=groups_scoped(user).values("pk")))
+    return with_next_due(queryset.open(), today=today).order_by(
         F("next_due").asc(nulls_last=True), "name", "pk"
     )
 
@@ -78,9 +79,7 @@ def overdue_groups(*, user: Any, today: datetime.date) -> QuerySet[Group]:
 
     Computed, filtered and ordered in the database: count it, or slice the first few.
     """
-    queryset = answered_for(user, groups_plain_visible_to(user)).filter(
-        stage__in=Group.VISITED_STAGES
-    )
+    queryset = answered_for(user, groups_plain_visible_to(user).visited())
     # On the stored date itself, so the count and the first page are a range of its index.
     return with_next_due(queryset.filter(due_on__lt=today), today=today).order_by(
         "due_on", "name", "pk"

@@ -11,6 +11,7 @@ from django.http import Http404
 from heard.core.permissions import can, is_programme_staff, is_theme_lead
 from heard.groups.models import Group, GroupTheme, Membership, StageTransition, group_ids_led_by
 from heard.groups.policies import GROUP_POLICY, MEMBERSHIP_POLICY
+from heard.groups.querysets import GroupQuerySet
 
 
 def count_of(queryset: QuerySet[Any], group_by: str) -> Any:
@@ -31,7 +32,7 @@ def last_contact() -> F:
     return F("last_session_on")
 
 
-def groups_scoped(user: Any) -> QuerySet[Group]:
+def groups_scoped(user: Any) -> GroupQuerySet:
     """The groups the user may see (``GROUP_POLICY``), and nothing joined or computed."""
     return GROUP_POLICY.scope(user, "view")
 
@@ -63,7 +64,7 @@ def groups_visible_to(user: Any) -> QuerySet[Group]:
     )
 
 
-def groups_plain_visible_to(user: Any) -> QuerySet[Group]:
+def groups_plain_visible_to(user: Any) -> GroupQuerySet:
     """Visible groups with their host only (no prefetches or counts): for choosers and pickers."""
     return groups_scoped(user).select_related("host_organisation")
 
