@@ -1,0 +1,148 @@
+"""The loop figures page and a young person's journey."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from heard.core import disclosure
+from heard.core.permissions import can, require
+from heard.core.years import year_label
+from heard.groups import selectors as group_selectors
+from heard.people import selectors as people_selectors
+from heard.people.models import YoungPerson
+from heard.voice import selectors
+from heard.voice.disclosure import (
+    count_text,
+    loop_figures_exact_for,
+    loop_figures_shown,
+    share_text,
+)
+from heard.voice.forms import (
+    LoopFilterForm,
+)
+
+
+def figures_for_display(figures: dict[str, Any], *, exact: bool) -> list[tuple[str, str]]:
+    """The loop figures as (label, value), as ``voice.disclosure`` lets them leave Heard."""
+    shown = loop_figures_shown(figures, exact=exact)
+    median = shown["median_days_view_to_feedback"]
+    ratings = shown["ratings"]
+    return [
+        ("Views recorded", count_text(shown["views_recorded"])),
+        ("Views not yet responded to", count_text(shown["views_not_responded"])),
+        ("Views responded to", count_text(shown["views_responded"])),
+        ("Share responded to", share_text(shown["share_responded"])),
+        (
+            "Views responded to, not yet fed back",
+            count_text(shown["views_responded_not_fed_back"]),
+        ),
+        ("Views fed back", count_text(shown["views_fed_back"])),
+        ("Share fed back", share_text(shown["share_fed_back"])),
+        (
+            "Median days from view to feedback",
+            share_text(median) if not isinstance(median, float) else f"{median:g}",
+        ),
+        ("Responses", count_text(shown["responses"])),
+        ("Responses \u201cnot possible\u201d", count_text(shown["not_possible_responses"])),
+        (
+            "Share of \u201cnot possible\u201d responses that give a reason (must be 100%)",
+            share_text(shown["not_possible_with_reason_share"]),
+        ),
+        ("Ratings", count_text(ratings["total"])),
+        ("Rated helpful", count_text(ratings["helpful"])),
+        ("Rated not sure", count_text(ratings["not_sure"])),
+        ("Rated not helpful", count_text(ratings["not_helpful"])),
+    ]
+
+
+@login_required
+def loop_figures(request: HttpRequest) -> HttpResponse:
+    require(request.user, "voice.view_loop_figures")
+    user = request.user
+    form = LoopFilterForm(
+        request.GET or None,
+        # Plain querysets for the choices: the list selectors count members and young people.
+        themes=group_selectors.theme_choices(user),
+        groups=group_selectors.groups_plain_visible_to(user),
+        organisations=people_selectors.organisations_for_young_people_filter(user),
+    )
+    filters: dict[str, Any] = {}
+    if form.is_bound and form.is_valid():
+        filters = {k: v for k, v in form.cleaned_data.items() if v}
+    filtered = bool(filters)
+    exact = loop_figures_exact_for(user)
+    if not exact:
+        # ADR 0008: a protected reader's figures cover a fixed reporting period only.
+        today = timezone.localdate()
+        if not filters.get("start") and not filters.get("end"):
+            filters["start"], filters["end"] = disclosure.default_period(today)
+        elif not disclosure.is_reporting_period(
+            filters.get("start") or datetime.date.min, filters.get("end") or today, today=today
+        ):
+            form.add_error("start", disclosure.PERIOD_REFUSED)
+            filters["start"], filters["end"] = disclosure.default_period(today)
+    figures = selectors.loop_figures(user=user, cells=not exact, **filters)
+    context = {
+        "form": form,
+        "title": "Loop figures",
+        "figures": figures,
+        "rows": figures_for_display(figures, exact=exact),
+        "filtered": filtered,
+        "exact": exact,
+        "period": (filters.get("start"), filters.get("end")),
+        "periods": [] if exact else disclosure.reporting_periods(timezone.localdate()),
+        "partnership": selectors.partnership_settings(),
+    }
+    return render(request, "voice/loop_figures.html", context)
+
+
+#: The partnership years a journey page may be asked for (``year_bounds`` needs the next year).
+JOURNEY_YEARS = range(1900, 9999)
+
+
+def _journey_year_asked(raw: str | None) -> int | None:
+    """The partnership year in ``?year=``, or None when it is missing or not a year."""
+    if raw and re.fullmatch(r"[0-9]{4}", raw) and int(raw) in JOURNEY_YEARS:
+        return int(raw)
+    return None
+
+
+@login_required
+def young_person_journey(request: HttpRequest, pk: int) -> HttpResponse:
+    """One partnership year of their journey at a time (the latest with entries unless
+    ``?year=`` asks for another), with links to every year that has entries."""
+    young_person: YoungPerson = people_selectors.young_person_get(request.user, pk)
+    require(request.user, "people.view_youngperson", young_person)
+    years = selectors.young_person_journey_years(user=request.user, young_person=young_person)
+    default = selectors.journey_default_year(years, timezone.localdate())
+    raw = request.GET.get("year")
+    year = _journey_year_asked(raw)
+    year_error = ""
+    if year is None:
+        year = default
+        if raw is not None:
+            year_error = (
+                f"“{raw[:20]}” is not a partnership year (give the year it starts in, such as "
+                f"{default}). Showing {year_label(year)}."
+            )
+    items = selectors.young_person_journey(user=request.user, young_person=young_person, year=year)
+    context = {
+        "young_person": young_person,
+        "items": items,
+        "year": year,
+        "year_label": year_label(year),
+        "year_error": year_error,
+        "years": years,
+        "earlier": next((y for y in reversed(years) if y.year < year), None),
+        "later": next((y for y in years if y.year > year), None),
+        "title": f"Journey of {young_person.reference}, {year_label(year)}",
+        "shows_names": can(request.user, "people.view_youngperson_name", young_person),
+    }
+    return render(request, "voice/journey.html", context)

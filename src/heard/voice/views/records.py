@@ -1,0 +1,210 @@
+"""Pages for views and their evidence: thin, they call selectors and services."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from heard.core.exports import Column
+from heard.core.forms import add_service_errors, form_page
+from heard.core.lists import StaffListView
+from heard.core.permissions import can, require
+from heard.participation import selectors as participation_selectors
+from heard.participation.models import Attendance
+from heard.voice import selectors, services
+from heard.voice.consents import withheld_message
+from heard.voice.filters import ViewFilter
+from heard.voice.forms import (
+    EvidenceForm,
+    ViewEditForm,
+    ViewEntryFormSet,
+    themes_for_views,
+)
+from heard.voice.models import View
+
+VIEW_CSV_COLUMNS: list[Column] = [
+    ("ID", "pk"),
+    ("Given on", "recorded_on"),
+    ("Kind", "get_kind_display"),
+    ("What was said", "text"),
+    ("Themes", "themes"),
+    ("Group", lambda v: v.group.name if v.group else ""),
+    ("Session", lambda v: v.session_id or ""),
+    ("Organisation", "organisation.name"),
+    ("Young people", lambda v: "; ".join(p.reference for p in v.young_people.all())),
+    ("Anonymous", lambda v: "yes" if v.is_anonymous else "no"),
+    ("Consent", "get_consent_display"),
+    ("Status", "get_status_display"),
+    ("Responded on", "responded_on"),
+    ("Fed back on", "fed_back_on"),
+]
+
+
+class ViewListView(StaffListView):
+    template_name = "voice/view_list.html"
+    permission_required = "voice.view_view"
+    filterset_class = ViewFilter
+    csv_columns = VIEW_CSV_COLUMNS
+    csv_filename = "views.csv"
+    title = "Views"
+
+    def get_base_queryset(self) -> QuerySet[View]:
+        return selectors.views_visible_to(self.request.user)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context.update(
+            can_respond=can(user, "voice.add_response"),
+            shows_names=can(user, "people.view_youngperson_name"),
+        )
+        return context
+
+
+@login_required
+def view_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    view = selectors.view_get(request.user, pk)
+    user = request.user
+    context = {
+        "view": view,
+        "title": f"{view.get_kind_display()} given on {view.recorded_on:%d %B %Y}",
+        "responses": list(view.responses.all()),
+        "evidence": [(item, withheld_message(item)) for item in view.evidence.all()],
+        "can_change": can(user, "voice.change_view", view),
+        "can_respond": view.status == View.Status.OPEN and can(user, "voice.add_response", view),
+        "can_view_history": can(user, "core.view_history"),
+        "shows_names": can(user, "people.view_youngperson_name"),
+    }
+    return render(request, "voice/view_detail.html", context)
+
+
+@login_required
+def view_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    view = selectors.view_get(request.user, pk)
+    require(request.user, "voice.change_view", view)
+    form = ViewEditForm(
+        request.POST if request.method == "POST" else None,
+        user=request.user,
+        initial=ViewEditForm.initial_for(view),
+    )
+    back = reverse("voice:view-detail", args=[view.pk])
+    return form_page(
+        request,
+        form,
+        lambda: services.view_update(actor=request.user, view=view, **form.cleaned_data),
+        success="View updated.",
+        then=back,
+        title="Edit view",
+        cancel_url=back,
+        submit_label="Save changes",
+    )
+
+
+@login_required
+def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
+    view = selectors.view_get(request.user, pk)
+    require(request.user, "voice.change_view", view)
+    posted = request.method == "POST"
+    form = EvidenceForm(request.POST if posted else None, request.FILES if posted else None)
+    if posted and form.is_valid():
+        try:
+            evidence = services.evidence_attach(
+                actor=request.user,
+                view=view,
+                file=form.cleaned_data["file"],
+                description=form.cleaned_data["description"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Evidence added.")
+            withheld = withheld_message(selectors.evidence_get(request.user, evidence.pk))
+            if withheld:
+                messages.warning(
+                    request,
+                    f"{withheld} for someone who gave this view, so the photo is not shown. "
+                    "It will be once everyone has a current consent to photographs.",
+                )
+            return redirect("voice:view-detail", pk=view.pk)
+    context = {
+        "form": form,
+        "title": "Add evidence",
+        "cancel_url": reverse("voice:view-detail", args=[view.pk]),
+        "submit_label": "Upload",
+    }
+    return render(request, "includes/form_page.html", context)
+
+
+@login_required
+def evidence_download(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """The only way to an evidence file: checked like its view, sent as a download. An image whose
+    people lack a current consent to photographs is never sent (403, saying why)."""
+    evidence = selectors.evidence_get(request.user, pk)
+    withheld = withheld_message(evidence)
+    if withheld:
+        context = {"title": "Photo withheld", "message": withheld, "view": evidence.view}
+        refusal = render(request, "voice/evidence_withheld.html", context, status=403)
+        refusal["Cache-Control"] = "private, no-store"
+        return refusal
+    response = FileResponse(
+        evidence.file.open("rb"),
+        as_attachment=True,
+        filename=f"evidence-{evidence.pk}{PurePath(evidence.file.name or '').suffix}",
+        content_type=evidence.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def session_views_create(request: HttpRequest, session_pk: int) -> HttpResponse:
+    """Several views from one session at once: blank rows are skipped."""
+    session = participation_selectors.session_get(request.user, session_pk)
+    require(request.user, "voice.add_view", session)
+    attendees = [
+        attendance.young_person
+        for attendance in session.attendances.all()
+        if attendance.status == Attendance.Status.ATTENDED
+    ]
+    formset = ViewEntryFormSet(
+        request.POST if request.method == "POST" else None,
+        form_kwargs={
+            "user": request.user,
+            "session": session,
+            "attendees": attendees,
+            "themes": themes_for_views(request.user),
+        },
+        initial=[{"themes": list(session.themes.all())}] if request.method != "POST" else None,
+    )
+    errors: list[str] = []
+    if request.method == "POST" and formset.is_valid():
+        try:
+            views = services.views_record_many(
+                actor=request.user,
+                session=session,
+                entries=formset.entries(),  # type: ignore[attr-defined]
+            )
+        except ValidationError as exc:
+            errors = exc.message_dict.get("entries", exc.messages)
+        else:
+            messages.success(
+                request, f"{len(views)} view{'s' if len(views) != 1 else ''} recorded."
+            )
+            return redirect("participation:session-detail", pk=session.pk)
+    context = {
+        "formset": formset,
+        "session": session,
+        "service_errors": errors,
+        "title": "Add views from this session",
+        "cancel_url": reverse("participation:session-detail", args=[session.pk]),
+    }
+    return render(request, "voice/session_views_form.html", context)
