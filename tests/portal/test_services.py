@@ -126,10 +126,10 @@ def test_use_marks_the_code_used_and_audits_without_the_code(officer, young_pers
 
 def test_revoke_is_audited_and_revoking_again_changes_nothing(officer, young_person):
     code, _ = services.sign_in_code_issue(actor=officer, young_person=young_person)
-    services.sign_in_code_revoke(actor=officer, code=code)
-    first = code.revoked_at
-    services.sign_in_code_revoke(actor=officer, code=code)
-    assert code.revoked_at == first
+    first = services.sign_in_code_revoke(actor=officer, code=code).revoked_at
+    assert first is not None
+    again = services.sign_in_code_revoke(actor=officer, code=code)
+    assert again.revoked_at == first
     updates = AuditEntry.objects.filter(
         object_type="portal.signincode", action=AuditEntry.Action.UPDATE
     )
@@ -254,3 +254,11 @@ def test_the_counts_hold_neither_an_address_nor_a_code(officer, young_person):
     services.sign_in_attempt_allowed(address="192.0.2.44", code="ABCD-EFGH")
     keys = " ".join(SignInAttempts.objects.values_list("key", flat=True))
     assert "192.0.2.44" not in keys and "ABCDEFGH" not in keys and "ABCD-EFGH" not in keys
+
+
+def test_a_code_already_given_is_drawn_again(officer, young_person, monkeypatch):
+    first, code = services.sign_in_code_issue(actor=officer, young_person=young_person)
+    draws = iter([services.normalise_code(code), "ABCD2345"])
+    monkeypatch.setattr(services, "_new_code", lambda: next(draws))
+    second, again = services.sign_in_code_issue(actor=officer, young_person=young_person)
+    assert again == "ABCD-2345" and second.code_hash != first.code_hash

@@ -18,7 +18,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from heard.core.permissions import require
-from heard.groups.models import Membership, Theme
+from heard.groups.models import Theme
 from heard.participation.models import Attendance, Session
 from heard.people.models import YoungPerson
 from heard.portal.models import SignInCode
@@ -70,14 +70,6 @@ def portal_young_person(
         .first()
     )
     return code.young_person if code is not None else None
-
-
-def current_group_ids(young_person: YoungPerson) -> list[int]:
-    return list(
-        Membership.objects.filter(young_person=young_person, left_on__isnull=True).values_list(
-            "group_id", flat=True
-        )
-    )
 
 
 def _views_of(young_person: YoungPerson) -> QuerySet[View]:

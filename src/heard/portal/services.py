@@ -24,9 +24,10 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from heard.core import audit
-from heard.core.models import AuditEntry
 from heard.core.permissions import require
+from heard.core.updates import audited_update, lock
 from heard.people.models import YoungPerson
+from heard.portal import events
 from heard.portal.models import SignInAttempts, SignInCode
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -95,7 +96,7 @@ def sign_in_code_issue(
     sign_in_code.save()
     audit.record(
         actor=actor,
-        action=AuditEntry.Action.CREATE,
+        event=events.SIGN_IN_CODE_ISSUED,
         obj=sign_in_code,
         changes={
             "young_person": [None, young_person.pk],
@@ -109,16 +110,17 @@ def sign_in_code_issue(
 def sign_in_code_revoke(*, actor: Any, code: SignInCode) -> SignInCode:
     """Take a code back at once: it no longer signs in, and portal sessions it opened end."""
     require(actor, "portal.change_signincode", code)
+    code = lock(code)
     if code.revoked_at is not None:
         return code
-    before = audit.snapshot(code, ["revoked_at"])
-    code.revoked_at = timezone.now()
-    code.save(update_fields=["revoked_at"])
-    audit.record(
+    code, _ = audited_update(
+        code,
+        locked=True,
         actor=actor,
-        action=AuditEntry.Action.UPDATE,
-        obj=code,
-        changes=audit.diff(before, audit.snapshot(code, ["revoked_at"])),
+        event=events.SIGN_IN_CODE_REVOKED,
+        service="sign_in_code_revoke",
+        fields={"revoked_at": timezone.now()},
+        allowed=("revoked_at",),
     )
     return code
 
@@ -150,7 +152,7 @@ def sign_in_code_use(*, code: str) -> SignInCode:
     if not spent:
         raise ValidationError({"code": CODE_SPENT})
     sign_in_code.last_used_at = now
-    audit.record(actor=None, action=AuditEntry.Action.SIGN_IN, obj=sign_in_code)
+    audit.record(actor=None, event=events.SIGN_IN_CODE_USED, obj=sign_in_code)
     return sign_in_code
 
 

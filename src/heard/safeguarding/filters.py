@@ -81,13 +81,12 @@ class BackgroundCheckFilter(FilterSet):
     def filter_state(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         today = timezone.localdate()
         soon = today + datetime.timedelta(days=30)
-        if value == "current":
-            return queryset.filter(issued_on__lte=today, renewal_due__gte=today)
-        if value == "due":
-            return queryset.filter(renewal_due__gte=today, renewal_due__lte=soon)
-        if value == "expired":
-            return queryset.filter(renewal_due__lt=today)
-        return queryset
+        states = {
+            "current": Q(issued_on__lte=today, renewal_due__gte=today),
+            "due": Q(renewal_due__gte=today, renewal_due__lte=soon),
+            "expired": Q(renewal_due__lt=today),
+        }
+        return queryset.filter(states[value])
 
 
 class TrainingRecordFilter(FilterSet):

@@ -20,7 +20,6 @@ from heard.core import events
 from heard.core.audit import history_for
 from heard.core.models import AuditEntry
 from heard.core.roles import Role
-from heard.safeguarding import events as safeguarding_events
 from heard.safeguarding.models import BackgroundCheck, Concern, ConcernChange, TrainingRecord
 from heard.safeguarding.policies import CHECKS, CONCERNS, TRAINING
 
@@ -66,9 +65,6 @@ def concerns_waiting(*, user: Any, now: datetime.datetime) -> list[Concern]:
 
 
 # A concern's audit trail -------------------------------------------------------------------------
-
-#: How each kind of read is described in the trail (``metadata["via"]`` of a read entry).
-READ_VIA = safeguarding_events.READ_VIA
 
 
 @dataclasses.dataclass(frozen=True)
@@ -155,7 +151,7 @@ def concern_trail_rows(entries: Iterable[AuditEntry]) -> list[TrailEntry]:
         via = ""
         if entry.action == AuditEntry.Action.READ:
             via = str((entry.metadata or {}).get("via", ""))
-            description = safeguarding_events.READ_VIA.get(via, "Read it")
+            description = kind.detail(entry.metadata) or "Read it"
         elif entry.action == AuditEntry.Action.CREATE:
             description = _raised(entry)
         else:

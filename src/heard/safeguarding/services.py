@@ -105,17 +105,18 @@ REFERENCE_ATTEMPTS = 5
 
 def _save_with_a_new_reference(concern: Concern) -> None:
     """Insert ``concern`` under its random reference, drawing another while that one is taken."""
-    for attempt in range(REFERENCE_ATTEMPTS):
+    attempt = 1
+    while True:
         try:
             with transaction.atomic():
                 concern.save()
+            return
         except IntegrityError:
             taken = Concern.objects.filter(reference=concern.reference).exists()
-            if not taken or attempt == REFERENCE_ATTEMPTS - 1:
+            if not taken or attempt == REFERENCE_ATTEMPTS:
                 raise
+            attempt += 1
             concern.reference = new_concern_reference()
-        else:
-            return
 
 
 @transaction.atomic
