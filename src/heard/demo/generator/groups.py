@@ -50,6 +50,7 @@ GROUP_STAGES = (
     (Group.Stage.ACTIVE, 40),
     (Group.Stage.CLOSED, 25),
 )
+FIRST_VISIT = Group.Stage.FIRST_VISIT
 LIFECYCLE = (
     Group.Stage.PROPOSED,
     Group.Stage.FIRST_VISIT,
@@ -99,35 +100,40 @@ def themes(ctx: Context) -> None:
             )
             ctx.themes.append((pk, year, lead))
             ctx.theme_titles[pk] = title
-            if status == Theme.Status.PROPOSED:
-                continue
-            for quarter in range(4):
-                day = (
-                    datetime.date(year, 6 + 3 * quarter, 28)
-                    if quarter < 3
-                    else (datetime.date(year + 1, 3, 28))
-                )
-                if day > ctx.today:
-                    break
-                decision = (
-                    ThemeReview.Decision.CLOSE
-                    if quarter == 3
-                    else _weighted(
-                        rng, ((ThemeReview.Decision.CONTINUE, 8), (ThemeReview.Decision.CHANGE, 2))
-                    )
-                )
-                reviews.add(
-                    (
-                        ctx.ids(ThemeReview, 1).start,
-                        _at(day),
-                        _at(day),
-                        pk,
-                        day,
-                        f"Quarter {quarter + 1}: progress reviewed with the young people.",
-                        decision,
-                        rng.choice(reviewers),
-                    )
-                )
+            if status != Theme.Status.PROPOSED:
+                _reviews(ctx, reviews, pk, year, reviewers)
+
+
+def _reviews(ctx: Context, sink: TableSink, theme: int, year: int, reviewers: list[int]) -> None:
+    """A theme's quarterly reviews, up to today; the last of its year closes it."""
+    rng = ctx.rng
+    for quarter in range(4):
+        day = (
+            datetime.date(year, 6 + 3 * quarter, 28)
+            if quarter < 3
+            else (datetime.date(year + 1, 3, 28))
+        )
+        if day > ctx.today:
+            break
+        decision = (
+            ThemeReview.Decision.CLOSE
+            if quarter == 3
+            else _weighted(
+                rng, ((ThemeReview.Decision.CONTINUE, 8), (ThemeReview.Decision.CHANGE, 2))
+            )
+        )
+        sink.add(
+            (
+                ctx.ids(ThemeReview, 1).start,
+                _at(day),
+                _at(day),
+                theme,
+                day,
+                f"Quarter {quarter + 1}: progress reviewed with the young people.",
+                decision,
+                rng.choice(reviewers),
+            )
+        )
 
 
 #: ``last_session_on`` is written as NULL, then set from the sessions by ``summaries.rebuild``.
@@ -161,29 +167,10 @@ def groups(ctx: Context) -> None:
         host = rng.choices(ctx.organisations, ctx.organisation_weights)[0]
         stage = _weighted(rng, GROUP_STAGES)
         proposed_on = ctx.ago(rng.randint(30, span))
-        # Walk the lifecycle from "proposed" up to the final stage, a few weeks per step.
-        path = (
-            list(LIFECYCLE[: LIFECYCLE.index(stage) + 1])
-            if stage in LIFECYCLE
-            else (list(LIFECYCLE[: rng.randint(1, len(LIFECYCLE))]) + [Group.Stage.CLOSED])
-        )
-        days = [proposed_on]
-        for _ in path[1:]:
-            days.append(min(days[-1] + datetime.timedelta(days=rng.randint(7, 60)), today))
-        if path[-1] == Group.Stage.CLOSED:
-            days[-1] = min(
-                max(days[-1], days[-2] + datetime.timedelta(days=rng.randint(120, 700))), today
-            )
+        path, days = _lifecycle(ctx, stage, proposed_on)
         # The group starts with its first visit; a group never visited has no start date yet.
-        visited = Group.Stage.FIRST_VISIT in path
-        start = days[path.index(Group.Stage.FIRST_VISIT)] if visited else None
-        planned_end = None
-        if start is not None and kind == Group.Kind.BUDDY_GROUP:
-            planned_end = start + datetime.timedelta(
-                days=rng.randint(180, Group.BUDDY_GROUP_MAX_DAYS)
-            )
-        elif start is not None and rng.random() < 0.2:
-            planned_end = start + datetime.timedelta(days=rng.randint(365, 1100))
+        start = days[path.index(FIRST_VISIT)] if FIRST_VISIT in path else None
+        planned_end = _planned_end(ctx, kind, start)
         numbers[kind] += 1
         place = PLACES[rng.randrange(len(PLACES))]
         created = _at(proposed_on, 11)
@@ -204,24 +191,11 @@ def groups(ctx: Context) -> None:
                 None,
             )
         )
-        by = rng.choice(ctx.staff[Role.PARTICIPATION_OFFICER])
-        transitions.add(
-            (pk, "", Group.Stage.PROPOSED, proposed_on, "Proposed.", by, _at(proposed_on, 11))
-        )
-        for before, after, day in zip(path, path[1:], days[1:], strict=False):
-            transitions.add((pk, before, after, day, "", by, _at(day, 12)))
+        _transitions(ctx, transitions, pk, path, days)
         group_leads = rng.sample(lead_pool, rng.randint(1, 2))
         for lead in group_leads:
             leads_sink.add((pk, lead))
-        year = (start or proposed_on).year
-        candidates = [theme for theme in ctx.themes if abs(theme[1] - year) <= 1]
-        group_themes = rng.sample(candidates, min(len(candidates), rng.randint(1, 2)))
-        for theme, _year, _lead in group_themes:
-            relationship = _weighted(
-                rng,
-                ((GroupTheme.Relationship.WORKING_ON, 3), (GroupTheme.Relationship.AFFECTED_BY, 1)),
-            )
-            links.add((pk, theme, relationship))
+        group_themes = _themes(ctx, links, pk, (start or proposed_on).year)
         closed = path[-1] == Group.Stage.CLOSED
         plan = GroupPlan(
             id=pk,
@@ -232,11 +206,66 @@ def groups(ctx: Context) -> None:
             visits_from=start,
             visits_until=days[-1] if closed else today,
             leads=group_leads,
-            themes=[theme for theme, _year, _lead in group_themes],
+            themes=group_themes,
         )
         if start is not None:
             _members(ctx, plan, memberships, closed=closed)
         ctx.groups.append(plan)
+
+
+def _lifecycle(
+    ctx: Context, stage: str, proposed_on: datetime.date
+) -> tuple[list[str], list[datetime.date]]:
+    """The stages a group walked from "proposed" up to its final ``stage``, a few weeks per
+    step, and the day it reached each."""
+    rng, today = ctx.rng, ctx.today
+    if stage in LIFECYCLE:
+        path: list[str] = [*LIFECYCLE[: LIFECYCLE.index(stage) + 1]]
+    else:
+        path = [*LIFECYCLE[: rng.randint(1, len(LIFECYCLE))], Group.Stage.CLOSED]
+    days = [proposed_on]
+    for _ in path[1:]:
+        days.append(min(days[-1] + datetime.timedelta(days=rng.randint(7, 60)), today))
+    if path[-1] == Group.Stage.CLOSED:
+        days[-1] = min(
+            max(days[-1], days[-2] + datetime.timedelta(days=rng.randint(120, 700))), today
+        )
+    return path, days
+
+
+def _planned_end(ctx: Context, kind: str, start: datetime.date | None) -> datetime.date | None:
+    """When a group that has started means to end: a Buddy Group within its year, a few others
+    in one to three years."""
+    rng = ctx.rng
+    if start is not None and kind == Group.Kind.BUDDY_GROUP:
+        return start + datetime.timedelta(days=rng.randint(180, Group.BUDDY_GROUP_MAX_DAYS))
+    if start is not None and rng.random() < 0.2:
+        return start + datetime.timedelta(days=rng.randint(365, 1100))
+    return None
+
+
+def _transitions(
+    ctx: Context, sink: TableSink, group: int, path: list[str], days: list[datetime.date]
+) -> None:
+    """The stage transitions of the group's ``path``, all by one participation officer."""
+    by = ctx.rng.choice(ctx.staff[Role.PARTICIPATION_OFFICER])
+    sink.add((group, "", Group.Stage.PROPOSED, days[0], "Proposed.", by, _at(days[0], 11)))
+    for before, after, day in zip(path, path[1:], days[1:], strict=False):
+        sink.add((group, before, after, day, "", by, _at(day, 12)))
+
+
+def _themes(ctx: Context, sink: TableSink, group: int, year: int) -> list[int]:
+    """One or two themes of about the group's first year that it works on or is affected by."""
+    rng = ctx.rng
+    candidates = [theme for theme in ctx.themes if abs(theme[1] - year) <= 1]
+    chosen = rng.sample(candidates, min(len(candidates), rng.randint(1, 2)))
+    for theme, _year, _lead in chosen:
+        relationship = _weighted(
+            rng,
+            ((GroupTheme.Relationship.WORKING_ON, 3), (GroupTheme.Relationship.AFFECTED_BY, 1)),
+        )
+        sink.add((group, theme, relationship))
+    return [theme for theme, _year, _lead in chosen]
 
 
 def _members(ctx: Context, plan: GroupPlan, sink: TableSink, *, closed: bool) -> None:

@@ -91,6 +91,14 @@ CONCERN_STAGES = (
     (Concern.Status.CLOSED, 10, 80),
 )
 RECENT_CONCERN_DAYS = 14
+#: The same, as ``random.choices`` takes them.
+_DECISIONS = [(decision, notes) for decision, _, notes in CONCERN_DECISIONS]
+_DECISION_WEIGHTS = [weight for _, weight, _ in CONCERN_DECISIONS]
+_STAGES = [stage for stage, _, _ in CONCERN_STAGES]
+_RECENT_WEIGHTS = [weight for _, weight, _ in CONCERN_STAGES]
+_OLDER_WEIGHTS = [weight for _, _, weight in CONCERN_STAGES]
+#: Decisions that refer a concern on, with a date and a reference.
+REFERRALS = (Concern.Decision.LOCAL_AUTHORITY_REFERRAL, Concern.Decision.POLICE)
 
 
 def background_checks_and_training(ctx: Context) -> None:
@@ -165,52 +173,24 @@ def concerns(ctx: Context) -> None:
     # The session a concern was raised from is participation's link to it.
     from_session = ctx.writer.table(SessionConcern, ("concern_id", "session_id"))
     leads = ctx.staff[Role.SAFEGUARDING_LEAD]
-    officers = ctx.staff[Role.PARTICIPATION_OFFICER]
     cutoff = _at(ctx.today, 0)
-    sessions = len(ctx.session_date)
-    decisions = [(decision, notes) for decision, _, notes in CONCERN_DECISIONS]
-    decision_weights = [weight for _, weight, _ in CONCERN_DECISIONS]
-    stages = [stage for stage, _, _ in CONCERN_STAGES]
-    recent_weights = [weight for _, weight, _ in CONCERN_STAGES]
-    older_weights = [weight for _, _, weight in CONCERN_STAGES]
     yesterday = ctx.today.toordinal() - 1
     taken = set(Concern.objects.values_list("reference", flat=True))
     for number in range(ctx.scale.extra.get("concerns", 0)):
         pk = ctx.ids(Concern, 1).start
-        session: int | None = None
-        young_person: int | None = None
-        index = rng.randrange(sessions) if sessions else 0
-        if sessions and ctx.session_date[index] <= yesterday and rng.random() < 0.9:
-            session = ctx.first_session_id + index
-            day = ctx.session_date[index]
-            raised_by = ctx.session_logged_by[index]
-            there = ctx.attended[ctx.attended_start[index] : ctx.attended_start[index + 1]]
-            if there and (ctx.session_group[index] == 0 or rng.random() < 0.9):
-                young_person = rng.choice(there)
-        else:
-            day = rng.randint(ctx.first_day.toordinal(), yesterday)
-            raised_by = rng.choice(officers)
-            person = ctx.young_people[rng.randrange(len(ctx.young_people))]
-            young_person = None if person in ctx.erased else person
-        happened = _at_ordinal(day, rng.randint(9, 17))
-        created = happened + datetime.timedelta(hours=rng.randint(1, 5))
-        assigned_at = created + datetime.timedelta(hours=rng.randint(1, 20))
-        decided_at = assigned_at + datetime.timedelta(hours=rng.randint(4, 72))
-        closed_at = decided_at + datetime.timedelta(days=rng.randint(1, 30))
+        session, day, raised_by, young_person = _raised(ctx, yesterday)
+        happened, created, assigned_at, decided_at, closed_at = _times(ctx, day)
         recent = yesterday - day < RECENT_CONCERN_DAYS
-        stage = rng.choices(stages, recent_weights if recent else older_weights)[0]
-        reached = stages.index(stage)
+        stage = rng.choices(_STAGES, _RECENT_WEIGHTS if recent else _OLDER_WEIGHTS)[0]
+        reached = _STAGES.index(stage)
         # Nothing can have happened yet that would be after the start of today.
         for step, moment in enumerate((assigned_at, decided_at, closed_at), start=1):
             if moment >= cutoff:
                 reached = min(reached, step - 1)
-        decision, notes = rng.choices(decisions, decision_weights)[0]
+        decision, notes = rng.choices(_DECISIONS, _DECISION_WEIGHTS)[0]
         lead = rng.choice(leads)
         decided = reached >= 2
-        referral = decided and decision in (
-            Concern.Decision.LOCAL_AUTHORITY_REFERRAL,
-            Concern.Decision.POLICE,
-        )
+        referral = decided and decision in REFERRALS
         prefix = "CS" if decision == Concern.Decision.LOCAL_AUTHORITY_REFERRAL else "POL"
         updated = (created, assigned_at, decided_at, closed_at)[reached]
         sink.add(
@@ -225,7 +205,7 @@ def concerns(ctx: Context) -> None:
                 rng.choice(CONCERN_PRESENT),
                 CONCERN_ACTION,
                 CONCERN_TOLD,
-                stages[reached],
+                _STAGES[reached],
                 lead if reached >= 1 else None,
                 assigned_at if reached >= 1 else None,
                 decision if decided else "",
@@ -239,6 +219,36 @@ def concerns(ctx: Context) -> None:
         )
         if session is not None:
             from_session.add((pk, session))
+
+
+def _times(ctx: Context, day: int) -> tuple[datetime.datetime, ...]:
+    """When what a concern is about happened on ``day`` (an ordinal), and when it was then
+    raised, assigned, decided and closed, if it got that far."""
+    rng = ctx.rng
+    happened = _at_ordinal(day, rng.randint(9, 17))
+    created = happened + datetime.timedelta(hours=rng.randint(1, 5))
+    assigned_at = created + datetime.timedelta(hours=rng.randint(1, 20))
+    decided_at = assigned_at + datetime.timedelta(hours=rng.randint(4, 72))
+    closed_at = decided_at + datetime.timedelta(days=rng.randint(1, 30))
+    return happened, created, assigned_at, decided_at, closed_at
+
+
+def _raised(ctx: Context, yesterday: int) -> tuple[int | None, int, int, int | None]:
+    """Where a concern was raised: (session or None, day, by whom, about which young person or
+    None). Mostly at a session before today, by who logged it, about someone who attended."""
+    rng, sessions = ctx.rng, len(ctx.session_date)
+    index = rng.randrange(sessions) if sessions else 0
+    if sessions and ctx.session_date[index] <= yesterday and rng.random() < 0.9:
+        there = ctx.attended[ctx.attended_start[index] : ctx.attended_start[index + 1]]
+        young_person = None
+        if there and (ctx.session_group[index] == 0 or rng.random() < 0.9):
+            young_person = rng.choice(there)
+        session = ctx.first_session_id + index
+        return session, ctx.session_date[index], ctx.session_logged_by[index], young_person
+    day = rng.randint(ctx.first_day.toordinal(), yesterday)
+    raised_by = rng.choice(ctx.staff[Role.PARTICIPATION_OFFICER])
+    person = ctx.young_people[rng.randrange(len(ctx.young_people))]
+    return None, day, raised_by, None if person in ctx.erased else person
 
 
 def concern_reference_for(pk: int, seed: int, taken: set[str]) -> str:
