@@ -131,16 +131,26 @@ def _plain(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
-def _choice(value: str, choices: Any) -> str | None:
-    """A choice given by its code or its label (or the label's first words, before a bracket)."""
-    wanted = _plain(value)
-    if not wanted:
-        return None
-    for code, label in choices:
+def _names(choices: Any) -> dict[str, str]:
+    """Each way a row may name a choice (its code, its label, the label's first words before a
+    bracket), plain, with the code it names."""
+    names: dict[str, str] = {}
+    for code, label in reversed(choices):
         label = str(label)
-        if wanted in (_plain(code), _plain(label), _plain(label.split(" (")[0])):
-            return code
-    return None
+        for name in (_plain(label.split(" (")[0]), _plain(label), _plain(code)):
+            names[name] = code
+    return names
+
+
+#: The choice columns, with the names each choice goes by: worked out once, not on every row.
+CHOICES = {
+    name: (choices, _names(choices))
+    for name, choices in (
+        ("kind", Session.Kind.choices),
+        ("degree", Degree.choices),
+        ("participation_type", ParticipationType.choices),
+    )
+}
 
 
 def problems_from(line: int, exc: ValidationError) -> list[ImportProblem]:
@@ -274,12 +284,8 @@ Problem = Callable[[str, str], None]
 
 def _choices(row: dict[str, str], problem: Problem) -> dict[str, str | None]:
     values: dict[str, str | None] = {}
-    for name, choices in (
-        ("kind", Session.Kind.choices),
-        ("degree", Degree.choices),
-        ("participation_type", ParticipationType.choices),
-    ):
-        code = _choice(row.get(name, ""), choices)
+    for name, (choices, names) in CHOICES.items():
+        code = names.get(_plain(row.get(name, "")))
         if code is None:
             allowed = ", ".join(code for code, _ in choices)
             problem(

@@ -30,7 +30,6 @@ from heard.participation.models import (
     Method,
     Session,
     SessionQuerySet,
-    Standard,
     YearlyParticipant,
     YearlyParticipation,
 )
@@ -155,10 +154,6 @@ def themes_for_sessions(user: Any, *, session: Session | None = None) -> QuerySe
 
 def methods_all() -> QuerySet[Method]:
     return Method.objects.all()
-
-
-def standards_all() -> QuerySet[Standard]:
-    return Standard.objects.all()
 
 
 def partnership_year_start(today: datetime.date) -> datetime.date:

@@ -44,6 +44,8 @@ SESSION_FIELDS = (
 SESSION_RELATIONS = ("staff_present", "methods", "standards", "themes")
 AUDITED = (*SESSION_FIELDS, "organisation", *SESSION_RELATIONS)
 
+#: The attendance statuses (``Status.values`` builds its list anew on every read).
+STATUSES = frozenset(Attendance.Status.values)
 Attendee = YoungPerson | tuple[YoungPerson, str]
 Pair = tuple[YoungPerson, str]
 
@@ -195,7 +197,7 @@ def check_attendees(
         if not isinstance(young_person, YoungPerson) or young_person.pk is None:
             problems.append(f"{young_person!r} is not a young person on the register.")
             continue
-        if status not in Attendance.Status.values:
+        if status not in STATUSES:
             problems.append(
                 f"{status!r} is not an attendance status for {young_person.reference}: "
                 "choose attended, apologies or absent."
