@@ -305,3 +305,72 @@ def test_the_established_index_holds_the_established_stages():
     ((lookup, stages),) = index.condition.children
     assert lookup == "stage__in"
     assert set(stages) == set(Group.ESTABLISHED_STAGES)
+
+
+def test_group_choices_are_ids_and_names_of_visible_groups_by_name(partner_worker, organisation):
+    second = factories.GroupFactory(host_organisation=organisation, name="B group")
+    first = factories.GroupFactory(host_organisation=organisation, name="A group")
+    factories.GroupFactory(name="Another organisation's")
+    assert list(selectors.group_choices(partner_worker)) == [
+        (first.pk, "A group"),
+        (second.pk, "B group"),
+    ]
+
+
+def test_group_members_current_only_leaves_out_who_left(officer, board_member):
+    group = factories.GroupFactory()
+    staying = factories.MembershipFactory(group=group)
+    factories.MembershipFactory(group=group, left_on=datetime.date(2026, 6, 1))
+    assert selectors.group_members(officer, group).count() == 2
+    assert list(selectors.group_members(officer, group, current_only=True)) == [staying]
+    assert not selectors.group_members(board_member, group).exists()
+
+
+def test_groups_responsible_for_a_theme_lead_are_those_they_lead_or_of_their_themes(
+    theme_lead, officer
+):
+    led = factories.GroupFactory()
+    led.leads.add(theme_lead)
+    on_theme = factories.GroupThemeFactory(theme__lead=theme_lead).group
+    factories.GroupFactory()
+    assert set(selectors.groups_responsible_for(theme_lead)) == {led, on_theme}
+    assert selectors.groups_responsible_for(officer).count() == 3
+
+
+def test_theme_choices_and_periods(officer, board_member):
+    from django.contrib.auth.models import AnonymousUser
+
+    older = factories.ThemeFactory(title="Older", period="2025-26")
+    newer = factories.ThemeFactory(title="Newer", period="2026-27")
+    assert list(selectors.theme_choices(board_member)) == [newer, older]
+    assert not selectors.theme_choices(AnonymousUser()).exists()
+    assert selectors.theme_periods() == ["2026-27", "2025-26"]
+
+
+def test_no_theme_warnings_for_who_may_not_see_themes():
+    from django.contrib.auth.models import AnonymousUser
+
+    assert selectors.theme_warnings(user=AnonymousUser(), today=datetime.date(2026, 11, 20)) == []
+
+
+def test_calendar_keeps_a_last_contact_already_read_and_narrows_to_given_groups(
+    partner_worker, organisation, other_organisation
+):
+    today = datetime.date(2026, 11, 20)
+    mine = factories.GroupFactory(host_organisation=organisation, name="Mine")
+    theirs = factories.GroupFactory(host_organisation=other_organisation, name="Theirs")
+    factories.SessionFactory(group=mine, date=datetime.date(2026, 9, 1))
+    rows = selectors.with_next_due(selectors.groups_visible_to(partner_worker), today=today)
+    (row,) = rows
+    assert row.last_contact == datetime.date(2026, 9, 1)
+    assert row.next_due == datetime.date(2026, 10, 2)
+    given = Group.objects.filter(pk__in=[mine.pk, theirs.pk])
+    assert list(selectors.group_calendar(user=partner_worker, today=today, groups=given)) == [mine]
+
+
+def test_protected_counts_read_nothing_again_for_groups_already_read(board_member, count_queries):
+    group = factories.GroupFactory()
+    shown = selectors.member_count_display(board_member)
+    shown.prefetch([group])
+    queries, _ = count_queries(lambda: shown.prefetch([group]))
+    assert queries == 0

@@ -518,3 +518,60 @@ def test_membership_end_checks_dates(officer):
 def test_group_theme_relationship_defaults():
     link = factories.GroupThemeFactory()
     assert link.relationship == GroupTheme.Relationship.WORKING_ON
+
+
+def test_groups_are_led_by_active_staff_only(officer, make_user):
+    gone = make_user(is_active=False)
+    organisation = factories.OrganisationFactory()
+    with pytest.raises(ValidationError) as error:
+        services.group_create(
+            actor=officer,
+            name="Youth Council",
+            kind=Group.Kind.YOUTH_COUNCIL,
+            host_organisation=organisation,
+            leads=[gone],
+        )
+    assert error.value.message_dict["leads"] == [f"{gone} is not an active member of staff."]
+    group = factories.GroupFactory()
+    with pytest.raises(ValidationError):
+        services.group_update(actor=officer, group=group, leads=[gone])
+
+
+def test_group_update_keeps_links_and_announces_a_change_of_kind(officer):
+    from heard.groups.signals import group_kind_changed, group_links_changed
+
+    theme = factories.ThemeFactory()
+    group = factories.GroupFactory(kind=Group.Kind.YOUTH_COUNCIL)
+    factories.GroupThemeFactory(group=group, theme=theme, relationship="working_on")
+    heard = []
+
+    def kind(sender, group, **kwargs):
+        heard.append(("kind", group.pk))
+
+    def links(sender, group, **kwargs):
+        heard.append(("links", group.pk))
+
+    group_kind_changed.connect(kind)
+    group_links_changed.connect(links)
+    try:
+        services.group_update(actor=officer, group=group, kind=Group.Kind.BUDDY_GROUP)
+        services.group_update(actor=officer, group=group, themes=[(theme, "working_on")])
+        services.group_update(actor=officer, group=group, description="")
+    finally:
+        group_kind_changed.disconnect(kind)
+        group_links_changed.disconnect(links)
+    assert heard == [("kind", group.pk)]
+    entries = audit_for(group)
+    assert entries.count() == 1
+    assert entries.get().event == "group.changed"
+    assert entries.get().changes == {"kind": ["youth_council", "buddy_group"]}
+
+
+def test_membership_needs_an_active_young_person(officer):
+    group = factories.GroupFactory()
+    person = factories.YoungPersonFactory(is_active=False)
+    with pytest.raises(ValidationError) as error:
+        services.membership_add(
+            actor=officer, group=group, young_person=person, joined_on=datetime.date(2026, 5, 1)
+        )
+    assert error.value.message_dict["young_person"] == [f"{person}'s record is not active."]
