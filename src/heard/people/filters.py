@@ -22,11 +22,9 @@ def _organisations(request: Any) -> QuerySet[Organisation]:
     return selectors.organisations_for_young_people_filter(request.user)
 
 
-def _any_word(value: str, *fields: str) -> Q | None:
-    """Rows where one of ``fields`` contains ``value``; None for an empty search."""
-    value = value.strip()
-    if not value:
-        return None
+def _any_field(value: str, *fields: str) -> Q:
+    """Rows where one of ``fields`` contains ``value`` (the form has stripped it: an empty
+    search filters nothing and never gets here)."""
     terms = Q()
     for name in fields:
         terms |= Q(**{f"{name}__icontains": value})
@@ -45,9 +43,7 @@ class _ActiveFilter(FilterSet):
     )
 
     def filter_active(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        if value in ("yes", "no"):
-            return queryset.filter(is_active=value == "yes")
-        return queryset
+        return queryset.filter(is_active=value == "yes")  # the form allows "yes" or "no"
 
 
 class _YoungPersonSearch(FilterSet):
@@ -58,9 +54,6 @@ class _YoungPersonSearch(FilterSet):
     area = django_filters.CharFilter(lookup_expr="icontains")
 
     def filter_search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        value = value.strip()
-        if not value:
-            return queryset
         terms = Q(reference__iexact=value)
         for word in value.split():
             terms |= (
@@ -103,8 +96,7 @@ class OrganisationFilter(_ActiveFilter):
         fields = ["search", "kind", "active"]
 
     def filter_search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        terms = _any_word(value, "name", "area", "contact_name")
-        return queryset if terms is None else queryset.filter(terms)
+        return queryset.filter(_any_field(value, "name", "area", "contact_name"))
 
 
 class StaffFilter(_ActiveFilter):
@@ -119,5 +111,4 @@ class StaffFilter(_ActiveFilter):
         fields = ["search", "role", "organisation", "active"]
 
     def filter_search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        terms = _any_word(value, "full_name", "email")
-        return queryset if terms is None else queryset.filter(terms)
+        return queryset.filter(_any_field(value, "full_name", "email"))

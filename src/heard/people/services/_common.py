@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from heard.people import importers
+
 #: Communication and access needs are free text, kept to a length a worker can read at a glance.
 NEEDS_MAX_LENGTH = 2000
 
@@ -19,19 +21,8 @@ ORGANISATION_FIELDS = (
     "is_active",
 )
 STAFF_FIELDS = ("email", "full_name", "role", "organisation", "job_title", "is_active")
-YOUNG_PERSON_FIELDS = (
-    "first_name",
-    "last_name",
-    "preferred_name",
-    "age_band",
-    "date_of_birth",
-    "organisation",
-    "area",
-    "communication_needs",
-    "access_needs",
-    "contact_preference",
-    "is_active",
-)
+#: A young person's details: every column of the CSV import, and whether they still take part.
+YOUNG_PERSON_FIELDS = (*importers.COLUMNS, "is_active")
 _STRIPPED = frozenset(
     {"name", "area", "contact_name", "contact_email", "contact_phone", "full_name", "job_title"}
     | {"first_name", "last_name", "preferred_name", "communication_needs", "access_needs", "notes"}
