@@ -1,16 +1,22 @@
 from django.urls import path
 
+from heard.core.routes import record_pages
 from heard.participation import concern_views, views
 
 app_name = "participation"
 
 urlpatterns = [
-    path("", views.SessionListView.as_view(), name="session-list"),
-    path("new/", views.session_create, name="session-create"),
     path("import/", views.session_import, name="session-import"),
     path("monitoring/", views.MonitoringFollowUpView.as_view(), name="monitoring-followup"),
-    path("<int:pk>/", views.session_detail, name="session-detail"),
-    path("<int:pk>/edit/", views.session_edit, name="session-edit"),
+    *record_pages(
+        "",
+        "session",
+        list=views.SessionListView.as_view(),
+        create=views.session_create,
+        detail=views.session_detail,
+        edit=views.session_edit,
+        create_path="new/",
+    ),
     path("<int:pk>/concern/", concern_views.concern_raise, name="concern-raise"),
     path(
         "<int:pk>/monitoring-complete/",

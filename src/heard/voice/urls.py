@@ -1,13 +1,18 @@
 from django.urls import path
 
+from heard.core.routes import record_pages
 from heard.voice import views
 
 app_name = "voice"
 
 urlpatterns = [
-    path("", views.ViewListView.as_view(), name="view-list"),
-    path("<int:pk>/", views.view_detail, name="view-detail"),
-    path("<int:pk>/edit/", views.view_edit, name="view-edit"),
+    *record_pages(
+        "",
+        "view",
+        list=views.ViewListView.as_view(),
+        detail=views.view_detail,
+        edit=views.view_edit,
+    ),
     path("<int:pk>/evidence/new/", views.evidence_add, name="evidence-add"),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence-download"),
     path(
