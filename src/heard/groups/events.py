@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,7 +15,8 @@ def _note(metadata: Mapping[str, Any]) -> str:
 
 
 def _review(metadata: Mapping[str, Any]) -> str:
-    return f"Decided at the review of {metadata.get('reviewed_on', 'a review')}"
+    day = datetime.date.fromisoformat(str(metadata["reviewed_on"]))
+    return f"Decided at the review of {day.day} {day:%B %Y}"
 
 
 THEME_CREATED = event("theme.created", "Added the theme", action=CREATE)
