@@ -8,6 +8,7 @@ import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from heard.core.models import AuditEntry
 from heard.core.roles import AgeBand, Role
@@ -177,3 +178,21 @@ def test_a_file_may_repeat_a_likeness_it_confirms_but_not_a_row(officer, organis
     assert set(messages) == {3, 5}
     assert "same young person as line 2" in messages[3]
     assert "repeats line 2" in messages[5]
+
+
+def test_history_pages_read_people_events_to_those_who_may_see_the_record(
+    client_for, officer, make_user, organisation
+):
+    yp = YoungPersonFactory(organisation=organisation, area="Ely")
+    services.young_person_update(actor=officer, young_person=yp, area="March")
+    services.organisation_update(actor=officer, organisation=organisation, area="Fenland")
+    client = client_for(officer)
+    page = client.get(reverse("core:history", args=["people.youngperson", yp.pk]))
+    assert page.status_code == 200
+    assert b"Changed the young person" in page.content and b"March" in page.content
+    page = client.get(reverse("core:history", args=["people.organisation", organisation.pk]))
+    assert b"Changed the organisation" in page.content and b"Fenland" in page.content
+    # History is for programme staff: a partner worker sees none, not even of their own records.
+    partner = make_user(Role.PARTNER_WORKER, organisation=organisation)
+    url = reverse("core:history", args=["people.youngperson", yp.pk])
+    assert client_for(partner).get(url).status_code == 403
