@@ -11,7 +11,6 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
-from heard.participation.models import Session
 from heard.voice.consents import evidence_with_photo_consent
 from heard.voice.models import Evidence, Feedback, Response, View
 from heard.voice.policies import FEEDBACK_POLICY, RESPONSE_POLICY, VIEW_POLICY
@@ -82,11 +81,6 @@ def views_open_for_response(user: Any, pks: list[Any]) -> list[View]:
     ids = [int(pk) for pk in pks if str(pk).isdigit()]
     views = VIEW_POLICY.scope(user, "respond", views_visible_to(user))
     return list(views.filter(pk__in=ids, status=View.Status.OPEN))
-
-
-def session_views(user: Any, session: Session) -> QuerySet[View]:
-    """The views recorded from one session, oldest first."""
-    return views_visible_to(user).filter(session=session).order_by("id")
 
 
 # --- Responses and feedback --------------------------------------------------------------------
