@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -208,11 +208,9 @@ class SessionViewSet(
     }
 
     def get_queryset(self) -> QuerySet[Session]:
-        queryset = selectors.sessions_visible_to(self.request.user)
-        if self.action != "list":
-            attendances = Attendance.objects.select_related("young_person")
-            queryset = queryset.prefetch_related(Prefetch("attendances", queryset=attendances))
-        return queryset
+        if self.action == "list":
+            return selectors.sessions_visible_to(self.request.user)
+        return selectors.session_details_visible_to(self.request.user)
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer]:
         if self.action in ("create", "partial_update"):

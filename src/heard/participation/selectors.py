@@ -21,6 +21,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from heard.core import years
+from heard.core.disclosure import quarter_of
 from heard.core.permissions import can, is_partner_worker, is_staff_member, is_theme_lead
 from heard.groups import selectors as group_selectors
 from heard.groups.models import Group, Theme
@@ -67,19 +68,18 @@ def sessions_visible_to(user: Any) -> SessionQuerySet:
     )
 
 
-def session_get(user: Any, pk: Any) -> Session:
-    """One session with its attendances; 404 when it does not exist or is not the user's."""
+def session_details_visible_to(user: Any) -> SessionQuerySet:
+    """The sessions the user may read, each with what its page or the API's detail shows: its
+    attendances too, with their young people, by reference."""
     attendances = Attendance.objects.select_related("young_person").order_by(
         "young_person__reference"
     )
-    session = (
-        sessions_visible_to(user)
-        .prefetch_related(Prefetch("attendances", queryset=attendances))
-        .filter(pk=pk)
-        .first()
-        if str(pk).isdigit()
-        else None
-    )
+    return sessions_visible_to(user).prefetch_related(Prefetch("attendances", queryset=attendances))
+
+
+def session_get(user: Any, pk: Any) -> Session:
+    """One session with its attendances; 404 when it does not exist or is not the user's."""
+    session = session_details_visible_to(user).filter(pk=pk).first() if str(pk).isdigit() else None
     if session is None:
         raise Http404("No such session.")
     return session
@@ -161,16 +161,9 @@ def partnership_year_start(today: datetime.date) -> datetime.date:
     return years.year_start(today)
 
 
-def quarter_bounds(today: datetime.date) -> tuple[datetime.date, datetime.date]:
-    """The calendar quarter holding ``today`` (Jan-Mar, Apr-Jun, Jul-Sep, Oct-Dec), inclusive."""
-    first_month = 3 * ((today.month - 1) // 3) + 1
-    start = datetime.date(today.year, first_month, 1)
-    end = (
-        datetime.date(today.year + 1, 1, 1)
-        if first_month == 10
-        else datetime.date(today.year, first_month + 3, 1)
-    ) - datetime.timedelta(days=1)
-    return start, end
+#: The calendar quarter holding a day (Jan-Mar, Apr-Jun, Jul-Sep, Oct-Dec), inclusive: the
+#: home page's "sessions this quarter".
+quarter_bounds = quarter_of
 
 
 def _counted(user: Any, queryset: QuerySet[_M]) -> QuerySet[_M]:

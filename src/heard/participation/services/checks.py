@@ -16,7 +16,6 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.dateparse import parse_date
 
 from heard.core import audit
 from heard.core.permissions import is_partner_worker, is_theme_lead
@@ -44,6 +43,7 @@ SESSION_FIELDS = (
 SESSION_RELATIONS = ("staff_present", "methods", "standards", "themes")
 AUDITED = (*SESSION_FIELDS, "organisation", *SESSION_RELATIONS)
 
+DATE = Session._meta.get_field("date")
 #: The attendance statuses (``Status.values`` builds its list anew on every read).
 STATUSES = frozenset(Attendance.Status.values)
 Attendee = YoungPerson | tuple[YoungPerson, str]
@@ -101,22 +101,13 @@ class FileRegister(Register):
         return {code: self._standards[code] for code in codes if code in self._standards}
 
 
-def as_date(value: Any) -> datetime.date | None:
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return parse_date(value.strip())
-        except ValueError:
-            return None
-    return None
-
-
 def check_date(value: Any, errors: dict[str, Any]) -> datetime.date | None:
-    """The day, read from a date or text; whether it is in the future is the field's rule."""
-    day = as_date(value)
+    """The day, read from a date, a moment or text as the date field reads it; whether it is in
+    the future is the field's own rule."""
+    try:
+        day = DATE.to_python(value.strip() if isinstance(value, str) else value)
+    except ValidationError:
+        day = None
     if day is None:
         errors["date"] = "Enter the date of the session, like 2026-10-01."
     return day
@@ -144,28 +135,38 @@ def _subject_problem(group: Any, young_person: Any) -> tuple[str, str] | None:
     return None
 
 
-def _group_problem(register: Register, group: Group) -> str | None:
-    actor = register.actor
-    if is_partner_worker(actor) and group.host_organisation_id != actor.organisation_id:
-        return "You can log sessions only for groups hosted by your organisation."
-    if not register.sees_group(group):
-        return "Choose a group you can see."
-    if is_theme_lead(actor) and not register.answers_for(group):
-        return (
-            "As a theme lead you can log sessions only for groups you lead "
-            "or groups linked to a theme you lead."
-        )
-    return None
+#: Why an actor may not log a session for a subject: not their organisation's, not one they
+#: see, not one a theme lead logs for.
+_REFUSALS = {
+    "group": (
+        "You can log sessions only for groups hosted by your organisation.",
+        "Choose a group you can see.",
+        "As a theme lead you can log sessions only for groups you lead "
+        "or groups linked to a theme you lead.",
+    ),
+    "young_person": (
+        "You can log sessions only for young people your organisation supports.",
+        "Choose a young person you can see.",
+        "As a theme lead you can log sessions for your groups, not individual sessions.",
+    ),
+}
 
 
-def _young_person_problem(register: Register, young_person: YoungPerson) -> str | None:
+def _refusal(register: Register, group: Any, young_person: Any) -> tuple[str, str] | None:
+    """Why the actor may not log a session for this group or young person, at which field."""
     actor = register.actor
-    if is_partner_worker(actor) and young_person.organisation_id != actor.organisation_id:
-        return "You can log sessions only for young people your organisation supports."
-    if not register.young_people_seen({young_person.pk}):
-        return "Choose a young person you can see."
-    if is_theme_lead(actor):
-        return "As a theme lead you can log sessions for your groups, not individual sessions."
+    name = "group" if group is not None else "young_person"
+    not_ours, unseen, not_a_theme_leads = _REFUSALS[name]
+    if is_partner_worker(actor) and organisation_id(group, young_person) != actor.organisation_id:
+        return name, not_ours
+    if group is not None:
+        seen = register.sees_group(group)
+    else:
+        seen = bool(register.young_people_seen({young_person.pk}))
+    if not seen:
+        return name, unseen
+    if is_theme_lead(actor) and (group is None or not register.answers_for(group)):
+        return name, not_a_theme_leads
     return None
 
 
@@ -173,14 +174,9 @@ def check_subject(
     register: Register, group: Any, young_person: Any, errors: dict[str, Any]
 ) -> None:
     """A session is for exactly one group or one young person, and one the actor may log for."""
-    problem = _subject_problem(group, young_person)
+    problem = _subject_problem(group, young_person) or _refusal(register, group, young_person)
     if problem is not None:
         errors[problem[0]] = problem[1]
-    elif group is not None:
-        if reason := _group_problem(register, group):
-            errors["group"] = reason
-    elif reason := _young_person_problem(register, young_person):
-        errors["young_person"] = reason
 
 
 def check_attendees(

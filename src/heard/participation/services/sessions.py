@@ -21,7 +21,6 @@ from heard.participation.services.checks import (
     Draft,
     Pair,
     Register,
-    as_date,
     attendance_state,
     check_attendees,
     check_background,
@@ -110,7 +109,7 @@ class _UpdateCheck:
             staff = values.get("staff_present")
             check_background(
                 list(session.staff_present.all()) if staff is None else staff,
-                as_date(values.get("date", session.date)) if "date" not in errors else None,
+                values.get("date", session.date) if "date" not in errors else None,
                 errors,
             )
 
