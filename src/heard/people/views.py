@@ -125,6 +125,23 @@ def _organisation_url(organisation: Any) -> str:
     return reverse("people:organisation-detail", args=[organisation.pk])
 
 
+def _edit_page(
+    request: HttpRequest, form: Any, save: Any, *, name: str, called: str, back: str
+) -> HttpResponse:
+    """The edit page of the record ``name`` (``called`` in the message once saved): back to
+    ``back`` when saved, or on Cancel."""
+    return form_page(
+        request,
+        form,
+        save,
+        success=f"{called} updated.",
+        then=back,
+        title=f"Edit {name}",
+        submit_label="Save changes",
+        cancel_url=back,
+    )
+
+
 @login_required
 def young_person_create(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
@@ -163,17 +180,15 @@ def young_person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     young_person = selectors.young_person_get(user, pk)
     require(user, "people.change_youngperson", young_person)
     form = forms.YoungPersonForm(request.POST or None, user=user, instance=young_person)
-    return form_page(
+    return _edit_page(
         request,
         form,
         lambda: services.young_person_update(
             actor=user, young_person=young_person, **form.service_values(changed_only=True)
         ),
-        success=f"Young person {young_person.reference} updated.",
-        then=_young_person_url,
-        title=f"Edit {young_person.reference}",
-        submit_label="Save changes",
-        cancel_url=_young_person_url(young_person),
+        name=young_person.reference,
+        called=f"Young person {young_person.reference}",
+        back=_young_person_url(young_person),
     )
 
 
@@ -239,16 +254,9 @@ class OrganisationListView(_ListView):
 
     @property
     def csv_columns(self) -> list[Column]:  # type: ignore[override]
-        columns = _columns(
-            Organisation,
-            "name",
-            "kind",
-            "area",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "is_active",
-        )
+        # Its details but the champions and notes (a list of names, free text).
+        details = [f for f in services.ORGANISATION_FIELDS if f not in ("champions", "notes")]
+        columns = _columns(Organisation, *details)
         if _young_people_count_scope(self.request.user) == "all":
             columns.append(("Active young people", "young_people_count"))
         return columns
@@ -300,17 +308,15 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = selectors.organisation_get(user, pk)
     require(user, "people.change_organisation", organisation)
     form = forms.OrganisationForm(request.POST or None, instance=organisation)
-    return form_page(
+    return _edit_page(
         request,
         form,
         lambda: services.organisation_update(
             actor=user, organisation=organisation, **changed_values(form)
         ),
-        success=f"{organisation.name} updated.",
-        then=_organisation_url,
-        title=f"Edit {organisation.name}",
-        submit_label="Save changes",
-        cancel_url=_organisation_url(organisation),
+        name=organisation.name,
+        called=organisation.name,
+        back=_organisation_url(organisation),
     )
 
 
@@ -352,13 +358,11 @@ def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
     require(user, "people.change_user")
     member = selectors.staff_get(user, pk)
     form = forms.StaffForm(request.POST or None, instance=member)
-    return form_page(
+    return _edit_page(
         request,
         form,
         lambda: services.staff_update(actor=user, user=member, **changed_values(form)),
-        success=f"Account for {member.full_name} updated.",
-        then="people:staff-list",
-        title=f"Edit {member.full_name}",
-        submit_label="Save changes",
-        cancel_url=reverse("people:staff-list"),
+        name=member.full_name,
+        called=f"Account for {member.full_name}",
+        back=reverse("people:staff-list"),
     )
