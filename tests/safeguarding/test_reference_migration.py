@@ -1,4 +1,5 @@
-"""The migration that replaced sequential concern references (SC-00001...) with random ones.
+"""The migration that replaced sequential concern references (SC-00001...) with random ones,
+and the two that moved a concern's session up to participation (``SessionConcern``).
 
 In a file of its own: it migrates backwards and forwards, so it needs a transactional database,
 whose flush at the end empties the rows the migrations seed. pytest-django runs transactional
@@ -12,6 +13,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from heard.core.models import AuditEntry
 from heard.core.roles import Role
+from heard.participation.concerns import SessionConcern
 from heard.safeguarding import selectors
 from heard.safeguarding.models import Concern, ConcernChange
 from tests import factories
@@ -41,6 +43,10 @@ class TestMigration:
                     child_told="x",
                 )
             assert OldConcern.objects.filter(reference=None).count() == 30
+            # One raised from a session: participation's migration 0010 moves the link there.
+            session = factories.SessionFactory()
+            from_session = OldConcern.objects.order_by("pk").first()
+            OldConcern.objects.filter(pk=from_session.pk).update(session_id=session.pk)
             executor = MigrationExecutor(connection)
             executor.loader.build_graph()
             executor.migrate(after)
@@ -48,6 +54,8 @@ class TestMigration:
             executor = MigrationExecutor(connection)
             executor.migrate(executor.loader.graph.leaf_nodes())
 
+        links = SessionConcern.objects.values_list("concern_id", "session_id")
+        assert list(links) == [(from_session.pk, session.pk)]
         concerns = list(Concern.objects.order_by("pk"))
         references = [concern.reference for concern in concerns]
         assert len(concerns) == 30 and len(set(references)) == 30

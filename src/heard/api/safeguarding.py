@@ -20,6 +20,7 @@ from heard.core.models import AuditEntry
 from heard.people import selectors as people_selectors
 from heard.people.models import User, YoungPerson
 from heard.safeguarding import filters, selectors, services
+from heard.safeguarding.kept import CHECKS, TRAINING, Kept
 from heard.safeguarding.models import BackgroundCheck, Concern, TrainingRecord
 
 # Concerns ----------------------------------------------------------------------------------------
@@ -55,15 +56,7 @@ class ConcernOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
             "who_was_present",
             "immediate_action",
             "child_told",
-            "status",
-            "assigned_to",
-            "assigned_at",
-            "decision",
-            "decision_notes",
-            "decided_at",
-            "referral_date",
-            "referral_reference",
-            "closed_at",
+            *Concern.HANDLING_FIELDS,
         ]
         read_only_fields = fields
 
@@ -293,17 +286,33 @@ class _KeptByProgrammeStaff(
     mixins.UpdateModelMixin,
     viewsets.GenericViewSet,  # type: ignore[type-arg]
 ):
+    """A kind of staff record (``heard.safeguarding.kept``): list, read, record, change."""
+
     http_method_names = ["get", "post", "patch", "head", "options"]
+    kept: Kept
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return self.kept.visible_to(self.request.user)
 
     def _validated(self, partial: bool = False, instance: Any = None) -> dict[str, Any]:
         serializer = self.get_serializer(instance, data=self.request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         return dict(serializer.validated_data)
 
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        obj = self.kept.record(actor=request.user, **self._validated())
+        return Response(self.get_serializer(obj).data, status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        obj = self.get_object()
+        changed = self._validated(partial=True, instance=obj)
+        return Response(self.get_serializer(self.kept.update(request.user, obj, **changed)).data)
+
 
 class BackgroundCheckViewSet(_KeptByProgrammeStaff):
     """Staff enhanced DBS checks. A check is current from its issue date to its renewal date."""
 
+    kept = CHECKS
     serializer_class = BackgroundCheckSerializer
     filterset_class = filters.BackgroundCheckFilter
     action_permissions = {
@@ -314,24 +323,11 @@ class BackgroundCheckViewSet(_KeptByProgrammeStaff):
     }
     queryset = BackgroundCheck.objects.none()
 
-    def get_queryset(self) -> QuerySet[BackgroundCheck]:
-        return selectors.background_checks_visible_to(self.request.user)
-
-    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        check = services.background_check_record(actor=request.user, **self._validated())
-        return Response(self.get_serializer(check).data, status=status.HTTP_201_CREATED)
-
-    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        check = self.get_object()
-        check = services.background_check_update(
-            actor=request.user, check=check, **self._validated(partial=True, instance=check)
-        )
-        return Response(self.get_serializer(check).data)
-
 
 class TrainingRecordViewSet(_KeptByProgrammeStaff):
     """Training staff completed, such as child protection training for champions."""
 
+    kept = TRAINING
     serializer_class = TrainingRecordSerializer
     filterset_class = filters.TrainingRecordFilter
     action_permissions = {
@@ -341,20 +337,6 @@ class TrainingRecordViewSet(_KeptByProgrammeStaff):
         "partial_update": "safeguarding.change_trainingrecord",
     }
     queryset = TrainingRecord.objects.none()
-
-    def get_queryset(self) -> QuerySet[TrainingRecord]:
-        return selectors.training_records_visible_to(self.request.user)
-
-    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        record = services.training_record_add(actor=request.user, **self._validated())
-        return Response(self.get_serializer(record).data, status=status.HTTP_201_CREATED)
-
-    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        record = self.get_object()
-        record = services.training_record_update(
-            actor=request.user, record=record, **self._validated(partial=True, instance=record)
-        )
-        return Response(self.get_serializer(record).data)
 
 
 def register(router: BaseRouter) -> None:

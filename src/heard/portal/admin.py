@@ -1,11 +1,11 @@
 from django.contrib import admin
-from django.http import HttpRequest
 
+from heard.core.admin import ReadOnlyAdmin
 from heard.portal.models import SignInCode
 
 
 @admin.register(SignInCode)
-class SignInCodeAdmin(admin.ModelAdmin):
+class SignInCodeAdmin(ReadOnlyAdmin):
     """Read only: codes are given and revoked on the young person's page, through the services."""
 
     list_display = ["young_person", "created_at", "expires_at", "revoked_at", "last_used_at"]
@@ -20,12 +20,3 @@ class SignInCodeAdmin(admin.ModelAdmin):
         "revoked_at",
         "last_used_at",
     ]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False

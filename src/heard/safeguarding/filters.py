@@ -37,9 +37,7 @@ class ConcernFilter(FilterSet):
         fields = ["search", "status", "decision"]
 
     def filter_search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        value = value.strip().upper()
-        if not value:
-            return queryset
+        value = value.strip().upper()  # never empty: the filter skips an empty search
         terms = Q(young_person__reference__iexact=value)
         terms |= Q(reference=value if value.startswith("SC-") else f"SC-{value}")
         if former := FORMER_REFERENCE.fullmatch(value):
@@ -58,9 +56,7 @@ _STATE_CHOICES = (
 
 
 def _staff_search(queryset: QuerySet[Any], value: str) -> QuerySet[Any]:
-    value = value.strip()
-    if not value:
-        return queryset
+    value = value.strip()  # never empty: the filter skips an empty search
     return queryset.filter(Q(staff__full_name__icontains=value) | Q(staff__email__icontains=value))
 
 

@@ -124,8 +124,14 @@ class StaffChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
         return f"{obj.full_name} ({obj.email})"
 
 
-class BackgroundCheckForm(forms.Form):
+class _StaffRecordForm(forms.Form):
+    """A check or training record is about one active member of staff (the queryset is
+    evaluated afresh for each form)."""
+
     staff = StaffChoiceField(queryset=selectors.staff_choices(), label="Member of staff")
+
+
+class BackgroundCheckForm(_StaffRecordForm):
     kind = forms.ChoiceField(choices=BackgroundCheck.Kind.choices, label="Kind of check")
     certificate_number = forms.CharField(
         max_length=20, help_text="The 12-digit number on the DBS certificate."
@@ -137,13 +143,8 @@ class BackgroundCheckForm(forms.Form):
         help_text="The partnership renews enhanced DBS checks every 3 years.",
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["staff"].queryset = selectors.staff_choices()  # type: ignore[attr-defined]
 
-
-class TrainingRecordForm(forms.Form):
-    staff = StaffChoiceField(queryset=selectors.staff_choices(), label="Member of staff")
+class TrainingRecordForm(_StaffRecordForm):
     course = forms.CharField(
         max_length=200, help_text="For example, child protection training (level 1)."
     )
@@ -154,7 +155,3 @@ class TrainingRecordForm(forms.Form):
         required=False,
         help_text="Leave empty if it does not expire.",
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["staff"].queryset = selectors.staff_choices()  # type: ignore[attr-defined]

@@ -56,6 +56,19 @@ class Concern(TimeStampedModel):
         "child_told",
     )
 
+    #: The fields the safeguarding leads' handling changes (assign, decide, close).
+    HANDLING_FIELDS = (
+        "status",
+        "assigned_to",
+        "assigned_at",
+        "decision",
+        "decision_notes",
+        "decided_at",
+        "referral_date",
+        "referral_reference",
+        "closed_at",
+    )
+
     reference = models.CharField(
         max_length=3 + REFERENCE_LENGTH,
         unique=True,

@@ -155,24 +155,11 @@ def _save_concern(actor: Any, concern: Concern, before: dict[str, Any]) -> Conce
     return concern
 
 
-HANDLING_FIELDS = (
-    "status",
-    "assigned_to",
-    "assigned_at",
-    "decision",
-    "decision_notes",
-    "decided_at",
-    "referral_date",
-    "referral_reference",
-    "closed_at",
-)
-
-
 def _handled(actor: Any, concern: Concern) -> tuple[Concern, dict[str, Any]]:
     """A lead takes ``concern`` in hand: permission, the row locked, its values before."""
     require(actor, "safeguarding.change_concern", concern)
     concern = lock(concern)
-    return concern, audit.snapshot(concern, HANDLING_FIELDS)
+    return concern, audit.snapshot(concern, Concern.HANDLING_FIELDS)
 
 
 @transaction.atomic
@@ -261,9 +248,29 @@ def _created(actor: Any, obj: Any, errors: dict[str, Any], event: Any, fields: A
 
 
 def _staff_check(obj: Any, fields: dict[str, Any], errors: dict[str, Any]) -> None:
-    """``audited_update``'s check: the member of staff must be active staff."""
+    """``audited_update``'s check for a staff record: an active member of staff, and the
+    values as stored (a certificate number without spaces, a course without them around)."""
     if "staff" in fields:
         _check_staff(fields["staff"], errors)
+    if "certificate_number" in fields:
+        fields["certificate_number"] = (fields["certificate_number"] or "").replace(" ", "")
+    if "course" in fields:
+        fields["course"] = (fields["course"] or "").strip()
+
+
+def _update(actor: Any, obj: Any, fields: dict[str, Any], event: Any, allowed: Any) -> Any:
+    """Change a check or training record: programme staff, audited, only what changed."""
+    require(actor, f"safeguarding.change_{obj._meta.model_name}", obj)
+    obj, _ = audited_update(
+        obj,
+        actor=actor,
+        event=event,
+        service=f"{obj._meta.verbose_name.replace(' ', '_')}_update",
+        fields=fields,
+        allowed=allowed,
+        check=_staff_check,
+    )
+    return obj
 
 
 @transaction.atomic
@@ -289,23 +296,10 @@ def background_check_record(
     return _created(actor, check, errors, events.BACKGROUND_CHECK_RECORDED, CHECK_FIELDS)
 
 
-@transaction.atomic
 def background_check_update(
     *, actor: Any, check: BackgroundCheck, **fields: Any
 ) -> BackgroundCheck:
-    require(actor, "safeguarding.change_backgroundcheck", check)
-    if "certificate_number" in fields:
-        fields["certificate_number"] = (fields["certificate_number"] or "").replace(" ", "")
-    check, _ = audited_update(
-        check,
-        actor=actor,
-        event=events.BACKGROUND_CHECK_CHANGED,
-        service="background_check_update",
-        fields=fields,
-        allowed=CHECK_FIELDS,
-        check=_staff_check,
-    )
-    return check
+    return _update(actor, check, fields, events.BACKGROUND_CHECK_CHANGED, CHECK_FIELDS)
 
 
 @transaction.atomic
@@ -329,18 +323,5 @@ def training_record_add(
     return _created(actor, record, errors, events.TRAINING_RECORDED, TRAINING_FIELDS)
 
 
-@transaction.atomic
 def training_record_update(*, actor: Any, record: TrainingRecord, **fields: Any) -> TrainingRecord:
-    require(actor, "safeguarding.change_trainingrecord", record)
-    if "course" in fields:
-        fields["course"] = (fields["course"] or "").strip()
-    record, _ = audited_update(
-        record,
-        actor=actor,
-        event=events.TRAINING_CHANGED,
-        service="training_record_update",
-        fields=fields,
-        allowed=TRAINING_FIELDS,
-        check=_staff_check,
-    )
-    return record
+    return _update(actor, record, fields, events.TRAINING_CHANGED, TRAINING_FIELDS)

@@ -175,44 +175,59 @@ def concern_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "safeguarding/concern_detail.html", context)
 
 
-@login_required
-def concern_assign(request: HttpRequest, pk: int) -> HttpResponse:
+def _handling_page(
+    request: HttpRequest,
+    pk: int,
+    form_class: type[Any],
+    initial: Callable[[Concern], dict[str, Any]],
+    service: Callable[..., Concern],
+    **words: str,
+) -> HttpResponse:
+    """A lead's form about one concern (assign it, record the decision): ``service(actor=,
+    concern=, **form.cleaned_data)``; ``words`` hold the title, button and message, each with
+    ``{reference}`` for the concern's."""
     user = request.user
     concern = _lead_concern(request, pk)
-    form = forms.ConcernAssignForm(
-        request.POST or None, initial={"assigned_to": concern.assigned_to_id or user.pk}
-    )
+    form = form_class(request.POST or None, initial=initial(concern))
+    reference = concern.reference
     return form_page(
         request,
         form,
-        lambda: services.concern_assign(
-            actor=user, concern=concern, assigned_to=form.cleaned_data["assigned_to"]
-        ),
-        success=f"Concern {concern.reference} assigned.",
+        lambda: service(actor=user, concern=concern, **form.cleaned_data),
+        success=words["success"].format(reference=reference),
         then=_detail_url(concern),
-        title=f"Assign concern {concern.reference}",
-        submit_label="Assign",
+        title=words["title"].format(reference=reference),
+        submit_label=words["submit_label"],
         cancel_url=_detail_url(concern),
+    )
+
+
+@login_required
+def concern_assign(request: HttpRequest, pk: int) -> HttpResponse:
+    return _handling_page(
+        request,
+        pk,
+        forms.ConcernAssignForm,
+        lambda concern: {"assigned_to": concern.assigned_to_id or request.user.pk},
+        services.concern_assign,
+        success="Concern {reference} assigned.",
+        title="Assign concern {reference}",
+        submit_label="Assign",
     )
 
 
 @login_required
 def concern_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    concern = _lead_concern(request, pk)
-    form = forms.ConcernDecisionForm(
-        request.POST or None,
-        initial={name: getattr(concern, name) for name in forms.ConcernDecisionForm.base_fields},
-    )
-    return form_page(
+    fields = forms.ConcernDecisionForm.base_fields
+    return _handling_page(
         request,
-        form,
-        lambda: services.concern_decide(actor=user, concern=concern, **form.cleaned_data),
-        success=f"Decision recorded for concern {concern.reference}.",
-        then=_detail_url(concern),
-        title=f"Record the decision on concern {concern.reference}",
+        pk,
+        forms.ConcernDecisionForm,
+        lambda concern: {name: getattr(concern, name) for name in fields},
+        services.concern_decide,
+        success="Decision recorded for concern {reference}.",
+        title="Record the decision on concern {reference}",
         submit_label="Record decision",
-        cancel_url=_detail_url(concern),
     )
 
 

@@ -1,7 +1,7 @@
 """Staff background checks and training records: kept by programme staff, read by leads too.
 
 The two kinds of record have the same pages (a list, "record one", "edit one"), made once
-from a :class:`Kept` description of each.
+from a :class:`Pages` description of each (``heard.safeguarding.kept``).
 """
 
 from __future__ import annotations
@@ -20,41 +20,28 @@ from heard.core.exports import Column
 from heard.core.forms import changed_values, form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
-from heard.safeguarding import filters, forms, selectors, services
+from heard.safeguarding import filters, forms, selectors
+from heard.safeguarding.kept import CHECKS, TRAINING, Kept
 
 
 @dataclass(frozen=True)
-class Kept:
-    """One kind of staff record, as its pages need it."""
+class Pages:
+    """The pages of one kind of staff record (``kept``), in their words."""
 
-    model_name: str  # as in the permissions: safeguarding.<action>_<model_name>
+    kept: Kept
     form: type[Any]
-    fields: tuple[str, ...]
     list_url: str
-    get: Callable[[Any, Any], Any]
-    record: Callable[..., Any]
-    update: Callable[..., Any]
-    #: The words of the pages: "Record a background check", "Record check", ...
     add_title: str
     add_button: str
     added: Callable[[Any], str]
     edit_title: Callable[[Any], str]
     edited: Callable[[Any], str]
 
-    def permission(self, action: str) -> str:
-        return f"safeguarding.{action}_{self.model_name}"
 
-
-CHECKS = Kept(
-    model_name="backgroundcheck",
+CHECK_PAGES = Pages(
+    kept=CHECKS,
     form=forms.BackgroundCheckForm,
-    fields=services.CHECK_FIELDS,
     list_url="safeguarding:check-list",
-    get=selectors.background_check_get,
-    record=services.background_check_record,
-    update=lambda actor, obj, **fields: services.background_check_update(
-        actor=actor, check=obj, **fields
-    ),
     add_title="Record a background check",
     add_button="Record check",
     added=lambda check: f"Background check recorded for {check.staff.full_name}.",
@@ -62,16 +49,10 @@ CHECKS = Kept(
     edited=lambda check: f"Background check for {check.staff.full_name} updated.",
 )
 
-TRAINING = Kept(
-    model_name="trainingrecord",
+TRAINING_PAGES = Pages(
+    kept=TRAINING,
     form=forms.TrainingRecordForm,
-    fields=services.TRAINING_FIELDS,
     list_url="safeguarding:training-list",
-    get=selectors.training_record_get,
-    record=services.training_record_add,
-    update=lambda actor, obj, **fields: services.training_record_update(
-        actor=actor, record=obj, **fields
-    ),
     add_title="Record training",
     add_button="Record training",
     added=lambda record: f"Training recorded for {record.staff.full_name}.",
@@ -80,30 +61,29 @@ TRAINING = Kept(
 )
 
 
-def _create(request: HttpRequest, kept: Kept) -> HttpResponse:
-    user = request.user
+def _create(request: HttpRequest, pages: Pages) -> HttpResponse:
+    user, kept = request.user, pages.kept
     require(user, kept.permission("add"))
-    form = kept.form(request.POST or None, initial=request.GET.dict())
+    form = pages.form(request.POST or None, initial=request.GET.dict())
     return form_page(
         request,
         form,
         lambda: kept.record(actor=user, **form.cleaned_data),
-        success=kept.added,
-        then=kept.list_url,
-        title=kept.add_title,
-        submit_label=kept.add_button,
-        cancel_url=reverse(kept.list_url),
+        success=pages.added,
+        then=pages.list_url,
+        title=pages.add_title,
+        submit_label=pages.add_button,
+        cancel_url=reverse(pages.list_url),
     )
 
 
-def _edit(request: HttpRequest, kept: Kept, pk: int) -> HttpResponse:
-    user = request.user
+def _edit(request: HttpRequest, pages: Pages, pk: int) -> HttpResponse:
+    user, kept = request.user, pages.kept
     require(user, kept.permission("view"))
     obj = kept.get(user, pk)
     require(user, kept.permission("change"), obj)
-    form = kept.form(
-        request.POST or None, initial={name: getattr(obj, name) for name in kept.fields}
-    )
+    initial = {name: getattr(obj, name) for name in kept.fields}
+    form = pages.form(request.POST or None, initial=initial)
     history = ""
     if can(user, "core.view_history"):
         history = reverse("core:history", args=[f"safeguarding.{kept.model_name}", obj.pk])
@@ -111,11 +91,11 @@ def _edit(request: HttpRequest, kept: Kept, pk: int) -> HttpResponse:
         request,
         form,
         lambda: kept.update(user, obj, **changed_values(form)),
-        success=kept.edited(obj),
-        then=kept.list_url,
-        title=kept.edit_title(obj),
+        success=pages.edited(obj),
+        then=pages.list_url,
+        title=pages.edit_title(obj),
         submit_label="Save changes",
-        cancel_url=reverse(kept.list_url),
+        cancel_url=reverse(pages.list_url),
         history_url=history,
     )
 
@@ -168,7 +148,7 @@ class TrainingRecordListView(_KeptListView):
     ]
 
     def get_base_queryset(self) -> Any:
-        return selectors.training_records_visible_to(self.request.user)
+        return self.kept.visible_to(self.request.user)
 
 
 @login_required
@@ -188,19 +168,19 @@ def checks_due(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def check_create(request: HttpRequest) -> HttpResponse:
-    return _create(request, CHECKS)
+    return _create(request, CHECK_PAGES)
 
 
 @login_required
 def check_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    return _edit(request, CHECKS, pk)
+    return _edit(request, CHECK_PAGES, pk)
 
 
 @login_required
 def training_create(request: HttpRequest) -> HttpResponse:
-    return _create(request, TRAINING)
+    return _create(request, TRAINING_PAGES)
 
 
 @login_required
 def training_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    return _edit(request, TRAINING, pk)
+    return _edit(request, TRAINING_PAGES, pk)
