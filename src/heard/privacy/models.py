@@ -7,18 +7,14 @@ from django.db import models
 
 from heard.core.models import TimeStampedModel
 from heard.core.validators import NotInFuture, validate_single_line
+from heard.people.consents import ConsentPurpose
 
 
 class Consent(TimeStampedModel):
     """A young person's (or their parent's or carer's) agreement to one use, until withdrawn."""
 
-    class Purpose(models.TextChoices):
-        TAKING_PART = "taking_part", "Taking part"
-        PHOTOGRAPHS = "photographs", "Photographs"
-        QUOTES = "quotes", "Quotes"
-        PUBLISHING = "publishing", "Publishing"
-        SHARING = "sharing", "Sharing with partners"
-        EQUALITY_DATA = "equality_data", "Equality monitoring data"
+    #: The purposes' one list, below voice where the consent queries live (``people.consents``).
+    Purpose = ConsentPurpose
 
     class GivenBy(models.TextChoices):
         YOUNG_PERSON = "young_person", "The young person"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -88,9 +90,26 @@ def rows_as_objects(rows: list[dict[str, Any]]) -> list[_Row]:
 # Benchmarks and targets ---------------------------------------------------------------------------
 
 
-class BenchmarkListView(StaffListView):
-    template_name = "privacy/benchmark_list.html"
+class _SettingsList(StaffListView):
+    """A list of reach's settings: read by whoever reads reach, changed by ``change_permission``."""
+
     permission_required = "privacy.view_reach"
+    change_permission = ""
+    rows: Callable[[], QuerySet[Any]]
+
+    def get_base_queryset(self) -> Any:
+        return type(self).rows()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["can_change"] = can(self.request.user, self.change_permission)
+        return context
+
+
+class BenchmarkListView(_SettingsList):
+    template_name = "privacy/benchmark_list.html"
+    change_permission = "privacy.change_benchmarkshare"
+    rows = selectors.benchmarks_list
     filterset_class = filters.BenchmarkFilter
     title = "Benchmark population shares"
     csv_filename = "benchmark-shares.csv"
@@ -101,14 +120,6 @@ class BenchmarkListView(StaffListView):
         ("share", "share"),
         ("source", "source"),
     ]
-
-    def get_base_queryset(self) -> Any:
-        return selectors.benchmarks_list()
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["can_change"] = can(self.request.user, "privacy.change_benchmarkshare")
-        return context
 
 
 @login_required
@@ -155,9 +166,10 @@ def benchmark_import(request: HttpRequest) -> HttpResponse:
     )
 
 
-class TargetListView(StaffListView):
+class TargetListView(_SettingsList):
     template_name = "privacy/target_list.html"
-    permission_required = "privacy.view_reach"
+    change_permission = "privacy.change_leastheardtarget"
+    rows = selectors.targets_list
     filterset_class = filters.TargetFilter
     title = "Least-heard groups: targets"
     csv_filename = "least-heard-targets.csv"
@@ -167,14 +179,6 @@ class TargetListView(StaffListView):
         ("From", "start"),
         ("To", "end"),
     ]
-
-    def get_base_queryset(self) -> Any:
-        return selectors.targets_list()
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["can_change"] = can(self.request.user, "privacy.change_leastheardtarget")
-        return context
 
 
 @login_required
