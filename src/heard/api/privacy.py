@@ -18,14 +18,12 @@ from drf_spectacular.utils import (
 )
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
 from heard.api.fields import BulkRelatedField, SuppressedCountField
 from heard.core import disclosure, years
-from heard.core.permissions import can
 from heard.people import selectors as people_selectors
 from heard.people.models import Organisation, YoungPerson
 from heard.privacy import selectors, services
@@ -243,6 +241,7 @@ class ReachViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
     serializer_class = ReachOutput
     pagination_class = None
     filter_backends: list[Any] = []
+    action_permissions = {"list": "privacy.view_reach"}
 
     @extend_schema(
         summary="Reach by characteristic (exact, or protected: fixed periods, cell key, threshold)",
@@ -260,8 +259,6 @@ class ReachViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
         responses=ReachOutput,
     )
     def list(self, request: Request) -> Response:
-        if not can(request.user, "privacy.view_reach"):
-            raise PermissionDenied("You do not have permission to do that.")
         params = ReachParams(data=request.query_params, context={"user": request.user})
         params.is_valid(raise_exception=True)
         report = selectors.reach(user=request.user, **params.validated_data)
