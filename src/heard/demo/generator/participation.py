@@ -8,14 +8,8 @@ import datetime
 from heard.core.roles import HearByRightStandard, Role
 from heard.demo.generator.context import Context, GroupPlan, Step, Worker, _at
 from heard.demo.generator.sinks import stamped
-from heard.participation.models import (
-    Attendance,
-    Degree,
-    Method,
-    ParticipationType,
-    Session,
-    Standard,
-)
+from heard.participation import selectors as participation_selectors
+from heard.participation.models import Attendance, Degree, ParticipationType, Session, Standard
 
 GROUP_SESSION_KINDS = (
     (Session.Kind.VISIT, 35),
@@ -51,7 +45,8 @@ class _Sessions(Worker):
 
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
-        ctx.methods = list(Method.objects.order_by("pk").values_list("pk", flat=True))
+        methods = participation_selectors.methods_all().order_by("pk")
+        ctx.methods = list(methods.values_list("pk", flat=True))
         ctx.standards = list(
             Standard.objects.filter(code__in=HearByRightStandard.values)
             .order_by("pk")
