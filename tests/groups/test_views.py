@@ -596,3 +596,23 @@ def test_icalendar_is_streamed_and_equals_the_whole_calendar_built_at_once(
 
 def _events_of(content):
     return Calendar.from_ical(content).walk("VEVENT")
+
+
+def test_group_list_and_calendar_filters_keep_their_order_and_labels(rf, officer):
+    from heard.groups.filters import CalendarFilter, GroupFilter
+
+    request = rf.get("/")
+    request.user = officer
+    groups = GroupFilter(request.GET, queryset=Group.objects.all(), request=request)
+    assert list(groups.form.fields) == [
+        "q",
+        "kind",
+        "stage",
+        "host_organisation",
+        "theme",
+        "cadence",
+    ]
+    assert groups.form.fields["host_organisation"].label == "Host organisation"
+    calendar = CalendarFilter(request.GET, queryset=Group.objects.all(), request=request)
+    assert list(calendar.form.fields)[:3] == ["host_organisation", "theme", "kind"]
+    assert calendar.form.fields["host_organisation"].label == "Organisation"

@@ -137,24 +137,24 @@ class ThemeFilter(FilterSet):
         return _search(queryset, ("title", "description"), value)
 
 
-class GroupFilter(FilterSet):
-    q = django_filters.CharFilter(label="Search", method="search", max_length=100)
-    kind = django_filters.ChoiceFilter(choices=Group.Kind.choices, empty_label="Any kind")
-    stage = django_filters.ChoiceFilter(choices=Group.Stage.choices, empty_label="Any stage")
+class _GroupsFilter(FilterSet):
+    """The filters the group list and the calendar share; each lists its own in ``Meta.fields``,
+    in the order its form shows them."""
+
     host_organisation = django_filters.ModelChoiceFilter(
         label="Host organisation", queryset=_organisations, empty_label="Any organisation"
     )
     theme = django_filters.ModelChoiceFilter(
         label="Theme", queryset=_themes, method="by_theme", empty_label="Any theme"
     )
-    cadence = django_filters.ChoiceFilter(choices=Group.Cadence.choices, empty_label="Any cadence")
+    kind = django_filters.ChoiceFilter(choices=Group.Kind.choices, empty_label="Any kind")
+    host_label = "Host organisation"
 
-    class Meta:
-        model = Group
-        fields = ["q", "kind", "stage", "host_organisation", "theme", "cadence"]
-
-    def search(self, queryset: QuerySet[Group], name: str, value: str) -> QuerySet[Group]:
-        return _search(queryset, ("name", "description", "host_organisation__name"), value)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        filters: dict[str, Any] = self.filters  # type: ignore[has-type]
+        filters["host_organisation"].label = self.host_label
+        self.filters = {name: filters[name] for name in self._meta.fields}
 
     def by_theme(
         self, queryset: QuerySet[Group], name: str, value: Theme | None
@@ -164,16 +164,24 @@ class GroupFilter(FilterSet):
         return queryset.filter(pk__in=value.group_links.values("group_id"))
 
 
-class CalendarFilter(FilterSet):
+class GroupFilter(_GroupsFilter):
+    q = django_filters.CharFilter(label="Search", method="search", max_length=100)
+    stage = django_filters.ChoiceFilter(choices=Group.Stage.choices, empty_label="Any stage")
+    cadence = django_filters.ChoiceFilter(choices=Group.Cadence.choices, empty_label="Any cadence")
+
+    class Meta:
+        model = Group
+        fields = ["q", "kind", "stage", "host_organisation", "theme", "cadence"]
+
+    def search(self, queryset: QuerySet[Group], name: str, value: str) -> QuerySet[Group]:
+        return _search(queryset, ("name", "description", "host_organisation__name"), value)
+
+
+class CalendarFilter(_GroupsFilter):
     """The calendar's filters, on the rows ``group_calendar`` annotates in the database."""
 
-    host_organisation = django_filters.ModelChoiceFilter(
-        label="Organisation", queryset=_organisations, empty_label="Any organisation"
-    )
-    theme = django_filters.ModelChoiceFilter(
-        label="Theme", queryset=_themes, method="by_theme", empty_label="Any theme"
-    )
-    kind = django_filters.ChoiceFilter(choices=Group.Kind.choices, empty_label="Any kind")
+    host_label = "Organisation"
+
     overdue = django_filters.ChoiceFilter(
         label="Show",
         choices=[("yes", "Overdue groups only")],
@@ -190,13 +198,6 @@ class CalendarFilter(FilterSet):
     class Meta:
         model = Group
         fields = ["host_organisation", "theme", "kind", "overdue", "mine"]
-
-    def by_theme(
-        self, queryset: QuerySet[Group], name: str, value: Theme | None
-    ) -> QuerySet[Group]:
-        if value is None:
-            return queryset
-        return queryset.filter(pk__in=value.group_links.values("group_id"))
 
     def only_overdue(self, queryset: QuerySet[Any], name: str, value: Any) -> QuerySet[Any]:
         return queryset.filter(is_overdue=True) if value == "yes" else queryset
