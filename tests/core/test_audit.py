@@ -1,4 +1,5 @@
 from heard.core import audit
+from heard.core.events import PASSWORD_SET as EVENT
 from heard.core.models import AuditEntry
 from tests.factories import OrganisationFactory
 
@@ -14,9 +15,7 @@ def test_snapshot_and_diff_report_changed_fields_only(db):
 
 def test_record_writes_an_entry_visible_in_history(db, officer):
     org = OrganisationFactory()
-    audit.record(
-        actor=officer, action=AuditEntry.Action.UPDATE, obj=org, changes={"name": ["a", "b"]}
-    )
+    audit.record(actor=officer, event=EVENT, obj=org, changes={"name": ["a", "b"]})
     entry = audit.history_for(org).get()
     assert entry.actor == officer
     assert entry.object_type == "people.organisation"
@@ -25,18 +24,16 @@ def test_record_writes_an_entry_visible_in_history(db, officer):
 
 def test_record_many_writes_what_record_writes_for_each_object(db, officer, count_queries):
     first, second = OrganisationFactory(name="First"), OrganisationFactory(name="Second")
-    one = audit.record(
-        actor=officer, action=AuditEntry.Action.CREATE, obj=first, changes={"name": [None, "First"]}
-    )
+    one = audit.record(actor=officer, event=EVENT, obj=first, changes={"name": [None, "First"]})
     queries, many = count_queries(
         lambda: audit.record_many(
             actor=officer,
-            action=AuditEntry.Action.CREATE,
+            event=EVENT,
             entries=[(first, {"name": [None, "First"]}), (second, None)],
         )
     )
     assert queries == 1
-    fields = ("actor_id", "action", "object_type", "object_id", "object_label", "changes")
+    fields = ("actor_id", "action", "event", "object_type", "object_id", "object_label", "changes")
     saved = [AuditEntry.objects.get(pk=entry.pk) for entry in many]
     assert [getattr(saved[0], f) for f in fields] == [getattr(one, f) for f in fields]
     assert saved[1].object_label == "Second" and saved[1].changes == {}
@@ -49,6 +46,6 @@ def test_record_many_without_a_signed_in_actor(db):
 
     org = OrganisationFactory()
     (entry,) = audit.record_many(
-        actor=AnonymousUser(), action=AuditEntry.Action.IMPORT, entries=[(org, {"n": [None, 1]})]
+        actor=AnonymousUser(), event=EVENT, entries=[(org, {"n": [None, 1]})]
     )
     assert entry.actor_id is None

@@ -185,8 +185,8 @@ def test_audit_entries_are_append_only_but_for_the_scrub(db, officer):
 def test_an_undeclared_event_is_refused(db, officer):
     with pytest.raises(LookupError, match="Undeclared"):
         audit.record(actor=officer, event="organisation.vanished", obj=OrganisationFactory())
-    with pytest.raises(TypeError, match="names its event"):
-        audit.record(actor=officer, obj=OrganisationFactory())
+    with pytest.raises(TypeError):
+        audit.record(actor=officer, obj=OrganisationFactory())  # type: ignore[call-arg]
 
 
 def test_metadata_is_stored_as_plain_values(db, officer):

@@ -1,6 +1,7 @@
 from django.urls import reverse
 
 from heard.core import audit
+from heard.core.events import PASSWORD_SET
 from heard.core.models import AuditEntry
 from heard.core.roles import Role
 from tests.factories import OrganisationFactory
@@ -44,7 +45,7 @@ def test_history_page_shows_changes_to_programme_staff(client_for, officer):
     org = OrganisationFactory(name="Changed name")
     audit.record(
         actor=officer,
-        action=AuditEntry.Action.UPDATE,
+        event=PASSWORD_SET,
         obj=org,
         changes={"name": ["Old", "Changed name"]},
     )
@@ -72,7 +73,7 @@ def test_history_refused_to_other_roles_and_404_for_unknown(client_for, make_use
 
 def test_audit_entries_cannot_be_changed_in_the_admin(client_for, make_user):
     admin = make_user(Role.ADMINISTRATOR, is_staff=True, is_superuser=True)
-    entry = audit.record(actor=admin, action=AuditEntry.Action.READ, obj=OrganisationFactory())
+    entry = audit.record(actor=admin, event=PASSWORD_SET, obj=OrganisationFactory())
     client = client_for(admin)
     change = client.post(
         reverse("admin:core_auditentry_change", args=[entry.pk]), {"action": "delete"}
@@ -84,7 +85,7 @@ def test_audit_entries_cannot_be_changed_in_the_admin(client_for, make_user):
         ).status_code
         == 403
     )
-    assert AuditEntry.objects.filter(pk=entry.pk, action=AuditEntry.Action.READ).exists()
+    assert AuditEntry.objects.filter(pk=entry.pk, event=PASSWORD_SET).exists()
 
 
 def test_healthz(client, db):

@@ -82,27 +82,7 @@ class AuditOperationMiddleware:
             return self.get_response(request)
 
 
-#: The past tense of each legacy action, for entries written with ``action=`` (their event is
-#: ``<model>.<verb>``); a service names its own event type instead.
-_VERBS = {
-    AuditEntry.Action.CREATE: "created",
-    AuditEntry.Action.UPDATE: "updated",
-    AuditEntry.Action.DELETE: "deleted",
-    AuditEntry.Action.READ: "read",
-    AuditEntry.Action.IMPORT: "imported",
-    AuditEntry.Action.SIGN_IN: "signed_in",
-}
-
-
-def _event_of(obj: models.Model, event: EventType | str | None, action: str | None) -> EventType:
-    if event is None:
-        if action is None:
-            raise TypeError("An audit entry names its event type")
-        verb = _VERBS[AuditEntry.Action(action)]
-        name = f"{obj._meta.model_name}.{verb}"
-        return events.EVENTS.get(name) or EventType(
-            name, verb.replace("_", " ").capitalize(), action
-        )
+def _event_of(event: EventType | str) -> EventType:
     if isinstance(event, EventType):
         return event
     if event not in events.EVENTS:
@@ -138,8 +118,7 @@ def record(
     *,
     actor: Any,
     obj: models.Model,
-    event: EventType | str | None = None,
-    action: str | None = None,
+    event: EventType | str,
     changes: dict[str, Any] | None = None,
     metadata: dict[str, Any] | None = None,
     on_behalf_of: Any = None,
@@ -147,7 +126,7 @@ def record(
     """Write one entry: ``event`` happened to ``obj``, done by ``actor`` (None: Heard itself,
     for ``on_behalf_of`` when a person's act caused it). ``changes`` is ``{field: [old, new]}``;
     anything else goes in ``metadata``."""
-    kind = _event_of(obj, event, action)
+    kind = _event_of(event)
     entry = _entry(
         actor=actor,
         obj=obj,
@@ -164,20 +143,20 @@ def record_many(
     *,
     actor: Any,
     entries: Iterable[tuple[models.Model, dict[str, Any] | None]],
-    event: EventType | str | None = None,
-    action: str | None = None,
+    event: EventType | str,
     metadata: dict[str, Any] | None = None,
     on_behalf_of: Any = None,
     batch_size: int = 1000,
 ) -> list[AuditEntry]:
     """``record`` for many objects at once (a bulk import, a list read): ``(obj, changes)``
     pairs, saved with ``bulk_create``, in one operation."""
+    kind = _event_of(event)
     with operation():
         rows = [
             _entry(
                 actor=actor,
                 obj=obj,
-                kind=_event_of(obj, event, action),
+                kind=kind,
                 changes=changes,
                 metadata=metadata,
                 on_behalf_of=on_behalf_of,
