@@ -5,9 +5,9 @@ from django.contrib import admin
 from heard.core.models import AuditEntry
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    """Every admin page of Heard: records change through services (with their permission checks
-    and audit entries), never here, so the admin only reads."""
+class ReadOnly:
+    """Refuses every change: records change through services (with their permission checks and
+    audit entries), never in the admin, so the admin only reads."""
 
     def has_add_permission(self, request: Any, obj: Any = None) -> bool:
         return False
@@ -19,18 +19,13 @@ class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         return False
 
 
-class ReadOnlyInline(admin.TabularInline):  # type: ignore[type-arg]
+class ReadOnlyAdmin(ReadOnly, admin.ModelAdmin):  # type: ignore[type-arg]
+    """Every admin page of Heard."""
+
+
+class ReadOnlyInline(ReadOnly, admin.TabularInline):  # type: ignore[type-arg]
     extra = 0
     can_delete = False
-
-    def has_add_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(AuditEntry)

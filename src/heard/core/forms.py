@@ -83,26 +83,28 @@ def save_form(
     return redirect(then(saved) if callable(then) else then)
 
 
+SAVE_OPTIONS = ("success", "then", "aliases")
+
+
 def form_page(
     request: HttpRequest,
     form: Any,
-    save: Callable[[], T],
+    save: Callable[[], Any],
     *,
-    success: str | Callable[[T], str],
-    then: str | Callable[[T], str],
-    aliases: Mapping[str, Sequence[str]] | None = None,
     template: str = "includes/form_page.html",
-    **context: Any,
+    **options: Any,
 ) -> HttpResponse:
-    """The whole of a create or edit page: :func:`save_form` on a valid POST, otherwise the form
-    (again, with its errors) in ``template`` with ``context`` (title, back link, button text).
+    """The whole of a create or edit page: :func:`save_form` (with ``success``, ``then`` and
+    ``aliases`` from ``options``) on a valid POST, otherwise the form (again, with its errors) in
+    ``template`` with the other ``options`` as its context (title, back link, button text).
 
         return form_page(request, form, lambda: services.theme_create(actor=user, **values),
                          success="Theme added.", then=theme_url, title="Add a theme")
     """
-    if done := save_form(request, form, save, success=success, then=then, aliases=aliases):
+    saving = {name: options.pop(name) for name in SAVE_OPTIONS if name in options}
+    if done := save_form(request, form, save, **saving):
         return done
-    return render(request, template, {"form": form, **context})
+    return render(request, template, {"form": form, **options})
 
 
 def changed_values(form: Any) -> dict[str, Any]:

@@ -24,19 +24,26 @@ from heard.core import two_factor as tfa
 from heard.core.permissions import can
 
 
+def _code_field(label: str, help_text: str, max_length: int, width: int, **attrs: str) -> Any:
+    """A one-time code's input: no autocorrect, the browser may fill it from the phone."""
+    widget = forms.TextInput(
+        attrs={
+            "autocomplete": "one-time-code",
+            "spellcheck": "false",
+            "class": f"govuk-input govuk-input--width-{width}",
+            **attrs,
+        }
+    )
+    return forms.CharField(label=label, help_text=help_text, max_length=max_length, widget=widget)
+
+
 class TwoFactorCodeForm(forms.Form):
-    code = forms.CharField(
-        label="Code from your authenticator app",
-        help_text="The 6-digit code the app shows now, like 123456.",
-        max_length=12,
-        widget=forms.TextInput(
-            attrs={
-                "autocomplete": "one-time-code",
-                "inputmode": "numeric",
-                "spellcheck": "false",
-                "class": "govuk-input govuk-input--width-10",
-            }
-        ),
+    code = _code_field(
+        "Code from your authenticator app",
+        "The 6-digit code the app shows now, like 123456.",
+        12,
+        10,
+        inputmode="numeric",
     )
 
 
@@ -50,18 +57,12 @@ def _next_url(request: HttpRequest) -> str:
 
 
 class BackupCodeForm(forms.Form):
-    code = forms.CharField(
-        label="Backup code",
-        help_text="One of the backup codes you were given, like abcde-fghij. Each works once.",
-        max_length=40,
-        widget=forms.TextInput(
-            attrs={
-                "autocomplete": "one-time-code",
-                "spellcheck": "false",
-                "autocapitalize": "none",
-                "class": "govuk-input govuk-input--width-20",
-            }
-        ),
+    code = _code_field(
+        "Backup code",
+        "One of the backup codes you were given, like abcde-fghij. Each works once.",
+        40,
+        20,
+        autocapitalize="none",
     )
 
 
