@@ -74,6 +74,9 @@ def test_expired_code_is_refused(world, officer):
     with time_machine.travel(timezone.now() + datetime.timedelta(days=1, minutes=1)):
         answer = Client().post(reverse("portal:sign-in"), {"code": plain})
     assert services.CODE_REFUSED in _text(answer)
+    # The error summary (the one every form page has) leads to the code's box.
+    page = answer.content.decode()
+    assert "There is a problem" in page and '<a href="#id_code">' in page
 
 
 def test_rate_limit_per_address_with_a_friendly_message(world, officer, settings):
