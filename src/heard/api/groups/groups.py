@@ -12,7 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from heard.api.fields import BulkRelatedField, SuppressedCountField
-from heard.api.groups._common import REQUIRED, TEXT_MAX_LENGTH, active_staff
+from heard.api.groups._common import REQUIRED, TEXT_MAX_LENGTH, active_staff, validated
 from heard.api.groups.memberships import MembershipSerializer
 from heard.core.permissions import can
 from heard.groups import filters, selectors, services
@@ -216,16 +216,14 @@ class GroupViewSet(
         return GroupDetailSerializer(fresh, context=self.get_serializer_context()).data
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        serializer = GroupInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        group = services.group_create(actor=request.user, **serializer.validated_data)  # type: ignore[arg-type]
+        values = validated(GroupInputSerializer, request)
+        group = services.group_create(actor=request.user, **values)  # type: ignore[arg-type]
         return Response(self._detail(group), status=201)
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         group = self.get_object()
-        serializer = GroupInputSerializer(data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        services.group_update(actor=request.user, group=group, **serializer.validated_data)  # type: ignore[arg-type]
+        values = validated(GroupInputSerializer, request, partial=True)
+        services.group_update(actor=request.user, group=group, **values)  # type: ignore[arg-type]
         return Response(self._detail(group))
 
     @extend_schema(request=MoveStageInputSerializer, responses={201: StageTransitionSerializer})
@@ -233,11 +231,10 @@ class GroupViewSet(
     def move_stage(self, request: Request, pk: str | None = None) -> Response:
         """Move the group along its lifecycle (only to a stage its current stage allows)."""
         group = self.get_object()
-        serializer = MoveStageInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        values = validated(MoveStageInputSerializer, request)
         transition = services.group_move_stage(
             actor=request.user,  # type: ignore[arg-type]
             group=group,
-            **serializer.validated_data,
+            **values,
         )
         return Response(StageTransitionSerializer(transition).data, status=201)

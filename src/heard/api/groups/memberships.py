@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from heard.api.fields import BulkRelatedField
+from heard.api.groups._common import validated
 from heard.groups import filters, selectors, services
 from heard.groups.models import (
     Group,
@@ -84,9 +85,8 @@ class MembershipViewSet(
         return selectors.memberships_visible_to(self.request.user).order_by("pk")
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        serializer = MembershipInputSerializer(data=request.data, context={"request": request})
-        serializer.is_valid(raise_exception=True)
-        membership = services.membership_add(actor=request.user, **serializer.validated_data)  # type: ignore[arg-type]
+        values = validated(MembershipInputSerializer, request, with_request=True)
+        membership = services.membership_add(actor=request.user, **values)  # type: ignore[arg-type]
         return Response(MembershipSerializer(membership).data, status=201)
 
     @extend_schema(request=MembershipEndInputSerializer, responses={200: MembershipSerializer})
@@ -94,11 +94,10 @@ class MembershipViewSet(
     def end(self, request: Request, pk: str | None = None) -> Response:
         """End a membership: the young person leaves the group on ``left_on``."""
         membership = self.get_object()
-        serializer = MembershipEndInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        values = validated(MembershipEndInputSerializer, request)
         membership = services.membership_end(
             actor=request.user,  # type: ignore[arg-type]
             membership=membership,
-            **serializer.validated_data,
+            **values,
         )
         return Response(MembershipSerializer(membership).data)

@@ -11,7 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from heard.api.fields import BulkRelatedField
-from heard.api.groups._common import TEXT_MAX_LENGTH, active_staff
+from heard.api.groups._common import TEXT_MAX_LENGTH, active_staff, validated
 from heard.groups import filters, selectors, services
 from heard.groups.models import (
     Theme,
@@ -128,16 +128,14 @@ class ThemeViewSet(
         return selectors.theme_get(self.request.user, theme.pk)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        serializer = ThemeInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        theme = services.theme_create(actor=request.user, **serializer.validated_data)  # type: ignore[arg-type]
+        values = validated(ThemeInputSerializer, request)
+        theme = services.theme_create(actor=request.user, **values)  # type: ignore[arg-type]
         return Response(ThemeSerializer(self._fresh(theme)).data, status=201)
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         theme = self.get_object()
-        serializer = ThemeInputSerializer(data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        services.theme_update(actor=request.user, theme=theme, **serializer.validated_data)  # type: ignore[arg-type]
+        values = validated(ThemeInputSerializer, request, partial=True)
+        services.theme_update(actor=request.user, theme=theme, **values)  # type: ignore[arg-type]
         return Response(ThemeSerializer(self._fresh(theme)).data)
 
     @extend_schema(methods=["GET"], responses={200: ThemeReviewSerializer(many=True)})
@@ -153,11 +151,10 @@ class ThemeViewSet(
         if request.method == "GET":
             reviews = selectors.theme_reviews(theme)
             return Response(ThemeReviewSerializer(reviews, many=True).data)
-        serializer = ThemeReviewInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        values = validated(ThemeReviewInputSerializer, request)
         review = services.theme_review_add(
             actor=request.user,  # type: ignore[arg-type]
             theme=theme,
-            **serializer.validated_data,
+            **values,
         )
         return Response(ThemeReviewSerializer(review).data, status=201)
