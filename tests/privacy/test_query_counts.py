@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.db import connection
 from django.urls import reverse
 
 from heard.core.roles import AgeBand
@@ -14,6 +15,8 @@ from tests import factories
 
 NOW = datetime.datetime(2026, 11, 20, 12, tzinfo=datetime.UTC)
 SIGNED_IN = 3
+#: Reach's tallies: one GROUPING SETS query on PostgreSQL, two GROUP BYs elsewhere.
+TALLIES = 1 if connection.vendor == "postgresql" else 2
 
 
 @pytest.fixture(autouse=True)
@@ -92,9 +95,9 @@ def test_a_young_persons_privacy_pages(
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        # whether any session follows the period, the two tallies, the benchmarks, the
-        # targets, the organisations of the form
-        ("privacy:reach", 6),
+        # whether any session follows the period, the tallies, the benchmarks, the targets,
+        # the organisations of the form
+        ("privacy:reach", 4 + TALLIES),
         # count, page
         ("privacy:benchmarks", 2),
         ("privacy:targets", 2),
@@ -115,7 +118,7 @@ def test_reach_and_its_lists(
         # count, page (signed in by token: no session)
         ("/api/v1/consents/", 2),
         # as the reach page, without its form's organisations
-        ("/api/v1/reach/", 5),
+        ("/api/v1/reach/", 3 + TALLIES),
     ],
 )
 def test_the_api_lists(api_for, officer, subject, url, expected, django_assert_num_queries):
