@@ -6,6 +6,7 @@ API request with a forced user with none."""
 import datetime
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from heard.voice import services
@@ -62,19 +63,20 @@ def twice(loop, check):
     check()
 
 
-#: Each page's queries after the three of signing in (the session, the user, their device),
-#: on SQLite (the loop figures' median is one more query there than on PostgreSQL).
+#: The loop figures' median: one query more on SQLite than on PostgreSQL (``percentile_cont``).
+MEDIAN = 0 if connection.vendor == "postgresql" else 1
+#: Each page's queries after the three of signing in (the session, the user, their device).
 PAGES = {
     "voice:view-list": 7,
     "voice:feedback-owed": 10,
-    "voice:loop-figures": 8,
+    "voice:loop-figures": 7 + MEDIAN,
 }
 #: The API lists (a forced user: no sign-in queries).
 API = {
     "/api/v1/views/": 5,
     "/api/v1/responses/": 8,
     "/api/v1/feedback/": 4,
-    "/api/v1/loop-figures/": 4,
+    "/api/v1/loop-figures/": 3 + MEDIAN,
 }
 ROLES = ["officer", "theme_lead", "partner_worker"]
 
