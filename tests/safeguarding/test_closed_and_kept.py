@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.urls import reverse
 
 from heard.core.models import AuditEntry
 from heard.core.roles import Role
@@ -123,3 +124,25 @@ def test_a_training_record_is_found_by_those_who_may_see_it(officer, board_membe
     for user, pk in ((board_member, record.pk), (officer, "x"), (officer, record.pk + 1)):
         with pytest.raises(Http404):
             selectors.training_record_get(user, pk)
+
+
+def test_a_checks_history_reads_its_events_and_a_concern_has_none_for_programme_staff(
+    client_for, officer, make_user
+):
+    worker = make_user(Role.PARTNER_WORKER, full_name="Sam Patel")
+    check = services.background_check_record(
+        actor=officer,
+        staff=officer,
+        certificate_number="001234567890",
+        issued_on=datetime.date(2026, 1, 10),
+        renewal_due=datetime.date(2029, 1, 10),
+    )
+    services.background_check_update(actor=officer, check=check, staff=worker)
+    client = client_for(officer)
+    page = client.get(reverse("core:history", args=["safeguarding.backgroundcheck", check.pk]))
+    text = page.content.decode()
+    assert "Recorded the background check" in text and "Changed the background check" in text
+    assert "Sam Patel" in text
+    concern = factories.ConcernFactory()
+    url = reverse("core:history", args=["safeguarding.concern", concern.pk])
+    assert client.get(url).status_code == 403
