@@ -6,6 +6,7 @@ import contextlib
 import contextvars
 import datetime
 import decimal
+import functools
 import uuid
 from collections.abc import Iterable, Iterator
 from typing import Any, cast
@@ -126,11 +127,10 @@ def record(
     """Write one entry: ``event`` happened to ``obj``, done by ``actor`` (None: Heard itself,
     for ``on_behalf_of`` when a person's act caused it). ``changes`` is ``{field: [old, new]}``;
     anything else goes in ``metadata``."""
-    kind = _event_of(event)
     entry = _entry(
         actor=actor,
         obj=obj,
-        kind=kind,
+        kind=_event_of(event),
         changes=changes,
         metadata=metadata,
         on_behalf_of=on_behalf_of,
@@ -150,19 +150,11 @@ def record_many(
 ) -> list[AuditEntry]:
     """``record`` for many objects at once (a bulk import, a list read): ``(obj, changes)``
     pairs, saved with ``bulk_create``, in one operation."""
-    kind = _event_of(event)
+    make = functools.partial(
+        _entry, actor=actor, kind=_event_of(event), metadata=metadata, on_behalf_of=on_behalf_of
+    )
     with operation():
-        rows = [
-            _entry(
-                actor=actor,
-                obj=obj,
-                kind=kind,
-                changes=changes,
-                metadata=metadata,
-                on_behalf_of=on_behalf_of,
-            )
-            for obj, changes in entries
-        ]
+        rows = [make(obj=obj, changes=changes) for obj, changes in entries]
     return AuditEntry.objects.bulk_create(rows, batch_size=batch_size)
 
 
