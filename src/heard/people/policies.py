@@ -27,13 +27,25 @@ ADDERS = PROGRAMME_ROLES | {Role.THEME_LEAD}
 class _OrganisationScoped(Policy[Any]):
     """A policy whose records each belong to one organisation (``own_field``): the roles of
     ``everywhere[action]`` reach every record, a partner worker those of their organisation when
-    ``action`` is in ``own``."""
+    ``action`` is in ``own``. Each action's ``may_<action>`` and ``<action>_scope`` are this one
+    rule, read from the two tables (``listing``: may a partner worker do it without a record)."""
 
     own_field: ClassVar[str] = "organisation_id"
     everywhere: ClassVar[dict[str, Collection[str]]] = {}
     own: ClassVar[Collection[str]] = ()
+    #: Actions a partner worker does only to a record, never to "the list".
+    not_listed: ClassVar[Collection[str]] = ()
     #: Permission names that are not ``<app>.<action>_<model>`` (kept from the rules before).
     names: ClassVar[dict[str, str]] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        prefix, _, action = name.partition("_")
+        if prefix == "may" and action in self.everywhere:
+            return lambda user, obj: self._may(user, action, obj)
+        action, _, suffix = name.rpartition("_")
+        if suffix == "scope" and action in self.everywhere:
+            return lambda user, rows: self._scope(user, action, rows)
+        raise AttributeError(name)
 
     def permission(self, action: str) -> str:
         return self.names.get(action) or super().permission(action)
@@ -41,19 +53,18 @@ class _OrganisationScoped(Policy[Any]):
     def _reach(self, user: Any, action: str) -> str | None:
         """``"all"``, ``"own"`` (a partner worker's organisation) or None."""
         role = role_of(user)
-        if role in self.everywhere.get(action, ()):
+        if role in self.everywhere[action]:
             return "all"
         if role == PARTNER and action in self.own:
             return "own"
         return None
 
-    def _may(self, user: Any, action: str, obj: Model | None, *, listing: bool = True) -> bool:
-        """``listing``: whether a partner worker may do ``action`` at all (without an object)."""
+    def _may(self, user: Any, action: str, obj: Model | None) -> bool:
         reach = self._reach(user, action)
         if reach != "own":
             return reach == "all"
         if obj is None:
-            return listing
+            return action not in self.not_listed
         own = getattr(user, "organisation_id", None)
         return own is not None and getattr(obj, self.own_field) == own
 
@@ -61,12 +72,15 @@ class _OrganisationScoped(Policy[Any]):
         reach = self._reach(user, action)
         if reach == "all":
             return rows
-        if reach == "own" and user.organisation_id is not None:
+        if reach == "own":
             return rows.filter(**{self.own_field: user.organisation_id})
         return rows.none()
 
 
 class YoungPersonPolicy(_OrganisationScoped):
+    """Young people: board members never see them, not even their names in a group's page. A
+    partner worker imports a file (``import``, no record) whose rows are each checked as ``add``."""
+
     model = YoungPerson
     actions = ("view", "view_name", "add", "import", "change")
     everywhere = {
@@ -77,39 +91,14 @@ class YoungPersonPolicy(_OrganisationScoped):
         "change": PROGRAMME_ROLES,
     }
     own = ("view", "view_name", "add", "change")
-    # Board members never see young people at all, not even their names in a group's page.
     names = {"view_name": "people.view_youngperson_name"}
-
-    def may_view(self, user: Any, obj: YoungPerson | None) -> bool:
-        return self._may(user, "view", obj)
-
-    def view_scope(self, user: Any, rows: QuerySet[YoungPerson]) -> QuerySet[YoungPerson]:
-        return self._scope(user, "view", rows)
-
-    def may_view_name(self, user: Any, obj: YoungPerson | None) -> bool:
-        return self._may(user, "view_name", obj)
-
-    def view_name_scope(self, user: Any, rows: QuerySet[YoungPerson]) -> QuerySet[YoungPerson]:
-        return self._scope(user, "view_name", rows)
-
-    def may_add(self, user: Any, obj: YoungPerson | None) -> bool:
-        return self._may(user, "add", obj)
-
-    def add_scope(self, user: Any, rows: QuerySet[YoungPerson]) -> QuerySet[YoungPerson]:
-        return self._scope(user, "add", rows)
-
-    def may_import(self, user: Any, obj: YoungPerson | None) -> bool:
-        """A partner worker imports too: each row is then checked as ``add`` for its record."""
-        return self._may(user, "import", obj)
-
-    def may_change(self, user: Any, obj: YoungPerson | None) -> bool:
-        return self._may(user, "change", obj)
-
-    def change_scope(self, user: Any, rows: QuerySet[YoungPerson]) -> QuerySet[YoungPerson]:
-        return self._scope(user, "change", rows)
 
 
 class OrganisationPolicy(_OrganisationScoped):
+    """Organisations: every member of staff reads them; programme staff add and change them. The
+    counts of an organisation's young people are for roles that read young people (a partner
+    worker: their own); its staff accounts for programme staff and a partner worker of its own."""
+
     model = Organisation
     actions = ("view", "add", "change", "view_young_people", "view_staff")
     own_field = "pk"
@@ -121,35 +110,11 @@ class OrganisationPolicy(_OrganisationScoped):
         "view_staff": PROGRAMME_ROLES,
     }
     own = ("view_young_people", "view_staff")
+    not_listed = ("view_staff",)
     names = {
-        #: Counts of an organisation's young people: roles that read young people.
         "view_young_people": "people.view_organisation_young_people",
-        #: The staff accounts of an organisation: programme staff, partner workers their own.
         "view_staff": "people.view_organisation_staff",
     }
-
-    def may_view(self, user: Any, obj: Organisation | None) -> bool:
-        return self._may(user, "view", obj)
-
-    def may_add(self, user: Any, obj: Organisation | None) -> bool:
-        return self._may(user, "add", obj)
-
-    def may_change(self, user: Any, obj: Organisation | None) -> bool:
-        return self._may(user, "change", obj)
-
-    def may_view_young_people(self, user: Any, obj: Organisation | None) -> bool:
-        return self._may(user, "view_young_people", obj)
-
-    def view_young_people_scope(
-        self, user: Any, rows: QuerySet[Organisation]
-    ) -> QuerySet[Organisation]:
-        return self._scope(user, "view_young_people", rows)
-
-    def may_view_staff(self, user: Any, obj: Organisation | None) -> bool:
-        return self._may(user, "view_staff", obj, listing=False)
-
-    def view_staff_scope(self, user: Any, rows: QuerySet[Organisation]) -> QuerySet[Organisation]:
-        return self._scope(user, "view_staff", rows)
 
 
 class StaffPolicy(Policy[User]):
