@@ -616,3 +616,18 @@ def test_group_list_and_calendar_filters_keep_their_order_and_labels(rf, officer
     calendar = CalendarFilter(request.GET, queryset=Group.objects.all(), request=request)
     assert list(calendar.form.fields)[:3] == ["host_organisation", "theme", "kind"]
     assert calendar.form.fields["host_organisation"].label == "Organisation"
+
+
+def test_pages_send_back_what_cannot_move_or_end(client_for, officer):
+    closed = factories.GroupFactory(stage=Group.Stage.CLOSED)
+    client = client_for(officer)
+    detail = reverse("groups:group-detail", args=[closed.pk])
+    assert client.get(reverse("groups:group-move-stage", args=[closed.pk])).url == detail
+    group = factories.GroupFactory()
+    elsewhere = factories.MembershipFactory()
+    left = factories.MembershipFactory(group=group, left_on=datetime.date(2026, 6, 1))
+    detail = reverse("groups:group-detail", args=[group.pk])
+    for membership in (elsewhere, left):
+        url = reverse("groups:membership-end", args=[group.pk, membership.pk])
+        assert client.get(url).url == detail
+    assert Membership.objects.get(pk=elsewhere.pk).left_on is None
