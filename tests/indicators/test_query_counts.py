@@ -1,0 +1,38 @@
+"""Each role's home page runs an exact number of queries, pinned (Zulip's
+``assert_database_query_count``): a change that adds one is seen and justified here.
+
+The count is the same for one row and for many (``test_home.py`` checks that); a client that is
+already signed in reads its session and user first (2), and two-factor roles read their device."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from heard.core.roles import Role
+from tests.indicators.test_home import _today, data  # noqa: F401 - fixtures
+
+HOME = reverse("home")
+
+#: Queries for each role's home page, with the demo-like data of ``test_home.data``.
+EXPECTED = {
+    Role.ADMINISTRATOR: 14,
+    Role.PARTICIPATION_LEAD: 14,
+    Role.PARTICIPATION_OFFICER: 14,
+    Role.THEME_LEAD: 14,
+    Role.PARTNER_WORKER: 14,
+    Role.SAFEGUARDING_LEAD: 9,
+    Role.BOARD_MEMBER: 9,
+}
+
+
+@pytest.mark.parametrize("role", list(EXPECTED))
+@pytest.mark.usefixtures("data")
+def test_home_query_count_is_pinned(
+    client_for, make_user, organisation, role, django_assert_num_queries
+):
+    user = make_user(role, organisation=organisation if role == Role.PARTNER_WORKER else None)
+    client = client_for(user)
+    client.get(HOME)  # warm the per-process caches (content types, the partnership row)
+    with django_assert_num_queries(EXPECTED[role]):
+        assert client.get(HOME).status_code == 200
