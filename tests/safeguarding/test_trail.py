@@ -11,7 +11,7 @@ from django.urls import reverse
 from heard.core import audit
 from heard.core.models import AuditEntry
 from heard.core.roles import Role
-from heard.safeguarding import selectors, services
+from heard.safeguarding import events, selectors, services
 from heard.safeguarding.models import Concern, ConcernChange
 
 from .conftest import NOW, TODAY
@@ -100,7 +100,7 @@ class TestValuesKept:
         concern = raise_concern(officer)
         audit.record(
             actor=safeguarding_lead,
-            action=AuditEntry.Action.UPDATE,
+            event=events.CONCERN_CHANGED,
             obj=concern,
             changes={"status": ["(withheld)", "(withheld)"]},
         )
