@@ -250,3 +250,19 @@ def test_a_file_may_hold_ten_thousand_young_people(officer, fenland, monkeypatch
     result = run(officer, _rows(6), dry_run=True)
     assert result.errors == [(7, "file", "A file may hold up to 5 young people.")]
     assert run(officer, _rows(5), dry_run=True).ok
+
+
+def test_a_row_needs_an_organisation_and_a_plain_confirmation(officer, fenland):
+    text = (
+        "first_name,age_band,organisation,confirm_not_duplicate\n"
+        "Ada,11_13,,\n"
+        "Bo,11_13,Fenland Youth Trust,perhaps\n"
+    )
+    result = run(officer, text, dry_run=True)
+    assert {(line, field) for line, field, _ in result.errors} == {
+        (2, "organisation"),
+        (3, "confirm_not_duplicate"),
+    }
+    messages = {line: message for line, _, message in result.errors}
+    assert messages[2] == "Enter the supporting organisation's name."
+    assert messages[3] == "Write 'yes' or leave it empty."

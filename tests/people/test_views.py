@@ -268,6 +268,19 @@ def test_import_checks_then_confirms(client_for, officer, organisation):
     assert YoungPerson.objects.count() == 2
 
 
+def test_a_confirmed_import_reports_what_changed_since_its_check(client_for, officer, organisation):
+    client = client_for(officer)
+    text = f"first_name,age_band,organisation\nAda,11_13,{organisation.name}\n"
+    client.post(IMPORT, {"file": upload(text)})
+    # Between the check and the confirmation the same young person was added by hand.
+    YoungPersonFactory(first_name="Ada", age_band=AgeBand.AGE_11_13, organisation=organisation)
+    page = client.post(IMPORT, {"action": "confirm"})
+    assert page.status_code == 200
+    assert "already on the register" in page.content.decode()
+    assert YoungPerson.objects.count() == 1
+    assert IMPORT_SESSION_KEY not in client.session
+
+
 def test_import_refuses_a_large_file(client_for, officer):
     page = client_for(officer).post(IMPORT, {"file": upload("a" * (1024 * 1024 + 1))})
     assert "1 MB or smaller" in page.content.decode()
