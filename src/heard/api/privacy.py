@@ -22,10 +22,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
-from heard.api.fields import BulkRelatedField, SuppressedCountField
+from heard.api.fields import BulkRelatedField, SuppressedCountField, VisibleYoungPersonField
 from heard.core import disclosure, years
-from heard.people import selectors as people_selectors
-from heard.people.models import Organisation, YoungPerson
+from heard.people.models import Organisation
 from heard.privacy import selectors, services
 from heard.privacy.models import Consent
 
@@ -62,20 +61,12 @@ class ConsentOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
 
 
 class ConsentInput(serializers.Serializer):  # type: ignore[type-arg]
-    young_person = BulkRelatedField(queryset=YoungPerson.objects.none())
+    young_person = VisibleYoungPersonField()
     purpose = serializers.ChoiceField(choices=Consent.Purpose.choices)
     given_by = serializers.ChoiceField(choices=Consent.GivenBy.choices)
     given_on = serializers.DateField()
     how = serializers.ChoiceField(choices=Consent.How.choices)
     notes = serializers.CharField(max_length=2000, required=False, allow_blank=True)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        request = self.context.get("request")
-        if request is not None:
-            self.fields["young_person"].queryset = people_selectors.young_people_visible_to(  # type: ignore[attr-defined]
-                request.user
-            )
 
 
 def _inline_choice(choices: Any) -> serializers.ChoiceField:
