@@ -191,3 +191,29 @@ class TestBulk:
             ",,,,,no,",
         )
         assert [field for _, field, _ in result.errors] == ["young_person"]
+
+
+class TestFileShape:
+    def test_too_many_rows(self, officer, group, monkeypatch):
+        from heard.participation import importers
+
+        monkeypatch.setattr(importers, "MAX_ROWS", 2)
+        row = f"2026-10-01,visit,{group.name},,,adult_initiated_shared,public,,,,,yes,"
+        result = run(officer, row, row, row)
+        assert [(e.line, e.field) for e in result.errors] == [(4, "file")]
+        assert "at most 2 rows" in result.errors[0].reason
+
+    def test_a_row_with_more_cells_than_columns_and_blank_rows(self, officer, group):
+        row = f"2026-10-01,visit,{group.name},,,adult_initiated_shared,public,,,,,yes,"
+        result = run(officer, row, ",,,,,,,,,,,,", row + ",extra")
+        assert [(e.line, e.field) for e in result.errors] == [(4, "row")]
+
+    def test_names_that_are_not_unique(self, officer, organisation):
+        factories.GroupFactory(name="Twins", host_organisation=organisation)
+        factories.GroupFactory(name="Twins", host_organisation=organisation)
+        factories.ThemeFactory(title="Same", period="2025-26")
+        factories.ThemeFactory(title="Same", period="2026-27")
+        result = run(officer, "2026-10-01,visit,Twins,,,adult_initiated_shared,public,,Same,,,yes,")
+        reasons = {e.field: e.reason for e in result.errors}
+        assert reasons["group"] == "More than one group is called 'Twins'."
+        assert 'add the period, like "Same (2026-27)"' in reasons["themes"]

@@ -154,8 +154,7 @@ CHOICES = {
 
 
 def problems_from(line: int, exc: ValidationError) -> list[ImportProblem]:
-    if not hasattr(exc, "error_dict"):
-        return [ImportProblem(line, "row", message) for message in exc.messages]
+    """A row's problems from the checks' ``ValidationError`` (always by field)."""
     return [
         ImportProblem(line, "row" if name == "__all__" else name, message)
         for name, messages in exc.message_dict.items()
