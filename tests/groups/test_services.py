@@ -36,7 +36,7 @@ def test_theme_create_saves_and_audits(lead, theme_lead):
     assert theme.status == Theme.Status.ACTIVE
     entry = audit_for(theme).get()
     assert entry.actor == lead
-    assert entry.action == AuditEntry.Action.CREATE
+    assert (entry.action, entry.event) == (AuditEntry.Action.CREATE, "theme.created")
     assert entry.changes["title"] == [None, "Mental health"]
     assert entry.changes["lead"] == [None, theme_lead.pk]
 
@@ -103,7 +103,7 @@ def test_theme_review_by_the_themes_own_lead(theme_lead, make_user):
         decision="continue",
     )
     assert review.reviewed_by == theme_lead
-    assert audit_for(review).get().action == AuditEntry.Action.CREATE
+    assert audit_for(review).get().event == "theme_review.added"
     other_lead = make_user("theme_lead")
     with pytest.raises(PermissionDenied):
         services.theme_review_add(
@@ -118,7 +118,10 @@ def test_theme_review_close_decision_closes_the_theme(officer):
     )
     theme.refresh_from_db()
     assert theme.status == Theme.Status.CLOSED
-    assert audit_for(theme).get().changes["status"] == ["active", "closed"]
+    entry = audit_for(theme).get()
+    assert entry.event == "theme.closed"
+    assert entry.changes == {"status": ["active", "closed"]}
+    assert entry.metadata == {"reviewed_on": TODAY.isoformat()}
 
 
 def test_theme_review_refuses_a_future_date_and_bad_decision(officer):
@@ -174,7 +177,7 @@ def test_group_create_records_the_first_stage(officer, organisation):
         (other.pk, "affected_by"),
     }
     entry = audit_for(group).get()
-    assert entry.action == AuditEntry.Action.CREATE
+    assert (entry.action, entry.event) == (AuditEntry.Action.CREATE, "group.created")
     assert entry.changes["leads"] == [None, [officer.pk]]
     assert sorted(entry.changes["themes"][1]) == sorted(
         [f"{theme.pk}:working_on", f"{other.pk}:affected_by"]
@@ -360,7 +363,10 @@ def test_group_moves_along_its_lifecycle(officer):
     assert group.stage_changed_on == datetime.date(2026, 10, 6)
     assert list(group.transitions.values_list("to_stage", flat=True)) == path
     assert audit_for(group).count() == len(path)
-    assert audit_for(group).first().changes["stage"] == ["established", "closed"]
+    last = audit_for(group).first()
+    assert last.event == "group.stage_moved"
+    assert last.changes["stage"] == ["established", "closed"]
+    assert last.metadata == {"note": f"step {len(path) - 1}"}
 
 
 def test_disallowed_move_lists_the_allowed_stages(officer):
@@ -416,7 +422,7 @@ def test_membership_add_and_end(officer, organisation):
         actor=officer, group=group, young_person=person, joined_on=datetime.date(2026, 5, 1)
     )
     assert membership.is_current
-    assert audit_for(membership).get().action == AuditEntry.Action.CREATE
+    assert audit_for(membership).get().event == "membership.added"
     ended = services.membership_end(
         actor=officer, membership=membership, left_on=datetime.date(2026, 9, 1)
     )
