@@ -100,6 +100,13 @@ class SessionSubjectForm(forms.Form):
         return data
 
 
+def _checkboxes(queryset: Any, label: str) -> forms.ModelMultipleChoiceField:
+    """An optional choice of many records, as check boxes."""
+    return forms.ModelMultipleChoiceField(
+        queryset=queryset, required=False, widget=forms.CheckboxSelectMultiple, label=label
+    )
+
+
 class SessionForm(forms.Form):
     """Logging or editing one session and its attendance."""
 
@@ -117,24 +124,14 @@ class SessionForm(forms.Form):
     title = forms.CharField(
         max_length=200, required=False, help_text="Optional: what it was about."
     )
-    staff_present = forms.ModelMultipleChoiceField(
-        queryset=selectors.active_staff(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label="Staff present",
-    )
+    staff_present = _checkboxes(selectors.active_staff(), "Staff present")
     partner_staff_present = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         label="Partner staff present",
         help_text="One per line.",
     )
-    methods = forms.ModelMultipleChoiceField(
-        queryset=selectors.methods_all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label="Methods used",
-    )
+    methods = _checkboxes(selectors.methods_all(), "Methods used")
     degree = forms.ChoiceField(
         label="Degree of participation",
         choices=[Choice(code, label, hint=DEGREE_HINTS[code]) for code, label in Degree.choices],
@@ -156,12 +153,7 @@ class SessionForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    themes = forms.ModelMultipleChoiceField(
-        queryset=Theme.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label="Themes (Spotlight areas)",
-    )
+    themes = _checkboxes(Theme.objects.none(), "Themes (Spotlight areas)")
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), required=False)
     monitoring_form_complete = forms.BooleanField(
         required=False, label="The monitoring form for this session is complete"
