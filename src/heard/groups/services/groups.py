@@ -30,20 +30,9 @@ GROUP_FIELDS = (
     "description",
     "leads",
 )
-#: What ``group_update`` changes; the stage moves only through ``group_move_stage``.
-GROUP_UPDATABLE = frozenset(
-    {
-        "name",
-        "kind",
-        "host_organisation",
-        "start_date",
-        "planned_end_date",
-        "cadence",
-        "description",
-        "leads",
-    }
-)
 STAGE_FIELDS = ("stage", "stage_changed_on")
+#: What ``group_update`` changes; the stage moves only through ``group_move_stage``.
+GROUP_UPDATABLE = frozenset(GROUP_FIELDS) - set(STAGE_FIELDS)
 
 Links = list[tuple[Theme, str]]
 
