@@ -182,9 +182,7 @@ def test_loop_figures_are_for_every_member_of_staff(users):
     assert can(None, "voice.view_loop_figures")
 
 
-def test_a_theme_lead_records_views_for_sessions_they_change(
-    theme_lead, session, other_session
-):
+def test_a_theme_lead_records_views_for_sessions_they_change(theme_lead, session, other_session):
     assert can(theme_lead, "voice.add_view", session)
     assert not can(theme_lead, "voice.add_view", other_session)
 
@@ -204,3 +202,26 @@ def test_history_of_views_and_responses_asks_the_policies(tagged):
     assert policy_for("voice.view").allows(None, "view", tagged)
     assert policy_for("voice.response").actions == ("view", "feed_back")
     assert policy_for("voice.feedback").actions == ("view",)
+
+
+def test_see_all_lists_only_the_views_the_theme_lead_answers_for(
+    theme_lead, untagged, tagged, other, client_for
+):
+    """``?status=open&mine=yes`` (where the home page's "See all" should link) lists the views
+    of their overdue list, each one they may answer; without it, every view they may read."""
+    from django.urls import reverse
+
+    client = client_for(theme_lead)
+    url = reverse("voice:view-list") + "?status=open"
+    every = client.get(url).context["object_list"]
+    mine = client.get(url + "&mine=yes").context["object_list"]
+    assert {view.pk for view in every} == {untagged.pk, tagged.pk, other.pk}
+    assert {view.pk for view in mine} == {untagged.pk, tagged.pk}
+    assert all(can(theme_lead, "voice.add_response", view) for view in mine)
+
+
+def test_a_partner_worker_answers_for_their_organisations_views(partner_worker, untagged, other):
+    from heard.voice.models import View
+    from heard.voice.selectors import answered_scope
+
+    assert list(answered_scope(partner_worker, View.objects.all())) == [untagged]

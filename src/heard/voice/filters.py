@@ -16,6 +16,7 @@ from heard.groups.models import Theme
 from heard.people import selectors as people_selectors
 from heard.people.models import Organisation
 from heard.voice.models import Response, View
+from heard.voice.selectors.loop import answered_scope
 
 
 def _user(request: Any) -> Any:
@@ -78,6 +79,14 @@ class ViewFilter(FilterSet):
     date_to = django_filters.DateFilter(
         field_name="recorded_on", lookup_expr="lte", label="Given to", widget=GovUKDateInput()
     )
+    #: The home page's "See all" links here: the views the user answers for, as its overdue
+    #: list counts them, not every view they may read.
+    mine = django_filters.ChoiceFilter(
+        choices=[("yes", "Views I answer for")],
+        method="answered",
+        label="Whose",
+        empty_label="Every view I may see",
+    )
 
     class Meta:
         model = View
@@ -89,6 +98,9 @@ class ViewFilter(FilterSet):
 
     def search(self, queryset: QuerySet[View], name: str, value: str) -> QuerySet[View]:
         return search_text(queryset, value, "text")
+
+    def answered(self, queryset: QuerySet[View], name: str, value: str) -> QuerySet[View]:
+        return answered_scope(_user(self.request), queryset) if value == "yes" else queryset
 
 
 class ResponseFilter(FilterSet):

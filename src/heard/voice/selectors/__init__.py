@@ -7,6 +7,7 @@ Every list runs a fixed number of queries whatever its rows.
 from heard.voice.selectors.loop import (
     LOOP_DONE,
     LOOP_RESPONDED,
+    answered_scope,
     feedback_owed,
     loop_figures,
     loop_overdue,
@@ -41,6 +42,7 @@ __all__ = [
     "LOOP_RESPONDED",
     "JourneyItem",
     "JourneyYear",
+    "answered_scope",
     "evidence_get",
     "evidence_of_views",
     "feedback_owed",

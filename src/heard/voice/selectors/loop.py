@@ -66,10 +66,18 @@ def _responsible_views(
     programme staff, a theme lead's those the voice policy says they answer for, a partner
     worker's their organisation's (which they may change); none for those who only read."""
     if role_of(user) == Role.THEME_LEAD:
+        # The same views as ``answered_scope``, read from the responsibility rows' index.
         return views_answered_by(user, status=status, recorded_before=recorded_before)
     views = View.objects.filter(status=status)
     if recorded_before is not None:
         views = views.filter(recorded_on__lt=recorded_before)
+    return answered_scope(user, views)
+
+
+def answered_scope(user: Any, views: QuerySet[View]) -> QuerySet[View]:
+    """Of ``views``, those the user answers for: the ones they may respond to (a partner
+    worker, who responds to none: their organisation's, which they may change and chase). The
+    home page's overdue lists and the views list's "views I answer for" filter."""
     action = "change" if role_of(user) == Role.PARTNER_WORKER else "respond"
     return VIEW_POLICY.scope(user, action, views)  # type: ignore[no-any-return]
 
