@@ -69,13 +69,10 @@ class YoungPersonForm(forms.Form):
                 | {"organisation": instance.organisation_id},
             )
         super().__init__(*args, **kwargs)
-        organisations = selectors.organisations_for_young_people(user)
-        if instance is not None:
-            # An inactive organisation stays selectable for the records it already holds.
-            organisations = organisations | Organisation.objects.filter(pk=instance.organisation_id)
+        organisations = selectors.organisations_for_young_people(user, keeping=instance)
         field = self.fields["organisation"]
         assert isinstance(field, forms.ModelChoiceField)  # noqa: S101 - narrowing for mypy
-        field.queryset = organisations.distinct().order_by("name")
+        field.queryset = organisations
         if instance is None and not self.is_bound and len(organisations) == 1:
             self.initial.setdefault("organisation", organisations[0].pk)
         if instance is not None:
@@ -176,7 +173,7 @@ class StaffForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["organisation"]
         assert isinstance(field, forms.ModelChoiceField)  # noqa: S101 - narrowing for mypy
-        field.queryset = Organisation.objects.order_by("name")
+        field.queryset = selectors.organisation_choices()
         if instance is None:
             self.fields["password"] = forms.CharField(
                 required=False,

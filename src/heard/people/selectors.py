@@ -112,13 +112,24 @@ def organisation_get(user: Any, pk: Any) -> Organisation:
     return _get(organisations_visible_to(user), pk)
 
 
-def organisations_for_young_people(user: Any) -> QuerySet[Organisation]:
-    """Organisations the user may add young people to: a partner's own, else every active one."""
-    queryset = Organisation.objects.filter(is_active=True).order_by("name")
+def organisations_for_young_people(
+    user: Any, *, keeping: YoungPerson | None = None
+) -> QuerySet[Organisation]:
+    """Organisations the user may add young people to: a partner's own, else every active one;
+    with the organisation of the record ``keeping`` (an inactive one stays selectable for the
+    records it already holds)."""
+    queryset = Organisation.objects.filter(is_active=True)
     partner_org = _partner_organisation_id(user)
     if partner_org is not None:
         queryset = queryset.filter(pk=partner_org)
-    return queryset
+    if keeping is not None:
+        queryset = queryset | Organisation.objects.filter(pk=keeping.organisation_id)
+    return queryset.distinct().order_by("name")
+
+
+def organisation_choices() -> QuerySet[Organisation]:
+    """Every organisation, for a staff account's."""
+    return Organisation.objects.order_by("name")
 
 
 def organisations_for_young_people_filter(user: Any) -> QuerySet[Organisation]:
