@@ -80,7 +80,8 @@ def test_generate_killed_halfway_keeps_nothing_and_a_rerun_equals_a_clean_run(tm
         "import json\nfrom rest_framework.authtoken.models import Token\n"
         "from heard.core import audit\nfrom heard.people.models import User\n"
         "user = User.objects.order_by('pk').first()\nToken.objects.create(user=user)\n"
-        "audit.record(actor=None, action='update', obj=user, changes={'note': [0, 1]})\n"
+        "audit.record(actor=None, event='staff_account.changed', obj=user,"
+        " changes={'job_title': ['', 'Lead']})\n"
         "print(json.dumps(0))",
     )
     kept = served.heard_python(env, STATE)
