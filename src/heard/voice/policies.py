@@ -92,11 +92,29 @@ def _of_own_organisation(user: Any, response: Response | None) -> bool:
 
 
 def _responses_of_organisation(user: Any) -> Exists:
+    """Responses answering any view of the user's organisation (none without one)."""
+    organisation: Any = getattr(user, "organisation_id", None)
     return Exists(
-        ResponseViews.objects.filter(
-            response_id=OuterRef("pk"), view__organisation_id=user.organisation_id
-        )
+        ResponseViews.objects.filter(response_id=OuterRef("pk"), view__organisation_id=organisation)
     )
+
+
+def _reads(user: Any, obj: Any, own: Any) -> bool:
+    """Readers read every record; a partner worker their organisation's (``own(user, obj)``)."""
+    role = role_of(user)
+    if role in READS_ALL:
+        return True
+    return role == Role.PARTNER_WORKER and (obj is None or own(user, obj))
+
+
+def _read_scope(user: Any, rows: QuerySet[Any], own: Q | Exists) -> QuerySet[Any]:
+    """The scope of :func:`_reads`: every row for readers, a partner worker's ``own`` rows."""
+    role = role_of(user)
+    if role in READS_ALL:
+        return rows
+    if role == Role.PARTNER_WORKER:
+        return rows.filter(own)
+    return rows.none()
 
 
 def _session_of(obj: Any) -> Session | None:
@@ -121,18 +139,10 @@ class ViewPolicy(Policy[View]):
         return self.PERMISSIONS.get(action) or super().permission(action)
 
     def may_view(self, user: Any, view: View | None) -> bool:
-        role = role_of(user)
-        if role in READS_ALL:
-            return True
-        return role == Role.PARTNER_WORKER and (view is None or _own_organisation(user, view))
+        return _reads(user, view, _own_organisation)
 
     def view_scope(self, user: Any, views: QuerySet[View]) -> QuerySet[View]:
-        role = role_of(user)
-        if role in READS_ALL:
-            return views
-        if role == Role.PARTNER_WORKER:
-            return views.filter(organisation_id=user.organisation_id)
-        return views.none()
+        return _read_scope(user, views, Q(organisation_id=getattr(user, "organisation_id", None)))
 
     def may_add(self, user: Any, obj: Any) -> bool:
         """``obj``: the session the view is recorded for, or the new view."""
@@ -193,20 +203,10 @@ class ResponsePolicy(Policy[Response]):
         return self.PERMISSIONS.get(action) or super().permission(action)
 
     def may_view(self, user: Any, response: Response | None) -> bool:
-        role = role_of(user)
-        if role in READS_ALL:
-            return True
-        return role == Role.PARTNER_WORKER and (
-            response is None or _of_own_organisation(user, response)
-        )
+        return _reads(user, response, _of_own_organisation)
 
     def view_scope(self, user: Any, responses: QuerySet[Response]) -> QuerySet[Response]:
-        role = role_of(user)
-        if role in READS_ALL:
-            return responses
-        if role == Role.PARTNER_WORKER:
-            return responses.filter(_responses_of_organisation(user))
-        return responses.none()
+        return _read_scope(user, responses, _responses_of_organisation(user))
 
     def may_feed_back(self, user: Any, response: Response | None) -> bool:
         role = role_of(user)

@@ -27,9 +27,21 @@ from heard.voice.filters import ViewFilter
 from heard.voice.models import Evidence, View
 
 
-class ViewInput(serializers.Serializer):
-    text = serializers.CharField(max_length=10_000)
+class _ViewFields(serializers.Serializer):
+    """What a view says about itself, for recording and changing it alike."""
+
     kind = serializers.ChoiceField(choices=View.Kind.choices, required=False)
+    themes = VisibleThemeField(many=True, queryset=Theme.objects.all(), required=False)
+    young_people = VisibleYoungPersonField(
+        many=True, queryset=YoungPerson.objects.all(), required=False
+    )
+    group = VisibleGroupField(queryset=Group.objects.all(), required=False, allow_null=True)
+    is_anonymous = serializers.BooleanField(required=False)
+    consent = serializers.ChoiceField(choices=View.Consent.choices, required=False)
+
+
+class ViewInput(_ViewFields):
+    text = serializers.CharField(max_length=10_000)
     session = VisibleSessionField(queryset=Session.objects.all(), required=False, allow_null=True)
     organisation = VisibleOrganisationField(
         queryset=Organisation.objects.all(),
@@ -38,26 +50,11 @@ class ViewInput(serializers.Serializer):
         help_text="Needed only without a session (it is the session's otherwise).",
     )
     recorded_on = serializers.DateField(required=False, allow_null=True)
-    themes = VisibleThemeField(many=True, queryset=Theme.objects.all(), required=False)
-    young_people = VisibleYoungPersonField(
-        many=True, queryset=YoungPerson.objects.all(), required=False
-    )
-    group = VisibleGroupField(queryset=Group.objects.all(), required=False, allow_null=True)
-    is_anonymous = serializers.BooleanField(required=False)
-    consent = serializers.ChoiceField(choices=View.Consent.choices, required=False)
 
 
-class ViewUpdateInput(serializers.Serializer):
+class ViewUpdateInput(_ViewFields):
     text = serializers.CharField(max_length=10_000, required=False)
-    kind = serializers.ChoiceField(choices=View.Kind.choices, required=False)
     recorded_on = serializers.DateField(required=False)
-    themes = VisibleThemeField(many=True, queryset=Theme.objects.all(), required=False)
-    young_people = VisibleYoungPersonField(
-        many=True, queryset=YoungPerson.objects.all(), required=False
-    )
-    group = VisibleGroupField(queryset=Group.objects.all(), required=False, allow_null=True)
-    is_anonymous = serializers.BooleanField(required=False)
-    consent = serializers.ChoiceField(choices=View.Consent.choices, required=False)
 
 
 class EvidenceOutput(serializers.ModelSerializer):
