@@ -15,7 +15,6 @@ from rest_framework.relations import MANY_RELATION_KWARGS
 from heard.core.suppression import SMALL, TOO_FEW, WITHHELD
 from heard.groups import selectors as group_selectors
 from heard.groups.models import Group, Theme
-from heard.participation import selectors as participation_selectors
 from heard.participation.models import Session
 from heard.people import selectors as people_selectors
 from heard.people.models import Organisation, YoungPerson
@@ -207,7 +206,7 @@ class VisibleOrganisationField(VisibleField):
 
 class VisibleSessionField(VisibleField):
     def visible(self, user: Any) -> QuerySet[Session]:
-        return participation_selectors.sessions_visible_to(user).prefetch_related(None)
+        return Session.objects.visible_to(user)
 
 
 class VisibleViewField(VisibleField):

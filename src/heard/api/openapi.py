@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.openapi import AutoSchema
+
 ERROR = "Error"
 
 #: One body for every error (``heard.api.errors``): ``detail`` for the request as a whole (no or
@@ -102,3 +104,11 @@ def document_errors(result: dict[str, Any], generator: Any, request: Any, public
             for code in sorted(answers):
                 responses.setdefault(code, _error_response(answers[code]))
     return result
+
+
+class OneObjectSchema(AutoSchema):
+    """For a viewset whose ``list`` action serves one object (the home counts, the loop
+    figures): documented as that object, not as a list of them."""
+
+    def _is_list_view(self, serializer: Any = None) -> bool:
+        return False

@@ -6,7 +6,6 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
-from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.request import Request
@@ -21,6 +20,7 @@ from heard.api.fields import (
     VisibleThemeField,
     VisibleYoungPersonField,
 )
+from heard.api.openapi import OneObjectSchema
 from heard.core.roles import HearByRightStandard
 from heard.groups.models import Group, Theme
 from heard.indicators.disclosure import home_counts_shown
@@ -242,13 +242,6 @@ class SessionViewSet(
             actor=request.user, session=session, **serializer.service_kwargs()
         )
         return self._detail(session)
-
-
-class OneObjectSchema(AutoSchema):
-    """The home counts are one object, though a viewset's ``list`` action serves them."""
-
-    def _is_list_view(self, serializer: Any = None) -> bool:
-        return False
 
 
 class HomeCountsViewSet(viewsets.ViewSet):

@@ -6,7 +6,6 @@ import datetime
 from typing import Any
 
 from django.utils import timezone
-from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, status, viewsets
 from rest_framework.request import Request
@@ -19,6 +18,7 @@ from heard.api.fields import (
     VisibleOrganisationField,
     VisibleThemeField,
 )
+from heard.api.openapi import OneObjectSchema
 from heard.core import disclosure
 from heard.core.permissions import can
 from heard.core.suppression import WITHHELD
@@ -87,13 +87,6 @@ class LoopFiguresQuery(serializers.Serializer):
     theme = VisibleThemeField(queryset=Theme.objects.all(), required=False)
     group = VisibleGroupField(queryset=Group.objects.all(), required=False)
     organisation = VisibleOrganisationField(queryset=Organisation.objects.all(), required=False)
-
-
-class OneObjectSchema(AutoSchema):
-    """The loop figures are one object, though a viewset's ``list`` action serves them."""
-
-    def _is_list_view(self, serializer: Any = None) -> bool:
-        return False
 
 
 class LoopFiguresViewSet(viewsets.ViewSet):
