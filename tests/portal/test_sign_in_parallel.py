@@ -19,6 +19,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from heard.portal import services
 
@@ -40,6 +41,10 @@ def _race(codes: list[str], monkeypatch) -> tuple[int, list[int]]:
         return check(**kwargs)
 
     monkeypatch.setattr(services, "sign_in_code_use", counting_check)
+    # One counting window for the whole race: a slow run must not cross into the next
+    # 10-minute window, whose counts start again (that made this test fail under load).
+    window = services._window(timezone.now())
+    monkeypatch.setattr(services, "_window", lambda now: window)
     start = threading.Barrier(len(codes))
     statuses: list[int] = []
 
