@@ -37,6 +37,20 @@ def _themes(request: Any) -> QuerySet[Theme]:
     return group_selectors.theme_choices(_user(request))
 
 
+def _date_range(
+    field: str, from_label: str, to_label: str
+) -> tuple[django_filters.DateFilter, django_filters.DateFilter]:
+    """The "from" and "to" filters of one date field (both days included)."""
+    return (
+        django_filters.DateFilter(
+            field_name=field, lookup_expr="gte", label=from_label, widget=GovUKDateInput()
+        ),
+        django_filters.DateFilter(
+            field_name=field, lookup_expr="lte", label=to_label, widget=GovUKDateInput()
+        ),
+    )
+
+
 def search_text(queryset: QuerySet[Any], value: str, *fields: str) -> QuerySet[Any]:
     """Full-text search on PostgreSQL (English stemming, web-search syntax); every word as a
     case-insensitive substring elsewhere."""
@@ -73,12 +87,7 @@ class ViewFilter(FilterSet):
     status = django_filters.ChoiceFilter(
         choices=View.Status.choices, label="Loop status", empty_label="Any status"
     )
-    date_from = django_filters.DateFilter(
-        field_name="recorded_on", lookup_expr="gte", label="Given from", widget=GovUKDateInput()
-    )
-    date_to = django_filters.DateFilter(
-        field_name="recorded_on", lookup_expr="lte", label="Given to", widget=GovUKDateInput()
-    )
+    date_from, date_to = _date_range("recorded_on", "Given from", "Given to")
     #: The home page's "See all" links here: the views the user answers for, as its overdue
     #: list counts them, not every view they may read.
     mine = django_filters.ChoiceFilter(
@@ -110,12 +119,7 @@ class ResponseFilter(FilterSet):
     outcome = django_filters.ChoiceFilter(
         choices=Response.Outcome.choices, empty_label="Any outcome"
     )
-    date_from = django_filters.DateFilter(
-        field_name="date", lookup_expr="gte", label="Responded from", widget=GovUKDateInput()
-    )
-    date_to = django_filters.DateFilter(
-        field_name="date", lookup_expr="lte", label="Responded to", widget=GovUKDateInput()
-    )
+    date_from, date_to = _date_range("date", "Responded from", "Responded to")
 
     class Meta:
         model = Response
