@@ -96,3 +96,16 @@ def test_the_migration_fills_the_reading_age_of_existing_responses(views):
     migration.fill_reading_ages(apps, None)
     response.refresh_from_db()
     assert response.reading_age == reading_age(response.plain_language) > 0
+
+
+def test_the_history_pages_of_a_view_and_a_response_read_their_events(views, officer, client_for):
+    from django.urls import reverse
+
+    response = respond(views[:1], officer)
+    client = client_for(officer)
+    page = client.get(reverse("core:history", args=["voice.view", views[0].pk]))
+    assert page.status_code == 200
+    assert "Recorded the view" in page.content.decode()
+    assert "The view was given a response" in page.content.decode()
+    page = client.get(reverse("core:history", args=["voice.response", response.pk]))
+    assert page.status_code == 200 and "Recorded the response" in page.content.decode()
