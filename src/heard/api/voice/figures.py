@@ -20,7 +20,6 @@ from heard.api.fields import (
 )
 from heard.api.openapi import OneObjectSchema
 from heard.core import disclosure
-from heard.core.permissions import can
 from heard.core.suppression import WITHHELD
 from heard.groups.models import Group, Theme
 from heard.people.models import Organisation
@@ -93,6 +92,7 @@ class LoopFiguresViewSet(viewsets.ViewSet):
     """How well the loop closes: aggregates only, so board members may read them too."""
 
     schema = OneObjectSchema()
+    action_permissions = {"list": "voice.view_loop_figures"}
 
     @extend_schema(
         summary="Loop figures",
@@ -113,10 +113,6 @@ class LoopFiguresViewSet(viewsets.ViewSet):
         responses=LoopFiguresOutput,
     )
     def list(self, request: Request) -> APIResponse:
-        if not can(request.user, "voice.view_loop_figures"):
-            return APIResponse(
-                {"detail": "You cannot see the loop figures."}, status=status.HTTP_403_FORBIDDEN
-            )
         query = LoopFiguresQuery(data=request.query_params, context={"request": request})
         query.is_valid(raise_exception=True)
         exact = loop_figures_exact_for(request.user)
