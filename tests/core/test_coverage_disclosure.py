@@ -80,6 +80,10 @@ def test_what_a_protected_figure_tells_a_reader():
 def test_the_default_period_is_never_an_incomplete_quarter(today, period):
     assert disclosure.default_period(today) == period
     assert disclosure.is_reporting_period(*period, today=today)
+    # A period that stops part of the way through a quarter is never one.
+    assert not disclosure.is_reporting_period(
+        period[0], period[1] - datetime.timedelta(1), today=today
+    )
 
 
 @pytest.mark.django_db

@@ -295,7 +295,8 @@ def reporting_periods(today: datetime.date, *, count_years: int = 3) -> list[Rep
         quarters = []
         while quarter_start <= min(year_end, last):
             q_start, q_end = quarter_of(quarter_start)
-            if q_end > last:
+            # ``last`` ends a quarter, so a quarter that starts by then has ended by then too.
+            if q_end > last:  # pragma: no cover - see above
                 break
             quarters.append((q_start, q_end))
             quarter_start = q_end + datetime.timedelta(days=1)
