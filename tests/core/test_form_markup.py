@@ -242,6 +242,7 @@ def world(db, make_user):
         "groups:membership-end": {"pk": group.pk, "membership_pk": membership.pk},
         "participation:session-detail": {"pk": session.pk},
         "participation:session-edit": {"pk": session.pk},
+        "participation:concern-raise": {"pk": session.pk},
         "participation:session-monitoring-complete": {"pk": session.pk},
         "voice:view-detail": {"pk": view.pk},
         "voice:view-edit": {"pk": view.pk},
