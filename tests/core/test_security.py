@@ -317,7 +317,8 @@ class TestSafeguardingConcernLinks:
         client = client_for(officer)
         raise_url = reverse("safeguarding:concern-raise")
         session_page = client.get(reverse("participation:session-detail", args=[session.pk]))
-        assert f"{raise_url}?session={session.pk}" in session_page.content.decode()
+        from_session = reverse("participation:concern-raise", args=[session.pk])
+        assert f'href="{from_session}"' in session_page.content.decode()
         person_page = client.get(reverse("people:young-person-detail", args=[young_person.pk]))
         link = f"{raise_url}?young_person={young_person.pk}"
         assert link in person_page.content.decode()
