@@ -216,11 +216,11 @@ HEARD_FAMILIES = [SPLIT_TWO_PERIODS, ORGANISATION_AND_GROUPS, HOME_AND_REACH, LO
 EVERY_UNION = (4, _all_unions(4))
 
 
-def test_no_pin_in_heards_output_families():
+def test_no_pin_in_heards_output_families(untraced):
     assert simulate(HEARD_FAMILIES, runs=120, seed=8) == 0
 
 
-def test_pins_are_rare_even_when_every_union_is_published():
+def test_pins_are_rare_even_when_every_union_is_published(untraced):
     """The residual risk the ADR reports: a reader who sees every union of four sets of records
     pins a count in about 0.3% of random cases (four non-empty sets whose union is "fewer than 5"
     are 1 each), against 14% with the threshold applied before rounding."""
