@@ -71,3 +71,20 @@ def assert_matrix(
         objects = [obj for obj in table if obj is not None]
         for user in users.values():
             assert_agrees(policy, user, action, objects)
+
+
+def make_users(organisation: Any, other_organisation: Any, *, inactive_role: str) -> dict[str, Any]:
+    """One active user of every role in ``ROLES`` (the partner worker of ``organisation``, the
+    other partner of ``other_organisation``), a signed-out visitor and an inactive account."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from tests import factories
+
+    homes = {"partner": organisation, "other_partner": other_organisation}
+    users: dict[str, Any] = {
+        name: factories.UserFactory(role=role, organisation=homes.get(name))
+        for name, role in ROLES.items()
+    }
+    users["anonymous"] = AnonymousUser()
+    users["inactive"] = factories.UserFactory(role=inactive_role, is_active=False)
+    return users

@@ -4,7 +4,6 @@ agrees with its scope, and "a theme lead answers for a group" is one definition.
 import datetime
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 
 from heard.core.permissions import can
 from heard.core.policies import policy_for
@@ -19,7 +18,7 @@ from heard.groups.policies import (
     responsible_for_group,
 )
 from tests import factories
-from tests.core.policy_matrix import ROLES, assert_agrees, assert_matrix
+from tests.core.policy_matrix import ROLES, assert_agrees, assert_matrix, make_users
 
 pytestmark = pytest.mark.django_db
 
@@ -30,21 +29,7 @@ READ_ALL = PROGRAMME | {"theme_lead", "safeguarding", "board"}
 
 @pytest.fixture
 def world(organisation, other_organisation):
-    users = {
-        name: factories.UserFactory(
-            role=role,
-            organisation=(
-                organisation
-                if name == "partner"
-                else other_organisation
-                if name == "other_partner"
-                else None
-            ),
-        )
-        for name, role in ROLES.items()
-    }
-    users["anonymous"] = AnonymousUser()
-    users["inactive"] = factories.UserFactory(role=Role.PARTICIPATION_LEAD, is_active=False)
+    users = make_users(organisation, other_organisation, inactive_role=Role.PARTICIPATION_LEAD)
     theme = factories.ThemeFactory(lead=users["theme_lead"])
     other_theme = factories.ThemeFactory()
     on_theme = factories.GroupFactory(host_organisation=organisation)

@@ -3,7 +3,6 @@ with the policy's scope (``Session.objects.visible_to`` is the view scope), and 
 strings the pages and the API ask are answered by it."""
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 
 from heard.core.permissions import can
 from heard.core.policies import policy_for
@@ -11,7 +10,7 @@ from heard.core.roles import Role
 from heard.participation.models import Session
 from heard.participation.policies import SESSION_POLICY, group_of
 from tests import factories
-from tests.core.policy_matrix import ROLES, assert_agrees, assert_matrix
+from tests.core.policy_matrix import assert_agrees, assert_matrix, make_users
 
 pytestmark = pytest.mark.django_db
 
@@ -21,21 +20,7 @@ READ_ALL = PROGRAMME | {"theme_lead", "safeguarding"}
 
 @pytest.fixture
 def world(organisation, other_organisation):
-    users = {
-        name: factories.UserFactory(
-            role=role,
-            organisation=(
-                organisation
-                if name == "partner"
-                else other_organisation
-                if name == "other_partner"
-                else None
-            ),
-        )
-        for name, role in ROLES.items()
-    }
-    users["anonymous"] = AnonymousUser()
-    users["inactive"] = factories.UserFactory(role=Role.PARTICIPATION_LEAD, is_active=False)
+    users = make_users(organisation, other_organisation, inactive_role=Role.PARTICIPATION_LEAD)
     theme = factories.ThemeFactory(lead=users["theme_lead"])
     on_theme = factories.GroupFactory(host_organisation=organisation)
     factories.GroupThemeFactory(group=on_theme, theme=theme)

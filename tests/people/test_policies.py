@@ -2,7 +2,6 @@
 agrees with its scope, and every permission string the pages ask keeps its meaning."""
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 
 from heard.core.permissions import can
 from heard.core.policies import policy_for
@@ -10,7 +9,7 @@ from heard.core.roles import Role
 from heard.people.models import Organisation, YoungPerson
 from heard.people.policies import ORGANISATION, STAFF, YOUNG_PERSON
 from tests import factories
-from tests.core.policy_matrix import ROLES, assert_matrix
+from tests.core.policy_matrix import ROLES, assert_matrix, make_users
 
 pytestmark = pytest.mark.django_db
 
@@ -22,21 +21,7 @@ ADDERS = PROGRAMME | {"theme_lead"}
 
 @pytest.fixture
 def users(organisation, other_organisation):
-    users = {
-        name: factories.UserFactory(
-            role=role,
-            organisation=(
-                organisation
-                if name == "partner"
-                else other_organisation
-                if name == "other_partner"
-                else None
-            ),
-        )
-        for name, role in ROLES.items()
-    }
-    users["anonymous"] = AnonymousUser()
-    users["inactive"] = factories.UserFactory(role=Role.ADMINISTRATOR, is_active=False)
+    users = make_users(organisation, other_organisation, inactive_role=Role.ADMINISTRATOR)
     return users
 
 
