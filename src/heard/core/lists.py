@@ -7,7 +7,7 @@ queries whatever the number of rows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -132,6 +132,12 @@ class StaffListView(LoginRequiredMixin, ListView):  # type: ignore[type-arg]
     #: The rules permission a user needs to see this list at all.
     permission_required = ""
     title = ""
+    #: The rows the user may see: a selector called with the user, set as
+    #: ``selector = staticmethod(selectors.sessions_visible_to)``.
+    selector: Any = None
+    #: List-level permissions the page's buttons ask: ``{context name: permission}``, each in
+    #: the context as True or False for the user ("Add", "Import").
+    context_permissions: Mapping[str, str] = {}
 
     def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
@@ -141,7 +147,9 @@ class StaffListView(LoginRequiredMixin, ListView):  # type: ignore[type-arg]
         return super().dispatch(request, *args, **kwargs)
 
     def get_base_queryset(self) -> QuerySet[Any]:
-        raise NotImplementedError
+        if self.selector is None:
+            raise NotImplementedError(f"{type(self).__name__} names no selector")
+        return self.selector(self.request.user)
 
     def get_queryset(self) -> QuerySet[Any]:
         queryset = self.get_base_queryset()
@@ -183,6 +191,8 @@ class StaffListView(LoginRequiredMixin, ListView):  # type: ignore[type-arg]
             else len(context["object_list"]),
             total_estimated=getattr(context.get("paginator"), "estimated", False),
         )
+        user = self.request.user
+        context.update({name: can(user, perm) for name, perm in self.context_permissions.items()})
         total = context["total"]
         # An estimate to the nearest thousand: its last digits mean nothing.
         context["total_text"] = f"{round(total, -3) if context['total_estimated'] else total:,}"

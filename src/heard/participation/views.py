@@ -52,18 +52,11 @@ class SessionListView(StaffListView):
     csv_columns = SESSION_CSV_COLUMNS
     csv_filename = "sessions.csv"
     title = "Sessions"
-
-    def get_base_queryset(self) -> QuerySet[Session]:
-        return selectors.sessions_visible_to(self.request.user)
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        user = self.request.user
-        context.update(
-            can_add=can(user, "participation.add_session"),
-            can_import=can(user, "participation.import_session"),
-        )
-        return context
+    selector = staticmethod(selectors.sessions_visible_to)
+    context_permissions = {
+        "can_add": "participation.add_session",
+        "can_import": "participation.import_session",
+    }
 
 
 class MonitoringFollowUpView(SessionListView):

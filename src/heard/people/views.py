@@ -50,19 +50,10 @@ def _columns(model: type[Model], *names: str | Column) -> list[Column]:
     return columns
 
 
-class _ListView(StaffListView):
-    """A list page whose rows are its selector's, for the signed-in user."""
-
-    selector: Any = None  # a staticmethod: ``selector(user)``
-
-    def get_base_queryset(self) -> Any:
-        return self.selector(self.request.user)
-
-
 # Young people ------------------------------------------------------------------------------------
 
 
-class YoungPersonListView(_ListView):
+class YoungPersonListView(StaffListView):
     selector = staticmethod(selectors.young_people_visible_to)
     template_name = "people/young_person_list.html"
     permission_required = "people.view_youngperson"
@@ -82,12 +73,10 @@ class YoungPersonListView(_ListView):
         "is_active",
     )
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        user = self.request.user
-        context["can_add"] = can(user, "people.add_youngperson")
-        context["can_import"] = can(user, "people.import_youngperson")
-        return context
+    context_permissions = {
+        "can_add": "people.add_youngperson",
+        "can_import": "people.import_youngperson",
+    }
 
 
 def _require_young_people(user: Any) -> None:
@@ -244,8 +233,9 @@ def _young_people_count_scope(user: Any) -> str:
     return "own" if is_partner_worker(user) else "all"
 
 
-class OrganisationListView(_ListView):
+class OrganisationListView(StaffListView):
     selector = staticmethod(selectors.organisations_visible_to)
+    context_permissions = {"can_add": "people.add_organisation"}
     template_name = "people/organisation_list.html"
     permission_required = "people.view_organisation"
     filterset_class = filters.OrganisationFilter
@@ -264,7 +254,6 @@ class OrganisationListView(_ListView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["count_scope"] = _young_people_count_scope(self.request.user)
-        context["can_add"] = can(self.request.user, "people.add_organisation")
         return context
 
 
@@ -323,7 +312,7 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 # Staff (administrators) --------------------------------------------------------------------------
 
 
-class StaffMemberListView(_ListView):
+class StaffMemberListView(StaffListView):
     selector = staticmethod(selectors.staff_visible_to)
     template_name = "people/staff_list.html"
     permission_required = "people.view_user"

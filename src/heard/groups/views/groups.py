@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -55,8 +54,8 @@ class GroupListView(StaffListView):
             ("Next due", lambda g: Group.next_due(g, g.last_contact)),
         ]
 
-    def get_base_queryset(self) -> QuerySet[Group]:
-        return selectors.groups_visible_to(self.request.user)
+    selector = staticmethod(selectors.groups_visible_to)
+    context_permissions = {"can_add": "groups.add_group"}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -69,7 +68,6 @@ class GroupListView(StaffListView):
         for group in context["object_list"]:
             group.shown_member_count = shown(group)
         context["warnings"] = selectors.theme_warnings(user=self.request.user, today=today)
-        context["can_add"] = can(self.request.user, "groups.add_group")
         return context
 
 

@@ -40,8 +40,8 @@ class ThemeListView(StaffListView):
         ("Description", "description"),
     ]
 
-    def get_base_queryset(self) -> QuerySet[Theme]:
-        return selectors.themes_visible_to(self.request.user)
+    selector = staticmethod(selectors.themes_visible_to)
+    context_permissions = {"can_add": "groups.add_theme"}
 
     def csv_rows(self, queryset: QuerySet[Theme]) -> Iterable[Theme]:
         # A partnership runs 6 to 10 themes a year: all of them at once, counted in one query.
@@ -56,7 +56,6 @@ class ThemeListView(StaffListView):
         context["warnings"] = selectors.theme_warnings(
             user=self.request.user, today=timezone.localdate(), period=period
         )
-        context["can_add"] = can(self.request.user, "groups.add_theme")
         return context
 
 

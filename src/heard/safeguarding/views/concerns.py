@@ -134,8 +134,7 @@ class ConcernListView(StaffListView):
         ),
     ]
 
-    def get_base_queryset(self) -> Any:
-        return selectors.concerns_visible_to(self.request.user)
+    selector = staticmethod(selectors.concerns_visible_to)
 
     def get(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponseBase:  # type: ignore[override]
         if request.GET.get("format") == "csv":

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from pathlib import PurePath
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -55,18 +53,11 @@ class ViewListView(StaffListView):
     csv_columns = VIEW_CSV_COLUMNS
     csv_filename = "views.csv"
     title = "Views"
-
-    def get_base_queryset(self) -> QuerySet[View]:
-        return selectors.views_visible_to(self.request.user)
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        user = self.request.user
-        context.update(
-            can_respond=can(user, "voice.add_response"),
-            shows_names=can(user, "people.view_youngperson_name"),
-        )
-        return context
+    selector = staticmethod(selectors.views_visible_to)
+    context_permissions = {
+        "can_respond": "voice.add_response",
+        "shows_names": "people.view_youngperson_name",
+    }
 
 
 @login_required
