@@ -12,7 +12,9 @@ from django.db.models import Prefetch, QuerySet
 from django.http import StreamingHttpResponse
 
 #: A column: its header and how to read the cell from a row (an attribute path or a function).
+#: ``heard.core.tables.Column`` unpacks to the same pair.
 Column = tuple[str, str | Callable[[Any], Any]]
+Columns = Sequence[Any]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -93,7 +95,7 @@ class _Echo:
 ROWS_PER_CHUNK = 500
 
 
-def csv_rows(rows: Iterable[Any], columns: Sequence[Column]) -> Iterator[str]:
+def csv_rows(rows: Iterable[Any], columns: Columns) -> Iterator[str]:
     writer = csv.writer(_Echo())
     yield writer.writerow([header for header, _ in columns])
     batch: list[str] = []
@@ -106,9 +108,7 @@ def csv_rows(rows: Iterable[Any], columns: Sequence[Column]) -> Iterator[str]:
         yield "".join(batch)
 
 
-def csv_response(
-    rows: Iterable[Any], columns: Sequence[Column], filename: str
-) -> StreamingHttpResponse:
+def csv_response(rows: Iterable[Any], columns: Columns, filename: str) -> StreamingHttpResponse:
     response = StreamingHttpResponse(
         csv_rows(rows, columns), content_type="text/csv; charset=utf-8"
     )

@@ -20,6 +20,7 @@ from django.db.models import QuerySet
 from django.http import HttpResponseBase
 from django.views.generic import ListView
 
+from heard.core import tables
 from heard.core.exports import Column, csv_response, stream
 from heard.core.permissions import can
 
@@ -127,7 +128,10 @@ class StaffListView(LoginRequiredMixin, ListView):  # type: ignore[type-arg]
     paginate_by = 25
     paginator_class = Paginator
     filterset_class: Any = None
-    csv_columns: Sequence[Column] = ()
+    #: The list's columns (``heard.core.tables.Column``): the page's table and the CSV export.
+    columns: Sequence[tables.Column] = ()
+    #: Columns for the CSV export only, where a page draws its own table; else from ``columns``.
+    csv_columns: Sequence[Column | tables.Column] = ()
     csv_filename = "export.csv"
     #: The rules permission a user needs to see this list at all.
     permission_required = ""
@@ -162,13 +166,13 @@ class StaffListView(LoginRequiredMixin, ListView):  # type: ignore[type-arg]
                 queryset = self.filterset.qs
         return queryset
 
+    def get_csv_columns(self) -> Sequence[Column | tables.Column]:
+        return self.csv_columns or tables.csv_columns(self.columns)
+
     def get(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponseBase:  # type: ignore[override]
-        if request.GET.get("format") == "csv" and self.csv_columns:
-            return csv_response(
-                self.csv_rows(self.get_queryset()),
-                self.csv_columns,
-                self.csv_filename,
-            )
+        columns = self.get_csv_columns()
+        if request.GET.get("format") == "csv" and columns:
+            return csv_response(self.csv_rows(self.get_queryset()), columns, self.csv_filename)
         return super().get(request, *args, **kwargs)
 
     def csv_rows(self, queryset: QuerySet[Any]) -> Iterable[Any]:
@@ -190,6 +194,7 @@ class StaffListView(LoginRequiredMixin, ListView):  # type: ignore[type-arg]
             if context.get("paginator")
             else len(context["object_list"]),
             total_estimated=getattr(context.get("paginator"), "estimated", False),
+            table_columns=tables.table_columns(self.columns),
         )
         user = self.request.user
         context.update({name: can(user, perm) for name, perm in self.context_permissions.items()})
@@ -197,3 +202,23 @@ class StaffListView(LoginRequiredMixin, ListView):  # type: ignore[type-arg]
         # An estimate to the nearest thousand: its last digits mean nothing.
         context["total_text"] = f"{round(total, -3) if context['total_estimated'] else total:,}"
         return context
+
+
+def page_items(page: Page | None, around: int = 1) -> list[int | None]:
+    """The page numbers GOV.UK pagination shows: the first, the last, the current page and its
+    neighbours, with None for each gap ("⋯"). An estimated list has no known last page: it shows
+    the pages up to the next one."""
+    if page is None:
+        return []
+    paginator = page.paginator
+    estimated = getattr(paginator, "estimated", False)
+    last = page.number + (1 if page.has_next() else 0) if estimated else paginator.num_pages
+    if last <= 1:
+        return []
+    shown = {1, last, *range(page.number - around, page.number + around + 1)}
+    items: list[int | None] = []
+    for number in sorted(n for n in shown if 1 <= n <= last):
+        if items and items[-1] is not None and number - items[-1] > 1:  # type: ignore[operator]
+            items.append(None)
+        items.append(number)
+    return items

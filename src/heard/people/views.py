@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import capfirst
 
+from heard.core import tables
 from heard.core.exports import Column, csv_response
 from heard.core.forms import changed_values, form_page
 from heard.core.lists import StaffListView
@@ -319,8 +320,26 @@ class StaffMemberListView(StaffListView):
     filterset_class = filters.StaffFilter
     title = "Staff"
     csv_filename = "staff.csv"
-    csv_columns = _columns(
-        User, ("Name", "full_name"), "email", "job_title", "role", "organisation", "is_active"
+    columns = tables.model_columns(
+        User,
+        tables.Column(
+            "Name",
+            "full_name",
+            cell='<a class="govuk-link" href="{% url "people:staff-edit" row.pk %}">'
+            "{{ row.full_name|default:row.email }}</a>",
+        ),
+        "email",
+        "job_title",
+        "role",
+        "organisation",
+        "is_active",
+        tables.Column(
+            "Status",
+            cell='{% if row.is_active %}Active{% else %}<strong class="govuk-tag govuk-tag--grey">'
+            "Deactivated</strong>{% endif %}",
+            in_csv=False,
+        ),
+        csv_only=("job_title", "is_active"),
     )
 
 

@@ -19,3 +19,28 @@ def table_head(*columns: str) -> dict[str, Any]:
         label, _, kind = str(column).partition(":")
         cells.append({"label": label, "numeric": kind == "numeric"})
     return {"cells": cells}
+
+
+@register.simple_tag(takes_context=True)
+def table_rows(context: Any, rows: Any, columns: Any) -> Any:
+    """``{% table_rows object_list table_columns %}``: the body rows of a table drawn from its
+    columns (``heard.core.tables.Column``)."""
+    from heard.core.tables import rows_html
+
+    return rows_html(context, rows, columns)
+
+
+@register.filter
+def display(value: Any) -> str:
+    """``{{ value|display }}``: a value as every page shows it ("4 December 2026", "Yes", "-")."""
+    from heard.core.tables import display as display_value
+
+    return display_value(value)
+
+
+@register.simple_tag
+def page_items(page: Any) -> list[int | None]:
+    """``{% page_items page_obj as items %}``: the page numbers pagination shows (None a gap)."""
+    from heard.core.lists import page_items as items
+
+    return items(page)
