@@ -17,7 +17,7 @@ from typing import Any
 
 from django.db.models import Model
 from django.template import Context, Template
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
@@ -98,7 +98,7 @@ def display(value: Any) -> str:
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, datetime.datetime):
-        return formats.date_format(value, DATETIME_FORMAT)
+        return formats.date_format(timezone.localtime(value), DATETIME_FORMAT)
     if isinstance(value, datetime.date):
         return formats.date_format(value, DATE_FORMAT)
     if hasattr(value, "all"):
