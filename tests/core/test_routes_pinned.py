@@ -1,0 +1,179 @@
+"""Every page's URL name, path and view, pinned: routing helpers (``heard.core.routes``) may
+change how the URL confs are written, never what they route."""
+
+import re
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+
+#: (name, route, view) of every named page outside the Django admin and the API's router
+#: (whose viewsets name their own routes).
+PAGES = [
+    ("core:root", "", "root"),
+    ("core:sign-in", "sign-in/", "SignInView"),
+    ("core:sign-out", "sign-out/", "sign_out"),
+    ("core:two-factor", "two-factor/", "two_factor"),
+    ("core:two-factor-setup", "two-factor/set-up/", "two_factor_setup"),
+    ("core:two-factor-backup-code", "two-factor/backup-code/", "two_factor_backup_code"),
+    ("core:two-factor-account", "account/two-factor/", "two_factor_account"),
+    ("core:two-factor-reset", "account/two-factor/staff/<int:pk>/reset/", "two_factor_reset"),
+    ("core:backup-codes-regenerate", "account/two-factor/backup-codes/", "backup_codes_regenerate"),
+    ("core:password-change", "account/password/", "password_change"),
+    ("core:password-reset", "password-reset/", "PasswordResetView"),
+    ("core:password-reset-done", "password-reset/sent/", "PasswordResetDoneView"),
+    ("core:password-reset-confirm", "password-reset/<uidb64>/<token>/", "PasswordResetConfirmView"),
+    ("core:password-reset-complete", "password-reset/done/", "PasswordResetCompleteView"),
+    ("core:sign-in-events", "sign-in-events/", "sign_in_event_list"),
+    ("core:history", "history/<str:object_type>/<str:object_id>/", "history"),
+    ("core:healthz", "healthz", "healthz"),
+    ("home", "home/", "home"),
+    ("people:young-person-import", "people/young-people/import/", "young_people_import"),
+    ("people:young-person-list", "people/young-people/", "YoungPersonListView"),
+    ("people:young-person-create", "people/young-people/add/", "young_person_create"),
+    ("people:young-person-detail", "people/young-people/<int:pk>/", "young_person_detail"),
+    ("people:young-person-edit", "people/young-people/<int:pk>/edit/", "young_person_edit"),
+    ("people:organisation-list", "people/organisations/", "OrganisationListView"),
+    ("people:organisation-create", "people/organisations/add/", "organisation_create"),
+    ("people:organisation-detail", "people/organisations/<int:pk>/", "organisation_detail"),
+    ("people:organisation-edit", "people/organisations/<int:pk>/edit/", "organisation_edit"),
+    ("people:staff-list", "people/staff/", "StaffMemberListView"),
+    ("people:staff-create", "people/staff/add/", "staff_create"),
+    ("people:staff-edit", "people/staff/<int:pk>/edit/", "staff_edit"),
+    ("groups:theme-list", "groups/themes/", "ThemeListView"),
+    ("groups:theme-create", "groups/themes/new/", "theme_create"),
+    ("groups:theme-detail", "groups/themes/<int:pk>/", "theme_detail"),
+    ("groups:theme-edit", "groups/themes/<int:pk>/edit/", "theme_edit"),
+    ("groups:theme-review-add", "groups/themes/<int:pk>/reviews/new/", "theme_review_add"),
+    ("groups:calendar", "groups/calendar/", "CalendarView"),
+    ("groups:calendar-ics", "groups/calendar.ics", "calendar_ics"),
+    ("groups:group-list", "groups/", "GroupListView"),
+    ("groups:group-create", "groups/new/", "group_create"),
+    ("groups:group-detail", "groups/<int:pk>/", "group_detail"),
+    ("groups:group-edit", "groups/<int:pk>/edit/", "group_edit"),
+    ("groups:group-move-stage", "groups/<int:pk>/stage/", "group_move_stage"),
+    ("groups:group-calendar-ics", "groups/<int:pk>/calendar.ics", "group_calendar_ics"),
+    ("groups:membership-add", "groups/<int:pk>/members/new/", "membership_add"),
+    ("groups:membership-end", "groups/<int:pk>/members/<int:membership_pk>/end/", "membership_end"),
+    ("participation:session-import", "sessions/import/", "session_import"),
+    ("participation:monitoring-followup", "sessions/monitoring/", "MonitoringFollowUpView"),
+    ("participation:session-list", "sessions/", "SessionListView"),
+    ("participation:session-create", "sessions/new/", "session_create"),
+    ("participation:session-detail", "sessions/<int:pk>/", "session_detail"),
+    ("participation:session-edit", "sessions/<int:pk>/edit/", "session_edit"),
+    ("participation:concern-raise", "sessions/<int:pk>/concern/", "concern_raise"),
+    (
+        "participation:session-monitoring-complete",
+        "sessions/<int:pk>/monitoring-complete/",
+        "session_monitoring_complete",
+    ),
+    ("voice:view-list", "voice/", "ViewListView"),
+    ("voice:view-detail", "voice/<int:pk>/", "view_detail"),
+    ("voice:view-edit", "voice/<int:pk>/edit/", "view_edit"),
+    ("voice:evidence-add", "voice/<int:pk>/evidence/new/", "evidence_add"),
+    ("voice:evidence-download", "voice/evidence/<int:pk>/", "evidence_download"),
+    (
+        "voice:session-views-create",
+        "voice/sessions/<int:session_pk>/views/new/",
+        "session_views_create",
+    ),
+    ("voice:response-create", "voice/responses/new/", "response_create"),
+    ("voice:response-detail", "voice/responses/<int:pk>/", "response_detail"),
+    ("voice:feedback-create", "voice/responses/<int:pk>/feedback/new/", "feedback_create"),
+    ("voice:feedback-owed", "voice/feedback-owed/", "FeedbackOwedView"),
+    ("voice:loop-figures", "voice/loop/", "loop_figures"),
+    ("voice:young-person-journey", "voice/young-people/<int:pk>/journey/", "young_person_journey"),
+    ("safeguarding:concern-raise", "safeguarding/concerns/raise/", "concern_raise"),
+    ("safeguarding:concern-raised", "safeguarding/concerns/raised/", "concern_raised"),
+    ("safeguarding:concern-list", "safeguarding/concerns/", "ConcernListView"),
+    ("safeguarding:concern-detail", "safeguarding/concerns/<int:pk>/", "concern_detail"),
+    ("safeguarding:concern-assign", "safeguarding/concerns/<int:pk>/assign/", "concern_assign"),
+    ("safeguarding:concern-decide", "safeguarding/concerns/<int:pk>/decide/", "concern_decide"),
+    ("safeguarding:concern-close", "safeguarding/concerns/<int:pk>/close/", "concern_close"),
+    ("safeguarding:checks-due", "safeguarding/checks/due/", "checks_due"),
+    ("safeguarding:check-list", "safeguarding/checks/", "BackgroundCheckListView"),
+    ("safeguarding:check-create", "safeguarding/checks/add/", "check_create"),
+    ("safeguarding:check-edit", "safeguarding/checks/<int:pk>/edit/", "check_edit"),
+    ("safeguarding:training-list", "safeguarding/training/", "TrainingRecordListView"),
+    ("safeguarding:training-create", "safeguarding/training/add/", "training_create"),
+    ("safeguarding:training-edit", "safeguarding/training/<int:pk>/edit/", "training_edit"),
+    ("privacy:consents", "privacy/young-people/<int:pk>/", "consents"),
+    ("privacy:consent-add", "privacy/young-people/<int:pk>/consents/add/", "consent_add"),
+    ("privacy:consent-withdraw", "privacy/consents/<int:pk>/withdraw/", "consent_withdraw"),
+    ("privacy:equality", "privacy/young-people/<int:pk>/equality/", "equality"),
+    ("privacy:equality-edit", "privacy/young-people/<int:pk>/equality/edit/", "equality_edit"),
+    ("privacy:subject-access", "privacy/young-people/<int:pk>/subject-access/", "subject_access"),
+    (
+        "privacy:subject-access-json",
+        "privacy/young-people/<int:pk>/subject-access.json",
+        "subject_access_json",
+    ),
+    (
+        "privacy:subject-access-pdf",
+        "privacy/young-people/<int:pk>/subject-access.pdf",
+        "subject_access_pdf_view",
+    ),
+    ("privacy:erase", "privacy/young-people/<int:pk>/erase/", "erase"),
+    ("privacy:reach", "privacy/reach/", "reach"),
+    ("privacy:benchmarks", "privacy/reach/benchmarks/", "BenchmarkListView"),
+    ("privacy:benchmark-add", "privacy/reach/benchmarks/add/", "benchmark_add"),
+    ("privacy:benchmark-import", "privacy/reach/benchmarks/import/", "benchmark_import"),
+    ("privacy:targets", "privacy/reach/targets/", "TargetListView"),
+    ("privacy:target-add", "privacy/reach/targets/add/", "target_edit"),
+    ("privacy:target-edit", "privacy/reach/targets/<int:pk>/edit/", "target_edit"),
+    ("portal:home", "portal/", "home"),
+    ("portal:sign-in", "portal/sign-in/", "sign_in"),
+    ("portal:sign-out", "portal/sign-out/", "sign_out"),
+    ("portal:sessions", "portal/sessions/", "sessions"),
+    ("portal:rate", "portal/responses/<int:pk>/rate/", "rate"),
+    ("portal:codes", "portal/codes/<int:pk>/", "codes"),
+    ("portal:code-revoke", "portal/codes/<int:pk>/revoke/<int:code_pk>/", "code_revoke"),
+    ("portal:public", "you-said-we-did/", "public"),
+    ("portal:poster", "you-said-we-did/poster.pdf", "poster_pdf"),
+    ("portal:public-theme", "you-said-we-did/themes/<int:pk>/", "public_theme"),
+    ("openapi", "api/v1/openapi.json", "SpectacularJSONAPIView"),
+    ("api-docs", "api/v1/docs/", "SpectacularRedocView"),
+    ("portal:theme-poster", "you-said-we-did/themes/<int:pk>/poster.pdf", "theme_poster_pdf"),
+]
+
+#: A value for each path parameter, as reverse() takes it and the path then reads it.
+SAMPLES = {"int": 7, "str": "people.youngperson", "uidb64": "MQ", "token": "set-password"}
+
+
+def _filled(route: str) -> tuple[str, dict[str, object]]:
+    kwargs: dict[str, object] = {}
+
+    def fill(match: re.Match[str]) -> str:
+        converter, name = match.group(1), match.group(2)
+        value = SAMPLES[converter or name]
+        kwargs[name] = value
+        return str(value)
+
+    return "/" + re.sub(r"<(?:(\w+):)?(\w+)>", fill, route), kwargs
+
+
+def _routed(patterns, prefix="", namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _routed(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            view = getattr(pattern.callback, "view_class", pattern.callback)
+            yield (f"{namespace}{pattern.name}", prefix + str(pattern.pattern), view.__name__)
+
+
+def test_the_url_confs_route_exactly_the_pinned_pages():
+    routed = [
+        page
+        for page in _routed(get_resolver().url_patterns)
+        if not page[0].startswith(("admin:", "api-root")) and not page[1].startswith("api/v1/^")
+    ]
+    assert sorted(routed) == sorted(PAGES)
+
+
+@pytest.mark.parametrize(("name", "route", "view"), PAGES, ids=[f"{n} {r}" for n, r, _ in PAGES])
+def test_each_name_reverses_to_its_path_and_back(name, route, view):
+    path, kwargs = _filled(route)
+    assert reverse(name, kwargs=kwargs) == path
+    match = resolve(path)
+    assert match.view_name == name
+    assert getattr(match.func, "view_class", match.func).__name__ == view
