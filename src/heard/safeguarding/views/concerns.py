@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from heard.core.exports import Column
+from heard.core import tables
 from heard.core.forms import form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
@@ -114,26 +114,50 @@ def _detail_url(concern: Concern) -> str:
     return reverse("safeguarding:concern-detail", args=[concern.pk])
 
 
+def _local(moment: Any, pattern: str) -> str:
+    return timezone.localtime(moment).strftime(pattern) if moment else ""
+
+
+#: The status of a concern as a tag: red while it waits for a decision.
+STATUS_TAG = (
+    '<strong class="govuk-tag{% if row.is_undecided %} govuk-tag--red{% else %} govuk-tag--grey'
+    '{% endif %}">{{ row.get_status_display }}</strong>'
+)
+
+
 class ConcernListView(StaffListView):
     template_name = "safeguarding/concern_list.html"
     permission_required = "safeguarding.view_concern"
-    filterset_class = filters.ConcernFilter
     title = "Safeguarding concerns"
-    csv_filename = "safeguarding-concerns.csv"
-    csv_columns: list[Column] = [
-        ("Reference", "reference"),
-        ("Raised", lambda c: timezone.localtime(c.created_at).strftime("%Y-%m-%d %H:%M")),
-        ("Young person", lambda c: c.young_person.reference if c.young_person else ""),
-        ("Status", "get_status_display"),
-        ("Assigned to", lambda c: c.assigned_to.full_name if c.assigned_to else ""),
-        ("Decision", "get_decision_display"),
-        ("Referral date", "referral_date"),
-        (
-            "Closed",
-            lambda c: timezone.localtime(c.closed_at).strftime("%Y-%m-%d") if c.closed_at else "",
+    columns = (
+        tables.Column(
+            "Reference",
+            "reference",
+            cell='<a class="govuk-link" href="{% url "safeguarding:concern-detail" row.pk %}">'
+            "{{ row.reference }}</a>",
         ),
-    ]
-
+        tables.Column(
+            "Raised",
+            lambda c: _local(c.created_at, "%Y-%m-%d %H:%M"),
+            cell='{{ row.created_at|date:"j F Y, H:i" }}',
+        ),
+        tables.Column(
+            "Young person",
+            lambda c: c.young_person.reference if c.young_person else "",
+            cell='{{ row.young_person.reference|default:"Not recorded" }}',
+        ),
+        tables.Column("Status", "get_status_display", cell=STATUS_TAG),
+        tables.Column(
+            "Assigned to",
+            lambda c: c.assigned_to.full_name if c.assigned_to else "",
+            cell='{{ row.assigned_to.full_name|default:"Nobody yet" }}',
+        ),
+        tables.Column("Decision", "get_decision_display", in_table=False),
+        tables.Column("Referral date", "referral_date", in_table=False),
+        tables.Column("Closed", lambda c: _local(c.closed_at, "%Y-%m-%d"), in_table=False),
+    )
+    filterset_class = filters.ConcernFilter
+    csv_filename = "safeguarding-concerns.csv"
     selector = staticmethod(selectors.concerns_visible_to)
 
     def get(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponseBase:  # type: ignore[override]
@@ -152,6 +176,21 @@ class ConcernListView(StaffListView):
 
 #: Entries of a concern's audit trail shown on each page of it.
 TRAIL_PAGE_SIZE = 50
+#: The trail's table: each entry's time, who and what, with every change from what to what.
+TRAIL_COLUMNS = (
+    tables.Column("When", "at", cell='{{ row.at|date:"j F Y, H:i:s" }}'),
+    tables.Column("Who", "actor_name"),
+    tables.Column(
+        "What",
+        "description",
+        cell='{{ row.description }}{% if row.changes %}<ul class="govuk-list">'
+        "{% for change in row.changes %}<li><strong>{{ change.label }}</strong>: "
+        '{% if change.recorded %}{{ change.old|default:"(empty)" }} '
+        '<span aria-hidden="true">&rarr;</span><span class="govuk-visually-hidden">changed to'
+        '</span> {{ change.new|default:"(empty)" }}{% else %}changed (the values were not kept)'
+        "{% endif %}</li>{% endfor %}</ul>{% endif %}",
+    ),
+)
 
 
 @login_required
@@ -170,6 +209,8 @@ def concern_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "waiting": concern in selectors.concerns_waiting(user=user, now=timezone.now()),
         "page_obj": page,
         "trail": selectors.concern_trail_rows(page.object_list),
+        "trail_columns": TRAIL_COLUMNS,
+        "trail_caption": f"Audit trail of concern {concern.reference}, newest first",
     }
     return render(request, "safeguarding/concern_detail.html", context)
 

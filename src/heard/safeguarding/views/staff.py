@@ -16,7 +16,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from heard.core.exports import Column
+from heard.core import tables
 from heard.core.forms import changed_values, form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
@@ -100,12 +100,47 @@ def _edit(request: HttpRequest, pages: Pages, pk: int) -> HttpResponse:
     )
 
 
+def _expired(field: str) -> str:
+    """The red "Expired" tag after a date in the past (``today`` is in the page's context)."""
+    return (
+        f"{{% if row.{field} and row.{field} < today %}} "
+        '<strong class="govuk-tag govuk-tag--red">Expired</strong>{% endif %}'
+    )
+
+
+def _edit_link(url_name: str, text: str) -> str:
+    """``text`` linked to the record's edit page for those who may change it (``can_add``)."""
+    return (
+        f'{{% if can_add %}}<a class="govuk-link" href="{{% url "{url_name}" row.pk %}}">'
+        f"{text}</a>{{% else %}}{text}{{% endif %}}"
+    )
+
+
+STAFF = tables.Column("Staff", "staff.full_name")
+EMAIL = tables.Column("Email", "staff.email", in_table=False)
+KIND = tables.Column("Kind", "get_kind_display")
+RENEWAL_DUE = tables.Column(
+    "Renewal due",
+    "renewal_due",
+    cell='{{ row.renewal_due|date:"j F Y" }}' + _expired("renewal_due"),
+)
+#: The checks due page's table: each member of staff's latest check due soon.
+CHECKS_DUE_COLUMNS = (STAFF, KIND, RENEWAL_DUE)
+
+
 class _KeptListView(StaffListView):
+    """The list of one kind of staff record: seen with its ``view`` permission, its rows edited
+    by whoever may add one."""
+
     kept: Kept
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.permission_required = cls.kept.permission("view")
+        cls.context_permissions = {"can_add": cls.kept.permission("add")}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["can_add"] = can(self.request.user, self.kept.permission("add"))
         context["today"] = timezone.localdate()
         return context
 
@@ -113,18 +148,21 @@ class _KeptListView(StaffListView):
 class BackgroundCheckListView(_KeptListView):
     kept = CHECKS
     template_name = "safeguarding/check_list.html"
-    permission_required = "safeguarding.view_backgroundcheck"
-    filterset_class = filters.BackgroundCheckFilter
     title = "Staff background checks"
+    columns = (
+        tables.Column(
+            "Staff",
+            "staff.full_name",
+            cell=_edit_link("safeguarding:check-edit", "{{ row.staff.full_name }}"),
+        ),
+        EMAIL,
+        KIND,
+        tables.Column("Certificate number", "certificate_number"),
+        tables.Column("Issued on", "issued_on"),
+        RENEWAL_DUE,
+    )
+    filterset_class = filters.BackgroundCheckFilter
     csv_filename = "background-checks.csv"
-    csv_columns: list[Column] = [
-        ("Staff", "staff.full_name"),
-        ("Email", "staff.email"),
-        ("Kind", "get_kind_display"),
-        ("Certificate number", "certificate_number"),
-        ("Issued on", "issued_on"),
-        ("Renewal due", "renewal_due"),
-    ]
 
     def get_base_queryset(self) -> Any:
         return selectors.background_checks_visible_to(self.request.user).order_by(
@@ -135,20 +173,24 @@ class BackgroundCheckListView(_KeptListView):
 class TrainingRecordListView(_KeptListView):
     kept = TRAINING
     template_name = "safeguarding/training_list.html"
-    permission_required = "safeguarding.view_trainingrecord"
-    filterset_class = filters.TrainingRecordFilter
     title = "Staff training"
+    columns = (
+        STAFF,
+        EMAIL,
+        tables.Column(
+            "Course", "course", cell=_edit_link("safeguarding:training-edit", "{{ row.course }}")
+        ),
+        tables.Column("Completed on", "completed_on"),
+        tables.Column(
+            "Expires on",
+            "expires_on",
+            cell='{{ row.expires_on|date:"j F Y"|default:"Does not expire" }}'
+            + _expired("expires_on"),
+        ),
+    )
+    filterset_class = filters.TrainingRecordFilter
     csv_filename = "staff-training.csv"
-    csv_columns: list[Column] = [
-        ("Staff", "staff.full_name"),
-        ("Email", "staff.email"),
-        ("Course", "course"),
-        ("Completed on", "completed_on"),
-        ("Expires on", "expires_on"),
-    ]
-
-    def get_base_queryset(self) -> Any:
-        return self.kept.visible_to(self.request.user)
+    selector = staticmethod(TRAINING.visible_to)
 
 
 @login_required
@@ -160,6 +202,7 @@ def checks_due(request: HttpRequest) -> HttpResponse:
         "title": "Checks due",
         "today": today,
         "checks": selectors.checks_due(user=user, today=today),
+        "columns": CHECKS_DUE_COLUMNS,
         "without": selectors.staff_without_current_check(user=user, today=today),
         "can_add": can(user, "safeguarding.add_backgroundcheck"),
     }
