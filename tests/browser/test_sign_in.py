@@ -151,7 +151,7 @@ def test_a_backup_code_signs_in_once(page):
 def test_the_password_pages_are_accessible(page):
     page.goto(reverse("core:sign-in"))
     with page.expect_navigation():
-        page.get_by_role("link", name="Forgotten your password?").click()
+        page.get_by_role("link", name="reset your password").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Reset your password"
     assert_accessible(page)
     page.get_by_label("Email address").fill("nobody@example.org")
