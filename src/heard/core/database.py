@@ -26,7 +26,8 @@ from typing import Any
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.template import loader
-from django.views import defaults
+
+from heard.core import error_views
 
 logger = logging.getLogger(__name__)
 
@@ -88,10 +89,10 @@ class DatabaseUnavailableMiddleware:
 def server_error(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
     """``handler500``: Django calls it, inside its ``except``, for anything a view or a
     middleware did not handle. A database that cannot be reached gets the 503; anything else
-    Django's own 500."""
+    Heard's 500 page (``500.html``), or JSON under ``/api/``."""
     exc = sys.exc_info()[1]
     if unavailable(exc):
         assert exc is not None  # noqa: S101 - for the type checker
         note(exc, request)
         return unavailable_response(request)
-    return defaults.server_error(request)
+    return error_views.server_error_response(request)
