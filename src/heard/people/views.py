@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.text import capfirst
 
 from heard.core import tables
-from heard.core.exports import Column, csv_response
+from heard.core.exports import csv_response
 from heard.core.forms import changed_values, form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, is_partner_worker, require
@@ -25,31 +24,11 @@ from heard.people.models import Organisation, User, YoungPerson
 IMPORT_SESSION_KEY = "people_import_csv"
 
 
-def _active(record: Any) -> str:
-    return "Yes" if record.is_active else "No"
-
-
-def _columns(model: type[Model], *names: str | Column) -> list[Column]:
-    """CSV columns for the fields ``names`` of ``model``, each headed by the field's own label:
-    a choice reads as its label, a related record by its name, ``is_active`` as Yes or No.
-    A ``(heading, value)`` pair stands as it is."""
-    columns: list[Column] = []
-    for name in names:
-        if not isinstance(name, str):
-            columns.append(name)
-            continue
-        field: Any = model._meta.get_field(name)
-        value: Any = name
-        if name == "is_active":
-            columns.append(("Active", _active))
-            continue
-        if field.choices:
-            value = f"get_{name}_display"
-        elif field.is_relation:
-            value = f"{name}.name"
-        columns.append((capfirst(str(field.verbose_name)), value))
-    return columns
-
+#: A record's state in a list: "Active", or a grey tag.
+_NOT_ACTIVE_TAG = (
+    '{% if row.is_active %}Active{% else %}<strong class="govuk-tag govuk-tag--grey">'
+    "Not active</strong>{% endif %}"
+)
 
 # Young people ------------------------------------------------------------------------------------
 
@@ -61,17 +40,32 @@ class YoungPersonListView(StaffListView):
     filterset_class = filters.YoungPersonFilter
     title = "Young people"
     csv_filename = "young-people.csv"
-    csv_columns = _columns(
+    columns = tables.model_columns(
         YoungPerson,
-        "reference",
+        tables.Column(
+            "Reference",
+            "reference",
+            cell='<a class="govuk-link" href="{% url "people:young-person-detail" row.pk %}">'
+            "{{ row.reference }}</a>",
+        ),
         "first_name",
         "last_name",
         "preferred_name",
+        tables.Column("Name", "display_name", in_csv=False),
         "age_band",
         "organisation",
         "area",
         "contact_preference",
         "is_active",
+        tables.Column("Status", cell=_NOT_ACTIVE_TAG, in_csv=False),
+        csv_only=(
+            "first_name",
+            "last_name",
+            "preferred_name",
+            "area",
+            "contact_preference",
+            "is_active",
+        ),
     )
 
     context_permissions = {
@@ -84,6 +78,28 @@ def _require_young_people(user: Any) -> None:
     """Roles that never see young people (board members) get 403 before any lookup."""
     if not can(user, "people.view_youngperson"):
         raise PermissionDenied
+
+
+#: The young person's groups and recent sessions, on their page.
+MEMBERSHIP_COLUMNS = (
+    tables.Column(
+        "Group",
+        "group.name",
+        cell='<a class="govuk-link" href="{% url "groups:group-detail" row.group_id %}">'
+        "{{ row.group.name }}</a>",
+    ),
+    tables.Column("Joined", "joined_on"),
+    tables.Column("Left", lambda membership: membership.left_on or "Still a member"),
+)
+ATTENDANCE_COLUMNS = (
+    tables.Column("Date", "session.date"),
+    tables.Column(
+        "Session",
+        cell='<a class="govuk-link" href="{% url "participation:session-detail" row.session_id %}">'
+        "{{ row.session.title|default:row.session.get_kind_display }}</a>",
+    ),
+    tables.Column("Attendance", "get_status_display"),
+)
 
 
 @login_required
@@ -103,6 +119,8 @@ def young_person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "can_change": can(user, "people.change_youngperson", young_person),
         "can_view_history": can(user, "core.view_history"),
+        "membership_columns": MEMBERSHIP_COLUMNS,
+        "attendance_columns": ATTENDANCE_COLUMNS,
     }
     return render(request, "people/young_person_detail.html", context)
 
@@ -182,6 +200,14 @@ def young_person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+#: The problems a checked import file has: (line, column, message) each.
+IMPORT_PROBLEM_COLUMNS = (
+    tables.Column("Line", itemgetter(0), numeric=True),
+    tables.Column("Column", itemgetter(1)),
+    tables.Column("Problem", itemgetter(2)),
+)
+
+
 @login_required
 def young_people_import(request: HttpRequest) -> HttpResponseBase:
     """Upload, check (a dry run that imports nothing), then confirm: all rows or none are added."""
@@ -220,6 +246,7 @@ def young_people_import(request: HttpRequest) -> HttpResponseBase:
         "title": "Import young people",
         "columns": importers.COLUMNS,
         "confirm_column": importers.CONFIRM_COLUMN,
+        "problem_columns": IMPORT_PROBLEM_COLUMNS,
     }
     return render(request, "people/young_person_import.html", context)
 
@@ -244,12 +271,33 @@ class OrganisationListView(StaffListView):
     csv_filename = "organisations.csv"
 
     @property
-    def csv_columns(self) -> list[Column]:  # type: ignore[override]
-        # Its details but the champions and notes (a list of names, free text).
-        details = [f for f in services.ORGANISATION_FIELDS if f not in ("champions", "notes")]
-        columns = _columns(Organisation, *details)
-        if _young_people_count_scope(self.request.user) == "all":
-            columns.append(("Active young people", "young_people_count"))
+    def columns(self) -> list[tables.Column]:  # type: ignore[override]
+        """Its details but the champions and notes (a list of names, free text); the count of
+        active young people where the user may see it (a partner worker: their own's only)."""
+        scope = _young_people_count_scope(self.request.user)
+        columns = tables.model_columns(
+            Organisation,
+            tables.Column(
+                "Name",
+                "name",
+                cell='<a class="govuk-link" href="{% url "people:organisation-detail" row.pk %}">'
+                "{{ row.name }}</a>{% if not row.is_active %} "
+                '<strong class="govuk-tag govuk-tag--grey">Not active</strong>{% endif %}',
+            ),
+            *(f for f in services.ORGANISATION_FIELDS if f not in ("name", "champions", "notes")),
+            csv_only=("contact_email", "contact_phone", "is_active"),
+        )
+        if scope != "none":
+            columns.append(
+                tables.Column(
+                    "Active young people",
+                    "young_people_count",
+                    cell='{% if count_scope == "all" or row.pk == user.organisation_id %}'
+                    "{{ row.young_people_count }}{% else %}-{% endif %}",
+                    numeric=True,
+                    in_csv=scope == "all",
+                )
+            )
         return columns
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
