@@ -78,6 +78,19 @@ def event(
     return declared
 
 
+def record_events(
+    obj: str, noun: str, *, added: tuple[str, str] = ("created", "Added the")
+) -> tuple[EventType, EventType]:
+    """Declare the two events nearly every record has: added (``<obj>.created``, "Added the
+    <noun>", or the ``(verb, words)`` the app says, such as ``("logged", "Logged the")``) and
+    changed (``<obj>.changed``, "Changed the <noun>")."""
+    verb, words = added
+    return (
+        event(f"{obj}.{verb}", f"{words} {noun}", action=CREATE),
+        event(f"{obj}.changed", f"Changed the {noun}", action=UPDATE),
+    )
+
+
 def lookup(name: str) -> EventType:
     """The declared event type, or for a name no longer declared one that reads its own name."""
     known = EVENTS.get(name)

@@ -7,7 +7,7 @@ import datetime
 from collections.abc import Mapping
 from typing import Any
 
-from heard.core.events import CREATE, UPDATE, event
+from heard.core.events import CREATE, UPDATE, event, record_events
 
 
 def _note(metadata: Mapping[str, Any]) -> str:
@@ -19,8 +19,7 @@ def _review(metadata: Mapping[str, Any]) -> str:
     return f"Decided at the review of {day.day} {day:%B %Y}"
 
 
-THEME_CREATED = event("theme.created", "Added the theme", action=CREATE)
-THEME_CHANGED = event("theme.changed", "Changed the theme", action=UPDATE)
+THEME_CREATED, THEME_CHANGED = record_events("theme", "theme")
 THEME_CLOSED = event(
     "theme.closed",
     "Closed the theme after a review",
@@ -30,8 +29,7 @@ THEME_CLOSED = event(
 )
 THEME_REVIEWED = event("theme_review.added", "Reviewed the theme", action=CREATE)
 
-GROUP_CREATED = event("group.created", "Added the group", action=CREATE)
-GROUP_CHANGED = event("group.changed", "Changed the group", action=UPDATE)
+GROUP_CREATED, GROUP_CHANGED = record_events("group", "group")
 GROUP_STAGE_MOVED = event(
     "group.stage_moved",
     "Moved the group to another stage",

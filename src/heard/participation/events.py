@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from heard.core.events import CREATE, IMPORT, UPDATE, event
+from heard.core.events import IMPORT, UPDATE, event, record_events
 
-#: A session logged on the page or over the API: its fields and attendance as logged.
-SESSION_LOGGED = event("session.logged", "Logged the session", action=CREATE)
-#: A session's fields (date, group, methods, themes ...) changed.
-SESSION_CHANGED = event("session.changed", "Changed the session", action=UPDATE)
+#: A session logged on the page or over the API (its fields and attendance as logged), and a
+#: change to its fields (date, group, methods, themes ...).
+SESSION_LOGGED, SESSION_CHANGED = record_events(
+    "session", "session", added=("logged", "Logged the")
+)
 #: Who attended a session, and how, changed (one entry beside its field changes, if any).
 ATTENDANCE_CHANGED = event(
     "session.attendance_changed", "Changed who attended the session", action=UPDATE

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from heard.core.events import CREATE, IMPORT, UPDATE, event
+from heard.core.events import CREATE, IMPORT, event, record_events
 
 
 def _imported(metadata: Mapping[str, Any]) -> str:
@@ -13,8 +13,7 @@ def _imported(metadata: Mapping[str, Any]) -> str:
     return f"{count} young {'person' if count == 1 else 'people'} added from a CSV file"
 
 
-ORGANISATION_CREATED = event("organisation.created", "Added the organisation", action=CREATE)
-ORGANISATION_CHANGED = event("organisation.changed", "Changed the organisation", action=UPDATE)
+ORGANISATION_CREATED, ORGANISATION_CHANGED = record_events("organisation", "organisation")
 #: One entry on each organisation a CSV import added young people to.
 YOUNG_PEOPLE_IMPORTED = event(
     "organisation.young_people_imported",
@@ -23,11 +22,11 @@ YOUNG_PEOPLE_IMPORTED = event(
     describe=_imported,
     example={"young_people": 12},
 )
-STAFF_ACCOUNT_CREATED = event("staff_account.created", "Created the staff account", action=CREATE)
-STAFF_ACCOUNT_CHANGED = event("staff_account.changed", "Changed the staff account", action=UPDATE)
-YOUNG_PERSON_CREATED = event("young_person.created", "Added the young person", action=CREATE)
+STAFF_ACCOUNT_CREATED, STAFF_ACCOUNT_CHANGED = record_events(
+    "staff_account", "staff account", added=("created", "Created the")
+)
+YOUNG_PERSON_CREATED, YOUNG_PERSON_CHANGED = record_events("young_person", "young person")
 #: A young person added by a CSV import (one entry for each row).
 YOUNG_PERSON_IMPORTED = event(
     "young_person.imported", "Added the young person from a CSV file", action=CREATE
 )
-YOUNG_PERSON_CHANGED = event("young_person.changed", "Changed the young person", action=UPDATE)

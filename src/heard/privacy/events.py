@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from heard.core.events import CREATE, DELETE, READ, UPDATE, event
+from heard.core.events import CREATE, DELETE, READ, UPDATE, event, record_events
 
 
 def _format(metadata: Mapping[str, Any]) -> str:
@@ -89,9 +89,9 @@ SUBJECT_ACCESS_EXPORTED = event(
     example={"format": "pdf"},
 )
 
-BENCHMARK_SET = event("benchmark_share.set", "Set a benchmark share", action=CREATE)
-BENCHMARK_CHANGED = event("benchmark_share.changed", "Changed the benchmark share", action=UPDATE)
-TARGET_SET = event("least_heard_target.set", "Set a least-heard target", action=CREATE)
-TARGET_CHANGED = event(
-    "least_heard_target.changed", "Changed the least-heard target", action=UPDATE
+BENCHMARK_SET, BENCHMARK_CHANGED = record_events(
+    "benchmark_share", "benchmark share", added=("set", "Set a")
+)
+TARGET_SET, TARGET_CHANGED = record_events(
+    "least_heard_target", "least-heard target", added=("set", "Set a")
 )

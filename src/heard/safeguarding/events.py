@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from heard.core.events import CREATE, READ, UPDATE, event
+from heard.core.events import CREATE, READ, UPDATE, event, record_events
 
 #: How each kind of read is described (``metadata["via"]`` of a ``concern.read`` entry).
 READ_VIA = {
@@ -26,16 +26,14 @@ def _read_via(metadata: Mapping[str, Any]) -> str:
     return READ_VIA.get(via, "Read it")
 
 
-CONCERN_RAISED = event("concern.raised", "Raised the concern", action=CREATE)
+CONCERN_RAISED, CONCERN_CHANGED = record_events(
+    "concern", "concern", added=("raised", "Raised the")
+)
 CONCERN_READ = event(
     "concern.read", "Read the concern", action=READ, describe=_read_via, example={"via": "page"}
 )
-CONCERN_CHANGED = event("concern.changed", "Changed the concern", action=UPDATE)
-BACKGROUND_CHECK_RECORDED = event(
-    "background_check.recorded", "Recorded the background check", action=CREATE
-)
-BACKGROUND_CHECK_CHANGED = event(
-    "background_check.changed", "Changed the background check", action=UPDATE
+BACKGROUND_CHECK_RECORDED, BACKGROUND_CHECK_CHANGED = record_events(
+    "background_check", "background check", added=("recorded", "Recorded the")
 )
 TRAINING_RECORDED = event("training_record.recorded", "Recorded the training", action=CREATE)
 TRAINING_CHANGED = event("training_record.changed", "Changed the training record", action=UPDATE)

@@ -12,18 +12,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from heard.core.events import CREATE, UPDATE, event
+from heard.core.events import CREATE, UPDATE, event, record_events
 
 
 def _file(metadata: Mapping[str, Any]) -> str:
     return f"File uploaded as {metadata.get('original_name') or '(no name)'}"
 
 
-VIEW_RECORDED = event("view.recorded", "Recorded the view", action=CREATE)
-VIEW_CHANGED = event("view.changed", "Changed the view", action=UPDATE)
-VIEW_RESPONDED = event("view.responded", "The view was given a response", action=UPDATE)
-VIEW_FED_BACK = event("view.fed_back", "The response was fed back", action=UPDATE)
-VIEW_RATED = event("view.rated", "The response was rated", action=UPDATE)
+VIEW_RECORDED, VIEW_CHANGED = record_events("view", "view", added=("recorded", "Recorded the"))
+#: The event of a view's move to each status of the loop (``View.TRANSITIONS``).
+VIEW_MOVED = {
+    status: event(f"view.{status}", words, action=UPDATE)
+    for status, words in (
+        ("responded", "The view was given a response"),
+        ("fed_back", "The response was fed back"),
+        ("rated", "The response was rated"),
+    )
+}
+VIEW_RESPONDED, VIEW_FED_BACK, VIEW_RATED = VIEW_MOVED.values()
 RESPONSE_RECORDED = event("response.recorded", "Recorded the response", action=CREATE)
 FEEDBACK_RECORDED = event("feedback.recorded", "Recorded the feedback", action=CREATE)
 RATING_GIVEN = event("rating.given", "Rated the response", action=CREATE)
@@ -35,10 +41,3 @@ EVIDENCE_ATTACHED = event(
     describe=_file,
     example={"original_name": "drawing.png"},
 )
-
-#: The event of a view's move to each status of the loop.
-VIEW_MOVED = {
-    "responded": VIEW_RESPONDED,
-    "fed_back": VIEW_FED_BACK,
-    "rated": VIEW_RATED,
-}
