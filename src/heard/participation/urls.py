@@ -6,7 +6,6 @@ from heard.participation import concern_views, views
 app_name = "participation"
 
 urlpatterns = [
-    path("import/", views.session_import, name="session-import"),
     path("monitoring/", views.MonitoringFollowUpView.as_view(), name="monitoring-followup"),
     *record_pages(
         "",
@@ -16,11 +15,8 @@ urlpatterns = [
         detail=views.session_detail,
         edit=views.session_edit,
         create_path="new/",
+        collection={"import": views.session_import},
+        member={"monitoring-complete": views.session_monitoring_complete},
     ),
     path("<int:pk>/concern/", concern_views.concern_raise, name="concern-raise"),
-    path(
-        "<int:pk>/monitoring-complete/",
-        views.session_monitoring_complete,
-        name="session-monitoring-complete",
-    ),
 ]

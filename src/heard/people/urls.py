@@ -1,12 +1,9 @@
-from django.urls import path
-
 from heard.core.routes import record_pages
 from heard.people import views
 
 app_name = "people"
 
 urlpatterns = [
-    path("young-people/import/", views.young_people_import, name="young-person-import"),
     *record_pages(
         "young-people/",
         "young-person",
@@ -14,6 +11,7 @@ urlpatterns = [
         create=views.young_person_create,
         detail=views.young_person_detail,
         edit=views.young_person_edit,
+        collection={"import": views.young_people_import},
     ),
     *record_pages(
         "organisations/",

@@ -6,14 +6,18 @@ from heard.safeguarding import views
 app_name = "safeguarding"
 
 urlpatterns = [
-    path("concerns/raise/", views.concern_raise, name="concern-raise"),
-    path("concerns/raised/", views.concern_raised, name="concern-raised"),
     *record_pages(
-        "concerns/", "concern", list=views.ConcernListView.as_view(), detail=views.concern_detail
+        "concerns/",
+        "concern",
+        list=views.ConcernListView.as_view(),
+        detail=views.concern_detail,
+        collection={"raise": views.concern_raise, "raised": views.concern_raised},
+        member={
+            "assign": views.concern_assign,
+            "decide": views.concern_decide,
+            "close": views.concern_close,
+        },
     ),
-    path("concerns/<int:pk>/assign/", views.concern_assign, name="concern-assign"),
-    path("concerns/<int:pk>/decide/", views.concern_decide, name="concern-decide"),
-    path("concerns/<int:pk>/close/", views.concern_close, name="concern-close"),
     path("checks/due/", views.checks_due, name="checks-due"),
     *record_pages(
         "checks/",
