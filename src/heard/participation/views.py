@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from heard.core import tables
 from heard.core.exports import Column
 from heard.core.forms import form_page
 from heard.core.lists import StaffListView
@@ -45,13 +46,40 @@ SESSION_CSV_COLUMNS: list[Column] = [
 ]
 
 
+#: The sessions table (the CSV export has its own, fuller columns).
+SESSION_COLUMNS: tuple[tables.Column, ...] = (
+    tables.Column("Date", "date"),
+    tables.Column(
+        "Session",
+        cell='<a class="govuk-link" href="{% url "participation:session-detail" row.pk %}">'
+        "{{ row.title|default:row.get_kind_display }}</a>{% if row.title %}<br>"
+        '<span class="govuk-body-s">{{ row.get_kind_display }}</span>{% endif %}',
+    ),
+    tables.Column(
+        "With",
+        cell="{% if row.group %}{{ row.group.name }}{% else %}"
+        "{{ row.young_person.reference }} (individual){% endif %}",
+    ),
+    tables.Column("Organisation", "organisation.name"),
+    tables.Column("Degree", "get_degree_display"),
+    tables.Column("Attended", "attendee_count", numeric=True),
+    tables.Column(
+        "Monitoring form",
+        cell='{% if row.monitoring_form_complete %}<strong class="govuk-tag govuk-tag--green">'
+        'Complete</strong>{% else %}<strong class="govuk-tag govuk-tag--red">Not complete'
+        "</strong>{% endif %}",
+    ),
+)
+
+
 class SessionListView(StaffListView):
     template_name = "participation/session_list.html"
+    title = "Sessions"
+    columns = SESSION_COLUMNS
+    csv_columns = SESSION_CSV_COLUMNS
     permission_required = "participation.view_session"
     filterset_class = SessionFilter
-    csv_columns = SESSION_CSV_COLUMNS
     csv_filename = "sessions.csv"
-    title = "Sessions"
     selector = staticmethod(selectors.sessions_visible_to)
     context_permissions = {
         "can_add": "participation.add_session",
@@ -66,6 +94,19 @@ class MonitoringFollowUpView(SessionListView):
     template_name = "participation/monitoring_followup.html"
     csv_filename = "sessions-missing-monitoring-forms.csv"
     title = "Sessions missing monitoring forms"
+    columns = (
+        *SESSION_COLUMNS,
+        tables.Column(
+            "Action",
+            cell='{% if row.pk in changeable %}<form method="post" action="'
+            '{% url "participation:session-monitoring-complete" row.pk %}">{% csrf_token %}'
+            '<button type="submit" class="govuk-button govuk-button--secondary '
+            'govuk-!-margin-bottom-0" data-module="govuk-button">Mark complete'
+            '<span class="govuk-visually-hidden"> for {{ row }}</span></button></form>'
+            "{% endif %}",
+            in_csv=False,
+        ),
+    )
 
     def get_base_queryset(self) -> QuerySet[Session]:
         return selectors.sessions_missing_monitoring(self.request.user)
@@ -78,6 +119,23 @@ class MonitoringFollowUpView(SessionListView):
         return context
 
 
+#: Who attended a session, with their names for a reader who may see them.
+ATTENDANCE_COLUMNS = (
+    tables.Column("Reference", "young_person.reference"),
+    tables.Column("Attendance", "get_status_display"),
+)
+ATTENDANCE_COLUMNS_NAMED = (
+    ATTENDANCE_COLUMNS[0],
+    tables.Column("Name", "young_person.display_name"),
+    ATTENDANCE_COLUMNS[1],
+)
+#: A CSV file's problems, one a row.
+IMPORT_PROBLEM_COLUMNS = (
+    tables.Column("Line", "line", numeric=True),
+    tables.Column("Column", "field"),
+    tables.Column("Problem", "reason"),
+)
+
 #: A session service's ``attendees`` errors go on whichever attendee field the form shows.
 ATTENDEE_ALIASES = {"attendees": ("attended", "other_attendees")}
 
@@ -86,12 +144,13 @@ ATTENDEE_ALIASES = {"attendees": ("attended", "other_attendees")}
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     session = selectors.session_get(request.user, pk)
     require(request.user, "participation.view_session", session)
+    shows_names = can(request.user, "people.view_youngperson")
     context = {
         "session": session,
         "title": str(session),
         "can_change": can(request.user, "participation.change_session", session),
         "can_view_history": can(request.user, "core.view_history"),
-        "shows_names": can(request.user, "people.view_youngperson"),
+        "attendance_columns": ATTENDANCE_COLUMNS_NAMED if shows_names else ATTENDANCE_COLUMNS,
     }
     return render(request, "participation/session_detail.html", context)
 
@@ -200,6 +259,7 @@ def session_import(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "result": result,
+        "problem_columns": IMPORT_PROBLEM_COLUMNS,
         "title": "Import sessions",
         "cancel_url": reverse("participation:session-list"),
     }
