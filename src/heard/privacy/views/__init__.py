@@ -15,7 +15,6 @@ from heard.privacy.views.reach import (
     benchmark_add,
     benchmark_import,
     reach,
-    rows_as_objects,
     target_edit,
 )
 from heard.privacy.views.subject_access import (
@@ -37,7 +36,6 @@ __all__ = [
     "equality_edit",
     "erase",
     "reach",
-    "rows_as_objects",
     "subject_access",
     "subject_access_json",
     "subject_access_pdf_view",

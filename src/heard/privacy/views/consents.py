@@ -12,11 +12,29 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from heard.core import tables
 from heard.core.forms import form_page
 from heard.core.permissions import can, require
 from heard.people import selectors as people_selectors
 from heard.privacy import forms, selectors, services
 from heard.privacy.models import EQUALITY_FIELDS, Consent, EqualityRecord
+
+#: A young person's consents: what for, who gave it, when and how, and whether it stands.
+CONSENT_COLUMNS = (
+    tables.Column("For", "get_purpose_display"),
+    tables.Column("Given by", "get_given_by_display"),
+    tables.Column("Given", "given_on"),
+    tables.Column("How", "get_how_display"),
+    tables.Column(
+        "Status",
+        cell='{% if row.withdrawn_on %}<strong class="govuk-tag govuk-tag--grey">Withdrawn '
+        '{{ row.withdrawn_on|date:"j F Y" }}</strong>{% else %}<strong class="govuk-tag '
+        'govuk-tag--green">Current</strong>{% if can_withdraw %} <a class="govuk-link" '
+        'href="{% url "privacy:consent-withdraw" row.pk %}">Withdraw<span '
+        'class="govuk-visually-hidden"> consent to {{ row.get_purpose_display|lower }}</span>'
+        "</a>{% endif %}{% endif %}",
+    ),
+)
 
 
 def young_person_for(request: HttpRequest, pk: int, perm: str) -> Any:
@@ -38,6 +56,7 @@ def consents(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "young_person": young_person,
             "consents": selectors.consents_for(user=user, young_person=young_person),
+            "consent_columns": CONSENT_COLUMNS,
             "photos_allowed": selectors.photos_allowed(young_person),
             "anonymisation": selectors.anonymisation_of(young_person),
             "can_add": can(user, "privacy.add_consent", young_person),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any
 
 from django.contrib import messages
@@ -15,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from heard.core import disclosure
+from heard.core import disclosure, tables
 from heard.core.exports import Column, csv_response
 from heard.core.forms import form_page
 from heard.core.lists import StaffListView
@@ -34,6 +35,71 @@ REACH_CSV_COLUMNS: list[Column] = [
 ]
 
 
+def _period(target: str) -> str:
+    """A target's period, "1 April 2026 to 31 March 2027" (``target`` its path from ``row``)."""
+    return f'{{{{ {target}.start|date:"j F Y" }}}} to {{{{ {target}.end|date:"j F Y" }}}}'
+
+
+#: A target's period in its row.
+PERIOD = _period("row")
+
+
+def _figure(name: str, *, percent: bool = False) -> tables.Column:
+    """A column of reach's figures: "-" when withheld, nothing in a total's row."""
+    unit = "%" if percent else ""
+    return tables.Column(
+        name.capitalize().replace("_", " "),
+        name,
+        cell=f"{{% if not row.is_total %}}{{% if row.{name} is None %}}-{{% else %}}"
+        f"{{{{ row.{name} }}}}{unit}{{% endif %}}{{% endif %}}",
+        numeric=True,
+    )
+
+
+#: Each least-heard group's progress against its target.
+LEAST_HEARD_COLUMNS = (
+    tables.Column("Group", "target.label"),
+    tables.Column("Target period", cell=_period("row.target")),
+    tables.Column("Target", "target.target", numeric=True),
+    tables.Column("Took part", "took_part", numeric=True),
+    tables.Column(
+        "Progress",
+        "share_of_target",
+        cell="{% if row.share_of_target is None %}-{% else %}{{ row.share_of_target }}%{% endif %}",
+        numeric=True,
+    ),
+)
+#: The figures of each value of a characteristic, after its first column (the value).
+FIGURE_COLUMNS = (
+    tables.Column("Took part", "took_part", numeric=True),
+    tables.Column("Took part actively", "active", numeric=True),
+    _figure("share", percent=True),
+    _figure("benchmark", percent=True),
+    _figure("gap"),
+)
+
+
+def figure_tables(report: selectors.Reach) -> list[dict[str, Any]]:
+    """Each characteristic's table: its values, then the total, compared along each row."""
+    return [
+        {
+            "label": table.label,
+            "caption": f"Reach by {table.label.lower()}",
+            "columns": (tables.Column(table.label, "label"), *FIGURE_COLUMNS),
+            "rows": [
+                *table.rows,
+                SimpleNamespace(
+                    label="Total",
+                    took_part=table.total_took_part,
+                    active=table.total_active,
+                    is_total=True,
+                ),
+            ],
+        }
+        for table in report.tables
+    ]
+
+
 @login_required
 def reach(request: HttpRequest) -> HttpResponseBase:
     if not can(request.user, "privacy.view_reach"):
@@ -49,13 +115,11 @@ def reach(request: HttpRequest) -> HttpResponseBase:
     )
     if request.GET.get("format") == "csv":
         rows = [
-            {"characteristic": table.label, **row.__dict__}
+            SimpleNamespace(characteristic=table.label, **vars(row))
             for table in report.tables
             for row in table.rows
         ]
-        return csv_response(
-            rows_as_objects(rows), REACH_CSV_COLUMNS, f"reach-{report.start}-{report.end}.csv"
-        )
+        return csv_response(rows, REACH_CSV_COLUMNS, f"reach-{report.start}-{report.end}.csv")
     query = request.GET.copy()
     query.pop("format", None)
     return render(
@@ -64,6 +128,8 @@ def reach(request: HttpRequest) -> HttpResponseBase:
         {
             "form": form,
             "report": report,
+            "least_heard_columns": LEAST_HEARD_COLUMNS,
+            "figure_tables": figure_tables(report),
             "csv_query": (query.urlencode() + "&" if query else "") + "format=csv",
             "can_change": can(request.user, "privacy.change_benchmarkshare"),
             # ADR 0008: the periods a protected reader may choose, as links.
@@ -76,15 +142,6 @@ def _default_period(user: Any) -> dict[str, Any]:
     form = forms.ReachForm({}, user=user)
     form.is_valid()
     return form.cleaned_data
-
-
-class _Row:
-    def __init__(self, values: dict[str, Any]) -> None:
-        self.__dict__.update(values)
-
-
-def rows_as_objects(rows: list[dict[str, Any]]) -> list[_Row]:
-    return [_Row(row) for row in rows]
 
 
 # Benchmarks and targets ---------------------------------------------------------------------------
@@ -110,16 +167,18 @@ class BenchmarkListView(_SettingsList):
     template_name = "privacy/benchmark_list.html"
     change_permission = "privacy.change_benchmarkshare"
     rows = selectors.benchmarks_list
-    filterset_class = filters.BenchmarkFilter
     title = "Benchmark population shares"
+    columns = (
+        tables.Column("Characteristic", "get_characteristic_display"),
+        tables.Column("Value", "value"),
+        tables.Column("Area", "area", cell='{{ row.area|default:"Whole partnership" }}'),
+        tables.Column("Share", "share", cell="{{ row.share }}%", numeric=True),
+        tables.Column("Source", "source"),
+    )
+    filterset_class = filters.BenchmarkFilter
     csv_filename = "benchmark-shares.csv"
-    csv_columns: list[Column] = [
-        ("characteristic", "characteristic"),
-        ("value", "value"),
-        ("area", "area"),
-        ("share", "share"),
-        ("source", "source"),
-    ]
+    #: The file the import reads: each field by its own name, a characteristic by its code.
+    csv_columns = [(name, name) for name in ("characteristic", "value", "area", "share", "source")]
 
 
 @login_required
@@ -170,15 +229,21 @@ class TargetListView(_SettingsList):
     template_name = "privacy/target_list.html"
     change_permission = "privacy.change_leastheardtarget"
     rows = selectors.targets_list
-    filterset_class = filters.TargetFilter
     title = "Least-heard groups: targets"
+    columns = (
+        tables.Column(
+            "Group",
+            "label",
+            cell='{% if can_change %}<a class="govuk-link" href="{% url "privacy:target-edit" '
+            'row.pk %}">{{ row.label }}</a>{% else %}{{ row.label }}{% endif %}',
+        ),
+        tables.Column("Period", cell=PERIOD, in_csv=False),
+        tables.Column("Target", "target", numeric=True),
+        tables.Column("From", "start", in_table=False),
+        tables.Column("To", "end", in_table=False),
+    )
+    filterset_class = filters.TargetFilter
     csv_filename = "least-heard-targets.csv"
-    csv_columns: list[Column] = [
-        ("Group", "label"),
-        ("Target", "target"),
-        ("From", "start"),
-        ("To", "end"),
-    ]
 
 
 @login_required
