@@ -14,8 +14,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from heard.core import sign_in_events
-from heard.core.exports import Column, csv_response
+from heard.core import sign_in_events, tables
+from heard.core.exports import csv_response
 from heard.core.forms import GovUKDateInput
 from heard.core.models import SignInEvent
 
@@ -45,17 +45,33 @@ def _when(event: SignInEvent) -> str:
     return f"{timezone.localtime(event.at):%Y-%m-%d %H:%M:%S}"
 
 
-CSV_COLUMNS: list[Column] = [
-    ("When", _when),
-    ("Event", "get_event_display"),
-    ("Outcome", "outcome"),
-    ("Email address", "email"),
-    ("Account", lambda event: event.user.full_name if event.user else ""),
-    ("By", lambda event: event.actor.email if event.actor else ""),
-    ("Address", "address"),
-    ("Browser", "user_agent"),
-    ("Detail", "detail"),
-]
+#: The page's table and the CSV export (which adds the outcome, the account and who acted).
+COLUMNS = (
+    tables.Column("When", _when, cell='{{ row.at|date:"j F Y, H:i:s" }}'),
+    tables.Column(
+        "Event",
+        "get_event_display",
+        cell='{% if row.outcome == "refused" %}<strong class="govuk-tag govuk-tag--red">'
+        "{{ row.get_event_display }}</strong>{% else %}{{ row.get_event_display }}{% endif %}",
+    ),
+    tables.Column("Outcome", "outcome", in_table=False),
+    tables.Column(
+        "Email address",
+        "email",
+        cell='{{ row.email|default:"-" }}{% if row.actor %}<br>'
+        '<span class="govuk-hint govuk-!-margin-0">by {{ row.actor.email }}</span>{% endif %}',
+    ),
+    tables.Column(
+        "Account", lambda event: event.user.full_name if event.user else "", in_table=False
+    ),
+    tables.Column("By", lambda event: event.actor.email if event.actor else "", in_table=False),
+    tables.Column("Address", "address"),
+    tables.Column(
+        "Browser", "user_agent", cell='{{ row.user_agent|truncatechars:60|default:"-" }}'
+    ),
+    tables.Column("Detail", "detail"),
+)
+CSV_COLUMNS = tables.csv_columns(COLUMNS)
 
 
 @never_cache
@@ -74,6 +90,7 @@ def sign_in_event_list(request: HttpRequest) -> HttpResponse | StreamingHttpResp
         "form": form,
         "page_obj": page,
         "events": page.object_list,
+        "columns": tables.table_columns(COLUMNS),
         "query_string": query.urlencode(),
         "csv_query": csv_query.urlencode(),
     }

@@ -19,7 +19,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from heard.core import security
+from heard.core import security, tables
 from heard.core import two_factor as tfa
 from heard.core.permissions import can
 
@@ -162,6 +162,18 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
 
 #: Staff listed per page on the account page's reset list.
 STAFF_PER_PAGE = 50
+#: The reset list: each member of staff who uses two-factor sign-in, with a link to reset it.
+STAFF_COLUMNS = (
+    tables.Column("Name", lambda member: member.full_name or member.email),
+    tables.Column("Email", "email"),
+    tables.Column("Role", "get_role_display"),
+    tables.Column(
+        "Action",
+        cell='<a class="govuk-link" href="{% url "core:two-factor-reset" row.pk %}">Reset'
+        '<span class="govuk-visually-hidden"> two-factor sign-in for '
+        "{{ row.full_name|default:row.email }}</span></a>",
+    ),
+)
 
 
 @never_cache
@@ -181,6 +193,7 @@ def two_factor_account(request: HttpRequest) -> HttpResponse:
         "can_reset": can(user, security.RESET_PERMISSION),
         "backup_codes_left": tfa.backup_codes_left(user),
         "page_obj": Paginator(staff, STAFF_PER_PAGE).get_page(request.GET.get("page")),
+        "staff_columns": STAFF_COLUMNS,
     }
     return render(request, "core/two_factor_account.html", context)
 

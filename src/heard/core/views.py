@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from heard.core import events, security
+from heard.core import events, security, tables
 from heard.core.audit import history_for
 from heard.core.forms import SignInForm
 from heard.core.permissions import can
@@ -48,6 +48,27 @@ def sign_out(request: HttpRequest) -> HttpResponse:
     return redirect("core:sign-in")
 
 
+#: The history's table: each row an entry with its line in words, ``(entry, line)``.
+HISTORY_COLUMNS = (
+    tables.Column("When", lambda row: row[0].at),
+    tables.Column(
+        "Who",
+        cell="{% if row.0.actor %}{{ row.0.actor.full_name }}{% elif row.0.on_behalf_of %}"
+        "System, for {{ row.0.on_behalf_of.full_name }}{% else %}System{% endif %}",
+    ),
+    tables.Column(
+        "What",
+        cell="{{ row.1.what }}{% if row.1.detail %}<br>"
+        '<span class="govuk-body-s">{{ row.1.detail }}</span>{% endif %}',
+    ),
+    tables.Column(
+        "Changes",
+        cell="{% for change in row.1.changes %}<strong>{{ change.field }}</strong>: "
+        "{{ change.old }} &rarr; {{ change.new }}<br>{% empty %}-{% endfor %}",
+    ),
+)
+
+
 @login_required
 def history(request: HttpRequest, object_type: str, object_id: str) -> HttpResponse:
     """The audit history of one object, for staff allowed to see it and the object: each entry
@@ -68,5 +89,6 @@ def history(request: HttpRequest, object_type: str, object_id: str) -> HttpRespo
         "object": obj,
         "page_obj": page,
         "entries": events.read_page(page.object_list, policy.model),
+        "columns": HISTORY_COLUMNS,
     }
     return render(request, "core/history.html", context)

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from heard.core import tables
 from heard.core.permissions import can, is_board_member
 from heard.indicators import selectors
 from heard.indicators.disclosure import home_counts_shown
@@ -29,6 +30,28 @@ QUICK_LINKS = [
     ("Still owed feedback", "voice:feedback-owed", "voice.view_response"),
     ("Loop figures", "voice:loop-figures", "voice.view_loop_figures"),
 ]
+
+
+#: The overdue visits table: the groups whose visit or meeting is overdue, most overdue first.
+OVERDUE_COLUMNS = (
+    tables.Column(
+        "Group",
+        "name",
+        cell='<a class="govuk-link" href="{% url "groups:group-detail" row.pk %}">'
+        "{{ row.name }}</a>",
+    ),
+    tables.Column("Host", "host_organisation.name"),
+    tables.Column("Last contact", lambda group: group.last_contact or "None yet"),
+    tables.Column("Was due", "next_due"),
+    tables.Column("Days overdue", "days_overdue", numeric=True),
+)
+
+
+def overdue_caption(listed: int, overdue: int) -> str:
+    caption = "Groups whose visit or meeting is overdue, most overdue first"
+    if overdue > listed:
+        caption += f" (the first {listed} of {overdue})"
+    return caption
 
 
 def quick_links(user: Any) -> list[dict[str, str]]:
@@ -55,6 +78,10 @@ def home(request: HttpRequest) -> HttpResponse:
         title=f"Home: {str(role).lower()}",
         quick_links=[] if is_board_member(user) else quick_links(user),
         counts_only=is_board_member(user),
+        overdue_columns=OVERDUE_COLUMNS,
+        overdue_caption=overdue_caption(
+            len(context["overdue_groups"]), context["counts"]["overdue_visits"]
+        ),
     )
     if can(user, "safeguarding.view_concern"):
         # Flagged to every safeguarding lead: concerns still undecided after 24 hours.

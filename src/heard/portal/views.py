@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from heard.core import tables
 from heard.core.models import Partnership
 from heard.core.permissions import require
 from heard.core.security import client_address
@@ -144,6 +145,7 @@ def sessions(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
         "young_person": young_person,
         "sessions": selectors.portal_sessions(young_person),
         "title": "Times I took part",
+        "columns": SESSION_COLUMNS,
     }
     return render(request, "portal/sessions.html", context)
 
@@ -178,6 +180,31 @@ def rate(request: HttpRequest, young_person: YoungPerson, pk: int) -> HttpRespon
 # --- Staff: sign-in codes for one young person --------------------------------------------------
 
 
+#: A young person's current codes, each with a link to revoke it.
+CODE_COLUMNS = (
+    tables.Column("Given", "created_at"),
+    tables.Column("By", lambda code: code.created_by or "Heard"),
+    tables.Column("Use by", "expires_at"),
+    tables.Column(
+        "Used",
+        cell='{% if row.is_spent %}Spent: signed in {{ row.last_used_at|date:"j F Y, H:i" }}'
+        "{% else %}Not used yet{% endif %}",
+    ),
+    tables.Column(
+        "Actions",
+        cell='<a class="govuk-link" href="{% url "portal:code-revoke" young_person.pk row.pk %}">'
+        'Revoke<span class="govuk-visually-hidden"> the code given '
+        '{{ row.created_at|date:"j F Y, H:i" }}</span></a>',
+    ),
+)
+#: The times a young person took part, as their portal shows them.
+SESSION_COLUMNS = (
+    tables.Column("Date", "date"),
+    tables.Column("What", "get_kind_display"),
+    tables.Column("Group", lambda session: session.group.name if session.group else "Just you"),
+)
+
+
 def _codes_context(
     request: HttpRequest, young_person: YoungPerson, form: forms.IssueCodeForm
 ) -> dict[str, Any]:
@@ -186,6 +213,7 @@ def _codes_context(
         "form": form,
         "codes": selectors.sign_in_codes_active(user=request.user, young_person=young_person),
         "title": f"Portal sign-in codes for {young_person.reference}",
+        "code_columns": CODE_COLUMNS,
     }
 
 
