@@ -20,15 +20,20 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import dateformat, timezone
 
-#: Categories of event (``AuditEntry.action``): what kind of thing happened, for filtering.
-CREATE, UPDATE, DELETE, READ, IMPORT, SIGN_IN = (
-    "create",
-    "update",
-    "delete",
-    "read",
-    "import",
-    "sign_in",
-)
+
+class Action(models.TextChoices):
+    """Categories of event (``AuditEntry.action``): what kind of thing happened, for filtering."""
+
+    CREATE = "create", "Created"
+    UPDATE = "update", "Updated"
+    DELETE = "delete", "Deleted"
+    READ = "read", "Read"
+    IMPORT = "import", "Imported"
+    SIGN_IN = "sign_in", "Signed in"
+
+
+#: The categories by name, as the apps' ``events.py`` declare them (in the order above).
+CREATE, UPDATE, DELETE, READ, IMPORT, SIGN_IN = Action
 EMPTY = "(empty)"
 
 

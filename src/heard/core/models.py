@@ -4,6 +4,21 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from heard.core import events
+
+
+def staff_link(*, blank: bool = True) -> Any:
+    """A record's link to a member of staff (who recorded or decided it, whose sign-in it is):
+    emptied, never deleted with them, when their account goes (``SET_NULL``), and no reverse
+    accessor on the user (``related_name="+"``). ``blank=False`` where a form must name one."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=blank,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
 
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
@@ -46,22 +61,13 @@ class AuditEntry(models.Model):
     :meth:`AuditEntryQuerySet.scrub` blanks the personal values of its past entries.
     """
 
-    class Action(models.TextChoices):
-        CREATE = "create", "Created"
-        UPDATE = "update", "Updated"
-        DELETE = "delete", "Deleted"
-        READ = "read", "Read"
-        IMPORT = "import", "Imported"
-        SIGN_IN = "sign_in", "Signed in"
+    #: What kind of thing happened: the categories every event type declares one of.
+    Action = events.Action
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    actor = staff_link()
     #: The person whose act this system entry carries out (``actor`` is then None).
-    on_behalf_of = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    on_behalf_of = staff_link()
     action = models.CharField(max_length=16, choices=Action.choices)
     event = models.CharField(max_length=64, db_index=True)
     object_type = models.CharField(max_length=64)
@@ -161,15 +167,11 @@ class SignInEvent(models.Model):
     at = models.DateTimeField(default=timezone.now, db_index=True)
     event = models.CharField(max_length=32, choices=Event.choices)
     #: The account concerned, when there is one (a failed sign-in may name nobody).
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    user = staff_link()
     #: The email address typed (a failed sign-in) or the account's, lower-cased.
     email = models.CharField(max_length=254, blank=True)
     #: Who did it when it was not the user (an administrator's reset, a token made for someone).
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    actor = staff_link()
     address = models.GenericIPAddressField(null=True, blank=True)
     user_agent = models.CharField(max_length=255, blank=True)
     detail = models.CharField(max_length=200, blank=True)

@@ -12,7 +12,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Coalesce
 
-from heard.core.models import TimeStampedModel
+from heard.core.models import TimeStampedModel, staff_link
 from heard.core.validators import NotInFuture, validate_single_line
 from heard.groups.querysets import GroupQuerySet, MembershipQuerySet
 
@@ -115,9 +115,7 @@ class ThemeReview(TimeStampedModel):
     date = models.DateField(validators=[NotInFuture("The review date cannot be in the future.")])
     summary = models.TextField()
     decision = models.CharField(max_length=16, choices=Decision.choices)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    reviewed_by = staff_link(blank=False)
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -334,9 +332,7 @@ class StageTransition(models.Model):
         validators=[NotInFuture("The date of a stage change cannot be in the future.")]
     )
     note = models.TextField(blank=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    by = staff_link(blank=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
+
+from heard.core.models import staff_link
 
 
 class SignInCode(models.Model):
@@ -20,9 +21,7 @@ class SignInCode(models.Model):
         "people.YoungPerson", on_delete=models.CASCADE, related_name="sign_in_codes"
     )
     code_hash = models.CharField(max_length=128, unique=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = staff_link(blank=False)
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)

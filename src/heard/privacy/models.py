@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 
-from heard.core.models import TimeStampedModel
+from heard.core.models import TimeStampedModel, staff_link
 from heard.core.validators import NotInFuture, validate_single_line
 from heard.people.consents import ConsentPurpose
 
@@ -42,9 +41,7 @@ class Consent(TimeStampedModel):
     withdrawn_by = models.CharField(max_length=16, choices=GivenBy.choices, blank=True)
     withdrawn_how = models.CharField(max_length=8, choices=How.choices, blank=True)
     notes = models.TextField(blank=True, max_length=2000)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = staff_link()
 
     class Meta:
         ordering = ["-given_on", "-id"]
@@ -215,9 +212,7 @@ class Anonymisation(models.Model):
     consent_counts = models.JSONField(
         default=dict, blank=True, help_text="Consents they had, by purpose: given and withdrawn."
     )
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    by = staff_link()
 
     class Meta:
         ordering = ["-anonymised_at"]

@@ -11,7 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
-from heard.core.models import TimeStampedModel
+from heard.core.models import TimeStampedModel, staff_link
 from heard.core.validators import NotInFuture, validate_single_line
 from heard.voice.readability import reading_age
 
@@ -84,9 +84,7 @@ class View(TimeStampedModel):
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
     responded_on = models.DateField(null=True, blank=True)
     fed_back_on = models.DateField(null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = staff_link()
 
     class Meta:
         ordering = ["-recorded_on", "-id"]
@@ -128,9 +126,7 @@ class Evidence(TimeStampedModel):
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
     description = models.CharField(max_length=200, blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    uploaded_by = staff_link(blank=False)
 
     class Meta:
         ordering = ["id"]
@@ -167,9 +163,7 @@ class Response(TimeStampedModel):
         validators=[NotInFuture("The date of the response cannot be in the future.")],
     )
     evidence_link = models.URLField(blank=True)
-    written_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    written_by = staff_link(blank=False)
     #: Whether any of its views is still responded and not fed back: kept by the loop services
     #: (``voice.services.loop``) in the same transaction as the views' status, so "still owed
     #: feedback" reads one partial index instead of joining every response to its views.
@@ -226,9 +220,7 @@ class Feedback(TimeStampedModel):
         validators=[NotInFuture("The date the feedback was given cannot be in the future.")],
     )
     channel = models.CharField(max_length=16, choices=Channel.choices)
-    given_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    given_by = staff_link(blank=False)
     young_people = models.ManyToManyField(
         "people.YoungPerson", blank=True, related_name="feedback_received"
     )
