@@ -1,15 +1,13 @@
-"""The subject access export as a readable PDF (reportlab)."""
+"""The subject access export as a readable, tagged PDF (PDF/UA-1, heard.core.pdf)."""
 
 from __future__ import annotations
 
-import io
+from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from heard.core import pdf
+
+TEMPLATE = Path(__file__).parent / "templates" / "pdf" / "subject_access.typ"
 
 SECTIONS = (
     ("groups", "Groups"),
@@ -21,57 +19,26 @@ SECTIONS = (
 )
 
 
-def _label(key: str) -> str:
-    return key.replace("_", " ").capitalize()
-
-
-def _lines(value: Any, styles: Any, depth: int = 0) -> list[Any]:
-    style = styles["BodyText"]
-    out: list[Any] = []
+def _readable(value: Any) -> Any:
+    """Yes and No for true and false, everywhere in the data."""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
     if isinstance(value, dict):
-        for key, item in value.items():
-            if isinstance(item, list | dict):
-                out.append(Paragraph(f"<b>{escape(_label(key))}</b>", style))
-                out += _lines(item, styles, depth + 1)
-            else:
-                text = "" if item in (None, "") else str(item)
-                out.append(Paragraph(f"<b>{escape(_label(key))}:</b> {escape(text)}", style))
-    elif isinstance(value, list):
-        if not value:
-            out.append(Paragraph("None.", style))
-        for item in value:
-            out += _lines(item, styles, depth + 1)
-            out.append(Spacer(1, 2 * mm))
-    else:
-        out.append(Paragraph(escape(str(value)), style))
-    return out
+        return {key: _readable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_readable(item) for item in value]
+    return value
 
 
 def subject_access_pdf(data: dict[str, Any]) -> bytes:
-    styles = getSampleStyleSheet()
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        title="Subject access export",
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
+    return pdf.render(
+        TEMPLATE,
+        _readable(
+            {
+                "young_person": data["young_person"],
+                "generated_at": data["generated_at"],
+                "sections": [{"title": title, "value": data[key]} for key, title in SECTIONS],
+                "equality": data["equality_monitoring"],
+            }
+        ),
     )
-    reference = data["young_person"]["reference"]
-    story: list[Any] = [
-        Paragraph(f"Everything we hold about {escape(reference)}", styles["Title"]),
-        Paragraph(f"Produced {escape(data['generated_at'])}.", styles["BodyText"]),
-        Paragraph("Their record", styles["Heading2"]),
-        *_lines(data["young_person"], styles),
-    ]
-    for key, title in SECTIONS:
-        story += [Paragraph(title, styles["Heading2"]), *_lines(data[key], styles)]
-    story.append(Paragraph("Equality monitoring", styles["Heading2"]))
-    if data["equality_monitoring"] is None:
-        story.append(Paragraph("None held.", styles["BodyText"]))
-    else:
-        story += _lines(data["equality_monitoring"], styles)
-    doc.build(story)
-    return buffer.getvalue()
