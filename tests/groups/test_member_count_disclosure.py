@@ -32,7 +32,7 @@ def groups(organisation):
 def member_cells(page: str) -> list[str]:
     rows = page.split('<tbody class="govuk-table__body">')[1].split("</tbody>")[0]
     return [
-        row.split('govuk-table__cell govuk-table__cell--numeric">')[1].split("</td>")[0]
+        row.split('data-label="Members">')[1].split("</td>")[0]
         for row in rows.split('<tr class="govuk-table__row">')[1:]
     ]
 

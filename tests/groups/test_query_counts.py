@@ -55,7 +55,7 @@ EXPECTED = {
     ("theme-detail", "officer"): 10,
     ("group-list", "officer"): 13,
     ("group-list", "board_member"): 13,
-    ("group-detail", "officer"): 8,
+    ("group-detail", "officer"): 9,
     ("group-detail", "board_member"): 7,
     ("calendar", "officer"): 7,
     ("calendar", "theme_lead"): 7,

@@ -13,10 +13,12 @@ from heard.groups.selectors.calendar import (
     with_next_due,
 )
 from heard.groups.selectors.groups import (
+    GROUP_SESSIONS_SHOWN,
     answered_for,
     group_choices,
     group_get,
     group_members,
+    group_past_sessions,
     group_transitions,
     groups_plain_visible_to,
     groups_responsible_for,
@@ -45,6 +47,7 @@ from heard.groups.selectors.themes import (
 )
 
 __all__ = [
+    "GROUP_SESSIONS_SHOWN",
     "MIN_ESTABLISHED_GROUPS",
     "THEMES_PER_PERIOD",
     "ProtectedMemberCounts",
@@ -56,6 +59,7 @@ __all__ = [
     "group_get",
     "group_ids_led_by",
     "group_members",
+    "group_past_sessions",
     "group_transitions",
     "groups_plain_visible_to",
     "groups_responsible_for",

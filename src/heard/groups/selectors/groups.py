@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
@@ -94,6 +95,25 @@ def group_members(user: Any, group: Group, *, current_only: bool = False) -> Que
         "left_on", "joined_on", "id"
     )
     return queryset.current() if current_only else queryset
+
+
+#: Past sessions a group's page lists before its "see all" link to the sessions list.
+GROUP_SESSIONS_SHOWN = 10
+
+
+def group_past_sessions(
+    user: Any, group: Group, *, today: datetime.date, limit: int = GROUP_SESSIONS_SHOWN
+) -> tuple[list[Any], bool]:
+    """The group's sessions up to ``today`` that the user may read, latest first: at most
+    ``limit`` of them, and whether there are more (one query, reading one row more). Through the
+    reverse relation: groups does not import the participation app."""
+    sessions: Any = Group._meta.get_field("sessions").related_model._default_manager
+    rows = list(
+        sessions.visible_to(user)
+        .filter(group=group, date__lte=today)
+        .order_by("-date", "-id")[: limit + 1]
+    )
+    return rows[:limit], len(rows) > limit
 
 
 def memberships_visible_to(user: Any) -> QuerySet[Membership]:

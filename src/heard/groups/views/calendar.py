@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
 from django.utils import timezone
 
+from heard.core import tables
 from heard.core.exports import Column
 from heard.core.lists import StaffListView
 from heard.core.permissions import require
@@ -16,6 +17,7 @@ from heard.groups import selectors
 from heard.groups.calendar import stream_ics
 from heard.groups.filters import CalendarFilter
 from heard.groups.models import Group
+from heard.groups.views._common import GROUP_LINK, HOST, NEXT_DUE
 
 
 class CalendarView(StaffListView):
@@ -26,6 +28,16 @@ class CalendarView(StaffListView):
     permission_required = "groups.view_group"
     title = "Engagement calendar"
     csv_filename = "engagement-calendar.csv"
+    columns = (
+        GROUP_LINK,
+        HOST,
+        tables.Column("Stage", "get_stage_display"),
+        tables.Column("Cadence", "get_cadence_display"),
+        tables.Column(
+            "Last contact", cell='{{ row.last_contact|date:"j F Y"|default:"None yet" }}'
+        ),
+        NEXT_DUE,
+    )
     csv_columns: list[Column] = [
         ("Group", "name"),
         ("Kind", "get_kind_display"),

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from heard.core import tables
 from heard.core.exports import Column
 from heard.core.forms import form_page
 from heard.core.lists import StaffListView
@@ -20,7 +21,7 @@ from heard.groups.calendar import with_calendar
 from heard.groups.filters import GroupFilter
 from heard.groups.forms import GroupForm, MembershipAddForm, MembershipEndForm, MoveStageForm
 from heard.groups.models import Group
-from heard.groups.views._common import actor, group_url
+from heard.groups.views._common import GROUP_LINK, HOST, NEXT_DUE, STAGE_TAG, actor, group_url
 
 
 def _themes_text(group: Any) -> str:
@@ -36,6 +37,19 @@ class GroupListView(StaffListView):
     permission_required = "groups.view_group"
     title = "Groups"
     csv_filename = "groups.csv"
+    columns = (
+        GROUP_LINK,
+        tables.Column("Kind", "get_kind_display"),
+        STAGE_TAG,
+        HOST,
+        tables.Column(
+            "Themes",
+            cell="{% for link in row.theme_links.all %}{{ link.theme.title }}"
+            "{% if not forloop.last %}, {% endif %}{% empty %}None{% endfor %}",
+        ),
+        tables.Column("Members", "shown_member_count", numeric=True),
+        NEXT_DUE,
+    )
 
     @property
     def csv_columns(self) -> list[Column]:  # type: ignore[override]
@@ -71,6 +85,32 @@ class GroupListView(StaffListView):
         return context
 
 
+#: A group's members on its page (with an action to end a current membership for who may).
+MEMBER_COLUMNS = (
+    tables.Column("Reference", "young_person.reference"),
+    tables.Column("Name", "young_person.display_name"),
+    tables.Column("Joined", "joined_on"),
+    tables.Column("Left", cell='{{ row.left_on|date:"j F Y"|default:"Current member" }}'),
+)
+MEMBER_ACTION = tables.Column(
+    "Action",
+    cell='{% if not row.left_on %}<a class="govuk-link" href="{% url "groups:membership-end" '
+    'group.pk row.pk %}">End membership<span class="govuk-visually-hidden"> of '
+    "{{ row.young_person.reference }}</span></a>{% endif %}",
+)
+#: A group's latest sessions on its page.
+SESSION_COLUMNS = (
+    tables.Column("Date", "date"),
+    tables.Column(
+        "Session",
+        cell='<a class="govuk-link" href="{% url "participation:session-detail" row.pk %}">'
+        "{{ row.title|default:row.get_kind_display }}</a>",
+    ),
+    tables.Column("Kind", "get_kind_display"),
+    tables.Column("Degree", "get_degree_display"),
+)
+
+
 def _group_for_change(request: HttpRequest, pk: int, perm: str = "groups.change_group") -> Group:
     group = selectors.group_get(request.user, pk)
     require(request.user, perm, group)
@@ -80,15 +120,25 @@ def _group_for_change(request: HttpRequest, pk: int, perm: str = "groups.change_
 @login_required
 def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
     group = selectors.group_get(request.user, pk)
-    with_calendar([group], today=timezone.localdate())
+    today = timezone.localdate()
+    with_calendar([group], today=today)
     can_view_members = can(request.user, "groups.view_membership", group)
     can_change = can(request.user, "groups.change_group", group)
     shown_members = selectors.member_count_display(request.user)
+    sessions, more_sessions = (
+        selectors.group_past_sessions(request.user, group, today=today)
+        if can(request.user, "participation.view_session")
+        else (None, False)
+    )
     context = {
         "group": group,
         "title": group.name,
         "transitions": selectors.group_transitions(group),
         "memberships": selectors.group_members(request.user, group) if can_view_members else None,
+        "member_columns": (*MEMBER_COLUMNS, MEMBER_ACTION) if can_change else MEMBER_COLUMNS,
+        "sessions": sessions,
+        "more_sessions": more_sessions,
+        "session_columns": SESSION_COLUMNS,
         "can_view_members": can_view_members,
         "member_count": shown_members(group),
         "members_on": getattr(shown_members, "on", None),

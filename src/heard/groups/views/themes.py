@@ -13,7 +13,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from heard.core.exports import Column
+from heard.core import tables
 from heard.core.forms import form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
@@ -21,7 +21,7 @@ from heard.groups import selectors, services
 from heard.groups.filters import ThemeFilter
 from heard.groups.forms import ThemeForm, ThemeReviewForm
 from heard.groups.models import Theme
-from heard.groups.views._common import actor, theme_url
+from heard.groups.views._common import GROUP_LINK, HOST, STAGE_TAG, actor, theme_url
 
 
 class ThemeListView(StaffListView):
@@ -30,15 +30,28 @@ class ThemeListView(StaffListView):
     permission_required = "groups.view_theme"
     title = "Themes"
     csv_filename = "themes.csv"
-    csv_columns: list[Column] = [
-        ("Title", "title"),
-        ("Period", "period"),
-        ("Status", "get_status_display"),
-        ("Theme lead", "lead.full_name"),
-        ("Groups", "group_count"),
-        ("Established groups", "established_group_count"),
-        ("Description", "description"),
-    ]
+    columns = (
+        tables.Column(
+            "Title",
+            "title",
+            cell='<a class="govuk-link" href="{% url "groups:theme-detail" row.pk %}">'
+            "{{ row.title }}</a>",
+        ),
+        tables.Column("Period", "period"),
+        tables.Column(
+            "Status",
+            "get_status_display",
+            cell='<strong class="govuk-tag {% if row.status == "active" %}govuk-tag--green'
+            '{% elif row.status == "proposed" %}govuk-tag--grey{% else %}govuk-tag--orange'
+            '{% endif %}">{{ row.get_status_display }}</strong>',
+        ),
+        tables.Column(
+            "Theme lead", "lead.full_name", cell='{{ row.lead.full_name|default:"No lead yet" }}'
+        ),
+        tables.Column("Groups", "group_count", numeric=True),
+        tables.Column("Established groups", "established_group_count", numeric=True),
+        tables.Column("Description", "description", in_table=False),
+    )
 
     selector = staticmethod(selectors.themes_visible_to)
     context_permissions = {"can_add": "groups.add_theme"}
@@ -59,6 +72,23 @@ class ThemeListView(StaffListView):
         return context
 
 
+#: A theme's groups, and its reviews, on its page.
+THEME_GROUP_COLUMNS = (
+    GROUP_LINK,
+    tables.Column(
+        "Relationship",
+        cell='{% if row.relationship == "working_on" %}Working on{% else %}Affected by{% endif %}',
+    ),
+    HOST,
+    STAGE_TAG,
+)
+REVIEW_COLUMNS = (
+    tables.Column("Date", "date"),
+    tables.Column("Summary", cell="{{ row.summary|linebreaksbr }}"),
+    tables.Column("Decision", "get_decision_display"),
+    tables.Column("Reviewed by", cell='{{ row.reviewed_by.full_name|default:"System" }}'),
+)
+
 #: Groups a theme's page lists at a time (as the other list pages: ``StaffListView``).
 THEME_GROUPS_PER_PAGE = StaffListView.paginate_by
 
@@ -75,7 +105,9 @@ def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "title": str(theme),
         "page_obj": page,
         "groups": page.object_list,
+        "group_columns": THEME_GROUP_COLUMNS,
         "reviews": selectors.theme_reviews(theme),
+        "review_columns": REVIEW_COLUMNS,
         "review_form": ThemeReviewForm(initial={"date": timezone.localdate()})
         if can_review
         else None,
