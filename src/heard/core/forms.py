@@ -1,3 +1,4 @@
+import datetime
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -7,6 +8,9 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from heard.core.widgets import DateParts, GovUKDateInput
 
 T = TypeVar("T")
 
@@ -27,13 +31,127 @@ class SignInForm(AuthenticationForm):
     }
 
 
-class GovUKDateInput(forms.DateInput):
-    input_type = "date"
+#: The hint under every date input: GOV.UK's, with this service's year.
+DATE_HINT = "For example, 27 3 2026"
 
-    def __init__(self, attrs: dict[str, str] | None = None) -> None:
-        super().__init__(
-            attrs={"class": "govuk-input govuk-input--width-10", **(attrs or {})}, format="%Y-%m-%d"
-        )
+#: A date's rule, as a GOV.UK error says it: the date is ``PAST`` (before today) or at the latest
+#: ``TODAY``.
+PAST = "past"
+TODAY = "today"
+
+
+class GovUKDateField(forms.DateField):
+    """A date a person types in GOV.UK's date input (day, month and year boxes; see
+    ``GovUKDateInput``) with the Design System's error messages, said of ``subject`` ("Date of
+    birth must include a month", "... must be a real date"), and only the wrong boxes highlighted.
+
+    ``rule`` is ``PAST`` ("... must be in the past") or ``TODAY`` ("... must be today or in the
+    past"). The hint is ``help_text`` (if any) then "For example, 27 3 2026". One ISO value
+    under the field's own name (``date=2026-10-01``) is read too.
+
+        date_of_birth = GovUKDateField(label="Date of birth", rule=PAST, birthday=True)
+    """
+
+    widget = GovUKDateInput
+
+    def __init__(
+        self,
+        *,
+        subject: str | None = None,
+        rule: str | None = None,
+        birthday: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        kwargs["help_text"] = " ".join(filter(None, (kwargs.get("help_text"), DATE_HINT)))
+        if "widget" not in kwargs:
+            kwargs["widget"] = GovUKDateInput(birthday=birthday)
+        super().__init__(**kwargs)
+        label = str(self.label or "")
+        self.subject = subject or (label if label and not label.endswith("?") else "The date")
+        self.rule = rule
+        given = kwargs.get("error_messages") or {}
+        if "required" not in given:
+            self.error_messages["required"] = f"Enter {_lower_first(self.subject)}"
+        if "invalid" not in given:
+            self.error_messages["invalid"] = f"{self.subject} must be a real date"
+
+    def _wrong(self, message: Any, parts: Sequence[str], code: str) -> ValidationError:
+        if isinstance(self.widget, GovUKDateInput):
+            self.widget.error_parts = tuple(parts)
+        return ValidationError(message, code=code)
+
+    def to_python(self, value: Any) -> datetime.date | None:
+        if isinstance(self.widget, GovUKDateInput):
+            self.widget.error_parts = ()
+        if isinstance(value, DateParts) and value:
+            return self._from_parts(value)
+        return super().to_python(value)
+
+    def _from_parts(self, value: DateParts) -> datetime.date:
+        boxes = {"day": value.day, "month": value.month, "year": value.year}
+        missing = [part for part, box in boxes.items() if not box]
+        if missing:
+            raise self._wrong(
+                f"{self.subject} must include a {' and '.join(missing)}", missing, "incomplete"
+            )
+        numbers = {part: int(box) if box.isdigit() else None for part, box in boxes.items()}
+        wrong = [
+            part
+            for part, number, largest in (
+                ("day", numbers["day"], 31),
+                ("month", numbers["month"], 12),
+            )
+            if number is None or not 1 <= number <= largest
+        ]
+        if wrong:
+            raise self._wrong(self.error_messages["invalid"], wrong, "invalid")
+        year = numbers["year"]
+        if year is None or len(value.year) != 4:
+            raise self._wrong(
+                f"{self.subject} must include a year with 4 numbers", ["year"], "invalid"
+            )
+        try:
+            return datetime.date(year, numbers["month"] or 0, numbers["day"] or 0)
+        except ValueError:
+            # 31 April, 29 February 2027: the day is what cannot be.
+            raise self._wrong(self.error_messages["invalid"], ["day"], "invalid") from None
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if value in self.empty_values or self.rule is None:
+            return
+        today = timezone.localdate()
+        if self.rule == PAST and value >= today:
+            raise ValidationError(f"{self.subject} must be in the past", code="future")
+        if self.rule == TODAY and value > today:
+            raise ValidationError(f"{self.subject} must be today or in the past", code="future")
+
+
+def _lower_first(text: str) -> str:
+    """ "Date of birth" -> "date of birth"; an acronym ("DBS check date") stays."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def number_input(width: int = 5, *, decimal: bool = False) -> forms.TextInput:
+    """GOV.UK's way to ask for a number: a text box with a numeric keyboard (``inputmode``), not
+    ``type="number"``, which crispy-forms-gds leaves unstyled and whose spinner changes a value
+    on a scroll."""
+    return forms.TextInput(
+        attrs={
+            "class": f"govuk-input govuk-input--width-{width}",
+            "inputmode": "decimal" if decimal else "numeric",
+            "spellcheck": "false",
+        }
+    )
+
+
+def url_input() -> forms.TextInput:
+    """A web address as a GOV.UK text input (crispy-forms-gds leaves ``URLInput`` unstyled)."""
+    return forms.TextInput(
+        attrs={"class": "govuk-input", "inputmode": "url", "spellcheck": "false"}
+    )
 
 
 def add_service_errors(

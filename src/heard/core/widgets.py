@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -28,8 +29,18 @@ class QuickSelect(forms.Select):
 
     At national scale a list page's filter offers 600 organisations; Django's per-option work took
     70 ms of a 190 ms page (in-process, bench/README.md) and this takes about 3 ms. Filter forms
-    use it for every plain select (``core.filters.FilterSet``).
+    use it for every plain select (``core.filters.FilterSet``). It is always a GOV.UK select
+    (``govuk-select``, 40 px tall): crispy-forms-gds gives that class only to Django's own
+    ``Select``, and the filters' drop-downs were bare browser controls 19 px tall (issue 17).
     """
+
+    def __init__(self, attrs: dict[str, Any] | None = None, choices: Any = ()) -> None:
+        attrs = dict(attrs or {})
+        classes = attrs.get("class", "").split()
+        attrs["class"] = " ".join(
+            classes if "govuk-select" in classes else [*classes, "govuk-select"]
+        )
+        super().__init__(attrs, choices)
 
     def render(
         self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
@@ -64,3 +75,121 @@ class QuickSelect(forms.Select):
                 f'\n  <option value="{conditional_escape(text)}"{" selected" if chosen else ""}>'
                 f"{conditional_escape(label)}</option>"
             )
+
+
+class DateParts(str):
+    """What a date input's three boxes sent: the day, month and year as typed, and as a string
+    ("year-month-day") that any ``DateField`` can read, so a form that still declares a plain
+    ``forms.DateField`` with ``GovUKDateInput`` works too. ``GovUKDateField`` reads the parts and
+    says which box is wrong."""
+
+    day: str
+    month: str
+    year: str
+
+    def __new__(cls, day: str = "", month: str = "", year: str = "") -> DateParts:
+        day, month, year = (str(part or "").strip() for part in (day, month, year))
+        parts = super().__new__(cls, f"{year}-{month}-{day}" if day or month or year else "")
+        parts.day, parts.month, parts.year = day, month, year
+        return parts
+
+    def __getnewargs__(self) -> tuple[str, str, str]:  # type: ignore[override]
+        return (self.day, self.month, self.year)
+
+
+#: The date input's boxes: (part, label, GOV.UK width class, autocomplete for a date of birth).
+DATE_PARTS = (
+    ("day", "Day", "govuk-input--width-2", "bday-day"),
+    ("month", "Month", "govuk-input--width-2", "bday-month"),
+    ("year", "Year", "govuk-input--width-4", "bday-year"),
+)
+
+
+class GovUKDateInput(forms.MultiWidget):
+    """GOV.UK's date input: day, month and year boxes (``<name>_day``, ``<name>_month``,
+    ``<name>_year``, ids likewise), drawn by ``django/forms/widgets/govuk_date.html``.
+
+    It also reads one ISO value under the field's own name (``?date_from=2026-01-01``), so links
+    and the API's filters keep working; the page always shows the three boxes. The field puts
+    the names of the wrong boxes in ``error_parts``; with an error and none named (a service's
+    error, an ISO value that is not a date) every box is highlighted.
+
+    ``birthday=True`` adds the ``bday-*`` autocomplete tokens (WCAG 1.3.5).
+    """
+
+    template_name = "django/forms/widgets/govuk_date.html"
+    use_fieldset = True
+
+    def __init__(self, attrs: dict[str, Any] | None = None, *, birthday: bool = False) -> None:
+        widgets: dict[str, forms.Widget | type[forms.Widget]] = {
+            f"_{part}": forms.TextInput() for part, *_rest in DATE_PARTS
+        }
+        super().__init__(widgets, attrs)
+        self.birthday = birthday
+        self.error_parts: tuple[str, ...] = ()
+
+    def decompress(self, value: Any) -> list[str]:
+        if isinstance(value, DateParts):
+            return [value.day, value.month, value.year]
+        if isinstance(value, datetime.date):
+            return [str(value.day), str(value.month), str(value.year)]
+        if isinstance(value, str) and value:
+            try:
+                day = datetime.date.fromisoformat(value.strip())
+            except ValueError:
+                return ["", "", ""]
+            return [str(day.day), str(day.month), str(day.year)]
+        return ["", "", ""]
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
+        parts = [data.get(f"{name}_{part}") for part, *_rest in DATE_PARTS]
+        if any(parts) or (name not in data and any(part is not None for part in parts)):
+            return DateParts(*parts)
+        return data.get(name)
+
+    def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
+        return name not in data and all(f"{name}_{part}" not in data for part, *_r in DATE_PARTS)
+
+    def use_required_attribute(self, initial: Any) -> bool:
+        return False
+
+    def id_for_label(self, id_: str) -> str:
+        """The day box: where a label or an error summary's link takes the reader."""
+        return f"{id_}_day" if id_ else ""
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = forms.Widget.get_context(self, name, value, attrs)
+        attrs = dict(context["widget"]["attrs"])
+        invalid = attrs.pop("aria-invalid", None) == "true"
+        attrs.pop("required", None)
+        id_ = attrs.pop("id", None) or f"id_{name}"
+        wrong = set(self.error_parts) if invalid and self.error_parts else set()
+        if invalid and not wrong:
+            wrong = {part for part, *_rest in DATE_PARTS}
+        values = value if isinstance(value, list | tuple) else self.decompress(value)
+        classes = attrs.pop("class", "")
+        context["widget"]["id"] = id_
+        context["widget"]["attrs"] = attrs
+        context["widget"]["parts"] = [
+            {
+                "name": f"{name}_{part}",
+                "id": f"{id_}_{part}",
+                "label": label,
+                "value": "" if box is None else str(box),
+                "class": " ".join(
+                    filter(
+                        None,
+                        (
+                            "govuk-input govuk-date-input__input",
+                            width,
+                            "govuk-input--error" if part in wrong else "",
+                            classes,
+                        ),
+                    )
+                ),
+                "autocomplete": autocomplete if self.birthday else "",
+                "invalid": part in wrong,
+            }
+            for (part, label, width, autocomplete), box in zip(DATE_PARTS, values, strict=False)
+        ]
+        return context

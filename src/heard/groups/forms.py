@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.db.models import Q, QuerySet
 
-from heard.core.forms import GovUKDateInput
+from heard.core.forms import TODAY, GovUKDateField
 from heard.core.permissions import is_partner_worker
 from heard.core.roles import PROGRAMME_ROLES, Role
 from heard.groups.models import Group, GroupTheme, Membership, Theme, ThemeReview
@@ -54,7 +54,7 @@ class ThemeForm(forms.Form):
 
 
 class ThemeReviewForm(forms.Form):
-    date = forms.DateField(label="Date of the review", widget=GovUKDateInput())
+    date = GovUKDateField(label="Date of the review", rule=TODAY)
     summary = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="What the groups did this quarter and what young people said.",
@@ -93,10 +93,10 @@ class GroupForm(forms.Form):
         label="Starting stage",
         help_text="Usually proposed. Choose a later stage for a group that already runs.",
     )
-    start_date = forms.DateField(required=False, widget=GovUKDateInput())
-    planned_end_date = forms.DateField(
+    start_date = GovUKDateField(required=False, subject="The start date")
+    planned_end_date = GovUKDateField(
         required=False,
-        widget=GovUKDateInput(),
+        subject="The planned end date",
         help_text="A Buddy Group runs for up to one year.",
     )
     cadence = forms.ChoiceField(
@@ -173,7 +173,7 @@ class GroupForm(forms.Form):
 
 class MoveStageForm(forms.Form):
     to_stage = forms.ChoiceField(label="Move to", widget=forms.RadioSelect, choices=[])
-    date = forms.DateField(label="Date of the change", widget=GovUKDateInput())
+    date = GovUKDateField(label="Date of the change", rule=TODAY)
     note = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
@@ -194,7 +194,7 @@ class YoungPersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
 
 class MembershipAddForm(forms.Form):
     young_person = YoungPersonChoiceField(queryset=YoungPerson.objects.none())
-    joined_on = forms.DateField(label="Date they joined", widget=GovUKDateInput())
+    joined_on = GovUKDateField(label="Date they joined", subject="The date they joined")
 
     def __init__(self, *args: Any, user: Any, group: Group, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -212,4 +212,4 @@ class MembershipAddForm(forms.Form):
 
 
 class MembershipEndForm(forms.Form):
-    left_on = forms.DateField(label="Date they left", widget=GovUKDateInput())
+    left_on = GovUKDateField(label="Date they left", subject="The date they left")

@@ -7,8 +7,7 @@ from typing import Any
 import django_filters
 from django.db.models import Q, QuerySet
 
-from heard.core.filters import FilterSet
-from heard.core.forms import GovUKDateInput
+from heard.core.filters import FilterSet, date_range
 from heard.core.permissions import can
 from heard.core.roles import HearByRightStandard
 from heard.groups import selectors as group_selectors
@@ -42,12 +41,7 @@ class SessionFilter(FilterSet):
     q = django_filters.CharFilter(
         label="Search", method="search", help_text="Words in the title or the notes."
     )
-    date_from = django_filters.DateFilter(
-        field_name="date", lookup_expr="gte", label="From", widget=GovUKDateInput()
-    )
-    date_to = django_filters.DateFilter(
-        field_name="date", lookup_expr="lte", label="To", widget=GovUKDateInput()
-    )
+    date_from, date_to = date_range("date")
     kind = django_filters.ChoiceFilter(choices=Session.Kind.choices, empty_label="Any kind")
     group = GroupIdOrNameFilter()
     organisation = django_filters.ModelChoiceFilter(

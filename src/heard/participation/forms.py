@@ -11,7 +11,7 @@ from crispy_forms_gds.layout import HTML, Field, Layout
 from django import forms
 from django.utils.html import format_html
 
-from heard.core.forms import GovUKDateInput
+from heard.core.forms import GovUKDateField
 from heard.core.permissions import can
 from heard.core.roles import HearByRightStandard
 from heard.groups.models import Group, Theme
@@ -110,9 +110,9 @@ def _checkboxes(queryset: Any, label: str) -> forms.ModelMultipleChoiceField:
 class SessionForm(forms.Form):
     """Logging or editing one session and its attendance."""
 
-    date = forms.DateField(
-        widget=GovUKDateInput(),
-        help_text="The day it happened, like 2026-10-01.",
+    date = GovUKDateField(
+        subject="The date of the session",
+        help_text="The day it happened.",
         error_messages={"required": "Enter the date of the session."},
     )
     kind = forms.ChoiceField(

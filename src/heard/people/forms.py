@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-from heard.core.forms import GovUKDateInput
+from heard.core.forms import PAST, GovUKDateField
 from heard.core.roles import AgeBand, Role
 from heard.people import selectors
 from heard.people.models import Organisation, User, YoungPerson
@@ -28,10 +28,11 @@ class YoungPersonForm(forms.Form):
         required=False,
         help_text="Leave empty if you give a date of birth: the band is worked out from it.",
     )
-    date_of_birth = forms.DateField(
+    date_of_birth = GovUKDateField(
         required=False,
-        widget=GovUKDateInput(),
-        help_text="Only if it is needed. For example 2012-03-27.",
+        rule=PAST,
+        birthday=True,
+        help_text="Only if it is needed.",
     )
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.none(),

@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from heard.core.forms import (
-    GovUKDateInput,
+    TODAY,
+    GovUKDateField,
     add_service_errors,  # noqa: F401 (used by the views)
 )
 from heard.people import selectors as people_selectors
@@ -42,7 +43,9 @@ class ConcernForm(forms.Form):
         rows=8,
         max_length=10000,
     )
-    happened_on = forms.DateField(label="Date it happened", widget=GovUKDateInput())
+    happened_on = GovUKDateField(
+        label="Date it happened", subject="The date it happened", rule=TODAY
+    )
     happened_time = forms.TimeField(
         label="Time it happened",
         help_text="Like 14:30.",
@@ -105,10 +108,10 @@ class ConcernDecisionForm(forms.Form):
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    referral_date = forms.DateField(
+    referral_date = GovUKDateField(
         label="Date of the referral",
         required=False,
-        widget=GovUKDateInput(),
+        rule=TODAY,
         help_text="For a referral to the local authority or the police.",
     )
     referral_reference = forms.CharField(
@@ -136,10 +139,10 @@ class BackgroundCheckForm(_StaffRecordForm):
     certificate_number = forms.CharField(
         max_length=20, help_text="The 12-digit number on the DBS certificate."
     )
-    issued_on = forms.DateField(widget=GovUKDateInput(), label="Date of issue")
-    renewal_due = forms.DateField(
-        widget=GovUKDateInput(),
+    issued_on = GovUKDateField(label="Date of issue", rule=TODAY)
+    renewal_due = GovUKDateField(
         label="Renewal due",
+        subject="The renewal date",
         help_text="The partnership renews enhanced DBS checks every 3 years.",
     )
 
@@ -148,10 +151,12 @@ class TrainingRecordForm(_StaffRecordForm):
     course = forms.CharField(
         max_length=200, help_text="For example, child protection training (level 1)."
     )
-    completed_on = forms.DateField(widget=GovUKDateInput(), label="Date completed")
-    expires_on = forms.DateField(
-        widget=GovUKDateInput(),
+    completed_on = GovUKDateField(
+        label="Date completed", subject="The date it was completed", rule=TODAY
+    )
+    expires_on = GovUKDateField(
         label="Expires on",
+        subject="The expiry date",
         required=False,
         help_text="Leave empty if it does not expire.",
     )

@@ -8,8 +8,7 @@ import django_filters
 from django.db import connection
 from django.db.models import Q, QuerySet
 
-from heard.core.filters import FilterSet
-from heard.core.forms import GovUKDateInput
+from heard.core.filters import FilterSet, date_range
 from heard.groups import selectors as group_selectors
 from heard.groups.filters import GroupIdOrNameFilter, offer_group_dropdown
 from heard.groups.models import Theme
@@ -35,20 +34,6 @@ def _themes(request: Any) -> QuerySet[Theme]:
     if request is None:
         return Theme.objects.none()
     return group_selectors.theme_choices(_user(request))
-
-
-def _date_range(
-    field: str, from_label: str, to_label: str
-) -> tuple[django_filters.DateFilter, django_filters.DateFilter]:
-    """The "from" and "to" filters of one date field (both days included)."""
-    return (
-        django_filters.DateFilter(
-            field_name=field, lookup_expr="gte", label=from_label, widget=GovUKDateInput()
-        ),
-        django_filters.DateFilter(
-            field_name=field, lookup_expr="lte", label=to_label, widget=GovUKDateInput()
-        ),
-    )
 
 
 def search_text(queryset: QuerySet[Any], value: str, *fields: str) -> QuerySet[Any]:
@@ -87,7 +72,7 @@ class ViewFilter(FilterSet):
     status = django_filters.ChoiceFilter(
         choices=View.Status.choices, label="Loop status", empty_label="Any status"
     )
-    date_from, date_to = _date_range("recorded_on", "Given from", "Given to")
+    date_from, date_to = date_range("recorded_on", "Given from", "Given to")
     #: The home page's "See all" links here: the views the user answers for, as its overdue
     #: list counts them, not every view they may read.
     mine = django_filters.ChoiceFilter(
@@ -119,7 +104,7 @@ class ResponseFilter(FilterSet):
     outcome = django_filters.ChoiceFilter(
         choices=Response.Outcome.choices, empty_label="Any outcome"
     )
-    date_from, date_to = _date_range("date", "Responded from", "Responded to")
+    date_from, date_to = date_range("date", "Responded from", "Responded to")
 
     class Meta:
         model = Response

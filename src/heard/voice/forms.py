@@ -8,7 +8,7 @@ from crispy_forms_gds.choices import Choice
 from django import forms
 
 from heard.core.filters import QuickSelectForm
-from heard.core.forms import GovUKDateInput
+from heard.core.forms import TODAY, GovUKDateField, url_input
 from heard.core.permissions import can
 from heard.groups import selectors as group_selectors
 from heard.groups.filters import few_group_choices
@@ -145,8 +145,8 @@ class ViewEditForm(forms.Form):
         label="What was said", widget=forms.Textarea(attrs={"rows": 4}), max_length=10_000
     )
     kind = forms.ChoiceField(label="Kind", choices=View.Kind.choices, widget=forms.RadioSelect)
-    recorded_on = forms.DateField(
-        label="Date given", widget=GovUKDateInput(), help_text="Like 2026-10-01."
+    recorded_on = GovUKDateField(
+        label="Date given", subject="The date the view was given", rule=TODAY
     )
     themes = forms.ModelMultipleChoiceField(
         queryset=Theme.objects.none(),
@@ -212,23 +212,25 @@ class ResponseForm(forms.Form):
         help_text="Short sentences and short words: aim for a reading age of 11 or under.",
         error_messages={"required": "Enter the response in words a child can read."},
     )
-    date = forms.DateField(
+    date = GovUKDateField(
         label="Date of the response",
-        widget=GovUKDateInput(),
+        rule=TODAY,
         error_messages={"required": "Enter the date of the response."},
     )
     evidence_link = forms.URLField(
         required=False,
         assume_scheme="https",
         label="Link to evidence",
+        widget=url_input(),
         help_text="Optional: a web page or document showing what was done.",
     )
 
 
 class FeedbackForm(forms.Form):
-    date = forms.DateField(
+    date = GovUKDateField(
         label="Date they were told",
-        widget=GovUKDateInput(),
+        subject="The date they were told",
+        rule=TODAY,
         error_messages={"required": "Enter the date they were told."},
     )
     channel = forms.ChoiceField(
@@ -268,8 +270,8 @@ class FeedbackForm(forms.Form):
 class LoopFilterForm(QuickSelectForm):
     """The loop figures' filters, sent by GET (its selects written by ``QuickSelect``)."""
 
-    start = forms.DateField(required=False, label="Views given from", widget=GovUKDateInput())
-    end = forms.DateField(required=False, label="Views given to", widget=GovUKDateInput())
+    start = GovUKDateField(required=False, label="Views given from", subject="The start date")
+    end = GovUKDateField(required=False, label="Views given to", subject="The end date")
     theme = forms.ModelChoiceField(
         queryset=Theme.objects.none(), required=False, empty_label="Any theme"
     )
