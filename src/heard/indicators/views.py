@@ -32,14 +32,12 @@ QUICK_LINKS = [
 ]
 
 
+_GROUP_LINK = (
+    '<a class="govuk-link" href="{% url "groups:group-detail" row.pk %}">{{ row.name }}</a>'
+)
 #: The overdue visits table: the groups whose visit or meeting is overdue, most overdue first.
 OVERDUE_COLUMNS = (
-    tables.Column(
-        "Group",
-        "name",
-        cell='<a class="govuk-link" href="{% url "groups:group-detail" row.pk %}">'
-        "{{ row.name }}</a>",
-    ),
+    tables.Column("Group", "name", cell=_GROUP_LINK),
     tables.Column("Host", "host_organisation.name"),
     tables.Column("Last contact", lambda group: group.last_contact or "None yet"),
     tables.Column("Was due", "next_due"),

@@ -24,6 +24,11 @@ from heard.people.models import Organisation, User, YoungPerson
 IMPORT_SESSION_KEY = "people_import_csv"
 
 
+def _link(url_name: str, arg: str, text: str) -> str:
+    """A cell's template: a link to ``url_name`` with the row's ``arg``, reading ``text``."""
+    return f'<a class="govuk-link" href="{{% url "{url_name}" row.{arg} %}}">{text}</a>'
+
+
 #: A record's state in a list: "Active", or a grey tag.
 _NOT_ACTIVE_TAG = (
     '{% if row.is_active %}Active{% else %}<strong class="govuk-tag govuk-tag--grey">'
@@ -45,8 +50,7 @@ class YoungPersonListView(StaffListView):
         tables.Column(
             "Reference",
             "reference",
-            cell='<a class="govuk-link" href="{% url "people:young-person-detail" row.pk %}">'
-            "{{ row.reference }}</a>",
+            cell=_link("people:young-person-detail", "pk", "{{ row.reference }}"),
         ),
         "first_name",
         "last_name",
@@ -83,10 +87,7 @@ def _require_young_people(user: Any) -> None:
 #: The young person's groups and recent sessions, on their page.
 MEMBERSHIP_COLUMNS = (
     tables.Column(
-        "Group",
-        "group.name",
-        cell='<a class="govuk-link" href="{% url "groups:group-detail" row.group_id %}">'
-        "{{ row.group.name }}</a>",
+        "Group", "group.name", cell=_link("groups:group-detail", "group_id", "{{ row.group.name }}")
     ),
     tables.Column("Joined", "joined_on"),
     tables.Column("Left", lambda membership: membership.left_on or "Still a member"),
@@ -95,8 +96,11 @@ ATTENDANCE_COLUMNS = (
     tables.Column("Date", "session.date"),
     tables.Column(
         "Session",
-        cell='<a class="govuk-link" href="{% url "participation:session-detail" row.session_id %}">'
-        "{{ row.session.title|default:row.session.get_kind_display }}</a>",
+        cell=_link(
+            "participation:session-detail",
+            "session_id",
+            "{{ row.session.title|default:row.session.get_kind_display }}",
+        ),
     ),
     tables.Column("Attendance", "get_status_display"),
 )
@@ -107,16 +111,13 @@ def young_person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     _require_young_people(user)
     young_person = selectors.young_person_get(user, pk)
+    about = {"user": user, "young_person": young_person}
     context = {
         "young_person": young_person,
         "title": young_person.reference,
-        "memberships": selectors.young_person_memberships(user=user, young_person=young_person),
-        "attendances": selectors.young_person_recent_attendances(
-            user=user, young_person=young_person
-        ),
-        "possible_duplicates": selectors.young_person_possible_duplicates(
-            user=user, young_person=young_person
-        ),
+        "memberships": selectors.young_person_memberships(**about),
+        "attendances": selectors.young_person_recent_attendances(**about),
+        "possible_duplicates": selectors.young_person_possible_duplicates(**about),
         "can_change": can(user, "people.change_youngperson", young_person),
         "can_view_history": can(user, "core.view_history"),
         "membership_columns": MEMBERSHIP_COLUMNS,
@@ -133,21 +134,35 @@ def _organisation_url(organisation: Any) -> str:
     return reverse("people:organisation-detail", args=[organisation.pk])
 
 
+#: Each add page's title, its button, and the list its Cancel link goes back to.
+_ADD_PAGES = {
+    "young person": ("Add a young person", "Add young person", "people:young-person-list"),
+    "organisation": ("Add an organisation", "Add organisation", "people:organisation-list"),
+    "staff": ("Add a staff member", "Create account", "people:staff-list"),
+}
+
+
+def _add_page(
+    request: HttpRequest, form: Any, save: Any, page: str, added: str, then: Any
+) -> HttpResponse:
+    """The add page ``page`` of ``_ADD_PAGES``; once saved, the message ``added`` (formatted
+    with the new record's attributes) and on to ``then``."""
+    title, submit_label, back = _ADD_PAGES[page]
+    texts = {"title": title, "submit_label": submit_label, "cancel_url": reverse(back)}
+
+    def success(record: Any) -> str:
+        return added.format_map(vars(record))
+
+    return form_page(request, form, save, success=success, then=then, **texts)
+
+
 def _edit_page(
-    request: HttpRequest, form: Any, save: Any, *, name: str, called: str, back: str
+    request: HttpRequest, form: Any, save: Any, name: str, called: str, back: str
 ) -> HttpResponse:
     """The edit page of the record ``name`` (``called`` in the message once saved): back to
     ``back`` when saved, or on Cancel."""
-    return form_page(
-        request,
-        form,
-        save,
-        success=f"{called} updated.",
-        then=back,
-        title=f"Edit {name}",
-        submit_label="Save changes",
-        cancel_url=back,
-    )
+    texts = {"title": f"Edit {name}", "submit_label": "Save changes", "cancel_url": back}
+    return form_page(request, form, save, success=f"{called} updated.", then=back, **texts)
 
 
 @login_required
@@ -169,16 +184,8 @@ def young_person_create(request: HttpRequest) -> HttpResponse:
             form.offer_duplicate_confirmation()
             raise
 
-    return form_page(
-        request,
-        form,
-        save,
-        success=lambda young_person: f"Young person {young_person.reference} added.",
-        then=_young_person_url,
-        title="Add a young person",
-        submit_label="Add young person",
-        cancel_url=reverse("people:young-person-list"),
-    )
+    added = "Young person {reference} added."
+    return _add_page(request, form, save, "young person", added, then=_young_person_url)
 
 
 @login_required
@@ -188,16 +195,14 @@ def young_person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     young_person = selectors.young_person_get(user, pk)
     require(user, "people.change_youngperson", young_person)
     form = forms.YoungPersonForm(request.POST or None, user=user, instance=young_person)
-    return _edit_page(
-        request,
-        form,
-        lambda: services.young_person_update(
-            actor=user, young_person=young_person, **form.service_values(changed_only=True)
-        ),
-        name=young_person.reference,
-        called=f"Young person {young_person.reference}",
-        back=_young_person_url(young_person),
-    )
+
+    def save() -> Any:
+        values = form.service_values(changed_only=True)
+        return services.young_person_update(actor=user, young_person=young_person, **values)
+
+    name = young_person.reference
+    back = _young_person_url(young_person)
+    return _edit_page(request, form, save, name, f"Young person {name}", back)
 
 
 #: The problems a checked import file has: (line, column, message) each.
@@ -280,9 +285,9 @@ class OrganisationListView(StaffListView):
             tables.Column(
                 "Name",
                 "name",
-                cell='<a class="govuk-link" href="{% url "people:organisation-detail" row.pk %}">'
-                "{{ row.name }}</a>{% if not row.is_active %} "
-                '<strong class="govuk-tag govuk-tag--grey">Not active</strong>{% endif %}',
+                cell=_link("people:organisation-detail", "pk", "{{ row.name }}")
+                + '{% if not row.is_active %} <strong class="govuk-tag govuk-tag--grey">'
+                "Not active</strong>{% endif %}",
             ),
             *(f for f in services.ORGANISATION_FIELDS if f not in ("name", "champions", "notes")),
             csv_only=("contact_email", "contact_phone", "is_active"),
@@ -328,16 +333,11 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     require(user, "people.add_organisation")
     form = forms.OrganisationForm(request.POST or None)
-    return form_page(
-        request,
-        form,
-        lambda: services.organisation_create(actor=user, **form.cleaned_data),
-        success=lambda organisation: f"{organisation.name} added.",
-        then=_organisation_url,
-        title="Add an organisation",
-        submit_label="Add organisation",
-        cancel_url=reverse("people:organisation-list"),
-    )
+
+    def save() -> Any:
+        return services.organisation_create(actor=user, **form.cleaned_data)
+
+    return _add_page(request, form, save, "organisation", "{name} added.", then=_organisation_url)
 
 
 @login_required
@@ -346,16 +346,13 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = selectors.organisation_get(user, pk)
     require(user, "people.change_organisation", organisation)
     form = forms.OrganisationForm(request.POST or None, instance=organisation)
-    return _edit_page(
-        request,
-        form,
-        lambda: services.organisation_update(
-            actor=user, organisation=organisation, **changed_values(form)
-        ),
-        name=organisation.name,
-        called=organisation.name,
-        back=_organisation_url(organisation),
-    )
+
+    def save() -> Any:
+        values = changed_values(form)
+        return services.organisation_update(actor=user, organisation=organisation, **values)
+
+    name = organisation.name
+    return _edit_page(request, form, save, name, name, _organisation_url(organisation))
 
 
 # Staff (administrators) --------------------------------------------------------------------------
@@ -373,8 +370,7 @@ class StaffMemberListView(StaffListView):
         tables.Column(
             "Name",
             "full_name",
-            cell='<a class="govuk-link" href="{% url "people:staff-edit" row.pk %}">'
-            "{{ row.full_name|default:row.email }}</a>",
+            cell=_link("people:staff-edit", "pk", "{{ row.full_name|default:row.email }}"),
         ),
         "email",
         "job_title",
@@ -396,16 +392,12 @@ def staff_create(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     require(user, "people.add_user")
     form = forms.StaffForm(request.POST or None)
-    return form_page(
-        request,
-        form,
-        lambda: services.staff_create(actor=user, **form.cleaned_data),
-        success=lambda member: f"Account for {member.full_name} created.",
-        then="people:staff-list",
-        title="Add a staff member",
-        submit_label="Create account",
-        cancel_url=reverse("people:staff-list"),
-    )
+
+    def save() -> Any:
+        return services.staff_create(actor=user, **form.cleaned_data)
+
+    added = "Account for {full_name} created."
+    return _add_page(request, form, save, "staff", added, then="people:staff-list")
 
 
 @login_required
@@ -414,11 +406,11 @@ def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
     require(user, "people.change_user")
     member = selectors.staff_get(user, pk)
     form = forms.StaffForm(request.POST or None, instance=member)
+
+    def save() -> Any:
+        return services.staff_update(actor=user, user=member, **changed_values(form))
+
+    name = member.full_name
     return _edit_page(
-        request,
-        form,
-        lambda: services.staff_update(actor=user, user=member, **changed_values(form)),
-        name=member.full_name,
-        called=f"Account for {member.full_name}",
-        back=reverse("people:staff-list"),
+        request, form, save, name, f"Account for {name}", reverse("people:staff-list")
     )
