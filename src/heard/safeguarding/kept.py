@@ -11,45 +11,46 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 
-from heard.safeguarding import selectors, services
+from heard.core.events import EventType
+from heard.safeguarding import events, selectors, services
+from heard.safeguarding.models import BackgroundCheck, TrainingRecord
 
 
 @dataclass(frozen=True)
 class Kept:
-    """One kind of staff record: its permissions, fields, reads and writes."""
+    """One kind of staff record: its model, the fields a user gives, the service recording one
+    (``record(actor=, **values)``) and the audit event of a change."""
 
-    model_name: str  # as in the permissions: safeguarding.<action>_<model_name>
+    model: type[Model]
     fields: tuple[str, ...]
-    visible_to: Callable[[Any], QuerySet[Any]]
-    get: Callable[[Any, Any], Any]
-    #: ``record(actor=, **values)`` and ``update(actor, obj, **changed)``: the services.
     record: Callable[..., Any]
-    update: Callable[..., Any]
+    changed: EventType
+
+    @property
+    def model_name(self) -> str:  # as in the permissions: safeguarding.<action>_<model_name>
+        return str(self.model._meta.model_name)
 
     def permission(self, action: str) -> str:
         return f"safeguarding.{action}_{self.model_name}"
 
+    def visible_to(self, user: Any) -> QuerySet[Any]:
+        return selectors.staff_records_visible_to(user, self.model)
+
+    def get(self, user: Any, pk: Any) -> Any:
+        return selectors.staff_record_get(user, self.model, pk)
+
+    def update(self, actor: Any, obj: Any, **fields: Any) -> Any:
+        return services.staff_record_update(actor, obj, fields, self.changed, self.fields)
+
 
 CHECKS = Kept(
-    model_name="backgroundcheck",
-    fields=services.CHECK_FIELDS,
-    visible_to=selectors.background_checks_visible_to,
-    get=selectors.background_check_get,
-    record=services.background_check_record,
-    update=lambda actor, obj, **fields: services.background_check_update(
-        actor=actor, check=obj, **fields
-    ),
+    BackgroundCheck,
+    services.CHECK_FIELDS,
+    services.background_check_record,
+    events.BACKGROUND_CHECK_CHANGED,
 )
-
 TRAINING = Kept(
-    model_name="trainingrecord",
-    fields=services.TRAINING_FIELDS,
-    visible_to=selectors.training_records_visible_to,
-    get=selectors.training_record_get,
-    record=services.training_record_add,
-    update=lambda actor, obj, **fields: services.training_record_update(
-        actor=actor, record=obj, **fields
-    ),
+    TrainingRecord, services.TRAINING_FIELDS, services.training_record_add, events.TRAINING_CHANGED
 )

@@ -186,12 +186,18 @@ def _current_on(day: datetime.date) -> QuerySet[BackgroundCheck]:
     return BackgroundCheck.objects.filter(issued_on__lte=day, renewal_due__gte=day)
 
 
+def staff_records_visible_to(user: Any, model: type[Any]) -> QuerySet[Any]:
+    """The background checks or training records (``model``) ``user`` may read."""
+    policy = CHECKS if model is BackgroundCheck else TRAINING
+    return policy.scope(user, "view").select_related("staff", "staff__organisation")
+
+
+def staff_record_get(user: Any, model: type[Any], pk: Any) -> Any:
+    return _get(staff_records_visible_to(user, model), pk, f"No such {model._meta.verbose_name}.")
+
+
 def background_checks_visible_to(user: Any) -> QuerySet[BackgroundCheck]:
-    return CHECKS.scope(user, "view").select_related("staff", "staff__organisation")
-
-
-def background_check_get(user: Any, pk: Any) -> BackgroundCheck:
-    return _get(background_checks_visible_to(user), pk, "No such background check.")
+    return staff_records_visible_to(user, BackgroundCheck)
 
 
 def checks_due(*, user: Any, today: datetime.date) -> list[BackgroundCheck]:
@@ -243,12 +249,8 @@ def staff_check_problems(*, staff: Iterable[Any], on: datetime.date) -> list[str
     ]
 
 
-def training_records_visible_to(user: Any) -> QuerySet[TrainingRecord]:
-    return TRAINING.scope(user, "view").select_related("staff", "staff__organisation")
-
-
 def training_record_get(user: Any, pk: Any) -> TrainingRecord:
-    return _get(training_records_visible_to(user), pk, "No such training record.")
+    return staff_record_get(user, TrainingRecord, pk)
 
 
 def staff_choices() -> QuerySet[Any]:

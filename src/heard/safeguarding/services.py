@@ -236,8 +236,13 @@ def _check_staff(staff: Any, errors: dict[str, Any]) -> None:
         errors["staff"] = "Choose an active member of staff."
 
 
-def _created(actor: Any, obj: Any, errors: dict[str, Any], event: Any, fields: Any) -> Any:
-    """Validate, save and audit a new check or training record."""
+def _record(actor: Any, obj: Any, staff: Any, event: Any, fields: Any) -> Any:
+    """Validate, save and audit a new check or training record ``obj`` for ``staff``."""
+    require(actor, f"safeguarding.add_{obj._meta.model_name}")
+    errors: dict[str, Any] = {}
+    _check_staff(staff, errors)
+    if not errors:
+        obj.staff = staff
     full_clean(obj, errors)
     _refuse(errors)
     obj.save()
@@ -258,7 +263,9 @@ def _staff_check(obj: Any, fields: dict[str, Any], errors: dict[str, Any]) -> No
         fields["course"] = (fields["course"] or "").strip()
 
 
-def _update(actor: Any, obj: Any, fields: dict[str, Any], event: Any, allowed: Any) -> Any:
+def staff_record_update(
+    actor: Any, obj: Any, fields: dict[str, Any], event: Any, allowed: Any
+) -> Any:
     """Change a check or training record: programme staff, audited, only what changed."""
     require(actor, f"safeguarding.change_{obj._meta.model_name}", obj)
     obj, _ = audited_update(
@@ -283,23 +290,19 @@ def background_check_record(
     renewal_due: datetime.date,
     kind: str = BackgroundCheck.Kind.ENHANCED_DBS,
 ) -> BackgroundCheck:
-    require(actor, "safeguarding.add_backgroundcheck")
-    errors: dict[str, Any] = {}
-    _check_staff(staff, errors)
     check = BackgroundCheck(
-        staff=staff if "staff" not in errors else None,
         kind=kind,
         certificate_number=(certificate_number or "").replace(" ", ""),
         issued_on=issued_on,
         renewal_due=renewal_due,
     )
-    return _created(actor, check, errors, events.BACKGROUND_CHECK_RECORDED, CHECK_FIELDS)
+    return _record(actor, check, staff, events.BACKGROUND_CHECK_RECORDED, CHECK_FIELDS)
 
 
 def background_check_update(
     *, actor: Any, check: BackgroundCheck, **fields: Any
 ) -> BackgroundCheck:
-    return _update(actor, check, fields, events.BACKGROUND_CHECK_CHANGED, CHECK_FIELDS)
+    return staff_record_update(actor, check, fields, events.BACKGROUND_CHECK_CHANGED, CHECK_FIELDS)
 
 
 @transaction.atomic
@@ -311,17 +314,11 @@ def training_record_add(
     completed_on: datetime.date,
     expires_on: datetime.date | None = None,
 ) -> TrainingRecord:
-    require(actor, "safeguarding.add_trainingrecord")
-    errors: dict[str, Any] = {}
-    _check_staff(staff, errors)
     record = TrainingRecord(
-        staff=staff if "staff" not in errors else None,
-        course=(course or "").strip(),
-        completed_on=completed_on,
-        expires_on=expires_on,
+        course=(course or "").strip(), completed_on=completed_on, expires_on=expires_on
     )
-    return _created(actor, record, errors, events.TRAINING_RECORDED, TRAINING_FIELDS)
+    return _record(actor, record, staff, events.TRAINING_RECORDED, TRAINING_FIELDS)
 
 
 def training_record_update(*, actor: Any, record: TrainingRecord, **fields: Any) -> TrainingRecord:
-    return _update(actor, record, fields, events.TRAINING_CHANGED, TRAINING_FIELDS)
+    return staff_record_update(actor, record, fields, events.TRAINING_CHANGED, TRAINING_FIELDS)

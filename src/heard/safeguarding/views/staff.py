@@ -6,7 +6,6 @@ from a :class:`Pages` description of each (``heard.safeguarding.kept``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,39 +25,22 @@ from heard.safeguarding.kept import CHECKS, TRAINING, Kept
 
 @dataclass(frozen=True)
 class Pages:
-    """The pages of one kind of staff record (``kept``), in their words."""
+    """The pages of one kind of staff record (``kept``): its form, the name of its pages
+    (``safeguarding:<name>-list``) and the title of the page recording one. A record names
+    itself in its messages ("Enhanced DBS check for Kit Partner updated.")."""
 
     kept: Kept
     form: type[Any]
-    list_url: str
+    name: str
     add_title: str
-    add_button: str
-    added: Callable[[Any], str]
-    edit_title: Callable[[Any], str]
-    edited: Callable[[Any], str]
+
+    @property
+    def list_url(self) -> str:
+        return f"safeguarding:{self.name}-list"
 
 
-CHECK_PAGES = Pages(
-    kept=CHECKS,
-    form=forms.BackgroundCheckForm,
-    list_url="safeguarding:check-list",
-    add_title="Record a background check",
-    add_button="Record check",
-    added=lambda check: f"Background check recorded for {check.staff.full_name}.",
-    edit_title=lambda check: f"Edit the background check for {check.staff.full_name}",
-    edited=lambda check: f"Background check for {check.staff.full_name} updated.",
-)
-
-TRAINING_PAGES = Pages(
-    kept=TRAINING,
-    form=forms.TrainingRecordForm,
-    list_url="safeguarding:training-list",
-    add_title="Record training",
-    add_button="Record training",
-    added=lambda record: f"Training recorded for {record.staff.full_name}.",
-    edit_title=lambda record: f"Edit training: {record.course}",
-    edited=lambda record: f"Training record for {record.staff.full_name} updated.",
-)
+CHECK_PAGES = Pages(CHECKS, forms.BackgroundCheckForm, "check", "Record a background check")
+TRAINING_PAGES = Pages(TRAINING, forms.TrainingRecordForm, "training", "Record training")
 
 
 def _create(request: HttpRequest, pages: Pages) -> HttpResponse:
@@ -69,10 +51,10 @@ def _create(request: HttpRequest, pages: Pages) -> HttpResponse:
         request,
         form,
         lambda: kept.record(actor=user, **form.cleaned_data),
-        success=pages.added,
+        success=lambda record: f"{record} recorded.",
         then=pages.list_url,
         title=pages.add_title,
-        submit_label=pages.add_button,
+        submit_label=pages.add_title,
         cancel_url=reverse(pages.list_url),
     )
 
@@ -91,9 +73,9 @@ def _edit(request: HttpRequest, pages: Pages, pk: int) -> HttpResponse:
         request,
         form,
         lambda: kept.update(user, obj, **changed_values(form)),
-        success=pages.edited(obj),
+        success=lambda record: f"{record} updated.",
         then=pages.list_url,
-        title=pages.edit_title(obj),
+        title=f"Edit {obj}",
         submit_label="Save changes",
         cancel_url=reverse(pages.list_url),
         history_url=history,
