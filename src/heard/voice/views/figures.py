@@ -27,6 +27,7 @@ from heard.voice.disclosure import (
 from heard.voice.forms import (
     LoopFilterForm,
 )
+from heard.voice.views import _columns
 
 
 def figures_for_display(figures: dict[str, Any], *, exact: bool) -> list[tuple[str, str]]:
@@ -133,15 +134,25 @@ def young_person_journey(request: HttpRequest, pk: int) -> HttpResponse:
                 f"{default}). Showing {year_label(year)}."
             )
     items = selectors.young_person_journey(user=request.user, young_person=young_person, year=year)
+    earlier = next((y for y in reversed(years) if y.year < year), None)
+    later = next((y for y in years if y.year > year), None)
     context = {
         "young_person": young_person,
         "items": items,
+        "columns": _columns.JOURNEY,
         "year": year,
         "year_label": year_label(year),
         "year_error": year_error,
         "years": years,
-        "earlier": next((y for y in reversed(years) if y.year < year), None),
-        "later": next((y for y in years if y.year > year), None),
+        # The links to the years either side that have entries: (rel, text, year).
+        "year_links": [
+            (rel, text, each)
+            for rel, text, each in (
+                ("prev", "Earlier year", earlier),
+                ("next", "Later year", later),
+            )
+            if each
+        ],
         "title": f"Journey of {young_person.reference}, {year_label(year)}",
         "shows_names": can(request.user, "people.view_youngperson_name", young_person),
     }

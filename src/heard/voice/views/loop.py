@@ -27,6 +27,7 @@ from heard.voice.forms import (
 )
 from heard.voice.models import Response
 from heard.voice.readability import warning_at
+from heard.voice.views import _columns
 
 RESPONSE_CSV_COLUMNS: list[Column] = [
     ("ID", "pk"),
@@ -71,6 +72,7 @@ def response_create(request: HttpRequest) -> HttpResponse:
         "form": form,
         "views": views,
         "title": "Respond to views",
+        "view_columns": _columns.VIEWS_ANSWERED,
         "cancel_url": reverse("voice:view-list"),
         "shows_names": can(request.user, "people.view_youngperson_name"),
     }
@@ -84,7 +86,9 @@ def response_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "response": response,
         "title": f"Response: {response.get_outcome_display()}",
         "views": list(response.views.all()),
+        "view_columns": _columns.VIEWS_ANSWERED,
         "feedback": list(response.feedback.all()),
+        "feedback_columns": _columns.FEEDBACK,
         "reading_age": response.reading_age,
         "readability_warning": warning_at(response.reading_age),
         "can_feed_back": can(request.user, "voice.add_feedback", response),
@@ -132,11 +136,12 @@ def feedback_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 class FeedbackOwedView(StaffListView):
     template_name = "voice/feedback_owed.html"
+    title = "Still owed feedback"
+    columns = _columns.FEEDBACK_OWED
+    csv_columns = RESPONSE_CSV_COLUMNS
     permission_required = "voice.view_response"
     filterset_class = ResponseFilter
-    csv_columns = RESPONSE_CSV_COLUMNS
     csv_filename = "feedback-owed.csv"
-    title = "Still owed feedback"
 
     def get_base_queryset(self) -> QuerySet[Response]:
         return selectors.feedback_owed(user=self.request.user, today=timezone.localdate())

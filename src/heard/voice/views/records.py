@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import PurePath
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -27,6 +28,7 @@ from heard.voice.forms import (
     themes_for_views,
 )
 from heard.voice.models import View
+from heard.voice.views import _columns
 
 VIEW_CSV_COLUMNS: list[Column] = [
     ("ID", "pk"),
@@ -47,17 +49,26 @@ VIEW_CSV_COLUMNS: list[Column] = [
 
 
 class ViewListView(StaffListView):
+    """Views by when they were given; who may respond ticks the open ones to answer together."""
+
+    selector = staticmethod(selectors.views_visible_to)
+    columns = _columns.VIEW_LIST
+    csv_columns = VIEW_CSV_COLUMNS
     template_name = "voice/view_list.html"
     permission_required = "voice.view_view"
     filterset_class = ViewFilter
-    csv_columns = VIEW_CSV_COLUMNS
     csv_filename = "views.csv"
     title = "Views"
-    selector = staticmethod(selectors.views_visible_to)
     context_permissions = {
         "can_respond": "voice.add_response",
         "shows_names": "people.view_youngperson_name",
     }
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        if not context["can_respond"]:  # no tick boxes: drop their column
+            context["table_columns"] = context["table_columns"][1:]
+        return context
 
 
 @login_required
