@@ -111,7 +111,7 @@ def young_person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     _require_young_people(user)
     young_person = selectors.young_person_get(user, pk)
-    about = {"user": user, "young_person": young_person}
+    about: dict[str, Any] = {"user": user, "young_person": young_person}
     context = {
         "young_person": young_person,
         "title": young_person.reference,
