@@ -29,6 +29,7 @@ class YoungPersonForm(forms.Form):
         help_text="Leave empty if you give a date of birth: the band is worked out from it.",
     )
     date_of_birth = GovUKDateField(
+        label="Date of birth",
         required=False,
         rule=PAST,
         birthday=True,
