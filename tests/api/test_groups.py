@@ -351,9 +351,12 @@ def test_openapi_document_includes_the_groups_api(api_for, officer):
     from rest_framework.routers import DefaultRouter
 
     from heard.api import groups
+    from heard.api.urls import ROUTES
 
     router = DefaultRouter()
-    groups.register(router)
+    for prefix, viewset, basename in ROUTES:
+        if viewset.__name__ in groups.__all__:
+            router.register(prefix, viewset, basename=basename)
     schema = SchemaGenerator(patterns=[path("api/v1/", include(router.urls))]).get_schema(
         request=None, public=True
     )

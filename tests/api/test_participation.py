@@ -319,6 +319,18 @@ class TestPartialUpdate:
         assert session.monitoring_form_complete
         assert session.date == datetime.date(2026, 10, 1)
 
+    def test_an_attendee_without_a_status_attended(self, api_for, officer, group, members):
+        """A PATCH skips the nested default: an attendee given without a status attended, as
+        when the session is logged (it was a 500)."""
+        session = factories.SessionFactory(group=group)
+        response = api_for(officer).patch(
+            f"{SESSIONS}{session.pk}/",
+            {"attendees": [{"young_person": members[0].pk}]},
+            format="json",
+        )
+        assert response.status_code == 200, response.content
+        assert [row["status"] for row in response.json()["attendances"]] == ["attended"]
+
     def test_bad_input_changes_nothing(self, api_for, officer, group):
         session = factories.SessionFactory(group=group, title="Before")
         response = api_for(officer).patch(

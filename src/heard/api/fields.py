@@ -22,6 +22,17 @@ from heard.voice import selectors as voice_selectors
 from heard.voice.models import View
 
 
+# A figure worked out before it is shown (a count, a share, a median), shown as it is: read only
+# unless said otherwise. (A comment, not a docstring: the document would take it as the fields'.)
+class ShownAsIs(serializers.Field):  # type: ignore[type-arg]
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value: Any) -> Any:
+        return value
+
+
 @extend_schema_field(
     {
         "oneOf": [
@@ -36,15 +47,8 @@ from heard.voice.models import View
         "suppression's markers, kept for outputs that still use it.",
     }
 )
-class SuppressedCountField(serializers.Field):  # type: ignore[type-arg]
+class SuppressedCountField(ShownAsIs):
     """A count after statistical disclosure control (heard.core.suppression), as it is."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("read_only", True)
-        super().__init__(**kwargs)
-
-    def to_representation(self, value: Any) -> Any:
-        return value
 
 
 @extend_schema_field(
@@ -58,15 +62,8 @@ class SuppressedCountField(serializers.Field):  # type: ignore[type-arg]
         "worked out from the protected (perturbed) counts shown beside it.",
     }
 )
-class SuppressedShareField(serializers.Field):  # type: ignore[type-arg]
+class SuppressedShareField(ShownAsIs):
     """A share worked out from suppressed counts only (heard.core.suppression)."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("read_only", True)
-        super().__init__(**kwargs)
-
-    def to_representation(self, value: Any) -> Any:
-        return value
 
 
 #: The largest id there can be: ids are 64-bit signed integers (PostgreSQL's bigint, SQLite's

@@ -7,11 +7,11 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import serializers, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.routers import BaseRouter
 
+from heard.api.common import STAMPS, OutputSerializer, RecordViewSet, model_permissions
 from heard.api.fields import (
     BulkRelatedField,
     IdField,
@@ -34,6 +34,7 @@ from heard.participation.models import (
     Session,
     Standard,
 )
+from heard.participation.services.checks import AUDITED
 from heard.people.models import User, YoungPerson
 
 
@@ -92,13 +93,16 @@ class SessionInput(serializers.Serializer):
     notes = serializers.CharField(max_length=10000, required=False, allow_blank=True)
     monitoring_form_complete = serializers.BooleanField(required=False)
 
-    def service_kwargs(self) -> dict[str, Any]:
-        data = dict(self.validated_data)
-        if "attendees" in data:
-            data["attendees"] = [
-                (attendee["young_person"], attendee["status"]) for attendee in data["attendees"]
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        # The service takes each attendee as (young person, status). A PATCH skips the nested
+        # default: an attendee without a status attended, as when the session is logged.
+        if "attendees" in attrs:
+            attended = Attendance.Status.ATTENDED
+            attrs["attendees"] = [
+                (attendee["young_person"], attendee.get("status", attended))
+                for attendee in attrs["attendees"]
             ]
-        return data
+        return attrs
 
 
 class AttendanceOutput(serializers.ModelSerializer):
@@ -109,7 +113,7 @@ class AttendanceOutput(serializers.ModelSerializer):
         fields = ["young_person", "reference", "status"]
 
 
-class SessionOutput(serializers.ModelSerializer):
+class SessionOutput(OutputSerializer):
     attendee_count = serializers.IntegerField(read_only=True, help_text="How many attended.")
     standards: serializers.SlugRelatedField[Standard] = serializers.SlugRelatedField(
         many=True, slug_field="code", read_only=True
@@ -117,29 +121,7 @@ class SessionOutput(serializers.ModelSerializer):
 
     class Meta:
         model = Session
-        fields = [
-            "id",
-            "date",
-            "kind",
-            "title",
-            "group",
-            "young_person",
-            "organisation",
-            "staff_present",
-            "partner_staff_present",
-            "methods",
-            "degree",
-            "participation_type",
-            "standards",
-            "themes",
-            "notes",
-            "monitoring_form_complete",
-            "logged_by",
-            "attendee_count",
-            "created_at",
-            "updated_at",
-        ]
-        read_only_fields = fields
+        fields = ["id", *AUDITED, "logged_by", "attendee_count", *STAMPS]
 
 
 class SessionDetailOutput(SessionOutput):
@@ -147,7 +129,6 @@ class SessionDetailOutput(SessionOutput):
 
     class Meta(SessionOutput.Meta):
         fields = [*SessionOutput.Meta.fields, "attendances"]
-        read_only_fields = fields
 
 
 class HomeCountsOutput(serializers.Serializer):
@@ -186,26 +167,15 @@ class HomeCountsOutput(serializers.Serializer):
         request=SessionInput, responses=SessionDetailOutput, summary="Change a session"
     ),
 )
-class SessionViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class SessionViewSet(RecordViewSet):
     """The participation log. Another organisation's sessions are 404 to a partner worker."""
 
-    http_method_names = ["get", "post", "patch", "head", "options"]
     filterset_class = SessionFilter
     serializer_class = SessionOutput
+    input_serializer = SessionInput
+    output_serializer = SessionDetailOutput
     queryset = Session.objects.none()
-
-    action_permissions = {
-        "list": "participation.view_session",
-        "retrieve": "participation.view_session",
-        "create": "participation.add_session",
-        "partial_update": "participation.change_session",
-    }
+    action_permissions = model_permissions(Session)
 
     def get_queryset(self) -> QuerySet[Session]:
         if self.action == "list":
@@ -219,29 +189,17 @@ class SessionViewSet(
             return SessionDetailOutput
         return SessionOutput
 
-    def _detail(self, session: Session, code: int = status.HTTP_200_OK) -> Response:
-        session = selectors.session_get(self.request.user, session.pk)
-        return Response(
-            SessionDetailOutput(session, context=self.get_serializer_context()).data, status=code
-        )
+    def to_change(self) -> Session:
+        return self.checked(selectors.session_get(self.request.user, self.kwargs["pk"]))
 
-    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        serializer = SessionInput(data=request.data, context=self.get_serializer_context())
-        serializer.is_valid(raise_exception=True)
-        session = services.session_log(actor=request.user, **serializer.service_kwargs())
-        return self._detail(session, status.HTTP_201_CREATED)
+    def fresh(self, session: Session) -> Session:
+        return selectors.session_get(self.request.user, session.pk)
 
-    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        session = selectors.session_get(request.user, kwargs["pk"])
-        self.check_object_permissions(request, session)
-        serializer = SessionInput(
-            data=request.data, partial=True, context=self.get_serializer_context()
-        )
-        serializer.is_valid(raise_exception=True)
-        session = services.session_update(
-            actor=request.user, session=session, **serializer.service_kwargs()
-        )
-        return self._detail(session)
+    def record(self, values: dict[str, Any]) -> Session:
+        return services.session_log(actor=self.actor, **values)
+
+    def change(self, session: Session, values: dict[str, Any]) -> Session:
+        return services.session_update(actor=self.actor, session=session, **values)
 
 
 class HomeCountsViewSet(viewsets.ViewSet):
@@ -256,8 +214,3 @@ class HomeCountsViewSet(viewsets.ViewSet):
         return Response(
             HomeCountsOutput(home_counts_shown(counts, user=request.user, today=today)).data
         )
-
-
-def register(router: BaseRouter) -> None:
-    router.register("sessions", SessionViewSet, basename="session")
-    router.register("home-counts", HomeCountsViewSet, basename="home-counts")

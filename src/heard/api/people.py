@@ -10,11 +10,16 @@ from collections.abc import Mapping
 from typing import Any
 
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
-from rest_framework import mixins, serializers, viewsets
-from rest_framework.request import Request
-from rest_framework.response import Response
-from rest_framework.routers import BaseRouter
+from rest_framework import serializers, viewsets
 
+from heard.api.common import (
+    READ,
+    STAMPS,
+    OutputSerializer,
+    RecordViewSet,
+    active_staff,
+    model_permissions,
+)
 from heard.api.fields import BulkRelatedField
 from heard.core.permissions import can
 from heard.core.roles import AgeBand
@@ -24,7 +29,11 @@ from heard.people.models import Organisation, User, YoungPerson
 # Young people ------------------------------------------------------------------------------------
 
 
-class YoungPersonSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+#: How a young person is shown: the name to use, their organisation and whom they may duplicate.
+SHOWN_AS = ("display_name", "organisation_name", "possible_duplicate_of")
+
+
+class YoungPersonSerializer(OutputSerializer):
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     display_name = serializers.CharField(read_only=True)
     possible_duplicate_of = serializers.SlugRelatedField(  # type: ignore[var-annotated]
@@ -33,17 +42,7 @@ class YoungPersonSerializer(serializers.ModelSerializer):  # type: ignore[type-a
 
     class Meta:
         model = YoungPerson
-        fields = [
-            "id",
-            "reference",
-            *services.YOUNG_PERSON_FIELDS,
-            "display_name",
-            "organisation_name",
-            "possible_duplicate_of",
-            "created_at",
-            "updated_at",
-        ]
-        read_only_fields = fields
+        fields = ["id", "reference", *services.YOUNG_PERSON_FIELDS, *SHOWN_AS, *STAMPS]
 
 
 class _NewRecordSerializer(serializers.Serializer):  # type: ignore[type-arg]
@@ -59,16 +58,6 @@ class _NewRecordSerializer(serializers.Serializer):  # type: ignore[type-arg]
             message = f"{self.new_record} is always active: leave is_active out."
             raise serializers.ValidationError({"is_active": message})
         return attrs
-
-
-class _RecordViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,  # type: ignore[type-arg]
-):
-    """Records listed, read, added and changed through the services."""
 
 
 class YoungPersonInputSerializer(_NewRecordSerializer):
@@ -115,50 +104,34 @@ class YoungPersonChangeSerializer(YoungPersonInputSerializer):
         request=YoungPersonChangeSerializer, responses={200: YoungPersonSerializer}
     ),
 )
-class YoungPersonViewSet(_RecordViewSet):
+class YoungPersonViewSet(RecordViewSet):
     """Young people on the register. A partner worker sees only their own organisation's."""
 
     serializer_class = YoungPersonSerializer
+    input_serializer = YoungPersonInputSerializer
+    change_serializer = YoungPersonChangeSerializer
     filterset_class = filters.YoungPersonApiFilter
-    http_method_names = ["get", "post", "patch", "head", "options"]
-    action_permissions = {
-        "list": "people.view_youngperson",
-        "retrieve": "people.view_youngperson",
-        "create": "people.add_youngperson",
-        "partial_update": "people.change_youngperson",
-    }
+    action_permissions = model_permissions(YoungPerson)
 
     def get_queryset(self) -> Any:
         return selectors.young_people_visible_to(self.request.user).prefetch_related(
             "possible_duplicate_of"
         )
 
-    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        serializer = YoungPersonInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+    def record(self, values: dict[str, Any]) -> YoungPerson:
         # No band with a date of birth: the service works the band out from the date.
-        fields = {"age_band": "", **serializer.validated_data}
-        young_person = services.young_person_create(actor=request.user, **fields)  # type: ignore[arg-type]
-        return Response(YoungPersonSerializer(young_person).data, status=201)
+        fields = {"age_band": "", **values}
+        return services.young_person_create(actor=self.actor, **fields)
 
-    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        young_person = self.get_object()
-        serializer = YoungPersonChangeSerializer(young_person, data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        fields = dict(serializer.validated_data)
-        fields.pop("confirm_not_duplicate", None)
-        young_person = services.young_person_update(
-            actor=request.user,  # type: ignore[arg-type]
-            young_person=young_person,
-            **fields,
-        )
-        return Response(YoungPersonSerializer(young_person).data)
+    def change(self, young_person: YoungPerson, values: dict[str, Any]) -> YoungPerson:
+        values.pop("confirm_not_duplicate", None)
+        return services.young_person_update(actor=self.actor, young_person=young_person, **values)
 
 
 # Organisations -----------------------------------------------------------------------------------
 
 
-class OrganisationSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class OrganisationSerializer(OutputSerializer):
     # Read as plain text: an organisation may have no contact email yet (an empty string).
     contact_email = serializers.CharField(read_only=True, help_text="An email address, or empty.")
     young_people_count = serializers.SerializerMethodField(
@@ -167,14 +140,7 @@ class OrganisationSerializer(serializers.ModelSerializer):  # type: ignore[type-
 
     class Meta:
         model = Organisation
-        fields = [
-            "id",
-            *services.ORGANISATION_FIELDS,
-            "young_people_count",
-            "created_at",
-            "updated_at",
-        ]
-        read_only_fields = fields
+        fields = ["id", *services.ORGANISATION_FIELDS, "young_people_count", *STAMPS]
 
     @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_young_people_count(self, organisation: Organisation) -> int | None:
@@ -193,9 +159,7 @@ class OrganisationInputSerializer(_NewRecordSerializer):
     contact_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
     contact_email = serializers.EmailField(required=False, allow_blank=True)
     contact_phone = serializers.CharField(max_length=40, required=False, allow_blank=True)
-    champions = BulkRelatedField(
-        queryset=User.objects.filter(is_active=True), many=True, required=False
-    )
+    champions = BulkRelatedField(queryset=active_staff(), many=True, required=False)
     notes = serializers.CharField(required=False, allow_blank=True)
 
 
@@ -214,56 +178,36 @@ class OrganisationChangeSerializer(OrganisationInputSerializer):
         request=OrganisationChangeSerializer, responses=OrganisationSerializer
     ),
 )
-class OrganisationViewSet(_RecordViewSet):
+class OrganisationViewSet(RecordViewSet):
     """Partner organisations: every staff member reads them; programme staff add and change them."""
 
     serializer_class = OrganisationSerializer
+    input_serializer = OrganisationInputSerializer
+    change_serializer = OrganisationChangeSerializer
     filterset_class = filters.OrganisationFilter
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
-    action_permissions = {
-        "list": "people.view_organisation",
-        "retrieve": "people.view_organisation",
-        "create": "people.add_organisation",
-        "update": "people.change_organisation",
-        "partial_update": "people.change_organisation",
-    }
+    action_permissions = model_permissions(Organisation, update="change")
 
     def get_queryset(self) -> Any:
         return selectors.organisations_visible_to(self.request.user).prefetch_related("champions")
 
-    def _output(self, organisation: Organisation) -> Response:
-        organisation = self.get_queryset().get(pk=organisation.pk)
-        return Response(self.get_serializer(organisation).data)
+    def fresh(self, organisation: Organisation) -> Organisation:
+        return self.get_queryset().get(pk=organisation.pk)
 
-    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        serializer = OrganisationInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        organisation = services.organisation_create(actor=request.user, **serializer.validated_data)  # type: ignore[arg-type]
-        response = self._output(organisation)
-        response.status_code = 201
-        return response
+    def record(self, values: dict[str, Any]) -> Organisation:
+        return services.organisation_create(actor=self.actor, **values)
 
-    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        organisation = self.get_object()
-        partial = kwargs.get("partial", False)
-        serializer = OrganisationChangeSerializer(organisation, data=request.data, partial=partial)
-        serializer.is_valid(raise_exception=True)
-        services.organisation_update(
-            actor=request.user,  # type: ignore[arg-type]
-            organisation=organisation,
-            **serializer.validated_data,
-        )
-        return self._output(organisation)
+    def change(self, organisation: Organisation, values: dict[str, Any]) -> Organisation:
+        return services.organisation_update(actor=self.actor, organisation=organisation, **values)
 
 
 # Staff (administrators, read only) ---------------------------------------------------------------
 
 
-class StaffSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class StaffSerializer(OutputSerializer):
     class Meta:
         model = User
         fields = ["id", "email", "full_name", "job_title", "role", "organisation", "is_active"]
-        read_only_fields = fields
 
 
 class StaffViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
@@ -272,13 +216,7 @@ class StaffViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
     serializer_class = StaffSerializer
     filterset_class = filters.StaffFilter
 
-    action_permissions = {"list": "people.view_user", "retrieve": "people.view_user"}
+    action_permissions = model_permissions(User, READ)
 
     def get_queryset(self) -> Any:
         return selectors.staff_visible_to(self.request.user)
-
-
-def register(router: BaseRouter) -> None:
-    router.register("young-people", YoungPersonViewSet, basename="young-person")
-    router.register("organisations", OrganisationViewSet, basename="organisation")
-    router.register("staff", StaffViewSet, basename="staff")

@@ -16,12 +16,12 @@ from drf_spectacular.utils import (
     extend_schema_field,
     extend_schema_view,
 )
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.routers import BaseRouter
 
+from heard.api.common import READ_CREATE, OutputSerializer, ReadCreateViewSet, model_permissions
 from heard.api.fields import BulkRelatedField, SuppressedCountField, VisibleYoungPersonField
 from heard.core import disclosure, years
 from heard.people.models import Organisation
@@ -31,7 +31,7 @@ from heard.privacy.models import Consent
 # Consents ----------------------------------------------------------------------------------------
 
 
-class ConsentOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
+class ConsentOutput(OutputSerializer):
     young_person_reference = serializers.CharField(source="young_person.reference", read_only=True)
     withdrawn_by = serializers.CharField(
         read_only=True, help_text="Blank until withdrawn; then one of the given_by values."
@@ -57,7 +57,6 @@ class ConsentOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
             "notes",
             "is_current",
         ]
-        read_only_fields = fields
 
 
 class ConsentInput(serializers.Serializer):  # type: ignore[type-arg]
@@ -104,30 +103,18 @@ class ConsentFilter(django_filters.FilterSet):
         request=ConsentInput, responses={201: ConsentOutput}, summary="Record a consent"
     ),
 )
-class ConsentViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,  # type: ignore[type-arg]
-):
+class ConsentViewSet(ReadCreateViewSet):
     serializer_class = ConsentOutput
+    input_serializer = ConsentInput
     filterset_class = ConsentFilter
     queryset = Consent.objects.none()
-    action_permissions = {
-        "list": "privacy.view_consent",
-        "retrieve": "privacy.view_consent",
-        "create": "privacy.add_consent",
-        "withdraw": "privacy.change_consent",
-    }
+    action_permissions = model_permissions(Consent, READ_CREATE, withdraw="change")
 
     def get_queryset(self) -> QuerySet[Consent]:
         return selectors.consents_visible_to(self.request.user).order_by("-given_on", "-id")
 
-    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        serializer = ConsentInput(data=request.data, context=self.get_serializer_context())
-        serializer.is_valid(raise_exception=True)
-        consent = services.consent_record(actor=request.user, **serializer.validated_data)
-        return Response(ConsentOutput(consent).data, status=status.HTTP_201_CREATED)
+    def record(self, values: dict[str, Any]) -> Consent:
+        return services.consent_record(actor=self.actor, **values)
 
     @extend_schema(
         request=ConsentWithdrawInput,
@@ -138,12 +125,8 @@ class ConsentViewSet(
     def withdraw(self, request: Request, pk: str | None = None) -> Response:
         consent = selectors.consent_get(request.user, pk)
         self.check_object_permissions(request, consent)
-        serializer = ConsentWithdrawInput(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        consent = services.consent_withdraw(
-            actor=request.user, consent=consent, **serializer.validated_data
-        )
-        return Response(ConsentOutput(consent).data)
+        values = self.validated(ConsentWithdrawInput)
+        return self.shown(services.consent_withdraw(actor=self.actor, consent=consent, **values))
 
 
 # Reach -------------------------------------------------------------------------------------------
@@ -254,8 +237,3 @@ class ReachViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
         params.is_valid(raise_exception=True)
         report = selectors.reach(user=request.user, **params.validated_data)
         return Response(ReachOutput(report).data)
-
-
-def register(router: BaseRouter) -> None:
-    router.register("consents", ConsentViewSet, basename="consent")
-    router.register("reach", ReachViewSet, basename="reach")

@@ -8,12 +8,18 @@ from typing import Any
 
 from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.routers import BaseRouter
 
+from heard.api.common import (
+    READ_CREATE,
+    OutputSerializer,
+    ReadCreateViewSet,
+    RecordViewSet,
+    model_permissions,
+)
 from heard.api.fields import BulkRelatedField
 from heard.api.openapi import ERROR
 from heard.core.models import AuditEntry
@@ -26,7 +32,11 @@ from heard.safeguarding.models import BackgroundCheck, Concern, TrainingRecord
 # Concerns ----------------------------------------------------------------------------------------
 
 
-class ConcernOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
+#: Whom a concern is about, where and by whom it was raised, besides what they wrote.
+RAISING = ("young_person_reference", "session", "raised_by", "created_at")
+
+
+class ConcernOutput(OutputSerializer):
     reference = serializers.CharField(read_only=True)
     young_person_reference = serializers.CharField(
         source="young_person.reference", read_only=True, allow_null=True, default=None
@@ -43,22 +53,7 @@ class ConcernOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
 
     class Meta:
         model = Concern
-        fields = [
-            "id",
-            "reference",
-            "young_person",
-            "young_person_reference",
-            "session",
-            "raised_by",
-            "created_at",
-            "happened_at",
-            "what_happened",
-            "who_was_present",
-            "immediate_action",
-            "child_told",
-            *Concern.HANDLING_FIELDS,
-        ]
-        read_only_fields = fields
+        fields = ["id", "reference", *Concern.RAISED_FIELDS, *RAISING, *Concern.HANDLING_FIELDS]
 
 
 class ConcernInput(serializers.Serializer):  # type: ignore[type-arg]
@@ -144,29 +139,18 @@ class ConcernDecisionInput(serializers.Serializer):  # type: ignore[type-arg]
         ),
     ),
 )
-class ConcernViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,  # type: ignore[type-arg]
-):
+class ConcernViewSet(ReadCreateViewSet):
     """Safeguarding concerns: any member of staff may raise one (``create``); only safeguarding
     leads may use the rest, everyone else gets 403. Every concern returned, in a list or on its
     own, is recorded in the audit log."""
 
     serializer_class = ConcernOutput
+    input_serializer = ConcernInput
     filterset_class = filters.ConcernFilter
     queryset = Concern.objects.none()
-
-    action_permissions = {
-        "list": "safeguarding.view_concern",
-        "retrieve": "safeguarding.view_concern",
-        "trail": "safeguarding.view_concern",
-        "create": "safeguarding.add_concern",
-        "assign": "safeguarding.change_concern",
-        "decide": "safeguarding.change_concern",
-        "close": "safeguarding.change_concern",
-    }
+    action_permissions = model_permissions(
+        Concern, READ_CREATE, trail="view", assign="change", decide="change", close="change"
+    )
 
     def get_queryset(self) -> QuerySet[Concern]:
         return selectors.concerns_visible_to(self.request.user)
@@ -174,17 +158,15 @@ class ConcernViewSet(
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         concerns = list(page or [])
-        services.concerns_list_read(actor=request.user, concerns=concerns, via="api")
+        services.concerns_list_read(actor=self.actor, concerns=concerns, via="api")
         return self.get_paginated_response(ConcernOutput(concerns, many=True).data)
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        concern = services.concern_read(actor=request.user, pk=kwargs["pk"], via="api")
+        concern = services.concern_read(actor=self.actor, pk=kwargs["pk"], via="api")
         return Response(ConcernOutput(concern).data)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        serializer = ConcernInput(data=request.data, context=self.get_serializer_context())
-        serializer.is_valid(raise_exception=True)
-        concern = services.concern_raise(actor=request.user, **serializer.validated_data)
+        concern = services.concern_raise(actor=self.actor, **self.validated())
         raised = ConcernRaised({"reference": concern.reference, "message": RAISED_MESSAGE})
         return Response(raised.data, status=status.HTTP_201_CREATED)
 
@@ -199,7 +181,7 @@ class ConcernViewSet(
     )
     @action(detail=True, methods=["get"], filter_backends=[])
     def trail(self, request: Request, pk: str | None = None) -> Response:
-        concern = services.concern_read(actor=request.user, pk=pk, via="api-trail")
+        concern = services.concern_read(actor=self.actor, pk=pk, via="api-trail")
         page = self.paginate_queryset(selectors.concern_trail(request.user, concern))
         rows = selectors.concern_trail_rows(page or [])
         return self.get_paginated_response(ConcernTrailEntry(rows, many=True).data)
@@ -208,23 +190,15 @@ class ConcernViewSet(
     @action(detail=True, methods=["post"])
     def assign(self, request: Request, pk: str | None = None) -> Response:
         concern = selectors.concern_get(request.user, pk)
-        serializer = ConcernAssignInput(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        concern = services.concern_assign(
-            actor=request.user, concern=concern, **serializer.validated_data
-        )
-        return Response(ConcernOutput(concern).data)
+        values = self.validated(ConcernAssignInput)
+        return self.shown(services.concern_assign(actor=self.actor, concern=concern, **values))
 
     @extend_schema(request=ConcernDecisionInput, responses=ConcernOutput, summary="Decide")
     @action(detail=True, methods=["post"])
     def decide(self, request: Request, pk: str | None = None) -> Response:
         concern = selectors.concern_get(request.user, pk)
-        serializer = ConcernDecisionInput(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        concern = services.concern_decide(
-            actor=request.user, concern=concern, **serializer.validated_data
-        )
-        return Response(ConcernOutput(concern).data)
+        values = self.validated(ConcernDecisionInput)
+        return self.shown(services.concern_decide(actor=self.actor, concern=concern, **values))
 
     @extend_schema(
         request=None,
@@ -241,8 +215,7 @@ class ConcernViewSet(
     @action(detail=True, methods=["post"])
     def close(self, request: Request, pk: str | None = None) -> Response:
         concern = selectors.concern_get(request.user, pk)
-        concern = services.concern_close(actor=request.user, concern=concern)
-        return Response(ConcernOutput(concern).data)
+        return self.shown(services.concern_close(actor=self.actor, concern=concern))
 
 
 # Background checks and training ------------------------------------------------------------------
@@ -253,60 +226,37 @@ class StaffField(BulkRelatedField):
         return selectors.staff_choices()
 
 
-class BackgroundCheckSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+# A record about one active member of staff, input and output alike.
+class _StaffRecordSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     staff = StaffField()
     staff_name = serializers.CharField(source="staff.full_name", read_only=True)
 
+
+class BackgroundCheckSerializer(_StaffRecordSerializer):
     class Meta:
         model = BackgroundCheck
-        fields = [
-            "id",
-            "staff",
-            "staff_name",
-            "kind",
-            "certificate_number",
-            "issued_on",
-            "renewal_due",
-        ]
+        fields = ["id", "staff_name", *CHECKS.fields]
 
 
-class TrainingRecordSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    staff = StaffField()
-    staff_name = serializers.CharField(source="staff.full_name", read_only=True)
-
+class TrainingRecordSerializer(_StaffRecordSerializer):
     class Meta:
         model = TrainingRecord
-        fields = ["id", "staff", "staff_name", "course", "completed_on", "expires_on"]
+        fields = ["id", "staff_name", *TRAINING.fields]
 
 
-class _KeptByProgrammeStaff(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,  # type: ignore[type-arg]
-):
+class _KeptByProgrammeStaff(RecordViewSet):
     """A kind of staff record (``heard.safeguarding.kept``): list, read, record, change."""
 
-    http_method_names = ["get", "post", "patch", "head", "options"]
     kept: Kept
 
     def get_queryset(self) -> QuerySet[Any]:
         return self.kept.visible_to(self.request.user)
 
-    def _validated(self, partial: bool = False, instance: Any = None) -> dict[str, Any]:
-        serializer = self.get_serializer(instance, data=self.request.data, partial=partial)
-        serializer.is_valid(raise_exception=True)
-        return dict(serializer.validated_data)
+    def record(self, values: dict[str, Any]) -> Any:
+        return self.kept.record(actor=self.actor, **values)
 
-    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        obj = self.kept.record(actor=request.user, **self._validated())
-        return Response(self.get_serializer(obj).data, status=status.HTTP_201_CREATED)
-
-    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        obj = self.get_object()
-        changed = self._validated(partial=True, instance=obj)
-        return Response(self.get_serializer(self.kept.update(request.user, obj, **changed)).data)
+    def change(self, obj: Any, values: dict[str, Any]) -> Any:
+        return self.kept.update(self.actor, obj, **values)
 
 
 class BackgroundCheckViewSet(_KeptByProgrammeStaff):
@@ -315,12 +265,7 @@ class BackgroundCheckViewSet(_KeptByProgrammeStaff):
     kept = CHECKS
     serializer_class = BackgroundCheckSerializer
     filterset_class = filters.BackgroundCheckFilter
-    action_permissions = {
-        "list": "safeguarding.view_backgroundcheck",
-        "retrieve": "safeguarding.view_backgroundcheck",
-        "create": "safeguarding.add_backgroundcheck",
-        "partial_update": "safeguarding.change_backgroundcheck",
-    }
+    action_permissions = model_permissions(BackgroundCheck)
     queryset = BackgroundCheck.objects.none()
 
 
@@ -330,16 +275,5 @@ class TrainingRecordViewSet(_KeptByProgrammeStaff):
     kept = TRAINING
     serializer_class = TrainingRecordSerializer
     filterset_class = filters.TrainingRecordFilter
-    action_permissions = {
-        "list": "safeguarding.view_trainingrecord",
-        "retrieve": "safeguarding.view_trainingrecord",
-        "create": "safeguarding.add_trainingrecord",
-        "partial_update": "safeguarding.change_trainingrecord",
-    }
+    action_permissions = model_permissions(TrainingRecord)
     queryset = TrainingRecord.objects.none()
-
-
-def register(router: BaseRouter) -> None:
-    router.register("safeguarding-concerns", ConcernViewSet, basename="safeguarding-concern")
-    router.register("background-checks", BackgroundCheckViewSet, basename="background-check")
-    router.register("training-records", TrainingRecordViewSet, basename="training-record")

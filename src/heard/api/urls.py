@@ -1,4 +1,4 @@
-"""The REST API: each area registers its viewsets on the one router here."""
+"""The REST API: every resource's viewset, by its address, on one router."""
 
 from collections.abc import Callable
 from functools import wraps
@@ -15,13 +15,30 @@ from heard.api import groups, participation, people, privacy, safeguarding, voic
 from heard.core.permissions import is_staff_member
 from heard.core.security import redoc_csp
 
+#: Each resource: its address under /api/v1/, its viewset and the base of its URL names.
+ROUTES: list[tuple[str, Any, str]] = [
+    ("young-people", people.YoungPersonViewSet, "young-person"),
+    ("organisations", people.OrganisationViewSet, "organisation"),
+    ("staff", people.StaffViewSet, "staff"),
+    ("themes", groups.ThemeViewSet, "theme"),
+    ("groups", groups.GroupViewSet, "group"),
+    ("memberships", groups.MembershipViewSet, "membership"),
+    ("sessions", participation.SessionViewSet, "session"),
+    ("home-counts", participation.HomeCountsViewSet, "home-counts"),
+    ("views", voice.ViewViewSet, "view"),
+    ("responses", voice.ResponseViewSet, "response"),
+    ("feedback", voice.FeedbackViewSet, "feedback"),
+    ("loop-figures", voice.LoopFiguresViewSet, "loop-figures"),
+    ("safeguarding-concerns", safeguarding.ConcernViewSet, "safeguarding-concern"),
+    ("background-checks", safeguarding.BackgroundCheckViewSet, "background-check"),
+    ("training-records", safeguarding.TrainingRecordViewSet, "training-record"),
+    ("consents", privacy.ConsentViewSet, "consent"),
+    ("reach", privacy.ReachViewSet, "reach"),
+]
+
 router = DefaultRouter(trailing_slash=True)
-people.register(router)
-groups.register(router)
-participation.register(router)
-voice.register(router)
-safeguarding.register(router)
-privacy.register(router)
+for prefix, viewset, basename in ROUTES:
+    router.register(prefix, viewset, basename=basename)
 
 
 def staff_page(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:

@@ -7,9 +7,7 @@ resource: ``themes``, ``groups`` and ``memberships``; each name is importable fr
 
 from __future__ import annotations
 
-from rest_framework.routers import BaseRouter
-
-from heard.api.groups._common import REQUIRED, TEXT_MAX_LENGTH
+from heard.api.common import REQUIRED, TEXT_MAX_LENGTH
 from heard.api.groups.groups import (
     GroupDetailSerializer,
     GroupInputSerializer,
@@ -58,11 +56,4 @@ __all__ = [
     "ThemeReviewSerializer",
     "ThemeSerializer",
     "ThemeViewSet",
-    "register",
 ]
-
-
-def register(router: BaseRouter) -> None:
-    router.register("themes", ThemeViewSet, basename="theme")
-    router.register("groups", GroupViewSet, basename="group")
-    router.register("memberships", MembershipViewSet, basename="membership")

@@ -6,33 +6,35 @@ from typing import Any
 
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
-from rest_framework import mixins, serializers, viewsets
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from heard.api.common import (
+    REQUIRED,
+    STAMPS,
+    TEXT_MAX_LENGTH,
+    OutputSerializer,
+    RecordViewSet,
+    active_staff,
+    model_permissions,
+)
 from heard.api.fields import BulkRelatedField, SuppressedCountField
-from heard.api.groups._common import REQUIRED, TEXT_MAX_LENGTH, active_staff, validated
 from heard.api.groups.memberships import MembershipSerializer
 from heard.core.permissions import can
 from heard.groups import filters, selectors, services
-from heard.groups.models import (
-    Group,
-    GroupTheme,
-    StageTransition,
-    Theme,
-)
+from heard.groups.models import Group, GroupTheme, StageTransition, Theme
 from heard.people.models import Organisation
 
 
-class GroupThemeSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class GroupThemeSerializer(OutputSerializer):
     theme_title = serializers.CharField(source="theme.title", read_only=True)
     period = serializers.CharField(source="theme.period", read_only=True)
 
     class Meta:
         model = GroupTheme
         fields = ["theme", "theme_title", "period", "relationship"]
-        read_only_fields = fields
 
 
 @extend_schema_field(
@@ -45,7 +47,7 @@ class StageField(serializers.ChoiceField):
         super().__init__(choices=Group.Stage.choices, **kwargs)
 
 
-class StageTransitionSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class StageTransitionSerializer(OutputSerializer):
     from_stage = serializers.CharField(
         read_only=True, help_text="The stage it left (empty for the first stage)."
     )
@@ -54,10 +56,13 @@ class StageTransitionSerializer(serializers.ModelSerializer):  # type: ignore[ty
     class Meta:
         model = StageTransition
         fields = ["id", "group", "from_stage", "to_stage", "date", "note", "by", "created_at"]
-        read_only_fields = fields
 
 
-class GroupSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+#: What a group's members and visits come to, worked out for each group shown.
+CONTACT = ("member_count", "last_contact", "next_due", "is_overdue")
+
+
+class GroupSerializer(OutputSerializer):
     host_organisation_name = serializers.CharField(source="host_organisation.name", read_only=True)
     themes = GroupThemeSerializer(source="theme_links", many=True, read_only=True)
     #: Exact for roles that can open the members; 1-4 as "fewer than 5" for the others (board
@@ -71,26 +76,12 @@ class GroupSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         model = Group
         fields = [
             "id",
-            "name",
-            "kind",
-            "host_organisation",
+            *services.GROUP_FIELDS,
             "host_organisation_name",
-            "leads",
             "themes",
-            "stage",
-            "stage_changed_on",
-            "start_date",
-            "planned_end_date",
-            "cadence",
-            "description",
-            "member_count",
-            "last_contact",
-            "next_due",
-            "is_overdue",
-            "created_at",
-            "updated_at",
+            *CONTACT,
+            *STAMPS,
         ]
-        read_only_fields = fields
 
     @extend_schema_field(SuppressedCountField)
     def get_member_count(self, group: Group) -> Any:
@@ -115,7 +106,6 @@ class GroupDetailSerializer(GroupSerializer):
 
     class Meta(GroupSerializer.Meta):
         fields = [*GroupSerializer.Meta.fields, "transitions", "members"]
-        read_only_fields = fields
 
     @extend_schema_field(MembershipSerializer(many=True, allow_null=True))
     def get_members(self, group: Group) -> Any:
@@ -181,26 +171,14 @@ class MoveStageInputSerializer(serializers.Serializer):  # type: ignore[type-arg
         request=GroupInputSerializer, responses={200: GroupDetailSerializer}
     ),
 )
-class GroupViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,  # type: ignore[type-arg]
-):
+class GroupViewSet(RecordViewSet):
     """Groups of every kind. A partner worker sees only the groups their organisation hosts."""
 
     serializer_class = GroupSerializer
+    input_serializer = GroupInputSerializer
+    output_serializer = GroupDetailSerializer
     filterset_class = filters.GroupFilter
-    http_method_names = ["get", "post", "patch", "head", "options"]
-
-    action_permissions = {
-        "list": "groups.view_group",
-        "retrieve": "groups.view_group",
-        "create": "groups.add_group",
-        "partial_update": "groups.change_group",
-        "move_stage": "groups.change_group",
-    }
+    action_permissions = model_permissions(Group, move_stage="change")
 
     def get_queryset(self) -> Any:
         queryset = selectors.groups_visible_to(self.request.user).order_by("name", "pk")
@@ -211,30 +189,20 @@ class GroupViewSet(
     def get_serializer_class(self) -> Any:
         return GroupDetailSerializer if self.action == "retrieve" else GroupSerializer
 
-    def _detail(self, group: Group) -> dict[str, Any]:
-        fresh = selectors.groups_visible_to(self.request.user).get(pk=group.pk)
-        return GroupDetailSerializer(fresh, context=self.get_serializer_context()).data
+    def fresh(self, group: Group) -> Group:
+        return selectors.groups_visible_to(self.request.user).get(pk=group.pk)
 
-    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        values = validated(GroupInputSerializer, request)
-        group = services.group_create(actor=request.user, **values)  # type: ignore[arg-type]
-        return Response(self._detail(group), status=201)
+    def record(self, values: dict[str, Any]) -> Group:
+        return services.group_create(actor=self.actor, **values)
 
-    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        group = self.get_object()
-        values = validated(GroupInputSerializer, request, partial=True)
-        services.group_update(actor=request.user, group=group, **values)  # type: ignore[arg-type]
-        return Response(self._detail(group))
+    def change(self, group: Group, values: dict[str, Any]) -> Group:
+        return services.group_update(actor=self.actor, group=group, **values)
 
     @extend_schema(request=MoveStageInputSerializer, responses={201: StageTransitionSerializer})
     @action(detail=True, methods=["post"], url_path="move-stage")
     def move_stage(self, request: Request, pk: str | None = None) -> Response:
         """Move the group along its lifecycle (only to a stage its current stage allows)."""
         group = self.get_object()
-        values = validated(MoveStageInputSerializer, request)
-        transition = services.group_move_stage(
-            actor=request.user,  # type: ignore[arg-type]
-            group=group,
-            **values,
-        )
+        values = self.validated(MoveStageInputSerializer)
+        transition = services.group_move_stage(actor=self.actor, group=group, **values)
         return Response(StageTransitionSerializer(transition).data, status=201)

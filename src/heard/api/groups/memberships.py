@@ -5,40 +5,28 @@ from __future__ import annotations
 from typing import Any
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, viewsets
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from heard.api.common import READ_CREATE, OutputSerializer, ReadCreateViewSet, model_permissions
 from heard.api.fields import BulkRelatedField
-from heard.api.groups._common import validated
 from heard.groups import filters, selectors, services
-from heard.groups.models import (
-    Group,
-    Membership,
-)
+from heard.groups.models import Group, Membership
+from heard.groups.services.memberships import MEMBERSHIP_FIELDS
 from heard.people.models import YoungPerson
 from heard.people.selectors import young_people_visible_to
 
 
-class MembershipSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class MembershipSerializer(OutputSerializer):
     reference = serializers.CharField(source="young_person.reference", read_only=True)
     display_name = serializers.CharField(source="young_person.display_name", read_only=True)
     is_current = serializers.BooleanField(read_only=True)
 
     class Meta:
         model = Membership
-        fields = [
-            "id",
-            "group",
-            "young_person",
-            "reference",
-            "display_name",
-            "joined_on",
-            "left_on",
-            "is_current",
-        ]
-        read_only_fields = fields
+        fields = ["id", *MEMBERSHIP_FIELDS, "reference", "display_name", "is_current"]
 
 
 class MembershipInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
@@ -63,41 +51,26 @@ class MembershipEndInputSerializer(serializers.Serializer):  # type: ignore[type
 @extend_schema_view(
     create=extend_schema(request=MembershipInputSerializer, responses={201: MembershipSerializer}),
 )
-class MembershipViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,  # type: ignore[type-arg]
-):
+class MembershipViewSet(ReadCreateViewSet):
     """Young people's memberships of groups. Board members never see them."""
 
     serializer_class = MembershipSerializer
+    input_serializer = MembershipInputSerializer
     filterset_class = filters.MembershipFilter
-
-    action_permissions = {
-        "list": "groups.view_membership",
-        "retrieve": "groups.view_membership",
-        "create": "groups.add_membership",
-        "end": "groups.change_membership",
-    }
+    action_permissions = model_permissions(Membership, READ_CREATE, end="change")
 
     def get_queryset(self) -> Any:
         return selectors.memberships_visible_to(self.request.user).order_by("pk")
 
-    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        values = validated(MembershipInputSerializer, request, with_request=True)
-        membership = services.membership_add(actor=request.user, **values)  # type: ignore[arg-type]
-        return Response(MembershipSerializer(membership).data, status=201)
+    def record(self, values: dict[str, Any]) -> Membership:
+        return services.membership_add(actor=self.actor, **values)
 
     @extend_schema(request=MembershipEndInputSerializer, responses={200: MembershipSerializer})
     @action(detail=True, methods=["post"])
     def end(self, request: Request, pk: str | None = None) -> Response:
         """End a membership: the young person leaves the group on ``left_on``."""
         membership = self.get_object()
-        values = validated(MembershipEndInputSerializer, request)
-        membership = services.membership_end(
-            actor=request.user,  # type: ignore[arg-type]
-            membership=membership,
-            **values,
+        values = self.validated(MembershipEndInputSerializer)
+        return self.shown(
+            services.membership_end(actor=self.actor, membership=membership, **values)
         )
-        return Response(MembershipSerializer(membership).data)

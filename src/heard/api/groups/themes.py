@@ -5,44 +5,40 @@ from __future__ import annotations
 from typing import Any
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, viewsets
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from heard.api.fields import BulkRelatedField
-from heard.api.groups._common import TEXT_MAX_LENGTH, active_staff, validated
-from heard.groups import filters, selectors, services
-from heard.groups.models import (
-    Theme,
-    ThemeReview,
+from heard.api.common import (
+    STAMPS,
+    TEXT_MAX_LENGTH,
+    OutputSerializer,
+    RecordViewSet,
+    active_staff,
+    model_permissions,
 )
+from heard.api.fields import BulkRelatedField
+from heard.groups import filters, selectors, services
+from heard.groups.models import Theme, ThemeReview
+from heard.groups.services.themes import REVIEW_FIELDS
 
 #: A theme's period, as the model checks it (the service also checks that it spans one year).
 PERIOD_PATTERN = r"^[0-9]{4}-[0-9]{2}$"
 
 
-class ThemeSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+#: What ``selectors.with_group_counts`` adds to each theme shown.
+GROUP_COUNTS = ("group_count", "established_group_count")
+
+
+class ThemeSerializer(OutputSerializer):
     lead_name = serializers.CharField(source="lead.full_name", read_only=True, allow_null=True)
     group_count = serializers.IntegerField(read_only=True)
     established_group_count = serializers.IntegerField(read_only=True)
 
     class Meta:
         model = Theme
-        fields = [
-            "id",
-            "title",
-            "period",
-            "lead",
-            "lead_name",
-            "status",
-            "description",
-            "group_count",
-            "established_group_count",
-            "created_at",
-            "updated_at",
-        ]
-        read_only_fields = fields
+        fields = ["id", *services.THEME_FIELDS, "lead_name", *GROUP_COUNTS, *STAMPS]
 
 
 class ThemeInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
@@ -60,24 +56,14 @@ class ThemeInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
     )
 
 
-class ThemeReviewSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class ThemeReviewSerializer(OutputSerializer):
     reviewed_by_name = serializers.CharField(
         source="reviewed_by.full_name", read_only=True, allow_null=True
     )
 
     class Meta:
         model = ThemeReview
-        fields = [
-            "id",
-            "theme",
-            "date",
-            "summary",
-            "decision",
-            "reviewed_by",
-            "reviewed_by_name",
-            "created_at",
-        ]
-        read_only_fields = fields
+        fields = ["id", *REVIEW_FIELDS, "reviewed_by", "reviewed_by_name", "created_at"]
 
 
 class ThemeReviewInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
@@ -90,26 +76,15 @@ class ThemeReviewInputSerializer(serializers.Serializer):  # type: ignore[type-a
     create=extend_schema(request=ThemeInputSerializer, responses={201: ThemeSerializer}),
     partial_update=extend_schema(request=ThemeInputSerializer, responses={200: ThemeSerializer}),
 )
-class ThemeViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,  # type: ignore[type-arg]
-):
+class ThemeViewSet(RecordViewSet):
     """Themes (Spotlight areas) with their leads, periods and counts of linked groups."""
 
     serializer_class = ThemeSerializer
+    input_serializer = ThemeInputSerializer
     filterset_class = filters.ThemeFilter
-    http_method_names = ["get", "post", "patch", "head", "options"]
-
-    action_permissions = {
-        "list": "groups.view_theme",
-        "retrieve": "groups.view_theme",
-        "create": "groups.add_theme",
-        "partial_update": "groups.change_theme",
-        "reviews": {"GET": "groups.view_themereview", "POST": "groups.add_themereview"},
-    }
+    action_permissions = model_permissions(
+        Theme, reviews={"GET": "groups.view_themereview", "POST": "groups.add_themereview"}
+    )
 
     def get_queryset(self) -> Any:
         return selectors.themes_visible_to(self.request.user).order_by("-period", "title", "pk")
@@ -124,19 +99,14 @@ class ThemeViewSet(
         (theme,) = selectors.with_group_counts([self.get_object()])
         return Response(self.get_serializer(theme).data)
 
-    def _fresh(self, theme: Theme) -> Theme:
+    def fresh(self, theme: Theme) -> Theme:
         return selectors.theme_get(self.request.user, theme.pk)
 
-    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        values = validated(ThemeInputSerializer, request)
-        theme = services.theme_create(actor=request.user, **values)  # type: ignore[arg-type]
-        return Response(ThemeSerializer(self._fresh(theme)).data, status=201)
+    def record(self, values: dict[str, Any]) -> Theme:
+        return services.theme_create(actor=self.actor, **values)
 
-    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        theme = self.get_object()
-        values = validated(ThemeInputSerializer, request, partial=True)
-        services.theme_update(actor=request.user, theme=theme, **values)  # type: ignore[arg-type]
-        return Response(ThemeSerializer(self._fresh(theme)).data)
+    def change(self, theme: Theme, values: dict[str, Any]) -> Theme:
+        return services.theme_update(actor=self.actor, theme=theme, **values)
 
     @extend_schema(methods=["GET"], responses={200: ThemeReviewSerializer(many=True)})
     @extend_schema(
@@ -151,10 +121,6 @@ class ThemeViewSet(
         if request.method == "GET":
             reviews = selectors.theme_reviews(theme)
             return Response(ThemeReviewSerializer(reviews, many=True).data)
-        values = validated(ThemeReviewInputSerializer, request)
-        review = services.theme_review_add(
-            actor=request.user,  # type: ignore[arg-type]
-            theme=theme,
-            **values,
-        )
+        values = self.validated(ThemeReviewInputSerializer)
+        review = services.theme_review_add(actor=self.actor, theme=theme, **values)
         return Response(ThemeReviewSerializer(review).data, status=201)

@@ -3,8 +3,6 @@ Split by resource; import from here."""
 
 from __future__ import annotations
 
-from rest_framework.routers import BaseRouter
-
 from heard.api.voice.figures import (
     LoopFiguresOutput,
     LoopFiguresQuery,
@@ -51,12 +49,4 @@ __all__ = [
     "ViewUpdateInput",
     "ViewViewSet",
     "VisibleResponseField",
-    "register",
 ]
-
-
-def register(router: BaseRouter) -> None:
-    router.register("views", ViewViewSet, basename="view")
-    router.register("responses", ResponseViewSet, basename="response")
-    router.register("feedback", FeedbackViewSet, basename="feedback")
-    router.register("loop-figures", LoopFiguresViewSet, basename="loop-figures")

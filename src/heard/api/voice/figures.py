@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
@@ -12,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response as APIResponse
 
 from heard.api.fields import (
+    ShownAsIs,
     SuppressedCountField,
     SuppressedShareField,
     VisibleGroupField,
@@ -45,9 +45,8 @@ class RatingCounts(serializers.Serializer):
         "10 or more).",
     }
 )
-class MedianField(serializers.Field):  # type: ignore[type-arg]
-    def to_representation(self, value: Any) -> Any:
-        return value
+class MedianField(ShownAsIs):
+    """A median number of days, as it is."""
 
 
 class LoopFiguresOutput(serializers.Serializer):
@@ -72,7 +71,7 @@ class LoopFiguresOutput(serializers.Serializer):
     views_fed_back = SuppressedCountField()
     share_responded = SuppressedShareField()
     share_fed_back = SuppressedShareField()
-    median_days_view_to_feedback = MedianField(read_only=True)
+    median_days_view_to_feedback = MedianField()
     responses = SuppressedCountField()
     not_possible_responses = SuppressedCountField()
     not_possible_with_reason = SuppressedCountField()

@@ -6,10 +6,16 @@ from typing import Any
 
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.request import Request
-from rest_framework.response import Response as APIResponse
+from rest_framework import serializers
 
+from heard.api.common import (
+    READ_CREATE,
+    STAMPS,
+    ListCreateViewSet,
+    OutputSerializer,
+    ReadCreateViewSet,
+    model_permissions,
+)
 from heard.api.fields import (
     VisibleField,
     VisibleGroupField,
@@ -56,7 +62,7 @@ class OptionalLinkField(serializers.URLField):
         return value or None
 
 
-class ResponseOutput(serializers.ModelSerializer):
+class ResponseOutput(OutputSerializer):
     views = serializers.SerializerMethodField(help_text="The views it answers that you may see.")
     evidence_link = OptionalLinkField(
         help_text="A link to evidence of what was done; null when there is none."
@@ -82,10 +88,8 @@ class ResponseOutput(serializers.ModelSerializer):
             "date",
             "evidence_link",
             "written_by",
-            "created_at",
-            "updated_at",
+            *STAMPS,
         ]
-        read_only_fields = fields
 
     def get_views(self, obj: Response) -> list[int]:
         return [view.pk for view in obj.views.all()]
@@ -106,24 +110,15 @@ class ResponseOutput(serializers.ModelSerializer):
         responses={201: ResponseOutput},
     ),
 )
-class ResponseViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,
-):
+class ResponseViewSet(ReadCreateViewSet):
     """What was done about views. A "not possible" response must give the reason."""
 
     http_method_names = ["get", "post", "head", "options"]
     filterset_class = ResponseFilter
     serializer_class = ResponseOutput
+    input_serializer = ResponseInput
     queryset = Response.objects.none()
-
-    action_permissions = {
-        "list": "voice.view_response",
-        "retrieve": "voice.view_response",
-        "create": "voice.add_response",
-    }
+    action_permissions = model_permissions(Response, READ_CREATE)
 
     def get_queryset(self) -> QuerySet[Response]:
         return selectors.responses_visible_to(self.request.user)
@@ -131,12 +126,11 @@ class ResponseViewSet(
     def get_serializer_class(self) -> type[serializers.BaseSerializer]:
         return ResponseInput if self.action == "create" else ResponseOutput
 
-    def create(self, request: Request, *args: Any, **kwargs: Any) -> APIResponse:
-        serializer = ResponseInput(data=request.data, context=self.get_serializer_context())
-        serializer.is_valid(raise_exception=True)
-        response = services.response_record(actor=request.user, **serializer.validated_data)
-        response = selectors.response_get(request.user, response.pk)
-        return APIResponse(ResponseOutput(response).data, status=status.HTTP_201_CREATED)
+    def fresh(self, response: Response) -> Response:
+        return selectors.response_get(self.request.user, response.pk)
+
+    def record(self, values: dict[str, Any]) -> Response:
+        return services.response_record(actor=self.actor, **values)
 
 
 class VisibleResponseField(VisibleField):
@@ -155,7 +149,7 @@ class FeedbackInput(serializers.Serializer):
     notes = serializers.CharField(max_length=5000, required=False, allow_blank=True)
 
 
-class FeedbackOutput(serializers.ModelSerializer):
+class FeedbackOutput(OutputSerializer):
     class Meta:
         model = Feedback
         fields = [
@@ -169,7 +163,6 @@ class FeedbackOutput(serializers.ModelSerializer):
             "notes",
             "created_at",
         ]
-        read_only_fields = fields
 
 
 @extend_schema_view(
@@ -180,14 +173,14 @@ class FeedbackOutput(serializers.ModelSerializer):
         responses={201: FeedbackOutput},
     ),
 )
-class FeedbackViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+class FeedbackViewSet(ListCreateViewSet):
     """A response told to the young people and groups who gave its views."""
 
     http_method_names = ["get", "post", "head", "options"]
     serializer_class = FeedbackOutput
+    input_serializer = FeedbackInput
     queryset = Feedback.objects.none()
-
-    action_permissions = {"list": "voice.view_feedback", "create": "voice.add_feedback"}
+    action_permissions = model_permissions(Feedback, ("list", "create"))
 
     def get_queryset(self) -> QuerySet[Feedback]:
         return selectors.feedback_visible_to(self.request.user)
@@ -195,9 +188,8 @@ class FeedbackViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.G
     def get_serializer_class(self) -> type[serializers.BaseSerializer]:
         return FeedbackInput if self.action == "create" else FeedbackOutput
 
-    def create(self, request: Request, *args: Any, **kwargs: Any) -> APIResponse:
-        serializer = FeedbackInput(data=request.data, context=self.get_serializer_context())
-        serializer.is_valid(raise_exception=True)
-        feedback = services.feedback_record(actor=request.user, **serializer.validated_data)
-        feedback = selectors.feedback_visible_to(request.user).get(pk=feedback.pk)
-        return APIResponse(FeedbackOutput(feedback).data, status=status.HTTP_201_CREATED)
+    def fresh(self, feedback: Feedback) -> Feedback:
+        return selectors.feedback_visible_to(self.request.user).get(pk=feedback.pk)
+
+    def record(self, values: dict[str, Any]) -> Feedback:
+        return services.feedback_record(actor=self.actor, **values)

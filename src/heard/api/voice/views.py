@@ -7,10 +7,9 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.request import Request
-from rest_framework.response import Response as APIResponse
+from rest_framework import serializers
 
+from heard.api.common import STAMPS, OutputSerializer, RecordViewSet, model_permissions
 from heard.api.fields import (
     VisibleGroupField,
     VisibleOrganisationField,
@@ -25,6 +24,7 @@ from heard.voice import selectors, services
 from heard.voice.consents import withheld_message
 from heard.voice.filters import ViewFilter
 from heard.voice.models import Evidence, View
+from heard.voice.services.views import VIEW_FIELDS
 
 
 class _ViewFields(serializers.Serializer):
@@ -57,7 +57,15 @@ class ViewUpdateInput(_ViewFields):
     recorded_on = serializers.DateField(required=False)
 
 
-class EvidenceOutput(serializers.ModelSerializer):
+#: What an image that must not be shown says instead.
+WITHHOLDING = ("withheld", "withheld_reason", "download")
+#: Where a view came from and what it is about, besides what was said (``VIEW_FIELDS``).
+SOURCES = ("session", "organisation", "themes", "young_people")
+#: How far the loop has closed on a view: moved by its responses and feedback, not by a change.
+LOOP = ("status", "responded_on", "fed_back_on")
+
+
+class EvidenceOutput(OutputSerializer):
     """An evidence file. An image whose people lack a current consent to photographs is withheld:
     no description and no download, only why."""
 
@@ -74,18 +82,7 @@ class EvidenceOutput(serializers.ModelSerializer):
 
     class Meta:
         model = Evidence
-        fields = [
-            "id",
-            "kind",
-            "content_type",
-            "size",
-            "description",
-            "withheld",
-            "withheld_reason",
-            "download",
-            "created_at",
-        ]
-        read_only_fields = fields
+        fields = ["id", "kind", "content_type", "size", "description", *WITHHOLDING, "created_at"]
 
     def get_description(self, obj: Evidence) -> str:
         return "" if withheld_message(obj) else obj.description
@@ -102,32 +99,12 @@ class EvidenceOutput(serializers.ModelSerializer):
         return reverse("voice:evidence-download", args=[obj.pk])
 
 
-class ViewOutput(serializers.ModelSerializer):
+class ViewOutput(OutputSerializer):
     evidence = EvidenceOutput(many=True, read_only=True)
 
     class Meta:
         model = View
-        fields = [
-            "id",
-            "kind",
-            "text",
-            "session",
-            "organisation",
-            "recorded_on",
-            "themes",
-            "young_people",
-            "group",
-            "is_anonymous",
-            "consent",
-            "status",
-            "responded_on",
-            "fed_back_on",
-            "recorded_by",
-            "evidence",
-            "created_at",
-            "updated_at",
-        ]
-        read_only_fields = fields
+        fields = ["id", *VIEW_FIELDS, *SOURCES, *LOOP, "recorded_by", "evidence", *STAMPS]
 
 
 @extend_schema_view(
@@ -138,13 +115,7 @@ class ViewOutput(serializers.ModelSerializer):
         summary="Change a view", request=ViewUpdateInput, responses=ViewOutput
     ),
 )
-class ViewViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class ViewViewSet(RecordViewSet):
     """What young people said. Another organisation's views are 404 to a partner worker.
 
     Quoting or publishing a view needs the matching current consent of the young people named on
@@ -153,17 +124,12 @@ class ViewViewSet(
     the view lacks a current consent to photographs.
     """
 
-    http_method_names = ["get", "post", "patch", "head", "options"]
     filterset_class = ViewFilter
     serializer_class = ViewOutput
+    input_serializer = ViewInput
+    change_serializer = ViewUpdateInput
     queryset = View.objects.none()
-
-    action_permissions = {
-        "list": "voice.view_view",
-        "retrieve": "voice.view_view",
-        "create": "voice.add_view",
-        "partial_update": "voice.change_view",
-    }
+    action_permissions = model_permissions(View)
 
     def get_queryset(self) -> QuerySet[View]:
         return selectors.views_visible_to(self.request.user).prefetch_related(
@@ -177,20 +143,14 @@ class ViewViewSet(
             return ViewUpdateInput
         return ViewOutput
 
-    def _out(self, view: View, code: int = status.HTTP_200_OK) -> APIResponse:
-        view = selectors.view_get(self.request.user, view.pk)
-        return APIResponse(ViewOutput(view).data, status=code)
+    def to_change(self) -> View:
+        return self.checked(selectors.view_get(self.request.user, self.kwargs["pk"]))
 
-    def create(self, request: Request, *args: Any, **kwargs: Any) -> APIResponse:
-        serializer = ViewInput(data=request.data, context=self.get_serializer_context())
-        serializer.is_valid(raise_exception=True)
-        view = services.view_record(actor=request.user, **serializer.validated_data)
-        return self._out(view, status.HTTP_201_CREATED)
+    def fresh(self, view: View) -> View:
+        return selectors.view_get(self.request.user, view.pk)
 
-    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> APIResponse:
-        view = selectors.view_get(request.user, kwargs["pk"])
-        self.check_object_permissions(request, view)
-        serializer = ViewUpdateInput(data=request.data, context=self.get_serializer_context())
-        serializer.is_valid(raise_exception=True)
-        view = services.view_update(actor=request.user, view=view, **serializer.validated_data)
-        return self._out(view)
+    def record(self, values: dict[str, Any]) -> View:
+        return services.view_record(actor=self.actor, **values)
+
+    def change(self, view: View, values: dict[str, Any]) -> View:
+        return services.view_update(actor=self.actor, view=view, **values)

@@ -1,0 +1,173 @@
+"""What the API's resources share: the shapes of their viewsets, the permission each action asks,
+the check of their input and the form of their outputs.
+
+A viewset lists and reads records through a selector's queryset and writes them through a
+service: ``create`` and ``update`` check the input (a 400 with its errors otherwise), hand it to
+the viewset's ``record`` or ``change`` (the service call) and answer with the record as the
+output serializer shows it.
+
+The base classes say what they are in comments, not docstrings: the OpenAPI document would take a
+base's docstring as the description of each resource, or output, that has none of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, cast
+
+from django.db.models import Model
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from heard.people.models import User
+
+TEXT_MAX_LENGTH = 5000
+REQUIRED = serializers.Field.default_error_messages["required"]
+#: When a record was made and last changed: the last fields of an output that has both.
+STAMPS = ("created_at", "updated_at")
+
+#: The Django permission verb each standard action asks of its model.
+_VERBS = {
+    "list": "view",
+    "retrieve": "view",
+    "create": "add",
+    "update": "change",
+    "partial_update": "change",
+}
+READ = ("list", "retrieve")
+READ_CREATE = (*READ, "create")
+READ_WRITE = (*READ_CREATE, "partial_update")
+
+
+def active_staff() -> Any:
+    return User.objects.filter(is_active=True)
+
+
+def model_permissions(
+    model: type[Model], actions: tuple[str, ...] = READ_WRITE, **more: str | Mapping[str, str]
+) -> dict[str, Any]:
+    """A viewset's ``action_permissions`` (``heard.api.permissions``) for records of ``model``:
+    each of ``actions`` asks the model's matching permission (reads ``<app>.view_<model>``, a
+    create ``add``, a change ``change``). ``more`` names another action's: a verb of the model
+    (``end="change"``), a permission (with its dot) or ``{method: permission}``."""
+    meta = model._meta
+
+    def named(verb: str) -> str:
+        return f"{meta.app_label}.{verb}_{meta.model_name}"
+
+    permissions: dict[str, Any] = {action: named(_VERBS[action]) for action in actions}
+    for action, permission in more.items():
+        is_verb = isinstance(permission, str) and "." not in permission
+        permissions[action] = named(permission) if is_verb else permission  # type: ignore[arg-type]
+    return permissions
+
+
+# What a read answers: every field in ``Meta.fields`` is read-only.
+class OutputSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    def get_extra_kwargs(self) -> dict[str, Any]:
+        extra: dict[str, Any] = super().get_extra_kwargs()
+        for name in self.Meta.fields:
+            extra.setdefault(name, {})["read_only"] = True
+        return extra
+
+
+def validated(
+    serializer_class: type[serializers.Serializer],  # type: ignore[type-arg]
+    request: Request,
+    *,
+    context: Mapping[str, Any] | None = None,
+    partial: bool = False,
+    instance: Any = None,
+) -> dict[str, Any]:
+    """The request's input checked by ``serializer_class`` (400 with its errors otherwise): the
+    keyword arguments a write passes to its service."""
+    serializer = serializer_class(
+        instance, data=request.data, partial=partial, context=context or {}
+    )
+    serializer.is_valid(raise_exception=True)
+    return dict(serializer.validated_data)
+
+
+# Records read through a selector and written through a service.  ``input_serializer`` checks
+# what a write is given (``serializer_class`` when not named); ``output_serializer`` shows what
+# it made or changed (``serializer_class`` when not named).
+class ServiceViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
+    input_serializer: type[serializers.Serializer] | None = None  # type: ignore[type-arg]
+    output_serializer: type[serializers.Serializer] | None = None  # type: ignore[type-arg]
+
+    @property
+    def actor(self) -> User:
+        """Who makes the change: a signed-in member of staff (``IsStaffUser`` let no one else
+        in)."""
+        return cast(User, self.request.user)
+
+    def validated(
+        self,
+        serializer_class: type[serializers.Serializer] | None = None,  # type: ignore[type-arg]
+        *,
+        partial: bool = False,
+        instance: Any = None,
+    ) -> dict[str, Any]:
+        """The request's input, checked by ``serializer_class`` (the input serializer when not
+        named), with the request in its context."""
+        return validated(
+            serializer_class or self.input_serializer or self.serializer_class,  # type: ignore[arg-type]
+            self.request,
+            context=self.get_serializer_context(),
+            partial=partial,
+            instance=instance,
+        )
+
+    def fresh(self, obj: Any) -> Any:
+        """``obj`` as the output shows it, after a write (read again where the output needs
+        what the selectors add, such as counts)."""
+        return obj
+
+    def shown(self, obj: Any, code: int = status.HTTP_200_OK) -> Response:
+        output = self.output_serializer or self.serializer_class
+        data = output(self.fresh(obj), context=self.get_serializer_context()).data  # type: ignore[misc]
+        return Response(data, status=code)
+
+    def record(self, values: dict[str, Any]) -> Any:
+        """Make a record of the checked input through the service; return it."""
+        raise NotImplementedError
+
+
+# Records listed, and added through ``record``: 201 with the new one.
+class ListCreateViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, ServiceViewSet):
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return self.shown(self.record(self.validated()), status.HTTP_201_CREATED)
+
+
+# Records listed, read one by one, and added through ``record``.
+class ReadCreateViewSet(mixins.RetrieveModelMixin, ListCreateViewSet):
+    pass
+
+
+# Records listed, read, added through ``record`` and changed through ``change`` (PATCH; a
+# viewset that also takes PUT names it in ``http_method_names``). A change is checked by
+# ``change_serializer`` (the input serializer when not named).
+class RecordViewSet(mixins.UpdateModelMixin, ReadCreateViewSet):
+    http_method_names = ["get", "post", "patch", "head", "options"]
+    change_serializer: type[serializers.Serializer] | None = None  # type: ignore[type-arg]
+
+    def to_change(self) -> Any:
+        """The record the request changes (404 if the user may not see it; 403 if they may not
+        change it)."""
+        return self.get_object()
+
+    def checked(self, obj: Any) -> Any:
+        """``obj``, found by a selector, once the user may change it (403 otherwise)."""
+        self.check_object_permissions(self.request, obj)
+        return obj
+
+    def change(self, obj: Any, values: dict[str, Any]) -> Any:
+        """Change ``obj`` by the checked input through the service; return it."""
+        raise NotImplementedError
+
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        obj = self.to_change()
+        partial = kwargs.pop("partial", False)
+        values = self.validated(self.change_serializer, partial=partial, instance=obj)
+        return self.shown(self.change(obj, values))
