@@ -1,10 +1,18 @@
-"""What the people services share: the fields each record's services write, and text cleaning."""
+"""What the people services share: the fields each record's services write, text cleaning, and
+how an update service changes its record."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
+from django.db.models import Model
+
+from heard.core.updates import audited_update
 from heard.people import importers
+
+M = TypeVar("M", bound=Model)
 
 #: Communication and access needs are free text, kept to a length a worker can read at a glance.
 NEEDS_MAX_LENGTH = 2000
@@ -41,3 +49,24 @@ def clean_values(values: dict[str, Any]) -> None:
 def full_clean(obj: Any, **kwargs: Any) -> None:
     """``full_clean`` with messages that name the field, never a database constraint."""
     obj.full_clean(validate_constraints=False, **kwargs)
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an update service changes: its name (said when it is asked to change a field it does
+    not), the audit event it records, the fields it may change and those its entry compares."""
+
+    service: str
+    event: Any
+    allowed: Collection[str]
+    audited: Collection[str] | None = None
+
+    def apply(
+        self, record: M, *, actor: Any, fields: dict[str, Any], check: Callable[..., None]
+    ) -> M:
+        """``fields`` of ``record`` changed by ``actor`` (``audited_update``, after ``check``)."""
+        options = {"event": self.event, "allowed": self.allowed, "audited": self.audited}
+        record, _ = audited_update(
+            record, actor=actor, service=self.service, fields=fields, check=check, **options
+        )
+        return record

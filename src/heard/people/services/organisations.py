@@ -10,10 +10,9 @@ from django.db import transaction
 
 from heard.core import audit
 from heard.core.permissions import require
-from heard.core.updates import audited_update
 from heard.people import events
 from heard.people.models import Organisation, User
-from heard.people.services._common import ORGANISATION_FIELDS, clean_values, full_clean
+from heard.people.services._common import ORGANISATION_FIELDS, Change, clean_values, full_clean
 
 
 def _name_problem(name: str, *, exclude_pk: int | None = None) -> str | None:
@@ -67,6 +66,9 @@ def organisation_create(
     return organisation
 
 
+_CHANGE = Change("organisation_update", events.ORGANISATION_CHANGED, ORGANISATION_FIELDS)
+
+
 def _check(organisation: Organisation, values: dict[str, Any], errors: dict[str, Any]) -> None:
     clean_values(values)
     if "name" in values:
@@ -79,13 +81,4 @@ def organisation_update(
     *, actor: User | None, organisation: Organisation, **fields: Any
 ) -> Organisation:
     require(actor, "people.change_organisation", organisation)
-    organisation, _ = audited_update(
-        organisation,
-        actor=actor,
-        event=events.ORGANISATION_CHANGED,
-        service="organisation_update",
-        fields=fields,
-        allowed=ORGANISATION_FIELDS,
-        check=_check,
-    )
-    return organisation
+    return _CHANGE.apply(organisation, actor=actor, fields=fields, check=_check)

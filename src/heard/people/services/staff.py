@@ -11,10 +11,9 @@ from django.db import transaction
 from heard.core import audit
 from heard.core.permissions import require
 from heard.core.roles import Role
-from heard.core.updates import audited_update
 from heard.people import events
 from heard.people.models import Organisation, User
-from heard.people.services._common import STAFF_FIELDS, clean_values, full_clean
+from heard.people.services._common import STAFF_FIELDS, Change, clean_values, full_clean
 
 
 def _normal_email(email: str) -> str:
@@ -78,6 +77,9 @@ def staff_create(
     return user
 
 
+_CHANGE = Change("staff_update", events.STAFF_ACCOUNT_CHANGED, STAFF_FIELDS)
+
+
 def staff_update(*, actor: User | None, user: User, **fields: Any) -> User:
     """Change a staff account: details, role, organisation, or deactivate it (never delete)."""
     require(actor, "people.change_user", user)
@@ -99,13 +101,4 @@ def staff_update(*, actor: User | None, user: User, **fields: Any) -> User:
         )
         errors.update((name, message) for name, message in problems.items() if name not in errors)
 
-    user, _ = audited_update(
-        user,
-        actor=actor,
-        event=events.STAFF_ACCOUNT_CHANGED,
-        service="staff_update",
-        fields=fields,
-        allowed=STAFF_FIELDS,
-        check=check,
-    )
-    return user
+    return _CHANGE.apply(user, actor=actor, fields=fields, check=check)

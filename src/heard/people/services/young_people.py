@@ -13,12 +13,12 @@ from django.utils import timezone
 from heard.core import audit
 from heard.core.permissions import require
 from heard.core.roles import AgeBand, age_band_for_age
-from heard.core.updates import audited_update
 from heard.people import events, selectors
 from heard.people.models import Organisation, User, YoungPerson, unused_reference
 from heard.people.services._common import (
     NEEDS_MAX_LENGTH,
     YOUNG_PERSON_FIELDS,
+    Change,
     clean_values,
     full_clean,
 )
@@ -169,6 +169,11 @@ def young_person_create(
     return young_person
 
 
+_CHANGE = Change(
+    "young_person_update", events.YOUNG_PERSON_CHANGED, YOUNG_PERSON_FIELDS, YOUNG_PERSON_FIELDS
+)
+
+
 def young_person_update(
     *, actor: User | None, young_person: YoungPerson, **fields: Any
 ) -> YoungPerson:
@@ -182,17 +187,7 @@ def young_person_update(
             require(actor, "people.change_youngperson", YoungPerson(organisation=moved_to))
         errors.update(_update_problems(record, values))
 
-    young_person, _ = audited_update(
-        young_person,
-        actor=actor,
-        event=events.YOUNG_PERSON_CHANGED,
-        service="young_person_update",
-        fields=fields,
-        allowed=YOUNG_PERSON_FIELDS,
-        check=check,
-        audited=YOUNG_PERSON_FIELDS,
-    )
-    return young_person
+    return _CHANGE.apply(young_person, actor=actor, fields=fields, check=check)
 
 
 def _update_problems(record: YoungPerson, values: dict[str, Any]) -> dict[str, str]:
