@@ -13,11 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from heard.core import tables
-from heard.core.forms import form_page
 from heard.core.permissions import can, require
 from heard.people import selectors as people_selectors
 from heard.privacy import forms, selectors, services
 from heard.privacy.models import EQUALITY_FIELDS, Consent, EqualityRecord
+from heard.privacy.views.common import back_to
 
 #: A young person's consents: what for, who gave it, when and how, and whether it stands.
 CONSENT_COLUMNS = (
@@ -75,17 +75,15 @@ def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.ConsentForm(
         request.POST or None, initial={"given_on": timezone.localdate(), "how": "written"}
     )
-    back = reverse("privacy:consents", args=[young_person.pk])
-    return form_page(
+    return back_to(
         request,
         form,
         lambda: services.consent_record(
             actor=request.user, young_person=young_person, **form.cleaned_data
         ),
+        reverse("privacy:consents", args=[young_person.pk]),
         success="Consent recorded.",
-        then=back,
         title=f"Record a consent for {young_person.reference}",
-        cancel_url=back,
         submit_label="Record consent",
     )
 
@@ -99,17 +97,16 @@ def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.ConsentWithdrawForm(
         request.POST or None, initial={"withdrawn_on": timezone.localdate()}
     )
-    back = reverse("privacy:consents", args=[consent.young_person_id])
-    return form_page(
+    purpose = consent.get_purpose_display()
+    return back_to(
         request,
         form,
         lambda: services.consent_withdraw(actor=request.user, consent=consent, **form.cleaned_data),
-        success=f"{consent.get_purpose_display()}: consent withdrawn.",
-        then=back,
+        reverse("privacy:consents", args=[consent.young_person_id]),
+        success=f"{purpose}: consent withdrawn.",
         template="privacy/consent_withdraw.html",
         consent=consent,
-        title=f"Withdraw consent to {consent.get_purpose_display().lower()}",
-        cancel_url=back,
+        title=f"Withdraw consent to {purpose.lower()}",
         submit_label="Withdraw consent",
     )
 
@@ -146,15 +143,13 @@ def equality_edit(request: HttpRequest, pk: int) -> HttpResponse:
     record = services.equality_record_read(actor=request.user, young_person=young_person)
     initial = {name: getattr(record, name) for name in EQUALITY_FIELDS} if record else {}
     form = forms.EqualityForm(request.POST or None, initial=initial)
-    back = reverse("privacy:equality", args=[young_person.pk])
-    return form_page(
+    return back_to(
         request,
         form,
         lambda: services.equality_record_save(
             actor=request.user, young_person=young_person, **form.cleaned_data
         ),
+        reverse("privacy:equality", args=[young_person.pk]),
         success="Equality monitoring saved.",
-        then=back,
         title=f"Equality monitoring for {young_person.reference}",
-        cancel_url=back,
     )

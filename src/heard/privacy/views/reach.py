@@ -18,11 +18,11 @@ from django.utils import timezone
 
 from heard.core import disclosure, tables
 from heard.core.exports import Column, csv_response
-from heard.core.forms import form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
 from heard.privacy import filters, forms, selectors, services
 from heard.privacy.services.reach import TARGET_FIELDS
+from heard.privacy.views.common import back_to
 
 REACH_CSV_COLUMNS: list[Column] = [
     ("Characteristic", "characteristic"),
@@ -185,14 +185,13 @@ class BenchmarkListView(_SettingsList):
 def benchmark_add(request: HttpRequest) -> HttpResponse:
     require(request.user, "privacy.change_benchmarkshare")
     form = forms.BenchmarkForm(request.POST or None)
-    return form_page(
+    return back_to(
         request,
         form,
         lambda: services.benchmark_share_save(actor=request.user, **form.cleaned_data),
+        reverse("privacy:benchmarks"),
         success="Benchmark share saved.",
-        then="privacy:benchmarks",
         title="Set a benchmark population share",
-        cancel_url=reverse("privacy:benchmarks"),
     )
 
 
@@ -252,14 +251,13 @@ def target_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     instance = selectors.target_get(pk) if pk is not None else None
     initial = {name: getattr(instance, name) for name in TARGET_FIELDS} if instance else {}
     form = forms.TargetForm(request.POST or None, initial=initial)
-    return form_page(
+    return back_to(
         request,
         form,
         lambda: services.least_heard_target_save(
             actor=request.user, instance=instance, **form.cleaned_data
         ),
+        reverse("privacy:targets"),
         success="Target saved.",
-        then="privacy:targets",
         title="Change a target" if instance else "Set a target for a least-heard group",
-        cancel_url=reverse("privacy:targets"),
     )
