@@ -1,4 +1,5 @@
-"""The demo partnership: loaded through the services, complete, idempotent and deterministic."""
+"""The demo partnership: loaded through the services, complete, idempotent and deterministic, with
+voice records in every Spotlight area at every loop stage and loop figures that match them."""
 
 import datetime
 from collections import Counter
@@ -23,6 +24,9 @@ from heard.participation.models import (
 )
 from heard.participation.selectors import home_counts
 from heard.people.models import Organisation, User, YoungPerson
+from heard.voice import selectors as voice_selectors
+from heard.voice.models import Response, View
+from tests.voice.test_selectors import _recompute
 
 NOW = datetime.datetime(2026, 11, 23, 12, 0, tzinfo=datetime.UTC)
 TODAY = datetime.date(2026, 11, 23)
@@ -250,3 +254,28 @@ def test_a_second_run_creates_nothing_and_prints_the_logins(demo):
     assert "already loaded" in out.getvalue()
     assert all(login.email in out.getvalue() for login in demo.logins)
     assert model_counts() == before
+
+
+# --- The demo's voice records (one load of the demo for this module: a load takes seconds) -------
+
+
+def test_views_in_all_six_spotlight_areas_at_every_stage(demo):
+    themes = set(View.objects.values_list("themes__title", flat=True))
+    assert themes == SPOTLIGHT_AREAS
+    assert View.objects.count() == 24 == demo.counts["views"]
+    statuses = set(View.objects.values_list("status", flat=True))
+    assert statuses == {"open", "responded", "fed_back", "rated"}
+    not_possible = Response.objects.filter(outcome="not_possible")
+    assert not_possible.count() >= 3
+    assert all(response.explanation for response in not_possible)
+    assert View.objects.filter(consent="publish").exists()
+    assert demo.counts["ratings"] >= 6
+
+
+def test_loop_figures_match_the_records(demo):
+    lead = User.objects.filter(role=Role.PARTICIPATION_LEAD).first()
+    figures = voice_selectors.loop_figures(user=lead)
+    assert figures == _recompute(View.objects.all())
+    assert figures["not_possible_with_reason_share"] == 1.0
+    board = User.objects.filter(role=Role.BOARD_MEMBER).first()
+    assert voice_selectors.loop_figures(user=board) == figures
