@@ -1,3 +1,5 @@
+import functools
+import operator
 from typing import Any
 
 from django.conf import settings
@@ -18,6 +20,24 @@ def staff_link(*, blank: bool = True) -> Any:
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+
+def one_current(*fields: str, until: str, name: str) -> models.UniqueConstraint:
+    """At most one row for each value of ``fields`` that has not ended yet (its ``until`` date
+    still empty): one current consent for a purpose, one current membership of a group."""
+    return models.UniqueConstraint(
+        fields=list(fields), condition=models.Q(**{f"{until}__isnull": True}), name=name
+    )
+
+
+def dates_in_order(
+    first: str, then: str, *, name: str, unless_empty: tuple[str, ...] = ()
+) -> models.CheckConstraint:
+    """``then`` is on or after ``first``, unless one of ``unless_empty`` is empty: a period's
+    end, a membership's leaving date."""
+    conditions = [models.Q(**{f"{field}__isnull": True}) for field in unless_empty]
+    conditions.append(models.Q(**{f"{then}__gte": models.F(first)}))
+    return models.CheckConstraint(condition=functools.reduce(operator.or_, conditions), name=name)
 
 
 class TimeStampedModel(models.Model):

@@ -12,7 +12,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Coalesce
 
-from heard.core.models import TimeStampedModel, staff_link
+from heard.core.models import TimeStampedModel, dates_in_order, one_current, staff_link
 from heard.core.validators import NotInFuture, validate_single_line
 from heard.groups.querysets import GroupQuerySet, MembershipQuerySet
 
@@ -250,11 +250,11 @@ class Group(TimeStampedModel):
             ),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(planned_end_date__isnull=True)
-                | models.Q(start_date__isnull=True)
-                | models.Q(planned_end_date__gte=models.F("start_date")),
+            dates_in_order(
+                "start_date",
+                "planned_end_date",
                 name="group_end_after_start",
+                unless_empty=("planned_end_date", "start_date"),
             )
         ]
 
@@ -357,15 +357,14 @@ class Membership(TimeStampedModel):
     class Meta:
         ordering = ["joined_on", "id"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(left_on__isnull=True)
-                | models.Q(left_on__gte=models.F("joined_on")),
+            dates_in_order(
+                "joined_on",
+                "left_on",
                 name="membership_left_after_joined",
+                unless_empty=("left_on",),
             ),
-            models.UniqueConstraint(
-                fields=["group", "young_person"],
-                condition=models.Q(left_on__isnull=True),
-                name="one_current_membership_per_group",
+            one_current(
+                "group", "young_person", until="left_on", name="one_current_membership_per_group"
             ),
         ]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from heard.core.models import TimeStampedModel, staff_link
+from heard.core.models import TimeStampedModel, dates_in_order, one_current, staff_link
 from heard.core.validators import NotInFuture, validate_single_line
 from heard.people.consents import ConsentPurpose
 
@@ -49,9 +49,10 @@ class Consent(TimeStampedModel):
         # sorting them all for each page cost more than the page.
         indexes = [models.Index(fields=["-given_on", "-id"], name="consent_newest_first")]
         constraints = [
-            models.UniqueConstraint(
-                fields=["young_person", "purpose"],
-                condition=models.Q(withdrawn_on__isnull=True),
+            one_current(
+                "young_person",
+                "purpose",
+                until="withdrawn_on",
                 name="one_current_consent_per_purpose",
             ),
         ]
@@ -291,9 +292,7 @@ class LeastHeardTarget(TimeStampedModel):
     class Meta:
         ordering = ["start", "group", "name"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(end__gte=models.F("start")), name="target_period_in_order"
-            ),
+            dates_in_order("start", "end", name="target_period_in_order"),
         ]
 
     def __str__(self) -> str:
