@@ -215,60 +215,57 @@ def concern_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "safeguarding/concern_detail.html", context)
 
 
+#: The words of each lead's form about one concern: its title, its button and the message once
+#: saved, each with ``{reference}`` for the concern's.
+HANDLING_WORDS = {
+    "assign": ("Assign concern {reference}", "Assign", "Concern {reference} assigned."),
+    "decide": (
+        "Record the decision on concern {reference}",
+        "Record decision",
+        "Decision recorded for concern {reference}.",
+    ),
+}
+
+
 def _handling_page(
     request: HttpRequest,
     pk: int,
+    action: str,
     form_class: type[Any],
-    initial: Callable[[Concern], dict[str, Any]],
     service: Callable[..., Concern],
-    **words: str,
 ) -> HttpResponse:
-    """A lead's form about one concern (assign it, record the decision): ``service(actor=,
-    concern=, **form.cleaned_data)``; ``words`` hold the title, button and message, each with
-    ``{reference}`` for the concern's."""
+    """A lead's form about one concern (``action``: assign it, record the decision), filled
+    with the concern's values (a concern nobody handles yet goes to the lead by default); then
+    ``service(actor=, concern=, **form.cleaned_data)`` and back to the concern."""
     user = request.user
     concern = _lead_concern(request, pk)
-    form = form_class(request.POST or None, initial=initial(concern))
-    reference = concern.reference
+    initial = {name: getattr(concern, name) for name in form_class.base_fields}
+    if "assigned_to" in initial:
+        initial["assigned_to"] = concern.assigned_to_id or user.pk
+    form = form_class(request.POST or None, initial=initial)
+    title, submit_label, success = (
+        words.format(reference=concern.reference) for words in HANDLING_WORDS[action]
+    )
     return form_page(
         request,
         form,
         lambda: service(actor=user, concern=concern, **form.cleaned_data),
-        success=words["success"].format(reference=reference),
+        success=success,
         then=_detail_url(concern),
-        title=words["title"].format(reference=reference),
-        submit_label=words["submit_label"],
+        title=title,
+        submit_label=submit_label,
         cancel_url=_detail_url(concern),
     )
 
 
 @login_required
 def concern_assign(request: HttpRequest, pk: int) -> HttpResponse:
-    return _handling_page(
-        request,
-        pk,
-        forms.ConcernAssignForm,
-        lambda concern: {"assigned_to": concern.assigned_to_id or request.user.pk},
-        services.concern_assign,
-        success="Concern {reference} assigned.",
-        title="Assign concern {reference}",
-        submit_label="Assign",
-    )
+    return _handling_page(request, pk, "assign", forms.ConcernAssignForm, services.concern_assign)
 
 
 @login_required
 def concern_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    fields = forms.ConcernDecisionForm.base_fields
-    return _handling_page(
-        request,
-        pk,
-        forms.ConcernDecisionForm,
-        lambda concern: {name: getattr(concern, name) for name in fields},
-        services.concern_decide,
-        success="Decision recorded for concern {reference}.",
-        title="Record the decision on concern {reference}",
-        submit_label="Record decision",
-    )
+    return _handling_page(request, pk, "decide", forms.ConcernDecisionForm, services.concern_decide)
 
 
 @login_required
