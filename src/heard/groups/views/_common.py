@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, cast
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 from heard.core import tables
+from heard.core.forms import form_page
 from heard.people.models import User
 
 
@@ -22,6 +24,37 @@ def theme_url(theme: Any) -> str:
 
 def group_url(group: Any) -> str:
     return reverse("groups:group-detail", args=[group.pk])
+
+
+def add_page(
+    request: HttpRequest,
+    form: Any,
+    save: Callable[[], Any],
+    *,
+    noun: str,
+    named: str,
+) -> HttpResponse:
+    """A page adding a ``noun``, a group or a theme ("Add a group", its button "Add group"):
+    saved, it says so by the new record's ``named`` attribute (Group “Riverside” added.) and
+    opens its page (``groups:group-detail``); cancelled, goes back to the list."""
+    return form_page(
+        request,
+        form,
+        save,
+        success=lambda added: f"{noun.capitalize()} “{getattr(added, named)}” added.",
+        then=lambda added: reverse(f"groups:{noun}-detail", args=[added.pk]),
+        title=f"Add a {noun}",
+        submit_label=f"Add {noun}",
+        cancel_url=reverse(f"groups:{noun}-list"),
+    )
+
+
+def form_page_on(
+    request: HttpRequest, back: str, form: Any, save: Callable[[], Any], **options: Any
+) -> HttpResponse:
+    """A form page about one group or theme (``heard.core.forms.form_page``): saved or
+    cancelled, it goes back to ``back``, that record's page."""
+    return form_page(request, form, save, then=back, cancel_url=back, **options)
 
 
 #: Columns the groups tables share: a group's name linking to its page, its stage as a tag, its

@@ -8,12 +8,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 
 from heard.core import tables
 from heard.core.exports import Column
-from heard.core.forms import form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
 from heard.groups import selectors, services
@@ -21,7 +19,16 @@ from heard.groups.calendar import with_calendar
 from heard.groups.filters import GroupFilter
 from heard.groups.forms import GroupForm, MembershipAddForm, MembershipEndForm, MoveStageForm
 from heard.groups.models import Group
-from heard.groups.views._common import GROUP_LINK, HOST, NEXT_DUE, STAGE_TAG, actor, group_url
+from heard.groups.views._common import (
+    GROUP_LINK,
+    HOST,
+    NEXT_DUE,
+    STAGE_TAG,
+    actor,
+    add_page,
+    form_page_on,
+    group_url,
+)
 
 
 def _themes_text(group: Any) -> str:
@@ -98,16 +105,16 @@ MEMBER_ACTION = tables.Column(
     'group.pk row.pk %}">End membership<span class="govuk-visually-hidden"> of '
     "{{ row.young_person.reference }}</span></a>{% endif %}",
 )
-#: A group's latest sessions on its page.
+#: A group's latest sessions on its page, each date linking to its session.
 SESSION_COLUMNS = (
-    tables.Column("Date", "date"),
     tables.Column(
-        "Session",
+        "Date",
+        "date",
         cell='<a class="govuk-link" href="{% url "participation:session-detail" row.pk %}">'
-        "{{ row.title|default:row.get_kind_display }}</a>",
+        '{{ row.date|date:"j F Y" }}</a>',
     ),
-    tables.Column("Kind", "get_kind_display"),
-    tables.Column("Degree", "get_degree_display"),
+    tables.Column("Session", cell="{{ row.title|default:row.get_kind_display }}"),
+    tables.Column("Degree of participation", "get_degree_display"),
 )
 
 
@@ -156,15 +163,12 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def group_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "groups.add_group")
     form = GroupForm(request.POST or None, user=request.user)
-    return form_page(
+    return add_page(
         request,
         form,
         lambda: services.group_create(actor=actor(request), **form.service_fields()),
-        success=lambda group: f"Group “{group.name}” added.",
-        then=group_url,
-        title="Add a group",
-        submit_label="Add group",
-        cancel_url=reverse("groups:group-list"),
+        noun="group",
+        named="name",
     )
 
 
@@ -174,14 +178,13 @@ def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = GroupForm(
         request.POST or None, user=request.user, group=group, initial=GroupForm.initial_for(group)
     )
-    return form_page(
+    return form_page_on(
         request,
+        group_url(group),
         form,
         lambda: services.group_update(actor=actor(request), group=group, **form.service_fields()),
         success="Group updated.",
-        then=group_url(group),
         title=f"Edit {group.name}",
-        cancel_url=group_url(group),
     )
 
 
@@ -192,19 +195,18 @@ def group_move_stage(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, "This group is closed: it cannot move to another stage.")
         return redirect(group_url(group))
     form = MoveStageForm(request.POST or None, group=group, initial={"date": timezone.localdate()})
-    return form_page(
+    return form_page_on(
         request,
+        group_url(group),
         form,
         lambda: services.group_move_stage(actor=actor(request), group=group, **form.cleaned_data),
         success=lambda transition: (
             f"{group.name} moved to {transition.get_to_stage_display().lower()}."
         ),
-        then=group_url(group),
         template="groups/move_stage.html",
         group=group,
         title=f"Move {group.name} to another stage",
         submit_label="Move stage",
-        cancel_url=group_url(group),
     )
 
 
@@ -217,15 +219,14 @@ def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
         group=group,
         initial={"joined_on": timezone.localdate()},
     )
-    return form_page(
+    return form_page_on(
         request,
+        group_url(group),
         form,
         lambda: services.membership_add(actor=actor(request), group=group, **form.cleaned_data),
         success=lambda membership: f"{membership.young_person} added to {group.name}.",
-        then=group_url(group),
         title=f"Add a member to {group.name}",
         submit_label="Add member",
-        cancel_url=group_url(group),
     )
 
 
@@ -239,18 +240,17 @@ def membership_end(request: HttpRequest, pk: int, membership_pk: int) -> HttpRes
         messages.info(request, f"{membership.young_person} already left this group.")
         return redirect(group_url(group))
     form = MembershipEndForm(request.POST or None, initial={"left_on": timezone.localdate()})
-    return form_page(
+    return form_page_on(
         request,
+        group_url(group),
         form,
         lambda: services.membership_end(
             actor=actor(request), membership=membership, **form.cleaned_data
         ),
         success=f"{membership.young_person} has left {group.name}.",
-        then=group_url(group),
         template="groups/membership_end.html",
         group=group,
         membership=membership,
         title=f"End {membership.young_person}'s membership of {group.name}",
         submit_label="End membership",
-        cancel_url=group_url(group),
     )

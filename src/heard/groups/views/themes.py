@@ -10,18 +10,24 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 
 from heard.core import tables
-from heard.core.forms import form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
 from heard.groups import selectors, services
 from heard.groups.filters import ThemeFilter
 from heard.groups.forms import ThemeForm, ThemeReviewForm
 from heard.groups.models import Theme
-from heard.groups.views._common import GROUP_LINK, HOST, STAGE_TAG, actor, theme_url
+from heard.groups.views._common import (
+    GROUP_LINK,
+    HOST,
+    STAGE_TAG,
+    actor,
+    add_page,
+    form_page_on,
+    theme_url,
+)
 
 
 class ThemeListView(StaffListView):
@@ -122,15 +128,12 @@ def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def theme_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "groups.add_theme")
     form = ThemeForm(request.POST or None)
-    return form_page(
+    return add_page(
         request,
         form,
         lambda: services.theme_create(actor=actor(request), **form.cleaned_data),
-        success=lambda theme: f"Theme “{theme.title}” added.",
-        then=theme_url,
-        title="Add a theme",
-        submit_label="Add theme",
-        cancel_url=reverse("groups:theme-list"),
+        noun="theme",
+        named="title",
     )
 
 
@@ -146,14 +149,8 @@ def theme_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "description": theme.description,
     }
     form = ThemeForm(request.POST or None, initial=initial)
-    return form_page(
-        request,
-        form,
-        lambda: services.theme_update(actor=actor(request), theme=theme, **form.cleaned_data),
-        success="Theme updated.",
-        then=theme_url(theme),
-        title=f"Edit {theme}",
-        cancel_url=theme_url(theme),
+    return _on_theme(
+        request, theme, form, services.theme_update, success="Theme updated.", title=f"Edit {theme}"
     )
 
 
@@ -162,13 +159,26 @@ def theme_review_add(request: HttpRequest, pk: int) -> HttpResponse:
     theme = selectors.theme_get(request.user, pk)
     require(request.user, "groups.add_themereview", theme)
     form = ThemeReviewForm(request.POST or None, initial={"date": timezone.localdate()})
-    return form_page(
+    return _on_theme(
         request,
+        theme,
         form,
-        lambda: services.theme_review_add(actor=actor(request), theme=theme, **form.cleaned_data),
+        services.theme_review_add,
         success="Review added.",
-        then=theme_url(theme),
         title=f"Review {theme}",
         submit_label="Add review",
-        cancel_url=theme_url(theme),
+    )
+
+
+def _on_theme(
+    request: HttpRequest, theme: Theme, form: Any, service: Any, **options: Any
+) -> HttpResponse:
+    """A form page on one theme: saved, ``service`` is called with the actor, the theme and the
+    form's values; saved or cancelled, it goes back to the theme's page."""
+    return form_page_on(
+        request,
+        theme_url(theme),
+        form,
+        lambda: service(actor=actor(request), theme=theme, **form.cleaned_data),
+        **options,
     )
