@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -19,10 +20,12 @@ from heard.core.exports import Column
 from heard.core.forms import form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
+from heard.groups.models import Group
 from heard.participation import selectors, services
 from heard.participation.filters import SessionFilter
 from heard.participation.forms import SessionForm, SessionImportForm, SessionSubjectForm
 from heard.participation.models import Session
+from heard.people.models import YoungPerson
 
 SESSION_CSV_COLUMNS: list[Column] = [
     ("ID", "pk"),
@@ -169,26 +172,17 @@ def session_create(request: HttpRequest) -> HttpResponse:
         }
         return render(request, "participation/session_choose.html", context)
     group, young_person = subject.cleaned_data["group"], subject.cleaned_data["young_person"]
-    form = SessionForm(
-        request.POST if request.method == "POST" else None,
-        user=request.user,
+    return _session_page(
+        request,
+        lambda values: services.session_log(
+            actor=request.user, group=group, young_person=young_person, **values
+        ),
         group=group,
         young_person=young_person,
         initial={"date": timezone.localdate()},
-    )
-    return form_page(
-        request,
-        form,
-        lambda: services.session_log(
-            actor=request.user, group=group, young_person=young_person, **form.service_kwargs()
-        ),
         success=lambda session: f"Session logged: {session}.",
         then=lambda session: reverse("participation:session-detail", args=[session.pk]),
-        aliases=ATTENDEE_ALIASES,
-        template="participation/session_form.html",
         title="Log a session",
-        group=group,
-        young_person=young_person,
         cancel_url=reverse("participation:session-create"),
         submit_label="Log session",
     )
@@ -198,30 +192,51 @@ def session_create(request: HttpRequest) -> HttpResponse:
 def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
     session = selectors.session_get(request.user, pk)
     require(request.user, "participation.change_session", session)
-    form = SessionForm(
-        request.POST if request.method == "POST" else None,
-        user=request.user,
+    back = reverse("participation:session-detail", args=[session.pk])
+    return _session_page(
+        request,
+        lambda values: services.session_update(actor=request.user, session=session, **values),
         group=session.group,
         young_person=session.young_person,
         session=session,
         initial=SessionForm.initial_for(session),
+        success="Session updated.",
+        then=back,
+        title=f"Edit session: {session}",
+        cancel_url=back,
+        submit_label="Save changes",
+    )
+
+
+def _session_page(
+    request: HttpRequest,
+    save: Callable[[dict[str, Any]], Session],
+    *,
+    group: Group | None,
+    young_person: YoungPerson | None,
+    initial: dict[str, Any],
+    session: Session | None = None,
+    **options: Any,
+) -> HttpResponse:
+    """The session form, logging a new session or editing one: who it was with is fixed."""
+    form = SessionForm(
+        request.POST if request.method == "POST" else None,
+        user=request.user,
+        group=group,
+        young_person=young_person,
+        session=session,
+        initial=initial,
     )
     return form_page(
         request,
         form,
-        lambda: services.session_update(
-            actor=request.user, session=session, **form.service_kwargs()
-        ),
-        success="Session updated.",
-        then=reverse("participation:session-detail", args=[session.pk]),
+        lambda: save(form.service_kwargs()),
         aliases=ATTENDEE_ALIASES,
         template="participation/session_form.html",
-        title=f"Edit session: {session}",
+        group=group,
+        young_person=young_person,
         session=session,
-        group=session.group,
-        young_person=session.young_person,
-        cancel_url=reverse("participation:session-detail", args=[session.pk]),
-        submit_label="Save changes",
+        **options,
     )
 
 
