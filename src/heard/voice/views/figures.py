@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -30,37 +31,42 @@ from heard.voice.forms import (
 from heard.voice.views import _columns
 
 
+def _median_text(median: Any) -> str:
+    return f"{median:g}" if isinstance(median, float) else share_text(median)
+
+
+#: The loop figures a page shows, in order: (label, key in ``loop_figures_shown``, as text).
+FIGURE_ROWS: tuple[tuple[str, str, Callable[[Any], str]], ...] = (
+    ("Views recorded", "views_recorded", count_text),
+    ("Views not yet responded to", "views_not_responded", count_text),
+    ("Views responded to", "views_responded", count_text),
+    ("Share responded to", "share_responded", share_text),
+    ("Views responded to, not yet fed back", "views_responded_not_fed_back", count_text),
+    ("Views fed back", "views_fed_back", count_text),
+    ("Share fed back", "share_fed_back", share_text),
+    ("Median days from view to feedback", "median_days_view_to_feedback", _median_text),
+    ("Responses", "responses", count_text),
+    ("Responses \u201cnot possible\u201d", "not_possible_responses", count_text),
+    (
+        "Share of \u201cnot possible\u201d responses that give a reason (must be 100%)",
+        "not_possible_with_reason_share",
+        share_text,
+    ),
+)
+#: The ratings, counted under ``loop_figures_shown(...)["ratings"]``.
+RATING_ROWS = (
+    ("Ratings", "total"),
+    ("Rated helpful", "helpful"),
+    ("Rated not sure", "not_sure"),
+    ("Rated not helpful", "not_helpful"),
+)
+
+
 def figures_for_display(figures: dict[str, Any], *, exact: bool) -> list[tuple[str, str]]:
     """The loop figures as (label, value), as ``voice.disclosure`` lets them leave Heard."""
     shown = loop_figures_shown(figures, exact=exact)
-    median = shown["median_days_view_to_feedback"]
-    ratings = shown["ratings"]
-    return [
-        ("Views recorded", count_text(shown["views_recorded"])),
-        ("Views not yet responded to", count_text(shown["views_not_responded"])),
-        ("Views responded to", count_text(shown["views_responded"])),
-        ("Share responded to", share_text(shown["share_responded"])),
-        (
-            "Views responded to, not yet fed back",
-            count_text(shown["views_responded_not_fed_back"]),
-        ),
-        ("Views fed back", count_text(shown["views_fed_back"])),
-        ("Share fed back", share_text(shown["share_fed_back"])),
-        (
-            "Median days from view to feedback",
-            share_text(median) if not isinstance(median, float) else f"{median:g}",
-        ),
-        ("Responses", count_text(shown["responses"])),
-        ("Responses \u201cnot possible\u201d", count_text(shown["not_possible_responses"])),
-        (
-            "Share of \u201cnot possible\u201d responses that give a reason (must be 100%)",
-            share_text(shown["not_possible_with_reason_share"]),
-        ),
-        ("Ratings", count_text(ratings["total"])),
-        ("Rated helpful", count_text(ratings["helpful"])),
-        ("Rated not sure", count_text(ratings["not_sure"])),
-        ("Rated not helpful", count_text(ratings["not_helpful"])),
-    ]
+    rows = [(label, as_text(shown[key])) for label, key, as_text in FIGURE_ROWS]
+    return rows + [(label, count_text(shown["ratings"][key])) for label, key in RATING_ROWS]
 
 
 @login_required
