@@ -4,9 +4,18 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from heard.core.roles import Role
-from tests import factories
+from tests import depth, factories
 
 PASSWORD = "correct horse battery"
+
+
+def pytest_report_header(config):
+    return depth.summary()
+
+
+def pytest_terminal_summary(terminalreporter):
+    # Said again at the end, where CI's log and a reader of the summary look (tests/depth.py).
+    terminalreporter.write_line(depth.summary())
 
 
 @pytest.fixture(autouse=True)

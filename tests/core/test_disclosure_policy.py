@@ -26,7 +26,7 @@ from heard.core.disclosure import (
 from heard.core.roles import Role
 from heard.core.suppression import SMALL
 from heard.people.models import YoungPerson
-from tests import factories
+from tests import depth, factories
 from tests.core.disclosure import cross_request_pins
 
 # --- What a protected figure is ------------------------------------------------------------------
@@ -217,7 +217,21 @@ EVERY_UNION = (4, _all_unions(4))
 
 
 def test_no_pin_in_heards_output_families(untraced):
-    assert simulate(HEARD_FAMILIES, runs=120, seed=8) == 0
+    """At the standard depth (tests/depth.py) 40 runs, in which exact figures under the threshold
+    (the policy before ADR 0008) are pinned from the 2nd run on; CI's deep run goes to 120."""
+    assert simulate(HEARD_FAMILIES, runs=depth.value("disclosure_runs"), seed=8) == 0
+
+
+def test_the_standard_depth_catches_the_policy_before_adr_0008(monkeypatch, untraced):
+    """The simulation at the standard depth is not too shallow to fail: with exact figures and
+    only the threshold (1 to 4 shown as "fewer than 5"), the reader pins counts."""
+
+    def threshold_only(count, key):
+        return SMALL if 0 < count < 5 else count
+
+    monkeypatch.setattr(disclosure, "protect", threshold_only)
+    runs = depth.SETTINGS["disclosure_runs"][0]
+    assert simulate(HEARD_FAMILIES, runs=runs, seed=8) >= runs // 4
 
 
 def test_pins_are_rare_even_when_every_union_is_published(untraced):
