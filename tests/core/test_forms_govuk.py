@@ -6,9 +6,13 @@ GOV.UK classes give 40 px, over WCAG 2.2's 24 px target size)."""
 
 from __future__ import annotations
 
+import time
 from html.parser import HTMLParser
 from typing import Any
 
+from django.urls import reverse
+
+from heard.portal.views import PORTAL_SESSION_KEY
 from tests.core.test_form_markup import NOT_HTML, _prepare, _urls, page_names, world
 
 __all__ = ["world"]  # the fixture, shared with the stored-markup crawl
@@ -89,4 +93,16 @@ def test_every_control_of_every_form_and_filter_is_a_govuk_component(world, clie
     for name in names:
         for url in _urls(world, name):
             _check(client.get(url), url, "anonymous", found)
+    # A young person signed in to the portal: its rating form.
+    session = client.session
+    session[PORTAL_SESSION_KEY] = {
+        "young_person": world["young_person"].pk,
+        "code": world["code"].pk,
+        "at": time.time(),
+    }
+    session.save()
+    for name in ("portal:home", "portal:sessions"):
+        response = client.get(reverse(name))
+        assert response.status_code == 200
+        _check(response, reverse(name), "young person", found)
     assert not found, "\n".join(f"{page}: {bare}" for page, bare in found.items())
