@@ -46,10 +46,19 @@ class ConcernForm(forms.Form):
     happened_on = GovUKDateField(
         label="Date it happened", subject="The date it happened", rule=TODAY
     )
+    #: A GOV.UK text input, not the browser's time box (its "--:-- --" and AM/PM follow the
+    #: browser's locale, as the date box's mm/dd/yyyy did: issue 17).
     happened_time = forms.TimeField(
         label="Time it happened",
-        help_text="Like 14:30.",
-        widget=forms.TimeInput(attrs={"type": "time", "class": "govuk-input govuk-input--width-5"}),
+        help_text="Use the 24-hour clock, for example 14:30.",
+        input_formats=["%H:%M", "%H.%M", "%H:%M:%S"],
+        widget=forms.TextInput(
+            attrs={"class": "govuk-input govuk-input--width-5", "spellcheck": "false"}
+        ),
+        error_messages={
+            "required": "Enter the time it happened",
+            "invalid": "Enter the time it happened as hours and minutes, like 14:30",
+        },
     )
     who_was_present = _text("Who was present", rows=3, max_length=2000)
     immediate_action = _text("Immediate action taken", "What you did straight away.")
