@@ -101,3 +101,12 @@ def test_import_problems_are_a_labelled_table(client_for, officer):
     assert '<div id="import-problems">' in html
     assert 'data-label="Line">1</td>' in html
     assert 'data-label="Column">age_band</td>' in html
+
+
+def test_young_person_details_keep_line_breaks_and_escape_text(client_for, officer, organisation):
+    young_person = YoungPersonFactory(
+        organisation=organisation, communication_needs="Pictures\n<b>Short words</b>", area=""
+    )
+    html = _html(client_for(officer), reverse("people:young-person-detail", args=[young_person.pk]))
+    assert "Pictures<br>&lt;b&gt;Short words&lt;/b&gt;</dd>" in html
+    assert '<dd class="govuk-summary-list__value">Not given</dd>' in html

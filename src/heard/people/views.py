@@ -29,17 +29,24 @@ def _link(url_name: str, arg: str, text: str) -> str:
     return f'<a class="govuk-link" href="{{% url "{url_name}" row.{arg} %}}">{text}</a>'
 
 
-#: A record's state in a list: "Active", or a grey tag.
-_NOT_ACTIVE_TAG = (
-    '{% if row.is_active %}Active{% else %}<strong class="govuk-tag govuk-tag--grey">'
-    "Not active</strong>{% endif %}"
-)
+def _status(inactive: str) -> tables.Column:
+    """A list's Status column: "Active", or a grey tag reading ``inactive`` (not in the CSV,
+    which has the Active column)."""
+    tag = f'<strong class="govuk-tag govuk-tag--grey">{inactive}</strong>'
+    return tables.Column(
+        "Status", cell=f"{{% if row.is_active %}}Active{{% else %}}{tag}{{% endif %}}", in_csv=False
+    )
+
 
 # Young people ------------------------------------------------------------------------------------
 
 
 class YoungPersonListView(StaffListView):
     selector = staticmethod(selectors.young_people_visible_to)
+    context_permissions = {
+        "can_add": "people.add_youngperson",
+        "can_import": "people.import_youngperson",
+    }
     template_name = "people/young_person_list.html"
     permission_required = "people.view_youngperson"
     filterset_class = filters.YoungPersonFilter
@@ -61,7 +68,7 @@ class YoungPersonListView(StaffListView):
         "area",
         "contact_preference",
         "is_active",
-        tables.Column("Status", cell=_NOT_ACTIVE_TAG, in_csv=False),
+        _status("Not active"),
         csv_only=(
             "first_name",
             "last_name",
@@ -71,11 +78,6 @@ class YoungPersonListView(StaffListView):
             "is_active",
         ),
     )
-
-    context_permissions = {
-        "can_add": "people.add_youngperson",
-        "can_import": "people.import_youngperson",
-    }
 
 
 def _require_young_people(user: Any) -> None:
@@ -377,12 +379,7 @@ class StaffMemberListView(StaffListView):
         "role",
         "organisation",
         "is_active",
-        tables.Column(
-            "Status",
-            cell='{% if row.is_active %}Active{% else %}<strong class="govuk-tag govuk-tag--grey">'
-            "Deactivated</strong>{% endif %}",
-            in_csv=False,
-        ),
+        _status("Deactivated"),
         csv_only=("job_title", "is_active"),
     )
 

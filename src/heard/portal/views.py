@@ -262,6 +262,7 @@ def code_revoke(request: HttpRequest, pk: int, code_pk: int) -> HttpResponse:
         "young_person": young_person,
         "code": code,
         "title": "Revoke this code?",
+        "cancel_url": reverse("portal:codes", args=[young_person.pk]),
     }
     return render(request, "portal/code_revoke.html", context)
 
