@@ -106,3 +106,27 @@ def test_every_control_of_every_form_and_filter_is_a_govuk_component(world, clie
         assert response.status_code == 200
         _check(response, reverse(name), "young person", found)
     assert not found, "\n".join(f"{page}: {bare}" for page, bare in found.items())
+
+
+def test_a_drop_down_with_an_error_is_highlighted_as_govuk_says() -> None:
+    """Django's select (``select.html``) and the filters' ``QuickSelect`` alike."""
+    from django import forms
+
+    from heard.core.widgets import QuickSelect
+
+    choices = [("", "Any"), ("a", "A")]
+
+    class Plain(forms.Form):
+        pick = forms.ChoiceField(
+            choices=choices, widget=forms.Select(attrs={"class": "govuk-select"})
+        )
+
+    class Quick(forms.Form):
+        pick = forms.ChoiceField(choices=choices, widget=QuickSelect())
+
+    for form_class in (Plain, Quick):
+        wrong, right = form_class({"pick": "z"}), form_class({"pick": "a"})
+        assert not wrong.is_valid() and right.is_valid()
+        assert 'class="govuk-select govuk-select--error"' in str(wrong["pick"]), form_class
+        assert 'class="govuk-select"' in str(right["pick"]), form_class
+    assert str(Plain({"pick": "z"})["pick"]) == str(Quick({"pick": "z"})["pick"])

@@ -32,6 +32,7 @@ class QuickSelect(forms.Select):
     use it for every plain select (``core.filters.FilterSet``). It is always a GOV.UK select
     (``govuk-select``, 40 px tall): crispy-forms-gds gives that class only to Django's own
     ``Select``, and the filters' drop-downs were bare browser controls 19 px tall (issue 17).
+    With an error it is ``govuk-select--error`` (as Django's select, ``select.html``).
     """
 
     def __init__(self, attrs: dict[str, Any] | None = None, choices: Any = ()) -> None:
@@ -46,6 +47,10 @@ class QuickSelect(forms.Select):
         self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
     ) -> SafeString:
         final_attrs = self.build_attrs(self.attrs, attrs)
+        if final_attrs.get("aria-invalid") == "true" and "govuk-select" in final_attrs.get(
+            "class", ""
+        ):
+            final_attrs["class"] += " govuk-select--error"
         selected = set(self.format_value(value))
         return format_html(
             '<select name="{}"{}>{}\n</select>',

@@ -20,6 +20,12 @@ def is_govuk_date(field: BoundField) -> bool:
 
 
 @register.filter
+def is_invalid(attrs: dict[str, Any]) -> bool:
+    """True when Django marked a widget's attributes as having an error (``aria-invalid``)."""
+    return attrs.get("aria-invalid") == "true"
+
+
+@register.filter
 def error_links(field: BoundField) -> list[tuple[str, list[Any]]]:
     """A field's errors by the id of the control its error summary link goes to: a date
     input's day box, otherwise as crispy-forms-gds links them."""
