@@ -158,6 +158,11 @@ def _add_page(
     return form_page(request, form, save, success=success, then=then, **texts)
 
 
+def _creating(request: HttpRequest, form: Any, create: Any) -> Any:
+    """The save of an add page: ``create`` the record from the form's values, by the user."""
+    return lambda: create(actor=request.user, **form.cleaned_data)
+
+
 def _edit_page(
     request: HttpRequest, form: Any, save: Any, name: str, called: str, back: str
 ) -> HttpResponse:
@@ -332,13 +337,9 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def organisation_create(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
-    require(user, "people.add_organisation")
+    require(request.user, "people.add_organisation")
     form = forms.OrganisationForm(request.POST or None)
-
-    def save() -> Any:
-        return services.organisation_create(actor=user, **form.cleaned_data)
-
+    save = _creating(request, form, services.organisation_create)
     return _add_page(request, form, save, "organisation", "{name} added.", then=_organisation_url)
 
 
@@ -386,14 +387,10 @@ class StaffMemberListView(StaffListView):
 
 @login_required
 def staff_create(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
-    require(user, "people.add_user")
+    require(request.user, "people.add_user")
     form = forms.StaffForm(request.POST or None)
-
-    def save() -> Any:
-        return services.staff_create(actor=user, **form.cleaned_data)
-
     added = "Account for {full_name} created."
+    save = _creating(request, form, services.staff_create)
     return _add_page(request, form, save, "staff", added, then="people:staff-list")
 
 

@@ -8,11 +8,16 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from heard.core import audit
 from heard.core.permissions import require
 from heard.people import events
 from heard.people.models import Organisation, User
-from heard.people.services._common import ORGANISATION_FIELDS, Change, clean_values, full_clean
+from heard.people.services._common import (
+    ORGANISATION_FIELDS,
+    Change,
+    audit_created,
+    clean_values,
+    full_clean,
+)
 
 
 def _name_problem(name: str, *, exclude_pk: int | None = None) -> str | None:
@@ -57,11 +62,8 @@ def organisation_create(
     full_clean(organisation)
     organisation.save()
     organisation.champions.set(list(champions))
-    audit.record(
-        actor=actor,
-        event=events.ORGANISATION_CREATED,
-        obj=organisation,
-        changes=audit.diff({}, audit.snapshot(organisation, ORGANISATION_FIELDS)),
+    audit_created(
+        organisation, actor=actor, event=events.ORGANISATION_CREATED, fields=ORGANISATION_FIELDS
     )
     return organisation
 

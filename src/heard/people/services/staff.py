@@ -8,12 +8,17 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from heard.core import audit
 from heard.core.permissions import require
 from heard.core.roles import Role
 from heard.people import events
 from heard.people.models import Organisation, User
-from heard.people.services._common import STAFF_FIELDS, Change, clean_values, full_clean
+from heard.people.services._common import (
+    STAFF_FIELDS,
+    Change,
+    audit_created,
+    clean_values,
+    full_clean,
+)
 
 
 def _normal_email(email: str) -> str:
@@ -68,12 +73,7 @@ def staff_create(
         user.set_unusable_password()
     full_clean(user, exclude=["password"])
     user.save()
-    audit.record(
-        actor=actor,
-        event=events.STAFF_ACCOUNT_CREATED,
-        obj=user,
-        changes=audit.diff({}, audit.snapshot(user, STAFF_FIELDS)),
-    )
+    audit_created(user, actor=actor, event=events.STAFF_ACCOUNT_CREATED, fields=STAFF_FIELDS)
     return user
 
 

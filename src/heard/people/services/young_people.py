@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from heard.core import audit
 from heard.core.permissions import require
 from heard.core.roles import AgeBand, age_band_for_age
 from heard.people import events, selectors
@@ -19,6 +18,7 @@ from heard.people.services._common import (
     NEEDS_MAX_LENGTH,
     YOUNG_PERSON_FIELDS,
     Change,
+    audit_created,
     clean_values,
     full_clean,
 )
@@ -158,14 +158,8 @@ def young_person_create(
     young_person.save()
     if duplicates:
         young_person.possible_duplicate_of.set(duplicates)
-    audit.record(
-        actor=actor,
-        event=events.YOUNG_PERSON_CREATED,
-        obj=young_person,
-        changes=audit.diff(
-            {}, audit.snapshot(young_person, (*YOUNG_PERSON_FIELDS, "possible_duplicate_of"))
-        ),
-    )
+    audited = (*YOUNG_PERSON_FIELDS, "possible_duplicate_of")
+    audit_created(young_person, actor=actor, event=events.YOUNG_PERSON_CREATED, fields=audited)
     return young_person
 
 
