@@ -29,6 +29,12 @@ def _link(url_name: str, arg: str, text: str) -> str:
     return f'<a class="govuk-link" href="{{% url "{url_name}" row.{arg} %}}">{text}</a>'
 
 
+def _linked(label: str, value: str, url_name: str, text: str = "") -> tables.Column:
+    """A column whose cell links to the row's page ``url_name``, reading ``text`` (by default
+    the value)."""
+    return tables.Column(label, value, cell=_link(url_name, "pk", text or f"{{{{ row.{value} }}}}"))
+
+
 def _status(inactive: str) -> tables.Column:
     """A list's Status column: "Active", or a grey tag reading ``inactive`` (not in the CSV,
     which has the Active column)."""
@@ -54,11 +60,7 @@ class YoungPersonListView(StaffListView):
     csv_filename = "young-people.csv"
     columns = tables.model_columns(
         YoungPerson,
-        tables.Column(
-            "Reference",
-            "reference",
-            cell=_link("people:young-person-detail", "pk", "{{ row.reference }}"),
-        ),
+        _linked("Reference", "reference", "people:young-person-detail"),
         "first_name",
         "last_name",
         "preferred_name",
@@ -370,11 +372,7 @@ class StaffMemberListView(StaffListView):
     csv_filename = "staff.csv"
     columns = tables.model_columns(
         User,
-        tables.Column(
-            "Name",
-            "full_name",
-            cell=_link("people:staff-edit", "pk", "{{ row.full_name|default:row.email }}"),
-        ),
+        _linked("Name", "full_name", "people:staff-edit", text="{{ row }}"),
         "email",
         "job_title",
         "role",
