@@ -242,6 +242,12 @@ class TestRebuildAndCheck:
 
         migration.fill(apps, Editor())
         assert rows() == kept
+        # 0011 then gives the rows of 0005 their first attended and first active days.
+        assert YearlyParticipation.objects.filter(first_attended_on__isnull=True).exists()
+        importlib.import_module(
+            "heard.participation.migrations.0011_yearly_first_dates"
+        ).fill_first_dates(apps, Editor())
+        assert not YearlyParticipation.objects.filter(first_attended_on__isnull=True).exists()
 
         kept_participants = participants()
         YearlyParticipant.objects.all().delete()

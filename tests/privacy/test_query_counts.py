@@ -95,9 +95,9 @@ def test_a_young_persons_privacy_pages(
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        # whether any session follows the period, the tallies, the benchmarks, the targets,
-        # the organisations of the form
-        ("privacy:reach", 4 + TALLIES),
+        # the tallies (a period from the year's start reads the summary), the benchmarks,
+        # the targets, the organisations of the form
+        ("privacy:reach", 3 + TALLIES),
         # count, page
         ("privacy:benchmarks", 2),
         ("privacy:targets", 2),
@@ -118,7 +118,7 @@ def test_reach_and_its_lists(
         # count, page (signed in by token: no session)
         ("/api/v1/consents/", 2),
         # as the reach page, without its form's organisations
-        ("/api/v1/reach/", 3 + TALLIES),
+        ("/api/v1/reach/", 2 + TALLIES),
     ],
 )
 def test_the_api_lists(api_for, officer, subject, url, expected, django_assert_num_queries):

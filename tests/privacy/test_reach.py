@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 
 from heard.core.roles import AgeBand
+from heard.groups.models import Group
 from heard.participation.models import Attendance, Degree, Session, YearlyParticipation
 from heard.people.models import YoungPerson
 from heard.privacy import selectors
@@ -83,17 +84,26 @@ def test_a_whole_year_reads_the_summary_and_agrees_with_the_log(officer, history
     assert reach(officer, NOT_A_YEAR, YEAR_END).took_part == whole.took_part
 
 
-def test_a_year_to_date_reads_the_summary_only_when_no_session_comes_later(officer, history):
-    last = Session.objects.filter(date__lte=YEAR_END).latest("date").date
-    to_date = reach(officer, YEAR_START, last)
-    earlier = reach(officer, YEAR_START, last - datetime.timedelta(days=1))
-    YearlyParticipation.objects.all().delete()
-    # Up to the last session: the summary (now empty); a day before it: the log.
-    assert reach(officer, YEAR_START, last).took_part == 0
-    assert reach(officer, YEAR_START, last - datetime.timedelta(days=1)).took_part == (
-        earlier.took_part
+def test_any_period_from_the_years_start_reads_the_summary_and_agrees_with_the_log(
+    officer, history
+):
+    """A protected reader's "1 April to the end of the last complete quarter" and a year to date
+    are read from the summary's first attended and first active days; they agree with the log
+    (NOT_A_YEAR starts a day later with the same sessions, read from the log) for every end."""
+    dates = sorted(set(Session.objects.filter(date__lte=YEAR_END).values_list("date", flat=True)))
+    ends = sorted(
+        {*dates[:: max(len(dates) // 6, 1)], dates[-1], dates[-1] - datetime.timedelta(1)}
     )
-    assert to_date.took_part == reach(officer, NOT_A_YEAR, YEAR_END).took_part
+    ends += [datetime.date(2026, 6, 30), datetime.date(2026, 9, 30), datetime.date(2026, 12, 31)]
+    for end in ends:
+        summary, log = reach(officer, YEAR_START, end), reach(officer, NOT_A_YEAR, end)
+        assert (summary.took_part, summary.active) == (log.took_part, log.active), end
+        assert tables(summary) == tables(log), end
+    assert any(reach(officer, YEAR_START, end).took_part for end in ends)
+    # Read from the summary: emptying it empties every such period, not the log's.
+    YearlyParticipation.objects.all().delete()
+    for end in ends:
+        assert reach(officer, YEAR_START, end).took_part == 0
 
 
 @pytest.mark.parametrize("filtered", ["organisation", "area"])
@@ -130,3 +140,25 @@ def test_protected_tables_agree_too(officer, history):
         for row in rows:
             for count in (row[2], row[3]):
                 assert count == "fewer than 5" or count % 5 == 0
+
+
+@pytest.mark.parametrize("by_organisation", [False, True])
+def test_the_home_pages_protected_cells_read_the_summary_and_agree_with_the_log(
+    history, by_organisation
+):
+    """``active_cells`` (a protected reader's home counts) for a period from the year's start
+    reads the summary; NOT_A_YEAR, a day later with the same sessions, reads the log."""
+    from heard.privacy.selectors.reach import active_cells
+
+    Group.objects.filter(pk=Group.objects.order_by("pk").first().pk).update(
+        kind=Group.Kind.BUDDY_GROUP
+    )
+    organisation = history[0] if by_organisation else None
+    dates = sorted(set(Session.objects.filter(date__lte=YEAR_END).values_list("date", flat=True)))
+    seen = 0
+    for end in [dates[len(dates) // 3], dates[-1], datetime.date(2026, 9, 30), YEAR_END]:
+        summary = active_cells(start=YEAR_START, end=end, organisation=organisation)
+        log = active_cells(start=NOT_A_YEAR, end=end, organisation=organisation)
+        assert summary == log, end
+        seen += summary["via_buddy_groups"].count
+    assert seen > 0

@@ -221,6 +221,11 @@ class YearlyParticipation(models.Model):
     )
     sessions_attended = models.PositiveIntegerField()
     active_sessions = models.PositiveIntegerField()
+    #: The year's first attended session and first active one: a period from the year's start to
+    #: any day (a protected reader's "1 April to the end of the last complete quarter") reads the
+    #: summary too, as "first ... on or before that day".
+    first_attended_on = models.DateField(null=True)
+    first_active_on = models.DateField(null=True)
 
     class Meta:
         constraints = [

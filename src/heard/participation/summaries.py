@@ -23,6 +23,7 @@ from django.db.models import (
     F,
     IntegerField,
     Max,
+    Min,
     OuterRef,
     Q,
     QuerySet,
@@ -52,6 +53,8 @@ COLUMNS = (
     ("organisation_id", "s_organisation"),
     ("sessions_attended", "s_attended"),
     ("active_sessions", "s_active"),
+    ("first_attended_on", "s_first_attended"),
+    ("first_active_on", "s_first_active"),
 )
 
 
@@ -71,6 +74,8 @@ def grouped(attendances: QuerySet[Attendance]) -> QuerySet[Any, Any]:
         .annotate(
             s_attended=Count("pk"),
             s_active=Count("pk", filter=Q(session__degree__in=ACTIVE_DEGREES)),
+            s_first_attended=Min(date),
+            s_first_active=Min(date, filter=Q(session__degree__in=ACTIVE_DEGREES)),
         )
         .order_by()
     )

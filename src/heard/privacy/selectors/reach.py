@@ -11,12 +11,12 @@ from typing import Any
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
-from heard.core import disclosure
+from heard.core import disclosure, years
 from heard.core.permissions import can
 from heard.core.roles import AgeBand
 from heard.core.suppression import Display
 from heard.groups.models import Group
-from heard.participation.models import ACTIVE_DEGREES, Attendance, Session
+from heard.participation.models import ACTIVE_DEGREES, Attendance, Session, YearlyParticipation
 from heard.people.models import YoungPerson
 from heard.privacy.models import (
     BenchmarkShare,
@@ -238,17 +238,28 @@ def active_cells(
     protected reader, the same young people and so the same figure as reach (ADR 0008)."""
     flags = participants(start, end, organisation)
     active = YoungPerson.objects.filter(pk__in=flags.filter(active=1).values("young_person"))
-    buddy_sessions = Session.objects.filter(
-        date__range=(start, end),
-        degree__in=ACTIVE_DEGREES,
-        group__kind=Group.Kind.BUDDY_GROUP,
-        **({"organisation": organisation} if organisation is not None else {}),
-    )
-    via_buddy = YoungPerson.objects.filter(
-        pk__in=Attendance.objects.filter(
-            status=Attendance.Status.ATTENDED, session__in=buddy_sessions.values("pk")
-        ).values("young_person")
-    )
+    year_start, year_end = years.year_bounds(years.partnership_year(start))
+    if start == year_start and end <= year_end:
+        # The summary's rows in a group that is a Buddy Group now, active by the period's end.
+        buddy_rows = YearlyParticipation.objects.filter(
+            year=years.partnership_year(start),
+            first_active_on__lte=end,
+            group__kind=Group.Kind.BUDDY_GROUP,
+            **({"organisation": organisation} if organisation is not None else {}),
+        )
+        via_buddy = YoungPerson.objects.filter(pk__in=buddy_rows.values("young_person"))
+    else:
+        buddy_sessions = Session.objects.filter(
+            date__range=(start, end),
+            degree__in=ACTIVE_DEGREES,
+            group__kind=Group.Kind.BUDDY_GROUP,
+            **({"organisation": organisation} if organisation is not None else {}),
+        )
+        via_buddy = YoungPerson.objects.filter(
+            pk__in=Attendance.objects.filter(
+                status=Attendance.Status.ATTENDED, session__in=buddy_sessions.values("pk")
+            ).values("young_person")
+        )
     out = {}
     for name, people in (("active", active), ("via_buddy_groups", via_buddy)):
         row = people.order_by().aggregate(n=Count("pk"), keys=disclosure.key_sum(KEY_KIND))

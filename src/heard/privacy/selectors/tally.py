@@ -33,28 +33,21 @@ def participants(start: datetime.date, end: datetime.date, organisation: Any) ->
     """The young people who attended a session in the period (with the organisation), each once
     with ``active``: 1 when they attended an active one, else 0 (``flagged``).
 
-    A partnership year, or a year to date, is read from the yearly participation summary (at
-    national scale 200,000 rows instead of the year's 2 million attendances); any other period
-    from the log.
+    A period from a partnership year's start to any day in it (the whole year, the year to
+    date, a protected reader's "1 April to the end of the last complete quarter") is read from
+    the yearly participation summary, as the rows whose first attended session is on or before
+    the period's last day (at national scale 200,000 rows instead of the year's 2 million
+    attendances); any other period from the log.
     """
     year = years.partnership_year(start)
     year_start, year_end = years.year_bounds(year)
-    # The summary holds whole years. A period from a year's start to any day in it holds the
-    # same sessions as long as none comes after that day (sessions cannot be logged ahead, so
-    # "this year to date", the page's default, is one): one query on the date index tells.
-    if (
-        start == year_start
-        and end <= year_end
-        and not Session.objects.filter(
-            date__gt=end,
-            date__lte=year_end,
-            **({"organisation": organisation} if organisation else {}),
-        ).exists()
-    ):
+    if start == year_start and end <= year_end:
         summary = YearlyParticipation.objects.filter(year=year)
+        if end < year_end:
+            summary = summary.filter(first_attended_on__lte=end)
         if organisation is not None:
             summary = summary.filter(organisation=organisation)
-        return flagged(summary, Q(active_sessions__gt=0))
+        return flagged(summary, Q(first_active_on__lte=end))
     sessions = Session.objects.filter(date__range=(start, end))
     if organisation is not None:
         sessions = sessions.filter(organisation=organisation)
