@@ -44,11 +44,11 @@ def _period(target: str) -> str:
 PERIOD = _period("row")
 
 
-def _figure(name: str, *, percent: bool = False) -> tables.Column:
+def _figure(name: str, label: str = "", *, percent: bool = False) -> tables.Column:
     """A column of reach's figures: "-" when withheld, nothing in a total's row."""
     unit = "%" if percent else ""
     return tables.Column(
-        name.capitalize().replace("_", " "),
+        label or name.capitalize(),
         name,
         cell=f"{{% if not row.is_total %}}{{% if row.{name} is None %}}-{{% else %}}"
         f"{{{{ row.{name} }}}}{unit}{{% endif %}}{{% endif %}}",
@@ -62,12 +62,7 @@ LEAST_HEARD_COLUMNS = (
     tables.Column("Target period", cell=_period("row.target")),
     tables.Column("Target", "target.target", numeric=True),
     tables.Column("Took part", "took_part", numeric=True),
-    tables.Column(
-        "Progress",
-        "share_of_target",
-        cell="{% if row.share_of_target is None %}-{% else %}{{ row.share_of_target }}%{% endif %}",
-        numeric=True,
-    ),
+    _figure("share_of_target", "Progress", percent=True),
 )
 #: The figures of each value of a characteristic, after its first column (the value).
 FIGURE_COLUMNS = (
