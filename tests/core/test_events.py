@@ -59,6 +59,35 @@ def test_an_undeclared_name_reads_as_its_own_verb():
     assert kind.detail({"rows_read": 3}) == "Rows read: 3"
 
 
+def test_a_case_reads_through_its_words_or_as_itself():
+    describe = events.read_through("reason", {"erasure": "Erasure on request"})
+    assert describe({"reason": "erasure"}) == "Erasure on request"
+    assert describe({"reason": "court_order"}) == "Court order"
+    via = events.read_through("via", {"page": "Opened the page"}, otherwise="Read it")
+    assert via({"via": "carrier_pigeon"}) == "Read it"
+    assert via({}) == "Read it"
+
+
+def test_a_record_declares_its_added_and_changed_events_in_one_call():
+    added, changed = events.record_events("test_notebook", "notebook")
+    try:
+        assert (added.name, added.label, added.action) == (
+            "test_notebook.created",
+            "Added the notebook",
+            events.CREATE,
+        )
+        assert (changed.name, changed.label, changed.action) == (
+            "test_notebook.changed",
+            "Changed the notebook",
+            events.UPDATE,
+        )
+        logged, _ = events.record_events("test_diary", "diary", added=("logged", "Logged the"))
+        assert (logged.name, logged.label) == ("test_diary.logged", "Logged the diary")
+    finally:
+        for name in ("notebook.created", "notebook.changed", "diary.logged", "diary.changed"):
+            events.EVENTS.pop(f"test_{name}", None)
+
+
 def test_values_read_as_words():
     read = events.value_text
     assert read(User, "role", "theme_lead", {}) == "Theme lead"

@@ -96,6 +96,19 @@ def record_events(
     )
 
 
+def read_through(
+    key: str, words: Mapping[str, str], *, otherwise: str | None = None
+) -> Callable[[Mapping[str, Any]], str]:
+    """A ``describe`` for metadata that names one of a few cases (``{"reason": "erasure"}``):
+    ``metadata[key]`` in the words ``words`` gives it, else ``otherwise``, else its own words."""
+
+    def describe(metadata: Mapping[str, Any]) -> str:
+        value = str(metadata.get(key, ""))
+        return words.get(value, _words(value) if otherwise is None else otherwise)
+
+    return describe
+
+
 def lookup(name: str) -> EventType:
     """The declared event type, or for a name no longer declared one that reads its own name."""
     known = EVENTS.get(name)

@@ -10,19 +10,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from heard.core.events import CREATE, DELETE, READ, UPDATE, event, record_events
+from heard.core.events import CREATE, DELETE, READ, UPDATE, event, read_through, record_events
 
 
 def _format(metadata: Mapping[str, Any]) -> str:
     return f"Exported as {str(metadata.get('format', '')).upper()}"
 
 
-_REASONS = {"retention": "Retention period ended", "erasure": "Erasure on request"}
-
-
-def _reason(metadata: Mapping[str, Any]) -> str:
-    reason = str(metadata.get("reason", ""))
-    return _REASONS.get(reason, reason.replace("_", " ").capitalize())
+_reason = read_through(
+    "reason", {"retention": "Retention period ended", "erasure": "Erasure on request"}
+)
 
 
 def _questions(metadata: Mapping[str, Any]) -> str:
@@ -30,15 +27,13 @@ def _questions(metadata: Mapping[str, Any]) -> str:
     return f"Questions answered or changed: {', '.join(fields) or 'none'}"
 
 
-_BECAUSE = {
-    "consent_withdrawn": "Consent to equality monitoring data was withdrawn",
-    "anonymised": "The young person's record was anonymised",
-}
-
-
-def _because(metadata: Mapping[str, Any]) -> str:
-    because = str(metadata.get("because", ""))
-    return _BECAUSE.get(because, because.replace("_", " ").capitalize())
+_because = read_through(
+    "because",
+    {
+        "consent_withdrawn": "Consent to equality monitoring data was withdrawn",
+        "anonymised": "The young person's record was anonymised",
+    },
+)
 
 
 CONSENT_RECORDED = event("consent.recorded", "Recorded a consent", action=CREATE)

@@ -6,10 +6,7 @@ sides): the values are kept beside the concern (``ConcernChange``) for safeguard
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
-from heard.core.events import CREATE, READ, UPDATE, event, record_events
+from heard.core.events import CREATE, READ, UPDATE, event, read_through, record_events
 
 #: How each kind of read is described (``metadata["via"]`` of a ``concern.read`` entry).
 READ_VIA = {
@@ -21,16 +18,15 @@ READ_VIA = {
 }
 
 
-def _read_via(metadata: Mapping[str, Any]) -> str:
-    via = str(metadata.get("via", ""))
-    return READ_VIA.get(via, "Read it")
-
-
 CONCERN_RAISED, CONCERN_CHANGED = record_events(
     "concern", "concern", added=("raised", "Raised the")
 )
 CONCERN_READ = event(
-    "concern.read", "Read the concern", action=READ, describe=_read_via, example={"via": "page"}
+    "concern.read",
+    "Read the concern",
+    action=READ,
+    describe=read_through("via", READ_VIA, otherwise="Read it"),
+    example={"via": "page"},
 )
 BACKGROUND_CHECK_RECORDED, BACKGROUND_CHECK_CHANGED = record_events(
     "background_check", "background check", added=("recorded", "Recorded the")
