@@ -12,10 +12,11 @@ base's docstring as the description of each resource, or output, that has none o
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 from django.db.models import Model
+from drf_spectacular.openapi import AutoSchema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -27,6 +28,8 @@ REQUIRED = serializers.Field.default_error_messages["required"]
 #: When a record was made and last changed: the last fields of an output that has both.
 STAMPS = ("created_at", "updated_at")
 
+#: The actions that write a record, and answer with it.
+_WRITES = ("create", "update", "partial_update")
 #: The Django permission verb each standard action asks of its model.
 _VERBS = {
     "list": "view",
@@ -38,10 +41,6 @@ _VERBS = {
 READ = ("list", "retrieve")
 READ_CREATE = (*READ, "create")
 READ_WRITE = (*READ_CREATE, "partial_update")
-
-
-def active_staff() -> Any:
-    return User.objects.filter(is_active=True)
 
 
 def model_permissions(
@@ -89,18 +88,46 @@ def validated(
     return dict(serializer.validated_data)
 
 
-# Records read through a selector and written through a service.  ``input_serializer`` checks
-# what a write is given (``serializer_class`` when not named); ``output_serializer`` shows what
-# it made or changed (``serializer_class`` when not named).
+class ServiceSchema(AutoSchema):
+    """The document of a ``ServiceViewSet``: each operation takes the serializer its action is
+    given (``get_serializer_class``); a write answers with the record as the output shows it."""
+
+    def get_response_serializers(self) -> Any:
+        view: Any = self.view
+        if getattr(view, "action", None) in _WRITES:
+            return view.output_serializer or view.serializer_class
+        return super().get_response_serializers()
+
+
+# Records read through a selector and written through a service. ``serializer_class`` shows
+# them in a list; ``output_serializer`` shows one (read, made or changed); ``input_serializer``
+# checks what a create is given and ``change_serializer`` what a change is; each falls back to
+# the one before it when not named.
 class ServiceViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
+    http_method_names = ["get", "post", "head", "options"]
+    schema = ServiceSchema()
     input_serializer: type[serializers.Serializer] | None = None  # type: ignore[type-arg]
     output_serializer: type[serializers.Serializer] | None = None  # type: ignore[type-arg]
+    change_serializer: type[serializers.Serializer] | None = None  # type: ignore[type-arg]
+    #: A selector that finds one record the user may see, ``one(user, pk)``, 404 otherwise. When
+    #: named, a change finds its record with it, and what a write made is read again with it.
+    one: Callable[[Any, Any], Any] | None = None
 
     @property
     def actor(self) -> User:
         """Who makes the change: a signed-in member of staff (``IsStaffUser`` let no one else
         in)."""
         return cast(User, self.request.user)
+
+    def get_serializer_class(self) -> Any:
+        output = self.output_serializer or self.serializer_class
+        given = self.input_serializer or output
+        return {
+            "retrieve": output,
+            "create": given,
+            "update": self.change_serializer or given,
+            "partial_update": self.change_serializer or given,
+        }.get(self.action, self.serializer_class)
 
     def validated(
         self,
@@ -109,20 +136,29 @@ class ServiceViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
         partial: bool = False,
         instance: Any = None,
     ) -> dict[str, Any]:
-        """The request's input, checked by ``serializer_class`` (the input serializer when not
-        named), with the request in its context."""
+        """The request's input, checked by ``serializer_class`` (the action's input serializer
+        when not named), with the request in its context."""
         return validated(
-            serializer_class or self.input_serializer or self.serializer_class,  # type: ignore[arg-type]
+            serializer_class or self.get_serializer_class(),
             self.request,
             context=self.get_serializer_context(),
             partial=partial,
             instance=instance,
         )
 
-    def fresh(self, obj: Any) -> Any:
-        """``obj`` as the output shows it, after a write (read again where the output needs
-        what the selectors add, such as counts)."""
+    def to_change(self) -> Any:
+        """The record the request changes (404 if the user may not see it; 403 if they may not
+        change it)."""
+        if self.one is None:
+            return self.get_object()
+        obj = self.one(self.request.user, self.kwargs["pk"])
+        self.check_object_permissions(self.request, obj)
         return obj
+
+    def fresh(self, obj: Any) -> Any:
+        """``obj`` as the output shows it, after a write: read again with ``one`` where it is
+        named (the output needs what the selector adds, such as counts)."""
+        return obj if self.one is None else self.one(self.request.user, obj.pk)
 
     def shown(self, obj: Any, code: int = status.HTTP_200_OK) -> Response:
         output = self.output_serializer or self.serializer_class
@@ -146,21 +182,9 @@ class ReadCreateViewSet(mixins.RetrieveModelMixin, ListCreateViewSet):
 
 
 # Records listed, read, added through ``record`` and changed through ``change`` (PATCH; a
-# viewset that also takes PUT names it in ``http_method_names``). A change is checked by
-# ``change_serializer`` (the input serializer when not named).
+# viewset that also takes PUT names it in ``http_method_names``).
 class RecordViewSet(mixins.UpdateModelMixin, ReadCreateViewSet):
     http_method_names = ["get", "post", "patch", "head", "options"]
-    change_serializer: type[serializers.Serializer] | None = None  # type: ignore[type-arg]
-
-    def to_change(self) -> Any:
-        """The record the request changes (404 if the user may not see it; 403 if they may not
-        change it)."""
-        return self.get_object()
-
-    def checked(self, obj: Any) -> Any:
-        """``obj``, found by a selector, once the user may change it (403 otherwise)."""
-        self.check_object_permissions(self.request, obj)
-        return obj
 
     def change(self, obj: Any, values: dict[str, Any]) -> Any:
         """Change ``obj`` by the checked input through the service; return it."""
@@ -169,5 +193,5 @@ class RecordViewSet(mixins.UpdateModelMixin, ReadCreateViewSet):
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         obj = self.to_change()
         partial = kwargs.pop("partial", False)
-        values = self.validated(self.change_serializer, partial=partial, instance=obj)
+        values = self.validated(partial=partial, instance=obj)
         return self.shown(self.change(obj, values))

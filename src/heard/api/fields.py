@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -14,10 +15,9 @@ from rest_framework.relations import MANY_RELATION_KWARGS
 
 from heard.core.suppression import SMALL, TOO_FEW, WITHHELD
 from heard.groups import selectors as group_selectors
-from heard.groups.models import Group, Theme
 from heard.participation.models import Session
 from heard.people import selectors as people_selectors
-from heard.people.models import Organisation, YoungPerson
+from heard.people.models import User
 from heard.voice import selectors as voice_selectors
 from heard.voice.models import View
 
@@ -155,6 +155,13 @@ class BulkRelatedField(serializers.PrimaryKeyRelatedField):
         return [found[key] for key in keys]
 
 
+class ActiveStaffField(BulkRelatedField):
+    """An id of an active member of staff (a lead, a champion)."""
+
+    def get_queryset(self) -> QuerySet[User]:
+        return User.objects.filter(is_active=True)
+
+
 class BulkManyRelatedField(serializers.ManyRelatedField):
     child_relation: BulkRelatedField
 
@@ -173,39 +180,37 @@ def _user(field: serializers.Field) -> Any:
 class VisibleField(BulkRelatedField):
     """An id of an object the signed-in user may see; others are refused like unknown ids."""
 
-    def get_queryset(self) -> QuerySet[Any]:
-        return self.visible(_user(self))
+    #: What the user may see: a selector, ``selector(user)``, that gives a queryset.
+    selector: Callable[[Any], QuerySet[Any]]
 
-    def visible(self, user: Any) -> QuerySet[Any]:
-        raise NotImplementedError
+    def get_queryset(self) -> QuerySet[Any]:
+        return self.selector(_user(self))
+
+
+def _views_to_look_up(user: Any) -> QuerySet[View]:
+    return voice_selectors.views_visible_to(user).prefetch_related(None)
 
 
 class VisibleYoungPersonField(VisibleField):
-    def visible(self, user: Any) -> QuerySet[YoungPerson]:
-        return people_selectors.young_people_visible_to(user)
+    selector = staticmethod(people_selectors.young_people_visible_to)
 
 
 class VisibleGroupField(VisibleField):
-    def visible(self, user: Any) -> QuerySet[Group]:
-        # Without the list's prefetches and counts: two queries a lookup that nothing read.
-        return group_selectors.groups_plain_visible_to(user)
+    # Without the list's prefetches and counts: two queries a lookup that nothing read.
+    selector = staticmethod(group_selectors.groups_plain_visible_to)
 
 
 class VisibleThemeField(VisibleField):
-    def visible(self, user: Any) -> QuerySet[Theme]:
-        return group_selectors.themes_visible_to(user)
+    selector = staticmethod(group_selectors.themes_visible_to)
 
 
 class VisibleOrganisationField(VisibleField):
-    def visible(self, user: Any) -> QuerySet[Organisation]:
-        return people_selectors.organisations_visible_to(user)
+    selector = staticmethod(people_selectors.organisations_visible_to)
 
 
 class VisibleSessionField(VisibleField):
-    def visible(self, user: Any) -> QuerySet[Session]:
-        return Session.objects.visible_to(user)
+    selector = staticmethod(Session.objects.visible_to)
 
 
 class VisibleViewField(VisibleField):
-    def visible(self, user: Any) -> QuerySet[View]:
-        return voice_selectors.views_visible_to(user).prefetch_related(None)
+    selector = staticmethod(_views_to_look_up)

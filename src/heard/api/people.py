@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 
 from heard.api.common import (
@@ -17,10 +17,9 @@ from heard.api.common import (
     STAMPS,
     OutputSerializer,
     RecordViewSet,
-    active_staff,
     model_permissions,
 )
-from heard.api.fields import BulkRelatedField
+from heard.api.fields import ActiveStaffField, BulkRelatedField
 from heard.core.permissions import can
 from heard.core.roles import AgeBand
 from heard.people import filters, selectors, services
@@ -96,14 +95,6 @@ class YoungPersonChangeSerializer(YoungPersonInputSerializer):
     is_active = serializers.BooleanField(required=False)
 
 
-@extend_schema_view(
-    create=extend_schema(
-        request=YoungPersonInputSerializer, responses={201: YoungPersonSerializer}
-    ),
-    partial_update=extend_schema(
-        request=YoungPersonChangeSerializer, responses={200: YoungPersonSerializer}
-    ),
-)
 class YoungPersonViewSet(RecordViewSet):
     """Young people on the register. A partner worker sees only their own organisation's."""
 
@@ -159,7 +150,7 @@ class OrganisationInputSerializer(_NewRecordSerializer):
     contact_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
     contact_email = serializers.EmailField(required=False, allow_blank=True)
     contact_phone = serializers.CharField(max_length=40, required=False, allow_blank=True)
-    champions = BulkRelatedField(queryset=active_staff(), many=True, required=False)
+    champions = ActiveStaffField(many=True, required=False)
     notes = serializers.CharField(required=False, allow_blank=True)
 
 
@@ -169,15 +160,6 @@ class OrganisationChangeSerializer(OrganisationInputSerializer):
     is_active = serializers.BooleanField(required=False)
 
 
-@extend_schema_view(
-    create=extend_schema(
-        request=OrganisationInputSerializer, responses={201: OrganisationSerializer}
-    ),
-    update=extend_schema(request=OrganisationChangeSerializer, responses=OrganisationSerializer),
-    partial_update=extend_schema(
-        request=OrganisationChangeSerializer, responses=OrganisationSerializer
-    ),
-)
 class OrganisationViewSet(RecordViewSet):
     """Partner organisations: every staff member reads them; programme staff add and change them."""
 

@@ -99,15 +99,14 @@ class ConsentFilter(django_filters.FilterSet):
 @extend_schema_view(
     list=extend_schema(summary="Consents of the young people you may see"),
     retrieve=extend_schema(summary="One consent"),
-    create=extend_schema(
-        request=ConsentInput, responses={201: ConsentOutput}, summary="Record a consent"
-    ),
+    create=extend_schema(summary="Record a consent"),
 )
 class ConsentViewSet(ReadCreateViewSet):
     serializer_class = ConsentOutput
     input_serializer = ConsentInput
     filterset_class = ConsentFilter
     queryset = Consent.objects.none()
+    one = staticmethod(selectors.consent_get)
     action_permissions = model_permissions(Consent, READ_CREATE, withdraw="change")
 
     def get_queryset(self) -> QuerySet[Consent]:
@@ -123,8 +122,7 @@ class ConsentViewSet(ReadCreateViewSet):
     )
     @action(detail=True, methods=["post"])
     def withdraw(self, request: Request, pk: str | None = None) -> Response:
-        consent = selectors.consent_get(request.user, pk)
-        self.check_object_permissions(request, consent)
+        consent = self.to_change()
         values = self.validated(ConsentWithdrawInput)
         return self.shown(services.consent_withdraw(actor=self.actor, consent=consent, **values))
 

@@ -4,6 +4,7 @@ background checks and training records (programme staff keep them, safeguarding 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
@@ -170,6 +171,18 @@ class ConcernViewSet(ReadCreateViewSet):
         raised = ConcernRaised({"reference": concern.reference, "message": RAISED_MESSAGE})
         return Response(raised.data, status=status.HTTP_201_CREATED)
 
+    def _handle(
+        self,
+        pk: str | None,
+        service: Callable[..., Concern],
+        given: type[serializers.Serializer] | None = None,  # type: ignore[type-arg]
+    ) -> Response:
+        """A step of the leads' handling: ``service`` changes the concern by the checked input
+        (``given``; none for a step that takes none); the answer is the concern as it is now."""
+        concern = selectors.concern_get(self.request.user, pk)
+        values = self.validated(given) if given is not None else {}
+        return self.shown(service(actor=self.actor, concern=concern, **values))
+
     @extend_schema(
         request=None,
         responses=ConcernTrailEntry(many=True),
@@ -189,16 +202,12 @@ class ConcernViewSet(ReadCreateViewSet):
     @extend_schema(request=ConcernAssignInput, responses=ConcernOutput, summary="Assign")
     @action(detail=True, methods=["post"])
     def assign(self, request: Request, pk: str | None = None) -> Response:
-        concern = selectors.concern_get(request.user, pk)
-        values = self.validated(ConcernAssignInput)
-        return self.shown(services.concern_assign(actor=self.actor, concern=concern, **values))
+        return self._handle(pk, services.concern_assign, ConcernAssignInput)
 
     @extend_schema(request=ConcernDecisionInput, responses=ConcernOutput, summary="Decide")
     @action(detail=True, methods=["post"])
     def decide(self, request: Request, pk: str | None = None) -> Response:
-        concern = selectors.concern_get(request.user, pk)
-        values = self.validated(ConcernDecisionInput)
-        return self.shown(services.concern_decide(actor=self.actor, concern=concern, **values))
+        return self._handle(pk, services.concern_decide, ConcernDecisionInput)
 
     @extend_schema(
         request=None,
@@ -214,8 +223,7 @@ class ConcernViewSet(ReadCreateViewSet):
     )
     @action(detail=True, methods=["post"])
     def close(self, request: Request, pk: str | None = None) -> Response:
-        concern = selectors.concern_get(request.user, pk)
-        return self.shown(services.concern_close(actor=self.actor, concern=concern))
+        return self._handle(pk, services.concern_close)
 
 
 # Background checks and training ------------------------------------------------------------------
@@ -248,6 +256,12 @@ class _KeptByProgrammeStaff(RecordViewSet):
     """A kind of staff record (``heard.safeguarding.kept``): list, read, record, change."""
 
     kept: Kept
+    queryset: QuerySet[Any]
+
+    @property
+    def action_permissions(self) -> dict[str, Any]:
+        """The kind's own: ``safeguarding.view_backgroundcheck`` to read checks, and so on."""
+        return model_permissions(self.queryset.model)
 
     def get_queryset(self) -> QuerySet[Any]:
         return self.kept.visible_to(self.request.user)
@@ -265,7 +279,6 @@ class BackgroundCheckViewSet(_KeptByProgrammeStaff):
     kept = CHECKS
     serializer_class = BackgroundCheckSerializer
     filterset_class = filters.BackgroundCheckFilter
-    action_permissions = model_permissions(BackgroundCheck)
     queryset = BackgroundCheck.objects.none()
 
 
@@ -275,5 +288,4 @@ class TrainingRecordViewSet(_KeptByProgrammeStaff):
     kept = TRAINING
     serializer_class = TrainingRecordSerializer
     filterset_class = filters.TrainingRecordFilter
-    action_permissions = model_permissions(TrainingRecord)
     queryset = TrainingRecord.objects.none()

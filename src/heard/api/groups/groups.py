@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -17,10 +17,9 @@ from heard.api.common import (
     TEXT_MAX_LENGTH,
     OutputSerializer,
     RecordViewSet,
-    active_staff,
     model_permissions,
 )
-from heard.api.fields import BulkRelatedField, SuppressedCountField
+from heard.api.fields import ActiveStaffField, BulkRelatedField, SuppressedCountField
 from heard.api.groups.memberships import MembershipSerializer
 from heard.core.permissions import can
 from heard.groups import filters, selectors, services
@@ -126,7 +125,7 @@ class GroupInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
     name = serializers.CharField(max_length=200)
     kind = serializers.ChoiceField(choices=Group.Kind.choices)
     host_organisation = BulkRelatedField(queryset=Organisation.objects.all())
-    leads = BulkRelatedField(queryset=active_staff(), many=True, required=False)
+    leads = ActiveStaffField(many=True, required=False)
     themes = GroupThemeInputSerializer(many=True, required=False)
     stage = serializers.ChoiceField(
         choices=Group.Stage.choices,
@@ -164,13 +163,6 @@ class MoveStageInputSerializer(serializers.Serializer):  # type: ignore[type-arg
     note = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
 
 
-@extend_schema_view(
-    retrieve=extend_schema(responses={200: GroupDetailSerializer}),
-    create=extend_schema(request=GroupInputSerializer, responses={201: GroupDetailSerializer}),
-    partial_update=extend_schema(
-        request=GroupInputSerializer, responses={200: GroupDetailSerializer}
-    ),
-)
 class GroupViewSet(RecordViewSet):
     """Groups of every kind. A partner worker sees only the groups their organisation hosts."""
 
@@ -178,6 +170,7 @@ class GroupViewSet(RecordViewSet):
     input_serializer = GroupInputSerializer
     output_serializer = GroupDetailSerializer
     filterset_class = filters.GroupFilter
+    one = staticmethod(selectors.group_get)
     action_permissions = model_permissions(Group, move_stage="change")
 
     def get_queryset(self) -> Any:
@@ -185,12 +178,6 @@ class GroupViewSet(RecordViewSet):
         if self.action == "retrieve":
             queryset = queryset.prefetch_related("transitions")
         return queryset
-
-    def get_serializer_class(self) -> Any:
-        return GroupDetailSerializer if self.action == "retrieve" else GroupSerializer
-
-    def fresh(self, group: Group) -> Group:
-        return selectors.groups_visible_to(self.request.user).get(pk=group.pk)
 
     def record(self, values: dict[str, Any]) -> Group:
         return services.group_create(actor=self.actor, **values)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -48,9 +48,6 @@ class MembershipEndInputSerializer(serializers.Serializer):  # type: ignore[type
     left_on = serializers.DateField()
 
 
-@extend_schema_view(
-    create=extend_schema(request=MembershipInputSerializer, responses={201: MembershipSerializer}),
-)
 class MembershipViewSet(ReadCreateViewSet):
     """Young people's memberships of groups. Board members never see them."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -15,10 +15,9 @@ from heard.api.common import (
     TEXT_MAX_LENGTH,
     OutputSerializer,
     RecordViewSet,
-    active_staff,
     model_permissions,
 )
-from heard.api.fields import BulkRelatedField
+from heard.api.fields import ActiveStaffField
 from heard.groups import filters, selectors, services
 from heard.groups.models import Theme, ThemeReview
 from heard.groups.services.themes import REVIEW_FIELDS
@@ -49,7 +48,7 @@ class ThemeInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
         error_messages={"invalid": "Enter the period as a year span, like 2025-26."},
         help_text="The partnership year, like 2026-27: a year and the next one's last two digits.",
     )
-    lead = BulkRelatedField(queryset=active_staff(), required=False, allow_null=True)
+    lead = ActiveStaffField(required=False, allow_null=True)
     status = serializers.ChoiceField(choices=Theme.Status.choices, required=False)
     description = serializers.CharField(
         max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True
@@ -72,16 +71,13 @@ class ThemeReviewInputSerializer(serializers.Serializer):  # type: ignore[type-a
     decision = serializers.ChoiceField(choices=ThemeReview.Decision.choices)
 
 
-@extend_schema_view(
-    create=extend_schema(request=ThemeInputSerializer, responses={201: ThemeSerializer}),
-    partial_update=extend_schema(request=ThemeInputSerializer, responses={200: ThemeSerializer}),
-)
 class ThemeViewSet(RecordViewSet):
     """Themes (Spotlight areas) with their leads, periods and counts of linked groups."""
 
     serializer_class = ThemeSerializer
     input_serializer = ThemeInputSerializer
     filterset_class = filters.ThemeFilter
+    one = staticmethod(selectors.theme_get)
     action_permissions = model_permissions(
         Theme, reviews={"GET": "groups.view_themereview", "POST": "groups.add_themereview"}
     )
@@ -98,9 +94,6 @@ class ThemeViewSet(RecordViewSet):
         # Counted here, where they are shown: a change or the reviews need no counts.
         (theme,) = selectors.with_group_counts([self.get_object()])
         return Response(self.get_serializer(theme).data)
-
-    def fresh(self, theme: Theme) -> Theme:
-        return selectors.theme_get(self.request.user, theme.pk)
 
     def record(self, values: dict[str, Any]) -> Theme:
         return services.theme_create(actor=self.actor, **values)
