@@ -1,0 +1,45 @@
+"""What the API's resources share (heard.api.common): the permission each action asks, outputs
+that are read only, and every routed viewset naming only real permissions and actions."""
+
+import pytest
+import rules
+
+from heard.api.common import READ_CREATE, OutputSerializer, model_permissions
+from heard.api.groups import GroupDetailSerializer
+from heard.api.urls import ROUTES
+from heard.groups.models import Group, Membership
+
+
+def test_model_permissions_name_the_models_permissions_and_the_others_given():
+    assert model_permissions(Group, move_stage="change") == {
+        "list": "groups.view_group",
+        "retrieve": "groups.view_group",
+        "create": "groups.add_group",
+        "partial_update": "groups.change_group",
+        "move_stage": "groups.change_group",
+    }
+    by_method = {"GET": "groups.view_membership", "POST": "groups.add_membership"}
+    assert model_permissions(Membership, READ_CREATE, end="people.view_user", x=by_method) == {
+        "list": "groups.view_membership",
+        "retrieve": "groups.view_membership",
+        "create": "groups.add_membership",
+        "end": "people.view_user",
+        "x": by_method,
+    }
+
+
+@pytest.mark.parametrize(("prefix", "viewset"), [(route[0], route[1]) for route in ROUTES])
+def test_every_routed_viewset_asks_real_permissions_of_its_own_actions(prefix, viewset):
+    named = getattr(viewset(), "action_permissions", {})
+    for action, permission in named.items():
+        assert callable(getattr(viewset, action, None)), (prefix, action)
+        permissions = permission.values() if isinstance(permission, dict) else [permission]
+        for name in permissions:
+            assert rules.perm_exists(name), (prefix, action, name)
+
+
+def test_an_output_shows_every_field_read_only():
+    fields = GroupDetailSerializer().fields
+    assert set(fields) == set(GroupDetailSerializer.Meta.fields)
+    assert all(field.read_only for field in fields.values())
+    assert issubclass(GroupDetailSerializer, OutputSerializer)
