@@ -196,11 +196,12 @@ def _create_young_people(
     for organisation, count in Counter(yp.organisation for yp in people).items():
         by_count.setdefault(count, []).append((organisation, None))
     for count, organisations in by_count.items():
+        imported = {"young_people": count}
         audit.record_many(
             actor=actor,
             event=events.YOUNG_PEOPLE_IMPORTED,
             entries=organisations,
-            metadata={"young_people": count},
+            metadata=imported,
         )
     return people
 
