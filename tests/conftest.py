@@ -1,3 +1,7 @@
+import fcntl
+import os
+import shutil
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -184,3 +188,30 @@ def untraced():
         yield
     finally:
         current.start()
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory):
+    """``migrated_sqlite(path)``: a migrated SQLite database at ``path``, for the tests that serve
+    Heard or run its commands in processes of their own (tests/core/served.py). ``heard migrate``
+    into an empty file costs about 5 s of CPU; it runs once per test run into a template, under a
+    lock the xdist workers share, and each test gets a copy (as ``heard migrate`` leaves it)."""
+    from tests.core import served
+
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    template = root / "heard-migrated.sqlite3"
+    with open(root / "heard-migrated.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not template.exists():
+            building = root / "heard-migrating.sqlite3"
+            env = served.environment(f"sqlite:///{building}", root / "heard-migrating-var")
+            served.heard(env, "migrate", "--noinput")
+            assert not building.with_name(building.name + "-wal").exists()
+            os.replace(building, template)
+
+    def copy(path):
+        shutil.copyfile(template, path)
+        return path
+
+    return copy

@@ -19,9 +19,10 @@ WRITES = 200
 
 
 @pytest.fixture
-def server(tmp_path):
-    env = served.environment(f"sqlite:///{tmp_path / 'heard.sqlite3'}", tmp_path / "var")
-    setup = served.prepare(env)
+def server(tmp_path, migrated_sqlite):
+    database = migrated_sqlite(tmp_path / "heard.sqlite3")
+    env = served.environment(f"sqlite:///{database}", tmp_path / "var")
+    setup = served.prepare(env)  # its migrate finds nothing left to do
     with served.Server(env) as server:
         yield server, env, setup
 
@@ -82,9 +83,9 @@ print(json.dumps([result, len(list(rows)) + 1]))
 """
 
 
-def test_a_long_download_does_not_hold_writers_back(tmp_path):
+def test_a_long_download_does_not_hold_writers_back(tmp_path, migrated_sqlite):
     # Write transactions take SQLite's write lock as they begin (IMMEDIATE): an export streamed
     # inside one would keep every writer waiting for as long as the download lasts.
-    env = served.environment(f"sqlite:///{tmp_path / 'heard.sqlite3'}", tmp_path / "var")
-    served.heard(env, "migrate", "--noinput")
+    database = migrated_sqlite(tmp_path / "heard.sqlite3")
+    env = served.environment(f"sqlite:///{database}", tmp_path / "var")
     assert served.heard_python(env, EXPORT_DURING_A_WRITE) == ["written", 2]

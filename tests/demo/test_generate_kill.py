@@ -61,11 +61,12 @@ def generate(env, *args, halt=False):
     return served.heard_python(run, GENERATE)
 
 
-def test_generate_killed_halfway_keeps_nothing_and_a_rerun_equals_a_clean_run(tmp_path):
+def test_generate_killed_halfway_keeps_nothing_and_a_rerun_equals_a_clean_run(
+    tmp_path, migrated_sqlite
+):
     started = time.monotonic()
-    database = tmp_path / "killed.sqlite3"
+    database = migrated_sqlite(tmp_path / "killed.sqlite3")
     env = served.environment(f"sqlite:///{database}", tmp_path / "var")
-    served.heard(env, "migrate", "--noinput")
     empty = served.heard_python(env, STATE)
 
     # Into an empty database: killed, it stays empty, and it can simply be run again.

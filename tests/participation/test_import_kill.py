@@ -85,11 +85,12 @@ print(json.dumps({
 """
 
 
-def test_an_import_killed_halfway_keeps_nothing_and_a_rerun_equals_a_clean_run(tmp_path):
+def test_an_import_killed_halfway_keeps_nothing_and_a_rerun_equals_a_clean_run(
+    tmp_path, migrated_sqlite
+):
     started = time.monotonic()
-    killed = tmp_path / "killed.sqlite3"
+    killed = migrated_sqlite(tmp_path / "killed.sqlite3")
     env = served.environment(f"sqlite:///{killed}", tmp_path / "var")
-    served.heard(env, "migrate", "--noinput")
     references = served.heard_python(env, SETUP)
     env["REFERENCES"] = served.json.dumps(references)
     clean = tmp_path / "clean.sqlite3"

@@ -73,11 +73,12 @@ print(json.dumps({
 """
 
 
-def test_an_import_killed_halfway_keeps_nothing_and_a_rerun_equals_a_clean_run(tmp_path):
+def test_an_import_killed_halfway_keeps_nothing_and_a_rerun_equals_a_clean_run(
+    tmp_path, migrated_sqlite
+):
     started = time.monotonic()
-    killed = tmp_path / "killed.sqlite3"
+    killed = migrated_sqlite(tmp_path / "killed.sqlite3")
     env = served.environment(f"sqlite:///{killed}", tmp_path / "var")
-    served.heard(env, "migrate", "--noinput")
     served.heard_python(env, SETUP)
     clean = tmp_path / "clean.sqlite3"
     shutil.copy(killed, clean)  # the same register, for one clean run to compare with
