@@ -16,6 +16,7 @@ from heard.core.exports import Column
 from heard.core.forms import add_service_errors, form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
+from heard.core.tables import display
 from heard.participation import selectors as participation_selectors
 from heard.participation.models import Attendance
 from heard.voice import selectors, services
@@ -77,7 +78,7 @@ def view_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     context = {
         "view": view,
-        "title": f"{view.get_kind_display()} given on {view.recorded_on:%d %B %Y}",
+        "title": f"{view.get_kind_display()} given on {display(view.recorded_on)}",
         "responses": list(view.responses.all()),
         "evidence": [(item, withheld_message(item)) for item in view.evidence.all()],
         "can_change": can(user, "voice.change_view", view),
