@@ -60,3 +60,28 @@ def test_a_worker_corrects_a_date_that_cannot_be(logged_in_page, lead):
     assert page.url.endswith(reverse("groups:theme-detail", args=[theme.pk]))
     assert ThemeReview.objects.get(theme=theme).date == datetime.date(2026, 4, 30)
     assert_no_script_errors(page)
+
+
+@pytest.mark.parametrize(
+    "url_name", ["participation:session-list", "voice:view-list", "privacy:target-add"]
+)
+def test_filter_and_form_controls_are_24_px_targets(logged_in_page, lead, url_name):
+    """The filters' drop-downs and date boxes, and the reach target's number box, were bare
+    browser controls 19-21 px tall (issue 17); each is a GOV.UK control at least 24 px square."""
+    page = logged_in_page(lead)
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(reverse(url_name))
+    details = page.locator("main details.govuk-details")
+    if details.count():
+        details.first.locator("summary").click()
+    controls = page.locator(
+        "main form select, main form textarea, main form input:not([type=hidden])"
+    ).locator("visible=true")
+    assert controls.count() >= 3
+    small = []
+    for index in range(controls.count()):
+        control = controls.nth(index)
+        box = control.bounding_box()
+        if box is None or box["height"] < 24 or box["width"] < 24:
+            small.append((control.get_attribute("name"), box))
+    assert not small, small
