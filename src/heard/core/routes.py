@@ -14,8 +14,8 @@ REST framework's actions) under its own word, which names it too:
     ``<prefix><int:pk>/<word>/``  ``<name>-<word>``   (``member={"close": ...}``)
 
 ``record_pages("organisations/", "organisation", list=..., create=..., detail=..., edit=...)``
-gives those it is handed, in that order (so a fixed path such as ``add/`` comes before the
-``<int:pk>/`` ones). Pages that are none of these stay plain ``path`` entries.
+gives those it is handed, in that order (so the fixed paths, ``add/`` and the collection's,
+come before the ``<int:pk>/`` ones). Pages that are none of these stay plain ``path`` entries.
 """
 
 from __future__ import annotations
