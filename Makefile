@@ -71,8 +71,13 @@ PYTEST_XDIST := -n 2 --dist loadfile --no-loadscope-reorder
 # Branch coverage of the suite (pytest-cov), printed in its summary; .ci/coverage_floors.py then
 # holds services, selectors and policies to 100% and Heard to 95% (pyproject.toml has the rest).
 COVERAGE := --cov --cov-report=term --cov-report=json:build/coverage.json
+# How deep the statistical tests go (tests/depth.py, docs/testing.md): `make test` runs them at the
+# standard depth, which still fails every bug they are known to catch; CI's PostgreSQL run goes deep.
+# pytest prints the depth in its closing summary.
+TEST_DEPTH ?= standard
+POSTGRES_TEST_DEPTH ?= deep
 test: install-dev lint typecheck
-	HEARD_TESTING=1 $(BIN)/pytest $(PYTEST_XDIST) -m "not browser" $(COVERAGE)
+	HEARD_TESTING=1 HEARD_TEST_DEPTH=$(TEST_DEPTH) $(BIN)/pytest $(PYTEST_XDIST) -m "not browser" $(COVERAGE)
 	HEARD_TESTING=1 $(BIN)/pytest -m browser tests/browser
 	$(BIN)/python .ci/coverage_floors.py build/coverage.json
 
@@ -80,7 +85,7 @@ browser-test: install-dev
 	HEARD_TESTING=1 $(BIN)/pytest -m browser tests/browser
 
 test-postgres: install-dev
-	HEARD_TESTING=1 DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest $(PYTEST_XDIST) -m "not browser"
+	HEARD_TESTING=1 HEARD_TEST_DEPTH=$(POSTGRES_TEST_DEPTH) DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest $(PYTEST_XDIST) -m "not browser"
 	HEARD_TESTING=1 DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -m browser tests/browser
 
 # Known-vulnerable dependencies (.ci/audit.py): pip-audit over both lock files against PyPI's
