@@ -46,6 +46,12 @@ class TestRows:
         assert 'govuk-table__cell--numeric" data-label="Count">3</td>' in html
         assert html.count("<tr") == 1
 
+    def test_a_row_header_is_a_th_for_its_row(self):
+        columns = [tables.Column("Area", "area", row_header=True), tables.Column("N", "n")]
+        html = tables.rows_html(Context(), [_row(area="North", n=2)], columns)
+        assert '<th scope="row" class="govuk-table__header" data-label="Area">North</th>' in html
+        assert '<td class="govuk-table__cell" data-label="N">2</td>' in html
+
     def test_a_cell_fragment_sees_the_row_and_the_page(self):
         fragment = "{% if can_edit %}<a href='/{{ row.pk }}'>{{ row.name }}</a>{% endif %}"
         column = tables.Column("Name", "name", cell=fragment)

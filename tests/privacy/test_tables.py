@@ -27,7 +27,7 @@ def _frozen():
 
 def cells(html, label):
     """The contents of every cell labelled ``label``, in order."""
-    return re.findall(rf'data-label="{re.escape(label)}">(.*?)</td>', html, re.S)
+    return re.findall(rf'data-label="{re.escape(label)}">(.*?)</t[dh]>', html, re.S)
 
 
 def csv_header(client, url):
@@ -117,6 +117,8 @@ def test_reach_figures_scroll_side_by_side_with_a_total(client_for, officer, org
     age = age[: age.index("</table>")]
     values = cells(age, "Age band")
     assert values[0] == "Under 8" and values[-1] == "Total"
+    # Each row's value is its header, for a screen reader comparing the figures along it.
+    assert '<th scope="row" class="govuk-table__header" data-label="Age band">Under 8</th>' in age
     assert cells(age, "Took part")[0] == "3" and cells(age, "Took part")[-1] == "3"
     assert cells(age, "Benchmark")[0] == "20.00%"
     assert cells(age, "Benchmark")[1] == "-"  # no benchmark for the next band

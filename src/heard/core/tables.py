@@ -41,6 +41,8 @@ class Column:
     in_table: bool = True
     #: False for a column only the page has (a tick box, an action link).
     in_csv: bool = True
+    #: The row's header (``<th scope="row">``): what each figure along the row is about.
+    row_header: bool = False
 
     def __iter__(self) -> Any:
         """A column unpacks as ``(label, value)``, the CSV export's pair."""
@@ -136,9 +138,12 @@ def rows_html(context: Context, rows: Sequence[Any], columns: Sequence[Column]) 
         parts.append('<tr class="govuk-table__row">')
         for column in columns:
             numeric = " govuk-table__cell--numeric" if column.numeric else ""
+            tag, kind = ("th", "header") if column.row_header else ("td", "cell")
+            scope = ' scope="row"' if column.row_header else ""
             parts.append(
-                f'<td class="govuk-table__cell{numeric}" data-label="'
-                f'{conditional_escape(column.label)}">{render_cell(context, row, column)}</td>'
+                f'<{tag}{scope} class="govuk-table__{kind}{numeric.replace("cell", kind)}" '
+                f'data-label="{conditional_escape(column.label)}">'
+                f"{render_cell(context, row, column)}</{tag}>"
             )
         parts.append("</tr>")
     return SafeString("".join(parts))

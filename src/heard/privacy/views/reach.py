@@ -58,7 +58,7 @@ def _figure(name: str, label: str = "", *, percent: bool = False) -> tables.Colu
 
 #: Each least-heard group's progress against its target.
 LEAST_HEARD_COLUMNS = (
-    tables.Column("Group", "target.label"),
+    tables.Column("Group", "target.label", row_header=True),
     tables.Column("Target period", cell=_period("row.target")),
     tables.Column("Target", "target.target", numeric=True),
     tables.Column("Took part", "took_part", numeric=True),
@@ -80,7 +80,7 @@ def figure_tables(report: selectors.Reach) -> list[dict[str, Any]]:
         {
             "label": table.label,
             "caption": f"Reach by {table.label.lower()}",
-            "columns": (tables.Column(table.label, "label"), *FIGURE_COLUMNS),
+            "columns": (tables.Column(table.label, "label", row_header=True), *FIGURE_COLUMNS),
             "rows": [
                 *table.rows,
                 SimpleNamespace(
