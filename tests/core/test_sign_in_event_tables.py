@@ -57,3 +57,14 @@ def test_two_factor_staff_list_stacks_with_a_reset_link(client_for, admin_user, 
     assert f'data-label="Email">{officer.email}</td>' in page
     reset = reverse("core:two-factor-reset", args=[officer.pk])
     assert f'data-label="Action"><a class="govuk-link" href="{reset}">Reset' in page
+
+
+def test_a_filter_date_that_is_not_a_real_date_is_named(client_for, admin_user):
+    page = client_for(admin_user).get(
+        reverse("core:sign-in-events"),
+        {"start_day": "31", "start_month": "2", "start_year": "2026", "end": "2026-12-01"},
+    )
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "The start date must be a real date" in html
+    assert "The end date" not in html  # the ISO end date still reads

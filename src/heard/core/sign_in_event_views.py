@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 
 from heard.core import sign_in_events, tables
 from heard.core.exports import csv_response
-from heard.core.forms import GovUKDateInput
+from heard.core.forms import GovUKDateField
 from heard.core.models import SignInEvent
 
 EVENTS_PER_PAGE = 50
@@ -29,8 +29,8 @@ class SignInEventFilterForm(forms.Form):
     event = forms.ChoiceField(
         label="Event", required=False, choices=[("", "Any event"), *SignInEvent.Event.choices]
     )
-    start = forms.DateField(label="From", required=False, widget=GovUKDateInput())
-    end = forms.DateField(label="To", required=False, widget=GovUKDateInput())
+    start = GovUKDateField(label="From", subject="The start date", required=False)
+    end = GovUKDateField(label="To", subject="The end date", required=False)
 
 
 def _events(request: HttpRequest) -> tuple[SignInEventFilterForm, Any]:
