@@ -49,7 +49,8 @@ PAGES = {
 
 #: (page, reader): queries. A page reads the session, the user and their two-factor device; the
 #: list pages read the filters' choices and the theme warnings; a protected reader's member
-#: counts are read for the page's groups (the API: one group, then every group, ADR 0008).
+#: counts are read for the page's groups (the API: one group, then every group, ADR 0008); a
+#: group's page reads its latest sessions for a reader of sessions (not a board member).
 EXPECTED = {
     ("theme-list", "officer"): 12,
     ("theme-detail", "officer"): 10,
