@@ -9,6 +9,7 @@ from django.db import models
 
 from heard.core.models import TimeStampedModel
 from heard.core.roles import HearByRightStandard
+from heard.core.tables import display
 from heard.core.validators import NotInFuture, validate_single_line
 
 #: What a session's date may not be; the message the log form and the API show at the date.
@@ -163,7 +164,7 @@ class Session(TimeStampedModel):
 
     def __str__(self) -> str:
         subject = self.title or self.get_kind_display()
-        return f"{subject} on {self.date:%d %b %Y}"
+        return f"{subject} on {display(self.date)}"
 
     def clean(self) -> None:
         validate_single_line(self, ("title",))

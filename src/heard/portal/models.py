@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 
 from heard.core.models import staff_link
+from heard.core.tables import display
 
 
 class SignInCode(models.Model):
@@ -31,7 +32,7 @@ class SignInCode(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"Sign-in code for {self.young_person} until {self.expires_at:%d %b %Y}"
+        return f"Sign-in code for {self.young_person} until {display(self.expires_at)}"
 
     def is_valid(self, now: datetime.datetime | None = None) -> bool:
         """Not revoked or expired: the portal session it opened goes on (used or not)."""

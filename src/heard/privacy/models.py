@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 
 from heard.core.models import TimeStampedModel, dates_in_order, one_current, staff_link
+from heard.core.tables import display
 from heard.core.validators import NotInFuture, validate_single_line
 from heard.people.consents import ConsentPurpose
 
@@ -296,7 +297,7 @@ class LeastHeardTarget(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.label}: {self.target} ({self.start:%d %b %Y} to {self.end:%d %b %Y})"
+        return f"{self.label}: {self.target} ({display(self.start)} to {display(self.end)})"
 
     def clean(self) -> None:
         validate_single_line(self, ("name", "value"))

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 
 from heard.core.models import TimeStampedModel, staff_link
+from heard.core.tables import display
 from heard.core.validators import NotInFuture, validate_single_line
 from heard.voice.readability import reading_age
 
@@ -109,7 +110,7 @@ class View(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.pk} ({self.recorded_on:%d %b %Y})"
+        return f"{self.get_kind_display()} {self.pk} ({display(self.recorded_on)})"
 
 
 class Evidence(TimeStampedModel):
@@ -190,7 +191,7 @@ class Response(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"Response {self.pk}: {self.get_outcome_display()} ({self.date:%d %b %Y})"
+        return f"Response {self.pk}: {self.get_outcome_display()} ({display(self.date)})"
 
     def clean(self) -> None:
         validate_single_line(self, ("decision_maker",))
@@ -232,7 +233,7 @@ class Feedback(TimeStampedModel):
         verbose_name_plural = "feedback"
 
     def __str__(self) -> str:
-        return f"Feedback on response {self.response_id} ({self.date:%d %b %Y})"
+        return f"Feedback on response {self.response_id} ({display(self.date)})"
 
 
 class Rating(models.Model):
