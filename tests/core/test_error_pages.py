@@ -178,3 +178,14 @@ def test_the_500_page_survives_a_broken_template(monkeypatch):
 
     assert response.status_code == 500
     assert error_views.SERVER_ERROR in response.content.decode()
+
+
+def test_a_form_without_its_csrf_token_is_answered_in_heards_layout():
+    client = Client(enforce_csrf_checks=True, raise_request_exception=False)
+
+    response = client.post(reverse("core:sign-in"), {"username": "a@example.org", "password": "x"})
+
+    assert response.status_code == 403
+    html = _page(response)
+    assert "<title>The form could not be sent - Heard</title>" in html
+    assert "CSRF" not in html, "Django's reason is shown"
