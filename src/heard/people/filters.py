@@ -48,20 +48,16 @@ class _ActiveFilter(FilterSet):
 
 class _YoungPersonSearch(FilterSet):
     search = django_filters.CharFilter(
-        method="filter_search", label="Reference or name", help_text="For example YP-ABC234 or Sam."
+        method="filter_search",
+        label="Search by name or reference",
+        help_text="Any part of a name or reference, for example Sam or ABC2.",
     )
     age_band = django_filters.ChoiceFilter(choices=AgeBand.choices, empty_label="Any age band")
     area = django_filters.CharFilter(lookup_expr="icontains")
 
     def filter_search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        terms = Q(reference__iexact=value)
-        for word in value.split():
-            terms |= (
-                Q(first_name__icontains=word)
-                | Q(last_name__icontains=word)
-                | Q(preferred_name__icontains=word)
-            )
-        return queryset.filter(terms)
+        user = getattr(self.request, "user", None)
+        return selectors.young_people_matching(user, queryset, value)
 
 
 class YoungPersonFilter(_YoungPersonSearch, _ActiveFilter):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 from operator import itemgetter
 from typing import Any
 
+from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -47,8 +49,29 @@ def _status(inactive: str) -> tables.Column:
 # Young people ------------------------------------------------------------------------------------
 
 
+#: A young person's name in a list: their name linking to their record, and the preferred name
+#: they gave (the list is in the order of first names).
+YOUNG_PERSON_NAME = tables.Column(
+    "Name",
+    "display_name",
+    cell=_link(
+        "people:young-person-detail",
+        "pk",
+        "{{ row.first_name }} {{ row.last_name }}",
+    )
+    + "{% if row.preferred_name %}, known as {{ row.preferred_name }}{% endif %}",
+    in_csv=False,
+)
+#: The columns after the name (or reference) of the young people list, and the CSV's.
+_YOUNG_PERSON_DETAILS = ("age_band", "organisation", "area", "contact_preference", "is_active")
+_CSV_ONLY = ("area", "contact_preference", "is_active")
+
+
 class YoungPersonListView(StaffListView):
-    selector = staticmethod(selectors.young_people_visible_to)
+    """Young people by name, each name linking to the record with the reference beside; for a
+    role that does not see names, by reference only (no name in the page or the CSV)."""
+
+    selector = staticmethod(selectors.young_people_listed)
     context_permissions = {
         "can_add": "people.add_youngperson",
         "can_import": "people.import_youngperson",
@@ -60,26 +83,47 @@ class YoungPersonListView(StaffListView):
     csv_filename = "young-people.csv"
     columns = tables.model_columns(
         YoungPerson,
-        _linked("Reference", "reference", "people:young-person-detail"),
+        YOUNG_PERSON_NAME,
+        tables.Column("Reference", "reference"),
         "first_name",
         "last_name",
         "preferred_name",
-        tables.Column("Name", "display_name", in_csv=False),
-        "age_band",
-        "organisation",
-        "area",
-        "contact_preference",
-        "is_active",
+        *_YOUNG_PERSON_DETAILS,
         _status("Not active"),
-        csv_only=(
-            "first_name",
-            "last_name",
-            "preferred_name",
-            "area",
-            "contact_preference",
-            "is_active",
-        ),
+        csv_only=("first_name", "last_name", "preferred_name", *_CSV_ONLY),
     )
+    #: For a role that does not see names: the reference links to the record.
+    reference_columns = tables.model_columns(
+        YoungPerson,
+        _linked("Reference", "reference", "people:young-person-detail"),
+        *_YOUNG_PERSON_DETAILS,
+        _status("Not active"),
+        csv_only=_CSV_ONLY,
+    )
+
+    def setup(self, request: Any, *args: Any, **kwargs: Any) -> None:
+        super().setup(request, *args, **kwargs)
+        if not selectors.sees_names(request.user):
+            self.columns = self.reference_columns
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        """The search box stands above the table; the filters' panel keeps its words hidden."""
+        context = super().get_context_data(**kwargs)
+        form = context["filter_form"]
+        context["search_field"] = form["search"]
+        panel = copy.copy(form)
+        panel.fields = form.fields.copy()
+        panel.fields["search"] = django_forms.CharField(
+            required=False, widget=django_forms.HiddenInput(attrs={"id": "id_search_kept"})
+        )
+        panel._bound_fields_cache = {}
+        context["filter_form"] = panel
+        context["other_filters"] = [
+            (name, value)
+            for name, value in self.request.GET.items()
+            if name not in ("search", "page", "format") and value
+        ]
+        return context
 
 
 def _require_young_people(user: Any) -> None:
