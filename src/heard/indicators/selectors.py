@@ -5,14 +5,23 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.db.models import Count, Sum
+
+from heard.core import years
 from heard.core.permissions import (
+    can,
     is_board_member,
     is_partner_worker,
     is_programme_staff,
     is_theme_lead,
 )
 from heard.groups import selectors as group_selectors
+from heard.groups.models import Group
 from heard.participation import selectors as participation_selectors
+from heard.participation import summaries
+from heard.participation.models import Session, YearlyParticipation
+from heard.safeguarding import selectors as safeguarding_selectors
+from heard.safeguarding.models import Concern
 from heard.voice import selectors as voice_selectors
 
 #: How many sessions missing a monitoring form the home page lists before linking to the full list.
@@ -23,24 +32,95 @@ OVERDUE_GROUPS_SHOWN = 10
 LOOP_OVERDUE_SHOWN = 10
 
 
+#: Whose figures the home counts are, said above them (issue 17: never an unlabelled
+#: partnership figure to someone it is not about).
+LED_CAPTION = "Your groups: the groups you lead and the groups of the themes you lead."
+PARTNERSHIP_CAPTION = "The whole partnership: every organisation and group."
+
+
+def leads_their_own(user: Any) -> bool:
+    """A theme lead's home counts are of the groups they answer for (``Group.objects.led_by``),
+    not of the partnership; programme staff who also lead a theme keep the partnership's."""
+    return bool(is_theme_lead(user)) and not is_programme_staff(user)
+
+
+def led_counts(*, user: Any, today: datetime.date, overdue_count: int) -> dict[str, int]:
+    """``participation.selectors.home_counts`` over the groups ``user`` leads or whose themes
+    they lead: the same figures in the same number of queries (the led groups are a subquery).
+
+    Young people are counted from the year's summary rows of those groups, each once, as a
+    partner worker's are of their organisation's."""
+    led = Group.objects.ids_led_by(user)
+    sessions = Session.objects.filter(group_id__in=led)
+    quarter_start, quarter_end = participation_selectors.quarter_bounds(today)
+    rows = YearlyParticipation.objects.filter(
+        year=years.partnership_year(today), group_id__in=Group.objects.ids_led_by(user)
+    )
+    active = summaries.participants(rows).aggregate(
+        total=Count("young_person_id"), via_buddy_groups=Sum("s_buddy")
+    )
+    return {
+        "active_young_people": active["total"] or 0,
+        "active_via_buddy_groups": active["via_buddy_groups"] or 0,
+        "sessions_this_quarter": sessions.filter(date__range=(quarter_start, quarter_end)).count(),
+        "overdue_visits": overdue_count,
+        "incomplete_monitoring_forms": sessions.monitoring_incomplete().count(),
+    }
+
+
+def counts_caption(user: Any) -> str:
+    """Whose figures the home counts are, in the reader's words."""
+    if leads_their_own(user):
+        return LED_CAPTION
+    if is_partner_worker(user):
+        organisation = getattr(user, "organisation", None)
+        name = getattr(organisation, "name", "") or "your organisation"
+        return f"Your organisation: {name}, its groups and its sessions."
+    return PARTNERSHIP_CAPTION
+
+
+def safeguarding_to_do(*, user: Any, today: datetime.date) -> dict[str, Any]:
+    """A safeguarding lead's next things to do: open concerns and staff checks due within 30
+    days, each counted as the page it links to lists them (one query each)."""
+    if not can(user, "safeguarding.view_concern"):
+        return {"shows_safeguarding": False}
+    shows_checks = bool(can(user, "safeguarding.view_backgroundcheck"))
+    return {
+        "shows_safeguarding": True,
+        "open_concerns": safeguarding_selectors.concerns_visible_to(user)
+        .filter(status=Concern.Status.OPEN)
+        .count(),
+        "shows_checks_due": shows_checks,
+        "checks_due": len(safeguarding_selectors.checks_due(user=user, today=today))
+        if shows_checks
+        else 0,
+        "check_due_within_days": safeguarding_selectors.CHECK_DUE_WITHIN_DAYS,
+    }
+
+
 def home_page(*, user: Any, today: datetime.date) -> dict[str, Any]:
     """The counts for everyone; for those responsible, the overdue groups and forms to chase."""
     overdue = group_selectors.overdue_groups(user=user, today=today)
-    counts = participation_selectors.home_counts(
-        user=user, today=today, overdue_count=overdue.count()
-    )
+    own = leads_their_own(user)
+    if own:
+        counts = led_counts(user=user, today=today, overdue_count=overdue.count())
+    else:
+        counts = participation_selectors.home_counts(
+            user=user, today=today, overdue_count=overdue.count()
+        )
     responsible = is_programme_staff(user) or is_theme_lead(user) or is_partner_worker(user)
     missing: list[Any] = []
     if not is_board_member(user):
-        missing = list(
-            participation_selectors.sessions_missing_monitoring(user, brief=True)[
-                :MISSING_MONITORING_SHOWN
-            ]
-        )
+        missing_rows = participation_selectors.sessions_missing_monitoring(user, brief=True)
+        if own:
+            missing_rows = missing_rows.filter(group_id__in=Group.objects.ids_led_by(user))
+        missing = list(missing_rows[:MISSING_MONITORING_SHOWN])
     quarter_start, quarter_end = participation_selectors.quarter_bounds(today)
     loop = voice_selectors.loop_overdue(user=user, today=today) if responsible else None
     return {
         "counts": counts,
+        "counts_caption": counts_caption(user),
+        "counts_are_led": own,
         "year_start": participation_selectors.partnership_year_start(today),
         "quarter_start": quarter_start,
         "quarter_end": quarter_end,
@@ -63,4 +143,5 @@ def home_page(*, user: Any, today: datetime.date) -> dict[str, Any]:
         else 0,
         "respond_within_days": loop["respond_within_days"] if loop else None,
         "feed_back_within_days": loop["feed_back_within_days"] if loop else None,
+        **safeguarding_to_do(user=user, today=today),
     }

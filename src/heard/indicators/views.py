@@ -16,9 +16,9 @@ from heard.indicators import selectors
 from heard.indicators.disclosure import home_counts_shown
 from heard.safeguarding import selectors as safeguarding_selectors
 
-#: (label, url name, permission the user needs) for the quick links, in order.
+#: (label, url name, permission the user needs) for the quick links, in order. Logging a
+#: session is the start button above them, not a link among them.
 QUICK_LINKS = [
-    ("Log a session", "participation:session-create", "participation.add_session"),
     ("Add a young person", "people:young-person-create", "people.add_youngperson"),
     ("Young people", "people:young-person-list", "people.view_youngperson"),
     ("Groups", "groups:group-list", "groups.view_group"),
@@ -75,6 +75,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context.update(
         title=f"Home: {str(role).lower()}",
         quick_links=[] if is_board_member(user) else quick_links(user),
+        can_log_session=can(user, "participation.add_session"),
         counts_only=is_board_member(user),
         overdue_columns=OVERDUE_COLUMNS,
         overdue_caption=overdue_caption(
