@@ -8,7 +8,7 @@ from django.urls import reverse
 from heard.core.roles import PROGRAMME_ROLES, Role
 from heard.people import selectors
 from heard.people.policies import YoungPersonPolicy
-from tests.factories import YoungPersonFactory
+from tests.factories import GroupFactory, MembershipFactory, YoungPersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -161,3 +161,38 @@ def test_board_members_get_no_list(client_for, board_member, people):
     assert client_for(board_member).get(LIST, {"search": "ada"}).status_code == 403
     assert _found(board_member, "ada") == []
     assert Role.BOARD_MEMBER not in YoungPersonPolicy.everywhere["view_name"]
+
+
+# A group's members link to their records -------------------------------------------------------
+
+
+def _group_page(client, group):
+    return client.get(reverse("groups:group-detail", args=[group.pk])).content.decode()
+
+
+def test_a_groups_members_link_to_their_records(client_for, officer, people, organisation):
+    group = GroupFactory(host_organisation=organisation)
+    MembershipFactory(group=group, young_person=people["bo"])
+    html = _group_page(client_for(officer), group)
+    link = reverse("people:young-person-detail", args=[people["bo"].pk])
+    assert f'<a class="govuk-link" href="{link}">Bobby</a>' in html
+
+
+def test_a_member_the_user_may_not_open_is_not_a_link(
+    client_for, partner_worker, organisation, other_organisation
+):
+    group = GroupFactory(host_organisation=organisation)
+    visitor = YoungPersonFactory(
+        first_name="Otto", preferred_name="", organisation=other_organisation
+    )
+    MembershipFactory(group=group, young_person=visitor)
+    html = _group_page(client_for(partner_worker), group)
+    assert f'data-label="Name">{visitor.display_name}</td>' in html
+    assert reverse("people:young-person-detail", args=[visitor.pk]) not in html
+
+
+def test_board_members_see_no_members(client_for, board_member, people, organisation):
+    group = GroupFactory(host_organisation=organisation)
+    MembershipFactory(group=group, young_person=people["ada"])
+    html = _group_page(client_for(board_member), group)
+    assert "Lovelace" not in html and people["ada"].reference not in html
