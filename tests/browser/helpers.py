@@ -107,3 +107,15 @@ def code_now(user: Any) -> str:
     device = TOTPDevice.objects.filter(user=user).order_by("-confirmed", "-id").first()
     assert device is not None, f"{user.email} has no authenticator device"
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def fill_date(page: Page, field_id: str, value: Any) -> None:
+    """Enter a date in a form's date field: GOV.UK's day, month and year boxes
+    (``#<id>_day`` ...), or a single box that takes an ISO date."""
+    boxes = page.locator(f"#{field_id}_day")
+    if boxes.count():
+        page.locator(f"#{field_id}_day").fill(str(value.day))
+        page.locator(f"#{field_id}_month").fill(str(value.month))
+        page.locator(f"#{field_id}_year").fill(str(value.year))
+    else:
+        page.locator(f"#{field_id}").fill(value.isoformat())

@@ -14,7 +14,7 @@ from heard.core.roles import Role
 from heard.groups.models import Group
 from heard.participation.models import Session
 from heard.people.models import YoungPerson
-from tests.browser.helpers import assert_accessible, assert_no_script_errors
+from tests.browser.helpers import assert_accessible, assert_no_script_errors, fill_date
 from tests.factories import (
     AttendanceFactory,
     GroupFactory,
@@ -73,7 +73,7 @@ def test_new_user_adds_people_and_a_group_and_logs_a_session(signed_in_page, liv
     page.get_by_label("Kind").select_option(label="Buddy Group")
     page.get_by_label("Host organisation").select_option(label="Riverside Youth Project")
     page.get_by_label("Starting stage").select_option(label="Active")
-    page.locator("#id_start_date").fill((today - datetime.timedelta(days=60)).isoformat())
+    fill_date(page, "id_start_date", today - datetime.timedelta(days=60))
     page.get_by_label("Visit or meeting cadence").select_option(label="Monthly visits")
     page.get_by_role("button", name="Add group").click()
     page.wait_for_load_state()
@@ -86,14 +86,14 @@ def test_new_user_adds_people_and_a_group_and_logs_a_session(signed_in_page, liv
         page.get_by_role("link", name="Add a member").click()
         assert_accessible(page)
         page.get_by_label("Young person").select_option(value=str(person.pk))
-        page.locator("#id_joined_on").fill((today - datetime.timedelta(days=30)).isoformat())
+        fill_date(page, "id_joined_on", today - datetime.timedelta(days=30))
         page.get_by_role("button", name="Add member").click()
         page.wait_for_load_state()
     assert group.memberships.filter(left_on__isnull=True).count() == 2
 
     page.get_by_role("link", name="Log a session").click()
     assert_accessible(page)
-    page.locator("#id_date").fill(today.isoformat())
+    fill_date(page, "id_date", today)
     page.get_by_label("Visit", exact=True).check()
     page.get_by_label("Young people initiated, shared decisions with adults").check()
     page.get_by_label("Public (forums, councils, surveys, boards)").check()
@@ -108,7 +108,7 @@ def test_new_user_adds_people_and_a_group_and_logs_a_session(signed_in_page, liv
 
     page.goto(live_server.url + reverse("groups:group-detail", args=[group.pk]))
     next_due = today + datetime.timedelta(days=Group.CADENCE_DAYS[Group.Cadence.MONTHLY])
-    assert f"{next_due.day} {next_due:%b %Y}" in page.content()
+    assert f"{next_due.day} {next_due:%B %Y}" in page.content()  # "5 January 2027"
     assert "Overdue" not in page.content()
 
     page.goto(live_server.url + reverse("home"))
