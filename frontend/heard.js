@@ -5,4 +5,6 @@
 import { initAll } from "./govuk-frontend.min.js";
 
 document.body.classList.add("js-enabled", "govuk-frontend-supported");
+// Every data-module component on the page, among them the service navigation's "Menu" button
+// (includes/navigation.html), which folds the navigation on narrow screens.
 initAll();
