@@ -212,3 +212,11 @@ def test_the_safeguarding_counts_follow_the_work(client_for, safeguarding_lead, 
     page = client.get(HOME).content.decode()
     assert set(to_do(page).values()) == {0, 1}
     assert "0</span>" in page.split(SAFEGUARDING)[1].split("</li>")[0]
+
+
+def test_the_api_gives_a_theme_lead_the_same_figures_as_their_page(api_for, theme_lead, data):
+    """One rule for whose figures they are: /api/v1/home-counts/ read the partnership's for a
+    theme lead while the page read their groups' (it failed first: 7 active, not 3)."""
+    counts = api_for(theme_lead).get("/api/v1/home-counts/").json()
+    assert (counts["active_young_people"], counts["active_via_buddy_groups"]) == (3, 1)
+    assert (counts["sessions_this_quarter"], counts["incomplete_monitoring_forms"]) == (1, 1)

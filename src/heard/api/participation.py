@@ -23,6 +23,7 @@ from heard.api.fields import (
 from heard.api.openapi import OneObjectSchema
 from heard.core.roles import HearByRightStandard
 from heard.groups.models import Group, Theme
+from heard.indicators import selectors as indicator_selectors
 from heard.indicators.disclosure import home_counts_shown
 from heard.participation import selectors, services
 from heard.participation.filters import SessionFilter
@@ -194,7 +195,7 @@ class HomeCountsViewSet(viewsets.ViewSet):
     @extend_schema(responses=HomeCountsOutput, summary="Home page counts")
     def list(self, request: Request) -> Response:
         today = timezone.localdate()
-        counts = selectors.home_counts(user=request.user, today=today)
+        counts = indicator_selectors.home_counts(user=request.user, today=today)
         return Response(
             HomeCountsOutput(home_counts_shown(counts, user=request.user, today=today)).data
         )

@@ -68,6 +68,19 @@ def led_counts(*, user: Any, today: datetime.date, overdue_count: int) -> dict[s
     }
 
 
+def home_counts(
+    *, user: Any, today: datetime.date, overdue_count: int | None = None
+) -> dict[str, int]:
+    """The home figures this user reads, on the page and through the API alike: a theme lead's
+    of the groups they answer for (``led_counts``), everyone else's as
+    ``participation.selectors.home_counts`` scopes them."""
+    if leads_their_own(user):
+        if overdue_count is None:
+            overdue_count = group_selectors.overdue_groups(user=user, today=today).count()
+        return led_counts(user=user, today=today, overdue_count=overdue_count)
+    return participation_selectors.home_counts(user=user, today=today, overdue_count=overdue_count)
+
+
 def counts_caption(user: Any) -> str:
     """Whose figures the home counts are, in the reader's words."""
     if leads_their_own(user):
@@ -102,12 +115,7 @@ def home_page(*, user: Any, today: datetime.date) -> dict[str, Any]:
     """The counts for everyone; for those responsible, the overdue groups and forms to chase."""
     overdue = group_selectors.overdue_groups(user=user, today=today)
     own = leads_their_own(user)
-    if own:
-        counts = led_counts(user=user, today=today, overdue_count=overdue.count())
-    else:
-        counts = participation_selectors.home_counts(
-            user=user, today=today, overdue_count=overdue.count()
-        )
+    counts = home_counts(user=user, today=today, overdue_count=overdue.count())
     responsible = is_programme_staff(user) or is_theme_lead(user) or is_partner_worker(user)
     missing: list[Any] = []
     if not is_board_member(user):
