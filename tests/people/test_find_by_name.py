@@ -73,6 +73,13 @@ def test_who_matches_every_word_comes_first(officer, people):
     assert _found(officer, "ada lovelace") == _refs(people["ada"], people["cy"])
 
 
+def test_who_has_a_name_starting_with_the_words_comes_first(officer, organisation):
+    anna = YoungPersonFactory(first_name="Anna", last_name="Abbott", organisation=organisation)
+    ottilie = YoungPersonFactory(first_name="Ottilie", last_name="Zane", organisation=organisation)
+    assert _found(officer, "ott") == _refs(ottilie, anna)
+    assert _found(officer, "bott") == _refs(anna)
+
+
 def test_the_list_is_by_name_for_roles_that_see_names(officer, people):
     listed = list(selectors.young_people_listed(officer))
     assert listed == [people["ada"], people["cy"], people["bo"]]  # Ada, Cyrus, Robert

@@ -66,29 +66,35 @@ def young_people_listed(user: Any) -> QuerySet[YoungPerson]:
 
 def young_people_matching(user: Any, rows: QuerySet[YoungPerson], text: str) -> QuerySet[Any]:
     """The young people of ``rows`` with any word of ``text`` in any part of their reference
-    or, for roles that see names, of their first, last or preferred name (any case). With more
-    than one word, those matching the most words come first, in the order ``rows`` had."""
+    or, for roles that see names, of their first, last or preferred name (any case). Who
+    matches the most words comes first, then who has a name (or reference) starting with one,
+    then the order ``rows`` had.
+
+    That order is also what keeps a search quick: a name order alone made PostgreSQL walk the
+    first-name index until it had a page of rare matches (490 ms for "sam" among 200,000, where
+    scanning the table and sorting the 1,885 matches takes 125 ms, as the count does)."""
     fields = ("reference", *_NAME_FIELDS) if sees_names(user) else ("reference",)
     words = text.split()
+    if not words:
+        return rows
+    anywhere, starting = Q(), Q()
     matches = []
     for word in words:
         match = Q()
         for field in fields:
             match |= Q(**{f"{field}__icontains": word})
+            starting |= Q(**{f"{field}__istartswith": word})
         matches.append(match)
-    if not matches:
-        return rows
-    anywhere = Q()
-    for match in matches:
         anywhere |= match
-    found = rows.filter(anywhere)
-    if len(matches) == 1:
-        return found
-    score = sum(
-        (Case(When(match, then=Value(1)), default=Value(0)) for match in matches),
-        start=Value(0),
-    )
-    return found.annotate(words_matched=score).order_by("-words_matched", *rows.query.order_by)
+    ranks: dict[str, Any] = {"name_starts": _one_if(starting)}
+    if len(matches) > 1:
+        ranks["words_matched"] = sum((_one_if(match) for match in matches), start=Value(0))
+    order = [f"-{rank}" for rank in reversed(ranks)]
+    return rows.filter(anywhere).annotate(**ranks).order_by(*order, *rows.query.order_by)
+
+
+def _one_if(condition: Q) -> Case:
+    return Case(When(condition, then=Value(1)), default=Value(0))
 
 
 def young_person_get(user: Any, pk: Any) -> YoungPerson:
