@@ -80,6 +80,17 @@ def test_who_has_a_name_starting_with_the_words_comes_first(officer, organisatio
     assert _found(officer, "bott") == _refs(anna)
 
 
+def test_rows_in_no_order_of_their_own_are_found_by_reference(officer, organisation):
+    """The API's rows (the model's default order): its pages must not shuffle."""
+    found = [
+        YoungPersonFactory(first_name=f"Ann{letter}", organisation=organisation)
+        for letter in "abcdef"
+    ]
+    rows = selectors.young_people_visible_to(officer)
+    matching = selectors.young_people_matching(officer, rows, "nn")
+    assert [person.reference for person in matching] == sorted(_refs(*found))
+
+
 def test_the_list_is_by_name_for_roles_that_see_names(officer, people):
     listed = list(selectors.young_people_listed(officer))
     assert listed == [people["ada"], people["cy"], people["bo"]]  # Ada, Cyrus, Robert

@@ -90,7 +90,8 @@ def young_people_matching(user: Any, rows: QuerySet[YoungPerson], text: str) -> 
     if len(matches) > 1:
         ranks["words_matched"] = sum((_one_if(match) for match in matches), start=Value(0))
     order = [f"-{rank}" for rank in reversed(ranks)]
-    return rows.filter(anywhere).annotate(**ranks).order_by(*order, *rows.query.order_by)
+    then = rows.query.order_by or YoungPerson._meta.ordering  # the API's rows: by reference
+    return rows.filter(anywhere).annotate(**ranks).order_by(*order, *then)
 
 
 def _one_if(condition: Q) -> Case:
