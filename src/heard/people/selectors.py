@@ -90,7 +90,7 @@ def young_people_matching(user: Any, rows: QuerySet[YoungPerson], text: str) -> 
     if len(matches) > 1:
         ranks["words_matched"] = sum((_one_if(match) for match in matches), start=Value(0))
     order = [f"-{rank}" for rank in reversed(ranks)]
-    then = rows.query.order_by or YoungPerson._meta.ordering  # the API's rows: by reference
+    then = [*rows.query.order_by] or ["reference"]  # the API's rows: the model's order
     return rows.filter(anywhere).annotate(**ranks).order_by(*order, *then)
 
 
