@@ -214,3 +214,16 @@ def test_board_members_see_no_members(client_for, board_member, people, organisa
     MembershipFactory(group=group, young_person=people["ada"])
     html = _group_page(client_for(board_member), group)
     assert "Lovelace" not in html and people["ada"].reference not in html
+
+
+def test_a_role_without_names_sees_no_member_names(
+    names_for_programme_staff_only, client_for, theme_lead, people, organisation
+):
+    group = GroupFactory(host_organisation=organisation)
+    MembershipFactory(group=group, young_person=people["bo"])
+    html = _group_page(client_for(theme_lead), group)
+    assert people["bo"].reference in html
+    link = reverse("people:young-person-detail", args=[people["bo"].pk])
+    assert f'<a class="govuk-link" href="{link}">{people["bo"].reference}</a>' in html
+    for name in ("Robert", "Diddley", "Bobby"):
+        assert name not in html, name

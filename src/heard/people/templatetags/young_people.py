@@ -41,12 +41,15 @@ def young_person_link(context: Any, young_person: Any, text: Any = None) -> Safe
 @register.filter
 def linking_young_people(columns: Sequence[Column]) -> list[Column]:
     """``columns`` with the one naming each row's young person (their name, else their
-    reference) drawn as a link to the record, for users who may open it."""
+    reference) drawn as a link to the record, for users who may open it; a name column shows
+    the reference to a role that does not see names."""
     values = [column.value for column in columns]
     naming = next((value for value in _NAMING if value in values), None)
     if naming is None:
         return list(columns)
-    cell = f"{{% load young_people %}}{{% young_person_link row.young_person row.{naming} %}}"
+    # A name column reads the name only for roles that see names (the reference for others).
+    text = "" if naming == "young_person.display_name" else f" row.{naming}"
+    cell = f"{{% load young_people %}}{{% young_person_link row.young_person{text} %}}"
     return [
         dataclasses.replace(column, cell=cell)
         if column.value == naming and not column.cell
