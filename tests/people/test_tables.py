@@ -37,7 +37,8 @@ def test_young_people_list_stacks_each_cell_under_its_label(client_for, officer,
     for label in ("Reference", "Name", "Age band", "Supporting organisation", "Status"):
         assert f'data-label="{label}"' in html, label
     link = reverse("people:young-person-detail", args=[young_person.pk])
-    assert f'<a class="govuk-link" href="{link}">{young_person.reference}</a>' in html
+    name = f"{young_person.first_name} {young_person.last_name}"
+    assert f'<a class="govuk-link" href="{link}">{name}</a>' in html
     assert '<strong class="govuk-tag govuk-tag--grey">Not active</strong>' in html
 
 
