@@ -173,21 +173,24 @@ def unverified_login(client):
 def untraced():
     """Run a long statistical simulation without coverage's tracer. It measures a risk, not
     lines: what it calls is covered by the behaviour tests, and traced it cost minutes of
-    ``make test`` (the disclosure simulation: 144 s, against about 40 s untraced)."""
+    ``make test`` (the disclosure simulation: 144 s, against about 40 s untraced).
+
+    Every started coverage is stopped, not only the latest: in a pytest-xdist worker two are
+    started (one pauses the other), and stopping the latest alone resumed the other's tracer."""
     try:
         import coverage
     except ImportError:  # pragma: no cover - coverage is a dev dependency
         yield
         return
-    current = coverage.Coverage.current()
-    if current is None:
-        yield
-        return
-    current.stop()
+    stopped = []
+    while (current := coverage.Coverage.current()) is not None:
+        current.stop()
+        stopped.append(current)
     try:
         yield
     finally:
-        current.start()
+        for instance in reversed(stopped):
+            instance.start()
 
 
 @pytest.fixture(scope="session")
