@@ -204,7 +204,7 @@ def test_crafted_reach_shaped_tables():
 
 
 @pytest.mark.parametrize("seed", range(300))
-def test_random_tables(seed):
+def test_random_tables(seed, untraced):
     rng = random.Random(seed)
     rows, cols = rng.randint(1, 4), rng.randint(1, 4)
     values = [0, 1, 2, 3, 4, 5, 6, 8, 11, 15]
@@ -212,7 +212,7 @@ def test_random_tables(seed):
     assert_protected(counts)
 
 
-def test_every_small_two_by_two():
+def test_every_small_two_by_two(untraced):
     for a, b, c, d in itertools.product((0, 1, 3, 5, 9), repeat=4):
         assert_protected([[a, b], [c, d]])
 
@@ -295,14 +295,14 @@ def test_a_share_of_100_percent_is_always_shown():
 
 
 @pytest.mark.parametrize("first", range(13))
-def test_every_small_two_way_split(first):
+def test_every_small_two_way_split(first, untraced):
     for second in range(13):
         _no_small_shown([first, second])
         assert _parts_read([first, second]) == [], (first, second)
 
 
 @pytest.mark.parametrize("first", range(8))
-def test_every_small_three_way_split(first):
+def test_every_small_three_way_split(first, untraced):
     for rest in itertools.product(range(8), repeat=2):
         counts = [first, *rest]
         _no_small_shown(counts)
