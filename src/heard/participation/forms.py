@@ -67,8 +67,9 @@ class SessionSubjectForm(forms.Form):
     group = forms.ModelChoiceField(
         queryset=Group.objects.none(),
         required=False,
+        label="Which group?",
         empty_label="Choose a group",
-        help_text="For a group session: the next page lists its members to record who attended.",
+        help_text="The next page lists its members to tick who came.",
     )
     young_person = forms.CharField(
         label="Or one young person's reference",
@@ -111,12 +112,12 @@ class SessionForm(forms.Form):
     """Logging or editing one session and its attendance."""
 
     date = GovUKDateField(
+        label="When was it?",
         subject="The date of the session",
-        help_text="The day it happened.",
         error_messages={"required": "Enter the date of the session."},
     )
     kind = forms.ChoiceField(
-        label="Kind of session",
+        label="What kind of session was it?",
         choices=Session.Kind.choices,
         widget=forms.RadioSelect,
         error_messages={"required": "Choose the kind of session."},
@@ -124,23 +125,23 @@ class SessionForm(forms.Form):
     title = forms.CharField(
         max_length=200, required=False, help_text="Optional: what it was about."
     )
-    staff_present = _checkboxes(selectors.active_staff(), "Staff present")
+    staff_present = _checkboxes(selectors.active_staff(), "Which staff were there?")
     partner_staff_present = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
-        label="Partner staff present",
+        label="Which partner staff were there?",
         help_text="One per line.",
     )
-    methods = _checkboxes(selectors.methods_all(), "Methods used")
+    methods = _checkboxes(selectors.methods_all(), "Which methods were used?")
     degree = forms.ChoiceField(
-        label="Degree of participation",
+        label="How far did young people lead?",
         choices=[Choice(code, label, hint=DEGREE_HINTS[code]) for code, label in Degree.choices],
         widget=forms.RadioSelect,
-        help_text="From the Wheel of Participation: how far the young people led.",
+        help_text="The degree of participation, from the Wheel of Participation.",
         error_messages={"required": "Choose the degree of participation."},
     )
     participation_type = forms.ChoiceField(
-        label="Type of participation",
+        label="What type of participation was it?",
         choices=[
             Choice(code, label, hint=TYPE_HINTS[code]) for code, label in ParticipationType.choices
         ],
@@ -148,19 +149,21 @@ class SessionForm(forms.Form):
         error_messages={"required": "Choose the type of participation."},
     )
     standards = forms.MultipleChoiceField(
-        label="Hear by Right standards",
+        label="Which Hear by Right standards did it meet?",
         choices=HearByRightStandard.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    themes = _checkboxes(Theme.objects.none(), "Themes (Spotlight areas)")
-    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), required=False)
+    themes = _checkboxes(Theme.objects.none(), "Which themes (Spotlight areas) was it about?")
+    notes = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 5}), required=False, label="Anything else to note?"
+    )
     monitoring_form_complete = forms.BooleanField(
         required=False, label="The monitoring form for this session is complete"
     )
     other_attendees = forms.CharField(
         required=False,
-        label="Other young people who attended",
+        label="Who else came?",
         help_text="References of young people who are not members, separated by spaces or commas.",
     )
 
@@ -179,6 +182,14 @@ class SessionForm(forms.Form):
         self.young_person = young_person
         self.session = session
         self.editing = session is not None
+        #: The kind, degree and type of the group's (or young person's) latest session, and who
+        #: usually comes: a new session starts as that one, so a typical one needs no change.
+        self.remembered: dict[str, Any] = {}
+        if not self.editing:
+            self.remembered = selectors.logging_defaults(group=group, young_person=young_person)
+            for name in selectors.REMEMBERED_FIELDS:
+                if name in self.remembered:
+                    self.initial.setdefault(name, self.remembered[name])
         self.fields["themes"].queryset = selectors.themes_for_sessions(  # type: ignore[attr-defined]
             user, session=session
         )
@@ -208,12 +219,21 @@ class SessionForm(forms.Form):
                 )
                 self.status_fields.append(name)
         elif ordered:
+            usual = self.remembered.get("usual_attendees", set())
+            self.initial.setdefault(
+                "attended", [str(person.pk) for person in ordered if person.pk in usual]
+            )
             self.fields["attended"] = forms.MultipleChoiceField(
-                label="Attended",
+                label="Who came?",
                 choices=[(str(person.pk), _person_label(person, user)) for person in ordered],
                 required=False,
                 widget=forms.CheckboxSelectMultiple,
-                help_text="Tick the members who came.",
+                help_text=(
+                    "Tick the members who came. Those who came to most recent sessions are "
+                    "ticked already."
+                    if usual
+                    else "Tick the members who came."
+                ),
             )
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -235,27 +255,65 @@ class SessionForm(forms.Form):
                     )
                 )
             ]
-        if "other_attendees" in self.fields:
-            people.append(Field.text("other_attendees"))
-        return Layout(
-            _heading("The session"),
-            Field.text("date"),
+        remembered = [
             Field.radios("kind", small=True),
-            Field.text("title"),
-            _heading("Who attended"),
-            *people,
-            _heading("How young people took part"),
             Field.radios("degree"),
             Field.radios("participation_type"),
+        ]
+        folded_remembered = all(name in self.remembered for name in selectors.REMEMBERED_FIELDS)
+        optional = [
+            *(remembered if folded_remembered else []),
+            Field.text("title"),
+            *([Field.text("other_attendees")] if "other_attendees" in self.fields else []),
             Field.checkboxes("methods", small=True),
             Field.checkboxes("standards", small=True),
             Field.checkboxes("themes", small=True),
-            _heading("Staff"),
-            Field.checkboxes("staff_present", small=True),
             Field.textarea("partner_staff_present"),
-            _heading("Notes and monitoring"),
             Field.textarea("notes"),
             Field.checkbox("monitoring_form_complete", small=True),
+        ]
+        folded = [
+            "title",
+            "other_attendees",
+            "methods",
+            "standards",
+            "themes",
+            "partner_staff_present",
+            "notes",
+            "monitoring_form_complete",
+            *(selectors.REMEMBERED_FIELDS if folded_remembered else ()),
+        ]
+        # Open when editing, or when a folded-away answer needs fixing: never hide an error.
+        is_open = self.editing or any(name in self.errors for name in folded)
+        return Layout(
+            Field.text("date"),
+            *people,
+            *([] if folded_remembered else remembered),
+            Field.checkboxes("staff_present", small=True),
+            HTML(self._remembered_summary() if folded_remembered else ""),
+            HTML(
+                format_html(
+                    '<details class="govuk-details"{}><summary class="govuk-details__summary">'
+                    '<span class="govuk-details__summary-text">Add more detail (optional)</span>'
+                    '</summary><div class="govuk-details__text">',
+                    " open" if is_open else "",
+                )
+            ),
+            *optional,
+            HTML("</div></details>"),
+        )
+
+    def _remembered_summary(self) -> str:
+        """What the new session is recorded as unless changed: the group's latest session's."""
+        kind = dict(Session.Kind.choices).get(self.remembered["kind"], "")
+        degree = dict(Degree.choices).get(self.remembered["degree"], "")
+        kind_of = dict(ParticipationType.choices).get(self.remembered["participation_type"], "")
+        return format_html(
+            '<p class="govuk-body" id="remembered">As last time, this is recorded as a {} '
+            "({}; {}). Change it under \u201cAdd more detail\u201d.</p>",
+            str(kind).lower(),
+            degree,
+            kind_of,
         )
 
     def clean_other_attendees(self) -> list[YoungPerson]:

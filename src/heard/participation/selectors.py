@@ -127,6 +127,47 @@ def current_members(group: Group) -> list[YoungPerson]:
     ]
 
 
+#: How many of a group's latest sessions say who usually comes and what it usually is.
+RECENT_SESSIONS = 6
+#: What a new session of a group (or young person) is, like their latest one.
+REMEMBERED_FIELDS = ("kind", "degree", "participation_type")
+
+
+def logging_defaults(
+    *, group: Group | None = None, young_person: YoungPerson | None = None
+) -> dict[str, Any]:
+    """What a new session of this group (or young person's individual session) starts as: the
+    kind, degree and type of their latest session, and, for a group, the young people who
+    attended more than half of its latest ``RECENT_SESSIONS`` sessions (``usual_attendees``, a
+    set of ids). Empty when there is no earlier session. Two queries at most, each read from
+    the (group, -date) index and the attendances' session key."""
+    if group is not None:
+        sessions = Session.objects.filter(group=group)
+    elif young_person is not None:
+        sessions = Session.objects.filter(young_person=young_person, group__isnull=True)
+    else:
+        return {}
+    recent = list(
+        sessions.order_by("-date", "-id").values("pk", *REMEMBERED_FIELDS)[:RECENT_SESSIONS]
+    )
+    if not recent:
+        return {}
+    defaults: dict[str, Any] = {name: recent[0][name] for name in REMEMBERED_FIELDS}
+    if group is not None:
+        counts = (
+            Attendance.objects.filter(
+                session_id__in=[row["pk"] for row in recent], status=Attendance.Status.ATTENDED
+            )
+            .order_by()
+            .values("young_person_id")
+            .annotate(n=Count("pk"))
+        )
+        defaults["usual_attendees"] = {
+            row["young_person_id"] for row in counts if row["n"] * 2 > len(recent)
+        }
+    return defaults
+
+
 def young_people_by_reference(user: Any, references: list[str]) -> dict[str, YoungPerson]:
     if not references:
         return {}

@@ -179,11 +179,16 @@ def session_create(request: HttpRequest) -> HttpResponse:
         ),
         group=group,
         young_person=young_person,
-        initial={"date": timezone.localdate()},
+        # Today, and the worker who logs it as there: a typical session needs neither changed.
+        initial={"date": timezone.localdate(), "staff_present": [request.user.pk]},
         success=lambda session: f"Session logged: {session}.",
         then=lambda session: reverse("participation:session-detail", args=[session.pk]),
         title="Log a session",
-        cancel_url=reverse("participation:session-create"),
+        cancel_url=(
+            reverse("groups:group-detail", args=[group.pk])
+            if group is not None
+            else reverse("participation:session-create")
+        ),
         submit_label="Log session",
     )
 
