@@ -87,6 +87,7 @@ def test_defaults_read_in_two_queries(group, regulars, django_assert_num_queries
 def test_form_asks_questions_and_ticks_the_usual_and_the_worker(
     client_for, officer, group, regulars
 ):
+    factories.BackgroundCheckFactory(staff=officer)
     _past_session(group, 7, regulars[:2], kind=Session.Kind.VISIT)
     page = client_for(officer).get(CREATE, {"group": group.pk}).content.decode()
     for question in ("When was it?", "Who came?", "Which staff were there?"):
@@ -96,7 +97,7 @@ def test_form_asks_questions_and_ticks_the_usual_and_the_worker(
     assert not _checked(page, "attended", regulars[2].pk)
     assert _checked(page, "staff_present", officer.pk)
     assert _checked(page, "kind", Session.Kind.VISIT)
-    assert "As last time, this is recorded as a visit" in page
+    assert "Recorded as last time:" in page and "<li>Visit</li>" in page
     # Kind, degree, type and the optional detail are folded away, closed.
     details = page[page.index('<details class="govuk-details"') :]
     assert details.startswith('<details class="govuk-details">')
@@ -105,12 +106,23 @@ def test_form_asks_questions_and_ticks_the_usual_and_the_worker(
         assert f'name="{name}"' not in page[: page.index('<details class="govuk-details"')]
 
 
+def test_a_worker_without_a_current_check_is_not_ticked(client_for, officer, group, regulars):
+    """The service refuses staff without a current DBS check: ticking them would be an error."""
+    factories.BackgroundCheckFactory(
+        staff=officer,
+        issued_on=datetime.date(2020, 1, 1),
+        renewal_due=datetime.date(2026, 1, 1),
+    )
+    page = client_for(officer).get(CREATE, {"group": group.pk}).content.decode()
+    assert not _checked(page, "staff_present", officer.pk)
+
+
 def test_a_first_session_asks_kind_degree_and_type_openly(client_for, officer, group, regulars):
     page = client_for(officer).get(CREATE, {"group": group.pk}).content.decode()
     before_details = page[: page.index('<details class="govuk-details"')]
     for name in ("kind", "degree", "participation_type"):
         assert f'name="{name}"' in before_details
-    assert "As last time" not in page
+    assert "Recorded as last time" not in page
     assert not any(_checked(page, "attended", person.pk) for person in regulars)
 
 

@@ -309,9 +309,11 @@ class SessionForm(forms.Form):
         degree = dict(Degree.choices).get(self.remembered["degree"], "")
         kind_of = dict(ParticipationType.choices).get(self.remembered["participation_type"], "")
         return format_html(
-            '<p class="govuk-body" id="remembered">As last time, this is recorded as a {} '
-            "({}; {}). Change it under \u201cAdd more detail\u201d.</p>",
-            str(kind).lower(),
+            '<div class="govuk-inset-text" id="remembered"><p class="govuk-body">Recorded as '
+            'last time:</p><ul class="govuk-list govuk-list--bullet"><li>{}</li><li>{}</li>'
+            '<li>{}</li></ul><p class="govuk-body">Change these under \u201cAdd more detail'
+            "\u201d.</p></div>",
+            kind,
             degree,
             kind_of,
         )

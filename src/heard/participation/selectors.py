@@ -37,6 +37,7 @@ from heard.participation.models import (
 from heard.participation.policies import SESSION_POLICY
 from heard.people import selectors as people_selectors
 from heard.people.models import YoungPerson
+from heard.safeguarding import selectors as safeguarding_selectors
 
 _M = TypeVar("_M", Session, YearlyParticipation)
 
@@ -166,6 +167,14 @@ def logging_defaults(
             row["young_person_id"] for row in counts if row["n"] * 2 > len(recent)
         }
     return defaults
+
+
+def staff_present_by_default(user: Any, today: datetime.date) -> list[int]:
+    """The worker logging a session, ticked as there unless the service would refuse them (no
+    DBS check current today): a default that always fails would cost every log a correction."""
+    if safeguarding_selectors.staff_check_problems(staff=[user], on=today):
+        return []
+    return [user.pk]
 
 
 def young_people_by_reference(user: Any, references: list[str]) -> dict[str, YoungPerson]:

@@ -180,7 +180,10 @@ def session_create(request: HttpRequest) -> HttpResponse:
         group=group,
         young_person=young_person,
         # Today, and the worker who logs it as there: a typical session needs neither changed.
-        initial={"date": timezone.localdate(), "staff_present": [request.user.pk]},
+        initial={
+            "date": timezone.localdate(),
+            "staff_present": selectors.staff_present_by_default(request.user, timezone.localdate()),
+        },
         success=lambda session: f"Session logged: {session}.",
         then=lambda session: reverse("participation:session-detail", args=[session.pk]),
         title="Log a session",

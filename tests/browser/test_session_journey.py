@@ -1,0 +1,160 @@
+"""Logging a session on a phone (issue 17): at 320 px a worker logs a typical session for a group
+in no more than 8 interactions (clicks, fills, choices and key presses, counted here), from the
+group's page or from Home (with JavaScript off, so the server-side path is what is measured
+there); the page is never wider than the screen, the form has no axe-core violations, and the
+session then shows with who came."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from heard.participation.models import Degree, ParticipationType, Session
+from tests import factories
+from tests.browser.helpers import assert_accessible, assert_no_script_errors
+
+pytestmark = pytest.mark.browser
+
+NARROW = {"width": 320, "height": 800}
+MOST_INTERACTIONS = 8
+
+
+class Counted:
+    """The worker's hands: every click, fill, choice or key press goes through here, counted."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.count = 0
+
+    def click(self, locator: Any, *, navigates: bool = True) -> None:
+        self.count += 1
+        if navigates:
+            with self.page.expect_navigation():
+                locator.click()
+        else:
+            locator.click()
+
+    def check(self, locator: Any) -> None:
+        self.count += 1
+        locator.check()
+
+    def uncheck(self, locator: Any) -> None:
+        self.count += 1
+        locator.uncheck()
+
+    def select(self, locator: Any, **option: Any) -> None:
+        self.count += 1
+        locator.select_option(**option)
+
+
+def _fits(page: Any) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= NARROW["width"], f"{page.url} is {width} px wide at 320 px"
+
+
+@pytest.fixture
+def usual_group(organisation, partner_worker):
+    """A group of five with three earlier sessions: three members came to most of them."""
+    factories.BackgroundCheckFactory(staff=partner_worker)
+    group = factories.GroupFactory(host_organisation=organisation, name="Riverside Buddy Group")
+    members = [
+        factories.MembershipFactory(group=group, joined_on=datetime.date(2026, 1, 5)).young_person
+        for _ in range(5)
+    ]
+    today = timezone.localdate()
+    for weeks, came in ((3, members[:4]), (2, members[:3]), (1, members[:3])):
+        session = factories.SessionFactory(
+            group=group,
+            date=today - datetime.timedelta(weeks=weeks),
+            kind=Session.Kind.GROUP_SESSION,
+            degree=Degree.ADULT_INITIATED_SHARED,
+            participation_type=ParticipationType.SOCIAL,
+        )
+        for person in came:
+            factories.AttendanceFactory(session=session, young_person=person)
+    return group, members
+
+
+def _check_logged(page: Any, group: Any, came: list[Any], worker: Any, *, axe: bool = True) -> None:
+    session = Session.objects.filter(group=group).latest("id")
+    assert page.url.endswith(reverse("participation:session-detail", args=[session.pk]))
+    assert session.date == timezone.localdate()
+    assert session.kind == Session.Kind.GROUP_SESSION
+    assert session.degree == Degree.ADULT_INITIATED_SHARED
+    assert session.participation_type == ParticipationType.SOCIAL
+    assert list(session.staff_present.all()) == [worker]
+    assert set(session.attendances.values_list("young_person_id", flat=True)) == {
+        person.pk for person in came
+    }
+    text = page.locator("main").inner_text()
+    assert "Session logged" in text
+    for person in came:
+        assert person.reference in text
+    _fits(page)
+    if axe:  # axe-core is a script: it cannot run in a page with JavaScript off
+        assert_accessible(page)
+
+
+def test_from_the_groups_page_in_three_interactions(logged_in_page, partner_worker, usual_group):
+    group, members = usual_group
+    page = logged_in_page(partner_worker)
+    page.set_viewport_size(NARROW)
+    page.goto(reverse("groups:group-detail", args=[group.pk]))
+    hands = Counted(page)
+
+    hands.click(page.get_by_role("link", name="Log a session"))
+    _fits(page)
+    assert_accessible(page)
+    assert page.get_by_role("checkbox", name=members[0].reference).is_checked()
+    assert not page.get_by_role("checkbox", name=members[3].reference).is_checked()
+    page.screenshot(path=str(_results() / "session-journey-320.png"), full_page=True)
+    # A fourth member came this time.
+    hands.check(page.get_by_role("checkbox", name=members[3].reference))
+    hands.click(page.get_by_role("button", name="Log session"))
+
+    assert hands.count <= MOST_INTERACTIONS
+    assert hands.count == 3
+    _check_logged(page, group, members[:4], partner_worker)
+    assert_no_script_errors(page)
+
+
+def test_from_home_without_javascript(chromium, live_server, partner_worker, usual_group):
+    group, members = usual_group
+    context = chromium.new_context(
+        base_url=live_server.url, java_script_enabled=False, locale="en-GB", viewport=NARROW
+    )
+    client = Client()
+    client.force_login(partner_worker)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    page = context.new_page()
+    try:
+        page.goto(reverse("home"))
+        hands = Counted(page)
+
+        hands.click(page.get_by_role("button", name="Log a session"))
+        _fits(page)
+        hands.select(page.get_by_label("Which group?"), label=group.name)
+        hands.click(page.get_by_role("button", name="Continue"))
+        _fits(page)
+        # Two of the usual three came this time.
+        hands.uncheck(page.get_by_role("checkbox", name=members[2].reference))
+        hands.click(page.get_by_role("button", name="Log session"))
+
+        assert hands.count <= MOST_INTERACTIONS
+        _check_logged(page, group, members[:2], partner_worker, axe=False)
+    finally:
+        context.close()
+
+
+def _results() -> Any:
+    results = Path(settings.BASE_DIR) / "test-results"
+    results.mkdir(exist_ok=True)
+    return results
