@@ -202,3 +202,18 @@ def test_from_a_group_back_goes_to_the_group(client_for, officer, group):
 def test_the_chooser_asks_which_group(client_for, officer, group):
     page = client_for(officer).get(CREATE).content.decode()
     assert "Which group?" in page
+
+
+def test_an_individual_session_remembers_the_young_persons_last_one(organisation):
+    person = factories.YoungPersonFactory(organisation=organisation)
+    factories.SessionFactory(
+        group=None,
+        young_person=person,
+        organisation=organisation,
+        kind=Session.Kind.ONE_TO_ONE_REVIEW,
+        participation_type=ParticipationType.INDIVIDUAL,
+    )
+    defaults = selectors.logging_defaults(young_person=person)
+    assert defaults["kind"] == Session.Kind.ONE_TO_ONE_REVIEW
+    assert defaults["participation_type"] == ParticipationType.INDIVIDUAL
+    assert "usual_attendees" not in defaults
