@@ -84,6 +84,12 @@ test: install-dev lint typecheck
 browser-test: install-dev
 	HEARD_TESTING=1 $(BIN)/pytest -m browser tests/browser
 
+# The README's screenshots (docs/screenshots/): the crawl takes them at 320 and 1280 px; `make test`
+# writes them to build/screenshots/ so that a test run leaves the tree as it was.
+.PHONY: screenshots
+screenshots: install-dev
+	HEARD_TESTING=1 HEARD_SCREENSHOT_DIR=$(CURDIR)/docs/screenshots $(BIN)/pytest -m browser tests/browser/test_crawl.py
+
 test-postgres: install-dev
 	HEARD_TESTING=1 HEARD_TEST_DEPTH=$(POSTGRES_TEST_DEPTH) DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest $(PYTEST_XDIST) -m "not browser"
 	HEARD_TESTING=1 DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -m browser tests/browser

@@ -115,6 +115,18 @@ def test_the_api_reference_renders_under_the_content_security_policy(csp_page):
     assert blocked == []
 
 
+def test_the_api_reference_is_accessible_at_320_px(page):
+    """Redoc's page in Heard's template: lang, a main landmark, an h1 (issue 17's crawl)."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    sign_in(page, UserFactory(role=Role.BOARD_MEMBER))  # no second factor to set up
+    page.goto(reverse("api-docs"))
+    page.get_by_text("Staff authenticate with a token").first.wait_for(state="attached")
+    assert page.locator("html").get_attribute("lang") == "en-GB"
+    assert page.get_by_role("heading", level=1).first.inner_text() == "Heard API documentation"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert_accessible(page)
+
+
 def test_a_board_member_turns_on_two_factor_from_the_header(page):
     user = UserFactory(role=Role.BOARD_MEMBER)
     sign_in(page, user)

@@ -60,7 +60,11 @@ urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path(
         "docs/",
-        staff_page(redoc_csp(SpectacularRedocView.as_view(url_name="openapi"))),
+        staff_page(
+            redoc_csp(
+                SpectacularRedocView.as_view(url_name="openapi", template_name="api/redoc.html")
+            )
+        ),
         name="api-docs",
     ),
     path("", include(router.urls)),
