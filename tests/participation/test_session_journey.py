@@ -25,6 +25,10 @@ def _past_session(group, days_ago, attendees, **kwargs):
     return session
 
 
+def _box(page, name, value):
+    return re.search(rf'<input[^>]*name="{name}"[^>]*value="{value}"[^>]*>', page)
+
+
 def _checked(page, name, value):
     match = re.search(rf'<input[^>]*name="{name}"[^>]*value="{value}"[^>]*>', page)
     assert match, f"no {name}={value} box"
@@ -78,9 +82,9 @@ def test_only_recent_sessions_count(group, regulars):
     assert selectors.logging_defaults(group=group)["usual_attendees"] == {regulars[1].pk}
 
 
-def test_defaults_read_in_two_queries(group, regulars, django_assert_num_queries):
+def test_defaults_read_in_three_queries(group, regulars, django_assert_num_queries):
     _past_session(group, 3, regulars)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         selectors.logging_defaults(group=group)
 
 
@@ -217,3 +221,42 @@ def test_an_individual_session_remembers_the_young_persons_last_one(organisation
     assert defaults["kind"] == Session.Kind.ONE_TO_ONE_REVIEW
     assert defaults["participation_type"] == ParticipationType.INDIVIDUAL
     assert "usual_attendees" not in defaults
+
+
+def test_only_the_worker_and_usual_staff_are_listed_the_rest_folded(
+    client_for, officer, group, regulars
+):
+    factories.BackgroundCheckFactory(staff=officer)
+    usual, stranger = factories.UserFactory(), factories.UserFactory()
+    factories.BackgroundCheckFactory(staff=stranger)
+    _past_session(group, 7, regulars).staff_present.add(usual)
+    assert selectors.logging_defaults(group=group)["usual_staff"] == {usual.pk}
+    client = client_for(officer)
+    page = client.get(CREATE, {"group": group.pk}).content.decode()
+    folded = page[page.index('<details class="govuk-details"') :]
+    shown = page[: page.index('<details class="govuk-details"')]
+    assert _box(shown, "staff_present", officer.pk)
+    assert _box(shown, "staff_present", usual.pk)
+    assert not _box(shown, "staff_present", stranger.pk)
+    assert not _box(folded, "staff_present", stranger.pk)
+    assert _box(folded, "other_staff_present", stranger.pk)
+    response = client.post(
+        f"{CREATE}?group={group.pk}",
+        {
+            "date_day": "15",
+            "date_month": "10",
+            "date_year": "2026",
+            "kind": Session.Kind.VISIT,
+            "degree": Degree.ADULT_INITIATED_SHARED,
+            "participation_type": ParticipationType.SOCIAL,
+            "staff_present": [str(officer.pk)],
+            "other_staff_present": [str(stranger.pk)],
+        },
+    )
+    assert response.status_code == 302
+    session = Session.objects.latest("id")
+    assert set(session.staff_present.all()) == {officer, stranger}
+    # Editing it lists both as there, ticked, outside the folded detail.
+    page = client.get(reverse("participation:session-edit", args=[session.pk])).content.decode()
+    shown = page[: page.index('<details class="govuk-details"')]
+    assert _checked(shown, "staff_present", stranger.pk)

@@ -235,10 +235,39 @@ class SessionForm(forms.Form):
                     else "Tick the members who came."
                 ),
             )
+        self._split_staff()
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
         self.helper.layout = self._layout()
+
+    def _split_staff(self) -> None:
+        """ "Which staff were there?" lists the worker, the staff at the latest sessions and anyone
+        already chosen; every other member of staff is folded away with the optional detail,
+        so a partnership's whole staff is not a phone's screenfuls of check boxes. Still one
+        query: the choices are read once here, not again by the widgets."""
+        field: Any = self.fields["staff_present"]
+        chosen = {
+            str(getattr(value, "pk", value)) for value in self.initial.get("staff_present", [])
+        }
+        if self.is_bound:
+            posted: Any = getattr(self.data, "getlist", lambda name: [])
+            chosen |= set(posted(self.add_prefix("staff_present")))
+        shown = {str(self.user.pk), *map(str, self.remembered.get("usual_staff", ())), *chosen}
+        staff = list(field.queryset)
+        main = [user for user in staff if str(user.pk) in shown]
+        rest = [user for user in staff if str(user.pk) not in shown]
+        label = field.label_from_instance
+        if not main or not rest:
+            field.choices = [(user.pk, label(user)) for user in staff]
+            return
+        field.choices = [(user.pk, label(user)) for user in main]
+        other = _checkboxes(
+            field.queryset.filter(pk__in=[user.pk for user in rest]),
+            "Which other staff were there?",
+        )
+        other.choices = [(user.pk, label(user)) for user in rest]
+        self.fields["other_staff_present"] = other
 
     def _layout(self) -> Layout:
         people: list[Any] = []
@@ -268,6 +297,11 @@ class SessionForm(forms.Form):
             Field.checkboxes("methods", small=True),
             Field.checkboxes("standards", small=True),
             Field.checkboxes("themes", small=True),
+            *(
+                [Field.checkboxes("other_staff_present", small=True)]
+                if "other_staff_present" in self.fields
+                else []
+            ),
             Field.textarea("partner_staff_present"),
             Field.textarea("notes"),
             Field.checkbox("monitoring_form_complete", small=True),
@@ -278,6 +312,7 @@ class SessionForm(forms.Form):
             "methods",
             "standards",
             "themes",
+            "other_staff_present",
             "partner_staff_present",
             "notes",
             "monitoring_form_complete",
@@ -357,7 +392,9 @@ class SessionForm(forms.Form):
             "date": data["date"],
             "kind": data["kind"],
             "title": data["title"],
-            "staff_present": list(data["staff_present"]),
+            "staff_present": list(
+                dict.fromkeys([*data["staff_present"], *data.get("other_staff_present", [])])
+            ),
             "partner_staff_present": data["partner_staff_present"],
             "methods": list(data["methods"]),
             "degree": data["degree"],

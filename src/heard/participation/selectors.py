@@ -140,8 +140,9 @@ def logging_defaults(
     """What a new session of this group (or young person's individual session) starts as: the
     kind, degree and type of their latest session, and, for a group, the young people who
     attended more than half of its latest ``RECENT_SESSIONS`` sessions (``usual_attendees``, a
-    set of ids). Empty when there is no earlier session. Two queries at most, each read from
-    the (group, -date) index and the attendances' session key."""
+    set of ids), and the staff at any of them (``usual_staff``). Empty when there is no earlier
+    session. Three queries at most, read from the (group, -date) index and the session keys of
+    the attendances and staff present."""
     if group is not None:
         sessions = Session.objects.filter(group=group)
     elif young_person is not None:
@@ -166,6 +167,10 @@ def logging_defaults(
         defaults["usual_attendees"] = {
             row["young_person_id"] for row in counts if row["n"] * 2 > len(recent)
         }
+    present = Session.staff_present.through.objects.filter(  # type: ignore[attr-defined]
+        session_id__in=[row["pk"] for row in recent]
+    )
+    defaults["usual_staff"] = set(present.values_list("user_id", flat=True))
     return defaults
 
 
