@@ -148,11 +148,17 @@ def test_from_home(chromium, live_server, partner_worker, usual_group, javascrip
         _fits(page)
         if javascript:  # axe-core is a script: it cannot run in a page with JavaScript off
             assert_accessible(page)
+            page.screenshot(path=str(_results() / "session-choose-320.png"), full_page=True)
         hands.select(page.get_by_label("Which group?"), label=group.name)
         hands.click(page.get_by_role("button", name="Continue"))
         _fits(page)
         if javascript:
             assert_accessible(page)
+            page.locator("summary", has_text="Add more detail").click()  # not counted: a look
+            _fits(page)
+            assert_accessible(page)
+            page.screenshot(path=str(_results() / "session-detail-open-320.png"), full_page=True)
+            page.locator("summary", has_text="Add more detail").click()
         # Two of the usual three came this time.
         hands.uncheck(page.get_by_role("checkbox", name=members[2].reference))
         hands.click(page.get_by_role("button", name="Log session"))
