@@ -16,7 +16,7 @@ def fill_first_dates(apps, schema_editor):
     quote = schema_editor.connection.ops.quote_name
     table = quote(summary._meta.db_table)
     first = (
-        f"SELECT MIN(s.{quote('date')}) FROM {quote(attendance._meta.db_table)} a "
+        f"SELECT MIN(s.{quote('date')}) FROM {quote(attendance._meta.db_table)} a "  # noqa: S608
         f"JOIN {quote(session._meta.db_table)} s ON s.{quote('id')} = a.{quote('session_id')} "
         f"WHERE a.{quote('young_person_id')} = {table}.{quote('young_person_id')} "
         f"AND a.{quote('status')} = 'attended' "
@@ -39,20 +39,19 @@ def fill_first_dates(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participation', '0010_sessionconcern'),
+        ("participation", "0010_sessionconcern"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='yearlyparticipation',
-            name='first_active_on',
+            model_name="yearlyparticipation",
+            name="first_active_on",
             field=models.DateField(null=True),
         ),
         migrations.AddField(
-            model_name='yearlyparticipation',
-            name='first_attended_on',
+            model_name="yearlyparticipation",
+            name="first_attended_on",
             field=models.DateField(null=True),
         ),
         migrations.RunPython(fill_first_dates, migrations.RunPython.noop, elidable=True),
