@@ -92,7 +92,7 @@ screenshots: install-dev
 
 test-postgres: install-dev
 	HEARD_TESTING=1 HEARD_TEST_DEPTH=$(POSTGRES_TEST_DEPTH) DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest $(PYTEST_XDIST) -m "not browser"
-	HEARD_TESTING=1 DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -m browser tests/browser
+	HEARD_TESTING=1 HEARD_TEST_DEPTH=$(POSTGRES_TEST_DEPTH) DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -m browser tests/browser
 
 # Known-vulnerable dependencies (.ci/audit.py): pip-audit over both lock files against PyPI's
 # vulnerability data, npm audit over package-lock.json. A finding fails unless .ci/audit-allowlist.toml

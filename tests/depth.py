@@ -26,6 +26,13 @@ SETTINGS: dict[str, tuple[int, int, str]] = {
         "(tests/core/test_disclosure_policy.py); exact figures under the threshold, the policy "
         "before ADR 0008, are pinned in the 2nd run",
     ),
+    "crawl_axe_at_1280": (
+        0,
+        1,
+        "axe-core at 1280 px as well as 320 px in the browser crawl "
+        "(tests/browser/test_crawl.py); width and server errors are checked at both always, and "
+        "axe at 320 px, where the stacked tables, folded navigation and date boxes are",
+    ),
 }
 
 
