@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from typing import Any, TypeVar
 
@@ -36,7 +37,8 @@ from heard.participation.models import (
 )
 from heard.participation.policies import SESSION_POLICY
 from heard.people import selectors as people_selectors
-from heard.people.models import YoungPerson
+from heard.people.models import Organisation, YoungPerson
+from heard.people.policies import ORGANISATION
 from heard.safeguarding import selectors as safeguarding_selectors
 
 _M = TypeVar("_M", Session, YearlyParticipation)
@@ -193,9 +195,76 @@ def young_person_by_reference(user: Any, reference: str) -> YoungPerson | None:
     return young_people_by_reference(user, [reference]).get(reference)
 
 
+#: The most young people a search for one shows: more, and the worker is asked to type more.
+MOST_FOUND = 20
+
+
+@dataclasses.dataclass(frozen=True)
+class Found:
+    """A search for one young person: the one whose reference was typed (``exact``), else the
+    best ``MOST_FOUND`` matches at most (``people``) and how many matched (``total``)."""
+
+    exact: YoungPerson | None = None
+    people: list[YoungPerson] = dataclasses.field(default_factory=list)
+    total: int = 0
+
+
+def young_person_found(user: Any, text: str, *, most: int = MOST_FOUND) -> Found:
+    """The young people the user may see who match ``text``: a reference typed whole is that
+    young person; otherwise any part of a first, last or preferred name (for roles that see
+    names) or of a reference, best first (``people.selectors.young_people_matching``). Three
+    queries at most, however many match: the reference, the best ``most`` and one more, and
+    the count when there are more than ``most``."""
+    text = text.strip()
+    if not text:
+        return Found()
+    exact = young_person_by_reference(user, text.upper())
+    if exact is not None:
+        return Found(exact=exact, people=[exact], total=1)
+    matching = people_selectors.young_people_matching(
+        user, people_selectors.young_people_listed(user), text
+    )
+    people = list(matching[: most + 1])
+    if len(people) > most:
+        return Found(people=people[:most], total=matching.count())
+    return Found(people=people, total=len(people))
+
+
+def sees_names(user: Any) -> bool:
+    """Whether the user sees young people's names (else only their references)."""
+    return people_selectors.sees_names(user)
+
+
 def active_staff() -> QuerySet[Any]:
     """Staff who can be recorded as present at a session."""
     return get_user_model().objects.filter(is_active=True).exclude(role="").order_by("full_name")
+
+
+def staff_choosable(user: Any, *, keep: Any = ()) -> QuerySet[Any]:
+    """The active staff ``user`` may record as present at a session: the staff an organisation's
+    page shows them (``people.policies.OrganisationPolicy``'s ``view_staff``: programme staff
+    every organisation's, and so everyone; a partner worker their own organisation's), always
+    themselves, and ``keep`` (ids already recorded on the session being edited)."""
+    staff = active_staff()
+    if ORGANISATION.allows(user, "view_staff"):
+        return staff
+    organisations = ORGANISATION.scope(user, "view_staff", Organisation.objects.all())
+    return staff.filter(
+        Q(organisation__in=organisations.values("pk")) | Q(pk=user.pk) | Q(pk__in=list(keep))
+    )
+
+
+def staff_not_choosable(user: Any, staff: list[Any], *, keep: Any = ()) -> list[Any]:
+    """Of ``staff`` (active members of staff), those ``user`` may not record as present: no
+    query for those who may record anyone."""
+    if not staff or ORGANISATION.allows(user, "view_staff"):
+        return []
+    allowed = set(
+        staff_choosable(user, keep=keep)
+        .filter(pk__in=[member.pk for member in staff])
+        .values_list("pk", flat=True)
+    )
+    return [member for member in staff if member.pk not in allowed]
 
 
 def themes_for_sessions(user: Any, *, session: Session | None = None) -> QuerySet[Theme]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -60,8 +61,8 @@ SESSION_COLUMNS: tuple[tables.Column, ...] = (
     ),
     tables.Column(
         "With",
-        cell="{% if row.group %}{{ row.group.name }}{% else %}"
-        "{{ row.young_person.reference }} (individual){% endif %}",
+        cell="{% load young_people %}{% if row.group %}{{ row.group.name }}{% else %}"
+        "{% young_person_link row.young_person %} (individual){% endif %}",
     ),
     tables.Column("Organisation", "organisation.name"),
     tables.Column("Degree", "get_degree_display"),
@@ -127,10 +128,10 @@ ATTENDANCE_COLUMNS = (
     tables.Column("Reference", "young_person.reference"),
     tables.Column("Attendance", "get_status_display"),
 )
+#: Name first, reference beside (the name links to the record: ``linking_young_people``).
 ATTENDANCE_COLUMNS_NAMED = (
-    ATTENDANCE_COLUMNS[0],
     tables.Column("Name", "young_person.display_name"),
-    ATTENDANCE_COLUMNS[1],
+    *ATTENDANCE_COLUMNS,
 )
 #: A CSV file's problems, one a row.
 IMPORT_PROBLEM_COLUMNS = (
@@ -147,7 +148,7 @@ ATTENDEE_ALIASES = {"attendees": ("attended", "other_attendees")}
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     session = selectors.session_get(request.user, pk)
     require(request.user, "participation.view_session", session)
-    shows_names = can(request.user, "people.view_youngperson")
+    shows_names = selectors.sees_names(request.user)
     context = {
         "session": session,
         "title": str(session),
@@ -162,9 +163,9 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def session_create(request: HttpRequest) -> HttpResponse:
     """Log a session: choose who it was with (a GET form), then the session and who attended."""
     require(request.user, "participation.add_session")
-    chosen = "group" in request.GET or "young_person" in request.GET
+    chosen = any(name in request.GET for name in ("group", "young_person", "chosen"))
     subject = SessionSubjectForm(request.GET if chosen else None, user=request.user)
-    if not chosen or not subject.is_valid():
+    if not chosen or not subject.is_valid() or subject.needs_choice:
         context = {
             "form": subject,
             "title": "Log a session",
@@ -172,6 +173,10 @@ def session_create(request: HttpRequest) -> HttpResponse:
         }
         return render(request, "participation/session_choose.html", context)
     group, young_person = subject.cleaned_data["group"], subject.cleaned_data["young_person"]
+    if subject.cleaned_data.get("chosen"):
+        # One of the matches chosen: on to the next step as if their reference had been typed.
+        query = urlencode({"young_person": young_person.reference})
+        return redirect(f"{reverse('participation:session-create')}?{query}")
     return _session_page(
         request,
         lambda values: services.session_log(

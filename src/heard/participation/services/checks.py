@@ -22,6 +22,7 @@ from heard.core.permissions import is_partner_worker, is_theme_lead
 from heard.groups import selectors as group_selectors
 from heard.groups.models import Group, Theme
 from heard.groups.policies import responsible_for_group
+from heard.participation import selectors
 from heard.participation.models import Attendance, Method, Session, Standard
 from heard.people import selectors as people_selectors
 from heard.people.models import YoungPerson
@@ -213,7 +214,12 @@ def check_attendees(
     return pairs
 
 
-def check_staff(staff: Iterable[Any], errors: dict[str, Any]) -> list[Any]:
+def check_staff(
+    staff: Iterable[Any], errors: dict[str, Any], *, actor: Any = None, keep: Iterable[int] = ()
+) -> list[Any]:
+    """The staff recorded as present: active staff ``actor`` may choose (those their
+    organisation pages show them, and themselves; ``keep``: ids already on the session, kept
+    when someone else edits it). No actor: Heard itself, who may record anyone."""
     chosen = list(staff)
     if not chosen:
         return []
@@ -227,6 +233,14 @@ def check_staff(staff: Iterable[Any], errors: dict[str, Any]) -> list[Any]:
     bad = [str(user) for user, pk in zip(chosen, ids, strict=True) if pk not in active]
     if bad:
         errors["staff_present"] = [f"{name} is not an active member of staff." for name in bad]
+    if actor is not None:
+        refused = selectors.staff_not_choosable(actor, list(active.values()), keep=keep)
+        if refused:
+            errors.setdefault("staff_present", [])
+            errors["staff_present"] += [
+                f"You cannot record {user} as present: choose staff from the list."
+                for user in refused
+            ]
     return list(active.values())
 
 
@@ -323,7 +337,7 @@ def draft_session(
     if not attendee_list and young_person is not None and group is None:
         attendee_list = [(young_person, Attendance.Status.ATTENDED)]
     pairs = check_attendees(register, attendee_list, errors)
-    staff = check_staff(staff_present, errors)
+    staff = check_staff(staff_present, errors, actor=register.actor)
     check_background(staff, day, errors)
     relations = {
         "staff_present": staff,

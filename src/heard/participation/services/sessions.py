@@ -99,7 +99,12 @@ class _UpdateCheck:
         if "attendees" in values:
             self.pairs = check_attendees(self.register, values.pop("attendees"), errors)
         if "staff_present" in values:
-            values["staff_present"] = check_staff(values["staff_present"], errors)
+            values["staff_present"] = check_staff(
+                values["staff_present"],
+                errors,
+                actor=self.register.actor,
+                keep=[user.pk for user in session.staff_present.all()],
+            )
         if "standards" in values:
             values["standards"] = check_standards(self.register, values["standards"], errors)
         for name, model in (("methods", Method), ("themes", Theme)):
