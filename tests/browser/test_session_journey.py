@@ -53,6 +53,10 @@ class Counted:
         self.count += 1
         locator.select_option(**option)
 
+    def fill(self, locator: Any, text: str) -> None:
+        self.count += 1
+        locator.fill(text)
+
 
 def _fits(page: Any) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
@@ -167,6 +171,55 @@ def test_from_home(chromium, live_server, partner_worker, usual_group, javascrip
         _check_logged(page, group, members[:2], partner_worker, axe=javascript)
     finally:
         context.close()
+
+
+def test_a_one_to_one_finds_the_young_person_by_name(logged_in_page, partner_worker, organisation):
+    """The one-to-one path: part of a name typed, the matches offered as radios (name first,
+    reference beside), the one chosen recorded as attending and linked to their record."""
+    factories.BackgroundCheckFactory(staff=partner_worker)
+    amara = factories.YoungPersonFactory(
+        first_name="Amara", last_name="Okafor", preferred_name="", organisation=organisation
+    )
+    factories.YoungPersonFactory(
+        first_name="Tamar", last_name="Lewis", preferred_name="", organisation=organisation
+    )
+    factories.YoungPersonFactory(
+        first_name="Amarachi", organisation=factories.OrganisationFactory()
+    )
+    page = logged_in_page(partner_worker)
+    page.set_viewport_size(NARROW)
+    page.goto(reverse("participation:session-create"))
+    hands = Counted(page)
+
+    hands.fill(page.get_by_label("Or find one young person"), "amar")
+    hands.click(page.get_by_role("button", name="Continue"))
+    _fits(page)
+    assert_accessible(page)
+    offered = page.get_by_role("radio")
+    assert offered.count() == 2  # Amara and Tamar: not another organisation's Amarachi
+    page.screenshot(path=str(_results() / "session-one-to-one-found-320.png"), full_page=True)
+    hands.check(page.get_by_role("radio", name=f"Amara Okafor ({amara.reference})"))
+    hands.click(page.get_by_role("button", name="Continue"))
+    _fits(page)
+    assert_accessible(page)
+    assert page.url.endswith(f"?young_person={amara.reference}")
+    assert "Amara Okafor is recorded as attending" in page.locator("main").inner_text()
+    hands.check(page.get_by_role("radio", name="One-to-one review"))
+    hands.check(page.get_by_role("radio", name=Degree.CONSULTED_INFORMED.label, exact=True))
+    hands.check(page.get_by_role("radio", name=ParticipationType.INDIVIDUAL.label, exact=True))
+    hands.click(page.get_by_role("button", name="Log session"))
+
+    session = Session.objects.get(young_person=amara)
+    assert page.url.endswith(reverse("participation:session-detail", args=[session.pk]))
+    assert list(session.attendances.values_list("young_person_id", flat=True)) == [amara.pk]
+    assert list(session.staff_present.all()) == [partner_worker]
+    assert session.degree == Degree.CONSULTED_INFORMED
+    link = page.get_by_role("link", name="Amara Okafor").first
+    assert link.get_attribute("href") == reverse("people:young-person-detail", args=[amara.pk])
+    assert hands.count == 8
+    _fits(page)
+    assert_accessible(page)
+    assert_no_script_errors(page)
 
 
 def _results() -> Any:
