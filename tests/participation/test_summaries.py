@@ -25,6 +25,7 @@ from heard.people.models import YoungPerson
 from tests import factories
 
 DAY = datetime.date(2026, 10, 1)
+EARLIER = datetime.date(2026, 9, 1)
 
 
 def log(actor, **kwargs):
@@ -48,7 +49,13 @@ def rows():
 
 def participants():
     return sorted(
-        YearlyParticipant.objects.values_list("year", "young_person__reference", "via_buddy_group")
+        YearlyParticipant.objects.values_list(
+            "year",
+            "young_person__reference",
+            "via_buddy_group",
+            "first_active_on",
+            "first_buddy_active_on",
+        )
     )
 
 
@@ -180,7 +187,7 @@ class TestKeptByTheServices:
                 )
             assert_in_step()
         assert YearlyParticipation.objects.exists()
-        assert {flag for *_, flag in participants()} == {True, False}
+        assert {row[2] for row in participants()} == {True, False}
 
     def test_import_keeps_it_too(self, officer, group, members):
         rows_csv = (
@@ -209,20 +216,69 @@ class TestRebuildAndCheck:
 
     def test_participants_are_each_active_young_person_of_a_year_once(self, officer, members):
         council = factories.GroupFactory(kind=Group.Kind.YOUTH_COUNCIL)
-        log(officer, group=council, attendees=members)
+        log(officer, group=council, attendees=members, date=EARLIER)
         log(officer, group=council, attendees=[members[0]], date=datetime.date(2025, 6, 1))
         log(officer, group=factories.GroupFactory(), attendees=[members[0]])
         log(officer, group=council, attendees=[members[1]], degree=Degree.CONSULTED_INFORMED)
         first, second = members[0].reference, members[1].reference
-        # Only the first took part in a Buddy Group (the factory's kind), and only in 2026.
+        june = datetime.date(2025, 6, 1)
+        # Only the first took part in a Buddy Group (the factory's kind), and only in 2026: with
+        # the year's first active session, and the first in a Buddy Group.
         assert participants() == sorted(
-            [(2025, first, False), (2026, first, True), (2026, second, False)]
+            [
+                (2025, first, False, june, None),
+                (2026, first, True, EARLIER, DAY),
+                (2026, second, False, EARLIER, None),
+            ]
         )
         group_services.group_update(actor=officer, group=council, kind=Group.Kind.BUDDY_GROUP)
         assert participants() == sorted(
-            [(2025, first, True), (2026, first, True), (2026, second, True)]
+            [
+                (2025, first, True, june, june),
+                (2026, first, True, EARLIER, EARLIER),
+                (2026, second, True, EARLIER, EARLIER),
+            ]
         )
         assert_in_step()
+
+    def test_first_dates_follow_edits(self, officer, group, members):
+        """The first active days move when a session is re-dated, made not active, or loses
+        its attendees, and ``--check`` sees a first day out of step."""
+        council = factories.GroupFactory(kind=Group.Kind.YOUTH_COUNCIL)
+        early = log(officer, group=group, attendees=members, date=datetime.date(2026, 5, 4))
+        log(officer, group=council, attendees=members, date=datetime.date(2026, 4, 20))
+        log(officer, group=group, attendees=[members[0]])
+        first, second = members[0].reference, members[1].reference
+        april, may = datetime.date(2026, 4, 20), datetime.date(2026, 5, 4)
+        assert participants() == sorted(
+            [(2026, first, True, april, may), (2026, second, True, april, may)]
+        )
+        services.session_update(actor=officer, session=early, date=datetime.date(2026, 4, 10))
+        april_10 = datetime.date(2026, 4, 10)
+        assert participants() == sorted(
+            [
+                (2026, first, True, april_10, april_10),
+                (2026, second, True, april_10, april_10),
+            ]
+        )
+        services.session_update(actor=officer, session=early, attendees=[members[0]])
+        assert participants() == sorted(
+            [
+                (2026, first, True, april_10, april_10),
+                (2026, second, False, april, None),
+            ]
+        )
+        services.session_update(actor=officer, session=early, degree=Degree.CONSULTED_INFORMED)
+        assert participants() == sorted(
+            [
+                (2026, first, True, april, DAY),
+                (2026, second, False, april, None),
+            ]
+        )
+        assert_in_step()
+        YearlyParticipant.objects.filter(young_person=members[0]).update(first_buddy_active_on=may)
+        count, shown = summaries.differences()
+        assert count == 2, shown
 
     def test_the_migration_fills_it_the_same_way(self, officer, group, members):
         self.make_history(officer, group, members)
@@ -254,6 +310,11 @@ class TestRebuildAndCheck:
         importlib.import_module("heard.participation.migrations.0007_yearly_participant").fill(
             apps, Editor()
         )
+        # 0012 then gives the participants of 0007 their first active days.
+        assert YearlyParticipant.objects.filter(first_active_on__isnull=True).exists()
+        importlib.import_module(
+            "heard.participation.migrations.0012_yearly_participant_first_dates"
+        ).fill_first_dates(apps, Editor())
         assert participants() == kept_participants
         assert_in_step()
 

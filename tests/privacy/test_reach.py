@@ -162,3 +162,63 @@ def test_the_home_pages_protected_cells_read_the_summary_and_agree_with_the_log(
         assert summary == log, end
         seen += summary["via_buddy_groups"].count
     assert seen > 0
+
+
+def test_the_protected_cells_follow_every_edit_of_a_session(officer, organisation):
+    """``active_cells`` over the year's participants (their first active days) stays reach's
+    "took part actively" total, exact and protected, and what the log gives, as a session is
+    re-dated, a group becomes a Buddy Group, a session is made not active and one loses its
+    attendees."""
+    from heard.core import disclosure
+    from heard.groups import services as group_services
+    from heard.participation import services
+    from heard.participation.models import ParticipationType
+    from heard.privacy.selectors.reach import active_cells
+
+    buddy = factories.GroupFactory(host_organisation=organisation, kind=Group.Kind.BUDDY_GROUP)
+    council = factories.GroupFactory(host_organisation=organisation, kind=Group.Kind.YOUTH_COUNCIL)
+    people = [factories.YoungPersonFactory(organisation=organisation) for _ in range(12)]
+
+    def log(group, day, attendees):
+        return services.session_log(
+            actor=officer,
+            date=day,
+            kind="group_session",
+            degree=Degree.ADULT_INITIATED_SHARED,
+            participation_type=ParticipationType.PUBLIC,
+            group=group,
+            attendees=attendees,
+        )
+
+    may = log(buddy, datetime.date(2026, 5, 4), people[:8])
+    august = log(council, datetime.date(2026, 8, 10), people[4:])
+    october = log(buddy, datetime.date(2026, 10, 1), people[6:])
+    seen = []
+
+    def check():
+        for end in (datetime.date(2026, 6, 30), datetime.date(2026, 9, 30), YEAR_END):
+            cells = active_cells(start=YEAR_START, end=end)
+            assert cells == active_cells(start=NOT_A_YEAR, end=end), end
+            exact = selectors.reach(user=officer, start=YEAR_START, end=end, exact=True)
+            protected = selectors.reach(user=officer, start=YEAR_START, end=end, exact=False)
+            assert cells["active"].count == exact.active
+            assert disclosure.protect_cell(cells["active"]) == protected.active
+            seen.append((cells["active"].count, cells["via_buddy_groups"].count))
+
+    check()
+    services.session_update(actor=officer, session=may, date=datetime.date(2026, 7, 20))
+    check()
+    group_services.group_update(actor=officer, group=council, kind=Group.Kind.BUDDY_GROUP)
+    check()
+    services.session_update(actor=officer, session=august, degree=Degree.CONSULTED_INFORMED)
+    check()
+    services.session_update(actor=officer, session=october, attendees=[])
+    check()
+    # (active, via Buddy Groups) by the end of June, of September and of the year, each time.
+    assert seen == [
+        *[(8, 8), (12, 8), (12, 12)],
+        *[(0, 0), (12, 8), (12, 12)],
+        *[(0, 0), (12, 12), (12, 12)],
+        *[(0, 0), (8, 8), (12, 12)],
+        *[(0, 0), (8, 8), (8, 8)],
+    ]

@@ -244,6 +244,12 @@ class YearlyParticipation(models.Model):
                 fields=["organisation", "year", "young_person", "active_sessions", "group"],
                 name="yearly_participation_org",
             ),
+            # A theme lead's groups' rows (``indicators.selectors.led_counts``): a range of each
+            # group instead of the year's 190,000 rows (national scale).
+            models.Index(
+                fields=["group", "year", "young_person", "active_sessions"],
+                name="yearly_participation_group",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -265,6 +271,13 @@ class YearlyParticipant(models.Model):
         "people.YoungPerson", on_delete=models.CASCADE, related_name="+"
     )
     via_buddy_group = models.BooleanField()
+    #: The year's first active session, and the first in a group that is a Buddy Group now
+    #: (recounted with ``via_buddy_group`` when a group's kind changes): a period from the
+    #: year's start to any day (a protected reader's home counts, ADR 0008) counts those "on or
+    #: before that day" from one index range, its young people's record keys summed from the
+    #: index too (national scale: 140 + 100 ms of grouping the summary's rows, bench/README.md).
+    first_active_on = models.DateField(null=True)
+    first_buddy_active_on = models.DateField(null=True)
 
     class Meta:
         constraints = [
@@ -272,7 +285,17 @@ class YearlyParticipant(models.Model):
                 fields=["year", "young_person"], name="yearly_participant_unique"
             )
         ]
-        indexes = [models.Index(fields=["year", "via_buddy_group"], name="yearly_participant_year")]
+        indexes = [
+            models.Index(fields=["year", "via_buddy_group"], name="yearly_participant_year"),
+            models.Index(
+                fields=["year", "first_active_on", "young_person"],
+                name="yearly_participant_active",
+            ),
+            models.Index(
+                fields=["year", "first_buddy_active_on", "young_person"],
+                name="yearly_participant_buddy",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.young_person_id} in {self.year}"

@@ -20,6 +20,7 @@ from django.db import connection, transaction
 from django.db.models import (
     Case,
     Count,
+    DateField,
     F,
     IntegerField,
     Max,
@@ -119,16 +120,43 @@ def participants(rows: QuerySet[YearlyParticipation]) -> QuerySet[Any, Any]:
     )
 
 
+def participant_rows(rows: QuerySet[YearlyParticipation]) -> QuerySet[Any, Any]:
+    """``participants`` with each one's first active session of the year (``s_first_active``)
+    and first in a group that is a Buddy Group now (``s_first_buddy``): what ``YearlyParticipant``
+    keeps."""
+    buddy_groups = Group.objects.filter(kind=Group.Kind.BUDDY_GROUP).values("pk")
+    return participants(rows).annotate(
+        s_first_active=Min("first_active_on"),
+        s_first_buddy=Min(
+            Case(
+                When(group_id__in=buddy_groups, then=F("first_active_on")),
+                output_field=DateField(),
+            )
+        ),
+    )
+
+
+#: ``YearlyParticipant``'s columns and the aliases of ``participant_rows`` that fill them.
+PARTICIPANT_COLUMNS = (
+    ("year", "year"),
+    ("young_person_id", "young_person_id"),
+    ("via_buddy_group", "s_buddy"),
+    ("first_active_on", "s_first_active"),
+    ("first_buddy_active_on", "s_first_buddy"),
+)
+
+
 def _insert_participants(rows: QuerySet[YearlyParticipation]) -> None:
-    sql, params = participants(rows).query.sql_with_params()
+    sql, params = participant_rows(rows).query.sql_with_params()
     quote = connection.ops.quote_name
     table = quote(YearlyParticipant._meta.db_table)
+    columns = ", ".join(quote(column) for column, _ in PARTICIPANT_COLUMNS)
     # "s_buddy > 0" is a boolean on PostgreSQL and 0 or 1 on SQLite: what each stores.
-    statement = (
-        f"INSERT INTO {table} ({quote('year')}, {quote('young_person_id')}, "  # noqa: S608
-        f"{quote('via_buddy_group')}) SELECT {quote('year')}, {quote('young_person_id')}, "
-        f"{quote('s_buddy')} > 0 FROM ({sql}) grouped"
+    selected = ", ".join(
+        f"{quote(alias)} > 0" if alias == "s_buddy" else quote(alias)
+        for _, alias in PARTICIPANT_COLUMNS
     )
+    statement = f"INSERT INTO {table} ({columns}) SELECT {selected} FROM ({sql}) grouped"  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
 
@@ -246,12 +274,18 @@ def differences(limit: int = 20) -> tuple[int, list[str]]:
     shown = [f"missing {row}" for row in sorted(missing)[:limit]]
     shown += [f"not in the log {row}" for row in sorted(extra)[: max(limit - len(shown), 0)]]
     expected_participants = {
-        (row["year"], row["young_person_id"], bool(row["s_buddy"]))
-        for row in participants(YearlyParticipation.objects.all()).iterator(chunk_size=5000)
+        (
+            row["year"],
+            row["young_person_id"],
+            bool(row["s_buddy"]),
+            row["s_first_active"],
+            row["s_first_buddy"],
+        )
+        for row in participant_rows(YearlyParticipation.objects.all()).iterator(chunk_size=5000)
     }
     kept_participants = set(
         YearlyParticipant.objects.values_list(
-            "year", "young_person_id", "via_buddy_group"
+            *(column for column, _ in PARTICIPANT_COLUMNS)
         ).iterator(chunk_size=5000)
     )
     missing_participants = expected_participants - kept_participants

@@ -16,7 +16,13 @@ from heard.core.permissions import can
 from heard.core.roles import AgeBand
 from heard.core.suppression import Display
 from heard.groups.models import Group
-from heard.participation.models import ACTIVE_DEGREES, Attendance, Session, YearlyParticipation
+from heard.participation.models import (
+    ACTIVE_DEGREES,
+    Attendance,
+    Session,
+    YearlyParticipant,
+    YearlyParticipation,
+)
 from heard.people.models import YoungPerson
 from heard.privacy.models import (
     BenchmarkShare,
@@ -235,36 +241,53 @@ def active_cells(
     """The young people who took part actively in a period (``active``: reach's "took part
     actively" total) and those of them who did in a group that is a Buddy Group now
     (``via_buddy_groups``), each as a cell (count and record keys): what the home page shows a
-    protected reader, the same young people and so the same figure as reach (ADR 0008)."""
-    flags = participants(start, end, organisation)
-    active = YoungPerson.objects.filter(pk__in=flags.filter(active=1).values("young_person"))
+    protected reader, the same young people and so the same figure as reach (ADR 0008).
+
+    For the whole partnership and a period from a year's start (a protected reader's default),
+    each is one range of an index of ``YearlyParticipant`` (those first active, or first active
+    in a Buddy Group, on or before the period's end), counted and their keys summed from the
+    index alone; otherwise from the young people ``participants`` gives."""
     year_start, year_end = years.year_bounds(years.partnership_year(start))
+    from_year_start = start == year_start and end <= year_end
+    if from_year_start and organisation is None:
+        year = YearlyParticipant.objects.filter(year=years.partnership_year(start))
+        active: QuerySet[Any] = year.filter(first_active_on__lte=end)
+        via_buddy: QuerySet[Any] = year.filter(first_buddy_active_on__lte=end)
+        key_field = "young_person_id"
+    else:
+        flags = participants(start, end, organisation)
+        active = YoungPerson.objects.filter(pk__in=flags.filter(active=1).values("young_person"))
+        via_buddy = YoungPerson.objects.filter(pk__in=_buddy_people(start, end, organisation))
+        key_field = "pk"
+    out = {}
+    for name, rows in (("active", active), ("via_buddy_groups", via_buddy)):
+        row = rows.order_by().aggregate(n=Count("*"), keys=disclosure.key_sum(KEY_KIND, key_field))
+        out[name] = disclosure.Cell(row["n"] or 0, row["keys"] or 0)
+    return out
+
+
+def _buddy_people(start: datetime.date, end: datetime.date, organisation: Any) -> QuerySet[Any]:
+    """The ids of the young people who took part actively in the period in a group that is a
+    Buddy Group now (with the organisation)."""
+    year_start, year_end = years.year_bounds(years.partnership_year(start))
+    by_organisation = {"organisation": organisation} if organisation is not None else {}
     if start == year_start and end <= year_end:
         # The summary's rows in a group that is a Buddy Group now, active by the period's end.
-        buddy_rows = YearlyParticipation.objects.filter(
+        return YearlyParticipation.objects.filter(
             year=years.partnership_year(start),
             first_active_on__lte=end,
             group__kind=Group.Kind.BUDDY_GROUP,
-            **({"organisation": organisation} if organisation is not None else {}),
-        )
-        via_buddy = YoungPerson.objects.filter(pk__in=buddy_rows.values("young_person"))
-    else:
-        buddy_sessions = Session.objects.filter(
-            date__range=(start, end),
-            degree__in=ACTIVE_DEGREES,
-            group__kind=Group.Kind.BUDDY_GROUP,
-            **({"organisation": organisation} if organisation is not None else {}),
-        )
-        via_buddy = YoungPerson.objects.filter(
-            pk__in=Attendance.objects.filter(
-                status=Attendance.Status.ATTENDED, session__in=buddy_sessions.values("pk")
-            ).values("young_person")
-        )
-    out = {}
-    for name, people in (("active", active), ("via_buddy_groups", via_buddy)):
-        row = people.order_by().aggregate(n=Count("pk"), keys=disclosure.key_sum(KEY_KIND))
-        out[name] = disclosure.Cell(row["n"] or 0, row["keys"] or 0)
-    return out
+            **by_organisation,
+        ).values("young_person")
+    buddy_sessions = Session.objects.filter(
+        date__range=(start, end),
+        degree__in=ACTIVE_DEGREES,
+        group__kind=Group.Kind.BUDDY_GROUP,
+        **by_organisation,
+    )
+    return Attendance.objects.filter(
+        status=Attendance.Status.ATTENDED, session__in=buddy_sessions.values("pk")
+    ).values("young_person")
 
 
 def _progress(
