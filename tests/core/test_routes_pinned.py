@@ -131,7 +131,7 @@ PAGES = [
     ("portal:poster", "you-said-we-did/poster.pdf", "poster_pdf"),
     ("portal:public-theme", "you-said-we-did/themes/<int:pk>/", "public_theme"),
     ("openapi", "api/v1/openapi.json", "SpectacularJSONAPIView"),
-    ("api-docs", "api/v1/docs/", "SpectacularRedocView"),
+    ("api-docs", "api/v1/docs/", "api_reference"),
     ("portal:theme-poster", "you-said-we-did/themes/<int:pk>/poster.pdf", "theme_poster_pdf"),
 ]
 

@@ -58,7 +58,6 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
-    "drf_spectacular_sidecar",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -286,8 +285,8 @@ HEARD_TWO_FACTOR_ROLES = (
 HEARD_BACKUP_CODE_COUNT = 10
 OTP_TOTP_ISSUER = os.environ.get("HEARD_TOTP_ISSUER", "Heard")
 
-# Content Security Policy (django-csp): no inline scripts or styles anywhere. The API reference
-# page (Redoc) alone is relaxed, by heard.core.security.redoc_csp.
+# Content Security Policy (django-csp): no inline scripts or styles anywhere, the API reference
+# included (drawn on the server by heard.api.reference).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -332,7 +331,6 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
-    "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
         "OrganisationKindEnum": "heard.people.models.Organisation.Kind",
         "GroupKindEnum": "heard.groups.models.Group.Kind",
@@ -345,8 +343,6 @@ SPECTACULAR_SETTINGS = {
         "ConcernStatusEnum": "heard.safeguarding.models.Concern.Status",
         "BackgroundCheckKindEnum": "heard.safeguarding.models.BackgroundCheck.Kind",
     },
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     # Every operation's error answers with their body (heard.api.openapi).
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -1,4 +1,4 @@
-"""Sign-in security: two-factor (TOTP) sign-in, idle session expiry and the API docs' CSP.
+"""Sign-in security: two-factor (TOTP) sign-in, idle session expiry and the sign-in lockout.
 
 Two-factor sign-in uses django-otp's ``TOTPDevice``. Staff in the roles listed in
 ``settings.HEARD_TWO_FACTOR_ROLES`` (administrator, participation lead, safeguarding lead) must set
@@ -15,13 +15,9 @@ that rides on a browser session gets the same rule as a page (403 until verified
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import ipaddress
-import re
 import time
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 from urllib.parse import urlencode
 
@@ -191,36 +187,6 @@ class IdleTimeoutMiddleware:
         if request.path.startswith("/api/"):
             return JsonResponse({"detail": "Your session has expired."}, status=401)
         return redirect(f"{reverse('core:sign-in')}?{urlencode({'next': request.path})}")
-
-
-# The API reference page under the Content Security Policy ----------------------------------------
-
-_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
-
-
-def redoc_csp(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
-    """Relax the CSP for the Redoc page only: its own inline start-up script is allowed by hash,
-    Redoc's generated styles by 'unsafe-inline' styles, its search worker by blob:."""
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        response = view(request, *args, **kwargs)
-        render = getattr(response, "render", None)
-        if callable(render):
-            render()
-        content = getattr(response, "content", b"").decode()
-        hashes = [
-            f"'sha256-{base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()}'"
-            for script in _INLINE_SCRIPT.findall(content)
-        ]
-        response._csp_update = {  # type: ignore[attr-defined]
-            "script-src": hashes,
-            "style-src": ["'unsafe-inline'"],
-            "worker-src": ["'self'", "blob:"],
-        }
-        return response
-
-    return wrapped
 
 
 def lockout_response(
