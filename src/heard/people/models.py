@@ -13,6 +13,7 @@ from django.utils import timezone
 from heard.core.models import TimeStampedModel
 from heard.core.roles import AgeBand, Role
 from heard.core.validators import validate_single_line
+from heard.people.search import changed_fields, search_text_of
 
 
 class UserManager(BaseUserManager["User"]):
@@ -183,6 +184,14 @@ class YoungPerson(TimeStampedModel):
         max_length=16, choices=ContactPreference.choices, default=ContactPreference.VIA_WORKER
     )
     is_active = models.BooleanField(default=True)
+    # Text, not a bounded string: NFKD can lengthen a name ("ß" is "ss", a ligature two letters).
+    search_text = models.TextField(
+        blank=True,
+        default="",
+        editable=False,
+        help_text="Names and reference as search compares them (heard.people.search); kept by "
+        "save().",
+    )
     possible_duplicate_of = models.ManyToManyField(
         "self",
         blank=True,
@@ -204,6 +213,19 @@ class YoungPerson(TimeStampedModel):
 
     def clean(self) -> None:
         validate_single_line(self, ("first_name", "last_name", "preferred_name", "area"))
+
+    def set_search_text(self) -> None:
+        """Bring the search text up to date with the names and reference (before a
+        ``bulk_create``, which skips ``save()``)."""
+        self.search_text = search_text_of(self)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Saved with its search text; a save of some fields that changes a name (an update, an
+        anonymisation) writes the search text too, so no old name stays searchable."""
+        self.set_search_text()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = changed_fields(kwargs["update_fields"])
+        super().save(*args, **kwargs)
 
     @property
     def display_name(self) -> str:

@@ -21,6 +21,7 @@ from heard.demo.generator.context import (
 )
 from heard.demo.generator.sinks import columns, stamped
 from heard.people.models import Organisation, User, YoungPerson
+from heard.people.search import SEARCHED_FIELDS, search_text
 from heard.privacy.services import PERSONAL_FIELDS
 
 ORGANISATION_NOUNS = {
@@ -117,8 +118,10 @@ def organisations_and_staff(ctx: Context) -> None:
 
 YOUNG_PERSON_COLUMNS = stamped(
     "reference first_name last_name preferred_name age_band date_of_birth organisation_id area "
-    "communication_needs access_needs contact_preference is_active"
+    "communication_needs access_needs contact_preference is_active search_text"
 )
+#: Where the names and reference are in a row, for its search text.
+_SEARCHED_COLUMNS = [YOUNG_PERSON_COLUMNS.index(name) for name in SEARCHED_FIELDS]
 COMMUNICATION_NEEDS = ("", "", "", "", "", "", "Uses Makaton", "Prefers easy read", "BSL")
 ACCESS_NEEDS = ("", "", "", "", "", "", "", "Wheelchair user", "Quiet room for breaks")
 CONTACT_PREFERENCES = YoungPerson.ContactPreference.values
@@ -168,6 +171,7 @@ def young_people(ctx: Context) -> None:
             rng.choice(ACCESS_NEEDS),
             rng.choice(CONTACT_PREFERENCES),
             active,
+            "",
         ]
         if index in erased:
             erased_on = rng.randint(registered.toordinal(), today_ordinal)
@@ -176,6 +180,8 @@ def young_people(ctx: Context) -> None:
             for name, value in ANONYMISED_FIELDS.items():
                 row[YOUNG_PERSON_COLUMNS.index(name)] = value
             date_of_birth = None
+        # COPY skips save(): the search text the model keeps, of the names as written.
+        row[-1] = search_text(*(str(row[column]) for column in _SEARCHED_COLUMNS))
         sink.add(row)
         ctx.young_people.append(pk)
         ctx.young_person_organisation.append(organisation)

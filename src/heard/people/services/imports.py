@@ -173,6 +173,7 @@ def _create_young_people(
         # The organisation was read from the register by the importer, and the reference was
         # drawn unused just now: the per-row queries full_clean would make for them are skipped.
         full_clean(young_person, exclude=["organisation"], validate_unique=False)
+        young_person.set_search_text()  # bulk_create skips save()
         people.append(young_person)
     YoungPerson.objects.bulk_create(people, batch_size=1000)
     duplicates_of = _link_duplicates(people, rows, on_register)
