@@ -7,7 +7,7 @@ writes call the services.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
@@ -32,9 +32,18 @@ from heard.people.models import Organisation, User, YoungPerson
 SHOWN_AS = ("display_name", "organisation_name", "possible_duplicate_of")
 
 
+#: A young person's names: null for a role that may not see names (``people.view_youngperson_name``,
+#: the rule the pages follow), which knows the record by its reference.
+NAMES = ("first_name", "last_name", "preferred_name", "display_name")
+_HIDDEN_NAME = "Null for roles that may not see young people's names."
+
+
 class YoungPersonSerializer(OutputSerializer):
+    first_name = serializers.CharField(read_only=True, allow_null=True, help_text=_HIDDEN_NAME)
+    last_name = serializers.CharField(read_only=True, allow_null=True, help_text=_HIDDEN_NAME)
+    preferred_name = serializers.CharField(read_only=True, allow_null=True, help_text=_HIDDEN_NAME)
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
-    display_name = serializers.CharField(read_only=True)
+    display_name = serializers.CharField(read_only=True, allow_null=True, help_text=_HIDDEN_NAME)
     possible_duplicate_of = serializers.SlugRelatedField(  # type: ignore[var-annotated]
         slug_field="reference", many=True, read_only=True
     )
@@ -42,6 +51,20 @@ class YoungPersonSerializer(OutputSerializer):
     class Meta:
         model = YoungPerson
         fields = ["id", "reference", *services.YOUNG_PERSON_FIELDS, *SHOWN_AS, *STAMPS]
+
+    def to_representation(self, instance: YoungPerson) -> dict[str, Any]:
+        data: dict[str, Any] = super().to_representation(instance)
+        if not self._sees_names():
+            data.update(dict.fromkeys(NAMES))
+        return data
+
+    def _sees_names(self) -> bool:
+        """Asked once for a page of records (the answer is the user's, not the record's)."""
+        context = cast(dict[str, Any], self.context)  # the root's, shared by a page's records
+        if "sees_names" not in context:
+            user = getattr(context.get("request"), "user", None)
+            context["sees_names"] = user is not None and selectors.sees_names(user)
+        return bool(context["sees_names"])
 
 
 class _NewRecordSerializer(serializers.Serializer):  # type: ignore[type-arg]
