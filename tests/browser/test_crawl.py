@@ -53,19 +53,10 @@ AXE_WIDE = bool(depth.value("crawl_axe_at_1280"))
 NOT_PAGES = ("api/v1/", "django-admin/", "__bench__")
 PAGES_UNDER_NOT_PAGES = {"api-docs"}
 
-#: EXPECTED FAILURES, by URL name: pages that work in progress elsewhere (issue 17: list tables
-#: stacked on phones, and the API's documentation page) has not fixed yet. The integration
-#: empties this list; a page here that passes is reported at the end of the crawl so it can come
-#: off. Nothing else may fail.
+#: EXPECTED FAILURES, by URL name: pages that work in progress elsewhere has not fixed yet. The
+#: integration empties this list; a page here that passes is reported at the end of the crawl so
+#: it can come off. Nothing else may fail.
 EXPECTED_FAILURES: dict[str, str] = {}
-
-#: axe rules a page may break in markup Heard does not write, by URL name, with the reason.
-NOT_OURS: dict[str, dict[str, str]] = {
-    # Redoc draws each operation's "Authorizations:" as an <h5> under its <h2>: a best-practice
-    # rule (not a WCAG success criterion) in Redoc's own markup; the page's frame is Heard's
-    # (api/redoc.html: lang, main, h1) and passes.
-    "api-docs": {"heading-order": "Redoc's generated operation headings"},
-}
 
 #: Screenshots (<name>-<width>.png), taken as the participation officer, into build/screenshots/;
 #: `make screenshots` writes them to docs/screenshots/, which the README shows.
@@ -231,8 +222,7 @@ class Crawl:
         if not axe:
             return
         started = time.monotonic()
-        allowed = NOT_OURS.get(name, {})
-        violations = [v for v in axe_violations(page, tags=AXE_TAGS) if v["id"] not in allowed]
+        violations = axe_violations(page, tags=AXE_TAGS)
         self.seconds["axe"] += time.monotonic() - started
         if violations:
             rules = ", ".join(violation["id"] for violation in violations)
