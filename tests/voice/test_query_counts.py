@@ -100,7 +100,7 @@ def test_api_lists(request, role, url, loop, api_for, django_assert_num_queries)
 #: a partner worker's "may they feed back" reads the response's views.
 DETAILS = {
     "voice:view-detail": {"officer": 8, "theme_lead": 9, "partner_worker": 8},
-    "voice:response-detail": {"officer": 7, "theme_lead": 8, "partner_worker": 8},
+    "voice:response-detail": {"officer": 6, "theme_lead": 7, "partner_worker": 7},
     "voice:young-person-journey": {"officer": 6, "theme_lead": 6, "partner_worker": 6},
 }
 
@@ -118,3 +118,54 @@ def test_detail_pages(request, role, name, loop, members, client_for, django_ass
         count(django_assert_num_queries, client, reverse(name, args=[pk]), 3 + DETAILS[name][role])
 
     twice(loop, check)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_response_page_reads_the_same_with_or_without_rows(
+    request, role, session, group, theme, members, client_for, django_assert_num_queries
+):
+    """A response to one anonymous view (no givers named) never fed back, and one answering
+    three views with givers, fed back twice to people and groups: the same queries (Django
+    would skip the prefetches of the feedback's links when there is no feedback)."""
+    client = client_for(request.getfixturevalue(role))
+
+    def respond(views):
+        return services.response_record(
+            actor=None,
+            views=views,
+            decision_maker="Head of Youth Services",
+            outcome=Response.Outcome.CHANGED,
+            explanation="The club now opens on Saturdays.",
+            plain_language="The club is open on Saturdays now.",
+            date=datetime.date(2026, 10, 20),
+        )
+
+    bare = respond(
+        [
+            services.view_record(
+                actor=None, text="Quieter rooms", session=session, group=group, is_anonymous=True
+            )
+        ]
+    )
+    full = respond(
+        [
+            services.view_record(
+                actor=None, text=f"More buses {n}", session=session, young_people=members
+            )
+            for n in range(3)
+        ]
+    )
+    for day, told in ((datetime.date(2026, 11, 2), members[:2]), (datetime.date(2026, 11, 9), [])):
+        services.feedback_record(
+            actor=None, response=full, date=day, channel="letter", young_people=told, groups=[group]
+        )
+    expected = 3 + DETAILS["voice:response-detail"][role]
+    for response in (bare, full):
+        count(
+            django_assert_num_queries,
+            client,
+            reverse("voice:response-detail", args=[response.pk]),
+            expected,
+        )
+    page = client.get(reverse("voice:response-detail", args=[full.pk])).content.decode()
+    assert members[0].reference in page and "Riverside Buddy Group" in page

@@ -109,8 +109,63 @@ def responses_visible_to(user: Any) -> QuerySet[Response]:
     )
 
 
+def _linked(model: Any, name: str, **parents: Any) -> dict[int, list[Any]]:
+    """Per id of the ``model`` rows matching ``parents`` (lookups on them), the rows their
+    many-to-many ``name`` links them to, in the target's own order: one query, also when there
+    are no such rows (where ``prefetch_related`` would skip it)."""
+    field = model._meta.get_field(name)
+    source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    ordering = [
+        f"-{target}__{key[1:]}" if key.startswith("-") else f"{target}__{key}"
+        for key in field.related_model._meta.ordering or ["pk"]
+    ]
+    links = (
+        field.remote_field.through.objects.filter(
+            **{f"{source}__{lookup}": value for lookup, value in parents.items()}
+        )
+        .select_related(target)
+        .order_by(*ordering, "pk")
+    )
+    out: dict[int, list[Any]] = {}
+    for link in links:
+        out.setdefault(getattr(link, f"{source}_id"), []).append(getattr(link, target))
+    return out
+
+
+def _as_prefetched(instance: Any, name: str, rows: list[Any]) -> None:
+    """Give ``instance.<name>.all()`` these rows with no query, as ``prefetch_related`` does."""
+    queryset = getattr(instance, name).get_queryset()
+    queryset._result_cache = rows
+    queryset._prefetch_done = True
+    vars(instance).setdefault("_prefetched_objects_cache", {})[name] = queryset
+
+
 def response_get(user: Any, pk: Any) -> Response:
-    return _one(responses_visible_to(user), pk, "No such response.")  # type: ignore[no-any-return]
+    """One response the user may read, with the views of it they may read (and who gave them)
+    and its feedback (and who was told): six queries whatever rows it has. Django skips a
+    nested prefetch when its parents are none (a response not fed back yet), so each set of
+    links is read from its own table by the response instead (the benchmark's twins: 8 and 10
+    queries before)."""
+    response: Response = _one(
+        responses_scoped(user).select_related("written_by"), pk, "No such response."
+    )
+    views = list(
+        views_visible_to(user).prefetch_related(None).filter(responses=response).order_by("id")
+    )
+    givers = _linked(View, "young_people", responses=response)
+    for view in views:
+        _as_prefetched(view, "young_people", givers.get(view.pk, []))
+    _as_prefetched(response, "views", views)
+    feedback = list(
+        Feedback.objects.filter(response=response).select_related("given_by").order_by("date", "id")
+    )
+    told = _linked(Feedback, "young_people", response=response)
+    told_groups = _linked(Feedback, "groups", response=response)
+    for item in feedback:
+        _as_prefetched(item, "young_people", told.get(item.pk, []))
+        _as_prefetched(item, "groups", told_groups.get(item.pk, []))
+    _as_prefetched(response, "feedback", feedback)
+    return response
 
 
 def feedback_scoped(user: Any) -> QuerySet[Feedback]:
