@@ -33,6 +33,15 @@ SETTINGS: dict[str, tuple[int, int, str]] = {
         "(tests/browser/test_crawl.py); width and server errors are checked at both always, and "
         "axe at 320 px, where the stacked tables, folded navigation and date boxes are",
     ),
+    "crawl_axe_every_role": (
+        0,
+        1,
+        "axe-core on every role's copy of a page pattern in the browser crawl, not only on the "
+        "first role's to reach it (tests/browser/test_crawl.py); every role's pages are opened and "
+        "checked for width and server errors always, and every pattern gets axe once: the "
+        "templates are shared, and what differs between roles (buttons, columns, counts) is "
+        "checked in CI's deep run",
+    ),
 }
 
 
