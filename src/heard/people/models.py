@@ -206,6 +206,8 @@ class YoungPerson(TimeStampedModel):
         indexes = [
             models.Index(fields=["organisation", "age_band"]),
             models.Index(Lower("first_name"), "age_band", "organisation", name="yp_duplicate_idx"),
+            # The list's order (``young_people_listed``): a page is the index's first rows.
+            models.Index(Lower("first_name"), Lower("last_name"), "reference", name="yp_name_idx"),
         ]
 
     def __str__(self) -> str:
