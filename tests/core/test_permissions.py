@@ -18,6 +18,20 @@ def test_anonymous_and_inactive_users_have_no_role(make_user):
     assert not permissions.is_programme_staff(user)
 
 
+@pytest.mark.django_db
+def test_an_account_without_a_role_is_not_staff(client):
+    """``create_user`` without a role leaves it empty: such an account is no member of staff, so
+    it may not read the API or its reference (it used to: ``"" is not None``)."""
+    from heard.people.models import User
+
+    user = User.objects.create_user("no-role@example.org", "a long enough password")
+    assert user.role == ""
+    assert not permissions.is_staff_member(user)
+    client.force_login(user)
+    assert client.get("/api/v1/docs/").status_code == 403
+    assert client.get("/api/v1/young-people/").status_code == 403
+
+
 @pytest.mark.parametrize(
     ("role", "allowed"),
     [
