@@ -255,6 +255,9 @@ class TestBackgroundChecks:
         board = make_user(Role.BOARD_MEMBER)
         due = selectors.checks_due(user=officer, today=TODAY)
         assert [c.pk for c in due] == [expired.pk, soon.pk]
+        # The home page's count of them, from the database, is the list's length.
+        assert selectors.checks_due_count(user=officer, today=TODAY) == 2
+        assert selectors.checks_due_count(user=board, today=TODAY) == 0
         without = set(selectors.staff_without_current_check(user=officer, today=TODAY))
         assert officer in without and expired.staff in without
         assert board not in without and soon.staff not in without

@@ -120,7 +120,7 @@ def safeguarding_to_do(*, user: Any, today: datetime.date) -> dict[str, Any]:
         .filter(status=Concern.Status.OPEN)
         .count(),
         "shows_checks_due": shows_checks,
-        "checks_due": len(safeguarding_selectors.checks_due(user=user, today=today))
+        "checks_due": safeguarding_selectors.checks_due_count(user=user, today=today)
         if shows_checks
         else 0,
         "check_due_within_days": safeguarding_selectors.CHECK_DUE_WITHIN_DAYS,

@@ -200,19 +200,25 @@ def background_checks_visible_to(user: Any) -> QuerySet[BackgroundCheck]:
     return staff_records_visible_to(user, BackgroundCheck)
 
 
+def _due(*, user: Any, today: datetime.date) -> QuerySet[BackgroundCheck]:
+    latest = BackgroundCheck.objects.filter(staff=OuterRef("staff")).order_by("-renewal_due", "-id")
+    return background_checks_visible_to(user).filter(
+        staff__is_active=True,
+        pk__in=latest.values("pk")[:1],
+        renewal_due__lte=today + datetime.timedelta(days=CHECK_DUE_WITHIN_DAYS),
+    )
+
+
 def checks_due(*, user: Any, today: datetime.date) -> list[BackgroundCheck]:
     """Each active staff member's latest check when it is due for renewal within 30 days (or
     already past), soonest first."""
-    latest = BackgroundCheck.objects.filter(staff=OuterRef("staff")).order_by("-renewal_due", "-id")
-    return list(
-        background_checks_visible_to(user)
-        .filter(
-            staff__is_active=True,
-            pk__in=latest.values("pk")[:1],
-            renewal_due__lte=today + datetime.timedelta(days=CHECK_DUE_WITHIN_DAYS),
-        )
-        .order_by("renewal_due", "id")
-    )
+    return list(_due(user=user, today=today).order_by("renewal_due", "id"))
+
+
+def checks_due_count(*, user: Any, today: datetime.date) -> int:
+    """How many ``checks_due`` lists, counted by the database (a safeguarding lead's home page:
+    no rows, no staff or organisation joined to them)."""
+    return _due(user=user, today=today).select_related(None).order_by().count()
 
 
 def staff_without_current_check(*, user: Any, today: datetime.date) -> QuerySet[Any]:
