@@ -70,8 +70,8 @@ def young_people_matching(user: Any, rows: QuerySet[YoungPerson], text: str) -> 
     reference) starting with one, then the order ``rows`` had.
 
     On PostgreSQL the search text has a trigram index (migration 0002): a search reads the rows
-    the index points to instead of all 200,000 (national scale, an officer's search for "sam":
-    see the migration's commit for the numbers)."""
+    the index points to instead of all 200,000 (national scale, an officer's search, its count
+    and first page: "sam" 342 -> 22 ms, a full name 545 -> 29 ms, a reference 279 -> 3 ms)."""
     if sees_names(user):
         field, words = "search_text", search_phrases(text)
     else:
