@@ -63,10 +63,11 @@ lint: install-dev
 typecheck: install-dev
 	$(BIN)/mypy src
 
-# Browser tests run in their own pytest process: their live server empties the database after each
-# test (rows seeded by migrations included), which must not reach the other tests. For the same
-# reason the files go to the workers in pytest-django's order (transactional tests, which flush,
-# after the rest), not reordered by size: --no-loadscope-reorder.
+# `make test` and `make test-postgres` run the suite, the browser tests and (make test) lint and types
+# side by side (.ci/suites). Browser tests run in their own pytest process: their live server
+# empties the database after each test (rows seeded by migrations included), which must not reach
+# the other tests. For the same reason the suite's files go to the workers in pytest-django's order
+# (transactional tests, which flush, after the rest), not reordered by size: --no-loadscope-reorder.
 PYTEST_XDIST := -n 2 --dist loadfile --no-loadscope-reorder
 # Branch coverage of the suite (pytest-cov), printed in its summary; .ci/coverage_floors.py then
 # holds services, selectors and policies to 100% and Heard to 95% (pyproject.toml has the rest).
@@ -76,10 +77,8 @@ COVERAGE := --cov --cov-report=term --cov-report=json:build/coverage.json
 # pytest prints the depth in its closing summary.
 TEST_DEPTH ?= standard
 POSTGRES_TEST_DEPTH ?= deep
-test: install-dev lint typecheck
-	HEARD_TESTING=1 HEARD_TEST_DEPTH=$(TEST_DEPTH) $(BIN)/pytest $(PYTEST_XDIST) -m "not browser" $(COVERAGE)
-	HEARD_TESTING=1 $(BIN)/pytest -m browser tests/browser
-	$(BIN)/python .ci/coverage_floors.py build/coverage.json
+test: install-dev
+	HEARD_TESTING=1 HEARD_TEST_DEPTH=$(TEST_DEPTH) BIN=$(BIN) bash .ci/suites --checks --coverage -- $(PYTEST_XDIST) -m "not browser" $(COVERAGE)
 
 browser-test: install-dev
 	HEARD_TESTING=1 $(BIN)/pytest -m browser tests/browser
@@ -91,8 +90,7 @@ screenshots: install-dev
 	HEARD_TESTING=1 HEARD_SCREENSHOT_DIR=$(CURDIR)/docs/screenshots $(BIN)/pytest -m browser tests/browser/test_crawl.py
 
 test-postgres: install-dev
-	HEARD_TESTING=1 HEARD_TEST_DEPTH=$(POSTGRES_TEST_DEPTH) DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest $(PYTEST_XDIST) -m "not browser"
-	HEARD_TESTING=1 HEARD_TEST_DEPTH=$(POSTGRES_TEST_DEPTH) DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -m browser tests/browser
+	HEARD_TESTING=1 HEARD_TEST_DEPTH=$(POSTGRES_TEST_DEPTH) DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} BIN=$(BIN) bash .ci/suites -- $(PYTEST_XDIST) -m "not browser"
 
 # Known-vulnerable dependencies (.ci/audit.py): pip-audit over both lock files against PyPI's
 # vulnerability data, npm audit over package-lock.json. A finding fails unless .ci/audit-allowlist.toml
