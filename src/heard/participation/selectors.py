@@ -243,15 +243,20 @@ def active_staff() -> QuerySet[Any]:
 def staff_choosable(user: Any, *, keep: Any = ()) -> QuerySet[Any]:
     """The active staff ``user`` may record as present at a session: the staff an organisation's
     page shows them (``people.policies.OrganisationPolicy``'s ``view_staff``: programme staff
-    every organisation's, and so everyone; a partner worker their own organisation's), always
-    themselves, and ``keep`` (ids already recorded on the session being edited)."""
+    every organisation's, and so everyone; a partner worker their own organisation's), the staff
+    of the host organisations of the groups they may log sessions for (``groups_for_logging``: a
+    theme lead records the youth workers who ran their groups' sessions; a partner worker's stay
+    their own organisation), always themselves, and ``keep`` (ids already recorded on the
+    session being edited). One query, whatever the number of groups or staff: the organisations
+    are subqueries. The one definition the form's choices and the service's check use."""
     staff = active_staff()
     if ORGANISATION.allows(user, "view_staff"):
         return staff
     organisations = ORGANISATION.scope(user, "view_staff", Organisation.objects.all())
-    return staff.filter(
-        Q(organisation__in=organisations.values("pk")) | Q(pk=user.pk) | Q(pk__in=list(keep))
-    )
+    allowed = Q(organisation__in=organisations.values("pk")) | Q(pk=user.pk) | Q(pk__in=list(keep))
+    if not is_partner_worker(user):
+        allowed |= Q(organisation__in=groups_for_logging(user).values("host_organisation"))
+    return staff.filter(allowed)
 
 
 def staff_not_choosable(user: Any, staff: list[Any], *, keep: Any = ()) -> list[Any]:
