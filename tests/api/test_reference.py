@@ -353,6 +353,104 @@ def test_build_groups_operations_by_tag():
     assert (empty.title, empty.version, empty.resources, empty.schemas) == ("API", "", (), ())
 
 
+ERROR_BODY = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+
+
+def _answer(description: str, content: dict | None = None) -> dict:
+    return {"description": description, **({"content": content} if content else {})}
+
+
+def test_errors_given_alike_are_shared_and_one_that_differs_is_the_operations_own():
+    ok = _answer("", {"application/json": {"schema": {"$ref": "#/components/schemas/Group"}}})
+    invalid = _answer("The input is not valid.", ERROR_BODY)
+    document = {
+        "paths": {
+            "/groups/": {
+                "get": {
+                    "operationId": "list",
+                    "responses": {"200": ok, "400": invalid, "503": _answer("Down.", ERROR_BODY)},
+                },
+                "post": {
+                    "operationId": "create",
+                    "responses": {"201": ok, "400": invalid, "503": _answer("Down.", ERROR_BODY)},
+                },
+            },
+            "/groups/{id}/close/": {
+                "post": {
+                    "operationId": "close",
+                    "responses": {
+                        "200": ok,
+                        # The same status, another description: shown in full here.
+                        "400": _answer("Already closed.", ERROR_BODY),
+                        # The same description, no body: another response.
+                        "503": _answer("Down."),
+                        # Given by one operation only: its own.
+                        "409": _answer("Taken.", ERROR_BODY),
+                    },
+                },
+                "get": {"operationId": "read", "responses": {"200": ok}},
+            },
+        },
+        "components": {
+            "schemas": {
+                **COMPONENTS,
+                "Error": {"type": "object", "properties": {"detail": {"type": "string"}}},
+            }
+        },
+    }
+    built = reference.build(document)
+    # Described once: the errors two operations or more give alike; not a 200 two give alike.
+    assert [(r.status, r.title, r.anchor, r.shared) for r in built.errors] == [
+        ("400", "400 Bad Request", "response-400", True),
+        ("503", "503 Service Unavailable", "response-503", True),
+    ]
+    assert built.errors[0].description[0].items[0][0].text == "The input is not valid."
+    assert [f.name for f in built.errors[0].body.fields] == ["detail"]
+    operations = {op.id: op for resource in built.resources for op in resource.operations}
+    listed = operations["list"]
+    assert [r.status for r in listed.responses] == ["200", "400", "503"]  # all, in order
+    assert [r.status for r in listed.own_responses] == ["200"]
+    assert [r.status for r in listed.shared_responses] == ["400", "503"]
+    close = operations["close"]
+    assert [r.status for r in close.own_responses] == ["200", "400", "503", "409"]
+    assert close.shared_responses == ()
+    assert close.own_responses[1].description[0].items[0][0].text == "Already closed."
+    assert close.own_responses[2].body is None
+    assert operations["read"].shared_responses == ()
+
+
+def test_the_shared_error_of_a_status_is_the_one_most_operations_give():
+    def op(name: str, description: str) -> dict:
+        return {"operationId": name, "responses": {"404": _answer(description)}}
+
+    paths = {
+        "/a/": {"get": op("a", "Rare."), "post": op("b", "Rare.")},
+        "/b/": {"get": op("c", "Common."), "post": op("d", "Common."), "put": op("e", "Common.")},
+        "/c/": {"get": op("f", "Once.")},
+    }
+    built = reference.build({"paths": paths})
+    assert [(r.status, r.description[0].items[0][0].text) for r in built.errors] == [
+        ("404", "Common.")
+    ]
+    shared = {op.id for res in built.resources for op in res.operations if op.shared_responses}
+    assert shared == {"c", "d", "e"}
+    # Equally common: the first seen is shared.
+    paths["/b/"].pop("put")
+    built = reference.build({"paths": paths})
+    assert built.errors[0].description[0].items[0][0].text == "Rare."
+    # A status Python does not know, or a range, is titled by itself; a 2xx or 3xx is never shared.
+    assert reference.Response("4XX", (), None).title == "4XX"
+    assert reference.Response("599", (), None).title == "599"
+    assert [reference.is_error(s) for s in ("400", "4XX", "503", "200", "302", "default")] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
+
+
 # The page -----------------------------------------------------------------------------------------
 
 
@@ -442,9 +540,8 @@ def test_a_parameter_an_enum_and_a_component_link_are_shown(page):
     html = page.content.decode()
     # The list of young people filters by age band: a query parameter with its values.
     list_operation = html.split('id="operation-young-people-list"')[1].split("<h3")[0]
-    assert (
-        '<code>age_band</code></th>\n      <td class="govuk-table__cell" data-label="In">query'
-        in (list_operation)
+    assert '<code>age_band</code></th>\n<td class="govuk-table__cell" data-label="In">query' in (
+        list_operation
     )
     values = list_operation.split("<code>age_band</code>")[1].split("</tr>")[0]
     assert "Values: <code>11_13</code>, <code>14_15</code>" in values
@@ -460,6 +557,37 @@ def test_a_parameter_an_enum_and_a_component_link_are_shown(page):
     parsed = outline(page.content)
     assert parsed.fragments <= set(parsed.ids)
     assert len(parsed.ids) == len(set(parsed.ids))
+
+
+def test_errors_given_alike_are_described_once_and_linked_from_each_operation(document, page):
+    html = page.content.decode()
+    parsed = outline(page.content)
+    # The errors every operation gives alike, each once under "Errors" with the Error fields.
+    errors = html.split('<h2 class="govuk-heading-l" id="errors">Errors</h2>')[1].split("<h2")[0]
+    for status, title in (("401", "401 Unauthorized"), ("403", "403 Forbidden")):
+        assert f'<h3 class="govuk-heading-m" id="response-{status}">{title}</h3>' in errors
+    assert errors.count("Fields of the 401 response") == 1
+    assert "<code>detail</code>" in errors and 'href="#schema-Error">Error</a>' in errors
+    assert '<a class="govuk-link" href="#errors">Errors</a>' in html  # in the contents
+    unauthorised = document["paths"]["/api/v1/groups/"]["get"]["responses"]["401"]
+    assert html.count(unauthorised["description"].split(":")[0]) == 1  # not once an operation
+    # An operation lists them in one line of links, its own in full.
+    listed = html.split('id="operation-groups-list"')[1].split("<h3")[0]
+    assert (
+        '<p class="govuk-body-s">Shared errors: <a class="govuk-link" href="#response-400">'
+        "400 Bad Request</a>, "
+    ) in listed
+    assert '<a class="govuk-link" href="#response-503">503 Service Unavailable</a>.</p>' in listed
+    assert 'data-label="Status">200</th>' in listed and 'data-label="Status">401' not in listed
+    # Closing a concern answers a 400 of its own: shown in full there, not linked.
+    close_op = document["paths"]["/api/v1/safeguarding-concerns/{id}/close/"]["post"]
+    close = html.split(f'id="{reference.anchor("operation", close_op["operationId"])}"')[1]
+    close = close.split("<h3")[0]
+    assert close_op["responses"]["400"]["description"].startswith("The concern is already closed")
+    assert 'data-label="Status">400</th>' in close
+    assert "The concern is already closed" in close
+    assert 'href="#response-400"' not in close and 'href="#response-401"' in close
+    assert parsed.fragments <= set(parsed.ids)
 
 
 def test_headings_never_skip_a_level(page):

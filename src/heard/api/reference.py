@@ -6,6 +6,10 @@ the template draws: the API's title, version and description; how to authenticat
 component schema with its fields. A component named by ``$ref`` is not expanded where it is used:
 its name links to its own entry under "Schemas", so a schema that refers to itself ends.
 
+An error response that many operations give alike (the same status, description and body) is
+described once, under "Errors", and each operation that gives it links there in one line; an
+operation's error that differs from it is shown in full at the operation (``shared_responses``).
+
 A description is cut into paragraphs and bullet lists of plain text and ``code`` (the Markdown
 drf-spectacular writes for enums); nothing in it is ever taken as HTML.
 """
@@ -13,8 +17,10 @@ drf-spectacular writes for enums); nothing in it is ever taken as HTML.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from http import HTTPStatus
 from typing import Any
 
 #: The operations of a path, in the order the page lists them.
@@ -221,6 +227,26 @@ class Response:
     status: str
     description: tuple[Block, ...]
     body: Body | None
+    #: Described once under "Errors" (the same at every operation that gives it): the operation
+    #: only links to it.
+    shared: bool = False
+
+    @property
+    def title(self) -> str:
+        """``"404 Not Found"``; the bare status when it is not an HTTP status Python knows."""
+        try:
+            return f"{self.status} {HTTPStatus(int(self.status)).phrase}"
+        except ValueError:
+            return self.status
+
+    @property
+    def anchor(self) -> str:
+        return anchor("response", self.status)
+
+    @property
+    def same(self) -> tuple[str, tuple[Block, ...], Body | None]:
+        """What makes two operations' responses the same one: status, description and body."""
+        return (self.status, self.description, self.body)
 
 
 @dataclass(frozen=True)
@@ -240,6 +266,16 @@ class Operation:
     @property
     def title(self) -> str:
         return f"{self.method.upper()} {self.path}"
+
+    @property
+    def own_responses(self) -> tuple[Response, ...]:
+        """The responses shown in full at the operation: its own, or an error unlike the shared."""
+        return tuple(response for response in self.responses if not response.shared)
+
+    @property
+    def shared_responses(self) -> tuple[Response, ...]:
+        """The responses described under "Errors", to which the operation links."""
+        return tuple(response for response in self.responses if response.shared)
 
 
 @dataclass(frozen=True)
@@ -287,6 +323,8 @@ class Reference:
     resources: tuple[Resource, ...]
     schemas: tuple[Schema, ...]
     operation_count: int = field(default=0)
+    #: The error responses described once, by status (``shared_responses``).
+    errors: tuple[Response, ...] = ()
 
 
 def schema_fields(schema: Mapping[str, Any] | None) -> tuple[Field, ...]:
@@ -396,6 +434,39 @@ def security_scheme(name: str, scheme: Mapping[str, Any]) -> SecurityScheme:
     return SecurityScheme(name, kind, where, blocks(scheme.get("description")))
 
 
+def is_error(status: str) -> bool:
+    """A 4xx or 5xx status (or a range such as ``4XX``)."""
+    return status[:1] in ("4", "5")
+
+
+def shared_responses(operations: Iterable[Operation]) -> tuple[Response, ...]:
+    """The error responses to describe once: for each error status, the response (status,
+    description and body) that the most operations give, if at least two give it alike; the
+    first seen of equally common ones. In order of status."""
+    counts: Counter[tuple[str, tuple[Block, ...], Body | None]] = Counter(
+        response.same
+        for operation in operations
+        for response in operation.responses
+        if is_error(response.status)
+    )
+    chosen: dict[str, tuple[str, tuple[Block, ...], Body | None]] = {}
+    for same, count in counts.most_common():  # most common first; ties in the order first seen
+        if count >= 2 and same[0] not in chosen:
+            chosen[same[0]] = same
+    return tuple(Response(*chosen[status], shared=True) for status in sorted(chosen))
+
+
+def with_shared(operation: Operation, shared: Iterable[Response]) -> Operation:
+    """The operation with each of its responses that is a shared one marked so."""
+    same = {response.same for response in shared}
+    return replace(
+        operation,
+        responses=tuple(
+            replace(response, shared=response.same in same) for response in operation.responses
+        ),
+    )
+
+
 def build(document: Mapping[str, Any]) -> Reference:
     """The whole page's content from an OpenAPI 3 document."""
     info = document.get("info") or {}
@@ -415,12 +486,13 @@ def build(document: Mapping[str, Any]) -> Reference:
             tag = (op.get("tags") or ["Other"])[0]
             by_tag.setdefault(tag, []).append(built)
             count += 1
+    errors = shared_responses(op for operations in by_tag.values() for op in operations)
     resources = tuple(
         Resource(
             name=name,
             anchor=anchor("resource", name),
             description=blocks((tag_info.get(name) or {}).get("description")),
-            operations=tuple(operations),
+            operations=tuple(with_shared(op, errors) for op in operations),
         )
         for name, operations in by_tag.items()
         if operations
@@ -445,4 +517,5 @@ def build(document: Mapping[str, Any]) -> Reference:
         resources=resources,
         schemas=schemas,
         operation_count=count,
+        errors=errors,
     )
