@@ -11,7 +11,7 @@ from tests import factories
 
 CHOICES = [
     ("", "Any"),
-    ("a", "Alpha & <Beta>"),
+    ("a", 'Alpha & <Beta> "O\'Neill"'),
     (3, "Three"),
     ("Grouped", [("g1", 'First "one"'), ("g2", "Second")]),
     (None, "Nothing"),
@@ -37,13 +37,17 @@ def test_the_same_markup_as_djangos_select(value):
     if data:
         plain.is_valid(), quick.is_valid()
     assert str(quick["pick"]) == str(plain["pick"])
-    assert "Alpha &amp; &lt;Beta&gt;" in str(quick["pick"])
+    html = str(quick["pick"])
+    assert "Alpha &amp; &lt;Beta&gt; &quot;O&#x27;Neill&quot;" in html
+    empty_chosen = " selected" if value in (None, "") else ""
+    assert f'<option value=""{empty_chosen}>Any</option>' in html
+    assert html.count(" selected") == (0 if value == "missing" else 1)
 
 
 @pytest.mark.django_db
 def test_filter_forms_use_it_with_model_choices_and_errors(rf, admin_user):
     factories.OrganisationFactory(name="Riverside Trust")
-    chosen = factories.OrganisationFactory(name="Hillside & Co")
+    chosen = factories.OrganisationFactory(name='Hillside & <Co> "O\'Neill"')
     request = rf.get("/", {"organisation": chosen.pk})
     request.user = admin_user
     filterset = StaffFilter(request.GET, queryset=factories.User.objects.all(), request=request)
@@ -51,7 +55,11 @@ def test_filter_forms_use_it_with_model_choices_and_errors(rf, admin_user):
     field = filterset.form.fields["organisation"]
     assert type(field.widget) is QuickSelect
     html = str(filterset.form["organisation"])
-    assert f'<option value="{chosen.pk}" selected>Hillside &amp; Co</option>' in html
+    assert (
+        f'<option value="{chosen.pk}" selected>Hillside &amp; &lt;Co&gt; &quot;O&#x27;Neill&quot;'
+        "</option>"
+    ) in html
+    assert '<option value="">Any organisation</option>' in html
     assert html.count("<option") == Organisation.objects.count() + 1
     # A choice that is not there: the same error as before, the list still offered.
     bad = StaffFilter({"organisation": "999999"}, queryset=factories.User.objects.all())

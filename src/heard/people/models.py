@@ -79,6 +79,8 @@ class User(AbstractBaseUser, PermissionsMixin):
 class Organisation(TimeStampedModel):
     """A partner organisation, agency or service in the partnership (M2)."""
 
+    LABEL_FIELD = "name"  # what __str__ returns: QuickSelect reads drop-downs' labels from it
+
     class Kind(models.TextChoices):
         COMMISSIONER = "commissioner", "Children's Commissioner's office"
         LOCAL_AUTHORITY = "local_authority", "Local authority service"
