@@ -155,11 +155,33 @@ def built_static() -> Iterator[Path]:
         yield BUILD_DIR
 
 
+def _keep_serialized_rows(saved: dict[str, str]) -> None:
+    """Give the connections the tests see from now on the rows the migrations seeded, as
+    serialized when the test database was made. Once Playwright's sync API runs its event loop in
+    this thread, ``django.db.connections`` (an asgiref ``Local``) keeps its objects per context:
+    the tests get new connection objects, without ``_test_serialized_contents``, and the
+    serialized rollback would skip the restore without a word (tests/browser/test_seeded_rows.py).
+    """
+    from django.db import connections
+
+    for alias, contents in saved.items():
+        connection = connections[alias]
+        if not hasattr(connection, "_test_serialized_contents"):
+            connection._test_serialized_contents = contents
+
+
 @pytest.fixture(scope="session")
-def chromium(built_static: Path) -> Iterator[Any]:
+def chromium(built_static: Path, django_db_setup: None) -> Iterator[Any]:
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    saved = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        _keep_serialized_rows(saved)
         # launch() gives every run a fresh temporary profile of its own.
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=60_000
