@@ -2,8 +2,6 @@
 (issue 16), with the markup of Django's own Select byte for byte: records labelled by their
 ``LABEL_FIELD`` are read as ``(pk, label)`` rows; any other record keeps its ``__str__``."""
 
-import sys
-
 import django_filters
 import pytest
 from django import forms
@@ -22,25 +20,10 @@ from heard.people.models import Organisation, User, YoungPerson
 from heard.voice.filters import ViewFilter
 from heard.voice.models import View
 from tests import factories
+from tests.calls import python_calls
 
 NAUGHTY = 'Hillside & <Co> "Quoted" O\'Neill'
 NAUGHTY_HTML = "Hillside &amp; &lt;Co&gt; &quot;Quoted&quot; O&#x27;Neill"
-
-
-def _python_calls(render):
-    calls = 0
-
-    def count(frame, event, arg):
-        nonlocal calls
-        if event == "call":
-            calls += 1
-
-    sys.setprofile(count)
-    try:
-        render()
-    finally:
-        sys.setprofile(None)
-    return calls
 
 
 def _pair(field_class, data=None, **kwargs):
@@ -216,7 +199,7 @@ def test_every_lists_organisation_drop_down_takes_the_same_calls_for_5_or_60(
         request.user = admin_user
         form = filter_class(None, queryset=model.objects.all(), request=request).form
         str(form[name])  # once uncounted: the first query of a kind fills Django's caches
-        return _python_calls(lambda: str(form[name])), str(form[name])
+        return python_calls(lambda: str(form[name])), str(form[name])
 
     factories.OrganisationFactory.create_batch(5)
     with_5, html = calls()
@@ -232,6 +215,6 @@ def test_plain_choices_take_the_same_calls_for_5_or_200():
         choices = [("", "Any group"), *((str(n), f"Group {n} & co") for n in range(count))]
         widget = QuickSelect(choices=choices)
         widget.render("group", "3")
-        return _python_calls(lambda: widget.render("group", "3"))
+        return python_calls(lambda: widget.render("group", "3"))
 
     assert calls(200) == calls(5)

@@ -4,8 +4,6 @@ national scale), because each call can cost 10 times more at some stack depths u
 3.11. No people-specific code: every filter's drop-down of records gets it
 (tests/core/test_quick_select.py)."""
 
-import sys
-
 import pytest
 from django import forms
 
@@ -13,6 +11,7 @@ from heard.core.widgets import QuickSelect
 from heard.people.filters import StaffFilter, YoungPersonFilter
 from heard.people.models import Organisation, User, YoungPerson
 from tests import factories
+from tests.calls import python_calls
 
 pytestmark = pytest.mark.django_db
 
@@ -53,22 +52,6 @@ def test_the_same_markup_as_quickselect(rf, admin_user, filter_class, chosen):
     assert html.count(" selected") == (0 if chosen == "missing" else 1)
 
 
-def _python_calls(render):
-    calls = 0
-
-    def count(frame, event, arg):
-        nonlocal calls
-        if event == "call":
-            calls += 1
-
-    sys.setprofile(count)
-    try:
-        render()
-    finally:
-        sys.setprofile(None)
-    return calls
-
-
 @pytest.mark.parametrize("filter_class", [YoungPersonFilter, StaffFilter])
 def test_the_options_take_the_same_python_calls_for_5_or_60_organisations(
     rf, admin_user, filter_class
@@ -76,7 +59,7 @@ def test_the_options_take_the_same_python_calls_for_5_or_60_organisations(
     def calls():
         filterset = _filter(filter_class, rf, admin_user, None)
         form = filterset.form
-        return _python_calls(lambda: str(form["organisation"]))
+        return python_calls(lambda: str(form["organisation"]))
 
     factories.OrganisationFactory.create_batch(5)
     with_5 = calls()
@@ -85,8 +68,8 @@ def test_the_options_take_the_same_python_calls_for_5_or_60_organisations(
     assert with_5 == with_60
     # QuickSelect's own writer makes calls for every option: the count above would grow
     reference = Reference()
-    print("CALLS", with_5, with_60, _python_calls(lambda: str(reference["organisation"])))
-    assert _python_calls(lambda: str(reference["organisation"])) > with_60 + 60
+    print("CALLS", with_5, with_60, python_calls(lambda: str(reference["organisation"])))
+    assert python_calls(lambda: str(reference["organisation"])) > with_60 + 60
 
 
 def test_the_filter_still_filters(client_for, admin_user, organisation, other_organisation):

@@ -111,7 +111,8 @@ class QuickSelect(forms.Select):
         """
         rows = _record_rows(choices)
         if rows is None:
-            rows = list(choices)
+            # Through iter(): list() asks a ModelChoiceIterator for its length first, a COUNT.
+            rows = list(iter(choices))
         if [label for _value, label in rows if isinstance(label, list | tuple)]:
             return "".join(self._options(rows, selected))
         values = ["" if value is None else str(value) for value, _label in rows]
