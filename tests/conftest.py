@@ -1,6 +1,8 @@
+import contextlib
 import fcntl
 import os
 import shutil
+from collections.abc import Iterator
 
 import pytest
 from django.db import connection
@@ -169,14 +171,11 @@ def unverified_login(client):
     return sign_in
 
 
-@pytest.fixture
-def untraced():
-    """Run a long statistical simulation without coverage's tracer. It measures a risk, not
-    lines: what it calls is covered by the behaviour tests, and traced it cost minutes of
-    ``make test`` (the disclosure simulation: 144 s, against about 40 s untraced).
-
-    Every started coverage is stopped, not only the latest: in a pytest-xdist worker two are
-    started (one pauses the other), and stopping the latest alone resumed the other's tracer."""
+@contextlib.contextmanager
+def tracer_off() -> Iterator[None]:
+    """Run a block without coverage's tracer (``untraced`` for a whole test). Every started
+    coverage is stopped, not only the latest: in a pytest-xdist worker two are started (one
+    pauses the other), and stopping the latest alone resumed the other's tracer."""
     try:
         import coverage
     except ImportError:  # pragma: no cover - coverage is a dev dependency
@@ -191,6 +190,15 @@ def untraced():
     finally:
         for instance in reversed(stopped):
             instance.start()
+
+
+@pytest.fixture
+def untraced():
+    """Run a long statistical simulation without coverage's tracer. It measures a risk, not
+    lines: what it calls is covered by the behaviour tests, and traced it cost minutes of
+    ``make test`` (the disclosure simulation: 144 s, against about 40 s untraced)."""
+    with tracer_off():
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,7 @@ from heard.demo.loader import demo_logins, load_demo
 from heard.groups.models import Group
 from heard.participation.models import Attendance, Session
 from heard.people.models import Organisation, User, YoungPerson
+from tests.conftest import tracer_off
 from tests.demo.test_load_demo import NOW, TODAY, model_counts
 from tests.factories import OrganisationFactory
 
@@ -54,7 +55,8 @@ def signature(today: datetime.date) -> dict[str, object]:
 
 def test_the_command_loads_the_same_demo_whatever_the_day(db, frozen):
     """The command on an empty database loads and prints the logins; a load counting back from
-    another day gives the same records in the same numbers."""
+    another day gives the same records in the same numbers. The second load runs without
+    coverage's tracer: the two took 38 s traced (12 s untraced), and the first covers its lines."""
     with transaction.atomic():
         out = StringIO()
         call_command("load_demo", stdout=out)
@@ -68,7 +70,8 @@ def test_the_command_loads_the_same_demo_whatever_the_day(db, frozen):
         transaction.set_rollback(True)
     assert not User.objects.exists()
 
-    summary = load_demo(today=datetime.date(2026, 5, 2))
+    with tracer_off():
+        summary = load_demo(today=datetime.date(2026, 5, 2))
     assert summary.created
     assert signature(datetime.date(2026, 5, 2)) == first
     assert summary.counts["young_people"] == first["counts"]["YoungPerson"]
