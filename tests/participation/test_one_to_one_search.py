@@ -410,3 +410,22 @@ def test_a_role_without_names_sees_the_reference_linked(
     )
     assert f"{_link(people['ada'])}>{people['ada'].reference}</a>" in page
     assert "Lovelace" not in page
+
+
+def test_markup_and_formulas_in_names_and_the_search_are_shown_as_text(
+    client_for, officer, organisation
+):
+    """A name holding markup, and a search holding markup, are shown as text in the results, the
+    hint and the error: nothing the page draws comes from them unescaped."""
+    factories.YoungPersonFactory(
+        first_name='<b id="x">Bold</b>',
+        last_name="=HYPERLINK(1)",
+        preferred_name="",
+        organisation=organisation,
+    )
+    page = _search(client_for(officer), "bold").content.decode()
+    assert '<b id="x">' not in page
+    assert "&lt;b id=&quot;x&quot;&gt;Bold&lt;/b&gt;" in page
+    missing = _search(client_for(officer), '<img src=x onerror="1">').content.decode()
+    assert "<img src=x" not in missing
+    assert "&lt;img src=x onerror=&quot;1&quot;&gt;" in missing
