@@ -178,6 +178,15 @@ def test_at_most_twenty_are_offered(officer, organisation):
     assert len(form.fields["chosen"].choices) == selectors.MOST_FOUND
 
 
+def test_a_blank_search_finds_nobody_and_asks_the_database_nothing(
+    officer, people, django_assert_num_queries
+):
+    with django_assert_num_queries(0):
+        found = selectors.young_person_found(officer, "   ")
+    assert found == selectors.Found()
+    assert not SessionSubjectForm({"young_person": "  "}, user=officer).is_valid()
+
+
 def test_accents_typed_match(officer, people):
     form = SessionSubjectForm({"young_person": "Zoë"}, user=officer)
     assert [ref for ref, _ in form.fields["chosen"].choices] == [people["zoe"].reference]
