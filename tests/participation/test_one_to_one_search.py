@@ -29,22 +29,36 @@ CREATE = reverse("participation:session-create")
 
 @pytest.fixture
 def people(organisation):
-    """Young people with fixed names (a random one could match a search below)."""
+    """Young people with fixed names and references (a random one could match a search below:
+    a drawn reference holds "AD" about once in 200)."""
     return {
         "ada": factories.YoungPersonFactory(
-            first_name="Ada", last_name="Lovelace", preferred_name="", organisation=organisation
+            reference="YP-222222",
+            first_name="Ada",
+            last_name="Lovelace",
+            preferred_name="",
+            organisation=organisation,
         ),
         "bo": factories.YoungPersonFactory(
+            reference="YP-333333",
             first_name="Robert",
             last_name="Diddley",
             preferred_name="Bobby",
             organisation=organisation,
         ),
         "cy": factories.YoungPersonFactory(
-            first_name="Cyrus", last_name="Adamson", preferred_name="", organisation=organisation
+            reference="YP-444444",
+            first_name="Cyrus",
+            last_name="Adamson",
+            preferred_name="",
+            organisation=organisation,
         ),
         "zoe": factories.YoungPersonFactory(
-            first_name="Zoë", last_name="Brontë", preferred_name="", organisation=organisation
+            reference="YP-555555",
+            first_name="Zoë",
+            last_name="Brontë",
+            preferred_name="",
+            organisation=organisation,
         ),
     }
 
@@ -53,7 +67,11 @@ def people(organisation):
 def stranger(other_organisation):
     """Another organisation's young person, with a name that matches the searches below."""
     return factories.YoungPersonFactory(
-        first_name="Adaeze", last_name="Lovell", preferred_name="", organisation=other_organisation
+        reference="YP-666666",
+        first_name="Adaeze",
+        last_name="Lovell",
+        preferred_name="",
+        organisation=other_organisation,
     )
 
 

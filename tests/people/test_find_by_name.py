@@ -17,19 +17,29 @@ LIST = reverse("people:young-person-list")
 
 @pytest.fixture
 def people(organisation):
-    """Three young people with fixed names (a random one could match a search below)."""
+    """Three young people with fixed names and references (a random one could match a search
+    below: a drawn reference holds "AD" about once in 200)."""
     return {
         "ada": YoungPersonFactory(
-            first_name="Ada", last_name="Lovelace", preferred_name="", organisation=organisation
+            reference="YP-222222",
+            first_name="Ada",
+            last_name="Lovelace",
+            preferred_name="",
+            organisation=organisation,
         ),
         "bo": YoungPersonFactory(
+            reference="YP-333333",
             first_name="Robert",
             last_name="Diddley",
             preferred_name="Bobby",
             organisation=organisation,
         ),
         "cy": YoungPersonFactory(
-            first_name="Cyrus", last_name="Adamson", preferred_name="", organisation=organisation
+            reference="YP-444444",
+            first_name="Cyrus",
+            last_name="Adamson",
+            preferred_name="",
+            organisation=organisation,
         ),
     }
 
