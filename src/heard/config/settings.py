@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "heard.voice",
     "heard.portal",
     "heard.privacy",
+    "heard.plans",
+    "heard.audits",
     "heard.indicators",
     "heard.api",
     "heard.demo",

@@ -12,6 +12,8 @@ urlpatterns = [
     path("voice/", include("heard.voice.urls")),
     path("safeguarding/", include("heard.safeguarding.urls")),
     path("privacy/", include("heard.privacy.urls")),
+    path("plans/", include("heard.plans.urls")),
+    path("audits/", include("heard.audits.urls")),
     path("", include("heard.portal.urls")),
     path("api/v1/", include("heard.api.urls")),
     path("django-admin/", admin.site.urls),
