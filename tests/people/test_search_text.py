@@ -36,9 +36,16 @@ def names_for_programme_staff_only(monkeypatch):
 
 @pytest.fixture
 def people(organisation):
+    digits = iter("23456")
+
     def person(first, last="", preferred=""):
+        # A fixed reference of digits: a drawn one could hold a searched word ("SAM", "MARY").
         return YoungPersonFactory(
-            first_name=first, last_name=last, preferred_name=preferred, organisation=organisation
+            reference="YP-" + next(digits) * 6,
+            first_name=first,
+            last_name=last,
+            preferred_name=preferred,
+            organisation=organisation,
         )
 
     return {
@@ -178,7 +185,11 @@ def test_names_are_found_whatever_the_accents_case_or_punctuation(officer, peopl
 
 def test_several_words_rank_who_matches_most_first(officer, people, organisation):
     other_sam = YoungPersonFactory(
-        first_name="Samira", last_name="Khan", preferred_name="", organisation=organisation
+        reference="YP-777777",
+        first_name="Samira",
+        last_name="Khan",
+        preferred_name="",
+        organisation=organisation,
     )
     found = _found(officer, "Sam Smith")
     assert found[0] == people["sam"].reference
