@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "heard.groups",
     "heard.participation",
     "heard.voice",
+    "heard.involvement",
     "heard.portal",
     "heard.privacy",
     "heard.plans",

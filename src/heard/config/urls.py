@@ -14,6 +14,7 @@ urlpatterns = [
     path("privacy/", include("heard.privacy.urls")),
     path("plans/", include("heard.plans.urls")),
     path("audits/", include("heard.audits.urls")),
+    path("involvement/", include("heard.involvement.urls")),
     path("", include("heard.portal.urls")),
     path("api/v1/", include("heard.api.urls")),
     path("django-admin/", admin.site.urls),
