@@ -328,6 +328,10 @@ DECLARED = [
     ("voice.FEEDBACK_RECORDED", "feedback.recorded", "Recorded the feedback", "create", False, {}),
     ("voice.RATING_GIVEN", "rating.given", "Rated the response", "create", False, {}),
     ("voice.RATING_CHANGED", "rating.changed", "Changed the rating", "update", False, {}),
+    # Audits (issue 18).
+    ("audits.AUDIT_CREATED", "audit.recorded", "Recorded the audit", "create", False, {}),
+    ("audits.AUDIT_CHANGED", "audit.changed", "Changed the audit", "update", False, {}),
+    ("audits.AUDIT_DELETED", "audit.deleted", "Deleted the audit", "delete", False, {}),
     (
         "voice.EVIDENCE_ATTACHED",
         "evidence.attached",
@@ -335,6 +339,40 @@ DECLARED = [
         "create",
         True,
         {"original_name": "drawing.png"},
+    ),
+    # plans (action plans, M10)
+    ("plans.PLAN_CREATED", "action_plan.created", "Added the action plan", "create", False, {}),
+    ("plans.PLAN_CHANGED", "action_plan.changed", "Changed the action plan", "update", False, {}),
+    ("plans.PLAN_DELETED", "action_plan.deleted", "Deleted the action plan", "delete", False, {}),
+    (
+        "plans.PLAN_COPIED",
+        "action_plan.copied",
+        "Started the action plan from another",
+        "create",
+        True,
+        {"from_period": "2009-10"},
+    ),
+    (
+        "plans.PLAN_IMPORTED",
+        "action_plan.imported",
+        "Imported the action plan's outcomes and actions",
+        "import",
+        True,
+        {"outcomes": 3, "actions": 7, "source": "pasted text"},
+    ),
+    ("plans.OUTCOME_CREATED", "plan_outcome.created", "Added the outcome", "create", False, {}),
+    ("plans.OUTCOME_CHANGED", "plan_outcome.changed", "Changed the outcome", "update", False, {}),
+    ("plans.OUTCOME_DELETED", "plan_outcome.deleted", "Deleted the outcome", "delete", False, {}),
+    ("plans.ACTION_CREATED", "plan_action.created", "Added the action", "create", False, {}),
+    ("plans.ACTION_CHANGED", "plan_action.changed", "Changed the action", "update", False, {}),
+    ("plans.ACTION_DELETED", "plan_action.deleted", "Deleted the action", "delete", False, {}),
+    (
+        "plans.ACTION_REVIEWED",
+        "plan_action_review.added",
+        "Reviewed the action",
+        "create",
+        False,
+        {},
     ),
 ]
 

@@ -7,3 +7,6 @@ class PlansConfig(AppConfig):
     name = "heard.plans"
     label = "plans"
     verbose_name = "Action plans"
+
+    def ready(self) -> None:
+        from heard.plans import events, policies  # noqa: F401 (register them)

@@ -1,0 +1,42 @@
+"""What happens to action plans, their outcomes, actions and reviews, in the audit log's words."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from heard.core.events import CREATE, DELETE, IMPORT, event, record_events
+
+
+def _copied(metadata: Mapping[str, Any]) -> str:
+    return f"Copied from the plan for {metadata.get('from_period', '?')}"
+
+
+def _imported(metadata: Mapping[str, Any]) -> str:
+    return (
+        f"Imported {metadata.get('outcomes', 0)} outcomes and "
+        f"{metadata.get('actions', 0)} actions from {metadata.get('source', 'a file')}"
+    )
+
+
+PLAN_CREATED, PLAN_CHANGED = record_events("action_plan", "action plan")
+PLAN_DELETED = event("action_plan.deleted", "Deleted the action plan", action=DELETE)
+PLAN_COPIED = event(
+    "action_plan.copied",
+    "Started the action plan from another",
+    action=CREATE,
+    describe=_copied,
+    example={"from_period": "2009-10"},
+)
+PLAN_IMPORTED = event(
+    "action_plan.imported",
+    "Imported the action plan's outcomes and actions",
+    action=IMPORT,
+    describe=_imported,
+    example={"outcomes": 3, "actions": 7, "source": "pasted text"},
+)
+OUTCOME_CREATED, OUTCOME_CHANGED = record_events("plan_outcome", "outcome")
+OUTCOME_DELETED = event("plan_outcome.deleted", "Deleted the outcome", action=DELETE)
+ACTION_CREATED, ACTION_CHANGED = record_events("plan_action", "action")
+ACTION_DELETED = event("plan_action.deleted", "Deleted the action", action=DELETE)
+ACTION_REVIEWED = event("plan_action_review.added", "Reviewed the action", action=CREATE)

@@ -1,0 +1,169 @@
+"""Action plans, their outcomes and actions: validate, check, save, audit."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+
+from heard.core.permissions import require
+from heard.core.updates import audited_update
+from heard.people.models import Organisation, User
+from heard.plans import events
+from heard.plans.models import Action, ActionPlan, Outcome
+from heard.plans.services._common import create_audited, delete_audited
+
+PLAN_FIELDS = ("organisation", "period", "starts_on", "ends_on", "title", "review_every_months")
+OUTCOME_FIELDS = ("standard", "number", "text", "order")
+ACTION_FIELDS = (
+    "text",
+    "lead_text",
+    "timescale",
+    "due_on",
+    "resources",
+    "risks",
+    "progress",
+    "order",
+)
+
+
+@transaction.atomic
+def plan_create(
+    *,
+    actor: User | None,
+    organisation: Organisation,
+    period: str,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+    title: str,
+    review_every_months: int = 6,
+) -> ActionPlan:
+    plan = ActionPlan(
+        organisation=organisation,
+        period=period,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        title=title,
+        review_every_months=review_every_months,
+    )
+    require(actor, "plans.add_actionplan", plan)
+    return create_audited(plan, actor=actor, event=events.PLAN_CREATED, fields=PLAN_FIELDS)
+
+
+@transaction.atomic
+def plan_update(*, actor: User | None, plan: ActionPlan, **fields: Any) -> ActionPlan:
+    require(actor, "plans.change_actionplan", plan)
+    if "organisation" in fields:
+        moved = ActionPlan(organisation=fields["organisation"])
+        require(actor, "plans.change_actionplan", moved)
+    plan, _ = audited_update(
+        plan,
+        actor=actor,
+        event=events.PLAN_CHANGED,
+        service="plan_update",
+        fields=fields,
+        allowed=PLAN_FIELDS,
+    )
+    return plan
+
+
+@transaction.atomic
+def plan_delete(*, actor: User | None, plan: ActionPlan) -> None:
+    """Delete a plan with its outcomes, actions and reviews (the page asked first)."""
+    require(actor, "plans.delete_actionplan", plan)
+    delete_audited(plan, actor=actor, event=events.PLAN_DELETED)
+
+
+def _next_order(rows: Any) -> int:
+    return (rows.aggregate(top=Max("order"))["top"] or 0) + 1
+
+
+@transaction.atomic
+def outcome_add(
+    *,
+    actor: User | None,
+    plan: ActionPlan,
+    standard: str,
+    text: str,
+    number: str = "",
+    order: int | None = None,
+) -> Outcome:
+    require(actor, "plans.change_actionplan", plan)
+    outcome = Outcome(
+        plan=plan,
+        standard=standard,
+        number=number,
+        text=text,
+        order=_next_order(plan.outcomes.all()) if order is None else order,
+    )
+    return create_audited(outcome, actor=actor, event=events.OUTCOME_CREATED, fields=OUTCOME_FIELDS)
+
+
+@transaction.atomic
+def outcome_update(*, actor: User | None, outcome: Outcome, **fields: Any) -> Outcome:
+    require(actor, "plans.change_outcome", outcome)
+    outcome, _ = audited_update(
+        outcome,
+        actor=actor,
+        event=events.OUTCOME_CHANGED,
+        service="outcome_update",
+        fields=fields,
+        allowed=OUTCOME_FIELDS,
+    )
+    return outcome
+
+
+@transaction.atomic
+def outcome_delete(*, actor: User | None, outcome: Outcome) -> None:
+    require(actor, "plans.delete_outcome", outcome)
+    delete_audited(outcome, actor=actor, event=events.OUTCOME_DELETED)
+
+
+@transaction.atomic
+def action_add(
+    *,
+    actor: User | None,
+    outcome: Outcome,
+    text: str,
+    lead_staff: Any = (),
+    order: int | None = None,
+    **fields: Any,
+) -> Action:
+    """Add a supporting action to ``outcome`` (``fields``: any of ``ACTION_FIELDS``)."""
+    require(actor, "plans.change_outcome", outcome)
+    unknown = set(fields) - set(ACTION_FIELDS)
+    if unknown:
+        raise TypeError(f"action_add() cannot set {', '.join(sorted(unknown))}")
+    action = Action(
+        outcome=outcome,
+        text=text,
+        order=_next_order(outcome.actions.all()) if order is None else order,
+        **fields,
+    )
+    create_audited(action, actor=actor, event=events.ACTION_CREATED, fields=ACTION_FIELDS)
+    leads = list(lead_staff or ())
+    if leads:
+        action.lead_staff.set(leads)
+    return action
+
+
+@transaction.atomic
+def action_update(*, actor: User | None, action: Action, **fields: Any) -> Action:
+    require(actor, "plans.change_action", action)
+    action, _ = audited_update(
+        action,
+        actor=actor,
+        event=events.ACTION_CHANGED,
+        service="action_update",
+        fields=fields,
+        allowed=(*ACTION_FIELDS, "lead_staff"),
+    )
+    return action
+
+
+@transaction.atomic
+def action_delete(*, actor: User | None, action: Action) -> None:
+    require(actor, "plans.delete_action", action)
+    delete_audited(action, actor=actor, event=events.ACTION_DELETED)
