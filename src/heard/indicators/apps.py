@@ -5,3 +5,7 @@ class IndicatorsConfig(AppConfig):
     name = "heard.indicators"
     label = "indicators"
     verbose_name = "Indicators and reports"
+
+    def ready(self) -> None:
+        # Register the events, the policy and the library of measures.
+        from heard.indicators import events, measures, policies  # noqa: F401

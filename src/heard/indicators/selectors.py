@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Count, Sum
+from django.db.models import Count, QuerySet, Sum
+from django.http import Http404
 
 from heard.core import years
 from heard.core.permissions import (
@@ -17,6 +19,10 @@ from heard.core.permissions import (
 )
 from heard.groups import selectors as group_selectors
 from heard.groups.models import Group
+from heard.indicators.measures import measure_for
+from heard.indicators.models import Indicator
+from heard.indicators.policies import INDICATORS
+from heard.indicators.progress import Progress, progress
 from heard.participation import selectors as participation_selectors
 from heard.participation import summaries
 from heard.participation.models import Session, YearlyParticipation
@@ -169,4 +175,53 @@ def home_page(*, user: Any, today: datetime.date) -> dict[str, Any]:
         "respond_within_days": loop["respond_within_days"] if loop else None,
         "feed_back_within_days": loop["feed_back_within_days"] if loop else None,
         **safeguarding_to_do(user=user, today=today),
+        **home_indicators(user=user, today=today),
+    }
+
+
+# --- Indicators (M12) -----------------------------------------------------------------------------
+
+#: How many indicators the home page shows progress against, before linking to the full list.
+HOME_INDICATORS_SHOWN = 6
+
+
+def indicators_visible_to(user: Any) -> QuerySet[Indicator]:
+    """The indicators ``user`` may read (the policy's scope), with what their pages name."""
+    return INDICATORS.scope(user, "view").select_related("theme", "organisation", "lead")
+
+
+def indicator_get(user: Any, pk: Any) -> Indicator:
+    """One indicator the user may read; 404 otherwise (403 comes first for those who may read
+    none: the views ask the permission before looking)."""
+    indicator = indicators_visible_to(user).filter(pk=pk).first() if str(pk).isdigit() else None
+    if indicator is None:
+        raise Http404("No such indicator.")
+    return indicator
+
+
+def indicators_progress(
+    indicators: Iterable[Indicator], *, user: Any, today: datetime.date, trend: bool = False
+) -> list[Progress]:
+    """Each indicator's value, target and status as ``user`` may see them: one aggregate query
+    per indicator (a share of views: the loop figures' three), and four more each with
+    ``trend``. Indicators whose measure has left the library are skipped."""
+    out = []
+    for indicator in indicators:
+        if measure_for(indicator.measure) is None:
+            continue
+        out.append(progress(indicator, user=user, today=today, trend=trend))
+    return out
+
+
+def home_indicators(*, user: Any, today: datetime.date) -> dict[str, Any]:
+    """Progress against the partnership's indicators, for readers of them."""
+    if not INDICATORS.allows(user, "view"):
+        return {"shows_indicators": False}
+    rows = list(indicators_visible_to(user)[: HOME_INDICATORS_SHOWN + 1])
+    return {
+        "shows_indicators": True,
+        "indicators_progress": indicators_progress(
+            rows[:HOME_INDICATORS_SHOWN], user=user, today=today
+        ),
+        "indicators_more": len(rows) > HOME_INDICATORS_SHOWN,
     }

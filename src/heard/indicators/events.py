@@ -1,0 +1,10 @@
+"""What happens to indicators, in the audit log's words."""
+
+from __future__ import annotations
+
+from heard.core.events import DELETE, event, record_events
+
+INDICATOR_CREATED, INDICATOR_CHANGED = record_events(
+    "indicator", "indicator", added=("set", "Set the")
+)
+INDICATOR_DELETED = event("indicator.deleted", "Deleted the indicator", action=DELETE)

@@ -1,0 +1,83 @@
+"""The form that sets an indicator: it collects input; the services validate and save."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from heard.core.forms import number_input
+from heard.core.roles import PROGRAMME_ROLES, AgeBand, Role
+from heard.groups.models import Group, Theme
+from heard.indicators.measures import measure_choices
+from heard.indicators.models import Indicator
+from heard.participation.models import Degree, ParticipationType, Session
+from heard.people.models import Organisation, User
+
+
+def _any(choices: Any, label: str) -> list[tuple[str, str]]:
+    return [("", label), *choices]
+
+
+class IndicatorForm(forms.Form):
+    name = forms.CharField(
+        max_length=200, help_text="As the board knows it, like “Young people actively taking part”."
+    )
+    measure = forms.ChoiceField(
+        choices=(),
+        label="Measure",
+        help_text="What is counted, from the records. Set only the filters the measure reads.",
+    )
+    period = forms.ChoiceField(choices=Indicator.Period.choices, initial=Indicator.Period.YEAR)
+    target = forms.IntegerField(
+        min_value=0,
+        widget=number_input(),
+        help_text="A number of young people, sessions or groups, or a percentage for a measure "
+        "in per cent.",
+    )
+    amber_within = forms.IntegerField(
+        min_value=0,
+        max_value=100,
+        initial=10,
+        label="Amber within (per cent of the target)",
+        widget=number_input(3),
+        help_text="Green at or above the target; amber within this share of it; red below.",
+    )
+    theme = forms.ModelChoiceField(
+        queryset=Theme.objects.none(), required=False, empty_label="Any theme"
+    )
+    group_kind = forms.ChoiceField(
+        choices=_any(Group.Kind.choices, "Any kind of group"), required=False, label="Kind of group"
+    )
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(), required=False, empty_label="Any organisation"
+    )
+    lead = forms.ModelChoiceField(
+        queryset=User.objects.none(), required=False, empty_label="Any lead", label="Group lead"
+    )
+    age_band = forms.ChoiceField(
+        choices=_any(AgeBand.choices, "Any age"), required=False, label="Age band"
+    )
+    session_kind = forms.ChoiceField(
+        choices=_any(Session.Kind.choices, "Any kind of session"),
+        required=False,
+        label="Kind of session",
+    )
+    degree = forms.ChoiceField(
+        choices=_any(Degree.choices, "Any degree"), required=False, label="Degree of participation"
+    )
+    participation_type = forms.ChoiceField(
+        choices=_any(ParticipationType.choices, "Any type"),
+        required=False,
+        label="Type of participation",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["measure"].choices = measure_choices()  # type: ignore[attr-defined]
+        self.fields["theme"].queryset = Theme.objects.order_by("-period", "title")  # type: ignore[attr-defined]
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name")  # type: ignore[attr-defined]
+        leads = [*PROGRAMME_ROLES, Role.THEME_LEAD, Role.PARTNER_WORKER]
+        self.fields["lead"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+            is_active=True, role__in=leads
+        ).order_by("full_name")

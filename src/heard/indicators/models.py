@@ -1,0 +1,97 @@
+"""Indicators (M12): a measure from the library, its filters, a target and a red/amber/green rule.
+
+The measure is named by its key in the library (``heard.indicators.measures``), not by a choice
+list here: a measure added to the library needs no migration. What the measure counts is never
+stored; it is computed from the records whenever it is read.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db import models
+
+from heard.core.models import TimeStampedModel
+from heard.core.roles import AgeBand
+from heard.core.validators import validate_single_line
+from heard.groups.models import Group
+from heard.participation.models import Degree, ParticipationType, Session
+
+#: The filters an indicator may set, in the order forms and pages show them.
+FILTER_FIELDS = (
+    "theme",
+    "group_kind",
+    "organisation",
+    "lead",
+    "age_band",
+    "session_kind",
+    "degree",
+    "participation_type",
+)
+
+
+class Indicator(TimeStampedModel):
+    """A success measure the partnership sets, with a target, computed from the records."""
+
+    class Period(models.TextChoices):
+        YEAR = "year", "This partnership year (from 1 April)"
+        QUARTER = "quarter", "This quarter"
+
+    name = models.CharField(max_length=200)
+    measure = models.CharField(
+        max_length=64, help_text="What is counted, chosen from the library of measures."
+    )
+    period = models.CharField(max_length=16, choices=Period.choices, default=Period.YEAR)
+    target = models.PositiveIntegerField(
+        help_text="A number of young people, sessions or groups, or a percentage from 0 to 100."
+    )
+    amber_within = models.PositiveSmallIntegerField(
+        "amber within (per cent of the target)",
+        default=10,
+        validators=[MaxValueValidator(100)],
+        help_text="Green at or above the target; amber when the value is within this share of "
+        "it (10: from 90% of the target); red below that.",
+    )
+    theme = models.ForeignKey(
+        "groups.Theme", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    group_kind = models.CharField(max_length=32, choices=Group.Kind.choices, blank=True)
+    organisation = models.ForeignKey(
+        "people.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    lead = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="group lead",
+    )
+    age_band = models.CharField(max_length=16, choices=AgeBand.choices, blank=True)
+    session_kind = models.CharField(max_length=32, choices=Session.Kind.choices, blank=True)
+    degree = models.CharField(
+        "degree of participation", max_length=32, choices=Degree.choices, blank=True
+    )
+    participation_type = models.CharField(
+        "type of participation", max_length=16, choices=ParticipationType.choices, blank=True
+    )
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amber_within__lte=100), name="indicator_amber_within_percent"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        from heard.indicators.measures import measure_errors
+
+        validate_single_line(self, ("name",))
+        errors = measure_errors(self)
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,75 @@
+"""Every write to indicators: set one, change it, delete it (participation lead), audited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from heard.core import audit
+from heard.core.permissions import require
+from heard.core.updates import audited_update, full_clean
+from heard.indicators import events
+from heard.indicators.models import FILTER_FIELDS, Indicator
+
+#: What a user gives an indicator: everything it has but its timestamps.
+FIELDS = ("name", "measure", "period", "target", "amber_within", *FILTER_FIELDS)
+
+
+@transaction.atomic
+def indicator_create(
+    *, actor: Any, name: str, measure: str, target: int, **fields: Any
+) -> Indicator:
+    """Set a new indicator: a measure from the library, its filters, a target and its rule."""
+    require(actor, "indicators.add_indicator")
+    indicator = Indicator(name=(name or "").strip(), measure=measure, target=target)
+    for field, value in fields.items():
+        if field not in FIELDS:
+            raise TypeError(f"indicator_create() cannot set {field}")
+        setattr(indicator, field, value)
+    errors: dict[str, Any] = {}
+    full_clean(indicator, errors)
+    if errors:
+        raise ValidationError(errors)
+    indicator.save()
+    audit.record(
+        actor=actor,
+        event=events.INDICATOR_CREATED,
+        obj=indicator,
+        changes=audit.diff({}, audit.snapshot(indicator, FIELDS)),
+    )
+    return indicator
+
+
+def indicator_update(*, actor: Any, indicator: Indicator, **fields: Any) -> Indicator:
+    """Change an indicator's name, measure, filters, target or rule; only what changed."""
+    require(actor, "indicators.change_indicator", indicator)
+    if "name" in fields:
+        fields["name"] = (fields["name"] or "").strip()
+    indicator, _ = audited_update(
+        indicator,
+        actor=actor,
+        event=events.INDICATOR_CHANGED,
+        service="indicator_update",
+        fields=fields,
+        allowed=FIELDS,
+    )
+    return indicator
+
+
+@transaction.atomic
+def indicator_delete(*, actor: Any, indicator: Indicator) -> None:
+    """Delete an indicator (nothing else goes with it: its figures are the records')."""
+    require(actor, "indicators.delete_indicator", indicator)
+    audit.record(
+        actor=actor,
+        event=events.INDICATOR_DELETED,
+        obj=indicator,
+        changes={
+            name: [value, None]
+            for name, value in audit.snapshot(indicator, FIELDS).items()
+            if value not in (None, "")
+        },
+    )
+    indicator.delete()
