@@ -130,9 +130,36 @@ PAGES = [
     ("portal:public", "you-said-we-did/", "public"),
     ("portal:poster", "you-said-we-did/poster.pdf", "poster_pdf"),
     ("portal:public-theme", "you-said-we-did/themes/<int:pk>/", "public_theme"),
+    # Action plans (M10, issue 18).
+    ("plans:plan-list", "plans/", "ActionPlanListView"),
+    ("plans:plan-create", "plans/add/", "plan_create"),
+    ("plans:plan-detail", "plans/<int:pk>/", "plan_detail"),
+    ("plans:plan-edit", "plans/<int:pk>/edit/", "plan_edit"),
+    ("plans:plan-delete", "plans/<int:pk>/delete/", "plan_delete"),
+    ("plans:outcome-add", "plans/<int:pk>/outcomes/add/", "outcome_add"),
+    ("plans:outcome-edit", "plans/outcomes/<int:pk>/edit/", "outcome_edit"),
+    ("plans:outcome-delete", "plans/outcomes/<int:pk>/delete/", "outcome_delete"),
+    ("plans:action-add", "plans/outcomes/<int:pk>/actions/add/", "action_add"),
+    ("plans:action-detail", "plans/actions/<int:pk>/", "action_detail"),
+    ("plans:action-edit", "plans/actions/<int:pk>/edit/", "action_edit"),
+    ("plans:action-delete", "plans/actions/<int:pk>/delete/", "action_delete"),
+    ("plans:review-add", "plans/actions/<int:pk>/reviews/add/", "review_add"),
     ("openapi", "api/v1/openapi.json", "SpectacularJSONAPIView"),
     ("api-docs", "api/v1/docs/", "api_reference"),
     ("portal:theme-poster", "you-said-we-did/themes/<int:pk>/poster.pdf", "theme_poster_pdf"),
+    # Indicators with targets (issue 18).
+    ("indicator-list", "indicators/", "IndicatorListView"),
+    ("indicator-create", "indicators/add/", "indicator_create"),
+    ("indicator-detail", "indicators/<int:pk>/", "indicator_detail"),
+    ("indicator-edit", "indicators/<int:pk>/edit/", "indicator_edit"),
+    ("indicator-delete", "indicators/<int:pk>/delete/", "indicator_delete"),
+    # Audits and kite marks (issue 18).
+    ("audits:kite-mark-list", "audits/kite-marks/", "KiteMarkListView"),
+    ("audits:audit-list", "audits/", "AuditListView"),
+    ("audits:audit-create", "audits/add/", "audit_create"),
+    ("audits:audit-detail", "audits/<int:pk>/", "audit_detail"),
+    ("audits:audit-edit", "audits/<int:pk>/edit/", "audit_edit"),
+    ("audits:audit-delete", "audits/<int:pk>/delete/", "audit_delete"),
 ]
 
 #: A value for each path parameter, as reverse() takes it and the path then reads it.
