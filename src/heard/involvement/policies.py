@@ -1,0 +1,102 @@
+"""Who may read and keep involvement activities and evaluations (one policy per model).
+
+Involvement activities: programme staff keep every one; a partner worker reads and keeps their
+own organisation's; board members read them all (the young people named in one stay those the
+reader may see: none for a board member). Evaluations follow their session: whoever may read
+the session reads its evaluations, comments included (they are personal data); whoever may read
+it and records sessions (programme staff, theme leads, a partner worker for their own
+organisation) enters, changes and deletes them. Board members read only the shares.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from heard.core.policies import Policy, is_programme, registered, role_of
+from heard.core.roles import Role
+from heard.involvement.models import Evaluation, InvolvementActivity
+from heard.participation.models import Session
+from heard.participation.policies import SESSION_POLICY
+
+#: Roles that enter evaluations of the sessions they may read.
+EVALUATION_WRITERS = frozenset(
+    {
+        Role.ADMINISTRATOR,
+        Role.PARTICIPATION_LEAD,
+        Role.PARTICIPATION_OFFICER,
+        Role.THEME_LEAD,
+        Role.PARTNER_WORKER,
+    }
+)
+
+
+def _own(user: Any, obj: Any) -> bool:
+    return obj is None or obj.organisation_id == getattr(user, "organisation_id", None)
+
+
+class InvolvementActivityPolicy(Policy[InvolvementActivity]):
+    model = InvolvementActivity
+    actions = ("view", "add", "change", "delete")
+
+    def may_view(self, user: Any, obj: Any) -> bool:
+        role = role_of(user)
+        if is_programme(user) or role == Role.BOARD_MEMBER:
+            return True
+        return role == Role.PARTNER_WORKER and _own(user, obj)
+
+    def view_scope(self, user: Any, rows: QuerySet[InvolvementActivity]) -> Any:
+        if role_of(user) == Role.PARTNER_WORKER:
+            return rows.filter(organisation_id=user.organisation_id)
+        return rows if self.may_view(user, None) else rows.none()
+
+    def may_add(self, user: Any, obj: Any) -> bool:
+        return is_programme(user) or role_of(user) == Role.PARTNER_WORKER and _own(user, obj)
+
+    def add_scope(self, user: Any, rows: QuerySet[InvolvementActivity]) -> Any:
+        if role_of(user) == Role.PARTNER_WORKER:
+            return rows.filter(organisation_id=user.organisation_id)
+        return rows if is_programme(user) else rows.none()
+
+    may_change = may_delete = may_add
+    change_scope = delete_scope = add_scope
+
+
+def _session_of(obj: Any) -> Session | None:
+    if isinstance(obj, Session):
+        return obj
+    if isinstance(obj, Evaluation):
+        return obj.session
+    return None
+
+
+class EvaluationPolicy(Policy[Evaluation]):
+    """``add`` also takes the session an evaluation is for."""
+
+    model = Evaluation
+    actions = ("view", "add", "change", "delete")
+
+    def may_view(self, user: Any, obj: Any) -> bool:
+        return role_of(user) != Role.BOARD_MEMBER and SESSION_POLICY.allows(
+            user, "view", _session_of(obj)
+        )
+
+    def view_scope(self, user: Any, rows: QuerySet[Evaluation]) -> Any:
+        if role_of(user) == Role.BOARD_MEMBER:
+            return rows.none()
+        return rows.filter(session__in=SESSION_POLICY.scope(user, "view").values("pk"))
+
+    def may_add(self, user: Any, obj: Any) -> bool:
+        return role_of(user) in EVALUATION_WRITERS and self.may_view(user, obj)
+
+    def add_scope(self, user: Any, rows: QuerySet[Evaluation]) -> Any:
+        if role_of(user) not in EVALUATION_WRITERS:
+            return rows.none()
+        return self.view_scope(user, rows)
+
+    may_change = may_delete = may_add
+    change_scope = delete_scope = add_scope
+
+
+ACTIVITIES, EVALUATIONS = registered([InvolvementActivityPolicy(), EvaluationPolicy()])

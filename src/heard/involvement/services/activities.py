@@ -1,0 +1,170 @@
+"""Involvement activities: recruitment, commissioning and procurement with young people."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from heard.core import audit
+from heard.core.permissions import can, require
+from heard.core.updates import audited_update, full_clean
+from heard.involvement import events
+from heard.involvement.models import InvolvementActivity
+from heard.involvement.services._common import deleted_audited, plain_text
+from heard.people import selectors as people_selectors
+from heard.people.models import Organisation, YoungPerson
+
+ACTIVITY_FIELDS = (
+    "title",
+    "kind",
+    "date",
+    "organisation",
+    "young_people_involved",
+    "how",
+    "young_people",
+    "notes",
+)
+NOT_INVOLVED_HOW = "Leave how they were involved empty: young people were not involved."
+NOT_INVOLVED_PEOPLE = "Name no young people: young people were not involved."
+INVOLVED_HOW = "Choose how young people were involved."
+NOT_YOURS = "Choose your own organisation."
+UNSEEN = "Choose young people you can see."
+
+
+def _how(value: Any, errors: dict[str, Any]) -> list[str]:
+    """The ways chosen, once each, in the order of the choices."""
+    chosen = list(value) if isinstance(value, list | tuple | set) else [value] if value else []
+    known = InvolvementActivity.How.values
+    if any(item not in known for item in chosen):
+        labels = ", ".join(str(label).lower() for label in InvolvementActivity.How.labels)
+        errors["how"] = f"Choose how young people were involved from: {labels}."
+        return []
+    return [item for item in known if item in chosen]
+
+
+def _young_people(actor: Any, value: Iterable[Any], errors: dict[str, Any]) -> list[YoungPerson]:
+    chosen = list(value or [])
+    if not all(isinstance(person, YoungPerson) and person.pk for person in chosen):
+        errors["young_people"] = UNSEEN
+        return []
+    seen = people_selectors.young_people_visible_to(actor).filter(
+        pk__in=[person.pk for person in chosen]
+    )
+    if seen.count() != len({person.pk for person in chosen}):
+        errors["young_people"] = UNSEEN
+        return []
+    return chosen
+
+
+def _check_involvement(
+    involved: bool, how: list[str], young_people: list[Any], errors: dict[str, Any]
+) -> None:
+    if involved and not how:
+        errors.setdefault("how", INVOLVED_HOW)
+    if not involved and how:
+        errors.setdefault("how", NOT_INVOLVED_HOW)
+    if not involved and young_people:
+        errors.setdefault("young_people", NOT_INVOLVED_PEOPLE)
+
+
+@transaction.atomic
+def activity_record(
+    *,
+    actor: Any,
+    title: str,
+    kind: str,
+    date: datetime.date,
+    organisation: Organisation,
+    young_people_involved: bool = False,
+    how: Iterable[str] = (),
+    young_people: Iterable[YoungPerson] = (),
+    notes: str = "",
+) -> InvolvementActivity:
+    """Record an activity of ``organisation``: a partner worker records their own's only."""
+    require(actor, "involvement.add_involvementactivity")
+    errors: dict[str, Any] = {}
+    activity = InvolvementActivity(
+        title=plain_text(title),
+        kind=kind,
+        date=date,
+        organisation=organisation if isinstance(organisation, Organisation) else None,
+        young_people_involved=bool(young_people_involved),
+        how=_how(how, errors),
+        notes=plain_text(notes),
+        recorded_by=actor,
+    )
+    if activity.organisation is not None and not can(
+        actor, "involvement.add_involvementactivity", activity
+    ):
+        errors["organisation"] = NOT_YOURS
+    chosen = _young_people(actor, young_people, errors)
+    _check_involvement(activity.young_people_involved, activity.how, chosen, errors)
+    full_clean(activity, errors, exclude=["recorded_by"])
+    if errors:
+        raise ValidationError(errors)
+    activity.save()
+    activity.young_people.set(chosen)
+    audit.record(
+        actor=actor,
+        event=events.ACTIVITY_RECORDED,
+        obj=activity,
+        changes=audit.diff({}, audit.snapshot(activity, ACTIVITY_FIELDS)),
+    )
+    return activity
+
+
+@transaction.atomic
+def activity_update(
+    *, actor: Any, activity: InvolvementActivity, **fields: Any
+) -> InvolvementActivity:
+    """Change an activity. Young people the actor cannot see stay named in it."""
+    require(actor, "involvement.change_involvementactivity", activity)
+    hidden: list[YoungPerson] = []
+    if "young_people" in fields:
+        seen = people_selectors.young_people_visible_to(actor).values("pk")
+        hidden = list(activity.young_people.exclude(pk__in=seen))
+
+    def check(obj: InvolvementActivity, values: dict[str, Any], errors: dict[str, Any]) -> None:
+        for name in ("title", "notes"):
+            if name in values:
+                values[name] = plain_text(values[name])
+        if "how" in values:
+            values["how"] = _how(values["how"], errors)
+        people = list(obj.young_people.all())
+        if "young_people" in values:
+            people = _young_people(actor, values["young_people"], errors) + hidden
+            values["young_people"] = people
+        organisation = values.get("organisation", obj.organisation)
+        if not isinstance(organisation, Organisation) or not can(
+            actor,
+            "involvement.change_involvementactivity",
+            InvolvementActivity(organisation=organisation),
+        ):
+            errors["organisation"] = NOT_YOURS
+        _check_involvement(
+            bool(values.get("young_people_involved", obj.young_people_involved)),
+            values.get("how", obj.how),
+            people,
+            errors,
+        )
+
+    updated, _ = audited_update(
+        activity,
+        actor=actor,
+        event=events.ACTIVITY_CHANGED,
+        service="activity_update",
+        fields=fields,
+        allowed=ACTIVITY_FIELDS,
+        check=check,
+    )
+    return updated
+
+
+@transaction.atomic
+def activity_delete(*, actor: Any, activity: InvolvementActivity) -> None:
+    require(actor, "involvement.delete_involvementactivity", activity)
+    deleted_audited(activity, actor=actor, event=events.ACTIVITY_DELETED, fields=ACTIVITY_FIELDS)

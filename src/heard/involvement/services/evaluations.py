@@ -1,0 +1,167 @@
+"""Evaluations of sessions: entered by staff from paper, or given by a young person in the
+portal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from heard.core import audit
+from heard.core.permissions import require
+from heard.core.updates import audited_update, full_clean
+from heard.involvement import events
+from heard.involvement.models import Evaluation
+from heard.involvement.services._common import deleted_audited, plain_text
+from heard.participation.models import Attendance, Session
+from heard.people import selectors as people_selectors
+from heard.people.models import YoungPerson
+
+EVALUATION_FIELDS = ("session", "young_person", "rating", "comment", "source")
+#: What a young person or a worker may write: about a page of a paper form.
+COMMENT_MAX_LENGTH = 2000
+NOT_AN_ATTENDEE = "Choose a young person who attended this session."
+ALREADY = "This young person has already evaluated this session: change that evaluation instead."
+
+
+def _comment(value: Any, errors: dict[str, Any]) -> str:
+    comment = plain_text(value)
+    if len(comment) > COMMENT_MAX_LENGTH:
+        errors["comment"] = f"Keep the comment to {COMMENT_MAX_LENGTH:,} characters or fewer."
+    return comment
+
+
+def _attended(session: Session, young_person: YoungPerson) -> bool:
+    return Attendance.objects.filter(
+        session=session, young_person=young_person, status=Attendance.Status.ATTENDED
+    ).exists()
+
+
+def _check_rating(rating: Any, errors: dict[str, Any]) -> None:
+    if rating not in Evaluation.Rating.values:
+        errors["rating"] = "Choose positive, neutral or negative."
+
+
+@transaction.atomic
+def evaluation_record(
+    *,
+    actor: Any,
+    session: Session,
+    rating: str,
+    comment: str = "",
+    young_person: YoungPerson | None = None,
+) -> Evaluation:
+    """A worker enters an evaluation from paper: an attendee's, or anonymous (no young person)."""
+    require(actor, "involvement.add_evaluation", session)
+    errors: dict[str, Any] = {}
+    _check_rating(rating, errors)
+    if young_person is not None and (
+        not isinstance(young_person, YoungPerson)
+        or not people_selectors.young_people_visible_to(actor).filter(pk=young_person.pk).exists()
+        or not _attended(session, young_person)
+    ):
+        errors["young_person"] = NOT_AN_ATTENDEE
+    elif young_person is not None and (
+        Evaluation.objects.filter(session=session, young_person=young_person).exists()
+    ):
+        errors["young_person"] = ALREADY
+    evaluation = Evaluation(
+        session=session,
+        young_person=young_person if "young_person" not in errors else None,
+        rating=rating,
+        comment=_comment(comment, errors),
+        source=Evaluation.Source.PAPER,
+        recorded_by=actor,
+    )
+    full_clean(evaluation, errors, exclude=["recorded_by"])
+    if errors:
+        raise ValidationError(errors)
+    evaluation.save()
+    audit.record(
+        actor=actor,
+        event=events.EVALUATION_RECORDED,
+        obj=evaluation,
+        changes=audit.diff({}, audit.snapshot(evaluation, EVALUATION_FIELDS)),
+    )
+    return evaluation
+
+
+@transaction.atomic
+def evaluation_update(*, actor: Any, evaluation: Evaluation, **fields: Any) -> Evaluation:
+    """Change the rating or comment of an evaluation (as the paper form said)."""
+    require(actor, "involvement.change_evaluation", evaluation)
+
+    def check(obj: Evaluation, values: dict[str, Any], errors: dict[str, Any]) -> None:
+        if "rating" in values:
+            _check_rating(values["rating"], errors)
+        if "comment" in values:
+            values["comment"] = _comment(values["comment"], errors)
+
+    updated, _ = audited_update(
+        evaluation,
+        actor=actor,
+        event=events.EVALUATION_CHANGED,
+        service="evaluation_update",
+        fields=fields,
+        allowed=("rating", "comment"),
+        check=check,
+    )
+    return updated
+
+
+@transaction.atomic
+def evaluation_delete(*, actor: Any, evaluation: Evaluation) -> None:
+    require(actor, "involvement.delete_evaluation", evaluation)
+    deleted_audited(
+        evaluation, actor=actor, event=events.EVALUATION_DELETED, fields=EVALUATION_FIELDS
+    )
+
+
+@transaction.atomic
+def evaluation_give(
+    *, young_person: YoungPerson, session: Session, rating: str, comment: str = ""
+) -> Evaluation:
+    """A young person says in the portal how a session they attended went; saying it again
+    changes what they said. Audited with no staff actor."""
+    if not isinstance(young_person, YoungPerson) or not young_person.pk:
+        raise PermissionDenied("Only a young person on the register can evaluate a session.")
+    if not isinstance(session, Session) or not _attended(session, young_person):
+        raise PermissionDenied("You can only tell us about a session you took part in.")
+    errors: dict[str, Any] = {}
+    _check_rating(rating, errors)
+    text = _comment(comment, errors)
+    if errors:
+        raise ValidationError(errors)
+    evaluation = (
+        Evaluation.objects.select_for_update()
+        .filter(session=session, young_person=young_person)
+        .first()
+    )
+    if evaluation is not None:
+        updated, _ = audited_update(
+            evaluation,
+            actor=None,
+            event=events.EVALUATION_CHANGED,
+            service="evaluation_give",
+            fields={"rating": rating, "comment": text, "source": Evaluation.Source.PORTAL},
+            allowed=("rating", "comment", "source"),
+            locked=True,
+        )
+        return updated
+    evaluation = Evaluation(
+        session=session,
+        young_person=young_person,
+        rating=rating,
+        comment=text,
+        source=Evaluation.Source.PORTAL,
+    )
+    evaluation.full_clean()
+    evaluation.save()
+    audit.record(
+        actor=None,
+        event=events.EVALUATION_RECORDED,
+        obj=evaluation,
+        changes=audit.diff({}, audit.snapshot(evaluation, EVALUATION_FIELDS)),
+    )
+    return evaluation
