@@ -212,6 +212,9 @@ def world(db, make_user):
         start=datetime.date(2026, 4, 1),
         end=datetime.date(2027, 3, 31),
     )
+    from tests.plans.markup import plan_pages  # action plans (M10)
+
+    plan_kwargs = plan_pages(organisation, staff, payload)
     code, _plain = portal_services.sign_in_code_issue(actor=staff, young_person=young_person)
     AuditEntry.objects.create(
         actor=staff,
@@ -273,6 +276,7 @@ def world(db, make_user):
         "portal:code-revoke": {"pk": young_person.pk, "code_pk": code.pk},
         "portal:public-theme": {"pk": theme.pk},
         "portal:theme-poster": {"pk": theme.pk},
+        **plan_kwargs,
     }
     #: Pages whose form is reached through a query (the second step of a form), or after
     #: another page: a reset link's token is swapped for "set-password" in the session.

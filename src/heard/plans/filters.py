@@ -1,0 +1,48 @@
+"""Search and filters of the action plan list (the page and the API)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.db.models import Q, QuerySet
+
+from heard.core.filters import FilterSet
+from heard.people.models import Organisation
+from heard.plans.models import ActionPlan
+from heard.plans.policies import PLAN
+
+
+def _organisations(request: Any) -> QuerySet[Organisation]:
+    """Organisations that have a plan the user may read."""
+    user = getattr(request, "user", None)
+    plans = PLAN.scope(user, "view") if user is not None else ActionPlan.objects.none()
+    return Organisation.objects.filter(pk__in=plans.values("organisation")).order_by("name")
+
+
+def _periods() -> list[tuple[str, str]]:
+    """The periods that have plans, newest first (read when the form is shown)."""
+    periods = ActionPlan.objects.order_by("-period").values_list("period", flat=True).distinct()
+    return [(period, period) for period in periods]
+
+
+class ActionPlanFilter(FilterSet):
+    q = django_filters.CharFilter(label="Search", method="search", max_length=100)
+    organisation = django_filters.ModelChoiceFilter(
+        queryset=_organisations, empty_label="Any organisation"
+    )
+    period = django_filters.ChoiceFilter(choices=_periods, empty_label="Any period")
+
+    class Meta:
+        model = ActionPlan
+        fields = ["q", "organisation", "period"]
+
+    def search(self, queryset: QuerySet[ActionPlan], name: str, value: str) -> QuerySet[Any]:
+        query = Q()
+        for term in value.split():
+            query &= (
+                Q(title__icontains=term)
+                | Q(period__icontains=term)
+                | Q(organisation__name__icontains=term)
+            )
+        return queryset.filter(query)

@@ -1,0 +1,101 @@
+"""Forms for plans, outcomes, actions and reviews. They collect input; the services validate."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import Q, QuerySet
+
+from heard.core.forms import TODAY, GovUKDateField, number_input
+from heard.core.permissions import is_partner_worker
+from heard.core.roles import PROGRAMME_ROLES, Role
+from heard.core.standards import Standard
+from heard.people.models import Organisation, User
+from heard.plans.models import ActionPlan, Progress
+
+
+class _StaffChoices(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.full_name} ({obj.get_role_display()})"
+
+
+def lead_candidates(plan: ActionPlan) -> QuerySet[User]:
+    """Who may lead an action of ``plan``: programme staff, theme leads, and the plan's own
+    organisation's staff."""
+    roles = [*PROGRAMME_ROLES, Role.THEME_LEAD]
+    return User.objects.filter(
+        Q(role__in=roles) | Q(organisation_id=plan.organisation_id), is_active=True
+    ).order_by("full_name")
+
+
+def _text(rows: int = 3, **kwargs: Any) -> forms.CharField:
+    return forms.CharField(widget=forms.Textarea(attrs={"rows": rows}), **kwargs)
+
+
+class PlanForm(forms.Form):
+    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none())
+    period = forms.CharField(
+        max_length=20,
+        help_text="The period's label, like 2026-27.",
+        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-10"}),
+    )
+    title = forms.CharField(max_length=200)
+    starts_on = GovUKDateField(label="Start date", subject="The start date")
+    ends_on = GovUKDateField(label="End date", subject="The end date")
+    review_every_months = forms.IntegerField(
+        label="Review every (months)",
+        min_value=1,
+        max_value=24,
+        initial=6,
+        widget=number_input(2),
+        help_text="Actions are reviewed in six-month blocks unless you choose otherwise.",
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        organisations = Organisation.objects.order_by("name")
+        if is_partner_worker(user):
+            organisations = organisations.filter(pk=user.organisation_id)
+        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+
+
+class OutcomeForm(forms.Form):
+    standard = forms.ChoiceField(
+        choices=[(value, f"{Standard.number(value)}. {label}") for value, label in Standard.choices]
+    )
+    number = forms.CharField(
+        max_length=16,
+        required=False,
+        help_text="As the plan numbers it, like 1.2.",
+        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-5"}),
+    )
+    text = _text(label="Outcome")
+
+
+class ActionForm(forms.Form):
+    text = _text(5, label="Supporting action", help_text="Lines are kept as you write them.")
+    lead_staff = _StaffChoices(
+        queryset=User.objects.none(),
+        required=False,
+        label="Leads",
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Staff who lead it see it on their home page when it is past due.",
+    )
+    lead_text = forms.CharField(
+        max_length=500, required=False, label="Leads as written", help_text="Initials, like CB."
+    )
+    timescale = forms.CharField(max_length=500, required=False, help_text="Like “May-July 09”.")
+    due_on = GovUKDateField(label="Due date", required=False, subject="The due date")
+    resources = _text(2, required=False)
+    risks = _text(2, required=False, label="Risks identified")
+
+    def __init__(self, *args: Any, plan: ActionPlan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["lead_staff"].queryset = lead_candidates(plan)  # type: ignore[attr-defined]
+
+
+class ReviewForm(forms.Form):
+    date = GovUKDateField(label="Date of the review", rule=TODAY)
+    progress = forms.ChoiceField(choices=Progress.choices, widget=forms.RadioSelect)
+    comment = _text(3, required=False)
