@@ -215,6 +215,9 @@ def world(db, make_user):
     from tests.plans.markup import plan_pages  # action plans (M10)
 
     plan_kwargs = plan_pages(organisation, staff, payload)
+    from tests.audits.markup import audit_pages  # audits and kite marks (M11)
+
+    audit_kwargs = audit_pages(organisation, staff, young_person, payload)
     code, _plain = portal_services.sign_in_code_issue(actor=staff, young_person=young_person)
     AuditEntry.objects.create(
         actor=staff,
@@ -277,6 +280,7 @@ def world(db, make_user):
         "portal:public-theme": {"pk": theme.pk},
         "portal:theme-poster": {"pk": theme.pk},
         **plan_kwargs,
+        **audit_kwargs,
     }
     #: Pages whose form is reached through a query (the second step of a form), or after
     #: another page: a reset link's token is swapped for "set-password" in the session.

@@ -120,6 +120,32 @@ PAGES = [
     ("privacy:targets", "privacy/reach/targets/", "TargetListView"),
     ("privacy:target-add", "privacy/reach/targets/add/", "target_edit"),
     ("privacy:target-edit", "privacy/reach/targets/<int:pk>/edit/", "target_edit"),
+    # involvement: activities and evaluations (issue 18)
+    ("involvement:activity-list", "involvement/activities/", "ActivityListView"),
+    ("involvement:activity-create", "involvement/activities/add/", "activity_create"),
+    ("involvement:activity-detail", "involvement/activities/<int:pk>/", "activity_detail"),
+    ("involvement:activity-edit", "involvement/activities/<int:pk>/edit/", "activity_edit"),
+    ("involvement:activity-delete", "involvement/activities/<int:pk>/delete/", "activity_delete"),
+    ("involvement:evaluation-list", "involvement/evaluations/", "EvaluationListView"),
+    ("involvement:evaluation-edit", "involvement/evaluations/<int:pk>/edit/", "evaluation_edit"),
+    (
+        "involvement:evaluation-delete",
+        "involvement/evaluations/<int:pk>/delete/",
+        "evaluation_delete",
+    ),
+    (
+        "involvement:session-evaluations",
+        "involvement/evaluations/sessions/<int:pk>/",
+        "session_evaluations",
+    ),
+    (
+        "involvement:evaluation-create",
+        "involvement/evaluations/sessions/<int:pk>/add/",
+        "evaluation_create",
+    ),
+    ("portal:how-it-went", "portal/how-it-went/", "how_it_went"),
+    ("portal:evaluate", "portal/how-it-went/<int:pk>/", "evaluate"),
+    # end of involvement
     ("portal:home", "portal/", "home"),
     ("portal:sign-in", "portal/sign-in/", "sign_in"),
     ("portal:sign-out", "portal/sign-out/", "sign_out"),

@@ -13,7 +13,9 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import DefaultRouter
 
+from heard.api import audits as audits_api
 from heard.api import groups, participation, people, privacy, safeguarding, voice
+from heard.api import plans as plans_api
 from heard.api.reference import build
 from heard.core.permissions import is_staff_member
 
@@ -36,6 +38,12 @@ ROUTES: list[tuple[str, Any, str]] = [
     ("training-records", safeguarding.TrainingRecordViewSet, "training-record"),
     ("consents", privacy.ConsentViewSet, "consent"),
     ("reach", privacy.ReachViewSet, "reach"),
+    ("action-plans", plans_api.ActionPlanViewSet, "action-plan"),
+    ("plan-outcomes", plans_api.OutcomeViewSet, "plan-outcome"),
+    ("plan-actions", plans_api.ActionViewSet, "plan-action"),
+    ("plan-action-reviews", plans_api.ActionReviewViewSet, "plan-action-review"),
+    ("audits", audits_api.AuditViewSet, "audit"),
+    ("kite-marks", audits_api.KiteMarkViewSet, "kite-mark"),
 ]
 
 router = DefaultRouter(trailing_slash=True)

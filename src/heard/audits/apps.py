@@ -7,3 +7,6 @@ class AuditsConfig(AppConfig):
     name = "heard.audits"
     label = "audits"
     verbose_name = "Audits and provision reviews"
+
+    def ready(self) -> None:
+        from heard.audits import events, policies  # noqa: F401 (register them)

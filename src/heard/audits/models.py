@@ -1,1 +1,133 @@
-"""Models of the audits app."""
+"""Audits against the Hear by Right standards and their kite marks (M11).
+
+An audit looks at one organisation, or one of its services (named), on a date, with staff
+auditors and young auditors. It gives a level for each standard with the evidence seen, and
+decides on a kite mark: awarded until an expiry date, or not yet, with what is still needed.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from heard.core.models import TimeStampedModel
+from heard.core.standards import Standard
+from heard.core.validators import NotInFuture, validate_single_line
+
+#: Free text (evidence, what is needed, notes) is kept to a length a reader can take in.
+TEXT_LIMIT = 5000
+
+
+class Level(models.TextChoices):
+    """How far an organisation has gone with a standard (Hear by Right's three levels)."""
+
+    EMERGING = "emerging", "Emerging"
+    ESTABLISHED = "established", "Established"
+    ADVANCED = "advanced", "Advanced"
+
+
+class Audit(TimeStampedModel):
+    class Decision(models.TextChoices):
+        AWARDED = "awarded", "Kite mark awarded"
+        NOT_YET = "not_yet", "Not yet"
+
+    organisation = models.ForeignKey(
+        "people.Organisation", on_delete=models.PROTECT, related_name="audits"
+    )
+    service = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The service audited, if not the whole organisation.",
+    )
+    date = models.DateField(
+        "date of the audit",
+        validators=[NotInFuture("The date of the audit cannot be in the future.")],
+    )
+    auditors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name="staff auditors"
+    )
+    young_auditors = models.ManyToManyField(
+        "people.YoungPerson", blank=True, related_name="+", verbose_name="young auditors"
+    )
+    decision = models.CharField(
+        "kite mark decision", max_length=16, choices=Decision.choices, blank=True
+    )
+    expires_on = models.DateField(
+        "kite mark expires on", null=True, blank=True, help_text="Only for a kite mark awarded."
+    )
+    needed = models.TextField(
+        "what is needed",
+        blank=True,
+        max_length=TEXT_LIMIT,
+        help_text="What the organisation still needs to do for a kite mark.",
+    )
+    notes = models.TextField(blank=True, max_length=TEXT_LIMIT)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [
+            models.Index(fields=["organisation", "date"]),
+            models.Index(fields=["decision", "expires_on"]),
+        ]
+
+    def __str__(self) -> str:
+        holder = f"{self.organisation}: {self.service}" if self.service else str(self.organisation)
+        return f"Audit of {holder}"
+
+    @property
+    def holder(self) -> str:
+        """Who holds (or seeks) the kite mark: the organisation, or its service."""
+        return f"{self.organisation} - {self.service}" if self.service else str(self.organisation)
+
+    def kite_mark_state(self, today: datetime.date, *, due_within: int = 90) -> str:
+        """``current``, ``due`` (expires within ``due_within`` days), ``expired`` or ``""``."""
+        if self.decision != self.Decision.AWARDED or self.expires_on is None:
+            return ""
+        if self.expires_on < today:
+            return "expired"
+        if self.expires_on <= today + datetime.timedelta(days=due_within):
+            return "due"
+        return "current"
+
+    def clean(self) -> None:
+        validate_single_line(self, ("service",))
+        errors: dict[str, str] = {}
+        for name in ("needed", "notes"):
+            if len(getattr(self, name) or "") > TEXT_LIMIT:
+                errors[name] = f"Keep this to {TEXT_LIMIT:,} characters or fewer."
+        if self.decision == self.Decision.AWARDED:
+            if self.expires_on is None:
+                errors["expires_on"] = "Enter the date the kite mark expires."
+            elif self.date and self.expires_on <= self.date:
+                errors["expires_on"] = "The kite mark must expire after the date of the audit."
+        elif self.expires_on is not None:
+            errors["expires_on"] = "Only a kite mark awarded has an expiry date."
+        if self.decision == self.Decision.NOT_YET and not (self.needed or "").strip():
+            errors["needed"] = "Say what is needed for a kite mark."
+        if errors:
+            raise ValidationError(errors)
+
+
+class AuditLevel(models.Model):
+    """The level an audit found for one standard, with the evidence for it."""
+
+    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="levels")
+    standard = models.CharField(max_length=32, choices=Standard.choices)
+    level = models.CharField(max_length=16, choices=Level.choices)
+    evidence = models.TextField("evidence notes", blank=True, max_length=TEXT_LIMIT)
+
+    class Meta:
+        ordering = ["audit", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["audit", "standard"], name="audit_level_one_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_standard_display()}: {self.get_level_display()}"
+
+    def clean(self) -> None:
+        if len(self.evidence or "") > TEXT_LIMIT:
+            raise ValidationError({"evidence": f"Keep this to {TEXT_LIMIT:,} characters or fewer."})

@@ -33,6 +33,19 @@ NAVIGATION = [
     ),
     ("Views", "voice:view-list", "voice.view_view", "/voice"),
     ("Reach", "privacy:reach", "privacy.view_reach", "/privacy/reach"),
+    # involvement (issue 18): decisions with young people, and evaluations of sessions
+    (
+        "Involvement",
+        "involvement:activity-list",
+        "involvement.view_involvementactivity",
+        "/involvement/",
+    ),
+    (
+        "Evaluations",
+        "involvement:evaluation-list",
+        "involvement.view_evaluation",
+        "/involvement/evaluations",
+    ),
     ("Action plans", "plans:plan-list", "plans.view_actionplan", "/plans/"),
     # Audits and kite marks, provision reviews and young people's training (issue 18).
     ("Audits", "audits:audit-list", "audits.view_audit", "/audits/"),

@@ -1,0 +1,84 @@
+"""Search and filters for the audits lists (the pages and the API share them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from heard.audits import selectors
+from heard.audits.models import Audit
+from heard.core.filters import FilterSet, date_range
+from heard.people.models import Organisation
+
+
+def organisations(request: Any) -> QuerySet[Organisation]:
+    """The organisations a filter offers: those audited that the user may see (a partner: their
+    own)."""
+    if request is None:
+        return Organisation.objects.none()
+    audited = selectors.audits_visible_to(request.user).values("organisation")
+    return Organisation.objects.filter(pk__in=audited).order_by("name")
+
+
+def _holder_search(queryset: QuerySet[Any], value: str, prefix: str = "") -> QuerySet[Any]:
+    value = value.strip()
+    return queryset.filter(
+        Q(**{f"{prefix}organisation__name__icontains": value})
+        | Q(**{f"{prefix}service__icontains": value})
+    )
+
+
+class AuditFilter(FilterSet):
+    search = django_filters.CharFilter(
+        method="filter_search",
+        label="Organisation or service",
+        help_text="Any part of the name, for example Youth.",
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        queryset=organisations, empty_label="Any organisation"
+    )
+    decision = django_filters.ChoiceFilter(
+        choices=Audit.Decision.choices, empty_label="Any decision", label="Kite mark decision"
+    )
+    date_from, date_to = date_range("date", "Audited from", "Audited to")
+
+    class Meta:
+        model = Audit
+        fields = ["search", "organisation", "decision", "date_from", "date_to"]
+
+    def filter_search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        return _holder_search(queryset, value)
+
+
+KITE_MARK_STATES = (
+    ("current", "Current"),
+    ("due", "Renewal due (within 90 days, or expired)"),
+    ("expiring", "Expiring within 90 days"),
+    ("expired", "Expired"),
+)
+
+
+class KiteMarkFilter(FilterSet):
+    search = django_filters.CharFilter(
+        method="filter_search", label="Holder", help_text="Any part of the name."
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        queryset=organisations, empty_label="Any organisation"
+    )
+    state = django_filters.ChoiceFilter(
+        choices=KITE_MARK_STATES, method="filter_state", empty_label="Any", label="Renewal"
+    )
+    expires_from, expires_to = date_range("expires_on", "Expires from", "Expires to")
+
+    class Meta:
+        model = Audit
+        fields = ["search", "organisation", "state", "expires_from", "expires_to"]
+
+    def filter_search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        return _holder_search(queryset, value)
+
+    def filter_state(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        return queryset.filter(selectors.kite_mark_state_filter(value, timezone.localdate()))

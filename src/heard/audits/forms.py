@@ -1,0 +1,162 @@
+"""Forms for the audits pages: they collect and type the input; the services decide and save."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from heard.audits.models import TEXT_LIMIT, Audit, Level
+from heard.core.forms import TODAY, GovUKDateField
+from heard.core.roles import Role
+from heard.core.standards import Standard
+from heard.people import selectors as people_selectors
+from heard.people.models import Organisation, User, YoungPerson
+
+NOT_ASSESSED = "Not assessed"
+
+
+class StaffChoices(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.full_name} ({obj.get_role_display()})"
+
+
+class YoungPeopleChoices(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    """Young people by reference and, for those who may see it, name."""
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("queryset", YoungPerson.objects.none())
+        super().__init__(*args, **kwargs)
+        self.sees_names = people_selectors.sees_names(user)
+
+    def label_from_instance(self, obj: Any) -> str:
+        if self.sees_names:
+            return f"{obj.reference} - {obj.display_name}"
+        return str(obj.reference)
+
+
+def staff_auditors() -> Any:
+    """Staff who audit: every active member of staff but board members."""
+    return (
+        User.objects.filter(is_active=True)
+        .exclude(role__in=["", Role.BOARD_MEMBER])
+        .order_by("full_name")
+    )
+
+
+def textarea(rows: int = 3) -> forms.Textarea:
+    return forms.Textarea(attrs={"rows": rows})
+
+
+class AuditForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(), empty_label="Choose an organisation"
+    )
+    service = forms.CharField(
+        max_length=200,
+        required=False,
+        help_text="The service audited, if not the whole organisation.",
+    )
+    date = GovUKDateField(label="Date of the audit", rule=TODAY)
+    auditors = StaffChoices(
+        queryset=User.objects.none(),
+        required=False,
+        label="Staff auditors",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    young_auditors = YoungPeopleChoices(
+        label="Young auditors",
+        help_text="Heard warns, once saved, about any who are not trained and current.",
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        fields["organisation"].queryset = people_selectors.organisations_visible_to(user).order_by(
+            "name"
+        )
+        fields["auditors"].queryset = staff_auditors()
+        young = fields["young_auditors"]
+        young.queryset = people_selectors.young_people_visible_to(user).filter(is_active=True)
+        young.sees_names = people_selectors.sees_names(user)
+        for value, label in Standard.choices:
+            self.fields[f"level_{value}"] = forms.ChoiceField(
+                label=f"{label}: level",
+                choices=[("", NOT_ASSESSED), *Level.choices],
+                required=False,
+            )
+            self.fields[f"evidence_{value}"] = forms.CharField(
+                label=f"{label}: evidence",
+                required=False,
+                max_length=TEXT_LIMIT,
+                widget=textarea(),
+            )
+        self.fields["decision"] = forms.ChoiceField(
+            label="Kite mark decision",
+            choices=[("", "Not decided yet"), *Audit.Decision.choices],
+            required=False,
+            widget=forms.RadioSelect,
+        )
+        self.fields["expires_on"] = GovUKDateField(
+            label="Kite mark expires on", required=False, help_text="Only for a kite mark awarded."
+        )
+        self.fields["needed"] = forms.CharField(
+            label="What is needed for a kite mark",
+            required=False,
+            max_length=TEXT_LIMIT,
+            widget=textarea(),
+            help_text="Only when the decision is not yet.",
+        )
+        self.fields["notes"] = forms.CharField(
+            required=False, max_length=TEXT_LIMIT, widget=textarea()
+        )
+
+    @staticmethod
+    def initial_for(audit: Audit) -> dict[str, Any]:
+        initial: dict[str, Any] = {
+            "organisation": audit.organisation_id,
+            "service": audit.service,
+            "date": audit.date,
+            "auditors": [user.pk for user in audit.auditors.all()],
+            "young_auditors": [person.pk for person in audit.young_auditors.all()],
+            "decision": audit.decision,
+            "expires_on": audit.expires_on,
+            "needed": audit.needed,
+            "notes": audit.notes,
+        }
+        for row in audit.levels.all():
+            initial[f"level_{row.standard}"] = row.level
+            initial[f"evidence_{row.standard}"] = row.evidence
+        return initial
+
+    def values(self) -> dict[str, Any]:
+        """What the services take: the audit's fields and its levels."""
+        data = self.cleaned_data
+        levels = {
+            value: (data[f"level_{value}"], data[f"evidence_{value}"])
+            for value in Standard.values
+            if data.get(f"level_{value}")
+        }
+        plain = ("organisation", "service", "date", "auditors", "young_auditors")
+        values = {name: data[name] for name in plain}
+        values.update(
+            decision=data["decision"],
+            expires_on=data["expires_on"],
+            needed=data["needed"],
+            notes=data["notes"],
+            levels=levels,
+        )
+        return values
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for value, label in Standard.choices:
+            if data.get(f"evidence_{value}") and not data.get(f"level_{value}"):
+                self.add_error(f"level_{value}", f"Choose the level for {label.lower()}.")
+        return data
+
+
+class ConfirmForm(forms.Form):
+    """A confirmation with nothing to fill in (the button says what happens)."""

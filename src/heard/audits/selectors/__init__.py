@@ -1,0 +1,23 @@
+"""Every read of the audits app: permission-scoped, with the joins its pages need."""
+
+from heard.audits.selectors.audits import (
+    RENEWAL_WINDOW,
+    audit_get,
+    audits_visible_to,
+    kite_mark_state_filter,
+    kite_marks,
+    kite_marks_due,
+    kite_marks_held,
+    levels_in_order,
+)
+
+__all__ = [
+    "RENEWAL_WINDOW",
+    "audit_get",
+    "audits_visible_to",
+    "kite_mark_state_filter",
+    "kite_marks",
+    "kite_marks_due",
+    "kite_marks_held",
+    "levels_in_order",
+]

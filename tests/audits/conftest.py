@@ -1,0 +1,44 @@
+import datetime
+
+import pytest
+import time_machine
+
+from heard.audits import services
+from heard.core.standards import Standard
+
+#: Audits tests run at noon on 15 October 2026 (UTC).
+NOW = datetime.datetime(2026, 10, 15, 12, 0, tzinfo=datetime.UTC)
+TODAY = datetime.date(2026, 10, 15)
+
+
+@pytest.fixture(autouse=True)
+def _now():
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+def days(n: int) -> datetime.date:
+    return TODAY + datetime.timedelta(days=n)
+
+
+@pytest.fixture
+def make_audit(db):
+    """An audit recorded as Heard itself: ``make_audit(organisation, **values)``."""
+
+    def make(organisation, **values):
+        values.setdefault("date", days(-30))
+        values.setdefault("levels", {Standard.STRATEGY: ("established", "A written strategy.")})
+        return services.audit_record(actor=None, organisation=organisation, **values)
+
+    return make
+
+
+@pytest.fixture
+def kite_mark(make_audit):
+    """A kite mark awarded: ``kite_mark(organisation, expires_in_days, **values)``."""
+
+    def make(organisation, expires_in, **values):
+        values.setdefault("date", days(-30))
+        return make_audit(organisation, decision="awarded", expires_on=days(expires_in), **values)
+
+    return make

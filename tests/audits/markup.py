@@ -1,0 +1,32 @@
+"""Audits whose every stored string is a payload, for the stored-markup crawl
+(tests/core/test_form_markup.py), and the ids each audits page needs."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+from heard.audits import services
+
+
+def audit_pages(
+    organisation: Any, staff: Any, young_person: Any, payload: Callable[[str], str]
+) -> dict[str, Any]:
+    audit = services.audit_record(
+        actor=None,
+        organisation=organisation,
+        service=payload("Service"),
+        date=datetime.date(2026, 3, 1),
+        auditors=[staff],
+        young_auditors=[young_person],
+        levels={"strategy": ("advanced", payload("Evidence"))},
+        decision="awarded",
+        expires_on=datetime.date(2099, 3, 1),
+        notes=payload("Notes"),
+    )
+    return {
+        "audits:audit-detail": {"pk": audit.pk},
+        "audits:audit-edit": {"pk": audit.pk},
+        "audits:audit-delete": {"pk": audit.pk},
+    }
