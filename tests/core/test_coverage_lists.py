@@ -169,6 +169,7 @@ def test_a_list_without_a_filter_set_shows_every_row_and_no_filter_form(officer,
     assert [yp.pk for yp in context["object_list"]] == [yp.pk for yp in people]
     assert context["total"] == 2 and context["total_text"] == "2"
     assert context["csv_query"] == "format=csv"
+    assert context["xlsx_query"] == "format=xlsx"
 
 
 def test_a_list_exports_its_rows_as_csv(officer, organisation):
@@ -179,6 +180,28 @@ def test_a_list_exports_its_rows_as_csv(officer, organisation):
     body = b"".join(response.streaming_content).decode().splitlines()
     assert body[0] == "Reference,Organisation"
     assert body[1:] == [f"{yp.reference},{organisation.name}" for yp in people]
+
+
+def test_a_list_exports_the_same_rows_as_xlsx(officer, organisation):
+    import io
+
+    import openpyxl
+
+    people = [factories.YoungPersonFactory(organisation=organisation) for _ in range(2)]
+    response = _get(officer, format="xlsx", q="kept")
+    assert response["Content-Type"] == exports.XLSX_CONTENT_TYPE
+    assert response["Content-Disposition"] == 'attachment; filename="everyone.xlsx"'
+    body = b"".join(response.streaming_content)
+    sheet = openpyxl.load_workbook(io.BytesIO(body)).active
+    assert list(sheet.iter_rows(values_only=True)) == [
+        ("Reference", "Organisation"),
+        *((yp.reference, organisation.name) for yp in people),
+    ]
+
+
+def test_a_list_asked_for_another_format_is_its_page(officer, organisation):
+    response = _get(officer, format="pdf")
+    assert response.status_code == 200 and "object_list" in response.context_data
 
 
 def test_a_csv_of_no_rows_is_its_header_and_a_full_chunk_ends_clean():

@@ -1,4 +1,4 @@
-"""The staff list page: search, filters, pagination and CSV export of the same rows, in one place.
+"""The staff list page: search, filters, pagination and CSV and XLSX exports of the same rows.
 
 A list view names its selector (the permission-scoped queryset with its joins), a django-filter
 FilterSet for the GET form, and its CSV columns. Every list page then runs a fixed number of
@@ -21,7 +21,7 @@ from django.http import HttpResponseBase
 from django.views.generic import ListView
 
 from heard.core import tables
-from heard.core.exports import Column, csv_response, stream
+from heard.core.exports import EXPORT_FORMATS, Column, export_response, stream
 from heard.core.permissions import can
 
 #: An unfiltered list of at least this many rows (by PostgreSQL's estimate) shows an estimate.
@@ -171,12 +171,14 @@ class StaffListView(LoginRequiredMixin, ListView):  # type: ignore[type-arg]
 
     def get(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponseBase:  # type: ignore[override]
         columns = self.get_csv_columns()
-        if request.GET.get("format") == "csv" and columns:
-            return csv_response(self.csv_rows(self.get_queryset()), columns, self.csv_filename)
+        export_format = request.GET.get("format")
+        if export_format in EXPORT_FORMATS and columns:
+            rows = self.csv_rows(self.get_queryset())
+            return export_response(export_format, rows, columns, self.csv_filename)
         return super().get(request, *args, **kwargs)
 
     def csv_rows(self, queryset: QuerySet[Any]) -> Iterable[Any]:
-        """The CSV export's rows: the whole filtered list, streamed."""
+        """The export's rows (CSV and XLSX alike): the whole filtered list, streamed."""
         return stream(queryset)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -188,7 +190,8 @@ class StaffListView(LoginRequiredMixin, ListView):  # type: ignore[type-arg]
             filter=self.filterset,
             filter_form=self.filterset.form if self.filterset is not None else None,
             query_string=query.urlencode(),
-            csv_query=(query.urlencode() + "&" if query else "") + "format=csv",
+            csv_query=export_query(query, "csv"),
+            xlsx_query=export_query(query, "xlsx"),
             title=self.title,
             total=context["paginator"].count
             if context.get("paginator")
@@ -202,6 +205,11 @@ class StaffListView(LoginRequiredMixin, ListView):  # type: ignore[type-arg]
         # An estimate to the nearest thousand: its last digits mean nothing.
         context["total_text"] = f"{round(total, -3) if context['total_estimated'] else total:,}"
         return context
+
+
+def export_query(query: Any, export_format: str) -> str:
+    """The list's query string (its search and filters, no page) asking for a download."""
+    return (query.urlencode() + "&" if query else "") + f"format={export_format}"
 
 
 def page_items(page: Page | None, around: int = 1) -> list[int | None]:

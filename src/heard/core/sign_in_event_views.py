@@ -9,13 +9,13 @@ from typing import Any
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from heard.core import sign_in_events, tables
-from heard.core.exports import csv_response
+from heard.core.exports import EXPORT_FORMATS, export_response
 from heard.core.forms import GovUKDateField
 from heard.core.models import SignInEvent
 
@@ -76,15 +76,17 @@ CSV_COLUMNS = tables.csv_columns(COLUMNS)
 
 @never_cache
 @login_required
-def sign_in_event_list(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+def sign_in_event_list(request: HttpRequest) -> HttpResponseBase:
     form, events = _events(request)
-    if request.GET.get("format") == "csv":
-        return csv_response(events.iterator(chunk_size=2000), CSV_COLUMNS, "sign-in-events.csv")
+    export_format = request.GET.get("format")
+    if export_format in EXPORT_FORMATS:
+        rows = events.iterator(chunk_size=2000)
+        return export_response(export_format, rows, CSV_COLUMNS, "sign-in-events.csv")
     page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    csv_query = query.copy()
-    csv_query["format"] = "csv"
+    csv_query, xlsx_query = query.copy(), query.copy()
+    csv_query["format"], xlsx_query["format"] = "csv", "xlsx"
     context = {
         "title": "Sign-in events",
         "form": form,
@@ -93,5 +95,6 @@ def sign_in_event_list(request: HttpRequest) -> HttpResponse | StreamingHttpResp
         "columns": tables.table_columns(COLUMNS),
         "query_string": query.urlencode(),
         "csv_query": csv_query.urlencode(),
+        "xlsx_query": xlsx_query.urlencode(),
     }
     return render(request, "core/sign_in_events.html", context)

@@ -13,6 +13,7 @@ READ_VIA = {
     "page": "Opened the concern's page",
     "list": "Saw it in the list of concerns",
     "csv": "Downloaded it in the list of concerns (CSV)",
+    "xlsx": "Downloaded it in the list of concerns (XLSX)",
     "api": "Read it through the API",
     "api-trail": "Read its audit trail through the API",
 }

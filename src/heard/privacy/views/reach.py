@@ -17,8 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from heard.core import disclosure, tables
-from heard.core.exports import Column, csv_response
-from heard.core.lists import StaffListView
+from heard.core.exports import EXPORT_FORMATS, Column, export_response
+from heard.core.lists import StaffListView, export_query
 from heard.core.permissions import can, require
 from heard.privacy import filters, forms, selectors, services
 from heard.privacy.services.reach import TARGET_FIELDS
@@ -108,13 +108,15 @@ def reach(request: HttpRequest) -> HttpResponseBase:
         area=data.get("area") or "",
         organisation=data.get("organisation"),
     )
-    if request.GET.get("format") == "csv":
+    export_format = request.GET.get("format")
+    if export_format in EXPORT_FORMATS:
         rows = [
             SimpleNamespace(characteristic=table.label, **vars(row))
             for table in report.tables
             for row in table.rows
         ]
-        return csv_response(rows, REACH_CSV_COLUMNS, f"reach-{report.start}-{report.end}.csv")
+        filename = f"reach-{report.start}-{report.end}.csv"
+        return export_response(export_format, rows, REACH_CSV_COLUMNS, filename)
     query = request.GET.copy()
     query.pop("format", None)
     return render(
@@ -125,7 +127,8 @@ def reach(request: HttpRequest) -> HttpResponseBase:
             "report": report,
             "least_heard_columns": LEAST_HEARD_COLUMNS,
             "figure_tables": figure_tables(report),
-            "csv_query": (query.urlencode() + "&" if query else "") + "format=csv",
+            "csv_query": export_query(query, "csv"),
+            "xlsx_query": export_query(query, "xlsx"),
             "can_change": can(request.user, "privacy.change_benchmarkshare"),
             # ADR 0008: the periods a protected reader may choose, as links.
             "periods": [] if report.exact else disclosure.reporting_periods(timezone.localdate()),

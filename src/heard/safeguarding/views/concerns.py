@@ -161,9 +161,10 @@ class ConcernListView(StaffListView):
     selector = staticmethod(selectors.concerns_visible_to)
 
     def get(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponseBase:  # type: ignore[override]
-        if request.GET.get("format") == "csv":
+        export_format = request.GET.get("format")
+        if export_format in ("csv", "xlsx"):  # every download of the list is audited
             services.concerns_list_read(
-                actor=request.user, concerns=list(self.get_queryset()), via="csv"
+                actor=request.user, concerns=list(self.get_queryset()), via=export_format
             )
         return super().get(request, *args, **kwargs)
 
