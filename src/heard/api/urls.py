@@ -15,6 +15,7 @@ from rest_framework.routers import DefaultRouter
 
 from heard.api import audits as audits_api
 from heard.api import groups, participation, people, privacy, safeguarding, voice
+from heard.api import indicators as indicators_api
 from heard.api import plans as plans_api
 from heard.api.reference import build
 from heard.core.permissions import is_staff_member
@@ -44,6 +45,7 @@ ROUTES: list[tuple[str, Any, str]] = [
     ("plan-action-reviews", plans_api.ActionReviewViewSet, "plan-action-review"),
     ("audits", audits_api.AuditViewSet, "audit"),
     ("kite-marks", audits_api.KiteMarkViewSet, "kite-mark"),
+    ("indicators", indicators_api.IndicatorViewSet, "indicator"),
 ]
 
 router = DefaultRouter(trailing_slash=True)
