@@ -18,6 +18,7 @@ from django.db import transaction
 from heard.core.roles import Role
 from heard.demo import data
 from heard.demo.loader.groups import Groups
+from heard.demo.loader.indicators import Indicators
 from heard.demo.loader.people import People
 from heard.demo.loader.sessions import Sessions
 from heard.demo.loader.voice import Voices
@@ -95,7 +96,7 @@ def load_demo(*, today: datetime.date) -> DemoSummary:
     )
 
 
-class _Builder(People, Groups, Sessions, Voices):
+class _Builder(People, Groups, Sessions, Voices, Indicators):
     """Builds the demo partnership, in the order its records depend on each other."""
 
     def build(self) -> None:
@@ -121,3 +122,4 @@ class _Builder(People, Groups, Sessions, Voices):
         self._one_to_one_reviews()
         for number, voice_spec in enumerate(data.VOICES):
             self._voices(number, voice_spec)
+        self._indicators()
