@@ -45,6 +45,7 @@ NOT_HTML = {
     "core:sign-out": "POST only",
     "portal:sign-out": "POST only",
     "portal:rate": "POST only",
+    "portal:evaluate": "POST only",
     "groups:calendar-ics": "iCalendar",
     "groups:group-calendar-ics": "iCalendar",
     "voice:evidence-download": "the file itself",
@@ -218,6 +219,12 @@ def world(db, make_user):
     from tests.audits.markup import audit_pages  # audits and kite marks (M11)
 
     audit_kwargs = audit_pages(organisation, staff, young_person, payload)
+    from tests.involvement.markup import involvement_pages  # involvement and evaluations
+
+    involvement_kwargs = involvement_pages(organisation, session, young_person, payload)
+    from tests.indicators.markup import indicator_pages  # indicators (M12)
+
+    indicator_kwargs = indicator_pages(theme, organisation, payload)
     code, _plain = portal_services.sign_in_code_issue(actor=staff, young_person=young_person)
     AuditEntry.objects.create(
         actor=staff,
@@ -281,6 +288,8 @@ def world(db, make_user):
         "portal:theme-poster": {"pk": theme.pk},
         **plan_kwargs,
         **audit_kwargs,
+        **indicator_kwargs,
+        **involvement_kwargs,
     }
     #: Pages whose form is reached through a query (the second step of a form), or after
     #: another page: a reset link's token is swapped for "set-password" in the session.
@@ -353,7 +362,7 @@ def test_no_page_or_form_shows_stored_markup(world, client) -> None:
         "at": time.time(),
     }
     session.save()
-    for name in ("portal:home", "portal:sessions", "portal:sign-in"):
+    for name in ("portal:home", "portal:sessions", "portal:sign-in", "portal:how-it-went"):
         response = client.get(reverse(name))
         _assert_clean(response, reverse(name), "young person")
         if response.status_code == 200:

@@ -46,6 +46,19 @@ PAGES = [
     ("groups:theme-review-add", "groups/themes/<int:pk>/reviews/new/", "theme_review_add"),
     ("groups:calendar", "groups/calendar/", "CalendarView"),
     ("groups:calendar-ics", "groups/calendar.ics", "calendar_ics"),
+    # The private calendar subscription (issue 18).
+    ("groups:calendar-subscription", "groups/calendar/subscription/", "calendar_subscription"),
+    (
+        "groups:calendar-subscription-new",
+        "groups/calendar/subscription/new/",
+        "calendar_subscription_new",
+    ),
+    (
+        "groups:calendar-subscription-off",
+        "groups/calendar/subscription/off/",
+        "calendar_subscription_off",
+    ),
+    ("groups:calendar-feed", "groups/calendar/feeds/<str:token>.ics", "calendar_feed"),
     ("groups:group-list", "groups/", "GroupListView"),
     ("groups:group-create", "groups/new/", "group_create"),
     ("groups:group-detail", "groups/<int:pk>/", "group_detail"),

@@ -107,7 +107,7 @@ def test_an_activitys_young_people_are_those_the_reader_may_see(
     }
     listed = selectors.activities_visible_to(officer).get(pk=activity.pk)
     assert listed.young_people_count == 2
-    share = selectors.activities_share(selectors.activities_visible_to(officer))
+    share = selectors.decisions_share(selectors.activities_visible_to(officer))
     assert (share.numerator, share.denominator) == (1, 1)
 
 

@@ -26,6 +26,8 @@ DECISION_KINDS = (
 )
 #: Recent sessions a young person is asked about in the portal.
 PORTAL_SESSIONS = 10
+#: Recent sessions the evaluations page offers staff to enter paper forms for.
+RECENT_SESSIONS = 10
 
 
 @dataclass(frozen=True)
@@ -112,9 +114,13 @@ def involvement_share(
     return Share(counts["involved"], counts["total"])
 
 
-def activities_share(rows: QuerySet[InvolvementActivity]) -> Share:
-    """The share of ``rows`` (a filtered list) that involved young people, in one query."""
-    counts = rows.order_by().aggregate(
+def decisions_share(rows: QuerySet[InvolvementActivity]) -> Share:
+    """Of the recruitment, commissioning and procurement activities among ``rows`` (a filtered
+    list), how many involved young people: one query."""
+    counted = InvolvementActivity.objects.filter(
+        pk__in=rows.order_by().values("pk"), kind__in=DECISION_KINDS
+    )
+    counts = counted.aggregate(
         total=Count("pk"), involved=Count("pk", filter=Q(young_people_involved=True))
     )
     return Share(counts["involved"], counts["total"])
@@ -185,7 +191,7 @@ def portal_sessions_to_evaluate(young_person: YoungPerson) -> list[Session]:
     """The young person's latest sessions they attended, each with ``my_evaluation`` (theirs,
     or None): what "Tell us how it went" lists. Two queries."""
     theirs = Evaluation.objects.filter(young_person=young_person)
-    sessions = list(
+    sessions: list[Session] = list(
         Session.objects.filter(
             attendances__young_person=young_person,
             attendances__status=Attendance.Status.ATTENDED,
@@ -206,3 +212,16 @@ def portal_session_get(young_person: YoungPerson, pk: Any) -> Session:
         attendances__young_person=young_person, attendances__status=Attendance.Status.ATTENDED
     )
     return _get(rows, pk, "session")  # type: ignore[no-any-return]
+
+
+def recent_sessions(user: Any, *, most: int = RECENT_SESSIONS) -> list[Session]:
+    """The latest sessions the user may enter evaluations of, each with its
+    ``evaluation_count``: where staff start entering paper forms. One query."""
+    if not EVALUATIONS.allows(user, "add"):
+        return []
+    return list(
+        Session.objects.visible_to(user)
+        .select_related("group")
+        .annotate(evaluation_count=Count("evaluations"))
+        .order_by("-date", "-id")[:most]
+    )

@@ -52,3 +52,22 @@ class RatingForm(forms.Form):
             "max_length": f"Your comment is too long: use {COMMENT_MAX_LENGTH} letters or fewer."
         },
     )
+
+
+class EvaluationForm(forms.Form):
+    """How a session went, in the portal (``heard.portal.evaluation_views``)."""
+
+    rating = forms.ChoiceField(
+        choices=[("positive", "Good"), ("neutral", "OK"), ("negative", "Not good")],
+        error_messages={
+            "required": "Choose good, OK or not good.",
+            "invalid_choice": "Choose good, OK or not good.",
+        },
+    )
+    comment = forms.CharField(
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        error_messages={
+            "max_length": f"Your comment is too long: use {COMMENT_MAX_LENGTH} letters or fewer."
+        },
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from heard.portal import views
+from heard.portal import evaluation_views, views
 
 app_name = "portal"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("portal/sign-out/", views.sign_out, name="sign-out"),
     path("portal/sessions/", views.sessions, name="sessions"),
     path("portal/responses/<int:pk>/rate/", views.rate, name="rate"),
+    path("portal/how-it-went/", evaluation_views.how_it_went, name="how-it-went"),
+    path("portal/how-it-went/<int:pk>/", evaluation_views.evaluate, name="evaluate"),
     path("portal/codes/<int:pk>/", views.codes, name="codes"),
     path("portal/codes/<int:pk>/revoke/<int:code_pk>/", views.code_revoke, name="code-revoke"),
     path("you-said-we-did/", views.public, name="public"),

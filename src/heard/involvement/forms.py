@@ -1,0 +1,127 @@
+"""Forms for involvement activities and evaluations: they collect and type the input; the
+services decide and save."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django import forms
+
+from heard.core.forms import TODAY, GovUKDateField
+from heard.core.permissions import can
+from heard.involvement import selectors
+from heard.involvement.models import Evaluation, InvolvementActivity
+from heard.involvement.services.evaluations import COMMENT_MAX_LENGTH
+from heard.participation import selectors as participation_selectors
+from heard.people.models import Organisation, YoungPerson
+
+#: References are separated by commas, spaces or new lines.
+SEPARATORS = re.compile(r"[\s,;]+")
+
+
+class ActivityForm(forms.Form):
+    title = forms.CharField(
+        max_length=200, help_text="What was decided, like “Recruiting a youth worker”."
+    )
+    kind = forms.ChoiceField(choices=InvolvementActivity.Kind.choices, widget=forms.RadioSelect)
+    date = GovUKDateField(label="Date", rule=TODAY, help_text="When the decision was made.")
+    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none())
+    young_people_involved = forms.TypedChoiceField(
+        label="Were young people involved?",
+        choices=[("yes", "Yes"), ("no", "No")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whether young people were involved."},
+    )
+    how = forms.MultipleChoiceField(
+        label="How were they involved?",
+        choices=InvolvementActivity.How.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Select all that apply.",
+    )
+    young_people = forms.CharField(
+        label="Which young people (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Their references, like YP-ABC234, separated by commas or spaces.",
+    )
+    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["organisation"].queryset = selectors.organisations_for_activities(user)  # type: ignore[attr-defined]
+
+    def clean_young_people(self) -> list[YoungPerson]:
+        text = self.cleaned_data.get("young_people") or ""
+        references = [ref.upper() for ref in SEPARATORS.split(text) if ref]
+        found = participation_selectors.young_people_by_reference(self.user, references)
+        unknown = [ref for ref in references if ref not in found]
+        if unknown:
+            raise forms.ValidationError(
+                f"No young person you can see has the reference {', '.join(unknown)}."
+            )
+        return list({ref: found[ref] for ref in references}.values())
+
+
+def activity_initial(activity: InvolvementActivity, people: Any) -> dict[str, Any]:
+    """An edit form's first values: the activity's, with the young people the user may see."""
+    return {
+        "title": activity.title,
+        "kind": activity.kind,
+        "date": activity.date,
+        "organisation": activity.organisation_id,
+        "young_people_involved": "yes" if activity.young_people_involved else "no",
+        "how": list(activity.how),
+        "young_people": ", ".join(person.reference for person in people),
+        "notes": activity.notes,
+    }
+
+
+def person_label(young_person: YoungPerson, user: Any) -> str:
+    """A young person by reference, with their name for those who may see it."""
+    if can(user, "people.view_youngperson_name", young_person):
+        return f"{young_person.reference} - {young_person.display_name}"
+    return young_person.reference
+
+
+class _AttendeeField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def label_from_instance(self, obj: Any) -> str:
+        return person_label(obj, self.user)
+
+
+class EvaluationForm(forms.Form):
+    young_person = _AttendeeField(
+        queryset=YoungPerson.objects.none(),
+        required=False,
+        label="Who gave it",
+        empty_label="Anonymous (no name on the paper form)",
+        help_text="Attendees of the session who have not evaluated it yet.",
+    )
+    rating = forms.ChoiceField(
+        label="How did it go for them?",
+        choices=Evaluation.Rating.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose positive, neutral or negative."},
+    )
+    comment = forms.CharField(
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What they wrote, if anything.",
+    )
+
+    def __init__(self, *args: Any, user: Any, attendees: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if attendees is None:
+            del self.fields["young_person"]
+        else:
+            field = self.fields["young_person"]
+            field.queryset = attendees  # type: ignore[attr-defined]
+            field.user = user  # type: ignore[attr-defined]

@@ -1,0 +1,187 @@
+"""Pages for evaluations of sessions, entered from paper: selectors read, services write."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from heard.core import tables
+from heard.core.forms import changed_values, form_page
+from heard.core.lists import StaffListView
+from heard.core.permissions import can, require
+from heard.involvement import selectors, services
+from heard.involvement.filters import EvaluationFilter
+from heard.involvement.forms import EvaluationForm
+from heard.involvement.models import Evaluation
+from heard.participation import selectors as participation_selectors
+from heard.participation.models import Session
+
+VIEW = "involvement.view_evaluation"
+ADD = "involvement.add_evaluation"
+CHANGE = "involvement.change_evaluation"
+DELETE = "involvement.delete_evaluation"
+
+
+def session_evaluations_url(session: Session | int) -> str:
+    pk = session if isinstance(session, int) else session.pk
+    return reverse("involvement:session-evaluations", args=[pk])
+
+
+RATING = tables.Column(
+    "Rating",
+    "get_rating_display",
+    cell='<strong class="govuk-tag {% if row.rating == "positive" %}govuk-tag--green'
+    '{% elif row.rating == "negative" %}govuk-tag--red{% else %}govuk-tag--grey{% endif %}">'
+    "{{ row.get_rating_display }}</strong>",
+)
+WHO = tables.Column(
+    "Who gave it",
+    lambda row: row.young_person.reference if row.young_person else "Anonymous",
+)
+COMMENT = tables.Column("Comment", "comment")
+SOURCE = tables.Column("From", "get_source_display")
+#: A session's evaluations on its own page, each with its actions.
+SESSION_COLUMNS = (
+    RATING,
+    WHO,
+    COMMENT,
+    SOURCE,
+    tables.Column(
+        "Actions",
+        in_csv=False,
+        cell='{% if can_change %}<a class="govuk-link" '
+        'href="{% url "involvement:evaluation-edit" row.pk %}">Change<span '
+        'class="govuk-visually-hidden"> evaluation {{ row.pk }}</span></a> '
+        '<a class="govuk-link" href="{% url "involvement:evaluation-delete" row.pk %}">Delete'
+        '<span class="govuk-visually-hidden"> evaluation {{ row.pk }}</span></a>'
+        "{% endif %}",
+    ),
+)
+#: The latest sessions, to enter the evaluations of one.
+RECENT_COLUMNS = (
+    tables.Column("Date", "date"),
+    tables.Column(
+        "Session",
+        cell='<a class="govuk-link" href="{% url "involvement:session-evaluations" row.pk %}">'
+        "{{ row.title|default:row.get_kind_display }}</a>",
+    ),
+    tables.Column("Group", lambda row: row.group.name if row.group else "-"),
+    tables.Column("Evaluations", "evaluation_count", numeric=True),
+)
+
+
+class EvaluationListView(StaffListView):
+    template_name = "involvement/evaluation_list.html"
+    filterset_class = EvaluationFilter
+    permission_required = VIEW
+    title = "Evaluations"
+    csv_filename = "evaluations.csv"
+    selector = staticmethod(selectors.evaluations_visible_to)
+    context_permissions = {"can_add": ADD}
+    columns = (
+        tables.Column(
+            "Session",
+            "session",
+            cell='<a class="govuk-link" '
+            'href="{% url "involvement:session-evaluations" row.session_id %}">'
+            "{{ row.session }}</a>",
+        ),
+        tables.Column("Session kind", "session.get_kind_display"),
+        tables.Column("Session date", "session.date", in_table=False),
+        tables.Column("Organisation", "session.organisation.name", in_table=False),
+        RATING,
+        WHO,
+        COMMENT,
+        SOURCE,
+    )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["share"] = selectors.evaluations_share(self.object_list)  # type: ignore[arg-type]
+        if context["can_add"]:
+            context["recent"] = selectors.recent_sessions(self.request.user)
+            context["recent_columns"] = RECENT_COLUMNS
+        return context
+
+
+@login_required
+def session_evaluations(request: HttpRequest, pk: int) -> HttpResponse:
+    """A session's evaluations: what each young person thought, and the share positive."""
+    user = request.user
+    require(user, VIEW)
+    session = participation_selectors.session_get(user, pk)
+    rows = selectors.evaluations_visible_to(user).filter(session=session)
+    can_change = can(user, CHANGE, Evaluation(session=session))
+    context = {
+        "session": session,
+        "title": f"Evaluations of {session}",
+        "evaluations": list(rows),
+        "columns": SESSION_COLUMNS,
+        "share": selectors.evaluations_share(rows),
+        "can_add": can(user, ADD, session),
+        "can_change": can_change,
+    }
+    return render(request, "involvement/session_evaluations.html", context)
+
+
+@login_required
+def evaluation_create(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    session = participation_selectors.session_get(user, pk)
+    require(user, ADD, session)
+    attendees = selectors.session_attendees(user, session)
+    form = EvaluationForm(request.POST or None, user=user, attendees=attendees)
+    back = session_evaluations_url(session)
+    return form_page(
+        request,
+        form,
+        lambda: services.evaluation_record(actor=user, session=session, **form.cleaned_data),
+        success="Evaluation recorded.",
+        then=back,
+        title=f"Add an evaluation of {session}",
+        submit_label="Add evaluation",
+        cancel_url=back,
+    )
+
+
+@login_required
+def evaluation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    evaluation = selectors.evaluation_get(user, pk)
+    require(user, CHANGE, evaluation)
+    initial = {"rating": evaluation.rating, "comment": evaluation.comment}
+    form = EvaluationForm(request.POST or None, user=user, initial=initial)
+    back = session_evaluations_url(evaluation.session_id)
+    return form_page(
+        request,
+        form,
+        lambda: services.evaluation_update(
+            actor=user, evaluation=evaluation, **changed_values(form)
+        ),
+        success="Evaluation updated.",
+        then=back,
+        title="Change the evaluation",
+        submit_label="Save changes",
+        cancel_url=back,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def evaluation_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    evaluation = selectors.evaluation_get(user, pk)
+    require(user, DELETE, evaluation)
+    back = session_evaluations_url(evaluation.session_id)
+    if request.method == "POST":
+        services.evaluation_delete(actor=user, evaluation=evaluation)
+        messages.success(request, "Evaluation deleted.")
+        return redirect(back)
+    context = {"evaluation": evaluation, "title": "Delete this evaluation?", "cancel_url": back}
+    return render(request, "involvement/evaluation_delete.html", context)

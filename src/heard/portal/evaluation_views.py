@@ -1,0 +1,62 @@
+"""The portal's "Tell us how it went": a young person rates the sessions they took part in
+(positive, neutral or negative, with a comment if they like), once each, and may change it.
+The evaluation itself is the involvement app's (``heard.involvement``)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from heard.involvement import selectors as involvement_selectors
+from heard.involvement import services as involvement_services
+from heard.involvement.models import Evaluation
+from heard.people.models import YoungPerson
+from heard.portal import forms
+from heard.portal.views import portal_required
+
+#: The three answers in a young person's words, in the order the buttons show them.
+RATING_WORDS = [
+    (Evaluation.Rating.POSITIVE, "Good"),
+    (Evaluation.Rating.NEUTRAL, "OK"),
+    (Evaluation.Rating.NEGATIVE, "Not good"),
+]
+
+
+@portal_required
+def how_it_went(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    context = {
+        "young_person": young_person,
+        "sessions": involvement_selectors.portal_sessions_to_evaluate(young_person),
+        "rating_choices": RATING_WORDS,
+        "title": "Tell us how it went",
+    }
+    return render(request, "portal/how_it_went.html", context)
+
+
+@require_POST
+@portal_required
+def evaluate(request: HttpRequest, young_person: YoungPerson, pk: int) -> HttpResponse:
+    """One tap: good, OK or not good, with an optional comment."""
+    session = involvement_selectors.portal_session_get(young_person, pk)
+    form = forms.EvaluationForm(request.POST)
+    if form.is_valid():
+        try:
+            involvement_services.evaluation_give(
+                young_person=young_person,
+                session=session,
+                rating=form.cleaned_data["rating"],
+                comment=form.cleaned_data["comment"],
+            )
+        except ValidationError as exc:
+            forms.add_service_errors(form, exc)
+    if form.errors:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+    else:
+        messages.success(request, "Thank you! We saved what you think.")
+    return redirect(reverse("portal:how-it-went") + f"#session-{session.pk}")
