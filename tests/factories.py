@@ -99,6 +99,7 @@ class MembershipFactory(DjangoModelFactory):
 class SessionFactory(DjangoModelFactory):
     class Meta:
         model = Session
+        skip_postgeneration_save = True
 
     date = datetime.date(2026, 10, 1)
     kind = Session.Kind.VISIT
@@ -110,12 +111,26 @@ class SessionFactory(DjangoModelFactory):
     participation_type = ParticipationType.PUBLIC
     monitoring_form_complete = True
 
-    @classmethod
-    def _create(cls, model_class: Any, *args: Any, **kwargs: Any) -> Session:
-        """As the session services do, keep the group's latest session in step."""
-        session = super()._create(model_class, *args, **kwargs)
-        summaries.refresh_last_sessions([session.group_id])
-        return session
+    @factory.post_generation
+    def staff_present(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+        """A session as one is typically logged, with a member of staff present (so a visit
+        moves its group's visit clock; ``staff_present=[]`` for none); then, as the session
+        services do, keep the group's latest counted contact in step."""
+        if not create:
+            return
+        staff = [visiting_officer()] if extracted is None else list(extracted)
+        if staff:
+            self.staff_present.add(*staff)
+        summaries.refresh_last_sessions([self.group_id])
+
+
+def visiting_officer() -> User:
+    """The one member of staff that sessions made by ``SessionFactory`` have present."""
+    officer, _ = User.objects.get_or_create(
+        email="visiting.officer@example.org",
+        defaults={"full_name": "Visiting Officer", "role": Role.PARTICIPATION_OFFICER},
+    )
+    return officer
 
 
 class AttendanceFactory(DjangoModelFactory):

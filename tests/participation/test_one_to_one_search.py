@@ -359,7 +359,7 @@ def test_the_service_lets_a_partner_worker_record_their_colleague(partner_worker
 
 
 def test_the_service_refuses_foreign_staff_added_on_an_edit(partner_worker, foreign_worker, group):
-    session = factories.SessionFactory(group=group)
+    session = factories.SessionFactory(staff_present=[], group=group)
     with pytest.raises(ValidationError):
         services.session_update(
             actor=partner_worker, session=session, staff_present=[foreign_worker]
@@ -371,7 +371,7 @@ def test_an_edit_keeps_staff_the_editor_could_not_choose(
     client_for, partner_worker, foreign_worker, group
 ):
     factories.BackgroundCheckFactory(staff=foreign_worker)
-    session = factories.SessionFactory(group=group, date="2026-10-01")
+    session = factories.SessionFactory(staff_present=[], group=group, date="2026-10-01")
     session.staff_present.add(foreign_worker)
     client = client_for(partner_worker)
     edit = reverse("participation:session-edit", args=[session.pk])

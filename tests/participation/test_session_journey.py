@@ -18,7 +18,10 @@ CREATE = reverse("participation:session-create")
 
 def _past_session(group, days_ago, attendees, **kwargs):
     session = factories.SessionFactory(
-        group=group, date=datetime.date(2026, 10, 15) - datetime.timedelta(days=days_ago), **kwargs
+        group=group,
+        date=datetime.date(2026, 10, 15) - datetime.timedelta(days=days_ago),
+        staff_present=[],
+        **kwargs,
     )
     for person in attendees:
         factories.AttendanceFactory(session=session, young_person=person)

@@ -119,8 +119,10 @@ class TestKeptByTheServices:
 
     def test_each_group_keeps_its_latest_session(self, officer, group, members, organisation):
         other = factories.GroupFactory(host_organisation=organisation, name="Northside Forum")
-        log(officer, group=group, attendees=members, date=datetime.date(2026, 9, 1))
-        later = log(officer, group=group, attendees=members)
+        factories.BackgroundCheckFactory(staff=officer)
+        present = {"staff_present": [officer]}
+        log(officer, group=group, attendees=members, date=datetime.date(2026, 9, 1), **present)
+        later = log(officer, group=group, attendees=members, **present)
         group.refresh_from_db()
         assert group.last_session_on == DAY
         services.session_update(actor=officer, session=later, group=other)
@@ -204,7 +206,8 @@ class TestKeptByTheServices:
 @pytest.mark.django_db
 class TestRebuildAndCheck:
     def make_history(self, officer, group, members):
-        log(officer, group=group, attendees=members)
+        factories.BackgroundCheckFactory(staff=officer)
+        log(officer, group=group, attendees=members, staff_present=[officer])
         log(officer, group=group, attendees=[members[0]], date=datetime.date(2025, 6, 1))
 
     def test_rebuild_gives_what_the_services_kept(self, officer, group, members):

@@ -175,6 +175,25 @@ class Group(TimeStampedModel):
         Cadence.TERMLY: 91,
         Cadence.NONE: None,
     }
+    #: The session kinds (``participation.Session.Kind`` values) that count as contact for a
+    #: group's cadence, set per group kind: visits and group sessions by default; the groups
+    #: that meet (councils, cabinets, parliaments, forums) count their meetings too. Only such
+    #: a session with staff present moves the group's next visit due (issue 18).
+    DEFAULT_CONTACT_KINDS: tuple[str, ...] = ("visit", "group_session")
+    CONTACT_KINDS: dict[str, tuple[str, ...]] = dict.fromkeys(
+        (
+            Kind.ADVISORY_GROUP,
+            Kind.YOUTH_COUNCIL,
+            Kind.YOUTH_CABINET,
+            Kind.PRIMARY_PARLIAMENT,
+            Kind.CHILDREN_IN_CARE_COUNCIL,
+            Kind.SEND_GROUP,
+            Kind.YOUNG_CARERS_FORUM,
+            Kind.YOUTH_ASSEMBLY,
+            Kind.YOUNG_COMMISSIONERS,
+        ),
+        (*DEFAULT_CONTACT_KINDS, "meeting"),
+    )
     #: Buddy Groups run for up to one year.
     BUDDY_GROUP_MAX_DAYS = 366
 
@@ -195,7 +214,8 @@ class Group(TimeStampedModel):
         null=True,
         blank=True,
         editable=False,
-        help_text="The latest session's date, kept by the participation services (read by the "
+        help_text="The latest counted contact's date (a session of a kind the group's cadence "
+        "counts, with staff present), kept by the participation services (read by the "
         "engagement calendar, the overdue list and the home counts).",
     )
     #: ``next_due``'s rule for the last session kept above, computed and stored by the database
@@ -282,6 +302,11 @@ class Group(TimeStampedModel):
                     f"date must be on or before {long_date(latest)}."
                 }
             )
+
+    @classmethod
+    def contact_kinds(cls, kind: str) -> tuple[str, ...]:
+        """The session kinds that move a group of this kind's next visit due."""
+        return cls.CONTACT_KINDS.get(kind, cls.DEFAULT_CONTACT_KINDS)
 
     @property
     def cadence_days(self) -> int | None:

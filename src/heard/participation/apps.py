@@ -17,7 +17,8 @@ class ParticipationConfig(AppConfig):
 
 def _group_kind_changed(sender: Any, group: Any, **kwargs: Any) -> None:
     """A group became, or stopped being, a Buddy Group: its young people's yearly participants
-    are counted by its kind now."""
+    are counted by its kind now, and its visit clock by the session kinds its new kind counts."""
     from heard.participation import summaries
 
     summaries.refresh_group_kind(group.pk)
+    summaries.refresh_last_sessions([group.pk])

@@ -21,6 +21,7 @@ from django.db.models import (
     Case,
     Count,
     DateField,
+    Exists,
     F,
     IntegerField,
     Max,
@@ -222,8 +223,25 @@ def refresh_group_kind(group_id: int) -> None:
             _refresh_participants(year, people[index : index + CHUNK])
 
 
+def counted_contact() -> Q:
+    """Sessions that move their group's next visit due: of a kind its cadence counts (set per
+    group kind, ``Group.contact_kinds``) with staff present (issue 18)."""
+    by_kinds: dict[tuple[str, ...], list[str]] = {}
+    for group_kind in Group.Kind.values:
+        by_kinds.setdefault(Group.contact_kinds(group_kind), []).append(group_kind)
+    kinds = Q()
+    for session_kinds, group_kinds in by_kinds.items():
+        kinds |= Q(kind__in=session_kinds, group__kind__in=group_kinds)
+    staffed = Session.staff_present.through.objects.filter(session_id=OuterRef("pk"))
+    return kinds & Q(Exists(staffed))
+
+
 def _latest_session() -> Subquery:
-    latest = Session.objects.filter(group=OuterRef("pk")).order_by("-date").values("date")[:1]
+    latest = (
+        Session.objects.filter(counted_contact(), group=OuterRef("pk"))
+        .order_by("-date")
+        .values("date")[:1]
+    )
     return Subquery(latest)
 
 

@@ -36,6 +36,8 @@ from heard.participation.signals import session_group_changed
 UPDATABLE = frozenset(SESSION_FIELDS + SESSION_RELATIONS + ("attendees",))
 #: Changes that move a session's attendances in the yearly participation summary.
 SUMMARISED = frozenset({"date", "degree", "group", "young_person", "attendees"})
+#: Changes that may move the session's group's visit clock (``summaries.counted_contact``).
+CLOCKED = frozenset({"date", "group", "kind", "staff_present"})
 
 
 def save_links(draft: Draft) -> None:
@@ -169,6 +171,7 @@ def session_update(*, actor: Any, session: Session, **fields: Any) -> Session:
             young_people=[*attended_before, *(person.pk for person, _ in check.pairs or ())],
             days=[date_before, session.date],
         )
+    if CLOCKED & set(fields):
         summaries.refresh_last_sessions([group_before, session.group_id])
     if session.group_id != group_before:
         session_group_changed.send(sender=Session, session=session)
