@@ -79,8 +79,18 @@ class ProgressWithTrendOutput(ProgressOutput):
     )
 
 
+def _blank_or(choices: Any) -> serializers.ChoiceField:
+    """A filter as an output shows it: one of ``choices``, or empty when not set."""
+    return serializers.ChoiceField(choices=choices, allow_blank=True, read_only=True)
+
+
 class IndicatorOutput(OutputSerializer):
     measure_label = serializers.CharField(source="progress.measure.label", read_only=True)
+    group_kind = _blank_or(Group.Kind.choices)
+    age_band = _blank_or(AgeBand.choices)
+    session_kind = _blank_or(Session.Kind.choices)
+    degree = _blank_or(Degree.choices)
+    participation_type = _blank_or(ParticipationType.choices)
     progress = ProgressOutput(read_only=True)
 
     class Meta:
