@@ -114,3 +114,52 @@ def test_the_kite_mark_register_filters_renewals_due(api_for, officer, organisat
     assert [row["kite_mark_state"] for row in rows] == ["due", "current"]
     due = api.get(KITE_MARKS, {"state": "due"}).json()["results"]
     assert [row["service"] for row in due] == [""]
+
+
+REVIEWS = "/api/v1/provision-reviews/"
+RECOMMENDATIONS = "/api/v1/recommendations/"
+
+
+def test_reviews_recommendations_responses_and_revisits(
+    api_for, officer, partner_worker, make_user, organisation, other_organisation
+):
+    api = api_for(officer)
+    made = api.post(
+        REVIEWS,
+        {
+            "provider": organisation.pk,
+            "visit_date": "2026-09-01",
+            "findings": "Friendly.",
+            "recommendations": ["Open later.", "A quiet room."],
+        },
+        format="json",
+    )
+    assert made.status_code == 201, made.json()
+    review = made.json()
+    assert [r["text"] for r in review["recommendations"]] == ["Open later.", "A quiet room."]
+    first, second = (r["id"] for r in review["recommendations"])
+    added = api.post(RECOMMENDATIONS, {"review": review["id"], "text": "Posters."})
+    assert added.status_code == 201
+    assert api.patch(f"{RECOMMENDATIONS}{added.json()['id']}/", {"text": "More"}).status_code == 200
+    refused = api.patch(f"{REVIEWS}{review['id']}/", {"recommendations": ["x"]}, format="json")
+    assert refused.status_code == 400
+    # The provider's own staff respond; another organisation's get 404, programme staff 403.
+    partner = api_for(partner_worker)
+    answered = partner.post(f"{RECOMMENDATIONS}{first}/respond/", {"response": "Done."})
+    assert answered.status_code == 200 and answered.json()["response"] == "Done."
+    stranger = api_for(make_user("partner_worker", organisation=other_organisation))
+    assert stranger.post(f"{RECOMMENDATIONS}{first}/respond/", {"response": "x"}).status_code == 404
+    assert stranger.get(f"{REVIEWS}{review['id']}/").status_code == 404
+    assert api.post(f"{RECOMMENDATIONS}{first}/respond/", {"response": "x"}).status_code == 403
+    checked = api.post(f"{RECOMMENDATIONS}{second}/revisit/", {"outcome": "not_acted_on"})
+    assert checked.status_code == 200
+    assert (
+        partner.post(f"{RECOMMENDATIONS}{second}/revisit/", {"outcome": "acted_on"}).status_code
+        == 403
+    )
+    not_acted = api.get(RECOMMENDATIONS, {"outcome": "not_acted_on"}).json()["results"]
+    assert [row["id"] for row in not_acted] == [second]
+    listed = api.get(REVIEWS).json()["results"]
+    assert listed[0]["not_acted_on_count"] == 1
+    assert partner.get(f"{REVIEWS}{review['id']}/").json()["reviewers"] is None
+    assert api.delete(f"{REVIEWS}{review['id']}/").status_code == 204

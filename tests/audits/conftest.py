@@ -42,3 +42,16 @@ def kite_mark(make_audit):
         return make_audit(organisation, decision="awarded", expires_on=days(expires_in), **values)
 
     return make
+
+
+@pytest.fixture
+def make_review(db):
+    """A provision review recorded as Heard itself: ``make_review(provider, **values)``."""
+
+    def make(provider, **values):
+        values.setdefault("visit_date", days(-60))
+        values.setdefault("findings", "Friendly staff; the waiting room is dull.")
+        values.setdefault("recommendations", ["Paint the waiting room.", "Text reminders."])
+        return services.review_record(actor=None, provider=provider, **values)
+
+    return make

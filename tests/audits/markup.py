@@ -25,7 +25,33 @@ def audit_pages(
         expires_on=datetime.date(2099, 3, 1),
         notes=payload("Notes"),
     )
+    review = services.review_record(
+        actor=None,
+        provider=organisation,
+        service=payload("Service"),
+        visit_date=datetime.date(2026, 3, 1),
+        reviewers=[young_person],
+        findings=payload("Findings"),
+        notes=payload("Notes"),
+        recommendations=[payload("Recommendation")],
+    )
+    recommendation = review.recommendations.get()
+    services.recommendation_check(
+        actor=None,
+        recommendation=recommendation,
+        outcome="not_acted_on",
+        outcome_note=payload("Note"),
+    )
+    recommendation.response = payload("Response")
+    recommendation.save(update_fields=["response"])
     return {
+        "audits:review-detail": {"pk": review.pk},
+        "audits:review-edit": {"pk": review.pk},
+        "audits:review-delete": {"pk": review.pk},
+        "audits:review-recommend": {"pk": review.pk},
+        "audits:recommendation-edit": {"pk": recommendation.pk},
+        "audits:recommendation-respond": {"pk": recommendation.pk},
+        "audits:recommendation-check": {"pk": recommendation.pk},
         "audits:audit-detail": {"pk": audit.pk},
         "audits:audit-edit": {"pk": audit.pk},
         "audits:audit-delete": {"pk": audit.pk},

@@ -74,6 +74,12 @@ PAGES = [
     ("participation:session-detail", "sessions/<int:pk>/", "session_detail"),
     ("participation:session-edit", "sessions/<int:pk>/edit/", "session_edit"),
     ("participation:concern-raise", "sessions/<int:pk>/concern/", "concern_raise"),
+    ("participation:headcount-add", "sessions/<int:pk>/headcount/", "headcount_add"),
+    (
+        "participation:headcount-remove",
+        "sessions/headcounts/<int:pk>/remove/",
+        "headcount_remove",
+    ),
     (
         "participation:session-monitoring-complete",
         "sessions/<int:pk>/monitoring-complete/",
@@ -183,6 +189,9 @@ PAGES = [
     ("plans:action-edit", "plans/actions/<int:pk>/edit/", "action_edit"),
     ("plans:action-delete", "plans/actions/<int:pk>/delete/", "action_delete"),
     ("plans:review-add", "plans/actions/<int:pk>/reviews/add/", "review_add"),
+    ("plans:plan-export", "plans/<int:pk>/export/", "plan_export"),
+    ("plans:plan-copy", "plans/<int:pk>/copy/", "plan_copy"),
+    ("plans:plan-import", "plans/<int:pk>/import/", "plan_import"),
     ("openapi", "api/v1/openapi.json", "SpectacularJSONAPIView"),
     ("api-docs", "api/v1/docs/", "api_reference"),
     ("portal:theme-poster", "you-said-we-did/themes/<int:pk>/poster.pdf", "theme_poster_pdf"),
@@ -199,6 +208,29 @@ PAGES = [
     ("audits:audit-detail", "audits/<int:pk>/", "audit_detail"),
     ("audits:audit-edit", "audits/<int:pk>/edit/", "audit_edit"),
     ("audits:audit-delete", "audits/<int:pk>/delete/", "audit_delete"),
+    ("audits:review-list", "audits/reviews/", "ReviewListView"),
+    ("audits:review-create", "audits/reviews/add/", "review_create"),
+    ("audits:review-detail", "audits/reviews/<int:pk>/", "review_detail"),
+    ("audits:review-edit", "audits/reviews/<int:pk>/edit/", "review_edit"),
+    ("audits:review-delete", "audits/reviews/<int:pk>/delete/", "review_delete"),
+    ("audits:review-recommend", "audits/reviews/<int:pk>/recommend/", "review_recommend"),
+    ("audits:recommendation-list", "audits/recommendations/", "RecommendationListView"),
+    (
+        "audits:recommendation-not-acted-on",
+        "audits/recommendations/not-acted-on/",
+        "NotActedOnListView",
+    ),
+    ("audits:recommendation-edit", "audits/recommendations/<int:pk>/edit/", "recommendation_edit"),
+    (
+        "audits:recommendation-respond",
+        "audits/recommendations/<int:pk>/respond/",
+        "recommendation_respond",
+    ),
+    (
+        "audits:recommendation-check",
+        "audits/recommendations/<int:pk>/check/",
+        "recommendation_check",
+    ),
 ]
 
 #: A value for each path parameter, as reverse() takes it and the path then reads it.

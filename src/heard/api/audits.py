@@ -9,6 +9,7 @@ from typing import Any
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status
+from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -23,7 +24,7 @@ from heard.api.common import (
 )
 from heard.api.fields import ActiveStaffField, BulkRelatedField
 from heard.audits import filters, selectors, services
-from heard.audits.models import Audit, AuditLevel, Level
+from heard.audits.models import Audit, AuditLevel, Level, ProvisionReview, Recommendation
 from heard.core.permissions import can
 from heard.core.standards import Standard
 from heard.people import selectors as people_selectors
@@ -38,6 +39,12 @@ class AuditLevelSerializer(OutputSerializer):
 
 class AuditSerializer(OutputSerializer):
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
+    decision = serializers.ChoiceField(
+        choices=Audit.Decision.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text="Empty until the kite mark is decided.",
+    )
     kite_mark_state = serializers.SerializerMethodField(
         help_text="current, due (expiring within 90 days), expired, or empty without a kite mark."
     )
@@ -169,3 +176,201 @@ class KiteMarkViewSet(mixins.ListModelMixin, ServiceViewSet):
 
     def get_queryset(self) -> Any:
         return selectors.kite_marks(self.request.user)
+
+
+# Provision reviews and their recommendations ------------------------------------------------------
+
+
+class RecommendationSerializer(OutputSerializer):
+    provider = serializers.IntegerField(source="review.provider_id", read_only=True)
+    outcome = serializers.ChoiceField(
+        choices=Recommendation.Outcome.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text="Empty until checked at the revisit.",
+    )
+
+    class Meta:
+        model = Recommendation
+        fields = [
+            "id",
+            "review",
+            "provider",
+            "text",
+            "response",
+            "responded_at",
+            "responded_by",
+            "outcome",
+            "outcome_note",
+            *STAMPS,
+        ]
+
+
+class ReviewSerializer(OutputSerializer):
+    provider_name = serializers.CharField(source="provider.name", read_only=True)
+    recommendation_count = serializers.IntegerField(read_only=True)
+    not_acted_on_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = ProvisionReview
+        fields = [
+            "id",
+            "provider",
+            "provider_name",
+            "service",
+            "visit_date",
+            "findings",
+            "revisit_date",
+            "notes",
+            "recommendation_count",
+            "not_acted_on_count",
+            *STAMPS,
+        ]
+
+
+class ReviewDetailSerializer(ReviewSerializer):
+    recommendations = RecommendationSerializer(many=True, read_only=True)
+    reviewers = serializers.SerializerMethodField(
+        help_text="Ids of the young reviewers; null for roles that do not see young people."
+    )
+
+    class Meta(ReviewSerializer.Meta):
+        fields = [
+            f
+            for f in ReviewSerializer.Meta.fields
+            if f not in ("recommendation_count", "not_acted_on_count")
+        ] + ["recommendations", "reviewers"]
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField(), allow_null=True))
+    def get_reviewers(self, review: ProvisionReview) -> Any:
+        user = self.context["request"].user
+        if not can(user, "audits.view_young_people_provisionreview", review):
+            return None
+        return [person.pk for person in review.reviewers.all()]
+
+
+class ReviewInput(serializers.Serializer):  # type: ignore[type-arg]
+    provider = BulkRelatedField(queryset=Organisation.objects.all())
+    service = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    visit_date = serializers.DateField()
+    reviewers = YoungPersonField(many=True, required=False)
+    findings = serializers.CharField(max_length=TEXT_MAX_LENGTH)
+    revisit_date = serializers.DateField(required=False, allow_null=True)
+    notes = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
+    recommendations = serializers.ListField(
+        child=serializers.CharField(max_length=TEXT_MAX_LENGTH),
+        required=False,
+        help_text="Only when recording: each becomes its own recommendation.",
+    )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if self.partial and "recommendations" in attrs:
+            raise serializers.ValidationError(
+                {"recommendations": "Add a recommendation with POST /recommendations/."}
+            )
+        return attrs
+
+
+class ReviewViewSet(mixins.DestroyModelMixin, RecordViewSet):
+    """Provision reviews by young people. A partner worker sees the reviews of their own
+    organisation only; board members read every review."""
+
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+    serializer_class = ReviewSerializer
+    output_serializer = ReviewDetailSerializer
+    input_serializer = ReviewInput
+    filterset_class = filters.ReviewFilter
+    queryset = ProvisionReview.objects.none()
+    one = staticmethod(selectors.review_get)
+    action_permissions = model_permissions(ProvisionReview, destroy="delete")
+
+    def get_queryset(self) -> Any:
+        return selectors.reviews_visible_to(self.request.user)
+
+    def record(self, values: dict[str, Any]) -> ProvisionReview:
+        return services.review_record(actor=self.actor, **values)
+
+    def change(self, obj: ProvisionReview, values: dict[str, Any]) -> ProvisionReview:
+        return services.review_update(actor=self.actor, review=obj, **values)
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        services.review_delete(actor=self.actor, review=self.to_change())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ReviewField(BulkRelatedField):
+    def get_queryset(self) -> Any:
+        request = self.context.get("request")
+        if request is None:
+            return ProvisionReview.objects.none()
+        return selectors.reviews_visible_to(request.user)
+
+
+class RecommendationInput(serializers.Serializer):  # type: ignore[type-arg]
+    review = ReviewField()
+    text = serializers.CharField(max_length=TEXT_MAX_LENGTH)
+
+
+class RecommendationChange(serializers.Serializer):  # type: ignore[type-arg]
+    text = serializers.CharField(max_length=TEXT_MAX_LENGTH)
+
+
+class ResponseInput(serializers.Serializer):  # type: ignore[type-arg]
+    response = serializers.CharField(max_length=TEXT_MAX_LENGTH)
+
+
+class CheckInput(serializers.Serializer):  # type: ignore[type-arg]
+    outcome = serializers.ChoiceField(choices=Recommendation.Outcome.choices)
+    outcome_note = serializers.CharField(
+        max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True
+    )
+
+
+class RecommendationViewSet(RecordViewSet):
+    """Recommendations of provision reviews. Programme staff add and change them and record the
+    revisit (``revisit``); the provider's own partner workers, and nobody else, ``respond``.
+    Filter ``outcome=not_acted_on`` for those to report."""
+
+    serializer_class = RecommendationSerializer
+    input_serializer = RecommendationInput
+    change_serializer = RecommendationChange
+    filterset_class = filters.RecommendationFilter
+    queryset = Recommendation.objects.none()
+    one = staticmethod(selectors.recommendation_get)
+    action_permissions = model_permissions(
+        Recommendation,
+        create="audits.add_provisionreview",
+        respond="respond",
+        revisit="change",
+    )
+
+    def get_queryset(self) -> Any:
+        return selectors.recommendations_visible_to(self.request.user)
+
+    def record(self, values: dict[str, Any]) -> Recommendation:
+        return services.recommendation_add(actor=self.actor, **values)
+
+    def change(self, obj: Recommendation, values: dict[str, Any]) -> Recommendation:
+        return services.recommendation_update(actor=self.actor, recommendation=obj, **values)
+
+    @extend_schema(request=ResponseInput, responses=RecommendationSerializer)
+    @action(detail=True, methods=["post"])
+    def respond(self, request: Request, pk: str | None = None) -> Response:
+        """The provider's response (its own partner workers only)."""
+        recommendation = self.to_change()
+        values = self.validated(ResponseInput)
+        return self.shown(
+            services.recommendation_respond(
+                actor=self.actor, recommendation=recommendation, **values
+            )
+        )
+
+    @extend_schema(request=CheckInput, responses=RecommendationSerializer)
+    @action(detail=True, methods=["post"])
+    def revisit(self, request: Request, pk: str | None = None) -> Response:
+        """At the revisit: whether it was acted on, with a note."""
+        recommendation = self.to_change()
+        values = self.validated(CheckInput)
+        return self.shown(
+            services.recommendation_check(actor=self.actor, recommendation=recommendation, **values)
+        )

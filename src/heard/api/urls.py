@@ -16,6 +16,7 @@ from rest_framework.routers import DefaultRouter
 from heard.api import audits as audits_api
 from heard.api import groups, participation, people, privacy, safeguarding, voice
 from heard.api import indicators as indicators_api
+from heard.api import involvement as involvement_api
 from heard.api import plans as plans_api
 from heard.api.reference import build
 from heard.core.permissions import is_staff_member
@@ -30,6 +31,7 @@ ROUTES: list[tuple[str, Any, str]] = [
     ("memberships", groups.MembershipViewSet, "membership"),
     ("sessions", participation.SessionViewSet, "session"),
     ("home-counts", participation.HomeCountsViewSet, "home-counts"),
+    ("headcounts", participation.HeadcountViewSet, "headcount"),  # issue 18: headcounts
     ("views", voice.ViewViewSet, "view"),
     ("responses", voice.ResponseViewSet, "response"),
     ("feedback", voice.FeedbackViewSet, "feedback"),
@@ -37,6 +39,9 @@ ROUTES: list[tuple[str, Any, str]] = [
     ("safeguarding-concerns", safeguarding.ConcernViewSet, "safeguarding-concern"),
     ("background-checks", safeguarding.BackgroundCheckViewSet, "background-check"),
     ("training-records", safeguarding.TrainingRecordViewSet, "training-record"),
+    # involvement (issue 18)
+    ("involvement-activities", involvement_api.ActivityViewSet, "involvement-activity"),
+    ("evaluations", involvement_api.EvaluationViewSet, "evaluation"),
     ("consents", privacy.ConsentViewSet, "consent"),
     ("reach", privacy.ReachViewSet, "reach"),
     ("action-plans", plans_api.ActionPlanViewSet, "action-plan"),
@@ -45,6 +50,8 @@ ROUTES: list[tuple[str, Any, str]] = [
     ("plan-action-reviews", plans_api.ActionReviewViewSet, "plan-action-review"),
     ("audits", audits_api.AuditViewSet, "audit"),
     ("kite-marks", audits_api.KiteMarkViewSet, "kite-mark"),
+    ("provision-reviews", audits_api.ReviewViewSet, "provision-review"),
+    ("recommendations", audits_api.RecommendationViewSet, "recommendation"),
     ("indicators", indicators_api.IndicatorViewSet, "indicator"),
 ]
 

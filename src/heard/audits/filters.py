@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from heard.audits import selectors
-from heard.audits.models import Audit
+from heard.audits.models import Audit, ProvisionReview, Recommendation
 from heard.core.filters import FilterSet, date_range
 from heard.people.models import Organisation
 
@@ -82,3 +82,66 @@ class KiteMarkFilter(FilterSet):
 
     def filter_state(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         return queryset.filter(selectors.kite_mark_state_filter(value, timezone.localdate()))
+
+
+def providers(request: Any) -> QuerySet[Organisation]:
+    """The providers a filter offers: those reviewed that the user may see."""
+    if request is None:
+        return Organisation.objects.none()
+    reviewed = selectors.reviews_visible_to(request.user).values("provider")
+    return Organisation.objects.filter(pk__in=reviewed).order_by("name")
+
+
+class ReviewFilter(FilterSet):
+    search = django_filters.CharFilter(
+        method="filter_search", label="Provider or service", help_text="Any part of the name."
+    )
+    provider = django_filters.ModelChoiceFilter(queryset=providers, empty_label="Any provider")
+    visit_from, visit_to = date_range("visit_date", "Visited from", "Visited to")
+
+    class Meta:
+        model = ProvisionReview
+        fields = ["search", "provider", "visit_from", "visit_to"]
+
+    def filter_search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        value = value.strip()
+        return queryset.filter(Q(provider__name__icontains=value) | Q(service__icontains=value))
+
+
+RESPONSE_CHOICES = (("given", "Response given"), ("awaited", "Response awaited"))
+OUTCOME_CHOICES = (*Recommendation.Outcome.choices, ("unchecked", "Not checked yet"))
+
+
+class RecommendationFilter(FilterSet):
+    search = django_filters.CharFilter(
+        method="filter_search",
+        label="Search",
+        help_text="Any part of the recommendation, the provider or the service.",
+    )
+    provider = django_filters.ModelChoiceFilter(
+        field_name="review__provider", queryset=providers, empty_label="Any provider"
+    )
+    response = django_filters.ChoiceFilter(
+        choices=RESPONSE_CHOICES, method="filter_response", empty_label="Any", label="Response"
+    )
+    outcome = django_filters.ChoiceFilter(
+        choices=OUTCOME_CHOICES, method="filter_outcome", empty_label="Any", label="At the revisit"
+    )
+
+    class Meta:
+        model = Recommendation
+        fields = ["search", "provider", "response", "outcome"]
+
+    def filter_search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        value = value.strip()
+        return queryset.filter(
+            Q(text__icontains=value)
+            | Q(review__provider__name__icontains=value)
+            | Q(review__service__icontains=value)
+        )
+
+    def filter_response(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        return queryset.exclude(response="") if value == "given" else queryset.filter(response="")
+
+    def filter_outcome(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        return queryset.filter(outcome="" if value == "unchecked" else value)

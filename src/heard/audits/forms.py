@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from heard.audits.models import TEXT_LIMIT, Audit, Level
+from heard.audits.models import TEXT_LIMIT, Audit, Level, Recommendation
 from heard.core.forms import TODAY, GovUKDateField
 from heard.core.roles import Role
 from heard.core.standards import Standard
@@ -160,3 +160,81 @@ class AuditForm(forms.Form):
 
 class ConfirmForm(forms.Form):
     """A confirmation with nothing to fill in (the button says what happens)."""
+
+
+class ReviewForm(forms.Form):
+    provider = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(), empty_label="Choose an organisation"
+    )
+    service = forms.CharField(
+        max_length=200, required=False, help_text="The service visited, if not the whole provider."
+    )
+    visit_date = GovUKDateField(label="Date of the visit", rule=TODAY)
+    reviewers = YoungPeopleChoices(
+        label="Young reviewers",
+        help_text="Heard warns, once saved, about any who are not trained and current.",
+    )
+    findings = forms.CharField(max_length=TEXT_LIMIT, widget=textarea(5))
+    revisit_date = GovUKDateField(
+        label="Date of the revisit", required=False, help_text="When they go back to check."
+    )
+    notes = forms.CharField(required=False, max_length=TEXT_LIMIT, widget=textarea())
+
+    def __init__(self, *args: Any, user: Any, adding: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        fields["provider"].queryset = people_selectors.organisations_visible_to(user).order_by(
+            "name"
+        )
+        young = fields["reviewers"]
+        young.queryset = people_selectors.young_people_visible_to(user).filter(is_active=True)
+        young.sees_names = people_selectors.sees_names(user)
+        if adding:
+            self.fields["recommendations"] = forms.CharField(
+                required=False,
+                widget=textarea(6),
+                help_text="One recommendation a line: each is kept, answered and checked on "
+                "its own.",
+            )
+
+    @staticmethod
+    def initial_for(review: Any) -> dict[str, Any]:
+        initial = {
+            name: getattr(review, name)
+            for name in ("service", "visit_date", "findings", "revisit_date", "notes")
+        }
+        initial["provider"] = review.provider_id
+        initial["reviewers"] = [person.pk for person in review.reviewers.all()]
+        return initial
+
+    def values(self) -> dict[str, Any]:
+        values = dict(self.cleaned_data)
+        if "recommendations" in values:
+            values["recommendations"] = [
+                line for line in values["recommendations"].splitlines() if line.strip()
+            ]
+        return values
+
+
+class RecommendationForm(forms.Form):
+    text = forms.CharField(label="Recommendation", max_length=TEXT_LIMIT, widget=textarea())
+
+
+class ResponseForm(forms.Form):
+    response = forms.CharField(
+        label="Your response",
+        max_length=TEXT_LIMIT,
+        widget=textarea(5),
+        help_text="What your organisation has done, or will do, about this recommendation.",
+    )
+
+
+class CheckForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label="Was it acted on?",
+        choices=Recommendation.Outcome.choices,
+        widget=forms.RadioSelect,
+    )
+    outcome_note = forms.CharField(
+        label="Note from the revisit", required=False, max_length=TEXT_LIMIT, widget=textarea()
+    )

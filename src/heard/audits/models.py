@@ -131,3 +131,95 @@ class AuditLevel(models.Model):
     def clean(self) -> None:
         if len(self.evidence or "") > TEXT_LIMIT:
             raise ValidationError({"evidence": f"Keep this to {TEXT_LIMIT:,} characters or fewer."})
+
+
+class ProvisionReview(TimeStampedModel):
+    """Young people visiting a provider (Norfolk's Young Commissioners, seed 004): what they
+    found, what they recommend, and a revisit to check each recommendation was acted on."""
+
+    provider = models.ForeignKey(
+        "people.Organisation", on_delete=models.PROTECT, related_name="provision_reviews"
+    )
+    service = models.CharField(
+        max_length=200, blank=True, help_text="The service visited, if not the whole provider."
+    )
+    visit_date = models.DateField(
+        "date of the visit",
+        validators=[NotInFuture("The date of the visit cannot be in the future.")],
+    )
+    reviewers = models.ManyToManyField(
+        "people.YoungPerson", blank=True, related_name="+", verbose_name="young reviewers"
+    )
+    findings = models.TextField(max_length=TEXT_LIMIT)
+    revisit_date = models.DateField("date of the revisit", null=True, blank=True)
+    notes = models.TextField(blank=True, max_length=TEXT_LIMIT)
+
+    class Meta:
+        ordering = ["-visit_date", "-id"]
+        indexes = [models.Index(fields=["provider", "visit_date"])]
+
+    def __str__(self) -> str:
+        holder = f"{self.provider}: {self.service}" if self.service else str(self.provider)
+        return f"Review of {holder}"
+
+    @property
+    def holder(self) -> str:
+        return f"{self.provider} - {self.service}" if self.service else str(self.provider)
+
+    def clean(self) -> None:
+        validate_single_line(self, ("service",))
+        errors: dict[str, str] = {}
+        for name in ("findings", "notes"):
+            if len(getattr(self, name) or "") > TEXT_LIMIT:
+                errors[name] = f"Keep this to {TEXT_LIMIT:,} characters or fewer."
+        if self.visit_date and self.revisit_date and self.revisit_date <= self.visit_date:
+            errors["revisit_date"] = "The revisit must be after the visit."
+        if errors:
+            raise ValidationError(errors)
+
+
+class Recommendation(TimeStampedModel):
+    """One recommendation of a review, the provider's response to it, and whether it was acted on
+    at the revisit."""
+
+    class Outcome(models.TextChoices):
+        ACTED_ON = "acted_on", "Acted on"
+        NOT_ACTED_ON = "not_acted_on", "Not acted on"
+
+    review = models.ForeignKey(
+        ProvisionReview, on_delete=models.CASCADE, related_name="recommendations"
+    )
+    text = models.TextField("recommendation", max_length=TEXT_LIMIT)
+    response = models.TextField(
+        "provider's response",
+        blank=True,
+        max_length=TEXT_LIMIT,
+        help_text="Entered by the provider's own staff.",
+    )
+    responded_at = models.DateTimeField(null=True, blank=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    outcome = models.CharField("at the revisit", max_length=16, choices=Outcome.choices, blank=True)
+    outcome_note = models.TextField("note from the revisit", blank=True, max_length=TEXT_LIMIT)
+
+    class Meta:
+        ordering = ["review", "id"]
+        indexes = [models.Index(fields=["outcome"])]
+
+    def __str__(self) -> str:
+        return (
+            f"Recommendation {self.pk} of the {str(self.review)[:1].lower()}{str(self.review)[1:]}"
+        )
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        for name in ("text", "response", "outcome_note"):
+            if len(getattr(self, name) or "") > TEXT_LIMIT:
+                errors[name] = f"Keep this to {TEXT_LIMIT:,} characters or fewer."
+        if errors:
+            raise ValidationError(errors)

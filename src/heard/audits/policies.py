@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 from django.db.models import Model, QuerySet
 
-from heard.audits.models import Audit
+from heard.audits.models import Audit, ProvisionReview, Recommendation
 from heard.core.policies import Policy, registered, role_of
 from heard.core.roles import PROGRAMME_ROLES, Role
 
@@ -63,6 +63,47 @@ class OrganisationRecords(Policy[Any]):
         return rows.none()
 
 
+class _Answers(OrganisationRecords):
+    """``may_<action>`` and ``<action>_scope`` of every action, read from the two tables."""
+
+    def __getattr__(self, name: str) -> Any:
+        prefix, _, action = name.partition("_")
+        if prefix == "may" and action in self.everywhere:
+            return lambda user, obj=None: self._may(user, action, obj)
+        action, _, suffix = name.rpartition("_")
+        if suffix == "scope" and action in self.everywhere:
+            return lambda user, rows: self._scope(user, action, rows)
+        raise AttributeError(name)
+
+
+class ProvisionReviewPolicy(_Answers):
+    """Provision reviews: kept by programme staff, read by board members and by a partner worker
+    of the provider reviewed; which young people reviewed, by programme staff only."""
+
+    model = ProvisionReview
+    actions = ("view", "add", "change", "delete", "view_young_people")
+    own_field = "provider_id"
+    everywhere = {
+        "view": READERS,
+        "add": PROGRAMME_ROLES,
+        "change": PROGRAMME_ROLES,
+        "delete": PROGRAMME_ROLES,
+        "view_young_people": PROGRAMME_ROLES,
+    }
+    own = ("view",)
+
+
+class RecommendationPolicy(_Answers):
+    """Recommendations: read like their review; programme staff change them and record the
+    revisit; the provider's own staff (its partner workers), and nobody else, respond."""
+
+    model = Recommendation
+    actions = ("view", "change", "respond")
+    own_field = "review__provider_id"
+    everywhere = {"view": READERS, "change": PROGRAMME_ROLES, "respond": ()}
+    own = ("view", "respond")
+
+
 class AuditPolicy(OrganisationRecords):
     """Audits: kept by programme staff, read by board members and by a partner worker of the
     audited organisation; which young people audited, by programme staff only (a partner sees
@@ -98,4 +139,6 @@ class AuditPolicy(OrganisationRecords):
         return self._may(user, "view_young_people", obj)
 
 
-(AUDITS,) = registered([AuditPolicy()])
+AUDITS, REVIEWS, RECOMMENDATIONS = registered(
+    [AuditPolicy(), ProvisionReviewPolicy(), RecommendationPolicy()]
+)

@@ -10,6 +10,13 @@ from heard.audits.selectors.audits import (
     kite_marks_held,
     levels_in_order,
 )
+from heard.audits.selectors.reviews import (
+    recommendation_get,
+    recommendations_not_acted_on,
+    recommendations_visible_to,
+    review_get,
+    reviews_visible_to,
+)
 
 __all__ = [
     "RENEWAL_WINDOW",
@@ -20,4 +27,9 @@ __all__ = [
     "kite_marks_due",
     "kite_marks_held",
     "levels_in_order",
+    "recommendation_get",
+    "recommendations_not_acted_on",
+    "recommendations_visible_to",
+    "review_get",
+    "reviews_visible_to",
 ]

@@ -2,5 +2,28 @@
 transaction."""
 
 from heard.audits.services.audits import AUDIT_FIELDS, audit_delete, audit_record, audit_update
+from heard.audits.services.reviews import (
+    REVIEW_FIELDS,
+    recommendation_add,
+    recommendation_check,
+    recommendation_respond,
+    recommendation_update,
+    review_delete,
+    review_record,
+    review_update,
+)
 
-__all__ = ["AUDIT_FIELDS", "audit_delete", "audit_record", "audit_update"]
+__all__ = [
+    "AUDIT_FIELDS",
+    "REVIEW_FIELDS",
+    "audit_delete",
+    "audit_record",
+    "audit_update",
+    "recommendation_add",
+    "recommendation_check",
+    "recommendation_respond",
+    "recommendation_update",
+    "review_delete",
+    "review_record",
+    "review_update",
+]

@@ -1,0 +1,180 @@
+"""Provision reviews by young people (M11): record the visit and its recommendations, the
+provider's response to each, and at the revisit whether each was acted on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from heard.audits import events
+from heard.audits.models import ProvisionReview, Recommendation
+from heard.audits.services._common import (
+    full_clean,
+    record_change,
+    record_deleted,
+    snapshot_of,
+    strip,
+)
+from heard.core import audit
+from heard.core.permissions import require
+from heard.core.updates import lock
+from heard.people.models import Organisation, User, YoungPerson
+
+REVIEW_FIELDS = (
+    "provider",
+    "service",
+    "visit_date",
+    "reviewers",
+    "findings",
+    "revisit_date",
+    "notes",
+)
+_TEXT = ("service", "findings", "notes")
+_snapshot = snapshot_of(REVIEW_FIELDS)
+
+
+def _recommendation(review: ProvisionReview, text: str, actor: Any) -> Recommendation:
+    recommendation = Recommendation(review=review, text=(text or "").strip())
+    full_clean(recommendation)
+    recommendation.save()
+    audit.record(
+        actor=actor,
+        event=events.RECOMMENDATION_CREATED,
+        obj=recommendation,
+        changes={"text": [None, recommendation.text]},
+    )
+    return recommendation
+
+
+@transaction.atomic
+def review_record(
+    *,
+    actor: User | None,
+    provider: Organisation,
+    visit_date: Any,
+    findings: str,
+    service: str = "",
+    reviewers: Iterable[YoungPerson] = (),
+    revisit_date: Any = None,
+    notes: str = "",
+    recommendations: Iterable[str] = (),
+) -> ProvisionReview:
+    """Record a visit and its recommendations (each its own record, blank ones skipped)."""
+    require(actor, "audits.add_provisionreview")
+    values: dict[str, Any] = {
+        "provider": provider,
+        "service": service,
+        "visit_date": visit_date,
+        "findings": findings,
+        "revisit_date": revisit_date,
+        "notes": notes,
+    }
+    strip(values, _TEXT)
+    review = ProvisionReview(**values)
+    full_clean(review)
+    review.save()
+    review.reviewers.set(list(reviewers))
+    before = dict.fromkeys(REVIEW_FIELDS)
+    record_change(
+        review, actor=actor, event=events.REVIEW_CREATED, before=before, after=_snapshot(review)
+    )
+    for text in recommendations:
+        if text.strip():
+            _recommendation(review, text, actor)
+    return review
+
+
+@transaction.atomic
+def review_update(*, actor: User | None, review: ProvisionReview, **fields: Any) -> ProvisionReview:
+    require(actor, "audits.change_provisionreview", review)
+    unknown = set(fields) - set(REVIEW_FIELDS)
+    if unknown:
+        raise TypeError(f"review_update() cannot change {', '.join(sorted(unknown))}")
+    review = lock(review)
+    before = _snapshot(review)
+    strip(fields, _TEXT)
+    for name, value in fields.items():
+        if name != "reviewers":
+            setattr(review, name, value)
+    full_clean(review)
+    review.save()
+    if "reviewers" in fields:
+        review.reviewers.set(list(fields["reviewers"]))
+    record_change(
+        review, actor=actor, event=events.REVIEW_CHANGED, before=before, after=_snapshot(review)
+    )
+    return review
+
+
+@transaction.atomic
+def review_delete(*, actor: User | None, review: ProvisionReview) -> None:
+    require(actor, "audits.delete_provisionreview", review)
+    review = lock(review)
+    record_deleted(review, actor=actor, event=events.REVIEW_DELETED, before=_snapshot(review))
+    review.delete()
+
+
+@transaction.atomic
+def recommendation_add(*, actor: User | None, review: ProvisionReview, text: str) -> Recommendation:
+    require(actor, "audits.change_provisionreview", review)
+    if not (text or "").strip():
+        raise ValidationError({"text": "Enter the recommendation."})
+    return _recommendation(review, text, actor)
+
+
+def _change(
+    recommendation: Recommendation, actor: Any, event: Any, values: dict[str, Any]
+) -> Recommendation:
+    recommendation = lock(recommendation)
+    before = audit.snapshot(recommendation, values)
+    for name, value in values.items():
+        setattr(recommendation, name, value)
+    full_clean(recommendation)
+    recommendation.save()
+    record_change(
+        recommendation,
+        actor=actor,
+        event=event,
+        before=before,
+        after=audit.snapshot(recommendation, values),
+    )
+    return recommendation
+
+
+@transaction.atomic
+def recommendation_update(
+    *, actor: User | None, recommendation: Recommendation, text: str
+) -> Recommendation:
+    require(actor, "audits.change_recommendation", recommendation)
+    if not (text or "").strip():
+        raise ValidationError({"text": "Enter the recommendation."})
+    return _change(recommendation, actor, events.RECOMMENDATION_CHANGED, {"text": text.strip()})
+
+
+@transaction.atomic
+def recommendation_respond(
+    *, actor: User | None, recommendation: Recommendation, response: str
+) -> Recommendation:
+    """The provider's response, entered by its own staff."""
+    require(actor, "audits.respond_recommendation", recommendation)
+    response = (response or "").strip()
+    if not response:
+        raise ValidationError({"response": "Enter the response."})
+    values = {"response": response, "responded_at": timezone.now(), "responded_by": actor}
+    return _change(recommendation, actor, events.RECOMMENDATION_RESPONDED, values)
+
+
+@transaction.atomic
+def recommendation_check(
+    *, actor: User | None, recommendation: Recommendation, outcome: str, outcome_note: str = ""
+) -> Recommendation:
+    """At the revisit: was the recommendation acted on, with a note."""
+    require(actor, "audits.change_recommendation", recommendation)
+    if outcome not in Recommendation.Outcome.values:
+        raise ValidationError({"outcome": "Choose whether it was acted on."})
+    values = {"outcome": outcome, "outcome_note": (outcome_note or "").strip()}
+    return _change(recommendation, actor, events.RECOMMENDATION_CHECKED, values)

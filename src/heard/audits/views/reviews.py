@@ -1,0 +1,250 @@
+"""The provision reviews' pages: their list, a review, recording, editing and deleting one;
+recommendations, the provider's response, the revisit, and those not acted on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from heard.audits import filters, forms, selectors, services
+from heard.audits.models import ProvisionReview
+from heard.audits.views._common import delete_page, history_url, link
+from heard.audits.warnings import warn_untrained
+from heard.core import tables
+from heard.core.forms import form_page
+from heard.core.lists import StaffListView
+from heard.core.permissions import can, require
+
+REVIEW_LIST = "audits:review-list"
+
+
+class ReviewListView(StaffListView):
+    selector = staticmethod(selectors.reviews_visible_to)
+    permission_required = "audits.view_provisionreview"
+    context_permissions = {"can_add": "audits.add_provisionreview"}
+    template_name = "audits/review_list.html"
+    filterset_class = filters.ReviewFilter
+    title = "Provision reviews"
+    csv_filename = "provision-reviews.csv"
+    columns = (
+        tables.Column(
+            "Provider or service", "holder", cell=link("audits:review-detail", "{{ row.holder }}")
+        ),
+        tables.Column("Provider", "provider.name", in_table=False),
+        tables.Column("Service", "service", in_table=False),
+        tables.Column("Visited", "visit_date"),
+        tables.Column("Revisit", "revisit_date"),
+        tables.Column("Recommendations", "recommendation_count", numeric=True),
+        tables.Column("Not acted on", "not_acted_on_count", numeric=True),
+        tables.Column("Findings", "findings", in_table=False),
+    )
+
+
+def _review_url(review: ProvisionReview) -> str:
+    return reverse("audits:review-detail", args=[review.pk])
+
+
+def _named(review: ProvisionReview) -> str:
+    text = str(review)
+    return f"the {text[:1].lower()}{text[1:]}"
+
+
+@login_required
+def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user: Any = request.user
+    review = selectors.review_get(user, pk)
+    recommendations = list(review.recommendations.all())
+    context = {
+        "review": review,
+        "title": str(review),
+        "recommendations": recommendations,
+        "can_view_young_people": can(user, "audits.view_young_people_provisionreview", review),
+        "can_change": can(user, "audits.change_provisionreview", review),
+        "can_delete": can(user, "audits.delete_provisionreview", review),
+        "can_respond": can(user, "audits.respond_recommendation")
+        and user.organisation_id == review.provider_id,
+        "can_check": can(user, "audits.change_recommendation"),
+        "history_url": history_url(user, "audits.provisionreview", review.pk),
+    }
+    return render(request, "audits/review_detail.html", context)
+
+
+@login_required
+def review_create(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    require(user, "audits.add_provisionreview")
+    form = forms.ReviewForm(request.POST or None, user=user)
+
+    def save() -> ProvisionReview:
+        review = services.review_record(actor=user, **form.values())
+        warn_untrained(request, review.reviewers.all(), review.visit_date)
+        return review
+
+    return form_page(
+        request,
+        form,
+        save,
+        success="Provision review recorded.",
+        then=_review_url,
+        title="Record a provision review",
+        submit_label="Record the review",
+        cancel_url=reverse(REVIEW_LIST),
+    )
+
+
+@login_required
+def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    user: Any = request.user
+    review = selectors.review_get(user, pk)
+    require(user, "audits.change_provisionreview", review)
+    initial = forms.ReviewForm.initial_for(review)
+    form = forms.ReviewForm(request.POST or None, user=user, adding=False, initial=initial)
+
+    def save() -> ProvisionReview:
+        changed = services.review_update(actor=user, review=review, **form.values())
+        warn_untrained(request, changed.reviewers.all(), changed.visit_date)
+        return changed
+
+    return form_page(
+        request,
+        form,
+        save,
+        success="Provision review updated.",
+        then=_review_url,
+        title=f"Edit {_named(review)}",
+        submit_label="Save changes",
+        cancel_url=_review_url(review),
+    )
+
+
+@login_required
+def review_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    user: Any = request.user
+    review = selectors.review_get(user, pk)
+    require(user, "audits.delete_provisionreview", review)
+    return delete_page(
+        request,
+        what=_named(review),
+        delete=lambda: services.review_delete(actor=user, review=review),
+        back=_review_url(review),
+        then=reverse(REVIEW_LIST),
+        warning="Its recommendations and the provider's responses are deleted with it.",
+    )
+
+
+@login_required
+def review_recommend(request: HttpRequest, pk: int) -> HttpResponse:
+    user: Any = request.user
+    review = selectors.review_get(user, pk)
+    require(user, "audits.change_provisionreview", review)
+    form = forms.RecommendationForm(request.POST or None)
+    return form_page(
+        request,
+        form,
+        lambda: services.recommendation_add(actor=user, review=review, **form.cleaned_data),
+        success="Recommendation added.",
+        then=_review_url(review),
+        title=f"Add a recommendation to {_named(review)}",
+        submit_label="Add the recommendation",
+        cancel_url=_review_url(review),
+    )
+
+
+def _recommendation_page(
+    request: HttpRequest, pk: int, permission: str, form_class: Any, service: Any, **texts: Any
+) -> HttpResponse:
+    user: Any = request.user
+    recommendation = selectors.recommendation_get(user, pk)
+    require(user, permission, recommendation)
+    fields = list(form_class.base_fields)
+    initial = {name: getattr(recommendation, name) for name in fields}
+    form = form_class(request.POST or None, initial=initial)
+    back = _review_url(recommendation.review)
+    return form_page(
+        request,
+        form,
+        lambda: service(actor=user, recommendation=recommendation, **form.cleaned_data),
+        then=back,
+        cancel_url=back,
+        template="audits/recommendation_form.html",
+        recommendation=recommendation,
+        **texts,
+    )
+
+
+@login_required
+def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _recommendation_page(
+        request,
+        pk,
+        "audits.change_recommendation",
+        forms.RecommendationForm,
+        services.recommendation_update,
+        success="Recommendation updated.",
+        title="Edit the recommendation",
+        submit_label="Save changes",
+    )
+
+
+@login_required
+def recommendation_respond(request: HttpRequest, pk: int) -> HttpResponse:
+    return _recommendation_page(
+        request,
+        pk,
+        "audits.respond_recommendation",
+        forms.ResponseForm,
+        services.recommendation_respond,
+        success="Response saved.",
+        title="Respond to the recommendation",
+        submit_label="Save the response",
+    )
+
+
+@login_required
+def recommendation_check(request: HttpRequest, pk: int) -> HttpResponse:
+    return _recommendation_page(
+        request,
+        pk,
+        "audits.change_recommendation",
+        forms.CheckForm,
+        services.recommendation_check,
+        success="Revisit recorded.",
+        title="Was the recommendation acted on?",
+        submit_label="Save",
+    )
+
+
+RECOMMENDATION_COLUMNS = (
+    tables.Column(
+        "Provider or service",
+        "review.holder",
+        cell=link("audits:review-detail", "{{ row.review.holder }}").replace(
+            "row.pk", "row.review_id"
+        ),
+    ),
+    tables.Column("Recommendation", "text"),
+    tables.Column("Visited", "review.visit_date"),
+    tables.Column("Response", lambda row: row.response or "Awaited"),
+    tables.Column("At the revisit", lambda row: row.get_outcome_display() or "Not checked yet"),
+    tables.Column("Note from the revisit", "outcome_note"),
+)
+
+
+class RecommendationListView(StaffListView):
+    selector = staticmethod(selectors.recommendations_visible_to)
+    permission_required = "audits.view_recommendation"
+    template_name = "audits/recommendation_list.html"
+    filterset_class = filters.RecommendationFilter
+    title = "Recommendations"
+    csv_filename = "recommendations.csv"
+    columns = RECOMMENDATION_COLUMNS
+
+
+class NotActedOnListView(RecommendationListView):
+    selector = staticmethod(selectors.recommendations_not_acted_on)
+    title = "Recommendations not acted on"
+    csv_filename = "recommendations-not-acted-on.csv"
