@@ -97,7 +97,13 @@ def test_every_operation_answers_as_documented(schema, api_for, make_user):
         how="written",
     )
 
+    from tests.involvement.factories import ActivityFactory, EvaluationFactory  # involvement
+
+    activity = ActivityFactory(organisation=org)
+    evaluation = EvaluationFactory(session=session)
     ids = {
+        "/api/v1/involvement-activities/": activity.pk,
+        "/api/v1/evaluations/": evaluation.pk,
         "/api/v1/consents/": consent.pk,
         "/api/v1/groups/": group.pk,
         "/api/v1/memberships/": membership.pk,
@@ -218,6 +224,17 @@ def test_every_operation_answers_as_documented(schema, api_for, make_user):
         },
     }
 
+    bodies[("post", "/api/v1/involvement-activities/")] = {
+        "title": "Recruiting a youth worker",
+        "kind": "recruitment",
+        "date": today,
+        "organisation": org.pk,
+        "young_people_involved": True,
+        "how": ["on_panel"],
+    }
+    bodies[("patch", "/api/v1/involvement-activities/{id}/")] = {"notes": "Panel of three."}
+    bodies[("post", "/api/v1/evaluations/")] = {"session": session.pk, "rating": "positive"}
+    bodies[("patch", "/api/v1/evaluations/{id}/")] = {"rating": "neutral"}
     bodies[("post", "/api/v1/consents/")] = {
         "young_person": other.pk,
         "purpose": "taking_part",

@@ -225,3 +225,12 @@ def recent_sessions(user: Any, *, most: int = RECENT_SESSIONS) -> list[Session]:
         .annotate(evaluation_count=Count("evaluations"))
         .order_by("-date", "-id")[:most]
     )
+
+
+def activities_with_young_people(user: Any) -> QuerySet[InvolvementActivity]:
+    """The activities the user may read, each with ``seen_young_people``: the young people
+    named in it whom the user may see (none for a board member), in one query for a page."""
+    seen = people_selectors.young_people_visible_to(user).order_by("reference")
+    return activities_visible_to(user).prefetch_related(
+        Prefetch("young_people", queryset=seen, to_attr="seen_young_people")
+    )

@@ -1,0 +1,183 @@
+"""Involvement over the API: recruitment, commissioning and procurement activities with whether
+and how young people took part (programme staff; a partner worker their own organisation's;
+board members read), and evaluations of sessions (as their session's page)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from rest_framework import mixins, serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from heard.api.common import (
+    STAMPS,
+    TEXT_MAX_LENGTH,
+    OutputSerializer,
+    RecordViewSet,
+    model_permissions,
+)
+from heard.api.fields import BulkRelatedField, VisibleField, VisibleYoungPersonField
+from heard.involvement import filters, selectors, services
+from heard.involvement.models import Evaluation, InvolvementActivity
+from heard.involvement.services.evaluations import COMMENT_MAX_LENGTH
+from heard.participation.models import Session
+from heard.people.models import Organisation
+
+# Involvement activities --------------------------------------------------------------------------
+
+
+class ActivitySerializer(OutputSerializer):
+    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
+    how = serializers.ListField(
+        child=serializers.ChoiceField(choices=InvolvementActivity.How.choices), read_only=True
+    )
+    young_people = serializers.SerializerMethodField(
+        help_text="References of the young people named whom you may see."
+    )
+    young_people_count = serializers.IntegerField(
+        read_only=True, help_text="How many young people are named, seen or not."
+    )
+
+    class Meta:
+        model = InvolvementActivity
+        fields = [
+            "id",
+            "title",
+            "kind",
+            "date",
+            "organisation",
+            "organisation_name",
+            "young_people_involved",
+            "how",
+            "young_people",
+            "young_people_count",
+            "notes",
+            *STAMPS,
+        ]
+
+    def get_young_people(self, activity: InvolvementActivity) -> list[str]:
+        return [person.reference for person in getattr(activity, "seen_young_people", [])]
+
+
+class OrganisationField(BulkRelatedField):
+    """An organisation the user may record an activity for (a partner worker: their own)."""
+
+    def get_queryset(self) -> QuerySet[Organisation]:
+        request = self.context.get("request")
+        return selectors.organisations_for_activities(getattr(request, "user", None))
+
+
+class ActivityInput(serializers.Serializer):  # type: ignore[type-arg]
+    title = serializers.CharField(max_length=200)
+    kind = serializers.ChoiceField(choices=InvolvementActivity.Kind.choices)
+    date = serializers.DateField()
+    organisation = OrganisationField()
+    young_people_involved = serializers.BooleanField(required=False)
+    how = serializers.ListField(
+        child=serializers.ChoiceField(choices=InvolvementActivity.How.choices),
+        required=False,
+        max_length=len(InvolvementActivity.How.choices),
+    )
+    young_people = VisibleYoungPersonField(many=True, required=False)
+    notes = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
+
+
+class ActivityViewSet(mixins.DestroyModelMixin, RecordViewSet):
+    """Recruitment, commissioning and procurement activities, and whether and how young people
+    took part. A partner worker keeps their own organisation's; board members read them all."""
+
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+    serializer_class = ActivitySerializer
+    input_serializer = ActivityInput
+    filterset_class = filters.ActivityFilter
+    queryset = InvolvementActivity.objects.none()
+    action_permissions = model_permissions(InvolvementActivity, destroy="delete")
+
+    def get_queryset(self) -> QuerySet[InvolvementActivity]:
+        return selectors.activities_with_young_people(self.request.user)
+
+    def fresh(self, obj: Any) -> Any:
+        return self.get_queryset().get(pk=obj.pk)
+
+    def record(self, values: dict[str, Any]) -> InvolvementActivity:
+        return services.activity_record(actor=self.actor, **values)
+
+    def change(self, obj: InvolvementActivity, values: dict[str, Any]) -> InvolvementActivity:
+        return services.activity_update(actor=self.actor, activity=obj, **values)
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        services.activity_delete(actor=self.actor, activity=self.to_change())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+# Evaluations -------------------------------------------------------------------------------------
+
+
+class EvaluationSerializer(OutputSerializer):
+    session_title = serializers.CharField(source="session.__str__", read_only=True)
+    young_person_reference = serializers.CharField(
+        source="young_person.reference", read_only=True, allow_null=True, default=None
+    )
+
+    class Meta:
+        model = Evaluation
+        fields = [
+            "id",
+            "session",
+            "session_title",
+            "young_person",
+            "young_person_reference",
+            "rating",
+            "comment",
+            "source",
+            *STAMPS,
+        ]
+
+
+class VisibleSessionField(VisibleField):
+    selector = staticmethod(lambda user: Session.objects.visible_to(user))
+
+
+class EvaluationInput(serializers.Serializer):  # type: ignore[type-arg]
+    session = VisibleSessionField(help_text="A session you may see.")
+    young_person = VisibleYoungPersonField(
+        required=False,
+        allow_null=True,
+        help_text="An attendee of the session; none for an anonymous paper evaluation.",
+    )
+    rating = serializers.ChoiceField(choices=Evaluation.Rating.choices)
+    comment = serializers.CharField(max_length=COMMENT_MAX_LENGTH, required=False, allow_blank=True)
+
+
+class EvaluationChange(serializers.Serializer):  # type: ignore[type-arg]
+    rating = serializers.ChoiceField(choices=Evaluation.Rating.choices, required=False)
+    comment = serializers.CharField(max_length=COMMENT_MAX_LENGTH, required=False, allow_blank=True)
+
+
+class EvaluationViewSet(mixins.DestroyModelMixin, RecordViewSet):
+    """Young people's evaluations of sessions and events (positive, neutral or negative, with a
+    comment), from paper or the portal. Whoever may read a session reads its evaluations."""
+
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+    serializer_class = EvaluationSerializer
+    input_serializer = EvaluationInput
+    change_serializer = EvaluationChange
+    filterset_class = filters.EvaluationFilter
+    queryset = Evaluation.objects.none()
+    one = staticmethod(selectors.evaluation_get)
+    action_permissions = model_permissions(Evaluation, destroy="delete")
+
+    def get_queryset(self) -> QuerySet[Evaluation]:
+        return selectors.evaluations_visible_to(self.request.user)
+
+    def record(self, values: dict[str, Any]) -> Evaluation:
+        return services.evaluation_record(actor=self.actor, **values)
+
+    def change(self, obj: Evaluation, values: dict[str, Any]) -> Evaluation:
+        return services.evaluation_update(actor=self.actor, evaluation=obj, **values)
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        services.evaluation_delete(actor=self.actor, evaluation=self.to_change())
+        return Response(status=status.HTTP_204_NO_CONTENT)
