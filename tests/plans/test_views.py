@@ -182,7 +182,10 @@ def test_an_action_page_records_a_review(client_for, officer, action):
     client = client_for(officer)
     page = client.get(reverse("plans:action-detail", args=[action.pk])).content.decode()
     assert "This action has not been reviewed yet." in page
-    assert_date_input(page, "date")
+    assert reverse("plans:review-add", args=[action.pk]) in page
+    assert_date_input(
+        client.get(reverse("plans:review-add", args=[action.pk])).content.decode(), "date"
+    )
     client.post(
         reverse("plans:review-add", args=[action.pk]),
         {**day("date", datetime.date(2026, 10, 1)), "progress": "at_risk", "comment": "Late"},

@@ -8,15 +8,16 @@ import django_filters
 from django.db.models import Q, QuerySet
 
 from heard.core.filters import FilterSet
+from heard.core.standards import Standard
 from heard.people.models import Organisation
-from heard.plans.models import ActionPlan
+from heard.plans.models import Action, ActionPlan, ActionReview, Outcome, Progress
 from heard.plans.policies import PLAN
 
 
 def _organisations(request: Any) -> QuerySet[Organisation]:
     """Organisations that have a plan the user may read."""
     user = getattr(request, "user", None)
-    plans = PLAN.scope(user, "view") if user is not None else ActionPlan.objects.none()
+    plans: Any = PLAN.scope(user, "view") if user is not None else ActionPlan.objects.none()
     return Organisation.objects.filter(pk__in=plans.values("organisation")).order_by("name")
 
 
@@ -46,3 +47,30 @@ class ActionPlanFilter(FilterSet):
                 | Q(organisation__name__icontains=term)
             )
         return queryset.filter(query)
+
+
+class OutcomeFilter(FilterSet):
+    plan = django_filters.NumberFilter(field_name="plan")
+    standard = django_filters.ChoiceFilter(choices=Standard.choices)
+
+    class Meta:
+        model = Outcome
+        fields = ["plan", "standard"]
+
+
+class ActionFilter(FilterSet):
+    plan = django_filters.NumberFilter(field_name="outcome__plan")
+    outcome = django_filters.NumberFilter(field_name="outcome")
+    progress = django_filters.ChoiceFilter(choices=Progress.choices)
+
+    class Meta:
+        model = Action
+        fields = ["plan", "outcome", "progress"]
+
+
+class ActionReviewFilter(FilterSet):
+    action = django_filters.NumberFilter(field_name="action")
+
+    class Meta:
+        model = ActionReview
+        fields = ["action"]

@@ -99,3 +99,90 @@ class ReviewForm(forms.Form):
     date = GovUKDateField(label="Date of the review", rule=TODAY)
     progress = forms.ChoiceField(choices=Progress.choices, widget=forms.RadioSelect)
     comment = _text(3, required=False)
+
+
+class CopyForm(PlanForm):
+    """A new plan started from another: last period's plan copied, or its outcomes only (the
+    partner's blank template)."""
+
+    with_actions = forms.TypedChoiceField(
+        label="What to copy",
+        choices=[
+            ("yes", "The outcomes and their actions (last period's plan, to carry on)"),
+            ("no", "The outcomes only, with no actions (a blank template for a partner)"),
+        ],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        initial="yes",
+    )
+
+
+class ImportForm(forms.Form):
+    """A plan's table, pasted from a spreadsheet or uploaded as CSV or XLSX."""
+
+    text = forms.CharField(
+        label="Paste the table",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false"}),
+        help_text="Copy the plan's rows in your spreadsheet, headings included, and paste them.",
+        max_length=500_000,
+    )
+    file = forms.FileField(
+        label="Or upload a file",
+        required=False,
+        help_text="A CSV or XLSX file in the plan's columns: Outcomes, Supporting actions, Lead "
+        "responsibilities, Time scales / resources, Risks identified.",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not cleaned.get("text") and not cleaned.get("file"):
+            raise forms.ValidationError("Paste the table or choose a file.")
+        upload = cleaned.get("file")
+        if upload is not None and upload.size > 2_000_000:
+            self.add_error("file", "The file must be smaller than 2 MB.")
+        return cleaned
+
+
+class ImportChoicesForm(forms.Form):
+    """What the dry run asks: a standard for each section name that is not a standard's current
+    name (required: never guessed), and optionally the member of staff behind each initials."""
+
+    def __init__(
+        self,
+        *args: Any,
+        sections: list[str],
+        initials: list[str],
+        staff: QuerySet[User],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.sections = sections
+        self.initials = initials
+        choices = [("", "Choose a standard")] + [
+            (value, f"{Standard.number(value)}. {label}") for value, label in Standard.choices
+        ]
+        for index, name in enumerate(sections):
+            self.fields[f"section_{index}"] = forms.ChoiceField(
+                label=f"Which standard is “{name}”?", choices=choices
+            )
+        for code in initials:
+            self.fields[f"lead_{code}"] = _StaffChoice(
+                queryset=staff,
+                required=False,
+                label=f"Who is {code}?",
+                empty_label="Keep as written only",
+            )
+
+    def section_choices(self) -> dict[str, str]:
+        data = self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else {}
+        return {name: data.get(f"section_{index}", "") for index, name in enumerate(self.sections)}
+
+    def leads(self) -> dict[str, User]:
+        data = self.cleaned_data
+        return {code: data[f"lead_{code}"] for code in self.initials if data.get(f"lead_{code}")}
+
+
+class _StaffChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.full_name} ({obj.get_role_display()})"

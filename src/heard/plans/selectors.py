@@ -13,7 +13,7 @@ from django.http import Http404
 
 from heard.core.standards import Standard
 from heard.plans.models import Action, ActionPlan, ActionReview, Outcome, Progress
-from heard.plans.policies import ACTION, OUTCOME, PLAN
+from heard.plans.policies import ACTION, OUTCOME, PLAN, REVIEW
 
 
 def plans_visible_to(user: Any) -> QuerySet[ActionPlan]:
@@ -123,3 +123,26 @@ def previous_plan(plan: ActionPlan) -> ActionPlan | None:
         .order_by("-starts_on")
         .first()
     )
+
+
+def outcomes_visible_to(user: Any) -> QuerySet[Outcome]:
+    return OUTCOME.scope(user, "view").select_related("plan").order_by("plan", "order", "pk")
+
+
+def actions_visible_to(user: Any) -> QuerySet[Action]:
+    return (
+        ACTION.scope(user, "view")
+        .select_related("outcome")
+        .prefetch_related("lead_staff")
+        .order_by("outcome__plan", "outcome__order", "outcome", "order", "pk")
+    )
+
+
+def reviews_visible_to(user: Any) -> QuerySet[ActionReview]:
+    return (
+        REVIEW.scope(user, "view").select_related("reviewed_by").order_by("action", "-date", "-pk")
+    )
+
+
+def review_get(user: Any, pk: Any) -> ActionReview:
+    return _get(reviews_visible_to(user), pk, "review")

@@ -13,7 +13,12 @@ urlpatterns = [
         create=views.plan_create,
         detail=views.plan_detail,
         edit=views.plan_edit,
-        member={"delete": views.plan_delete},
+        member={
+            "delete": views.plan_delete,
+            "export": views.plan_export,
+            "copy": views.plan_copy,
+            "import": views.plan_import,
+        },
     ),
     path("<int:pk>/outcomes/add/", views.outcome_add, name="outcome-add"),
     path("outcomes/<int:pk>/edit/", views.outcome_edit, name="outcome-edit"),

@@ -1,5 +1,6 @@
 """Every write to action plans (the pages, the API, the importer and the demo call these)."""
 
+from heard.plans.services.exchange import plan_copy, plan_import
 from heard.plans.services.plans import (
     action_add,
     action_delete,
@@ -21,7 +22,9 @@ __all__ = [
     "outcome_add",
     "outcome_delete",
     "outcome_update",
+    "plan_copy",
     "plan_create",
     "plan_delete",
+    "plan_import",
     "plan_update",
 ]

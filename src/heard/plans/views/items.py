@@ -122,7 +122,6 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "leads": list(action.lead_staff.all()),
         "reviews": list(action.reviews.select_related("reviewed_by")),
         "review_columns": REVIEW_COLUMNS,
-        "review_form": ReviewForm(initial={"date": timezone.localdate()}) if can_change else None,
         "can_change": can_change,
         "can_delete": can(request.user, "plans.delete_action", action),
         "overdue": action.is_overdue(timezone.localdate()),

@@ -1,0 +1,230 @@
+"""Action plans over the API (M10): plans, their outcomes, the outcomes' actions and the actions'
+reviews. Programme staff write every plan, a partner worker their own organisation's; theme
+leads, safeguarding leads and board members read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import mixins, serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from heard.api.common import (
+    READ_CREATE,
+    STAMPS,
+    TEXT_MAX_LENGTH,
+    OutputSerializer,
+    ReadCreateViewSet,
+    RecordViewSet,
+    model_permissions,
+)
+from heard.api.fields import ActiveStaffField, BulkRelatedField
+from heard.core.standards import Standard
+from heard.people.models import Organisation
+from heard.plans import filters, selectors, services
+from heard.plans.models import Action, ActionPlan, ActionReview, Outcome, Progress
+from heard.plans.policies import ACTION, OUTCOME, PLAN
+from heard.plans.services.plans import ACTION_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS
+
+# Plans -------------------------------------------------------------------------------------------
+
+
+class PlanSerializer(OutputSerializer):
+    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
+
+    class Meta:
+        model = ActionPlan
+        fields = ["id", *PLAN_FIELDS, "organisation_name", *STAMPS]
+
+
+class PlanChange(serializers.Serializer):  # type: ignore[type-arg]
+    period = serializers.CharField(max_length=20, help_text="The period's label, like 2009-10.")
+    title = serializers.CharField(max_length=200)
+    starts_on = serializers.DateField()
+    ends_on = serializers.DateField()
+    review_every_months = serializers.IntegerField(min_value=1, max_value=24, required=False)
+
+
+class PlanInput(PlanChange):
+    organisation = BulkRelatedField(queryset=Organisation.objects.all())
+
+
+class ActionPlanViewSet(mixins.DestroyModelMixin, RecordViewSet):
+    """Action plans: one per organisation per period, reviewed every few months (six by
+    default). Deleting a plan deletes its outcomes, actions and reviews."""
+
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+    serializer_class = PlanSerializer
+    input_serializer = PlanInput
+    change_serializer = PlanChange
+    filterset_class = filters.ActionPlanFilter
+    queryset = ActionPlan.objects.none()
+    one = staticmethod(selectors.plan_get)
+    action_permissions = model_permissions(ActionPlan, destroy="delete")
+
+    def get_queryset(self) -> Any:
+        return (
+            PLAN.scope(self.request.user, "view")
+            .select_related("organisation")
+            .order_by("-starts_on", "pk")
+        )
+
+    def record(self, values: dict[str, Any]) -> ActionPlan:
+        return services.plan_create(actor=self.actor, **values)
+
+    def change(self, obj: ActionPlan, values: dict[str, Any]) -> ActionPlan:
+        return services.plan_update(actor=self.actor, plan=obj, **values)
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        services.plan_delete(actor=self.actor, plan=self.to_change())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+# Outcomes ----------------------------------------------------------------------------------------
+
+
+class OutcomeSerializer(OutputSerializer):
+    class Meta:
+        model = Outcome
+        fields = ["id", "plan", *OUTCOME_FIELDS, *STAMPS]
+
+
+class OutcomeChange(serializers.Serializer):  # type: ignore[type-arg]
+    standard = serializers.ChoiceField(choices=Standard.choices)
+    number = serializers.CharField(max_length=16, required=False, allow_blank=True)
+    text = serializers.CharField(max_length=TEXT_MAX_LENGTH)
+    order = serializers.IntegerField(min_value=0, max_value=100_000, required=False)
+
+
+class _Visible(BulkRelatedField):
+    """An id of a record the user may read (404-like "does not exist" for anyone else's)."""
+
+    def __init__(self, policy: Any, **kwargs: Any) -> None:
+        self.policy = policy
+        super().__init__(queryset=policy.model._default_manager.none(), **kwargs)
+
+    def get_queryset(self) -> Any:
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        return self.policy.scope(user, "view") if user is not None else super().get_queryset()
+
+
+class OutcomeInput(OutcomeChange):
+    plan = _Visible(PLAN)
+
+
+class OutcomeViewSet(mixins.DestroyModelMixin, RecordViewSet):
+    """The outcomes of plans, each under one of the seven Hear by Right standards, numbered as
+    the plan writes them; filter by ``plan``."""
+
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+    serializer_class = OutcomeSerializer
+    input_serializer = OutcomeInput
+    change_serializer = OutcomeChange
+    filterset_class = filters.OutcomeFilter
+    queryset = Outcome.objects.none()
+    one = staticmethod(selectors.outcome_get)
+    action_permissions = model_permissions(Outcome, destroy="delete")
+
+    def get_queryset(self) -> Any:
+        return selectors.outcomes_visible_to(self.request.user)
+
+    def record(self, values: dict[str, Any]) -> Outcome:
+        return services.outcome_add(actor=self.actor, **values)
+
+    def change(self, obj: Outcome, values: dict[str, Any]) -> Outcome:
+        return services.outcome_update(actor=self.actor, outcome=obj, **values)
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        services.outcome_delete(actor=self.actor, outcome=self.to_change())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+# Actions -----------------------------------------------------------------------------------------
+
+
+class ActionSerializer(OutputSerializer):
+    lead_staff: Any = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+
+    class Meta:
+        model = Action
+        fields = ["id", "outcome", *ACTION_FIELDS, "lead_staff", *STAMPS]
+
+
+class ActionChange(serializers.Serializer):  # type: ignore[type-arg]
+    text = serializers.CharField(max_length=TEXT_MAX_LENGTH)
+    lead_staff = ActiveStaffField(many=True, required=False)
+    lead_text = serializers.CharField(max_length=500, required=False, allow_blank=True)
+    timescale = serializers.CharField(max_length=500, required=False, allow_blank=True)
+    due_on = serializers.DateField(required=False, allow_null=True)
+    resources = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
+    risks = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
+    progress = serializers.ChoiceField(choices=Progress.choices, required=False)
+    order = serializers.IntegerField(min_value=0, max_value=100_000, required=False)
+
+
+class ActionInput(ActionChange):
+    outcome = _Visible(OUTCOME)
+
+
+class ActionViewSet(mixins.DestroyModelMixin, RecordViewSet):
+    """Supporting actions of outcomes: their text (lines kept), leads (staff, and as the plan
+    writes them), timescale, due date, resources, risks and progress; filter by ``plan``,
+    ``outcome`` or ``progress``."""
+
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+    serializer_class = ActionSerializer
+    input_serializer = ActionInput
+    change_serializer = ActionChange
+    filterset_class = filters.ActionFilter
+    queryset = Action.objects.none()
+    one = staticmethod(selectors.action_get)
+    action_permissions = model_permissions(Action, destroy="delete")
+
+    def get_queryset(self) -> Any:
+        return selectors.actions_visible_to(self.request.user)
+
+    def record(self, values: dict[str, Any]) -> Action:
+        return services.action_add(actor=self.actor, **values)
+
+    def change(self, obj: Action, values: dict[str, Any]) -> Action:
+        return services.action_update(actor=self.actor, action=obj, **values)
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        services.action_delete(actor=self.actor, action=self.to_change())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+# Reviews -----------------------------------------------------------------------------------------
+
+
+class ReviewSerializer(OutputSerializer):
+    class Meta:
+        model = ActionReview
+        fields = ["id", "action", "date", "progress", "comment", "reviewed_by", "created_at"]
+
+
+class ReviewInput(serializers.Serializer):  # type: ignore[type-arg]
+    action = _Visible(ACTION)
+    date = serializers.DateField()
+    progress = serializers.ChoiceField(choices=Progress.choices)
+    comment = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
+
+
+class ActionReviewViewSet(ReadCreateViewSet):
+    """Dated reviews of actions; a new review sets its action's progress unless a later review
+    is already recorded. Filter by ``action``."""
+
+    serializer_class = ReviewSerializer
+    input_serializer = ReviewInput
+    filterset_class = filters.ActionReviewFilter
+    queryset = ActionReview.objects.none()
+    one = staticmethod(selectors.review_get)
+    action_permissions = model_permissions(ActionReview, READ_CREATE)
+
+    def get_queryset(self) -> Any:
+        return selectors.reviews_visible_to(self.request.user)
+
+    def record(self, values: dict[str, Any]) -> ActionReview:
+        return services.action_review_add(actor=self.actor, **values)

@@ -1,0 +1,118 @@
+"""A plan filled from a spreadsheet's reading, a plan started from another (last period's, or
+the partnership's outcomes as a partner's blank template): all or nothing, audited."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from heard.core import audit
+from heard.core.permissions import require
+from heard.people.models import Organisation, User
+from heard.plans import events
+from heard.plans.exchange.reading import INITIALS, OutcomeDraft
+from heard.plans.models import ActionPlan
+from heard.plans.services.plans import action_add, outcome_add, plan_create
+
+
+@transaction.atomic
+def plan_import(
+    *,
+    actor: User | None,
+    plan: ActionPlan,
+    outcomes: Sequence[OutcomeDraft],
+    leads: Mapping[str, User] | None = None,
+    source: str = "a file",
+) -> ActionPlan:
+    """Add the read outcomes and their actions after the plan's own, in order. ``leads`` maps
+    initials (as written) to the staff the user chose: an action whose leads as written name
+    them gets them as leads. Every outcome must have its standard; nothing is written unless
+    everything is."""
+    require(actor, "plans.change_actionplan", plan)
+    missing = sorted({draft.section for draft in outcomes if not draft.standard})
+    if missing:
+        raise ValidationError(f"Choose a standard for: {', '.join(missing)}.")
+    leads = leads or {}
+    actions = 0
+    for draft in outcomes:
+        outcome = outcome_add(
+            actor=actor,
+            plan=plan,
+            standard=str(draft.standard),
+            number=draft.number,
+            text=draft.text,
+        )
+        for action in draft.actions:
+            named = {leads[i] for i in INITIALS.findall(action.lead_text) if i in leads}
+            action_add(
+                actor=actor,
+                outcome=outcome,
+                text=action.text,
+                lead_text=action.lead_text,
+                timescale=action.timescale,
+                risks=action.risks,
+                lead_staff=sorted(named, key=lambda user: user.pk),
+            )
+            actions += 1
+    audit.record(
+        actor=actor,
+        event=events.PLAN_IMPORTED,
+        obj=plan,
+        metadata={"outcomes": len(outcomes), "actions": actions, "source": source},
+    )
+    return plan
+
+
+@transaction.atomic
+def plan_copy(
+    *,
+    actor: User | None,
+    plan: ActionPlan,
+    organisation: Organisation,
+    period: str,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+    title: str,
+    with_actions: bool = True,
+    review_every_months: int | None = None,
+) -> ActionPlan:
+    """A new plan from ``plan``: its outcomes in order, with their actions (leads, timescales,
+    resources and risks as they were, progress not started, no reviews and no due dates), or
+    without them (``with_actions=False``: the partner's blank template)."""
+    require(actor, "plans.view_actionplan", plan)
+    new = plan_create(
+        actor=actor,
+        organisation=organisation,
+        period=period,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        title=title,
+        review_every_months=review_every_months or plan.review_every_months,
+    )
+    for old in plan.outcomes.order_by("order", "pk").prefetch_related("actions__lead_staff"):
+        outcome = outcome_add(
+            actor=actor, plan=new, standard=old.standard, number=old.number, text=old.text
+        )
+        if not with_actions:
+            continue
+        for action in old.actions.all():
+            action_add(
+                actor=actor,
+                outcome=outcome,
+                text=action.text,
+                lead_text=action.lead_text,
+                timescale=action.timescale,
+                resources=action.resources,
+                risks=action.risks,
+                lead_staff=list(action.lead_staff.all()),
+            )
+    audit.record(
+        actor=actor,
+        event=events.PLAN_COPIED,
+        obj=new,
+        metadata={"from_period": plan.period, "from_plan": plan.pk, "with_actions": with_actions},
+    )
+    return new
