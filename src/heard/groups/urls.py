@@ -18,6 +18,18 @@ urlpatterns = [
     path("themes/<int:pk>/reviews/new/", views.theme_review_add, name="theme-review-add"),
     path("calendar/", views.CalendarView.as_view(), name="calendar"),
     path("calendar.ics", views.calendar_ics, name="calendar-ics"),
+    path("calendar/subscription/", views.calendar_subscription, name="calendar-subscription"),
+    path(
+        "calendar/subscription/new/",
+        views.calendar_subscription_new,
+        name="calendar-subscription-new",
+    ),
+    path(
+        "calendar/subscription/off/",
+        views.calendar_subscription_off,
+        name="calendar-subscription-off",
+    ),
+    path("calendar/feeds/<str:token>.ics", views.calendar_feed, name="calendar-feed"),
     *record_pages(
         "",
         "group",

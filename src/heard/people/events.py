@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from heard.core.events import CREATE, IMPORT, event, record_events
+from heard.core.events import CREATE, DELETE, IMPORT, event, record_events
 
 
 def _imported(metadata: Mapping[str, Any]) -> str:
@@ -29,4 +29,18 @@ YOUNG_PERSON_CREATED, YOUNG_PERSON_CHANGED = record_events("young_person", "youn
 #: A young person added by a CSV import (one entry for each row).
 YOUNG_PERSON_IMPORTED = event(
     "young_person.imported", "Added the young person from a CSV file", action=CREATE
+)
+#: A staff member's private calendar subscription address, made (or made anew, which ends the
+#: old one) and turned off: entries on their own staff account, never the address.
+CALENDAR_FEED_MADE = event(
+    "calendar_feed.made",
+    "Made a calendar subscription address",
+    action=CREATE,
+    describe=lambda metadata: (
+        "The old address stopped working" if metadata.get("replaced") else "The first address"
+    ),
+    example={"replaced": True},
+)
+CALENDAR_FEED_TURNED_OFF = event(
+    "calendar_feed.turned_off", "Turned off the calendar subscription address", action=DELETE
 )

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import secrets
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models.functions import Lower
@@ -237,3 +240,25 @@ class YoungPerson(TimeStampedModel):
         if self.preferred_name:
             return self.preferred_name
         return f"{self.first_name} {self.last_name}".strip()
+
+
+class CalendarFeed(models.Model):
+    """A staff member's private calendar subscription (their visits and due dates), for Outlook
+    or a phone to read without signing in. Only a keyed hash of the address's token is kept
+    (``heard.people.services.calendar_feeds``): the address is shown once, when it is made.
+    Making a new one replaces the hash; turning it off deletes the row. Either way the old
+    address stops working at once."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="calendar_feed")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Calendar subscription of {self.user}"
+
+    @staticmethod
+    def hash_of(token: str) -> str:
+        """The keyed hash (HMAC-SHA256 with the secret key) a token is kept and found as."""
+        key = settings.SECRET_KEY.encode()
+        message = f"heard-calendar-feed:{token}".encode()
+        return hmac.new(key, message, hashlib.sha256).hexdigest()

@@ -19,7 +19,7 @@ from django.db.models.functions import Coalesce, Lower
 from django.shortcuts import get_object_or_404
 
 from heard.core.permissions import is_partner_worker, is_system
-from heard.people.models import Organisation, User, YoungPerson
+from heard.people.models import CalendarFeed, Organisation, User, YoungPerson
 from heard.people.policies import ORGANISATION, STAFF, YOUNG_PERSON
 from heard.people.search import search_phrases
 
@@ -229,3 +229,27 @@ def staff_get(user: Any, pk: Any) -> User:
 def champion_candidates() -> QuerySet[User]:
     """Active staff who may be named as an organisation's participation champions."""
     return User.objects.filter(is_active=True).order_by("full_name")
+
+
+#: The longest token a calendar address may carry (Heard's own are 43 characters).
+FEED_TOKEN_MAX = 100
+
+
+def calendar_feed_of(user: Any) -> CalendarFeed | None:
+    """The user's own calendar subscription, if they have one (never another user's)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return CalendarFeed.objects.filter(user=user).first()
+
+
+def calendar_feed_owner(token: str) -> User | None:
+    """The active staff member whose calendar address carries ``token``; None for a token that
+    is unknown, turned off or replaced, or whose owner is deactivated."""
+    if not token or len(token) > FEED_TOKEN_MAX:
+        return None
+    feed = (
+        CalendarFeed.objects.select_related("user")
+        .filter(token_hash=CalendarFeed.hash_of(token), user__is_active=True)
+        .first()
+    )
+    return feed.user if feed is not None else None

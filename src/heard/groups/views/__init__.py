@@ -5,6 +5,12 @@ importable from here (``heard.groups.urls``).
 """
 
 from heard.groups.views.calendar import ICS_CHUNK, CalendarView, calendar_ics, group_calendar_ics
+from heard.groups.views.calendar_feeds import (
+    calendar_feed,
+    calendar_subscription,
+    calendar_subscription_new,
+    calendar_subscription_off,
+)
 from heard.groups.views.groups import (
     GroupListView,
     group_create,
@@ -29,7 +35,11 @@ __all__ = [
     "CalendarView",
     "GroupListView",
     "ThemeListView",
+    "calendar_feed",
     "calendar_ics",
+    "calendar_subscription",
+    "calendar_subscription_new",
+    "calendar_subscription_off",
     "group_calendar_ics",
     "group_create",
     "group_detail",

@@ -10,6 +10,7 @@ from heard.people.services._common import (
     STAFF_FIELDS,
     YOUNG_PERSON_FIELDS,
 )
+from heard.people.services.calendar_feeds import calendar_feed_make, calendar_feed_turn_off
 from heard.people.services.imports import ImportResult, young_people_import
 from heard.people.services.organisations import organisation_create, organisation_update
 from heard.people.services.staff import staff_create, staff_update
@@ -30,6 +31,8 @@ __all__ = [
     "ImportResult",
     "PossibleDuplicateError",
     "age_on",
+    "calendar_feed_make",
+    "calendar_feed_turn_off",
     "duplicate_message",
     "organisation_create",
     "organisation_update",
