@@ -398,3 +398,96 @@ def test_openapi_document_validates(api_for, officer):
     assert counts["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/HomeCountsOutput"
     }
+
+
+HEADCOUNTS = "/api/v1/headcounts/"
+
+
+class TestHeadcounts:
+    """Young people not on the register, counted by age band at a session (issue 18)."""
+
+    def test_count_list_read_and_remove(self, api_for, officer, group):
+        session = factories.SessionFactory(group=group)
+        school = factories.OrganisationFactory()
+        api = api_for(officer)
+        response = api.post(
+            HEADCOUNTS,
+            {"session": session.pk, "age_band": "8_10", "count": 40, "organisation": school.pk},
+            format="json",
+        )
+        assert response.status_code == 201, response.json()
+        created = response.json()
+        assert (created["count"], created["organisation"], created["school"]) == (40, school.pk, "")
+        listed = api.get(HEADCOUNTS, {"session": session.pk}).json()
+        assert [row["id"] for row in listed["results"]] == [created["id"]]
+        assert api.get(f"{HEADCOUNTS}{created['id']}/").json()["age_band"] == "8_10"
+        assert api.delete(f"{HEADCOUNTS}{created['id']}/").status_code == 204
+        events = AuditEntry.objects.filter(object_id=str(session.pk)).values_list(
+            "event", flat=True
+        )
+        assert set(events) == {"session.headcount_added", "session.headcount_removed"}
+
+    @pytest.mark.parametrize(
+        ("count", "message"),
+        [(-1, "cannot be less than 0"), ("2.5", "whole number"), ("many", "whole number")],
+    )
+    def test_the_number_is_a_whole_number_not_below_0(
+        self, api_for, officer, group, count, message
+    ):
+        session = factories.SessionFactory(group=group)
+        response = api_for(officer).post(
+            HEADCOUNTS, {"session": session.pk, "age_band": "8_10", "count": count}, format="json"
+        )
+        assert response.status_code == 400
+        assert message in str(response.json())
+
+    def test_both_an_organisation_and_a_name_is_refused(self, api_for, officer, group):
+        session = factories.SessionFactory(group=group)
+        response = api_for(officer).post(
+            HEADCOUNTS,
+            {
+                "session": session.pk,
+                "age_band": "8_10",
+                "count": 3,
+                "organisation": factories.OrganisationFactory().pk,
+                "school": "Oak Lane",
+            },
+            format="json",
+        )
+        assert response.status_code == 400
+        assert "not both" in str(response.json())
+
+    def test_another_organisations_worker_neither_sees_nor_counts(
+        self, api_for, officer, group, make_user, other_organisation, board_member
+    ):
+        from heard.core.roles import Role
+
+        session = factories.SessionFactory(group=group)
+        headcount = (
+            api_for(officer)
+            .post(
+                HEADCOUNTS, {"session": session.pk, "age_band": "8_10", "count": 3}, format="json"
+            )
+            .json()
+        )
+        foreign = api_for(make_user(Role.PARTNER_WORKER, organisation=other_organisation))
+        assert foreign.get(HEADCOUNTS).json()["results"] == []
+        assert foreign.get(f"{HEADCOUNTS}{headcount['id']}/").status_code == 404
+        assert foreign.delete(f"{HEADCOUNTS}{headcount['id']}/").status_code == 404
+        response = foreign.post(
+            HEADCOUNTS, {"session": session.pk, "age_band": "8_10", "count": 3}, format="json"
+        )
+        assert response.status_code == 400  # a session they cannot see is not found
+        assert api_for(board_member).get(HEADCOUNTS).status_code == 403
+
+    def test_a_reader_who_may_not_change_the_session_is_refused(
+        self, api_for, officer, group, make_user
+    ):
+        from heard.core.roles import Role
+
+        session = factories.SessionFactory(group=group)
+        reader = api_for(make_user(Role.SAFEGUARDING_LEAD))
+        response = reader.post(
+            HEADCOUNTS, {"session": session.pk, "age_band": "8_10", "count": 3}, format="json"
+        )
+        assert response.status_code == 403

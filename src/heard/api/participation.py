@@ -7,26 +7,34 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import serializers, viewsets
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from heard.api.common import STAMPS, OutputSerializer, RecordViewSet, model_permissions
+from heard.api.common import (
+    STAMPS,
+    OutputSerializer,
+    ReadCreateViewSet,
+    RecordViewSet,
+    model_permissions,
+)
 from heard.api.fields import (
     BulkRelatedField,
     IdField,
     SuppressedCountField,
     VisibleGroupField,
+    VisibleSessionField,
     VisibleThemeField,
     VisibleYoungPersonField,
 )
 from heard.api.openapi import OneObjectSchema
-from heard.core.roles import HearByRightStandard
+from heard.core.roles import AgeBand, HearByRightStandard
 from heard.groups.models import Group, Theme
 from heard.indicators import selectors as indicator_selectors
 from heard.indicators.disclosure import home_counts_shown
 from heard.participation import selectors, services
-from heard.participation.filters import SessionFilter
+from heard.participation.filters import HeadcountFilter, SessionFilter
+from heard.participation.headcounts import NOT_NEGATIVE, WHOLE_NUMBER, Headcount
 from heard.participation.models import (
     Attendance,
     Degree,
@@ -36,7 +44,7 @@ from heard.participation.models import (
     Standard,
 )
 from heard.participation.services.checks import AUDITED
-from heard.people.models import User, YoungPerson
+from heard.people.models import Organisation, User, YoungPerson
 
 
 class AttendeeListInput(serializers.ListSerializer):
@@ -132,6 +140,27 @@ class SessionDetailOutput(SessionOutput):
         fields = [*SessionOutput.Meta.fields, "attendances"]
 
 
+class HeadcountInput(serializers.Serializer):
+    session = VisibleSessionField(queryset=Session.objects.all())
+    age_band = serializers.ChoiceField(choices=AgeBand.choices)
+    count = serializers.IntegerField(
+        min_value=0,
+        max_value=1_000_000,
+        error_messages={"invalid": WHOLE_NUMBER, "min_value": NOT_NEGATIVE},
+        help_text="Young people in this age band who are not on the register.",
+    )
+    organisation = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.filter(is_active=True), required=False, allow_null=True
+    )
+    school = serializers.CharField(max_length=200, required=False, allow_blank=True)
+
+
+class HeadcountOutput(OutputSerializer):
+    class Meta:
+        model = Headcount
+        fields = ["id", "session", "age_band", "count", "organisation", "school"]
+
+
 class HomeCountsOutput(serializers.Serializer):
     """Counts of children are exact for a reader who may open every record behind them, else
     protected for a fixed period (heard.indicators.disclosure, ADR 0008); counts of staff work
@@ -185,6 +214,42 @@ class SessionViewSet(RecordViewSet):
 
     def change(self, session: Session, values: dict[str, Any]) -> Session:
         return services.session_update(actor=self.actor, session=session, **values)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Headcounts of the sessions the user may see"),
+    retrieve=extend_schema(summary="One headcount"),
+    create=extend_schema(summary="Count young people not on the register at a session"),
+    destroy=extend_schema(summary="Remove a headcount from its session"),
+)
+class HeadcountViewSet(mixins.DestroyModelMixin, ReadCreateViewSet):
+    """Young people not on the register who took part in a session, by age band (and school or
+    organisation where known): they count towards who took part, never anyone's journey. Adding
+    or removing one needs the right to change its session."""
+
+    http_method_names = ["get", "post", "delete", "head", "options"]
+    serializer_class = HeadcountOutput
+    input_serializer = HeadcountInput
+    filterset_class = HeadcountFilter
+    queryset = Headcount.objects.none()
+    one = staticmethod(selectors.headcount_get)
+    action_permissions = {
+        "list": "participation.view_session",
+        "retrieve": "participation.view_session",
+        "create": "participation.change_session",
+        "destroy": "participation.change_session",
+    }
+
+    def get_queryset(self) -> QuerySet[Headcount]:
+        return selectors.headcounts_visible_to(self.request.user)
+
+    def record(self, values: dict[str, Any]) -> Headcount:
+        return services.headcount_add(actor=self.actor, **values)
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        headcount = selectors.headcount_get(request.user, kwargs["pk"])
+        services.headcount_remove(actor=self.actor, headcount=headcount)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class HomeCountsViewSet(viewsets.ViewSet):

@@ -21,3 +21,11 @@ SESSION_IMPORTED = event(
     describe=lambda metadata: f"Line {metadata['line']} of the file",
     example={"line": 2},
 )
+#: A headcount row (young people not on the register, by age band) added to or removed from a
+#: session: its number, age band and school or organisation.
+HEADCOUNT_ADDED = event(
+    "session.headcount_added", "Added a headcount to the session", action=UPDATE
+)
+HEADCOUNT_REMOVED = event(
+    "session.headcount_removed", "Removed a headcount from the session", action=UPDATE
+)

@@ -9,11 +9,11 @@ from django.db.models import Q, QuerySet
 
 from heard.core.filters import FilterSet, date_range
 from heard.core.permissions import can
-from heard.core.roles import HearByRightStandard
+from heard.core.roles import AgeBand, HearByRightStandard
 from heard.groups import selectors as group_selectors
 from heard.groups.filters import GroupIdOrNameFilter, offer_group_dropdown
 from heard.groups.models import Theme
-from heard.participation.models import Degree, ParticipationType, Session
+from heard.participation.models import Degree, Headcount, ParticipationType, Session
 from heard.people import selectors as people_selectors
 from heard.people.models import Organisation
 
@@ -87,3 +87,14 @@ class SessionFilter(FilterSet):
         for word in value.split():
             queryset = queryset.filter(Q(title__icontains=word) | Q(notes__icontains=word))
         return queryset
+
+
+class HeadcountFilter(FilterSet):
+    """The API's headcounts by session."""
+
+    session = django_filters.NumberFilter(field_name="session_id", label="Session id")
+    age_band = django_filters.ChoiceFilter(choices=AgeBand.choices)
+
+    class Meta:
+        model = Headcount
+        fields = ["session", "age_band"]

@@ -302,3 +302,4 @@ class YearlyParticipant(models.Model):
 
 
 from heard.participation.concerns import SessionConcern  # noqa: E402, F401 (a concern's session)
+from heard.participation.headcounts import Headcount  # noqa: E402, F401 (a session's headcount)

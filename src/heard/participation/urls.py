@@ -1,7 +1,7 @@
 from django.urls import path
 
 from heard.core.routes import record_pages
-from heard.participation import concern_views, views
+from heard.participation import concern_views, headcount_views, views
 
 app_name = "participation"
 
@@ -19,4 +19,6 @@ urlpatterns = [
         member={"monitoring-complete": views.session_monitoring_complete},
     ),
     path("<int:pk>/concern/", concern_views.concern_raise, name="concern-raise"),
+    path("<int:pk>/headcount/", headcount_views.headcount_add, name="headcount-add"),
+    path("headcounts/<int:pk>/remove/", headcount_views.headcount_remove, name="headcount-remove"),
 ]

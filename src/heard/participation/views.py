@@ -155,6 +155,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_change": can(request.user, "participation.change_session", session),
         "can_view_history": can(request.user, "core.view_history"),
         "attendance_columns": ATTENDANCE_COLUMNS_NAMED if shows_names else ATTENDANCE_COLUMNS,
+        "took_part": selectors.session_took_part(session),
     }
     return render(request, "participation/session_detail.html", context)
 

@@ -27,6 +27,7 @@ from heard.core.permissions import can, is_partner_worker, is_staff_member, is_t
 from heard.groups import selectors as group_selectors
 from heard.groups.models import Group, Theme
 from heard.participation import summaries
+from heard.participation.headcounts import Headcount
 from heard.participation.models import (
     Attendance,
     Method,
@@ -36,10 +37,31 @@ from heard.participation.models import (
     YearlyParticipation,
 )
 from heard.participation.policies import SESSION_POLICY
+from heard.participation.selectors.headcounts import (
+    Represented,
+    TookPart,
+    headcount_get,
+    headcounts_visible_to,
+    organisations_for_headcounts,
+    schools_represented,
+    session_took_part,
+    took_part,
+)
 from heard.people import selectors as people_selectors
 from heard.people.models import Organisation, YoungPerson
 from heard.people.policies import ORGANISATION
 from heard.safeguarding import selectors as safeguarding_selectors
+
+__all__ = [
+    "Represented",
+    "TookPart",
+    "headcount_get",
+    "headcounts_visible_to",
+    "organisations_for_headcounts",
+    "schools_represented",
+    "session_took_part",
+    "took_part",
+]
 
 _M = TypeVar("_M", Session, YearlyParticipation)
 
@@ -73,11 +95,14 @@ def sessions_visible_to(user: Any) -> SessionQuerySet:
 
 def session_details_visible_to(user: Any) -> SessionQuerySet:
     """The sessions the user may read, each with what its page or the API's detail shows: its
-    attendances too, with their young people, by reference."""
+    attendances too, with their young people, by reference, and its headcounts."""
     attendances = Attendance.objects.select_related("young_person").order_by(
         "young_person__reference"
     )
-    return sessions_visible_to(user).prefetch_related(Prefetch("attendances", queryset=attendances))
+    return sessions_visible_to(user).prefetch_related(
+        Prefetch("attendances", queryset=attendances),
+        Prefetch("headcounts", queryset=Headcount.objects.select_related("organisation")),
+    )
 
 
 def session_get(user: Any, pk: Any) -> Session:

@@ -1,0 +1,149 @@
+"""Who took part, counting the young people not on the register too (issue 18): the figures the
+indicators and reports read. Headcounts count here and never in anyone's journey (the yearly
+participation summaries and a young person's sessions read attendances only)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet, Sum
+from django.http import Http404
+
+from heard.participation.headcounts import Headcount
+from heard.participation.models import Attendance, Session
+from heard.people.models import Organisation
+
+
+@dataclass(frozen=True)
+class TookPart:
+    """Young people on the register who attended (each once) and those counted by headcount."""
+
+    registered: int
+    headcount: int
+
+    @property
+    def total(self) -> int:
+        return self.registered + self.headcount
+
+
+@dataclass(frozen=True)
+class Represented:
+    """Schools (or organisations) represented: each one's attendance at each session, and how
+    many different ones."""
+
+    attendances: int
+    unique: int
+
+
+def headcount_get(user: Any, pk: Any) -> Headcount:
+    """One headcount row of a session the user may read; 404 otherwise."""
+    visible = Session.objects.visible_to(user).values("pk")
+    found = (
+        Headcount.objects.filter(session__in=visible, pk=pk)
+        .select_related("session", "organisation")
+        .first()
+    )
+    if found is None:
+        raise Http404("No such headcount.")
+    return found
+
+
+def headcounts_visible_to(user: Any) -> QuerySet[Headcount]:
+    """The headcount rows of the sessions the user may read, newest session first."""
+    visible = Session.objects.visible_to(user).values("pk")
+    return (
+        Headcount.objects.filter(session__in=visible)
+        .select_related("organisation")
+        .order_by("-session__date", "-session_id", "id")
+    )
+
+
+def organisations_for_headcounts() -> QuerySet[Organisation]:
+    """The organisations a headcount may name: every active one on the register (a headcount
+    says where young people came from, whoever's they are)."""
+    return Organisation.objects.filter(is_active=True).order_by("name")
+
+
+def _in_period(
+    sessions: QuerySet[Session] | None, start: datetime.date, end: datetime.date
+) -> QuerySet[Session]:
+    chosen = Session.objects.all() if sessions is None else sessions
+    return chosen.filter(date__range=(start, end))
+
+
+def took_part(
+    *, start: datetime.date, end: datetime.date, sessions: QuerySet[Session] | None = None
+) -> TookPart:
+    """How many took part in ``sessions`` (every session if none) between ``start`` and ``end``:
+    the young people on the register who attended, each once, and the headcounts' sum."""
+    chosen = _in_period(sessions, start, end).values("pk")
+    registered = (
+        Attendance.objects.filter(session__in=chosen, status=Attendance.Status.ATTENDED)
+        .values("young_person_id")
+        .distinct()
+        .count()
+    )
+    counted = Headcount.objects.filter(session__in=chosen).aggregate(total=Sum("count"))
+    return TookPart(registered=registered, headcount=counted["total"] or 0)
+
+
+def session_took_part(session: Session) -> TookPart:
+    """Who took part in one session, from what ``session_details_visible_to`` prefetched."""
+    attended = {
+        attendance.young_person_id
+        for attendance in session.attendances.all()
+        if attendance.status == Attendance.Status.ATTENDED
+    }
+    counted = sum(headcount.count for headcount in session.headcounts.all())
+    return TookPart(registered=len(attended), headcount=counted)
+
+
+def _key(organisation_id: int | None, name: str, names: dict[str, int]) -> str | None:
+    """One school however it was recorded: an organisation on the register, or a typed name
+    (the register's organisation of that name, if there is one)."""
+    if organisation_id is not None:
+        return f"organisation:{organisation_id}"
+    folded = " ".join(name.split()).casefold()
+    if not folded:
+        return None
+    known = names.get(folded)
+    return f"organisation:{known}" if known is not None else f"name:{folded}"
+
+
+def schools_represented(
+    *,
+    start: datetime.date,
+    end: datetime.date,
+    sessions: QuerySet[Session] | None = None,
+    organisation_kind: str | None = None,
+) -> Represented:
+    """Schools (or organisations) represented in ``sessions`` between ``start`` and ``end``:
+    from attendees' organisations and the headcounts' schools. A school's pupils at one session
+    are one attendance; ``organisation_kind`` (``Organisation.Kind.SCHOOL``, say) keeps the
+    register's organisations of that kind and typed names only."""
+    chosen = _in_period(sessions, start, end).values("pk")
+    organisations = Organisation.objects.all()
+    if organisation_kind is not None:
+        organisations = organisations.filter(kind=organisation_kind)
+    names = {
+        " ".join(name.split()).casefold(): pk
+        for pk, name in organisations.values_list("pk", "name")
+    }
+    attended = Attendance.objects.filter(
+        session__in=chosen,
+        status=Attendance.Status.ATTENDED,
+        young_person__organisation__in=organisations.values("pk"),
+    ).values_list("session_id", "young_person__organisation_id")
+    counted = (
+        Headcount.objects.filter(session__in=chosen, count__gt=0)
+        .filter(Q(organisation__isnull=True) | Q(organisation__in=organisations.values("pk")))
+        .values_list("session_id", "organisation_id", "school")
+    )
+    pairs = {(session, f"organisation:{organisation}") for session, organisation in attended}
+    for session, organisation, school in counted:
+        key = _key(organisation, school, names)
+        if key is not None:
+            pairs.add((session, key))
+    return Represented(attendances=len(pairs), unique=len({key for _, key in pairs}))
