@@ -58,7 +58,7 @@ PAGES = [
         "groups/calendar/subscription/off/",
         "calendar_subscription_off",
     ),
-    ("groups:calendar-feed", "groups/calendar/feeds/<str:token>.ics", "calendar_feed"),
+    ("groups:calendar-feed", "groups/calendar/feed.ics", "calendar_feed"),
     ("groups:group-list", "groups/", "GroupListView"),
     ("groups:group-create", "groups/new/", "group_create"),
     ("groups:group-detail", "groups/<int:pk>/", "group_detail"),
@@ -196,11 +196,11 @@ PAGES = [
     ("api-docs", "api/v1/docs/", "api_reference"),
     ("portal:theme-poster", "you-said-we-did/themes/<int:pk>/poster.pdf", "theme_poster_pdf"),
     # Indicators with targets (issue 18).
-    ("indicator-list", "indicators/", "IndicatorListView"),
-    ("indicator-create", "indicators/add/", "indicator_create"),
-    ("indicator-detail", "indicators/<int:pk>/", "indicator_detail"),
-    ("indicator-edit", "indicators/<int:pk>/edit/", "indicator_edit"),
-    ("indicator-delete", "indicators/<int:pk>/delete/", "indicator_delete"),
+    ("indicators:indicator-list", "indicators/", "IndicatorListView"),
+    ("indicators:indicator-create", "indicators/add/", "indicator_create"),
+    ("indicators:indicator-detail", "indicators/<int:pk>/", "indicator_detail"),
+    ("indicators:indicator-edit", "indicators/<int:pk>/edit/", "indicator_edit"),
+    ("indicators:indicator-delete", "indicators/<int:pk>/delete/", "indicator_delete"),
     # Audits and kite marks (issue 18).
     ("audits:kite-mark-list", "audits/kite-marks/", "KiteMarkListView"),
     ("audits:audit-list", "audits/", "AuditListView"),
@@ -231,6 +231,12 @@ PAGES = [
         "audits/recommendations/<int:pk>/check/",
         "recommendation_check",
     ),
+    ("audits:course-list", "audits/training/", "CourseListView"),
+    ("audits:course-create", "audits/training/add/", "course_create"),
+    ("audits:course-trained", "audits/training/trained/", "TrainedListView"),
+    ("audits:course-detail", "audits/training/<int:pk>/", "course_detail"),
+    ("audits:course-edit", "audits/training/<int:pk>/edit/", "course_edit"),
+    ("audits:course-delete", "audits/training/<int:pk>/delete/", "course_delete"),
 ]
 
 #: A value for each path parameter, as reverse() takes it and the path then reads it.

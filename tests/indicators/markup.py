@@ -20,7 +20,7 @@ def indicator_pages(theme: Any, organisation: Any, payload: Callable[[str], str]
         organisation=organisation,
     )
     return {
-        "indicator-detail": {"pk": indicator.pk},
-        "indicator-edit": {"pk": indicator.pk},
-        "indicator-delete": {"pk": indicator.pk},
+        "indicators:indicator-detail": {"pk": indicator.pk},
+        "indicators:indicator-edit": {"pk": indicator.pk},
+        "indicators:indicator-delete": {"pk": indicator.pk},
     }

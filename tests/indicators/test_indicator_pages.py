@@ -20,8 +20,8 @@ from tests.indicators.indicator_helpers import TODAY, attended, council, indicat
 
 pytestmark = pytest.mark.django_db
 
-LIST = reverse("indicator-list")
-CREATE = reverse("indicator-create")
+LIST = reverse("indicators:indicator-list")
+CREATE = reverse("indicators:indicator-create")
 
 
 @pytest.fixture(autouse=True)
@@ -36,7 +36,7 @@ def _csv(client):
 
 
 def detail(one):
-    return reverse("indicator-detail", args=[one.pk])
+    return reverse("indicators:indicator-detail", args=[one.pk])
 
 
 def test_the_list_shows_value_target_and_status_with_a_csv(client_for, officer, organisation):
@@ -97,7 +97,7 @@ def test_the_board_reads_protected_figures(client_for, board_member, organisatio
 def test_roles_that_do_not_read_indicators_are_refused(client_for, request, role):
     one = indicator()
     client = client_for(request.getfixturevalue(role))
-    for url in (LIST, detail(one), CREATE, reverse("indicator-delete", args=[one.pk])):
+    for url in (LIST, detail(one), CREATE, reverse("indicators:indicator-delete", args=[one.pk])):
         assert client.get(url).status_code == 403
 
 
@@ -122,13 +122,14 @@ def test_the_detail_has_a_chart_a_table_and_a_link_to_the_records(
 
 
 def test_an_indicator_that_is_not_there_is_404(client_for, officer):
-    assert client_for(officer).get(reverse("indicator-detail", args=[999])).status_code == 404
+    missing = reverse("indicators:indicator-detail", args=[999])
+    assert client_for(officer).get(missing).status_code == 404
 
 
 def test_the_lead_edits_and_deletes_after_confirming(client_for, lead):
     one = indicator(measure="sessions", target=12)
     client = client_for(lead)
-    edit = reverse("indicator-edit", args=[one.pk])
+    edit = reverse("indicators:indicator-edit", args=[one.pk])
     form = client.get(edit).content.decode()
     assert 'value="12"' in form
     values = {
@@ -148,7 +149,7 @@ def test_the_lead_edits_and_deletes_after_confirming(client_for, lead):
     )
     wrong = client.post(edit, {**values, "age_band": "8_10"}).content.decode()
     assert "cannot be filtered by age band" in wrong
-    delete = reverse("indicator-delete", args=[one.pk])
+    delete = reverse("indicators:indicator-delete", args=[one.pk])
     confirm = client.get(delete).content.decode()
     assert "Delete this indicator?" in confirm and "Yes, delete this indicator" in confirm
     assert Indicator.objects.filter(pk=one.pk).exists()

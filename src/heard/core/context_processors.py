@@ -50,7 +50,7 @@ NAVIGATION = [
     # Audits and kite marks, provision reviews and young people's training (issue 18).
     ("Audits", "audits:audit-list", "audits.view_audit", "/audits/"),
     # Indicators with targets (issue 18): set by the participation lead, read by the board.
-    ("Indicators", "indicator-list", "indicators.view_indicator", "/indicators"),
+    ("Indicators", "indicators:indicator-list", "indicators.view_indicator", "/indicators"),
     # The administrator only: who signed in, failed, was locked out (heard.core.sign_in_events).
     ("Sign-in events", "core:sign-in-events", "core.view_sign_in_events", "/sign-in-events"),
 ]

@@ -28,7 +28,7 @@ _STATUS_TAG = (
     "{{ row.current.status.label }}</strong>"
 )
 _NAME_LINK = (
-    '<a class="govuk-link" href="{% url "indicator-detail" row.indicator.pk %}">'
+    '<a class="govuk-link" href="{% url "indicators:indicator-detail" row.indicator.pk %}">'
     "{{ row.indicator.name }}</a>"
 )
 #: The list's columns: rows are ``progress.Progress``, the page's and the CSV's alike.
@@ -100,7 +100,7 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if not progress:
         messages.error(request, "This indicator's measure is no longer in the library.")
-        return redirect("indicator-list")
+        return redirect("indicators:indicator-list")
     context = {
         "title": indicator.name,
         "indicator": indicator,
@@ -118,7 +118,7 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _detail_url(indicator: Indicator) -> str:
-    return reverse("indicator-detail", args=[indicator.pk])
+    return reverse("indicators:indicator-detail", args=[indicator.pk])
 
 
 @login_required
@@ -134,7 +134,7 @@ def indicator_create(request: HttpRequest) -> HttpResponse:
         then=_detail_url,
         title="Set an indicator",
         submit_label="Set the indicator",
-        cancel_url=reverse("indicator-list"),
+        cancel_url=reverse("indicators:indicator-list"),
     )
 
 
@@ -169,7 +169,7 @@ def indicator_delete(request: HttpRequest, pk: int) -> HttpResponse:
         name = indicator.name
         services.indicator_delete(actor=user, indicator=indicator)
         messages.success(request, f"Indicator “{name}” deleted.")
-        return redirect("indicator-list")
+        return redirect("indicators:indicator-list")
     context = {
         "title": "Delete this indicator?",
         "indicator": indicator,

@@ -1,17 +1,21 @@
-from django.urls import path
+from django.urls import include, path
 
 from heard.core.routes import record_pages
 from heard.indicators import indicator_views, views
 
+#: The indicator pages, named ``indicators:indicator-...`` (the API's router names its own
+#: ``indicator-list`` and ``indicator-detail``).
+indicator_patterns = record_pages(
+    "indicators/",
+    "indicator",
+    list=indicator_views.IndicatorListView.as_view(),
+    create=indicator_views.indicator_create,
+    detail=indicator_views.indicator_detail,
+    edit=indicator_views.indicator_edit,
+    member={"delete": indicator_views.indicator_delete},
+)
+
 urlpatterns = [
     path("home/", views.home, name="home"),
-    *record_pages(
-        "indicators/",
-        "indicator",
-        list=indicator_views.IndicatorListView.as_view(),
-        create=indicator_views.indicator_create,
-        detail=indicator_views.indicator_detail,
-        edit=indicator_views.indicator_edit,
-        member={"delete": indicator_views.indicator_delete},
-    ),
+    path("", include((indicator_patterns, "indicators"))),
 ]

@@ -14,6 +14,7 @@ from heard.core import tables
 from heard.core.permissions import can, is_board_member
 from heard.indicators import selectors
 from heard.indicators.disclosure import home_counts_shown
+from heard.plans import selectors as plans_selectors
 from heard.safeguarding import selectors as safeguarding_selectors
 
 #: (label, url name, permission the user needs) for the quick links, in order. Logging a
@@ -81,6 +82,8 @@ def home(request: HttpRequest) -> HttpResponse:
         overdue_caption=overdue_caption(
             len(context["overdue_groups"]), context["counts"]["overdue_visits"]
         ),
+        # Action plan actions this member of staff leads, past due and not done (M10).
+        overdue_plan_actions=plans_selectors.actions_overdue_for(user, today=today),
     )
     if can(user, "safeguarding.view_concern"):
         # Flagged to every safeguarding lead: concerns still undecided after 24 hours.
