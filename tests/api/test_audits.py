@@ -163,3 +163,41 @@ def test_reviews_recommendations_responses_and_revisits(
     assert listed[0]["not_acted_on_count"] == 1
     assert partner.get(f"{REVIEWS}{review['id']}/").json()["reviewers"] is None
     assert api.delete(f"{REVIEWS}{review['id']}/").status_code == 204
+
+
+COURSES = "/api/v1/young-people-courses/"
+TRAINED = "/api/v1/trained-young-people/"
+
+
+def test_courses_and_the_trained_list(api_for, officer, partner_worker, board_member, organisation):
+    own = factories.YoungPersonFactory(organisation=organisation)
+    other = factories.YoungPersonFactory()
+    api = api_for(officer)
+    made = api.post(
+        COURSES,
+        {
+            "title": "Auditing",
+            "kind": "young_auditor",
+            "date": "2026-09-01",
+            "valid_for_months": 12,
+            "attendees": [own.pk, other.pk],
+        },
+        format="json",
+    )
+    assert made.status_code == 201, made.json()
+    course = made.json()
+    assert course["valid_until"] == "2027-09-01" and course["attendee_count"] == 2
+    url = f"{COURSES}{course['id']}/"
+    assert api.patch(url, {"valid_for_months": 1}).json()["valid_until"] == "2026-10-01"
+    assert [
+        r["young_person"] for r in api.get(TRAINED, {"state": "current"}).json()["results"]
+    ] == []
+    api.patch(url, {"valid_for_months": 24})
+    assert len(api.get(TRAINED, {"state": "current"}).json()["results"]) == 2
+    partner = api_for(partner_worker)
+    rows = partner.get(TRAINED).json()["results"]
+    assert [row["young_person_reference"] for row in rows] == [own.reference]
+    assert partner.get(COURSES).status_code == 200
+    assert partner.post(COURSES, {}, format="json").status_code == 403
+    assert api_for(board_member).get(TRAINED).status_code == 403
+    assert api.delete(url).status_code == 204

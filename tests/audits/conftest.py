@@ -55,3 +55,17 @@ def make_review(db):
         return services.review_record(actor=None, provider=provider, **values)
 
     return make
+
+
+@pytest.fixture
+def make_course(db):
+    """A course recorded as Heard itself: ``make_course(attendees, **values)``."""
+
+    def make(attendees=(), **values):
+        values.setdefault("title", "Young auditors' training")
+        values.setdefault("kind", "young_auditor")
+        values.setdefault("date", days(-100))
+        values.setdefault("valid_for_months", 12)
+        return services.course_record(actor=None, attendees=attendees, **values)
+
+    return make

@@ -44,7 +44,18 @@ def audit_pages(
     )
     recommendation.response = payload("Response")
     recommendation.save(update_fields=["response"])
+    course = services.course_record(
+        actor=None,
+        title=payload("Course"),
+        kind="young_auditor",
+        date=datetime.date(2026, 3, 1),
+        attendees=[young_person],
+        notes=payload("Notes"),
+    )
     return {
+        "audits:course-detail": {"pk": course.pk},
+        "audits:course-edit": {"pk": course.pk},
+        "audits:course-delete": {"pk": course.pk},
         "audits:review-detail": {"pk": review.pk},
         "audits:review-edit": {"pk": review.pk},
         "audits:review-delete": {"pk": review.pk},

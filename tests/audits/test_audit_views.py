@@ -65,8 +65,8 @@ def test_the_detail_page_runs_a_fixed_number_of_queries(
         young_auditors=[factories.YoungPersonFactory()],
     )
     client = client_for(officer)
-    # the audit, its levels, auditors and young auditors
-    with django_assert_num_queries(SIGNED_IN + 4):
+    # the audit, its levels, auditors and young auditors, which of them are trained
+    with django_assert_num_queries(SIGNED_IN + 5):
         page = client.get(reverse("audits:audit-detail", args=[audit.pk]))
     assert "A written strategy." in page.text
     assert "Not assessed" in page.text

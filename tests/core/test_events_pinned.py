@@ -471,6 +471,9 @@ DECLARED = [
         False,
         {},
     ),
+    ("audits.COURSE_CREATED", "course.recorded", "Recorded the course", "create", False, {}),
+    ("audits.COURSE_CHANGED", "course.changed", "Changed the course", "update", False, {}),
+    ("audits.COURSE_DELETED", "course.deleted", "Deleted the course", "delete", False, {}),
     (
         "voice.EVIDENCE_ATTACHED",
         "evidence.attached",

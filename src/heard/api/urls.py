@@ -52,6 +52,8 @@ ROUTES: list[tuple[str, Any, str]] = [
     ("kite-marks", audits_api.KiteMarkViewSet, "kite-mark"),
     ("provision-reviews", audits_api.ReviewViewSet, "provision-review"),
     ("recommendations", audits_api.RecommendationViewSet, "recommendation"),
+    ("young-people-courses", audits_api.CourseViewSet, "young-people-course"),
+    ("trained-young-people", audits_api.TrainedViewSet, "trained-young-person"),
     ("indicators", indicators_api.IndicatorViewSet, "indicator"),
 ]
 

@@ -20,3 +20,7 @@ RECOMMENDATION_RESPONDED = event(
 RECOMMENDATION_CHECKED = event(
     "recommendation.checked", "Checked the recommendation at the revisit", action=UPDATE
 )
+COURSE_CREATED, COURSE_CHANGED = record_events(
+    "course", "course", added=("recorded", "Recorded the")
+)
+COURSE_DELETED = event("course.deleted", "Deleted the course", action=DELETE)

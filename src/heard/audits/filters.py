@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from heard.audits import selectors
-from heard.audits.models import Audit, ProvisionReview, Recommendation
+from heard.audits.models import Audit, Course, CourseAttendance, ProvisionReview, Recommendation
 from heard.core.filters import FilterSet, date_range
 from heard.people.models import Organisation
 
@@ -145,3 +145,40 @@ class RecommendationFilter(FilterSet):
 
     def filter_outcome(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         return queryset.filter(outcome="" if value == "unchecked" else value)
+
+
+class CourseFilter(FilterSet):
+    search = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label="Title")
+    kind = django_filters.ChoiceFilter(choices=Course.Kind.choices, empty_label="Any kind")
+    date_from, date_to = date_range("date", "Held from", "Held to")
+
+    class Meta:
+        model = Course
+        fields = ["search", "kind", "date_from", "date_to"]
+
+
+TRAINED_STATES = (("current", "Trained and current"), ("expired", "No longer current"))
+
+
+class TrainedFilter(FilterSet):
+    search = django_filters.CharFilter(
+        method="filter_search",
+        label="Young person's reference",
+        help_text="Any part of it, for example ABC2.",
+    )
+    kind = django_filters.ChoiceFilter(
+        field_name="course__kind", choices=Course.Kind.choices, empty_label="Any kind"
+    )
+    state = django_filters.ChoiceFilter(
+        choices=TRAINED_STATES, method="filter_state", empty_label="Any", label="Current"
+    )
+
+    class Meta:
+        model = CourseAttendance
+        fields = ["search", "kind", "state"]
+
+    def filter_search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        return queryset.filter(young_person__reference__icontains=value.strip())
+
+    def filter_state(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        return queryset.filter(selectors.trained_state_filter(value, timezone.localdate()))

@@ -6,8 +6,15 @@ from typing import Any
 
 from django import forms
 
-from heard.audits.models import TEXT_LIMIT, Audit, Level, Recommendation
-from heard.core.forms import TODAY, GovUKDateField
+from heard.audits.models import (
+    TEXT_LIMIT,
+    Audit,
+    Course,
+    CourseAttendance,
+    Level,
+    Recommendation,
+)
+from heard.core.forms import TODAY, GovUKDateField, number_input
 from heard.core.roles import Role
 from heard.core.standards import Standard
 from heard.people import selectors as people_selectors
@@ -238,3 +245,36 @@ class CheckForm(forms.Form):
     outcome_note = forms.CharField(
         label="Note from the revisit", required=False, max_length=TEXT_LIMIT, widget=textarea()
     )
+
+
+class CourseForm(forms.Form):
+    title = forms.CharField(max_length=200)
+    kind = forms.ChoiceField(choices=Course.Kind.choices, label="For", widget=forms.RadioSelect)
+    date = GovUKDateField(label="Date of the course")
+    valid_for_months = forms.IntegerField(
+        label="Valid for (months)",
+        min_value=1,
+        max_value=120,
+        initial=24,
+        widget=number_input(3),
+        help_text="How long the training stays current.",
+    )
+    attendees = YoungPeopleChoices(label="Who attended")
+    notes = forms.CharField(required=False, max_length=TEXT_LIMIT, widget=textarea())
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        young: Any = self.fields["attendees"]
+        young.queryset = people_selectors.young_people_visible_to(user).filter(is_active=True)
+        young.sees_names = people_selectors.sees_names(user)
+
+    @staticmethod
+    def initial_for(course: Course) -> dict[str, Any]:
+        initial = {
+            name: getattr(course, name)
+            for name in ("title", "kind", "date", "valid_for_months", "notes")
+        }
+        initial["attendees"] = list(
+            CourseAttendance.objects.filter(course=course).values_list("young_person", flat=True)
+        )
+        return initial

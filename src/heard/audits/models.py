@@ -223,3 +223,60 @@ class Recommendation(TimeStampedModel):
                 errors[name] = f"Keep this to {TEXT_LIMIT:,} characters or fewer."
         if errors:
             raise ValidationError(errors)
+
+
+class Course(TimeStampedModel):
+    """Training for young people who audit, commission or inspect (M21): a young person who
+    attended is trained, and current from the course's date until it is no longer valid. Staff
+    training is safeguarding's ``TrainingRecord``."""
+
+    class Kind(models.TextChoices):
+        YOUNG_AUDITOR = "young_auditor", "Young auditors"
+        YOUNG_COMMISSIONER = "young_commissioner", "Young commissioners"
+        YOUNG_INSPECTOR = "young_inspector", "Young inspectors"
+
+    title = models.CharField(max_length=200)
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    date = models.DateField("date of the course")
+    valid_for_months = models.PositiveSmallIntegerField(
+        "valid for (months)", default=24, help_text="How long the training stays current."
+    )
+    valid_until = models.DateField(editable=False)
+    attendees = models.ManyToManyField(
+        "people.YoungPerson", blank=True, related_name="+", through="CourseAttendance"
+    )
+    notes = models.TextField(blank=True, max_length=TEXT_LIMIT)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        validate_single_line(self, ("title",))
+        errors: dict[str, str] = {}
+        if not 1 <= (self.valid_for_months or 0) <= 120:
+            errors["valid_for_months"] = "Enter a number of months from 1 to 120."
+        if len(self.notes or "") > TEXT_LIMIT:
+            errors["notes"] = f"Keep this to {TEXT_LIMIT:,} characters or fewer."
+        if errors:
+            raise ValidationError(errors)
+
+
+class CourseAttendance(models.Model):
+    """A young person who attended a course: trained from its date until it is no longer valid."""
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="attendances")
+    young_person = models.ForeignKey(
+        "people.YoungPerson", on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["course", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["course", "young_person"], name="course_attended_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.young_person} at {self.course}"

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 from django.db.models import Model, QuerySet
 
-from heard.audits.models import Audit, ProvisionReview, Recommendation
+from heard.audits.models import Audit, Course, CourseAttendance, ProvisionReview, Recommendation
 from heard.core.policies import Policy, registered, role_of
 from heard.core.roles import PROGRAMME_ROLES, Role
 
@@ -139,6 +139,37 @@ class AuditPolicy(OrganisationRecords):
         return self._may(user, "view_young_people", obj)
 
 
-AUDITS, REVIEWS, RECOMMENDATIONS = registered(
-    [AuditPolicy(), ProvisionReviewPolicy(), RecommendationPolicy()]
+class CoursePolicy(_Answers):
+    """Young people's courses: kept by programme staff, read by every role that reads audits
+    (a course belongs to no organisation: who attended is ``CourseAttendancePolicy``'s)."""
+
+    model = Course
+    actions = ("view", "add", "change", "delete")
+    everywhere = {
+        "view": READERS | {PARTNER},
+        "add": PROGRAMME_ROLES,
+        "change": PROGRAMME_ROLES,
+        "delete": PROGRAMME_ROLES,
+    }
+
+
+class CourseAttendancePolicy(_Answers):
+    """Who attended a course, and so who is trained: programme staff see every young person, a
+    partner worker their own organisation's, board members none (they see how many)."""
+
+    model = CourseAttendance
+    actions = ("view",)
+    own_field = "young_person__organisation_id"
+    everywhere = {"view": PROGRAMME_ROLES}
+    own = ("view",)
+
+
+AUDITS, REVIEWS, RECOMMENDATIONS, COURSES, ATTENDANCES = registered(
+    [
+        AuditPolicy(),
+        ProvisionReviewPolicy(),
+        RecommendationPolicy(),
+        CoursePolicy(),
+        CourseAttendancePolicy(),
+    ]
 )

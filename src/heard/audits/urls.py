@@ -25,6 +25,16 @@ urlpatterns = [
         member={"respond": views.recommendation_respond, "check": views.recommendation_check},
     ),
     *record_pages(
+        "training/",
+        "course",
+        list=views.CourseListView.as_view(),
+        create=views.course_create,
+        detail=views.course_detail,
+        edit=views.course_edit,
+        collection={"trained": views.TrainedListView.as_view()},
+        member={"delete": views.course_delete},
+    ),
+    *record_pages(
         "",
         "audit",
         list=views.AuditListView.as_view(),

@@ -4,20 +4,27 @@ without being trained and current (M21): it warns, it never refuses."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest
 
-
-def untrained(young_people: Iterable[Any], day: datetime.date) -> list[Any]:
-    """Of ``young_people``, those not trained and current on ``day``."""
-    return []
+from heard.audits import selectors
+from heard.core.tables import display
 
 
-def warn_untrained(request: HttpRequest, young_people: Iterable[Any], day: datetime.date) -> None:
-    missing = untrained(young_people, day)
+def warn_untrained(
+    request: HttpRequest,
+    young_people: Iterable[Any],
+    day: datetime.date,
+    kinds: Collection[str] = selectors.AUDIT_KINDS,
+) -> None:
+    missing = selectors.untrained(young_people, day, kinds)
     if missing:
-        names = ", ".join(str(person) for person in missing)
-        messages.warning(request, f"Not trained and current on that date: {names}.")
+        references = ", ".join(person.reference for person in missing)
+        messages.warning(
+            request,
+            f"Not trained and current on {display(day)}: {references}. "
+            "The record is saved; arrange their training.",
+        )

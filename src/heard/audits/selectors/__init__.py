@@ -17,8 +17,28 @@ from heard.audits.selectors.reviews import (
     review_get,
     reviews_visible_to,
 )
+from heard.audits.selectors.training import (
+    AUDIT_KINDS,
+    REVIEW_KINDS,
+    attendances_visible_to,
+    course_attendees,
+    course_get,
+    courses_visible_to,
+    trained_state_filter,
+    untrained,
+    young_people_trained,
+)
 
 __all__ = [
+    "AUDIT_KINDS",
+    "REVIEW_KINDS",
+    "attendances_visible_to",
+    "course_attendees",
+    "course_get",
+    "courses_visible_to",
+    "trained_state_filter",
+    "untrained",
+    "young_people_trained",
     "RENEWAL_WINDOW",
     "audit_get",
     "audits_visible_to",

@@ -12,8 +12,20 @@ from heard.audits.services.reviews import (
     review_record,
     review_update,
 )
+from heard.audits.services.training import (
+    COURSE_FIELDS,
+    course_delete,
+    course_record,
+    course_update,
+    months_after,
+)
 
 __all__ = [
+    "COURSE_FIELDS",
+    "course_delete",
+    "course_record",
+    "course_update",
+    "months_after",
     "AUDIT_FIELDS",
     "REVIEW_FIELDS",
     "audit_delete",

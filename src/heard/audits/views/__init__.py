@@ -21,8 +21,22 @@ from heard.audits.views.reviews import (
     review_edit,
     review_recommend,
 )
+from heard.audits.views.training import (
+    CourseListView,
+    TrainedListView,
+    course_create,
+    course_delete,
+    course_detail,
+    course_edit,
+)
 
 __all__ = [
+    "CourseListView",
+    "TrainedListView",
+    "course_create",
+    "course_delete",
+    "course_detail",
+    "course_edit",
     "NotActedOnListView",
     "RecommendationListView",
     "ReviewListView",

@@ -98,13 +98,18 @@ def _audit_url(audit: Audit) -> str:
 def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user: Any = request.user
     audit = selectors.audit_get(user, pk)
+    sees_young_people = can(user, "audits.view_young_people_audit", audit)
+    young = audit.young_auditors.all()
     context = {
         "audit": audit,
+        "untrained": {p.pk for p in selectors.untrained(young, audit.date, selectors.AUDIT_KINDS)}
+        if sees_young_people
+        else set(),
         "title": str(audit),
         "levels": selectors.levels_in_order(audit),
         "today": timezone.localdate(),
         "state": _state(audit),
-        "can_view_young_people": can(user, "audits.view_young_people_audit", audit),
+        "can_view_young_people": sees_young_people,
         "can_change": can(user, "audits.change_audit", audit),
         "can_delete": can(user, "audits.delete_audit", audit),
         "history_url": history_url(user, "audits.audit", audit.pk),

@@ -58,11 +58,19 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user: Any = request.user
     review = selectors.review_get(user, pk)
     recommendations = list(review.recommendations.all())
+    sees_young_people = can(user, "audits.view_young_people_provisionreview", review)
+    young = review.reviewers.all()
+    untrained = (
+        selectors.untrained(young, review.visit_date, selectors.REVIEW_KINDS)
+        if sees_young_people
+        else []
+    )
     context = {
         "review": review,
+        "untrained": {person.pk for person in untrained},
         "title": str(review),
         "recommendations": recommendations,
-        "can_view_young_people": can(user, "audits.view_young_people_provisionreview", review),
+        "can_view_young_people": sees_young_people,
         "can_change": can(user, "audits.change_provisionreview", review),
         "can_delete": can(user, "audits.delete_provisionreview", review),
         "can_respond": can(user, "audits.respond_recommendation")
@@ -81,7 +89,7 @@ def review_create(request: HttpRequest) -> HttpResponse:
 
     def save() -> ProvisionReview:
         review = services.review_record(actor=user, **form.values())
-        warn_untrained(request, review.reviewers.all(), review.visit_date)
+        warn_untrained(request, review.reviewers.all(), review.visit_date, selectors.REVIEW_KINDS)
         return review
 
     return form_page(
@@ -106,7 +114,7 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     def save() -> ProvisionReview:
         changed = services.review_update(actor=user, review=review, **form.values())
-        warn_untrained(request, changed.reviewers.all(), changed.visit_date)
+        warn_untrained(request, changed.reviewers.all(), changed.visit_date, selectors.REVIEW_KINDS)
         return changed
 
     return form_page(

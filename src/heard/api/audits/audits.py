@@ -1,0 +1,177 @@
+"""Audits over the API: audits against the standards with their levels and kite mark decisions,
+and the kite mark register (M11). Programme staff keep audits; board members and the audited
+organisation's partner worker read them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema, extend_schema_field
+from rest_framework import mixins, serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from heard.api.common import (
+    READ,
+    STAMPS,
+    TEXT_MAX_LENGTH,
+    OutputSerializer,
+    RecordViewSet,
+    ServiceViewSet,
+    model_permissions,
+)
+from heard.api.fields import ActiveStaffField, BulkRelatedField
+from heard.audits import filters, selectors, services
+from heard.audits.models import Audit, AuditLevel, Level
+from heard.core.permissions import can
+from heard.core.standards import Standard
+from heard.people import selectors as people_selectors
+from heard.people.models import Organisation, YoungPerson
+
+
+class AuditLevelSerializer(OutputSerializer):
+    class Meta:
+        model = AuditLevel
+        fields = ["standard", "level", "evidence"]
+
+
+class AuditSerializer(OutputSerializer):
+    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
+    decision = serializers.ChoiceField(
+        choices=Audit.Decision.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text="Empty until the kite mark is decided.",
+    )
+    kite_mark_state = serializers.SerializerMethodField(
+        help_text="current, due (expiring within 90 days), expired, or empty without a kite mark."
+    )
+
+    class Meta:
+        model = Audit
+        fields = [
+            "id",
+            "organisation",
+            "organisation_name",
+            "service",
+            "date",
+            "decision",
+            "expires_on",
+            "kite_mark_state",
+            "needed",
+            "notes",
+            *STAMPS,
+        ]
+
+    @extend_schema_field(serializers.CharField())
+    def get_kite_mark_state(self, audit: Audit) -> str:
+        return audit.kite_mark_state(timezone.localdate())
+
+
+class AuditDetailSerializer(AuditSerializer):
+    levels = AuditLevelSerializer(many=True, read_only=True)
+    auditors: Any = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    young_auditors = serializers.SerializerMethodField(
+        help_text="Ids of the young auditors; null for roles that do not see young people."
+    )
+    young_auditor_count = serializers.SerializerMethodField()
+
+    class Meta(AuditSerializer.Meta):
+        fields = [
+            *AuditSerializer.Meta.fields,
+            "levels",
+            "auditors",
+            "young_auditors",
+            "young_auditor_count",
+        ]
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField(), allow_null=True))
+    def get_young_auditors(self, audit: Audit) -> Any:
+        user = self.context["request"].user
+        if not can(user, "audits.view_young_people_audit", audit):
+            return None
+        return [person.pk for person in audit.young_auditors.all()]
+
+    @extend_schema_field(serializers.IntegerField())
+    def get_young_auditor_count(self, audit: Audit) -> int:
+        return len(audit.young_auditors.all())
+
+
+class LevelInput(serializers.Serializer):  # type: ignore[type-arg]
+    standard = serializers.ChoiceField(choices=Standard.choices)
+    level = serializers.ChoiceField(choices=Level.choices)
+    evidence = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
+
+
+class YoungPersonField(BulkRelatedField):
+    def get_queryset(self) -> Any:
+        request = self.context.get("request")
+        if request is None:
+            return YoungPerson.objects.none()
+        return people_selectors.young_people_visible_to(request.user)
+
+
+class AuditInput(serializers.Serializer):  # type: ignore[type-arg]
+    organisation = BulkRelatedField(queryset=Organisation.objects.all())
+    service = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    date = serializers.DateField()
+    auditors = ActiveStaffField(many=True, required=False)
+    young_auditors = YoungPersonField(many=True, required=False)
+    levels = LevelInput(many=True, required=False)
+    decision = serializers.ChoiceField(
+        choices=Audit.Decision.choices, required=False, allow_blank=True
+    )
+    expires_on = serializers.DateField(required=False, allow_null=True)
+    needed = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
+    notes = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
+
+    def validate_levels(self, value: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:
+        standards = [row["standard"] for row in value]
+        if len(set(standards)) != len(standards):
+            raise serializers.ValidationError("Give each standard at most once.")
+        return {row["standard"]: (row["level"], row.get("evidence", "")) for row in value}
+
+
+class AuditViewSet(mixins.DestroyModelMixin, RecordViewSet):
+    """Audits of organisations or their services against the seven standards. A partner worker
+    sees their own organisation's audits; board members read every audit."""
+
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+    serializer_class = AuditSerializer
+    output_serializer = AuditDetailSerializer
+    input_serializer = AuditInput
+    filterset_class = filters.AuditFilter
+    queryset = Audit.objects.none()
+    one = staticmethod(selectors.audit_get)
+    action_permissions = model_permissions(Audit, destroy="delete")
+
+    def get_queryset(self) -> Any:
+        rows = selectors.audits_visible_to(self.request.user).order_by("-date", "-pk")
+        if self.action == "retrieve":
+            rows = rows.prefetch_related("levels", "auditors", "young_auditors")
+        return rows
+
+    def record(self, values: dict[str, Any]) -> Audit:
+        return services.audit_record(actor=self.actor, **values)
+
+    def change(self, obj: Audit, values: dict[str, Any]) -> Audit:
+        return services.audit_update(actor=self.actor, audit=obj, **values)
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        services.audit_delete(actor=self.actor, audit=self.to_change())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@extend_schema(summary="The kite mark register")
+class KiteMarkViewSet(mixins.ListModelMixin, ServiceViewSet):
+    """Each holder's latest kite mark awarded, soonest expiry first; filter ``state=due`` for
+    renewals due (expiring within 90 days, or expired)."""
+
+    serializer_class = AuditSerializer
+    filterset_class = filters.KiteMarkFilter
+    queryset = Audit.objects.none()
+    action_permissions = model_permissions(Audit, READ[:1])
+
+    def get_queryset(self) -> Any:
+        return selectors.kite_marks(self.request.user)

@@ -1,0 +1,112 @@
+"""Young people's training over the API (M21): courses and who attended them, and who is
+trained (filter ``state=current`` for those trained and current)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import mixins, serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from heard.api.audits.audits import YoungPersonField
+from heard.api.common import (
+    READ,
+    STAMPS,
+    TEXT_MAX_LENGTH,
+    OutputSerializer,
+    RecordViewSet,
+    ServiceViewSet,
+    model_permissions,
+)
+from heard.audits import filters, selectors, services
+from heard.audits.models import Course, CourseAttendance
+
+
+class CourseSerializer(OutputSerializer):
+    attendee_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Course
+        fields = [
+            "id",
+            "title",
+            "kind",
+            "date",
+            "valid_for_months",
+            "valid_until",
+            "notes",
+            "attendee_count",
+            *STAMPS,
+        ]
+
+
+class CourseInput(serializers.Serializer):  # type: ignore[type-arg]
+    title = serializers.CharField(max_length=200)
+    kind = serializers.ChoiceField(choices=Course.Kind.choices)
+    date = serializers.DateField()
+    valid_for_months = serializers.IntegerField(min_value=1, max_value=120, required=False)
+    attendees = YoungPersonField(many=True, required=False)
+    notes = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
+
+
+class CourseViewSet(mixins.DestroyModelMixin, RecordViewSet):
+    """Courses for young auditors, commissioners and inspectors. Who attended is on the trained
+    list (``/trained-young-people/``), for those who may see the young people."""
+
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+    serializer_class = CourseSerializer
+    input_serializer = CourseInput
+    filterset_class = filters.CourseFilter
+    queryset = Course.objects.none()
+    one = staticmethod(selectors.course_get)
+    action_permissions = model_permissions(Course, destroy="delete")
+
+    def get_queryset(self) -> Any:
+        return selectors.courses_visible_to(self.request.user)
+
+    def record(self, values: dict[str, Any]) -> Course:
+        return services.course_record(actor=self.actor, **values)
+
+    def change(self, obj: Course, values: dict[str, Any]) -> Course:
+        return services.course_update(actor=self.actor, course=obj, **values)
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        services.course_delete(actor=self.actor, course=self.to_change())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class TrainedSerializer(OutputSerializer):
+    young_person_reference = serializers.CharField(source="young_person.reference", read_only=True)
+    course_title = serializers.CharField(source="course.title", read_only=True)
+    kind = serializers.ChoiceField(
+        source="course.kind", choices=Course.Kind.choices, read_only=True
+    )
+    trained_on = serializers.DateField(source="course.date", read_only=True)
+    valid_until = serializers.DateField(source="course.valid_until", read_only=True)
+
+    class Meta:
+        model = CourseAttendance
+        fields = [
+            "id",
+            "young_person",
+            "young_person_reference",
+            "course",
+            "course_title",
+            "kind",
+            "trained_on",
+            "valid_until",
+        ]
+
+
+class TrainedViewSet(mixins.ListModelMixin, ServiceViewSet):
+    """Each young person's attendance at a course: programme staff see every young person, a
+    partner worker their own organisation's, board members none."""
+
+    serializer_class = TrainedSerializer
+    filterset_class = filters.TrainedFilter
+    queryset = CourseAttendance.objects.none()
+    action_permissions = model_permissions(CourseAttendance, READ[:1])
+
+    def get_queryset(self) -> Any:
+        return selectors.attendances_visible_to(self.request.user)

@@ -1,0 +1,106 @@
+"""Young people's training (M21): courses for young auditors, commissioners and inspectors, and
+who attended them."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+
+from heard.audits import events
+from heard.audits.models import Course
+from heard.audits.services._common import (
+    full_clean,
+    record_change,
+    record_deleted,
+    snapshot_of,
+    strip,
+)
+from heard.core.permissions import require
+from heard.core.updates import lock
+from heard.people.models import User, YoungPerson
+
+COURSE_FIELDS = ("title", "kind", "date", "valid_for_months", "attendees", "notes")
+_snapshot = snapshot_of(COURSE_FIELDS)
+
+
+def months_after(day: datetime.date, months: int) -> datetime.date:
+    """``day`` moved on by ``months`` (the last day of a shorter month: 31 January + 1 month is
+    28 or 29 February)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _set_validity(course: Course) -> None:
+    if course.date and course.valid_for_months and 1 <= course.valid_for_months <= 120:
+        course.valid_until = months_after(course.date, course.valid_for_months)
+
+
+@transaction.atomic
+def course_record(
+    *,
+    actor: User | None,
+    title: str,
+    kind: str,
+    date: datetime.date,
+    valid_for_months: int = 24,
+    attendees: Iterable[YoungPerson] = (),
+    notes: str = "",
+) -> Course:
+    require(actor, "audits.add_course")
+    values: dict[str, Any] = {
+        "title": title,
+        "kind": kind,
+        "date": date,
+        "valid_for_months": valid_for_months,
+        "notes": notes,
+    }
+    strip(values, ("title", "notes"))
+    course = Course(**values)
+    _set_validity(course)
+    full_clean(course, exclude=["valid_until"])
+    course.save()
+    course.attendees.set(list(attendees))
+    record_change(
+        course,
+        actor=actor,
+        event=events.COURSE_CREATED,
+        before=dict.fromkeys(COURSE_FIELDS),
+        after=_snapshot(course),
+    )
+    return course
+
+
+@transaction.atomic
+def course_update(*, actor: User | None, course: Course, **fields: Any) -> Course:
+    require(actor, "audits.change_course", course)
+    unknown = set(fields) - set(COURSE_FIELDS)
+    if unknown:
+        raise TypeError(f"course_update() cannot change {', '.join(sorted(unknown))}")
+    course = lock(course)
+    before = _snapshot(course)
+    strip(fields, ("title", "notes"))
+    for name, value in fields.items():
+        if name != "attendees":
+            setattr(course, name, value)
+    _set_validity(course)
+    full_clean(course, exclude=["valid_until"])
+    course.save()
+    if "attendees" in fields:
+        course.attendees.set(list(fields["attendees"]))
+    record_change(
+        course, actor=actor, event=events.COURSE_CHANGED, before=before, after=_snapshot(course)
+    )
+    return course
+
+
+@transaction.atomic
+def course_delete(*, actor: User | None, course: Course) -> None:
+    require(actor, "audits.delete_course", course)
+    course = lock(course)
+    record_deleted(course, actor=actor, event=events.COURSE_DELETED, before=_snapshot(course))
+    course.delete()

@@ -1,0 +1,157 @@
+"""Young people's training pages (M21): the courses, a course and who attended, recording,
+editing and deleting one, and the list of who is trained and current."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from heard.audits import filters, forms, selectors, services
+from heard.audits.models import Course
+from heard.audits.views._common import delete_page, history_url, link
+from heard.core import tables
+from heard.core.forms import form_page
+from heard.core.lists import StaffListView
+from heard.core.permissions import can, require
+
+COURSE_LIST = "audits:course-list"
+
+
+class CourseListView(StaffListView):
+    selector = staticmethod(selectors.courses_visible_to)
+    permission_required = "audits.view_course"
+    context_permissions = {
+        "can_add": "audits.add_course",
+        "can_view_trained": "audits.view_courseattendance",
+    }
+    template_name = "audits/course_list.html"
+    filterset_class = filters.CourseFilter
+    title = "Young people's training"
+    csv_filename = "young-peoples-training.csv"
+    columns = (
+        tables.Column("Course", "title", cell=link("audits:course-detail", "{{ row.title }}")),
+        tables.Column("For", "get_kind_display"),
+        tables.Column("Date", "date"),
+        tables.Column("Current until", "valid_until"),
+        tables.Column("Attended", "attendee_count", numeric=True),
+    )
+
+
+def _course_url(course: Course) -> str:
+    return reverse("audits:course-detail", args=[course.pk])
+
+
+@login_required
+def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user: Any = request.user
+    course = selectors.course_get(user, pk)
+    context = {
+        "course": course,
+        "title": course.title,
+        "attendees": selectors.course_attendees(user, course).order_by("reference"),
+        "can_view_attendees": can(user, "audits.view_courseattendance"),
+        "can_change": can(user, "audits.change_course", course),
+        "can_delete": can(user, "audits.delete_course", course),
+        "history_url": history_url(user, "audits.course", course.pk),
+        "today": timezone.localdate(),
+    }
+    return render(request, "audits/course_detail.html", context)
+
+
+@login_required
+def course_create(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    require(user, "audits.add_course")
+    form = forms.CourseForm(request.POST or None, user=user)
+    return form_page(
+        request,
+        form,
+        lambda: services.course_record(actor=user, **form.cleaned_data),
+        success="Course recorded.",
+        then=_course_url,
+        title="Record a course",
+        submit_label="Record the course",
+        cancel_url=reverse(COURSE_LIST),
+    )
+
+
+@login_required
+def course_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    user: Any = request.user
+    course = selectors.course_get(user, pk)
+    require(user, "audits.change_course", course)
+    initial = forms.CourseForm.initial_for(course)
+    form = forms.CourseForm(request.POST or None, user=user, initial=initial)
+    return form_page(
+        request,
+        form,
+        lambda: services.course_update(actor=user, course=course, **form.cleaned_data),
+        success="Course updated.",
+        then=_course_url,
+        title=f"Edit {course.title}",
+        submit_label="Save changes",
+        cancel_url=_course_url(course),
+    )
+
+
+@login_required
+def course_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    user: Any = request.user
+    course = selectors.course_get(user, pk)
+    require(user, "audits.delete_course", course)
+    return delete_page(
+        request,
+        what=f"the course {course.title}",
+        delete=lambda: services.course_delete(actor=user, course=course),
+        back=_course_url(course),
+        then=reverse(COURSE_LIST),
+        warning="Who attended it is deleted with it: they are no longer counted as trained.",
+    )
+
+
+CURRENT = (
+    '{% if row.course.valid_until >= today %}<strong class="govuk-tag govuk-tag--green">'
+    'Current</strong>{% else %}<strong class="govuk-tag govuk-tag--grey">No longer current'
+    "</strong>{% endif %}"
+)
+
+
+def _current(row: Any) -> str:
+    return "Current" if row.course.valid_until >= timezone.localdate() else "No longer current"
+
+
+class TrainedListView(StaffListView):
+    selector = staticmethod(selectors.attendances_visible_to)
+    permission_required = "audits.view_courseattendance"
+    template_name = "audits/trained_list.html"
+    filterset_class = filters.TrainedFilter
+    title = "Trained young people"
+    csv_filename = "trained-young-people.csv"
+    columns = (
+        tables.Column(
+            "Young person",
+            "young_person.reference",
+            cell='<a class="govuk-link" href="{% url "people:young-person-detail" '
+            'row.young_person_id %}">{{ row.young_person.reference }}</a>',
+        ),
+        tables.Column(
+            "Course",
+            "course.title",
+            cell='<a class="govuk-link" href="{% url "audits:course-detail" row.course_id %}">'
+            "{{ row.course.title }}</a>",
+        ),
+        tables.Column("For", "course.get_kind_display"),
+        tables.Column("Trained on", "course.date"),
+        tables.Column("Current until", "course.valid_until"),
+        tables.Column("Current", _current, cell=CURRENT),
+    )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["today"] = timezone.localdate()
+        return context
