@@ -120,8 +120,6 @@ FALLBACK_IDS: dict[str, Callable[[], dict[str, Any]]] = {
     "safeguarding:concern-decide": _first_pk("heard.safeguarding.models.Concern"),
     "safeguarding:concern-close": _first_pk("heard.safeguarding.models.Concern"),
     "core:password-reset-confirm": _password_reset_confirm,
-    # A private calendar address is shown once, after a POST: an unknown one is not found.
-    "groups:calendar-feed": lambda: {"token": "not-a-calendar-address"},
 }
 
 

@@ -48,7 +48,6 @@ NOT_HTML = {
     "portal:evaluate": "POST only",
     "groups:calendar-ics": "iCalendar",
     "groups:group-calendar-ics": "iCalendar",
-    "groups:calendar-feed": "iCalendar, read with a private token",
     "voice:evidence-download": "the file itself",
     "privacy:subject-access-json": "JSON",
     "privacy:subject-access-pdf": "PDF",

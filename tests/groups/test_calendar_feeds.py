@@ -3,6 +3,7 @@
 
 import datetime
 import re
+from urllib.parse import urlencode
 
 import pytest
 import time_machine
@@ -29,7 +30,7 @@ def _frozen():
 
 
 def _feed_url(token):
-    return reverse("groups:calendar-feed", args=[token])
+    return reverse("groups:calendar-feed") + "?" + urlencode({"key": token})
 
 
 def _summaries(token):
@@ -68,9 +69,8 @@ def test_making_an_address_shows_it_once_and_the_feed_reads_without_signing_in(
     made = client.post(NEW)
     assert made.status_code == 200 and "no-cache" in made["Cache-Control"]
     html = made.content.decode()
-    [address] = re.findall(r'value="(http://testserver/groups/calendar/feeds/[^"]+\.ics)"', html)
-    token = address.rsplit("/", 1)[1].removesuffix(".ics")
-    assert f'href="webcal://testserver/groups/calendar/feeds/{token}.ics"' in html
+    [token] = re.findall(r'value="http://testserver/groups/calendar/feed\.ics\?key=([^"]+)"', html)
+    assert f'href="webcal://testserver/groups/calendar/feed.ics?key={token}"' in html
     assert _summaries(token) == {
         "Overdue visit: Ours",
         "Planning day: Ours",
@@ -92,7 +92,7 @@ def test_a_new_address_is_confirmed_first_and_the_old_one_stops_at_once(client_f
     html = client.post(NEW).content.decode()
     assert "Your old address no longer works." in html
     assert _not_found(old)
-    (new,) = re.findall(r"/groups/calendar/feeds/([^\".]+)\.ics", html)[:1]
+    (new,) = re.findall(r'value="http://testserver/groups/calendar/feed\.ics\?key=([^"]+)"', html)
     assert _summaries(new) == set()
 
 
@@ -157,6 +157,7 @@ def test_the_pages_need_sign_in_and_the_calendar_permission(client, make_user):
     assert not CalendarFeed.objects.exists()
 
 
-def test_the_feed_answers_only_get(officer):
+def test_the_feed_answers_only_get_and_needs_its_key(officer):
     token = people_services.calendar_feed_make(actor=officer)
     assert Client().post(_feed_url(token)).status_code == 405
+    assert Client().get(reverse("groups:calendar-feed")).status_code == 404

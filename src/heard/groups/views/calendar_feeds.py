@@ -9,6 +9,7 @@ or replaced, or whose owner is deactivated or may no longer see the calendar, is
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -35,9 +36,10 @@ TITLE = "Subscribe in Outlook or on your phone"
 
 @never_cache
 @require_GET
-def calendar_feed(request: HttpRequest, token: str) -> StreamingHttpResponse:
-    """The owner's engagement calendar (visits due, past sessions) as iCalendar, read now."""
-    owner = people_selectors.calendar_feed_owner(token)
+def calendar_feed(request: HttpRequest) -> StreamingHttpResponse:
+    """The owner's engagement calendar (visits due, past sessions) as iCalendar, read now. The
+    token comes in the query string (``?key=``): logs record the path only, never the query."""
+    owner = people_selectors.calendar_feed_owner(request.GET.get("key", ""))
     if owner is None or not can(owner, PERMISSION):
         raise Http404
     rows = selectors.calendar_feed(user=owner, today=timezone.localdate())
@@ -71,7 +73,8 @@ def calendar_subscription_new(request: HttpRequest) -> HttpResponse:
         asked = {"title": "Make a new calendar address", "feed": feed}
         return render(request, "groups/calendar_subscription_new.html", asked)
     token = people_services.calendar_feed_make(actor=actor(request))
-    address = request.build_absolute_uri(reverse("groups:calendar-feed", args=[token]))
+    feed_path = reverse("groups:calendar-feed") + "?" + urlencode({"key": token})
+    address = request.build_absolute_uri(feed_path)
     context: dict[str, Any] = {
         "title": "Your calendar address",
         "address": address,
