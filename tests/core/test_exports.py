@@ -142,6 +142,7 @@ def test_xlsx_cells_keep_dates_as_dates_and_numbers_as_numbers(settings):
     row.at = datetime.datetime(2026, 6, 1, 11, 30, tzinfo=datetime.UTC)
     row.count, row.share, row.ok = 7, decimal.Decimal("2.5"), True
     row.bad = "a\x01b\x0bc"
+    row.naive = datetime.datetime(2026, 1, 2, 9, 0)  # noqa: DTZ001 - a time with no zone stays
     columns = [
         ("Name", "name"),
         ("Day", "day"),
@@ -151,11 +152,12 @@ def test_xlsx_cells_keep_dates_as_dates_and_numbers_as_numbers(settings):
         ("OK", "ok"),
         ("Nothing", "org.name"),
         ("Bad", "bad"),
+        ("Naive", "naive"),
     ]
     buffer = io.BytesIO()
     assert write_xlsx([row], columns, buffer, title="x.xlsx") == 1
     header, values = _read_xlsx(buffer.getvalue())
-    assert header == ("Name", "Day", "At", "Count", "Share", "OK", "Nothing", "Bad")
+    assert header == ("Name", "Day", "At", "Count", "Share", "OK", "Nothing", "Bad", "Naive")
     assert values == (
         "Ada",
         datetime.datetime(2026, 12, 4),  # noqa: DTZ001 - Excel has no time zones; a date reads back as a datetime
@@ -165,6 +167,7 @@ def test_xlsx_cells_keep_dates_as_dates_and_numbers_as_numbers(settings):
         True,
         None,
         "abc",  # characters XML cannot hold at all are dropped, not a server error
+        row.naive,
     )
 
 
@@ -201,3 +204,19 @@ def test_an_xlsx_holds_every_row_of_a_generator():
     assert write_xlsx(rows(3001), [("Name", "name")], buffer, title="x") == 3001
     table = _read_xlsx(buffer.getvalue())
     assert len(table) == 3002 and table[-1] == ("r3000",)
+
+
+def test_rows_beyond_one_sheets_limit_go_on_to_a_next_sheet(monkeypatch):
+    """Excel opens at most 1,048,576 rows a sheet: a longer list goes on, under its header."""
+    import openpyxl
+
+    from heard.core import exports
+
+    monkeypatch.setattr(exports, "SHEET_ROWS", 3)  # a header and two rows a sheet
+    buffer = io.BytesIO()
+    rows = [Row(f"r{i}") for i in range(5)]
+    assert exports.write_xlsx(rows, [("Name", "name")], buffer, title="sessions.xlsx") == 5
+    workbook = openpyxl.load_workbook(io.BytesIO(buffer.getvalue()))
+    assert workbook.sheetnames == ["sessions", "sessions (2)", "sessions (3)"]
+    values = [[row[0] for row in sheet.iter_rows(values_only=True)] for sheet in workbook]
+    assert values == [["Name", "r0", "r1"], ["Name", "r2", "r3"], ["Name", "r4"]]

@@ -182,18 +182,34 @@ def xlsx_filename(filename: str) -> str:
     return filename.removesuffix(".csv") + ".xlsx"
 
 
+#: The most rows one sheet holds (Excel's limit, its header included): more go on to a next sheet.
+SHEET_ROWS = 1_048_576
+
+
+def _new_sheet(workbook: Workbook, title: str, number: int, columns: Columns) -> Any:
+    name = title if number == 1 else f"{title[:25]} ({number})"
+    sheet = workbook.create_sheet(title=name)
+    sheet.append([_text_cell(sheet, str(header)) for header, _ in columns])
+    return sheet
+
+
 def write_xlsx(rows: Iterable[Any], columns: Columns, target: Any, *, title: str) -> int:
     """Write a header and a row per item into ``target`` (a file), a row at a time: openpyxl's
-    write-only sheet keeps its rows in a temporary file, not in memory. The rows written."""
+    write-only sheet keeps its rows in a temporary file, not in memory. Rows beyond what one
+    sheet holds continue on a next sheet, under the same header. The rows written."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=_sheet_title(title))
-    sheet.append([_text_cell(sheet, str(header)) for header, _ in columns])
+    title = _sheet_title(title)
+    sheet, sheets, on_sheet = _new_sheet(workbook, title, 1, columns), 1, 0
     getters = [getter for _, getter in columns]
     count = 0
     for row in rows:
+        if on_sheet == SHEET_ROWS - 1:
+            sheets += 1
+            sheet, on_sheet = _new_sheet(workbook, title, sheets, columns), 0
         cells = [xlsx_value(row, getter) for getter in getters]
         sheet.append([_text_cell(sheet, c) if isinstance(c, str) else c for c in cells])
         count += 1
+        on_sheet += 1
     workbook.save(target)
     return count
 
