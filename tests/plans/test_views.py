@@ -227,3 +227,42 @@ def test_another_organisations_worker_gets_404(client_for, make_user, other_orga
         ("plans:action-edit", action.pk),
     ):
         assert client.get(reverse(name, args=[pk])).status_code == 404
+
+
+def test_actions_past_due_show_on_their_leads_home_page(
+    client_for, officer, make_user, outcome, other_organisation
+):
+    from heard.plans import selectors
+
+    lead = make_user("participation_lead")
+    due = datetime.date(2026, 10, 1)
+    late = services.action_add(
+        actor=None, outcome=outcome, text="Run the pilot panel", lead_staff=[officer], due_on=due
+    )
+    services.action_add(
+        actor=None,
+        outcome=outcome,
+        text="Not due yet",
+        lead_staff=[officer],
+        due_on=datetime.date(2026, 12, 1),
+    )
+    done = services.action_add(
+        actor=None, outcome=outcome, text="Finished", lead_staff=[officer], due_on=due
+    )
+    services.action_review_add(actor=None, action=done, date=due, progress="done")
+    services.action_add(
+        actor=None, outcome=outcome, text="Someone else's", lead_staff=[lead], due_on=due
+    )
+    today = datetime.date(2026, 10, 15)
+    assert selectors.actions_overdue_for(officer, today=today) == [late]
+    page = client_for(officer).get(reverse("home")).content.decode()
+    assert "Your action plan actions past due" in page
+    assert "Run the pilot panel" in page and "Finished" not in page and "Not due yet" not in page
+    assert reverse("plans:action-detail", args=[late.pk]) in page
+    assert "Run the pilot panel" not in client_for(lead).get(reverse("home")).content.decode()
+    board = make_user("board_member")
+    assert selectors.actions_overdue_for(board, today=today) == []
+    # A partner worker of another organisation named as a lead still sees nothing of this plan.
+    other = make_user("partner_worker", organisation=other_organisation)
+    services.action_update(actor=None, action=late, lead_staff=[officer, other])
+    assert selectors.actions_overdue_for(other, today=today) == []

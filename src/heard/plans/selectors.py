@@ -11,9 +11,17 @@ from typing import Any
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 
+from heard.core.policies import role_of
+from heard.core.roles import PROGRAMME_ROLES, Role
 from heard.core.standards import Standard
 from heard.plans.models import Action, ActionPlan, ActionReview, Outcome, Progress
 from heard.plans.policies import ACTION, OUTCOME, PLAN, REVIEW
+
+#: Roles whose staff may lead an action (``forms.lead_candidates``: a partner worker of the
+#: plan's organisation too); a board member or a safeguarding lead leads none.
+LEAD_ROLES = PROGRAMME_ROLES | {Role.THEME_LEAD, Role.PARTNER_WORKER}
+#: Overdue actions a home page lists at most.
+OVERDUE_SHOWN = 20
 
 
 def plans_visible_to(user: Any) -> QuerySet[ActionPlan]:
@@ -103,25 +111,17 @@ def plan_progress(sections: list[StandardSection]) -> list[tuple[str, str, int]]
 
 
 def actions_overdue_for(user: Any, *, today: datetime.date) -> list[Action]:
-    """Actions the user leads (named as a lead) that are past their due date and not done, in
-    plans the user may read, oldest due first."""
-    if getattr(user, "pk", None) is None:
+    """Actions the user is named to lead that are past their due date and not done, in plans
+    the user may read, oldest due first (at most ``OVERDUE_SHOWN``). Roles that never lead an
+    action (``lead_candidates``) are not asked about: no query."""
+    if role_of(user) not in LEAD_ROLES:
         return []
     return list(
         ACTION.scope(user, "view", Action.objects.filter(lead_staff=user))
         .filter(due_on__lt=today)
         .exclude(progress=Progress.DONE)
         .select_related("outcome__plan__organisation")
-        .order_by("due_on", "pk")[:20]
-    )
-
-
-def previous_plan(plan: ActionPlan) -> ActionPlan | None:
-    """The organisation's plan before this one, if any."""
-    return (
-        ActionPlan.objects.filter(organisation=plan.organisation, starts_on__lt=plan.starts_on)
-        .order_by("-starts_on")
-        .first()
+        .order_by("due_on", "pk")[:OVERDUE_SHOWN]
     )
 
 
