@@ -23,6 +23,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from heard.core.models import AuditEntry, Partnership
 from heard.core.roles import Role
+from heard.participation.headcounts import Headcount
 from heard.participation.models import Method
 from heard.portal import services as portal_services
 from heard.portal.views import PORTAL_SESSION_KEY
@@ -166,6 +167,9 @@ def world(db, make_user):
     session.themes.add(theme)
     factories.AttendanceFactory(session=session, young_person=young_person)
     factories.AttendanceFactory(session=session, young_person=other)
+    headcount = Headcount.objects.create(
+        session=session, age_band="8_10", count=12, school=payload("School")
+    )
     view = factories.ViewFactory(
         session=session, text=payload("View"), young_people=[young_person], themes=[theme]
     )
@@ -256,6 +260,8 @@ def world(db, make_user):
         "participation:session-detail": {"pk": session.pk},
         "participation:session-edit": {"pk": session.pk},
         "participation:concern-raise": {"pk": session.pk},
+        "participation:headcount-add": {"pk": session.pk},
+        "participation:headcount-remove": {"pk": headcount.pk},
         "participation:session-monitoring-complete": {"pk": session.pk},
         "voice:view-detail": {"pk": view.pk},
         "voice:view-edit": {"pk": view.pk},

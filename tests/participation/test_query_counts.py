@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from heard.core.roles import Role
+from heard.participation.headcounts import Headcount
 from heard.participation.models import Method, Standard
 from tests import factories
 
@@ -75,9 +76,11 @@ def test_session_detail(client_for, officer, group, django_assert_num_queries):
     (large,) = _sessions(group, 1)
     for _ in range(5):
         factories.AttendanceFactory(session=large)
+        Headcount.objects.create(session=large, age_band="8_10", count=3, organisation=None)
     for session in (small, large):
         url = reverse("participation:session-detail", args=[session.pk])
-        _get(django_assert_num_queries, client, url, SIGNED_IN + 7)
+        # The headcount's rows, with their organisations: one query however many (issue 18).
+        _get(django_assert_num_queries, client, url, SIGNED_IN + 8)
 
 
 def test_api_session_list(api_for, officer, group, django_assert_num_queries):
@@ -95,10 +98,12 @@ def test_api_session_detail(api_for, officer, group, django_assert_num_queries):
     (session,) = _sessions(group, 1)
     for _ in range(5):
         factories.AttendanceFactory(session=session)
-    with django_assert_num_queries(6):
+        Headcount.objects.create(session=session, age_band="8_10", count=3)
+    with django_assert_num_queries(7):
         response = api.get(f"/api/v1/sessions/{session.pk}/")
     assert response.status_code == 200
     assert len(response.json()["attendances"]) == 6
+    assert [row["count"] for row in response.json()["headcounts"]] == [3] * 5
 
 
 def test_api_home_counts(api_for, officer, group, django_assert_num_queries):

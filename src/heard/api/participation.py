@@ -133,11 +133,22 @@ class SessionOutput(OutputSerializer):
         fields = ["id", *AUDITED, "logged_by", "attendee_count", *STAMPS]
 
 
+class SessionHeadcountOutput(serializers.ModelSerializer):
+    class Meta:
+        model = Headcount
+        fields = ["id", "age_band", "count", "organisation", "school"]
+
+
 class SessionDetailOutput(SessionOutput):
     attendances = AttendanceOutput(many=True, read_only=True)
+    headcounts = SessionHeadcountOutput(
+        many=True,
+        read_only=True,
+        help_text="Young people not on the register, counted by age band (/api/v1/headcounts/).",
+    )
 
     class Meta(SessionOutput.Meta):
-        fields = [*SessionOutput.Meta.fields, "attendances"]
+        fields = [*SessionOutput.Meta.fields, "attendances", "headcounts"]
 
 
 class HeadcountInput(serializers.Serializer):
