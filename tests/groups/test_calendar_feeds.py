@@ -160,4 +160,5 @@ def test_the_pages_need_sign_in_and_the_calendar_permission(client, make_user):
 def test_the_feed_answers_only_get_and_needs_its_key(officer):
     token = people_services.calendar_feed_make(actor=officer)
     assert Client().post(_feed_url(token)).status_code == 405
+    assert Client().head(_feed_url(token)).status_code == 200  # some calendar apps ask first
     assert Client().get(reverse("groups:calendar-feed")).status_code == 404

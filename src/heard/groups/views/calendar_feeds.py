@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from heard.core.permissions import can, require
 from heard.groups import selectors
@@ -35,7 +35,7 @@ TITLE = "Subscribe in Outlook or on your phone"
 
 
 @never_cache
-@require_GET
+@require_safe
 def calendar_feed(request: HttpRequest) -> StreamingHttpResponse:
     """The owner's engagement calendar (visits due, past sessions) as iCalendar, read now. The
     token comes in the query string (``?key=``): logs record the path only, never the query."""
