@@ -20,6 +20,7 @@ from heard.demo import data
 from heard.demo.loader.groups import Groups
 from heard.demo.loader.indicators import Indicators
 from heard.demo.loader.people import People
+from heard.demo.loader.plans import Plans
 from heard.demo.loader.sessions import Sessions
 from heard.demo.loader.voice import Voices
 from heard.participation import selectors as participation_selectors
@@ -96,7 +97,7 @@ def load_demo(*, today: datetime.date) -> DemoSummary:
     )
 
 
-class _Builder(People, Groups, Sessions, Voices, Indicators):
+class _Builder(People, Groups, Sessions, Voices, Indicators, Plans):
     """Builds the demo partnership, in the order its records depend on each other."""
 
     def build(self) -> None:
@@ -123,3 +124,4 @@ class _Builder(People, Groups, Sessions, Voices, Indicators):
         for number, voice_spec in enumerate(data.VOICES):
             self._voices(number, voice_spec)
         self._indicators()
+        self._plans()
