@@ -17,8 +17,11 @@ from django.db import transaction
 
 from heard.core.roles import Role
 from heard.demo import data
+from heard.demo.loader.audits import Audits
+from heard.demo.loader.beyond_groups import SessionsBeyondGroups
 from heard.demo.loader.groups import Groups
 from heard.demo.loader.indicators import Indicators
+from heard.demo.loader.involvement import Involvement
 from heard.demo.loader.people import People
 from heard.demo.loader.plans import Plans
 from heard.demo.loader.sessions import Sessions
@@ -97,7 +100,17 @@ def load_demo(*, today: datetime.date) -> DemoSummary:
     )
 
 
-class _Builder(People, Groups, Sessions, Voices, Indicators, Plans):
+class _Builder(
+    People,
+    Groups,
+    Sessions,
+    Voices,
+    Indicators,
+    Plans,
+    Involvement,
+    Audits,
+    SessionsBeyondGroups,
+):
     """Builds the demo partnership, in the order its records depend on each other."""
 
     def build(self) -> None:
@@ -125,3 +138,6 @@ class _Builder(People, Groups, Sessions, Voices, Indicators, Plans):
             self._voices(number, voice_spec)
         self._indicators()
         self._plans()
+        self._involvement()
+        self._audits()
+        self._sessions_beyond_groups()  # issue 18: last, so nothing above is reshuffled
