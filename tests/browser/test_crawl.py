@@ -108,6 +108,7 @@ def _password_reset_confirm() -> dict[str, str]:
 FALLBACK_IDS: dict[str, Callable[[], dict[str, Any]]] = {
     "portal:code-revoke": _code_revoke,
     "portal:rate": _first_pk("heard.voice.models.Response"),
+    "portal:evaluate": _first_pk("heard.participation.models.Session"),  # involvement: a POST
     "voice:evidence-download": _first_pk("heard.voice.models.Evidence"),
     "privacy:consent-withdraw": _first_pk("heard.privacy.models.Consent"),
     "privacy:equality-edit": _first_pk("heard.people.models.YoungPerson"),
