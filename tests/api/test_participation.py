@@ -491,3 +491,41 @@ class TestHeadcounts:
             HEADCOUNTS, {"session": session.pk, "age_band": "8_10", "count": 3}, format="json"
         )
         assert response.status_code == 403
+
+
+class TestSessionsBeyondGroups:
+    """A session with an organisation, open to all, or with several groups (issue 18)."""
+
+    def test_log_an_open_event_with_attendees_from_anywhere(
+        self, api_for, officer, organisation, other_organisation
+    ):
+        there = factories.YoungPersonFactory(organisation=other_organisation)
+        data = payload(organisation, kind="event", organisation=organisation.pk, is_open=True)
+        del data["group"]
+        data["attendees"] = [{"young_person": there.pk}]
+        response = api_for(officer).post(SESSIONS, data, format="json")
+        assert response.status_code == 201, response.json()
+        body = response.json()
+        assert (body["group"], body["is_open"], body["organisation"]) == (
+            None,
+            True,
+            organisation.pk,
+        )
+        assert [row["young_person"] for row in body["attendances"]] == [there.pk]
+
+    def test_several_groups(self, api_for, officer, group, organisation):
+        other = factories.GroupFactory(host_organisation=organisation)
+        response = api_for(officer).post(
+            SESSIONS, payload(group, other_groups=[other.pk]), format="json"
+        )
+        assert response.status_code == 201, response.json()
+        assert response.json()["other_groups"] == [other.pk]
+
+    def test_a_partner_worker_cannot_log_for_another_organisation(
+        self, api_for, partner_worker, other_organisation
+    ):
+        data = payload(other_organisation, organisation=other_organisation.pk)
+        del data["group"]
+        response = api_for(partner_worker).post(SESSIONS, data, format="json")
+        assert response.status_code == 400
+        assert "your own organisation" in str(response.json())

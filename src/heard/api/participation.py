@@ -88,6 +88,23 @@ class SessionInput(serializers.Serializer):
     young_person = VisibleYoungPersonField(
         queryset=YoungPerson.objects.all(), required=False, allow_null=True
     )
+    organisation = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="For a session with no group or young person: the organisation whose it is.",
+    )
+    other_groups = VisibleGroupField(
+        many=True,
+        queryset=Group.objects.all(),
+        required=False,
+        help_text="A session with several groups: the groups besides its group.",
+    )
+    is_open = serializers.BooleanField(
+        required=False,
+        help_text="Open to all (an event, a consultation, a Takeover Day): no group or young "
+        "person, attendees from anywhere on the register.",
+    )
     title = serializers.CharField(max_length=200, required=False, allow_blank=True)
     staff_present = BulkRelatedField(
         many=True, queryset=User.objects.filter(is_active=True).exclude(role=""), required=False
@@ -130,7 +147,14 @@ class SessionOutput(OutputSerializer):
 
     class Meta:
         model = Session
-        fields = ["id", *AUDITED, "logged_by", "attendee_count", *STAMPS]
+        # A session's other groups are in its detail: the list reads no link table more.
+        fields = [
+            "id",
+            *(name for name in AUDITED if name != "other_groups"),
+            "logged_by",
+            "attendee_count",
+            *STAMPS,
+        ]
 
 
 class SessionHeadcountOutput(serializers.ModelSerializer):
@@ -148,7 +172,7 @@ class SessionDetailOutput(SessionOutput):
     )
 
     class Meta(SessionOutput.Meta):
-        fields = [*SessionOutput.Meta.fields, "attendances", "headcounts"]
+        fields = [*SessionOutput.Meta.fields, "other_groups", "attendances", "headcounts"]
 
 
 class HeadcountInput(serializers.Serializer):

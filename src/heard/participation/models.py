@@ -116,7 +116,20 @@ class Session(TimeStampedModel):
         "people.Organisation",
         on_delete=models.PROTECT,
         related_name="sessions",
-        help_text="The organisation whose session this is: the group's host or the young person's.",
+        help_text="The organisation whose session this is: the group's host, the young person's, "
+        "or the one that ran a session with no group (issue 18).",
+    )
+    other_groups = models.ManyToManyField(
+        "groups.Group",
+        blank=True,
+        related_name="joint_sessions",
+        help_text="A session with several groups: the groups besides its group.",
+    )
+    is_open = models.BooleanField(
+        "open to all",
+        default=False,
+        help_text="An event, a consultation, a Takeover Day or a Primary Parliament sitting: its "
+        "young people come from anywhere on the register (and a headcount of the rest).",
     )
     staff_present = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="sessions_attended"
@@ -156,10 +169,16 @@ class Session(TimeStampedModel):
             models.Index(fields=["monitoring_form_complete", "date"]),
         ]
         constraints = [
+            # A group's session, an individual one, or neither (an organisation's, or open).
             models.CheckConstraint(
-                condition=models.Q(group__isnull=False) | models.Q(young_person__isnull=False),
-                name="session_for_group_or_young_person",
-            )
+                condition=models.Q(group__isnull=True) | models.Q(young_person__isnull=True),
+                name="session_not_group_and_young_person",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(is_open=False)
+                | models.Q(group__isnull=True, young_person__isnull=True),
+                name="session_open_to_all_has_no_group",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -168,6 +187,16 @@ class Session(TimeStampedModel):
 
     def clean(self) -> None:
         validate_single_line(self, ("title",))
+
+    @property
+    def audience(self) -> str:
+        """Who the session was with, in words: a group (or several), one young person, an
+        organisation's young people, or open to all."""
+        if self.young_person_id:
+            return "One young person"
+        if self.group_id:
+            return "Several groups" if self.pk and self.other_groups.exists() else "A group"
+        return "Open to all" if self.is_open else "An organisation's young people"
 
     @property
     def is_active_participation(self) -> bool:

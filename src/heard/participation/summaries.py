@@ -223,29 +223,33 @@ def refresh_group_kind(group_id: int) -> None:
             _refresh_participants(year, people[index : index + CHUNK])
 
 
-def counted_contact() -> Q:
-    """Sessions that move their group's next visit due: of a kind its cadence counts (set per
-    group kind, ``Group.contact_kinds``) with staff present (issue 18)."""
+def counted_contact(path: str = "group") -> Q:
+    """Sessions that move the next visit due of their group (``path``: ``group``, or
+    ``other_groups`` for the other groups of a session with several): of a kind its cadence
+    counts (set per group kind, ``Group.contact_kinds``) with staff present (issue 18)."""
     by_kinds: dict[tuple[str, ...], list[str]] = {}
     for group_kind in Group.Kind.values:
         by_kinds.setdefault(Group.contact_kinds(group_kind), []).append(group_kind)
     kinds = Q()
     for session_kinds, group_kinds in by_kinds.items():
-        kinds |= Q(kind__in=session_kinds, group__kind__in=group_kinds)
+        kinds |= Q(kind__in=session_kinds, **{f"{path}__kind__in": group_kinds})
     staffed = Session.staff_present.through.objects.filter(session_id=OuterRef("pk"))
     return kinds & Q(Exists(staffed))
 
 
 def _latest_session() -> Subquery:
-    latest = (
-        Session.objects.filter(counted_contact(), group=OuterRef("pk"))
+    """The latest counted contact of the outer group: as its group or one of several."""
+    own = Session.objects.filter(counted_contact(), group=OuterRef(OuterRef("pk")))
+    joint = Session.objects.filter(
+        counted_contact("other_groups"), other_groups=OuterRef(OuterRef("pk"))
+    )
+    return Subquery(
+        Session.objects.filter(Q(pk__in=own.values("pk")) | Q(pk__in=joint.values("pk")))
         .order_by("-date")
         .values("date")[:1]
     )
-    return Subquery(latest)
 
 
-@transaction.atomic
 def refresh_last_sessions(group_ids: Iterable[int | None]) -> None:
     """Set these groups' ``last_session_on`` from their sessions: call it in the transaction that
     logged, moved or re-dated a session, with the groups it had before and after."""

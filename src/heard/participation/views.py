@@ -26,7 +26,7 @@ from heard.participation import selectors, services
 from heard.participation.filters import SessionFilter
 from heard.participation.forms import SessionForm, SessionImportForm, SessionSubjectForm
 from heard.participation.models import Session
-from heard.people.models import YoungPerson
+from heard.people.models import Organisation, YoungPerson
 
 SESSION_CSV_COLUMNS: list[Column] = [
     ("ID", "pk"),
@@ -61,8 +61,9 @@ SESSION_COLUMNS: tuple[tables.Column, ...] = (
     ),
     tables.Column(
         "With",
-        cell="{% load young_people %}{% if row.group %}{{ row.group.name }}{% else %}"
-        "{% young_person_link row.young_person %} (individual){% endif %}",
+        cell="{% load young_people %}{% if row.group %}{{ row.group.name }}"
+        "{% elif row.young_person %}{% young_person_link row.young_person %} (individual)"
+        "{% elif row.is_open %}Open to all{% else %}The organisation's young people{% endif %}",
     ),
     tables.Column("Organisation", "organisation.name"),
     tables.Column("Degree", "get_degree_display"),
@@ -164,7 +165,9 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def session_create(request: HttpRequest) -> HttpResponse:
     """Log a session: choose who it was with (a GET form), then the session and who attended."""
     require(request.user, "participation.add_session")
-    chosen = any(name in request.GET for name in ("group", "young_person", "chosen"))
+    chosen = any(
+        name in request.GET for name in ("group", "young_person", "chosen", "organisation")
+    )
     subject = SessionSubjectForm(request.GET if chosen else None, user=request.user)
     if not chosen or not subject.is_valid() or subject.needs_choice:
         context = {
@@ -174,6 +177,8 @@ def session_create(request: HttpRequest) -> HttpResponse:
         }
         return render(request, "participation/session_choose.html", context)
     group, young_person = subject.cleaned_data["group"], subject.cleaned_data["young_person"]
+    organisation = subject.cleaned_data.get("organisation")
+    is_open = bool(organisation and subject.cleaned_data.get("is_open"))
     if subject.cleaned_data.get("chosen"):
         # One of the matches chosen: on to the next step as if their reference had been typed.
         query = urlencode({"young_person": young_person.reference})
@@ -181,10 +186,17 @@ def session_create(request: HttpRequest) -> HttpResponse:
     return _session_page(
         request,
         lambda values: services.session_log(
-            actor=request.user, group=group, young_person=young_person, **values
+            actor=request.user,
+            group=group,
+            young_person=young_person,
+            organisation=organisation,
+            is_open=is_open,
+            **values,
         ),
         group=group,
         young_person=young_person,
+        organisation=organisation,
+        is_open=is_open,
         # Today, and the worker who logs it as there: a typical session needs neither changed.
         initial={
             "date": timezone.localdate(),
@@ -212,6 +224,8 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
         lambda values: services.session_update(actor=request.user, session=session, **values),
         group=session.group,
         young_person=session.young_person,
+        organisation=session.organisation,
+        is_open=session.is_open,
         session=session,
         initial=SessionForm.initial_for(session),
         success="Session updated.",
@@ -230,6 +244,8 @@ def _session_page(
     young_person: YoungPerson | None,
     initial: dict[str, Any],
     session: Session | None = None,
+    organisation: Organisation | None = None,
+    is_open: bool = False,
     **options: Any,
 ) -> HttpResponse:
     """The session form, logging a new session or editing one: who it was with is fixed."""
@@ -250,6 +266,8 @@ def _session_page(
         group=group,
         young_person=young_person,
         session=session,
+        organisation=organisation,
+        is_open=is_open,
         **options,
     )
 

@@ -10,7 +10,7 @@ from django import forms
 
 from heard.groups.models import Group
 from heard.participation import selectors
-from heard.people.models import YoungPerson
+from heard.people.models import Organisation, YoungPerson
 
 
 def _found_label(young_person: YoungPerson, names: bool) -> str:
@@ -41,6 +41,18 @@ class SessionSubjectForm(forms.Form):
         required=False,
         max_length=100,
     )
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(),
+        required=False,
+        label="Or an organisation's session with no group",
+        empty_label="Choose an organisation",
+        help_text="An event, a consultation, a Takeover Day or a Primary Parliament sitting: "
+        "record who came from anywhere on the register, and count the rest as a headcount.",
+    )
+    is_open = forms.BooleanField(
+        required=False,
+        label="It was open to all young people, not only the organisation's",
+    )
     chosen = forms.ChoiceField(
         label="Which young person was it?",
         required=False,
@@ -53,6 +65,7 @@ class SessionSubjectForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["group"].queryset = selectors.groups_for_logging(user)  # type: ignore[attr-defined]
+        self.fields["organisation"].queryset = selectors.organisations_for_logging(user)  # type: ignore[attr-defined]
         self.names = selectors.sees_names(user)
         self.fields["young_person"].help_text = (
             "For an individual session, like a one-to-one review: any part of their first, last "
@@ -66,7 +79,7 @@ class SessionSubjectForm(forms.Form):
         self.text = ""
         if self.is_bound:
             self.text = str(self.data.get(self.add_prefix("young_person")) or "").strip()
-            if not self.data.get(self.add_prefix("group")):
+            if not self.data.get(self.add_prefix("group")) and self.text:
                 self.found = selectors.young_person_found(user, self.text[:100])
         if self.found.exact is None and 0 < self.found.total <= selectors.MOST_FOUND:
             self.fields["chosen"].choices = [  # type: ignore[attr-defined]
@@ -84,6 +97,8 @@ class SessionSubjectForm(forms.Form):
         self.helper.layout = Layout(
             Field.select("group"),
             Field.text("young_person"),
+            Field.select("organisation"),
+            Field.checkbox("is_open", small=True),
             *([Field.radios("chosen", small=True)] if self.offers_choice else []),
         )
 
@@ -95,12 +110,24 @@ class SessionSubjectForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         group, chosen = data.get("group"), data.get("chosen") or ""
+        organisation = data.get("organisation")
         data["young_person"] = None
         if group and (self.text or chosen):
             raise forms.ValidationError("Choose a group or one young person, not both.")
+        if organisation and (group or self.text or chosen):
+            raise forms.ValidationError(
+                "Choose a group, one young person or an organisation: only one of them."
+            )
+        if data.get("is_open") and not organisation:
+            self.add_error("organisation", "Choose the organisation that ran the open session.")
+            return data
+        if organisation:
+            return data
         if not group and not self.text and not chosen:
             if "group" not in self.errors:
-                self.add_error("group", "Choose the group, or find a young person.")
+                self.add_error(
+                    "group", "Choose the group, find a young person, or choose an organisation."
+                )
             return data
         if group:
             return data

@@ -43,6 +43,7 @@ from heard.participation.selectors.headcounts import (
     headcount_get,
     headcounts_visible_to,
     organisations_for_headcounts,
+    organisations_for_logging,
     schools_represented,
     session_took_part,
     took_part,
@@ -58,6 +59,7 @@ __all__ = [
     "headcount_get",
     "headcounts_visible_to",
     "organisations_for_headcounts",
+    "organisations_for_logging",
     "schools_represented",
     "session_took_part",
     "took_part",
@@ -102,6 +104,7 @@ def session_details_visible_to(user: Any) -> SessionQuerySet:
     return sessions_visible_to(user).prefetch_related(
         Prefetch("attendances", queryset=attendances),
         Prefetch("headcounts", queryset=Headcount.objects.select_related("organisation")),
+        "other_groups",
     )
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Q, QuerySet, Sum
 from django.http import Http404
 
+from heard.core.permissions import can, is_partner_worker, is_theme_lead
 from heard.participation.headcounts import Headcount
 from heard.participation.models import Attendance, Session
 from heard.people.models import Organisation
@@ -64,6 +65,17 @@ def organisations_for_headcounts() -> QuerySet[Organisation]:
     """The organisations a headcount may name: every active one on the register (a headcount
     says where young people came from, whoever's they are)."""
     return Organisation.objects.filter(is_active=True).order_by("name")
+
+
+def organisations_for_logging(user: Any) -> QuerySet[Organisation]:
+    """Organisations the user may log a session with no group for: a partner worker their own;
+    programme staff any active one; a theme lead none (they log for their groups)."""
+    if not can(user, "participation.add_session") or is_theme_lead(user):
+        return Organisation.objects.none()
+    organisations = Organisation.objects.filter(is_active=True)
+    if is_partner_worker(user):
+        organisations = organisations.filter(pk=user.organisation_id)
+    return organisations.order_by("name")
 
 
 def _in_period(

@@ -18,17 +18,24 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from heard.core import audit
-from heard.core.permissions import is_partner_worker, is_theme_lead
+from heard.core.permissions import is_theme_lead
 from heard.groups import selectors as group_selectors
 from heard.groups.models import Group, Theme
 from heard.groups.policies import responsible_for_group
 from heard.participation import selectors
 from heard.participation.models import Attendance, Method, Session, Standard
+from heard.participation.services.subjects import (
+    check_open,
+    check_other_groups,
+    check_subject,
+    organisation_id,
+)
 from heard.people import selectors as people_selectors
-from heard.people.models import YoungPerson
+from heard.people.models import Organisation, YoungPerson
 from heard.safeguarding import selectors as safeguarding_selectors
 
-#: Plain fields a caller may set; ``organisation`` is derived from the group or the young person.
+#: Plain fields a caller may set; ``organisation`` is derived from the group or the young person
+#: (a session with neither names its organisation when logged).
 SESSION_FIELDS = (
     "date",
     "kind",
@@ -40,8 +47,9 @@ SESSION_FIELDS = (
     "participation_type",
     "notes",
     "monitoring_form_complete",
+    "is_open",
 )
-SESSION_RELATIONS = ("staff_present", "methods", "standards", "themes")
+SESSION_RELATIONS = ("staff_present", "methods", "standards", "themes", "other_groups")
 AUDITED = (*SESSION_FIELDS, "organisation", *SESSION_RELATIONS)
 
 DATE = Session._meta.get_field("date")
@@ -112,72 +120,6 @@ def check_date(value: Any, errors: dict[str, Any]) -> datetime.date | None:
     if day is None:
         errors["date"] = "Enter the date of the session, like 2026-10-01."
     return day
-
-
-def _on_register(subject: Any, model: type[models.Model]) -> bool:
-    return subject is None or (isinstance(subject, model) and subject.pk is not None)
-
-
-def _subject_problem(group: Any, young_person: Any) -> tuple[str, str] | None:
-    """What is wrong with the subject whoever logs it: exactly one group or young person."""
-    if not _on_register(group, Group):
-        return "group", "Choose a group that is on the register."
-    if not _on_register(young_person, YoungPerson):
-        return "young_person", "Choose a young person who is on the register."
-    if group is not None and young_person is not None:
-        return "young_person", (
-            "A session is for a group or for one young person, not both: "
-            "leave the young person empty for a group session."
-        )
-    if group is None and young_person is None:
-        return "group", (
-            "Choose the group the session was with, or the young person for an individual session."
-        )
-    return None
-
-
-#: Why an actor may not log a session for a subject: not their organisation's, not one they
-#: see, not one a theme lead logs for.
-_REFUSALS = {
-    "group": (
-        "You can log sessions only for groups hosted by your organisation.",
-        "Choose a group you can see.",
-        "As a theme lead you can log sessions only for groups you lead "
-        "or groups linked to a theme you lead.",
-    ),
-    "young_person": (
-        "You can log sessions only for young people your organisation supports.",
-        "Choose a young person you can see.",
-        "As a theme lead you can log sessions for your groups, not individual sessions.",
-    ),
-}
-
-
-def _refusal(register: Register, group: Any, young_person: Any) -> tuple[str, str] | None:
-    """Why the actor may not log a session for this group or young person, at which field."""
-    actor = register.actor
-    name = "group" if group is not None else "young_person"
-    not_ours, unseen, not_a_theme_leads = _REFUSALS[name]
-    if is_partner_worker(actor) and organisation_id(group, young_person) != actor.organisation_id:
-        return name, not_ours
-    if group is not None:
-        seen = register.sees_group(group)
-    else:
-        seen = bool(register.young_people_seen({young_person.pk}))
-    if not seen:
-        return name, unseen
-    if is_theme_lead(actor) and (group is None or not register.answers_for(group)):
-        return name, not_a_theme_leads
-    return None
-
-
-def check_subject(
-    register: Register, group: Any, young_person: Any, errors: dict[str, Any]
-) -> None:
-    """A session is for exactly one group or one young person, and one the actor may log for."""
-    problem = _subject_problem(group, young_person) or _refusal(register, group, young_person)
-    if problem is not None:
-        errors[problem[0]] = problem[1]
 
 
 def check_attendees(
@@ -277,13 +219,6 @@ def check_saved(
     return chosen
 
 
-def organisation_id(group: Group | None, young_person: YoungPerson | None) -> int | None:
-    """The organisation whose session it is: the group's host or the young person's."""
-    if group is not None:
-        return group.host_organisation_id
-    return young_person.organisation_id if young_person is not None else None
-
-
 @dataclass
 class Draft:
     """A session checked and ready to save, with its links and who attended."""
@@ -326,13 +261,17 @@ def draft_session(
     themes: Iterable[Theme] = (),
     notes: str = "",
     monitoring_form_complete: bool = False,
+    organisation: Organisation | None = None,
+    other_groups: Iterable[Group] = (),
+    is_open: bool = False,
 ) -> Draft:
     """One session as logged, checked by every rule; ``ValidationError`` names each problem.
     An individual session's young person attends by default."""
-    group, young_person = group or None, young_person or None
+    group, young_person, organisation = group or None, young_person or None, organisation or None
     errors: dict[str, Any] = {}
     day = check_date(date, errors)
-    check_subject(register, group, young_person, errors)
+    check_subject(register, group, young_person, errors, organisation)
+    check_open(bool(is_open), group, young_person, errors)
     attendee_list = list(attendees)
     if not attendee_list and young_person is not None and group is None:
         attendee_list = [(young_person, Attendance.Status.ATTENDED)]
@@ -344,20 +283,24 @@ def draft_session(
         "standards": check_standards(register, standards, errors),
         "methods": check_saved(methods, Method, "methods", errors),
         "themes": check_saved(themes, Theme, "themes", errors),
+        "other_groups": check_other_groups(register, group, other_groups, errors),
     }
-    subject_ok = "group" not in errors and "young_person" not in errors
+    subject_ok = not {"group", "young_person", "organisation"} & set(errors)
     values: dict[str, Any] = {
         "date": day,
         "kind": kind,
         "title": title,
         "group": group if subject_ok else None,
         "young_person": young_person if subject_ok else None,
-        "organisation_id": organisation_id(group, young_person) if subject_ok else None,
+        "organisation_id": organisation_id(group, young_person, organisation)
+        if subject_ok
+        else None,
         "partner_staff_present": partner_staff_present,
         "degree": degree,
         "participation_type": participation_type,
         "notes": notes,
         "monitoring_form_complete": monitoring_form_complete,
+        "is_open": bool(is_open),
         "logged_by": register.actor,
     }
     session = Session(**values)

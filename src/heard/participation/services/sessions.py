@@ -25,6 +25,8 @@ from heard.participation.services.checks import (
     check_attendees,
     check_background,
     check_date,
+    check_open,
+    check_other_groups,
     check_saved,
     check_staff,
     check_standards,
@@ -37,7 +39,7 @@ UPDATABLE = frozenset(SESSION_FIELDS + SESSION_RELATIONS + ("attendees",))
 #: Changes that move a session's attendances in the yearly participation summary.
 SUMMARISED = frozenset({"date", "degree", "group", "young_person", "attendees"})
 #: Changes that may move the session's group's visit clock (``summaries.counted_contact``).
-CLOCKED = frozenset({"date", "group", "kind", "staff_present"})
+CLOCKED = frozenset({"date", "group", "kind", "staff_present", "other_groups"})
 
 
 def save_links(draft: Draft) -> None:
@@ -80,7 +82,9 @@ def session_log(*, actor: Any, **fields: Any) -> Session:
         for person, status in draft.pairs
     )
     summaries.refresh(young_people=[person.pk for person, _ in draft.pairs], days=[session.date])
-    summaries.refresh_last_sessions([session.group_id])
+    summaries.refresh_last_sessions(
+        [session.group_id, *(other.pk for other in draft.relations["other_groups"])]
+    )
     audit.record(actor=actor, event=SESSION_LOGGED, obj=session, changes=draft.changes())
     return session
 
@@ -112,6 +116,16 @@ class _UpdateCheck:
         for name, model in (("methods", Method), ("themes", Theme)):
             if name in values:
                 values[name] = check_saved(values[name], model, name, errors)
+        group = values.get("group", session.group)
+        if "other_groups" in values or "group" in values:
+            others = values.get("other_groups", list(session.other_groups.all()))
+            values["other_groups"] = check_other_groups(self.register, group, others, errors)
+        check_open(
+            values.get("is_open", session.is_open),
+            group,
+            values.get("young_person", session.young_person),
+            errors,
+        )
         if "staff_present" in values or "date" in values:
             staff = values.get("staff_present")
             check_background(
@@ -125,13 +139,18 @@ class _UpdateCheck:
         young_person = values.get("young_person", session.young_person)
         if group == session.group and young_person == session.young_person:
             return
-        check_subject(self.register, group, young_person, errors)
-        if "group" in errors or "young_person" in errors:
+        check_subject(self.register, group, young_person, errors, session.organisation)
+        if {"group", "young_person", "organisation"} & set(errors):
             return
-        require(self.register.actor, "participation.add_session", group or young_person)
-        values["organisation"] = (
-            group.host_organisation if group is not None else cast(Any, young_person).organisation
+        require(
+            self.register.actor,
+            "participation.add_session",
+            group or young_person or session.organisation,
         )
+        if group is not None:
+            values["organisation"] = group.host_organisation
+        elif young_person is not None:
+            values["organisation"] = cast(Any, young_person).organisation
 
 
 def _attendances(session: Session) -> tuple[list[int], list[str]]:
@@ -150,6 +169,7 @@ def session_update(*, actor: Any, session: Session, **fields: Any) -> Session:
     session = lock(session)
     attended_before, state_before = _attendances(session)
     date_before, group_before = session.date, session.group_id
+    others_before = list(session.other_groups.values_list("pk", flat=True))
     check = _UpdateCheck(actor)
     with audit.operation():  # the field changes and the attendance's: one action
         session, _ = audited_update(
@@ -172,7 +192,10 @@ def session_update(*, actor: Any, session: Session, **fields: Any) -> Session:
             days=[date_before, session.date],
         )
     if CLOCKED & set(fields):
-        summaries.refresh_last_sessions([group_before, session.group_id])
+        others_after = session.other_groups.values_list("pk", flat=True)
+        summaries.refresh_last_sessions(
+            [group_before, session.group_id, *others_before, *others_after]
+        )
     if session.group_id != group_before:
         session_group_changed.send(sender=Session, session=session)
     return session
