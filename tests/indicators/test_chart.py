@@ -22,10 +22,10 @@ def test_bars_follow_the_figures_and_the_target():
     chart = trend_chart(progress)
     heights = [bar.height for bar in chart.bars]
     assert heights[0] == heights[1] == 0
-    assert heights[3] == 2 * heights[2] > 0
+    assert heights[3] == 4 * heights[2] > 0
     assert chart.bars[1].value_text == "Fewer than 5"
     assert chart.bars[3].status == "green"
-    assert chart.baseline - chart.target_y == heights[2]  # the target is half the tallest
+    assert chart.baseline - chart.target_y == 2 * heights[2]  # the target: half the tallest
     assert chart.baseline < HEIGHT
     assert chart.description.startswith("Target 100. Jan to Mar 2026: 0; Apr to Jun 2026: ")
     assert "Fewer than 5" in chart.description and chart.title == "Active: the last four quarters"
