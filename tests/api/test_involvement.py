@@ -127,3 +127,20 @@ def test_evaluations_of_anothers_sessions_404_and_the_board_reads_none(
     assert refused.status_code == 400 and "session" in refused.json()
     assert api_for(board_member).get(EVALUATIONS).status_code == 403
     assert Evaluation.objects.count() == 1
+
+
+def test_the_lists_run_a_fixed_number_of_queries(
+    api_for, partner_worker, organisation, session, django_assert_num_queries
+):
+    api = api_for(partner_worker)
+    for count in (1, 3):
+        for _ in range(count):
+            activity = ActivityFactory(organisation=organisation)
+            activity.young_people.set([factories.YoungPersonFactory(organisation=organisation)])
+            EvaluationFactory(session=session)
+        # count, page, the young people seen
+        with django_assert_num_queries(3):
+            assert api.get(ACTIVITIES).status_code == 200
+        # count, page
+        with django_assert_num_queries(2):
+            assert api.get(EVALUATIONS).status_code == 200

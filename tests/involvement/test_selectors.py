@@ -135,3 +135,12 @@ def test_the_portal_lists_the_latest_sessions_with_the_young_persons_evaluation(
     assert selectors.portal_session_get(attendee, session.pk) == session
     with pytest.raises(Http404):
         selectors.portal_session_get(factories.YoungPersonFactory(), session.pk)
+
+
+def test_the_latest_sessions_are_offered_to_those_who_enter_evaluations(
+    officer, board_member, safeguarding_lead, session, evaluation
+):
+    (latest,) = selectors.recent_sessions(officer)
+    assert (latest, latest.evaluation_count) == (session, 1)
+    assert selectors.recent_sessions(board_member) == []
+    assert selectors.recent_sessions(safeguarding_lead) == []

@@ -176,6 +176,7 @@ def test_the_evaluation_list_filters_and_exports(
         # count, page of rows, share, recent sessions
         with django_assert_num_queries(SIGNED_IN + 4):
             assert client.get(EVALUATIONS).status_code == 200
+    assert b"Not yours" not in client.get(EVALUATIONS, {"q": "yours"}).content
     page = client.get(EVALUATIONS, {"session": session.pk, "rating": "negative"}).content
     assert b"0 of 4" in page and b"Not yours" not in page
     csv = b"".join(client.get(EVALUATIONS, {"format": "csv"}).streaming_content).decode()
@@ -189,3 +190,18 @@ def test_readers_of_sessions_read_their_evaluations(request, client_for, role, e
     content = client.get(page).content.decode()
     assert evaluation.comment in content
     assert ("Add an evaluation" in content) is (role == "theme_lead")
+
+
+def test_an_activitys_history_reads_its_changes(client_for, officer, activity):
+    from heard.involvement import services
+
+    services.activity_update(actor=officer, activity=activity, title="Interview panel")
+    url = reverse("core:history", args=["involvement.involvementactivity", activity.pk])
+    assert (
+        url
+        in client_for(officer)
+        .get(reverse("involvement:activity-detail", args=[activity.pk]))
+        .content.decode()
+    )
+    page = client_for(officer).get(url).content.decode()
+    assert "Changed the involvement activity" in page and "Interview panel" in page
