@@ -84,13 +84,13 @@ class ActionPlanViewSet(mixins.DestroyModelMixin, RecordViewSet):
 # Outcomes ----------------------------------------------------------------------------------------
 
 
-class OutcomeSerializer(OutputSerializer):
+class PlanOutcomeSerializer(OutputSerializer):
     class Meta:
         model = Outcome
         fields = ["id", "plan", *OUTCOME_FIELDS, *STAMPS]
 
 
-class OutcomeChange(serializers.Serializer):  # type: ignore[type-arg]
+class PlanOutcomeChange(serializers.Serializer):  # type: ignore[type-arg]
     standard = serializers.ChoiceField(choices=Standard.choices)
     number = serializers.CharField(max_length=16, required=False, allow_blank=True)
     text = serializers.CharField(max_length=TEXT_MAX_LENGTH)
@@ -110,7 +110,7 @@ class _Visible(BulkRelatedField):
         return self.policy.scope(user, "view") if user is not None else super().get_queryset()
 
 
-class OutcomeInput(OutcomeChange):
+class PlanOutcomeInput(PlanOutcomeChange):
     plan = _Visible(PLAN)
 
 
@@ -119,9 +119,9 @@ class OutcomeViewSet(mixins.DestroyModelMixin, RecordViewSet):
     the plan writes them; filter by ``plan``."""
 
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
-    serializer_class = OutcomeSerializer
-    input_serializer = OutcomeInput
-    change_serializer = OutcomeChange
+    serializer_class = PlanOutcomeSerializer
+    input_serializer = PlanOutcomeInput
+    change_serializer = PlanOutcomeChange
     filterset_class = filters.OutcomeFilter
     queryset = Outcome.objects.none()
     one = staticmethod(selectors.outcome_get)
@@ -144,7 +144,7 @@ class OutcomeViewSet(mixins.DestroyModelMixin, RecordViewSet):
 # Actions -----------------------------------------------------------------------------------------
 
 
-class ActionSerializer(OutputSerializer):
+class PlanActionSerializer(OutputSerializer):
     lead_staff: Any = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
 
     class Meta:
@@ -152,7 +152,7 @@ class ActionSerializer(OutputSerializer):
         fields = ["id", "outcome", *ACTION_FIELDS, "lead_staff", *STAMPS]
 
 
-class ActionChange(serializers.Serializer):  # type: ignore[type-arg]
+class PlanActionChange(serializers.Serializer):  # type: ignore[type-arg]
     text = serializers.CharField(max_length=TEXT_MAX_LENGTH)
     lead_staff = ActiveStaffField(many=True, required=False)
     lead_text = serializers.CharField(max_length=500, required=False, allow_blank=True)
@@ -164,7 +164,7 @@ class ActionChange(serializers.Serializer):  # type: ignore[type-arg]
     order = serializers.IntegerField(min_value=0, max_value=100_000, required=False)
 
 
-class ActionInput(ActionChange):
+class PlanActionInput(PlanActionChange):
     outcome = _Visible(OUTCOME)
 
 
@@ -174,9 +174,9 @@ class ActionViewSet(mixins.DestroyModelMixin, RecordViewSet):
     ``outcome`` or ``progress``."""
 
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
-    serializer_class = ActionSerializer
-    input_serializer = ActionInput
-    change_serializer = ActionChange
+    serializer_class = PlanActionSerializer
+    input_serializer = PlanActionInput
+    change_serializer = PlanActionChange
     filterset_class = filters.ActionFilter
     queryset = Action.objects.none()
     one = staticmethod(selectors.action_get)
@@ -199,13 +199,13 @@ class ActionViewSet(mixins.DestroyModelMixin, RecordViewSet):
 # Reviews -----------------------------------------------------------------------------------------
 
 
-class ReviewSerializer(OutputSerializer):
+class PlanActionReviewSerializer(OutputSerializer):
     class Meta:
         model = ActionReview
         fields = ["id", "action", "date", "progress", "comment", "reviewed_by", "created_at"]
 
 
-class ReviewInput(serializers.Serializer):  # type: ignore[type-arg]
+class PlanActionReviewInput(serializers.Serializer):  # type: ignore[type-arg]
     action = _Visible(ACTION)
     date = serializers.DateField()
     progress = serializers.ChoiceField(choices=Progress.choices)
@@ -216,8 +216,8 @@ class ActionReviewViewSet(ReadCreateViewSet):
     """Dated reviews of actions; a new review sets its action's progress unless a later review
     is already recorded. Filter by ``action``."""
 
-    serializer_class = ReviewSerializer
-    input_serializer = ReviewInput
+    serializer_class = PlanActionReviewSerializer
+    input_serializer = PlanActionReviewInput
     filterset_class = filters.ActionReviewFilter
     queryset = ActionReview.objects.none()
     one = staticmethod(selectors.review_get)

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
@@ -134,8 +135,6 @@ def plan_import(request: HttpRequest, pk: int) -> HttpResponse:
 def _save(
     request: HttpRequest, plan: ActionPlan, reading: PlanReading | None, choices: ImportChoicesForm
 ) -> HttpResponse | None:
-    from django.core.exceptions import ValidationError
-
     key = IMPORT_SESSION_KEY.format(plan.pk)
     if reading is None or not reading.ready:
         choices.add_error(None, "Nothing was imported: answer every question first.")
