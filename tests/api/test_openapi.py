@@ -242,6 +242,11 @@ def test_every_operation_answers_as_documented(schema, api_for, make_user):
         "given_on": today,
         "how": "verbal",
     }
+    from tests.audits.openapi import audit_requests  # audits, reviews and training (M11, M21)
+
+    audit_ids, audit_bodies = audit_requests(org, young_person, today)
+    ids.update(audit_ids)
+    bodies.update(audit_bodies)
     bodies[("post", "/api/v1/consents/{id}/withdraw/")] = {
         "withdrawn_on": today,
         "withdrawn_by": "parent_or_carer",

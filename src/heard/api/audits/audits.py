@@ -98,7 +98,7 @@ class AuditDetailSerializer(AuditSerializer):
         return len(audit.young_auditors.all())
 
 
-class LevelInput(serializers.Serializer):  # type: ignore[type-arg]
+class AuditLevelInput(serializers.Serializer):  # type: ignore[type-arg]
     standard = serializers.ChoiceField(choices=Standard.choices)
     level = serializers.ChoiceField(choices=Level.choices)
     evidence = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
@@ -118,7 +118,7 @@ class AuditInput(serializers.Serializer):  # type: ignore[type-arg]
     date = serializers.DateField()
     auditors = ActiveStaffField(many=True, required=False)
     young_auditors = YoungPersonField(many=True, required=False)
-    levels = LevelInput(many=True, required=False)
+    levels = AuditLevelInput(many=True, required=False)
     decision = serializers.ChoiceField(
         choices=Audit.Decision.choices, required=False, allow_blank=True
     )

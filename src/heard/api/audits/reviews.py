@@ -53,7 +53,7 @@ class RecommendationSerializer(OutputSerializer):
         ]
 
 
-class ReviewSerializer(OutputSerializer):
+class ProvisionReviewSerializer(OutputSerializer):
     provider_name = serializers.CharField(source="provider.name", read_only=True)
     recommendation_count = serializers.IntegerField(read_only=True)
     not_acted_on_count = serializers.IntegerField(read_only=True)
@@ -75,16 +75,16 @@ class ReviewSerializer(OutputSerializer):
         ]
 
 
-class ReviewDetailSerializer(ReviewSerializer):
+class ProvisionReviewDetailSerializer(ProvisionReviewSerializer):
     recommendations = RecommendationSerializer(many=True, read_only=True)
     reviewers = serializers.SerializerMethodField(
         help_text="Ids of the young reviewers; null for roles that do not see young people."
     )
 
-    class Meta(ReviewSerializer.Meta):
+    class Meta(ProvisionReviewSerializer.Meta):
         fields = [
             f
-            for f in ReviewSerializer.Meta.fields
+            for f in ProvisionReviewSerializer.Meta.fields
             if f not in ("recommendation_count", "not_acted_on_count")
         ] + ["recommendations", "reviewers"]
 
@@ -96,7 +96,7 @@ class ReviewDetailSerializer(ReviewSerializer):
         return [person.pk for person in review.reviewers.all()]
 
 
-class ReviewInput(serializers.Serializer):  # type: ignore[type-arg]
+class ProvisionReviewInput(serializers.Serializer):  # type: ignore[type-arg]
     provider = BulkRelatedField(queryset=Organisation.objects.all())
     service = serializers.CharField(max_length=200, required=False, allow_blank=True)
     visit_date = serializers.DateField()
@@ -123,9 +123,9 @@ class ReviewViewSet(mixins.DestroyModelMixin, RecordViewSet):
     organisation only; board members read every review."""
 
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
-    serializer_class = ReviewSerializer
-    output_serializer = ReviewDetailSerializer
-    input_serializer = ReviewInput
+    serializer_class = ProvisionReviewSerializer
+    output_serializer = ProvisionReviewDetailSerializer
+    input_serializer = ProvisionReviewInput
     filterset_class = filters.ReviewFilter
     queryset = ProvisionReview.objects.none()
     one = staticmethod(selectors.review_get)
@@ -162,11 +162,11 @@ class RecommendationChange(serializers.Serializer):  # type: ignore[type-arg]
     text = serializers.CharField(max_length=TEXT_MAX_LENGTH)
 
 
-class ResponseInput(serializers.Serializer):  # type: ignore[type-arg]
+class RecommendationResponseInput(serializers.Serializer):  # type: ignore[type-arg]
     response = serializers.CharField(max_length=TEXT_MAX_LENGTH)
 
 
-class CheckInput(serializers.Serializer):  # type: ignore[type-arg]
+class RecommendationRevisitInput(serializers.Serializer):  # type: ignore[type-arg]
     outcome = serializers.ChoiceField(choices=Recommendation.Outcome.choices)
     outcome_note = serializers.CharField(
         max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True
@@ -200,24 +200,24 @@ class RecommendationViewSet(RecordViewSet):
     def change(self, obj: Recommendation, values: dict[str, Any]) -> Recommendation:
         return services.recommendation_update(actor=self.actor, recommendation=obj, **values)
 
-    @extend_schema(request=ResponseInput, responses=RecommendationSerializer)
+    @extend_schema(request=RecommendationResponseInput, responses=RecommendationSerializer)
     @action(detail=True, methods=["post"])
     def respond(self, request: Request, pk: str | None = None) -> Response:
         """The provider's response (its own partner workers only)."""
         recommendation = self.to_change()
-        values = self.validated(ResponseInput)
+        values = self.validated(RecommendationResponseInput)
         return self.shown(
             services.recommendation_respond(
                 actor=self.actor, recommendation=recommendation, **values
             )
         )
 
-    @extend_schema(request=CheckInput, responses=RecommendationSerializer)
+    @extend_schema(request=RecommendationRevisitInput, responses=RecommendationSerializer)
     @action(detail=True, methods=["post"])
     def revisit(self, request: Request, pk: str | None = None) -> Response:
         """At the revisit: whether it was acted on, with a note."""
         recommendation = self.to_change()
-        values = self.validated(CheckInput)
+        values = self.validated(RecommendationRevisitInput)
         return self.shown(
             services.recommendation_check(actor=self.actor, recommendation=recommendation, **values)
         )
