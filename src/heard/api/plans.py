@@ -199,13 +199,13 @@ class ActionViewSet(mixins.DestroyModelMixin, RecordViewSet):
 # Reviews -----------------------------------------------------------------------------------------
 
 
-class PlanActionReviewSerializer(OutputSerializer):
+class PlanReviewSerializer(OutputSerializer):
     class Meta:
         model = ActionReview
         fields = ["id", "action", "date", "progress", "comment", "reviewed_by", "created_at"]
 
 
-class PlanActionReviewInput(serializers.Serializer):  # type: ignore[type-arg]
+class PlanReviewInput(serializers.Serializer):  # type: ignore[type-arg]
     action = _Visible(ACTION)
     date = serializers.DateField()
     progress = serializers.ChoiceField(choices=Progress.choices)
@@ -216,8 +216,8 @@ class ActionReviewViewSet(ReadCreateViewSet):
     """Dated reviews of actions; a new review sets its action's progress unless a later review
     is already recorded. Filter by ``action``."""
 
-    serializer_class = PlanActionReviewSerializer
-    input_serializer = PlanActionReviewInput
+    serializer_class = PlanReviewSerializer
+    input_serializer = PlanReviewInput
     filterset_class = filters.ActionReviewFilter
     queryset = ActionReview.objects.none()
     one = staticmethod(selectors.review_get)
