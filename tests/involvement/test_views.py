@@ -34,6 +34,8 @@ def test_a_partner_worker_records_edits_and_deletes_their_activity(
     client_for, partner_worker, organisation
 ):
     client = client_for(partner_worker)
+    form = client.get(reverse("involvement:activity-create")).content.decode()
+    assert f'<option value="{organisation.pk}" selected>' in form
     young_person = factories.YoungPersonFactory(organisation=organisation)
     data = activity_form(organisation, young_people=young_person.reference.lower())
     response = client.post(reverse("involvement:activity-create"), data)

@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 
 from heard.core.forms import TODAY, GovUKDateField
-from heard.core.permissions import can
+from heard.core.permissions import can, is_partner_worker
 from heard.involvement import selectors
 from heard.involvement.models import Evaluation, InvolvementActivity
 from heard.involvement.services.evaluations import COMMENT_MAX_LENGTH
@@ -53,6 +53,8 @@ class ActivityForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["organisation"].queryset = selectors.organisations_for_activities(user)  # type: ignore[attr-defined]
+        if is_partner_worker(user):  # their own organisation is the only one they may choose
+            self.fields["organisation"].initial = user.organisation_id
 
     def clean_young_people(self) -> list[YoungPerson]:
         text = self.cleaned_data.get("young_people") or ""

@@ -106,23 +106,13 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(
         request,
         form,
-        lambda: services.activity_update(actor=user, activity=activity, **_changed(form)),
+        lambda: services.activity_update(actor=user, activity=activity, **changed_values(form)),
         success="Activity updated.",
         then=activity_url(activity),
         title=f"Edit {activity.title}",
         submit_label="Save changes",
         cancel_url=activity_url(activity),
     )
-
-
-def _changed(form: ActivityForm) -> dict[str, Any]:
-    """The changed values; the young people whenever their box was touched (its text differs
-    from its initial text even when it names the same people)."""
-    values = changed_values(form)
-    if "young_people_involved" in values or "how" in values:
-        values.setdefault("how", form.cleaned_data["how"])
-        values.setdefault("young_people_involved", form.cleaned_data["young_people_involved"])
-    return values
 
 
 @login_required
