@@ -49,6 +49,7 @@ NOT_HTML = {
     "portal:evaluate": "POST only",
     "groups:calendar-ics": "iCalendar",
     "groups:group-calendar-ics": "iCalendar",
+    "groups:calendar-feed": "iCalendar, read with a private key",
     "voice:evidence-download": "the file itself",
     "privacy:subject-access-json": "JSON",
     "privacy:subject-access-pdf": "PDF",
@@ -131,6 +132,10 @@ def world(db, make_user):
         # Without two-factor sign-in yet: the set-up page is theirs.
         "board_member": make_user(Role.BOARD_MEMBER, full_name=payload("Board")),
     }
+    # A calendar address, so the page that turns it off opens (issue 18).
+    from heard.people.services import calendar_feed_make
+
+    calendar_feed_make(actor=staff)
     young_person = factories.YoungPersonFactory(
         first_name=payload("First"),
         last_name=payload("Last"),
