@@ -16,6 +16,7 @@ from openapi_spec_validator import validate
 from rest_framework.authtoken.models import Token
 
 from heard.core.roles import Role
+from heard.participation.headcounts import Headcount
 from heard.participation.models import Method
 from heard.privacy import services as privacy_services
 from tests import factories
@@ -109,6 +110,9 @@ def test_every_operation_answers_as_documented(schema, api_for, make_user):
         "/api/v1/memberships/": membership.pk,
         "/api/v1/organisations/": org.pk,
         "/api/v1/sessions/": session.pk,
+        "/api/v1/headcounts/": Headcount.objects.create(
+            session=session, age_band="8_10", count=12
+        ).pk,
         "/api/v1/staff/": admin.pk,
         "/api/v1/themes/": theme.pk,
         "/api/v1/young-people/": young_person.pk,
@@ -155,6 +159,7 @@ def test_every_operation_answers_as_documented(schema, api_for, make_user):
             "themes": [theme.pk],
         },
         ("patch", "/api/v1/sessions/{id}/"): {"monitoring_form_complete": False},
+        ("post", "/api/v1/headcounts/"): {"session": session.pk, "age_band": "11_13", "count": 40},
         ("post", "/api/v1/themes/"): {"title": "Health", "period": "2026-27"},
         ("patch", "/api/v1/themes/{id}/"): {"description": "What young people said."},
         ("post", "/api/v1/themes/{id}/reviews/"): {

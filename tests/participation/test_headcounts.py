@@ -290,3 +290,9 @@ class TestPages:
         assert foreign.get(f"/sessions/{session.pk}/headcount/").status_code == 404
         assert foreign.post(f"/sessions/headcounts/{headcount.pk}/remove/").status_code == 404
         assert Headcount.objects.exists()
+
+
+def test_a_headcount_that_is_not_a_number_is_404(officer, db):
+    for pk in ("null", "1.5", "x"):
+        with pytest.raises(Http404):
+            selectors.headcount_get(officer, pk)

@@ -45,6 +45,8 @@ def headcount_get(user: Any, pk: Any) -> Headcount:
         Headcount.objects.filter(session__in=visible, pk=pk)
         .select_related("session", "organisation")
         .first()
+        if str(pk).isdigit()
+        else None
     )
     if found is None:
         raise Http404("No such headcount.")
