@@ -35,3 +35,28 @@ def test_search_recommendations(client_for, officer, organisation, make_review):
     url = reverse("audits:recommendation-list")
     page = client_for(officer).get(url, {"search": "waiting room"})
     assert "Paint the waiting room." in page.text and "Text reminders." not in page.text
+
+
+def test_long_texts_are_refused_with_the_fields_message(officer, organisation, make_review):
+    from django.core.exceptions import ValidationError
+
+    review = make_review(organisation)
+    recommendation = review.recommendations.first()
+    with pytest.raises(ValidationError) as caught:
+        services.recommendation_update(
+            actor=officer, recommendation=recommendation, text="x" * 5001
+        )
+    assert "text" in caught.value.message_dict
+    with pytest.raises(ValidationError) as caught:
+        services.course_record(
+            actor=officer, title="T", kind="young_auditor", date=review.visit_date, notes="x" * 5001
+        )
+    assert "notes" in caught.value.message_dict
+
+
+def test_an_attendance_reads_as_who_and_where(make_course):
+    from tests import factories
+
+    young = factories.YoungPersonFactory()
+    course = make_course([young], title="Auditing")
+    assert str(course.attendances.get()) == f"{young.reference} at Auditing"
