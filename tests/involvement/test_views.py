@@ -207,3 +207,18 @@ def test_an_activitys_history_reads_its_changes(client_for, officer, activity):
     )
     page = client_for(officer).get(url).content.decode()
     assert "Changed the involvement activity" in page and "Interview panel" in page
+
+
+def test_a_sessions_evaluations_page_runs_a_fixed_number_of_queries(
+    client_for, officer, session, count_queries
+):
+    client = client_for(officer)
+    url = reverse("involvement:session-evaluations", args=[session.pk])
+    counts = []
+    for count in (1, 4):
+        for _ in range(count):
+            EvaluationFactory(session=session, young_person=factories.YoungPersonFactory())
+        queries, response = count_queries(lambda: client.get(url))
+        assert response.status_code == 200
+        counts.append(queries)
+    assert counts[0] == counts[1]
