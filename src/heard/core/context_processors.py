@@ -51,6 +51,8 @@ NAVIGATION = [
     ("Audits", "audits:audit-list", "audits.view_audit", "/audits/"),
     # Indicators with targets (issue 18): set by the participation lead, read by the board.
     ("Indicators", "indicators:indicator-list", "indicators.view_indicator", "/indicators"),
+    # Quarterly and annual reports (issue 18, M22): leads and officers make them, boards read them.
+    ("Reports", "indicators:report-list", "indicators.view_issuedreport", "/indicators/reports"),
     # The administrator only: who signed in, failed, was locked out (heard.core.sign_in_events).
     ("Sign-in events", "core:sign-in-events", "core.view_sign_in_events", "/sign-in-events"),
 ]
