@@ -25,6 +25,13 @@ def frozen():
         yield
 
 
+def _with(session: Session) -> str:
+    """Who a session was with: its group, its young person, or (issue 18) its organisation."""
+    if session.group:
+        return session.group.name
+    return session.young_person.first_name if session.young_person else session.organisation.name
+
+
 def signature(today: datetime.date) -> dict[str, object]:
     """Everything about the demo that must not change between loads (dates as days before today)."""
     return {
@@ -45,9 +52,9 @@ def signature(today: datetime.date) -> dict[str, object]:
             for g in Group.objects.select_related("host_organisation")
         ),
         "sessions": sorted(
-            (s.group.name if s.group else s.young_person.first_name, (today - s.date).days)
+            (_with(s), (today - s.date).days)
             + (s.kind, s.degree, s.participation_type, s.monitoring_form_complete, s.notes)
-            for s in Session.objects.select_related("group", "young_person")
+            for s in Session.objects.select_related("group", "young_person", "organisation")
         ),
         "attendance": Counter(Attendance.objects.values_list("status", flat=True)),
     }

@@ -199,3 +199,11 @@ def test_a_partner_worker_is_offered_their_own_organisation(
     worker = make_user(Role.PARTNER_WORKER, organisation=organisation)
     page = client_for(worker).get("/sessions/new/").content.decode()
     assert organisation.name in page and other_organisation.name not in page
+
+
+def test_a_group_session_moved_to_no_group_stays_its_organisations(officer, group):
+    session = log(officer, group=group)
+    services.session_update(actor=officer, session=session, group=None)
+    session.refresh_from_db()
+    assert (session.group, session.organisation) == (None, group.host_organisation)
+    assert session.audience == "An organisation's young people"

@@ -5,11 +5,18 @@ from __future__ import annotations
 
 import datetime
 
-from heard.core.roles import HearByRightStandard, Role
+from heard.core.roles import AgeBand, HearByRightStandard, Role
 from heard.demo.generator.context import Context, GroupPlan, Step, Worker, _at
 from heard.demo.generator.sinks import stamped
 from heard.participation import selectors as participation_selectors
-from heard.participation.models import Attendance, Degree, ParticipationType, Session, Standard
+from heard.participation.models import (
+    Attendance,
+    Degree,
+    Headcount,
+    ParticipationType,
+    Session,
+    Standard,
+)
 
 GROUP_SESSION_KINDS = (
     (Session.Kind.VISIT, 35),
@@ -36,7 +43,7 @@ INDIVIDUAL_SHARE = 0.15
 
 SESSION_COLUMNS = stamped(
     "date kind title group_id young_person_id organisation_id partner_staff_present degree "
-    "participation_type notes monitoring_form_complete logged_by_id"
+    "participation_type notes monitoring_form_complete is_open logged_by_id"
 )
 
 
@@ -59,6 +66,9 @@ class _Sessions(Worker):
         self.methods = writer.table(Session.methods.through, ("session_id", "method_id"))
         self.standards = writer.table(Session.standards.through, ("session_id", "standard_id"))
         self.themes = writer.table(Session.themes.through, ("session_id", "theme_id"))
+        self.headcounts = writer.table(
+            Headcount, ("session_id", "age_band", "count", "organisation_id", "school")
+        )
         self.recent = (ctx.today - datetime.timedelta(days=60)).toordinal()
         self.officers = ctx.staff[Role.PARTICIPATION_OFFICER]
         self.status_values = [status for status, _ in ATTENDANCE_STATUSES]
@@ -111,7 +121,7 @@ class _Sessions(Worker):
         participation_type = ParticipationType.PUBLIC if public else ParticipationType.SOCIAL
         self.sessions.add(
             _row(pk, day, kind, self.kind_labels[kind], plan.id, None, plan.host)
-            + (degree, participation_type, "", complete, staff[0])
+            + (degree, participation_type, "", complete, False, staff[0])
         )
         present = [
             person
@@ -127,6 +137,10 @@ class _Sessions(Worker):
                 ctx.attended.append(person)
         self.common(pk, day, plan.themes, staff)
         ctx.session_group.append(plan.id)
+        if kind == Session.Kind.EVENT and pk % 3 == 0:
+            # Young people not on the register at one event in three (issue 18): drawn from the
+            # session's id, not the generator, so every other row is as it was.
+            self.headcounts.add((pk, AgeBand.AGE_11_13, 5 + pk % 20, None, ""))
 
     def review(self, pk: int) -> None:
         """An individual session: a young person's own review, with an officer."""
@@ -144,7 +158,7 @@ class _Sessions(Worker):
         complete = rng.random() < (0.6 if ordinal >= self.recent else 0.93)
         self.sessions.add(
             _row(pk, day, Session.Kind.ONE_TO_ONE_REVIEW, "Review", None, person, organisation)
-            + (degree, ParticipationType.INDIVIDUAL, "", complete, staff[0])
+            + (degree, ParticipationType.INDIVIDUAL, "", complete, False, staff[0])
         )
         self.attendance.add((pk, person, Attendance.Status.ATTENDED))
         ctx.attended_start.append(len(ctx.attended))
@@ -193,6 +207,7 @@ def sessions(ctx: Context) -> None:
 #: Session's tables, parents first.
 SESSION_TABLES = (
     Session,
+    Headcount,
     Attendance,
     Session.staff_present.through,
     Session.methods.through,
