@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('groups', '0007_not_in_future'),
+        ("groups", "0007_not_in_future"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='group',
-            name='last_session_on',
-            field=models.DateField(blank=True, editable=False, help_text="The latest counted contact's date (a session of a kind the group's cadence counts, with staff present), kept by the participation services (read by the engagement calendar, the overdue list and the home counts).", null=True),
+            model_name="group",
+            name="last_session_on",
+            field=models.DateField(
+                blank=True,
+                editable=False,
+                help_text="The latest counted contact's date (a session of a kind the group's cadence counts, with staff present), kept by the participation services (read by the engagement calendar, the overdue list and the home counts).",
+                null=True,
+            ),
         ),
     ]
