@@ -523,6 +523,8 @@ DECLARED = [
         False,
         {},
     ),
+    # Reports issued (issue 18, M22).
+    ("indicators.REPORT_ISSUED", "report.issued", "Issued the report", "create", False, {}),
     ("plans.ACTION_CREATED", "plan_action.created", "Added the action", "create", False, {}),
     ("plans.ACTION_CHANGED", "plan_action.changed", "Changed the action", "update", False, {}),
     ("plans.ACTION_DELETED", "plan_action.deleted", "Deleted the action", "delete", False, {}),

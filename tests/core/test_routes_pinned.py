@@ -201,6 +201,11 @@ PAGES = [
     ("indicators:indicator-detail", "indicators/<int:pk>/", "indicator_detail"),
     ("indicators:indicator-edit", "indicators/<int:pk>/edit/", "indicator_edit"),
     ("indicators:indicator-delete", "indicators/<int:pk>/delete/", "indicator_delete"),
+    # The quarterly and annual reports (issue 18, M22).
+    ("indicators:report-list", "indicators/reports/", "report_list"),
+    ("indicators:report-create", "indicators/reports/issue/", "report_create"),
+    ("indicators:report-view", "indicators/reports/view/", "report_preview"),
+    ("indicators:report-detail", "indicators/reports/<int:pk>/", "report_detail"),
     # Audits and kite marks (issue 18).
     ("audits:kite-mark-list", "audits/kite-marks/", "KiteMarkListView"),
     ("audits:audit-list", "audits/", "AuditListView"),

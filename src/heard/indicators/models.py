@@ -95,3 +95,32 @@ class Indicator(TimeStampedModel):
         errors = measure_errors(self)
         if errors:
             raise ValidationError(errors)
+
+
+class IssuedReport(TimeStampedModel):
+    """A quarterly or annual report as issued (M22): its period, filters, who issued it and when,
+    and every figure, exact and protected, so it reads the same later whatever the records
+    become."""
+
+    class Kind(models.TextChoices):
+        QUARTER = "quarter", "Quarterly monitoring report"
+        YEAR = "year", "Annual report"
+
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    organisation = models.ForeignKey(
+        "people.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    #: ``{"exact": ..., "protected": ...}``: the report as ``reports.build`` made it for each
+    #: audience, so every later reader gets the version the disclosure policy gives them.
+    figures = models.JSONField()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}, {self.starts_on:%-d %B %Y} to {self.ends_on:%-d %B %Y}"

@@ -1,0 +1,119 @@
+"""A report's figures, section by section, as its reader may see them (ADR 0008).
+
+Every section is a table (``Table``): a key, a title, column labels and rows of values ready to
+show (numbers, or "fewer than 5" and multiples of 5 when protected), so the page, the CSV, the
+XLSX, the PDF and an issued report's JSON all hold the same figures. Counts of children (the
+indicators on young people, the loop figures) follow the disclosure policy; counts of work
+(sessions, actions, audits, recommendations, groups) are plain numbers (ADR 0004).
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from heard.core import disclosure
+from heard.indicators.measures import Filters, Measure, Period, measure_for
+from heard.indicators.models import Indicator
+from heard.indicators.progress import figure_shown, shown_text, status_of
+from heard.indicators.reports import sections
+from heard.indicators.reports.periods import ReportPeriod
+from heard.indicators.reports.sections import Table
+from heard.people.models import Organisation
+
+
+def is_exact_for(user: Any, organisation: Organisation | None) -> bool:
+    """Exact for readers of every record behind the figures (a partner worker: their own
+    organisation's report); protected for everyone else, board members among them."""
+    return disclosure.is_exact(user, organisation_id=organisation.pk if organisation else None)
+
+
+def _quarters_to(end: Any) -> list[Period]:
+    out: list[Period] = []
+    for _ in range(4):
+        start = disclosure.quarter_of(end)[0]
+        out.insert(0, Period(start, end))
+        end = start - datetime.timedelta(days=1)
+    return out
+
+
+def _text(measure: Measure, span: Period, filters: Filters, exact: bool) -> tuple[str, Any]:
+    """A measure's figure over ``span`` as shown, and the value its status is read from."""
+    value = figure_shown(measure, measure.compute(span, filters), exact=exact)
+    return shown_text(value, share=measure.is_share), value
+
+
+def indicators_table(
+    period: ReportPeriod, organisation: Organisation | None, *, exact: bool
+) -> Table:
+    """Each indicator's value over the report's period, its target, status and the last four
+    quarters to the period's end. An organisation's report narrows the indicators whose measure
+    reads an organisation; those it cannot narrow are left out (they are the partnership's)."""
+    rows = []
+    for indicator in Indicator.objects.order_by("name", "id"):
+        measure = measure_for(indicator.measure)
+        if measure is None:
+            continue
+        filters = Filters.of(indicator)
+        if organisation is not None:
+            if "organisation" not in measure.filters:
+                continue
+            filters = Filters(**{**vars(filters), "organisation": organisation.pk})
+
+        value_text, value = _text(measure, Period(period.start, period.end), filters, exact)
+        trend = "; ".join(
+            f"{span.start:%b %Y}: {_text(measure, span, filters, exact)[0]}"
+            for span in _quarters_to(period.end)
+        )
+        rows.append(
+            [
+                indicator.name,
+                value_text,
+                shown_text(indicator.target, share=measure.is_share),
+                status_of(indicator, value).label,
+                trend,
+            ]
+        )
+    return Table(
+        "indicators",
+        "Indicators",
+        ["Indicator", "Value", "Target", "Status", "The last four quarters"],
+        rows,
+        numeric=[False, True, True, False, False],
+        empty="No indicators are set.",
+    )
+
+
+def build(
+    *,
+    user: Any,
+    period: ReportPeriod,
+    organisation: Organisation | None,
+    exact: bool | None = None,
+) -> dict[str, Any]:
+    """The whole report for ``user``: JSON, as an issued report keeps it. ``exact``: exact or
+    protected figures (None: as the disclosure policy gives them to ``user``; exact only for
+    those it would give exact)."""
+    if exact is None or exact:
+        exact = is_exact_for(user, organisation)
+    tables = [
+        indicators_table(period, organisation, exact=exact),
+        sections.plan_progress(period, organisation),
+        sections.kite_marks(period, organisation),
+        sections.provision_reviews(period, organisation),
+        sections.loop_figures(user, period, organisation, exact=exact),
+        sections.sessions_by(period, organisation, "degree"),
+        sections.sessions_by(period, organisation, "participation_type"),
+        sections.themes_and_groups(period, organisation),
+        sections.highlights(period, organisation),
+    ]
+    return {
+        "kind": period.kind,
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+        "label": period.label,
+        "organisation": organisation.pk if organisation else None,
+        "organisation_name": organisation.name if organisation else "",
+        "exact": exact,
+        "tables": [table.as_json() for table in tables],
+    }
