@@ -20,6 +20,7 @@ from heard.core.disclosure import PROTECTED_NOTE
 from heard.core.permissions import can, require
 from heard.indicators.reports import periods, selectors, services
 from heard.indicators.reports.build import build
+from heard.indicators.reports.pdf import report_pdf
 
 VIEW, ADD = "indicators.view_issuedreport", "indicators.add_issuedreport"
 
@@ -39,8 +40,16 @@ def shown_tables(figures: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def _download(figures: dict[str, Any], request: HttpRequest, stem: str) -> HttpResponseBase | None:
+def _download(
+    figures: dict[str, Any], request: HttpRequest, stem: str, made: str
+) -> HttpResponseBase | None:
+    """The report as PDF (``?format=pdf``), or one table as CSV or XLSX (``&table=<key>``)."""
     export_format = request.GET.get("format", "")
+    if export_format == "pdf":
+        body = report_pdf(figures, title=figures_title(figures), made=made)
+        answer = HttpResponse(body, content_type="application/pdf")
+        answer["Content-Disposition"] = f'attachment; filename="{stem}.pdf"'
+        return answer
     if export_format not in exports.EXPORT_FORMATS:
         return None
     for table in shown_tables(figures):
@@ -84,7 +93,8 @@ def report_preview(request: HttpRequest) -> HttpResponseBase:
     query = {"kind": period.kind, "start": period.value}
     if organisation is not None:
         query["organisation"] = organisation.pk
-    download = _download(figures, request, f"report-{period.value}")
+    made = f"Made on {timezone.localdate():%-d %B %Y} from the records as they were."
+    download = _download(figures, request, f"report-{period.value}", made)
     if download is not None:
         return download
     context = {
@@ -122,7 +132,9 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     require(user, VIEW)
     report = selectors.report_get(user, pk)
     figures = selectors.figures_for(user, report)
-    download = _download(figures, request, f"report-{report.pk}")
+    issued = timezone.localtime(report.created_at)
+    made = f"Issued on {issued:%-d %B %Y at %H:%M} by {report.issued_by.full_name}."
+    download = _download(figures, request, f"report-{report.pk}", made)
     if download is not None:
         return download
     context = {
