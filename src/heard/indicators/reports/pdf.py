@@ -44,9 +44,7 @@ def report_pdf(figures: dict[str, Any], *, title: str, made: str) -> bytes:
     for table in figures["tables"]:
         if table["key"] in CHARTED:
             words = "; ".join(f"{label}: {count}" for label, count in table["rows"])
-            charts.append(
-                {"title": table["title"], "svg": bar_chart(table["rows"]), "alt": words}
-            )
+            charts.append({"title": table["title"], "svg": bar_chart(table["rows"]), "alt": words})
     subtitle = figures["organisation_name"] or "The whole partnership"
     data = {
         "title": title,

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from heard.core import exports, tables
 from heard.core.disclosure import PROTECTED_NOTE
 from heard.core.permissions import can, require
-from heard.indicators.reports import periods, selectors, services
+from heard.indicators.reports import periods, plain, selectors, services
 from heard.indicators.reports.build import build
 from heard.indicators.reports.pdf import report_pdf
 
@@ -107,6 +107,22 @@ def report_preview(request: HttpRequest) -> HttpResponseBase:
         "can_issue": can(user, ADD),
         "protected_note": PROTECTED_NOTE,
     }
+    return _page(request, context)
+
+
+def _page(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
+    """The report, or with ``?version=young`` its young people's version in plain words."""
+    if request.GET.get("version") == "young":
+        figures = context["figures"]
+        context.update(
+            title=f"What happened: {figures['label']}",
+            sentences=plain.sentences(figures),
+            highlights=plain.highlights(figures),
+            report_url=f"{context['here']}?{context['query']}"
+            if context["query"]
+            else context["here"],
+        )
+        return render(request, "indicators/reports/report_young.html", context)
     return render(request, "indicators/reports/report.html", context)
 
 
@@ -146,4 +162,4 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
         "here": reverse("indicators:report-detail", args=[report.pk]),
         "protected_note": PROTECTED_NOTE,
     }
-    return render(request, "indicators/reports/report.html", context)
+    return _page(request, context)
