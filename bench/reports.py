@@ -1,0 +1,124 @@
+"""The quarterly monitoring report for the national partnership (issue 18, M22): page and PDF.
+
+``python bench/reports.py`` (``--database-url``, default the bench's own database, as
+``bench/run.py`` uses it) times, in-process with Django's test client as a participation lead
+signed in with two factors, the last complete quarter's report for the whole partnership as a
+web page and as its tagged PDF: median and slowest of ``--runs`` (5) after one warm-up each, with
+the queries of one page. Targets from issue 18: page under 2 s, PDF under 10 s. The row goes to
+``bench/results/reports-<date>T<hour><minute>.json``. Run it after ``make bench`` has loaded the
+national scale; it runs on any generated scale (``heard generate --scale tiny``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import run  # noqa: E402 - bench/run.py, beside this file
+
+TARGET_PAGE_S = 2.0
+TARGET_PDF_S = 10.0
+
+
+def signed_in_client(role: str) -> Any:
+    """A test client signed in as the first active user of ``role``, two factors confirmed."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.test import Client
+
+    from heard.people.models import User
+
+    user = User.objects.filter(role=role, is_active=True).order_by("pk").first()
+    if user is None:
+        raise SystemExit(f"No active {role} in this database: generate the data first.")
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    device_key = run.verified_device_session(user)
+    if device_key:
+        store[device_key[0]] = device_key[1]
+    store.set_expiry(60 * 60)
+    store.create()
+    client = Client()
+    client.cookies[settings.SESSION_COOKIE_NAME] = store.session_key or ""
+    return client
+
+
+def timed(client: Any, path: str, query: dict[str, str], runs: int) -> dict[str, Any]:
+    """Median and slowest seconds of ``runs`` requests after one warm-up; every answer is 200."""
+    client.get(path, query)
+    seconds = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        answer = client.get(path, query)
+        seconds.append(time.perf_counter() - started)
+        if answer.status_code != 200:
+            raise SystemExit(f"{path} {query} answered {answer.status_code}")
+    return {"median_s": round(statistics.median(seconds), 3), "max_s": round(max(seconds), 3)}
+
+
+def measure(runs: int) -> dict[str, Any]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from heard.core.roles import Role
+    from heard.indicators.reports import periods
+
+    today = timezone.localdate()
+    quarter = periods.offered(periods.QUARTER, today)[1]  # the last complete quarter
+    query = {"kind": quarter.kind, "start": quarter.value}
+    client = signed_in_client(Role.PARTICIPATION_LEAD)
+    path = reverse("indicators:report-view")
+    page = timed(client, path, query, runs)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(path, query)
+    pdf = timed(client, path, {**query, "format": "pdf"}, runs)
+    return {
+        "report": f"quarterly monitoring report, whole partnership, {quarter.label}",
+        "page": {
+            **page,
+            "queries": len(queries),
+            "target_s": TARGET_PAGE_S,
+            "ok": page["median_s"] < TARGET_PAGE_S,
+        },
+        "pdf": {**pdf, "target_s": TARGET_PDF_S, "ok": pdf["median_s"] < TARGET_PDF_S},
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", default=run.DEFAULT_DATABASE_URL)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    env = run.environment(args)
+    # As bench/run.py prepares its database and the served static files.
+    run.heard(env, "migrate", "--noinput", "-v0")
+    run.heard(env, "collectstatic", "--noinput", "-v0")
+    run.django_setup(env)
+    result = measure(args.runs)
+    for name in ("page", "pdf"):
+        row = result[name]
+        run.log(
+            f"{result['report']}: {name} median {row['median_s']} s, slowest {row['max_s']} s "
+            f"(target under {row['target_s']} s): {run.verdict(row['ok'])}"
+        )
+    run.RESULTS.mkdir(exist_ok=True)
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H%M")
+    (run.RESULTS / f"reports-{stamp}.json").write_text(json.dumps(result, indent=2) + "\n")
+    return 0 if result["page"]["ok"] and result["pdf"]["ok"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
