@@ -70,7 +70,7 @@ def test_the_api_reference_works_without_javascript(chromium, live_server):
         operation = page.locator("#operation-young-people-list")
         assert operation.inner_text() == "GET /api/v1/young-people/"
         with page.expect_navigation():
-            page.get_by_role("link", name="Young people").first.click()
+            page.get_by_role("link", name="Young people", exact=True).first.click()
         assert page.url.endswith("#resource-young-people")
     finally:
         context.close()
