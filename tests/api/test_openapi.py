@@ -252,6 +252,11 @@ def test_every_operation_answers_as_documented(schema, api_for, make_user):
     audit_ids, audit_bodies = audit_requests(org, young_person, today)
     ids.update(audit_ids)
     bodies.update(audit_bodies)
+    from tests.indicators.reports.openapi import report_requests  # issued reports (M22)
+
+    report_ids, report_bodies = report_requests(admin, TODAY)
+    ids.update(report_ids)
+    bodies.update(report_bodies)
     bodies[("post", "/api/v1/consents/{id}/withdraw/")] = {
         "withdrawn_on": today,
         "withdrawn_by": "parent_or_carer",

@@ -18,6 +18,7 @@ from heard.api import groups, participation, people, privacy, safeguarding, voic
 from heard.api import indicators as indicators_api
 from heard.api import involvement as involvement_api
 from heard.api import plans as plans_api
+from heard.api import reports as reports_api
 from heard.api.reference import build
 from heard.core.permissions import is_staff_member
 
@@ -55,6 +56,8 @@ ROUTES: list[tuple[str, Any, str]] = [
     ("young-people-courses", audits_api.CourseViewSet, "young-people-course"),
     ("trained-young-people", audits_api.TrainedViewSet, "trained-young-person"),
     ("indicators", indicators_api.IndicatorViewSet, "indicator"),
+    # Issued quarterly and annual reports (issue 18, M22).
+    ("reports", reports_api.IssuedReportViewSet, "issued-report"),
 ]
 
 router = DefaultRouter(trailing_slash=True)
