@@ -112,8 +112,9 @@ class IssuedReport(TimeStampedModel):
     organisation = models.ForeignKey(
         "people.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    #: Who issued it; empty when Heard itself did (the demo's report).
     issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     #: ``{"exact": ..., "protected": ...}``: the report as ``reports.build`` made it for each
     #: audience, so every later reader gets the version the disclosure policy gives them.

@@ -115,3 +115,15 @@ def test_board_members_may_not_issue(client_for, board_member):
     assert "Issue this report" not in client.get(VIEW, CHOICE).content.decode()
     assert client.post(ISSUE, CHOICE).status_code == 403
     assert client.get(reverse("indicators:report-detail", args=[999])).status_code == 404
+
+
+def test_a_report_issued_by_heard_itself_says_so(client_for, lead, board_member, organisation):
+    from heard.indicators.reports import services
+
+    records(organisation)
+    report = services.report_issue(actor=None, period=QUARTER)
+    assert report.issued_by is None and report.figures["exact"]["exact"] is True
+    detail = reverse("indicators:report-detail", args=[report.pk])
+    assert "by Heard itself" in client_for(lead).get(detail).content.decode()
+    answer = client_for(board_member).get(detail, {"format": "pdf"})
+    assert answer.status_code == 200 and answer.content.startswith(b"%PDF")

@@ -24,6 +24,7 @@ from heard.demo.loader.indicators import Indicators
 from heard.demo.loader.involvement import Involvement
 from heard.demo.loader.people import People
 from heard.demo.loader.plans import Plans
+from heard.demo.loader.reports import Reports
 from heard.demo.loader.sessions import Sessions
 from heard.demo.loader.voice import Voices
 from heard.participation import selectors as participation_selectors
@@ -110,6 +111,7 @@ class _Builder(
     Involvement,
     Audits,
     SessionsBeyondGroups,
+    Reports,
 ):
     """Builds the demo partnership, in the order its records depend on each other."""
 
@@ -141,3 +143,4 @@ class _Builder(
         self._involvement()
         self._audits()
         self._sessions_beyond_groups()  # issue 18: last, so nothing above is reshuffled
+        self._reports()  # issue 18 (M22): after every record it reports on

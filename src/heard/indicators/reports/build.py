@@ -24,7 +24,10 @@ from heard.people.models import Organisation
 
 def is_exact_for(user: Any, organisation: Organisation | None) -> bool:
     """Exact for readers of every record behind the figures (a partner worker: their own
-    organisation's report); protected for everyone else, board members among them."""
+    organisation's report) and Heard itself (``None``); protected for everyone else, board
+    members among them."""
+    if user is None:  # Heard itself, which may read every record
+        return True
     return disclosure.is_exact(user, organisation_id=organisation.pk if organisation else None)
 
 

@@ -149,7 +149,8 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     report = selectors.report_get(user, pk)
     figures = selectors.figures_for(user, report)
     issued = timezone.localtime(report.created_at)
-    made = f"Issued on {issued:%-d %B %Y at %H:%M} by {report.issued_by.full_name}."
+    issuer = report.issued_by.full_name if report.issued_by else "Heard itself"
+    made = f"Issued on {issued:%-d %B %Y at %H:%M} by {issuer}."
     download = _download(figures, request, f"report-{report.pk}", made)
     if download is not None:
         return download
