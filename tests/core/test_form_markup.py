@@ -60,6 +60,7 @@ NOT_HTML = {
     "core:backup-codes-regenerate": "POST only",
     "core:root": "a redirect",
     "participation:session-monitoring-complete": "POST only",
+    "indicators:report-create": "POST only",
 }
 
 
@@ -234,6 +235,9 @@ def world(db, make_user):
     from tests.indicators.markup import indicator_pages  # indicators (M12)
 
     indicator_kwargs = indicator_pages(theme, organisation, payload)
+    from tests.indicators.reports.markup import report_pages  # reports (M22)
+
+    report_kwargs, report_queries = report_pages(organisation, payload)
     code, _plain = portal_services.sign_in_code_issue(actor=staff, young_person=young_person)
     AuditEntry.objects.create(
         actor=staff,
@@ -300,6 +304,7 @@ def world(db, make_user):
         **plan_kwargs,
         **audit_kwargs,
         **indicator_kwargs,
+        **report_kwargs,
         **involvement_kwargs,
     }
     #: Pages whose form is reached through a query (the second step of a form), or after
@@ -312,6 +317,7 @@ def world(db, make_user):
         "people:young-person-list": ["", f"?q={TAG}"],
         "voice:view-list": ["", "?status=open"],
         "voice:loop-figures": ["", f"?organisation={organisation.pk}", f"?group={group.pk}"],
+        **report_queries,
     }
     return {
         "users": users,
