@@ -4,6 +4,7 @@ import datetime
 from typing import Any
 
 import factory
+from django.db import transaction
 from factory.django import DjangoModelFactory
 
 from heard.core.roles import AgeBand, Role
@@ -119,9 +120,12 @@ class SessionFactory(DjangoModelFactory):
         if not create:
             return
         staff = [visiting_officer()] if extracted is None else list(extracted)
-        if staff:
-            self.staff_present.add(*staff)
-        summaries.refresh_last_sessions([self.group_id])
+        # In a transaction as the services' (it locks the groups' rows), also in a test of its
+        # own transactions.
+        with transaction.atomic():
+            if staff:
+                self.staff_present.add(*staff)
+            summaries.refresh_last_sessions([self.group_id])
 
 
 def visiting_officer() -> User:
