@@ -345,6 +345,15 @@ SPECTACULAR_SETTINGS = {
         "ConcernDecisionEnum": "heard.safeguarding.models.Concern.Decision",
         "ConcernStatusEnum": "heard.safeguarding.models.Concern.Status",
         "BackgroundCheckKindEnum": "heard.safeguarding.models.BackgroundCheck.Kind",
+        "EvidenceKindEnum": "heard.voice.models.Evidence.Kind",
+        "ResponseOutcomeEnum": "heard.voice.models.Response.Outcome",
+        "AuditDecisionEnum": "heard.audits.models.Audit.Decision",
+        "RecommendationOutcomeEnum": "heard.audits.models.Recommendation.Outcome",
+        "CourseKindEnum": "heard.audits.models.Course.Kind",
+        "InvolvementActivityKindEnum": "heard.involvement.models.InvolvementActivity.Kind",
+        "InvolvementHowEnum": "heard.involvement.models.InvolvementActivity.How",
+        "ConsentHowEnum": "heard.privacy.models.Consent.How",
+        "IssuedReportKindEnum": "heard.indicators.models.IssuedReport.Kind",
     },
     # Every operation's error answers with their body (heard.api.openapi).
     "POSTPROCESSING_HOOKS": [
