@@ -100,3 +100,16 @@ def test_the_partnership_less_one_organisation_does_not_give_away_a_small_count(
     numbers = [int(value) if value.isdigit() else 0 for value in values]
     assert all(number % 5 == 0 for number in numbers)
     assert (numbers[0] - numbers[1]) % 5 == 0  # the difference is never the count of 1 to 4
+
+
+def test_the_pdf_carries_each_indicators_trend_chart(client_for, lead, organisation):
+    records(organisation)
+    figures = build(user=lead, period=QUARTER, organisation=None)
+    titles = [chart["title"] for chart in figures["charts"]]
+    assert titles == ["Active: the last four quarters", "Sessions held: the last four quarters"]
+    assert "Apr to Jun 2026: 3" in figures["charts"][0]["alt"]
+    answer = client_for(lead).get(VIEW, {**CHOICE, "format": "pdf"})
+    text = " ".join(
+        " ".join(p.extract_text() for p in PdfReader(io.BytesIO(answer.content)).pages).split()
+    )
+    assert "Active: the last four quarters" in text

@@ -12,10 +12,13 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.template.loader import render_to_string
+
 from heard.core import disclosure
+from heard.indicators.chart import trend_chart
 from heard.indicators.measures import Filters, Measure, Period, measure_for
 from heard.indicators.models import Indicator
-from heard.indicators.progress import figure_shown, shown_text, status_of
+from heard.indicators.progress import Point, Progress, figure_shown, shown_text, status_of
 from heard.indicators.reports import sections
 from heard.indicators.reports.periods import ReportPeriod
 from heard.indicators.reports.sections import Table
@@ -40,19 +43,35 @@ def _quarters_to(end: Any) -> list[Period]:
     return out
 
 
-def _text(measure: Measure, span: Period, filters: Filters, exact: bool) -> tuple[str, Any]:
-    """A measure's figure over ``span`` as shown, and the value its status is read from."""
+def _point(
+    indicator: Indicator, measure: Measure, span: Period, filters: Filters, exact: bool
+) -> Point:
+    """A measure's figure over ``span`` as shown, with its status against the target."""
     value = figure_shown(measure, measure.compute(span, filters), exact=exact)
-    return shown_text(value, share=measure.is_share), value
+    return Point(span.start, span.end, value, status_of(indicator, value))
+
+
+def _trend_svg(
+    indicator: Indicator, measure: Measure, current: Point, points: list[Point]
+) -> dict[str, str]:
+    """The indicator page's trend chart (``heard.indicators.chart``) for the PDF: its SVG, drawn
+    by the page's template (which escapes the name), and its words as alternative text."""
+    shown = Progress(indicator, measure, current, exact=False, trend=tuple(points))
+    chart = trend_chart(shown)
+    svg = render_to_string(
+        "indicators/includes/trend_chart.html", {"chart": chart, "progress": shown}
+    ).replace('width="100%" ', f'width="{chart.width}" height="{chart.height}" ', 1)
+    return {"title": chart.title, "svg": svg, "alt": f"{chart.title}. {chart.description}"}
 
 
 def indicators_table(
     period: ReportPeriod, organisation: Organisation | None, *, exact: bool
-) -> Table:
+) -> tuple[Table, list[dict[str, str]]]:
     """Each indicator's value over the report's period, its target, status and the last four
-    quarters to the period's end. An organisation's report narrows the indicators whose measure
-    reads an organisation; those it cannot narrow are left out (they are the partnership's)."""
-    rows = []
+    quarters to the period's end (and each one's trend chart). An organisation's report narrows
+    the indicators whose measure reads an organisation; those it cannot narrow are left out
+    (they are the partnership's)."""
+    rows, charts = [], []
     for indicator in Indicator.objects.order_by("name", "id"):
         measure = measure_for(indicator.measure)
         if measure is None:
@@ -63,21 +82,22 @@ def indicators_table(
                 continue
             filters = Filters(**{**vars(filters), "organisation": organisation.pk})
 
-        value_text, value = _text(measure, Period(period.start, period.end), filters, exact)
-        trend = "; ".join(
-            f"{span.start:%b %Y}: {_text(measure, span, filters, exact)[0]}"
-            for span in _quarters_to(period.end)
-        )
+        current = _point(indicator, measure, Period(period.start, period.end), filters, exact)
+        points = [
+            _point(indicator, measure, span, filters, exact) for span in _quarters_to(period.end)
+        ]
+        share = measure.is_share
         rows.append(
             [
                 indicator.name,
-                value_text,
-                shown_text(indicator.target, share=measure.is_share),
-                status_of(indicator, value).label,
-                trend,
+                shown_text(current.value, share=share),
+                shown_text(indicator.target, share=share),
+                current.status.label,
+                "; ".join(f"{p.start:%b %Y}: {shown_text(p.value, share=share)}" for p in points),
             ]
         )
-    return Table(
+        charts.append(_trend_svg(indicator, measure, current, points))
+    table = Table(
         "indicators",
         "Indicators",
         ["Indicator", "Value", "Target", "Status", "The last four quarters"],
@@ -85,6 +105,7 @@ def indicators_table(
         numeric=[False, True, True, False, False],
         empty="No indicators are set.",
     )
+    return table, charts
 
 
 def build(
@@ -99,8 +120,9 @@ def build(
     those it would give exact)."""
     if exact is None or exact:
         exact = is_exact_for(user, organisation)
+    indicators, charts = indicators_table(period, organisation, exact=exact)
     tables = [
-        indicators_table(period, organisation, exact=exact),
+        indicators,
         sections.plan_progress(period, organisation),
         sections.kite_marks(period, organisation),
         sections.provision_reviews(period, organisation),
@@ -119,4 +141,5 @@ def build(
         "organisation_name": organisation.name if organisation else "",
         "exact": exact,
         "tables": [table.as_json() for table in tables],
+        "charts": charts,
     }

@@ -1,6 +1,7 @@
-"""A report as a tagged PDF/UA-1 (``heard.core.pdf``, ``report.typ``): its tables, and bar
-charts of the sessions by degree and by type drawn here as SVG, each with its words as
-alternative text (the figures are in the tables after them too)."""
+"""A report as a tagged PDF/UA-1 (``heard.core.pdf``, ``report.typ``): its tables, each
+indicator's trend chart (as its page draws it, kept with the report) and bar charts of the
+sessions by degree and by type drawn here as SVG, each with its words as alternative text (the
+figures are in the tables after them too)."""
 
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ def bar_chart(rows: list[list[Any]]) -> str:
 
 def report_pdf(figures: dict[str, Any], *, title: str, made: str) -> bytes:
     """The report's PDF, as the reader's figures (exact or protected) have it."""
-    charts = []
+    charts = list(figures.get("charts", []))
     for table in figures["tables"]:
         if table["key"] in CHARTED:
             words = "; ".join(f"{label}: {count}" for label, count in table["rows"])
