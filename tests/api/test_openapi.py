@@ -252,6 +252,16 @@ def test_every_operation_answers_as_documented(schema, api_for, make_user):
     audit_ids, audit_bodies = audit_requests(org, young_person, today)
     ids.update(audit_ids)
     bodies.update(audit_bodies)
+    from tests.plans.openapi import plan_requests  # action plans (M10)
+
+    plan_ids, plan_bodies = plan_requests(org, today)
+    ids.update(plan_ids)
+    bodies.update(plan_bodies)
+    from tests.indicators.openapi import indicator_requests  # indicators (M12)
+
+    indicator_ids, indicator_bodies = indicator_requests()
+    ids.update(indicator_ids)
+    bodies.update(indicator_bodies)
     from tests.indicators.reports.openapi import report_requests  # issued reports (M22)
 
     report_ids, report_bodies = report_requests(admin, TODAY)
