@@ -12,7 +12,10 @@ from heard.core.widgets import QuickSelect
 
 
 class QuickSelectForm(forms.Form):
-    """A form whose plain selects are ``QuickSelect``s: same markup, a fraction of the time."""
+    """A form whose plain selects are ``QuickSelect``s (same markup, a fraction of the time),
+    and whose number boxes are GOV.UK text inputs for whole numbers (a number filter such as a
+    session's number): GOV.UK's pattern avoids ``type="number"``, which browsers step and
+    round."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -22,6 +25,10 @@ class QuickSelectForm(forms.Form):
                 quick = QuickSelect(attrs=widget.attrs)
                 quick.choices = widget.choices
                 field.widget = quick
+            elif type(widget) is forms.NumberInput:
+                attrs = {k: v for k, v in widget.attrs.items() if k not in ("min", "max", "step")}
+                attrs.update({"class": "govuk-input govuk-input--width-10", "inputmode": "numeric"})
+                field.widget = forms.TextInput(attrs=attrs)
 
 
 class FilterSet(django_filters.FilterSet):
