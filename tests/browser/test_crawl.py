@@ -116,6 +116,8 @@ FALLBACK_IDS: dict[str, Callable[[], dict[str, Any]]] = {
     "people:staff-edit": _first_pk("heard.people.models.User"),
     "groups:theme-review-add": _first_pk("heard.groups.models.Theme"),
     "participation:session-monitoring-complete": _first_pk("heard.participation.models.Session"),
+    # Linked from the one demo session with a headcount, which a role's crawl may not open.
+    "participation:headcount-remove": _first_pk("heard.participation.headcounts.Headcount"),
     "safeguarding:concern-detail": _first_pk("heard.safeguarding.models.Concern"),
     "safeguarding:concern-assign": _first_pk("heard.safeguarding.models.Concern"),
     "safeguarding:concern-decide": _first_pk("heard.safeguarding.models.Concern"),

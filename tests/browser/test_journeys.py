@@ -17,6 +17,7 @@ from heard.people.models import YoungPerson
 from tests.browser.helpers import assert_accessible, assert_no_script_errors, fill_date
 from tests.factories import (
     AttendanceFactory,
+    BackgroundCheckFactory,
     GroupFactory,
     OrganisationFactory,
     SessionFactory,
@@ -54,6 +55,9 @@ def test_new_user_adds_people_and_a_group_and_logs_a_session(signed_in_page, liv
     for _ in range(5):
         AttendanceFactory(session=earlier)
     officer = UserFactory(role=Role.PARTICIPATION_OFFICER, full_name="Olu Officer")
+    # A current DBS check: the session form ticks them as present, so their visit moves the
+    # group's visit clock (a session with no staff present does not).
+    BackgroundCheckFactory(staff=officer)
     page = signed_in_page(officer)
 
     page.goto(live_server.url + reverse("home"))
@@ -103,6 +107,7 @@ def test_new_user_adds_people_and_a_group_and_logs_a_session(signed_in_page, liv
     page.wait_for_load_state()
     session = Session.objects.get(group=group)
     assert session.attendances.count() == 2
+    assert list(session.staff_present.all()) == [officer]
     assert_accessible(page)
     assert_no_script_errors(page)
 
