@@ -36,8 +36,9 @@ SETTINGS: dict[str, tuple[int, int, str]] = {
     "crawl_axe_every_role": (
         0,
         1,
-        "axe-core on every role's copy of a page pattern in the browser crawl, not only on the "
-        "first role's to reach it (tests/browser/test_crawl.py); every role's pages are opened and "
+        "axe-core on every role's copy of a page pattern at 320 px in the browser crawl, not "
+        "only on the first role's to reach it (tests/browser/test_crawl.py; at 1280 px once a "
+        "pattern); every role's pages are opened and "
         "checked for width and server errors always, and every pattern gets axe once: the "
         "templates are shared, and what differs between roles (buttons, columns, counts) is "
         "checked in CI's deep run",
