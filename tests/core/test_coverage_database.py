@@ -104,3 +104,40 @@ def test_the_api_turns_django_errors_into_its_json_errors():
 def test_both_connection_errors_count_as_unavailable(exc):
     assert database.unavailable(exc)
     assert not database.unavailable(None) and not database.unavailable(RuntimeError())
+
+
+def test_a_session_that_cannot_be_saved_for_want_of_the_database_is_a_503(
+    client_for, board_member, monkeypatch
+):
+    """Django turns a session save that failed (its UpdateError, raised from the database's
+    OperationalError) into SessionInterrupted, a 400 "Bad Request": during a PostgreSQL restart
+    a page whose view had finished was answered 400. It is the database: 503 (CI of 2026-12-05)."""
+    import time
+
+    from django.contrib.sessions.models import Session
+
+    from heard.core.security import LAST_SEEN_SESSION_KEY
+
+    client = client_for(board_member)
+    # The idle clock is saved at most once a minute: a minute and a half since the last request.
+    session = client.session
+    session[LAST_SEEN_SESSION_KEY] = int(time.time()) - 90
+    session.save()
+
+    def lost(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(Session, "save", lost)
+    response = client.get("/home/")
+    assert response.status_code == 503 and response["Retry-After"] == "5"
+    assert "Sorry, Heard is not available at the moment" in response.content.decode()
+
+
+def test_a_bad_request_that_is_not_the_database_stays_a_400():
+    from django.contrib.sessions.exceptions import SessionInterrupted
+
+    request = RequestFactory().get("/home/")
+    response = database.bad_request(request, SessionInterrupted("deleted meanwhile"))
+    assert response.status_code == 400
+    api = database.bad_request(RequestFactory().get("/api/v1/"), SessionInterrupted("x"))
+    assert api.status_code == 400 and json.loads(api.content) == {"detail": "Bad request."}

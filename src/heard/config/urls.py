@@ -23,6 +23,7 @@ urlpatterns = [
 
 # A database that cannot be reached answers 503 wherever it failed (heard.core.database).
 handler500 = "heard.core.database.server_error"
+handler400 = "heard.core.database.bad_request"
 # Heard's 403 and 404 pages (JSON under /api/): heard.core.error_views.
 handler403 = "heard.core.error_views.permission_denied"
 handler404 = "heard.core.error_views.page_not_found"

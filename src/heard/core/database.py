@@ -12,8 +12,11 @@ Three places lead here, because Django reports failures from three layers:
 ``DatabaseUnavailableMiddleware.process_exception`` for pages (what a view raises), the API's
 exception handler (``heard.api.errors``) for what an API view raises, and ``server_error`` (the
 ``handler500`` of the URL conf) for what a middleware raises, such as loading the signed-in
-user's session. SQLite's "database is locked", should a writer wait past its busy timeout, is an
-``OperationalError`` too and is answered the same way.
+user's session. A fourth: Django's session middleware turns a session that could not be saved
+(its ``UpdateError``, raised while handling the database's error) into ``SessionInterrupted``, a
+400, so ``bad_request`` (the ``handler400``) looks through the exception's context for the
+database and answers 503 when it finds it. SQLite's "database is locked", should a writer wait
+past its busy timeout, is an ``OperationalError`` too and is answered the same way.
 """
 
 from __future__ import annotations
@@ -84,6 +87,27 @@ class DatabaseUnavailableMiddleware:
             return None
         note(exception, request)
         return unavailable_response(request)
+
+
+def caused_by_unavailable_database(exc: BaseException | None) -> BaseException | None:
+    """The database error behind ``exc``, following ``__cause__`` and ``__context__``."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        if unavailable(exc):
+            return exc
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return None
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """``handler400``: a 400 raised because the database went away (a session that could not be
+    saved) is the 503; any other is Heard's 400 page."""
+    lost = caused_by_unavailable_database(exception)
+    if lost is not None:
+        note(lost, request)
+        return unavailable_response(request)
+    return error_views.bad_request_response(request)
 
 
 def server_error(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:

@@ -1,4 +1,4 @@
-"""Heard's error pages: 403, 404 and 429 in Heard's layout (the 500 is ``heard.core.database``).
+"""Heard's error pages: 400, 403, 404 and 429 in Heard's layout (500: ``heard.core.database``).
 
 Each page follows GOV.UK's pattern ("Page not found", "You do not have permission to see this
 page", "Too many attempts"), offers a way back (home, or sign in) and says nothing that helps an
@@ -6,7 +6,8 @@ attacker: not the path tried, not the reason a permission was refused, not wheth
 Under ``/api/`` the answer stays JSON ``{"detail": ...}``, like the API's other errors, for a URL
 that matches no API view as much as for one that does.
 
-``page_not_found`` and ``permission_denied`` are the URL conf's ``handler404`` and ``handler403``;
+``page_not_found`` and ``permission_denied`` are the URL conf's ``handler404`` and ``handler403``
+(``heard.core.database.bad_request``, the ``handler400``, answers with ``bad_request_response``);
 Django calls them with DEBUG off (with DEBUG on it shows its technical 404 instead).
 """
 
@@ -20,6 +21,7 @@ from django.template import loader
 
 API_PREFIX = "/api/"
 
+BAD_REQUEST = "Bad request."
 NOT_FOUND = "Not found."
 PERMISSION_DENIED = "You do not have permission to perform this action."
 TOO_MANY_REQUESTS = "Too many attempts. Wait a few minutes, then try again."
@@ -36,6 +38,11 @@ def _answer(
     if is_api(request):
         return JsonResponse({"detail": detail}, status=status)
     return render(request, template, context or {}, status=status)
+
+
+def bad_request_response(request: HttpRequest) -> HttpResponse:
+    """The 400 page: what Django found wrong with the request stays on the server."""
+    return _answer(request, "400.html", 400, BAD_REQUEST, None)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
