@@ -1,0 +1,1 @@
+"""Budgets and votes (issue 19)."""

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class OpportunitiesConfig(AppConfig):
+    """Opportunities to get involved, matched to young people, signed up for in the portal (issue 19, M18)."""
+
+    name = "heard.opportunities"
+    label = "opportunities"
+    verbose_name = "Opportunities"

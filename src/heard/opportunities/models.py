@@ -1,0 +1,1 @@
+"""Opportunities (issue 19)."""

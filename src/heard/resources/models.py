@@ -1,0 +1,1 @@
+"""Resources (issue 19)."""

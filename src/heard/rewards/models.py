@@ -1,0 +1,1 @@
+"""Recognition and expenses (issue 19)."""
