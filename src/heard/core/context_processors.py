@@ -53,6 +53,13 @@ NAVIGATION = [
     ("Indicators", "indicators:indicator-list", "indicators.view_indicator", "/indicators"),
     # Quarterly and annual reports (issue 18, M22): leads and officers make them, boards read them.
     ("Reports", "indicators:report-list", "indicators.view_issuedreport", "/indicators/reports"),
+    # Consultations and surveys (issue 19, M9): the partnership's registry, asked before?
+    (
+        "Consultations",
+        "consultations:consultation-list",
+        "consultations.view_consultation",
+        "/consultations/",
+    ),
     # The administrator only: who signed in, failed, was locked out (heard.core.sign_in_events).
     ("Sign-in events", "core:sign-in-events", "core.view_sign_in_events", "/sign-in-events"),
 ]

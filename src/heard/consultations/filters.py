@@ -1,0 +1,72 @@
+"""Search and filters for the consultation registry (the page, its CSV and the API share them)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from heard.consultations.models import Consultation
+from heard.core.filters import FilterSet
+from heard.groups.models import Theme
+from heard.people.models import Organisation
+
+
+def _years(request: Any = None) -> list[tuple[int, str]]:
+    this_year = timezone.localdate().year
+    return [(year, str(year)) for year in range(this_year + 1, this_year - 10, -1)]
+
+
+class ConsultationFilter(FilterSet):
+    q = django_filters.CharFilter(
+        label="Search",
+        method="search",
+        help_text="Words in the title, summary, findings or decisions.",
+    )
+    theme = django_filters.ModelChoiceFilter(
+        field_name="themes",
+        queryset=Theme.objects.order_by("-period", "title"),
+        empty_label="Any theme",
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.order_by("name"),
+        label="Owner organisation",
+        empty_label="Any organisation",
+    )
+    method = django_filters.ChoiceFilter(
+        choices=Consultation.Method.choices, empty_label="Any method"
+    )
+    status = django_filters.ChoiceFilter(
+        choices=Consultation.Status.choices, empty_label="Any status", method="filter_status"
+    )
+    year = django_filters.TypedChoiceFilter(
+        choices=_years,
+        coerce=int,
+        label="Year it opened",
+        empty_label="Any year",
+        method="filter_year",
+    )
+
+    class Meta:
+        model = Consultation
+        fields: list[str] = []
+
+    def search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        value = value.strip()
+        return queryset.filter(
+            Q(title__icontains=value)
+            | Q(summary__icontains=value)
+            | Q(findings__icontains=value)
+            | Q(decisions__icontains=value)
+        )
+
+    def filter_status(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        return queryset.with_status(value)  # type: ignore[attr-defined, no-any-return]
+
+    def filter_year(self, queryset: QuerySet[Any], name: str, value: int) -> QuerySet[Any]:
+        return queryset.filter(
+            opens_on__gte=datetime.date(value, 1, 1), opens_on__lte=datetime.date(value, 12, 31)
+        )

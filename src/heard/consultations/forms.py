@@ -1,0 +1,236 @@
+"""Forms for consultations, questions and the portal's surveys: they collect and type the
+input; the services decide and save."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django import forms
+
+from heard.consultations import selectors
+from heard.consultations.models import Consultation, Question
+from heard.consultations.services.responses import TEXT_MAX_LENGTH, question_key
+from heard.core.forms import GovUKDateField
+from heard.core.roles import AgeBand
+from heard.groups.models import Group, Theme
+from heard.people.models import Organisation
+from heard.voice.models import Response
+from heard.voice.policies import RESPONSE_POLICY
+
+#: Numbers are separated by commas, spaces or new lines.
+SEPARATORS = re.compile(r"[\s,;]+")
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class ConsultationForm(forms.Form):
+    title = forms.CharField(
+        max_length=200, help_text="What young people are asked, like “Have Your Say 2026”."
+    )
+    summary = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What it asks and why.",
+    )
+    organisation = forms.ModelChoiceField(
+        label="Owner organisation", queryset=Organisation.objects.none()
+    )
+    owner = forms.ModelChoiceField(
+        label="Owner (optional)",
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label="You",
+        help_text="The member of staff who runs it.",
+    )
+    method = forms.ChoiceField(choices=Consultation.Method.choices, widget=forms.RadioSelect)
+    opens_on = GovUKDateField(label="Opens")
+    closes_on = GovUKDateField(label="Closes")
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.order_by("-period", "title"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Heard shows others on the same themes and audience before it starts.",
+    )
+    age_bands = forms.MultipleChoiceField(
+        label="Audience: age bands (optional)",
+        choices=AgeBand.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Leave empty for every age.",
+    )
+    groups = forms.ModelMultipleChoiceField(
+        label="Audience: groups (optional)",
+        queryset=Group.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Leave empty for every group.",
+    )
+    areas = forms.CharField(
+        label="Audience: areas (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="One area a line, like Fenland. Leave empty for every area.",
+    )
+    organisations = forms.ModelMultipleChoiceField(
+        label="Audience: organisations (optional)",
+        queryset=Organisation.objects.filter(is_active=True).order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Young people these organisations support. Leave empty for every organisation.",
+    )
+    findings = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    decisions = forms.CharField(
+        label="Decisions that followed",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    responses = forms.CharField(
+        label="Responses in the loop (optional)",
+        required=False,
+        help_text="Numbers of the responses to views that came from it, separated by commas.",
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["organisation"].queryset = selectors.organisations_for_consultations(user)  # type: ignore[attr-defined]
+        owner = self.fields["owner"]
+        owner.queryset = selectors.owner_choices(user)  # type: ignore[attr-defined]
+        owner.label_from_instance = lambda staff: staff.full_name  # type: ignore[attr-defined]
+        if getattr(user, "role", None) == "partner_worker":
+            self.fields["organisation"].initial = user.organisation_id
+
+    def clean_areas(self) -> list[str]:
+        return _lines(self.cleaned_data.get("areas") or "")
+
+    def clean_responses(self) -> list[Response]:
+        text = self.cleaned_data.get("responses") or ""
+        numbers = [part for part in SEPARATORS.split(text) if part]
+        wrong = [part for part in numbers if not part.isdigit()]
+        if wrong:
+            raise forms.ValidationError("Enter response numbers, like 12, 15.")
+        wanted = {int(part) for part in numbers}
+        found = list(RESPONSE_POLICY.scope(self.user, "view").filter(pk__in=wanted))
+        missing = sorted(wanted - {response.pk for response in found})
+        if missing:
+            raise forms.ValidationError(
+                f"No response you can see has the number {', '.join(map(str, missing))}."
+            )
+        return found
+
+
+def consultation_initial(consultation: Consultation) -> dict[str, Any]:
+    """An edit form's first values: the consultation's."""
+    return {
+        "title": consultation.title,
+        "summary": consultation.summary,
+        "organisation": consultation.organisation_id,
+        "owner": consultation.owner_id,
+        "method": consultation.method,
+        "opens_on": consultation.opens_on,
+        "closes_on": consultation.closes_on,
+        "themes": [theme.pk for theme in consultation.themes.all()],
+        "age_bands": list(consultation.age_bands),
+        "groups": list(consultation.groups.values_list("pk", flat=True)),
+        "areas": "\n".join(consultation.areas),
+        "organisations": list(consultation.organisations.values_list("pk", flat=True)),
+        "findings": consultation.findings,
+        "decisions": consultation.decisions,
+        "responses": ", ".join(
+            str(pk) for pk in consultation.responses.values_list("pk", flat=True)
+        ),
+    }
+
+
+class QuestionForm(forms.Form):
+    text = forms.CharField(label="Question", max_length=500)
+    kind = forms.ChoiceField(
+        label="Kind of answer", choices=Question.Kind.choices, widget=forms.RadioSelect
+    )
+    options = forms.CharField(
+        label="Options (choice questions)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="One option a line, at least two.",
+    )
+    low_label = forms.CharField(
+        label="Label for 1 (scale questions, optional)",
+        max_length=100,
+        required=False,
+        help_text="Like “Not at all”.",
+    )
+    high_label = forms.CharField(
+        label="Label for 5 (scale questions, optional)",
+        max_length=100,
+        required=False,
+        help_text="Like “Very much”.",
+    )
+    required = forms.TypedChoiceField(
+        label="Must young people answer it?",
+        choices=[("yes", "Yes"), ("no", "No")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whether young people must answer it."},
+    )
+
+    def clean_options(self) -> list[str]:
+        return _lines(self.cleaned_data.get("options") or "")
+
+
+def question_initial(question: Question) -> dict[str, Any]:
+    return {
+        "text": question.text,
+        "kind": question.kind,
+        "options": "\n".join(question.options),
+        "low_label": question.low_label,
+        "high_label": question.high_label,
+        "required": "yes" if question.required else "no",
+    }
+
+
+def scale_choices(question: Question) -> list[tuple[str, str]]:
+    labels = {1: question.low_label, 5: question.high_label}
+    return [
+        (str(point), f"{point} - {labels[point]}" if labels.get(point) else str(point))
+        for point in range(1, 6)
+    ]
+
+
+class SurveyForm(forms.Form):
+    """A survey's questions as a form, one field each, named by ``question_key``."""
+
+    def __init__(self, *args: Any, questions: list[Question], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for question in questions:
+            messages = {"required": "Answer this question."}
+            optional = "" if question.required else " (you do not have to answer)"
+            label = f"{question.position}. {question.text}{optional}"
+            field: forms.Field
+            if question.kind == Question.Kind.SINGLE:
+                field = forms.ChoiceField(
+                    choices=[(option, option) for option in question.options],
+                    widget=forms.RadioSelect,
+                )
+            elif question.kind == Question.Kind.MULTIPLE:
+                field = forms.MultipleChoiceField(
+                    choices=[(option, option) for option in question.options],
+                    widget=forms.CheckboxSelectMultiple,
+                    help_text="Choose all that apply.",
+                )
+            elif question.kind == Question.Kind.SCALE:
+                field = forms.ChoiceField(
+                    choices=scale_choices(question),
+                    widget=forms.RadioSelect,
+                    help_text="1 is the lowest, 5 the highest.",
+                )
+            else:
+                field = forms.CharField(
+                    max_length=TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4})
+                )
+            field.label = label
+            field.required = question.required
+            field.error_messages.update(messages)
+            self.fields[question_key(question)] = field

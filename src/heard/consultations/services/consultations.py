@@ -1,0 +1,287 @@
+"""Consultations: the partnership's registry, and the "asked before?" check before one starts."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from heard.consultations import events, selectors
+from heard.consultations.models import Answer, Consultation
+from heard.core import audit
+from heard.core.permissions import can, require
+from heard.core.roles import AgeBand, Role
+from heard.core.updates import audited_update, full_clean
+from heard.groups.models import Group, Theme
+from heard.people.models import Organisation, User
+from heard.voice.models import Response
+from heard.voice.policies import RESPONSE_POLICY
+
+CONSULTATION_FIELDS = (
+    "title",
+    "summary",
+    "organisation",
+    "owner",
+    "themes",
+    "age_bands",
+    "groups",
+    "areas",
+    "organisations",
+    "opens_on",
+    "closes_on",
+    "method",
+    "findings",
+    "decisions",
+    "responses",
+)
+NOT_YOURS = "Choose your own organisation."
+LEAD_A_THEME = "Choose at least one theme you lead."
+NO_THEMES = "Choose themes that already exist."
+UNKNOWN = "Choose {} that are on the register."
+OWNER = "Choose an active member of staff as the owner."
+OWNER_ORGANISATION = "Choose a member of staff of your own organisation as the owner."
+RESPONSES = "Choose responses in the loop that you can see."
+STILL_A_SURVEY = "Young people have answered this survey: it stays a survey."
+DATES = "The closing date must be on or after the opening date."
+
+
+class SimilarConsultations(ValidationError):
+    """Raised instead of saving when others on the same themes and audience ran in the last 12
+    months and the actor has not said to start it anyway. ``similar`` lists them."""
+
+    def __init__(self, similar: list[Consultation]) -> None:
+        self.similar = similar
+        titles = "; ".join(consultation.title for consultation in similar)
+        super().__init__(
+            {
+                "confirm_similar": (
+                    "Young people in this audience were asked about these themes in the last "
+                    f"12 months: {titles}. Check them, then start it anyway if it is not the "
+                    "same question."
+                )
+            }
+        )
+
+
+def plain_text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _saved(items: Iterable[Any], model: type[Any]) -> tuple[list[Any], bool]:
+    chosen = list(items or ())
+    return chosen, all(isinstance(item, model) and item.pk for item in chosen)
+
+
+def _age_bands(value: Any, errors: dict[str, Any]) -> list[str]:
+    chosen = list(value) if isinstance(value, list | tuple | set) else [value] if value else []
+    if any(item not in AgeBand.values for item in chosen):
+        errors["age_bands"] = "Choose age bands from the list."
+        return []
+    return [band for band in AgeBand.values if band in chosen]
+
+
+def _areas(value: Any, errors: dict[str, Any]) -> list[str]:
+    chosen = list(value) if isinstance(value, list | tuple | set) else [value] if value else []
+    out: list[str] = []
+    for item in chosen:
+        area = plain_text(item)
+        if not area or len(area) > 100 or "\n" in area:
+            errors["areas"] = "Enter each area on its own line, in 100 characters or fewer."
+            return []
+        if area.casefold() not in {known.casefold() for known in out}:
+            out.append(area)
+    return out
+
+
+def _check_relations(actor: Any, values: dict[str, Any], errors: dict[str, Any]) -> None:
+    """Themes, groups, organisations, owner and loop responses: records that exist (and, for
+    the responses, that the actor may read). Changes ``values`` to lists."""
+    for name, model, noun in (
+        ("themes", Theme, "themes"),
+        ("groups", Group, "groups"),
+        ("organisations", Organisation, "organisations"),
+        ("responses", Response, "responses"),
+    ):
+        if name not in values:
+            continue
+        chosen, ok = _saved(values[name], model)
+        values[name] = chosen
+        if not ok:
+            errors[name] = NO_THEMES if name == "themes" else UNKNOWN.format(noun)
+    if "responses" in values and "responses" not in errors and actor is not None:
+        seen = RESPONSE_POLICY.scope(actor, "view").filter(
+            pk__in=[response.pk for response in values["responses"]]
+        )
+        if seen.count() != len({response.pk for response in values["responses"]}):
+            errors["responses"] = RESPONSES
+    if "owner" in values and values["owner"] is not None:
+        owner = values["owner"]
+        if not isinstance(owner, User) or not owner.is_active or not owner.role:
+            errors["owner"] = OWNER
+        elif getattr(actor, "role", None) == Role.PARTNER_WORKER and (
+            owner.organisation_id != actor.organisation_id
+        ):
+            errors["owner"] = OWNER_ORGANISATION
+
+
+def _check_theme_lead(actor: Any, themes: list[Theme], errors: dict[str, Any]) -> None:
+    """A theme lead keeps only consultations on a theme they lead."""
+    if (
+        getattr(actor, "role", None) == Role.THEME_LEAD
+        and "themes" not in errors
+        and not any(theme.lead_id == actor.pk for theme in themes)
+    ):
+        errors["themes"] = LEAD_A_THEME
+
+
+def _check_dates(opens_on: Any, closes_on: Any, errors: dict[str, Any]) -> None:
+    if (
+        isinstance(opens_on, datetime.date)
+        and isinstance(closes_on, datetime.date)
+        and closes_on < opens_on
+    ):
+        errors.setdefault("closes_on", DATES)
+
+
+@transaction.atomic
+def consultation_create(
+    *,
+    actor: Any,
+    title: str,
+    organisation: Organisation,
+    opens_on: datetime.date,
+    closes_on: datetime.date,
+    method: str,
+    summary: str = "",
+    owner: User | None = None,
+    themes: Iterable[Theme] = (),
+    age_bands: Iterable[str] = (),
+    groups: Iterable[Group] = (),
+    areas: Iterable[str] = (),
+    organisations: Iterable[Organisation] = (),
+    findings: str = "",
+    decisions: str = "",
+    responses: Iterable[Response] = (),
+    confirm_similar: bool = False,
+) -> Consultation:
+    """Add a consultation to the registry. Unless ``confirm_similar``, refuse with
+    :class:`SimilarConsultations` when others on its themes and audience ran in the 12 months
+    before it opens (or overlap it), so the actor sees them first."""
+    require(actor, "consultations.add_consultation")
+    errors: dict[str, Any] = {}
+    related: dict[str, Any] = {
+        "themes": themes,
+        "groups": groups,
+        "organisations": organisations,
+        "responses": responses,
+        "owner": owner if owner is not None else actor,
+    }
+    _check_relations(actor, related, errors)
+    consultation = Consultation(
+        title=plain_text(title),
+        summary=plain_text(summary),
+        organisation=organisation if isinstance(organisation, Organisation) else None,
+        owner=related["owner"] if "owner" not in errors else None,
+        age_bands=_age_bands(age_bands, errors),
+        areas=_areas(areas, errors),
+        opens_on=opens_on,
+        closes_on=closes_on,
+        method=method,
+        findings=plain_text(findings),
+        decisions=plain_text(decisions),
+        recorded_by=actor,
+    )
+    if consultation.organisation is not None and not can(
+        actor, "consultations.add_consultation", consultation
+    ):
+        errors["organisation"] = NOT_YOURS
+    _check_theme_lead(actor, related["themes"], errors)
+    _check_dates(opens_on, closes_on, errors)
+    full_clean(consultation, errors, exclude=["recorded_by"])
+    if errors:
+        raise ValidationError(errors)
+    if not confirm_similar:
+        similar = selectors.similar_consultations(
+            themes=related["themes"],
+            opens_on=consultation.opens_on,
+            closes_on=consultation.closes_on,
+            age_bands=consultation.age_bands,
+            groups=related["groups"],
+            areas=consultation.areas,
+            organisations=related["organisations"],
+        )
+        if similar:
+            raise SimilarConsultations(similar)
+    consultation.save()
+    for name in ("themes", "groups", "organisations", "responses"):
+        getattr(consultation, name).set(related[name])
+    audit.record(
+        actor=actor,
+        event=events.CONSULTATION_ADDED,
+        obj=consultation,
+        changes=audit.diff({}, audit.snapshot(consultation, CONSULTATION_FIELDS)),
+        metadata={"similar_confirmed": True} if confirm_similar else None,
+    )
+    return consultation
+
+
+@transaction.atomic
+def consultation_update(*, actor: Any, consultation: Consultation, **fields: Any) -> Consultation:
+    """Change a consultation: its findings and the decisions that followed as they come."""
+    require(actor, "consultations.change_consultation", consultation)
+
+    def check(obj: Consultation, values: dict[str, Any], errors: dict[str, Any]) -> None:
+        for name in ("title", "summary", "findings", "decisions"):
+            if name in values:
+                values[name] = plain_text(values[name])
+        if "age_bands" in values:
+            values["age_bands"] = _age_bands(values["age_bands"], errors)
+        if "areas" in values:
+            values["areas"] = _areas(values["areas"], errors)
+        _check_relations(actor, values, errors)
+        if "themes" in values:
+            _check_theme_lead(actor, values["themes"], errors)
+        organisation = values.get("organisation", obj.organisation)
+        if not isinstance(organisation, Organisation) or not can(
+            actor, "consultations.add_consultation", Consultation(organisation=organisation)
+        ):
+            errors["organisation"] = NOT_YOURS
+        method = values.get("method", obj.method)
+        if method != Consultation.Method.SURVEY and obj.survey_responses.exists():
+            errors["method"] = STILL_A_SURVEY
+        _check_dates(
+            values.get("opens_on", obj.opens_on), values.get("closes_on", obj.closes_on), errors
+        )
+
+    updated, _ = audited_update(
+        consultation,
+        actor=actor,
+        event=events.CONSULTATION_CHANGED,
+        service="consultation_update",
+        fields=fields,
+        allowed=CONSULTATION_FIELDS,
+        check=check,
+    )
+    return updated
+
+
+@transaction.atomic
+def consultation_delete(*, actor: Any, consultation: Consultation) -> None:
+    """Delete a consultation with its questions and the answers given to them."""
+    require(actor, "consultations.delete_consultation", consultation)
+    before = audit.snapshot(consultation, CONSULTATION_FIELDS)
+    answered = consultation.survey_responses.count()
+    audit.record(
+        actor=actor,
+        event=events.CONSULTATION_DELETED,
+        obj=consultation,
+        changes={
+            name: [value, None] for name, value in before.items() if value not in (None, "", [])
+        },
+        metadata={"responses": answered},
+    )
+    Answer.objects.filter(response__consultation=consultation).delete()
+    consultation.delete()

@@ -1,0 +1,167 @@
+"""Pages for the consultation registry: selectors read, services write."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from heard.consultations import selectors, services
+from heard.consultations.filters import ConsultationFilter
+from heard.consultations.forms import ConsultationForm, consultation_initial
+from heard.consultations.models import Consultation
+from heard.core import tables
+from heard.core.forms import add_service_errors, changed_values, form_page
+from heard.core.lists import StaffListView
+from heard.core.permissions import can, require
+
+VIEW = "consultations.view_consultation"
+ADD = "consultations.add_consultation"
+CHANGE = "consultations.change_consultation"
+DELETE = "consultations.delete_consultation"
+#: Form inputs the "Check before you start" step does not carry back.
+NOT_CARRIED = {"csrfmiddlewaretoken", "confirm_similar", "back"}
+
+
+def consultation_url(consultation: Consultation) -> str:
+    return reverse("consultations:consultation-detail", args=[consultation.pk])
+
+
+def _themes(row: Consultation) -> str:
+    return "; ".join(theme.title for theme in row.themes.all())
+
+
+class ConsultationListView(StaffListView):
+    template_name = "consultations/consultation_list.html"
+    filterset_class = ConsultationFilter
+    permission_required = VIEW
+    title = "Consultations"
+    csv_filename = "consultations.csv"
+    selector = staticmethod(selectors.consultations_visible_to)
+    context_permissions = {"can_add": ADD}
+    columns = (
+        tables.Column(
+            "Title",
+            "title",
+            cell='<a class="govuk-link" href="{% url "consultations:consultation-detail" '
+            'row.pk %}">{{ row.title }}</a>',
+        ),
+        tables.Column("Owner organisation", "organisation.name"),
+        tables.Column("Method", "get_method_display"),
+        tables.Column("Opens", "opens_on"),
+        tables.Column("Closes", "closes_on"),
+        tables.Column("Status", "get_status_display"),
+        tables.Column("Themes", "themes"),
+        tables.Column("Responses", "response_count", numeric=True),
+        tables.Column("Owner", "owner.full_name", in_table=False),
+        tables.Column("Summary", "summary", in_table=False),
+        tables.Column("Age bands", lambda row: "; ".join(row.age_band_labels()), in_table=False),
+        tables.Column("Areas", lambda row: "; ".join(row.areas), in_table=False),
+        tables.Column("Findings", "findings", in_table=False),
+        tables.Column("Decisions that followed", "decisions", in_table=False),
+    )
+
+
+@login_required
+def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    consultation = selectors.consultation_get(user, pk)
+    context = {
+        "consultation": consultation,
+        "title": consultation.title,
+        "audience": selectors.consultation_audience(consultation),
+        "questions": selectors.consultation_questions(consultation),
+        "loop_responses": list(consultation.responses.order_by("-date")),
+        "can_change": can(user, CHANGE, consultation),
+        "can_delete": can(user, DELETE, consultation),
+        "can_add_question": can(user, "consultations.add_question", consultation),
+        "sees_results": selectors.results_visible(user, consultation),
+        "can_view_history": can(user, "core.view_history"),
+    }
+    return render(request, "consultations/consultation_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consultation_create(request: HttpRequest) -> HttpResponse:
+    """The form; on a valid POST, "Check before you start" when others on the same themes and
+    audience ran in the last 12 months ("Start it anyway" saves, "Go back" keeps the form)."""
+    user = request.user
+    require(user, ADD)
+    going_back = request.method == "POST" and "back" in request.POST
+    form = ConsultationForm(request.POST or None, user=user)
+    options: dict[str, Any] = {
+        "title": "Start a consultation",
+        "submit_label": "Continue",
+        "cancel_url": reverse("consultations:consultation-list"),
+    }
+    if request.method == "POST" and not going_back and form.is_valid():
+        confirmed = request.POST.get("confirm_similar") == "yes"
+        try:
+            added = services.consultation_create(
+                actor=user, confirm_similar=confirmed, **form.cleaned_data
+            )
+        except services.SimilarConsultations as similar:
+            carried = [
+                (name, value)
+                for name, values in request.POST.lists()
+                if name not in NOT_CARRIED
+                for value in values
+            ]
+            context = {
+                "title": "Check before you start",
+                "similar": similar.similar,
+                "carried": carried,
+                "new_title": form.cleaned_data["title"],
+            }
+            return render(request, "consultations/consultation_check.html", context)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"Consultation “{added.title}” added.")
+            return redirect(consultation_url(added))
+    if going_back:
+        form.errors.clear()
+    return render(request, "includes/form_page.html", {"form": form, **options})
+
+
+@login_required
+def consultation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    consultation = selectors.consultation_get(user, pk)
+    require(user, CHANGE, consultation)
+    form = ConsultationForm(
+        request.POST or None, user=user, initial=consultation_initial(consultation)
+    )
+    return form_page(
+        request,
+        form,
+        lambda: services.consultation_update(
+            actor=user, consultation=consultation, **changed_values(form)
+        ),
+        success="Consultation updated.",
+        then=consultation_url(consultation),
+        title=f"Edit {consultation.title}",
+        submit_label="Save changes",
+        cancel_url=consultation_url(consultation),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consultation_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    consultation = selectors.consultation_get(user, pk)
+    require(user, DELETE, consultation)
+    if request.method == "POST":
+        services.consultation_delete(actor=user, consultation=consultation)
+        messages.success(request, f"Consultation “{consultation.title}” deleted.")
+        return redirect("consultations:consultation-list")
+    context = {"consultation": consultation, "title": f"Delete {consultation.title}?"}
+    return render(request, "consultations/consultation_delete.html", context)
