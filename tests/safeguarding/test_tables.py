@@ -85,7 +85,8 @@ def test_concern_list_and_trail_are_stacked_tables(client_for, safeguarding_lead
     assert cell(html, "Assigned to") == "Nobody yet"
     assert "govuk-tag--red" in cell(html, "Status")
     assert csv_header(client, "safeguarding:concern-list") == (
-        "Reference,Raised,Young person,Status,Assigned to,Decision,Referral date,Closed"
+        "Reference,Raised,Young person,Status,Assigned to,Decision,Referral date,Closed,"
+        "Urgent,How it was raised"
     )
     detail = page(client, "safeguarding:concern-detail", concern.pk)
     trail = detail[detail.index('id="trail"') :]

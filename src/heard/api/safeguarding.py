@@ -34,7 +34,7 @@ from heard.safeguarding.models import BackgroundCheck, Concern, TrainingRecord
 
 
 #: Whom a concern is about, where and by whom it was raised, besides what they wrote.
-RAISING = ("young_person_reference", "session", "raised_by", "created_at")
+RAISING = ("young_person_reference", "session", "raised_by", "source", "urgent", "created_at")
 
 
 class ConcernOutput(OutputSerializer):
@@ -44,6 +44,11 @@ class ConcernOutput(OutputSerializer):
     )
     decision = serializers.ChoiceField(
         choices=Concern.Decision.choices, allow_blank=True, read_only=True
+    )
+    urgent = serializers.BooleanField(
+        source="is_urgent",
+        read_only=True,
+        help_text="A young person asked for help in the portal and nobody has decided on it yet.",
     )
     session = serializers.IntegerField(
         source="session_link.session_id",
@@ -154,7 +159,7 @@ class ConcernViewSet(ReadCreateViewSet):
     )
 
     def get_queryset(self) -> QuerySet[Concern]:
-        return selectors.concerns_visible_to(self.request.user)
+        return selectors.concerns_urgent_first(self.request.user)
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from heard.portal import evaluation_views, views
+from heard.portal import evaluation_views, safe_word_views, views
 
 app_name = "portal"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("portal/responses/<int:pk>/rate/", views.rate, name="rate"),
     path("portal/how-it-went/", evaluation_views.how_it_went, name="how-it-went"),
     path("portal/how-it-went/<int:pk>/", evaluation_views.evaluate, name="evaluate"),
+    path("portal/help/", safe_word_views.help_page, name="help"),
+    path("portal/help/sent/", safe_word_views.help_sent, name="help-sent"),
     path("portal/codes/<int:pk>/", views.codes, name="codes"),
     path("portal/codes/<int:pk>/revoke/<int:code_pk>/", views.code_revoke, name="code-revoke"),
     path("you-said-we-did/", views.public, name="public"),

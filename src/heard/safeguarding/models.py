@@ -34,6 +34,16 @@ def new_concern_reference() -> str:
 
 
 class Concern(TimeStampedModel):
+    class Source(models.TextChoices):
+        STAFF = "staff", "Raised by staff"
+        PORTAL = "portal", "A young person asked for help in the portal (safe word)"
+
+    class Contact(models.TextChoices):
+        FACE_TO_FACE = "face_to_face", "Talk face to face"
+        PHONE = "phone", "A phone call"
+        TEXT = "text", "A text message"
+        WORKER = "worker", "Through my worker"
+
     class Status(models.TextChoices):
         OPEN = "open", "Open"
         ASSIGNED = "assigned", "Assigned"
@@ -54,6 +64,7 @@ class Concern(TimeStampedModel):
         "who_was_present",
         "immediate_action",
         "child_told",
+        "how_to_contact",
     )
 
     #: The fields the safeguarding leads' handling changes (assign, decide, close).
@@ -85,7 +96,27 @@ class Concern(TimeStampedModel):
         help_text="The young person the concern is about, if known.",
     )
     raised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Empty when the young person raised it themselves, in the portal.",
+    )
+    source = models.CharField(
+        "How it was raised", max_length=16, choices=Source.choices, default=Source.STAFF
+    )
+    how_to_contact = models.CharField(
+        "How they would like to be contacted",
+        max_length=16,
+        choices=Contact.choices,
+        blank=True,
+        help_text="Asked of a young person who asks for help in the portal; empty if not said.",
+    )
+    #: The one-time token of the portal's "I need help" form: a second press of its button (a
+    #: double click, a refresh) finds the concern the first one raised instead of raising another.
+    portal_token = models.CharField(
+        max_length=64, null=True, blank=True, unique=True, editable=False
     )
     what_happened = models.TextField("What was seen or said", max_length=10000)
     happened_at = models.DateTimeField(
@@ -121,6 +152,11 @@ class Concern(TimeStampedModel):
     @property
     def is_undecided(self) -> bool:
         return self.status in (self.Status.OPEN, self.Status.ASSIGNED)
+
+    @property
+    def is_urgent(self) -> bool:
+        """A young person asked for help themselves and nobody has decided on it yet."""
+        return self.source == self.Source.PORTAL and self.is_undecided
 
     def clean(self) -> None:
         validate_single_line(self, ("referral_reference",))

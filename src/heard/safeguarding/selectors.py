@@ -13,7 +13,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import BooleanField, Case, Exists, OuterRef, QuerySet, Value, When
 from django.http import Http404
 
 from heard.core import events
@@ -38,6 +38,26 @@ def concerns_visible_to(user: Any) -> QuerySet[Concern]:
         "session_link__session",
         "raised_by",
         "assigned_to",
+    )
+
+
+def concerns_urgent_first(user: Any) -> QuerySet[Concern]:
+    """The leads' list of concerns: those a young person raised in the portal and nobody has
+    decided on yet come first (``urgent``, ``Concern.is_urgent``), then the newest."""
+    return (
+        concerns_visible_to(user)
+        .annotate(
+            urgent=Case(
+                When(
+                    source=Concern.Source.PORTAL,
+                    status__in=(Concern.Status.OPEN, Concern.Status.ASSIGNED),
+                    then=Value(True),
+                ),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+        .order_by("-urgent", "-created_at", "-id")
     )
 
 

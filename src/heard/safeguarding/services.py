@@ -10,11 +10,16 @@ eyes only, in its audit trail. And every read of a concern is itself audited (``
 from __future__ import annotations
 
 import datetime
+import logging
+import re
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from heard.core import audit
@@ -31,6 +36,8 @@ from heard.safeguarding.models import (
     TrainingRecord,
     new_concern_reference,
 )
+
+logger = logging.getLogger(__name__)
 
 WITHHELD = "(withheld)"
 
@@ -226,6 +233,175 @@ def concern_close(*, actor: Any, concern: Concern) -> Concern:
     concern.status = Concern.Status.CLOSED
     concern.closed_at = timezone.now()
     return _save_concern(actor, concern, before)
+
+
+# A young person asks for help in the portal (the safe word) ------------------------------------
+
+#: What a concern raised by the portal's button says when the young person wrote nothing.
+PORTAL_PRESSED = (
+    "The young person pressed the button in Heard's portal: \"I don't feel safe or I need to "
+    'talk to someone". They did not write anything else.'
+)
+PORTAL_PRESENT = "Nobody: the young person asked for help on their own, in Heard's portal."
+PORTAL_ACTION = "Heard raised this concern at once and emailed every active safeguarding lead."
+PORTAL_TOLD = (
+    "Heard's portal told them that the safeguarding lead will get in touch with them, and to "
+    "call Childline on 0800 1111 (free, any time) or 999 in an emergency."
+)
+#: A form's one-time token, as the portal's page makes it (``secrets.token_urlsafe``).
+PORTAL_TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
+#: The same words pressed again within this long (the page reloaded and sent afresh, the back
+#: button) find the concern already raised, while nobody has decided on it yet.
+PORTAL_REPEAT_WITHIN = datetime.timedelta(minutes=10)
+#: The leads are emailed about a young person's portal concerns at most once in this long: every
+#: concern is still raised, and shown at the top of their list marked urgent.
+PORTAL_EMAIL_QUIET = datetime.timedelta(minutes=15)
+PORTAL_EMAIL_SUBJECT = "Heard: a young person asked for help ({reference})"
+PORTAL_EMAIL_BODY = """A young person asked for help in Heard's portal a moment ago: they pressed \
+"I don't feel safe or I need to talk to someone".
+
+Their concern is {reference}. Please open it now and get in touch with them:
+{link}
+
+Only safeguarding leads can open it, after signing in to Heard. This email does not say who \
+they are or what they wrote, so that it is safe to send.
+"""
+
+
+def _portal_repeat(
+    young_person: YoungPerson, token: str, what_happened: str, how_to_contact: str
+) -> Concern | None:
+    """The concern this press of the button already raised, if it is a repeat of one."""
+    if token:
+        same = Concern.objects.filter(portal_token=token).first()
+        if same is not None:
+            return same if same.young_person_id == young_person.pk else None
+    return (
+        Concern.objects.filter(
+            source=Concern.Source.PORTAL,
+            young_person=young_person,
+            status__in=(Concern.Status.OPEN, Concern.Status.ASSIGNED),
+            created_at__gte=timezone.now() - PORTAL_REPEAT_WITHIN,
+            what_happened=what_happened,
+            how_to_contact=how_to_contact,
+        )
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
+def _portal_emailed_lately(concern: Concern) -> bool:
+    return (
+        Concern.objects.filter(
+            source=Concern.Source.PORTAL,
+            young_person_id=concern.young_person_id,
+            created_at__gte=concern.created_at - PORTAL_EMAIL_QUIET,
+        )
+        .exclude(pk=concern.pk)
+        .exists()
+    )
+
+
+def portal_concern_email_leads(concern: Concern, *, base_url: str = "") -> int:
+    """Email every active safeguarding lead that a young person asked for help: the concern's
+    reference and a link, never who they are or what they wrote. One message per lead (none
+    sees the others' addresses); returns how many were sent."""
+    link = base_url.rstrip("/") + reverse("safeguarding:concern-detail", args=[concern.pk])
+    subject = PORTAL_EMAIL_SUBJECT.format(reference=concern.reference)
+    body = PORTAL_EMAIL_BODY.format(reference=concern.reference, link=link)
+    addresses = [
+        address
+        for address in selectors.safeguarding_leads().values_list("email", flat=True)
+        if address
+    ]
+    messages = [
+        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in addresses
+    ]
+    if not messages:
+        logger.error("No active safeguarding lead to email about concern %s", concern.reference)
+        return 0
+    return get_connection().send_messages(messages) or 0
+
+
+def _email_after_commit(concern: Concern, base_url: str) -> None:
+    """Send the email once the concern is saved for good; a mail server that is down never
+    loses the concern (it is at the top of the leads' list either way)."""
+
+    def send() -> None:
+        try:
+            portal_concern_email_leads(concern, base_url=base_url)
+        except Exception:  # the concern is saved: say the email failed, by its reference only
+            logger.exception(
+                "Could not email the safeguarding leads about concern %s", concern.reference
+            )
+
+    transaction.on_commit(send)
+
+
+@transaction.atomic
+def concern_raise_from_portal(
+    *,
+    young_person: YoungPerson,
+    words: str = "",
+    how_to_contact: str = "",
+    token: str = "",
+    base_url: str = "",
+) -> Concern:
+    """A young person signed in to the portal asks for help ("I don't feel safe", "I need to
+    talk to someone"): raise a concern about them at once, with Heard as the actor, restricted
+    and audited as every concern, and email every active safeguarding lead (``base_url`` makes
+    the link in it absolute). ``words`` are their own, if they wrote any.
+
+    Pressing the button twice raises one concern: ``token`` is the form's one-time token, and
+    the same words sent again within ``PORTAL_REPEAT_WITHIN`` (while undecided) find the same
+    concern too. The leads are emailed about one young person at most once in
+    ``PORTAL_EMAIL_QUIET``; each concern is still raised and listed first, marked urgent."""
+    errors: dict[str, Any] = {}
+    if not isinstance(young_person, YoungPerson) or young_person.pk is None:
+        raise ValidationError({"young_person": "Only a young person signed in can ask for help."})
+    words = (words or "").strip()
+    if how_to_contact and how_to_contact not in Concern.Contact.values:
+        errors["how_to_contact"] = "Choose how you would like us to get in touch, or none."
+    token = token if PORTAL_TOKEN.fullmatch(token or "") else ""
+    what_happened = words or PORTAL_PRESSED
+    concern = Concern(
+        reference=new_concern_reference(),
+        young_person=young_person,
+        raised_by=None,
+        source=Concern.Source.PORTAL,
+        how_to_contact=how_to_contact if "how_to_contact" not in errors else "",
+        portal_token=token or None,
+        what_happened=what_happened,
+        happened_at=timezone.now(),
+        who_was_present=PORTAL_PRESENT,
+        immediate_action=PORTAL_ACTION,
+        child_told=PORTAL_TOLD,
+    )
+    full_clean(concern, errors, exclude=["reference", "raised_by", "portal_token"])
+    _refuse(errors)
+    repeat = _portal_repeat(young_person, token, what_happened, concern.how_to_contact)
+    if repeat is not None:
+        return repeat
+    if token and Concern.objects.filter(portal_token=token).exists():
+        concern.portal_token = None  # another young person's token: no use to dedupe by
+    try:
+        _save_with_a_new_reference(concern)
+    except IntegrityError:
+        first = Concern.objects.filter(portal_token=token).first() if token else None
+        if first is None:
+            raise
+        return first  # the same press, saved a moment ago by a request in parallel
+    audit.record(
+        actor=None,
+        event=events.CONCERN_RAISED,
+        obj=concern,
+        changes=_withheld(
+            name for name in Concern.RAISED_FIELDS if getattr(concern, name) not in ("", None)
+        ),
+    )
+    if not _portal_emailed_lately(concern):
+        _email_after_commit(concern, base_url)
+    return concern
 
 
 # Background checks and training ------------------------------------------------------------------

@@ -134,7 +134,8 @@ class ConcernListView(StaffListView):
             "Reference",
             "reference",
             cell='<a class="govuk-link" href="{% url "safeguarding:concern-detail" row.pk %}">'
-            "{{ row.reference }}</a>",
+            "{{ row.reference }}</a>{% if row.is_urgent %} "
+            '<strong class="govuk-tag govuk-tag--red">Urgent</strong>{% endif %}',
         ),
         tables.Column(
             "Raised",
@@ -155,10 +156,12 @@ class ConcernListView(StaffListView):
         tables.Column("Decision", "get_decision_display", in_table=False),
         tables.Column("Referral date", "referral_date", in_table=False),
         tables.Column("Closed", lambda c: _local(c.closed_at, "%Y-%m-%d"), in_table=False),
+        tables.Column("Urgent", lambda c: "Yes" if c.is_urgent else "No", in_table=False),
+        tables.Column("How it was raised", "get_source_display", in_table=False),
     )
     filterset_class = filters.ConcernFilter
     csv_filename = "safeguarding-concerns.csv"
-    selector = staticmethod(selectors.concerns_visible_to)
+    selector = staticmethod(selectors.concerns_urgent_first)
 
     def get(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponseBase:  # type: ignore[override]
         export_format = request.GET.get("format")
