@@ -7,3 +7,6 @@ class DecisionsConfig(AppConfig):
     name = "heard.decisions"
     label = "decisions"
     verbose_name = "Budgets and votes"
+
+    def ready(self) -> None:
+        from heard.decisions import events, policies  # noqa: F401 (register them)

@@ -1,0 +1,246 @@
+"""Proposals: ideas to fund (with a cost) or options of a theme vote (without), added by staff
+for a young person, a group or themselves, or proposed by a young person in the portal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from heard.core import audit
+from heard.core.permissions import require
+from heard.core.updates import audited_update, full_clean
+from heard.decisions import events, selectors
+from heard.decisions.models import BudgetRound, Proposal
+from heard.decisions.services._common import plain_text
+from heard.decisions.services.rounds import _money
+from heard.groups.models import Group
+from heard.people import selectors as people_selectors
+from heard.people.models import YoungPerson
+
+PROPOSAL_FIELDS = (
+    "title",
+    "description",
+    "cost",
+    "status",
+    "proposed_by_young_person",
+    "proposed_by_group",
+)
+#: The longest plain-language description: about a page.
+DESCRIPTION_MAX_LENGTH = 2000
+FIXED = "Young people have started voting: the shortlist and the costs can no longer change."
+DECIDED = "This round has been decided: its proposals can no longer change."
+NEEDS_COST = "Enter what it costs in pounds, more than 0."
+NO_COST = "Options of a theme vote have no cost: leave it empty."
+
+
+def _check_text(values: dict[str, Any], errors: dict[str, Any]) -> None:
+    for name in ("title", "description"):
+        if name in values:
+            values[name] = plain_text(values[name])
+    if "description" in values:
+        if not values["description"]:
+            errors["description"] = "Say what it is, in words a child can read."
+        elif len(values["description"]) > DESCRIPTION_MAX_LENGTH:
+            errors["description"] = (
+                f"Keep the description to {DESCRIPTION_MAX_LENGTH:,} characters or fewer."
+            )
+
+
+def _check_title(
+    round_: BudgetRound, title: Any, errors: dict[str, Any], exclude: int | None = None
+) -> None:
+    same = Proposal.objects.filter(round=round_, title__iexact=title).exclude(pk=exclude)
+    if title and "title" not in errors and same.exists():
+        errors["title"] = "This round already has a proposal with this title."
+
+
+def _check_cost(round_: BudgetRound, cost: Any, errors: dict[str, Any], *, required: bool) -> Any:
+    amount = _money(cost, "cost", errors)
+    if "cost" in errors:
+        return None
+    if round_.is_theme_vote:
+        if amount is not None:
+            errors["cost"] = NO_COST
+        return None
+    if (amount is None and required) or (amount is not None and amount <= 0):
+        errors["cost"] = NEEDS_COST
+    elif amount is not None and amount > round_.young_people_pot:
+        errors["cost"] = (
+            f"It costs more than young people decide in this round (£{round_.young_people_pot:,})."
+        )
+    return amount
+
+
+def _open_for_proposals(round_: BudgetRound, errors: dict[str, Any]) -> None:
+    if round_.decided_on is not None:
+        errors["__all__"] = DECIDED
+    elif round_.ballots.exists():
+        errors["__all__"] = FIXED
+
+
+@transaction.atomic
+def proposal_add(
+    *,
+    actor: Any,
+    round: BudgetRound,  # noqa: A002
+    title: str,
+    description: str,
+    cost: Any = None,
+    proposed_by_young_person: YoungPerson | None = None,
+    proposed_by_group: Group | None = None,
+    status: str = Proposal.Status.SHORTLISTED,
+) -> Proposal:
+    """Add a proposal (or an option of a theme vote) to a round nobody has voted in yet."""
+    require(actor, "decisions.add_proposal", round)
+    errors: dict[str, Any] = {}
+    values = {"title": title, "description": description}
+    _check_text(values, errors)
+    _check_title(round, values["title"], errors)
+    _open_for_proposals(round, errors)
+    if status not in (Proposal.Status.PROPOSED, Proposal.Status.SHORTLISTED):
+        errors["status"] = "Choose proposed or on the shortlist."
+    amount = _check_cost(round, cost, errors, required=status == Proposal.Status.SHORTLISTED)
+    if proposed_by_young_person is not None and (
+        not isinstance(proposed_by_young_person, YoungPerson)
+        or not people_selectors.young_people_visible_to(actor)
+        .filter(pk=proposed_by_young_person.pk)
+        .exists()
+    ):
+        errors["proposed_by_young_person"] = "Choose a young person you can see."
+    if proposed_by_group is not None and not isinstance(proposed_by_group, Group):
+        errors["proposed_by_group"] = "Choose a group that is on the register."
+    proposal = Proposal(
+        round=round,
+        title=values["title"],
+        description=values["description"],
+        cost=amount,
+        status=status,
+        proposed_by_young_person=proposed_by_young_person
+        if "proposed_by_young_person" not in errors
+        else None,
+        proposed_by_group=proposed_by_group if "proposed_by_group" not in errors else None,
+        proposed_by_staff=actor,
+    )
+    full_clean(proposal, errors, exclude=["proposed_by_staff", "theme"])
+    if errors:
+        raise ValidationError(errors)
+    proposal.save()
+    audit.record(
+        actor=actor,
+        event=events.PROPOSAL_CREATED,
+        obj=proposal,
+        changes=audit.diff({}, audit.snapshot(proposal, PROPOSAL_FIELDS)),
+    )
+    return proposal
+
+
+@transaction.atomic
+def proposal_propose(
+    *,
+    young_person: YoungPerson,
+    round: BudgetRound,  # noqa: A002
+    title: str,
+    description: str,
+    cost: Any = None,
+) -> Proposal:
+    """A young person proposes an idea in the portal, while the round takes proposals from
+    young people and they may take part. Staff then shortlist it. Audited with no staff actor."""
+    if not isinstance(young_person, YoungPerson) or not young_person.pk:
+        raise PermissionDenied("Only a young person on the register can propose.")
+    if not round.young_people_propose or not round.takes_proposals:
+        raise PermissionDenied("This round is not taking ideas from young people now.")
+    if not selectors.is_eligible(round, young_person):
+        raise PermissionDenied("This round is not open to you.")
+    errors: dict[str, Any] = {}
+    values = {"title": title, "description": description}
+    _check_text(values, errors)
+    _check_title(round, values["title"], errors)
+    amount = _check_cost(round, cost, errors, required=False)
+    proposal = Proposal(
+        round=round,
+        title=values["title"],
+        description=values["description"],
+        cost=amount,
+        status=Proposal.Status.PROPOSED,
+        proposed_by_young_person=young_person,
+    )
+    full_clean(proposal, errors, exclude=["proposed_by_staff", "theme"])
+    if errors:
+        raise ValidationError(errors)
+    proposal.save()
+    audit.record(
+        actor=None,
+        event=events.PROPOSAL_CREATED,
+        obj=proposal,
+        changes=audit.diff({}, audit.snapshot(proposal, PROPOSAL_FIELDS)),
+    )
+    return proposal
+
+
+@transaction.atomic
+def proposal_update(*, actor: Any, proposal: Proposal, **fields: Any) -> Proposal:
+    """Change a proposal's words; its cost and place on the shortlist only before voting."""
+    require(actor, "decisions.change_proposal", proposal)
+    round_ = proposal.round
+
+    def check(obj: Proposal, values: dict[str, Any], errors: dict[str, Any]) -> None:
+        if round_.decided_on is not None:
+            errors["__all__"] = DECIDED
+            return
+        _check_text(values, errors)
+        if "title" in values:
+            _check_title(round_, values["title"], errors, exclude=obj.pk)
+        if "status" in values and values["status"] not in (
+            Proposal.Status.PROPOSED,
+            Proposal.Status.SHORTLISTED,
+        ):
+            errors["status"] = "Choose proposed or on the shortlist."
+        status = values.get("status", obj.status)
+        if "cost" in values or status != obj.status:
+            values["cost"] = _check_cost(
+                round_,
+                values.get("cost", obj.cost),
+                errors,
+                required=status == Proposal.Status.SHORTLISTED,
+            )
+        changing = {
+            name
+            for name in ("cost", "status")
+            if name in values and values[name] != getattr(obj, name)
+        }
+        if changing and round_.ballots.exists():
+            errors["__all__"] = FIXED
+
+    updated, _ = audited_update(
+        proposal,
+        actor=actor,
+        event=events.PROPOSAL_CHANGED,
+        service="proposal_update",
+        fields=fields,
+        allowed=("title", "description", "cost", "status"),
+        check=check,
+    )
+    return updated
+
+
+@transaction.atomic
+def proposal_withdraw(*, actor: Any, proposal: Proposal) -> Proposal:
+    """Take a proposal off the round before anyone has voted (it stays on the record)."""
+    require(actor, "decisions.change_proposal", proposal)
+    errors: dict[str, Any] = {}
+    _open_for_proposals(proposal.round, errors)
+    if proposal.status == Proposal.Status.WITHDRAWN:
+        errors["__all__"] = "This proposal has already been withdrawn."
+    if errors:
+        raise ValidationError(errors)
+    updated, _ = audited_update(
+        proposal,
+        actor=actor,
+        event=events.PROPOSAL_WITHDRAWN,
+        service="proposal_withdraw",
+        fields={"status": Proposal.Status.WITHDRAWN},
+        allowed=("status",),
+    )
+    return updated
