@@ -395,6 +395,56 @@ DECLARED = [
         {},
     ),
     # end of involvement
+    # opportunities and sign-ups (issue 19, M18)
+    (
+        "opportunities.OPPORTUNITY_ADDED",
+        "opportunity.created",
+        "Added the opportunity",
+        "create",
+        False,
+        {},
+    ),
+    (
+        "opportunities.OPPORTUNITY_CHANGED",
+        "opportunity.changed",
+        "Changed the opportunity",
+        "update",
+        False,
+        {},
+    ),
+    (
+        "opportunities.OPPORTUNITY_DELETED",
+        "opportunity.deleted",
+        "Deleted the opportunity",
+        "delete",
+        False,
+        {},
+    ),
+    (
+        "opportunities.SIGN_UP_MADE",
+        "opportunity_sign_up.made",
+        "Made the sign-up",
+        "create",
+        False,
+        {},
+    ),
+    (
+        "opportunities.SIGN_UP_CHANGED",
+        "opportunity_sign_up.changed",
+        "Changed the sign-up",
+        "update",
+        False,
+        {},
+    ),
+    (
+        "opportunities.SIGN_UP_ATTENDED",
+        "opportunity_sign_up.attended",
+        "Turned the sign-up into attendance",
+        "update",
+        False,
+        {},
+    ),
+    # end of opportunities
     ("voice.VIEW_RECORDED", "view.recorded", "Recorded the view", "create", False, {}),
     ("voice.VIEW_CHANGED", "view.changed", "Changed the view", "update", False, {}),
     (

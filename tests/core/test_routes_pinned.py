@@ -165,6 +165,34 @@ PAGES = [
     ("portal:how-it-went", "portal/how-it-went/", "how_it_went"),
     ("portal:evaluate", "portal/how-it-went/<int:pk>/", "evaluate"),
     # end of involvement
+    # opportunities to get involved (issue 19, M18)
+    ("opportunities:opportunity-list", "opportunities/", "OpportunityListView"),
+    ("opportunities:opportunity-create", "opportunities/add/", "opportunity_create"),
+    ("opportunities:opportunity-detail", "opportunities/<int:pk>/", "opportunity_detail"),
+    ("opportunities:opportunity-edit", "opportunities/<int:pk>/edit/", "opportunity_edit"),
+    (
+        "opportunities:opportunity-delete",
+        "opportunities/<int:pk>/delete/",
+        "opportunity_delete",
+    ),
+    ("opportunities:opportunity-sign-ups", "opportunities/<int:pk>/sign-ups/", "SignUpListView"),
+    ("opportunities:opportunity-attendance", "opportunities/<int:pk>/attendance/", "attendance"),
+    ("opportunities:sign-up-create", "opportunities/<int:pk>/sign-ups/add/", "sign_up_create"),
+    (
+        "opportunities:sign-up-withdraw",
+        "opportunities/sign-ups/<int:pk>/withdraw/",
+        "sign_up_withdraw",
+    ),
+    ("opportunities:portal-list", "portal/get-involved/", "get_involved"),
+    ("opportunities:portal-mine", "portal/get-involved/mine/", "mine"),
+    ("opportunities:portal-detail", "portal/get-involved/<int:pk>/", "opportunity"),
+    ("opportunities:portal-sign-up", "portal/get-involved/<int:pk>/sign-up/", "sign_up"),
+    (
+        "opportunities:portal-withdraw",
+        "portal/get-involved/sign-ups/<int:pk>/withdraw/",
+        "withdraw",
+    ),
+    # end of opportunities
     ("portal:home", "portal/", "home"),
     ("portal:sign-in", "portal/sign-in/", "sign_in"),
     ("portal:sign-out", "portal/sign-out/", "sign_out"),

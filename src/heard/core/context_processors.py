@@ -53,6 +53,13 @@ NAVIGATION = [
     ("Indicators", "indicators:indicator-list", "indicators.view_indicator", "/indicators"),
     # Quarterly and annual reports (issue 18, M22): leads and officers make them, boards read them.
     ("Reports", "indicators:report-list", "indicators.view_issuedreport", "/indicators/reports"),
+    # Opportunities to get involved (issue 19, M18): published to young people in the portal.
+    (
+        "Opportunities",
+        "opportunities:opportunity-list",
+        "opportunities.view_opportunity",
+        "/opportunities/",
+    ),
     # Consultations and surveys (issue 19, M9): the partnership's registry, asked before?
     (
         "Consultations",

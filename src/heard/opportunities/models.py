@@ -1,1 +1,155 @@
-"""Opportunities (issue 19)."""
+"""Opportunities to get involved (issue 19, M18): a panel, an event, a short-notice focus group,
+media work or training that young people see in the portal when it suits them, and sign up for.
+
+An opportunity belongs to one organisation and says who it suits (age bands, groups, areas: each
+empty for everyone), when and where it is, how it is accessible, when sign-ups close and how many
+places it has. A sign-up is one young person's, made in the portal or by a worker; a worker
+turns the sign-ups of those who came into attendance at a participation session.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from heard.core.models import TimeStampedModel
+from heard.core.roles import AgeBand
+from heard.core.tables import display
+from heard.core.validators import validate_single_line
+
+
+class Opportunity(TimeStampedModel):
+    """A chance to get involved that young people can see and sign up for."""
+
+    class Kind(models.TextChoices):
+        PANEL = "panel", "Panel"
+        EVENT = "event", "Event"
+        FOCUS_GROUP = "focus_group", "Focus group"
+        MEDIA_WORK = "media_work", "Media work"
+        TRAINING = "training", "Training"
+        OTHER = "other", "Other"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+        CANCELLED = "cancelled", "Cancelled"
+
+    title = models.CharField(max_length=200)
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    description = models.TextField()
+    organisation = models.ForeignKey(
+        "people.Organisation", on_delete=models.PROTECT, related_name="opportunities"
+    )
+    #: Who it suits: several of ``AgeBand`` (empty: every age).
+    age_bands = models.JSONField("age bands", default=list, blank=True)
+    #: Members of any of these groups (none: everyone).
+    groups = models.ManyToManyField("groups.Group", blank=True, related_name="opportunities")
+    #: Young people living in any of these areas (none: everywhere), compared ignoring case.
+    areas = models.JSONField(default=list, blank=True)
+    starts_at = models.DateTimeField("starts")
+    ends_at = models.DateTimeField("ends", null=True, blank=True)
+    place = models.CharField(
+        "where", max_length=200, blank=True, help_text="The address or the name of the place."
+    )
+    online = models.BooleanField(default=False)
+    accessibility = models.TextField(
+        blank=True, help_text="Step-free access, BSL interpreter, a quiet room, and so on."
+    )
+    closes_on = models.DateField("closing date")
+    places = models.PositiveIntegerField(null=True, blank=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
+    #: Set by the service (the actor), never by a form: blank for what Heard itself recorded.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-starts_at", "-id"]
+        verbose_name_plural = "opportunities"
+        indexes = [
+            models.Index(fields=["organisation", "-starts_at"]),
+            models.Index(fields=["status", "closes_on"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__isnull=True)
+                | models.Q(ends_at__gte=models.F("starts_at")),
+                name="opportunity_ends_after_it_starts",
+                violation_error_message="The end must be after the start.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({display(timezone.localdate(self.starts_at))})"
+
+    def clean(self) -> None:
+        validate_single_line(self, ("title", "place"))
+
+    def age_band_labels(self) -> list[str]:
+        labels = dict(AgeBand.choices)
+        return [str(labels.get(value, value)) for value in self.age_bands or []]
+
+    @property
+    def where(self) -> str:
+        parts = [self.place] if self.place else []
+        if self.online:
+            parts.append("Online")
+        return ", ".join(parts)
+
+    def is_open_on(self, day: Any) -> bool:
+        """Published and taking sign-ups on ``day``."""
+        return self.status == self.Status.PUBLISHED and day <= self.closes_on
+
+
+class SignUp(TimeStampedModel):
+    """A young person's sign-up to an opportunity: one per young person and opportunity."""
+
+    class How(models.TextChoices):
+        PORTAL = "portal", "In the portal"
+        WORKER = "worker", "By a worker"
+
+    class Status(models.TextChoices):
+        SIGNED_UP = "signed_up", "Signed up"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+        ATTENDED = "attended", "Attended"
+
+    opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="sign_ups")
+    young_person = models.ForeignKey(
+        "people.YoungPerson", on_delete=models.CASCADE, related_name="opportunity_sign_ups"
+    )
+    signed_up_at = models.DateTimeField("signed up", default=timezone.now)
+    how = models.CharField(max_length=16, choices=How.choices)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.SIGNED_UP)
+    #: The participation session the young person attended, once turned into attendance.
+    session = models.ForeignKey(
+        "participation.Session",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="opportunity_sign_ups",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["signed_up_at", "id"]
+        verbose_name = "sign-up"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opportunity", "young_person"],
+                name="one_sign_up_per_young_person_and_opportunity",
+                violation_error_message="This young person has already signed up.",
+            )
+        ]
+        indexes = [models.Index(fields=["young_person", "status"])]
+
+    def __str__(self) -> str:
+        return f"Sign-up to {self.opportunity.title}"
+
+    @property
+    def takes_a_place(self) -> bool:
+        return self.status != self.Status.WITHDRAWN

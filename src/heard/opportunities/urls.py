@@ -1,5 +1,37 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from heard.core.routes import record_pages
+from heard.opportunities import portal_views, views
 
 app_name = "opportunities"
 
-urlpatterns: list = []
+urlpatterns = [
+    *record_pages(
+        "opportunities/",
+        "opportunity",
+        list=views.OpportunityListView.as_view(),
+        create=views.opportunity_create,
+        detail=views.opportunity_detail,
+        edit=views.opportunity_edit,
+        member={
+            "delete": views.opportunity_delete,
+            "sign-ups": views.SignUpListView.as_view(),
+            "attendance": views.attendance,
+        },
+    ),
+    path("opportunities/<int:pk>/sign-ups/add/", views.sign_up_create, name="sign-up-create"),
+    path(
+        "opportunities/sign-ups/<int:pk>/withdraw/",
+        views.sign_up_withdraw,
+        name="sign-up-withdraw",
+    ),
+    path("portal/get-involved/", portal_views.get_involved, name="portal-list"),
+    path("portal/get-involved/mine/", portal_views.mine, name="portal-mine"),
+    path("portal/get-involved/<int:pk>/", portal_views.opportunity, name="portal-detail"),
+    path("portal/get-involved/<int:pk>/sign-up/", portal_views.sign_up, name="portal-sign-up"),
+    path(
+        "portal/get-involved/sign-ups/<int:pk>/withdraw/",
+        portal_views.withdraw,
+        name="portal-withdraw",
+    ),
+]

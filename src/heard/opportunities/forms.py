@@ -1,0 +1,252 @@
+"""Forms for opportunities and sign-ups: they collect and type the input; the services decide
+and save."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from heard.core.forms import GovUKDateField, number_input
+from heard.core.permissions import can, is_partner_worker
+from heard.core.roles import AgeBand
+from heard.groups.models import Group
+from heard.opportunities import selectors
+from heard.opportunities.models import Opportunity, SignUp
+from heard.participation.models import Degree, ParticipationType, Session
+from heard.people.models import Organisation, YoungPerson
+
+AREA_SEPARATORS = re.compile(r"[,;\n]+")
+
+
+def _time(label: str, subject: str, *, required: bool = True) -> forms.TimeField:
+    return forms.TimeField(
+        label=label,
+        required=required,
+        help_text="Use the 24-hour clock, for example 14:30.",
+        input_formats=["%H:%M", "%H.%M", "%H:%M:%S"],
+        widget=forms.TextInput(
+            attrs={"class": "govuk-input govuk-input--width-5", "spellcheck": "false"}
+        ),
+        error_messages={
+            "required": f"Enter the time {subject}",
+            "invalid": f"Enter the time {subject} as hours and minutes, like 14:30",
+        },
+    )
+
+
+class OpportunityForm(forms.Form):
+    title = forms.CharField(max_length=200, help_text="Like “Youth panel for a new manager”.")
+    kind = forms.ChoiceField(choices=Opportunity.Kind.choices, widget=forms.RadioSelect)
+    description = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What young people will do, in words they use.",
+    )
+    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none())
+    starts_on = GovUKDateField(label="Date it starts")
+    starts_time = _time("Time it starts", "it starts")
+    ends_time = _time("Time it ends (optional)", "it ends", required=False)
+    place = forms.CharField(label="Where (optional if online)", max_length=200, required=False)
+    online = forms.BooleanField(label="It is online", required=False)
+    accessibility = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Step-free access, BSL interpreter, a quiet room, and so on.",
+    )
+    closes_on = GovUKDateField(label="Closing date", help_text="The last day to sign up.")
+    places = forms.IntegerField(
+        label="Places (optional)",
+        required=False,
+        min_value=1,
+        widget=number_input(),
+        help_text="Leave empty for no limit.",
+    )
+    age_bands = forms.MultipleChoiceField(
+        label="Age bands it suits",
+        choices=AgeBand.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Leave all unticked for every age.",
+    )
+    groups = forms.ModelMultipleChoiceField(
+        label="Groups it suits",
+        queryset=Group.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Members of any of these groups. Leave all unticked for everyone.",
+    )
+    areas = forms.CharField(
+        label="Areas it suits (optional)",
+        required=False,
+        help_text="Where young people live, separated by commas. Leave empty for everywhere.",
+    )
+    status = forms.ChoiceField(
+        choices=Opportunity.Status.choices,
+        widget=forms.RadioSelect,
+        help_text="Young people see it in the portal once it is published.",
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        organisation = self.fields["organisation"]
+        organisation.queryset = selectors.organisations_for_opportunities(user)  # type: ignore[attr-defined]
+        self.fields["groups"].queryset = Group.objects.order_by("name")  # type: ignore[attr-defined]
+        if is_partner_worker(user):
+            organisation.initial = user.organisation_id
+
+    def clean_areas(self) -> list[str]:
+        text = self.cleaned_data.get("areas") or ""
+        return [area.strip() for area in AREA_SEPARATORS.split(text) if area.strip()]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("starts_time"), data.get("ends_time")
+        if end is not None and start is not None and end <= start:
+            self.add_error("ends_time", "The time it ends must be after the time it starts")
+        return data
+
+    def values(self) -> dict[str, Any]:
+        """The service's arguments."""
+        data = dict(self.cleaned_data)
+        day, start, end = data.pop("starts_on"), data.pop("starts_time"), data.pop("ends_time")
+        zone = timezone.get_current_timezone()
+        data["starts_at"] = datetime.datetime.combine(day, start, tzinfo=zone)
+        data["ends_at"] = datetime.datetime.combine(day, end, tzinfo=zone) if end else None
+        data["groups"] = list(data["groups"])
+        return data
+
+
+def opportunity_initial(opportunity: Opportunity) -> dict[str, Any]:
+    starts = timezone.localtime(opportunity.starts_at)
+    ends = timezone.localtime(opportunity.ends_at) if opportunity.ends_at else None
+    return {
+        "title": opportunity.title,
+        "kind": opportunity.kind,
+        "description": opportunity.description,
+        "organisation": opportunity.organisation_id,
+        "starts_on": starts.date(),
+        "starts_time": starts.time().replace(second=0, microsecond=0),
+        "ends_time": ends.time().replace(second=0, microsecond=0) if ends else None,
+        "place": opportunity.place,
+        "online": opportunity.online,
+        "accessibility": opportunity.accessibility,
+        "closes_on": opportunity.closes_on,
+        "places": opportunity.places,
+        "age_bands": list(opportunity.age_bands),
+        "groups": [group.pk for group in opportunity.groups.all()],
+        "areas": ", ".join(opportunity.areas),
+        "status": opportunity.status,
+    }
+
+
+def person_label(young_person: YoungPerson, user: Any) -> str:
+    """A young person by reference, with their name for those who may see it."""
+    if can(user, "people.view_youngperson_name", young_person):
+        return f"{young_person.reference} - {young_person.display_name}"
+    return young_person.reference
+
+
+class _PersonChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
+    user: Any = None
+
+    def label_from_instance(self, obj: Any) -> str:
+        return person_label(obj, self.user)
+
+
+class SignUpForm(forms.Form):
+    young_person = _PersonChoice(
+        queryset=YoungPerson.objects.none(),
+        label="Young person",
+        empty_label="Choose a young person",
+        help_text="Young people you can see who have not signed up.",
+        error_messages={"required": "Choose the young person to sign up."},
+    )
+
+    def __init__(self, *args: Any, user: Any, opportunity: Opportunity, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["young_person"]
+        field.queryset = selectors.young_people_to_sign_up(user, opportunity)  # type: ignore[attr-defined]
+        field.user = user  # type: ignore[attr-defined]
+
+
+class _SignUpChoices(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    user: Any = None
+
+    def label_from_instance(self, obj: Any) -> str:
+        return person_label(obj.young_person, self.user)
+
+
+class _SessionChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj)
+
+
+class AttendanceForm(forms.Form):
+    """Who came, and the session they attended: an existing one or a new one."""
+
+    sign_ups = _SignUpChoices(
+        label="Who came",
+        queryset=SignUp.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose the young people who came."},
+    )
+    session = _SessionChoice(
+        label="An existing session (optional)",
+        queryset=Session.objects.none(),
+        required=False,
+        empty_label="No: log a new session",
+        help_text="The latest sessions of the organisation you can change.",
+    )
+    date = GovUKDateField(
+        label="Date of the new session",
+        required=False,
+        help_text="Leave empty for an existing one.",
+    )
+    kind = forms.ChoiceField(
+        label="Kind of new session",
+        choices=[("", "Choose a kind"), *Session.Kind.choices],
+        required=False,
+    )
+    degree = forms.ChoiceField(
+        label="Degree of participation",
+        choices=[("", "Choose a degree"), *Degree.choices],
+        required=False,
+    )
+    participation_type = forms.ChoiceField(
+        label="Type of participation",
+        choices=[("", "Choose a type"), *ParticipationType.choices],
+        required=False,
+    )
+
+    def __init__(self, *args: Any, user: Any, opportunity: Opportunity, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["sign_ups"]
+        field.queryset = selectors.waiting_sign_ups(opportunity)  # type: ignore[attr-defined]
+        field.user = user  # type: ignore[attr-defined]
+        self.fields["session"].queryset = selectors.sessions_for_attendance(  # type: ignore[attr-defined]
+            user, opportunity
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("session") is None:
+            for name, message in (
+                ("date", "Enter the date of the new session"),
+                ("kind", "Choose the kind of the new session"),
+                ("degree", "Choose the degree of participation"),
+                ("participation_type", "Choose the type of participation"),
+            ):
+                if not data.get(name) and name not in self.errors:
+                    self.add_error(name, message)
+        return data
+
+    def values(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        new = None
+        if data["session"] is None:
+            new = {name: data[name] for name in ("date", "kind", "degree", "participation_type")}
+        return {"sign_ups": list(data["sign_ups"]), "session": data["session"], "new_session": new}

@@ -1,0 +1,96 @@
+"""The portal's "Get involved": the published opportunities that suit the signed-in young
+person and are still open, each with its accessibility; signing up (a confirmation page, then
+a POST), withdrawing, and "My sign-ups"."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from heard.opportunities import selectors, services
+from heard.opportunities.models import SignUp
+from heard.people.models import YoungPerson
+from heard.portal.views import portal_required
+
+
+@portal_required
+def get_involved(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    context = {
+        "young_person": young_person,
+        "opportunities": selectors.portal_opportunities(young_person, timezone.localdate()),
+        "title": "Get involved",
+    }
+    return render(request, "opportunities/portal_list.html", context)
+
+
+@portal_required
+def opportunity(request: HttpRequest, young_person: YoungPerson, pk: int) -> HttpResponse:
+    found = selectors.portal_opportunity_get(young_person, pk, timezone.localdate())
+    context = {
+        "young_person": young_person,
+        "opportunity": found,
+        "mine": found.mine,  # type: ignore[attr-defined]
+        "title": found.title,
+    }
+    return render(request, "opportunities/portal_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@portal_required
+def sign_up(request: HttpRequest, young_person: YoungPerson, pk: int) -> HttpResponse:
+    """ "Do you want to sign up?", then the sign-up itself."""
+    found = selectors.portal_opportunity_get(young_person, pk, timezone.localdate())
+    mine = found.mine  # type: ignore[attr-defined]
+    if mine is not None and mine.status != SignUp.Status.WITHDRAWN:
+        messages.info(request, "You have already signed up for this.")
+        return redirect("opportunities:portal-mine")
+    error = ""
+    if request.method == "POST":
+        try:
+            services.sign_up_give(young_person=young_person, opportunity=found)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            messages.success(request, f"You have signed up for {found.title}. See you there!")
+            return redirect("opportunities:portal-mine")
+    context = {
+        "young_person": young_person,
+        "opportunity": found,
+        "error": error,
+        "title": f"Sign up for {found.title}?",
+    }
+    return render(request, "opportunities/portal_sign_up.html", context)
+
+
+@portal_required
+def mine(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+    context = {
+        "young_person": young_person,
+        "sign_ups": list(selectors.portal_sign_ups(young_person)),
+        "title": "My sign-ups",
+    }
+    return render(request, "opportunities/portal_mine.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@portal_required
+def withdraw(request: HttpRequest, young_person: YoungPerson, pk: int) -> HttpResponse:
+    """ "Do you want to stop?", then the withdrawal."""
+    found = selectors.portal_sign_up_get(young_person, pk)
+    if found.status != SignUp.Status.SIGNED_UP:
+        messages.info(request, "This sign-up cannot be withdrawn now.")
+        return redirect("opportunities:portal-mine")
+    if request.method == "POST":
+        services.sign_up_withdraw(sign_up=found, young_person=young_person)
+        messages.success(request, f"You are no longer signed up for {found.opportunity.title}.")
+        return redirect("opportunities:portal-mine")
+    context = {
+        "young_person": young_person,
+        "sign_up": found,
+        "title": f"Stop your sign-up for {found.opportunity.title}?",
+    }
+    return render(request, "opportunities/portal_withdraw.html", context)

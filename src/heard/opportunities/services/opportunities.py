@@ -1,0 +1,229 @@
+"""Opportunities: added, changed and deleted by the organisation's staff."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from heard.core import audit
+from heard.core.permissions import can, require
+from heard.core.roles import AgeBand
+from heard.core.updates import audited_update, full_clean
+from heard.groups.models import Group
+from heard.opportunities import events
+from heard.opportunities.models import Opportunity, SignUp
+from heard.people.models import Organisation
+
+OPPORTUNITY_FIELDS = (
+    "title",
+    "kind",
+    "description",
+    "organisation",
+    "age_bands",
+    "groups",
+    "areas",
+    "starts_at",
+    "ends_at",
+    "place",
+    "online",
+    "accessibility",
+    "closes_on",
+    "places",
+    "status",
+)
+NOT_YOURS = "Choose your own organisation."
+WHERE = "Say where it is: a place, online, or both."
+CLOSES_AFTER_START = "The closing date must be on or before the day it starts."
+ENDS_BEFORE_START = "The end must be after the start."
+NO_PLACES = "Places must be at least 1, or leave it empty for no limit."
+AREA_MAX_LENGTH = 100
+#: What the rules read of an opportunity being changed besides the values changed.
+CHECKED = ("place", "online", "places", "starts_at", "ends_at", "closes_on")
+
+
+def plain_text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _age_bands(value: Any, errors: dict[str, Any]) -> list[str]:
+    chosen = list(value) if isinstance(value, list | tuple | set) else [value] if value else []
+    if any(item not in AgeBand.values for item in chosen):
+        errors["age_bands"] = "Choose age bands from the list."
+        return []
+    return [band for band in AgeBand.values if band in chosen]
+
+
+def _areas(value: Any, errors: dict[str, Any]) -> list[str]:
+    chosen = list(value) if isinstance(value, list | tuple | set) else [value] if value else []
+    areas: list[str] = []
+    for item in chosen:
+        text = plain_text(item)
+        if not isinstance(item, str) or len(text) > AREA_MAX_LENGTH or "\n" in text:
+            errors["areas"] = f"Each area is one line of {AREA_MAX_LENGTH} characters or fewer."
+            return []
+        if text and text.casefold() not in {area.casefold() for area in areas}:
+            areas.append(text)
+    return areas
+
+
+def _groups(value: Iterable[Any], errors: dict[str, Any]) -> list[Group]:
+    chosen = list(value or [])
+    if not all(isinstance(group, Group) and group.pk for group in chosen):
+        errors["groups"] = "Choose groups on the register."
+        return []
+    return chosen
+
+
+def _check_times(values: dict[str, Any], errors: dict[str, Any]) -> None:
+    starts, ends, closes = values.get("starts_at"), values.get("ends_at"), values.get("closes_on")
+    if not isinstance(starts, datetime.datetime):
+        return
+    if isinstance(ends, datetime.datetime) and ends < starts:
+        errors.setdefault("ends_at", ENDS_BEFORE_START)
+    if isinstance(closes, datetime.date) and closes > timezone.localdate(starts):
+        errors.setdefault("closes_on", CLOSES_AFTER_START)
+
+
+def _check(values: dict[str, Any], errors: dict[str, Any]) -> None:
+    """The rules every opportunity keeps, on its values as they will be saved."""
+    for name in ("title", "description", "place", "accessibility"):
+        if name in values:
+            values[name] = plain_text(values[name])
+    if "age_bands" in values:
+        values["age_bands"] = _age_bands(values["age_bands"], errors)
+    if "areas" in values:
+        values["areas"] = _areas(values["areas"], errors)
+    if "groups" in values:
+        values["groups"] = _groups(values["groups"], errors)
+    if not values.get("place") and not values.get("online"):
+        errors.setdefault("place", WHERE)
+    places = values.get("places")
+    if places is not None and (not isinstance(places, int) or places < 1):
+        errors.setdefault("places", NO_PLACES)
+    _check_times(values, errors)
+
+
+@transaction.atomic
+def opportunity_add(
+    *,
+    actor: Any,
+    title: str,
+    kind: str,
+    description: str,
+    organisation: Organisation,
+    starts_at: datetime.datetime,
+    closes_on: datetime.date,
+    ends_at: datetime.datetime | None = None,
+    age_bands: Iterable[str] = (),
+    groups: Iterable[Group] = (),
+    areas: Iterable[str] = (),
+    place: str = "",
+    online: bool = False,
+    accessibility: str = "",
+    places: int | None = None,
+    status: str = Opportunity.Status.DRAFT,
+) -> Opportunity:
+    """Add an opportunity of ``organisation``: a partner worker adds their own's only."""
+    require(actor, "opportunities.add_opportunity")
+    errors: dict[str, Any] = {}
+    values: dict[str, Any] = {
+        "title": title,
+        "description": description,
+        "age_bands": age_bands,
+        "groups": list(groups),
+        "areas": areas,
+        "starts_at": starts_at,
+        "ends_at": ends_at,
+        "closes_on": closes_on,
+        "place": place,
+        "online": bool(online),
+        "accessibility": accessibility,
+        "places": places,
+    }
+    _check(values, errors)
+    chosen_groups = values.pop("groups")
+    opportunity = Opportunity(
+        kind=kind,
+        organisation=organisation if isinstance(organisation, Organisation) else None,
+        status=status,
+        created_by=actor,
+        **values,
+    )
+    if opportunity.organisation is not None and not can(
+        actor, "opportunities.add_opportunity", opportunity
+    ):
+        errors["organisation"] = NOT_YOURS
+    full_clean(opportunity, errors, exclude=["created_by"])
+    if errors:
+        raise ValidationError(errors)
+    opportunity.save()
+    opportunity.groups.set(chosen_groups)
+    audit.record(
+        actor=actor,
+        event=events.OPPORTUNITY_ADDED,
+        obj=opportunity,
+        changes=audit.diff({}, audit.snapshot(opportunity, OPPORTUNITY_FIELDS)),
+    )
+    return opportunity
+
+
+def taken_places(opportunity: Opportunity) -> int:
+    """Sign-ups that hold a place (not withdrawn)."""
+    return opportunity.sign_ups.exclude(status=SignUp.Status.WITHDRAWN).count()
+
+
+@transaction.atomic
+def opportunity_update(*, actor: Any, opportunity: Opportunity, **fields: Any) -> Opportunity:
+    """Change an opportunity. Places may not drop below the young people already signed up."""
+    require(actor, "opportunities.change_opportunity", opportunity)
+
+    def check(obj: Opportunity, values: dict[str, Any], errors: dict[str, Any]) -> None:
+        current = {name: getattr(obj, name) for name in CHECKED}
+        merged = {**current, **values}
+        _check(merged, errors)
+        for name in values:
+            values[name] = merged[name]
+        organisation = values.get("organisation", obj.organisation)
+        if not isinstance(organisation, Organisation) or not can(
+            actor, "opportunities.change_opportunity", Opportunity(organisation=organisation)
+        ):
+            errors["organisation"] = NOT_YOURS
+        places = values.get("places")
+        if "places" in values and places is not None and "places" not in errors:
+            taken = taken_places(obj)
+            if places < taken:
+                errors["places"] = (
+                    f"{taken} young people have signed up: places cannot be fewer than {taken}."
+                )
+
+    updated, _ = audited_update(
+        opportunity,
+        actor=actor,
+        event=events.OPPORTUNITY_CHANGED,
+        service="opportunity_update",
+        fields=fields,
+        allowed=OPPORTUNITY_FIELDS,
+        check=check,
+    )
+    return updated
+
+
+@transaction.atomic
+def opportunity_delete(*, actor: Any, opportunity: Opportunity) -> None:
+    """Delete an opportunity and its sign-ups (attendance already logged stays in the log)."""
+    require(actor, "opportunities.delete_opportunity", opportunity)
+    before = audit.snapshot(opportunity, OPPORTUNITY_FIELDS)
+    audit.record(
+        actor=actor,
+        event=events.OPPORTUNITY_DELETED,
+        obj=opportunity,
+        changes={
+            name: [value, None] for name, value in before.items() if value not in (None, "", [])
+        },
+    )
+    opportunity.delete()

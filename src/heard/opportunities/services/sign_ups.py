@@ -1,0 +1,129 @@
+"""Sign-ups: a young person signs up in the portal, or a worker signs them up; either may
+withdraw it. The opportunity's row is locked while a sign-up is checked and saved, so two at
+once never take more than its places."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from heard.core import audit
+from heard.core.permissions import require
+from heard.core.updates import lock
+from heard.opportunities import events
+from heard.opportunities.matching import current_group_ids, suits
+from heard.opportunities.models import Opportunity, SignUp
+from heard.people import selectors as people_selectors
+from heard.people.models import YoungPerson
+
+SIGN_UP_FIELDS = ("opportunity", "young_person", "how", "status", "session")
+NOT_PUBLISHED = "This opportunity is not open for sign-ups."
+CLOSED = "Sign-ups for this opportunity closed on {date}."
+FULL = "This opportunity is full: all {places} places are taken."
+NOT_SUITED = "This opportunity is not for this young person (age, group or area)."
+ALREADY = "This young person has already signed up."
+NOT_SIGNED_UP = "Only a sign-up that has not been withdrawn or attended can be withdrawn."
+UNSEEN = "Choose a young person you can see."
+
+
+def _check(opportunity: Opportunity, young_person: YoungPerson) -> SignUp | None:
+    """The rules of a new sign-up, on the locked opportunity: it is published and open, it
+    suits the young person, they have not signed up already, and a place is free. The
+    withdrawn sign-up to make again, if any."""
+    if opportunity.status != Opportunity.Status.PUBLISHED:
+        raise ValidationError(NOT_PUBLISHED)
+    if timezone.localdate() > opportunity.closes_on:
+        raise ValidationError(CLOSED.format(date=opportunity.closes_on.strftime("%-d %B %Y")))
+    if not suits(opportunity, young_person, current_group_ids(young_person)):
+        raise ValidationError(NOT_SUITED)
+    existing = SignUp.objects.filter(opportunity=opportunity, young_person=young_person).first()
+    if existing is not None and existing.status != SignUp.Status.WITHDRAWN:
+        raise ValidationError(ALREADY)
+    if opportunity.places is not None:
+        taken = opportunity.sign_ups.exclude(status=SignUp.Status.WITHDRAWN).count()
+        if taken >= opportunity.places:
+            raise ValidationError(FULL.format(places=opportunity.places))
+    return existing
+
+
+def _save(opportunity: Opportunity, young_person: YoungPerson, how: str, actor: Any) -> SignUp:
+    opportunity = lock(opportunity)
+    existing = _check(opportunity, young_person)
+    if existing is not None:
+        before = audit.snapshot(existing, SIGN_UP_FIELDS)
+        existing.status, existing.how = SignUp.Status.SIGNED_UP, how
+        existing.signed_up_at, existing.recorded_by = timezone.now(), actor
+        existing.save()
+        audit.record(
+            actor=actor,
+            event=events.SIGN_UP_CHANGED,
+            obj=existing,
+            changes=audit.diff(before, audit.snapshot(existing, SIGN_UP_FIELDS)),
+        )
+        return existing
+    sign_up = SignUp.objects.create(
+        opportunity=opportunity, young_person=young_person, how=how, recorded_by=actor
+    )
+    audit.record(
+        actor=actor,
+        event=events.SIGN_UP_MADE,
+        obj=sign_up,
+        changes=audit.diff({}, audit.snapshot(sign_up, SIGN_UP_FIELDS)),
+    )
+    return sign_up
+
+
+def _registered(young_person: Any) -> YoungPerson:
+    if not isinstance(young_person, YoungPerson) or not young_person.pk:
+        raise PermissionDenied("Only a young person on the register can sign up.")
+    return young_person
+
+
+@transaction.atomic
+def sign_up_give(*, young_person: YoungPerson, opportunity: Opportunity) -> SignUp:
+    """A young person signs up in the portal (audited with no staff actor)."""
+    _registered(young_person)
+    return _save(opportunity, young_person, SignUp.How.PORTAL, None)
+
+
+@transaction.atomic
+def sign_up_add(*, actor: Any, opportunity: Opportunity, young_person: YoungPerson) -> SignUp:
+    """A worker signs up a young person they can see for one of their opportunities."""
+    require(actor, "opportunities.add_signup", opportunity)
+    _registered(young_person)
+    if not people_selectors.young_people_visible_to(actor).filter(pk=young_person.pk).exists():
+        raise ValidationError({"young_person": UNSEEN})
+    try:
+        return _save(opportunity, young_person, SignUp.How.WORKER, actor)
+    except ValidationError as exc:
+        raise ValidationError({"young_person": exc.messages}) from exc
+
+
+@transaction.atomic
+def sign_up_withdraw(
+    *, sign_up: SignUp, actor: Any = None, young_person: YoungPerson | None = None
+) -> SignUp:
+    """Withdraw a sign-up: by the young person whose it is (``young_person``, in the portal) or
+    by a worker who keeps it (``actor``). Its place is free again."""
+    if young_person is not None:
+        if sign_up.young_person_id != young_person.pk:
+            raise PermissionDenied("You can only withdraw your own sign-up.")
+        actor = None
+    else:
+        require(actor, "opportunities.change_signup", sign_up)
+    sign_up = lock(sign_up)
+    if sign_up.status != SignUp.Status.SIGNED_UP:
+        raise ValidationError(NOT_SIGNED_UP)
+    before = audit.snapshot(sign_up, SIGN_UP_FIELDS)
+    sign_up.status = SignUp.Status.WITHDRAWN
+    sign_up.save(update_fields=["status", "updated_at"])
+    audit.record(
+        actor=actor,
+        event=events.SIGN_UP_CHANGED,
+        obj=sign_up,
+        changes=audit.diff(before, audit.snapshot(sign_up, SIGN_UP_FIELDS)),
+    )
+    return sign_up

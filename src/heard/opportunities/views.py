@@ -1,0 +1,274 @@
+"""Staff pages for opportunities and their sign-ups: selectors read, services write."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from heard.core import tables
+from heard.core.forms import add_service_errors, form_page
+from heard.core.lists import StaffListView
+from heard.core.permissions import can, require
+from heard.opportunities import selectors, services
+from heard.opportunities.filters import OpportunityFilter, SignUpFilter
+from heard.opportunities.forms import (
+    AttendanceForm,
+    OpportunityForm,
+    SignUpForm,
+    opportunity_initial,
+    person_label,
+)
+from heard.opportunities.models import Opportunity, SignUp
+
+VIEW = "opportunities.view_opportunity"
+ADD = "opportunities.add_opportunity"
+CHANGE = "opportunities.change_opportunity"
+DELETE = "opportunities.delete_opportunity"
+VIEW_SIGN_UPS = "opportunities.view_signup"
+ADD_SIGN_UP = "opportunities.add_signup"
+CHANGE_SIGN_UP = "opportunities.change_signup"
+
+
+def opportunity_url(opportunity: Opportunity) -> str:
+    return reverse("opportunities:opportunity-detail", args=[opportunity.pk])
+
+
+def sign_ups_url(opportunity: Opportunity | int) -> str:
+    pk = opportunity if isinstance(opportunity, int) else opportunity.pk
+    return reverse("opportunities:opportunity-sign-ups", args=[pk])
+
+
+class OpportunityListView(StaffListView):
+    template_name = "opportunities/opportunity_list.html"
+    filterset_class = OpportunityFilter
+    permission_required = VIEW
+    title = "Opportunities"
+    csv_filename = "opportunities.csv"
+    selector = staticmethod(selectors.opportunities_visible_to)
+    context_permissions = {"can_add": ADD}
+    columns = (
+        tables.Column(
+            "Title",
+            "title",
+            cell='<a class="govuk-link" '
+            'href="{% url "opportunities:opportunity-detail" row.pk %}">{{ row.title }}</a>',
+        ),
+        tables.Column("Kind", "get_kind_display"),
+        tables.Column("Starts", "starts_at"),
+        tables.Column("Closing date", "closes_on"),
+        tables.Column("Organisation", "organisation.name"),
+        tables.Column("Status", "get_status_display"),
+        tables.Column("Places", lambda row: row.places if row.places else "No limit"),
+        tables.Column("Signed up", "taken", numeric=True),
+        tables.Column("Where", "where", in_table=False),
+        tables.Column("Description", "description", in_table=False),
+        tables.Column("Accessibility", "accessibility", in_table=False),
+        tables.Column("Age bands", lambda row: ", ".join(row.age_band_labels()), in_table=False),
+        tables.Column("Areas", lambda row: ", ".join(row.areas), in_table=False),
+    )
+
+
+@login_required
+def opportunity_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    opportunity = selectors.opportunity_get(user, pk)
+    context = {
+        "opportunity": opportunity,
+        "title": opportunity.title,
+        "can_change": can(user, CHANGE, opportunity),
+        "can_delete": can(user, DELETE, opportunity),
+        "can_view_sign_ups": can(user, VIEW_SIGN_UPS, SignUp(opportunity=opportunity)),
+        "can_view_history": can(user, "core.view_history"),
+    }
+    return render(request, "opportunities/opportunity_detail.html", context)
+
+
+@login_required
+def opportunity_create(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    require(user, ADD)
+    form = OpportunityForm(request.POST or None, user=user, initial={"status": "draft"})
+    return form_page(
+        request,
+        form,
+        lambda: services.opportunity_add(actor=user, **form.values()),
+        success=lambda added: f"Opportunity “{added.title}” added.",
+        then=opportunity_url,
+        title="Add an opportunity",
+        submit_label="Add opportunity",
+        cancel_url=reverse("opportunities:opportunity-list"),
+    )
+
+
+@login_required
+def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    opportunity = selectors.opportunity_get(user, pk)
+    require(user, CHANGE, opportunity)
+    form = OpportunityForm(
+        request.POST or None, user=user, initial=opportunity_initial(opportunity)
+    )
+    return form_page(
+        request,
+        form,
+        lambda: services.opportunity_update(actor=user, opportunity=opportunity, **form.values()),
+        success="Opportunity updated.",
+        then=opportunity_url(opportunity),
+        title=f"Edit {opportunity.title}",
+        submit_label="Save changes",
+        cancel_url=opportunity_url(opportunity),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def opportunity_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    opportunity = selectors.opportunity_get(user, pk)
+    require(user, DELETE, opportunity)
+    if request.method == "POST":
+        services.opportunity_delete(actor=user, opportunity=opportunity)
+        messages.success(request, f"Opportunity “{opportunity.title}” deleted.")
+        return redirect("opportunities:opportunity-list")
+    context = {"opportunity": opportunity, "title": f"Delete {opportunity.title}?"}
+    return render(request, "opportunities/opportunity_delete.html", context)
+
+
+# Sign-ups -------------------------------------------------------------------------------------
+
+
+def _opportunity_for_sign_ups(request: HttpRequest, pk: Any, permission: str) -> Opportunity:
+    opportunity = selectors.opportunity_get(request.user, pk)
+    if not can(request.user, permission, SignUp(opportunity=opportunity)):
+        raise PermissionDenied
+    return opportunity
+
+
+class SignUpListView(StaffListView):
+    """One opportunity's sign-ups, with their exports."""
+
+    template_name = "opportunities/sign_up_list.html"
+    filterset_class = SignUpFilter
+    permission_required = VIEW_SIGN_UPS
+    title = "Sign-ups"
+    csv_filename = "sign-ups.csv"
+    selector = staticmethod(selectors.sign_ups_visible_to)
+    columns = (
+        tables.Column("Young person", "young_person.reference"),
+        tables.Column("Signed up", "signed_up_at"),
+        tables.Column("How", "get_how_display"),
+        tables.Column("Status", "get_status_display"),
+        tables.Column(
+            "Session",
+            lambda row: str(row.session) if row.session else "",
+            cell='{% if row.session %}<a class="govuk-link" '
+            'href="{% url "participation:session-detail" row.session_id %}">{{ row.session }}</a>'
+            "{% endif %}",
+        ),
+        tables.Column(
+            "Actions",
+            in_csv=False,
+            cell='{% if can_change and row.status == "signed_up" %}<a class="govuk-link" '
+            'href="{% url "opportunities:sign-up-withdraw" row.pk %}">Withdraw<span '
+            'class="govuk-visually-hidden"> {{ row.young_person.reference }}</span></a>'
+            "{% endif %}",
+        ),
+    )
+
+    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        if request.user.is_authenticated:
+            self.opportunity = _opportunity_for_sign_ups(request, kwargs["pk"], VIEW_SIGN_UPS)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_base_queryset(self) -> QuerySet[Any]:
+        return selectors.opportunity_sign_ups(self.request.user, self.opportunity)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        user, probe = self.request.user, SignUp(opportunity=self.opportunity)
+        context.update(
+            opportunity=self.opportunity,
+            title=f"Sign-ups for {self.opportunity.title}",
+            can_add=can(user, ADD_SIGN_UP, self.opportunity),
+            can_change=can(user, CHANGE_SIGN_UP, probe),
+            can_attend=can(user, CHANGE_SIGN_UP, probe)
+            and selectors.waiting_sign_ups(self.opportunity).exists(),
+        )
+        return context
+
+
+@login_required
+def sign_up_create(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    opportunity = _opportunity_for_sign_ups(request, pk, ADD_SIGN_UP)
+    form = SignUpForm(request.POST or None, user=user, opportunity=opportunity)
+    back = sign_ups_url(opportunity)
+    return form_page(
+        request,
+        form,
+        lambda: services.sign_up_add(actor=user, opportunity=opportunity, **form.cleaned_data),
+        success=lambda added: f"{person_label(added.young_person, user)} signed up.",
+        then=back,
+        title=f"Sign up a young person for {opportunity.title}",
+        submit_label="Sign up",
+        cancel_url=back,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def sign_up_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    sign_up = selectors.sign_up_get(user, pk)
+    require(user, CHANGE_SIGN_UP, sign_up)
+    back = sign_ups_url(sign_up.opportunity_id)
+    error = ""
+    if request.method == "POST":
+        try:
+            services.sign_up_withdraw(actor=user, sign_up=sign_up)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            messages.success(request, f"Sign-up of {sign_up.young_person.reference} withdrawn.")
+            return redirect(back)
+    context = {
+        "sign_up": sign_up,
+        "title": "Withdraw this sign-up?",
+        "cancel_url": back,
+        "error": error,
+        "who": person_label(sign_up.young_person, user),
+    }
+    return render(request, "opportunities/sign_up_withdraw.html", context)
+
+
+@login_required
+def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    """Turn the sign-ups of those who came into attendance at a session."""
+    user = request.user
+    opportunity = _opportunity_for_sign_ups(request, pk, CHANGE_SIGN_UP)
+    form = AttendanceForm(request.POST or None, user=user, opportunity=opportunity)
+    back = sign_ups_url(opportunity)
+    if request.method == "POST" and form.is_valid():
+        try:
+            session = services.sign_ups_attend(actor=user, opportunity=opportunity, **form.values())
+        except ValidationError as exc:
+            add_service_errors(form, exc, aliases={"attendees": ("sign_ups",)})
+        else:
+            messages.success(request, f"Attendance recorded at {session}.")
+            return redirect(back)
+    context = {
+        "form": form,
+        "opportunity": opportunity,
+        "title": f"Record who came to {opportunity.title}",
+        "submit_label": "Record attendance",
+        "cancel_url": back,
+    }
+    return render(request, "opportunities/attendance.html", context)
