@@ -1,0 +1,33 @@
+"""What happens to recognitions, session hours, expense claims and partner invoices, in the
+audit log's words."""
+
+from __future__ import annotations
+
+from heard.core.events import DELETE, UPDATE, event, record_events
+
+RECOGNITION_GIVEN, RECOGNITION_CHANGED = record_events(
+    "recognition", "recognition", added=("given", "Gave the")
+)
+RECOGNITION_DELETED = event("recognition.deleted", "Deleted the recognition", action=DELETE)
+SESSION_HOURS_SET, SESSION_HOURS_CHANGED = record_events(
+    "session_hours", "session hours", added=("set", "Set the")
+)
+HOURS_DEFAULT_SET, HOURS_DEFAULT_CHANGED = record_events(
+    "hours_default", "default session hours", added=("set", "Set the")
+)
+CLAIM_SUBMITTED, CLAIM_CHANGED = record_events(
+    "expense_claim", "expense claim", added=("submitted", "Submitted the")
+)
+CLAIM_DELETED = event("expense_claim.deleted", "Deleted the expense claim", action=DELETE)
+CLAIM_APPROVED = event("expense_claim.approved", "Approved the expense claim", action=UPDATE)
+CLAIM_REJECTED = event("expense_claim.rejected", "Rejected the expense claim", action=UPDATE)
+CLAIM_PAID = event("expense_claim.paid", "Paid the expense claim", action=UPDATE)
+ITEM_ADDED, ITEM_CHANGED = record_events("expense_item", "expense item")
+ITEM_DELETED = event("expense_item.deleted", "Deleted the expense item", action=DELETE)
+INVOICE_RECEIVED, INVOICE_CHANGED = record_events(
+    "partner_invoice", "partner invoice", added=("received", "Received the")
+)
+INVOICE_DELETED = event("partner_invoice.deleted", "Deleted the partner invoice", action=DELETE)
+INVOICE_APPROVED = event("partner_invoice.approved", "Approved the partner invoice", action=UPDATE)
+INVOICE_REJECTED = event("partner_invoice.rejected", "Rejected the partner invoice", action=UPDATE)
+INVOICE_PAID = event("partner_invoice.paid", "Paid the partner invoice", action=UPDATE)

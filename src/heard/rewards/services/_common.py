@@ -1,0 +1,183 @@
+"""What the rewards services share: deleting with an audit entry, plain text, the decisions on
+money (approve, reject, pay) that claims and invoices both take, and receipts."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from collections.abc import Iterable
+from pathlib import PurePath
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+from heard.core import audit
+from heard.core.events import EventType
+from heard.core.permissions import require
+from heard.core.updates import lock
+from heard.rewards.models import Approval
+from heard.voice.services.evidence import _check_file, _measure
+
+#: What a receipt may be: a photo or a PDF (the evidence sniffer reads the first bytes).
+RECEIPT_TYPES = ("image/jpeg", "image/png", "application/pdf")
+RECEIPT_TYPE_MESSAGE = "A receipt must be a photo (JPEG or PNG) or a PDF."
+DECISION_AUDITED = (
+    "status",
+    "decided_by",
+    "decided_on",
+    "rejection_reason",
+    "paid_on",
+    "payment_reference",
+)
+ALREADY = {
+    Approval.APPROVED: "has already been approved",
+    Approval.REJECTED: "has already been rejected",
+    Approval.PAID: "has already been paid",
+}
+
+
+def plain_text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def deleted_audited(
+    obj: models.Model, *, actor: Any, event: EventType, fields: Iterable[str]
+) -> None:
+    """Audit that ``obj`` goes (each of ``fields`` as ``[value, None]``), then delete it."""
+    before = audit.snapshot(obj, fields)
+    audit.record(
+        actor=actor,
+        event=event,
+        obj=obj,
+        changes={
+            name: [value, None] for name, value in before.items() if value not in (None, "", [])
+        },
+    )
+    obj.delete()
+
+
+def receipt_checked(file: Any, errors: dict[str, Any], field: str = "receipt") -> dict[str, Any]:
+    """The model values of a receipt (none for no file), after checking what it really is with
+    the evidence uploads' checks: its size, its first bytes and its name's ending."""
+    if file is None or file == "":
+        return {}
+    if not hasattr(file, "read"):
+        errors[field] = "Choose a receipt file to upload."
+        return {}
+    size = _measure(file)
+    extension = PurePath(PurePath(getattr(file, "name", "") or "").name.lower()).suffix
+    found: dict[str, Any] = {}
+    file_type = _check_file(file, size, extension, found)
+    if found:
+        errors[field] = found["file"]
+        return {}
+    assert file_type is not None  # noqa: S101 - checked above
+    if file_type.content_type not in RECEIPT_TYPES:
+        errors[field] = RECEIPT_TYPE_MESSAGE
+        return {}
+    file.name = f"{uuid.uuid4().hex}{extension}"
+    return {"receipt": file, "receipt_content_type": file_type.content_type, "receipt_size": size}
+
+
+def _refuse_unless(obj: Any, wanted: str, noun: str, doing: str) -> None:
+    if obj.status == wanted:
+        return
+    if wanted == Approval.APPROVED and obj.status == Approval.SUBMITTED:
+        raise ValidationError(f"Approve the {noun} before {doing} it.")
+    raise ValidationError(f"This {noun} {ALREADY.get(obj.status, 'cannot change')}.")
+
+
+def _decided(actor: Any, obj: Any, event: EventType, values: dict[str, Any]) -> Any:
+    before = audit.snapshot(obj, DECISION_AUDITED)
+    for name, value in values.items():
+        setattr(obj, name, value)
+    obj.save(update_fields=[*_columns(values), "updated_at"])
+    audit.record(
+        actor=actor,
+        event=event,
+        obj=obj,
+        changes=audit.diff(before, audit.snapshot(obj, DECISION_AUDITED)),
+    )
+    return obj
+
+
+def _columns(values: dict[str, Any]) -> list[str]:
+    return [f"{name}_id" if name == "decided_by" else name for name in values]
+
+
+def approve(obj: Any, *, actor: Any, permission: str, noun: str, event: EventType) -> Any:
+    """Approve a submitted claim or invoice: the row is locked, so of two approvals at once the
+    second waits and is then refused as approving twice."""
+    require(actor, permission, obj)
+    obj = lock(obj)
+    _refuse_unless(obj, Approval.SUBMITTED, noun, "approving")
+    values = {
+        "status": Approval.APPROVED,
+        "decided_by": actor,
+        "decided_on": timezone.localdate(),
+    }
+    return _decided(actor, obj, event, values)
+
+
+def reject(
+    obj: Any, *, actor: Any, permission: str, noun: str, event: EventType, reason: str
+) -> Any:
+    require(actor, permission, obj)
+    obj = lock(obj)
+    _refuse_unless(obj, Approval.SUBMITTED, noun, "rejecting")
+    reason = plain_text(reason)
+    if not reason:
+        raise ValidationError(
+            {"rejection_reason": f"Say why the {noun} is rejected: the person will be told."}
+        )
+    if len(reason) > 2000:
+        raise ValidationError({"rejection_reason": "Keep the reason to 2,000 characters or fewer."})
+    values = {
+        "status": Approval.REJECTED,
+        "decided_by": actor,
+        "decided_on": timezone.localdate(),
+        "rejection_reason": reason,
+    }
+    return _decided(actor, obj, event, values)
+
+
+def pay(
+    obj: Any,
+    *,
+    actor: Any,
+    permission: str,
+    noun: str,
+    event: EventType,
+    paid_on: datetime.date,
+    payment_reference: str,
+) -> Any:
+    """Record that an approved claim or invoice was paid (by the finance system)."""
+    require(actor, permission, obj)
+    obj = lock(obj)
+    _refuse_unless(obj, Approval.APPROVED, noun, "paying")
+    errors: dict[str, Any] = {}
+    reference = plain_text(payment_reference)
+    if not isinstance(paid_on, datetime.date):
+        errors["paid_on"] = "Enter the date it was paid."
+    elif paid_on > timezone.localdate():
+        errors["paid_on"] = "The date it was paid cannot be in the future."
+    elif obj.decided_on and paid_on < obj.decided_on:
+        errors["paid_on"] = "The date it was paid cannot be before it was approved."
+    if not reference:
+        errors["payment_reference"] = "Enter the payment reference from the finance system."
+    elif len(reference) > 100 or "\n" in reference:
+        errors["payment_reference"] = (
+            "Enter the payment reference on one line, 100 characters or fewer."
+        )
+    if errors:
+        raise ValidationError(errors)
+    values = {"status": Approval.PAID, "paid_on": paid_on, "payment_reference": reference}
+    return _decided(actor, obj, event, values)
+
+
+def refuse_once_decided(obj: Any, noun: str) -> None:
+    """Claims and invoices change only while they wait for a decision."""
+    if obj.status != Approval.SUBMITTED:
+        raise ValidationError(f"This {noun} {ALREADY[obj.status]}: it can no longer be changed.")

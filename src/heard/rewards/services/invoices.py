@@ -1,0 +1,155 @@
+"""Partner invoices for agreed costs (seed 000): received, approved by a participation lead who
+did not record them, then paid."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from heard.core import audit
+from heard.core.permissions import can, require
+from heard.core.updates import audited_update, full_clean, lock
+from heard.people.models import Organisation
+from heard.rewards import events
+from heard.rewards.models import PartnerInvoice
+from heard.rewards.services import _common
+from heard.rewards.services._common import deleted_audited, plain_text
+
+NOUN = "invoice"
+INVOICE_FIELDS = (
+    "organisation",
+    "reference",
+    "period_start",
+    "period_end",
+    "description",
+    "amount",
+    "status",
+)
+EDITABLE = INVOICE_FIELDS[:-1]
+NOT_YOURS = "Choose your own organisation."
+
+
+def _check(actor: Any, values: dict[str, Any], errors: dict[str, Any]) -> None:
+    for name in ("reference", "description"):
+        if name in values:
+            values[name] = plain_text(values[name])
+    organisation = values.get("organisation")
+    if not isinstance(organisation, Organisation) or not can(
+        actor, "rewards.add_partnerinvoice", PartnerInvoice(organisation=organisation)
+    ):
+        errors["organisation"] = NOT_YOURS
+
+
+@transaction.atomic
+def invoice_record(
+    *,
+    actor: Any,
+    organisation: Organisation,
+    reference: str,
+    period_start: datetime.date,
+    period_end: datetime.date,
+    description: str,
+    amount: Decimal,
+) -> PartnerInvoice:
+    """Record an invoice received from a partner (a partner worker: their own organisation's)."""
+    require(actor, "rewards.add_partnerinvoice")
+    values: dict[str, Any] = {
+        "organisation": organisation,
+        "reference": reference,
+        "period_start": period_start,
+        "period_end": period_end,
+        "description": description,
+        "amount": amount,
+    }
+    errors: dict[str, Any] = {}
+    _check(actor, values, errors)
+    invoice = PartnerInvoice(
+        **{name: value for name, value in values.items() if name not in errors},
+        recorded_by=actor,
+    )
+    full_clean(invoice, errors, exclude=["recorded_by"])
+    if errors:
+        raise ValidationError(errors)
+    invoice.save()
+    audit.record(
+        actor=actor,
+        event=events.INVOICE_RECEIVED,
+        obj=invoice,
+        changes=audit.diff({}, audit.snapshot(invoice, INVOICE_FIELDS)),
+    )
+    return invoice
+
+
+@transaction.atomic
+def invoice_update(*, actor: Any, invoice: PartnerInvoice, **fields: Any) -> PartnerInvoice:
+    """Change an invoice while it waits for a decision."""
+    require(actor, "rewards.change_partnerinvoice", invoice)
+    invoice = lock(invoice)
+    _common.refuse_once_decided(invoice, NOUN)
+
+    def check(obj: PartnerInvoice, values: dict[str, Any], errors: dict[str, Any]) -> None:
+        merged = {"organisation": values.get("organisation", obj.organisation), **values}
+        _check(actor, merged, errors)
+        values.update({name: merged[name] for name in values if name not in errors})
+
+    updated, _ = audited_update(
+        invoice,
+        actor=actor,
+        event=events.INVOICE_CHANGED,
+        service="invoice_update",
+        fields=fields,
+        allowed=EDITABLE,
+        check=check,
+        locked=True,
+    )
+    return updated
+
+
+@transaction.atomic
+def invoice_delete(*, actor: Any, invoice: PartnerInvoice) -> None:
+    require(actor, "rewards.delete_partnerinvoice", invoice)
+    invoice = lock(invoice)
+    _common.refuse_once_decided(invoice, NOUN)
+    deleted_audited(invoice, actor=actor, event=events.INVOICE_DELETED, fields=INVOICE_FIELDS)
+
+
+def invoice_approve(*, actor: Any, invoice: PartnerInvoice) -> PartnerInvoice:
+    with transaction.atomic():
+        return _common.approve(  # type: ignore[no-any-return]
+            invoice,
+            actor=actor,
+            permission="rewards.approve_partnerinvoice",
+            noun=NOUN,
+            event=events.INVOICE_APPROVED,
+        )
+
+
+def invoice_reject(*, actor: Any, invoice: PartnerInvoice, rejection_reason: str) -> PartnerInvoice:
+    with transaction.atomic():
+        return _common.reject(  # type: ignore[no-any-return]
+            invoice,
+            actor=actor,
+            permission="rewards.approve_partnerinvoice",
+            noun=NOUN,
+            event=events.INVOICE_REJECTED,
+            reason=rejection_reason,
+        )
+
+
+def invoice_pay(
+    *, actor: Any, invoice: PartnerInvoice, paid_on: datetime.date, payment_reference: str
+) -> PartnerInvoice:
+    with transaction.atomic():
+        return _common.pay(  # type: ignore[no-any-return]
+            invoice,
+            actor=actor,
+            permission="rewards.pay_partnerinvoice",
+            noun=NOUN,
+            event=events.INVOICE_PAID,
+            paid_on=paid_on,
+            payment_reference=payment_reference,
+        )

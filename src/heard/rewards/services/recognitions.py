@@ -1,0 +1,161 @@
+"""Recognitions given to young people: certificates, accreditations, vouchers and hours."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from heard.core import audit
+from heard.core.permissions import is_partner_worker, is_system, require
+from heard.core.updates import audited_update, full_clean
+from heard.people import selectors as people_selectors
+from heard.people.models import Organisation, YoungPerson
+from heard.rewards import events
+from heard.rewards.models import Recognition
+from heard.rewards.services._common import deleted_audited, plain_text
+
+Kind = Recognition.Kind
+RECOGNITION_FIELDS = (
+    "young_person",
+    "kind",
+    "title",
+    "date",
+    "organisation",
+    "accreditation_body",
+    "accreditation_level",
+    "voucher_value",
+    "voucher_supplier",
+    "hours",
+    "details",
+)
+#: The details each kind has; the others' are emptied.
+KIND_FIELDS = {
+    Kind.CERTIFICATE: (),
+    Kind.ACCREDITATION: ("accreditation_body", "accreditation_level"),
+    Kind.VOUCHER: ("voucher_value", "voucher_supplier"),
+    Kind.HOURS: ("hours",),
+}
+REQUIRED = {
+    "accreditation_body": "Enter the awarding body, like “ASDAN”.",
+    "accreditation_level": "Enter the level, like “Level 1” or “Bronze”.",
+    "voucher_value": "Enter the voucher's value in pounds.",
+    "voucher_supplier": "Enter who supplies the voucher, like “Love2shop”.",
+    "hours": "Enter the volunteering hours.",
+}
+TEXT_FIELDS = ("title", "accreditation_body", "accreditation_level", "voucher_supplier", "details")
+UNSEEN = "Choose a young person you can see."
+NOT_YOURS = "Choose your own organisation."
+UNKNOWN_KIND = "Choose a certificate, accreditation, voucher or volunteering hours."
+
+
+def _check(actor: Any, values: dict[str, Any], errors: dict[str, Any]) -> None:
+    """Normalise the text, check the kind's details (emptying the other kinds') and who and
+    which organisation."""
+    for name in TEXT_FIELDS:
+        values[name] = plain_text(values.get(name))
+    kind = values.get("kind")
+    if kind not in Kind.values:
+        errors["kind"] = UNKNOWN_KIND
+        return
+    for other, names in KIND_FIELDS.items():
+        for name in names:
+            if other != kind:
+                values[name] = None if name in ("voucher_value", "hours") else ""
+            elif values.get(name) in (None, ""):
+                errors[name] = REQUIRED[name]
+    person = values.get("young_person")
+    if not isinstance(person, YoungPerson) or not (
+        people_selectors.young_people_visible_to(actor).filter(pk=person.pk).exists()
+    ):
+        errors["young_person"] = UNSEEN
+    organisation = values.get("organisation")
+    if not isinstance(organisation, Organisation) or (
+        not is_system(actor)
+        and is_partner_worker(actor)
+        and organisation.pk != actor.organisation_id
+    ):
+        errors["organisation"] = NOT_YOURS
+
+
+@transaction.atomic
+def recognition_give(
+    *,
+    actor: Any,
+    young_person: YoungPerson,
+    kind: str,
+    title: str,
+    date: datetime.date,
+    organisation: Organisation,
+    accreditation_body: str = "",
+    accreditation_level: str = "",
+    voucher_value: Decimal | None = None,
+    voucher_supplier: str = "",
+    hours: Decimal | None = None,
+    details: str = "",
+) -> Recognition:
+    """Give a young person a recognition (a partner worker: their own organisation's)."""
+    require(actor, "rewards.add_recognition", young_person)
+    values: dict[str, Any] = {
+        "young_person": young_person,
+        "kind": kind,
+        "title": title,
+        "date": date,
+        "organisation": organisation,
+        "accreditation_body": accreditation_body,
+        "accreditation_level": accreditation_level,
+        "voucher_value": voucher_value,
+        "voucher_supplier": voucher_supplier,
+        "hours": hours,
+        "details": details,
+    }
+    errors: dict[str, Any] = {}
+    _check(actor, values, errors)
+    recognition = Recognition(
+        **{name: value for name, value in values.items() if name not in errors},
+        given_by=actor,
+    )
+    full_clean(recognition, errors, exclude=["given_by"])
+    if errors:
+        raise ValidationError(errors)
+    recognition.save()
+    audit.record(
+        actor=actor,
+        event=events.RECOGNITION_GIVEN,
+        obj=recognition,
+        changes=audit.diff({}, audit.snapshot(recognition, RECOGNITION_FIELDS)),
+    )
+    return recognition
+
+
+@transaction.atomic
+def recognition_update(*, actor: Any, recognition: Recognition, **fields: Any) -> Recognition:
+    require(actor, "rewards.change_recognition", recognition)
+
+    def check(obj: Recognition, values: dict[str, Any], errors: dict[str, Any]) -> None:
+        merged = {name: values.get(name, getattr(obj, name)) for name in RECOGNITION_FIELDS}
+        _check(actor, merged, errors)
+        values.update({name: merged[name] for name in RECOGNITION_FIELDS if name not in errors})
+
+    updated, _ = audited_update(
+        recognition,
+        actor=actor,
+        event=events.RECOGNITION_CHANGED,
+        service="recognition_update",
+        fields=fields,
+        allowed=RECOGNITION_FIELDS,
+        check=check,
+        audited=RECOGNITION_FIELDS,
+    )
+    return updated
+
+
+@transaction.atomic
+def recognition_delete(*, actor: Any, recognition: Recognition) -> None:
+    require(actor, "rewards.delete_recognition", recognition)
+    deleted_audited(
+        recognition, actor=actor, event=events.RECOGNITION_DELETED, fields=RECOGNITION_FIELDS
+    )
