@@ -198,7 +198,7 @@ def _protected(count: int, kind: str, pk: Any, exact: bool) -> Display:
 def results(user: Any, round_: BudgetRound) -> Results | None:
     """The count, only once voting has closed (None before: no running tally), for every role.
     Exact for readers who may open every record behind it; protected for the others (board
-    members: counts under 5 never shown). Three queries."""
+    members: counts under 5 never shown). Six queries."""
     if not round_.has_results or not BUDGET_ROUNDS.allows(user, "view", round_):
         return None
     exact = disclosure.is_exact(user, organisation_id=round_.organisation_id)

@@ -51,7 +51,9 @@ def _check_text(values: dict[str, Any], errors: dict[str, Any]) -> None:
 def _check_title(
     round_: BudgetRound, title: Any, errors: dict[str, Any], exclude: int | None = None
 ) -> None:
-    same = Proposal.objects.filter(round=round_, title__iexact=title).exclude(pk=exclude)
+    same = Proposal.objects.filter(round=round_, title__iexact=title)
+    if exclude is not None:
+        same = same.exclude(pk=exclude)
     if title and "title" not in errors and same.exists():
         errors["title"] = "This round already has a proposal with this title."
 
