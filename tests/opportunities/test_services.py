@@ -79,6 +79,9 @@ def test_an_opportunity_is_refused_with_a_message_per_problem(
     assert "one line" in errors["areas"][0]
     assert errors["groups"] == ["Choose groups on the register."]
     assert not Opportunity.objects.exists()
+    with pytest.raises(ValidationError) as exc:
+        services.opportunity_add(actor=partner_worker, **values(organisation, starts_at=None))
+    assert list(errors_of(exc)) == ["starts_at"]
     assert services.opportunity_add(
         actor=partner_worker, **values(organisation, place="", online=True, areas="Ely")
     ).areas == ["Ely"]
