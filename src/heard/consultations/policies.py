@@ -78,7 +78,12 @@ class ConsultationPolicy(Policy[Consultation]):
         return True
 
     def add_scope(self, user: Any, rows: QuerySet[Consultation]) -> Any:
-        return kept_scope(user, rows)
+        """A theme lead may add on any organisation's behalf (the service asks for a theme they
+        lead); a partner worker for their own organisation."""
+        role = role_of(user)
+        if role == Role.PARTNER_WORKER:
+            return rows.filter(organisation_id=user.organisation_id)
+        return rows if role in STARTERS else rows.none()
 
     def may_change(self, user: Any, obj: Any) -> bool:
         return keeps(user, obj)

@@ -194,7 +194,7 @@ def consultation_create(
         decisions=plain_text(decisions),
         recorded_by=actor,
     )
-    if consultation.organisation is not None and not can(
+    if consultation.organisation_id is not None and not can(
         actor, "consultations.add_consultation", consultation
     ):
         errors["organisation"] = NOT_YOURS
