@@ -200,6 +200,8 @@ PAGES = [
     ("portal:rate", "portal/responses/<int:pk>/rate/", "rate"),
     ("portal:codes", "portal/codes/<int:pk>/", "codes"),
     ("portal:code-revoke", "portal/codes/<int:pk>/revoke/<int:code_pk>/", "code_revoke"),
+    ("portal:help", "portal/help/", "help_page"),
+    ("portal:help-sent", "portal/help/sent/", "help_sent"),
     ("portal:public", "you-said-we-did/", "public"),
     ("portal:poster", "you-said-we-did/poster.pdf", "poster_pdf"),
     ("portal:public-theme", "you-said-we-did/themes/<int:pk>/", "public_theme"),

@@ -45,6 +45,14 @@ class ConcernOutput(OutputSerializer):
     decision = serializers.ChoiceField(
         choices=Concern.Decision.choices, allow_blank=True, read_only=True
     )
+    how_to_contact = serializers.ChoiceField(
+        choices=Concern.Contact.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text="How a young person who asked for help in the portal would like to be "
+        "contacted; empty if they did not say, or if staff raised the concern.",
+    )
+    source = serializers.ChoiceField(choices=Concern.Source.choices, read_only=True)
     urgent = serializers.BooleanField(
         source="is_urgent",
         read_only=True,
