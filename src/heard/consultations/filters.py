@@ -15,9 +15,10 @@ from heard.groups.models import Theme
 from heard.people.models import Organisation
 
 
-def _years(request: Any = None) -> list[tuple[int, str]]:
+def _years() -> list[tuple[str, str]]:
+    """Next year and the ten before it, newest first."""
     this_year = timezone.localdate().year
-    return [(year, str(year)) for year in range(this_year + 1, this_year - 10, -1)]
+    return [(str(year), str(year)) for year in range(this_year + 1, this_year - 10, -1)]
 
 
 class ConsultationFilter(FilterSet):
@@ -42,9 +43,8 @@ class ConsultationFilter(FilterSet):
     status = django_filters.ChoiceFilter(
         choices=Consultation.Status.choices, empty_label="Any status", method="filter_status"
     )
-    year = django_filters.TypedChoiceFilter(
+    year = django_filters.ChoiceFilter(
         choices=_years,
-        coerce=int,
         label="Year it opened",
         empty_label="Any year",
         method="filter_year",
@@ -66,7 +66,8 @@ class ConsultationFilter(FilterSet):
     def filter_status(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         return queryset.with_status(value)  # type: ignore[attr-defined, no-any-return]
 
-    def filter_year(self, queryset: QuerySet[Any], name: str, value: int) -> QuerySet[Any]:
+    def filter_year(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        year = int(value)
         return queryset.filter(
-            opens_on__gte=datetime.date(value, 1, 1), opens_on__lte=datetime.date(value, 12, 31)
+            opens_on__gte=datetime.date(year, 1, 1), opens_on__lte=datetime.date(year, 12, 31)
         )
