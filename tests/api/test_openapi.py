@@ -267,6 +267,11 @@ def test_every_operation_answers_as_documented(schema, api_for, make_user):
     report_ids, report_bodies = report_requests(admin, TODAY)
     ids.update(report_ids)
     bodies.update(report_bodies)
+    from tests.opportunities.openapi import opportunity_requests  # opportunities (M18)
+
+    opportunity_ids, opportunity_bodies = opportunity_requests(org, today)
+    ids.update(opportunity_ids)
+    bodies.update(opportunity_bodies)
     bodies[("post", "/api/v1/consents/{id}/withdraw/")] = {
         "withdrawn_on": today,
         "withdrawn_by": "parent_or_carer",

@@ -17,6 +17,7 @@ from heard.api import audits as audits_api
 from heard.api import groups, participation, people, privacy, safeguarding, voice
 from heard.api import indicators as indicators_api
 from heard.api import involvement as involvement_api
+from heard.api import opportunities as opportunities_api
 from heard.api import plans as plans_api
 from heard.api import reports as reports_api
 from heard.api.reference import build
@@ -43,6 +44,9 @@ ROUTES: list[tuple[str, Any, str]] = [
     # involvement (issue 18)
     ("involvement-activities", involvement_api.ActivityViewSet, "involvement-activity"),
     ("evaluations", involvement_api.EvaluationViewSet, "evaluation"),
+    # opportunities to get involved and their sign-ups (issue 19, M18)
+    ("opportunities", opportunities_api.OpportunityViewSet, "opportunity"),
+    ("opportunity-sign-ups", opportunities_api.SignUpViewSet, "opportunity-sign-up"),
     ("consents", privacy.ConsentViewSet, "consent"),
     ("reach", privacy.ReachViewSet, "reach"),
     ("action-plans", plans_api.ActionPlanViewSet, "action-plan"),

@@ -1,0 +1,261 @@
+"""Opportunities over the API: opportunities to get involved (programme staff; a partner worker
+their own organisation's; theme leads, safeguarding leads and board members read), their
+sign-ups (made and withdrawn by staff; young people sign up in the portal), and turning the
+sign-ups of those who came into attendance at a participation session."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from heard.api.common import (
+    READ_CREATE,
+    STAMPS,
+    TEXT_MAX_LENGTH,
+    OutputSerializer,
+    ReadCreateViewSet,
+    RecordViewSet,
+    model_permissions,
+)
+from heard.api.fields import BulkRelatedField, VisibleField, VisibleYoungPersonField
+from heard.core.roles import AgeBand
+from heard.groups.models import Group
+from heard.opportunities import filters, selectors, services
+from heard.opportunities.models import Opportunity, SignUp
+from heard.participation.models import Degree, ParticipationType, Session
+from heard.people.models import Organisation
+
+# Opportunities -----------------------------------------------------------------------------------
+
+
+class OpportunitySerializer(OutputSerializer):
+    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
+    age_bands = serializers.ListField(
+        child=serializers.ChoiceField(choices=AgeBand.choices), read_only=True
+    )
+    areas = serializers.ListField(child=serializers.CharField(), read_only=True)
+    taken = serializers.IntegerField(
+        read_only=True, help_text="Places taken: sign-ups not withdrawn."
+    )
+
+    class Meta:
+        model = Opportunity
+        fields = [
+            "id",
+            "title",
+            "kind",
+            "description",
+            "organisation",
+            "organisation_name",
+            "age_bands",
+            "groups",
+            "areas",
+            "starts_at",
+            "ends_at",
+            "place",
+            "online",
+            "accessibility",
+            "closes_on",
+            "places",
+            "taken",
+            "status",
+            *STAMPS,
+        ]
+
+
+class OrganisationField(BulkRelatedField):
+    """An organisation the user may add an opportunity for (a partner worker: their own)."""
+
+    def get_queryset(self) -> QuerySet[Organisation]:
+        request = self.context.get("request")
+        return selectors.organisations_for_opportunities(getattr(request, "user", None))
+
+
+class GroupField(BulkRelatedField):
+    def get_queryset(self) -> QuerySet[Group]:
+        return Group.objects.all()
+
+
+class OpportunityInput(serializers.Serializer):  # type: ignore[type-arg]
+    title = serializers.CharField(max_length=200)
+    kind = serializers.ChoiceField(choices=Opportunity.Kind.choices)
+    description = serializers.CharField(max_length=TEXT_MAX_LENGTH)
+    organisation = OrganisationField()
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField(required=False, allow_null=True)
+    closes_on = serializers.DateField(help_text="The last day to sign up.")
+    place = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    online = serializers.BooleanField(required=False)
+    accessibility = serializers.CharField(
+        max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True
+    )
+    places = serializers.IntegerField(min_value=1, required=False, allow_null=True)
+    age_bands = serializers.ListField(
+        child=serializers.ChoiceField(choices=AgeBand.choices),
+        required=False,
+        max_length=len(AgeBand.choices),
+        help_text="Empty: every age.",
+    )
+    groups = GroupField(many=True, required=False, help_text="Empty: everyone.")
+    areas = serializers.ListField(
+        child=serializers.CharField(max_length=100),
+        required=False,
+        max_length=50,
+        help_text="Where young people live. Empty: everywhere.",
+    )
+    status = serializers.ChoiceField(choices=Opportunity.Status.choices, required=False)
+
+
+# Sign-ups ----------------------------------------------------------------------------------------
+
+
+class SignUpSerializer(OutputSerializer):
+    young_person_reference = serializers.CharField(source="young_person.reference", read_only=True)
+    opportunity_title = serializers.CharField(source="opportunity.title", read_only=True)
+
+    class Meta:
+        model = SignUp
+        fields = [
+            "id",
+            "opportunity",
+            "opportunity_title",
+            "young_person",
+            "young_person_reference",
+            "signed_up_at",
+            "how",
+            "status",
+            "session",
+            *STAMPS,
+        ]
+
+
+class VisibleOpportunityField(VisibleField):
+    selector = staticmethod(lambda user: selectors.opportunities_visible_to(user))
+
+
+class SignUpInput(serializers.Serializer):  # type: ignore[type-arg]
+    opportunity = VisibleOpportunityField(help_text="An opportunity you may read.")
+    young_person = VisibleYoungPersonField(help_text="A young person you may see.")
+
+
+class VisibleSessionField(VisibleField):
+    selector = staticmethod(lambda user: Session.objects.visible_to(user))
+
+
+class SignUpChoiceField(VisibleField):
+    selector = staticmethod(lambda user: selectors.sign_ups_visible_to(user))
+
+
+class NewSessionInput(serializers.Serializer):  # type: ignore[type-arg]
+    date = serializers.DateField()
+    kind = serializers.ChoiceField(choices=Session.Kind.choices)
+    degree = serializers.ChoiceField(choices=Degree.choices)
+    participation_type = serializers.ChoiceField(choices=ParticipationType.choices)
+    title = serializers.CharField(max_length=200, required=False, allow_blank=True)
+
+
+class AttendanceInput(serializers.Serializer):  # type: ignore[type-arg]
+    sign_ups = SignUpChoiceField(
+        many=True,
+        help_text="The sign-ups of the young people who came (signed up, not yet attended).",
+    )
+    session = VisibleSessionField(
+        required=False, allow_null=True, help_text="An existing session to add them to."
+    )
+    new_session = NewSessionInput(
+        required=False,
+        allow_null=True,
+        help_text="Or a new session, logged open to all for the opportunity's organisation.",
+    )
+
+
+class AttendanceOutput(serializers.Serializer):  # type: ignore[type-arg]
+    session = serializers.IntegerField(help_text="The session they attended.")
+    sign_ups = SignUpSerializer(many=True)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Sign-ups you may read"),
+    retrieve=extend_schema(summary="One sign-up"),
+    create=extend_schema(summary="Sign up a young person"),
+)
+class SignUpViewSet(ReadCreateViewSet):
+    """Young people's sign-ups to opportunities. Staff sign up young people they can see and
+    withdraw sign-ups; young people sign up themselves in the portal."""
+
+    serializer_class = SignUpSerializer
+    input_serializer = SignUpInput
+    filterset_class = filters.SignUpFilter
+    queryset = SignUp.objects.none()
+    one = staticmethod(selectors.sign_up_get)
+    action_permissions = model_permissions(SignUp, READ_CREATE, withdraw="change")
+
+    def get_queryset(self) -> QuerySet[SignUp]:
+        return selectors.sign_ups_visible_to(self.request.user)
+
+    def record(self, values: dict[str, Any]) -> SignUp:
+        return services.sign_up_add(actor=self.actor, **values)
+
+    @extend_schema(request=None, responses=SignUpSerializer, summary="Withdraw a sign-up")
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request: Request, pk: str | None = None) -> Response:
+        sign_up = self.to_change()
+        return self.shown(services.sign_up_withdraw(actor=self.actor, sign_up=sign_up))
+
+
+# Opportunities, with their attendance action ------------------------------------------------
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Opportunities you may read"),
+    retrieve=extend_schema(summary="One opportunity"),
+    create=extend_schema(summary="Add an opportunity"),
+    partial_update=extend_schema(summary="Change an opportunity"),
+    destroy=extend_schema(summary="Delete an opportunity and its sign-ups"),
+)
+class OpportunityViewSet(mixins.DestroyModelMixin, RecordViewSet):
+    """Opportunities to get involved: panels, events, focus groups, media work and training,
+    who they suit, when and where, their accessibility, closing date and places."""
+
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+    serializer_class = OpportunitySerializer
+    input_serializer = OpportunityInput
+    filterset_class = filters.OpportunityFilter
+    queryset = Opportunity.objects.none()
+    one = staticmethod(selectors.opportunity_get)
+    action_permissions = model_permissions(
+        Opportunity, destroy="delete", attendance="opportunities.change_signup"
+    )
+
+    def get_queryset(self) -> QuerySet[Opportunity]:
+        return selectors.opportunities_visible_to(self.request.user).prefetch_related("groups")
+
+    def record(self, values: dict[str, Any]) -> Opportunity:
+        return services.opportunity_add(actor=self.actor, **values)
+
+    def change(self, obj: Opportunity, values: dict[str, Any]) -> Opportunity:
+        return services.opportunity_update(actor=self.actor, opportunity=obj, **values)
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        services.opportunity_delete(actor=self.actor, opportunity=self.to_change())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(
+        request=AttendanceInput,
+        responses=AttendanceOutput,
+        summary="Turn sign-ups into attendance at a session",
+    )
+    @action(detail=True, methods=["post"])
+    def attendance(self, request: Request, pk: str | None = None) -> Response:
+        opportunity = selectors.opportunity_get(request.user, pk)
+        values = self.validated(AttendanceInput)
+        session = services.sign_ups_attend(actor=self.actor, opportunity=opportunity, **values)
+        rows = selectors.opportunity_sign_ups(request.user, opportunity).filter(session=session)
+        data = {"session": session.pk, "sign_ups": SignUpSerializer(rows, many=True).data}
+        return Response(data)
