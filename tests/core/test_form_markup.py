@@ -238,6 +238,9 @@ def world(db, make_user):
     from tests.indicators.reports.markup import report_pages  # reports (M22)
 
     report_kwargs, report_queries = report_pages(organisation, payload)
+    from tests.opportunities.markup import opportunity_pages  # opportunities (M18)
+
+    opportunity_kwargs = opportunity_pages(organisation, young_person, payload)
     code, _plain = portal_services.sign_in_code_issue(actor=staff, young_person=young_person)
     AuditEntry.objects.create(
         actor=staff,
@@ -306,6 +309,7 @@ def world(db, make_user):
         **indicator_kwargs,
         **report_kwargs,
         **involvement_kwargs,
+        **opportunity_kwargs,
     }
     #: Pages whose form is reached through a query (the second step of a form), or after
     #: another page: a reset link's token is swapped for "set-password" in the session.
@@ -382,6 +386,13 @@ def test_no_page_or_form_shows_stored_markup(world, client) -> None:
     for name in ("portal:home", "portal:sessions", "portal:sign-in", "portal:how-it-went"):
         response = client.get(reverse(name))
         _assert_clean(response, reverse(name), "young person")
+        if response.status_code == 200:
+            opened.add(name)
+    from tests.opportunities.markup import PORTAL_PAGES  # opportunities' portal pages (M18)
+
+    for name in PORTAL_PAGES:
+        response = client.get(_urls(world, name)[0])
+        _assert_clean(response, name, "young person")
         if response.status_code == 200:
             opened.add(name)
     never_opened = set(names) - opened
