@@ -345,6 +345,58 @@ DECLARED = [
         False,
         {},
     ),
+    # budgets and votes (issue 19, M17)
+    (
+        "decisions.ROUND_CREATED",
+        "budget_round.created",
+        "Added the budget round",
+        "create",
+        False,
+        {},
+    ),
+    (
+        "decisions.ROUND_CHANGED",
+        "budget_round.changed",
+        "Changed the budget round",
+        "update",
+        False,
+        {},
+    ),
+    (
+        "decisions.ROUND_DELETED",
+        "budget_round.deleted",
+        "Deleted the budget round",
+        "delete",
+        False,
+        {},
+    ),
+    (
+        "decisions.ROUND_DECIDED",
+        "budget_round.decided",
+        "Recorded the decision of the round",
+        "update",
+        False,
+        {},
+    ),
+    ("decisions.PROPOSAL_CREATED", "proposal.created", "Added the proposal", "create", False, {}),
+    ("decisions.PROPOSAL_CHANGED", "proposal.changed", "Changed the proposal", "update", False, {}),
+    (
+        "decisions.PROPOSAL_WITHDRAWN",
+        "proposal.withdrawn",
+        "Withdrew the proposal",
+        "update",
+        False,
+        {},
+    ),
+    (
+        "decisions.BALLOT_CAST",
+        "ballot.cast",
+        "Recorded that a young person voted",
+        "create",
+        False,
+        {},
+    ),
+    # end of budgets and votes
     # involvement: activities and evaluations (issue 18)
     (
         "involvement.ACTIVITY_RECORDED",

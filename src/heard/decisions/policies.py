@@ -19,6 +19,7 @@ from heard.core.policies import Policy, is_programme, registered, role_of
 from heard.core.roles import Role
 from heard.decisions.models import Ballot, BudgetRound, Proposal
 
+STAFF_ROLES = frozenset(Role.values)
 #: Roles that decide a round and verify its count.
 DECIDERS = frozenset({Role.ADMINISTRATOR, Role.PARTICIPATION_LEAD})
 
@@ -45,13 +46,13 @@ class BudgetRoundPolicy(Policy[BudgetRound]):
         role = role_of(user)
         if role == Role.PARTNER_WORKER:
             return _partner_may(user, _round_of(obj))
-        return role is not None
+        return role in STAFF_ROLES
 
     def view_scope(self, user: Any, rows: QuerySet[BudgetRound]) -> Any:
         role = role_of(user)
         if role == Role.PARTNER_WORKER:
             return rows.filter(Q(organisation=None) | Q(organisation_id=user.organisation_id))
-        return rows if role is not None else rows.none()
+        return rows if role in STAFF_ROLES else rows.none()
 
     def may_add(self, user: Any, obj: Any) -> bool:
         return is_programme(user)

@@ -201,7 +201,16 @@ def results(user: Any, round_: BudgetRound) -> Results | None:
     members: counts under 5 never shown). Six queries."""
     if not round_.has_results or not BUDGET_ROUNDS.allows(user, "view", round_):
         return None
-    exact = disclosure.is_exact(user, organisation_id=round_.organisation_id)
+    return _results(round_, exact=disclosure.is_exact(user, organisation_id=round_.organisation_id))
+
+
+def portal_results(round_: BudgetRound) -> Results | None:
+    """The results as young people see them in the portal, once voting has closed: protected
+    (counts under 5 never shown), like any figure beyond those who may open the records."""
+    return _results(round_, exact=False) if round_.has_results else None
+
+
+def _results(round_: BudgetRound, *, exact: bool) -> Results:
     totals = {
         row["proposal_id"]: row
         for row in BallotChoice.objects.filter(paper__round=round_)

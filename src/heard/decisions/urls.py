@@ -1,5 +1,38 @@
-from django.urls import path  # noqa: F401
+"""Budgets and votes (issue 19): staff pages under budgets/, the portal's under portal/votes/."""
+
+from django.urls import path
+
+from heard.core.routes import record_pages
+from heard.decisions import views
 
 app_name = "decisions"
 
-urlpatterns: list = []
+urlpatterns = [
+    *record_pages(
+        "budgets/",
+        "round",
+        list=views.RoundListView.as_view(),
+        create=views.round_create,
+        detail=views.round_detail,
+        edit=views.round_edit,
+        member={
+            "delete": views.round_delete,
+            "ballot": views.ballot_enter,
+            "voters": views.voters,
+            "verify": views.verify,
+            "decide": views.decide,
+            "tell": views.tell,
+        },
+    ),
+    *record_pages(
+        "budgets/proposals/",
+        "proposal",
+        edit=views.proposal_edit,
+        member={"withdraw": views.proposal_withdraw},
+    ),
+    path("budgets/<int:pk>/proposals/add/", views.proposal_create, name="proposal-create"),
+    path("portal/votes/", views.portal_rounds, name="portal-rounds"),
+    path("portal/votes/<int:pk>/", views.portal_round, name="portal-round"),
+    path("portal/votes/<int:pk>/vote/", views.portal_vote, name="portal-vote"),
+    path("portal/votes/<int:pk>/propose/", views.portal_propose, name="portal-propose"),
+]

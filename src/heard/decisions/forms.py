@@ -1,0 +1,353 @@
+"""Forms for budget rounds, proposals, paper ballots and decisions: they collect and type the
+input; the services decide and save."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from heard.core.forms import TODAY, GovUKDateField, number_input
+from heard.core.roles import AgeBand
+from heard.decisions import selectors
+from heard.decisions.models import BudgetRound, Proposal
+from heard.decisions.services.proposals import DESCRIPTION_MAX_LENGTH
+from heard.groups.models import Group, Theme
+from heard.involvement.forms import person_label
+from heard.participation import selectors as participation_selectors
+from heard.people.models import Organisation, YoungPerson
+from heard.voice.models import Feedback
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+def _yes(value: Any) -> bool:
+    return value == "yes"
+
+
+class RoundForm(forms.Form):
+    title = forms.CharField(max_length=200, help_text="Like “Annual event budget 2027”.")
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    kind = forms.ChoiceField(
+        label="What is decided",
+        choices=BudgetRound.Kind.choices,
+        widget=forms.RadioSelect,
+        help_text="A theme vote chooses next year's Spotlight areas from a shortlist.",
+    )
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label="The whole partnership",
+        help_text="Who runs it.",
+    )
+    theme = forms.ModelChoiceField(
+        queryset=Theme.objects.none(), required=False, empty_label="No theme"
+    )
+    pot = forms.DecimalField(
+        label="Pot (pounds)",
+        required=False,
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+        widget=number_input(10, decimal=True),
+        help_text="For a budget round: the whole budget, like 20000.",
+    )
+    young_people_share = forms.IntegerField(
+        label="Share young people decide (percent)",
+        min_value=0,
+        max_value=100,
+        initial=50,
+        widget=number_input(3),
+    )
+    method = forms.ChoiceField(
+        label="Voting method", choices=BudgetRound.Method.choices, widget=forms.RadioSelect
+    )
+    points_per_voter = forms.IntegerField(
+        label="Points each young person spreads",
+        required=False,
+        min_value=1,
+        max_value=100,
+        widget=number_input(3),
+        help_text="Only for points to spread.",
+    )
+    winners = forms.IntegerField(
+        label="How many options become themes",
+        required=False,
+        min_value=1,
+        max_value=50,
+        widget=number_input(3),
+        help_text="Only for a theme vote, like 6.",
+    )
+    theme_period = forms.CharField(
+        label="Period of the themes chosen",
+        required=False,
+        max_length=7,
+        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-5"}),
+        help_text="Only for a theme vote, like 2027-28.",
+    )
+    young_people_propose = forms.TypedChoiceField(
+        label="May young people propose ideas in the portal?",
+        choices=YES_NO,
+        coerce=_yes,
+        widget=forms.RadioSelect,
+        initial="yes",
+    )
+    proposals_open = GovUKDateField(
+        label="Proposals open (optional)", required=False, help_text="Before voting opens."
+    )
+    opens = GovUKDateField(label="Voting opens")
+    closes = GovUKDateField(label="Voting closes")
+    eligible_groups = forms.ModelMultipleChoiceField(
+        label="Groups who may take part (optional)",
+        queryset=Group.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="None ticked: everyone on the register, as the other choices allow.",
+    )
+    eligible_age_bands = forms.MultipleChoiceField(
+        label="Age bands (optional)",
+        choices=AgeBand.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    eligible_areas = forms.CharField(
+        label="Areas (optional)",
+        required=False,
+        help_text="Separated by commas, like Norwich, Great Yarmouth.",
+    )
+    eligible_organisations = forms.ModelMultipleChoiceField(
+        label="Organisations whose young people may take part (optional)",
+        queryset=Organisation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        organisations = Organisation.objects.filter(is_active=True).order_by("name")
+        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+        self.fields["eligible_organisations"].queryset = organisations  # type: ignore[attr-defined]
+        self.fields["theme"].queryset = Theme.objects.order_by("-period", "title")  # type: ignore[attr-defined]
+        self.fields["eligible_groups"].queryset = Group.objects.order_by("name")  # type: ignore[attr-defined]
+
+
+def round_initial(round_: BudgetRound) -> dict[str, Any]:
+    return {
+        "title": round_.title,
+        "description": round_.description,
+        "kind": round_.kind,
+        "organisation": round_.organisation_id,
+        "theme": round_.theme_id,
+        "pot": round_.pot if not round_.is_theme_vote else None,
+        "young_people_share": round_.young_people_share,
+        "method": round_.method,
+        "points_per_voter": round_.points_per_voter,
+        "winners": round_.winners,
+        "theme_period": round_.theme_period,
+        "young_people_propose": "yes" if round_.young_people_propose else "no",
+        "proposals_open": round_.proposals_open,
+        "opens": round_.opens,
+        "closes": round_.closes,
+        "eligible_groups": [group.pk for group in round_.eligible_groups.all()],
+        "eligible_age_bands": list(round_.eligible_age_bands),
+        "eligible_areas": ", ".join(round_.eligible_areas),
+        "eligible_organisations": [org.pk for org in round_.eligible_organisations.all()],
+    }
+
+
+class ProposalForm(forms.Form):
+    title = forms.CharField(max_length=200)
+    description = forms.CharField(
+        label="What it is, in plain words",
+        max_length=DESCRIPTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Words a child can read.",
+    )
+    cost = forms.DecimalField(
+        label="Cost (pounds)",
+        required=False,
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+        widget=number_input(10, decimal=True),
+        help_text="Leave empty for an option of a theme vote.",
+    )
+    status = forms.ChoiceField(
+        label="On the ballot?",
+        choices=[
+            (Proposal.Status.SHORTLISTED, "Yes: on the shortlist"),
+            (Proposal.Status.PROPOSED, "Not yet: proposed"),
+        ],
+        widget=forms.RadioSelect,
+        initial=Proposal.Status.SHORTLISTED,
+    )
+    proposed_by_young_person = forms.CharField(
+        label="Proposed by a young person (optional)",
+        required=False,
+        max_length=12,
+        help_text="Their reference, like YP-ABC234.",
+    )
+    proposed_by_group = forms.ModelChoiceField(
+        label="Proposed by a group (optional)",
+        queryset=Group.objects.none(),
+        required=False,
+        empty_label="No group",
+    )
+
+    def __init__(self, *args: Any, user: Any, editing: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if editing:
+            del self.fields["proposed_by_young_person"]
+            del self.fields["proposed_by_group"]
+        else:
+            self.fields["proposed_by_group"].queryset = Group.objects.order_by("name")  # type: ignore[attr-defined]
+
+    def clean_proposed_by_young_person(self) -> YoungPerson | None:
+        reference = (self.cleaned_data.get("proposed_by_young_person") or "").strip().upper()
+        if not reference:
+            return None
+        found = participation_selectors.young_people_by_reference(self.user, [reference])
+        if reference not in found:
+            raise forms.ValidationError(
+                f"No young person you can see has the reference {reference}."
+            )
+        return found[reference]  # type: ignore[no-any-return]
+
+
+class _PersonField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def label_from_instance(self, obj: Any) -> str:
+        return person_label(obj, self.user)
+
+
+def points_field_name(proposal: Proposal) -> str:
+    return f"points_{proposal.pk}"
+
+
+class BallotForm(forms.Form):
+    """A ballot: one vote (radios) or points to spread (a number per idea). With ``voters``,
+    a paper ballot entered by a worker: whose it is comes first."""
+
+    def __init__(
+        self,
+        *args: Any,
+        round_: BudgetRound,
+        options: list[Proposal],
+        voters: Any = None,
+        user: Any = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.round = round_
+        self.options = options
+        if voters is not None:
+            self.fields["young_person"] = _PersonField(
+                queryset=voters,
+                user=user,
+                label="Whose ballot is it?",
+                help_text="Young people who may vote in this round and have not.",
+                error_messages={"required": "Choose whose ballot it is."},
+            )
+        if round_.method == BudgetRound.Method.ONE_VOTE:
+            self.fields["proposal"] = forms.ChoiceField(
+                label="Which idea do you vote for?",
+                choices=[(str(p.pk), _option_label(p)) for p in options],
+                widget=forms.RadioSelect,
+                error_messages={"required": "Choose one idea to vote for."},
+            )
+        else:
+            for proposal in options:
+                self.fields[points_field_name(proposal)] = forms.IntegerField(
+                    label=_option_label(proposal),
+                    required=False,
+                    min_value=0,
+                    max_value=round_.points_per_voter,
+                    widget=number_input(3),
+                    error_messages={"invalid": "Enter a whole number of points, like 3."},
+                )
+
+    def choices(self) -> dict[int, int]:
+        """``{proposal id: points}`` for the services."""
+        data = self.cleaned_data
+        if self.round.method == BudgetRound.Method.ONE_VOTE:
+            return {int(data["proposal"]): 1}
+        return {p.pk: data.get(points_field_name(p)) or 0 for p in self.options}
+
+
+def _option_label(proposal: Proposal) -> str:
+    if proposal.cost is not None:
+        return f"{proposal.title} (£{proposal.cost:,})"
+    return proposal.title
+
+
+class DecideForm(forms.Form):
+    chosen = forms.ModelMultipleChoiceField(
+        label="What was chosen",
+        queryset=Proposal.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose what was funded or which options won."},
+    )
+    decision_maker = forms.CharField(
+        label="Who decided", max_length=200, initial="Young people at the annual event"
+    )
+    explanation = forms.CharField(
+        label="What was decided, and why", widget=forms.Textarea(attrs={"rows": 3})
+    )
+    plain_language = forms.CharField(
+        label="What we tell the young people",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Words a child can read. Everyone who voted or proposed sees it in the portal.",
+    )
+    date = GovUKDateField(label="Date of the decision", rule=TODAY)
+    organisation = forms.ModelChoiceField(
+        label="Whose record the decision is",
+        queryset=Organisation.objects.none(),
+        help_text="The round is the whole partnership's: choose the organisation that keeps it.",
+    )
+
+    def __init__(self, *args: Any, round_: BudgetRound, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["chosen"].queryset = selectors.ballot_options(round_)  # type: ignore[attr-defined]
+        if round_.organisation_id:
+            del self.fields["organisation"]
+        else:
+            self.fields["organisation"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
+                is_active=True
+            ).order_by("name")
+
+
+class TellForm(forms.Form):
+    date = GovUKDateField(label="When they were told", rule=TODAY)
+    channel = forms.ChoiceField(
+        label="How they were told",
+        choices=Feedback.Channel.choices,
+        widget=forms.RadioSelect,
+        initial=Feedback.Channel.PORTAL,
+    )
+    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class PortalProposalForm(forms.Form):
+    title = forms.CharField(label="Your idea, in a few words", max_length=200)
+    description = forms.CharField(
+        label="Tell us more about it",
+        max_length=DESCRIPTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    cost = forms.DecimalField(
+        label="What might it cost, in pounds? (optional)",
+        required=False,
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+        widget=number_input(10, decimal=True),
+    )
+
+    def __init__(self, *args: Any, round_: BudgetRound, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if round_.is_theme_vote:
+            del self.fields["cost"]
