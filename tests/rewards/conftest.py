@@ -21,3 +21,34 @@ def claim(organisation, young_person, partner_worker):
     )
     ItemFactory(claim=claim)
     return claim
+
+
+@pytest.fixture
+def portal_client(db, officer):
+    """``portal_client(young_person)``: a fresh client signed in to the portal with a new code."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from heard.portal import services as portal_services
+
+    def sign_in(young_person):
+        client = Client()
+        _, code = portal_services.sign_in_code_issue(actor=officer, young_person=young_person)
+        answer = client.post(reverse("portal:sign-in"), {"code": code})
+        assert answer.status_code == 302, answer.content
+        return client
+
+    return sign_in
+
+
+@pytest.fixture
+def as_user(db):
+    """``as_user(user)``: a fresh client signed in as ``user`` (several at once in one test)."""
+    from django.test import Client
+
+    def sign_in(user):
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return sign_in

@@ -67,6 +67,13 @@ NAVIGATION = [
         "consultations.view_consultation",
         "/consultations/",
     ),
+    # Recognition and expenses (issue 19, M16): certificates, hours, claims and partner invoices.
+    (
+        "Recognition and expenses",
+        "rewards:recognition-partners",
+        "rewards.view_hoursdefault",
+        "/rewards/",
+    ),
     # Budgets and votes (issue 19, M17): participatory budgets and theme votes.
     ("Budgets and votes", "decisions:round-list", "decisions.view_budgetround", "/budgets/"),
     # The administrator only: who signed in, failed, was locked out (heard.core.sign_in_events).

@@ -71,7 +71,8 @@ def receipt_checked(file: Any, errors: dict[str, Any], field: str = "receipt") -
     found: dict[str, Any] = {}
     file_type = _check_file(file, size, extension, found)
     if found:
-        errors[field] = found["file"]
+        message = found["file"]
+        errors[field] = RECEIPT_TYPE_MESSAGE if message.startswith("The file must be") else message
         return {}
     assert file_type is not None  # noqa: S101 - checked above
     if file_type.content_type not in RECEIPT_TYPES:

@@ -1,0 +1,129 @@
+"""Search and filters for the rewards lists (the pages, their CSV and the API share them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.db.models import Q, QuerySet
+
+from heard.core.filters import FilterSet, date_range
+from heard.participation.models import Session
+from heard.people.models import Organisation, YoungPerson
+from heard.rewards import selectors
+from heard.rewards.models import Approval, ExpenseClaim, PartnerInvoice, Recognition
+
+
+def _organisations(request: Any) -> QuerySet[Organisation]:
+    if request is None:
+        return Organisation.objects.none()
+    return selectors.organisations_for(request.user)
+
+
+class RecognitionFilter(FilterSet):
+    q = django_filters.CharFilter(
+        label="Search",
+        method="search",
+        help_text="Words in the title, or a young person's reference.",
+    )
+    kind = django_filters.ChoiceFilter(choices=Recognition.Kind.choices, empty_label="Any kind")
+    organisation = django_filters.ModelChoiceFilter(
+        queryset=_organisations, empty_label="Any organisation"
+    )
+    date_from, date_to = date_range("date")
+
+    class Meta:
+        model = Recognition
+        fields: list[str] = []
+
+    def search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        value = value.strip()
+        return queryset.filter(Q(title__icontains=value) | Q(young_person__reference__iexact=value))
+
+
+class HoursFilter(FilterSet):
+    """The young people's hours: by reference and organisation, in a period."""
+
+    q = django_filters.CharFilter(
+        label="Search", method="search", help_text="A young person's reference."
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        queryset=_organisations, empty_label="Any organisation"
+    )
+
+    class Meta:
+        model = YoungPerson
+        fields: list[str] = []
+
+    def search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        return queryset.filter(reference__icontains=value.strip())
+
+
+class SessionHoursFilter(FilterSet):
+    q = django_filters.CharFilter(
+        label="Search", method="search", help_text="Words in the session's title or group."
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=Session.Kind.choices, label="Kind of session", empty_label="Any kind"
+    )
+    hours_set = django_filters.ChoiceFilter(
+        choices=[("yes", "Set for the session"), ("no", "The kind's default")],
+        label="Hours",
+        empty_label="Either",
+        method="filter_set",
+    )
+    date_from, date_to = date_range("date")
+
+    class Meta:
+        model = Session
+        fields: list[str] = []
+
+    def search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        value = value.strip()
+        return queryset.filter(Q(title__icontains=value) | Q(group__name__icontains=value))
+
+    def filter_set(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        return queryset.filter(reward_hours__isnull=value != "yes")
+
+
+class _MoneyFilter(FilterSet):
+    status = django_filters.ChoiceFilter(choices=Approval.choices, empty_label="Any status")
+    organisation = django_filters.ModelChoiceFilter(
+        queryset=_organisations, empty_label="Any organisation"
+    )
+
+
+class ClaimFilter(_MoneyFilter):
+    q = django_filters.CharFilter(
+        label="Search",
+        method="search",
+        help_text="Words in what it was for, a young person's reference or a claimant's name.",
+    )
+    date_from, date_to = date_range("created_at__date", "Submitted from", "Submitted to")
+
+    class Meta:
+        model = ExpenseClaim
+        fields: list[str] = []
+
+    def search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        value = value.strip()
+        return queryset.filter(
+            Q(purpose__icontains=value)
+            | Q(young_person__reference__iexact=value)
+            | Q(claimant__full_name__icontains=value)
+        )
+
+
+class InvoiceFilter(_MoneyFilter):
+    q = django_filters.CharFilter(
+        label="Search", method="search", help_text="The invoice's reference or description."
+    )
+    date_from, date_to = date_range("period_end", "Periods ending from", "Periods ending to")
+
+    class Meta:
+        model = PartnerInvoice
+        fields: list[str] = []
+
+    def search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        value = value.strip()
+        return queryset.filter(Q(reference__icontains=value) | Q(description__icontains=value))

@@ -1,0 +1,267 @@
+"""Forms for recognitions, hours, claims and invoices: they collect and type the input; the
+services decide and save."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from heard.core.forms import TODAY, GovUKDateField, number_input
+from heard.core.permissions import is_partner_worker, is_system
+from heard.participation import selectors as participation_selectors
+from heard.participation.models import Session
+from heard.people.models import Organisation, YoungPerson
+from heard.rewards import selectors
+from heard.rewards.models import ExpenseItem, Recognition
+
+MONEY_HELP = "In pounds, like 4.50."
+REFERENCE_HELP = "Their reference, like YP-ABC234."
+
+
+def _money(label: str, **kwargs: Any) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        max_digits=9,
+        decimal_places=2,
+        widget=number_input(10, decimal=True),
+        error_messages={
+            "invalid": f"Enter the {label.lower()} as a number, like 4.50.",
+            "max_decimal_places": "Enter pounds and pence, like 4.50.",
+            "required": f"Enter the {label.lower()}.",
+        },
+        **kwargs,
+    )
+
+
+class _OwnOrganisation:
+    """Sets the organisation choices to those the user may use (a partner worker's own)."""
+
+    def _organisations(self, user: Any) -> None:
+        field = self.fields["organisation"]  # type: ignore[attr-defined]
+        field.queryset = selectors.organisations_for(user)
+        if not is_system(user) and is_partner_worker(user):
+            field.initial = user.organisation_id
+
+
+class _ReferenceField(forms.CharField):
+    """A young person the user may see, by reference."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 20)
+        kwargs.setdefault("help_text", REFERENCE_HELP)
+        super().__init__(*args, **kwargs)
+        self.user: Any = None
+
+    def clean(self, value: Any) -> YoungPerson | None:  # type: ignore[override]
+        text = (super().clean(value) or "").strip().upper()
+        if not text:
+            return None
+        found = participation_selectors.young_person_by_reference(self.user, text)
+        if found is None:
+            raise forms.ValidationError(f"No young person you can see has the reference {text}.")
+        return found
+
+
+class RecognitionForm(_OwnOrganisation, forms.Form):
+    young_person = _ReferenceField(label="Young person")
+    kind = forms.ChoiceField(
+        label="What is it?", choices=Recognition.Kind.choices, widget=forms.RadioSelect
+    )
+    title = forms.CharField(
+        max_length=200,
+        label="What it recognises",
+        help_text="Shown on the certificate, like “Interview panel for a youth worker”.",
+    )
+    date = GovUKDateField(label="Date given", rule=TODAY)
+    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), label="Given by")
+    accreditation_body = forms.CharField(
+        max_length=200, required=False, label="Awarding body (accreditations)"
+    )
+    accreditation_level = forms.CharField(
+        max_length=100, required=False, label="Level (accreditations)"
+    )
+    voucher_value = _money("Voucher value", required=False, help_text=MONEY_HELP)
+    voucher_supplier = forms.CharField(
+        max_length=200, required=False, label="Voucher supplier (vouchers)"
+    )
+    hours = forms.DecimalField(
+        label="Hours (volunteering hours)",
+        required=False,
+        max_digits=5,
+        decimal_places=1,
+        widget=number_input(5, decimal=True),
+        error_messages={"invalid": "Enter the hours as a number, like 2 or 1.5."},
+    )
+    details = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["young_person"].user = user  # type: ignore[attr-defined]
+        self._organisations(user)
+
+
+def recognition_initial(recognition: Recognition) -> dict[str, Any]:
+    return {
+        "young_person": recognition.young_person.reference,
+        "kind": recognition.kind,
+        "title": recognition.title,
+        "date": recognition.date,
+        "organisation": recognition.organisation_id,
+        "accreditation_body": recognition.accreditation_body,
+        "accreditation_level": recognition.accreditation_level,
+        "voucher_value": recognition.voucher_value,
+        "voucher_supplier": recognition.voucher_supplier,
+        "hours": recognition.hours,
+        "details": recognition.details,
+    }
+
+
+class HoursForm(forms.Form):
+    hours = forms.DecimalField(
+        label="Hours it counts for",
+        max_digits=5,
+        decimal_places=1,
+        widget=number_input(5, decimal=True),
+        help_text="Every young person who attended gets these volunteering hours, like 2 or 1.5.",
+        error_messages={
+            "invalid": "Enter the hours as a number, like 2 or 1.5.",
+            "required": "Enter the hours it counts for.",
+        },
+    )
+
+
+class DefaultsForm(forms.Form):
+    """One hours box per kind of session."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for kind, label in Session.Kind.choices:
+            self.fields[kind] = forms.DecimalField(
+                label=str(label),
+                max_digits=5,
+                decimal_places=1,
+                widget=number_input(5, decimal=True),
+                error_messages={
+                    "invalid": f"Enter the hours of a {str(label).lower()} as a number.",
+                    "required": f"Enter the hours of a {str(label).lower()}.",
+                },
+            )
+
+
+WHOSE = [("young_person", "A young person's"), ("mine", "My own")]
+
+
+class ClaimForm(_OwnOrganisation, forms.Form):
+    whose = forms.ChoiceField(
+        label="Whose costs are these?",
+        choices=WHOSE,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whose costs these are."},
+    )
+    young_person = _ReferenceField(
+        label="Young person (for a young person's costs)", required=False
+    )
+    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none())
+    purpose = forms.CharField(
+        max_length=200, help_text="What the costs were for, like “Youth council in Ely”."
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["young_person"].user = user  # type: ignore[attr-defined]
+        self._organisations(user)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("whose") == "mine":  # the young person's box is not for one's own costs
+            self.errors.pop("young_person", None)
+            data["young_person"] = None
+        wanted = data.get("whose") == "young_person" and not data.get("young_person")
+        if wanted and "young_person" not in self.errors:
+            self.add_error("young_person", "Enter the reference of the young person.")
+        return data
+
+    def claim_values(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        mine = data["whose"] == "mine"
+        return {
+            "organisation": data["organisation"],
+            "purpose": data["purpose"],
+            "young_person": None if mine else data["young_person"],
+            "claimant": self.user if mine else None,
+        }
+
+
+class ItemForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Kind of cost", choices=ExpenseItem.Kind.choices, widget=forms.RadioSelect
+    )
+    date = GovUKDateField(label="Date of the cost", rule=TODAY)
+    description = forms.CharField(max_length=200, help_text="Like “Return bus, Ely to Cambridge”.")
+    amount = _money("Amount", help_text=MONEY_HELP)
+    receipt = forms.FileField(
+        required=False, help_text="A photo (JPEG or PNG) or a PDF, 10 MB or smaller."
+    )
+
+    def item_values(self) -> dict[str, Any]:
+        return {name: self.cleaned_data.get(name) for name in self.fields}
+
+
+class NewClaimForm(ClaimForm, ItemForm):
+    """A claim with its first item: more are added on the claim's page."""
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, user=user, **kwargs)
+
+    def item_values(self) -> dict[str, Any]:
+        return {name: self.cleaned_data.get(name) for name in ItemForm.base_fields}
+
+
+def claim_initial(claim: Any) -> dict[str, Any]:
+    return {
+        "whose": "mine" if claim.claimant_id else "young_person",
+        "young_person": claim.young_person.reference if claim.young_person_id else "",
+        "organisation": claim.organisation_id,
+        "purpose": claim.purpose,
+    }
+
+
+class RejectForm(forms.Form):
+    rejection_reason = forms.CharField(
+        label="Why is it rejected?",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="The person who claimed is told this.",
+        error_messages={"required": "Say why it is rejected."},
+    )
+
+
+class PayForm(forms.Form):
+    paid_on = GovUKDateField(label="Date paid", rule=TODAY)
+    payment_reference = forms.CharField(
+        max_length=100, help_text="The reference of the payment in the finance system."
+    )
+
+
+class InvoiceForm(_OwnOrganisation, forms.Form):
+    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none())
+    reference = forms.CharField(max_length=100, help_text="The partner's invoice number.")
+    period_start = GovUKDateField(label="Period from")
+    period_end = GovUKDateField(label="Period to")
+    description = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), help_text="The agreed costs it is for."
+    )
+    amount = _money("Amount", help_text=MONEY_HELP)
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._organisations(user)
+
+
+def invoice_initial(invoice: Any) -> dict[str, Any]:
+    return {
+        name: getattr(invoice, name)
+        for name in ("reference", "period_start", "period_end", "description", "amount")
+    } | {"organisation": invoice.organisation_id}

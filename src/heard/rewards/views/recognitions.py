@@ -1,0 +1,237 @@
+"""Pages for recognitions, their certificates, each young person's hours and the totals per
+partner: selectors read, services write."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from heard.core import disclosure, tables
+from heard.core.exports import EXPORT_FORMATS, export_response
+from heard.core.forms import changed_values, form_page
+from heard.core.lists import StaffListView
+from heard.core.permissions import can, require
+from heard.people.models import YoungPerson
+from heard.rewards import certificate, selectors, services
+from heard.rewards.filters import HoursFilter, RecognitionFilter
+from heard.rewards.forms import RecognitionForm, recognition_initial
+from heard.rewards.models import Recognition
+from heard.rewards.views._common import chosen_period, pdf_response, period_choices
+
+VIEW = "rewards.view_recognition"
+ADD = "rewards.add_recognition"
+CHANGE = "rewards.change_recognition"
+DELETE = "rewards.delete_recognition"
+
+
+def recognition_url(recognition: Recognition) -> str:
+    return reverse("rewards:recognition-detail", args=[recognition.pk])
+
+
+def _details(row: Recognition) -> str:
+    if row.kind == Recognition.Kind.VOUCHER:
+        return f"£{row.voucher_value} {row.voucher_supplier}"
+    return certificate.detail(row)
+
+
+class RecognitionListView(StaffListView):
+    template_name = "rewards/recognition_list.html"
+    filterset_class = RecognitionFilter
+    permission_required = VIEW
+    title = "Recognitions"
+    csv_filename = "recognitions.csv"
+    selector = staticmethod(selectors.recognitions_visible_to)
+    context_permissions = {"can_add": ADD}
+    columns = (
+        tables.Column(
+            "Title",
+            "title",
+            cell='<a class="govuk-link" href="{% url "rewards:recognition-detail" row.pk %}">'
+            "{{ row.title }}</a>",
+        ),
+        tables.Column("Kind", "get_kind_display"),
+        tables.Column("Young person", "young_person.reference"),
+        tables.Column("Date", "date"),
+        tables.Column("Given by", "organisation.name"),
+        tables.Column("Details", _details),
+        tables.Column("Voucher value (£)", "voucher_value", in_table=False),
+        tables.Column("Hours", "hours", in_table=False),
+        tables.Column("Notes", "details", in_table=False),
+    )
+
+
+@login_required
+def recognition_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    recognition = selectors.recognition_get(user, pk)
+    context = {
+        "recognition": recognition,
+        "title": recognition.title,
+        "details": _details(recognition),
+        "sees_name": can(user, "people.view_youngperson_name", recognition.young_person),
+        "can_change": can(user, CHANGE, recognition),
+        "can_delete": can(user, DELETE, recognition),
+        "can_view_history": can(user, "core.view_history"),
+    }
+    return render(request, "rewards/recognition_detail.html", context)
+
+
+@login_required
+def recognition_certificate(request: HttpRequest, pk: int) -> HttpResponse:
+    """The certificate as a tagged PDF, for staff who may see the young person."""
+    recognition = selectors.recognition_get(request.user, pk)
+    return pdf_response(certificate.certificate_pdf(recognition), certificate.filename(recognition))
+
+
+@login_required
+def recognition_create(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    require(user, ADD)
+    initial = {"young_person": request.GET.get("young_person", "")[:20]}
+    form = RecognitionForm(request.POST or None, user=user, initial=initial)
+    return form_page(
+        request,
+        form,
+        lambda: services.recognition_give(actor=user, **form.cleaned_data),
+        success=lambda added: f"Recognition “{added.title}” given.",
+        then=recognition_url,
+        title="Give a recognition",
+        submit_label="Give recognition",
+        cancel_url=reverse("rewards:recognition-list"),
+    )
+
+
+@login_required
+def recognition_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    recognition = selectors.recognition_get(user, pk)
+    require(user, CHANGE, recognition)
+    form = RecognitionForm(
+        request.POST or None, user=user, initial=recognition_initial(recognition)
+    )
+    return form_page(
+        request,
+        form,
+        lambda: services.recognition_update(
+            actor=user, recognition=recognition, **changed_values(form)
+        ),
+        success="Recognition updated.",
+        then=recognition_url(recognition),
+        title=f"Edit {recognition.title}",
+        submit_label="Save changes",
+        cancel_url=recognition_url(recognition),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def recognition_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    recognition = selectors.recognition_get(user, pk)
+    require(user, DELETE, recognition)
+    if request.method == "POST":
+        services.recognition_delete(actor=user, recognition=recognition)
+        messages.success(request, f"Recognition “{recognition.title}” deleted.")
+        return redirect("rewards:recognition-list")
+    context = {"recognition": recognition, "title": f"Delete {recognition.title}?"}
+    return render(request, "rewards/recognition_delete.html", context)
+
+
+# Hours per young person -------------------------------------------------------------------------
+
+
+class HoursListView(StaffListView):
+    """Each young person's volunteering hours: from the sessions they attended and the hours
+    given, with their recognitions, in a period."""
+
+    template_name = "rewards/hours_list.html"
+    filterset_class = HoursFilter
+    permission_required = VIEW
+    title = "Hours per young person"
+    csv_filename = "volunteering-hours.csv"
+    columns = (
+        tables.Column("Young person", "reference", row_header=True),
+        tables.Column("Organisation", "organisation.name"),
+        tables.Column("Sessions attended", "sessions_attended", numeric=True),
+        tables.Column("Hours from sessions", "session_hours", numeric=True),
+        tables.Column("Hours given", "recognised_hours", numeric=True),
+        tables.Column("Total hours", "total_hours", numeric=True),
+        tables.Column("Recognitions", "recognition_count", numeric=True),
+        tables.Column("Certificates", "certificates", numeric=True),
+        tables.Column("Vouchers (£)", "voucher_value", numeric=True),
+    )
+
+    def get_base_queryset(self) -> QuerySet[YoungPerson]:
+        today = timezone.localdate()
+        self.period, start, end = chosen_period(
+            self.request.user, self.request.GET.get("period"), today
+        )
+        self.periods = period_choices(self.request.user, today)
+        return selectors.young_people_hours(self.request.user, start=start, end=end)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(periods=self.periods, period=self.period)
+        return context
+
+
+# Totals per partner -----------------------------------------------------------------------------
+
+
+def _exact_only(name: str) -> Any:
+    return lambda row: getattr(row, name) if row.exact else ""
+
+
+PARTNER_COLUMNS = (
+    tables.Column("Organisation", "organisation.name", row_header=True),
+    tables.Column("Young people recognised or with hours", "shown_young_people", numeric=True),
+    tables.Column(
+        "Young people with hours from sessions", "shown_with_session_hours", numeric=True
+    ),
+    tables.Column("Recognitions given", "shown_recognitions", numeric=True),
+    tables.Column("Hours from sessions", _exact_only("session_hours"), numeric=True),
+    tables.Column("Hours given", _exact_only("recognised_hours"), numeric=True),
+    tables.Column("Total hours", _exact_only("total_hours"), numeric=True),
+    tables.Column("Vouchers (£)", _exact_only("voucher_value"), numeric=True),
+    tables.Column("Figures", lambda row: "Exact" if row.exact else "Protected"),
+)
+
+
+@login_required
+def partner_totals(request: HttpRequest) -> HttpResponseBase:
+    """Per partner organisation: young people recognised or with hours, recognitions, hours and
+    vouchers. Exact where the reader may open every record behind a row; protected otherwise
+    (counts rounded under the disclosure policy, no hours or money), in fixed periods."""
+    user = request.user
+    if not can(user, "rewards.view_hoursdefault"):
+        raise PermissionDenied
+    today = timezone.localdate()
+    period, start, end = chosen_period(user, request.GET.get("period"), today)
+    rows = selectors.totals_by_organisation(user, start=start, end=end)
+    export_format = request.GET.get("format")
+    if export_format in EXPORT_FORMATS:
+        return export_response(
+            export_format, rows, tables.csv_columns(PARTNER_COLUMNS), "recognition-totals.csv"
+        )
+    query = f"period={period}"
+    context = {
+        "title": "Recognition and hours per partner",
+        "rows": rows,
+        "columns": PARTNER_COLUMNS,
+        "periods": period_choices(user, today),
+        "period": period,
+        "any_protected": any(not row.exact for row in rows),
+        "protected_note": disclosure.PROTECTED_NOTE,
+        "csv_query": f"{query}&format=csv",
+        "xlsx_query": f"{query}&format=xlsx",
+    }
+    return render(request, "rewards/partner_totals.html", context)
