@@ -272,6 +272,11 @@ def test_every_operation_answers_as_documented(schema, api_for, make_user):
     opportunity_ids, opportunity_bodies = opportunity_requests(org, today)
     ids.update(opportunity_ids)
     bodies.update(opportunity_bodies)
+    from tests.consultations.openapi import consultation_requests  # consultations (M9)
+
+    consultation_ids, consultation_bodies = consultation_requests(org, other, today)
+    ids.update(consultation_ids)
+    bodies.update(consultation_bodies)
     bodies[("post", "/api/v1/consents/{id}/withdraw/")] = {
         "withdrawn_on": today,
         "withdrawn_by": "parent_or_carer",

@@ -1,14 +1,11 @@
-import datetime
-
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from heard.consultations.models import Question
 from heard.portal import services as portal_services
 from tests import factories
-from tests.consultations.factories import ConsultationFactory, QuestionFactory
+from tests.consultations.factories import ConsultationFactory, survey_with_questions
 
 
 @pytest.fixture
@@ -29,41 +26,7 @@ def consultation(organisation, theme):
 @pytest.fixture
 def survey(organisation, theme, today):
     """An open survey with one question of each kind."""
-    survey = ConsultationFactory(
-        title="Have Your Say",
-        organisation=organisation,
-        themes=[theme],
-        opens_on=today - datetime.timedelta(days=7),
-        closes_on=today + datetime.timedelta(days=21),
-    )
-    QuestionFactory(
-        consultation=survey, position=1, text="Do you feel safe?", options=["Yes", "No"]
-    )
-    QuestionFactory(
-        consultation=survey,
-        position=2,
-        text="What do you do?",
-        kind=Question.Kind.MULTIPLE,
-        options=["Sport", "Music", "Art"],
-    )
-    QuestionFactory(
-        consultation=survey,
-        position=3,
-        text="How happy are you?",
-        kind=Question.Kind.SCALE,
-        options=[],
-        low_label="Not at all",
-        high_label="Very",
-    )
-    QuestionFactory(
-        consultation=survey,
-        position=4,
-        text="What should change?",
-        kind=Question.Kind.TEXT,
-        options=[],
-        required=False,
-    )
-    return survey
+    return survey_with_questions(organisation, theme, today)
 
 
 @pytest.fixture

@@ -52,3 +52,42 @@ class AnswerFactory(DjangoModelFactory):
 
     response = factory.SubFactory(SurveyResponseFactory)
     question = factory.SubFactory(QuestionFactory)
+
+
+def survey_with_questions(organisation, theme, today):
+    """An open survey of ``organisation`` on ``theme`` with one question of each kind."""
+    survey = ConsultationFactory(
+        title="Have Your Say",
+        organisation=organisation,
+        themes=[theme],
+        opens_on=today - datetime.timedelta(days=7),
+        closes_on=today + datetime.timedelta(days=21),
+    )
+    QuestionFactory(
+        consultation=survey, position=1, text="Do you feel safe?", options=["Yes", "No"]
+    )
+    QuestionFactory(
+        consultation=survey,
+        position=2,
+        text="What do you do?",
+        kind=Question.Kind.MULTIPLE,
+        options=["Sport", "Music", "Art"],
+    )
+    QuestionFactory(
+        consultation=survey,
+        position=3,
+        text="How happy are you?",
+        kind=Question.Kind.SCALE,
+        options=[],
+        low_label="Not at all",
+        high_label="Very",
+    )
+    QuestionFactory(
+        consultation=survey,
+        position=4,
+        text="What should change?",
+        kind=Question.Kind.TEXT,
+        options=[],
+        required=False,
+    )
+    return survey

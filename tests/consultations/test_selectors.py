@@ -40,6 +40,7 @@ def test_months_before_keeps_the_day_or_the_months_last():
     assert selectors.months_before(datetime.date(2025, 3, 31), 1) == datetime.date(2025, 2, 28)
     assert selectors.months_before(datetime.date(2024, 3, 31), 1) == datetime.date(2024, 2, 29)
     assert selectors.months_before(datetime.date(2026, 1, 10), 1) == datetime.date(2025, 12, 10)
+    assert selectors.months_before(datetime.date(1, 6, 1), 12) == datetime.date.min
 
 
 def test_a_shared_theme_is_needed(theme):

@@ -14,6 +14,7 @@ from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import DefaultRouter
 
 from heard.api import audits as audits_api
+from heard.api import consultations as consultations_api
 from heard.api import groups, participation, people, privacy, safeguarding, voice
 from heard.api import indicators as indicators_api
 from heard.api import involvement as involvement_api
@@ -47,6 +48,10 @@ ROUTES: list[tuple[str, Any, str]] = [
     # opportunities to get involved and their sign-ups (issue 19, M18)
     ("opportunities", opportunities_api.OpportunityViewSet, "opportunity"),
     ("opportunity-sign-ups", opportunities_api.SignUpViewSet, "opportunity-sign-up"),
+    # consultations and surveys, so young people are not asked twice (issue 19, M9)
+    ("consultations", consultations_api.ConsultationViewSet, "consultation"),
+    ("survey-questions", consultations_api.QuestionViewSet, "survey-question"),
+    ("survey-responses", consultations_api.SurveyResponseViewSet, "survey-response"),
     ("consents", privacy.ConsentViewSet, "consent"),
     ("reach", privacy.ReachViewSet, "reach"),
     ("action-plans", plans_api.ActionPlanViewSet, "action-plan"),

@@ -35,6 +35,8 @@ def _get(queryset: QuerySet[Any], pk: Any, noun: str) -> Any:
 def months_before(day: datetime.date, months: int) -> datetime.date:
     """The same day ``months`` earlier (the month's last day when it has no such day)."""
     month_index = day.year * 12 + day.month - 1 - months
+    if month_index < 12:  # before the year 1: the earliest day there is
+        return datetime.date.min
     year, month = divmod(month_index, 12)
     month += 1
     for last in (31, 30, 29, 28):
