@@ -165,6 +165,38 @@ PAGES = [
     ("portal:how-it-went", "portal/how-it-went/", "how_it_went"),
     ("portal:evaluate", "portal/how-it-went/<int:pk>/", "evaluate"),
     # end of involvement
+    # consultations and surveys (issue 19, M9)
+    ("consultations:consultation-list", "consultations/", "ConsultationListView"),
+    ("consultations:consultation-create", "consultations/add/", "consultation_create"),
+    ("consultations:consultation-detail", "consultations/<int:pk>/", "consultation_detail"),
+    ("consultations:consultation-edit", "consultations/<int:pk>/edit/", "consultation_edit"),
+    (
+        "consultations:consultation-delete",
+        "consultations/<int:pk>/delete/",
+        "consultation_delete",
+    ),
+    (
+        "consultations:consultation-results",
+        "consultations/<int:pk>/results/",
+        "consultation_results",
+    ),
+    ("consultations:question-edit", "consultations/questions/<int:pk>/edit/", "question_edit"),
+    ("consultations:question-move", "consultations/questions/<int:pk>/move/", "question_move"),
+    (
+        "consultations:question-delete",
+        "consultations/questions/<int:pk>/delete/",
+        "question_delete",
+    ),
+    (
+        "consultations:question-create",
+        "consultations/<int:pk>/questions/add/",
+        "question_create",
+    ),
+    ("consultations:answer-view", "consultations/answers/<int:pk>/view/", "answer_view"),
+    ("consultations:portal-surveys", "portal/surveys/", "surveys"),
+    ("consultations:portal-survey", "portal/surveys/<int:pk>/", "survey_answer"),
+    ("consultations:portal-survey-thanks", "portal/surveys/<int:pk>/thanks/", "survey_thanks"),
+    # end of consultations
     # opportunities to get involved (issue 19, M18)
     ("opportunities:opportunity-list", "opportunities/", "OpportunityListView"),
     ("opportunities:opportunity-create", "opportunities/add/", "opportunity_create"),

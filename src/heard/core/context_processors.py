@@ -76,6 +76,8 @@ NAVIGATION = [
     ),
     # Budgets and votes (issue 19, M17): participatory budgets and theme votes.
     ("Budgets and votes", "decisions:round-list", "decisions.view_budgetround", "/budgets/"),
+    # The resources library (issue 19, M20): toolkits, session plans, case studies.
+    ("Resources", "resources:resource-list", "resources.view_resource", "/resources/"),
     # The administrator only: who signed in, failed, was locked out (heard.core.sign_in_events).
     ("Sign-in events", "core:sign-in-events", "core.view_sign_in_events", "/sign-in-events"),
 ]

@@ -7,3 +7,6 @@ class ResourcesConfig(AppConfig):
     name = "heard.resources"
     label = "resources"
     verbose_name = "Resources"
+
+    def ready(self) -> None:
+        from heard.resources import events, policies  # noqa: F401 (register them)

@@ -1,1 +1,90 @@
-"""Resources (issue 19)."""
+"""The resources library (issue 19, M20): toolkits, session plans, case studies, good practice
+and templates, tagged by theme, method and age band, each with a file (checked like evidence:
+its type read from its first bytes) and/or a web link; and which resources a session used.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from heard.core.models import TimeStampedModel
+from heard.core.roles import AgeBand
+from heard.core.validators import validate_single_line
+
+
+class Resource(TimeStampedModel):
+    class Kind(models.TextChoices):
+        TOOLKIT = "toolkit", "Toolkit"
+        SESSION_PLAN = "session_plan", "Session plan"
+        CASE_STUDY = "case_study", "Case study"
+        GOOD_PRACTICE = "good_practice", "Good practice"
+        TEMPLATE = "template", "Template"
+        OTHER = "other", "Other"
+
+    title = models.CharField(max_length=200)
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    summary = models.TextField()
+    themes = models.ManyToManyField("groups.Theme", blank=True, related_name="resources")
+    methods = models.ManyToManyField("participation.Method", blank=True, related_name="resources")
+    #: Several of ``AgeBand`` (empty: any age).
+    age_bands = models.JSONField("age bands", default=list, blank=True)
+    organisation = models.ForeignKey(
+        "people.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="resources",
+        help_text="Whose resource it is; empty for the partnership's own.",
+    )
+    file = models.FileField(upload_to="resources/%Y/%m/", blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveIntegerField(null=True, blank=True)
+    link = models.URLField(max_length=500, blank=True)
+    published = models.BooleanField(
+        default=False, help_text="Published resources are in the library for all staff."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["title", "id"]
+        indexes = [models.Index(fields=["kind", "title"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        validate_single_line(self, ("title",))
+
+    def age_band_labels(self) -> list[str]:
+        labels = dict(AgeBand.choices)
+        return [str(labels.get(value, value)) for value in self.age_bands or []]
+
+
+class SessionResource(models.Model):
+    """A resource a session used."""
+
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="uses")
+    session = models.ForeignKey(
+        "participation.Session", on_delete=models.CASCADE, related_name="resource_uses"
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = "resource used in a session"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resource", "session"],
+                name="one_use_per_resource_and_session",
+                violation_error_message="The session already records this resource.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resource} used in session {self.session_id}"

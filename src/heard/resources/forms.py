@@ -1,0 +1,114 @@
+"""Forms for resources and the resources a session used: they collect and type the input; the
+services decide and save."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from heard.core.forms import url_input
+from heard.core.permissions import is_partner_worker
+from heard.core.roles import AgeBand
+from heard.groups.models import Theme
+from heard.participation.models import Method, Session
+from heard.people.models import Organisation
+from heard.resources import selectors
+from heard.resources.models import Resource
+from heard.voice.services.evidence import ALLOWED_DESCRIPTION
+
+
+class ResourceForm(forms.Form):
+    title = forms.CharField(max_length=200)
+    kind = forms.ChoiceField(choices=Resource.Kind.choices, widget=forms.RadioSelect)
+    summary = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What it is and when it helps: this is what the search reads.",
+    )
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label="The partnership's own",
+        help_text="Whose resource it is.",
+    )
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    methods = forms.ModelMultipleChoiceField(
+        queryset=Method.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    age_bands = forms.MultipleChoiceField(
+        label="Age bands",
+        choices=AgeBand.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Leave all unticked for any age.",
+    )
+    file = forms.FileField(
+        label="File (optional if you give a link)",
+        required=False,
+        help_text=f"Upload {ALLOWED_DESCRIPTION}, 10 MB or smaller.",
+    )
+    remove_file = forms.BooleanField(label="Remove the current file", required=False)
+    link = forms.CharField(
+        label="Link (optional if you upload a file)",
+        max_length=500,
+        required=False,
+        widget=url_input(),
+        help_text="A web address starting with https://.",
+    )
+    published = forms.BooleanField(label="Publish it in the library for all staff", required=False)
+
+    def __init__(self, *args: Any, user: Any, resource: Resource | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        organisation = self.fields["organisation"]
+        organisation.queryset = selectors.organisations_for_resources(user)  # type: ignore[attr-defined]
+        self.fields["themes"].queryset = Theme.objects.order_by("title")  # type: ignore[attr-defined]
+        self.fields["methods"].queryset = Method.objects.all()  # type: ignore[attr-defined]
+        if is_partner_worker(user):
+            organisation.initial = user.organisation_id
+        if resource is None or not resource.file:
+            del self.fields["remove_file"]
+
+    def values(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data["themes"] = list(data["themes"])
+        data["methods"] = list(data["methods"])
+        if not data.get("remove_file"):
+            data.pop("remove_file", None)
+        return data
+
+    def changed(self) -> dict[str, Any]:
+        """What an edit passes: the changed fields, and a new file if one was given."""
+        values = self.values()
+        data = {name: values[name] for name in self.changed_data if name in values}
+        if not values.get("file"):
+            data.pop("file", None)
+        return data
+
+
+def resource_initial(resource: Resource) -> dict[str, Any]:
+    return {
+        "title": resource.title,
+        "kind": resource.kind,
+        "summary": resource.summary,
+        "organisation": resource.organisation_id,
+        "themes": [theme.pk for theme in resource.themes.all()],
+        "methods": [method.pk for method in resource.methods.all()],
+        "age_bands": list(resource.age_bands),
+        "link": resource.link,
+        "published": resource.published,
+    }
+
+
+class SessionResourceForm(forms.Form):
+    resource = forms.ModelChoiceField(
+        label="Resource used",
+        queryset=Resource.objects.none(),
+        empty_label="Choose a resource",
+        error_messages={"required": "Choose the resource the session used."},
+    )
+
+    def __init__(self, *args: Any, user: Any, session: Session, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["resource"].queryset = selectors.resources_to_use(user, session)  # type: ignore[attr-defined]

@@ -1,0 +1,90 @@
+"""Who may read and keep resources, and record which a session used.
+
+Resources: every member of staff reads the published library; programme staff read and keep
+every resource (drafts too); a partner worker keeps their own organisation's (and reads its
+drafts). A session's resources follow the session: whoever may read the session reads them,
+whoever may change it adds and removes them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from heard.core.policies import Policy, is_programme, registered, role_of
+from heard.core.roles import Role
+from heard.participation.models import Session
+from heard.participation.policies import SESSION_POLICY
+from heard.resources.models import Resource, SessionResource
+
+
+def _partner(user: Any) -> bool:
+    return role_of(user) == Role.PARTNER_WORKER
+
+
+def _own(user: Any, obj: Any) -> bool:
+    return obj is None or obj.organisation_id == getattr(user, "organisation_id", None)
+
+
+class ResourcePolicy(Policy[Resource]):
+    model = Resource
+    actions = ("view", "add", "change", "delete")
+
+    def may_view(self, user: Any, obj: Any) -> bool:
+        if role_of(user) is None:
+            return False
+        if obj is None or obj.published or is_programme(user):
+            return True
+        return _partner(user) and _own(user, obj)
+
+    def view_scope(self, user: Any, rows: QuerySet[Resource]) -> Any:
+        if role_of(user) is None:
+            return rows.none()
+        if is_programme(user):
+            return rows
+        if _partner(user):
+            return rows.filter(Q(published=True) | Q(organisation_id=user.organisation_id))
+        return rows.filter(published=True)
+
+    def may_add(self, user: Any, obj: Any) -> bool:
+        return is_programme(user) or _partner(user) and _own(user, obj)
+
+    def add_scope(self, user: Any, rows: QuerySet[Resource]) -> Any:
+        if _partner(user):
+            return rows.filter(organisation_id=user.organisation_id)
+        return rows if is_programme(user) else rows.none()
+
+    may_change = may_delete = may_add
+    change_scope = delete_scope = add_scope
+
+
+def _session_of(obj: Any) -> Session | None:
+    if isinstance(obj, SessionResource):
+        return obj.session
+    return obj if isinstance(obj, Session) else None
+
+
+class SessionResourcePolicy(Policy[SessionResource]):
+    """``add`` also takes the session."""
+
+    model = SessionResource
+    actions = ("view", "add", "delete")
+
+    def may_view(self, user: Any, obj: Any) -> bool:
+        return SESSION_POLICY.allows(user, "view", _session_of(obj))
+
+    def view_scope(self, user: Any, rows: QuerySet[SessionResource]) -> Any:
+        return rows.filter(session__in=SESSION_POLICY.scope(user, "view").values("pk"))
+
+    def may_add(self, user: Any, obj: Any) -> bool:
+        return SESSION_POLICY.allows(user, "change", _session_of(obj))
+
+    def add_scope(self, user: Any, rows: QuerySet[SessionResource]) -> Any:
+        return rows.filter(session__in=SESSION_POLICY.scope(user, "change").values("pk"))
+
+    may_delete = may_add
+    delete_scope = add_scope
+
+
+RESOURCES, SESSION_RESOURCES = registered([ResourcePolicy(), SessionResourcePolicy()])

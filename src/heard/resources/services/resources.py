@@ -1,0 +1,224 @@
+"""Resources: added, changed and deleted by programme staff and partner workers (their own
+organisation's). A file is checked as evidence is (``heard.voice.services.evidence``: its type
+read from its first bytes, its name's ending agreeing, at most 10 MB) and stored under a random
+name, served only by a checked view."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from pathlib import PurePath
+from typing import Any
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from heard.core import audit
+from heard.core.permissions import can, require
+from heard.core.roles import AgeBand
+from heard.core.updates import audited_update, full_clean
+from heard.groups.models import Theme
+from heard.participation.models import Method
+from heard.people.models import Organisation
+from heard.resources import events
+from heard.resources.models import Resource
+from heard.voice.services.evidence import _check_file, _measure
+
+RESOURCE_FIELDS = (
+    "title",
+    "kind",
+    "summary",
+    "organisation",
+    "themes",
+    "methods",
+    "age_bands",
+    "content_type",
+    "size",
+    "link",
+    "published",
+)
+CHANGEABLE = (*RESOURCE_FIELDS, "file", "remove_file")
+NOT_YOURS = "Choose your own organisation."
+PARTNERSHIP = (
+    "Only participation staff add the partnership's own resources: choose your organisation."
+)
+FILE_OR_LINK = "Upload a file or give a link (or both)."
+LINK_SCHEME = "Enter a link starting with http:// or https://."
+
+
+def plain_text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _age_bands(value: Any, errors: dict[str, Any]) -> list[str]:
+    chosen = list(value) if isinstance(value, list | tuple | set) else [value] if value else []
+    if any(item not in AgeBand.values for item in chosen):
+        errors["age_bands"] = "Choose age bands from the list."
+        return []
+    return [band for band in AgeBand.values if band in chosen]
+
+
+def _saved(value: Any, model: Any, name: str, errors: dict[str, Any]) -> list[Any]:
+    chosen = list(value or [])
+    if not all(isinstance(item, model) and item.pk for item in chosen):
+        errors[name] = f"Choose {name} from the list."
+        return []
+    return chosen
+
+
+def _link(value: Any, errors: dict[str, Any]) -> str:
+    link = plain_text(value)
+    if link and urlsplit(link).scheme.lower() not in ("http", "https"):
+        errors["link"] = LINK_SCHEME
+    return link
+
+
+def _file(file: Any, errors: dict[str, Any]) -> dict[str, Any]:
+    """The checked file's fields (a random name, its real type and size), or none."""
+    if file is None:
+        return {}
+    if not hasattr(file, "read"):
+        errors["file"] = "Choose a file to upload."
+        return {}
+    size = _measure(file)
+    extension = PurePath(PurePath(getattr(file, "name", "") or "").name.lower()).suffix
+    file_type = _check_file(file, size, extension, errors)
+    if "file" in errors or file_type is None:
+        return {}
+    original = PurePath(getattr(file, "name", "") or "").name
+    file.name = f"{uuid.uuid4().hex}{extension}"
+    return {
+        "file": file,
+        "content_type": file_type.content_type,
+        "size": size,
+        "original_name": original,
+    }
+
+
+def _check_organisation(actor: Any, organisation: Any, errors: dict[str, Any]) -> None:
+    if organisation is not None and not isinstance(organisation, Organisation):
+        errors["organisation"] = NOT_YOURS
+    elif not can(actor, "resources.add_resource", Resource(organisation=organisation)):
+        errors["organisation"] = PARTNERSHIP if organisation is None else NOT_YOURS
+
+
+@transaction.atomic
+def resource_add(
+    *,
+    actor: Any,
+    title: str,
+    kind: str,
+    summary: str,
+    organisation: Organisation | None = None,
+    themes: Iterable[Theme] = (),
+    methods: Iterable[Method] = (),
+    age_bands: Iterable[str] = (),
+    file: Any = None,
+    link: str = "",
+    published: bool = False,
+) -> Resource:
+    """Add a resource with a file, a link or both."""
+    require(actor, "resources.add_resource")
+    errors: dict[str, Any] = {}
+    _check_organisation(actor, organisation, errors)
+    stored = _file(file, errors)
+    original = stored.pop("original_name", "")
+    resource = Resource(
+        title=plain_text(title),
+        kind=kind,
+        summary=plain_text(summary),
+        organisation=organisation if isinstance(organisation, Organisation) else None,
+        age_bands=_age_bands(age_bands, errors),
+        link=_link(link, errors),
+        published=bool(published),
+        created_by=actor,
+        **stored,
+    )
+    chosen_themes = _saved(themes, Theme, "themes", errors)
+    chosen_methods = _saved(methods, Method, "methods", errors)
+    if not stored and not resource.link and "file" not in errors and "link" not in errors:
+        errors["file"] = FILE_OR_LINK
+    full_clean(resource, errors, exclude=["created_by", "file"])
+    if errors:
+        raise ValidationError(errors)
+    resource.save()
+    resource.themes.set(chosen_themes)
+    resource.methods.set(chosen_methods)
+    audit.record(
+        actor=actor,
+        event=events.RESOURCE_ADDED,
+        obj=resource,
+        changes=audit.diff({}, audit.snapshot(resource, RESOURCE_FIELDS)),
+        metadata={"original_name": original} if original else None,
+    )
+    return resource
+
+
+@transaction.atomic
+def resource_update(*, actor: Any, resource: Resource, **fields: Any) -> Resource:
+    """Change a resource; a new ``file`` replaces the old one, ``remove_file`` drops it (a link
+    must then remain)."""
+    require(actor, "resources.change_resource", resource)
+    old_file = resource.file.name if resource.file else ""
+
+    def check(obj: Resource, values: dict[str, Any], errors: dict[str, Any]) -> None:
+        for name in ("title", "summary"):
+            if name in values:
+                values[name] = plain_text(values[name])
+        if "link" in values:
+            values["link"] = _link(values["link"], errors)
+        if "age_bands" in values:
+            values["age_bands"] = _age_bands(values["age_bands"], errors)
+        if "themes" in values:
+            values["themes"] = _saved(values["themes"], Theme, "themes", errors)
+        if "methods" in values:
+            values["methods"] = _saved(values["methods"], Method, "methods", errors)
+        if "organisation" in values:
+            _check_organisation(actor, values["organisation"], errors)
+        remove = bool(values.pop("remove_file", False))
+        new = values.pop("file", None)
+        if new is not None:
+            stored = _file(new, errors)
+            stored.pop("original_name", None)
+            values.update(stored)
+        elif remove:
+            values.update({"file": "", "content_type": "", "size": None})
+        has_file = bool(values.get("file", obj.file))
+        if not has_file and not values.get("link", obj.link) and not {"file", "link"} & set(errors):
+            errors["file"] = FILE_OR_LINK
+
+    updated, _ = audited_update(
+        resource,
+        actor=actor,
+        event=events.RESOURCE_CHANGED,
+        service="resource_update",
+        fields=fields,
+        allowed=CHANGEABLE,
+        check=check,
+        audited=[
+            name for name in RESOURCE_FIELDS if name in fields or name in ("content_type", "size")
+        ],
+    )
+    if old_file and updated.file.name != old_file:
+        updated.file.storage.delete(old_file)
+    return updated
+
+
+@transaction.atomic
+def resource_delete(*, actor: Any, resource: Resource) -> None:
+    """Delete a resource, its file and the record of the sessions that used it."""
+    require(actor, "resources.delete_resource", resource)
+    before = audit.snapshot(resource, RESOURCE_FIELDS)
+    audit.record(
+        actor=actor,
+        event=events.RESOURCE_DELETED,
+        obj=resource,
+        changes={
+            name: [value, None] for name, value in before.items() if value not in (None, "", [])
+        },
+    )
+    name = resource.file.name if resource.file else ""
+    resource.delete()
+    if name:
+        transaction.on_commit(lambda: Resource.file.field.storage.delete(name))

@@ -1,0 +1,207 @@
+"""Pages for the resources library and the resources a session used: selectors read, services
+write."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from heard.core import tables
+from heard.core.forms import form_page
+from heard.core.lists import StaffListView
+from heard.core.permissions import can, require
+from heard.participation import selectors as participation_selectors
+from heard.resources import selectors, services
+from heard.resources.filters import ResourceFilter
+from heard.resources.forms import ResourceForm, SessionResourceForm, resource_initial
+from heard.resources.models import Resource, SessionResource
+
+VIEW = "resources.view_resource"
+ADD = "resources.add_resource"
+CHANGE = "resources.change_resource"
+DELETE = "resources.delete_resource"
+
+
+def resource_url(resource: Resource) -> str:
+    return reverse("resources:resource-detail", args=[resource.pk])
+
+
+def session_resources_url(session_pk: int) -> str:
+    return reverse("resources:session-resources", args=[session_pk])
+
+
+class ResourceListView(StaffListView):
+    template_name = "resources/resource_list.html"
+    filterset_class = ResourceFilter
+    permission_required = VIEW
+    title = "Resources"
+    csv_filename = "resources.csv"
+    selector = staticmethod(selectors.resources_visible_to)
+    context_permissions = {"can_add": ADD}
+    columns = (
+        tables.Column(
+            "Title",
+            "title",
+            cell='<a class="govuk-link" href="{% url "resources:resource-detail" row.pk %}">'
+            "{{ row.title }}</a>",
+        ),
+        tables.Column("Kind", "get_kind_display"),
+        tables.Column("Themes", lambda row: ", ".join(str(t) for t in row.themes.all())),
+        tables.Column("Methods", lambda row: ", ".join(m.name for m in row.methods.all())),
+        tables.Column("Age bands", lambda row: ", ".join(row.age_band_labels()) or "Any age"),
+        tables.Column("Published", "published"),
+        tables.Column("Used in sessions", "use_count", numeric=True),
+        tables.Column("Summary", "summary", in_table=False),
+        tables.Column(
+            "Organisation",
+            lambda row: row.organisation.name if row.organisation else "The partnership",
+            in_table=False,
+        ),
+        tables.Column("Link", "link", in_table=False),
+    )
+
+
+@login_required
+def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    resource = selectors.resource_get(user, pk)
+    context = {
+        "resource": resource,
+        "title": resource.title,
+        "sessions": selectors.resource_sessions(user, resource),
+        "can_change": can(user, CHANGE, resource),
+        "can_delete": can(user, DELETE, resource),
+        "can_view_history": can(user, "core.view_history"),
+    }
+    return render(request, "resources/resource_detail.html", context)
+
+
+@login_required
+def resource_create(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    require(user, ADD)
+    form = ResourceForm(request.POST or None, request.FILES or None, user=user)
+    return form_page(
+        request,
+        form,
+        lambda: services.resource_add(actor=user, **form.values()),
+        success=lambda added: f"Resource “{added.title}” added.",
+        then=resource_url,
+        title="Add a resource",
+        submit_label="Add resource",
+        cancel_url=reverse("resources:resource-list"),
+    )
+
+
+@login_required
+def resource_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    resource = selectors.resource_get(user, pk)
+    require(user, CHANGE, resource)
+    form = ResourceForm(
+        request.POST or None,
+        request.FILES or None,
+        user=user,
+        resource=resource,
+        initial=resource_initial(resource),
+    )
+    return form_page(
+        request,
+        form,
+        lambda: services.resource_update(actor=user, resource=resource, **form.changed()),
+        success="Resource updated.",
+        then=resource_url(resource),
+        title=f"Edit {resource.title}",
+        submit_label="Save changes",
+        cancel_url=resource_url(resource),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def resource_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    resource = selectors.resource_get(user, pk)
+    require(user, DELETE, resource)
+    if request.method == "POST":
+        services.resource_delete(actor=user, resource=resource)
+        messages.success(request, f"Resource “{resource.title}” deleted.")
+        return redirect("resources:resource-list")
+    context = {"resource": resource, "title": f"Delete {resource.title}?"}
+    return render(request, "resources/resource_delete.html", context)
+
+
+@login_required
+def resource_download(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """The only way to a resource's file: checked like the resource, sent as a download."""
+    resource = selectors.resource_get(request.user, pk)
+    if not resource.file:
+        raise Http404("This resource has no file.")
+    response = FileResponse(
+        resource.file.open("rb"),
+        as_attachment=True,
+        filename=f"resource-{resource.pk}{PurePath(resource.file.name or '').suffix}",
+        content_type=resource.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# The resources a session used ------------------------------------------------------------------
+
+
+@login_required
+def session_resources(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Resources used in this session": the list, and a form to add one."""
+    user = request.user
+    session = participation_selectors.session_get(user, pk)
+    can_add = can(user, "resources.add_sessionresource", session)
+    form = SessionResourceForm(request.POST or None, user=user, session=session)
+    if request.method == "POST":
+        require(user, "resources.add_sessionresource", session)
+        back = session_resources_url(session.pk)
+        return form_page(
+            request,
+            form,
+            lambda: services.session_resource_add(actor=user, session=session, **form.cleaned_data),
+            template="resources/session_resources.html",
+            success=lambda use: f"“{use.resource.title}” recorded as used.",
+            then=back,
+            **_session_context(user, session, form, can_add),
+        )
+    return render(
+        request, "resources/session_resources.html", _session_context(user, session, form, can_add)
+    )
+
+
+def _session_context(user: Any, session: Any, form: Any, can_add: bool) -> dict[str, Any]:
+    return {
+        "session": session,
+        "uses": list(selectors.session_uses(user, session)),
+        "form": form,
+        "can_add": can_add,
+        "title": f"Resources used in {session}",
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_resource_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    use: SessionResource = selectors.session_use_get(user, pk)
+    require(user, "resources.delete_sessionresource", use)
+    back = session_resources_url(use.session_id)
+    if request.method == "POST":
+        services.session_resource_remove(actor=user, use=use)
+        messages.success(request, f"“{use.resource.title}” removed from the session.")
+        return redirect(back)
+    context = {"use": use, "title": "Remove this resource from the session?", "cancel_url": back}
+    return render(request, "resources/session_resource_remove.html", context)
