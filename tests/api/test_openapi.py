@@ -277,6 +277,16 @@ def test_every_operation_answers_as_documented(schema, api_for, make_user):
     consultation_ids, consultation_bodies = consultation_requests(org, other, today)
     ids.update(consultation_ids)
     bodies.update(consultation_bodies)
+    from tests.rewards.openapi import reward_requests  # recognition and expenses (M16)
+
+    reward_ids, reward_bodies = reward_requests(org, other, session, today)
+    ids.update(reward_ids)
+    bodies.update(reward_bodies)
+    from tests.decisions.openapi import decision_requests  # budgets and votes (M17)
+
+    decision_ids, decision_bodies = decision_requests(org, today)
+    ids.update(decision_ids)
+    bodies.update(decision_bodies)
     bodies[("post", "/api/v1/consents/{id}/withdraw/")] = {
         "withdrawn_on": today,
         "withdrawn_by": "parent_or_carer",

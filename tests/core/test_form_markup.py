@@ -47,6 +47,7 @@ NOT_HTML = {
     "portal:sign-out": "POST only",
     "portal:rate": "POST only",
     "portal:evaluate": "POST only",
+    "consultations:question-move": "POST only",
     "groups:calendar-ics": "iCalendar",
     "groups:group-calendar-ics": "iCalendar",
     "groups:calendar-feed": "iCalendar, read with a private key",
@@ -232,6 +233,9 @@ def world(db, make_user):
     from tests.involvement.markup import involvement_pages  # involvement and evaluations
 
     involvement_kwargs = involvement_pages(organisation, session, young_person, payload)
+    from tests.consultations.markup import consultation_pages  # consultations (M9)
+
+    consultation_kwargs = consultation_pages(organisation, theme, young_person, payload)
     from tests.indicators.markup import indicator_pages  # indicators (M12)
 
     indicator_kwargs = indicator_pages(theme, organisation, payload)
@@ -309,6 +313,7 @@ def world(db, make_user):
         **indicator_kwargs,
         **report_kwargs,
         **involvement_kwargs,
+        **consultation_kwargs,
         **opportunity_kwargs,
     }
     #: Pages whose form is reached through a query (the second step of a form), or after
@@ -391,6 +396,13 @@ def test_no_page_or_form_shows_stored_markup(world, client) -> None:
     from tests.opportunities.markup import PORTAL_PAGES  # opportunities' portal pages (M18)
 
     for name in PORTAL_PAGES:
+        response = client.get(_urls(world, name)[0])
+        _assert_clean(response, name, "young person")
+        if response.status_code == 200:
+            opened.add(name)
+    from tests.consultations.markup import PORTAL_PAGES as SURVEY_PAGES  # surveys (M9)
+
+    for name in SURVEY_PAGES:
         response = client.get(_urls(world, name)[0])
         _assert_clean(response, name, "young person")
         if response.status_code == 200:

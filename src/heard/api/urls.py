@@ -15,12 +15,14 @@ from rest_framework.routers import DefaultRouter
 
 from heard.api import audits as audits_api
 from heard.api import consultations as consultations_api
+from heard.api import decisions as decisions_api
 from heard.api import groups, participation, people, privacy, safeguarding, voice
 from heard.api import indicators as indicators_api
 from heard.api import involvement as involvement_api
 from heard.api import opportunities as opportunities_api
 from heard.api import plans as plans_api
 from heard.api import reports as reports_api
+from heard.api import rewards as rewards_api
 from heard.api.reference import build
 from heard.core.permissions import is_staff_member
 
@@ -52,6 +54,10 @@ ROUTES: list[tuple[str, Any, str]] = [
     ("consultations", consultations_api.ConsultationViewSet, "consultation"),
     ("survey-questions", consultations_api.QuestionViewSet, "survey-question"),
     ("survey-responses", consultations_api.SurveyResponseViewSet, "survey-response"),
+    # budgets and votes: rounds, proposals, ballots (issue 19, M17)
+    ("budget-rounds", decisions_api.RoundViewSet, "budget-round"),
+    ("budget-proposals", decisions_api.ProposalViewSet, "budget-proposal"),
+    ("ballots", decisions_api.BallotViewSet, "ballot"),
     ("consents", privacy.ConsentViewSet, "consent"),
     ("reach", privacy.ReachViewSet, "reach"),
     ("action-plans", plans_api.ActionPlanViewSet, "action-plan"),
@@ -67,6 +73,12 @@ ROUTES: list[tuple[str, Any, str]] = [
     ("indicators", indicators_api.IndicatorViewSet, "indicator"),
     # Issued quarterly and annual reports (issue 18, M22).
     ("reports", reports_api.IssuedReportViewSet, "issued-report"),
+    # recognition and expenses (issue 19, M16)
+    ("recognitions", rewards_api.RecognitionViewSet, "recognition"),
+    ("session-hours", rewards_api.SessionHoursViewSet, "session-hours"),
+    ("session-hours-defaults", rewards_api.HoursDefaultViewSet, "session-hours-default"),
+    ("expense-claims", rewards_api.ClaimViewSet, "expense-claim"),
+    ("partner-invoices", rewards_api.InvoiceViewSet, "partner-invoice"),
 ]
 
 router = DefaultRouter(trailing_slash=True)
