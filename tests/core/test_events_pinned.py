@@ -749,6 +749,27 @@ DECLARED = [
         {},
     ),
     # end of opportunities
+    # the resources library (issue 19, M20)
+    ("resources.RESOURCE_ADDED", "resource.created", "Added the resource", "create", False, {}),
+    ("resources.RESOURCE_CHANGED", "resource.changed", "Changed the resource", "update", False, {}),
+    ("resources.RESOURCE_DELETED", "resource.deleted", "Deleted the resource", "delete", False, {}),
+    (
+        "resources.RESOURCE_USED",
+        "session_resource.created",
+        "Recorded a resource used in the session",
+        "create",
+        False,
+        {},
+    ),
+    (
+        "resources.RESOURCE_UNUSED",
+        "session_resource.deleted",
+        "Removed a resource used in the session",
+        "delete",
+        False,
+        {},
+    ),
+    # end of resources
     ("voice.VIEW_RECORDED", "view.recorded", "Recorded the view", "create", False, {}),
     ("voice.VIEW_CHANGED", "view.changed", "Changed the view", "update", False, {}),
     (

@@ -225,6 +225,20 @@ PAGES = [
         "withdraw",
     ),
     # end of opportunities
+    # the resources library (issue 19, M20)
+    ("resources:resource-list", "resources/", "ResourceListView"),
+    ("resources:resource-create", "resources/add/", "resource_create"),
+    ("resources:resource-detail", "resources/<int:pk>/", "resource_detail"),
+    ("resources:resource-edit", "resources/<int:pk>/edit/", "resource_edit"),
+    ("resources:resource-delete", "resources/<int:pk>/delete/", "resource_delete"),
+    ("resources:resource-download", "resources/<int:pk>/download/", "resource_download"),
+    ("resources:session-resources", "resources/sessions/<int:pk>/", "session_resources"),
+    (
+        "resources:session-resource-remove",
+        "resources/sessions/uses/<int:pk>/remove/",
+        "session_resource_remove",
+    ),
+    # end of resources
     # budgets and votes (issue 19, M17)
     ("decisions:round-list", "budgets/", "RoundListView"),
     ("decisions:round-create", "budgets/add/", "round_create"),

@@ -175,7 +175,11 @@ def session_resources(request: HttpRequest, pk: int) -> HttpResponse:
             template="resources/session_resources.html",
             success=lambda use: f"“{use.resource.title}” recorded as used.",
             then=back,
-            **_session_context(user, session, form, can_add),
+            **{
+                name: value
+                for name, value in _session_context(user, session, form, can_add).items()
+                if name != "form"
+            },
         )
     return render(
         request, "resources/session_resources.html", _session_context(user, session, form, can_add)
