@@ -19,7 +19,8 @@ TRAINING_COLUMNS = stamped("staff_id course completed_on expires_on")
 CONCERN_COLUMNS = stamped(
     "young_person_id raised_by_id what_happened happened_at who_was_present "
     "immediate_action child_told status assigned_to_id assigned_at decision decision_notes "
-    "decided_at referral_date referral_reference closed_at reference"
+    "decided_at referral_date referral_reference closed_at reference source how_to_contact "
+    "portal_token"
 )
 #: Enhanced DBS checks are renewed every three years here, a little before they run out.
 CHECK_DAYS = 3 * 365
@@ -215,6 +216,9 @@ def concerns(ctx: Context) -> None:
                 f"{prefix}-{decided_at.year}-{pk:05d}" if referral else "",
                 closed_at if reached >= 3 else None,
                 concern_reference_for(pk, ctx.seed, taken),
+                Concern.Source.STAFF,  # raised by staff: none by a young person in the portal
+                "",
+                None,
             )
         )
         if session is not None:

@@ -18,6 +18,7 @@ from django.db import transaction
 from heard.core.roles import Role
 from heard.demo import data
 from heard.demo.loader.audits import Audits
+from heard.demo.loader.consultations import Consultations
 from heard.demo.loader.beyond_groups import SessionsBeyondGroups
 from heard.demo.loader.groups import Groups
 from heard.demo.loader.indicators import Indicators
@@ -112,6 +113,7 @@ class _Builder(
     Audits,
     SessionsBeyondGroups,
     Reports,
+    Consultations,
 ):
     """Builds the demo partnership, in the order its records depend on each other."""
 
@@ -144,3 +146,4 @@ class _Builder(
         self._audits()
         self._sessions_beyond_groups()  # issue 18: last, so nothing above is reshuffled
         self._reports()  # issue 18 (M22): after every record it reports on
+        self._consultations()  # issue 19 (M9): consultations and the Have Your Say survey
