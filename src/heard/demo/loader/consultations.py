@@ -190,7 +190,7 @@ class Consultations(Base):
             .values_list("pk", flat=True)
             .first()
         )
-        people = YoungPerson.objects.filter(is_active=True).exclude(pk=most).order_by("pk")
+        people = YoungPerson.objects.filter(is_active=True).exclude(pk=most or 0).order_by("pk")
         questions = list(survey.questions.order_by("position"))
         for person, answer in zip(people[: len(ANSWERS)], ANSWERS, strict=False):
             consultation_services.survey_submit(
