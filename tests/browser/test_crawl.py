@@ -109,6 +109,11 @@ FALLBACK_IDS: dict[str, Callable[[], dict[str, Any]]] = {
     "portal:code-revoke": _code_revoke,
     "portal:rate": _first_pk("heard.voice.models.Response"),
     "portal:evaluate": _first_pk("heard.participation.models.Session"),  # involvement: a POST
+    "consultations:question-move": _first_pk("heard.consultations.models.Question"),  # a POST
+    # Reached after sending a survey; the Have Your Say survey is open in the demo.
+    "consultations:portal-survey-thanks": _first_pk(
+        "heard.consultations.models.Consultation", questions__isnull=False
+    ),
     "voice:evidence-download": _first_pk("heard.voice.models.Evidence"),
     "privacy:consent-withdraw": _first_pk("heard.privacy.models.Consent"),
     "privacy:equality-edit": _first_pk("heard.people.models.YoungPerson"),
