@@ -245,6 +245,9 @@ def world(db, make_user):
     from tests.opportunities.markup import opportunity_pages  # opportunities (M18)
 
     opportunity_kwargs = opportunity_pages(organisation, young_person, payload)
+    from tests.decisions.markup import decision_pages  # budgets and votes (M17)
+
+    decision_kwargs = decision_pages(organisation, young_person, payload)
     code, _plain = portal_services.sign_in_code_issue(actor=staff, young_person=young_person)
     AuditEntry.objects.create(
         actor=staff,

@@ -52,7 +52,6 @@ class ConcernOutput(OutputSerializer):
         help_text="How a young person who asked for help in the portal would like to be "
         "contacted; empty if they did not say, or if staff raised the concern.",
     )
-    source = serializers.ChoiceField(choices=Concern.Source.choices, read_only=True)
     urgent = serializers.BooleanField(
         source="is_urgent",
         read_only=True,
