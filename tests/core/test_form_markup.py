@@ -315,6 +315,7 @@ def world(db, make_user):
         **audit_kwargs,
         **indicator_kwargs,
         **report_kwargs,
+        **decision_kwargs,
         **involvement_kwargs,
         **consultation_kwargs,
         **opportunity_kwargs,
@@ -406,6 +407,13 @@ def test_no_page_or_form_shows_stored_markup(world, client) -> None:
     from tests.consultations.markup import PORTAL_PAGES as SURVEY_PAGES  # surveys (M9)
 
     for name in SURVEY_PAGES:
+        response = client.get(_urls(world, name)[0])
+        _assert_clean(response, name, "young person")
+        if response.status_code == 200:
+            opened.add(name)
+    from tests.decisions.markup import PORTAL_PAGES as VOTE_PAGES  # budgets and votes (M17)
+
+    for name in VOTE_PAGES:
         response = client.get(_urls(world, name)[0])
         _assert_clean(response, name, "young person")
         if response.status_code == 200:

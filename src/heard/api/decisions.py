@@ -1,0 +1,432 @@
+"""Budgets and votes over the API: rounds (and theme votes), their proposals, ballots (who
+voted, never what they chose; staff enter paper ballots), the results once voting has closed
+(with the disclosure policy), the count check, the decision and telling everyone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from heard.api.common import (
+    READ_CREATE,
+    STAMPS,
+    TEXT_MAX_LENGTH,
+    OutputSerializer,
+    ReadCreateViewSet,
+    RecordViewSet,
+    model_permissions,
+)
+from heard.api.fields import (
+    BulkRelatedField,
+    SuppressedCountField,
+    VisibleGroupField,
+    VisibleOrganisationField,
+    VisibleThemeField,
+    VisibleYoungPersonField,
+)
+from heard.api.openapi import ERROR
+from heard.core.roles import AgeBand
+from heard.decisions import filters, selectors, services
+from heard.decisions.models import Ballot, BudgetRound, Proposal
+from heard.decisions.services.proposals import DESCRIPTION_MAX_LENGTH
+from heard.voice.models import Feedback
+
+NOT_CLOSED = "Results are shown once voting has closed: there is no running tally."
+
+
+def _error(description: str) -> OpenApiResponse:
+    return OpenApiResponse({"$ref": f"#/components/schemas/{ERROR}"}, description=description)
+
+
+# Rounds ------------------------------------------------------------------------------------------
+
+
+class RoundSerializer(OutputSerializer):
+    stage = serializers.ChoiceField(choices=BudgetRound.Stage.choices, read_only=True)
+    young_people_pot = serializers.DecimalField(max_digits=12, decimal_places=2, read_only=True)
+    organisation_name = serializers.CharField(
+        source="organisation.name", read_only=True, allow_null=True, default=None
+    )
+    eligible_age_bands = serializers.ListField(
+        child=serializers.ChoiceField(choices=AgeBand.choices), read_only=True
+    )
+    eligible_areas = serializers.ListField(child=serializers.CharField(), read_only=True)
+    ballot_count = serializers.IntegerField(read_only=True, help_text="Ballots cast (no choices).")
+    proposal_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = BudgetRound
+        fields = [
+            "id",
+            "title",
+            "description",
+            "kind",
+            "stage",
+            "organisation",
+            "organisation_name",
+            "theme",
+            "pot",
+            "young_people_share",
+            "young_people_pot",
+            "method",
+            "points_per_voter",
+            "winners",
+            "theme_period",
+            "young_people_propose",
+            "proposals_open",
+            "opens",
+            "closes",
+            "eligible_groups",
+            "eligible_age_bands",
+            "eligible_areas",
+            "eligible_organisations",
+            "decided_on",
+            "response",
+            "ballot_count",
+            "proposal_count",
+            *STAMPS,
+        ]
+
+
+class RoundInput(serializers.Serializer):  # type: ignore[type-arg]
+    title = serializers.CharField(max_length=200)
+    description = serializers.CharField(
+        max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True
+    )
+    kind = serializers.ChoiceField(choices=BudgetRound.Kind.choices, required=False)
+    organisation = VisibleOrganisationField(required=False, allow_null=True)
+    theme = VisibleThemeField(required=False, allow_null=True)
+    pot = serializers.DecimalField(
+        max_digits=12, decimal_places=2, min_value=0, required=False, allow_null=True
+    )
+    young_people_share = serializers.IntegerField(min_value=0, max_value=100, required=False)
+    method = serializers.ChoiceField(choices=BudgetRound.Method.choices, required=False)
+    points_per_voter = serializers.IntegerField(
+        min_value=1, max_value=100, required=False, allow_null=True
+    )
+    winners = serializers.IntegerField(min_value=1, max_value=50, required=False, allow_null=True)
+    theme_period = serializers.RegexField(
+        r"^[0-9]{4}-[0-9]{2}$", max_length=7, required=False, allow_blank=True
+    )
+    young_people_propose = serializers.BooleanField(required=False)
+    proposals_open = serializers.DateField(required=False, allow_null=True)
+    opens = serializers.DateField()
+    closes = serializers.DateField()
+    eligible_groups = VisibleGroupField(many=True, required=False)
+    eligible_age_bands = serializers.ListField(
+        child=serializers.ChoiceField(choices=AgeBand.choices),
+        required=False,
+        max_length=len(AgeBand.choices),
+    )
+    eligible_areas = serializers.ListField(
+        child=serializers.CharField(max_length=100), required=False, max_length=50
+    )
+    eligible_organisations = VisibleOrganisationField(many=True, required=False)
+
+
+class ChosenField(BulkRelatedField):
+    def get_queryset(self) -> QuerySet[Proposal]:
+        request = self.context.get("request")
+        return selectors.proposals_visible_to(getattr(request, "user", None))
+
+
+class DecideInput(serializers.Serializer):  # type: ignore[type-arg]
+    chosen = ChosenField(many=True, help_text="The proposals funded, or the options that won.")
+    decision_maker = serializers.CharField(max_length=200)
+    explanation = serializers.CharField(max_length=TEXT_MAX_LENGTH)
+    plain_language = serializers.CharField(max_length=TEXT_MAX_LENGTH)
+    date = serializers.DateField()
+    organisation = VisibleOrganisationField(
+        required=False,
+        allow_null=True,
+        help_text="Whose record the decision is, for a round of the whole partnership.",
+    )
+
+
+class TellInput(serializers.Serializer):  # type: ignore[type-arg]
+    date = serializers.DateField()
+    channel = serializers.ChoiceField(choices=Feedback.Channel.choices, required=False)
+    notes = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
+
+
+class ResultRowOutput(serializers.Serializer):  # type: ignore[type-arg]
+    proposal = serializers.IntegerField(source="proposal.pk")
+    title = serializers.CharField(source="proposal.title")
+    voters = SuppressedCountField()
+    points = SuppressedCountField()
+
+
+class ResultsOutput(serializers.Serializer):  # type: ignore[type-arg]
+    round = serializers.IntegerField(source="round.pk")
+    exact = serializers.BooleanField(help_text="False: counts are protected (ADR 0008).")
+    ballots = SuppressedCountField()
+    eligible = SuppressedCountField()
+    turnout = serializers.FloatField(
+        allow_null=True, help_text="Percent, for readers who see exact figures."
+    )
+    rows = ResultRowOutput(many=True)
+
+
+class OriginCountOutput(serializers.Serializer):  # type: ignore[type-arg]
+    origin = serializers.CharField()
+    ballots = serializers.IntegerField()
+    papers = serializers.IntegerField()
+
+
+class VerificationOutput(serializers.Serializer):  # type: ignore[type-arg]
+    matches = serializers.BooleanField()
+    origins = OriginCountOutput(many=True)
+    receipts = serializers.ListField(child=serializers.CharField())
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Budget rounds and theme votes you may see"),
+    retrieve=extend_schema(summary="One round"),
+    create=extend_schema(summary="Set up a round"),
+    partial_update=extend_schema(summary="Change a round"),
+    destroy=extend_schema(summary="Delete a round nobody has voted in"),
+)
+class RoundViewSet(mixins.DestroyModelMixin, RecordViewSet):
+    """Participatory budgets and theme votes. Every member of staff reads them (a partner
+    worker: the partnership's and their own organisation's); programme staff keep them; the
+    participation lead decides them and checks the count."""
+
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+    serializer_class = RoundSerializer
+    input_serializer = RoundInput
+    filterset_class = filters.RoundFilter
+    queryset = BudgetRound.objects.none()
+    one = staticmethod(selectors.round_get)
+    action_permissions = model_permissions(
+        BudgetRound,
+        destroy="delete",
+        results="view",
+        decide="decide",
+        tell="decide",
+        verification="verify",
+    )
+
+    def get_queryset(self) -> QuerySet[BudgetRound]:
+        return selectors.rounds_visible_to(self.request.user).prefetch_related(
+            "eligible_groups", "eligible_organisations"
+        )
+
+    def record(self, values: dict[str, Any]) -> BudgetRound:
+        return services.round_create(actor=self.actor, **values)
+
+    def change(self, obj: BudgetRound, values: dict[str, Any]) -> BudgetRound:
+        return services.round_update(actor=self.actor, round=obj, **values)
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        services.round_delete(actor=self.actor, round=self.to_change())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(
+        request=None,
+        responses={200: ResultsOutput, 400: _error("Voting has not closed yet.")},
+        summary="Results, once voting has closed (exact or protected by reader)",
+    )
+    @action(detail=True, methods=["get"], filter_backends=[])
+    def results(self, request: Request, pk: str | None = None) -> Response:
+        round_ = selectors.round_get(request.user, pk)
+        found = selectors.results(request.user, round_)
+        if found is None:
+            return Response({"detail": NOT_CLOSED}, status=status.HTTP_400_BAD_REQUEST)
+        return Response(ResultsOutput(found).data)
+
+    @extend_schema(
+        request=None,
+        responses=VerificationOutput,
+        summary="Check the count: ballots and papers per origin, and the receipt codes",
+    )
+    @action(detail=True, methods=["get"], filter_backends=[])
+    def verification(self, request: Request, pk: str | None = None) -> Response:
+        round_ = self.to_change()
+        check = selectors.verification(round_)
+        data = {
+            "matches": check.matches,
+            "origins": [
+                {
+                    "origin": origin,
+                    "ballots": check.ballots.get(origin, 0),
+                    "papers": check.papers.get(origin, 0),
+                }
+                for origin in Ballot.Origin.values
+            ],
+            "receipts": check.receipts,
+        }
+        return Response(VerificationOutput(data).data)
+
+    @extend_schema(request=DecideInput, responses=RoundSerializer, summary="Record the decision")
+    @action(detail=True, methods=["post"])
+    def decide(self, request: Request, pk: str | None = None) -> Response:
+        round_ = self.to_change()
+        values = self.validated(DecideInput)
+        services.round_decide(actor=self.actor, round=round_, **values)
+        return self.shown(round_)
+
+    @extend_schema(
+        request=TellInput,
+        responses=RoundSerializer,
+        summary="Record that everyone who voted or proposed was told",
+    )
+    @action(detail=True, methods=["post"])
+    def tell(self, request: Request, pk: str | None = None) -> Response:
+        round_ = self.to_change()
+        values = self.validated(TellInput)
+        services.round_tell(actor=self.actor, round=round_, **values)
+        return self.shown(round_)
+
+
+# Proposals ---------------------------------------------------------------------------------------
+
+
+class ProposalSerializer(OutputSerializer):
+    class Meta:
+        model = Proposal
+        fields = [
+            "id",
+            "round",
+            "title",
+            "description",
+            "cost",
+            "status",
+            "proposed_by_young_person",
+            "proposed_by_group",
+            "chosen",
+            "theme",
+            *STAMPS,
+        ]
+
+
+class RoundField(BulkRelatedField):
+    def get_queryset(self) -> QuerySet[BudgetRound]:
+        request = self.context.get("request")
+        return selectors.rounds_visible_to(getattr(request, "user", None))
+
+
+class ProposalInput(serializers.Serializer):  # type: ignore[type-arg]
+    round = RoundField()
+    title = serializers.CharField(max_length=200)
+    description = serializers.CharField(max_length=DESCRIPTION_MAX_LENGTH)
+    cost = serializers.DecimalField(
+        max_digits=12, decimal_places=2, min_value=0, required=False, allow_null=True
+    )
+    status = serializers.ChoiceField(
+        choices=[Proposal.Status.PROPOSED, Proposal.Status.SHORTLISTED], required=False
+    )
+    proposed_by_young_person = VisibleYoungPersonField(required=False, allow_null=True)
+    proposed_by_group = VisibleGroupField(required=False, allow_null=True)
+
+
+class ProposalChange(serializers.Serializer):  # type: ignore[type-arg]
+    title = serializers.CharField(max_length=200, required=False)
+    description = serializers.CharField(max_length=DESCRIPTION_MAX_LENGTH, required=False)
+    cost = serializers.DecimalField(
+        max_digits=12, decimal_places=2, min_value=0, required=False, allow_null=True
+    )
+    status = serializers.ChoiceField(
+        choices=[Proposal.Status.PROPOSED, Proposal.Status.SHORTLISTED], required=False
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Proposals of the rounds you may see"),
+    retrieve=extend_schema(summary="One proposal"),
+    create=extend_schema(summary="Add a proposal (before voting starts)"),
+    partial_update=extend_schema(summary="Change a proposal"),
+)
+class ProposalViewSet(RecordViewSet):
+    serializer_class = ProposalSerializer
+    input_serializer = ProposalInput
+    change_serializer = ProposalChange
+    queryset = Proposal.objects.none()
+    one = staticmethod(selectors.proposal_get)
+    action_permissions = model_permissions(Proposal, withdraw="change")
+
+    def get_queryset(self) -> QuerySet[Proposal]:
+        return selectors.proposals_visible_to(self.request.user)
+
+    def record(self, values: dict[str, Any]) -> Proposal:
+        return services.proposal_add(actor=self.actor, **values)
+
+    def change(self, obj: Proposal, values: dict[str, Any]) -> Proposal:
+        return services.proposal_update(actor=self.actor, proposal=obj, **values)
+
+    @extend_schema(request=None, responses=ProposalSerializer, summary="Withdraw a proposal")
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request: Request, pk: str | None = None) -> Response:
+        return self.shown(services.proposal_withdraw(actor=self.actor, proposal=self.to_change()))
+
+
+# Ballots -----------------------------------------------------------------------------------------
+
+
+class BallotSerializer(OutputSerializer):
+    young_person_reference = serializers.CharField(source="young_person.reference", read_only=True)
+
+    class Meta:
+        model = Ballot
+        fields = [
+            "id",
+            "round",
+            "young_person",
+            "young_person_reference",
+            "cast_at",
+            "origin",
+            "entered_by",
+        ]
+
+
+class CastOutput(BallotSerializer):
+    receipt = serializers.CharField(
+        read_only=True, help_text="The paper's receipt code: give it to the young person."
+    )
+
+    class Meta(BallotSerializer.Meta):
+        fields = [*BallotSerializer.Meta.fields, "receipt"]
+
+
+class ChoiceInput(serializers.Serializer):  # type: ignore[type-arg]
+    proposal = serializers.IntegerField(min_value=1)
+    points = serializers.IntegerField(min_value=0, max_value=100, required=False, default=1)
+
+
+class BallotInput(serializers.Serializer):  # type: ignore[type-arg]
+    round = RoundField()
+    young_person = VisibleYoungPersonField()
+    choices = ChoiceInput(
+        many=True,
+        help_text="One vote each: one proposal (points 1). Points: whole points per proposal.",
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Who has voted (never what they chose)"),
+    retrieve=extend_schema(summary="One ballot (who, when, how)"),
+    create=extend_schema(summary="Enter a paper ballot", responses={201: CastOutput}),
+)
+class BallotViewSet(ReadCreateViewSet):
+    serializer_class = BallotSerializer
+    input_serializer = BallotInput
+    output_serializer = BallotSerializer
+    filterset_class = filters.BallotFilter
+    queryset = Ballot.objects.none()
+    action_permissions = model_permissions(Ballot, READ_CREATE)
+
+    def get_queryset(self) -> QuerySet[Ballot]:
+        return selectors.ballots_visible_to(self.request.user)
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        values = self.validated()
+        choices = {row["proposal"]: row["points"] for row in values.pop("choices")}
+        cast = services.ballot_enter(actor=self.actor, choices=choices, **values)
+        data = dict(BallotSerializer(cast.ballot).data)
+        data["receipt"] = cast.receipt
+        return Response(data, status=status.HTTP_201_CREATED)
