@@ -287,6 +287,11 @@ def test_every_operation_answers_as_documented(schema, api_for, make_user):
     decision_ids, decision_bodies = decision_requests(org, today)
     ids.update(decision_ids)
     bodies.update(decision_bodies)
+    from tests.resources.openapi import resource_requests  # the resources library (M20)
+
+    resource_ids, resource_bodies = resource_requests(org, session, theme)
+    ids.update(resource_ids)
+    bodies.update(resource_bodies)
     bodies[("post", "/api/v1/consents/{id}/withdraw/")] = {
         "withdrawn_on": today,
         "withdrawn_by": "parent_or_carer",

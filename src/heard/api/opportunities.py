@@ -152,7 +152,7 @@ class SignUpChoiceField(VisibleField):
     selector = staticmethod(lambda user: selectors.sign_ups_visible_to(user))
 
 
-class NewSessionInput(serializers.Serializer):  # type: ignore[type-arg]
+class OpportunityNewSessionInput(serializers.Serializer):  # type: ignore[type-arg]
     date = serializers.DateField()
     kind = serializers.ChoiceField(choices=Session.Kind.choices)
     degree = serializers.ChoiceField(choices=Degree.choices)
@@ -160,7 +160,7 @@ class NewSessionInput(serializers.Serializer):  # type: ignore[type-arg]
     title = serializers.CharField(max_length=200, required=False, allow_blank=True)
 
 
-class AttendanceInput(serializers.Serializer):  # type: ignore[type-arg]
+class OpportunityAttendanceInput(serializers.Serializer):  # type: ignore[type-arg]
     sign_ups = SignUpChoiceField(
         many=True,
         help_text="The sign-ups of the young people who came (signed up, not yet attended).",
@@ -168,14 +168,14 @@ class AttendanceInput(serializers.Serializer):  # type: ignore[type-arg]
     session = VisibleSessionField(
         required=False, allow_null=True, help_text="An existing session to add them to."
     )
-    new_session = NewSessionInput(
+    new_session = OpportunityNewSessionInput(
         required=False,
         allow_null=True,
         help_text="Or a new session, logged open to all for the opportunity's organisation.",
     )
 
 
-class AttendanceOutput(serializers.Serializer):  # type: ignore[type-arg]
+class OpportunityAttendanceOutput(serializers.Serializer):  # type: ignore[type-arg]
     session = serializers.IntegerField(help_text="The session they attended.")
     sign_ups = SignUpSerializer(many=True)
 
@@ -247,14 +247,14 @@ class OpportunityViewSet(mixins.DestroyModelMixin, RecordViewSet):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(
-        request=AttendanceInput,
-        responses=AttendanceOutput,
+        request=OpportunityAttendanceInput,
+        responses=OpportunityAttendanceOutput,
         summary="Turn sign-ups into attendance at a session",
     )
     @action(detail=True, methods=["post"])
     def attendance(self, request: Request, pk: str | None = None) -> Response:
         opportunity = selectors.opportunity_get(request.user, pk)
-        values = self.validated(AttendanceInput)
+        values = self.validated(OpportunityAttendanceInput)
         session = services.sign_ups_attend(actor=self.actor, opportunity=opportunity, **values)
         rows = selectors.opportunity_sign_ups(request.user, opportunity).filter(session=session)
         data = {"session": session.pk, "sign_ups": SignUpSerializer(rows, many=True).data}

@@ -22,6 +22,7 @@ from heard.api import involvement as involvement_api
 from heard.api import opportunities as opportunities_api
 from heard.api import plans as plans_api
 from heard.api import reports as reports_api
+from heard.api import resources as resources_api
 from heard.api import rewards as rewards_api
 from heard.api.reference import build
 from heard.core.permissions import is_staff_member
@@ -58,6 +59,9 @@ ROUTES: list[tuple[str, Any, str]] = [
     ("budget-rounds", decisions_api.RoundViewSet, "budget-round"),
     ("budget-proposals", decisions_api.ProposalViewSet, "budget-proposal"),
     ("ballots", decisions_api.BallotViewSet, "ballot"),
+    # the resources library and the resources sessions used (issue 19, M20)
+    ("resources", resources_api.ResourceViewSet, "resource"),
+    ("session-resources", resources_api.SessionResourceViewSet, "session-resource"),
     ("consents", privacy.ConsentViewSet, "consent"),
     ("reach", privacy.ReachViewSet, "reach"),
     ("action-plans", plans_api.ActionPlanViewSet, "action-plan"),

@@ -1,0 +1,188 @@
+"""The resources library over the API: toolkits, session plans, case studies, good practice and
+templates with their tags and links (files are uploaded on the resource's page and downloaded
+through ``download_url``), and the resources each session used."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
+from rest_framework import mixins, serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from heard.api.common import (
+    READ_CREATE,
+    STAMPS,
+    TEXT_MAX_LENGTH,
+    OutputSerializer,
+    ReadCreateViewSet,
+    RecordViewSet,
+    model_permissions,
+)
+from heard.api.fields import BulkRelatedField, VisibleField, VisibleThemeField
+from heard.core.roles import AgeBand
+from heard.participation.models import Method, Session
+from heard.people.models import Organisation
+from heard.resources import filters, selectors, services
+from heard.resources.models import Resource, SessionResource
+
+# Resources ---------------------------------------------------------------------------------------
+
+
+class ResourceSerializer(OutputSerializer):
+    age_bands = serializers.ListField(
+        child=serializers.ChoiceField(choices=AgeBand.choices), read_only=True
+    )
+    download_url = serializers.SerializerMethodField(
+        help_text="Where the file is downloaded (signed in), or null without a file."
+    )
+    use_count = serializers.IntegerField(read_only=True, help_text="Sessions that used it.")
+
+    class Meta:
+        model = Resource
+        fields = [
+            "id",
+            "title",
+            "kind",
+            "summary",
+            "organisation",
+            "themes",
+            "methods",
+            "age_bands",
+            "link",
+            "content_type",
+            "size",
+            "download_url",
+            "published",
+            "use_count",
+            *STAMPS,
+        ]
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_download_url(self, resource: Resource) -> str | None:
+        if not resource.file:
+            return None
+        return reverse("resources:resource-download", args=[resource.pk])
+
+
+class OrganisationField(BulkRelatedField):
+    """An organisation the user may add a resource for (a partner worker: their own)."""
+
+    def get_queryset(self) -> QuerySet[Organisation]:
+        request = self.context.get("request")
+        return selectors.organisations_for_resources(getattr(request, "user", None))
+
+
+class MethodField(BulkRelatedField):
+    def get_queryset(self) -> QuerySet[Method]:
+        return Method.objects.all()
+
+
+class ResourceInput(serializers.Serializer):  # type: ignore[type-arg]
+    title = serializers.CharField(max_length=200)
+    kind = serializers.ChoiceField(choices=Resource.Kind.choices)
+    summary = serializers.CharField(max_length=TEXT_MAX_LENGTH)
+    organisation = OrganisationField(
+        required=False, allow_null=True, help_text="Empty for the partnership's own."
+    )
+    themes = VisibleThemeField(many=True, required=False)
+    methods = MethodField(many=True, required=False)
+    age_bands = serializers.ListField(
+        child=serializers.ChoiceField(choices=AgeBand.choices),
+        required=False,
+        max_length=len(AgeBand.choices),
+    )
+    link = serializers.CharField(
+        max_length=500, required=False, allow_blank=True, help_text="An http(s) address."
+    )
+    published = serializers.BooleanField(required=False)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Resources in the library you may read"),
+    retrieve=extend_schema(summary="One resource"),
+    create=extend_schema(summary="Add a resource with a link"),
+    partial_update=extend_schema(summary="Change a resource"),
+    destroy=extend_schema(summary="Delete a resource"),
+)
+class ResourceViewSet(mixins.DestroyModelMixin, RecordViewSet):
+    """The library: search (title, summary), filter by kind, theme, method and age band."""
+
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+    serializer_class = ResourceSerializer
+    input_serializer = ResourceInput
+    filterset_class = filters.ResourceFilter
+    queryset = Resource.objects.none()
+    one = staticmethod(selectors.resource_get)
+    action_permissions = model_permissions(Resource, destroy="delete")
+
+    def get_queryset(self) -> QuerySet[Resource]:
+        return selectors.resources_visible_to(self.request.user)
+
+    def record(self, values: dict[str, Any]) -> Resource:
+        return services.resource_add(actor=self.actor, **values)
+
+    def change(self, obj: Resource, values: dict[str, Any]) -> Resource:
+        return services.resource_update(actor=self.actor, resource=obj, **values)
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        services.resource_delete(actor=self.actor, resource=self.to_change())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+# The resources sessions used ---------------------------------------------------------------------
+
+
+class SessionResourceSerializer(OutputSerializer):
+    resource_title = serializers.CharField(source="resource.title", read_only=True)
+
+    class Meta:
+        model = SessionResource
+        fields = ["id", "session", "resource", "resource_title", "created_at"]
+
+
+class VisibleSessionField(VisibleField):
+    selector = staticmethod(lambda user: Session.objects.visible_to(user))
+
+
+class VisibleResourceField(VisibleField):
+    selector = staticmethod(lambda user: selectors.resources_visible_to(user))
+
+
+class SessionResourceInput(serializers.Serializer):  # type: ignore[type-arg]
+    session = VisibleSessionField(help_text="A session you may change.")
+    resource = VisibleResourceField(help_text="A resource you may read.")
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Resources used in the sessions you may read"),
+    retrieve=extend_schema(summary="One resource used in a session"),
+    create=extend_schema(summary="Record a resource a session used"),
+    destroy=extend_schema(summary="Remove a resource from a session"),
+)
+class SessionResourceViewSet(mixins.DestroyModelMixin, ReadCreateViewSet):
+    """Which resources each session used: whoever may change the session records them."""
+
+    http_method_names = ["get", "post", "delete", "head", "options"]
+    serializer_class = SessionResourceSerializer
+    input_serializer = SessionResourceInput
+    queryset = SessionResource.objects.none()
+    one = staticmethod(selectors.session_use_get)
+    action_permissions = model_permissions(SessionResource, READ_CREATE, destroy="delete")
+
+    def get_queryset(self) -> QuerySet[SessionResource]:
+        return (
+            selectors.SESSION_RESOURCES.scope(self.request.user, "view")
+            .select_related("resource")
+            .order_by("-id")
+        )
+
+    def record(self, values: dict[str, Any]) -> SessionResource:
+        return services.session_resource_add(actor=self.actor, **values)
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        services.session_resource_remove(actor=self.actor, use=self.to_change())
+        return Response(status=status.HTTP_204_NO_CONTENT)
