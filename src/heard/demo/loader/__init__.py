@@ -26,6 +26,7 @@ from heard.demo.loader.involvement import Involvement
 from heard.demo.loader.people import People
 from heard.demo.loader.plans import Plans
 from heard.demo.loader.reports import Reports
+from heard.demo.loader.rewards import Rewards
 from heard.demo.loader.sessions import Sessions
 from heard.demo.loader.voice import Voices
 from heard.participation import selectors as participation_selectors
@@ -114,6 +115,7 @@ class _Builder(
     SessionsBeyondGroups,
     Reports,
     Consultations,
+    Rewards,
 ):
     """Builds the demo partnership, in the order its records depend on each other."""
 
@@ -147,3 +149,4 @@ class _Builder(
         self._sessions_beyond_groups()  # issue 18: last, so nothing above is reshuffled
         self._reports()  # issue 18 (M22): after every record it reports on
         self._consultations()  # issue 19 (M9): consultations and the Have Your Say survey
+        self._rewards()  # issue 19 (M16): recognition, hours, claims and invoices
