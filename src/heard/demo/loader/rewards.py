@@ -20,6 +20,7 @@ from heard.demo.loader.base import Base
 from heard.participation.models import Session
 from heard.people.models import YoungPerson
 from heard.rewards import services as reward_services
+from heard.rewards.models import ExpenseClaim
 
 #: The demo partner worker's organisation (``data.PARTNER_EMAIL``'s).
 PARTNER_ORGANISATION = "harbour"
@@ -130,7 +131,10 @@ class Rewards(Base):
             actor=None, claim=self._claim(other, "Annual event travel")
         )
         reward_services.claim_pay(
-            actor=None, claim=paid, paid_on=paid.decided_on, payment_reference="BACS-DEMO-001"
+            actor=None,
+            claim=paid,
+            paid_on=paid.decided_on or self.today,
+            payment_reference="BACS-DEMO-001",
         )
         rejected = self._claim(other, "Taxi home after the panel")
         reward_services.claim_reject(
@@ -140,8 +144,8 @@ class Rewards(Base):
         )
         self.counts["expense claims"] += 4
 
-    def _claim(self, person: YoungPerson, purpose: str, *, receipt: bool = False) -> object:
-        item = {
+    def _claim(self, person: YoungPerson, purpose: str, *, receipt: bool = False) -> ExpenseClaim:
+        item: dict[str, object] = {
             "kind": "travel",
             "date": self.ago(3),
             "description": "Return bus fare",

@@ -67,9 +67,8 @@ def session_hours_edit(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     session = selectors.session_with_hours_get(user, pk)
     require(user, CHANGE, session)
-    form = HoursForm(
-        request.POST if request.method == "POST" else None, initial={"hours": session.hours}
-    )  # type: ignore[attr-defined]
+    hours = session.hours  # type: ignore[attr-defined]
+    form = HoursForm(request.POST if request.method == "POST" else None, initial={"hours": hours})
     return form_page(
         request,
         form,
