@@ -6,6 +6,7 @@ from unittest import mock
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from heard.consultations import services
 from heard.consultations.models import Answer, Consultation, Question, SurveyResponse
@@ -347,6 +348,19 @@ def test_a_young_person_answers_an_open_survey_once(survey, young_person):
             young_person=young_person, consultation=survey, answers=answers_for(survey)
         )
     assert exc.value.messages == [response_services.ALREADY]
+
+
+def test_answers_as_of_a_day_the_survey_is_open(survey, young_person, today):
+    later = today + datetime.timedelta(days=40)
+    with pytest.raises(PermissionDenied):
+        services.survey_submit(
+            young_person=young_person, consultation=survey, answers=answers_for(survey), on=later
+        )
+    day = today + datetime.timedelta(days=20)
+    response = services.survey_submit(
+        young_person=young_person, consultation=survey, answers=answers_for(survey), on=day
+    )
+    assert timezone.localdate(response.submitted_at) == day
 
 
 def test_the_database_refuses_a_second_response_too(survey, young_person):

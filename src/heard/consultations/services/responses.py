@@ -3,6 +3,7 @@ free-text answer into a view in the "you said, we did" loop, once."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any
 
@@ -68,16 +69,21 @@ def _answer(question: Question, raw: Any, errors: dict[str, Any]) -> Answer | No
 
 @transaction.atomic
 def survey_submit(
-    *, young_person: YoungPerson, consultation: Consultation, answers: Mapping[str, Any]
+    *,
+    young_person: YoungPerson,
+    consultation: Consultation,
+    answers: Mapping[str, Any],
+    on: datetime.date | None = None,
 ) -> SurveyResponse:
     """A young person's answers to an open survey whose audience takes them in, by
     :func:`question_key`. Once only (a second is refused, the database says so too). Audited
-    with no staff actor, and without the answers (they are the young person's words)."""
+    with no staff actor, and without the answers (they are the young person's words). ``on``:
+    the day they answer (default today; the demo loads as of its own day)."""
     if not isinstance(young_person, YoungPerson) or not young_person.pk:
         raise PermissionDenied("Only a young person on the register can answer a survey.")
     if not any(
         survey.pk == getattr(consultation, "pk", None)
-        for survey in selectors.portal_surveys(young_person)
+        for survey in selectors.portal_surveys(young_person, on)
     ):
         raise PermissionDenied(NOT_OPEN)
     if selectors.has_answered(young_person, consultation):
@@ -93,7 +99,11 @@ def survey_submit(
     try:
         with transaction.atomic():
             response = SurveyResponse.objects.create(
-                consultation=consultation, young_person=young_person
+                consultation=consultation,
+                young_person=young_person,
+                submitted_at=timezone.now()
+                if on is None
+                else timezone.make_aware(datetime.datetime.combine(on, datetime.time(12))),
             )
     except IntegrityError:
         raise ValidationError(ALREADY) from None

@@ -196,6 +196,7 @@ class Consultations(Base):
             consultation_services.survey_submit(
                 young_person=person,
                 consultation=survey,
+                on=self.today,
                 answers={
                     f"question_{question.pk}": value
                     for question, value in zip(questions, answer, strict=True)
