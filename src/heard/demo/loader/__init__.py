@@ -20,6 +20,7 @@ from heard.demo import data
 from heard.demo.loader.audits import Audits
 from heard.demo.loader.consultations import Consultations
 from heard.demo.loader.beyond_groups import SessionsBeyondGroups
+from heard.demo.loader.decisions import Decisions
 from heard.demo.loader.groups import Groups
 from heard.demo.loader.indicators import Indicators
 from heard.demo.loader.involvement import Involvement
@@ -115,6 +116,7 @@ class _Builder(
     SessionsBeyondGroups,
     Reports,
     Consultations,
+    Decisions,
     Rewards,
 ):
     """Builds the demo partnership, in the order its records depend on each other."""
@@ -150,3 +152,4 @@ class _Builder(
         self._reports()  # issue 18 (M22): after every record it reports on
         self._consultations()  # issue 19 (M9): consultations and the Have Your Say survey
         self._rewards()  # issue 19 (M16): recognition, hours, claims and invoices
+        self._decisions()  # issue 19 (M17): budget rounds, theme votes and a decision told
