@@ -127,6 +127,10 @@ FALLBACK_IDS: dict[str, Callable[[], dict[str, Any]]] = {
     "safeguarding:concern-assign": _first_pk("heard.safeguarding.models.Concern"),
     "safeguarding:concern-decide": _first_pk("heard.safeguarding.models.Concern"),
     "safeguarding:concern-close": _first_pk("heard.safeguarding.models.Concern"),
+    # Linked from a decided round's page only until everyone was told (as the demo's round was).
+    "decisions:round-tell": _first_pk(
+        "heard.decisions.models.BudgetRound", decided_on__isnull=False
+    ),
     "core:password-reset-confirm": _password_reset_confirm,
 }
 
