@@ -62,6 +62,11 @@ NOT_HTML = {
     "core:root": "a redirect",
     "participation:session-monitoring-complete": "POST only",
     "indicators:report-create": "POST only",
+    # rewards (issue 19, M16): certificates, receipts and the finance export are files
+    "rewards:recognition-certificate": "PDF",
+    "rewards:portal-certificate": "PDF",
+    "rewards:item-receipt": "the file itself",
+    "rewards:claim-finance": "CSV or XLSX",
 }
 
 
@@ -245,6 +250,9 @@ def world(db, make_user):
     from tests.opportunities.markup import opportunity_pages  # opportunities (M18)
 
     opportunity_kwargs = opportunity_pages(organisation, young_person, payload)
+    from tests.rewards.markup import reward_pages  # recognition and expenses (M16)
+
+    reward_kwargs = reward_pages(organisation, session, young_person, payload)
     from tests.decisions.markup import decision_pages  # budgets and votes (M17)
 
     decision_kwargs = decision_pages(organisation, young_person, payload)
@@ -319,6 +327,7 @@ def world(db, make_user):
         **involvement_kwargs,
         **consultation_kwargs,
         **opportunity_kwargs,
+        **reward_kwargs,
     }
     #: Pages whose form is reached through a query (the second step of a form), or after
     #: another page: a reset link's token is swapped for "set-password" in the session.
@@ -414,6 +423,13 @@ def test_no_page_or_form_shows_stored_markup(world, client) -> None:
     from tests.decisions.markup import PORTAL_PAGES as VOTE_PAGES  # budgets and votes (M17)
 
     for name in VOTE_PAGES:
+        response = client.get(_urls(world, name)[0])
+        _assert_clean(response, name, "young person")
+        if response.status_code == 200:
+            opened.add(name)
+    from tests.rewards.markup import PORTAL_PAGES as REWARD_PAGES  # certificates (M16)
+
+    for name in REWARD_PAGES:
         response = client.get(_urls(world, name)[0])
         _assert_clean(response, name, "young person")
         if response.status_code == 200:
