@@ -132,6 +132,11 @@ FALLBACK_IDS: dict[str, Callable[[], dict[str, Any]]] = {
         "heard.decisions.models.BudgetRound", decided_on__isnull=False
     ),
     "core:password-reset-confirm": _password_reset_confirm,
+    # rewards (issue 19, M16): downloads, linked from a claim's and the portal's pages.
+    "rewards:item-receipt": _first_pk(
+        "heard.rewards.models.ExpenseItem", receipt__startswith="receipts/"
+    ),
+    "rewards:portal-certificate": _first_pk("heard.rewards.models.Recognition"),
 }
 
 
