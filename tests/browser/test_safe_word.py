@@ -52,6 +52,9 @@ def test_a_young_person_asks_for_help_from_a_phone(page, live_server):
     page.wait_for_load_state()
     assert page.url.endswith(reverse("portal:help"))
     assert "0800 1111" in page.content() and "999" in page.content()
+    exit_link = page.get_by_role("button", name="Emergency Exit this page")
+    assert exit_link.is_visible()
+    assert exit_link.get_attribute("href") == "https://www.bbc.co.uk/weather"
     _check(page)
 
     page.get_by_label("Tell us in your own words (you do not have to)").fill(WORDS)

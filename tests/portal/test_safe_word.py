@@ -66,6 +66,7 @@ class TestAskingForHelp:
         assert answer.status_code == 200
         assert "no-cache" in answer["Cache-Control"] and "no-store" in answer["Cache-Control"]
         assert "Ask for help now" in html and "0800 1111" in html and "999" in html
+        assert 'class="govuk-exit-this-page"' in html and "https://www.bbc.co.uk/weather" in html
         token = re.search(r'name="token" value="([^"]+)"', html).group(1)
         assert len(token) >= 20
         assert token != re.search(
@@ -95,6 +96,7 @@ class TestAskingForHelp:
         html = sent.content.decode()
         assert sent.status_code == 200 and "no-store" in sent["Cache-Control"]
         assert "safeguarding lead" in html and "0800 1111" in html and "999" in html
+        assert "Exit this page" in html
         assert "WORDS-SECRET" not in html and "Kevin" not in html
         assert concern.reference not in html and "phone call" not in html.lower()
 
