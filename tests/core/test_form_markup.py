@@ -52,6 +52,7 @@ NOT_HTML = {
     "groups:group-calendar-ics": "iCalendar",
     "groups:calendar-feed": "iCalendar, read with a private key",
     "voice:evidence-download": "the file itself",
+    "resources:resource-download": "the file itself",
     "privacy:subject-access-json": "JSON",
     "privacy:subject-access-pdf": "PDF",
     "portal:poster": "PDF",
@@ -250,6 +251,9 @@ def world(db, make_user):
     from tests.opportunities.markup import opportunity_pages  # opportunities (M18)
 
     opportunity_kwargs = opportunity_pages(organisation, young_person, payload)
+    from tests.resources.markup import resource_pages  # the resources library (M20)
+
+    resource_kwargs = resource_pages(organisation, session, theme, payload)
     from tests.rewards.markup import reward_pages  # recognition and expenses (M16)
 
     reward_kwargs = reward_pages(organisation, session, young_person, payload)
@@ -327,6 +331,7 @@ def world(db, make_user):
         **involvement_kwargs,
         **consultation_kwargs,
         **opportunity_kwargs,
+        **resource_kwargs,
         **reward_kwargs,
     }
     #: Pages whose form is reached through a query (the second step of a form), or after

@@ -261,6 +261,7 @@ PAGES = [
     ("decisions:portal-round", "portal/votes/<int:pk>/", "portal_round"),
     ("decisions:portal-vote", "portal/votes/<int:pk>/vote/", "portal_vote"),
     ("decisions:portal-propose", "portal/votes/<int:pk>/propose/", "portal_propose"),
+    ("decisions:panels", "budgets/panels/", "panels"),
     # end of budgets and votes
     ("portal:home", "portal/", "home"),
     ("portal:sign-in", "portal/sign-in/", "sign_in"),
