@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from heard.core.roles import Role
-from heard.decisions import services
+from heard.decisions import selectors, services
 from heard.decisions.models import Ballot, BallotPaper, BudgetRound, Proposal
 from heard.decisions.views.portal import RECEIPT_KEY
 from heard.groups.models import Theme
@@ -486,3 +486,39 @@ def test_a_closed_round_offers_no_vote(portal_client, proposals, voter):
         not in client.get(_url("portal-round", round_.pk)).content.decode()
     )
     assert RECEIPT_KEY not in client.session
+
+
+# Panels ------------------------------------------------------------------------------------------
+
+
+def test_panels_list_the_young_people_on_them_and_their_training(
+    client_for, officer, board_member, partner_worker, organisation, voter, count_queries
+):
+    from heard.audits.models import Course, CourseAttendance
+    from tests.involvement.factories import ActivityFactory
+
+    activity = ActivityFactory(organisation=organisation, title="Recruiting a youth worker")
+    activity.young_people.set([voter])
+    ActivityFactory(organisation=organisation, young_people_involved=False, how=[], title="Other")
+    course = Course.objects.create(
+        title="Young commissioners' training",
+        kind=Course.Kind.YOUNG_COMMISSIONER,
+        date=datetime.date(2026, 1, 10),
+        valid_until=datetime.date(2028, 1, 10),
+    )
+    CourseAttendance.objects.create(course=course, young_person=voter)
+    page = client_for(officer).get(_url("panels")).content.decode()
+    assert "Recruiting a youth worker" in page and "Other" not in page
+    assert voter.reference in page and "Young commissioners&#x27; training" in page
+    assert _url("panels") in client_for(officer).get(_url("round-list")).content.decode()
+    board = client_for(board_member).get(_url("panels")).content.decode()
+    assert voter.reference not in board and "1 young person you cannot see" in board
+    assert voter.reference in client_for(partner_worker).get(_url("panels")).content.decode()
+    queries, _ = count_queries(lambda: selectors.panels(officer))
+    assert queries == 3  # activities, their young people, the training
+    nobody = factories.UserFactory(role=Role.SAFEGUARDING_LEAD)
+    assert client_for(nobody).get(_url("panels")).status_code == 403
+    empty = Client()
+    empty.force_login(factories.UserFactory(role=Role.BOARD_MEMBER))
+    ActivityFactory._meta.model.objects.all().delete()
+    assert "No decisions with young people" in empty.get(_url("panels")).content.decode()

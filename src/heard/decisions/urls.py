@@ -30,6 +30,7 @@ urlpatterns = [
         edit=views.proposal_edit,
         member={"withdraw": views.proposal_withdraw},
     ),
+    path("budgets/panels/", views.panels, name="panels"),
     path("budgets/<int:pk>/proposals/add/", views.proposal_create, name="proposal-create"),
     path("portal/votes/", views.portal_rounds, name="portal-rounds"),
     path("portal/votes/<int:pk>/", views.portal_round, name="portal-round"),

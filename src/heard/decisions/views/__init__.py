@@ -4,6 +4,7 @@ from heard.decisions.views.ballots import ballot_enter, decide, tell, verify, vo
 from heard.decisions.views.portal import portal_propose, portal_round, portal_rounds, portal_vote
 from heard.decisions.views.rounds import (
     RoundListView,
+    panels,
     proposal_create,
     proposal_edit,
     proposal_withdraw,
@@ -17,6 +18,7 @@ __all__ = [
     "RoundListView",
     "ballot_enter",
     "decide",
+    "panels",
     "portal_propose",
     "portal_round",
     "portal_rounds",

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from heard.core import tables
@@ -20,6 +21,7 @@ from heard.decisions import selectors, services
 from heard.decisions.filters import RoundFilter
 from heard.decisions.forms import ProposalForm, RoundForm, round_initial
 from heard.decisions.models import BudgetRound, Proposal
+from heard.people import selectors as people_selectors
 
 VIEW = "decisions.view_budgetround"
 ADD = "decisions.add_budgetround"
@@ -30,6 +32,7 @@ VERIFY = "decisions.verify_budgetround"
 ADD_PROPOSAL = "decisions.add_proposal"
 CHANGE_PROPOSAL = "decisions.change_proposal"
 VIEW_BALLOTS = "decisions.view_ballot"
+VIEW_ACTIVITIES = "involvement.view_involvementactivity"
 ADD_BALLOT = "decisions.add_ballot"
 
 
@@ -49,7 +52,10 @@ class RoundListView(StaffListView):
     title = "Budgets and votes"
     csv_filename = "budget-rounds.csv"
     selector = staticmethod(selectors.rounds_visible_to)
-    context_permissions = {"can_add": ADD}
+    context_permissions = {
+        "can_add": ADD,
+        "can_view_panels": "involvement.view_involvementactivity",
+    }
     columns = (
         tables.Column(
             "Title",
@@ -248,3 +254,18 @@ def proposal_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "decisions/proposal_withdraw.html", context, status=400 if error else 200
     )
+
+
+@login_required
+def panels(request: HttpRequest) -> HttpResponse:
+    """Panels recorded in "Accountable to the board": the young people who sat on each, and
+    the training they had."""
+    user = request.user
+    require(user, VIEW_ACTIVITIES)
+    context = {
+        "title": "Young people on panels",
+        "panels": selectors.panels(user),
+        "today": timezone.localdate(),
+        "sees_names": people_selectors.sees_names(user),
+    }
+    return render(request, "decisions/panels.html", context)
