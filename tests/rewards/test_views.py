@@ -10,6 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from pypdf import PdfReader
 
 from heard.core.models import AuditEntry
@@ -370,3 +371,25 @@ def client_signed_out_goes_to_sign_in():
 
     answer = Client().get(reverse("rewards:portal-certificates"))
     return answer.status_code == 302 and reverse("portal:sign-in") in answer["Location"]
+
+
+def test_lists_search_and_filter(as_user, officer, records, young_person, organisation):
+    recognition, claim, invoice = records
+    client = as_user(officer)
+    searches = {
+        "rewards:recognition-list": ({"q": young_person.reference}, recognition.title),
+        "rewards:recognition-hours": (
+            {"q": young_person.reference[-3:], "organisation": organisation.pk},
+            young_person.reference,
+        ),
+        "rewards:session-hours-list": ({"q": "", "kind": "visit", "hours_set": "no"}, "Visit"),
+        "rewards:claim-list": ({"q": young_person.reference, "status": "submitted"}, claim.purpose),
+        "rewards:invoice-list": ({"q": invoice.reference}, invoice.reference),
+    }
+    for name, (query, expected) in searches.items():
+        answer = client.get(reverse(name), query)
+        assert answer.status_code == 200 and escape(expected) in answer.content.decode(), name
+    none = client.get(reverse("rewards:claim-list"), {"q": "nothing-like-this"})
+    assert "No claims match your search." in none.content.decode()
+    set_only = client.get(reverse("rewards:session-hours-list"), {"hours_set": "yes"})
+    assert "No sessions match your search." in set_only.content.decode()
