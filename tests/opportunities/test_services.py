@@ -170,6 +170,9 @@ def test_sign_ups_are_refused_when_closed_unpublished_unsuited_or_full(organisat
         services.sign_up_give(young_person=person, opportunity=full)
     with pytest.raises(PermissionDenied):
         services.sign_up_give(young_person=None, opportunity=full)
+    later = datetime.date(2026, 11, 14)  # the day after the factory's closing date
+    with pytest.raises(ValidationError, match="closed on 13 November 2026"):
+        services.sign_up_give(young_person=person, opportunity=OpportunityFactory(), today=later)
     assert not SignUp.objects.filter(young_person=person).exists()
 
 

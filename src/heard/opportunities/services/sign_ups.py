@@ -4,6 +4,7 @@ once never take more than its places."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -29,13 +30,15 @@ NOT_SIGNED_UP = "Only a sign-up that has not been withdrawn or attended can be w
 UNSEEN = "Choose a young person you can see."
 
 
-def _check(opportunity: Opportunity, young_person: YoungPerson) -> SignUp | None:
+def _check(
+    opportunity: Opportunity, young_person: YoungPerson, today: datetime.date
+) -> SignUp | None:
     """The rules of a new sign-up, on the locked opportunity: it is published and open, it
     suits the young person, they have not signed up already, and a place is free. The
     withdrawn sign-up to make again, if any."""
     if opportunity.status != Opportunity.Status.PUBLISHED:
         raise ValidationError(NOT_PUBLISHED)
-    if timezone.localdate() > opportunity.closes_on:
+    if today > opportunity.closes_on:
         raise ValidationError(CLOSED.format(date=opportunity.closes_on.strftime("%-d %B %Y")))
     if not suits(opportunity, young_person, current_group_ids(young_person)):
         raise ValidationError(NOT_SUITED)
@@ -49,9 +52,15 @@ def _check(opportunity: Opportunity, young_person: YoungPerson) -> SignUp | None
     return existing
 
 
-def _save(opportunity: Opportunity, young_person: YoungPerson, how: str, actor: Any) -> SignUp:
+def _save(
+    opportunity: Opportunity,
+    young_person: YoungPerson,
+    how: str,
+    actor: Any,
+    today: datetime.date | None,
+) -> SignUp:
     opportunity = lock(opportunity)
-    existing = _check(opportunity, young_person)
+    existing = _check(opportunity, young_person, today or timezone.localdate())
     if existing is not None:
         before = audit.snapshot(existing, SIGN_UP_FIELDS)
         existing.status, existing.how = SignUp.Status.SIGNED_UP, how
@@ -83,21 +92,31 @@ def _registered(young_person: Any) -> YoungPerson:
 
 
 @transaction.atomic
-def sign_up_give(*, young_person: YoungPerson, opportunity: Opportunity) -> SignUp:
-    """A young person signs up in the portal (audited with no staff actor)."""
+def sign_up_give(
+    *, young_person: YoungPerson, opportunity: Opportunity, today: datetime.date | None = None
+) -> SignUp:
+    """A young person signs up in the portal (audited with no staff actor). ``today`` is the
+    day the closing date is compared with (the demo's day; otherwise today)."""
     _registered(young_person)
-    return _save(opportunity, young_person, SignUp.How.PORTAL, None)
+    return _save(opportunity, young_person, SignUp.How.PORTAL, None, today)
 
 
 @transaction.atomic
-def sign_up_add(*, actor: Any, opportunity: Opportunity, young_person: YoungPerson) -> SignUp:
-    """A worker signs up a young person they can see for one of their opportunities."""
+def sign_up_add(
+    *,
+    actor: Any,
+    opportunity: Opportunity,
+    young_person: YoungPerson,
+    today: datetime.date | None = None,
+) -> SignUp:
+    """A worker signs up a young person they can see for one of their opportunities (``today``
+    as for :func:`sign_up_give`)."""
     require(actor, "opportunities.add_signup", opportunity)
     _registered(young_person)
     if not people_selectors.young_people_visible_to(actor).filter(pk=young_person.pk).exists():
         raise ValidationError({"young_person": UNSEEN})
     try:
-        return _save(opportunity, young_person, SignUp.How.WORKER, actor)
+        return _save(opportunity, young_person, SignUp.How.WORKER, actor, today)
     except ValidationError as exc:
         raise ValidationError({"young_person": exc.messages}) from exc
 

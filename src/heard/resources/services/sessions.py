@@ -29,7 +29,7 @@ def session_resource_add(*, actor: Any, session: Session, resource: Resource) ->
     audit.record(
         actor=actor,
         event=events.RESOURCE_USED,
-        obj=session,
+        obj=use,
         changes={"resources": [None, resource.title]},
         metadata={"resource": resource.pk},
     )
@@ -42,7 +42,7 @@ def session_resource_remove(*, actor: Any, use: SessionResource) -> None:
     audit.record(
         actor=actor,
         event=events.RESOURCE_UNUSED,
-        obj=use.session,
+        obj=use,
         changes={"resources": [use.resource.title, None]},
         metadata={"resource": use.resource_id},
     )
