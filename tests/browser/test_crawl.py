@@ -114,6 +114,18 @@ FALLBACK_IDS: dict[str, Callable[[], dict[str, Any]]] = {
     "consultations:portal-survey-thanks": _first_pk(
         "heard.consultations.models.Consultation", questions__isnull=False
     ),
+    # A survey's pages: the crawl opens one consultation's page, which may not be a survey's.
+    "consultations:consultation-results": _first_pk(
+        "heard.consultations.models.Consultation", questions__isnull=False
+    ),
+    "consultations:question-create": _first_pk(
+        "heard.consultations.models.Consultation", method="survey"
+    ),
+    "consultations:question-edit": _first_pk("heard.consultations.models.Question"),
+    "consultations:question-delete": _first_pk("heard.consultations.models.Question"),
+    "consultations:answer-view": _first_pk(
+        "heard.consultations.models.Answer", question__kind="text"
+    ),
     "voice:evidence-download": _first_pk("heard.voice.models.Evidence"),
     "privacy:consent-withdraw": _first_pk("heard.privacy.models.Consent"),
     "privacy:equality-edit": _first_pk("heard.people.models.YoungPerson"),
@@ -130,6 +142,12 @@ FALLBACK_IDS: dict[str, Callable[[], dict[str, Any]]] = {
     # Linked from a decided round's page only until everyone was told (as the demo's round was).
     "decisions:round-tell": _first_pk(
         "heard.decisions.models.BudgetRound", decided_on__isnull=False
+    ),
+    # The crawl opens one round's page, which links to entering ballots or deciding only when
+    # that round is open or closed: the demo's open theme vote and its closed points round.
+    "decisions:round-ballot": _first_pk("heard.decisions.models.BudgetRound", kind="theme_vote"),
+    "decisions:round-decide": _first_pk(
+        "heard.decisions.models.BudgetRound", method="points", decided_on__isnull=True
     ),
     "core:password-reset-confirm": _password_reset_confirm,
     # rewards (issue 19, M16): downloads, linked from a claim's and the portal's pages.

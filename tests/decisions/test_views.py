@@ -388,6 +388,7 @@ def test_a_young_person_votes_once_in_the_portal_and_sees_their_receipt_once(
     client = portal_client(voter)
     listing = client.get(_url("portal-rounds"))
     assert round_.title in listing.content.decode()
+    assert _url("portal-vote", round_.pk) in listing.content.decode()
     page = client.get(_url("portal-round", round_.pk)).content.decode()
     assert _url("portal-vote", round_.pk) in page
     assert 'id="results"' not in page  # no running tally

@@ -314,7 +314,7 @@ def portal_rounds(young_person: YoungPerson) -> list[BudgetRound]:
         BudgetRound.objects.filter(
             Q(opens__lte=today) | Q(proposals_open__lte=today) | Q(decided_on__isnull=False)
         )
-        .annotate(my_ballot=Exists(voted))
+        .annotate(my_ballot=Exists(voted), ballot_count=Count("ballots"))
         .prefetch_related("eligible_groups", "eligible_organisations")
         .order_by("-closes", "-id")
     )
