@@ -155,6 +155,15 @@ FALLBACK_IDS: dict[str, Callable[[], dict[str, Any]]] = {
         "heard.rewards.models.ExpenseItem", receipt__startswith="receipts/"
     ),
     "rewards:portal-certificate": _first_pk("heard.rewards.models.Recognition"),
+    "rewards:claim-add-item": _first_pk("heard.rewards.models.ExpenseClaim", status="submitted"),
+    "rewards:claim-approve": _first_pk("heard.rewards.models.ExpenseClaim", status="submitted"),
+    "rewards:claim-delete": _first_pk("heard.rewards.models.ExpenseClaim", status="submitted"),
+    "rewards:claim-edit": _first_pk("heard.rewards.models.ExpenseClaim", status="submitted"),
+    "rewards:claim-reject": _first_pk("heard.rewards.models.ExpenseClaim", status="submitted"),
+    "rewards:claim-pay": _first_pk("heard.rewards.models.ExpenseClaim", status="approved"),
+    "rewards:item-delete": _first_pk("heard.rewards.models.ExpenseItem", claim__status="submitted"),
+    "rewards:invoice-approve": _first_pk("heard.rewards.models.PartnerInvoice", status="submitted"),
+    "rewards:invoice-reject": _first_pk("heard.rewards.models.PartnerInvoice", status="submitted"),
 }
 
 
