@@ -127,6 +127,9 @@ FALLBACK_IDS: dict[str, Callable[[], dict[str, Any]]] = {
         "heard.consultations.models.Answer", question__kind="text"
     ),
     "voice:evidence-download": _first_pk("heard.voice.models.Evidence"),
+    "resources:resource-download": _first_pk(  # a download: the demo toolkit's PDF
+        "heard.resources.models.Resource", content_type="application/pdf"
+    ),
     "privacy:consent-withdraw": _first_pk("heard.privacy.models.Consent"),
     "privacy:equality-edit": _first_pk("heard.people.models.YoungPerson"),
     "privacy:target-edit": _first_pk("heard.privacy.models.LeastHeardTarget"),

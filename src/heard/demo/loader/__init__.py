@@ -24,9 +24,11 @@ from heard.demo.loader.decisions import Decisions
 from heard.demo.loader.groups import Groups
 from heard.demo.loader.indicators import Indicators
 from heard.demo.loader.involvement import Involvement
+from heard.demo.loader.opportunities import Opportunities
 from heard.demo.loader.people import People
 from heard.demo.loader.plans import Plans
 from heard.demo.loader.reports import Reports
+from heard.demo.loader.resources import Resources
 from heard.demo.loader.rewards import Rewards
 from heard.demo.loader.sessions import Sessions
 from heard.demo.loader.voice import Voices
@@ -115,6 +117,8 @@ class _Builder(
     Audits,
     SessionsBeyondGroups,
     Reports,
+    Opportunities,
+    Resources,
     Consultations,
     Decisions,
     Rewards,
@@ -153,3 +157,5 @@ class _Builder(
         self._consultations()  # issue 19 (M9): consultations and the Have Your Say survey
         self._rewards()  # issue 19 (M16): recognition, hours, claims and invoices
         self._decisions()  # issue 19 (M17): budget rounds, theme votes and a decision told
+        self._opportunities()  # issue 19 (M18): opportunities, sign-ups, attendance from one
+        self._resources()  # issue 19 (M20): the resources library, one used by a session
