@@ -130,6 +130,14 @@ FALLBACK_IDS: dict[str, Callable[[], dict[str, Any]]] = {
     "resources:resource-download": _first_pk(  # a download: the demo toolkit's PDF
         "heard.resources.models.Resource", content_type="application/pdf"
     ),
+    # Linked only from the one opportunity, sign-up and session use a role's crawl may not open.
+    "opportunities:opportunity-attendance": _first_pk(
+        "heard.opportunities.models.Opportunity", sign_ups__status="signed_up"
+    ),
+    "opportunities:sign-up-withdraw": _first_pk(
+        "heard.opportunities.models.SignUp", status="signed_up"
+    ),
+    "resources:session-resource-remove": _first_pk("heard.resources.models.SessionResource"),
     "privacy:consent-withdraw": _first_pk("heard.privacy.models.Consent"),
     "privacy:equality-edit": _first_pk("heard.people.models.YoungPerson"),
     "privacy:target-edit": _first_pk("heard.privacy.models.LeastHeardTarget"),
