@@ -18,8 +18,8 @@ from django.db import transaction
 from heard.core.roles import Role
 from heard.demo import data
 from heard.demo.loader.audits import Audits
-from heard.demo.loader.consultations import Consultations
 from heard.demo.loader.beyond_groups import SessionsBeyondGroups
+from heard.demo.loader.consultations import Consultations
 from heard.demo.loader.decisions import Decisions
 from heard.demo.loader.groups import Groups
 from heard.demo.loader.indicators import Indicators
