@@ -340,6 +340,21 @@ class TestPartialUpdate:
         session.refresh_from_db()
         assert session.title == "Before"
 
+    def test_the_organisation_is_not_changed_by_a_patch(self, api_for, officer, group):
+        """An organisation is set when a session is logged; a PATCH naming one was a 500 (the
+        fuzz test, 2026-12-06): now a 400 that changes nothing."""
+        session = factories.SessionFactory(group=group, title="Before")
+        other = factories.OrganisationFactory()
+        response = api_for(officer).patch(
+            f"{SESSIONS}{session.pk}/",
+            {"title": "After", "organisation": other.pk},
+            format="json",
+        )
+        assert response.status_code == 400, response.content
+        assert "organisation" in response.json()
+        session.refresh_from_db()
+        assert session.title == "Before" and session.organisation_id == group.host_organisation_id
+
     def test_put_is_not_offered(self, api_for, officer, group):
         session = factories.SessionFactory(group=group)
         assert (

@@ -79,6 +79,12 @@ class AttendeeInput(serializers.Serializer):
         list_serializer_class = AttendeeListInput
 
 
+ORGANISATION_IS_SET_WHEN_LOGGED = (
+    "A session's organisation is set when it is logged (from its group or young person); "
+    "log a new session for another organisation."
+)
+
+
 class SessionInput(serializers.Serializer):
     date = serializers.DateField()
     kind = serializers.ChoiceField(choices=Session.Kind.choices)
@@ -248,6 +254,8 @@ class SessionViewSet(RecordViewSet):
         return services.session_log(actor=self.actor, **values)
 
     def change(self, session: Session, values: dict[str, Any]) -> Session:
+        if "organisation" in values:  # it follows from the group or young person, or the log
+            raise serializers.ValidationError({"organisation": ORGANISATION_IS_SET_WHEN_LOGGED})
         return services.session_update(actor=self.actor, session=session, **values)
 
 
