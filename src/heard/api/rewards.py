@@ -15,7 +15,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from heard.api.common import (
-    READ,
     STAMPS,
     TEXT_MAX_LENGTH,
     ListCreateViewSet,
@@ -156,7 +155,7 @@ class SessionHoursViewSet(ListCreateViewSet):
     serializer_class = SessionHoursSerializer
     input_serializer = SessionHoursInput
     queryset = SessionHours.objects.none()
-    action_permissions = model_permissions(SessionHours, READ, create="change")
+    action_permissions = model_permissions(SessionHours, ("list",), create="change")
 
     def get_queryset(self) -> QuerySet[SessionHours]:
         return SESSION_HOURS.scope(self.request.user, "view").select_related("session")
@@ -186,7 +185,7 @@ class HoursDefaultViewSet(ListCreateViewSet):
     serializer_class = HoursDefaultSerializer
     input_serializer = HoursDefaultInput
     queryset = HoursDefault.objects.none()
-    action_permissions = model_permissions(HoursDefault, READ, create="change")
+    action_permissions = model_permissions(HoursDefault, ("list",), create="change")
 
     def get_queryset(self) -> QuerySet[HoursDefault]:
         return HoursDefault.objects.order_by("session_kind")
