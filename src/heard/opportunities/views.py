@@ -17,6 +17,7 @@ from heard.core import tables
 from heard.core.forms import add_service_errors, form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
+from heard.core.records import Record, may
 from heard.opportunities import selectors, services
 from heard.opportunities.filters import OpportunityFilter, SignUpFilter
 from heard.opportunities.forms import (
@@ -37,8 +38,14 @@ ADD_SIGN_UP = "opportunities.add_signup"
 CHANGE_SIGN_UP = "opportunities.change_signup"
 
 
-def opportunity_url(opportunity: Opportunity) -> str:
-    return reverse("opportunities:opportunity-detail", args=[opportunity.pk])
+OPPORTUNITY = Record(
+    "opportunities:opportunity",
+    "opportunities.opportunity",
+    selectors.opportunity_get,
+    form=OpportunityForm,
+    initial=opportunity_initial,
+)
+opportunity_url = OPPORTUNITY.url
 
 
 def sign_ups_url(opportunity: Opportunity | int) -> str:
@@ -83,63 +90,26 @@ def opportunity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "opportunity": opportunity,
         "title": opportunity.title,
-        "can_change": can(user, CHANGE, opportunity),
-        "can_delete": can(user, DELETE, opportunity),
+        **may(user, OPPORTUNITY, opportunity, "change", "delete"),
         "can_view_sign_ups": can(user, VIEW_SIGN_UPS, SignUp(opportunity=opportunity)),
         "can_view_history": can(user, "core.view_history"),
     }
     return render(request, "opportunities/opportunity_detail.html", context)
 
 
-@login_required
-def opportunity_create(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    require(user, ADD)
-    form = OpportunityForm(request.POST or None, user=user, initial={"status": "draft"})
-    return form_page(
-        request,
-        form,
-        lambda: services.opportunity_add(actor=user, **form.values()),
-        success=lambda added: f"Opportunity “{added.title}” added.",
-        then=opportunity_url,
-        title="Add an opportunity",
-        submit_label="Add opportunity",
-        cancel_url=reverse("opportunities:opportunity-list"),
-    )
-
-
-@login_required
-def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    opportunity = selectors.opportunity_get(user, pk)
-    require(user, CHANGE, opportunity)
-    form = OpportunityForm(
-        request.POST or None, user=user, initial=opportunity_initial(opportunity)
-    )
-    return form_page(
-        request,
-        form,
-        lambda: services.opportunity_update(actor=user, opportunity=opportunity, **form.values()),
-        success="Opportunity updated.",
-        then=opportunity_url(opportunity),
-        title=f"Edit {opportunity.title}",
-        submit_label="Save changes",
-        cancel_url=opportunity_url(opportunity),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def opportunity_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    opportunity = selectors.opportunity_get(user, pk)
-    require(user, DELETE, opportunity)
-    if request.method == "POST":
-        services.opportunity_delete(actor=user, opportunity=opportunity)
-        messages.success(request, f"Opportunity “{opportunity.title}” deleted.")
-        return redirect("opportunities:opportunity-list")
-    context = {"opportunity": opportunity, "title": f"Delete {opportunity.title}?"}
-    return render(request, "opportunities/opportunity_delete.html", context)
+opportunity_create = OPPORTUNITY.create_view(
+    services.opportunity_add,
+    title="Add an opportunity",
+    submit_label="Add opportunity",
+    values=lambda form: form.values(),
+    initial=lambda request: {"status": "draft"},
+)
+opportunity_edit = OPPORTUNITY.edit_view(
+    services.opportunity_update, values=lambda form: form.values()
+)
+opportunity_delete = OPPORTUNITY.delete_view(
+    services.opportunity_delete, template="opportunities/opportunity_delete.html"
+)
 
 
 # Sign-ups -------------------------------------------------------------------------------------

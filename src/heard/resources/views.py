@@ -17,11 +17,12 @@ from heard.core import tables
 from heard.core.forms import form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
+from heard.core.records import Record, may
 from heard.participation import selectors as participation_selectors
 from heard.resources import selectors, services
 from heard.resources.filters import ResourceFilter
 from heard.resources.forms import ResourceForm, SessionResourceForm, resource_initial
-from heard.resources.models import Resource, SessionResource
+from heard.resources.models import SessionResource
 
 VIEW = "resources.view_resource"
 ADD = "resources.add_resource"
@@ -29,8 +30,16 @@ CHANGE = "resources.change_resource"
 DELETE = "resources.delete_resource"
 
 
-def resource_url(resource: Resource) -> str:
-    return reverse("resources:resource-detail", args=[resource.pk])
+RESOURCE = Record(
+    "resources:resource",
+    "resources.resource",
+    selectors.resource_get,
+    form=ResourceForm,
+    initial=resource_initial,
+    files=True,
+    form_kwargs=lambda request, resource: {"resource": resource},
+)
+resource_url = RESOURCE.url
 
 
 def session_resources_url(session_pk: int) -> str:
@@ -76,66 +85,22 @@ def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "resource": resource,
         "title": resource.title,
         "sessions": selectors.resource_sessions(user, resource),
-        "can_change": can(user, CHANGE, resource),
-        "can_delete": can(user, DELETE, resource),
+        **may(user, RESOURCE, resource, "change", "delete"),
         "can_view_history": can(user, "core.view_history"),
     }
     return render(request, "resources/resource_detail.html", context)
 
 
-@login_required
-def resource_create(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    require(user, ADD)
-    form = ResourceForm(request.POST or None, request.FILES or None, user=user)
-    return form_page(
-        request,
-        form,
-        lambda: services.resource_add(actor=user, **form.values()),
-        success=lambda added: f"Resource “{added.title}” added.",
-        then=resource_url,
-        title="Add a resource",
-        submit_label="Add resource",
-        cancel_url=reverse("resources:resource-list"),
-    )
-
-
-@login_required
-def resource_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    resource = selectors.resource_get(user, pk)
-    require(user, CHANGE, resource)
-    form = ResourceForm(
-        request.POST or None,
-        request.FILES or None,
-        user=user,
-        resource=resource,
-        initial=resource_initial(resource),
-    )
-    return form_page(
-        request,
-        form,
-        lambda: services.resource_update(actor=user, resource=resource, **form.changed()),
-        success="Resource updated.",
-        then=resource_url(resource),
-        title=f"Edit {resource.title}",
-        submit_label="Save changes",
-        cancel_url=resource_url(resource),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def resource_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    resource = selectors.resource_get(user, pk)
-    require(user, DELETE, resource)
-    if request.method == "POST":
-        services.resource_delete(actor=user, resource=resource)
-        messages.success(request, f"Resource “{resource.title}” deleted.")
-        return redirect("resources:resource-list")
-    context = {"resource": resource, "title": f"Delete {resource.title}?"}
-    return render(request, "resources/resource_delete.html", context)
+resource_create = RESOURCE.create_view(
+    services.resource_add,
+    title="Add a resource",
+    submit_label="Add resource",
+    values=lambda form: form.values(),
+)
+resource_edit = RESOURCE.edit_view(services.resource_update, values=lambda form: form.changed())
+resource_delete = RESOURCE.delete_view(
+    services.resource_delete, template="resources/resource_delete.html"
+)
 
 
 @login_required

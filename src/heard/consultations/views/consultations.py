@@ -17,9 +17,10 @@ from heard.consultations.filters import ConsultationFilter
 from heard.consultations.forms import ConsultationForm, consultation_initial
 from heard.consultations.models import Consultation
 from heard.core import tables
-from heard.core.forms import add_service_errors, changed_values, form_page
+from heard.core.forms import add_service_errors
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
+from heard.core.records import Record, may
 
 VIEW = "consultations.view_consultation"
 ADD = "consultations.add_consultation"
@@ -29,8 +30,14 @@ DELETE = "consultations.delete_consultation"
 NOT_CARRIED = {"csrfmiddlewaretoken", "confirm_similar", "back"}
 
 
-def consultation_url(consultation: Consultation) -> str:
-    return reverse("consultations:consultation-detail", args=[consultation.pk])
+CONSULTATION = Record(
+    "consultations:consultation",
+    "consultations.consultation",
+    selectors.consultation_get,
+    form=ConsultationForm,
+    initial=consultation_initial,
+)
+consultation_url = CONSULTATION.url
 
 
 def _themes(row: Consultation) -> str:
@@ -78,8 +85,7 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "audience": selectors.consultation_audience(consultation),
         "questions": selectors.consultation_questions(consultation),
         "loop_responses": list(consultation.responses.order_by("-date")),
-        "can_change": can(user, CHANGE, consultation),
-        "can_delete": can(user, DELETE, consultation),
+        **may(user, CONSULTATION, consultation, "change", "delete"),
         "can_add_question": can(user, "consultations.add_question", consultation),
         "sees_results": selectors.results_visible(user, consultation),
         "can_view_history": can(user, "core.view_history"),
@@ -131,37 +137,7 @@ def consultation_create(request: HttpRequest) -> HttpResponse:
     return render(request, "includes/form_page.html", {"form": form, **options})
 
 
-@login_required
-def consultation_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    consultation = selectors.consultation_get(user, pk)
-    require(user, CHANGE, consultation)
-    form = ConsultationForm(
-        request.POST or None, user=user, initial=consultation_initial(consultation)
-    )
-    return form_page(
-        request,
-        form,
-        lambda: services.consultation_update(
-            actor=user, consultation=consultation, **changed_values(form)
-        ),
-        success="Consultation updated.",
-        then=consultation_url(consultation),
-        title=f"Edit {consultation.title}",
-        submit_label="Save changes",
-        cancel_url=consultation_url(consultation),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def consultation_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    consultation = selectors.consultation_get(user, pk)
-    require(user, DELETE, consultation)
-    if request.method == "POST":
-        services.consultation_delete(actor=user, consultation=consultation)
-        messages.success(request, f"Consultation “{consultation.title}” deleted.")
-        return redirect("consultations:consultation-list")
-    context = {"consultation": consultation, "title": f"Delete {consultation.title}?"}
-    return render(request, "consultations/consultation_delete.html", context)
+consultation_edit = CONSULTATION.edit_view(services.consultation_update)
+consultation_delete = CONSULTATION.delete_view(
+    services.consultation_delete, template="consultations/consultation_delete.html"
+)

@@ -5,21 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
 
 from heard.core import disclosure, tables
 from heard.core.exports import EXPORT_FORMATS, export_response
-from heard.core.forms import changed_values, form_page
 from heard.core.lists import StaffListView
-from heard.core.permissions import can, require
+from heard.core.permissions import can
+from heard.core.records import Record, may
 from heard.people.models import YoungPerson
 from heard.rewards import certificate, selectors, services
 from heard.rewards.filters import HoursFilter, RecognitionFilter
@@ -33,8 +30,14 @@ CHANGE = "rewards.change_recognition"
 DELETE = "rewards.delete_recognition"
 
 
-def recognition_url(recognition: Recognition) -> str:
-    return reverse("rewards:recognition-detail", args=[recognition.pk])
+RECOGNITION = Record(
+    "rewards:recognition",
+    "rewards.recognition",
+    selectors.recognition_get,
+    form=RecognitionForm,
+    initial=recognition_initial,
+)
+recognition_url = RECOGNITION.url
 
 
 def _details(row: Recognition) -> str:
@@ -78,8 +81,7 @@ def recognition_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "title": recognition.title,
         "details": _details(recognition),
         "sees_name": can(user, "people.view_youngperson_name", recognition.young_person),
-        "can_change": can(user, CHANGE, recognition),
-        "can_delete": can(user, DELETE, recognition),
+        **may(user, RECOGNITION, recognition, "change", "delete"),
         "can_view_history": can(user, "core.view_history"),
     }
     return render(request, "rewards/recognition_detail.html", context)
@@ -92,58 +94,17 @@ def recognition_certificate(request: HttpRequest, pk: int) -> HttpResponse:
     return pdf_response(certificate.certificate_pdf(recognition), certificate.filename(recognition))
 
 
-@login_required
-def recognition_create(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    require(user, ADD)
-    initial = {"young_person": request.GET.get("young_person", "")[:20]}
-    form = RecognitionForm(request.POST or None, user=user, initial=initial)
-    return form_page(
-        request,
-        form,
-        lambda: services.recognition_give(actor=user, **form.cleaned_data),
-        success=lambda added: f"Recognition “{added.title}” given.",
-        then=recognition_url,
-        title="Give a recognition",
-        submit_label="Give recognition",
-        cancel_url=reverse("rewards:recognition-list"),
-    )
-
-
-@login_required
-def recognition_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    recognition = selectors.recognition_get(user, pk)
-    require(user, CHANGE, recognition)
-    form = RecognitionForm(
-        request.POST or None, user=user, initial=recognition_initial(recognition)
-    )
-    return form_page(
-        request,
-        form,
-        lambda: services.recognition_update(
-            actor=user, recognition=recognition, **changed_values(form)
-        ),
-        success="Recognition updated.",
-        then=recognition_url(recognition),
-        title=f"Edit {recognition.title}",
-        submit_label="Save changes",
-        cancel_url=recognition_url(recognition),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def recognition_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    recognition = selectors.recognition_get(user, pk)
-    require(user, DELETE, recognition)
-    if request.method == "POST":
-        services.recognition_delete(actor=user, recognition=recognition)
-        messages.success(request, f"Recognition “{recognition.title}” deleted.")
-        return redirect("rewards:recognition-list")
-    context = {"recognition": recognition, "title": f"Delete {recognition.title}?"}
-    return render(request, "rewards/recognition_delete.html", context)
+recognition_create = RECOGNITION.create_view(
+    services.recognition_give,
+    title="Give a recognition",
+    submit_label="Give recognition",
+    success=lambda added: f"Recognition “{added.title}” given.",
+    initial=lambda request: {"young_person": request.GET.get("young_person", "")[:20]},
+)
+recognition_edit = RECOGNITION.edit_view(services.recognition_update)
+recognition_delete = RECOGNITION.delete_view(
+    services.recognition_delete, template="rewards/recognition_delete.html"
+)
 
 
 # Hours per young person -------------------------------------------------------------------------

@@ -1,0 +1,262 @@
+"""The staff pages of one kind of record, declared once (after Wagtail's ``ModelViewSet``).
+
+Every app adds, edits and deletes its records the same way: get the record the user may see,
+check the permission, show the form (its initial values from the record), call the service,
+flash what happened and go to the record's page; a delete (or any decision that takes no input)
+is confirmed on a page of its own. A :class:`Record` says once what differs: the URL names, the
+permission names, the nouns, how to get one record and how to label it, its form. Its methods
+make the views:
+
+    OPPORTUNITY = Record(
+        "opportunities:opportunity", "opportunities.opportunity", selectors.opportunity_get,
+        form=OpportunityForm, initial=opportunity_initial,
+    )
+    opportunity_create = OPPORTUNITY.create_view(
+        services.opportunity_add, title="Add an opportunity", submit_label="Add opportunity"
+    )
+    opportunity_edit = OPPORTUNITY.edit_view(services.opportunity_update)
+    opportunity_delete = OPPORTUNITY.delete_view(
+        services.opportunity_delete, template="opportunities/opportunity_delete.html"
+    )
+
+The views are the ones written out by hand before: permission checks, messages, titles, cancel
+links and templates stay what they were. A delete template extends ``core/record_delete.html``
+and says only its caption and its warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from heard.core.forms import changed_values, form_page
+from heard.core.permissions import can, require
+
+View = Callable[..., HttpResponse]
+Values = Callable[[Any], Mapping[str, Any]]
+Message = str | Callable[[Any], str]
+
+
+def cleaned(form: Any) -> Mapping[str, Any]:
+    """All of a form's cleaned values: what a create passes to its service."""
+    return form.cleaned_data  # type: ignore[no-any-return]
+
+
+def _title(record: Any) -> str:
+    return str(record.title)
+
+
+@dataclass(frozen=True)
+class Record:
+    """One kind of record's staff pages.
+
+    ``route`` is the URL names' stem (``"opportunities:opportunity"`` for
+    ``opportunities:opportunity-detail`` and ``-list``); ``model`` the permissions' stem
+    (``"opportunities.opportunity"`` for ``opportunities.change_opportunity``); ``get(user, pk)``
+    the selector that returns one record the user may see (or raises 404). ``noun`` is how
+    messages name one ("opportunity", from the route unless given) and also the keyword its
+    services take it by (``services.opportunity_update(actor=..., opportunity=...)``) unless
+    ``keyword`` says otherwise; ``label(record)`` how titles name it (its ``title``).
+    ``form`` is the form class, ``initial(record)`` its values for an edit, ``form_kwargs(request,
+    record)`` what else the form takes (``None`` for a create); ``files`` whether it uploads.
+    """
+
+    route: str
+    model: str
+    get: Callable[[Any, Any], Any]
+    form: type | None = None
+    initial: Callable[[Any], Mapping[str, Any]] | None = None
+    noun: str = ""
+    keyword: str = ""
+    label: Callable[[Any], str] = _title
+    files: bool = False
+    form_kwargs: Callable[[HttpRequest, Any], Mapping[str, Any]] = field(
+        default=lambda request, record: {}
+    )
+
+    # Names -------------------------------------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        return self.noun or self.route.rpartition(":")[2]
+
+    @property
+    def context_name(self) -> str:
+        return self.keyword or self.name.replace(" ", "_")
+
+    def permission(self, action: str) -> str:
+        """``"change"`` -> ``"opportunities.change_opportunity"``."""
+        app, _, model = self.model.partition(".")
+        return f"{app}.{action}_{model}"
+
+    def url(self, record: Any) -> str:
+        return reverse(f"{self.route}-detail", args=[record.pk])
+
+    def list_url(self) -> str:
+        return reverse(f"{self.route}-list")
+
+    def fetch(self, request: HttpRequest, pk: Any, action: str | None = None) -> Any:
+        """The record ``pk`` as the user sees it, when they may ``action`` it (if given)."""
+        record = self.get(request.user, pk)
+        if action:
+            require(request.user, self.permission(action), record)
+        return record
+
+    def make_form(self, request: HttpRequest, record: Any = None, **kwargs: Any) -> Any:
+        if self.form is None:
+            raise TypeError(f"{self.route} declares no form")
+        data = [request.POST or None]
+        if self.files:
+            data.append(request.FILES or None)
+        return self.form(*data, user=request.user, **self.form_kwargs(request, record), **kwargs)
+
+    # Pages -------------------------------------------------------------------------------------
+
+    def create_view(
+        self,
+        add: Callable[..., Any],
+        *,
+        title: str,
+        submit_label: str,
+        success: Message | None = None,
+        values: Values = cleaned,
+        initial: Callable[[HttpRequest], Mapping[str, Any]] | None = None,
+    ) -> View:
+        """Add a record: the form, then ``add(actor=user, **values(form))``; to the new record's
+        page with "<Noun> “<label>” added." (or ``success``)."""
+
+        @login_required
+        def create(request: HttpRequest) -> HttpResponse:
+            user = request.user
+            require(user, self.permission("add"))
+            form = self.make_form(request, initial=initial(request) if initial else {})
+            return form_page(
+                request,
+                form,
+                lambda: add(actor=user, **values(form)),
+                success=success or (lambda added: f"{self._noun()} “{self.label(added)}” added."),
+                then=self.url,
+                title=title,
+                submit_label=submit_label,
+                cancel_url=self.list_url(),
+            )
+
+        return create
+
+    def edit_view(
+        self,
+        update: Callable[..., Any],
+        *,
+        values: Values = changed_values,
+        title: Callable[[Any], str] | None = None,
+        initial: Callable[[HttpRequest, Any], Mapping[str, Any]] | None = None,
+    ) -> View:
+        """Edit a record: the form with ``initial(record)``, then ``update(actor=user,
+        <keyword>=record, **values(form))`` (the changed values); back to its page with
+        "<Noun> updated.". ``initial(request, record)``, if given, stands for the record's."""
+
+        @login_required
+        def edit(request: HttpRequest, pk: int) -> HttpResponse:
+            user = request.user
+            record = self.fetch(request, pk, "change")
+            if initial is not None:
+                values_now = initial(request, record)
+            else:
+                values_now = self.initial(record) if self.initial else {}
+            form = self.make_form(request, record, initial=values_now)
+            return form_page(
+                request,
+                form,
+                lambda: update(actor=user, **{self.context_name: record}, **values(form)),
+                success=f"{self._noun()} updated.",
+                then=self.url(record),
+                title=title(record) if title else f"Edit {self.label(record)}",
+                submit_label="Save changes",
+                cancel_url=self.url(record),
+            )
+
+        return edit
+
+    def delete_view(
+        self,
+        delete: Callable[..., Any],
+        *,
+        template: str,
+        success: Message | None = None,
+        title: Callable[[Any], str] | None = None,
+    ) -> View:
+        """Delete a record after a confirmation page (``template``, which extends
+        ``core/record_delete.html``); to the list with "<Noun> “<label>” deleted."."""
+        return self.confirm_view(
+            "delete",
+            delete,
+            template=template,
+            title=title or (lambda record: f"Delete {self.label(record)}?"),
+            success=success or (lambda record: f"{self._noun()} “{self.label(record)}” deleted."),
+            then=lambda record: self.list_url(),
+        )
+
+    def confirm_view(
+        self,
+        action: str,
+        call: Callable[..., Any],
+        *,
+        template: str,
+        title: Callable[[Any], str],
+        success: Message,
+        then: Callable[[Any], str] | None = None,
+        ask: Callable[[Any, Any], bool] | None = None,
+    ) -> View:
+        """A decision that takes no input, confirmed on its own page: when the user may
+        ``action`` the record (``ask(user, record)`` if given), a POST calls ``call(actor=user,
+        <keyword>=record)``; its ValidationError shows on the page (400), otherwise ``success``
+        is flashed and the page goes to ``then(record)`` (the record's page)."""
+
+        @login_required
+        @require_http_methods(["GET", "POST"])
+        def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+            user = request.user
+            record = self.get(user, pk)
+            if ask is None:
+                require(user, self.permission(action), record)
+            elif not ask(user, record):
+                raise PermissionDenied
+            error = ""
+            if request.method == "POST":
+                try:
+                    call(actor=user, **{self.context_name: record})
+                except ValidationError as exc:
+                    error = " ".join(exc.messages)
+                else:
+                    messages.success(request, success(record) if callable(success) else success)
+                    return redirect(then(record) if then else self.url(record))
+            context = {
+                self.context_name: record,
+                "obj": record,
+                "label": self.label(record),
+                "noun": self.name,
+                "back": self.url(record),
+                "confirm": f"{action.capitalize()} the {self.name}",
+                "error": error,
+                "title": title(record),
+            }
+            return render(request, template, context, status=400 if error else 200)
+
+        return confirm
+
+    def _noun(self) -> str:
+        return self.name[:1].upper() + self.name[1:]
+
+
+def may(user: Any, record: Record, obj: Any, *actions: str) -> dict[str, bool]:
+    """``{"can_change": ..., "can_delete": ...}`` for a detail page's buttons."""
+    return {f"can_{action}": can(user, record.permission(action), obj) for action in actions}
