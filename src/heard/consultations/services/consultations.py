@@ -14,7 +14,12 @@ from heard.consultations.models import Answer, Consultation
 from heard.core import audit
 from heard.core.permissions import can, require
 from heard.core.roles import AgeBand, Role
-from heard.core.updates import audited_update, full_clean
+from heard.core.updates import (
+    audited_update,
+    full_clean,
+    plain_text,
+    record_deleted,
+)
 from heard.groups.models import Group, Theme
 from heard.people.models import Organisation, User
 from heard.voice.models import Response
@@ -64,10 +69,6 @@ class SimilarConsultations(ValidationError):
                 )
             }
         )
-
-
-def plain_text(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else ""
 
 
 def _saved(items: Iterable[Any], model: type[Any]) -> tuple[list[Any], bool]:
@@ -272,16 +273,12 @@ def consultation_update(*, actor: Any, consultation: Consultation, **fields: Any
 def consultation_delete(*, actor: Any, consultation: Consultation) -> None:
     """Delete a consultation with its questions and the answers given to them."""
     require(actor, "consultations.delete_consultation", consultation)
-    before = audit.snapshot(consultation, CONSULTATION_FIELDS)
-    answered = consultation.survey_responses.count()
-    audit.record(
+    record_deleted(
+        consultation,
         actor=actor,
         event=events.CONSULTATION_DELETED,
-        obj=consultation,
-        changes={
-            name: [value, None] for name, value in before.items() if value not in (None, "", [])
-        },
-        metadata={"responses": answered},
+        before=audit.snapshot(consultation, CONSULTATION_FIELDS),
+        metadata={"responses": consultation.survey_responses.count()},
     )
     Answer.objects.filter(response__consultation=consultation).delete()
     consultation.delete()

@@ -11,10 +11,9 @@ from django.db.models import Max
 
 from heard.consultations import events
 from heard.consultations.models import Consultation, Question
-from heard.consultations.services.consultations import plain_text
 from heard.core import audit
 from heard.core.permissions import require
-from heard.core.updates import audited_update, full_clean, lock
+from heard.core.updates import audited_update, full_clean, lock, plain_text
 
 QUESTION_FIELDS = ("text", "kind", "options", "low_label", "high_label", "required")
 #: What answers depend on: fixed once a question has been answered.

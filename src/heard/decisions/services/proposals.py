@@ -10,10 +10,9 @@ from django.db import transaction
 
 from heard.core import audit
 from heard.core.permissions import require
-from heard.core.updates import audited_update, full_clean
+from heard.core.updates import audited_update, full_clean, plain_text
 from heard.decisions import events, selectors
 from heard.decisions.models import BudgetRound, Proposal
-from heard.decisions.services._common import plain_text
 from heard.decisions.services.rounds import _money
 from heard.groups.models import Group
 from heard.people import selectors as people_selectors

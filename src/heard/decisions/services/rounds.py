@@ -14,10 +14,9 @@ from django.db import transaction
 from heard.core import audit
 from heard.core.permissions import require
 from heard.core.roles import AgeBand
-from heard.core.updates import audited_update, full_clean
+from heard.core.updates import audited_delete, audited_update, full_clean, plain_text
 from heard.decisions import events
 from heard.decisions.models import BudgetRound
-from heard.decisions.services._common import deleted_audited, plain_text
 from heard.groups.models import Group, Theme
 from heard.people.models import Organisation
 
@@ -315,4 +314,4 @@ def round_delete(*, actor: Any, round: BudgetRound) -> None:  # noqa: A002
             "Young people have voted in this round: it cannot be deleted. Its results stay on "
             "the record."
         )
-    deleted_audited(round, actor=actor, event=events.ROUND_DELETED, fields=ROUND_FIELDS)
+    audited_delete(round, actor=actor, event=events.ROUND_DELETED, fields=ROUND_FIELDS)

@@ -11,10 +11,9 @@ from django.db import transaction
 
 from heard.core import audit
 from heard.core.permissions import can, require
-from heard.core.updates import audited_update, full_clean
+from heard.core.updates import audited_delete, audited_update, full_clean, plain_text
 from heard.involvement import events
 from heard.involvement.models import InvolvementActivity
-from heard.involvement.services._common import deleted_audited, plain_text
 from heard.people import selectors as people_selectors
 from heard.people.models import Organisation, YoungPerson
 
@@ -167,4 +166,4 @@ def activity_update(
 @transaction.atomic
 def activity_delete(*, actor: Any, activity: InvolvementActivity) -> None:
     require(actor, "involvement.delete_involvementactivity", activity)
-    deleted_audited(activity, actor=actor, event=events.ACTIVITY_DELETED, fields=ACTIVITY_FIELDS)
+    audited_delete(activity, actor=actor, event=events.ACTIVITY_DELETED, fields=ACTIVITY_FIELDS)

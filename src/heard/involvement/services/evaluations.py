@@ -10,10 +10,9 @@ from django.db import transaction
 
 from heard.core import audit
 from heard.core.permissions import require
-from heard.core.updates import audited_update, full_clean
+from heard.core.updates import audited_delete, audited_update, full_clean, plain_text
 from heard.involvement import events
 from heard.involvement.models import Evaluation
-from heard.involvement.services._common import deleted_audited, plain_text
 from heard.participation.models import Attendance, Session
 from heard.people import selectors as people_selectors
 from heard.people.models import YoungPerson
@@ -113,7 +112,7 @@ def evaluation_update(*, actor: Any, evaluation: Evaluation, **fields: Any) -> E
 @transaction.atomic
 def evaluation_delete(*, actor: Any, evaluation: Evaluation) -> None:
     require(actor, "involvement.delete_evaluation", evaluation)
-    deleted_audited(
+    audited_delete(
         evaluation, actor=actor, event=events.EVALUATION_DELETED, fields=EVALUATION_FIELDS
     )
 

@@ -13,7 +13,12 @@ from django.utils import timezone
 from heard.core import audit
 from heard.core.permissions import can, require
 from heard.core.roles import AgeBand
-from heard.core.updates import audited_update, full_clean
+from heard.core.updates import (
+    audited_delete,
+    audited_update,
+    full_clean,
+    plain_text,
+)
 from heard.groups.models import Group
 from heard.opportunities import events
 from heard.opportunities.models import Opportunity, SignUp
@@ -44,10 +49,6 @@ NO_PLACES = "Places must be at least 1, or leave it empty for no limit."
 AREA_MAX_LENGTH = 100
 #: What the rules read of an opportunity being changed besides the values changed.
 CHECKED = ("place", "online", "places", "starts_at", "ends_at", "closes_on")
-
-
-def plain_text(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else ""
 
 
 def _age_bands(value: Any, errors: dict[str, Any]) -> list[str]:
@@ -217,13 +218,6 @@ def opportunity_update(*, actor: Any, opportunity: Opportunity, **fields: Any) -
 def opportunity_delete(*, actor: Any, opportunity: Opportunity) -> None:
     """Delete an opportunity and its sign-ups (attendance already logged stays in the log)."""
     require(actor, "opportunities.delete_opportunity", opportunity)
-    before = audit.snapshot(opportunity, OPPORTUNITY_FIELDS)
-    audit.record(
-        actor=actor,
-        event=events.OPPORTUNITY_DELETED,
-        obj=opportunity,
-        changes={
-            name: [value, None] for name, value in before.items() if value not in (None, "", [])
-        },
+    audited_delete(
+        opportunity, actor=actor, event=events.OPPORTUNITY_DELETED, fields=OPPORTUNITY_FIELDS
     )
-    opportunity.delete()

@@ -17,7 +17,12 @@ from django.db import transaction
 from heard.core import audit
 from heard.core.permissions import can, require
 from heard.core.roles import AgeBand
-from heard.core.updates import audited_update, full_clean
+from heard.core.updates import (
+    audited_delete,
+    audited_update,
+    full_clean,
+    plain_text,
+)
 from heard.groups.models import Theme
 from heard.participation.models import Method
 from heard.people.models import Organisation
@@ -45,10 +50,6 @@ PARTNERSHIP = (
 )
 FILE_OR_LINK = "Upload a file or give a link (or both)."
 LINK_SCHEME = "Enter a link starting with http:// or https://."
-
-
-def plain_text(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else ""
 
 
 def _age_bands(value: Any, errors: dict[str, Any]) -> list[str]:
@@ -209,16 +210,7 @@ def resource_update(*, actor: Any, resource: Resource, **fields: Any) -> Resourc
 def resource_delete(*, actor: Any, resource: Resource) -> None:
     """Delete a resource, its file and the record of the sessions that used it."""
     require(actor, "resources.delete_resource", resource)
-    before = audit.snapshot(resource, RESOURCE_FIELDS)
-    audit.record(
-        actor=actor,
-        event=events.RESOURCE_DELETED,
-        obj=resource,
-        changes={
-            name: [value, None] for name, value in before.items() if value not in (None, "", [])
-        },
-    )
     name = resource.file.name if resource.file else ""
-    resource.delete()
+    audited_delete(resource, actor=actor, event=events.RESOURCE_DELETED, fields=RESOURCE_FIELDS)
     if name:
         transaction.on_commit(lambda: Resource.file.field.storage.delete(name))

@@ -1,22 +1,20 @@
-"""What the rewards services share: deleting with an audit entry, plain text, the decisions on
+"""What the rewards services share: the decisions on
 money (approve, reject, pay) that claims and invoices both take, and receipts."""
 
 from __future__ import annotations
 
 import datetime
 import uuid
-from collections.abc import Iterable
 from pathlib import PurePath
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.utils import timezone
 
 from heard.core import audit
 from heard.core.events import EventType
 from heard.core.permissions import require
-from heard.core.updates import lock
+from heard.core.updates import lock, plain_text
 from heard.rewards.models import Approval
 from heard.voice.services.evidence import _check_file, _measure
 
@@ -36,26 +34,6 @@ ALREADY = {
     Approval.REJECTED: "has already been rejected",
     Approval.PAID: "has already been paid",
 }
-
-
-def plain_text(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else ""
-
-
-def deleted_audited(
-    obj: models.Model, *, actor: Any, event: EventType, fields: Iterable[str]
-) -> None:
-    """Audit that ``obj`` goes (each of ``fields`` as ``[value, None]``), then delete it."""
-    before = audit.snapshot(obj, fields)
-    audit.record(
-        actor=actor,
-        event=event,
-        obj=obj,
-        changes={
-            name: [value, None] for name, value in before.items() if value not in (None, "", [])
-        },
-    )
-    obj.delete()
 
 
 def receipt_checked(file: Any, errors: dict[str, Any], field: str = "receipt") -> dict[str, Any]:

@@ -13,13 +13,13 @@ from django.db import transaction
 
 from heard.core import audit
 from heard.core.permissions import can, require
-from heard.core.updates import audited_update, full_clean, lock
+from heard.core.updates import audited_delete, audited_update, full_clean, lock, plain_text
 from heard.people import selectors as people_selectors
 from heard.people.models import Organisation, User, YoungPerson
 from heard.rewards import events
 from heard.rewards.models import ExpenseClaim, ExpenseItem
 from heard.rewards.services import _common
-from heard.rewards.services._common import deleted_audited, plain_text, receipt_checked
+from heard.rewards.services._common import receipt_checked
 
 NOUN = "claim"
 CLAIM_FIELDS = ("organisation", "young_person", "claimant", "purpose", "status")
@@ -176,7 +176,7 @@ def claim_delete(*, actor: Any, claim: ExpenseClaim) -> None:
     require(actor, "rewards.delete_expenseclaim", claim)
     claim = lock(claim)
     _common.refuse_once_decided(claim, NOUN)
-    deleted_audited(claim, actor=actor, event=events.CLAIM_DELETED, fields=CLAIM_FIELDS)
+    audited_delete(claim, actor=actor, event=events.CLAIM_DELETED, fields=CLAIM_FIELDS)
 
 
 @transaction.atomic
@@ -220,7 +220,7 @@ def item_delete(*, actor: Any, item: ExpenseItem) -> None:
     _common.refuse_once_decided(claim, NOUN)
     if claim.items.count() <= 1:
         raise ValidationError(LAST_ITEM)
-    deleted_audited(item, actor=actor, event=events.ITEM_DELETED, fields=ITEM_FIELDS)
+    audited_delete(item, actor=actor, event=events.ITEM_DELETED, fields=ITEM_FIELDS)
 
 
 def claim_approve(*, actor: Any, claim: ExpenseClaim) -> ExpenseClaim:

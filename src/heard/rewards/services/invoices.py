@@ -12,12 +12,11 @@ from django.db import transaction
 
 from heard.core import audit
 from heard.core.permissions import can, require
-from heard.core.updates import audited_update, full_clean, lock
+from heard.core.updates import audited_delete, audited_update, full_clean, lock, plain_text
 from heard.people.models import Organisation
 from heard.rewards import events
 from heard.rewards.models import PartnerInvoice
 from heard.rewards.services import _common
-from heard.rewards.services._common import deleted_audited, plain_text
 
 NOUN = "invoice"
 INVOICE_FIELDS = (
@@ -114,7 +113,7 @@ def invoice_delete(*, actor: Any, invoice: PartnerInvoice) -> None:
     require(actor, "rewards.delete_partnerinvoice", invoice)
     invoice = lock(invoice)
     _common.refuse_once_decided(invoice, NOUN)
-    deleted_audited(invoice, actor=actor, event=events.INVOICE_DELETED, fields=INVOICE_FIELDS)
+    audited_delete(invoice, actor=actor, event=events.INVOICE_DELETED, fields=INVOICE_FIELDS)
 
 
 def invoice_approve(*, actor: Any, invoice: PartnerInvoice) -> PartnerInvoice:

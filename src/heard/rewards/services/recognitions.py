@@ -11,12 +11,11 @@ from django.db import transaction
 
 from heard.core import audit
 from heard.core.permissions import is_partner_worker, is_system, require
-from heard.core.updates import audited_update, full_clean
+from heard.core.updates import audited_delete, audited_update, full_clean, plain_text
 from heard.people import selectors as people_selectors
 from heard.people.models import Organisation, YoungPerson
 from heard.rewards import events
 from heard.rewards.models import Recognition
-from heard.rewards.services._common import deleted_audited, plain_text
 
 Kind = Recognition.Kind
 RECOGNITION_FIELDS = (
@@ -156,6 +155,6 @@ def recognition_update(*, actor: Any, recognition: Recognition, **fields: Any) -
 @transaction.atomic
 def recognition_delete(*, actor: Any, recognition: Recognition) -> None:
     require(actor, "rewards.delete_recognition", recognition)
-    deleted_audited(
+    audited_delete(
         recognition, actor=actor, event=events.RECOGNITION_DELETED, fields=RECOGNITION_FIELDS
     )
