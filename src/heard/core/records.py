@@ -111,13 +111,16 @@ class Record:
             require(request.user, self.permission(action), record)
         return record
 
-    def make_form(self, request: HttpRequest, record: Any = None, **kwargs: Any) -> Any:
-        if self.form is None:
+    def make_form(
+        self, request: HttpRequest, record: Any = None, form: type | None = None, **kwargs: Any
+    ) -> Any:
+        form = form or self.form
+        if form is None:
             raise TypeError(f"{self.route} declares no form")
         data = [request.POST or None]
         if self.files:
             data.append(request.FILES or None)
-        return self.form(*data, user=request.user, **self.form_kwargs(request, record), **kwargs)
+        return form(*data, user=request.user, **self.form_kwargs(request, record), **kwargs)
 
     # Pages -------------------------------------------------------------------------------------
 
@@ -130,15 +133,21 @@ class Record:
         success: Message | None = None,
         values: Values = cleaned,
         initial: Callable[[HttpRequest], Mapping[str, Any]] | None = None,
+        form: type | None = None,
     ) -> View:
-        """Add a record: the form, then ``add(actor=user, **values(form))``; to the new record's
-        page with "<Noun> “<label>” added." (or ``success``)."""
+        """Add a record: the form (``form``, else the record's), then ``add(actor=user,
+        **values(form))``; to the new record's page with "<Noun> “<label>” added." (or
+        ``success``)."""
+
+        form_class = form
 
         @login_required
         def create(request: HttpRequest) -> HttpResponse:
             user = request.user
             require(user, self.permission("add"))
-            form = self.make_form(request, initial=initial(request) if initial else {})
+            form = self.make_form(
+                request, form=form_class, initial=initial(request) if initial else {}
+            )
             return form_page(
                 request,
                 form,
@@ -204,6 +213,44 @@ class Record:
             success=success or (lambda record: f"{self._noun()} “{self.label(record)}” deleted."),
             then=lambda record: self.list_url(),
         )
+
+    def form_view(
+        self,
+        action: str,
+        call: Callable[..., Any],
+        *,
+        form: type,
+        title: Callable[[Any], str],
+        submit_label: str,
+        success: Message,
+        values: Values = cleaned,
+        files: bool = False,
+    ) -> View:
+        """Something done to one record with a few answers of its own (reject with a reason, add
+        an item): when the user may ``action`` the record, ``form`` (not the record's), then
+        ``call(actor=user, <keyword>=record, **values(form))``; back to the record's page."""
+
+        @login_required
+        def act(request: HttpRequest, pk: int) -> HttpResponse:
+            user = request.user
+            record = self.fetch(request, pk, action)
+            posted = request.method == "POST"
+            data = [request.POST if posted else None]
+            if files:
+                data.append(request.FILES if posted else None)
+            bound = form(*data)
+            return form_page(
+                request,
+                bound,
+                lambda: call(actor=user, **{self.context_name: record}, **values(bound)),
+                success=success,
+                then=self.url(record),
+                title=title(record),
+                submit_label=submit_label,
+                cancel_url=self.url(record),
+            )
+
+        return act
 
     def confirm_view(
         self,

@@ -1,17 +1,16 @@
 """Pages for recognitions, hours, expense claims and partner invoices, by topic; each
 importable from here."""
 
+from heard.rewards.views.claims import claim_add_item, claim_finance, item_delete, item_receipt
 from heard.rewards.views.hours import SessionHoursListView, hours_defaults_edit, session_hours_edit
 from heard.rewards.views.money import (
     ClaimListView,
     InvoiceListView,
-    claim_add_item,
     claim_approve,
     claim_create,
     claim_delete,
     claim_detail,
     claim_edit,
-    claim_finance,
     claim_pay,
     claim_reject,
     invoice_approve,
@@ -21,8 +20,6 @@ from heard.rewards.views.money import (
     invoice_edit,
     invoice_pay,
     invoice_reject,
-    item_delete,
-    item_receipt,
 )
 from heard.rewards.views.portal import my_certificate, my_certificates
 from heard.rewards.views.recognitions import (

@@ -1,37 +1,33 @@
-"""Pages for expense claims and partner invoices: lists, the claim's items and receipts, and
-the decisions (approve, reject, pay), each confirmed on its own page."""
+"""Pages for expense claims and partner invoices, one set for both from a table of the two
+kinds of money: lists, details, the forms, and the decisions (approve, reject, pay, delete),
+each confirmed on its own page. A claim's items, receipts and finance export are in
+``claims.py``."""
 
 from __future__ import annotations
 
-from pathlib import PurePath
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
-from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 from heard.core import tables
-from heard.core.exports import EXPORT_FORMATS, export_response
-from heard.core.forms import changed_values, form_page
+from heard.core.forms import changed_values
 from heard.core.lists import StaffListView
-from heard.core.permissions import can, require
+from heard.core.permissions import can
+from heard.core.records import Record
 from heard.rewards import selectors, services
 from heard.rewards.filters import ClaimFilter, InvoiceFilter
 from heard.rewards.forms import (
     ClaimForm,
     InvoiceForm,
-    ItemForm,
     NewClaimForm,
     PayForm,
     RejectForm,
     claim_initial,
     invoice_initial,
 )
-from heard.rewards.models import Approval, ExpenseClaim, PartnerInvoice
+from heard.rewards.models import Approval, ExpenseClaim
 
 STATUS = tables.Column(
     "Status",
@@ -41,13 +37,25 @@ STATUS = tables.Column(
     'govuk-tag--red{% else %}govuk-tag--yellow{% endif %}">{{ row.get_status_display }}</strong>',
 )
 
-
-def claim_url(claim: ExpenseClaim) -> str:
-    return reverse("rewards:claim-detail", args=[claim.pk])
-
-
-def invoice_url(invoice: PartnerInvoice) -> str:
-    return reverse("rewards:invoice-detail", args=[invoice.pk])
+CLAIM = Record(
+    "rewards:claim",
+    "rewards.expenseclaim",
+    selectors.claim_get,
+    form=ClaimForm,
+    initial=claim_initial,
+    label=lambda claim: claim.purpose,
+    files=True,
+)
+INVOICE = Record(
+    "rewards:invoice",
+    "rewards.partnerinvoice",
+    selectors.invoice_get,
+    form=InvoiceForm,
+    initial=invoice_initial,
+    label=lambda invoice: f"invoice {invoice.reference}",
+)
+claim_url = CLAIM.url
+invoice_url = INVOICE.url
 
 
 def whose(claim: ExpenseClaim) -> str:
@@ -82,267 +90,6 @@ class ClaimListView(StaffListView):
     )
 
 
-FINANCE_COLUMNS = (
-    tables.Column("Claim", "claim_id"),
-    tables.Column("Status", "claim.get_status_display"),
-    tables.Column("Organisation", "claim.organisation.name"),
-    tables.Column("Payee", lambda item: whose(item.claim)),
-    tables.Column("Purpose", "claim.purpose"),
-    tables.Column("Approved on", "claim.decided_on"),
-    tables.Column("Item", "pk"),
-    tables.Column("Kind", "get_kind_display"),
-    tables.Column("Date", "date"),
-    tables.Column("Description", "description"),
-    tables.Column("Amount (£)", "amount"),
-    tables.Column("Receipt", lambda item: "Yes" if item.receipt else "No"),
-    tables.Column("Paid on", "claim.paid_on"),
-    tables.Column("Payment reference", "claim.payment_reference"),
-)
-
-
-@login_required
-def claim_finance(request: HttpRequest) -> HttpResponseBase:
-    """The approved and paid claims' items for the finance system (CSV or XLSX)."""
-    require(request.user, "rewards.view_expenseclaim")
-    export_format = request.GET.get("format", "csv")
-    if export_format not in EXPORT_FORMATS:
-        raise Http404("No such format.")
-    rows = selectors.finance_items(request.user)
-    return export_response(
-        export_format, rows, tables.csv_columns(FINANCE_COLUMNS), "expenses-for-finance.csv"
-    )
-
-
-def _decisions(user: Any, obj: Any, model: str) -> dict[str, bool]:
-    waiting = obj.status == Approval.SUBMITTED
-    return {
-        "can_change": waiting and can(user, f"rewards.change_{model}", obj),
-        "can_delete": waiting and can(user, f"rewards.delete_{model}", obj),
-        "can_approve": waiting and can(user, f"rewards.approve_{model}", obj),
-        "can_pay": obj.status == Approval.APPROVED and can(user, f"rewards.pay_{model}", obj),
-        "can_view_history": can(user, "core.view_history"),
-    }
-
-
-@login_required
-def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    claim = selectors.claim_get(user, pk)
-    context = {
-        "claim": claim,
-        "title": claim.purpose,
-        "whose": whose(claim),
-        "items": selectors.claim_items(claim),
-        **_decisions(user, claim, "expenseclaim"),
-    }
-    context["can_delete_items"] = context["can_change"] and claim.item_count > 1  # type: ignore[attr-defined]
-    return render(request, "rewards/claim_detail.html", context)
-
-
-@login_required
-def claim_create(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    require(user, "rewards.add_expenseclaim")
-    form = NewClaimForm(request.POST or None, request.FILES or None, user=user)
-    return form_page(
-        request,
-        form,
-        lambda: services.claim_submit(
-            actor=user, items=[form.item_values()], **form.claim_values()
-        ),
-        success="Claim submitted. Add any other items on its page.",
-        then=claim_url,
-        title="Submit an expense claim",
-        submit_label="Submit claim",
-        cancel_url=reverse("rewards:claim-list"),
-    )
-
-
-@login_required
-def claim_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    claim = selectors.claim_get(user, pk)
-    require(user, "rewards.change_expenseclaim", claim)
-    form = ClaimForm(request.POST or None, user=user, initial=claim_initial(claim))
-
-    def save() -> ExpenseClaim:
-        values = form.claim_values()
-        changed = {name: values[name] for name in values if name in changed_values(form)}
-        if "whose" in form.changed_data or "young_person" in form.changed_data:
-            changed.update(young_person=values["young_person"], claimant=values["claimant"])
-        return services.claim_update(actor=user, claim=claim, **changed)
-
-    return form_page(
-        request,
-        form,
-        save,
-        success="Claim updated.",
-        then=claim_url(claim),
-        title=f"Edit {claim.purpose}",
-        submit_label="Save changes",
-        cancel_url=claim_url(claim),
-    )
-
-
-@login_required
-def claim_add_item(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    claim = selectors.claim_get(user, pk)
-    require(user, "rewards.change_expenseclaim", claim)
-    form = ItemForm(request.POST or None, request.FILES or None)
-    return form_page(
-        request,
-        form,
-        lambda: services.item_add(actor=user, claim=claim, **form.item_values()),
-        success="Item added.",
-        then=claim_url(claim),
-        title=f"Add an item to {claim.purpose}",
-        submit_label="Add item",
-        cancel_url=claim_url(claim),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def item_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    item = selectors.item_get(user, pk)
-    require(user, "rewards.change_expenseclaim", item.claim)
-    error = ""
-    if request.method == "POST":
-        try:
-            services.item_delete(actor=user, item=item)
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        else:
-            messages.success(request, "Item deleted.")
-            return redirect(claim_url(item.claim))
-    context = {"item": item, "title": f"Delete the item “{item.description}”?", "error": error}
-    return render(request, "rewards/item_delete.html", context, status=400 if error else 200)
-
-
-@login_required
-def item_receipt(request: HttpRequest, pk: int) -> HttpResponseBase:
-    """The only way to a receipt: checked like its claim, sent as a download."""
-    item = selectors.item_get(request.user, pk)
-    if not item.receipt:
-        raise Http404("This item has no receipt.")
-    response = FileResponse(
-        item.receipt.open("rb"),
-        as_attachment=True,
-        filename=f"receipt-{item.pk}{PurePath(item.receipt.name or '').suffix}",
-        content_type=item.receipt_content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-def _delete(
-    request: HttpRequest, obj: Any, *, model: str, noun: str, delete: Any, back: str, done: str
-) -> HttpResponse:
-    require(request.user, f"rewards.delete_{model}", obj)
-    error = ""
-    if request.method == "POST":
-        try:
-            delete()
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        else:
-            messages.success(request, f"{noun.capitalize()} deleted.")
-            return redirect(done)
-    context = {"obj": obj, "noun": noun, "back": back, "error": error, "title": f"Delete {obj}?"}
-    return render(request, "rewards/money_delete.html", context, status=400 if error else 200)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def claim_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    claim = selectors.claim_get(request.user, pk)
-    return _delete(
-        request,
-        claim,
-        model="expenseclaim",
-        noun="claim",
-        delete=lambda: services.claim_delete(actor=request.user, claim=claim),
-        back=claim_url(claim),
-        done=reverse("rewards:claim-list"),
-    )
-
-
-def _approve(
-    request: HttpRequest, obj: Any, *, model: str, noun: str, approve: Any
-) -> HttpResponse:
-    if not can(request.user, f"rewards.approve_{model}", obj):
-        raise PermissionDenied
-    back = reverse(
-        f"rewards:{'claim' if model == 'expenseclaim' else 'invoice'}-detail", args=[obj.pk]
-    )
-    error = ""
-    if request.method == "POST":
-        try:
-            approve()
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        else:
-            messages.success(request, f"{noun.capitalize()} approved.")
-            return redirect(back)
-    context = {"obj": obj, "noun": noun, "back": back, "error": error, "title": f"Approve {obj}?"}
-    return render(request, "rewards/money_approve.html", context, status=400 if error else 200)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def claim_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    claim = selectors.claim_get(request.user, pk)
-    return _approve(
-        request,
-        claim,
-        model="expenseclaim",
-        noun="claim",
-        approve=lambda: services.claim_approve(actor=request.user, claim=claim),
-    )
-
-
-@login_required
-def claim_reject(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    claim = selectors.claim_get(user, pk)
-    require(user, "rewards.approve_expenseclaim", claim)
-    form = RejectForm(request.POST if request.method == "POST" else None)
-    return form_page(
-        request,
-        form,
-        lambda: services.claim_reject(actor=user, claim=claim, **form.cleaned_data),
-        success="Claim rejected.",
-        then=claim_url(claim),
-        title=f"Reject {claim}",
-        submit_label="Reject claim",
-        cancel_url=claim_url(claim),
-    )
-
-
-@login_required
-def claim_pay(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    claim = selectors.claim_get(user, pk)
-    require(user, "rewards.pay_expenseclaim", claim)
-    form = PayForm(request.POST if request.method == "POST" else None)
-    return form_page(
-        request,
-        form,
-        lambda: services.claim_pay(actor=user, claim=claim, **form.cleaned_data),
-        success="Payment recorded.",
-        then=claim_url(claim),
-        title=f"Record the payment of {claim}",
-        submit_label="Record payment",
-        cancel_url=claim_url(claim),
-    )
-
-
-# Partner invoices -------------------------------------------------------------------------------
-
-
 class InvoiceListView(StaffListView):
     template_name = "rewards/invoice_list.html"
     filterset_class = InvoiceFilter
@@ -369,6 +116,32 @@ class InvoiceListView(StaffListView):
     )
 
 
+def _decisions(user: Any, obj: Any, kind: Record) -> dict[str, bool]:
+    waiting = obj.status == Approval.SUBMITTED
+    return {
+        "can_change": waiting and can(user, kind.permission("change"), obj),
+        "can_delete": waiting and can(user, kind.permission("delete"), obj),
+        "can_approve": waiting and can(user, kind.permission("approve"), obj),
+        "can_pay": obj.status == Approval.APPROVED and can(user, kind.permission("pay"), obj),
+        "can_view_history": can(user, "core.view_history"),
+    }
+
+
+@login_required
+def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    claim = selectors.claim_get(user, pk)
+    context = {
+        "claim": claim,
+        "title": claim.purpose,
+        "whose": whose(claim),
+        "items": selectors.claim_items(claim),
+        **_decisions(user, claim, CLAIM),
+    }
+    context["can_delete_items"] = context["can_change"] and claim.item_count > 1  # type: ignore[attr-defined]
+    return render(request, "rewards/claim_detail.html", context)
+
+
 @login_required
 def invoice_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
@@ -376,105 +149,97 @@ def invoice_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "invoice": invoice,
         "title": f"Invoice {invoice.reference}",
-        **_decisions(user, invoice, "partnerinvoice"),
+        **_decisions(user, invoice, INVOICE),
     }
     return render(request, "rewards/invoice_detail.html", context)
 
 
-@login_required
-def invoice_create(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    require(user, "rewards.add_partnerinvoice")
-    form = InvoiceForm(request.POST or None, user=user)
-    return form_page(
-        request,
-        form,
-        lambda: services.invoice_record(actor=user, **form.cleaned_data),
-        success=lambda added: f"Invoice {added.reference} recorded.",
-        then=invoice_url,
-        title="Record a partner invoice",
-        submit_label="Record invoice",
-        cancel_url=reverse("rewards:invoice-list"),
-    )
+def _claim_changes(form: ClaimForm) -> dict[str, Any]:
+    """The claim's changed values; whose costs they are changes as one."""
+    values = form.claim_values()
+    changed = {name: values[name] for name in values if name in changed_values(form)}
+    if "whose" in form.changed_data or "young_person" in form.changed_data:
+        changed.update(young_person=values["young_person"], claimant=values["claimant"])
+    return changed
 
 
-@login_required
-def invoice_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    invoice = selectors.invoice_get(user, pk)
-    require(user, "rewards.change_partnerinvoice", invoice)
-    form = InvoiceForm(request.POST or None, user=user, initial=invoice_initial(invoice))
-    return form_page(
-        request,
-        form,
-        lambda: services.invoice_update(actor=user, invoice=invoice, **changed_values(form)),
-        success="Invoice updated.",
-        then=invoice_url(invoice),
-        title=f"Edit invoice {invoice.reference}",
-        submit_label="Save changes",
-        cancel_url=invoice_url(invoice),
-    )
+claim_create = CLAIM.create_view(
+    services.claim_submit,
+    form=NewClaimForm,
+    title="Submit an expense claim",
+    submit_label="Submit claim",
+    success="Claim submitted. Add any other items on its page.",
+    values=lambda form: {"items": [form.item_values()], **form.claim_values()},
+)
+claim_edit = CLAIM.edit_view(services.claim_update, values=_claim_changes)
+invoice_create = INVOICE.create_view(
+    services.invoice_record,
+    title="Record a partner invoice",
+    submit_label="Record invoice",
+    success=lambda added: f"Invoice {added.reference} recorded.",
+)
+invoice_edit = INVOICE.edit_view(services.invoice_update)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def invoice_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    invoice = selectors.invoice_get(request.user, pk)
-    return _delete(
-        request,
-        invoice,
-        model="partnerinvoice",
-        noun="invoice",
-        delete=lambda: services.invoice_delete(actor=request.user, invoice=invoice),
-        back=invoice_url(invoice),
-        done=reverse("rewards:invoice-list"),
-    )
+# The decisions, the same for both kinds ---------------------------------------------------------
+
+#: Each kind of money with its services: (record, approve, reject, pay, delete).
+KINDS = {
+    "claim": (
+        CLAIM,
+        services.claim_approve,
+        services.claim_reject,
+        services.claim_pay,
+        services.claim_delete,
+    ),
+    "invoice": (
+        INVOICE,
+        services.invoice_approve,
+        services.invoice_reject,
+        services.invoice_pay,
+        services.invoice_delete,
+    ),
+}
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def invoice_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    invoice = selectors.invoice_get(request.user, pk)
-    return _approve(
-        request,
-        invoice,
-        model="partnerinvoice",
-        noun="invoice",
-        approve=lambda: services.invoice_approve(actor=request.user, invoice=invoice),
-    )
+def decision_views(kind: str) -> dict[str, Any]:
+    """The approve, reject, pay and delete pages of one kind of money."""
+    record, approve, reject, pay, delete = KINDS[kind]
+    return {
+        "approve": record.confirm_view(
+            "approve",
+            approve,
+            template="rewards/money_approve.html",
+            title=lambda obj: f"Approve {obj}?",
+            success=f"{kind.capitalize()} approved.",
+        ),
+        "reject": record.form_view(
+            "approve",
+            reject,
+            form=RejectForm,
+            title=lambda obj: f"Reject {obj}",
+            submit_label=f"Reject {kind}",
+            success=f"{kind.capitalize()} rejected.",
+        ),
+        "pay": record.form_view(
+            "pay",
+            pay,
+            form=PayForm,
+            title=lambda obj: f"Record the payment of {obj}",
+            submit_label="Record payment",
+            success="Payment recorded.",
+        ),
+        "delete": record.delete_view(
+            delete,
+            template="rewards/money_delete.html",
+            title=lambda obj: f"Delete {obj}?",
+            success=f"{kind.capitalize()} deleted.",
+        ),
+    }
 
 
-@login_required
-def invoice_reject(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    invoice = selectors.invoice_get(user, pk)
-    require(user, "rewards.approve_partnerinvoice", invoice)
-    form = RejectForm(request.POST if request.method == "POST" else None)
-    return form_page(
-        request,
-        form,
-        lambda: services.invoice_reject(actor=user, invoice=invoice, **form.cleaned_data),
-        success="Invoice rejected.",
-        then=invoice_url(invoice),
-        title=f"Reject {invoice}",
-        submit_label="Reject invoice",
-        cancel_url=invoice_url(invoice),
-    )
-
-
-@login_required
-def invoice_pay(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    invoice = selectors.invoice_get(user, pk)
-    require(user, "rewards.pay_partnerinvoice", invoice)
-    form = PayForm(request.POST if request.method == "POST" else None)
-    return form_page(
-        request,
-        form,
-        lambda: services.invoice_pay(actor=user, invoice=invoice, **form.cleaned_data),
-        success="Payment recorded.",
-        then=invoice_url(invoice),
-        title=f"Record the payment of {invoice}",
-        submit_label="Record payment",
-        cancel_url=invoice_url(invoice),
-    )
+_claims, _invoices = decision_views("claim"), decision_views("invoice")
+claim_approve, claim_reject = _claims["approve"], _claims["reject"]
+claim_pay, claim_delete = _claims["pay"], _claims["delete"]
+invoice_approve, invoice_reject = _invoices["approve"], _invoices["reject"]
+invoice_pay, invoice_delete = _invoices["pay"], _invoices["delete"]

@@ -1,0 +1,97 @@
+"""A claim's own pages: its items and their receipts, and the finance system's export."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from heard.core import tables
+from heard.core.exports import EXPORT_FORMATS, export_response
+from heard.core.permissions import require
+from heard.rewards import selectors, services
+from heard.rewards.forms import ItemForm
+from heard.rewards.views.money import CLAIM, claim_url, whose
+
+FINANCE_COLUMNS = (
+    tables.Column("Claim", "claim_id"),
+    tables.Column("Status", "claim.get_status_display"),
+    tables.Column("Organisation", "claim.organisation.name"),
+    tables.Column("Payee", lambda item: whose(item.claim)),
+    tables.Column("Purpose", "claim.purpose"),
+    tables.Column("Approved on", "claim.decided_on"),
+    tables.Column("Item", "pk"),
+    tables.Column("Kind", "get_kind_display"),
+    tables.Column("Date", "date"),
+    tables.Column("Description", "description"),
+    tables.Column("Amount (£)", "amount"),
+    tables.Column("Receipt", lambda item: "Yes" if item.receipt else "No"),
+    tables.Column("Paid on", "claim.paid_on"),
+    tables.Column("Payment reference", "claim.payment_reference"),
+)
+
+
+@login_required
+def claim_finance(request: HttpRequest) -> HttpResponseBase:
+    """The approved and paid claims' items for the finance system (CSV or XLSX)."""
+    require(request.user, "rewards.view_expenseclaim")
+    export_format = request.GET.get("format", "csv")
+    if export_format not in EXPORT_FORMATS:
+        raise Http404("No such format.")
+    rows = selectors.finance_items(request.user)
+    return export_response(
+        export_format, rows, tables.csv_columns(FINANCE_COLUMNS), "expenses-for-finance.csv"
+    )
+
+
+claim_add_item = CLAIM.form_view(
+    "change",
+    services.item_add,
+    form=ItemForm,
+    files=True,
+    title=lambda claim: f"Add an item to {claim.purpose}",
+    submit_label="Add item",
+    success="Item added.",
+    values=lambda form: form.item_values(),
+)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    item = selectors.item_get(user, pk)
+    require(user, "rewards.change_expenseclaim", item.claim)
+    error = ""
+    if request.method == "POST":
+        try:
+            services.item_delete(actor=user, item=item)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            messages.success(request, "Item deleted.")
+            return redirect(claim_url(item.claim))
+    context = {"item": item, "title": f"Delete the item “{item.description}”?", "error": error}
+    return render(request, "rewards/item_delete.html", context, status=400 if error else 200)
+
+
+@login_required
+def item_receipt(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """The only way to a receipt: checked like its claim, sent as a download."""
+    item = selectors.item_get(request.user, pk)
+    if not item.receipt:
+        raise Http404("This item has no receipt.")
+    response = FileResponse(
+        item.receipt.open("rb"),
+        as_attachment=True,
+        filename=f"receipt-{item.pk}{PurePath(item.receipt.name or '').suffix}",
+        content_type=item.receipt_content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
