@@ -1,9 +1,15 @@
 """Casting ballots: one per eligible young person per round, in the portal or on paper entered by
 a worker, never both. The ballot records who voted and how; the choices go on a paper with no
-link to the voter, and the audit log never holds them."""
+link to the voter, and the audit log never holds them.
+
+Every cast also rewrites the round's papers (and their choices) in a random order, in the same
+transaction, under the round's lock (ADR 0011): the papers' physical order (SQLite's rowid,
+PostgreSQL's ctid), their inserting transaction (PostgreSQL's xmin) and any order of insertion
+then say nothing about which ballot, cast when, a paper belongs to."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -112,6 +118,7 @@ def _cast(
         BallotChoice(paper=paper, proposal=proposal, points=points)
         for proposal, points in chosen.items()
     )
+    papers_shuffle(round_)
     audit.record(
         actor=actor,
         event=events.BALLOT_CAST,
@@ -119,6 +126,25 @@ def _cast(
         changes={"young_person": [None, young_person.reference], "origin": [None, origin]},
     )
     return Cast(ballot=ballot, receipt=paper.receipt)
+
+
+_RANDOM = random.SystemRandom()
+
+
+def papers_shuffle(round_: BudgetRound) -> int:
+    """Rewrite the round's papers and their choices in a random order (same ids, receipts and
+    choices): the rows the cast just wrote are then stored among the others at random, with the
+    same inserting transaction as every other paper of the round. Call it holding the round's
+    lock, inside a transaction. Returns how many papers it rewrote."""
+    papers = list(BallotPaper.objects.filter(round=round_).order_by())
+    choices = list(BallotChoice.objects.filter(paper__round=round_).order_by())
+    _RANDOM.shuffle(papers)
+    _RANDOM.shuffle(choices)
+    BallotChoice.objects.filter(paper__round=round_).delete()
+    BallotPaper.objects.filter(round=round_).delete()
+    BallotPaper.objects.bulk_create(papers)
+    BallotChoice.objects.bulk_create(choices)
+    return len(papers)
 
 
 @transaction.atomic
