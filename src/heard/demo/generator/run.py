@@ -13,10 +13,13 @@ from dataclasses import dataclass, field
 from django.db import connection, models, transaction
 
 from heard.demo.generator import (
+    audits,
     benchmarks,
     groups,
+    involvement,
     participation,
     people,
+    plans,
     privacy,
     safeguarding,
     voice,
@@ -41,6 +44,9 @@ STEPS: list[Step] = [
     *privacy.STEPS,
     *benchmarks.STEPS,
     *voice.STEPS,
+    *plans.STEPS,
+    *audits.STEPS,
+    *involvement.STEPS,
 ]
 
 
