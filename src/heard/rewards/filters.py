@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
+from django import forms
 from django.db.models import Q, QuerySet
 
 from heard.core.filters import FilterSet, date_range
@@ -50,6 +51,10 @@ class HoursFilter(FilterSet):
     organisation = django_filters.ModelChoiceFilter(
         queryset=_organisations, empty_label="Any organisation"
     )
+    #: The period chosen above the list, carried through "Apply" (the view reads it).
+    period = django_filters.CharFilter(
+        method="keep", widget=forms.HiddenInput(attrs={"id": "id_filter_period"})
+    )
 
     class Meta:
         model = YoungPerson
@@ -57,6 +62,9 @@ class HoursFilter(FilterSet):
 
     def search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         return queryset.filter(reference__icontains=value.strip())
+
+    def keep(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        return queryset
 
 
 class SessionHoursFilter(FilterSet):

@@ -141,7 +141,13 @@ class HoursListView(StaffListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context.update(periods=self.periods, period=self.period)
+        carried = [
+            (name, value)
+            for name, values in self.request.GET.lists()
+            if name not in ("period", "page", "format")
+            for value in values
+        ]
+        context.update(periods=self.periods, period=self.period, carried=carried)
         return context
 
 
