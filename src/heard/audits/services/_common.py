@@ -1,4 +1,4 @@
-"""What the audits services share: the audit entry of a new, changed or deleted record, and the
+"""What the audits services share: the audit entry of a changed record, and the
 validation that names the field, never a database constraint."""
 
 from __future__ import annotations
@@ -40,9 +40,3 @@ def record_change(
     if changes:
         audit.record(actor=actor, event=event, obj=obj, changes=changes)
     return changes
-
-
-def record_deleted(obj: Model, *, actor: Any, event: EventType, before: dict[str, Any]) -> None:
-    """The entry of a record deleted: each of its values set to nothing."""
-    changes = {name: [value, None] for name, value in before.items() if value not in (None, "", [])}
-    audit.record(actor=actor, event=event, obj=obj, changes=changes)

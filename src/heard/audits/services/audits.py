@@ -13,13 +13,12 @@ from heard.audits.models import Audit, AuditLevel
 from heard.audits.services._common import (
     full_clean,
     record_change,
-    record_deleted,
     snapshot_of,
     strip,
 )
 from heard.core.permissions import require
 from heard.core.standards import Standard
-from heard.core.updates import lock
+from heard.core.updates import lock, record_deleted
 from heard.people.models import Organisation, User, YoungPerson
 
 #: The fields of an audit a person gives (its levels are given apart: ``levels``).

@@ -15,13 +15,12 @@ from heard.audits.models import ProvisionReview, Recommendation
 from heard.audits.services._common import (
     full_clean,
     record_change,
-    record_deleted,
     snapshot_of,
     strip,
 )
 from heard.core import audit
 from heard.core.permissions import require
-from heard.core.updates import lock
+from heard.core.updates import lock, record_deleted
 from heard.people.models import Organisation, User, YoungPerson
 
 REVIEW_FIELDS = (

@@ -15,12 +15,11 @@ from heard.audits.models import Course
 from heard.audits.services._common import (
     full_clean,
     record_change,
-    record_deleted,
     snapshot_of,
     strip,
 )
 from heard.core.permissions import require
-from heard.core.updates import lock
+from heard.core.updates import lock, record_deleted
 from heard.people.models import User, YoungPerson
 
 COURSE_FIELDS = ("title", "kind", "date", "valid_for_months", "attendees", "notes")

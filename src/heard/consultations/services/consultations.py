@@ -15,6 +15,7 @@ from heard.core import audit
 from heard.core.permissions import can, require
 from heard.core.roles import AgeBand, Role
 from heard.core.updates import (
+    audited_create,
     audited_update,
     full_clean,
     plain_text,
@@ -42,6 +43,8 @@ CONSULTATION_FIELDS = (
     "decisions",
     "responses",
 )
+#: The many-to-many values a consultation is created with.
+RELATED = ("themes", "groups", "organisations", "responses")
 NOT_YOURS = "Choose your own organisation."
 LEAD_A_THEME = "Choose at least one theme you lead."
 NO_THEMES = "Choose themes that already exist."
@@ -147,6 +150,36 @@ def _check_dates(opens_on: Any, closes_on: Any, errors: dict[str, Any]) -> None:
         errors.setdefault("closes_on", DATES)
 
 
+def _refuse_invalid(
+    actor: Any, consultation: Consultation, related: dict[str, Any], errors: dict[str, Any]
+) -> None:
+    """A new consultation's rules: the actor's organisation and themes, its dates, its fields."""
+    if consultation.organisation_id is not None and not can(
+        actor, "consultations.add_consultation", consultation
+    ):
+        errors["organisation"] = NOT_YOURS
+    _check_theme_lead(actor, related["themes"], errors)
+    _check_dates(consultation.opens_on, consultation.closes_on, errors)
+    full_clean(consultation, errors, exclude=["recorded_by"])
+    if errors:
+        raise ValidationError(errors)
+
+
+def _refuse_similar(consultation: Consultation, related: dict[str, Any]) -> None:
+    """Raise :class:`SimilarConsultations` when others on its themes and audience ran lately."""
+    similar = selectors.similar_consultations(
+        themes=related["themes"],
+        opens_on=consultation.opens_on,
+        closes_on=consultation.closes_on,
+        age_bands=consultation.age_bands,
+        groups=related["groups"],
+        areas=consultation.areas,
+        organisations=related["organisations"],
+    )
+    if similar:
+        raise SimilarConsultations(similar)
+
+
 @transaction.atomic
 def consultation_create(
     *,
@@ -195,38 +228,18 @@ def consultation_create(
         decisions=plain_text(decisions),
         recorded_by=actor,
     )
-    if consultation.organisation_id is not None and not can(
-        actor, "consultations.add_consultation", consultation
-    ):
-        errors["organisation"] = NOT_YOURS
-    _check_theme_lead(actor, related["themes"], errors)
-    _check_dates(opens_on, closes_on, errors)
-    full_clean(consultation, errors, exclude=["recorded_by"])
-    if errors:
-        raise ValidationError(errors)
+    _refuse_invalid(actor, consultation, related, errors)
     if not confirm_similar:
-        similar = selectors.similar_consultations(
-            themes=related["themes"],
-            opens_on=consultation.opens_on,
-            closes_on=consultation.closes_on,
-            age_bands=consultation.age_bands,
-            groups=related["groups"],
-            areas=consultation.areas,
-            organisations=related["organisations"],
-        )
-        if similar:
-            raise SimilarConsultations(similar)
-    consultation.save()
-    for name in ("themes", "groups", "organisations", "responses"):
-        getattr(consultation, name).set(related[name])
-    audit.record(
+        _refuse_similar(consultation, related)
+    return audited_create(
+        consultation,
         actor=actor,
         event=events.CONSULTATION_ADDED,
-        obj=consultation,
-        changes=audit.diff({}, audit.snapshot(consultation, CONSULTATION_FIELDS)),
+        fields=CONSULTATION_FIELDS,
+        related={name: related[name] for name in RELATED},
         metadata={"similar_confirmed": True} if confirm_similar else None,
+        clean=False,
     )
-    return consultation
 
 
 @transaction.atomic

@@ -9,10 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from heard.core.permissions import is_partner_worker, require
-from heard.core.updates import audited_update
+from heard.core.updates import audited_create, audited_update
 from heard.groups import events
 from heard.groups.models import Group, Membership, long_date
-from heard.groups.services._common import create_audited
 from heard.people.models import User, YoungPerson
 
 MEMBERSHIP_FIELDS = ("group", "young_person", "joined_on", "left_on")
@@ -50,7 +49,7 @@ def membership_add(
     if errors:
         raise ValidationError(errors)
     membership = Membership(group=group, young_person=young_person, joined_on=joined_on)
-    return create_audited(
+    return audited_create(
         membership, actor=actor, event=events.MEMBERSHIP_ADDED, fields=MEMBERSHIP_FIELDS
     )
 

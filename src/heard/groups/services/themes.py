@@ -8,10 +8,9 @@ from typing import Any
 from django.db import transaction
 
 from heard.core.permissions import require
-from heard.core.updates import audited_update
+from heard.core.updates import audited_create, audited_update
 from heard.groups import events
 from heard.groups.models import Theme, ThemeReview
-from heard.groups.services._common import create_audited
 from heard.groups.signals import theme_lead_changed
 from heard.people.models import User
 
@@ -31,7 +30,7 @@ def theme_create(
 ) -> Theme:
     require(actor, "groups.add_theme")
     theme = Theme(title=title, period=period, lead=lead, status=status, description=description)
-    return create_audited(theme, actor=actor, event=events.THEME_CREATED, fields=THEME_FIELDS)
+    return audited_create(theme, actor=actor, event=events.THEME_CREATED, fields=THEME_FIELDS)
 
 
 @transaction.atomic
@@ -59,7 +58,7 @@ def theme_review_add(
     review = ThemeReview(
         theme=theme, date=date, summary=summary, decision=decision, reviewed_by=actor
     )
-    create_audited(
+    audited_create(
         review,
         actor=actor,
         event=events.THEME_REVIEWED,

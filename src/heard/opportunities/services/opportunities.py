@@ -10,10 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from heard.core import audit
 from heard.core.permissions import can, require
 from heard.core.roles import AgeBand
 from heard.core.updates import (
+    audited_create,
     audited_delete,
     audited_update,
     full_clean,
@@ -162,15 +162,14 @@ def opportunity_add(
     full_clean(opportunity, errors, exclude=["created_by"])
     if errors:
         raise ValidationError(errors)
-    opportunity.save()
-    opportunity.groups.set(chosen_groups)
-    audit.record(
+    return audited_create(
+        opportunity,
         actor=actor,
         event=events.OPPORTUNITY_ADDED,
-        obj=opportunity,
-        changes=audit.diff({}, audit.snapshot(opportunity, OPPORTUNITY_FIELDS)),
+        fields=OPPORTUNITY_FIELDS,
+        related={"groups": chosen_groups},
+        clean=False,
     )
-    return opportunity
 
 
 def taken_places(opportunity: Opportunity) -> int:

@@ -3,13 +3,12 @@ how an update service changes its record."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.db.models import Model
 
-from heard.core import audit
 from heard.core.updates import audited_update
 from heard.people import importers
 
@@ -50,12 +49,6 @@ def clean_values(values: dict[str, Any]) -> None:
 def full_clean(obj: Any, **kwargs: Any) -> None:
     """``full_clean`` with messages that name the field, never a database constraint."""
     obj.full_clean(validate_constraints=False, **kwargs)
-
-
-def audit_created(obj: Model, *, actor: Any, event: Any, fields: Iterable[str]) -> None:
-    """The audit entry of a new record: each of its ``fields`` set from nothing."""
-    changes = audit.diff({}, audit.snapshot(obj, fields))
-    audit.record(actor=actor, event=event, obj=obj, changes=changes)
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from heard.core.permissions import require
+from heard.core.updates import record_created
 from heard.people import events
 from heard.people.models import Organisation, User
 from heard.people.services._common import (
     ORGANISATION_FIELDS,
     Change,
-    audit_created,
     clean_values,
     full_clean,
 )
@@ -62,7 +62,7 @@ def organisation_create(
     full_clean(organisation)
     organisation.save()
     organisation.champions.set(list(champions))
-    audit_created(
+    record_created(
         organisation, actor=actor, event=events.ORGANISATION_CREATED, fields=ORGANISATION_FIELDS
     )
     return organisation

@@ -10,12 +10,12 @@ from django.db import transaction
 
 from heard.core.permissions import require
 from heard.core.roles import Role
+from heard.core.updates import record_created
 from heard.people import events
 from heard.people.models import Organisation, User
 from heard.people.services._common import (
     STAFF_FIELDS,
     Change,
-    audit_created,
     clean_values,
     full_clean,
 )
@@ -73,7 +73,7 @@ def staff_create(
         user.set_unusable_password()
     full_clean(user, exclude=["password"])
     user.save()
-    audit_created(user, actor=actor, event=events.STAFF_ACCOUNT_CREATED, fields=STAFF_FIELDS)
+    record_created(user, actor=actor, event=events.STAFF_ACCOUNT_CREATED, fields=STAFF_FIELDS)
     return user
 
 

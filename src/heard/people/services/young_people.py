@@ -12,13 +12,13 @@ from django.utils import timezone
 
 from heard.core.permissions import require
 from heard.core.roles import AgeBand, age_band_for_age
+from heard.core.updates import record_created
 from heard.people import events, selectors
 from heard.people.models import Organisation, User, YoungPerson, unused_reference
 from heard.people.services._common import (
     NEEDS_MAX_LENGTH,
     YOUNG_PERSON_FIELDS,
     Change,
-    audit_created,
     clean_values,
     full_clean,
 )
@@ -159,7 +159,7 @@ def young_person_create(
     if duplicates:
         young_person.possible_duplicate_of.set(duplicates)
     audited = (*YOUNG_PERSON_FIELDS, "possible_duplicate_of")
-    audit_created(young_person, actor=actor, event=events.YOUNG_PERSON_CREATED, fields=audited)
+    record_created(young_person, actor=actor, event=events.YOUNG_PERSON_CREATED, fields=audited)
     return young_person
 
 

@@ -9,11 +9,11 @@ from django.db import transaction
 from django.db.models import Max
 
 from heard.core.permissions import require
-from heard.core.updates import audited_update
+from heard.core.updates import audited_create, audited_update
 from heard.people.models import Organisation, User
 from heard.plans import events
 from heard.plans.models import Action, ActionPlan, Outcome
-from heard.plans.services._common import create_audited, delete_audited
+from heard.plans.services._common import delete_audited
 
 PLAN_FIELDS = ("organisation", "period", "starts_on", "ends_on", "title", "review_every_months")
 OUTCOME_FIELDS = ("standard", "number", "text", "order")
@@ -49,7 +49,7 @@ def plan_create(
         review_every_months=review_every_months,
     )
     require(actor, "plans.add_actionplan", plan)
-    return create_audited(plan, actor=actor, event=events.PLAN_CREATED, fields=PLAN_FIELDS)
+    return audited_create(plan, actor=actor, event=events.PLAN_CREATED, fields=PLAN_FIELDS)
 
 
 @transaction.atomic
@@ -98,7 +98,7 @@ def outcome_add(
         text=text,
         order=_next_order(plan.outcomes.all()) if order is None else order,
     )
-    return create_audited(outcome, actor=actor, event=events.OUTCOME_CREATED, fields=OUTCOME_FIELDS)
+    return audited_create(outcome, actor=actor, event=events.OUTCOME_CREATED, fields=OUTCOME_FIELDS)
 
 
 @transaction.atomic
@@ -142,7 +142,7 @@ def action_add(
         order=_next_order(outcome.actions.all()) if order is None else order,
         **fields,
     )
-    create_audited(action, actor=actor, event=events.ACTION_CREATED, fields=ACTION_FIELDS)
+    audited_create(action, actor=actor, event=events.ACTION_CREATED, fields=ACTION_FIELDS)
     leads = list(lead_staff or ())
     if leads:
         action.lead_staff.set(leads)

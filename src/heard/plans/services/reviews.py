@@ -7,11 +7,10 @@ import datetime
 from django.db import transaction
 
 from heard.core.permissions import require
-from heard.core.updates import audited_update
+from heard.core.updates import audited_create, audited_update
 from heard.people.models import User
 from heard.plans import events
 from heard.plans.models import Action, ActionReview
-from heard.plans.services._common import create_audited
 
 REVIEW_FIELDS = ("action", "date", "progress", "comment")
 
@@ -31,7 +30,7 @@ def action_review_add(
     review = ActionReview(
         action=action, date=date, progress=progress, comment=comment, reviewed_by=actor
     )
-    create_audited(
+    audited_create(
         review,
         actor=actor,
         event=events.ACTION_REVIEWED,
