@@ -93,11 +93,15 @@ class ConsultationForm(forms.Form):
         help_text="Numbers of the responses to views that came from it, separated by commas.",
     )
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, user: Any, consultation: Consultation | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["organisation"].queryset = selectors.organisations_for_consultations(user)  # type: ignore[attr-defined]
         owner = self.fields["owner"]
+        if consultation is not None:  # an edit: empty is no owner (a new one's is you)
+            owner.empty_label = "No one"  # type: ignore[attr-defined]
         owner.queryset = selectors.owner_choices(user)  # type: ignore[attr-defined]
         owner.label_from_instance = lambda staff: staff.full_name  # type: ignore[attr-defined]
         if getattr(user, "role", None) == "partner_worker":

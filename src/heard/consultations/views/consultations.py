@@ -36,6 +36,7 @@ CONSULTATION = Record(
     selectors.consultation_get,
     form=ConsultationForm,
     initial=consultation_initial,
+    form_kwargs=lambda request, consultation: {"consultation": consultation},
 )
 consultation_url = CONSULTATION.url
 
