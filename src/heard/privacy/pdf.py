@@ -16,6 +16,13 @@ SECTIONS = (
     ("feedback", "Feedback given to them"),
     ("ratings", "Their ratings"),
     ("consents", "Consents"),
+    ("ballots", "Votes cast (never what they chose)"),
+    ("proposals", "Ideas they proposed"),
+    ("survey_responses", "Survey answers"),
+    ("opportunity_sign_ups", "Opportunities signed up for"),
+    ("recognitions", "Recognition"),
+    ("recognised_hours", "Volunteering hours given to them"),
+    ("expense_claims", "Expense claims"),
 )
 
 

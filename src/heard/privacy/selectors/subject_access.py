@@ -11,6 +11,7 @@ from heard.groups.models import Membership
 from heard.participation.models import Attendance, Session
 from heard.people.models import YoungPerson
 from heard.privacy.models import EQUALITY_FIELDS, Consent, EqualityRecord
+from heard.privacy.selectors.decided import decided_data
 from heard.voice.models import Feedback, Rating, Response, View
 
 
@@ -152,9 +153,11 @@ def equality_answers(record: EqualityRecord) -> dict[str, str]:
 
 def subject_access_data(young_person: YoungPerson) -> dict[str, Any]:
     """Everything held about one young person: their record, groups, sessions attended, the views
-    they gave with the responses, feedback given to them, their ratings, consents and equality
-    data. Never another child's name or reference, never safeguarding concerns, never session
-    notes (which are about everyone there)."""
+    they gave with the responses, feedback given to them, their ratings, consents, equality
+    data, and what they did where young people decide (``decided``: ballots, never their
+    choices; proposals, survey answers, sign-ups, recognitions, expense claims). Never another
+    child's name or reference, never safeguarding concerns, never session notes (which are about
+    everyone there)."""
     yp = YoungPerson.objects.select_related("organisation").get(pk=young_person.pk)
     memberships = Membership.objects.filter(young_person=yp).select_related("group")
     equality = EqualityRecord.objects.filter(young_person=yp).first()
@@ -169,5 +172,6 @@ def subject_access_data(young_person: YoungPerson) -> dict[str, Any]:
         "views": _views(yp),
         **_feedback_and_ratings(yp),
         "consents": _consents(yp),
+        **decided_data(yp),
         "equality_monitoring": equality_answers(equality) if equality is not None else None,
     }
