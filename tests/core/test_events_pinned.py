@@ -278,6 +278,14 @@ DECLARED = [
         True,
         {"format": "pdf"},
     ),
+    (
+        "privacy.EXPENSE_CLAIM_EXPIRED",
+        "expense_claim.expired",
+        "Deleted the expense claim at the end of its retention period",
+        "delete",
+        True,
+        {"settled_on": "2019-05-31"},
+    ),
     ("privacy.BENCHMARK_SET", "benchmark_share.set", "Set a benchmark share", "create", False, {}),
     (
         "privacy.BENCHMARK_CHANGED",

@@ -83,6 +83,13 @@ SUBJECT_ACCESS_EXPORTED = event(
     describe=_format,
     example={"format": "pdf"},
 )
+EXPENSE_CLAIM_EXPIRED = event(
+    "expense_claim.expired",
+    "Deleted the expense claim at the end of its retention period",
+    action=DELETE,
+    describe=lambda metadata: f"Settled on {metadata.get('settled_on', '')}",
+    example={"settled_on": "2019-05-31"},
+)
 
 BENCHMARK_SET, BENCHMARK_CHANGED = record_events(
     "benchmark_share", "benchmark share", added=("set", "Set a")

@@ -26,7 +26,13 @@ from heard.privacy.selectors.reach import (
     target_get,
     targets_list,
 )
-from heard.privacy.selectors.retention import anonymisation_of, retention_cutoff, retention_due
+from heard.privacy.selectors.retention import (
+    anonymisation_of,
+    expense_claims_due,
+    finance_cutoff,
+    retention_cutoff,
+    retention_due,
+)
 from heard.privacy.selectors.subject_access import equality_answers, subject_access_data
 from heard.privacy.selectors.tally import REACH_COLUMNS
 
@@ -47,6 +53,8 @@ __all__ = [
     "consents_for",
     "consents_visible_to",
     "equality_answers",
+    "expense_claims_due",
+    "finance_cutoff",
     "is_known_value",
     "may_be_under",
     "photos_allowed",

@@ -18,6 +18,7 @@ from heard.people.models import YoungPerson
 from heard.portal import services as portal_services
 from heard.privacy import events, selectors
 from heard.privacy.models import Anonymisation, Consent
+from heard.privacy.services.decided import decided_records_anonymise, expense_claims_expire
 from heard.privacy.services.equality import equality_record_remove
 
 logger = logging.getLogger("heard.privacy")
@@ -57,7 +58,8 @@ def young_person_anonymise(
     """Remove what identifies a young person, keeping the record, its attendances and views so
     every count stays the same. Names become "Anonymised"; date of birth, area, needs and contact
     preference are cleared; equality data is deleted; consents are kept as counts only; portal
-    sign-in codes are revoked."""
+    sign-in codes are revoked; the records of the apps where young people decide lose what
+    identifies them while every result stays the same (``services.decided``)."""
     require(actor, "privacy.erase_youngperson", young_person)
     young_person = YoungPerson.objects.select_for_update().get(pk=young_person.pk)
     if Anonymisation.objects.filter(young_person=young_person).exists():
@@ -76,6 +78,7 @@ def young_person_anonymise(
     # Past entries keep that these fields changed, never the removed values themselves: the
     # one exception to the audit log's being append-only (ADR 0009).
     AuditEntry.objects.about(young_person).scrub(frozenset(PERSONAL_FIELDS))
+    removed = decided_records_anonymise(young_person)
     anonymisation = Anonymisation.objects.create(
         young_person=young_person,
         reason=reason,
@@ -88,7 +91,10 @@ def young_person_anonymise(
         actor=actor, event=events.YOUNG_PERSON_ANONYMISED, obj=young_person, metadata=metadata
     )
     audit.record(
-        actor=actor, event=events.ANONYMISATION_RECORDED, obj=anonymisation, metadata=metadata
+        actor=actor,
+        event=events.ANONYMISATION_RECORDED,
+        obj=anonymisation,
+        metadata={**metadata, **removed},
     )
     return anonymisation
 
@@ -98,6 +104,9 @@ class RetentionResult:
     dry_run: bool
     cutoff: datetime.date
     due: list[tuple[str, datetime.date | None]] = field(default_factory=list)
+    #: The expense claims settled before ``claims_cutoff`` (``selectors.finance_cutoff``).
+    claims: list[int] = field(default_factory=list)
+    claims_cutoff: datetime.date | None = None
 
     @property
     def count(self) -> int:
@@ -105,7 +114,8 @@ class RetentionResult:
 
 
 def retention_run(*, today: datetime.date, dry_run: bool = False) -> RetentionResult:
-    """Anonymise every young person whose last involvement is older than the retention period.
+    """Anonymise every young person whose last involvement is older than the retention period,
+    then delete the expense claims settled before the finance retention period.
 
     Safe to run daily: each record is anonymised once, in its own transaction, by Heard itself.
     Logs counts and references only, never names.
@@ -121,6 +131,8 @@ def retention_run(*, today: datetime.date, dry_run: bool = False) -> RetentionRe
                 reason=Anonymisation.Reason.RETENTION,
                 last_involvement=last,
             )
+    result.claims = expense_claims_expire(today=today, dry_run=dry_run)
+    result.claims_cutoff = selectors.finance_cutoff(today)
     logger.info(
         "retention %s: %d young people %s (last involvement before %s): %s",
         "dry run" if dry_run else "run",
@@ -128,5 +140,12 @@ def retention_run(*, today: datetime.date, dry_run: bool = False) -> RetentionRe
         "due" if dry_run else "anonymised",
         result.cutoff.isoformat(),
         ", ".join(reference for reference, _ in result.due) or "none",
+    )
+    logger.info(
+        "retention %s: %d expense claims %s (settled before %s)",
+        "dry run" if dry_run else "run",
+        len(result.claims),
+        "due" if dry_run else "deleted",
+        result.claims_cutoff.isoformat(),
     )
     return result

@@ -1,4 +1,5 @@
-"""``heard retention [--dry-run]``: anonymise young people past the retention period.
+"""``heard retention [--dry-run]``: anonymise young people past the retention period, and
+delete expense claims settled before the finance retention period (with their receipts).
 
 Safe to run daily. Prints and logs counts and references only, never names.
 """
@@ -14,7 +15,10 @@ from heard.privacy import services
 
 
 class Command(BaseCommand):
-    help = "Anonymise young people whose last involvement is older than the retention period."
+    help = (
+        "Anonymise young people whose last involvement is older than the retention period; "
+        "delete expense claims past theirs."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -32,3 +36,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {reference} (last involvement {last.isoformat() if last else '-'})"
             )
+        claims = len(result.claims)
+        self.stdout.write(
+            f"Expense claims settled before {result.claims_cutoff}: "
+            f"{claims} expense claim{'' if claims == 1 else 's'} "
+            f"{'would be deleted' if result.dry_run else 'deleted'}."
+        )
