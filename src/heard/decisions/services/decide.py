@@ -76,6 +76,40 @@ def _chosen(round_: BudgetRound, chosen: Iterable[Any], errors: dict[str, Any]) 
     return proposals
 
 
+def _round_view(actor: Any, round_: BudgetRound, owner: Organisation | None) -> View:
+    """The view that stands for a round's votes and proposals (who chose what stays secret)."""
+    people = takers_part(round_)
+    ballots = Ballot.objects.filter(round=round_).count()
+    view = view_record(
+        actor=actor,
+        text=(
+            f"Young people's votes and ideas in “{round_.title}”: {ballots} "
+            f"{'ballot' if ballots == 1 else 'ballots'} cast. Who chose what is secret."
+        ),
+        kind=View.Kind.IDEA,
+        organisation=owner,
+        recorded_on=round_.closes,
+        themes=[round_.theme] if round_.theme is not None else [],
+        young_people=people,
+        is_anonymous=not people,
+    )
+    return view
+
+
+def _choose(actor: Any, round_: BudgetRound, proposals: Iterable[Proposal]) -> None:
+    """Mark the ``proposals`` chosen; in a theme vote each becomes a theme."""
+    for proposal in proposals:
+        proposal.chosen = True
+        if round_.is_theme_vote:
+            proposal.theme = theme_create(
+                actor=actor,
+                title=proposal.title,
+                period=round_.theme_period,
+                description=proposal.description,
+            )
+        proposal.save(update_fields=["chosen", "theme", "updated_at"])
+
+
 @transaction.atomic
 def round_decide(
     *,
@@ -106,21 +140,7 @@ def round_decide(
         errors["date"] = "The decision comes on or after the day voting closed."
     if errors:
         raise ValidationError(errors)
-    people = takers_part(round_)
-    ballots = Ballot.objects.filter(round=round_).count()
-    view = view_record(
-        actor=actor,
-        text=(
-            f"Young people's votes and ideas in “{round_.title}”: {ballots} "
-            f"{'ballot' if ballots == 1 else 'ballots'} cast. Who chose what is secret."
-        ),
-        kind=View.Kind.IDEA,
-        organisation=owner,
-        recorded_on=round_.closes,
-        themes=[round_.theme] if round_.theme is not None else [],
-        young_people=people,
-        is_anonymous=not people,
-    )
+    view = _round_view(actor, round_, owner)
     response = response_record(
         actor=actor,
         views=[view],
@@ -130,16 +150,7 @@ def round_decide(
         plain_language=plain_language,
         date=date,
     )
-    for proposal in proposals:
-        proposal.chosen = True
-        if round_.is_theme_vote:
-            proposal.theme = theme_create(
-                actor=actor,
-                title=proposal.title,
-                period=round_.theme_period,
-                description=proposal.description,
-            )
-        proposal.save(update_fields=["chosen", "theme", "updated_at"])
+    _choose(actor, round_, proposals)
     round_.decided_on = date
     round_.decided_by = actor
     round_.view = view

@@ -11,10 +11,15 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from heard.core import audit
 from heard.core.permissions import require
 from heard.core.roles import AgeBand
-from heard.core.updates import audited_delete, audited_update, full_clean, plain_text
+from heard.core.updates import (
+    audited_create,
+    audited_delete,
+    audited_update,
+    full_clean,
+    plain_text,
+)
 from heard.decisions import events
 from heard.decisions.models import BudgetRound
 from heard.groups.models import Group, Theme
@@ -174,6 +179,29 @@ def _clean_values(values: dict[str, Any], errors: dict[str, Any]) -> None:
         errors["theme"] = "Choose a theme that exists."
 
 
+def _new_round(actor: Any, values: dict[str, Any], **fields: Any) -> BudgetRound:
+    """A new round, validated but not saved: ``values`` cleaned (in place), ``fields`` as given."""
+    errors: dict[str, Any] = {}
+    _clean_values(values, errors)
+    round_ = BudgetRound(
+        title=values["title"],
+        description=values["description"],
+        organisation=values["organisation"] if "organisation" not in errors else None,
+        theme=values["theme"] if "theme" not in errors else None,
+        pot=values["pot"] if values["pot"] is not None else Decimal("0"),
+        theme_period=values["theme_period"],
+        eligible_age_bands=values["eligible_age_bands"],
+        eligible_areas=values["eligible_areas"],
+        created_by=actor,
+        **fields,
+    )
+    _check(round_, errors)
+    full_clean(round_, errors, exclude=["created_by", "decided_by"])
+    if errors:
+        raise ValidationError(errors)
+    return round_
+
+
 @transaction.atomic
 def round_create(
     *,
@@ -201,7 +229,6 @@ def round_create(
     """Set up a round: the pot and young people's share (or, for a theme vote, how many
     options win and for which period), the method, the dates and who may take part."""
     require(actor, "decisions.add_budgetround")
-    errors: dict[str, Any] = {}
     values: dict[str, Any] = {
         "title": title,
         "description": description,
@@ -214,41 +241,27 @@ def round_create(
         "eligible_groups": eligible_groups,
         "eligible_organisations": eligible_organisations,
     }
-    _clean_values(values, errors)
-    round_ = BudgetRound(
-        title=values["title"],
-        description=values["description"],
+    round_ = _new_round(
+        actor,
+        values,
         kind=kind,
-        organisation=values["organisation"] if "organisation" not in errors else None,
-        theme=values["theme"] if "theme" not in errors else None,
-        pot=values["pot"] if values["pot"] is not None else Decimal("0"),
         young_people_share=young_people_share,
         method=method,
         points_per_voter=points_per_voter,
         winners=winners,
-        theme_period=values["theme_period"],
         young_people_propose=bool(young_people_propose),
         proposals_open=proposals_open,
         opens=opens,
         closes=closes,
-        eligible_age_bands=values["eligible_age_bands"],
-        eligible_areas=values["eligible_areas"],
-        created_by=actor,
     )
-    _check(round_, errors)
-    full_clean(round_, errors, exclude=["created_by", "decided_by"])
-    if errors:
-        raise ValidationError(errors)
-    round_.save()
-    round_.eligible_groups.set(values["eligible_groups"])
-    round_.eligible_organisations.set(values["eligible_organisations"])
-    audit.record(
+    return audited_create(
+        round_,
         actor=actor,
         event=events.ROUND_CREATED,
-        obj=round_,
-        changes=audit.diff({}, audit.snapshot(round_, ROUND_FIELDS)),
+        fields=ROUND_FIELDS,
+        related={name: values[name] for name in ("eligible_groups", "eligible_organisations")},
+        clean=False,
     )
-    return round_
 
 
 @transaction.atomic

@@ -243,6 +243,22 @@ def attendance_state(rows: Iterable[tuple[str, str]]) -> list[str]:
     return sorted(f"{reference}: {status}" for reference, status in rows)
 
 
+def _subject(
+    group: Group | None,
+    young_person: YoungPerson | None,
+    organisation: Organisation | None,
+    errors: dict[str, Any],
+) -> dict[str, Any]:
+    """A session's subject as saved: none at all where a rule refused it."""
+    if {"group", "young_person", "organisation"} & set(errors):
+        return {"group": None, "young_person": None, "organisation_id": None}
+    return {
+        "group": group,
+        "young_person": young_person,
+        "organisation_id": organisation_id(group, young_person, organisation),
+    }
+
+
 def draft_session(
     register: Register,
     *,
@@ -285,16 +301,11 @@ def draft_session(
         "themes": check_saved(themes, Theme, "themes", errors),
         "other_groups": check_other_groups(register, group, other_groups, errors),
     }
-    subject_ok = not {"group", "young_person", "organisation"} & set(errors)
     values: dict[str, Any] = {
         "date": day,
         "kind": kind,
         "title": title,
-        "group": group if subject_ok else None,
-        "young_person": young_person if subject_ok else None,
-        "organisation_id": organisation_id(group, young_person, organisation)
-        if subject_ok
-        else None,
+        **_subject(group, young_person, organisation, errors),
         "partner_staff_present": partner_staff_present,
         "degree": degree,
         "participation_type": participation_type,
