@@ -48,6 +48,12 @@ class OpportunityForm(forms.Form):
     organisation = forms.ModelChoiceField(queryset=Organisation.objects.none())
     starts_on = GovUKDateField(label="Date it starts")
     starts_time = _time("Time it starts", "it starts")
+    ends_on = GovUKDateField(
+        label="Date it ends (optional)",
+        subject="The date it ends",
+        required=False,
+        help_text="For one that lasts more than a day. Leave empty if it ends the day it starts.",
+    )
     ends_time = _time("Time it ends (optional)", "it ends", required=False)
     place = forms.CharField(label="Where (optional if online)", max_length=200, required=False)
     online = forms.BooleanField(label="It is online", required=False)
@@ -105,7 +111,12 @@ class OpportunityForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         start, end = data.get("starts_time"), data.get("ends_time")
-        if end is not None and start is not None and end <= start:
+        first, last = data.get("starts_on"), data.get("ends_on")
+        if last is not None and first is not None and last < first:
+            self.add_error("ends_on", "The date it ends must be on or after the date it starts")
+        elif last is not None and end is None and "ends_time" not in self.errors:
+            self.add_error("ends_time", "Enter the time it ends")
+        elif end is not None and start is not None and end <= start and last in (None, first):
             self.add_error("ends_time", "The time it ends must be after the time it starts")
         return data
 
@@ -113,9 +124,10 @@ class OpportunityForm(forms.Form):
         """The service's arguments."""
         data = dict(self.cleaned_data)
         day, start, end = data.pop("starts_on"), data.pop("starts_time"), data.pop("ends_time")
+        last = data.pop("ends_on") or day
         zone = timezone.get_current_timezone()
         data["starts_at"] = datetime.datetime.combine(day, start, tzinfo=zone)
-        data["ends_at"] = datetime.datetime.combine(day, end, tzinfo=zone) if end else None
+        data["ends_at"] = datetime.datetime.combine(last, end, tzinfo=zone) if end else None
         data["groups"] = list(data["groups"])
         return data
 
@@ -130,6 +142,7 @@ def opportunity_initial(opportunity: Opportunity) -> dict[str, Any]:
         "organisation": opportunity.organisation_id,
         "starts_on": starts.date(),
         "starts_time": starts.time().replace(second=0, microsecond=0),
+        "ends_on": ends.date() if ends and ends.date() != starts.date() else None,
         "ends_time": ends.time().replace(second=0, microsecond=0) if ends else None,
         "place": opportunity.place,
         "online": opportunity.online,
