@@ -140,8 +140,10 @@ def papers_shuffle(round_: BudgetRound) -> int:
     choices = list(BallotChoice.objects.filter(paper__round=round_).order_by())
     _RANDOM.shuffle(papers)
     _RANDOM.shuffle(choices)
-    BallotChoice.objects.filter(paper__round=round_).delete()
-    BallotPaper.objects.filter(round=round_).delete()
+    # One DELETE each (the choices first): no signals or cascades to collect, nothing else
+    # refers to papers or choices.
+    BallotChoice.objects.filter(paper__round=round_)._raw_delete(BallotChoice.objects.db)
+    BallotPaper.objects.filter(round=round_)._raw_delete(BallotPaper.objects.db)
     BallotPaper.objects.bulk_create(papers)
     BallotChoice.objects.bulk_create(choices)
     return len(papers)
