@@ -195,3 +195,19 @@ class RecordViewSet(mixins.UpdateModelMixin, ReadCreateViewSet):
         partial = kwargs.pop("partial", False)
         values = self.validated(partial=partial, instance=obj)
         return self.shown(self.change(obj, values))
+
+
+# Records deleted through ``remove`` (the service call): DELETE answers 204, with no content.
+class DeleteMixin(mixins.DestroyModelMixin):
+    def remove(self, obj: Any) -> None:
+        """Delete ``obj`` through the service."""
+        raise NotImplementedError
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        self.remove(cast(ServiceViewSet, self).to_change())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+# Records listed, read, added, changed (PATCH) and deleted.
+class RecordDeleteViewSet(DeleteMixin, RecordViewSet):
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]

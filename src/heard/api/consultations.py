@@ -26,7 +26,7 @@ from heard.api.common import (
     STAMPS,
     TEXT_MAX_LENGTH,
     OutputSerializer,
-    RecordViewSet,
+    RecordDeleteViewSet,
     ServiceViewSet,
     model_permissions,
 )
@@ -230,12 +230,11 @@ class ResultsSerializer(serializers.Serializer):  # type: ignore[type-arg]
     partial_update=extend_schema(summary="Change a consultation"),
     destroy=extend_schema(summary="Delete a consultation with its questions and answers"),
 )
-class ConsultationViewSet(mixins.DestroyModelMixin, RecordViewSet):
+class ConsultationViewSet(RecordDeleteViewSet):
     """Consultations and surveys across the partnership. Every staff role reads them;
     programme staff keep them all, a partner worker their organisation's, a theme lead those
     on a theme they lead."""
 
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     serializer_class = ConsultationSerializer
     input_serializer = ConsultationInput
     change_serializer = ConsultationChange
@@ -264,9 +263,8 @@ class ConsultationViewSet(mixins.DestroyModelMixin, RecordViewSet):
     def change(self, obj: Consultation, values: dict[str, Any]) -> Consultation:
         return services.consultation_update(actor=self.actor, consultation=obj, **values)
 
-    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        services.consultation_delete(actor=self.actor, consultation=self.to_change())
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def remove(self, obj: Any) -> None:
+        services.consultation_delete(actor=self.actor, consultation=obj)
 
     @extend_schema(
         responses=ResultsSerializer,
@@ -358,8 +356,7 @@ def _question_get(user: Any, pk: Any) -> Question:
     ),
     destroy=extend_schema(summary="Delete a question nobody has answered"),
 )
-class QuestionViewSet(mixins.DestroyModelMixin, RecordViewSet):
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+class QuestionViewSet(RecordDeleteViewSet):
     serializer_class = QuestionSerializer
     input_serializer = QuestionInput
     change_serializer = QuestionChange
@@ -377,9 +374,8 @@ class QuestionViewSet(mixins.DestroyModelMixin, RecordViewSet):
     def change(self, obj: Question, values: dict[str, Any]) -> Question:
         return services.question_update(actor=self.actor, question=obj, **values)
 
-    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        services.question_delete(actor=self.actor, question=self.to_change())
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def remove(self, obj: Any) -> None:
+        services.question_delete(actor=self.actor, question=obj)
 
     @extend_schema(
         request=QuestionMoveInput,

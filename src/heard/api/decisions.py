@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -19,6 +19,7 @@ from heard.api.common import (
     TEXT_MAX_LENGTH,
     OutputSerializer,
     ReadCreateViewSet,
+    RecordDeleteViewSet,
     RecordViewSet,
     model_permissions,
 )
@@ -192,12 +193,11 @@ class VerificationOutput(serializers.Serializer):  # type: ignore[type-arg]
     partial_update=extend_schema(summary="Change a round"),
     destroy=extend_schema(summary="Delete a round nobody has voted in"),
 )
-class RoundViewSet(mixins.DestroyModelMixin, RecordViewSet):
+class RoundViewSet(RecordDeleteViewSet):
     """Participatory budgets and theme votes. Every member of staff reads them (a partner
     worker: the partnership's and their own organisation's); programme staff keep them; the
     participation lead decides them and checks the count."""
 
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     serializer_class = RoundSerializer
     input_serializer = RoundInput
     filterset_class = filters.RoundFilter
@@ -223,9 +223,8 @@ class RoundViewSet(mixins.DestroyModelMixin, RecordViewSet):
     def change(self, obj: BudgetRound, values: dict[str, Any]) -> BudgetRound:
         return services.round_update(actor=self.actor, round=obj, **values)
 
-    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        services.round_delete(actor=self.actor, round=self.to_change())
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def remove(self, obj: Any) -> None:
+        services.round_delete(actor=self.actor, round=obj)
 
     @extend_schema(
         request=None,

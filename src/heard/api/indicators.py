@@ -10,11 +10,9 @@ from typing import Any
 from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
-from rest_framework import mixins, serializers, status
-from rest_framework.request import Request
-from rest_framework.response import Response
+from rest_framework import serializers
 
-from heard.api.common import STAMPS, OutputSerializer, RecordViewSet, model_permissions
+from heard.api.common import STAMPS, OutputSerializer, RecordDeleteViewSet, model_permissions
 from heard.api.fields import BulkRelatedField, ShownAsIs
 from heard.core.roles import AgeBand
 from heard.core.suppression import SMALL, WITHHELD
@@ -142,11 +140,10 @@ class IndicatorInput(serializers.Serializer):  # type: ignore[type-arg]
     partial_update=extend_schema(summary="Change an indicator (participation lead)"),
     destroy=extend_schema(summary="Delete an indicator (participation lead)"),
 )
-class IndicatorViewSet(mixins.DestroyModelMixin, RecordViewSet):
+class IndicatorViewSet(RecordDeleteViewSet):
     """Indicators: a measure from the library, its filters, a target and a red/amber/green
     rule, each with its figure now; one indicator with its last four quarters too."""
 
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     serializer_class = IndicatorOutput
     output_serializer = IndicatorDetailOutput
     input_serializer = IndicatorInput
@@ -187,6 +184,5 @@ class IndicatorViewSet(mixins.DestroyModelMixin, RecordViewSet):
     def change(self, obj: Indicator, values: dict[str, Any]) -> Indicator:
         return services.indicator_update(actor=self.actor, indicator=obj, **values)
 
-    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        services.indicator_delete(actor=self.actor, indicator=self.to_change())
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def remove(self, obj: Any) -> None:
+        services.indicator_delete(actor=self.actor, indicator=obj)

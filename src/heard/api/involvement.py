@@ -7,15 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from rest_framework import mixins, serializers, status
-from rest_framework.request import Request
-from rest_framework.response import Response
+from rest_framework import serializers
 
 from heard.api.common import (
     STAMPS,
     TEXT_MAX_LENGTH,
     OutputSerializer,
-    RecordViewSet,
+    RecordDeleteViewSet,
     model_permissions,
 )
 from heard.api.fields import BulkRelatedField, VisibleField, VisibleYoungPersonField
@@ -84,11 +82,10 @@ class ActivityInput(serializers.Serializer):  # type: ignore[type-arg]
     notes = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
 
 
-class ActivityViewSet(mixins.DestroyModelMixin, RecordViewSet):
+class ActivityViewSet(RecordDeleteViewSet):
     """Recruitment, commissioning and procurement activities, and whether and how young people
     took part. A partner worker keeps their own organisation's; board members read them all."""
 
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     serializer_class = ActivitySerializer
     input_serializer = ActivityInput
     filterset_class = filters.ActivityFilter
@@ -107,9 +104,8 @@ class ActivityViewSet(mixins.DestroyModelMixin, RecordViewSet):
     def change(self, obj: InvolvementActivity, values: dict[str, Any]) -> InvolvementActivity:
         return services.activity_update(actor=self.actor, activity=obj, **values)
 
-    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        services.activity_delete(actor=self.actor, activity=self.to_change())
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def remove(self, obj: Any) -> None:
+        services.activity_delete(actor=self.actor, activity=obj)
 
 
 # Evaluations -------------------------------------------------------------------------------------
@@ -156,11 +152,10 @@ class EvaluationChange(serializers.Serializer):  # type: ignore[type-arg]
     comment = serializers.CharField(max_length=COMMENT_MAX_LENGTH, required=False, allow_blank=True)
 
 
-class EvaluationViewSet(mixins.DestroyModelMixin, RecordViewSet):
+class EvaluationViewSet(RecordDeleteViewSet):
     """Young people's evaluations of sessions and events (positive, neutral or negative, with a
     comment), from paper or the portal. Whoever may read a session reads its evaluations."""
 
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     serializer_class = EvaluationSerializer
     input_serializer = EvaluationInput
     change_serializer = EvaluationChange
@@ -178,6 +173,5 @@ class EvaluationViewSet(mixins.DestroyModelMixin, RecordViewSet):
     def change(self, obj: Evaluation, values: dict[str, Any]) -> Evaluation:
         return services.evaluation_update(actor=self.actor, evaluation=obj, **values)
 
-    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        services.evaluation_delete(actor=self.actor, evaluation=self.to_change())
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def remove(self, obj: Any) -> None:
+        services.evaluation_delete(actor=self.actor, evaluation=obj)

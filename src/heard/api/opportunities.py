@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -20,7 +20,7 @@ from heard.api.common import (
     TEXT_MAX_LENGTH,
     OutputSerializer,
     ReadCreateViewSet,
-    RecordViewSet,
+    RecordDeleteViewSet,
     model_permissions,
 )
 from heard.api.fields import BulkRelatedField, VisibleField, VisibleYoungPersonField
@@ -219,11 +219,10 @@ class SignUpViewSet(ReadCreateViewSet):
     partial_update=extend_schema(summary="Change an opportunity"),
     destroy=extend_schema(summary="Delete an opportunity and its sign-ups"),
 )
-class OpportunityViewSet(mixins.DestroyModelMixin, RecordViewSet):
+class OpportunityViewSet(RecordDeleteViewSet):
     """Opportunities to get involved: panels, events, focus groups, media work and training,
     who they suit, when and where, their accessibility, closing date and places."""
 
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     serializer_class = OpportunitySerializer
     input_serializer = OpportunityInput
     filterset_class = filters.OpportunityFilter
@@ -242,9 +241,8 @@ class OpportunityViewSet(mixins.DestroyModelMixin, RecordViewSet):
     def change(self, obj: Opportunity, values: dict[str, Any]) -> Opportunity:
         return services.opportunity_update(actor=self.actor, opportunity=obj, **values)
 
-    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        services.opportunity_delete(actor=self.actor, opportunity=self.to_change())
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def remove(self, obj: Any) -> None:
+        services.opportunity_delete(actor=self.actor, opportunity=obj)
 
     @extend_schema(
         request=OpportunityAttendanceInput,

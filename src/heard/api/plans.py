@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rest_framework import mixins, serializers, status
-from rest_framework.request import Request
-from rest_framework.response import Response
+from rest_framework import serializers
 
 from heard.api.common import (
     READ_CREATE,
@@ -16,7 +14,7 @@ from heard.api.common import (
     TEXT_MAX_LENGTH,
     OutputSerializer,
     ReadCreateViewSet,
-    RecordViewSet,
+    RecordDeleteViewSet,
     model_permissions,
 )
 from heard.api.fields import ActiveStaffField, BulkRelatedField
@@ -50,11 +48,10 @@ class PlanInput(PlanChange):
     organisation = BulkRelatedField(queryset=Organisation.objects.all())
 
 
-class ActionPlanViewSet(mixins.DestroyModelMixin, RecordViewSet):
+class ActionPlanViewSet(RecordDeleteViewSet):
     """Action plans: one per organisation per period, reviewed every few months (six by
     default). Deleting a plan deletes its outcomes, actions and reviews."""
 
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     serializer_class = PlanSerializer
     input_serializer = PlanInput
     change_serializer = PlanChange
@@ -76,9 +73,8 @@ class ActionPlanViewSet(mixins.DestroyModelMixin, RecordViewSet):
     def change(self, obj: ActionPlan, values: dict[str, Any]) -> ActionPlan:
         return services.plan_update(actor=self.actor, plan=obj, **values)
 
-    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        services.plan_delete(actor=self.actor, plan=self.to_change())
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def remove(self, obj: Any) -> None:
+        services.plan_delete(actor=self.actor, plan=obj)
 
 
 # Outcomes ----------------------------------------------------------------------------------------
@@ -114,11 +110,10 @@ class PlanOutcomeInput(PlanOutcomeChange):
     plan = _Visible(PLAN)
 
 
-class OutcomeViewSet(mixins.DestroyModelMixin, RecordViewSet):
+class OutcomeViewSet(RecordDeleteViewSet):
     """The outcomes of plans, each under one of the seven Hear by Right standards, numbered as
     the plan writes them; filter by ``plan``."""
 
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     serializer_class = PlanOutcomeSerializer
     input_serializer = PlanOutcomeInput
     change_serializer = PlanOutcomeChange
@@ -136,9 +131,8 @@ class OutcomeViewSet(mixins.DestroyModelMixin, RecordViewSet):
     def change(self, obj: Outcome, values: dict[str, Any]) -> Outcome:
         return services.outcome_update(actor=self.actor, outcome=obj, **values)
 
-    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        services.outcome_delete(actor=self.actor, outcome=self.to_change())
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def remove(self, obj: Any) -> None:
+        services.outcome_delete(actor=self.actor, outcome=obj)
 
 
 # Actions -----------------------------------------------------------------------------------------
@@ -168,12 +162,11 @@ class PlanActionInput(PlanActionChange):
     outcome = _Visible(OUTCOME)
 
 
-class ActionViewSet(mixins.DestroyModelMixin, RecordViewSet):
+class ActionViewSet(RecordDeleteViewSet):
     """Supporting actions of outcomes: their text (lines kept), leads (staff, and as the plan
     writes them), timescale, due date, resources, risks and progress; filter by ``plan``,
     ``outcome`` or ``progress``."""
 
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     serializer_class = PlanActionSerializer
     input_serializer = PlanActionInput
     change_serializer = PlanActionChange
@@ -191,9 +184,8 @@ class ActionViewSet(mixins.DestroyModelMixin, RecordViewSet):
     def change(self, obj: Action, values: dict[str, Any]) -> Action:
         return services.action_update(actor=self.actor, action=obj, **values)
 
-    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        services.action_delete(actor=self.actor, action=self.to_change())
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def remove(self, obj: Any) -> None:
+        services.action_delete(actor=self.actor, action=obj)
 
 
 # Reviews -----------------------------------------------------------------------------------------

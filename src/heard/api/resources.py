@@ -9,17 +9,16 @@ from typing import Any
 from django.db.models import QuerySet
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
-from rest_framework import mixins, serializers, status
-from rest_framework.request import Request
-from rest_framework.response import Response
+from rest_framework import serializers
 
 from heard.api.common import (
     READ_CREATE,
     STAMPS,
     TEXT_MAX_LENGTH,
+    DeleteMixin,
     OutputSerializer,
     ReadCreateViewSet,
-    RecordViewSet,
+    RecordDeleteViewSet,
     model_permissions,
 )
 from heard.api.fields import BulkRelatedField, VisibleField, VisibleThemeField
@@ -108,10 +107,9 @@ class ResourceInput(serializers.Serializer):  # type: ignore[type-arg]
     partial_update=extend_schema(summary="Change a resource"),
     destroy=extend_schema(summary="Delete a resource"),
 )
-class ResourceViewSet(mixins.DestroyModelMixin, RecordViewSet):
+class ResourceViewSet(RecordDeleteViewSet):
     """The library: search (title, summary), filter by kind, theme, method and age band."""
 
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     serializer_class = ResourceSerializer
     input_serializer = ResourceInput
     filterset_class = filters.ResourceFilter
@@ -128,9 +126,8 @@ class ResourceViewSet(mixins.DestroyModelMixin, RecordViewSet):
     def change(self, obj: Resource, values: dict[str, Any]) -> Resource:
         return services.resource_update(actor=self.actor, resource=obj, **values)
 
-    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        services.resource_delete(actor=self.actor, resource=self.to_change())
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def remove(self, obj: Any) -> None:
+        services.resource_delete(actor=self.actor, resource=obj)
 
 
 # The resources sessions used ---------------------------------------------------------------------
@@ -163,7 +160,7 @@ class SessionResourceInput(serializers.Serializer):  # type: ignore[type-arg]
     create=extend_schema(summary="Record a resource a session used"),
     destroy=extend_schema(summary="Remove a resource from a session"),
 )
-class SessionResourceViewSet(mixins.DestroyModelMixin, ReadCreateViewSet):
+class SessionResourceViewSet(DeleteMixin, ReadCreateViewSet):
     """Which resources each session used: whoever may change the session records them."""
 
     http_method_names = ["get", "post", "delete", "head", "options"]
@@ -183,6 +180,5 @@ class SessionResourceViewSet(mixins.DestroyModelMixin, ReadCreateViewSet):
     def record(self, values: dict[str, Any]) -> SessionResource:
         return services.session_resource_add(actor=self.actor, **values)
 
-    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        services.session_resource_remove(actor=self.actor, use=self.to_change())
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def remove(self, obj: Any) -> None:
+        services.session_resource_remove(actor=self.actor, use=obj)

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -19,7 +19,7 @@ from heard.api.common import (
     TEXT_MAX_LENGTH,
     ListCreateViewSet,
     OutputSerializer,
-    RecordViewSet,
+    RecordDeleteViewSet,
     model_permissions,
 )
 from heard.api.fields import BulkRelatedField, VisibleField, VisibleYoungPersonField
@@ -99,12 +99,11 @@ class RecognitionInput(serializers.Serializer):  # type: ignore[type-arg]
     partial_update=extend_schema(summary="Change a recognition"),
     destroy=extend_schema(summary="Delete a recognition"),
 )
-class RecognitionViewSet(mixins.DestroyModelMixin, RecordViewSet):
+class RecognitionViewSet(RecordDeleteViewSet):
     """Certificates, accreditations, vouchers and volunteering hours given to young people.
     Read by whoever may see the young person; given by programme staff and partner workers
     (their own organisation's young people)."""
 
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     serializer_class = RecognitionSerializer
     input_serializer = RecognitionInput
     filterset_class = filters.RecognitionFilter
@@ -121,9 +120,8 @@ class RecognitionViewSet(mixins.DestroyModelMixin, RecordViewSet):
     def change(self, obj: Recognition, values: dict[str, Any]) -> Recognition:
         return services.recognition_update(actor=self.actor, recognition=obj, **values)
 
-    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        services.recognition_delete(actor=self.actor, recognition=self.to_change())
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def remove(self, obj: Any) -> None:
+        services.recognition_delete(actor=self.actor, recognition=obj)
 
 
 # Session hours and defaults ---------------------------------------------------------------------
@@ -287,12 +285,11 @@ def _claim_get(user: Any, pk: Any) -> ExpenseClaim:
     partial_update=extend_schema(summary="Change a claim that waits for a decision"),
     destroy=extend_schema(summary="Delete a claim that waits for a decision"),
 )
-class ClaimViewSet(mixins.DestroyModelMixin, RecordViewSet):
+class ClaimViewSet(RecordDeleteViewSet):
     """Out-of-pocket travel, subsistence and other costs of a young person or a member of staff.
     A participation lead (or an administrator) approves or rejects a claim they did not submit
     and do not claim; programme staff record its payment."""
 
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     serializer_class = ClaimSerializer
     input_serializer = ClaimInput
     change_serializer = ClaimChange
@@ -315,9 +312,8 @@ class ClaimViewSet(mixins.DestroyModelMixin, RecordViewSet):
     def change(self, obj: ExpenseClaim, values: dict[str, Any]) -> ExpenseClaim:
         return services.claim_update(actor=self.actor, claim=obj, **values)
 
-    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        services.claim_delete(actor=self.actor, claim=self.to_change())
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def remove(self, obj: Any) -> None:
+        services.claim_delete(actor=self.actor, claim=obj)
 
     @extend_schema(request=None, responses=ClaimSerializer, summary="Approve a claim")
     @action(detail=True, methods=["post"])
@@ -383,11 +379,10 @@ class InvoiceInput(serializers.Serializer):  # type: ignore[type-arg]
     partial_update=extend_schema(summary="Change an invoice that waits for a decision"),
     destroy=extend_schema(summary="Delete an invoice that waits for a decision"),
 )
-class InvoiceViewSet(mixins.DestroyModelMixin, RecordViewSet):
+class InvoiceViewSet(RecordDeleteViewSet):
     """Invoices from partner organisations for agreed costs. Approved by a participation lead
     (or an administrator) who did not record them; paid as programme staff record."""
 
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     serializer_class = InvoiceSerializer
     input_serializer = InvoiceInput
     filterset_class = filters.InvoiceFilter
@@ -406,9 +401,8 @@ class InvoiceViewSet(mixins.DestroyModelMixin, RecordViewSet):
     def change(self, obj: PartnerInvoice, values: dict[str, Any]) -> PartnerInvoice:
         return services.invoice_update(actor=self.actor, invoice=obj, **values)
 
-    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        services.invoice_delete(actor=self.actor, invoice=self.to_change())
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def remove(self, obj: Any) -> None:
+        services.invoice_delete(actor=self.actor, invoice=obj)
 
     @extend_schema(request=None, responses=InvoiceSerializer, summary="Approve an invoice")
     @action(detail=True, methods=["post"])

@@ -8,16 +8,14 @@ from typing import Any
 
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_field
-from rest_framework import mixins, serializers, status
-from rest_framework.request import Request
-from rest_framework.response import Response
+from rest_framework import mixins, serializers
 
 from heard.api.common import (
     READ,
     STAMPS,
     TEXT_MAX_LENGTH,
     OutputSerializer,
-    RecordViewSet,
+    RecordDeleteViewSet,
     ServiceViewSet,
     model_permissions,
 )
@@ -133,11 +131,10 @@ class AuditInput(serializers.Serializer):  # type: ignore[type-arg]
         return {row["standard"]: (row["level"], row.get("evidence", "")) for row in value}
 
 
-class AuditViewSet(mixins.DestroyModelMixin, RecordViewSet):
+class AuditViewSet(RecordDeleteViewSet):
     """Audits of organisations or their services against the seven standards. A partner worker
     sees their own organisation's audits; board members read every audit."""
 
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     serializer_class = AuditSerializer
     output_serializer = AuditDetailSerializer
     input_serializer = AuditInput
@@ -158,9 +155,8 @@ class AuditViewSet(mixins.DestroyModelMixin, RecordViewSet):
     def change(self, obj: Audit, values: dict[str, Any]) -> Audit:
         return services.audit_update(actor=self.actor, audit=obj, **values)
 
-    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        services.audit_delete(actor=self.actor, audit=self.to_change())
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def remove(self, obj: Any) -> None:
+        services.audit_delete(actor=self.actor, audit=obj)
 
 
 @extend_schema(summary="The kite mark register")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from drf_spectacular.utils import extend_schema, extend_schema_field
-from rest_framework import mixins, serializers, status
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -16,6 +16,7 @@ from heard.api.common import (
     STAMPS,
     TEXT_MAX_LENGTH,
     OutputSerializer,
+    RecordDeleteViewSet,
     RecordViewSet,
     model_permissions,
 )
@@ -118,11 +119,10 @@ class ProvisionReviewInput(serializers.Serializer):  # type: ignore[type-arg]
         return attrs
 
 
-class ReviewViewSet(mixins.DestroyModelMixin, RecordViewSet):
+class ReviewViewSet(RecordDeleteViewSet):
     """Provision reviews by young people. A partner worker sees the reviews of their own
     organisation only; board members read every review."""
 
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     serializer_class = ProvisionReviewSerializer
     output_serializer = ProvisionReviewDetailSerializer
     input_serializer = ProvisionReviewInput
@@ -140,9 +140,8 @@ class ReviewViewSet(mixins.DestroyModelMixin, RecordViewSet):
     def change(self, obj: ProvisionReview, values: dict[str, Any]) -> ProvisionReview:
         return services.review_update(actor=self.actor, review=obj, **values)
 
-    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        services.review_delete(actor=self.actor, review=self.to_change())
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def remove(self, obj: Any) -> None:
+        services.review_delete(actor=self.actor, review=obj)
 
 
 class ReviewField(BulkRelatedField):

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rest_framework import mixins, serializers, status
-from rest_framework.request import Request
-from rest_framework.response import Response
+from rest_framework import mixins, serializers
 
 from heard.api.audits.audits import YoungPersonField
 from heard.api.common import (
@@ -15,7 +13,7 @@ from heard.api.common import (
     STAMPS,
     TEXT_MAX_LENGTH,
     OutputSerializer,
-    RecordViewSet,
+    RecordDeleteViewSet,
     ServiceViewSet,
     model_permissions,
 )
@@ -50,11 +48,10 @@ class CourseInput(serializers.Serializer):  # type: ignore[type-arg]
     notes = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
 
 
-class CourseViewSet(mixins.DestroyModelMixin, RecordViewSet):
+class CourseViewSet(RecordDeleteViewSet):
     """Courses for young auditors, commissioners and inspectors. Who attended is on the trained
     list (``/trained-young-people/``), for those who may see the young people."""
 
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     serializer_class = CourseSerializer
     input_serializer = CourseInput
     filterset_class = filters.CourseFilter
@@ -71,9 +68,8 @@ class CourseViewSet(mixins.DestroyModelMixin, RecordViewSet):
     def change(self, obj: Course, values: dict[str, Any]) -> Course:
         return services.course_update(actor=self.actor, course=obj, **values)
 
-    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        services.course_delete(actor=self.actor, course=self.to_change())
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def remove(self, obj: Any) -> None:
+        services.course_delete(actor=self.actor, course=obj)
 
 
 class TrainedSerializer(OutputSerializer):
