@@ -6,17 +6,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
 from heard.core import disclosure
 from heard.core.suppression import Display
 from heard.decisions.models import Ballot, BallotChoice, BallotPaper, BudgetRound, Proposal
+from heard.decisions.panels import Panel, PanelMember, panels  # noqa: F401 - read from here
 from heard.decisions.policies import BALLOTS, BUDGET_ROUNDS, PROPOSALS
 from heard.groups.models import Membership
 from heard.people import selectors as people_selectors
 from heard.people.models import YoungPerson
+
+#: The record-key kinds (``core.disclosure``) of the round's figures: ballots, the papers behind
+#: each proposal's votes and points, and the young people who may vote (the same kind as every
+#: other count of young people, so the same young people show the same figure everywhere).
+BALLOT_KEYS = "ballot"
+PAPER_KEYS = "ballot_paper"
+YOUNG_PERSON_KEYS = "young_person"
 
 
 def _get(queryset: QuerySet[Any], pk: Any, noun: str) -> Any:
@@ -31,7 +40,15 @@ def _get(queryset: QuerySet[Any], pk: Any, noun: str) -> Any:
 
 def rounds_visible_to(user: Any) -> QuerySet[BudgetRound]:
     """Rounds the user may read, with their organisation, theme and how many ballots and
-    proposals (counts of ballots, never choices). One query."""
+    proposals (counts of ballots, never choices), and ``ballot_keys``: the sum of the ballots'
+    record keys, for :func:`shown_ballot_count`. One query."""
+    keys = (
+        Ballot.objects.filter(round=OuterRef("pk"))
+        .order_by()
+        .values("round")
+        .annotate(total=disclosure.key_sum(BALLOT_KEYS))
+        .values("total")
+    )
     return (
         BUDGET_ROUNDS.scope(user, "view")
         .select_related("organisation", "theme")
@@ -42,9 +59,32 @@ def rounds_visible_to(user: Any) -> QuerySet[BudgetRound]:
                 filter=~Q(proposals__status=Proposal.Status.WITHDRAWN),
                 distinct=True,
             ),
+            ballot_keys=Coalesce(Subquery(keys[:1]), 0, output_field=IntegerField()),
         )
         .order_by("-closes", "-id")
     )
+
+
+def shown_ballot_count(user: Any, round_: BudgetRound) -> Display:
+    """How many ballots were cast, as ``user`` may see it: exact for a reader who may open every
+    record behind it, else protected, the same figure as the results' ballots. For a round from
+    :func:`rounds_visible_to` (no query), else two queries. A protected reader must not be shown
+    ``ballot_count`` itself: it is the exact count."""
+    count = getattr(round_, "ballot_count", None)
+    keys = getattr(round_, "ballot_keys", None)
+    if count is None or keys is None:
+        count, keys = _ballot_cell(round_)
+    return disclosure.shown(
+        disclosure.Cell(count, keys),
+        exact=disclosure.is_exact(user, organisation_id=round_.organisation_id),
+    )
+
+
+def _ballot_cell(round_: BudgetRound) -> tuple[int, int]:
+    found = Ballot.objects.filter(round=round_).aggregate(
+        n=Count("pk"), keys=disclosure.key_sum(BALLOT_KEYS)
+    )
+    return found["n"], found["keys"] or 0
 
 
 def round_get(user: Any, pk: Any) -> BudgetRound:
@@ -191,10 +231,6 @@ class Results:
     exact: bool
 
 
-def _protected(count: int, kind: str, pk: Any, exact: bool) -> Display:
-    return count if exact else disclosure.protect(count, disclosure.record_key(kind, pk))
-
-
 def results(user: Any, round_: BudgetRound) -> Results | None:
     """The count, only once voting has closed (None before: no running tally), for every role.
     Exact for readers who may open every record behind it; protected for the others (board
@@ -210,36 +246,52 @@ def portal_results(round_: BudgetRound) -> Results | None:
     return _results(round_, exact=False) if round_.has_results else None
 
 
+def _proposal_cells(round_: BudgetRound) -> dict[int, tuple[disclosure.Cell, disclosure.Cell]]:
+    """Per proposal: the papers that chose it and the points they gave, as cells keyed by those
+    papers (the cell key method: the same papers give the same figure, so in a one-vote round
+    a proposal's votes and points, the same count, are the same figure)."""
+    cells: dict[int, tuple[disclosure.Cell, disclosure.Cell]] = {}
+    rows = BallotChoice.objects.filter(paper__round=round_).values_list(
+        "proposal_id", "paper_id", "points"
+    )
+    for proposal_id, paper_id, points in rows.order_by():
+        key = disclosure.record_key(PAPER_KEYS, int(paper_id))
+        voters, given = cells.get(proposal_id, (disclosure.Cell(0), disclosure.Cell(0)))
+        cells[proposal_id] = (
+            voters + disclosure.Cell(1, key),
+            given + disclosure.Cell(points, key),
+        )
+    return cells
+
+
 def _results(round_: BudgetRound, *, exact: bool) -> Results:
-    totals = {
-        row["proposal_id"]: row
-        for row in BallotChoice.objects.filter(paper__round=round_)
-        .values("proposal_id")
-        .annotate(points=Sum("points"), voters=Count("id"))
-        .order_by()
-    }
+    cells = _proposal_cells(round_)
+    empty = (disclosure.Cell(0), disclosure.Cell(0))
     rows = []
     for proposal in round_proposals(round_):
         if proposal.status != Proposal.Status.SHORTLISTED:
             continue
-        found = totals.get(proposal.pk, {"points": 0, "voters": 0})
+        voters, points = cells.get(proposal.pk, empty)
         rows.append(
             ResultRow(
                 proposal=proposal,
-                voters=_protected(found["voters"], "budget_proposal", proposal.pk, exact),
-                points=_protected(found["points"], "budget_points", proposal.pk, exact),
-                exact_points=found["points"],
+                voters=disclosure.shown(voters, exact=exact),
+                points=disclosure.shown(points, exact=exact),
+                exact_points=points.count,
             )
         )
     rows.sort(key=lambda row: (-row.exact_points, row.proposal.title))
-    ballots = Ballot.objects.filter(round=round_).count()
-    eligible = eligible_young_people(round_).count()
-    turnout = round(100 * ballots / eligible, 1) if exact and eligible else None
+    ballots = disclosure.Cell(*_ballot_cell(round_))
+    found = eligible_young_people(round_).aggregate(
+        n=Count("pk"), keys=disclosure.key_sum(YOUNG_PERSON_KEYS)
+    )
+    eligible = disclosure.Cell(found["n"], found["keys"] or 0)
+    turnout = round(100 * ballots.count / eligible.count, 1) if exact and eligible.count else None
     return Results(
         round=round_,
         rows=rows,
-        ballots=_protected(ballots, "budget_round_ballots", round_.pk, exact),
-        eligible=_protected(eligible, "budget_round_eligible", round_.pk, exact),
+        ballots=disclosure.shown(ballots, exact=exact),
+        eligible=disclosure.shown(eligible, exact=exact),
         turnout=turnout,
         exact=exact,
     )
@@ -327,52 +379,3 @@ def portal_round_get(young_person: YoungPerson, pk: Any) -> BudgetRound:
         if str(row.pk) == str(pk):
             return row
     raise Http404("No such round.")
-
-
-# Panels ------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PanelMember:
-    young_person: YoungPerson
-    #: The courses they attended that the reader may see, newest first.
-    training: list[Any]
-
-
-@dataclass(frozen=True)
-class Panel:
-    activity: Any
-    members: list[PanelMember]
-    #: Young people on it whom the reader may not see (a board member sees none by name).
-    hidden: int
-
-
-def panels(user: Any) -> list[Panel]:
-    """The recruitment, commissioning and procurement decisions young people took part in
-    ("Accountable to the board"), each with the young people on it whom the user may see and
-    the training they had (``heard.audits`` courses). Three queries."""
-    from heard.audits.selectors.training import attendances_visible_to
-    from heard.involvement.selectors import activities_with_young_people
-
-    activities = list(activities_with_young_people(user).filter(young_people_involved=True))
-    seen = {
-        person.pk
-        for activity in activities
-        for person in activity.seen_young_people  # type: ignore[attr-defined]
-    }
-    training: dict[int, list[Any]] = {}
-    if seen:
-        for row in attendances_visible_to(user).filter(young_person_id__in=seen):
-            training.setdefault(row.young_person_id, []).append(row.course)
-    return [
-        Panel(
-            activity=activity,
-            members=[
-                PanelMember(person, training.get(person.pk, []))
-                for person in activity.seen_young_people  # type: ignore[attr-defined]
-            ],
-            hidden=activity.young_people_count  # type: ignore[attr-defined]
-            - len(activity.seen_young_people),  # type: ignore[attr-defined]
-        )
-        for activity in activities
-    ]
