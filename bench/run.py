@@ -420,10 +420,26 @@ class Fixture:
     write_bodies: list[str] = field(default_factory=list)
 
 
-def prepare(today: datetime.date) -> Fixture:
-    from django.conf import settings
+def signed_in_session(user: Any, *, hours: int) -> str:
+    """A database session signed in as ``user``, two factors confirmed, as a sign-in leaves it
+    (no password): its key, for a cookie or a test client."""
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
+
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    device_key = verified_device_session(user)
+    if device_key:
+        store[device_key[0]] = device_key[1]
+    store.set_expiry(hours * 60 * 60)
+    store.create()
+    return store.session_key or ""
+
+
+def prepare(today: datetime.date) -> Fixture:
+    from django.conf import settings
     from django.db.models import Count, Q
     from rest_framework.authtoken.models import Token
 
@@ -439,17 +455,9 @@ def prepare(today: datetime.date) -> Fixture:
         user = User.objects.filter(role=role, is_active=True).order_by("pk").first()
         if user is None:
             continue
-        store = SessionStore()
-        store[SESSION_KEY] = str(user.pk)
-        store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-        store[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        device_key = verified_device_session(user)
-        if device_key:
-            store[device_key[0]] = device_key[1]
-        store.set_expiry(6 * 60 * 60)
-        store.create()
-        fixture.cookies[role] = f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
-        fixture.session_keys[role] = store.session_key or ""
+        session_key = signed_in_session(user, hours=6)
+        fixture.cookies[role] = f"{settings.SESSION_COOKIE_NAME}={session_key}"
+        fixture.session_keys[role] = session_key
         fixture.users[role] = user
     admin = fixture.users[Role.ADMINISTRATOR]
     fixture.token = Token.objects.get_or_create(user=admin)[0].key
@@ -1188,6 +1196,9 @@ def table(results: dict[str, Any]) -> str:
             )
         lines.append("")
         lines.append(budget_text(floor["loaded"]["throughput"], cores))
+    if "reports" in results:
+        lines.append("")
+        lines.extend(report_table(results["reports"]))
     imp, exp = results["csv_import"], results["csv_export"]
     cut = f", CUT OFF: {exp['cut_off']}" if exp["cut_off"] else ""
     lines.append("")
@@ -1225,6 +1236,27 @@ def table(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def report_rows(runs: int) -> dict[str, Any]:
+    """The quarterly report's page and PDF, timed by ``bench/reports.py`` (its ``measure``)."""
+    import reports  # bench/reports.py, beside this file
+
+    return reports.measure(runs)
+
+
+def report_table(result: dict[str, Any]) -> list[str]:
+    lines = [
+        "| report (in-process, test client) | median s | slowest s | queries | target | verdict |",
+        "| --- | ---: | ---: | ---: | --- | --- |",
+    ]
+    for name, label in (("page", "web page"), ("pdf", "tagged PDF")):
+        row = result[name]
+        lines.append(
+            f"| {result['report']}: {label} | {row['median_s']:.2f} | {row['max_s']:.2f} | "
+            f"{row.get('queries', '-')} | < {row['target_s']:.0f} s | {verdict(row['ok'])} |"
+        )
+    return lines
+
+
 def update_readme(text: str) -> None:
     start, end = "<!-- latest-results:start -->", "<!-- latest-results:end -->"
     for readme in READMES:
@@ -1260,6 +1292,9 @@ def main() -> int:
     )
     parser.add_argument("--import-rows", type=int, default=10_000)
     parser.add_argument("--session-import-rows", type=int, default=10_000)
+    parser.add_argument(
+        "--report-runs", type=int, default=5, help="Timed runs of the report's page and PDF."
+    )
     parser.add_argument(
         "--no-readme", action="store_true", help="Do not update bench/README.md and README.md."
     )
@@ -1318,6 +1353,9 @@ def main() -> int:
     all_endpoints = endpoints(fixture)
     log("counting queries per request in-process (Django test client)")
     query_counts = {endpoint.name: count_queries(endpoint, fixture) for endpoint in all_endpoints}
+
+    log("the quarterly report for the whole partnership, page and PDF, in-process")
+    results["reports"] = report_rows(args.report_runs)
 
     log(f"starting gunicorn on {HOST}:{args.port} with {args.workers} workers")
     server = Server(env, args.port, args.workers)
