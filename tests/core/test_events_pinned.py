@@ -281,10 +281,10 @@ DECLARED = [
     (
         "privacy.EXPENSE_CLAIM_EXPIRED",
         "expense_claim.expired",
-        "Deleted the expense claim at the end of its retention period",
+        "Deleted the expense claim after its retention period",
         "delete",
-        True,
-        {"settled_on": "2019-05-31"},
+        False,
+        {},
     ),
     ("privacy.BENCHMARK_SET", "benchmark_share.set", "Set a benchmark share", "create", False, {}),
     (

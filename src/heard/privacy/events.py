@@ -39,42 +39,30 @@ _because = read_through(
 CONSENT_RECORDED = event("consent.recorded", "Recorded a consent", action=CREATE)
 CONSENT_WITHDRAWN = event("consent.withdrawn", "Withdrew the consent", action=UPDATE)
 
-EQUALITY_RECORDED = event(
-    "equality_record.recorded",
-    "Recorded equality monitoring",
-    action=CREATE,
-    describe=_questions,
-    example={"fields": ["gender", "ethnicity"]},
-)
-EQUALITY_CHANGED = event(
-    "equality_record.changed",
-    "Changed equality monitoring",
-    action=UPDATE,
-    describe=_questions,
-    example={"fields": ["religion"]},
-)
-EQUALITY_READ = event("equality_record.read", "Read equality monitoring", action=READ)
-EQUALITY_DELETED = event(
-    "equality_record.deleted",
-    "Deleted equality monitoring",
-    action=DELETE,
-    describe=_because,
-    example={"because": "consent_withdrawn"},
+#: An equality record's four events: ``equality_record.<verb>``, "<Verb> equality monitoring".
+EQUALITY_RECORDED, EQUALITY_CHANGED, EQUALITY_READ, EQUALITY_DELETED = (
+    event(
+        f"equality_record.{verb}",
+        f"{verb.capitalize()} equality monitoring",
+        action=action,
+        describe=describe,
+        example=example,
+    )
+    for verb, action, describe, example in (
+        ("recorded", CREATE, _questions, {"fields": ["gender", "ethnicity"]}),
+        ("changed", UPDATE, _questions, {"fields": ["religion"]}),
+        ("read", READ, None, None),
+        ("deleted", DELETE, _because, {"because": "consent_withdrawn"}),
+    )
 )
 
-YOUNG_PERSON_ANONYMISED = event(
-    "young_person.anonymised",
-    "Anonymised the record",
-    action=UPDATE,
-    describe=_reason,
-    example={"reason": "erasure"},
-)
-ANONYMISATION_RECORDED = event(
-    "anonymisation.recorded",
-    "Recorded the anonymisation",
-    action=CREATE,
-    describe=_reason,
-    example={"reason": "retention"},
+#: Anonymisation's two events, on the record and on its anonymisation, both naming the reason.
+YOUNG_PERSON_ANONYMISED, ANONYMISATION_RECORDED = (
+    event(name, label, action=action, describe=_reason, example={"reason": reason})
+    for name, label, action, reason in (
+        ("young_person.anonymised", "Anonymised the record", UPDATE, "erasure"),
+        ("anonymisation.recorded", "Recorded the anonymisation", CREATE, "retention"),
+    )
 )
 SUBJECT_ACCESS_EXPORTED = event(
     "subject_access.exported",
@@ -83,17 +71,17 @@ SUBJECT_ACCESS_EXPORTED = event(
     describe=_format,
     example={"format": "pdf"},
 )
-EXPENSE_CLAIM_EXPIRED = event(
-    "expense_claim.expired",
-    "Deleted the expense claim at the end of its retention period",
-    action=DELETE,
-    describe=lambda metadata: f"Settled on {metadata.get('settled_on', '')}",
-    example={"settled_on": "2019-05-31"},
-)
 
 BENCHMARK_SET, BENCHMARK_CHANGED = record_events(
     "benchmark_share", "benchmark share", added=("set", "Set a")
 )
 TARGET_SET, TARGET_CHANGED = record_events(
     "least_heard_target", "least-heard target", added=("set", "Set a")
+)
+
+#: Retention deleted a settled expense claim (its metadata: ``settled_on``, the date).
+EXPENSE_CLAIM_EXPIRED = event(
+    "expense_claim.expired",
+    "Deleted the expense claim after its retention period",
+    action=DELETE,
 )

@@ -17,7 +17,7 @@ from heard.core.permissions import can, require
 from heard.people import selectors as people_selectors
 from heard.privacy import forms, selectors, services
 from heard.privacy.models import EQUALITY_FIELDS, Consent, EqualityRecord
-from heard.privacy.views.common import back_to
+from heard.privacy.views.common import back_to, young_person_form
 
 #: A young person's consents: what for, who gave it, when and how, and whether it stands.
 CONSENT_COLUMNS = (
@@ -75,13 +75,12 @@ def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.ConsentForm(
         request.POST or None, initial={"given_on": timezone.localdate(), "how": "written"}
     )
-    return back_to(
+    return young_person_form(
         request,
         form,
-        lambda: services.consent_record(
-            actor=request.user, young_person=young_person, **form.cleaned_data
-        ),
-        reverse("privacy:consents", args=[young_person.pk]),
+        services.consent_record,
+        young_person,
+        "privacy:consents",
         success="Consent recorded.",
         title=f"Record a consent for {young_person.reference}",
         submit_label="Record consent",
@@ -143,13 +142,12 @@ def equality_edit(request: HttpRequest, pk: int) -> HttpResponse:
     record = services.equality_record_read(actor=request.user, young_person=young_person)
     initial = {name: getattr(record, name) for name in EQUALITY_FIELDS} if record else {}
     form = forms.EqualityForm(request.POST or None, initial=initial)
-    return back_to(
+    return young_person_form(
         request,
         form,
-        lambda: services.equality_record_save(
-            actor=request.user, young_person=young_person, **form.cleaned_data
-        ),
-        reverse("privacy:equality", args=[young_person.pk]),
+        services.equality_record_save,
+        young_person,
+        "privacy:equality",
         success="Equality monitoring saved.",
         title=f"Equality monitoring for {young_person.reference}",
     )
