@@ -5,15 +5,22 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
 from heard.consultations.models import Answer, Consultation, Question, SurveyResponse
 from heard.consultations.policies import CONSULTATIONS, SURVEY_RESPONSES, keeps
+from heard.consultations.results import (  # noqa: F401 - the results' types are read from here
+    RESPONSE_KEY,
+    OptionResult,
+    QuestionResult,
+    Results,
+    _figures,
+    _question_result,
+)
 from heard.core import disclosure
 from heard.core.suppression import Display
 from heard.groups.models import Group, Membership, Theme
@@ -21,8 +28,6 @@ from heard.people.models import Organisation, YoungPerson
 
 #: How far back "asked before" looks: twelve months before the new one opens.
 LOOK_BACK_MONTHS = 12
-#: The kind of record a survey response's key is made from (``core.disclosure``).
-RESPONSE_KEY = "survey_response"
 
 
 def _get(queryset: QuerySet[Any], pk: Any, noun: str) -> Any:
@@ -51,7 +56,11 @@ def months_before(day: datetime.date, months: int) -> datetime.date:
 
 
 def consultations_visible_to(user: Any) -> QuerySet[Consultation]:
-    """Consultations the user may read, with owner, organisation, themes and how many answered."""
+    """Consultations the user may read, with owner, organisation, themes, how many answered
+    (``response_count``, exact: see :func:`shown_response_count`) and ``response_keys``."""
+    keys = (
+        SurveyResponse.objects.filter(consultation=OuterRef("pk")).order_by().values("consultation")
+    )
     return (
         CONSULTATIONS.scope(user, "view")
         .select_related("organisation", "owner", "recorded_by")
@@ -59,9 +68,26 @@ def consultations_visible_to(user: Any) -> QuerySet[Consultation]:
         .annotate(
             response_count=Count("survey_responses", distinct=True),
             question_count=Count("questions", distinct=True),
+            response_keys=Subquery(keys.annotate(n=disclosure.key_sum(RESPONSE_KEY)).values("n")),
         )
         .order_by("-opens_on", "-id")
     )
+
+
+def shown_response_count(user: Any, consultation: Consultation) -> Display:
+    """How many answered, as ``user`` may see it: the results' figure (exact, or protected for
+    a reader who may not open every response). Never show ``response_count`` to a protected
+    reader. No query for a consultation from :func:`consultations_visible_to`."""
+    count = getattr(consultation, "response_count", None)
+    keys = getattr(consultation, "response_keys", None)
+    if count is None or (keys is None and count):  # not annotated
+        rows = SurveyResponse.objects.filter(consultation=consultation).values_list("pk", flat=True)
+        return _figures(_exact(user, consultation))(list(rows))
+    return disclosure.shown(disclosure.Cell(count, keys or 0), exact=_exact(user, consultation))
+
+
+def _exact(user: Any, consultation: Consultation) -> bool:
+    return disclosure.is_exact(user, organisation_id=consultation.organisation_id)
 
 
 def consultation_get(user: Any, pk: Any) -> Consultation:
@@ -274,102 +300,31 @@ def results_visible(
     return keeps(user, consultation) or consultation.status_on(today) == Consultation.Status.CLOSED
 
 
-@dataclass
-class OptionResult:
-    label: str
-    count: Display
-    percent: float | None
-
-
-@dataclass
-class QuestionResult:
-    question: Question
-    answered: Display
-    options: list[OptionResult] = field(default_factory=list)
-    mean: float | None = None
-    texts: list[Answer] = field(default_factory=list)
-
-
-@dataclass
-class Results:
-    consultation: Consultation
-    exact: bool
-    responses: Display
-    questions: list[QuestionResult]
-    #: Whether the reader sees the free-text answers themselves (those who keep the survey).
-    sees_answers: bool
-    note: str = ""
-
-
-def _percent(count: Display, total: Display) -> float | None:
-    if not isinstance(count, int) or not isinstance(total, int) or not total:
-        return None
-    return round(100 * count / total, 1)
-
-
 def survey_results(user: Any, consultation: Consultation) -> Results:
     """Per question: how many answered; per option (or scale point) the count and share; the
     scale's mean; the free-text answers for those who keep the survey. Exact for readers who may
     open every response behind them, protected (``core.disclosure``) for everyone else, and the
     mean then from protected counts only. A fixed number of queries."""
-    exact = disclosure.is_exact(user, organisation_id=consultation.organisation_id)
+    exact = _exact(user, consultation)
     sees_answers = SURVEY_RESPONSES.allows(user, "view", SurveyResponse(consultation=consultation))
-    questions = list(consultation.questions.order_by("position", "id"))
-    answers = list(
+    figure = _figures(exact)
+    answers = (
         Answer.objects.filter(response__consultation=consultation)
         .select_related("view")
         .order_by("response__submitted_at", "id")
     )
-
-    def figure(pks: list[int]) -> Display:
-        cell = disclosure.Cell(len(pks), sum(disclosure.record_key(RESPONSE_KEY, pk) for pk in pks))
-        return disclosure.shown(cell, exact=exact)
-
-    every = list(
-        SurveyResponse.objects.filter(consultation=consultation).values_list("pk", flat=True)
-    )
     by_question: dict[int, list[Answer]] = {}
     for answer in answers:
         by_question.setdefault(answer.question_id, []).append(answer)
-    results = []
-    for question in questions:
-        given = by_question.get(question.pk, [])
-        answered_pks = [answer.response_id for answer in given if _has_value(answer)]
-        answered = figure(answered_pks)
-        result = QuestionResult(question=question, answered=answered)
-        if question.is_choice:
-            for option in question.options:
-                pks = [a.response_id for a in given if option in (a.choices or [])]
-                count = figure(pks)
-                result.options.append(OptionResult(option, count, _percent(count, answered)))
-        elif question.kind == Question.Kind.SCALE:
-            weighted = 0
-            counted = 0
-            for point in range(1, 6):
-                pks = [a.response_id for a in given if a.scale == point]
-                count = figure(pks)
-                label = str(point)
-                if point == 1 and question.low_label:
-                    label = f"1 ({question.low_label})"
-                if point == 5 and question.high_label:
-                    label = f"5 ({question.high_label})"
-                result.options.append(OptionResult(label, count, _percent(count, answered)))
-                if isinstance(count, int):
-                    weighted += point * count
-                    counted += count
-            result.mean = round(weighted / counted, 2) if counted else None
-        elif sees_answers:
-            result.texts = [a for a in given if a.text]
-        results.append(result)
+    every = SurveyResponse.objects.filter(consultation=consultation).values_list("pk", flat=True)
     return Results(
         consultation=consultation,
         exact=exact,
-        responses=figure(every),
-        questions=results,
+        responses=figure(list(every)),
+        questions=[
+            _question_result(question, by_question.get(question.pk, []), figure, sees_answers)
+            for question in consultation.questions.order_by("position", "id")
+        ],
         sees_answers=sees_answers,
         note="" if exact else disclosure.PROTECTED_NOTE,
     )
-
-
-def _has_value(answer: Answer) -> bool:
-    return bool(answer.choices) or answer.scale is not None or bool(answer.text)
