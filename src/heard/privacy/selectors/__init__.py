@@ -1,6 +1,7 @@
 """Reads about consent, retention, subject access and reach, scoped to what the user may see
-(``heard.privacy.policies``), by topic: ``consents``, ``retention``, ``subject_access``,
-``reach`` and its ``tally``."""
+(``heard.privacy.policies``), by topic: ``consents``, ``retention``, ``subject_access`` (with
+``decided``: what a young person did where young people decide, reached through the relations
+those apps point at a young person), ``reach`` and its ``tally``."""
 
 from heard.privacy.selectors.consents import (
     BAND_AGES,

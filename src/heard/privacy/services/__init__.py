@@ -1,5 +1,6 @@
 """Every write about consent, equality data, anonymisation and reach settings (M13, M15), by
-topic: ``consents``, ``equality``, ``anonymisation`` (erasure and retention), ``subject_access``
+topic: ``consents``, ``equality``, ``anonymisation`` (erasure and retention, with ``decided``
+for the records of the apps where young people decide and expense claims), ``subject_access``
 and ``reach`` (benchmarks and least-heard targets).
 
 Each service validates, checks permission, saves and writes its audit entry (an event of
