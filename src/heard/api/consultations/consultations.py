@@ -1,33 +1,24 @@
-"""Consultations over the API: the partnership's registry (every staff role reads it; the right
-roles keep it), with the "asked before?" check on create; a survey's questions; survey responses
-(read by whoever keeps the survey); and a survey's results with the disclosure policy.
-
-Creating a consultation on themes and an audience asked in the 12 months before it opens answers
-409 Conflict with the earlier ones in ``similar``, and saves nothing, unless the request says
-``"confirm_similar": true``: the caller reads them first, as the web form's "Check before you
-start" step makes a person do."""
+"""The consultations registry over the API, with the "asked before?" check on create (a 409 with
+the earlier ones in ``similar``), and a survey's results under the disclosure policy."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import django_filters
 from django.db.models import QuerySet
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from heard.api.common import (
-    READ,
     STAMPS,
     TEXT_MAX_LENGTH,
     OutputSerializer,
     RecordDeleteViewSet,
-    ServiceViewSet,
     model_permissions,
 )
 from heard.api.fields import (
@@ -38,8 +29,7 @@ from heard.api.fields import (
     VisibleThemeField,
 )
 from heard.consultations import filters, selectors, services
-from heard.consultations.models import Answer, Consultation, Question, SurveyResponse
-from heard.core.filters import FilterSet
+from heard.consultations.models import Consultation, Question
 from heard.core.roles import AgeBand
 from heard.people.models import Organisation
 from heard.voice.policies import RESPONSE_POLICY
@@ -278,173 +268,3 @@ class ConsultationViewSet(RecordDeleteViewSet):
             raise PermissionDenied("The results show once the survey has closed.")
         results = selectors.survey_results(request.user, consultation)
         return Response(ResultsSerializer(results).data)
-
-
-# Questions ---------------------------------------------------------------------------------------
-
-
-class QuestionSerializer(OutputSerializer):
-    options = serializers.ListField(child=serializers.CharField(), read_only=True)
-
-    class Meta:
-        model = Question
-        fields = [
-            "id",
-            "consultation",
-            "position",
-            "text",
-            "kind",
-            "options",
-            "low_label",
-            "high_label",
-            "required",
-            *STAMPS,
-        ]
-
-
-class VisibleConsultationField(VisibleField):
-    selector = staticmethod(selectors.consultations_visible_to)
-
-
-class QuestionInput(serializers.Serializer):  # type: ignore[type-arg]
-    consultation = VisibleConsultationField(help_text="A survey you keep.")
-    text = serializers.CharField(max_length=500)
-    kind = serializers.ChoiceField(choices=Question.Kind.choices)
-    options = serializers.ListField(
-        child=serializers.CharField(max_length=200),
-        required=False,
-        max_length=20,
-        help_text="A choice question's options, at least two.",
-    )
-    low_label = serializers.CharField(max_length=100, required=False, allow_blank=True)
-    high_label = serializers.CharField(max_length=100, required=False, allow_blank=True)
-    required = serializers.BooleanField(required=False, default=True)  # type: ignore[assignment]
-
-
-class QuestionChange(QuestionInput):
-    consultation = None  # type: ignore[assignment]
-
-
-class QuestionMoveInput(serializers.Serializer):  # type: ignore[type-arg]
-    direction = serializers.ChoiceField(choices=[("up", "Up"), ("down", "Down")])
-
-
-class QuestionFilter(FilterSet):
-    consultation = django_filters.NumberFilter(field_name="consultation_id", min_value=1)
-
-    class Meta:
-        model = Question
-        fields: list[str] = []
-
-
-def _questions_visible_to(user: Any) -> QuerySet[Question]:
-    return Question.objects.filter(
-        consultation__in=selectors.consultations_visible_to(user).values("pk")
-    ).order_by("consultation_id", "position", "id")
-
-
-def _question_get(user: Any, pk: Any) -> Question:
-    return selectors._get(_questions_visible_to(user), pk, "question")  # type: ignore[no-any-return]
-
-
-@extend_schema_view(
-    list=extend_schema(summary="Survey questions"),
-    retrieve=extend_schema(summary="One survey question"),
-    create=extend_schema(summary="Add a question at the end of a survey"),
-    partial_update=extend_schema(
-        summary="Change a question (once answered: its wording and whether it is required only)"
-    ),
-    destroy=extend_schema(summary="Delete a question nobody has answered"),
-)
-class QuestionViewSet(RecordDeleteViewSet):
-    serializer_class = QuestionSerializer
-    input_serializer = QuestionInput
-    change_serializer = QuestionChange
-    filterset_class = QuestionFilter
-    queryset = Question.objects.none()
-    one = staticmethod(_question_get)
-    action_permissions = model_permissions(Question, destroy="delete", move="change")
-
-    def get_queryset(self) -> QuerySet[Question]:
-        return _questions_visible_to(self.request.user)
-
-    def record(self, values: dict[str, Any]) -> Question:
-        return services.question_add(actor=self.actor, **values)
-
-    def change(self, obj: Question, values: dict[str, Any]) -> Question:
-        return services.question_update(actor=self.actor, question=obj, **values)
-
-    def remove(self, obj: Any) -> None:
-        services.question_delete(actor=self.actor, question=obj)
-
-    @extend_schema(
-        request=QuestionMoveInput,
-        responses=QuestionSerializer,
-        summary="Move a question one place up or down",
-    )
-    @action(detail=True, methods=["post"])
-    def move(self, request: Request, pk: str | None = None) -> Response:
-        question = self.to_change()
-        values = self.validated(QuestionMoveInput)
-        return self.shown(services.question_move(actor=self.actor, question=question, **values))
-
-
-# Survey responses --------------------------------------------------------------------------------
-
-
-class AnswerSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    choices = serializers.ListField(child=serializers.CharField(), read_only=True)
-
-    class Meta:
-        model = Answer
-        fields = ["id", "question", "choices", "scale", "text", "view"]
-        read_only_fields = fields
-
-
-class SurveyResponseSerializer(OutputSerializer):
-    young_person_reference = serializers.CharField(source="young_person.reference", read_only=True)
-    answers = AnswerSerializer(many=True, read_only=True)
-
-    class Meta:
-        model = SurveyResponse
-        fields = [
-            "id",
-            "consultation",
-            "young_person",
-            "young_person_reference",
-            "submitted_at",
-            "answers",
-        ]
-
-
-class SurveyResponseFilter(FilterSet):
-    consultation = django_filters.NumberFilter(field_name="consultation_id", min_value=1)
-
-    class Meta:
-        model = SurveyResponse
-        fields: list[str] = []
-
-
-def _response_get(user: Any, pk: Any) -> SurveyResponse:
-    return selectors._get(  # type: ignore[no-any-return]
-        selectors.survey_responses_visible_to(user), pk, "response"
-    )
-
-
-@extend_schema_view(
-    list=extend_schema(summary="Survey responses (of the surveys you keep)"),
-    retrieve=extend_schema(summary="One survey response with its answers"),
-)
-class SurveyResponseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ServiceViewSet):
-    """What young people answered in the portal: read by whoever keeps the survey. Answers are
-    given in the portal only."""
-
-    http_method_names = ["get", "head", "options"]
-    serializer_class = SurveyResponseSerializer
-    filterset_class = SurveyResponseFilter
-    queryset = SurveyResponse.objects.none()
-    one = staticmethod(_response_get)
-    action_permissions = model_permissions(SurveyResponse, READ)
-
-    def get_queryset(self) -> QuerySet[SurveyResponse]:
-        return selectors.survey_responses_visible_to(self.request.user)

@@ -1,6 +1,5 @@
-"""Budgets and votes over the API: rounds (and theme votes), their proposals, ballots (who
-voted, never what they chose; staff enter paper ballots), the results once voting has closed
-(with the disclosure policy), the count check, the decision and telling everyone."""
+"""Budget rounds and theme votes over the API: set up, changed, deleted; the results once voting
+has closed (with the disclosure policy), the count check, the decision and telling everyone."""
 
 from __future__ import annotations
 
@@ -14,13 +13,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from heard.api.common import (
-    READ_CREATE,
     STAMPS,
     TEXT_MAX_LENGTH,
     OutputSerializer,
-    ReadCreateViewSet,
     RecordDeleteViewSet,
-    RecordViewSet,
     model_permissions,
 )
 from heard.api.fields import (
@@ -29,13 +25,11 @@ from heard.api.fields import (
     VisibleGroupField,
     VisibleOrganisationField,
     VisibleThemeField,
-    VisibleYoungPersonField,
 )
 from heard.api.openapi import ERROR
 from heard.core.roles import AgeBand
 from heard.decisions import filters, selectors, services
 from heard.decisions.models import Ballot, BudgetRound, Proposal
-from heard.decisions.services.proposals import DESCRIPTION_MAX_LENGTH
 from heard.voice.models import Feedback
 
 NOT_CLOSED = "Results are shown once voting has closed: there is no running tally."
@@ -281,151 +275,3 @@ class RoundViewSet(RecordDeleteViewSet):
         values = self.validated(TellInput)
         services.round_tell(actor=self.actor, round=round_, **values)
         return self.shown(round_)
-
-
-# Proposals ---------------------------------------------------------------------------------------
-
-
-class ProposalSerializer(OutputSerializer):
-    class Meta:
-        model = Proposal
-        fields = [
-            "id",
-            "round",
-            "title",
-            "description",
-            "cost",
-            "status",
-            "proposed_by_young_person",
-            "proposed_by_group",
-            "chosen",
-            "theme",
-            *STAMPS,
-        ]
-
-
-class RoundField(BulkRelatedField):
-    def get_queryset(self) -> QuerySet[BudgetRound]:
-        request = self.context.get("request")
-        return selectors.rounds_visible_to(getattr(request, "user", None))
-
-
-class ProposalInput(serializers.Serializer):  # type: ignore[type-arg]
-    round = RoundField()
-    title = serializers.CharField(max_length=200)
-    description = serializers.CharField(max_length=DESCRIPTION_MAX_LENGTH)
-    cost = serializers.DecimalField(
-        max_digits=12, decimal_places=2, min_value=0, required=False, allow_null=True
-    )
-    status = serializers.ChoiceField(
-        choices=[Proposal.Status.PROPOSED, Proposal.Status.SHORTLISTED], required=False
-    )
-    proposed_by_young_person = VisibleYoungPersonField(required=False, allow_null=True)
-    proposed_by_group = VisibleGroupField(required=False, allow_null=True)
-
-
-class ProposalChange(serializers.Serializer):  # type: ignore[type-arg]
-    title = serializers.CharField(max_length=200, required=False)
-    description = serializers.CharField(max_length=DESCRIPTION_MAX_LENGTH, required=False)
-    cost = serializers.DecimalField(
-        max_digits=12, decimal_places=2, min_value=0, required=False, allow_null=True
-    )
-    status = serializers.ChoiceField(
-        choices=[Proposal.Status.PROPOSED, Proposal.Status.SHORTLISTED], required=False
-    )
-
-
-@extend_schema_view(
-    list=extend_schema(summary="Proposals of the rounds you may see"),
-    retrieve=extend_schema(summary="One proposal"),
-    create=extend_schema(summary="Add a proposal (before voting starts)"),
-    partial_update=extend_schema(summary="Change a proposal"),
-)
-class ProposalViewSet(RecordViewSet):
-    serializer_class = ProposalSerializer
-    input_serializer = ProposalInput
-    change_serializer = ProposalChange
-    queryset = Proposal.objects.none()
-    one = staticmethod(selectors.proposal_get)
-    action_permissions = model_permissions(Proposal, withdraw="change")
-
-    def get_queryset(self) -> QuerySet[Proposal]:
-        return selectors.proposals_visible_to(self.request.user)
-
-    def record(self, values: dict[str, Any]) -> Proposal:
-        return services.proposal_add(actor=self.actor, **values)
-
-    def change(self, obj: Proposal, values: dict[str, Any]) -> Proposal:
-        return services.proposal_update(actor=self.actor, proposal=obj, **values)
-
-    @extend_schema(request=None, responses=ProposalSerializer, summary="Withdraw a proposal")
-    @action(detail=True, methods=["post"])
-    def withdraw(self, request: Request, pk: str | None = None) -> Response:
-        return self.shown(services.proposal_withdraw(actor=self.actor, proposal=self.to_change()))
-
-
-# Ballots -----------------------------------------------------------------------------------------
-
-
-class BallotSerializer(OutputSerializer):
-    young_person_reference = serializers.CharField(source="young_person.reference", read_only=True)
-
-    class Meta:
-        model = Ballot
-        fields = [
-            "id",
-            "round",
-            "young_person",
-            "young_person_reference",
-            "cast_at",
-            "origin",
-            "entered_by",
-        ]
-
-
-class CastOutput(BallotSerializer):
-    receipt = serializers.CharField(
-        read_only=True, help_text="The paper's receipt code: give it to the young person."
-    )
-
-    class Meta(BallotSerializer.Meta):
-        fields = [*BallotSerializer.Meta.fields, "receipt"]
-
-
-class ChoiceInput(serializers.Serializer):  # type: ignore[type-arg]
-    proposal = serializers.IntegerField(min_value=1)
-    points = serializers.IntegerField(min_value=0, max_value=100, required=False, default=1)
-
-
-class BallotInput(serializers.Serializer):  # type: ignore[type-arg]
-    round = RoundField()
-    young_person = VisibleYoungPersonField()
-    choices = ChoiceInput(
-        many=True,
-        help_text="One vote each: one proposal (points 1). Points: whole points per proposal.",
-    )
-
-
-@extend_schema_view(
-    list=extend_schema(summary="Who has voted (never what they chose)"),
-    retrieve=extend_schema(summary="One ballot (who, when, how)"),
-    create=extend_schema(summary="Enter a paper ballot", responses={201: CastOutput}),
-)
-class BallotViewSet(ReadCreateViewSet):
-    serializer_class = BallotSerializer
-    input_serializer = BallotInput
-    output_serializer = BallotSerializer
-    filterset_class = filters.BallotFilter
-    queryset = Ballot.objects.none()
-    action_permissions = model_permissions(Ballot, READ_CREATE)
-
-    def get_queryset(self) -> QuerySet[Ballot]:
-        return selectors.ballots_visible_to(self.request.user)
-
-    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        values = self.validated()
-        choices = {row["proposal"]: row["points"] for row in values.pop("choices")}
-        cast = services.ballot_enter(actor=self.actor, choices=choices, **values)
-        data = dict(BallotSerializer(cast.ballot).data)
-        data["receipt"] = cast.receipt
-        return Response(data, status=status.HTTP_201_CREATED)

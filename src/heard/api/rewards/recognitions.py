@@ -1,0 +1,183 @@
+"""Recognitions given to young people, and session hours with their defaults per kind, over the
+API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import serializers
+
+from heard.api.common import (
+    STAMPS,
+    TEXT_MAX_LENGTH,
+    ListCreateViewSet,
+    OutputSerializer,
+    RecordDeleteViewSet,
+    model_permissions,
+)
+from heard.api.fields import BulkRelatedField, VisibleField, VisibleYoungPersonField
+from heard.participation.models import Session
+from heard.people.models import Organisation
+from heard.rewards import filters, selectors, services
+from heard.rewards.models import (
+    HoursDefault,
+    Recognition,
+    SessionHours,
+)
+from heard.rewards.policies import SESSION_HOURS
+
+
+class OrganisationField(BulkRelatedField):
+    """An organisation the user may give, claim or invoice for (a partner worker: their own)."""
+
+    def get_queryset(self) -> QuerySet[Organisation]:
+        request = self.context.get("request")
+        return selectors.organisations_for(getattr(request, "user", None))
+
+
+# Recognitions -----------------------------------------------------------------------------------
+
+
+class RecognitionSerializer(OutputSerializer):
+    young_person_reference = serializers.CharField(source="young_person.reference", read_only=True)
+    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
+
+    class Meta:
+        model = Recognition
+        fields = [
+            "id",
+            "young_person",
+            "young_person_reference",
+            "kind",
+            "title",
+            "date",
+            "organisation",
+            "organisation_name",
+            "accreditation_body",
+            "accreditation_level",
+            "voucher_value",
+            "voucher_supplier",
+            "hours",
+            "details",
+            *STAMPS,
+        ]
+
+
+class RecognitionInput(serializers.Serializer):  # type: ignore[type-arg]
+    young_person = VisibleYoungPersonField(help_text="A young person you may see.")
+    kind = serializers.ChoiceField(choices=Recognition.Kind.choices)
+    title = serializers.CharField(max_length=200)
+    date = serializers.DateField()
+    organisation = OrganisationField()
+    accreditation_body = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    accreditation_level = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    voucher_value = serializers.DecimalField(
+        max_digits=9, decimal_places=2, required=False, allow_null=True
+    )
+    voucher_supplier = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    hours = serializers.DecimalField(
+        max_digits=5, decimal_places=1, required=False, allow_null=True
+    )
+    details = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Recognitions you may read"),
+    retrieve=extend_schema(summary="One recognition"),
+    create=extend_schema(summary="Give a young person a recognition"),
+    partial_update=extend_schema(summary="Change a recognition"),
+    destroy=extend_schema(summary="Delete a recognition"),
+)
+class RecognitionViewSet(RecordDeleteViewSet):
+    """Certificates, accreditations, vouchers and volunteering hours given to young people.
+    Read by whoever may see the young person; given by programme staff and partner workers
+    (their own organisation's young people)."""
+
+    serializer_class = RecognitionSerializer
+    input_serializer = RecognitionInput
+    filterset_class = filters.RecognitionFilter
+    queryset = Recognition.objects.none()
+    one = staticmethod(selectors.recognition_get)
+    action_permissions = model_permissions(Recognition, destroy="delete")
+
+    def get_queryset(self) -> QuerySet[Recognition]:
+        return selectors.recognitions_visible_to(self.request.user)
+
+    def record(self, values: dict[str, Any]) -> Recognition:
+        return services.recognition_give(actor=self.actor, **values)
+
+    def change(self, obj: Recognition, values: dict[str, Any]) -> Recognition:
+        return services.recognition_update(actor=self.actor, recognition=obj, **values)
+
+    def remove(self, obj: Any) -> None:
+        services.recognition_delete(actor=self.actor, recognition=obj)
+
+
+# Session hours and defaults ---------------------------------------------------------------------
+
+
+class SessionHoursSerializer(OutputSerializer):
+    class Meta:
+        model = SessionHours
+        fields = ["id", "session", "hours", *STAMPS]
+
+
+class VisibleSessionField(VisibleField):
+    selector = staticmethod(lambda user: Session.objects.visible_to(user))
+
+
+class SessionHoursInput(serializers.Serializer):  # type: ignore[type-arg]
+    session = VisibleSessionField(help_text="A session you may see.")
+    hours = serializers.DecimalField(max_digits=5, decimal_places=1)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Hours set for sessions you may read"),
+    create=extend_schema(summary="Set (or change) how many hours a session counts for"),
+)
+class SessionHoursViewSet(ListCreateViewSet):
+    """How long sessions count for in attendees' volunteering hours (a session without its own
+    counts for its kind's default). Set by programme staff."""
+
+    serializer_class = SessionHoursSerializer
+    input_serializer = SessionHoursInput
+    queryset = SessionHours.objects.none()
+    action_permissions = model_permissions(SessionHours, ("list",), create="change")
+
+    def get_queryset(self) -> QuerySet[SessionHours]:
+        return SESSION_HOURS.scope(self.request.user, "view").select_related("session")
+
+    def record(self, values: dict[str, Any]) -> SessionHours:
+        return services.session_hours_set(actor=self.actor, **values)
+
+
+class HoursDefaultSerializer(OutputSerializer):
+    class Meta:
+        model = HoursDefault
+        fields = ["id", "session_kind", "hours", *STAMPS]
+
+
+class HoursDefaultInput(serializers.Serializer):  # type: ignore[type-arg]
+    session_kind = serializers.ChoiceField(choices=Session.Kind.choices)
+    hours = serializers.DecimalField(max_digits=5, decimal_places=1)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Default hours per kind of session"),
+    create=extend_schema(summary="Set (or change) the default hours of a kind of session"),
+)
+class HoursDefaultViewSet(ListCreateViewSet):
+    """The hours a session of each kind counts for by default: set by a participation lead."""
+
+    serializer_class = HoursDefaultSerializer
+    input_serializer = HoursDefaultInput
+    queryset = HoursDefault.objects.none()
+    action_permissions = model_permissions(HoursDefault, ("list",), create="change")
+
+    def get_queryset(self) -> QuerySet[HoursDefault]:
+        return HoursDefault.objects.order_by("session_kind")
+
+    def record(self, values: dict[str, Any]) -> HoursDefault:
+        return services.hours_default_set(actor=self.actor, **values)
