@@ -38,7 +38,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from heard.core import tables
 from heard.core.forms import changed_values, form_page
+from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
 
 View = Callable[..., HttpResponse]
@@ -49,6 +51,21 @@ Message = str | Callable[[Any], str]
 def cleaned(form: Any) -> Mapping[str, Any]:
     """All of a form's cleaned values: what a create passes to its service."""
     return form.cleaned_data  # type: ignore[no-any-return]
+
+
+def _data(request: HttpRequest, files: bool) -> list[Any]:
+    """A form's data (and files): the request's on a POST, none (an unbound form) otherwise."""
+    posted = request.method == "POST"
+    data = [request.POST if posted else None]
+    if files:
+        data.append(request.FILES if posted else None)
+    return data
+
+
+def _named(view: View, name: str) -> View:
+    """The view under the name it is routed by (``opportunity_create``), as if written out."""
+    view.__name__ = view.__qualname__ = name
+    return view
 
 
 def _title(record: Any) -> str:
@@ -67,7 +84,9 @@ class Record:
     services take it by (``services.opportunity_update(actor=..., opportunity=...)``) unless
     ``keyword`` says otherwise; ``label(record)`` how titles name it (its ``title``).
     ``form`` is the form class, ``initial(record)`` its values for an edit, ``form_kwargs(request,
-    record)`` what else the form takes (``None`` for a create); ``files`` whether it uploads.
+    record)`` what else the form takes (``None`` for a create) besides ``user`` (unless
+    ``form_user`` is false); ``files`` whether it uploads. ``page(record)`` is the URL of the
+    page a record is shown on, when that is not its own ``-detail`` (a proposal's round).
     """
 
     route: str
@@ -82,6 +101,8 @@ class Record:
     form_kwargs: Callable[[HttpRequest, Any], Mapping[str, Any]] = field(
         default=lambda request, record: {}
     )
+    form_user: bool = True
+    page: Callable[[Any], str] | None = None
 
     # Names -------------------------------------------------------------------------------------
 
@@ -94,11 +115,16 @@ class Record:
         return self.keyword or self.name.replace(" ", "_")
 
     def permission(self, action: str) -> str:
-        """``"change"`` -> ``"opportunities.change_opportunity"``."""
+        """``"change"`` -> ``"opportunities.change_opportunity"``; a whole permission name
+        (``"decisions.add_proposal"``) stays itself."""
+        if "." in action:
+            return action
         app, _, model = self.model.partition(".")
         return f"{app}.{action}_{model}"
 
     def url(self, record: Any) -> str:
+        if self.page is not None:
+            return self.page(record)
         return reverse(f"{self.route}-detail", args=[record.pk])
 
     def list_url(self) -> str:
@@ -117,10 +143,69 @@ class Record:
         form = form or self.form
         if form is None:
             raise TypeError(f"{self.route} declares no form")
-        data = [request.POST or None]
-        if self.files:
-            data.append(request.FILES or None)
-        return form(*data, user=request.user, **self.form_kwargs(request, record), **kwargs)
+        if self.form_user:
+            kwargs["user"] = request.user
+        return form(*_data(request, self.files), **self.form_kwargs(request, record), **kwargs)
+
+    # Lists and details ---------------------------------------------------------------------------
+
+    def link_column(self, heading: str, attribute: str, **options: Any) -> tables.Column:
+        """The list's first column: ``attribute`` as a link to the record's page."""
+        cell = (
+            f'<a class="govuk-link" href="{{% url "{self.route}-detail" row.pk %}}">'
+            f"{{{{ row.{attribute} }}}}</a>"
+        )
+        return tables.Column(heading, attribute, cell=cell, **options)
+
+    def list_view(
+        self,
+        *,
+        title: str,
+        selector: Callable[[Any], Any],
+        base: type[StaffListView] = StaffListView,
+        **attributes: Any,
+    ) -> type[StaffListView]:
+        """The records' list page: ``<app>/<name>_list.html``, for those with the view
+        permission, an "Add" button for those with the add one; ``attributes`` as for
+        :class:`~heard.core.lists.StaffListView` (``filterset_class``, ``columns``, ...), whose
+        subclass ``base`` may add methods."""
+        app, _, name = self.route.partition(":")
+        attributes = {
+            "template_name": f"{app}/{name.replace('-', '_')}_list.html",
+            "permission_required": self.permission("view"),
+            "context_permissions": {"can_add": self.permission("add")},
+            "title": title,
+            "selector": staticmethod(selector),
+            **attributes,
+        }
+        label = "".join(part.capitalize() for part in name.split("-"))
+        return type(f"{label}ListView", (base,), attributes)
+
+    def detail_context(self, user: Any, record: Any) -> dict[str, Any]:
+        """What every record's page has: the record, its title, whether the user may change
+        or delete it and see its history."""
+        return {
+            self.context_name: record,
+            "title": self.label(record),
+            "can_change": can(user, self.permission("change"), record),
+            "can_delete": can(user, self.permission("delete"), record),
+            "can_view_history": can(user, "core.view_history"),
+        }
+
+    def detail_view(
+        self,
+        template: str,
+        context: Callable[[HttpRequest, Any], Mapping[str, Any]] | None = None,
+    ) -> View:
+        """The record's page: :meth:`detail_context` and ``context(request, record)``."""
+
+        @login_required
+        def detail(request: HttpRequest, pk: int) -> HttpResponse:
+            record = self.get(request.user, pk)
+            more = context(request, record) if context else {}
+            return render(request, template, {**self.detail_context(request.user, record), **more})
+
+        return _named(detail, f"{self.name}_detail")
 
     # Pages -------------------------------------------------------------------------------------
 
@@ -159,7 +244,7 @@ class Record:
                 cancel_url=self.list_url(),
             )
 
-        return create
+        return _named(create, f"{self.name}_create")
 
     def edit_view(
         self,
@@ -193,7 +278,7 @@ class Record:
                 cancel_url=self.url(record),
             )
 
-        return edit
+        return _named(edit, f"{self.name}_edit")
 
     def delete_view(
         self,
@@ -225,6 +310,8 @@ class Record:
         success: Message,
         values: Values = cleaned,
         files: bool = False,
+        form_kwargs: Callable[[HttpRequest, Any], Mapping[str, Any]] | None = None,
+        name: str = "",
     ) -> View:
         """Something done to one record with a few answers of its own (reject with a reason, add
         an item): when the user may ``action`` the record, ``form`` (not the record's), then
@@ -234,11 +321,8 @@ class Record:
         def act(request: HttpRequest, pk: int) -> HttpResponse:
             user = request.user
             record = self.fetch(request, pk, action)
-            posted = request.method == "POST"
-            data = [request.POST if posted else None]
-            if files:
-                data.append(request.FILES if posted else None)
-            bound = form(*data)
+            more = form_kwargs(request, record) if form_kwargs else {}
+            bound = form(*_data(request, files), **more)
             return form_page(
                 request,
                 bound,
@@ -250,7 +334,7 @@ class Record:
                 cancel_url=self.url(record),
             )
 
-        return act
+        return _named(act, name or f"{self.name}_{action}")
 
     def confirm_view(
         self,
@@ -262,6 +346,7 @@ class Record:
         success: Message,
         then: Callable[[Any], str] | None = None,
         ask: Callable[[Any, Any], bool] | None = None,
+        name: str = "",
     ) -> View:
         """A decision that takes no input, confirmed on its own page: when the user may
         ``action`` the record (``ask(user, record)`` if given), a POST calls ``call(actor=user,
@@ -292,18 +377,14 @@ class Record:
                 "label": self.label(record),
                 "noun": self.name,
                 "back": self.url(record),
+                "cancel_url": self.url(record),
                 "confirm": f"{action.capitalize()} the {self.name}",
                 "error": error,
                 "title": title(record),
             }
             return render(request, template, context, status=400 if error else 200)
 
-        return confirm
+        return _named(confirm, name or f"{self.name}_{action}")
 
     def _noun(self) -> str:
         return self.name[:1].upper() + self.name[1:]
-
-
-def may(user: Any, record: Record, obj: Any, *actions: str) -> dict[str, bool]:
-    """``{"can_change": ..., "can_delete": ...}`` for a detail page's buttons."""
-    return {f"can_{action}": can(user, record.permission(action), obj) for action in actions}

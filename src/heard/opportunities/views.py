@@ -17,7 +17,7 @@ from heard.core import tables
 from heard.core.forms import add_service_errors, form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
-from heard.core.records import Record, may
+from heard.core.records import Record
 from heard.opportunities import selectors, services
 from heard.opportunities.filters import OpportunityFilter, SignUpFilter
 from heard.opportunities.forms import (
@@ -29,10 +29,6 @@ from heard.opportunities.forms import (
 )
 from heard.opportunities.models import Opportunity, SignUp
 
-VIEW = "opportunities.view_opportunity"
-ADD = "opportunities.add_opportunity"
-CHANGE = "opportunities.change_opportunity"
-DELETE = "opportunities.delete_opportunity"
 VIEW_SIGN_UPS = "opportunities.view_signup"
 ADD_SIGN_UP = "opportunities.add_signup"
 CHANGE_SIGN_UP = "opportunities.change_signup"
@@ -53,21 +49,13 @@ def sign_ups_url(opportunity: Opportunity | int) -> str:
     return reverse("opportunities:opportunity-sign-ups", args=[pk])
 
 
-class OpportunityListView(StaffListView):
-    template_name = "opportunities/opportunity_list.html"
-    filterset_class = OpportunityFilter
-    permission_required = VIEW
-    title = "Opportunities"
-    csv_filename = "opportunities.csv"
-    selector = staticmethod(selectors.opportunities_visible_to)
-    context_permissions = {"can_add": ADD}
-    columns = (
-        tables.Column(
-            "Title",
-            "title",
-            cell='<a class="govuk-link" '
-            'href="{% url "opportunities:opportunity-detail" row.pk %}">{{ row.title }}</a>',
-        ),
+OpportunityListView = OPPORTUNITY.list_view(
+    title="Opportunities",
+    selector=selectors.opportunities_visible_to,
+    filterset_class=OpportunityFilter,
+    csv_filename="opportunities.csv",
+    columns=(
+        OPPORTUNITY.link_column("Title", "title"),
         tables.Column("Kind", "get_kind_display"),
         tables.Column("Starts", "starts_at"),
         tables.Column("Closing date", "closes_on"),
@@ -80,21 +68,16 @@ class OpportunityListView(StaffListView):
         tables.Column("Accessibility", "accessibility", in_table=False),
         tables.Column("Age bands", lambda row: ", ".join(row.age_band_labels()), in_table=False),
         tables.Column("Areas", lambda row: ", ".join(row.areas), in_table=False),
-    )
+    ),
+)
 
 
-@login_required
-def opportunity_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    opportunity = selectors.opportunity_get(user, pk)
-    context = {
-        "opportunity": opportunity,
-        "title": opportunity.title,
-        **may(user, OPPORTUNITY, opportunity, "change", "delete"),
-        "can_view_sign_ups": can(user, VIEW_SIGN_UPS, SignUp(opportunity=opportunity)),
-        "can_view_history": can(user, "core.view_history"),
-    }
-    return render(request, "opportunities/opportunity_detail.html", context)
+opportunity_detail = OPPORTUNITY.detail_view(
+    "opportunities/opportunity_detail.html",
+    lambda request, opportunity: {
+        "can_view_sign_ups": can(request.user, VIEW_SIGN_UPS, SignUp(opportunity=opportunity))
+    },
+)
 
 
 opportunity_create = OPPORTUNITY.create_view(

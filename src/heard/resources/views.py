@@ -15,20 +15,13 @@ from django.views.decorators.http import require_http_methods
 
 from heard.core import tables
 from heard.core.forms import form_page
-from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
-from heard.core.records import Record, may
+from heard.core.records import Record
 from heard.participation import selectors as participation_selectors
 from heard.resources import selectors, services
 from heard.resources.filters import ResourceFilter
 from heard.resources.forms import ResourceForm, SessionResourceForm, resource_initial
 from heard.resources.models import SessionResource
-
-VIEW = "resources.view_resource"
-ADD = "resources.add_resource"
-CHANGE = "resources.change_resource"
-DELETE = "resources.delete_resource"
-
 
 RESOURCE = Record(
     "resources:resource",
@@ -46,21 +39,13 @@ def session_resources_url(session_pk: int) -> str:
     return reverse("resources:session-resources", args=[session_pk])
 
 
-class ResourceListView(StaffListView):
-    template_name = "resources/resource_list.html"
-    filterset_class = ResourceFilter
-    permission_required = VIEW
-    title = "Resources"
-    csv_filename = "resources.csv"
-    selector = staticmethod(selectors.resources_visible_to)
-    context_permissions = {"can_add": ADD}
-    columns = (
-        tables.Column(
-            "Title",
-            "title",
-            cell='<a class="govuk-link" href="{% url "resources:resource-detail" row.pk %}">'
-            "{{ row.title }}</a>",
-        ),
+ResourceListView = RESOURCE.list_view(
+    title="Resources",
+    selector=selectors.resources_visible_to,
+    filterset_class=ResourceFilter,
+    csv_filename="resources.csv",
+    columns=(
+        RESOURCE.link_column("Title", "title"),
         tables.Column("Kind", "get_kind_display"),
         tables.Column("Themes", lambda row: ", ".join(str(t) for t in row.themes.all())),
         tables.Column("Methods", lambda row: ", ".join(m.name for m in row.methods.all())),
@@ -74,21 +59,14 @@ class ResourceListView(StaffListView):
             in_table=False,
         ),
         tables.Column("Link", "link", in_table=False),
-    )
+    ),
+)
 
 
-@login_required
-def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    resource = selectors.resource_get(user, pk)
-    context = {
-        "resource": resource,
-        "title": resource.title,
-        "sessions": selectors.resource_sessions(user, resource),
-        **may(user, RESOURCE, resource, "change", "delete"),
-        "can_view_history": can(user, "core.view_history"),
-    }
-    return render(request, "resources/resource_detail.html", context)
+resource_detail = RESOURCE.detail_view(
+    "resources/resource_detail.html",
+    lambda request, resource: {"sessions": selectors.resource_sessions(request.user, resource)},
+)
 
 
 resource_create = RESOURCE.create_view(

@@ -18,14 +18,10 @@ from heard.consultations.forms import ConsultationForm, consultation_initial
 from heard.consultations.models import Consultation
 from heard.core import tables
 from heard.core.forms import add_service_errors
-from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
-from heard.core.records import Record, may
+from heard.core.records import Record
 
-VIEW = "consultations.view_consultation"
 ADD = "consultations.add_consultation"
-CHANGE = "consultations.change_consultation"
-DELETE = "consultations.delete_consultation"
 #: Form inputs the "Check before you start" step does not carry back.
 NOT_CARRIED = {"csrfmiddlewaretoken", "confirm_similar", "back"}
 
@@ -45,21 +41,13 @@ def _themes(row: Consultation) -> str:
     return "; ".join(theme.title for theme in row.themes.all())
 
 
-class ConsultationListView(StaffListView):
-    template_name = "consultations/consultation_list.html"
-    filterset_class = ConsultationFilter
-    permission_required = VIEW
-    title = "Consultations"
-    csv_filename = "consultations.csv"
-    selector = staticmethod(selectors.consultations_visible_to)
-    context_permissions = {"can_add": ADD}
-    columns = (
-        tables.Column(
-            "Title",
-            "title",
-            cell='<a class="govuk-link" href="{% url "consultations:consultation-detail" '
-            'row.pk %}">{{ row.title }}</a>',
-        ),
+ConsultationListView = CONSULTATION.list_view(
+    title="Consultations",
+    selector=selectors.consultations_visible_to,
+    filterset_class=ConsultationFilter,
+    csv_filename="consultations.csv",
+    columns=(
+        CONSULTATION.link_column("Title", "title"),
         tables.Column("Owner organisation", "organisation.name"),
         tables.Column("Method", "get_method_display"),
         tables.Column("Opens", "opens_on"),
@@ -73,25 +61,22 @@ class ConsultationListView(StaffListView):
         tables.Column("Areas", lambda row: "; ".join(row.areas), in_table=False),
         tables.Column("Findings", "findings", in_table=False),
         tables.Column("Decisions that followed", "decisions", in_table=False),
-    )
+    ),
+)
 
 
-@login_required
-def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def _detail(request: HttpRequest, consultation: Consultation) -> dict[str, Any]:
     user = request.user
-    consultation = selectors.consultation_get(user, pk)
-    context = {
-        "consultation": consultation,
-        "title": consultation.title,
+    return {
         "audience": selectors.consultation_audience(consultation),
         "questions": selectors.consultation_questions(consultation),
         "loop_responses": list(consultation.responses.order_by("-date")),
-        **may(user, CONSULTATION, consultation, "change", "delete"),
         "can_add_question": can(user, "consultations.add_question", consultation),
         "sees_results": selectors.results_visible(user, consultation),
-        "can_view_history": can(user, "core.view_history"),
     }
-    return render(request, "consultations/consultation_detail.html", context)
+
+
+consultation_detail = CONSULTATION.detail_view("consultations/consultation_detail.html", _detail)
 
 
 @login_required

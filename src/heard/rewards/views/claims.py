@@ -58,6 +58,7 @@ claim_add_item = CLAIM.form_view(
     submit_label="Add item",
     success="Item added.",
     values=lambda form: form.item_values(),
+    name="claim_add_item",
 )
 
 

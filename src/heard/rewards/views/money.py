@@ -13,7 +13,6 @@ from django.shortcuts import render
 
 from heard.core import tables
 from heard.core.forms import changed_values
-from heard.core.lists import StaffListView
 from heard.core.permissions import can
 from heard.core.records import Record
 from heard.rewards import selectors, services
@@ -64,21 +63,13 @@ def whose(claim: ExpenseClaim) -> str:
     return claim.young_person.reference if claim.young_person else ""
 
 
-class ClaimListView(StaffListView):
-    template_name = "rewards/claim_list.html"
-    filterset_class = ClaimFilter
-    permission_required = "rewards.view_expenseclaim"
-    title = "Expense claims"
-    csv_filename = "expense-claims.csv"
-    selector = staticmethod(selectors.claims_visible_to)
-    context_permissions = {"can_add": "rewards.add_expenseclaim"}
-    columns = (
-        tables.Column(
-            "Claim",
-            "purpose",
-            cell='<a class="govuk-link" href="{% url "rewards:claim-detail" row.pk %}">'
-            "{{ row.purpose }}</a>",
-        ),
+ClaimListView = CLAIM.list_view(
+    title="Expense claims",
+    selector=selectors.claims_visible_to,
+    filterset_class=ClaimFilter,
+    csv_filename="expense-claims.csv",
+    columns=(
+        CLAIM.link_column("Claim", "purpose"),
         tables.Column("Whose costs", whose),
         tables.Column("Organisation", "organisation.name"),
         tables.Column("Submitted", lambda row: row.created_at.date()),
@@ -87,24 +78,17 @@ class ClaimListView(StaffListView):
         STATUS,
         tables.Column("Paid on", "paid_on", in_table=False),
         tables.Column("Payment reference", "payment_reference", in_table=False),
-    )
+    ),
+)
 
 
-class InvoiceListView(StaffListView):
-    template_name = "rewards/invoice_list.html"
-    filterset_class = InvoiceFilter
-    permission_required = "rewards.view_partnerinvoice"
-    title = "Partner invoices"
-    csv_filename = "partner-invoices.csv"
-    selector = staticmethod(selectors.invoices_visible_to)
-    context_permissions = {"can_add": "rewards.add_partnerinvoice"}
-    columns = (
-        tables.Column(
-            "Reference",
-            "reference",
-            cell='<a class="govuk-link" href="{% url "rewards:invoice-detail" row.pk %}">'
-            "{{ row.reference }}</a>",
-        ),
+InvoiceListView = INVOICE.list_view(
+    title="Partner invoices",
+    selector=selectors.invoices_visible_to,
+    filterset_class=InvoiceFilter,
+    csv_filename="partner-invoices.csv",
+    columns=(
+        INVOICE.link_column("Reference", "reference"),
         tables.Column("Organisation", "organisation.name"),
         tables.Column("Period from", "period_start"),
         tables.Column("Period to", "period_end"),
@@ -113,7 +97,8 @@ class InvoiceListView(StaffListView):
         tables.Column("Description", "description", in_table=False),
         tables.Column("Paid on", "paid_on", in_table=False),
         tables.Column("Payment reference", "payment_reference", in_table=False),
-    )
+    ),
+)
 
 
 def _decisions(user: Any, obj: Any, kind: Record) -> dict[str, bool]:
@@ -219,6 +204,7 @@ def decision_views(kind: str) -> dict[str, Any]:
             form=RejectForm,
             title=lambda obj: f"Reject {obj}",
             submit_label=f"Reject {kind}",
+            name=f"{kind}_reject",
             success=f"{kind.capitalize()} rejected.",
         ),
         "pay": record.form_view(

@@ -16,7 +16,7 @@ from heard.core import disclosure, tables
 from heard.core.exports import EXPORT_FORMATS, export_response
 from heard.core.lists import StaffListView
 from heard.core.permissions import can
-from heard.core.records import Record, may
+from heard.core.records import Record
 from heard.people.models import YoungPerson
 from heard.rewards import certificate, selectors, services
 from heard.rewards.filters import HoursFilter, RecognitionFilter
@@ -25,9 +25,6 @@ from heard.rewards.models import Recognition
 from heard.rewards.views._common import chosen_period, pdf_response, period_choices
 
 VIEW = "rewards.view_recognition"
-ADD = "rewards.add_recognition"
-CHANGE = "rewards.change_recognition"
-DELETE = "rewards.delete_recognition"
 
 
 RECOGNITION = Record(
@@ -46,21 +43,13 @@ def _details(row: Recognition) -> str:
     return certificate.detail(row)
 
 
-class RecognitionListView(StaffListView):
-    template_name = "rewards/recognition_list.html"
-    filterset_class = RecognitionFilter
-    permission_required = VIEW
-    title = "Recognitions"
-    csv_filename = "recognitions.csv"
-    selector = staticmethod(selectors.recognitions_visible_to)
-    context_permissions = {"can_add": ADD}
-    columns = (
-        tables.Column(
-            "Title",
-            "title",
-            cell='<a class="govuk-link" href="{% url "rewards:recognition-detail" row.pk %}">'
-            "{{ row.title }}</a>",
-        ),
+RecognitionListView = RECOGNITION.list_view(
+    title="Recognitions",
+    selector=selectors.recognitions_visible_to,
+    filterset_class=RecognitionFilter,
+    csv_filename="recognitions.csv",
+    columns=(
+        RECOGNITION.link_column("Title", "title"),
         tables.Column("Kind", "get_kind_display"),
         tables.Column("Young person", "young_person.reference"),
         tables.Column("Date", "date"),
@@ -69,22 +58,17 @@ class RecognitionListView(StaffListView):
         tables.Column("Voucher value (£)", "voucher_value", in_table=False),
         tables.Column("Hours", "hours", in_table=False),
         tables.Column("Notes", "details", in_table=False),
-    )
+    ),
+)
 
 
-@login_required
-def recognition_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    recognition = selectors.recognition_get(user, pk)
-    context = {
-        "recognition": recognition,
-        "title": recognition.title,
+recognition_detail = RECOGNITION.detail_view(
+    "rewards/recognition_detail.html",
+    lambda request, recognition: {
         "details": _details(recognition),
-        "sees_name": can(user, "people.view_youngperson_name", recognition.young_person),
-        **may(user, RECOGNITION, recognition, "change", "delete"),
-        "can_view_history": can(user, "core.view_history"),
-    }
-    return render(request, "rewards/recognition_detail.html", context)
+        "sees_name": can(request.user, "people.view_youngperson_name", recognition.young_person),
+    },
+)
 
 
 @login_required
