@@ -235,37 +235,21 @@ def _people_cell(people: Iterable[int]) -> Cell:
     return Cell(len(ids), sum(disclosure.record_key(YOUNG_PERSON_KEYS, pk) for pk in ids))
 
 
-def totals_by_organisation(
-    user: Any, *, start: datetime.date | None = None, end: datetime.date | None = None
-) -> list[OrganisationTotals]:
-    """Per partner organisation (by name): the young people recognised or with hours from
-    sessions (by the young person's organisation), the recognitions it gave, and their hours
-    and voucher value. Exact for a reader who may open every record behind a row (programme
-    staff, theme and safeguarding leads, a partner worker for their own organisation's row);
-    otherwise the counts are protected and the hours and money are not shown. Four queries."""
-    attended = _attended(start, end)
-    recognised = _recognised(start, end)
-    sessions: dict[int, set[int]] = defaultdict(set)
-    for organisation_id, person_id in (
-        attended.order_by()
-        .values_list("young_person__organisation_id", "young_person_id")
-        .distinct()
-    ):
-        sessions[organisation_id].add(person_id)
-    recognised_people: dict[int, set[int]] = defaultdict(set)
-    for organisation_id, person_id in (
-        recognised.order_by().values_list("organisation_id", "young_person_id").distinct()
-    ):
-        recognised_people[organisation_id].add(person_id)
-    hours = dict(
-        attended.order_by()
-        .values("young_person__organisation_id")
-        .annotate(total=Sum(session_hours_expression("session__")))
-        .values_list("young_person__organisation_id", "total")
-    )
-    given = {
-        row["organisation_id"]: row
-        for row in recognised.order_by()
+def _people_by_organisation(rows: QuerySet[Any], organisation: str) -> dict[int, set[int]]:
+    """The young people of ``rows`` (attendances or recognitions) per organisation, the one at
+    the path ``organisation``."""
+    people: dict[int, set[int]] = defaultdict(set)
+    pairs = rows.order_by().values_list(organisation, "young_person_id").distinct()
+    for organisation_id, person_id in pairs:
+        people[organisation_id].add(person_id)
+    return people
+
+
+def _given_by_organisation(recognised: QuerySet[Any]) -> dict[int, dict[str, Any]]:
+    """Per organisation that gave them: how many recognitions (with their record keys), their
+    hours and voucher value."""
+    rows = (
+        recognised.order_by()
         .values("organisation_id")
         .annotate(
             n=Count("pk"),
@@ -273,7 +257,29 @@ def totals_by_organisation(
             hours=Sum("hours"),
             vouchers=Sum("voucher_value"),
         )
-    }
+    )
+    return {row["organisation_id"]: row for row in rows}
+
+
+def totals_by_organisation(
+    user: Any, *, start: datetime.date | None = None, end: datetime.date | None = None
+) -> list[OrganisationTotals]:
+    """Per partner organisation (by name): the young people recognised or with hours from
+    sessions (by the young person's organisation), the recognitions it gave, and their hours
+    and voucher value. Exact for a reader who may open every record behind a row (programme
+    staff, theme and safeguarding leads, a partner worker for their own organisation's row);
+    otherwise the counts are protected and the hours and money are not shown. Five queries."""
+    attended = _attended(start, end)
+    recognised = _recognised(start, end)
+    sessions = _people_by_organisation(attended, "young_person__organisation_id")
+    recognised_people = _people_by_organisation(recognised, "organisation_id")
+    hours = dict(
+        attended.order_by()
+        .values("young_person__organisation_id")
+        .annotate(total=Sum(session_hours_expression("session__")))
+        .values_list("young_person__organisation_id", "total")
+    )
+    given = _given_by_organisation(recognised)
     out = []
     for organisation in Organisation.objects.order_by("name"):
         pk = organisation.pk
