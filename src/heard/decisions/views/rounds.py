@@ -4,26 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
 
 from heard.core import tables
-from heard.core.forms import changed_values, form_page
-from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
+from heard.core.records import Record
 from heard.decisions import selectors, services
 from heard.decisions.filters import RoundFilter
 from heard.decisions.forms import ProposalForm, RoundForm, round_initial
 from heard.decisions.models import BudgetRound, Proposal
 from heard.people import selectors as people_selectors
 
-VIEW = "decisions.view_budgetround"
 ADD = "decisions.add_budgetround"
 CHANGE = "decisions.change_budgetround"
 DELETE = "decisions.delete_budgetround"
@@ -41,28 +36,42 @@ def round_url(round_: BudgetRound | int) -> str:
     return reverse("decisions:round-detail", args=[pk])
 
 
+ROUND = Record(
+    "decisions:round",
+    "decisions.budgetround",
+    selectors.round_get,
+    form=RoundForm,
+    initial=round_initial,
+    form_user=False,
+)
+PROPOSAL = Record(
+    "decisions:proposal",
+    "decisions.proposal",
+    selectors.proposal_get,
+    form=ProposalForm,
+    initial=lambda proposal: {
+        "title": proposal.title,
+        "description": proposal.description,
+        "cost": proposal.cost,
+        "status": proposal.status,
+    },
+    form_kwargs=lambda request, proposal: {"editing": True},
+    page=lambda proposal: round_url(proposal.round_id),
+)
+
+
 def _money(value: Any) -> str:
     return f"£{value:,}" if value is not None else ""
 
 
-class RoundListView(StaffListView):
-    template_name = "decisions/round_list.html"
-    filterset_class = RoundFilter
-    permission_required = VIEW
-    title = "Budgets and votes"
-    csv_filename = "budget-rounds.csv"
-    selector = staticmethod(selectors.rounds_visible_to)
-    context_permissions = {
-        "can_add": ADD,
-        "can_view_panels": "involvement.view_involvementactivity",
-    }
-    columns = (
-        tables.Column(
-            "Title",
-            "title",
-            cell='<a class="govuk-link" href="{% url "decisions:round-detail" row.pk %}">'
-            "{{ row.title }}</a>",
-        ),
+RoundListView = ROUND.list_view(
+    title="Budgets and votes",
+    selector=selectors.rounds_visible_to,
+    filterset_class=RoundFilter,
+    csv_filename="budget-rounds.csv",
+    context_permissions={"can_add": ADD, "can_view_panels": VIEW_ACTIVITIES},
+    columns=(
+        ROUND.link_column("Title", "title"),
         tables.Column("Kind", "get_kind_display"),
         tables.Column("Stage", "get_stage_display"),
         tables.Column(
@@ -78,7 +87,8 @@ class RoundListView(StaffListView):
         tables.Column("Proposals", "proposal_count", numeric=True),
         tables.Column("Ballots", "ballot_count", numeric=True),
         tables.Column("Description", "description", in_table=False),
-    )
+    ),
+)
 
 
 @login_required
@@ -117,143 +127,39 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "decisions/round_detail.html", context)
 
 
-@login_required
-def round_create(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    require(user, ADD)
-    form = RoundForm(
-        request.POST if request.method == "POST" else None,
-        initial={"method": BudgetRound.Method.ONE_VOTE},
-    )
-    return form_page(
-        request,
-        form,
-        lambda: services.round_create(actor=user, **form.cleaned_data),
-        success=lambda added: f"Round “{added.title}” set up.",
-        then=round_url,
-        title="Set up a budget round or theme vote",
-        submit_label="Set up the round",
-        cancel_url=reverse("decisions:round-list"),
-    )
-
-
-@login_required
-def round_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    round_ = selectors.round_get(user, pk)
-    require(user, CHANGE, round_)
-    form = RoundForm(
-        request.POST if request.method == "POST" else None, initial=round_initial(round_)
-    )
-    return form_page(
-        request,
-        form,
-        lambda: services.round_update(actor=user, round=round_, **changed_values(form)),
-        success="Round updated.",
-        then=round_url(round_),
-        title=f"Edit {round_.title}",
-        submit_label="Save changes",
-        cancel_url=round_url(round_),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def round_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    round_ = selectors.round_get(user, pk)
-    require(user, DELETE, round_)
-    error = None
-    if request.method == "POST":
-        try:
-            services.round_delete(actor=user, round=round_)
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        else:
-            messages.success(request, f"Round “{round_.title}” deleted.")
-            return redirect("decisions:round-list")
-    context = {
-        "round": round_,
-        "title": f"Delete {round_.title}?",
-        "error": error,
-        "cancel_url": round_url(round_),
-    }
-    return render(request, "decisions/round_delete.html", context, status=400 if error else 200)
+round_create = ROUND.create_view(
+    services.round_create,
+    title="Set up a budget round or theme vote",
+    submit_label="Set up the round",
+    success=lambda added: f"Round “{added.title}” set up.",
+    initial=lambda request: {"method": BudgetRound.Method.ONE_VOTE},
+)
+round_edit = ROUND.edit_view(services.round_update)
+round_delete = ROUND.delete_view(services.round_delete, template="decisions/round_delete.html")
 
 
 # Proposals ---------------------------------------------------------------------------------------
 
 
-@login_required
-def proposal_create(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    round_ = selectors.round_get(user, pk)
-    require(user, ADD_PROPOSAL, round_)
-    form = ProposalForm(request.POST if request.method == "POST" else None, user=user)
-    return form_page(
-        request,
-        form,
-        lambda: services.proposal_add(actor=user, round=round_, **form.cleaned_data),
-        success=lambda added: f"Proposal “{added.title}” added.",
-        then=round_url(round_),
-        title=f"Add a proposal to {round_.title}",
-        submit_label="Add proposal",
-        cancel_url=round_url(round_),
-    )
-
-
-@login_required
-def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    proposal = selectors.proposal_get(user, pk)
-    require(user, CHANGE_PROPOSAL, proposal)
-    initial = {
-        "title": proposal.title,
-        "description": proposal.description,
-        "cost": proposal.cost,
-        "status": proposal.status,
-    }
-    form = ProposalForm(
-        request.POST if request.method == "POST" else None, user=user, editing=True, initial=initial
-    )
-    back = round_url(proposal.round_id)
-    return form_page(
-        request,
-        form,
-        lambda: services.proposal_update(actor=user, proposal=proposal, **changed_values(form)),
-        success="Proposal updated.",
-        then=back,
-        title=f"Edit {proposal.title}",
-        submit_label="Save changes",
-        cancel_url=back,
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def proposal_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    proposal = selectors.proposal_get(user, pk)
-    require(user, CHANGE_PROPOSAL, proposal)
-    back = round_url(proposal.round_id)
-    error = None
-    if request.method == "POST":
-        try:
-            services.proposal_withdraw(actor=user, proposal=proposal)
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        else:
-            messages.success(request, f"Proposal “{proposal.title}” withdrawn.")
-            return redirect(back)
-    context = {
-        "proposal": proposal,
-        "title": f"Withdraw {proposal.title}?",
-        "error": error,
-        "cancel_url": back,
-    }
-    return render(
-        request, "decisions/proposal_withdraw.html", context, status=400 if error else 200
-    )
+proposal_create = ROUND.form_view(
+    ADD_PROPOSAL,
+    services.proposal_add,
+    form=ProposalForm,
+    form_kwargs=lambda request, round_: {"user": request.user},
+    title=lambda round_: f"Add a proposal to {round_.title}",
+    submit_label="Add proposal",
+    success=lambda added: f"Proposal “{added.title}” added.",
+    name="proposal_create",
+)
+proposal_edit = PROPOSAL.edit_view(services.proposal_update)
+proposal_withdraw = PROPOSAL.confirm_view(
+    "change",
+    services.proposal_withdraw,
+    template="decisions/proposal_withdraw.html",
+    title=lambda proposal: f"Withdraw {proposal.title}?",
+    success=lambda proposal: f"Proposal “{proposal.title}” withdrawn.",
+    name="proposal_withdraw",
+)
 
 
 @login_required
