@@ -7,6 +7,7 @@ import datetime
 from collections.abc import Mapping
 from typing import Any
 
+from heard.core.dates import long_date
 from heard.core.events import CREATE, UPDATE, event, record_events
 
 
@@ -16,7 +17,7 @@ def _note(metadata: Mapping[str, Any]) -> str:
 
 def _review(metadata: Mapping[str, Any]) -> str:
     day = datetime.date.fromisoformat(str(metadata["reviewed_on"]))
-    return f"Decided at the review of {day.day} {day:%B %Y}"
+    return f"Decided at the review of {long_date(day)}"
 
 
 THEME_CREATED, THEME_CHANGED = record_events("theme", "theme")

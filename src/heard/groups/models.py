@@ -12,16 +12,12 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Coalesce
 
+from heard.core.dates import long_date
 from heard.core.models import TimeStampedModel, dates_in_order, one_current, staff_link
 from heard.core.validators import NotInFuture, validate_single_line
 from heard.groups.querysets import GroupQuerySet, MembershipQuerySet
 
 _PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
-
-
-def long_date(value: datetime.date) -> str:
-    """A date as a message reads it: 1 April 2026."""
-    return f"{value.day} {value:%B %Y}"
 
 
 def validate_period_span(period: str) -> None:

@@ -11,10 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from heard.core import audit
+from heard.core.dates import long_date
 from heard.core.permissions import is_partner_worker, is_programme_staff, is_theme_lead, require
 from heard.core.updates import audited_update, lock
 from heard.groups import events
-from heard.groups.models import Group, GroupTheme, StageTransition, Theme, long_date
+from heard.groups.models import Group, GroupTheme, StageTransition, Theme
 from heard.groups.signals import group_kind_changed, group_links_changed
 from heard.people.models import Organisation, User
 

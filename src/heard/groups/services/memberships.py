@@ -8,10 +8,11 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from heard.core.dates import long_date
 from heard.core.permissions import is_partner_worker, require
 from heard.core.updates import audited_create, audited_update
 from heard.groups import events
-from heard.groups.models import Group, Membership, long_date
+from heard.groups.models import Group, Membership
 from heard.people.models import User, YoungPerson
 
 MEMBERSHIP_FIELDS = ("group", "young_person", "joined_on", "left_on")
