@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
+from django.db import models, transaction
 from django.utils import timezone
 
 from heard.core import audit
@@ -21,6 +23,7 @@ from heard.voice.services.evidence import _check_file, _measure
 #: What a receipt may be: a photo or a PDF (the evidence sniffer reads the first bytes).
 RECEIPT_TYPES = ("image/jpeg", "image/png", "application/pdf")
 RECEIPT_TYPE_MESSAGE = "A receipt must be a photo (JPEG or PNG) or a PDF."
+M = TypeVar("M", bound=models.Model)
 DECISION_AUDITED = (
     "status",
     "decided_by",
@@ -60,6 +63,19 @@ def receipt_checked(file: Any, errors: dict[str, Any], field: str = "receipt") -
     return {"receipt": file, "receipt_content_type": file_type.content_type, "receipt_size": size}
 
 
+@dataclass(frozen=True)
+class Money:
+    """A kind of money the programme approves, rejects and pays: its noun in messages, the
+    permissions its decisions ask and the audit event of each."""
+
+    noun: str
+    approve_permission: str
+    pay_permission: str
+    approved: EventType
+    rejected: EventType
+    paid: EventType
+
+
 def _refuse_unless(obj: Any, wanted: str, noun: str, doing: str) -> None:
     if obj.status == wanted:
         return
@@ -68,7 +84,7 @@ def _refuse_unless(obj: Any, wanted: str, noun: str, doing: str) -> None:
     raise ValidationError(f"This {noun} {ALREADY.get(obj.status, 'cannot change')}.")
 
 
-def _decided(actor: Any, obj: Any, event: EventType, values: dict[str, Any]) -> Any:
+def _decided(actor: Any, obj: M, event: EventType, values: dict[str, Any]) -> M:
     before = audit.snapshot(obj, DECISION_AUDITED)
     for name, value in values.items():
         setattr(obj, name, value)
@@ -86,24 +102,26 @@ def _columns(values: dict[str, Any]) -> list[str]:
     return [f"{name}_id" if name == "decided_by" else name for name in values]
 
 
-def approve(obj: Any, *, actor: Any, permission: str, noun: str, event: EventType) -> Any:
+@transaction.atomic
+def approve(kind: Money, obj: M, *, actor: Any) -> M:
     """Approve a submitted claim or invoice: the row is locked, so of two approvals at once the
     second waits and is then refused as approving twice."""
-    require(actor, permission, obj)
+    require(actor, kind.approve_permission, obj)
     obj = lock(obj)
-    _refuse_unless(obj, Approval.SUBMITTED, noun, "approving")
+    _refuse_unless(obj, Approval.SUBMITTED, kind.noun, "approving")
     values = {
         "status": Approval.APPROVED,
         "decided_by": actor,
         "decided_on": timezone.localdate(),
     }
-    return _decided(actor, obj, event, values)
+    return _decided(actor, obj, kind.approved, values)
 
 
-def reject(
-    obj: Any, *, actor: Any, permission: str, noun: str, event: EventType, reason: str
-) -> Any:
-    require(actor, permission, obj)
+@transaction.atomic
+def reject(kind: Money, obj: M, *, actor: Any, reason: str) -> M:
+    """Reject a submitted claim or invoice, saying why (the person is told)."""
+    noun = kind.noun
+    require(actor, kind.approve_permission, obj)
     obj = lock(obj)
     _refuse_unless(obj, Approval.SUBMITTED, noun, "rejecting")
     reason = plain_text(reason)
@@ -119,30 +137,22 @@ def reject(
         "decided_on": timezone.localdate(),
         "rejection_reason": reason,
     }
-    return _decided(actor, obj, event, values)
+    return _decided(actor, obj, kind.rejected, values)
 
 
-def pay(
-    obj: Any,
-    *,
-    actor: Any,
-    permission: str,
-    noun: str,
-    event: EventType,
-    paid_on: datetime.date,
-    payment_reference: str,
-) -> Any:
+@transaction.atomic
+def pay(kind: Money, obj: M, *, actor: Any, paid_on: datetime.date, payment_reference: str) -> M:
     """Record that an approved claim or invoice was paid (by the finance system)."""
-    require(actor, permission, obj)
+    require(actor, kind.pay_permission, obj)
     obj = lock(obj)
-    _refuse_unless(obj, Approval.APPROVED, noun, "paying")
+    _refuse_unless(obj, Approval.APPROVED, kind.noun, "paying")
     errors: dict[str, Any] = {}
     reference = plain_text(payment_reference)
     if not isinstance(paid_on, datetime.date):
         errors["paid_on"] = "Enter the date it was paid."
     elif paid_on > timezone.localdate():
         errors["paid_on"] = "The date it was paid cannot be in the future."
-    elif obj.decided_on and paid_on < obj.decided_on:
+    elif (approved_on := getattr(obj, "decided_on", None)) and paid_on < approved_on:
         errors["paid_on"] = "The date it was paid cannot be before it was approved."
     if not reference:
         errors["payment_reference"] = "Enter the payment reference from the finance system."
@@ -153,7 +163,7 @@ def pay(
     if errors:
         raise ValidationError(errors)
     values = {"status": Approval.PAID, "paid_on": paid_on, "payment_reference": reference}
-    return _decided(actor, obj, event, values)
+    return _decided(actor, obj, kind.paid, values)
 
 
 def refuse_once_decided(obj: Any, noun: str) -> None:

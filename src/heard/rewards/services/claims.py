@@ -22,6 +22,14 @@ from heard.rewards.services import _common
 from heard.rewards.services._common import receipt_checked
 
 NOUN = "claim"
+CLAIM = _common.Money(
+    noun=NOUN,
+    approve_permission="rewards.approve_expenseclaim",
+    pay_permission="rewards.pay_expenseclaim",
+    approved=events.CLAIM_APPROVED,
+    rejected=events.CLAIM_REJECTED,
+    paid=events.CLAIM_PAID,
+)
 CLAIM_FIELDS = ("organisation", "young_person", "claimant", "purpose", "status")
 ITEM_FIELDS = ("claim", "kind", "date", "description", "amount", "receipt_content_type")
 #: Items one claim may hold.
@@ -224,38 +232,16 @@ def item_delete(*, actor: Any, item: ExpenseItem) -> None:
 
 
 def claim_approve(*, actor: Any, claim: ExpenseClaim) -> ExpenseClaim:
-    with transaction.atomic():
-        return _common.approve(  # type: ignore[no-any-return]
-            claim,
-            actor=actor,
-            permission="rewards.approve_expenseclaim",
-            noun=NOUN,
-            event=events.CLAIM_APPROVED,
-        )
+    return _common.approve(CLAIM, claim, actor=actor)
 
 
 def claim_reject(*, actor: Any, claim: ExpenseClaim, rejection_reason: str) -> ExpenseClaim:
-    with transaction.atomic():
-        return _common.reject(  # type: ignore[no-any-return]
-            claim,
-            actor=actor,
-            permission="rewards.approve_expenseclaim",
-            noun=NOUN,
-            event=events.CLAIM_REJECTED,
-            reason=rejection_reason,
-        )
+    return _common.reject(CLAIM, claim, actor=actor, reason=rejection_reason)
 
 
 def claim_pay(
     *, actor: Any, claim: ExpenseClaim, paid_on: datetime.date, payment_reference: str
 ) -> ExpenseClaim:
-    with transaction.atomic():
-        return _common.pay(  # type: ignore[no-any-return]
-            claim,
-            actor=actor,
-            permission="rewards.pay_expenseclaim",
-            noun=NOUN,
-            event=events.CLAIM_PAID,
-            paid_on=paid_on,
-            payment_reference=payment_reference,
-        )
+    return _common.pay(
+        CLAIM, claim, actor=actor, paid_on=paid_on, payment_reference=payment_reference
+    )

@@ -19,6 +19,14 @@ from heard.rewards.models import PartnerInvoice
 from heard.rewards.services import _common
 
 NOUN = "invoice"
+INVOICE = _common.Money(
+    noun=NOUN,
+    approve_permission="rewards.approve_partnerinvoice",
+    pay_permission="rewards.pay_partnerinvoice",
+    approved=events.INVOICE_APPROVED,
+    rejected=events.INVOICE_REJECTED,
+    paid=events.INVOICE_PAID,
+)
 INVOICE_FIELDS = (
     "organisation",
     "reference",
@@ -117,38 +125,16 @@ def invoice_delete(*, actor: Any, invoice: PartnerInvoice) -> None:
 
 
 def invoice_approve(*, actor: Any, invoice: PartnerInvoice) -> PartnerInvoice:
-    with transaction.atomic():
-        return _common.approve(  # type: ignore[no-any-return]
-            invoice,
-            actor=actor,
-            permission="rewards.approve_partnerinvoice",
-            noun=NOUN,
-            event=events.INVOICE_APPROVED,
-        )
+    return _common.approve(INVOICE, invoice, actor=actor)
 
 
 def invoice_reject(*, actor: Any, invoice: PartnerInvoice, rejection_reason: str) -> PartnerInvoice:
-    with transaction.atomic():
-        return _common.reject(  # type: ignore[no-any-return]
-            invoice,
-            actor=actor,
-            permission="rewards.approve_partnerinvoice",
-            noun=NOUN,
-            event=events.INVOICE_REJECTED,
-            reason=rejection_reason,
-        )
+    return _common.reject(INVOICE, invoice, actor=actor, reason=rejection_reason)
 
 
 def invoice_pay(
     *, actor: Any, invoice: PartnerInvoice, paid_on: datetime.date, payment_reference: str
 ) -> PartnerInvoice:
-    with transaction.atomic():
-        return _common.pay(  # type: ignore[no-any-return]
-            invoice,
-            actor=actor,
-            permission="rewards.pay_partnerinvoice",
-            noun=NOUN,
-            event=events.INVOICE_PAID,
-            paid_on=paid_on,
-            payment_reference=payment_reference,
-        )
+    return _common.pay(
+        INVOICE, invoice, actor=actor, paid_on=paid_on, payment_reference=payment_reference
+    )
