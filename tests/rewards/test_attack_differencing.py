@@ -101,3 +101,24 @@ def test_page_csv_and_xlsx_agree_and_other_periods_are_refused(
     for asked in ("2026-05-01_2026-05-31", "all", "2026-04-01_2026-08-31"):
         assert _body(client.get(url, {"period": asked, "format": "csv"})) == default
     assert disclosure.default_period(TODAY) == YEAR
+
+
+def test_a_partner_workers_own_row_is_exact_only_when_they_may_open_it_all(
+    organisation, other_organisation, partner_worker
+):
+    """The hole: a partner worker saw their organisation's row exact, though it counted a
+    recognition their organisation gave to another organisation's young person, which they may
+    not open (recognitions follow their young person): their row's 2 recognitions less the 1
+    they can list gave it away. Such a row is now protected for them (exact for programme
+    staff); a row of their own young people only stays exact."""
+    RecognitionFactory(young_person=factories.YoungPersonFactory(organisation=organisation))
+    theirs = factories.YoungPersonFactory(organisation=other_organisation)
+    given = RecognitionFactory(young_person=theirs, organisation=organisation)
+    assert given not in selectors.recognitions_visible_to(partner_worker)
+    row = _row(partner_worker, organisation, (None, None))
+    assert not row.exact
+    assert row.shown_recognitions in (SMALL, 5)
+    assert row.shown_young_people in (SMALL, 5)
+    given.delete()
+    row = _row(partner_worker, organisation, (None, None))
+    assert row.exact and row.shown_recognitions == 1 and row.shown_young_people == 1

@@ -235,28 +235,27 @@ def _people_cell(people: Iterable[int]) -> Cell:
     return Cell(len(ids), sum(disclosure.record_key(YOUNG_PERSON_KEYS, pk) for pk in ids))
 
 
-def _people_by_organisation(rows: QuerySet[Any], organisation: str) -> dict[int, set[int]]:
-    """The young people of ``rows`` (attendances or recognitions) per organisation, the one at
-    the path ``organisation``."""
+def _people_by_organisation(rows: QuerySet[Any], path: str) -> tuple[dict[int, set[int]], set[int]]:
+    """The young people of ``rows`` per organisation (at ``path``), and the organisations with
+    another's young person among theirs (a partner worker of theirs may not open them all)."""
     people: dict[int, set[int]] = defaultdict(set)
-    pairs = rows.order_by().values_list(organisation, "young_person_id").distinct()
-    for organisation_id, person_id in pairs:
+    others: set[int] = set()
+    pairs = rows.order_by().values_list(path, "young_person_id", "young_person__organisation_id")
+    for organisation_id, person_id, own_organisation_id in pairs.distinct():
         people[organisation_id].add(person_id)
-    return people
+        if own_organisation_id != organisation_id:
+            others.add(organisation_id)
+    return people, others
 
 
 def _given_by_organisation(recognised: QuerySet[Any]) -> dict[int, dict[str, Any]]:
-    """Per organisation that gave them: how many recognitions (with their record keys), their
-    hours and voucher value."""
-    rows = (
-        recognised.order_by()
-        .values("organisation_id")
-        .annotate(
-            n=Count("pk"),
-            keys=disclosure.key_sum(RECOGNITION_KEYS),
-            hours=Sum("hours"),
-            vouchers=Sum("voucher_value"),
-        )
+    """Per giving organisation: the recognitions (with their keys), hours and voucher value."""
+    rows = recognised.order_by().values("organisation_id")
+    rows = rows.annotate(
+        n=Count("pk"),
+        keys=disclosure.key_sum(RECOGNITION_KEYS),
+        hours=Sum("hours"),
+        vouchers=Sum("voucher_value"),
     )
     return {row["organisation_id"]: row for row in rows}
 
@@ -267,12 +266,13 @@ def totals_by_organisation(
     """Per partner organisation (by name): the young people recognised or with hours from
     sessions (by the young person's organisation), the recognitions it gave, and their hours
     and voucher value. Exact for a reader who may open every record behind a row (programme
-    staff, theme and safeguarding leads, a partner worker for their own organisation's row);
+    staff, theme and safeguarding leads, a partner worker for their own organisation's row
+    when every young person in it is of their organisation);
     otherwise the counts are protected and the hours and money are not shown. Five queries."""
     attended = _attended(start, end)
     recognised = _recognised(start, end)
-    sessions = _people_by_organisation(attended, "young_person__organisation_id")
-    recognised_people = _people_by_organisation(recognised, "organisation_id")
+    sessions, _ = _people_by_organisation(attended, "young_person__organisation_id")
+    recognised_people, beyond = _people_by_organisation(recognised, "organisation_id")
     hours = dict(
         attended.order_by()
         .values("young_person__organisation_id")
@@ -292,7 +292,9 @@ def totals_by_organisation(
             session_hours=hours.get(pk) or Decimal("0"),
             recognised_hours=row.get("hours") or Decimal("0"),
             voucher_value=row.get("vouchers") or Decimal("0"),
-            exact=disclosure.is_exact(user, organisation_id=pk),
+            # A partner worker reads their own organisation's young people only: a row that
+            # counts recognitions it gave to another's is not all theirs to open.
+            exact=disclosure.is_exact(user, organisation_id=None if pk in beyond else pk),
         )
         if not (totals.young_people.count or totals.recognitions.count):
             continue
