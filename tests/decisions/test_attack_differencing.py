@@ -90,3 +90,26 @@ def test_the_young_people_who_could_vote_show_their_own_figure(organisation, boa
     )
     assert selectors.results(board_member, round_).eligible == disclosure.protect_cell(cell)
     assert selectors.YOUNG_PERSON_KEYS == "young_person"
+
+
+def test_a_partner_worker_sees_exact_results_only_of_their_own_young_people(
+    organisation, other_organisation, partner_worker, officer
+):
+    """The hole: a partner worker saw their organisation's round exact, though anyone in the
+    partnership could vote in it: "young people who could vote" was the exact count of every
+    organisation's young people, records they may not open. Exact now only when everyone who
+    could vote, and everyone who did, is of their organisation."""
+    round_ = RoundFactory(organisation=organisation)
+    proposal = ProposalFactory(round=round_)
+    for _ in range(2):
+        person = factories.YoungPersonFactory(organisation=organisation)
+        services.ballot_cast(young_person=person, round=round_, choices={proposal: 1})
+    factories.YoungPersonFactory(organisation=other_organisation)  # could vote, did not
+    close(round_)
+    results = selectors.results(partner_worker, round_)
+    assert not results.exact
+    assert results.eligible in (SMALL, 5) and results.ballots in (SMALL, 5)
+    assert selectors.results(officer, round_).eligible == 3
+    round_.eligible_organisations.set([organisation])
+    results = selectors.results(partner_worker, round_)
+    assert results.exact and (results.ballots, results.eligible) == (2, 2)

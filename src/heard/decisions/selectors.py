@@ -234,10 +234,20 @@ class Results:
 def results(user: Any, round_: BudgetRound) -> Results | None:
     """The count, only once voting has closed (None before: no running tally), for every role.
     Exact for readers who may open every record behind it; protected for the others (board
-    members: counts under 5 never shown). Six queries."""
+    members: counts under 5 never shown). Six queries (a partner worker: four more)."""
     if not round_.has_results or not BUDGET_ROUNDS.allows(user, "view", round_):
         return None
-    return _results(round_, exact=disclosure.is_exact(user, organisation_id=round_.organisation_id))
+    organisation_id = round_.organisation_id
+    if organisation_id is not None and not disclosure.reads_every_record(user):
+        # A partner worker opens their organisation's young people only (ADR 0008): exact
+        # results when everyone who could vote, and everyone who did, is of it. Two queries.
+        beyond = ~Q(organisation_id=organisation_id)
+        voted = Ballot.objects.filter(round=round_).values("young_person_id")
+        if eligible_young_people(round_).filter(beyond).exists() or (
+            YoungPerson.objects.filter(beyond, pk__in=voted).exists()
+        ):
+            organisation_id = None
+    return _results(round_, exact=disclosure.is_exact(user, organisation_id=organisation_id))
 
 
 def portal_results(round_: BudgetRound) -> Results | None:
