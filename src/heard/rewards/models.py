@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from heard.core.models import TimeStampedModel
+from heard.core.models import TimeStampedModel, staff_link
 from heard.core.tables import display
 from heard.core.validators import NotInFuture, validate_single_line
 from heard.participation.models import Session
@@ -149,11 +149,26 @@ class Approval(models.TextChoices):
     PAID = "paid", "Paid"
 
 
-class ExpenseClaim(TimeStampedModel):
-    """Out-of-pocket costs of a young person (claimed by them through a worker, or for them) or
-    of a member of staff, item by item."""
+class MoneyDecision(TimeStampedModel):
+    """What a claim and an invoice both hold of the decisions on them: where it is, who decided
+    and when, why it was rejected, and when and by what reference it was paid."""
 
     Status = Approval
+
+    status = models.CharField(max_length=16, choices=Approval.choices, default=Approval.SUBMITTED)
+    decided_by = staff_link()
+    decided_on = models.DateField(null=True, blank=True)
+    rejection_reason = models.TextField(blank=True)
+    paid_on = models.DateField(null=True, blank=True)
+    payment_reference = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class ExpenseClaim(MoneyDecision):
+    """Out-of-pocket costs of a young person (claimed by them through a worker, or for them) or
+    of a member of staff, item by item."""
 
     organisation = models.ForeignKey(
         "people.Organisation", on_delete=models.PROTECT, related_name="expense_claims"
@@ -175,17 +190,9 @@ class ExpenseClaim(TimeStampedModel):
         help_text="The member of staff claiming their own costs; empty for a young person's.",
     )
     purpose = models.CharField(max_length=200, help_text="What the costs were for.")
-    status = models.CharField(max_length=16, choices=Approval.choices, default=Approval.SUBMITTED)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    decided_on = models.DateField(null=True, blank=True)
-    rejection_reason = models.TextField(blank=True)
-    paid_on = models.DateField(null=True, blank=True)
-    payment_reference = models.CharField(max_length=100, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -228,10 +235,8 @@ class ExpenseItem(TimeStampedModel):
         validate_single_line(self, ("description",))
 
 
-class PartnerInvoice(TimeStampedModel):
+class PartnerInvoice(MoneyDecision):
     """An agreed cost a partner organisation bills the partnership for (seed 000)."""
-
-    Status = Approval
 
     organisation = models.ForeignKey(
         "people.Organisation", on_delete=models.PROTECT, related_name="partner_invoices"
@@ -246,17 +251,9 @@ class PartnerInvoice(TimeStampedModel):
         decimal_places=2,
         validators=[MinValueValidator(Decimal("0.01"), "The amount must be more than £0.")],
     )
-    status = models.CharField(max_length=16, choices=Approval.choices, default=Approval.SUBMITTED)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    decided_on = models.DateField(null=True, blank=True)
-    rejection_reason = models.TextField(blank=True)
-    paid_on = models.DateField(null=True, blank=True)
-    payment_reference = models.CharField(max_length=100, blank=True)
 
     class Meta:
         ordering = ["-period_end", "-id"]
