@@ -14,7 +14,7 @@ from heard.audits.models import (
     Level,
     Recommendation,
 )
-from heard.core.forms import TODAY, GovUKDateField, number_input
+from heard.core.forms import TODAY, GovUKDateField, number_input, radios, text_area
 from heard.core.roles import Role
 from heard.core.standards import Standard
 from heard.people import selectors as people_selectors
@@ -51,10 +51,6 @@ def staff_auditors() -> Any:
         .exclude(role__in=["", Role.BOARD_MEMBER])
         .order_by("full_name")
     )
-
-
-def textarea(rows: int = 3) -> forms.Textarea:
-    return forms.Textarea(attrs={"rows": rows})
 
 
 class AuditForm(forms.Form):
@@ -94,11 +90,8 @@ class AuditForm(forms.Form):
                 choices=[("", NOT_ASSESSED), *Level.choices],
                 required=False,
             )
-            self.fields[f"evidence_{value}"] = forms.CharField(
-                label=f"{label}: evidence",
-                required=False,
-                max_length=TEXT_LIMIT,
-                widget=textarea(),
+            self.fields[f"evidence_{value}"] = text_area(
+                3, label=f"{label}: evidence", required=False, max_length=TEXT_LIMIT
             )
         self.fields["decision"] = forms.ChoiceField(
             label="Kite mark decision",
@@ -109,16 +102,14 @@ class AuditForm(forms.Form):
         self.fields["expires_on"] = GovUKDateField(
             label="Kite mark expires on", required=False, help_text="Only for a kite mark awarded."
         )
-        self.fields["needed"] = forms.CharField(
+        self.fields["needed"] = text_area(
+            3,
             label="What is needed for a kite mark",
             required=False,
             max_length=TEXT_LIMIT,
-            widget=textarea(),
             help_text="Only when the decision is not yet.",
         )
-        self.fields["notes"] = forms.CharField(
-            required=False, max_length=TEXT_LIMIT, widget=textarea()
-        )
+        self.fields["notes"] = text_area(3, required=False, max_length=TEXT_LIMIT)
 
     @staticmethod
     def initial_for(audit: Audit) -> dict[str, Any]:
@@ -181,11 +172,11 @@ class ReviewForm(forms.Form):
         label="Young reviewers",
         help_text="Heard warns, once saved, about any who are not trained and current.",
     )
-    findings = forms.CharField(max_length=TEXT_LIMIT, widget=textarea(5))
+    findings = text_area(5, max_length=TEXT_LIMIT)
     revisit_date = GovUKDateField(
         label="Date of the revisit", required=False, help_text="When they go back to check."
     )
-    notes = forms.CharField(required=False, max_length=TEXT_LIMIT, widget=textarea())
+    notes = text_area(3, required=False, max_length=TEXT_LIMIT)
 
     def __init__(self, *args: Any, user: Any, adding: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -197,9 +188,9 @@ class ReviewForm(forms.Form):
         young.queryset = people_selectors.young_people_visible_to(user).filter(is_active=True)
         young.sees_names = people_selectors.sees_names(user)
         if adding:
-            self.fields["recommendations"] = forms.CharField(
+            self.fields["recommendations"] = text_area(
+                6,
                 required=False,
-                widget=textarea(6),
                 help_text="One recommendation a line: each is kept, answered and checked on "
                 "its own.",
             )
@@ -224,32 +215,28 @@ class ReviewForm(forms.Form):
 
 
 class RecommendationForm(forms.Form):
-    text = forms.CharField(label="Recommendation", max_length=TEXT_LIMIT, widget=textarea())
+    text = text_area(3, label="Recommendation", max_length=TEXT_LIMIT)
 
 
 class ResponseForm(forms.Form):
-    response = forms.CharField(
+    response = text_area(
+        5,
         label="Your response",
         max_length=TEXT_LIMIT,
-        widget=textarea(5),
         help_text="What your organisation has done, or will do, about this recommendation.",
     )
 
 
 class CheckForm(forms.Form):
-    outcome = forms.ChoiceField(
-        label="Was it acted on?",
-        choices=Recommendation.Outcome.choices,
-        widget=forms.RadioSelect,
-    )
-    outcome_note = forms.CharField(
-        label="Note from the revisit", required=False, max_length=TEXT_LIMIT, widget=textarea()
+    outcome = radios(Recommendation.Outcome.choices, label="Was it acted on?")
+    outcome_note = text_area(
+        3, label="Note from the revisit", required=False, max_length=TEXT_LIMIT
     )
 
 
 class CourseForm(forms.Form):
     title = forms.CharField(max_length=200)
-    kind = forms.ChoiceField(choices=Course.Kind.choices, label="For", widget=forms.RadioSelect)
+    kind = radios(Course.Kind.choices, label="For")
     date = GovUKDateField(label="Date of the course")
     valid_for_months = forms.IntegerField(
         label="Valid for (months)",
@@ -260,7 +247,7 @@ class CourseForm(forms.Form):
         help_text="How long the training stays current.",
     )
     attendees = YoungPeopleChoices(label="Who attended")
-    notes = forms.CharField(required=False, max_length=TEXT_LIMIT, widget=textarea())
+    notes = text_area(3, required=False, max_length=TEXT_LIMIT)
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -11,7 +11,7 @@ from django import forms
 from heard.consultations import selectors
 from heard.consultations.models import Consultation, Question
 from heard.consultations.services.responses import TEXT_MAX_LENGTH, question_key
-from heard.core.forms import GovUKDateField
+from heard.core.forms import GovUKDateField, radios, text_area, ticks
 from heard.core.roles import AgeBand
 from heard.groups.models import Group, Theme
 from heard.people.models import Organisation
@@ -30,11 +30,7 @@ class ConsultationForm(forms.Form):
     title = forms.CharField(
         max_length=200, help_text="What young people are asked, like “Have Your Say 2026”."
     )
-    summary = forms.CharField(
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="What it asks and why.",
-    )
+    summary = text_area(3, required=False, help_text="What it asks and why.")
     organisation = forms.ModelChoiceField(
         label="Owner organisation", queryset=Organisation.objects.none()
     )
@@ -45,48 +41,40 @@ class ConsultationForm(forms.Form):
         empty_label="You",
         help_text="The member of staff who runs it.",
     )
-    method = forms.ChoiceField(choices=Consultation.Method.choices, widget=forms.RadioSelect)
+    method = radios(Consultation.Method.choices)
     opens_on = GovUKDateField(label="Opens")
     closes_on = GovUKDateField(label="Closes")
-    themes = forms.ModelMultipleChoiceField(
+    themes = ticks(
         queryset=Theme.objects.order_by("-period", "title"),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text="Heard shows others on the same themes and audience before it starts.",
     )
-    age_bands = forms.MultipleChoiceField(
+    age_bands = ticks(
+        AgeBand.choices,
         label="Audience: age bands (optional)",
-        choices=AgeBand.choices,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text="Leave empty for every age.",
     )
-    groups = forms.ModelMultipleChoiceField(
+    groups = ticks(
         label="Audience: groups (optional)",
         queryset=Group.objects.order_by("name"),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text="Leave empty for every group.",
     )
-    areas = forms.CharField(
+    areas = text_area(
+        2,
         label="Audience: areas (optional)",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
         help_text="One area a line, like Fenland. Leave empty for every area.",
     )
-    organisations = forms.ModelMultipleChoiceField(
+    organisations = ticks(
         label="Audience: organisations (optional)",
         queryset=Organisation.objects.filter(is_active=True).order_by("name"),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text="Young people these organisations support. Leave empty for every organisation.",
     )
-    findings = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 4}))
-    decisions = forms.CharField(
-        label="Decisions that followed",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    findings = text_area(4, required=False)
+    decisions = text_area(3, label="Decisions that followed", required=False)
     responses = forms.CharField(
         label="Responses in the loop (optional)",
         required=False,
@@ -151,13 +139,11 @@ def consultation_initial(consultation: Consultation) -> dict[str, Any]:
 
 class QuestionForm(forms.Form):
     text = forms.CharField(label="Question", max_length=500)
-    kind = forms.ChoiceField(
-        label="Kind of answer", choices=Question.Kind.choices, widget=forms.RadioSelect
-    )
-    options = forms.CharField(
+    kind = radios(Question.Kind.choices, label="Kind of answer")
+    options = text_area(
+        4,
         label="Options (choice questions)",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
         help_text="One option a line, at least two.",
     )
     low_label = forms.CharField(
@@ -225,15 +211,9 @@ class SurveyForm(forms.Form):
                     help_text="Choose all that apply.",
                 )
             elif question.kind == Question.Kind.SCALE:
-                field = forms.ChoiceField(
-                    choices=scale_choices(question),
-                    widget=forms.RadioSelect,
-                    help_text="1 is the lowest, 5 the highest.",
-                )
+                field = radios(scale_choices(question), help_text="1 is the lowest, 5 the highest.")
             else:
-                field = forms.CharField(
-                    max_length=TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4})
-                )
+                field = text_area(4, max_length=TEXT_MAX_LENGTH)
             field.label = label
             field.required = question.required
             field.error_messages.update(messages)

@@ -147,6 +147,25 @@ def number_input(width: int = 5, *, decimal: bool = False) -> forms.TextInput:
     )
 
 
+def text_area(rows: int = 3, **kwargs: Any) -> forms.CharField:
+    """A text field written in a box of ``rows`` lines."""
+    return forms.CharField(widget=forms.Textarea(attrs={"rows": rows}), **kwargs)
+
+
+def radios(choices: Any, **kwargs: Any) -> forms.ChoiceField:
+    """One of ``choices``, as GOV.UK radios."""
+    return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **kwargs)
+
+
+def ticks(choices: Any = (), *, queryset: Any = None, **kwargs: Any) -> forms.Field:
+    """Any of ``choices`` (or of the rows of ``queryset``), as GOV.UK checkboxes."""
+    if queryset is not None:
+        return forms.ModelMultipleChoiceField(
+            queryset=queryset, widget=forms.CheckboxSelectMultiple, **kwargs
+        )
+    return forms.MultipleChoiceField(choices=choices, widget=forms.CheckboxSelectMultiple, **kwargs)
+
+
 def url_input() -> forms.TextInput:
     """A web address as a GOV.UK text input (crispy-forms-gds leaves ``URLInput`` unstyled)."""
     return forms.TextInput(

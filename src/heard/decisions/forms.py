@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 
-from heard.core.forms import TODAY, GovUKDateField, number_input
+from heard.core.forms import TODAY, GovUKDateField, number_input, radios, text_area, ticks
 from heard.core.roles import AgeBand
 from heard.decisions import selectors
 from heard.decisions.models import BudgetRound, Proposal
@@ -27,11 +27,10 @@ def _yes(value: Any) -> bool:
 
 class RoundForm(forms.Form):
     title = forms.CharField(max_length=200, help_text="Like “Annual event budget 2027”.")
-    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    kind = forms.ChoiceField(
+    description = text_area(3, required=False)
+    kind = radios(
+        BudgetRound.Kind.choices,
         label="What is decided",
-        choices=BudgetRound.Kind.choices,
-        widget=forms.RadioSelect,
         help_text="A theme vote chooses next year's Spotlight areas from a shortlist.",
     )
     organisation = forms.ModelChoiceField(
@@ -59,9 +58,7 @@ class RoundForm(forms.Form):
         initial=50,
         widget=number_input(3),
     )
-    method = forms.ChoiceField(
-        label="Voting method", choices=BudgetRound.Method.choices, widget=forms.RadioSelect
-    )
+    method = radios(BudgetRound.Method.choices, label="Voting method")
     points_per_voter = forms.IntegerField(
         label="Points each young person spreads",
         required=False,
@@ -97,29 +94,22 @@ class RoundForm(forms.Form):
     )
     opens = GovUKDateField(label="Voting opens")
     closes = GovUKDateField(label="Voting closes")
-    eligible_groups = forms.ModelMultipleChoiceField(
+    eligible_groups = ticks(
         label="Groups who may take part (optional)",
         queryset=Group.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text="None ticked: everyone on the register, as the other choices allow.",
     )
-    eligible_age_bands = forms.MultipleChoiceField(
-        label="Age bands (optional)",
-        choices=AgeBand.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    eligible_age_bands = ticks(AgeBand.choices, label="Age bands (optional)", required=False)
     eligible_areas = forms.CharField(
         label="Areas (optional)",
         required=False,
         help_text="Separated by commas, like Norwich, Great Yarmouth.",
     )
-    eligible_organisations = forms.ModelMultipleChoiceField(
+    eligible_organisations = ticks(
         label="Organisations whose young people may take part (optional)",
         queryset=Organisation.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -157,10 +147,10 @@ def round_initial(round_: BudgetRound) -> dict[str, Any]:
 
 class ProposalForm(forms.Form):
     title = forms.CharField(max_length=200)
-    description = forms.CharField(
+    description = text_area(
+        3,
         label="What it is, in plain words",
         max_length=DESCRIPTION_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Words a child can read.",
     )
     cost = forms.DecimalField(
@@ -285,21 +275,18 @@ def _option_label(proposal: Proposal) -> str:
 
 
 class DecideForm(forms.Form):
-    chosen = forms.ModelMultipleChoiceField(
+    chosen = ticks(
         label="What was chosen",
         queryset=Proposal.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Choose what was funded or which options won."},
     )
     decision_maker = forms.CharField(
         label="Who decided", max_length=200, initial="Young people at the annual event"
     )
-    explanation = forms.CharField(
-        label="What was decided, and why", widget=forms.Textarea(attrs={"rows": 3})
-    )
-    plain_language = forms.CharField(
+    explanation = text_area(3, label="What was decided, and why")
+    plain_language = text_area(
+        3,
         label="What we tell the young people",
-        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Words a child can read. Everyone who voted or proposed sees it in the portal.",
     )
     date = GovUKDateField(label="Date of the decision", rule=TODAY)
@@ -322,22 +309,15 @@ class DecideForm(forms.Form):
 
 class TellForm(forms.Form):
     date = GovUKDateField(label="When they were told", rule=TODAY)
-    channel = forms.ChoiceField(
-        label="How they were told",
-        choices=Feedback.Channel.choices,
-        widget=forms.RadioSelect,
-        initial=Feedback.Channel.PORTAL,
+    channel = radios(
+        Feedback.Channel.choices, label="How they were told", initial=Feedback.Channel.PORTAL
     )
-    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    notes = text_area(2, required=False)
 
 
 class PortalProposalForm(forms.Form):
     title = forms.CharField(label="Your idea, in a few words", max_length=200)
-    description = forms.CharField(
-        label="Tell us more about it",
-        max_length=DESCRIPTION_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
+    description = text_area(4, label="Tell us more about it", max_length=DESCRIPTION_MAX_LENGTH)
     cost = forms.DecimalField(
         label="What might it cost, in pounds? (optional)",
         required=False,

@@ -8,7 +8,7 @@ from typing import Any
 
 from django import forms
 
-from heard.core.forms import TODAY, GovUKDateField
+from heard.core.forms import TODAY, GovUKDateField, radios, text_area, ticks
 from heard.core.permissions import can, is_partner_worker
 from heard.involvement import selectors
 from heard.involvement.models import Evaluation, InvolvementActivity
@@ -24,7 +24,7 @@ class ActivityForm(forms.Form):
     title = forms.CharField(
         max_length=200, help_text="What was decided, like “Recruiting a youth worker”."
     )
-    kind = forms.ChoiceField(choices=InvolvementActivity.Kind.choices, widget=forms.RadioSelect)
+    kind = radios(InvolvementActivity.Kind.choices)
     date = GovUKDateField(label="Date", rule=TODAY, help_text="When the decision was made.")
     organisation = forms.ModelChoiceField(queryset=Organisation.objects.none())
     young_people_involved = forms.TypedChoiceField(
@@ -34,20 +34,19 @@ class ActivityForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Say whether young people were involved."},
     )
-    how = forms.MultipleChoiceField(
+    how = ticks(
+        InvolvementActivity.How.choices,
         label="How were they involved?",
-        choices=InvolvementActivity.How.choices,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text="Select all that apply.",
     )
-    young_people = forms.CharField(
+    young_people = text_area(
+        2,
         label="Which young people (optional)",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Their references, like YP-ABC234, separated by commas or spaces.",
     )
-    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    notes = text_area(3, required=False)
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -106,17 +105,13 @@ class EvaluationForm(forms.Form):
         empty_label="Anonymous (no name on the paper form)",
         help_text="Attendees of the session who have not evaluated it yet.",
     )
-    rating = forms.ChoiceField(
+    rating = radios(
+        Evaluation.Rating.choices,
         label="How did it go for them?",
-        choices=Evaluation.Rating.choices,
-        widget=forms.RadioSelect,
         error_messages={"required": "Choose positive, neutral or negative."},
     )
-    comment = forms.CharField(
-        required=False,
-        max_length=COMMENT_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="What they wrote, if anything.",
+    comment = text_area(
+        3, required=False, max_length=COMMENT_MAX_LENGTH, help_text="What they wrote, if anything."
     )
 
     def __init__(self, *args: Any, user: Any, attendees: Any = None, **kwargs: Any) -> None:

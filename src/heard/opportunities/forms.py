@@ -10,7 +10,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from heard.core.forms import GovUKDateField, number_input
+from heard.core.forms import GovUKDateField, number_input, radios, text_area, ticks
 from heard.core.permissions import can, is_partner_worker
 from heard.core.roles import AgeBand
 from heard.groups.models import Group
@@ -40,11 +40,8 @@ def _time(label: str, subject: str, *, required: bool = True) -> forms.TimeField
 
 class OpportunityForm(forms.Form):
     title = forms.CharField(max_length=200, help_text="Like “Youth panel for a new manager”.")
-    kind = forms.ChoiceField(choices=Opportunity.Kind.choices, widget=forms.RadioSelect)
-    description = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="What young people will do, in words they use.",
-    )
+    kind = radios(Opportunity.Kind.choices)
+    description = text_area(4, help_text="What young people will do, in words they use.")
     organisation = forms.ModelChoiceField(queryset=Organisation.objects.none())
     starts_on = GovUKDateField(label="Date it starts")
     starts_time = _time("Time it starts", "it starts")
@@ -57,10 +54,8 @@ class OpportunityForm(forms.Form):
     ends_time = _time("Time it ends (optional)", "it ends", required=False)
     place = forms.CharField(label="Where (optional if online)", max_length=200, required=False)
     online = forms.BooleanField(label="It is online", required=False)
-    accessibility = forms.CharField(
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Step-free access, BSL interpreter, a quiet room, and so on.",
+    accessibility = text_area(
+        3, required=False, help_text="Step-free access, BSL interpreter, a quiet room, and so on."
     )
     closes_on = GovUKDateField(label="Closing date", help_text="The last day to sign up.")
     places = forms.IntegerField(
@@ -70,18 +65,16 @@ class OpportunityForm(forms.Form):
         widget=number_input(),
         help_text="Leave empty for no limit.",
     )
-    age_bands = forms.MultipleChoiceField(
+    age_bands = ticks(
+        AgeBand.choices,
         label="Age bands it suits",
-        choices=AgeBand.choices,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text="Leave all unticked for every age.",
     )
-    groups = forms.ModelMultipleChoiceField(
+    groups = ticks(
         label="Groups it suits",
         queryset=Group.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text="Members of any of these groups. Leave all unticked for everyone.",
     )
     areas = forms.CharField(
@@ -89,9 +82,8 @@ class OpportunityForm(forms.Form):
         required=False,
         help_text="Where young people live, separated by commas. Leave empty for everywhere.",
     )
-    status = forms.ChoiceField(
-        choices=Opportunity.Status.choices,
-        widget=forms.RadioSelect,
+    status = radios(
+        Opportunity.Status.choices,
         help_text="Young people see it in the portal once it is published.",
     )
 

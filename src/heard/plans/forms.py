@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.db.models import Q, QuerySet
 
-from heard.core.forms import TODAY, GovUKDateField, number_input
+from heard.core.forms import TODAY, GovUKDateField, number_input, radios, text_area
 from heard.core.permissions import is_partner_worker
 from heard.core.roles import PROGRAMME_ROLES, Role
 from heard.core.standards import Standard
@@ -27,10 +27,6 @@ def lead_candidates(plan: ActionPlan) -> QuerySet[User]:
     return User.objects.filter(
         Q(role__in=roles) | Q(organisation_id=plan.organisation_id), is_active=True
     ).order_by("full_name")
-
-
-def _text(rows: int = 3, **kwargs: Any) -> forms.CharField:
-    return forms.CharField(widget=forms.Textarea(attrs={"rows": rows}), **kwargs)
 
 
 class PlanForm(forms.Form):
@@ -70,11 +66,11 @@ class OutcomeForm(forms.Form):
         help_text="As the plan numbers it, like 1.2.",
         widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-5"}),
     )
-    text = _text(label="Outcome")
+    text = text_area(label="Outcome")
 
 
 class ActionForm(forms.Form):
-    text = _text(5, label="Supporting action", help_text="Lines are kept as you write them.")
+    text = text_area(5, label="Supporting action", help_text="Lines are kept as you write them.")
     lead_staff = _StaffChoices(
         queryset=User.objects.none(),
         required=False,
@@ -87,8 +83,8 @@ class ActionForm(forms.Form):
     )
     timescale = forms.CharField(max_length=500, required=False, help_text="Like “May-July 09”.")
     due_on = GovUKDateField(label="Due date", required=False, subject="The due date")
-    resources = _text(2, required=False)
-    risks = _text(2, required=False, label="Risks identified")
+    resources = text_area(2, required=False)
+    risks = text_area(2, required=False, label="Risks identified")
 
     def __init__(self, *args: Any, plan: ActionPlan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -97,8 +93,8 @@ class ActionForm(forms.Form):
 
 class ReviewForm(forms.Form):
     date = GovUKDateField(label="Date of the review", rule=TODAY)
-    progress = forms.ChoiceField(choices=Progress.choices, widget=forms.RadioSelect)
-    comment = _text(3, required=False)
+    progress = radios(Progress.choices)
+    comment = text_area(3, required=False)
 
 
 class CopyForm(PlanForm):

@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 
-from heard.core.forms import url_input
+from heard.core.forms import radios, text_area, ticks, url_input
 from heard.core.permissions import is_partner_worker
 from heard.core.roles import AgeBand
 from heard.groups.models import Theme
@@ -20,28 +20,20 @@ from heard.voice.services.evidence import ALLOWED_DESCRIPTION
 
 class ResourceForm(forms.Form):
     title = forms.CharField(max_length=200)
-    kind = forms.ChoiceField(choices=Resource.Kind.choices, widget=forms.RadioSelect)
-    summary = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="What it is and when it helps: this is what the search reads.",
-    )
+    kind = radios(Resource.Kind.choices)
+    summary = text_area(4, help_text="What it is and when it helps: this is what the search reads.")
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.none(),
         required=False,
         empty_label="The partnership's own",
         help_text="Whose resource it is.",
     )
-    themes = forms.ModelMultipleChoiceField(
-        queryset=Theme.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
-    )
-    methods = forms.ModelMultipleChoiceField(
-        queryset=Method.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
-    )
-    age_bands = forms.MultipleChoiceField(
+    themes = ticks(queryset=Theme.objects.none(), required=False)
+    methods = ticks(queryset=Method.objects.none(), required=False)
+    age_bands = ticks(
+        AgeBand.choices,
         label="Age bands",
-        choices=AgeBand.choices,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text="Leave all unticked for any age.",
     )
     file = forms.FileField(

@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 
-from heard.core.forms import TODAY, GovUKDateField, number_input
+from heard.core.forms import TODAY, GovUKDateField, number_input, radios, text_area
 from heard.core.permissions import is_partner_worker, is_system
 from heard.participation import selectors as participation_selectors
 from heard.participation.models import Session
@@ -65,9 +65,7 @@ class _ReferenceField(forms.CharField):
 
 class RecognitionForm(_OwnOrganisation, forms.Form):
     young_person = _ReferenceField(label="Young person")
-    kind = forms.ChoiceField(
-        label="What is it?", choices=Recognition.Kind.choices, widget=forms.RadioSelect
-    )
+    kind = radios(Recognition.Kind.choices, label="What is it?")
     title = forms.CharField(
         max_length=200,
         label="What it recognises",
@@ -93,7 +91,7 @@ class RecognitionForm(_OwnOrganisation, forms.Form):
         widget=number_input(5, decimal=True),
         error_messages={"invalid": "Enter the hours as a number, like 2 or 1.5."},
     )
-    details = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    details = text_area(3, required=False)
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -153,10 +151,9 @@ WHOSE = [("young_person", "A young person's"), ("mine", "My own")]
 
 
 class ClaimForm(_OwnOrganisation, forms.Form):
-    whose = forms.ChoiceField(
+    whose = radios(
+        WHOSE,
         label="Whose costs are these?",
-        choices=WHOSE,
-        widget=forms.RadioSelect,
         error_messages={"required": "Say whose costs these are."},
     )
     young_person = _ReferenceField(
@@ -195,9 +192,7 @@ class ClaimForm(_OwnOrganisation, forms.Form):
 
 
 class ItemForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="Kind of cost", choices=ExpenseItem.Kind.choices, widget=forms.RadioSelect
-    )
+    kind = radios(ExpenseItem.Kind.choices, label="Kind of cost")
     date = GovUKDateField(label="Date of the cost", rule=TODAY)
     description = forms.CharField(max_length=200, help_text="Like “Return bus, Ely to Cambridge”.")
     amount = _money("Amount", help_text=MONEY_HELP)
@@ -229,10 +224,10 @@ def claim_initial(claim: Any) -> dict[str, Any]:
 
 
 class RejectForm(forms.Form):
-    rejection_reason = forms.CharField(
+    rejection_reason = text_area(
+        3,
         label="Why is it rejected?",
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="The person who claimed is told this.",
         error_messages={"required": "Say why it is rejected."},
     )
@@ -250,9 +245,7 @@ class InvoiceForm(_OwnOrganisation, forms.Form):
     reference = forms.CharField(max_length=100, help_text="The partner's invoice number.")
     period_start = GovUKDateField(label="Period from")
     period_end = GovUKDateField(label="Period to")
-    description = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}), help_text="The agreed costs it is for."
-    )
+    description = text_area(3, help_text="The agreed costs it is for.")
     amount = _money("Amount", help_text=MONEY_HELP)
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
