@@ -9,13 +9,8 @@ organisation's records do not exist for them (404).
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from typing import Any, ClassVar
-
-from django.db.models import Model, QuerySet
-
 from heard.audits.models import Audit, Course, CourseAttendance, ProvisionReview, Recommendation
-from heard.core.policies import Policy, registered, role_of
+from heard.core.policies import OrganisationScoped, registered
 from heard.core.roles import PROGRAMME_ROLES, Role
 
 PARTNER = Role.PARTNER_WORKER
@@ -24,59 +19,7 @@ BOARD = Role.BOARD_MEMBER
 READERS = PROGRAMME_ROLES | {BOARD}
 
 
-class OrganisationRecords(Policy[Any]):
-    """Records that each concern one organisation (``own_field``, a path of attributes): the
-    roles of ``everywhere[action]`` reach every record, a partner worker the records of their own
-    organisation for each action in ``own``."""
-
-    own_field: ClassVar[str] = "organisation_id"
-    everywhere: ClassVar[dict[str, Collection[str]]] = {}
-    own: ClassVar[Collection[str]] = ()
-
-    def _reach(self, user: Any, action: str) -> str | None:
-        role = role_of(user)
-        if role in self.everywhere[action]:
-            return "all"
-        if role == PARTNER and action in self.own:
-            return "own"
-        return None
-
-    def _owner(self, obj: Model) -> Any:
-        value: Any = obj
-        for part in self.own_field.split("__"):
-            value = getattr(value, part)
-        return value
-
-    def _may(self, user: Any, action: str, obj: Model | None) -> bool:
-        reach = self._reach(user, action)
-        if reach != "own" or obj is None:
-            return reach is not None
-        own = getattr(user, "organisation_id", None)
-        return own is not None and self._owner(obj) == own
-
-    def _scope(self, user: Any, action: str, rows: QuerySet[Any]) -> QuerySet[Any]:
-        reach = self._reach(user, action)
-        if reach == "all":
-            return rows
-        if reach == "own":
-            return rows.filter(**{self.own_field: user.organisation_id})
-        return rows.none()
-
-
-class _Answers(OrganisationRecords):
-    """``may_<action>`` and ``<action>_scope`` of every action, read from the two tables."""
-
-    def __getattr__(self, name: str) -> Any:
-        prefix, _, action = name.partition("_")
-        if prefix == "may" and action in self.everywhere:
-            return lambda user, obj=None: self._may(user, action, obj)
-        action, _, suffix = name.rpartition("_")
-        if suffix == "scope" and action in self.everywhere:
-            return lambda user, rows: self._scope(user, action, rows)
-        raise AttributeError(name)
-
-
-class ProvisionReviewPolicy(_Answers):
+class ProvisionReviewPolicy(OrganisationScoped):
     """Provision reviews: kept by programme staff, read by board members and by a partner worker
     of the provider reviewed; which young people reviewed, by programme staff only."""
 
@@ -93,7 +36,7 @@ class ProvisionReviewPolicy(_Answers):
     own = ("view",)
 
 
-class RecommendationPolicy(_Answers):
+class RecommendationPolicy(OrganisationScoped):
     """Recommendations: read like their review; programme staff change them and record the
     revisit; the provider's own staff (its partner workers), and nobody else, respond."""
 
@@ -104,7 +47,7 @@ class RecommendationPolicy(_Answers):
     own = ("view", "respond")
 
 
-class AuditPolicy(OrganisationRecords):
+class AuditPolicy(OrganisationScoped):
     """Audits: kept by programme staff, read by board members and by a partner worker of the
     audited organisation; which young people audited, by programme staff only (a partner sees
     how many: the young auditors may come from other organisations)."""
@@ -120,26 +63,8 @@ class AuditPolicy(OrganisationRecords):
     }
     own = ("view",)
 
-    def may_view(self, user: Any, obj: Any = None) -> bool:
-        return self._may(user, "view", obj)
 
-    def view_scope(self, user: Any, rows: QuerySet[Any]) -> QuerySet[Any]:
-        return self._scope(user, "view", rows)
-
-    def may_add(self, user: Any, obj: Any = None) -> bool:
-        return self._may(user, "add", obj)
-
-    def may_change(self, user: Any, obj: Any = None) -> bool:
-        return self._may(user, "change", obj)
-
-    def may_delete(self, user: Any, obj: Any = None) -> bool:
-        return self._may(user, "delete", obj)
-
-    def may_view_young_people(self, user: Any, obj: Any = None) -> bool:
-        return self._may(user, "view_young_people", obj)
-
-
-class CoursePolicy(_Answers):
+class CoursePolicy(OrganisationScoped):
     """Young people's courses: kept by programme staff, read by every role that reads audits
     (a course belongs to no organisation: who attended is ``CourseAttendancePolicy``'s)."""
 
@@ -153,7 +78,7 @@ class CoursePolicy(_Answers):
     }
 
 
-class CourseAttendancePolicy(_Answers):
+class CourseAttendancePolicy(OrganisationScoped):
     """Who attended a course, and so who is trained: programme staff see every young person, a
     partner worker their own organisation's, board members none (they see how many)."""
 

@@ -20,13 +20,13 @@ A policy names the actions it answers for and implements, for each action ``x``:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any, ClassVar, Generic, TypeVar
 
 import rules
 from django.db import models
 
-from heard.core.roles import PROGRAMME_ROLES
+from heard.core.roles import PROGRAMME_ROLES, Role
 
 M = TypeVar("M", bound=models.Model)
 
@@ -97,6 +97,65 @@ class Policy(Generic[M]):
         if method is None:
             raise NotImplementedError(f"{type(self).__name__} must define {prefix}_{action}")
         return method
+
+
+class OrganisationScoped(Policy[Any]):
+    """A policy whose records each belong to one organisation (``own_field``, a path of
+    attributes such as ``review__provider_id``): the roles of ``everywhere[action]`` reach every
+    record, a partner worker those of their own organisation when ``action`` is in ``own``. Each
+    action's ``may_<action>`` and ``<action>_scope`` are this one rule, read from the two tables
+    (``not_listed``: actions a partner worker does only to a record, never to "the list")."""
+
+    own_field: ClassVar[str] = "organisation_id"
+    everywhere: ClassVar[dict[str, Collection[str]]] = {}
+    own: ClassVar[Collection[str]] = ()
+    not_listed: ClassVar[Collection[str]] = ()
+    #: Permission names that are not ``<app>.<action>_<model>`` (kept from the rules before).
+    names: ClassVar[dict[str, str]] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        prefix, _, action = name.partition("_")
+        if prefix == "may" and action in self.everywhere:
+            return lambda user, obj=None: self._may(user, action, obj)
+        action, _, suffix = name.rpartition("_")
+        if suffix == "scope" and action in self.everywhere:
+            return lambda user, rows: self._scope(user, action, rows)
+        raise AttributeError(name)
+
+    def permission(self, action: str) -> str:
+        return self.names.get(action) or super().permission(action)
+
+    def _reach(self, user: Any, action: str) -> str | None:
+        """``"all"``, ``"own"`` (a partner worker's organisation) or None."""
+        role = role_of(user)
+        if role in self.everywhere[action]:
+            return "all"
+        if role == Role.PARTNER_WORKER and action in self.own:
+            return "own"
+        return None
+
+    def _owner(self, obj: models.Model) -> Any:
+        value: Any = obj
+        for part in self.own_field.split("__"):
+            value = getattr(value, part)
+        return value
+
+    def _may(self, user: Any, action: str, obj: models.Model | None) -> bool:
+        reach = self._reach(user, action)
+        if reach != "own":
+            return reach == "all"
+        if obj is None:
+            return action not in self.not_listed
+        own = getattr(user, "organisation_id", None)
+        return own is not None and self._owner(obj) == own
+
+    def _scope(self, user: Any, action: str, rows: models.QuerySet[Any]) -> models.QuerySet[Any]:
+        reach = self._reach(user, action)
+        if reach == "all":
+            return rows
+        if reach == "own":
+            return rows.filter(**{self.own_field: user.organisation_id})
+        return rows.none()
 
 
 def policy_for(model: type[models.Model] | str) -> Policy[Any]:

@@ -8,12 +8,9 @@ organisation; board members never see young people, not even their names.
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from typing import Any, ClassVar
+from typing import Any
 
-from django.db.models import Model, QuerySet
-
-from heard.core.policies import Policy, registered, role_of
+from heard.core.policies import OrganisationScoped, Policy, registered, role_of
 from heard.core.roles import PROGRAMME_ROLES, Role
 from heard.people.models import Organisation, User, YoungPerson
 
@@ -24,60 +21,7 @@ READERS = PROGRAMME_ROLES | {Role.THEME_LEAD, Role.SAFEGUARDING_LEAD}
 ADDERS = PROGRAMME_ROLES | {Role.THEME_LEAD}
 
 
-class _OrganisationScoped(Policy[Any]):
-    """A policy whose records each belong to one organisation (``own_field``): the roles of
-    ``everywhere[action]`` reach every record, a partner worker those of their organisation when
-    ``action`` is in ``own``. Each action's ``may_<action>`` and ``<action>_scope`` are this one
-    rule, read from the two tables (``listing``: may a partner worker do it without a record)."""
-
-    own_field: ClassVar[str] = "organisation_id"
-    everywhere: ClassVar[dict[str, Collection[str]]] = {}
-    own: ClassVar[Collection[str]] = ()
-    #: Actions a partner worker does only to a record, never to "the list".
-    not_listed: ClassVar[Collection[str]] = ()
-    #: Permission names that are not ``<app>.<action>_<model>`` (kept from the rules before).
-    names: ClassVar[dict[str, str]] = {}
-
-    def __getattr__(self, name: str) -> Any:
-        prefix, _, action = name.partition("_")
-        if prefix == "may" and action in self.everywhere:
-            return lambda user, obj: self._may(user, action, obj)
-        action, _, suffix = name.rpartition("_")
-        if suffix == "scope" and action in self.everywhere:
-            return lambda user, rows: self._scope(user, action, rows)
-        raise AttributeError(name)
-
-    def permission(self, action: str) -> str:
-        return self.names.get(action) or super().permission(action)
-
-    def _reach(self, user: Any, action: str) -> str | None:
-        """``"all"``, ``"own"`` (a partner worker's organisation) or None."""
-        role = role_of(user)
-        if role in self.everywhere[action]:
-            return "all"
-        if role == PARTNER and action in self.own:
-            return "own"
-        return None
-
-    def _may(self, user: Any, action: str, obj: Model | None) -> bool:
-        reach = self._reach(user, action)
-        if reach != "own":
-            return reach == "all"
-        if obj is None:
-            return action not in self.not_listed
-        own = getattr(user, "organisation_id", None)
-        return own is not None and getattr(obj, self.own_field) == own
-
-    def _scope(self, user: Any, action: str, rows: QuerySet[Any]) -> QuerySet[Any]:
-        reach = self._reach(user, action)
-        if reach == "all":
-            return rows
-        if reach == "own":
-            return rows.filter(**{self.own_field: user.organisation_id})
-        return rows.none()
-
-
-class YoungPersonPolicy(_OrganisationScoped):
+class YoungPersonPolicy(OrganisationScoped):
     """Young people: board members never see them, not even their names in a group's page. A
     partner worker imports a file (``import``, no record) whose rows are each checked as ``add``."""
 
@@ -94,7 +38,7 @@ class YoungPersonPolicy(_OrganisationScoped):
     names = {"view_name": "people.view_youngperson_name"}
 
 
-class OrganisationPolicy(_OrganisationScoped):
+class OrganisationPolicy(OrganisationScoped):
     """Organisations: every member of staff reads them; programme staff add and change them. The
     counts of an organisation's young people are for roles that read young people (a partner
     worker: their own); its staff accounts for programme staff and a partner worker of its own."""
