@@ -4,8 +4,6 @@ The evaluation itself is the involvement app's (``heard.involvement``)."""
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,7 +14,7 @@ from heard.involvement import services as involvement_services
 from heard.involvement.models import Evaluation
 from heard.people.models import YoungPerson
 from heard.portal import forms
-from heard.portal.views import portal_required
+from heard.portal.views import one_tap, portal_required
 
 #: The three answers in a young person's words, in the order the buttons show them.
 RATING_WORDS = [
@@ -43,20 +41,11 @@ def evaluate(request: HttpRequest, young_person: YoungPerson, pk: int) -> HttpRe
     """One tap: good, OK or not good, with an optional comment."""
     session = involvement_selectors.portal_session_get(young_person, pk)
     form = forms.EvaluationForm(request.POST)
-    if form.is_valid():
-        try:
-            involvement_services.evaluation_give(
-                young_person=young_person,
-                session=session,
-                rating=form.cleaned_data["rating"],
-                comment=form.cleaned_data["comment"],
-            )
-        except ValidationError as exc:
-            forms.add_service_errors(form, exc)
-    if form.errors:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, str(error))
-    else:
-        messages.success(request, "Thank you! We saved what you think.")
+    one_tap(
+        request,
+        form,
+        lambda: involvement_services.evaluation_give(
+            young_person=young_person, session=session, **form.cleaned_data
+        ),
+    )
     return redirect(reverse("portal:how-it-went") + f"#session-{session.pk}")

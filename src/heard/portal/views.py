@@ -139,6 +139,22 @@ def home(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     return render(request, "portal/home.html", context)
 
 
+def one_tap(request: HttpRequest, form: Any, save: Callable[[], Any]) -> None:
+    """A one-tap answer (a rating, an evaluation): ``save()`` when the form is valid, then its
+    errors or the thanks as messages on the page it goes back to."""
+    if form.is_valid():
+        try:
+            save()
+        except ValidationError as exc:
+            forms.add_service_errors(form, exc)
+    if form.errors:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+    else:
+        messages.success(request, "Thank you! We saved what you think.")
+
+
 @portal_required
 def sessions(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     context = {
@@ -156,22 +172,13 @@ def rate(request: HttpRequest, young_person: YoungPerson, pk: int) -> HttpRespon
     """One tap: helpful, not sure or not helpful, with an optional comment."""
     response = selectors.portal_response_get(young_person, pk)
     form = forms.RatingForm(request.POST)
-    if form.is_valid():
-        try:
-            voice_services.rating_give(
-                young_person=young_person,
-                response=response,
-                value=form.cleaned_data["value"],
-                comment=form.cleaned_data["comment"],
-            )
-        except ValidationError as exc:
-            forms.add_service_errors(form, exc)
-    if form.errors:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, str(error))
-    else:
-        messages.success(request, "Thank you! We saved what you think.")
+    one_tap(
+        request,
+        form,
+        lambda: voice_services.rating_give(
+            young_person=young_person, response=response, **form.cleaned_data
+        ),
+    )
     view_pk = request.POST.get("view", "")
     anchor = f"#view-{int(view_pk)}" if view_pk.isdigit() else ""
     return redirect(reverse("portal:home") + anchor)
