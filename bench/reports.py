@@ -63,6 +63,8 @@ def measure(runs: int) -> dict[str, Any]:
     from django.utils import timezone
 
     from heard.core.roles import Role
+    from heard.demo import generator
+    from heard.indicators.models import Indicator
     from heard.indicators.reports import periods
 
     today = timezone.localdate()
@@ -78,6 +80,8 @@ def measure(runs: int) -> dict[str, Any]:
     pdf = timed(client, path, {**query, "format": "pdf"}, runs)
     return {
         "report": f"quarterly monitoring report, whole partnership, {quarter.label}",
+        "data": generator.marker(),
+        "indicators": Indicator.objects.count(),
         "page": {
             **page,
             "queries": page_queries,
