@@ -11,9 +11,9 @@ from django.db import transaction
 
 from heard.consultations import events, selectors
 from heard.consultations.models import Answer, Consultation
-from heard.core import audit
+from heard.core import audience, audit
 from heard.core.permissions import can, require
-from heard.core.roles import AgeBand, Role
+from heard.core.roles import Role
 from heard.core.updates import (
     audited_create,
     audited_update,
@@ -45,6 +45,7 @@ CONSULTATION_FIELDS = (
 )
 #: The many-to-many values a consultation is created with.
 RELATED = ("themes", "groups", "organisations", "responses")
+AREAS = "Enter each area on its own line, in 100 characters or fewer."
 NOT_YOURS = "Choose your own organisation."
 LEAD_A_THEME = "Choose at least one theme you lead."
 NO_THEMES = "Choose themes that already exist."
@@ -77,27 +78,6 @@ class SimilarConsultations(ValidationError):
 def _saved(items: Iterable[Any], model: type[Any]) -> tuple[list[Any], bool]:
     chosen = list(items or ())
     return chosen, all(isinstance(item, model) and item.pk for item in chosen)
-
-
-def _age_bands(value: Any, errors: dict[str, Any]) -> list[str]:
-    chosen = list(value) if isinstance(value, list | tuple | set) else [value] if value else []
-    if any(item not in AgeBand.values for item in chosen):
-        errors["age_bands"] = "Choose age bands from the list."
-        return []
-    return [band for band in AgeBand.values if band in chosen]
-
-
-def _areas(value: Any, errors: dict[str, Any]) -> list[str]:
-    chosen = list(value) if isinstance(value, list | tuple | set) else [value] if value else []
-    out: list[str] = []
-    for item in chosen:
-        area = plain_text(item)
-        if not area or len(area) > 100 or "\n" in area:
-            errors["areas"] = "Enter each area on its own line, in 100 characters or fewer."
-            return []
-        if area.casefold() not in {known.casefold() for known in out}:
-            out.append(area)
-    return out
 
 
 def _check_relations(actor: Any, values: dict[str, Any], errors: dict[str, Any]) -> None:
@@ -219,8 +199,8 @@ def consultation_create(
         summary=plain_text(summary),
         organisation=organisation if isinstance(organisation, Organisation) else None,
         owner=related["owner"] if "owner" not in errors else None,
-        age_bands=_age_bands(age_bands, errors),
-        areas=_areas(areas, errors),
+        age_bands=audience.age_bands(age_bands, errors),
+        areas=audience.areas(areas, errors, message=AREAS, blank_ok=False),
         opens_on=opens_on,
         closes_on=closes_on,
         method=method,
@@ -252,9 +232,9 @@ def consultation_update(*, actor: Any, consultation: Consultation, **fields: Any
             if name in values:
                 values[name] = plain_text(values[name])
         if "age_bands" in values:
-            values["age_bands"] = _age_bands(values["age_bands"], errors)
+            values["age_bands"] = audience.age_bands(values["age_bands"], errors)
         if "areas" in values:
-            values["areas"] = _areas(values["areas"], errors)
+            values["areas"] = audience.areas(values["areas"], errors, message=AREAS, blank_ok=False)
         _check_relations(actor, values, errors)
         if "themes" in values:
             _check_theme_lead(actor, values["themes"], errors)

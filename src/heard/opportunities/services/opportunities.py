@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from heard.core import audience
 from heard.core.permissions import can, require
-from heard.core.roles import AgeBand
 from heard.core.updates import (
     audited_create,
     audited_delete,
@@ -45,31 +45,10 @@ NOT_YOURS = "Choose your own organisation."
 WHERE = "Say where it is: a place, online, or both."
 CLOSES_AFTER_START = "The closing date must be on or before the day it starts."
 ENDS_BEFORE_START = "The end must be after the start."
+AREAS = f"Each area is one line of {audience.AREA_MAX_LENGTH} characters or fewer."
 NO_PLACES = "Places must be at least 1, or leave it empty for no limit."
-AREA_MAX_LENGTH = 100
 #: What the rules read of an opportunity being changed besides the values changed.
 CHECKED = ("place", "online", "places", "starts_at", "ends_at", "closes_on")
-
-
-def _age_bands(value: Any, errors: dict[str, Any]) -> list[str]:
-    chosen = list(value) if isinstance(value, list | tuple | set) else [value] if value else []
-    if any(item not in AgeBand.values for item in chosen):
-        errors["age_bands"] = "Choose age bands from the list."
-        return []
-    return [band for band in AgeBand.values if band in chosen]
-
-
-def _areas(value: Any, errors: dict[str, Any]) -> list[str]:
-    chosen = list(value) if isinstance(value, list | tuple | set) else [value] if value else []
-    areas: list[str] = []
-    for item in chosen:
-        text = plain_text(item)
-        if not isinstance(item, str) or len(text) > AREA_MAX_LENGTH or "\n" in text:
-            errors["areas"] = f"Each area is one line of {AREA_MAX_LENGTH} characters or fewer."
-            return []
-        if text and text.casefold() not in {area.casefold() for area in areas}:
-            areas.append(text)
-    return areas
 
 
 def _groups(value: Iterable[Any], errors: dict[str, Any]) -> list[Group]:
@@ -96,9 +75,9 @@ def _check(values: dict[str, Any], errors: dict[str, Any]) -> None:
         if name in values:
             values[name] = plain_text(values[name])
     if "age_bands" in values:
-        values["age_bands"] = _age_bands(values["age_bands"], errors)
+        values["age_bands"] = audience.age_bands(values["age_bands"], errors)
     if "areas" in values:
-        values["areas"] = _areas(values["areas"], errors)
+        values["areas"] = audience.areas(values["areas"], errors, message=AREAS)
     if "groups" in values:
         values["groups"] = _groups(values["groups"], errors)
     if not values.get("place") and not values.get("online"):

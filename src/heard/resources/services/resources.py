@@ -14,9 +14,8 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from heard.core import audit
+from heard.core import audience, audit
 from heard.core.permissions import can, require
-from heard.core.roles import AgeBand
 from heard.core.updates import (
     audited_delete,
     audited_update,
@@ -50,14 +49,6 @@ PARTNERSHIP = (
 )
 FILE_OR_LINK = "Upload a file or give a link (or both)."
 LINK_SCHEME = "Enter a link starting with http:// or https://."
-
-
-def _age_bands(value: Any, errors: dict[str, Any]) -> list[str]:
-    chosen = list(value) if isinstance(value, list | tuple | set) else [value] if value else []
-    if any(item not in AgeBand.values for item in chosen):
-        errors["age_bands"] = "Choose age bands from the list."
-        return []
-    return [band for band in AgeBand.values if band in chosen]
 
 
 def _saved(value: Any, model: Any, name: str, errors: dict[str, Any]) -> list[Any]:
@@ -130,7 +121,7 @@ def resource_add(
         kind=kind,
         summary=plain_text(summary),
         organisation=organisation if isinstance(organisation, Organisation) else None,
-        age_bands=_age_bands(age_bands, errors),
+        age_bands=audience.age_bands(age_bands, errors),
         link=_link(link, errors),
         published=bool(published),
         created_by=actor,
@@ -170,7 +161,7 @@ def resource_update(*, actor: Any, resource: Resource, **fields: Any) -> Resourc
         if "link" in values:
             values["link"] = _link(values["link"], errors)
         if "age_bands" in values:
-            values["age_bands"] = _age_bands(values["age_bands"], errors)
+            values["age_bands"] = audience.age_bands(values["age_bands"], errors)
         if "themes" in values:
             values["themes"] = _saved(values["themes"], Theme, "themes", errors)
         if "methods" in values:
