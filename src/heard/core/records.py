@@ -19,9 +19,8 @@ make the views:
         services.opportunity_delete, template="opportunities/opportunity_delete.html"
     )
 
-The views are the ones written out by hand before: permission checks, messages, titles, cancel
-links and templates stay what they were. A delete template extends ``core/record_delete.html``
-and says only its caption and its warning.
+The views are those once written out by hand. A delete template extends
+``core/record_delete.html`` and says only its caption and its warning.
 """
 
 from __future__ import annotations
@@ -253,6 +252,7 @@ class Record:
         values: Values = changed_values,
         title: Callable[[Any], str] | None = None,
         initial: Callable[[HttpRequest, Any], Mapping[str, Any]] | None = None,
+        submit_label: str = "Save changes",
     ) -> View:
         """Edit a record: the form with ``initial(record)``, then ``update(actor=user,
         <keyword>=record, **values(form))`` (the changed values); back to its page with
@@ -274,7 +274,7 @@ class Record:
                 success=f"{self._noun()} updated.",
                 then=self.url(record),
                 title=title(record) if title else f"Edit {self.label(record)}",
-                submit_label="Save changes",
+                submit_label=submit_label,
                 cancel_url=self.url(record),
             )
 
@@ -311,24 +311,30 @@ class Record:
         values: Values = cleaned,
         files: bool = False,
         form_kwargs: Callable[[HttpRequest, Any], Mapping[str, Any]] | None = None,
+        initial: Callable[[HttpRequest, Any], Mapping[str, Any]] | None = None,
+        then: Callable[[Any], str] | None = None,
         name: str = "",
     ) -> View:
         """Something done to one record with a few answers of its own (reject with a reason, add
         an item): when the user may ``action`` the record, ``form`` (not the record's), then
-        ``call(actor=user, <keyword>=record, **values(form))``; back to the record's page."""
+        ``call(actor=user, <keyword>=record, **values(form))``; back to the record's page (or
+        to ``then(saved)``). ``form_kwargs`` and ``initial`` are made from the request and the
+        record."""
 
         @login_required
         def act(request: HttpRequest, pk: int) -> HttpResponse:
             user = request.user
             record = self.fetch(request, pk, action)
-            more = form_kwargs(request, record) if form_kwargs else {}
+            more = dict(form_kwargs(request, record)) if form_kwargs else {}
+            if initial is not None:
+                more["initial"] = initial(request, record)
             bound = form(*_data(request, files), **more)
             return form_page(
                 request,
                 bound,
                 lambda: call(actor=user, **{self.context_name: record}, **values(bound)),
                 success=success,
-                then=self.url(record),
+                then=then or self.url(record),
                 title=title(record),
                 submit_label=submit_label,
                 cancel_url=self.url(record),
@@ -346,12 +352,14 @@ class Record:
         success: Message,
         then: Callable[[Any], str] | None = None,
         ask: Callable[[Any, Any], bool] | None = None,
+        back: Callable[[Any], str] | None = None,
         name: str = "",
     ) -> View:
         """A decision that takes no input, confirmed on its own page: when the user may
         ``action`` the record (``ask(user, record)`` if given), a POST calls ``call(actor=user,
         <keyword>=record)``; its ValidationError shows on the page (400), otherwise ``success``
-        is flashed and the page goes to ``then(record)`` (the record's page)."""
+        is flashed and the page goes to ``then(record)`` (the record's page). Its back and
+        cancel links go to ``back(record)`` (the record's page)."""
 
         @login_required
         @require_http_methods(["GET", "POST"])
@@ -371,13 +379,14 @@ class Record:
                 else:
                     messages.success(request, success(record) if callable(success) else success)
                     return redirect(then(record) if then else self.url(record))
+            back_url = back(record) if back else self.url(record)
             context = {
                 self.context_name: record,
                 "obj": record,
                 "label": self.label(record),
                 "noun": self.name,
-                "back": self.url(record),
-                "cancel_url": self.url(record),
+                "back": back_url,
+                "cancel_url": back_url,
                 "confirm": f"{action.capitalize()} the {self.name}",
                 "error": error,
                 "title": title(record),

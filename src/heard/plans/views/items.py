@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 
 from heard.core import tables
-from heard.core.forms import changed_values, form_page
+from heard.core.forms import form_page
 from heard.core.permissions import can, require
+from heard.core.records import Record
 from heard.plans import selectors, services
 from heard.plans.forms import ActionForm, OutcomeForm, ReviewForm
 from heard.plans.views._common import action_url, actor, outcome_url, plan_url
@@ -26,22 +26,50 @@ REVIEW_COLUMNS = (
 )
 
 
-def _confirm_delete(
-    request: HttpRequest, record: Any, *, what: str, back: str, delete: Callable[[], None]
-) -> HttpResponse:
+OUTCOME = Record(
+    "plans:outcome",
+    "plans.outcome",
+    selectors.outcome_get,
+    form=OutcomeForm,
+    initial=lambda outcome: {
+        "standard": outcome.standard,
+        "number": outcome.number,
+        "text": outcome.text,
+    },
+    form_user=False,
+    page=outcome_url,
+    label=str,
+)
+ACTION = Record(
+    "plans:action",
+    "plans.action",
+    selectors.action_get,
+    form=ActionForm,
+    initial=lambda action: {
+        **{
+            name: getattr(action, name)
+            for name in ("text", "lead_text", "timescale", "due_on", "resources", "risks")
+        },
+        "lead_staff": list(action.lead_staff.values_list("pk", flat=True)),
+    },
+    form_kwargs=lambda request, action: {"plan": action.outcome.plan},
+    form_user=False,
+    page=action_url,
+    label=str,
+)
+
+
+def _delete_view(record: Record, delete: Callable[..., Any], back: Callable[[Any], str]) -> Any:
     """The confirmation page of a delete, and the delete once confirmed."""
-    if request.method == "POST":
-        delete()
-        messages.success(request, f"{what.capitalize()} deleted.")
-        return redirect(back)
-    context = {
-        "title": f"Delete this {what}?",
-        "record": record,
-        "what": f"the {what}" + (" and its actions" if what == "outcome" else ""),
-        "confirm": f"Yes, delete the {what}",
-        "cancel_url": back,
-    }
-    return render(request, "plans/confirm_delete.html", context)
+    return record.confirm_view(
+        "delete",
+        delete,
+        template="plans/confirm_delete.html",
+        title=lambda obj: f"Delete this {record.name}?",
+        success=f"{record.name.capitalize()} deleted.",
+        then=back,
+        back=back,
+    )
 
 
 @login_required
@@ -61,53 +89,22 @@ def outcome_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def outcome_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    outcome = selectors.outcome_get(request.user, pk)
-    require(request.user, "plans.change_outcome", outcome)
-    initial = {"standard": outcome.standard, "number": outcome.number, "text": outcome.text}
-    form = OutcomeForm(request.POST or None, initial=initial)
-    return form_page(
-        request,
-        form,
-        lambda: services.outcome_update(
-            actor=actor(request), outcome=outcome, **changed_values(form)
-        ),
-        success="Outcome updated.",
-        then=outcome_url(outcome),
-        title="Edit the outcome",
-        cancel_url=outcome_url(outcome),
-    )
-
-
-@login_required
-def outcome_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    outcome = selectors.outcome_get(request.user, pk)
-    require(request.user, "plans.delete_outcome", outcome)
-    return _confirm_delete(
-        request,
-        outcome,
-        what="outcome",
-        back=plan_url(outcome.plan),
-        delete=lambda: services.outcome_delete(actor=actor(request), outcome=outcome),
-    )
-
-
-@login_required
-def action_add(request: HttpRequest, pk: int) -> HttpResponse:
-    outcome = selectors.outcome_get(request.user, pk)
-    require(request.user, "plans.change_outcome", outcome)
-    form = ActionForm(request.POST or None, plan=outcome.plan)
-    return form_page(
-        request,
-        form,
-        lambda: services.action_add(actor=actor(request), outcome=outcome, **form.cleaned_data),
-        success="Action added.",
-        then=lambda added: outcome_url(outcome),
-        title="Add a supporting action",
-        submit_label="Add action",
-        cancel_url=outcome_url(outcome),
-    )
+outcome_edit = OUTCOME.edit_view(
+    services.outcome_update, title=lambda outcome: "Edit the outcome", submit_label="Save"
+)
+outcome_delete = _delete_view(
+    OUTCOME, services.outcome_delete, back=lambda outcome: plan_url(outcome.plan)
+)
+action_add = OUTCOME.form_view(
+    "change",
+    services.action_add,
+    form=ActionForm,
+    form_kwargs=lambda request, outcome: {"plan": outcome.plan},
+    title=lambda outcome: "Add a supporting action",
+    submit_label="Add action",
+    success="Action added.",
+    name="action_add",
+)
 
 
 @login_required
@@ -130,54 +127,19 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "plans/action_detail.html", context)
 
 
-@login_required
-def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    action = selectors.action_get(request.user, pk)
-    require(request.user, "plans.change_action", action)
-    initial = {
-        name: getattr(action, name)
-        for name in ("text", "lead_text", "timescale", "due_on", "resources", "risks")
-    }
-    initial["lead_staff"] = list(action.lead_staff.values_list("pk", flat=True))
-    form = ActionForm(request.POST or None, plan=action.outcome.plan, initial=initial)
-    return form_page(
-        request,
-        form,
-        lambda: services.action_update(actor=actor(request), action=action, **changed_values(form)),
-        success="Action updated.",
-        then=action_url(action),
-        title="Edit the action",
-        cancel_url=action_url(action),
-    )
-
-
-@login_required
-def action_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    action = selectors.action_get(request.user, pk)
-    require(request.user, "plans.delete_action", action)
-    return _confirm_delete(
-        request,
-        action,
-        what="action",
-        back=outcome_url(action.outcome),
-        delete=lambda: services.action_delete(actor=actor(request), action=action),
-    )
-
-
-@login_required
-def review_add(request: HttpRequest, pk: int) -> HttpResponse:
-    action = selectors.action_get(request.user, pk)
-    require(request.user, "plans.change_action", action)
-    form = ReviewForm(request.POST or None, initial={"date": timezone.localdate()})
-    return form_page(
-        request,
-        form,
-        lambda: services.action_review_add(
-            actor=actor(request), action=action, **form.cleaned_data
-        ),
-        success="Review recorded.",
-        then=action_url(action),
-        title="Record a review",
-        submit_label="Record review",
-        cancel_url=action_url(action),
-    )
+action_edit = ACTION.edit_view(
+    services.action_update, title=lambda action: "Edit the action", submit_label="Save"
+)
+action_delete = _delete_view(
+    ACTION, services.action_delete, back=lambda action: outcome_url(action.outcome)
+)
+review_add = ACTION.form_view(
+    "change",
+    services.action_review_add,
+    form=ReviewForm,
+    initial=lambda request, action: {"date": timezone.localdate()},
+    title=lambda action: "Record a review",
+    submit_label="Record review",
+    success="Review recorded.",
+    name="review_add",
+)

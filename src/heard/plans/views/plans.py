@@ -108,9 +108,9 @@ def plan_delete(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("plans:plan-list")
     context = {
         "title": "Delete this action plan?",
-        "record": plan,
+        "obj": plan,
+        "noun": "action plan",
         "what": "the plan, its outcomes, their actions and every review of them",
-        "confirm": "Yes, delete the action plan",
         "cancel_url": plan_url(plan),
     }
     return render(request, "plans/confirm_delete.html", context)
