@@ -55,7 +55,7 @@ def cleaned(form: Any) -> Mapping[str, Any]:
 def _data(request: HttpRequest, files: bool) -> list[Any]:
     """A form's data (and files): the request's on a POST, none (an unbound form) otherwise."""
     posted = request.method == "POST"
-    data = [request.POST if posted else None]
+    data: list[Any] = [request.POST if posted else None]
     if files:
         data.append(request.FILES if posted else None)
     return data

@@ -5,6 +5,7 @@ each confirmed on its own page. A claim's items, receipts and finance export are
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -169,7 +170,8 @@ invoice_edit = INVOICE.edit_view(services.invoice_update)
 # The decisions, the same for both kinds ---------------------------------------------------------
 
 #: Each kind of money with its services: (record, approve, reject, pay, delete).
-KINDS = {
+Service = Callable[..., Any]
+KINDS: dict[str, tuple[Record, Service, Service, Service, Service]] = {
     "claim": (
         CLAIM,
         services.claim_approve,
