@@ -115,5 +115,10 @@ def test_many_votes_at_once_each_counted_once_and_doubles_refused(organisation):
     check = selectors.verification(round_)
     assert check.matches
     assert sum(check.ballots.values()) == VOTERS
+    # Each vote for the idea its winning ballot chose: portal n chose idea n % 3, paper n the next.
+    expected = {proposal.pk: 0 for proposal in proposals}
+    for number, person in enumerate(people):
+        on_paper = Ballot.objects.get(young_person=person).origin == Ballot.Origin.PAPER
+        expected[proposals[(number + on_paper) % 3].pk] += 1
     counted = {row.proposal.pk: row.exact_points for row in selectors.portal_results(round_).rows}
-    assert sum(counted.values()) == VOTERS
+    assert counted == expected
