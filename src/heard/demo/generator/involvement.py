@@ -107,13 +107,12 @@ class Involvement(Worker):
                 rating = rng.choices(values, weights)[0]
                 comment = rng.choice(EVALUATION_COMMENTS)
                 pk = ctx.ids(Evaluation, 1).start
-                if rng.random() < 0.3:
-                    row = (pk, at, at, session, person, rating, comment, "portal", None)
-                else:
+                named: int | None = person
+                source, recorded_by = "portal", None
+                if rng.random() >= 0.3:  # from paper, entered by the worker who logged it
                     named = person if rng.random() < 0.7 else None
-                    logger = ctx.session_logged_by[index] or None
-                    row = (pk, at, at, session, named, rating, comment, "paper", logger)
-                sink.add(row)
+                    source, recorded_by = "paper", ctx.session_logged_by[index] or None
+                sink.add((pk, at, at, session, named, rating, comment, source, recorded_by))
 
 
 def involvement_and_evaluations(ctx: Context) -> None:
