@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
 
 from heard.core import tables
-from heard.core.forms import changed_values, form_page
+from heard.core.forms import form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
+from heard.core.records import Record
 from heard.involvement import selectors, services
 from heard.involvement.filters import EvaluationFilter
 from heard.involvement.forms import EvaluationForm
@@ -25,7 +24,6 @@ from heard.participation.models import Session
 VIEW = "involvement.view_evaluation"
 ADD = "involvement.add_evaluation"
 CHANGE = "involvement.change_evaluation"
-DELETE = "involvement.delete_evaluation"
 
 
 def session_evaluations_url(session: Session | int) -> str:
@@ -150,38 +148,22 @@ def evaluation_create(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def evaluation_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    evaluation = selectors.evaluation_get(user, pk)
-    require(user, CHANGE, evaluation)
-    initial = {"rating": evaluation.rating, "comment": evaluation.comment}
-    form = EvaluationForm(request.POST or None, user=user, initial=initial)
-    back = session_evaluations_url(evaluation.session_id)
-    return form_page(
-        request,
-        form,
-        lambda: services.evaluation_update(
-            actor=user, evaluation=evaluation, **changed_values(form)
-        ),
-        success="Evaluation updated.",
-        then=back,
-        title="Change the evaluation",
-        submit_label="Save changes",
-        cancel_url=back,
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def evaluation_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    evaluation = selectors.evaluation_get(user, pk)
-    require(user, DELETE, evaluation)
-    back = session_evaluations_url(evaluation.session_id)
-    if request.method == "POST":
-        services.evaluation_delete(actor=user, evaluation=evaluation)
-        messages.success(request, "Evaluation deleted.")
-        return redirect(back)
-    context = {"evaluation": evaluation, "title": "Delete this evaluation?", "cancel_url": back}
-    return render(request, "involvement/evaluation_delete.html", context)
+EVALUATION = Record(
+    "involvement:evaluation",
+    "involvement.evaluation",
+    selectors.evaluation_get,
+    form=EvaluationForm,
+    initial=lambda evaluation: {"rating": evaluation.rating, "comment": evaluation.comment},
+    page=lambda evaluation: session_evaluations_url(evaluation.session_id),
+    label=str,
+)
+evaluation_edit = EVALUATION.edit_view(
+    services.evaluation_update, title=lambda evaluation: "Change the evaluation"
+)
+evaluation_delete = EVALUATION.confirm_view(
+    "delete",
+    services.evaluation_delete,
+    template="involvement/evaluation_delete.html",
+    title=lambda evaluation: "Delete this evaluation?",
+    success="Evaluation deleted.",
+)
