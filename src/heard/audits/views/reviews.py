@@ -18,6 +18,7 @@ from heard.core import tables
 from heard.core.forms import form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
+from heard.core.records import Record
 
 REVIEW_LIST = "audits:review-list"
 
@@ -144,22 +145,16 @@ def review_delete(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def review_recommend(request: HttpRequest, pk: int) -> HttpResponse:
-    user: Any = request.user
-    review = selectors.review_get(user, pk)
-    require(user, "audits.change_provisionreview", review)
-    form = forms.RecommendationForm(request.POST or None)
-    return form_page(
-        request,
-        form,
-        lambda: services.recommendation_add(actor=user, review=review, **form.cleaned_data),
-        success="Recommendation added.",
-        then=_review_url(review),
-        title=f"Add a recommendation to {_named(review)}",
-        submit_label="Add the recommendation",
-        cancel_url=_review_url(review),
-    )
+REVIEW = Record("audits:review", "audits.provisionreview", selectors.review_get, label=_named)
+review_recommend = REVIEW.form_view(
+    "change",
+    services.recommendation_add,
+    form=forms.RecommendationForm,
+    title=lambda review: f"Add a recommendation to {_named(review)}",
+    submit_label="Add the recommendation",
+    success="Recommendation added.",
+    name="review_recommend",
+)
 
 
 def _recommendation_page(
