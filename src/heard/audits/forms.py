@@ -14,7 +14,7 @@ from heard.audits.models import (
     Level,
     Recommendation,
 )
-from heard.core.forms import TODAY, GovUKDateField, number_input, radios, text_area
+from heard.core.forms import TODAY, GovUKDateField, radios, text_area, whole_number
 from heard.core.roles import Role
 from heard.core.standards import Standard
 from heard.people import selectors as people_selectors
@@ -238,12 +238,12 @@ class CourseForm(forms.Form):
     title = forms.CharField(max_length=200)
     kind = radios(Course.Kind.choices, label="For")
     date = GovUKDateField(label="Date of the course")
-    valid_for_months = forms.IntegerField(
+    valid_for_months = whole_number(
+        3,
         label="Valid for (months)",
         min_value=1,
         max_value=120,
         initial=24,
-        widget=number_input(3),
         help_text="How long the training stays current.",
     )
     attendees = YoungPeopleChoices(label="Who attended")

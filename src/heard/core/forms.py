@@ -147,6 +147,11 @@ def number_input(width: int = 5, *, decimal: bool = False) -> forms.TextInput:
     )
 
 
+def whole_number(width: int = 5, **kwargs: Any) -> forms.IntegerField:
+    """A whole number in a GOV.UK text box ``width`` characters wide (see :func:`number_input`)."""
+    return forms.IntegerField(widget=number_input(width), **kwargs)
+
+
 def text_area(rows: int = 3, **kwargs: Any) -> forms.CharField:
     """A text field written in a box of ``rows`` lines."""
     return forms.CharField(widget=forms.Textarea(attrs={"rows": rows}), **kwargs)

@@ -7,7 +7,15 @@ from typing import Any
 
 from django import forms
 
-from heard.core.forms import TODAY, GovUKDateField, number_input, radios, text_area, ticks
+from heard.core.forms import (
+    TODAY,
+    GovUKDateField,
+    number_input,
+    radios,
+    text_area,
+    ticks,
+    whole_number,
+)
 from heard.core.roles import AgeBand
 from heard.decisions import selectors
 from heard.decisions.models import BudgetRound, Proposal
@@ -51,28 +59,24 @@ class RoundForm(forms.Form):
         widget=number_input(10, decimal=True),
         help_text="For a budget round: the whole budget, like 20000.",
     )
-    young_people_share = forms.IntegerField(
-        label="Share young people decide (percent)",
-        min_value=0,
-        max_value=100,
-        initial=50,
-        widget=number_input(3),
+    young_people_share = whole_number(
+        3, label="Share young people decide (percent)", min_value=0, max_value=100, initial=50
     )
     method = radios(BudgetRound.Method.choices, label="Voting method")
-    points_per_voter = forms.IntegerField(
+    points_per_voter = whole_number(
+        3,
         label="Points each young person spreads",
         required=False,
         min_value=1,
         max_value=100,
-        widget=number_input(3),
         help_text="Only for points to spread.",
     )
-    winners = forms.IntegerField(
+    winners = whole_number(
+        3,
         label="How many options become themes",
         required=False,
         min_value=1,
         max_value=50,
-        widget=number_input(3),
         help_text="Only for a theme vote, like 6.",
     )
     theme_period = forms.CharField(
@@ -251,12 +255,12 @@ class BallotForm(forms.Form):
             )
         else:
             for proposal in options:
-                self.fields[points_field_name(proposal)] = forms.IntegerField(
+                self.fields[points_field_name(proposal)] = whole_number(
+                    3,
                     label=_option_label(proposal),
                     required=False,
                     min_value=0,
                     max_value=round_.points_per_voter,
-                    widget=number_input(3),
                     error_messages={"invalid": "Enter a whole number of points, like 3."},
                 )
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from heard.core.forms import number_input
+from heard.core.forms import whole_number
 from heard.core.roles import PROGRAMME_ROLES, AgeBand, Role
 from heard.groups.models import Group, Theme
 from heard.indicators.measures import measure_choices
@@ -29,18 +29,18 @@ class IndicatorForm(forms.Form):
         help_text="What is counted, from the records. Set only the filters the measure reads.",
     )
     period = forms.ChoiceField(choices=Indicator.Period.choices, initial=Indicator.Period.YEAR)
-    target = forms.IntegerField(
+    target = whole_number(
+        5,
         min_value=0,
-        widget=number_input(),
         help_text="A number of young people, sessions or groups, or a percentage for a measure "
         "in per cent.",
     )
-    amber_within = forms.IntegerField(
+    amber_within = whole_number(
+        3,
         min_value=0,
         max_value=100,
         initial=10,
         label="Amber within (per cent of the target)",
-        widget=number_input(3),
         help_text="Green at or above the target; amber within this share of it; red below.",
     )
     theme = forms.ModelChoiceField(

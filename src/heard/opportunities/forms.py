@@ -10,7 +10,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from heard.core.forms import GovUKDateField, number_input, radios, text_area, ticks
+from heard.core.forms import GovUKDateField, radios, text_area, ticks, whole_number
 from heard.core.permissions import can, is_partner_worker
 from heard.core.roles import AgeBand
 from heard.groups.models import Group
@@ -58,11 +58,11 @@ class OpportunityForm(forms.Form):
         3, required=False, help_text="Step-free access, BSL interpreter, a quiet room, and so on."
     )
     closes_on = GovUKDateField(label="Closing date", help_text="The last day to sign up.")
-    places = forms.IntegerField(
+    places = whole_number(
+        5,
         label="Places (optional)",
         required=False,
         min_value=1,
-        widget=number_input(),
         help_text="Leave empty for no limit.",
     )
     age_bands = ticks(

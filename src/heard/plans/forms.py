@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.db.models import Q, QuerySet
 
-from heard.core.forms import TODAY, GovUKDateField, number_input, radios, text_area
+from heard.core.forms import TODAY, GovUKDateField, radios, text_area, whole_number
 from heard.core.permissions import is_partner_worker
 from heard.core.roles import PROGRAMME_ROLES, Role
 from heard.core.standards import Standard
@@ -39,12 +39,12 @@ class PlanForm(forms.Form):
     title = forms.CharField(max_length=200)
     starts_on = GovUKDateField(label="Start date", subject="The start date")
     ends_on = GovUKDateField(label="End date", subject="The end date")
-    review_every_months = forms.IntegerField(
+    review_every_months = whole_number(
+        2,
         label="Review every (months)",
         min_value=1,
         max_value=24,
         initial=6,
-        widget=number_input(2),
         help_text="Actions are reviewed in six-month blocks unless you choose otherwise.",
     )
 
