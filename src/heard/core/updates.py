@@ -16,6 +16,7 @@ service keeps of a value that should be a string.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 from django.core.exceptions import ValidationError
@@ -112,6 +113,42 @@ def audited_update(
     if changes:
         audit.record(actor=actor, event=event, obj=obj, changes=changes, metadata=metadata)
     return obj, changes
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an update service changes, declared once beside it: its name (said when it is asked
+    to change a field it does not), the audit event it records, the fields it may change and
+    those its entry compares (default: those given). ``apply`` is the service's write."""
+
+    service: str
+    event: EventType | str
+    allowed: Collection[str]
+    audited: Collection[str] | None = None
+
+    def apply(
+        self,
+        record: M,
+        *,
+        actor: Any,
+        fields: Mapping[str, Any],
+        check: Check | None = None,
+        **options: Any,
+    ) -> M:
+        """``fields`` of ``record`` changed by ``actor`` (``audited_update``, after ``check``;
+        ``options`` are its ``metadata``, ``locked`` or another ``audited``): the record as
+        saved."""
+        settings: dict[str, Any] = {"check": check, "audited": self.audited, **options}
+        record, _ = audited_update(
+            record,
+            actor=actor,
+            event=self.event,
+            service=self.service,
+            fields=fields,
+            allowed=self.allowed,
+            **settings,
+        )
+        return record
 
 
 def plain_text(value: Any) -> str:

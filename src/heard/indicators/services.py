@@ -9,7 +9,7 @@ from django.db import transaction
 
 from heard.core import audit
 from heard.core.permissions import require
-from heard.core.updates import audited_update, full_clean
+from heard.core.updates import Change, full_clean
 from heard.indicators import events
 from heard.indicators.models import FILTER_FIELDS, Indicator
 
@@ -42,20 +42,15 @@ def indicator_create(
     return indicator
 
 
+_INDICATOR_UPDATE = Change("indicator_update", events.INDICATOR_CHANGED, FIELDS)
+
+
 def indicator_update(*, actor: Any, indicator: Indicator, **fields: Any) -> Indicator:
     """Change an indicator's name, measure, filters, target or rule; only what changed."""
     require(actor, "indicators.change_indicator", indicator)
     if "name" in fields:
         fields["name"] = (fields["name"] or "").strip()
-    indicator, _ = audited_update(
-        indicator,
-        actor=actor,
-        event=events.INDICATOR_CHANGED,
-        service="indicator_update",
-        fields=fields,
-        allowed=FIELDS,
-    )
-    return indicator
+    return _INDICATOR_UPDATE.apply(indicator, actor=actor, fields=fields)
 
 
 @transaction.atomic

@@ -15,8 +15,8 @@ from heard.core import audience, audit
 from heard.core.permissions import can, require
 from heard.core.roles import Role
 from heard.core.updates import (
+    Change,
     audited_create,
-    audited_update,
     full_clean,
     plain_text,
     record_deleted,
@@ -222,6 +222,11 @@ def consultation_create(
     )
 
 
+_CONSULTATION_UPDATE = Change(
+    "consultation_update", events.CONSULTATION_CHANGED, CONSULTATION_FIELDS
+)
+
+
 @transaction.atomic
 def consultation_update(*, actor: Any, consultation: Consultation, **fields: Any) -> Consultation:
     """Change a consultation: its findings and the decisions that followed as they come."""
@@ -250,16 +255,7 @@ def consultation_update(*, actor: Any, consultation: Consultation, **fields: Any
             values.get("opens_on", obj.opens_on), values.get("closes_on", obj.closes_on), errors
         )
 
-    updated, _ = audited_update(
-        consultation,
-        actor=actor,
-        event=events.CONSULTATION_CHANGED,
-        service="consultation_update",
-        fields=fields,
-        allowed=CONSULTATION_FIELDS,
-        check=check,
-    )
-    return updated
+    return _CONSULTATION_UPDATE.apply(consultation, actor=actor, fields=fields, check=check)
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from heard.consultations import events
 from heard.consultations.models import Consultation, Question
 from heard.core import audit
 from heard.core.permissions import require
-from heard.core.updates import audited_update, full_clean, lock, plain_text
+from heard.core.updates import Change, full_clean, lock, plain_text
 
 QUESTION_FIELDS = ("text", "kind", "options", "low_label", "high_label", "required")
 #: What answers depend on: fixed once a question has been answered.
@@ -105,6 +105,9 @@ def question_add(
     return question
 
 
+_QUESTION_UPDATE = Change("question_update", events.QUESTION_CHANGED, QUESTION_FIELDS)
+
+
 @transaction.atomic
 def question_update(*, actor: Any, question: Question, **fields: Any) -> Question:
     """Change a question. Once answered, only its wording and whether it must be answered."""
@@ -126,16 +129,7 @@ def question_update(*, actor: Any, question: Question, **fields: Any) -> Questio
         merged = {name: values.get(name, getattr(obj, name)) for name in QUESTION_FIELDS}
         _check_kind(merged, errors)
 
-    updated, _ = audited_update(
-        question,
-        actor=actor,
-        event=events.QUESTION_CHANGED,
-        service="question_update",
-        fields=fields,
-        allowed=QUESTION_FIELDS,
-        check=check,
-    )
-    return updated
+    return _QUESTION_UPDATE.apply(question, actor=actor, fields=fields, check=check)
 
 
 @transaction.atomic

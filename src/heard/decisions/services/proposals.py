@@ -10,7 +10,7 @@ from django.db import transaction
 
 from heard.core import audit
 from heard.core.permissions import require
-from heard.core.updates import audited_update, full_clean, plain_text
+from heard.core.updates import Change, audited_update, full_clean, plain_text
 from heard.decisions import events, selectors
 from heard.decisions.models import BudgetRound, Proposal
 from heard.decisions.services.rounds import _money
@@ -180,6 +180,11 @@ def proposal_propose(
     return proposal
 
 
+_PROPOSAL_UPDATE = Change(
+    "proposal_update", events.PROPOSAL_CHANGED, ("title", "description", "cost", "status")
+)
+
+
 @transaction.atomic
 def proposal_update(*, actor: Any, proposal: Proposal, **fields: Any) -> Proposal:
     """Change a proposal's words; its cost and place on the shortlist only before voting."""
@@ -214,16 +219,7 @@ def proposal_update(*, actor: Any, proposal: Proposal, **fields: Any) -> Proposa
         if changing and round_.ballots.exists():
             errors["__all__"] = FIXED
 
-    updated, _ = audited_update(
-        proposal,
-        actor=actor,
-        event=events.PROPOSAL_CHANGED,
-        service="proposal_update",
-        fields=fields,
-        allowed=("title", "description", "cost", "status"),
-        check=check,
-    )
-    return updated
+    return _PROPOSAL_UPDATE.apply(proposal, actor=actor, fields=fields, check=check)
 
 
 @transaction.atomic

@@ -14,9 +14,9 @@ from django.db import transaction
 from heard.core.permissions import require
 from heard.core.roles import AgeBand
 from heard.core.updates import (
+    Change,
     audited_create,
     audited_delete,
-    audited_update,
     full_clean,
     plain_text,
 )
@@ -264,6 +264,9 @@ def round_create(
     )
 
 
+_ROUND_UPDATE = Change("round_update", events.ROUND_CHANGED, ROUND_FIELDS)
+
+
 @transaction.atomic
 def round_update(*, actor: Any, round: BudgetRound, **fields: Any) -> BudgetRound:  # noqa: A002
     """Change a round. Once someone has voted, the method, the opening and who may vote stay as
@@ -286,17 +289,8 @@ def round_update(*, actor: Any, round: BudgetRound, **fields: Any) -> BudgetRoun
             if name in values or getattr(probe, name) != getattr(obj, name):
                 values[name] = getattr(probe, name)
 
-    updated, _ = audited_update(
-        round,
-        actor=actor,
-        event=events.ROUND_CHANGED,
-        service="round_update",
-        fields=fields,
-        allowed=ROUND_FIELDS,
-        check=check,
-        audited=list(dict.fromkeys([*fields, "pot", "points_per_voter", "winners"])),
-    )
-    return updated
+    audited = list(dict.fromkeys([*fields, "pot", "points_per_voter", "winners"]))
+    return _ROUND_UPDATE.apply(round, actor=actor, fields=fields, check=check, audited=audited)
 
 
 def _differs(obj: BudgetRound, name: str, value: Any) -> bool:

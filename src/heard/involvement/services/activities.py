@@ -11,7 +11,7 @@ from django.db import transaction
 
 from heard.core import audit
 from heard.core.permissions import can, require
-from heard.core.updates import audited_delete, audited_update, full_clean, plain_text
+from heard.core.updates import Change, audited_delete, full_clean, plain_text
 from heard.involvement import events
 from heard.involvement.models import InvolvementActivity
 from heard.people import selectors as people_selectors
@@ -116,6 +116,9 @@ def activity_record(
     return activity
 
 
+_ACTIVITY_UPDATE = Change("activity_update", events.ACTIVITY_CHANGED, ACTIVITY_FIELDS)
+
+
 @transaction.atomic
 def activity_update(
     *, actor: Any, activity: InvolvementActivity, **fields: Any
@@ -151,16 +154,7 @@ def activity_update(
             errors,
         )
 
-    updated, _ = audited_update(
-        activity,
-        actor=actor,
-        event=events.ACTIVITY_CHANGED,
-        service="activity_update",
-        fields=fields,
-        allowed=ACTIVITY_FIELDS,
-        check=check,
-    )
-    return updated
+    return _ACTIVITY_UPDATE.apply(activity, actor=actor, fields=fields, check=check)
 
 
 @transaction.atomic

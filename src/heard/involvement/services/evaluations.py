@@ -10,7 +10,7 @@ from django.db import transaction
 
 from heard.core import audit
 from heard.core.permissions import require
-from heard.core.updates import audited_delete, audited_update, full_clean, plain_text
+from heard.core.updates import Change, audited_delete, audited_update, full_clean, plain_text
 from heard.involvement import events
 from heard.involvement.models import Evaluation
 from heard.participation.models import Attendance, Session
@@ -86,6 +86,9 @@ def evaluation_record(
     return evaluation
 
 
+_EVALUATION_UPDATE = Change("evaluation_update", events.EVALUATION_CHANGED, ("rating", "comment"))
+
+
 @transaction.atomic
 def evaluation_update(*, actor: Any, evaluation: Evaluation, **fields: Any) -> Evaluation:
     """Change the rating or comment of an evaluation (as the paper form said)."""
@@ -97,16 +100,7 @@ def evaluation_update(*, actor: Any, evaluation: Evaluation, **fields: Any) -> E
         if "comment" in values:
             values["comment"] = _comment(values["comment"], errors)
 
-    updated, _ = audited_update(
-        evaluation,
-        actor=actor,
-        event=events.EVALUATION_CHANGED,
-        service="evaluation_update",
-        fields=fields,
-        allowed=("rating", "comment"),
-        check=check,
-    )
-    return updated
+    return _EVALUATION_UPDATE.apply(evaluation, actor=actor, fields=fields, check=check)
 
 
 @transaction.atomic

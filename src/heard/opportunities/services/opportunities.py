@@ -13,9 +13,9 @@ from django.utils import timezone
 from heard.core import audience
 from heard.core.permissions import can, require
 from heard.core.updates import (
+    Change,
     audited_create,
     audited_delete,
-    audited_update,
     full_clean,
     plain_text,
 )
@@ -156,6 +156,9 @@ def taken_places(opportunity: Opportunity) -> int:
     return opportunity.sign_ups.exclude(status=SignUp.Status.WITHDRAWN).count()
 
 
+_OPPORTUNITY_UPDATE = Change("opportunity_update", events.OPPORTUNITY_CHANGED, OPPORTUNITY_FIELDS)
+
+
 @transaction.atomic
 def opportunity_update(*, actor: Any, opportunity: Opportunity, **fields: Any) -> Opportunity:
     """Change an opportunity. Places may not drop below the young people already signed up."""
@@ -180,16 +183,7 @@ def opportunity_update(*, actor: Any, opportunity: Opportunity, **fields: Any) -
                     f"{taken} young people have signed up: places cannot be fewer than {taken}."
                 )
 
-    updated, _ = audited_update(
-        opportunity,
-        actor=actor,
-        event=events.OPPORTUNITY_CHANGED,
-        service="opportunity_update",
-        fields=fields,
-        allowed=OPPORTUNITY_FIELDS,
-        check=check,
-    )
-    return updated
+    return _OPPORTUNITY_UPDATE.apply(opportunity, actor=actor, fields=fields, check=check)
 
 
 @transaction.atomic

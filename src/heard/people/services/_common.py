@@ -1,15 +1,12 @@
 """What the people services share: the fields each record's services write, text cleaning, and
-how an update service changes its record."""
+how an update service changes its record (``heard.core.updates.Change``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.db.models import Model
 
-from heard.core.updates import audited_update
 from heard.people import importers
 
 M = TypeVar("M", bound=Model)
@@ -31,6 +28,7 @@ ORGANISATION_FIELDS = (
 STAFF_FIELDS = ("email", "full_name", "role", "organisation", "job_title", "is_active")
 #: A young person's details: every column of the CSV import, and whether they still take part.
 YOUNG_PERSON_FIELDS = (*importers.COLUMNS, "is_active")
+
 _STRIPPED = frozenset(
     {"name", "area", "contact_name", "contact_email", "contact_phone", "full_name", "job_title"}
     | {"first_name", "last_name", "preferred_name", "communication_needs", "access_needs", "notes"}
@@ -49,24 +47,3 @@ def clean_values(values: dict[str, Any]) -> None:
 def full_clean(obj: Any, **kwargs: Any) -> None:
     """``full_clean`` with messages that name the field, never a database constraint."""
     obj.full_clean(validate_constraints=False, **kwargs)
-
-
-@dataclass(frozen=True)
-class Change:
-    """What an update service changes: its name (said when it is asked to change a field it does
-    not), the audit event it records, the fields it may change and those its entry compares."""
-
-    service: str
-    event: Any
-    allowed: Collection[str]
-    audited: Collection[str] | None = None
-
-    def apply(
-        self, record: M, *, actor: Any, fields: dict[str, Any], check: Callable[..., None]
-    ) -> M:
-        """``fields`` of ``record`` changed by ``actor`` (``audited_update``, after ``check``)."""
-        options = {"event": self.event, "allowed": self.allowed, "audited": self.audited}
-        record, _ = audited_update(
-            record, actor=actor, service=self.service, fields=fields, check=check, **options
-        )
-        return record

@@ -9,12 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from heard.core.permissions import require
-from heard.core.updates import record_created
+from heard.core.updates import Change, record_created
 from heard.people import events
 from heard.people.models import Organisation, User
 from heard.people.services._common import (
     ORGANISATION_FIELDS,
-    Change,
     clean_values,
     full_clean,
 )

@@ -12,13 +12,12 @@ from django.utils import timezone
 
 from heard.core.permissions import require
 from heard.core.roles import AgeBand, age_band_for_age
-from heard.core.updates import record_created
+from heard.core.updates import Change, record_created
 from heard.people import events, selectors
 from heard.people.models import Organisation, User, YoungPerson, unused_reference
 from heard.people.services._common import (
     NEEDS_MAX_LENGTH,
     YOUNG_PERSON_FIELDS,
-    Change,
     clean_values,
     full_clean,
 )

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from heard.core.permissions import require
-from heard.core.updates import audited_create, audited_update
+from heard.core.updates import Change, audited_create
 from heard.people.models import Organisation, User
 from heard.plans import events
 from heard.plans.models import Action, ActionPlan, Outcome
@@ -52,21 +52,16 @@ def plan_create(
     return audited_create(plan, actor=actor, event=events.PLAN_CREATED, fields=PLAN_FIELDS)
 
 
+_PLAN_UPDATE = Change("plan_update", events.PLAN_CHANGED, PLAN_FIELDS)
+
+
 @transaction.atomic
 def plan_update(*, actor: User | None, plan: ActionPlan, **fields: Any) -> ActionPlan:
     require(actor, "plans.change_actionplan", plan)
     if "organisation" in fields:
         moved = ActionPlan(organisation=fields["organisation"])
         require(actor, "plans.change_actionplan", moved)
-    plan, _ = audited_update(
-        plan,
-        actor=actor,
-        event=events.PLAN_CHANGED,
-        service="plan_update",
-        fields=fields,
-        allowed=PLAN_FIELDS,
-    )
-    return plan
+    return _PLAN_UPDATE.apply(plan, actor=actor, fields=fields)
 
 
 @transaction.atomic
@@ -101,18 +96,13 @@ def outcome_add(
     return audited_create(outcome, actor=actor, event=events.OUTCOME_CREATED, fields=OUTCOME_FIELDS)
 
 
+_OUTCOME_UPDATE = Change("outcome_update", events.OUTCOME_CHANGED, OUTCOME_FIELDS)
+
+
 @transaction.atomic
 def outcome_update(*, actor: User | None, outcome: Outcome, **fields: Any) -> Outcome:
     require(actor, "plans.change_outcome", outcome)
-    outcome, _ = audited_update(
-        outcome,
-        actor=actor,
-        event=events.OUTCOME_CHANGED,
-        service="outcome_update",
-        fields=fields,
-        allowed=OUTCOME_FIELDS,
-    )
-    return outcome
+    return _OUTCOME_UPDATE.apply(outcome, actor=actor, fields=fields)
 
 
 @transaction.atomic
@@ -149,18 +139,13 @@ def action_add(
     return action
 
 
+_ACTION_UPDATE = Change("action_update", events.ACTION_CHANGED, (*ACTION_FIELDS, "lead_staff"))
+
+
 @transaction.atomic
 def action_update(*, actor: User | None, action: Action, **fields: Any) -> Action:
     require(actor, "plans.change_action", action)
-    action, _ = audited_update(
-        action,
-        actor=actor,
-        event=events.ACTION_CHANGED,
-        service="action_update",
-        fields=fields,
-        allowed=(*ACTION_FIELDS, "lead_staff"),
-    )
-    return action
+    return _ACTION_UPDATE.apply(action, actor=actor, fields=fields)
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from django.db import transaction
 
 from heard.core import audit
 from heard.core.permissions import can, require
-from heard.core.updates import audited_delete, audited_update, full_clean, lock, plain_text
+from heard.core.updates import Change, audited_delete, full_clean, lock, plain_text
 from heard.people import selectors as people_selectors
 from heard.people.models import Organisation, User, YoungPerson
 from heard.rewards import events
@@ -149,6 +149,11 @@ def claim_submit(
     return claim
 
 
+_CLAIM_UPDATE = Change(
+    "claim_update", events.CLAIM_CHANGED, ("organisation", "young_person", "claimant", "purpose")
+)
+
+
 @transaction.atomic
 def claim_update(*, actor: Any, claim: ExpenseClaim, **fields: Any) -> ExpenseClaim:
     """Change whose claim it is or what for, while it waits for a decision."""
@@ -166,17 +171,7 @@ def claim_update(*, actor: Any, claim: ExpenseClaim, **fields: Any) -> ExpenseCl
         kept = getattr(merged["claimant"], "pk", None) == obj.claimant_id
         _check_whose(actor, merged, errors, check_claimant=not kept)
 
-    updated, _ = audited_update(
-        claim,
-        actor=actor,
-        event=events.CLAIM_CHANGED,
-        service="claim_update",
-        fields=fields,
-        allowed=("organisation", "young_person", "claimant", "purpose"),
-        check=check,
-        locked=True,
-    )
-    return updated
+    return _CLAIM_UPDATE.apply(claim, actor=actor, fields=fields, check=check, locked=True)
 
 
 @transaction.atomic

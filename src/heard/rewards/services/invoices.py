@@ -12,7 +12,7 @@ from django.db import transaction
 
 from heard.core import audit
 from heard.core.permissions import can, require
-from heard.core.updates import audited_delete, audited_update, full_clean, lock, plain_text
+from heard.core.updates import Change, audited_delete, full_clean, lock, plain_text
 from heard.people.models import Organisation
 from heard.rewards import events
 from heard.rewards.models import PartnerInvoice
@@ -91,6 +91,9 @@ def invoice_record(
     return invoice
 
 
+_INVOICE_UPDATE = Change("invoice_update", events.INVOICE_CHANGED, EDITABLE)
+
+
 @transaction.atomic
 def invoice_update(*, actor: Any, invoice: PartnerInvoice, **fields: Any) -> PartnerInvoice:
     """Change an invoice while it waits for a decision."""
@@ -103,17 +106,7 @@ def invoice_update(*, actor: Any, invoice: PartnerInvoice, **fields: Any) -> Par
         _check(actor, merged, errors)
         values.update({name: merged[name] for name in values if name not in errors})
 
-    updated, _ = audited_update(
-        invoice,
-        actor=actor,
-        event=events.INVOICE_CHANGED,
-        service="invoice_update",
-        fields=fields,
-        allowed=EDITABLE,
-        check=check,
-        locked=True,
-    )
-    return updated
+    return _INVOICE_UPDATE.apply(invoice, actor=actor, fields=fields, check=check, locked=True)
 
 
 @transaction.atomic

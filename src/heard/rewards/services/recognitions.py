@@ -11,7 +11,7 @@ from django.db import transaction
 
 from heard.core import audit
 from heard.core.permissions import is_partner_worker, is_system, require
-from heard.core.updates import audited_delete, audited_update, full_clean, plain_text
+from heard.core.updates import Change, audited_delete, full_clean, plain_text
 from heard.people import selectors as people_selectors
 from heard.people.models import Organisation, YoungPerson
 from heard.rewards import events
@@ -130,6 +130,11 @@ def recognition_give(
     return recognition
 
 
+_RECOGNITION_UPDATE = Change(
+    "recognition_update", events.RECOGNITION_CHANGED, RECOGNITION_FIELDS, audited=RECOGNITION_FIELDS
+)
+
+
 @transaction.atomic
 def recognition_update(*, actor: Any, recognition: Recognition, **fields: Any) -> Recognition:
     require(actor, "rewards.change_recognition", recognition)
@@ -139,17 +144,7 @@ def recognition_update(*, actor: Any, recognition: Recognition, **fields: Any) -
         _check(actor, merged, errors)
         values.update({name: merged[name] for name in RECOGNITION_FIELDS if name not in errors})
 
-    updated, _ = audited_update(
-        recognition,
-        actor=actor,
-        event=events.RECOGNITION_CHANGED,
-        service="recognition_update",
-        fields=fields,
-        allowed=RECOGNITION_FIELDS,
-        check=check,
-        audited=RECOGNITION_FIELDS,
-    )
-    return updated
+    return _RECOGNITION_UPDATE.apply(recognition, actor=actor, fields=fields, check=check)
 
 
 @transaction.atomic
