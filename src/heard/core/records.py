@@ -11,9 +11,6 @@ make the views:
         "opportunities:opportunity", "opportunities.opportunity", selectors.opportunity_get,
         form=OpportunityForm, initial=opportunity_initial,
     )
-    opportunity_create = OPPORTUNITY.create_view(
-        services.opportunity_add, title="Add an opportunity", submit_label="Add opportunity"
-    )
     opportunity_edit = OPPORTUNITY.edit_view(services.opportunity_update)
     opportunity_delete = OPPORTUNITY.delete_view(
         services.opportunity_delete, template="opportunities/opportunity_delete.html"
@@ -27,12 +24,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from operator import attrgetter
+from pathlib import PurePath
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -45,11 +45,8 @@ from heard.core.permissions import can, require
 View = Callable[..., HttpResponse]
 Values = Callable[[Any], Mapping[str, Any]]
 Message = str | Callable[[Any], str]
-
-
-def cleaned(form: Any) -> Mapping[str, Any]:
-    """All of a form's cleaned values: what a create passes to its service."""
-    return form.cleaned_data  # type: ignore[no-any-return]
+#: All of a form's cleaned values: what a create passes to its service.
+cleaned: Values = attrgetter("cleaned_data")
 
 
 def _data(request: HttpRequest, files: bool) -> list[Any]:
@@ -67,8 +64,15 @@ def _named(view: View, name: str) -> View:
     return view
 
 
-def _title(record: Any) -> str:
-    return str(record.title)
+def attachment(file: FieldFile, stem: str, content_type: str) -> FileResponse:
+    """A record's file as a download named ``stem`` and its suffix: never sniffed or cached."""
+    name = f"{stem}{PurePath(file.name or '').suffix}"
+    response = FileResponse(
+        file.open("rb"), as_attachment=True, filename=name, content_type=content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @dataclass(frozen=True)
@@ -79,9 +83,8 @@ class Record:
     ``opportunities:opportunity-detail`` and ``-list``); ``model`` the permissions' stem
     (``"opportunities.opportunity"`` for ``opportunities.change_opportunity``); ``get(user, pk)``
     the selector that returns one record the user may see (or raises 404). ``noun`` is how
-    messages name one ("opportunity", from the route unless given) and also the keyword its
-    services take it by (``services.opportunity_update(actor=..., opportunity=...)``) unless
-    ``keyword`` says otherwise; ``label(record)`` how titles name it (its ``title``).
+    messages name one ("opportunity", from the route unless given) and the keyword its services
+    take it by (``opportunity=...``); ``label(record)`` how titles name it (its ``title``).
     ``form`` is the form class, ``initial(record)`` its values for an edit, ``form_kwargs(request,
     record)`` what else the form takes (``None`` for a create) besides ``user`` (unless
     ``form_user`` is false); ``files`` whether it uploads. ``page(record)`` is the URL of the
@@ -94,8 +97,7 @@ class Record:
     form: type | None = None
     initial: Callable[[Any], Mapping[str, Any]] | None = None
     noun: str = ""
-    keyword: str = ""
-    label: Callable[[Any], str] = _title
+    label: Callable[[Any], str] = attrgetter("title")
     files: bool = False
     form_kwargs: Callable[[HttpRequest, Any], Mapping[str, Any]] = field(
         default=lambda request, record: {}
@@ -103,15 +105,13 @@ class Record:
     form_user: bool = True
     page: Callable[[Any], str] | None = None
 
-    # Names -------------------------------------------------------------------------------------
-
     @property
     def name(self) -> str:
         return self.noun or self.route.rpartition(":")[2]
 
     @property
     def context_name(self) -> str:
-        return self.keyword or self.name.replace(" ", "_")
+        return self.name.replace(" ", "_")
 
     def permission(self, action: str) -> str:
         """``"change"`` -> ``"opportunities.change_opportunity"``; a whole permission name

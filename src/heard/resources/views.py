@@ -3,12 +3,11 @@ write."""
 
 from __future__ import annotations
 
-from pathlib import PurePath
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from heard.core import tables
 from heard.core.forms import form_page
 from heard.core.permissions import can, require
-from heard.core.records import Record
+from heard.core.records import Record, attachment
 from heard.participation import selectors as participation_selectors
 from heard.resources import selectors, services
 from heard.resources.filters import ResourceFilter
@@ -87,15 +86,7 @@ def resource_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     resource = selectors.resource_get(request.user, pk)
     if not resource.file:
         raise Http404("This resource has no file.")
-    response = FileResponse(
-        resource.file.open("rb"),
-        as_attachment=True,
-        filename=f"resource-{resource.pk}{PurePath(resource.file.name or '').suffix}",
-        content_type=resource.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return attachment(resource.file, f"resource-{resource.pk}", resource.content_type)
 
 
 # The resources a session used ------------------------------------------------------------------

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import PurePath
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from heard.core import tables
 from heard.core.exports import EXPORT_FORMATS, export_response
 from heard.core.permissions import require
+from heard.core.records import attachment
 from heard.rewards import selectors, services
 from heard.rewards.forms import ItemForm
 from heard.rewards.views.money import CLAIM, claim_url, whose
@@ -87,12 +86,4 @@ def item_receipt(request: HttpRequest, pk: int) -> HttpResponseBase:
     item = selectors.item_get(request.user, pk)
     if not item.receipt:
         raise Http404("This item has no receipt.")
-    response = FileResponse(
-        item.receipt.open("rb"),
-        as_attachment=True,
-        filename=f"receipt-{item.pk}{PurePath(item.receipt.name or '').suffix}",
-        content_type=item.receipt_content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return attachment(item.receipt, f"receipt-{item.pk}", item.receipt_content_type)
