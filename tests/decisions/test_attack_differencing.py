@@ -113,3 +113,30 @@ def test_a_partner_worker_sees_exact_results_only_of_their_own_young_people(
     round_.eligible_organisations.set([organisation])
     results = selectors.results(partner_worker, round_)
     assert results.exact and (results.ballots, results.eligible) == (2, 2)
+
+
+def test_the_order_of_the_results_tells_a_board_member_nothing_the_figures_hide(
+    organisation, board_member, officer
+):
+    """The hole: rows were sorted by the true points, ties by title. Four ideas with 1, 2, 3 and
+    4 votes, titled against that order, all "fewer than 5" (or 5), came out in strict order D,
+    C, B, A: a board member knew D > C > B > A >= 1, so A = 1, B = 2, C = 3 and D = 4. Rows are
+    now in the order of the figures shown, ties by title."""
+    round_ = RoundFactory(organisation=None)
+    proposals = {
+        title: ProposalFactory(round=round_, title=title) for title in ("A", "B", "C", "D")
+    }
+    for title, how_many in (("A", 1), ("B", 2), ("C", 3), ("D", 4)):
+        for _ in range(how_many):
+            person = factories.YoungPersonFactory(organisation=organisation)
+            services.ballot_cast(young_person=person, round=round_, choices={proposals[title]: 1})
+    close(round_)
+    rows = selectors.results(board_member, round_).rows
+    assert all(row.points in (SMALL, 5) for row in rows)
+    order = [row.proposal.title for row in rows]
+    assert order != ["D", "C", "B", "A"]
+    by_figure = sorted(rows, key=lambda row: (row.points == SMALL, row.proposal.title))
+    assert order == [row.proposal.title for row in by_figure]
+    portal = [row.proposal.title for row in selectors.portal_results(round_).rows]
+    assert portal == order
+    assert [row.proposal.title for row in selectors.results(officer, round_).rows] == list("DCBA")

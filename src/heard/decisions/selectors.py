@@ -274,6 +274,13 @@ def _proposal_cells(round_: BudgetRound) -> dict[int, tuple[disclosure.Cell, dis
     return cells
 
 
+def _order(row: ResultRow, exact: bool) -> tuple[bool, float, str]:
+    if exact:
+        return (False, -row.exact_points, row.proposal.title)
+    rank = row.points if isinstance(row.points, int) else 2.5  # "fewer than 5": 0 to 5
+    return (not row.proposal.chosen, -rank, row.proposal.title)
+
+
 def _results(round_: BudgetRound, *, exact: bool) -> Results:
     cells = _proposal_cells(round_)
     empty = (disclosure.Cell(0), disclosure.Cell(0))
@@ -290,7 +297,9 @@ def _results(round_: BudgetRound, *, exact: bool) -> Results:
                 exact_points=points.count,
             )
         )
-    rows.sort(key=lambda row: (-row.exact_points, row.proposal.title))
+    # Protected: the chosen first, then by the figures shown, as the true order would tell what the
+    # figures hide (four "fewer than 5" in strict order against their titles are 4, 3, 2 and 1).
+    rows.sort(key=lambda row: _order(row, exact))
     ballots = disclosure.Cell(*_ballot_cell(round_))
     found = eligible_young_people(round_).aggregate(
         n=Count("pk"), keys=disclosure.key_sum(YOUNG_PERSON_KEYS)
