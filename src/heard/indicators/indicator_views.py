@@ -4,6 +4,7 @@ edit and delete (with confirmation). Thin: they call selectors and services."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import attrgetter
 from typing import Any
 
 from django.contrib import messages
@@ -12,12 +13,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
 
 from heard.core import tables
 from heard.core.forms import changed_values, form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
+from heard.core.records import Record
 from heard.indicators import filters, forms, selectors, services
 from heard.indicators.chart import trend_chart
 from heard.indicators.models import FILTER_FIELDS, Indicator
@@ -121,21 +122,32 @@ def _detail_url(indicator: Indicator) -> str:
     return reverse("indicators:indicator-detail", args=[indicator.pk])
 
 
-@login_required
-def indicator_create(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    require(user, "indicators.add_indicator")
-    form = forms.IndicatorForm(request.POST or None, initial=request.GET.dict())
-    return form_page(
-        request,
-        form,
-        lambda: services.indicator_create(actor=user, **form.cleaned_data),
-        success=lambda indicator: f"Indicator “{indicator}” set.",
-        then=_detail_url,
-        title="Set an indicator",
-        submit_label="Set the indicator",
-        cancel_url=reverse("indicators:indicator-list"),
-    )
+def _indicator_get(user: Any, pk: Any) -> Indicator:
+    """403 for those who may read no indicator, before looking; else the one they may read."""
+    require(user, "indicators.view_indicator")
+    return selectors.indicator_get(user, pk)
+
+
+INDICATOR = Record(
+    "indicators:indicator",
+    "indicators.indicator",
+    _indicator_get,
+    form=forms.IndicatorForm,
+    form_user=False,
+    label=attrgetter("name"),
+)
+indicator_create = INDICATOR.create_view(
+    services.indicator_create,
+    title="Set an indicator",
+    submit_label="Set the indicator",
+    success=lambda indicator: f"Indicator “{indicator}” set.",
+    initial=lambda request: request.GET.dict(),
+)
+indicator_delete = INDICATOR.delete_view(
+    services.indicator_delete,
+    template="indicators/indicator_delete.html",
+    title=lambda indicator: "Delete this indicator?",
+)
 
 
 @login_required
@@ -156,23 +168,3 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
         submit_label="Save changes",
         cancel_url=_detail_url(indicator),
     )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def indicator_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    require(user, "indicators.view_indicator")
-    indicator = selectors.indicator_get(user, pk)
-    require(user, "indicators.delete_indicator", indicator)
-    if request.method == "POST":
-        name = indicator.name
-        services.indicator_delete(actor=user, indicator=indicator)
-        messages.success(request, f"Indicator “{name}” deleted.")
-        return redirect("indicators:indicator-list")
-    context = {
-        "title": "Delete this indicator?",
-        "indicator": indicator,
-        "cancel_url": _detail_url(indicator),
-    }
-    return render(request, "indicators/indicator_delete.html", context)
