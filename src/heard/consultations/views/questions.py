@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from heard.consultations import selectors, services
 from heard.consultations.forms import QuestionForm, question_initial
 from heard.consultations.models import Question
-from heard.consultations.views.consultations import consultation_url
+from heard.consultations.views.consultations import CONSULTATION, consultation_url
 from heard.core.forms import changed_values, form_page
 from heard.core.permissions import require
 
@@ -31,22 +31,17 @@ def _question(request: HttpRequest, pk: int, perm: str) -> Question:
     return question
 
 
-@login_required
-def question_create(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    consultation = selectors.consultation_get(user, pk)
-    require(user, "consultations.add_question", consultation)
-    form = QuestionForm(request.POST or None, initial={"required": "yes"})
-    return form_page(
-        request,
-        form,
-        lambda: services.question_add(actor=user, consultation=consultation, **form.cleaned_data),
-        success="Question added.",
-        then=consultation_url(consultation) + "#questions",
-        title=f"Add a question to {consultation.title}",
-        submit_label="Add question",
-        cancel_url=consultation_url(consultation),
-    )
+question_create = CONSULTATION.form_view(
+    "consultations.add_question",
+    services.question_add,
+    form=QuestionForm,
+    initial=lambda request, consultation: {"required": "yes"},
+    title=lambda consultation: f"Add a question to {consultation.title}",
+    submit_label="Add question",
+    success="Question added.",
+    then=lambda question: consultation_url(question.consultation) + "#questions",
+    name="question_create",
+)
 
 
 @login_required
