@@ -16,12 +16,14 @@ from heard.api.common import (
     RecordDeleteViewSet,
     model_permissions,
 )
-from heard.api.fields import BulkRelatedField, VisibleField, VisibleYoungPersonField
+from heard.api.fields import (
+    VisibleField,
+    VisibleSessionField,
+    VisibleYoungPersonField,
+)
 from heard.involvement import filters, selectors, services
 from heard.involvement.models import Evaluation, InvolvementActivity
 from heard.involvement.services.evaluations import COMMENT_MAX_LENGTH
-from heard.participation.models import Session
-from heard.people.models import Organisation
 
 # Involvement activities --------------------------------------------------------------------------
 
@@ -59,12 +61,10 @@ class ActivitySerializer(OutputSerializer):
         return [person.reference for person in getattr(activity, "seen_young_people", [])]
 
 
-class OrganisationField(BulkRelatedField):
+class OrganisationField(VisibleField):
     """An organisation the user may record an activity for (a partner worker: their own)."""
 
-    def get_queryset(self) -> QuerySet[Organisation]:
-        request = self.context.get("request")
-        return selectors.organisations_for_activities(getattr(request, "user", None))
+    selector = staticmethod(selectors.organisations_for_activities)
 
 
 class ActivityInput(serializers.Serializer):  # type: ignore[type-arg]
@@ -130,10 +130,6 @@ class EvaluationSerializer(OutputSerializer):
             "source",
             *STAMPS,
         ]
-
-
-class VisibleSessionField(VisibleField):
-    selector = staticmethod(lambda user: Session.objects.visible_to(user))
 
 
 class EvaluationInput(serializers.Serializer):  # type: ignore[type-arg]

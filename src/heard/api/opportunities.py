@@ -23,13 +23,17 @@ from heard.api.common import (
     RecordDeleteViewSet,
     model_permissions,
 )
-from heard.api.fields import BulkRelatedField, VisibleField, VisibleYoungPersonField
+from heard.api.fields import (
+    BulkRelatedField,
+    VisibleField,
+    VisibleSessionField,
+    VisibleYoungPersonField,
+)
 from heard.core.roles import AgeBand
 from heard.groups.models import Group
 from heard.opportunities import filters, selectors, services
 from heard.opportunities.models import Opportunity, SignUp
 from heard.participation.models import Degree, ParticipationType, Session
-from heard.people.models import Organisation
 
 # Opportunities -----------------------------------------------------------------------------------
 
@@ -69,12 +73,10 @@ class OpportunitySerializer(OutputSerializer):
         ]
 
 
-class OrganisationField(BulkRelatedField):
+class OrganisationField(VisibleField):
     """An organisation the user may add an opportunity for (a partner worker: their own)."""
 
-    def get_queryset(self) -> QuerySet[Organisation]:
-        request = self.context.get("request")
-        return selectors.organisations_for_opportunities(getattr(request, "user", None))
+    selector = staticmethod(selectors.organisations_for_opportunities)
 
 
 class GroupField(BulkRelatedField):
@@ -142,10 +144,6 @@ class VisibleOpportunityField(VisibleField):
 class SignUpInput(serializers.Serializer):  # type: ignore[type-arg]
     opportunity = VisibleOpportunityField(help_text="An opportunity you may read.")
     young_person = VisibleYoungPersonField(help_text="A young person you may see.")
-
-
-class VisibleSessionField(VisibleField):
-    selector = staticmethod(lambda user: Session.objects.visible_to(user))
 
 
 class SignUpChoiceField(VisibleField):

@@ -21,10 +21,9 @@ from heard.api.common import (
     RecordDeleteViewSet,
     model_permissions,
 )
-from heard.api.fields import BulkRelatedField, VisibleField, VisibleThemeField
+from heard.api.fields import BulkRelatedField, VisibleField, VisibleSessionField, VisibleThemeField
 from heard.core.roles import AgeBand
-from heard.participation.models import Method, Session
-from heard.people.models import Organisation
+from heard.participation.models import Method
 from heard.resources import filters, selectors, services
 from heard.resources.models import Resource, SessionResource
 
@@ -67,12 +66,10 @@ class ResourceSerializer(OutputSerializer):
         return reverse("resources:resource-download", args=[resource.pk])
 
 
-class OrganisationField(BulkRelatedField):
+class OrganisationField(VisibleField):
     """An organisation the user may add a resource for (a partner worker: their own)."""
 
-    def get_queryset(self) -> QuerySet[Organisation]:
-        request = self.context.get("request")
-        return selectors.organisations_for_resources(getattr(request, "user", None))
+    selector = staticmethod(selectors.organisations_for_resources)
 
 
 class MethodField(BulkRelatedField):
@@ -139,10 +136,6 @@ class SessionResourceSerializer(OutputSerializer):
     class Meta:
         model = SessionResource
         fields = ["id", "session", "resource", "resource_title", "created_at"]
-
-
-class VisibleSessionField(VisibleField):
-    selector = staticmethod(lambda user: Session.objects.visible_to(user))
 
 
 class VisibleResourceField(VisibleField):

@@ -17,9 +17,12 @@ from heard.api.common import (
     RecordDeleteViewSet,
     model_permissions,
 )
-from heard.api.fields import BulkRelatedField, VisibleField, VisibleYoungPersonField
+from heard.api.fields import (
+    VisibleField,
+    VisibleSessionField,
+    VisibleYoungPersonField,
+)
 from heard.participation.models import Session
-from heard.people.models import Organisation
 from heard.rewards import filters, selectors, services
 from heard.rewards.models import (
     HoursDefault,
@@ -29,12 +32,10 @@ from heard.rewards.models import (
 from heard.rewards.policies import SESSION_HOURS
 
 
-class OrganisationField(BulkRelatedField):
+class OrganisationField(VisibleField):
     """An organisation the user may give, claim or invoice for (a partner worker: their own)."""
 
-    def get_queryset(self) -> QuerySet[Organisation]:
-        request = self.context.get("request")
-        return selectors.organisations_for(getattr(request, "user", None))
+    selector = staticmethod(selectors.organisations_for)
 
 
 # Recognitions -----------------------------------------------------------------------------------
@@ -122,10 +123,6 @@ class SessionHoursSerializer(OutputSerializer):
     class Meta:
         model = SessionHours
         fields = ["id", "session", "hours", *STAMPS]
-
-
-class VisibleSessionField(VisibleField):
-    selector = staticmethod(lambda user: Session.objects.visible_to(user))
 
 
 class SessionHoursInput(serializers.Serializer):  # type: ignore[type-arg]
