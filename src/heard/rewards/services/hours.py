@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 
-from heard.core import audit
+from heard.core.events import EventType
 from heard.core.permissions import require
-from heard.core.updates import audited_update, full_clean
+from heard.core.updates import Change, audited_create, full_clean
 from heard.participation.models import Session
 from heard.rewards import events
 from heard.rewards.models import HoursDefault, SessionHours
 
+M = TypeVar("M", bound=models.Model)
 UNKNOWN_KIND = "Choose a kind of session."
 TENTH = Decimal("0.1")
 
@@ -32,6 +33,33 @@ def _hours(value: Any, errors: dict[str, Any]) -> Decimal | None:
     return hours.quantize(TENTH)
 
 
+_SESSION_HOURS = Change(
+    "session_hours_set", events.SESSION_HOURS_CHANGED, ("hours", "set_by"), audited=("hours",)
+)
+_HOURS_DEFAULT = Change("hours_default_set", events.HOURS_DEFAULT_CHANGED, ("hours",))
+
+
+def _set(
+    actor: Any,
+    existing: M | None,
+    change: Change,
+    values: dict[str, Any],
+    new: M,
+    added: EventType,
+    audited: tuple[str, ...],
+    exclude: tuple[str, ...] = (),
+) -> M:
+    """Change ``existing`` (locked by the caller) to ``values``, or save ``new`` and audit its
+    ``audited`` fields."""
+    if existing is not None:
+        return change.apply(existing, actor=actor, fields=values, locked=True)
+    errors: dict[str, Any] = {}
+    full_clean(new, errors, exclude=exclude)
+    if errors:
+        raise ValidationError(errors)
+    return audited_create(new, actor=actor, event=added, fields=audited, clean=False)
+
+
 @transaction.atomic
 def session_hours_set(*, actor: Any, session: Session, hours: Any) -> SessionHours:
     """Set (or change) how many hours ``session`` counts for, for everyone who attended it."""
@@ -43,31 +71,11 @@ def session_hours_set(*, actor: Any, session: Session, hours: Any) -> SessionHou
     if errors:
         raise ValidationError(errors)
     existing = SessionHours.objects.select_for_update().filter(session=session).first()
-    if existing is not None:
-        updated, _ = audited_update(
-            existing,
-            actor=actor,
-            event=events.SESSION_HOURS_CHANGED,
-            service="session_hours_set",
-            fields={"hours": value, "set_by": actor},
-            allowed=("hours", "set_by"),
-            audited=("hours",),
-            locked=True,
-        )
-        return updated
     assert value is not None  # noqa: S101 - checked above
-    record = SessionHours(session=session, hours=value, set_by=actor)
-    full_clean(record, errors, exclude=["set_by"])
-    if errors:
-        raise ValidationError(errors)
-    record.save()
-    audit.record(
-        actor=actor,
-        event=events.SESSION_HOURS_SET,
-        obj=record,
-        changes=audit.diff({}, audit.snapshot(record, ("session", "hours"))),
-    )
-    return record
+    new = SessionHours(session=session, hours=value, set_by=actor)
+    values = {"hours": value, "set_by": actor}
+    added, audited = events.SESSION_HOURS_SET, ("session", "hours")
+    return _set(actor, existing, _SESSION_HOURS, values, new, added, audited, ("set_by",))
 
 
 @transaction.atomic
@@ -83,27 +91,7 @@ def hours_default_set(*, actor: Any, session_kind: str, hours: Any) -> HoursDefa
     if errors:
         raise ValidationError(errors)
     existing = HoursDefault.objects.select_for_update().filter(session_kind=session_kind).first()
-    if existing is not None:
-        updated, _ = audited_update(
-            existing,
-            actor=actor,
-            event=events.HOURS_DEFAULT_CHANGED,
-            service="hours_default_set",
-            fields={"hours": value},
-            allowed=("hours",),
-            locked=True,
-        )
-        return updated
     assert value is not None  # noqa: S101 - checked above
-    record = HoursDefault(session_kind=session_kind, hours=value)
-    full_clean(record, errors)
-    if errors:
-        raise ValidationError(errors)
-    record.save()
-    audit.record(
-        actor=actor,
-        event=events.HOURS_DEFAULT_SET,
-        obj=record,
-        changes=audit.diff({}, audit.snapshot(record, ("session_kind", "hours"))),
-    )
-    return record
+    new = HoursDefault(session_kind=session_kind, hours=value)
+    added, audited = events.HOURS_DEFAULT_SET, ("session_kind", "hours")
+    return _set(actor, existing, _HOURS_DEFAULT, {"hours": value}, new, added, audited)
