@@ -152,6 +152,19 @@ def whole_number(width: int = 5, **kwargs: Any) -> forms.IntegerField:
     return forms.IntegerField(widget=number_input(width), **kwargs)
 
 
+def decimal_number(
+    *, digits: int, places: int, width: int = 10, **kwargs: Any
+) -> forms.DecimalField:
+    """A number of ``digits`` with ``places`` decimals (pounds and pence, hours) in a GOV.UK text
+    box ``width`` characters wide."""
+    return forms.DecimalField(
+        max_digits=digits,
+        decimal_places=places,
+        widget=number_input(width, decimal=True),
+        **kwargs,
+    )
+
+
 def text_area(rows: int = 3, **kwargs: Any) -> forms.CharField:
     """A text field written in a box of ``rows`` lines."""
     return forms.CharField(widget=forms.Textarea(attrs={"rows": rows}), **kwargs)

@@ -10,7 +10,7 @@ from django import forms
 from heard.core.forms import (
     TODAY,
     GovUKDateField,
-    number_input,
+    decimal_number,
     radios,
     text_area,
     ticks,
@@ -50,13 +50,12 @@ class RoundForm(forms.Form):
     theme = forms.ModelChoiceField(
         queryset=Theme.objects.none(), required=False, empty_label="No theme"
     )
-    pot = forms.DecimalField(
+    pot = decimal_number(
+        digits=12,
+        places=2,
         label="Pot (pounds)",
         required=False,
         min_value=0,
-        max_digits=12,
-        decimal_places=2,
-        widget=number_input(10, decimal=True),
         help_text="For a budget round: the whole budget, like 20000.",
     )
     young_people_share = whole_number(
@@ -157,13 +156,12 @@ class ProposalForm(forms.Form):
         max_length=DESCRIPTION_MAX_LENGTH,
         help_text="Words a child can read.",
     )
-    cost = forms.DecimalField(
+    cost = decimal_number(
+        digits=12,
+        places=2,
         label="Cost (pounds)",
         required=False,
         min_value=0,
-        max_digits=12,
-        decimal_places=2,
-        widget=number_input(10, decimal=True),
         help_text="Leave empty for an option of a theme vote.",
     )
     status = forms.ChoiceField(
@@ -322,13 +320,12 @@ class TellForm(forms.Form):
 class PortalProposalForm(forms.Form):
     title = forms.CharField(label="Your idea, in a few words", max_length=200)
     description = text_area(4, label="Tell us more about it", max_length=DESCRIPTION_MAX_LENGTH)
-    cost = forms.DecimalField(
+    cost = decimal_number(
+        digits=12,
+        places=2,
         label="What might it cost, in pounds? (optional)",
         required=False,
         min_value=0,
-        max_digits=12,
-        decimal_places=2,
-        widget=number_input(10, decimal=True),
     )
 
     def __init__(self, *args: Any, round_: BudgetRound, **kwargs: Any) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 
-from heard.core.forms import TODAY, GovUKDateField, number_input, radios, text_area
+from heard.core.forms import TODAY, GovUKDateField, decimal_number, radios, text_area
 from heard.core.permissions import is_partner_worker, is_system
 from heard.participation import selectors as participation_selectors
 from heard.participation.models import Session
@@ -20,11 +20,10 @@ REFERENCE_HELP = "Their reference, like YP-ABC234."
 
 
 def _money(label: str, **kwargs: Any) -> forms.DecimalField:
-    return forms.DecimalField(
+    return decimal_number(
+        digits=9,
+        places=2,
         label=label,
-        max_digits=9,
-        decimal_places=2,
-        widget=number_input(10, decimal=True),
         error_messages={
             "invalid": f"Enter the {label.lower()} as a number, like 4.50.",
             "max_decimal_places": "Enter pounds and pence, like 4.50.",
@@ -83,12 +82,12 @@ class RecognitionForm(_OwnOrganisation, forms.Form):
     voucher_supplier = forms.CharField(
         max_length=200, required=False, label="Voucher supplier (vouchers)"
     )
-    hours = forms.DecimalField(
+    hours = decimal_number(
+        digits=5,
+        places=1,
+        width=5,
         label="Hours (volunteering hours)",
         required=False,
-        max_digits=5,
-        decimal_places=1,
-        widget=number_input(5, decimal=True),
         error_messages={"invalid": "Enter the hours as a number, like 2 or 1.5."},
     )
     details = text_area(3, required=False)
@@ -116,11 +115,11 @@ def recognition_initial(recognition: Recognition) -> dict[str, Any]:
 
 
 class HoursForm(forms.Form):
-    hours = forms.DecimalField(
+    hours = decimal_number(
+        digits=5,
+        places=1,
+        width=5,
         label="Hours it counts for",
-        max_digits=5,
-        decimal_places=1,
-        widget=number_input(5, decimal=True),
         help_text="Every young person who attended gets these volunteering hours, like 2 or 1.5.",
         error_messages={
             "invalid": "Enter the hours as a number, like 2 or 1.5.",
@@ -135,11 +134,11 @@ class DefaultsForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for kind, label in Session.Kind.choices:
-            self.fields[kind] = forms.DecimalField(
+            self.fields[kind] = decimal_number(
+                digits=5,
+                places=1,
+                width=5,
                 label=str(label),
-                max_digits=5,
-                decimal_places=1,
-                widget=number_input(5, decimal=True),
                 error_messages={
                     "invalid": f"Enter the hours of a {str(label).lower()} as a number.",
                     "required": f"Enter the hours of a {str(label).lower()}.",
