@@ -192,10 +192,17 @@ def audited_create(
     related: Mapping[str, Iterable[Any]] | None = None,
     metadata: dict[str, Any] | None = None,
     clean: bool = True,
+    errors: dict[str, Any] | None = None,
 ) -> M:
     """Validate ``obj`` (``full_clean`` unless ``clean`` is False: the caller did), save it, set
-    its many-to-many ``related`` values and audit ``fields`` as ``[None, value]``."""
-    if clean:
+    its many-to-many ``related`` values and audit ``fields`` as ``[None, value]``. Given the
+    service's own ``errors``, Django's messages join them (``full_clean`` above) and all are
+    raised together."""
+    if errors is not None:
+        full_clean(obj, errors, exclude)
+        if errors:
+            raise ValidationError(errors)
+    elif clean:
         obj.full_clean(exclude=list(exclude))
     obj.save()
     for name, values in (related or {}).items():

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from heard.core import audit
 from heard.core.permissions import require
-from heard.core.updates import Change, full_clean
+from heard.core.updates import Change, audited_create
 from heard.indicators import events
 from heard.indicators.models import FILTER_FIELDS, Indicator
 
@@ -29,17 +28,9 @@ def indicator_create(
             raise TypeError(f"indicator_create() cannot set {field}")
         setattr(indicator, field, value)
     errors: dict[str, Any] = {}
-    full_clean(indicator, errors)
-    if errors:
-        raise ValidationError(errors)
-    indicator.save()
-    audit.record(
-        actor=actor,
-        event=events.INDICATOR_CREATED,
-        obj=indicator,
-        changes=audit.diff({}, audit.snapshot(indicator, FIELDS)),
+    return audited_create(
+        indicator, actor=actor, event=events.INDICATOR_CREATED, fields=FIELDS, errors=errors
     )
-    return indicator
 
 
 _INDICATOR_UPDATE = Change("indicator_update", events.INDICATOR_CHANGED, FIELDS)

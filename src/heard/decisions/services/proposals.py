@@ -8,9 +8,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from heard.core import audit
 from heard.core.permissions import require
-from heard.core.updates import Change, audited_update, full_clean, plain_text
+from heard.core.updates import Change, audited_create, audited_update, plain_text
 from heard.decisions import events, selectors
 from heard.decisions.models import BudgetRound, Proposal
 from heard.decisions.services.rounds import _money
@@ -124,17 +123,14 @@ def proposal_add(
         proposed_by_group=proposed_by_group if "proposed_by_group" not in errors else None,
         proposed_by_staff=actor,
     )
-    full_clean(proposal, errors, exclude=["proposed_by_staff", "theme"])
-    if errors:
-        raise ValidationError(errors)
-    proposal.save()
-    audit.record(
+    return audited_create(
+        proposal,
         actor=actor,
         event=events.PROPOSAL_CREATED,
-        obj=proposal,
-        changes=audit.diff({}, audit.snapshot(proposal, PROPOSAL_FIELDS)),
+        fields=PROPOSAL_FIELDS,
+        exclude=["proposed_by_staff", "theme"],
+        errors=errors,
     )
-    return proposal
 
 
 @transaction.atomic
@@ -167,17 +163,14 @@ def proposal_propose(
         status=Proposal.Status.PROPOSED,
         proposed_by_young_person=young_person,
     )
-    full_clean(proposal, errors, exclude=["proposed_by_staff", "theme"])
-    if errors:
-        raise ValidationError(errors)
-    proposal.save()
-    audit.record(
+    return audited_create(
+        proposal,
         actor=None,
         event=events.PROPOSAL_CREATED,
-        obj=proposal,
-        changes=audit.diff({}, audit.snapshot(proposal, PROPOSAL_FIELDS)),
+        fields=PROPOSAL_FIELDS,
+        exclude=["proposed_by_staff", "theme"],
+        errors=errors,
     )
-    return proposal
 
 
 _PROPOSAL_UPDATE = Change(

@@ -10,7 +10,13 @@ from django.db import transaction
 
 from heard.core import audit
 from heard.core.permissions import require
-from heard.core.updates import Change, audited_delete, audited_update, full_clean, plain_text
+from heard.core.updates import (
+    Change,
+    audited_create,
+    audited_delete,
+    audited_update,
+    plain_text,
+)
 from heard.involvement import events
 from heard.involvement.models import Evaluation
 from heard.participation.models import Attendance, Session
@@ -73,17 +79,14 @@ def evaluation_record(
         source=Evaluation.Source.PAPER,
         recorded_by=actor,
     )
-    full_clean(evaluation, errors, exclude=["recorded_by"])
-    if errors:
-        raise ValidationError(errors)
-    evaluation.save()
-    audit.record(
+    return audited_create(
+        evaluation,
         actor=actor,
         event=events.EVALUATION_RECORDED,
-        obj=evaluation,
-        changes=audit.diff({}, audit.snapshot(evaluation, EVALUATION_FIELDS)),
+        fields=EVALUATION_FIELDS,
+        exclude=["recorded_by"],
+        errors=errors,
     )
-    return evaluation
 
 
 _EVALUATION_UPDATE = Change("evaluation_update", events.EVALUATION_CHANGED, ("rating", "comment"))

@@ -7,12 +7,10 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from heard.core import audit
 from heard.core.permissions import can, require
-from heard.core.updates import Change, audited_delete, full_clean, lock, plain_text
+from heard.core.updates import Change, audited_create, audited_delete, lock, plain_text
 from heard.people.models import Organisation
 from heard.rewards import events
 from heard.rewards.models import PartnerInvoice
@@ -78,17 +76,14 @@ def invoice_record(
         **{name: value for name, value in values.items() if name not in errors},
         recorded_by=actor,
     )
-    full_clean(invoice, errors, exclude=["recorded_by"])
-    if errors:
-        raise ValidationError(errors)
-    invoice.save()
-    audit.record(
+    return audited_create(
+        invoice,
         actor=actor,
         event=events.INVOICE_RECEIVED,
-        obj=invoice,
-        changes=audit.diff({}, audit.snapshot(invoice, INVOICE_FIELDS)),
+        fields=INVOICE_FIELDS,
+        exclude=["recorded_by"],
+        errors=errors,
     )
-    return invoice
 
 
 _INVOICE_UPDATE = Change("invoice_update", events.INVOICE_CHANGED, EDITABLE)

@@ -6,12 +6,10 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from heard.core import audit
 from heard.core.permissions import is_partner_worker, is_system, require
-from heard.core.updates import Change, audited_delete, full_clean, plain_text
+from heard.core.updates import Change, audited_create, audited_delete, plain_text
 from heard.people import selectors as people_selectors
 from heard.people.models import Organisation, YoungPerson
 from heard.rewards import events
@@ -117,17 +115,14 @@ def recognition_give(
         **{name: value for name, value in values.items() if name not in errors},
         given_by=actor,
     )
-    full_clean(recognition, errors, exclude=["given_by"])
-    if errors:
-        raise ValidationError(errors)
-    recognition.save()
-    audit.record(
+    return audited_create(
+        recognition,
         actor=actor,
         event=events.RECOGNITION_GIVEN,
-        obj=recognition,
-        changes=audit.diff({}, audit.snapshot(recognition, RECOGNITION_FIELDS)),
+        fields=RECOGNITION_FIELDS,
+        exclude=["given_by"],
+        errors=errors,
     )
-    return recognition
 
 
 _RECOGNITION_UPDATE = Change(
