@@ -114,3 +114,17 @@ def test_the_permissions_ask_the_policies(users, rounds):
     assert policy_for(BudgetRound) is policies.BUDGET_ROUNDS
     assert policy_for(Proposal) is policies.PROPOSALS
     assert policy_for(Ballot) is policies.BALLOTS
+
+
+def test_a_partner_worker_does_not_learn_which_of_another_organisations_young_people_voted(
+    users, rounds, organisation, other_organisation
+):
+    """A round of the partner's organisation may let others vote (by area, age band or group):
+    who voted among young people the worker may not open is not theirs to read."""
+    visitor = Ballot.objects.create(
+        round=rounds["own"],
+        young_person=factories.YoungPersonFactory(organisation=other_organisation),
+        origin=Ballot.Origin.PORTAL,
+    )
+    assert_matrix(policies.BALLOTS, users, {"view": {visitor: PROGRAMME}})
+    assert not policies.BALLOTS.scope(users["partner"], "view").filter(pk=visitor.pk).exists()

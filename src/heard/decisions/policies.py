@@ -6,7 +6,8 @@ and delete them; the participation lead (and the administrator) decides a closed
 verifies its count. Proposals follow their round: readers of the round read them; programme
 staff keep them, and a partner worker keeps those of their own organisation's rounds.
 Ballots (who voted, never the choices): programme staff read and enter paper ballots of every
-round, a partner worker of their own organisation's rounds; board members read results only.
+round, a partner worker of their own organisation's rounds (reading who voted only among their
+organisation's young people); board members read results only.
 """
 
 from __future__ import annotations
@@ -100,7 +101,7 @@ class BallotPolicy(Policy[Ballot]):
     model = Ballot
     actions = ("view", "add")
 
-    def may_view(self, user: Any, obj: Any) -> bool:
+    def may_add(self, user: Any, obj: Any) -> bool:
         if is_programme(user):
             return True
         round_ = _round_of(obj)
@@ -108,13 +109,22 @@ class BallotPolicy(Policy[Ballot]):
             round_ is None or round_.organisation_id == user.organisation_id
         )
 
-    def view_scope(self, user: Any, rows: QuerySet[Ballot]) -> Any:
+    def add_scope(self, user: Any, rows: QuerySet[Ballot]) -> Any:
         if role_of(user) == Role.PARTNER_WORKER:
             return rows.filter(round__organisation_id=user.organisation_id)
         return rows if is_programme(user) else rows.none()
 
-    may_add = may_view
-    add_scope = view_scope
+    def may_view(self, user: Any, obj: Any) -> bool:
+        """As ``add``; and a partner worker reads who voted only among their own organisation's
+        young people (a round of theirs may let others vote, whom they may not open)."""
+        if not isinstance(obj, Ballot) or is_programme(user) or not self.may_add(user, obj):
+            return self.may_add(user, obj)
+        return obj.young_person.organisation_id == user.organisation_id
+
+    def view_scope(self, user: Any, rows: QuerySet[Ballot]) -> Any:
+        if role_of(user) == Role.PARTNER_WORKER:
+            rows = rows.filter(young_person__organisation_id=user.organisation_id)
+        return self.add_scope(user, rows)
 
 
 BUDGET_ROUNDS, PROPOSALS, BALLOTS = registered(
