@@ -6,7 +6,6 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -16,7 +15,6 @@ from heard.core.updates import (
     Change,
     audited_create,
     audited_delete,
-    full_clean,
     plain_text,
 )
 from heard.groups.models import Group
@@ -138,16 +136,14 @@ def opportunity_add(
         actor, "opportunities.add_opportunity", opportunity
     ):
         errors["organisation"] = NOT_YOURS
-    full_clean(opportunity, errors, exclude=["created_by"])
-    if errors:
-        raise ValidationError(errors)
     return audited_create(
         opportunity,
         actor=actor,
         event=events.OPPORTUNITY_ADDED,
         fields=OPPORTUNITY_FIELDS,
+        exclude=["created_by"],
         related={"groups": chosen_groups},
-        clean=False,
+        errors=errors,
     )
 
 
