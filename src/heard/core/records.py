@@ -30,7 +30,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -351,25 +351,21 @@ class Record:
         title: Callable[[Any], str],
         success: Message,
         then: Callable[[Any], str] | None = None,
-        ask: Callable[[Any, Any], bool] | None = None,
+        context: Callable[[Any], Mapping[str, Any]] | None = None,
         back: Callable[[Any], str] | None = None,
         name: str = "",
     ) -> View:
         """A decision that takes no input, confirmed on its own page: when the user may
-        ``action`` the record (``ask(user, record)`` if given), a POST calls ``call(actor=user,
-        <keyword>=record)``; its ValidationError shows on the page (400), otherwise ``success``
-        is flashed and the page goes to ``then(record)`` (the record's page). Its back and
-        cancel links go to ``back(record)`` (the record's page)."""
+        ``action`` the record, a POST calls ``call(actor=user, <keyword>=record)``; its
+        ValidationError shows on the page (400), otherwise ``success`` is flashed and the page
+        goes to ``then(record)`` (the record's page). Its back and cancel links go to
+        ``back(record)`` (the record's page); ``context(record)`` adds to the template's."""
 
         @login_required
         @require_http_methods(["GET", "POST"])
         def confirm(request: HttpRequest, pk: int) -> HttpResponse:
             user = request.user
-            record = self.get(user, pk)
-            if ask is None:
-                require(user, self.permission(action), record)
-            elif not ask(user, record):
-                raise PermissionDenied
+            record = self.fetch(request, pk, action)
             error = ""
             if request.method == "POST":
                 try:
@@ -380,7 +376,7 @@ class Record:
                     messages.success(request, success(record) if callable(success) else success)
                     return redirect(then(record) if then else self.url(record))
             back_url = back(record) if back else self.url(record)
-            context = {
+            page = {
                 self.context_name: record,
                 "obj": record,
                 "label": self.label(record),
@@ -390,8 +386,9 @@ class Record:
                 "confirm": f"{action.capitalize()} the {self.name}",
                 "error": error,
                 "title": title(record),
+                **(context(record) if context else {}),
             }
-            return render(request, template, context, status=400 if error else 200)
+            return render(request, template, page, status=400 if error else 200)
 
         return _named(confirm, name or f"{self.name}_{action}")
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from heard.core.permissions import can
+from heard.core.records import Record
 
 
 def link(url_name: str, text: str) -> str:
@@ -25,19 +23,19 @@ def history_url(user: Any, label: str, pk: int) -> str:
     return reverse("core:history", args=[label, pk])
 
 
-def delete_page(
-    request: HttpRequest,
-    *,
-    what: str,
-    delete: Callable[[], Any],
-    back: str,
-    then: str,
-    warning: str = "",
-) -> HttpResponse:
-    """Ask before deleting ``what``: on POST ``delete()`` and go to ``then`` with a message."""
-    if request.method == "POST":
-        delete()
-        messages.success(request, f"{what[:1].upper()}{what[1:]} deleted.")
-        return redirect(then)
-    context = {"title": f"Delete {what}?", "warning": warning, "cancel_url": back}
-    return render(request, "audits/confirm_delete.html", context)
+def delete_view(record: Record, delete: Callable[..., Any], warning: str) -> Any:
+    """Ask before deleting one of ``record``'s kind (named by its label, "the course X"), saying
+    ``warning``; once confirmed, delete it and go to their list with a message."""
+
+    def what(obj: Any) -> str:
+        return record.label(obj)
+
+    return record.confirm_view(
+        "delete",
+        delete,
+        template="audits/confirm_delete.html",
+        title=lambda obj: f"Delete {what(obj)}?",
+        success=lambda obj: f"{what(obj)[:1].upper()}{what(obj)[1:]} deleted.",
+        then=lambda obj: record.list_url(),
+        context=lambda obj: {"warning": warning},
+    )

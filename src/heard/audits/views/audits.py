@@ -14,12 +14,13 @@ from django.utils import timezone
 
 from heard.audits import filters, forms, selectors, services
 from heard.audits.models import Audit
-from heard.audits.views._common import delete_page, history_url, link
+from heard.audits.views._common import delete_view, history_url, link
 from heard.audits.warnings import warn_untrained
 from heard.core import tables
 from heard.core.forms import form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
+from heard.core.records import Record
 
 HOLDER = tables.Column(
     "Organisation or service", "holder", cell=link("audits:audit-detail", "{{ row.holder }}")
@@ -167,16 +168,13 @@ def audit_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def audit_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    user: Any = request.user
-    audit = selectors.audit_get(user, pk)
-    require(user, "audits.delete_audit", audit)
-    return delete_page(
-        request,
-        what=f"the {str(audit)[:1].lower()}{str(audit)[1:]}",
-        delete=lambda: services.audit_delete(actor=user, audit=audit),
-        back=_audit_url(audit),
-        then=reverse("audits:audit-list"),
-        warning="Its levels and kite mark decision are deleted with it.",
-    )
+audit_delete = delete_view(
+    Record(
+        "audits:audit",
+        "audits.audit",
+        selectors.audit_get,
+        label=lambda audit: f"the {str(audit)[:1].lower()}{str(audit)[1:]}",
+    ),
+    services.audit_delete,
+    warning="Its levels and kite mark decision are deleted with it.",
+)

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from heard.audits import filters, forms, selectors, services
 from heard.audits.models import ProvisionReview
-from heard.audits.views._common import delete_page, history_url, link
+from heard.audits.views._common import delete_view, history_url, link
 from heard.audits.warnings import warn_untrained
 from heard.core import tables
 from heard.core.forms import form_page
@@ -52,6 +52,9 @@ def _review_url(review: ProvisionReview) -> str:
 def _named(review: ProvisionReview) -> str:
     text = str(review)
     return f"the {text[:1].lower()}{text[1:]}"
+
+
+REVIEW = Record("audits:review", "audits.provisionreview", selectors.review_get, label=_named)
 
 
 @login_required
@@ -130,22 +133,13 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def review_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    user: Any = request.user
-    review = selectors.review_get(user, pk)
-    require(user, "audits.delete_provisionreview", review)
-    return delete_page(
-        request,
-        what=_named(review),
-        delete=lambda: services.review_delete(actor=user, review=review),
-        back=_review_url(review),
-        then=reverse(REVIEW_LIST),
-        warning="Its recommendations and the provider's responses are deleted with it.",
-    )
+review_delete = delete_view(
+    REVIEW,
+    services.review_delete,
+    warning="Its recommendations and the provider's responses are deleted with it.",
+)
 
 
-REVIEW = Record("audits:review", "audits.provisionreview", selectors.review_get, label=_named)
 review_recommend = REVIEW.form_view(
     "change",
     services.recommendation_add,

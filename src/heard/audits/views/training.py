@@ -13,11 +13,12 @@ from django.utils import timezone
 
 from heard.audits import filters, forms, selectors, services
 from heard.audits.models import Course
-from heard.audits.views._common import delete_page, history_url, link
+from heard.audits.views._common import delete_view, history_url, link
 from heard.core import tables
 from heard.core.forms import form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
+from heard.core.records import Record
 
 COURSE_LIST = "audits:course-list"
 
@@ -99,19 +100,16 @@ def course_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def course_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    user: Any = request.user
-    course = selectors.course_get(user, pk)
-    require(user, "audits.delete_course", course)
-    return delete_page(
-        request,
-        what=f"the course {course.title}",
-        delete=lambda: services.course_delete(actor=user, course=course),
-        back=_course_url(course),
-        then=reverse(COURSE_LIST),
-        warning="Who attended it is deleted with it: they are no longer counted as trained.",
-    )
+course_delete = delete_view(
+    Record(
+        "audits:course",
+        "audits.course",
+        selectors.course_get,
+        label=lambda course: f"the course {course.title}",
+    ),
+    services.course_delete,
+    warning="Who attended it is deleted with it: they are no longer counted as trained.",
+)
 
 
 CURRENT = (
