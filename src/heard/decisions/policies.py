@@ -39,6 +39,24 @@ def _partner_may(user: Any, round_: BudgetRound | None) -> bool:
     return round_ is None or round_.organisation_id in (None, user.organisation_id)
 
 
+class _OfARound:
+    """``add`` for the records of a round (proposals, ballots): programme staff, and a partner
+    worker for a round of their own organisation."""
+
+    def may_add(self, user: Any, obj: Any) -> bool:
+        if is_programme(user):
+            return True
+        round_ = _round_of(obj)
+        return role_of(user) == Role.PARTNER_WORKER and (
+            round_ is None or round_.organisation_id == user.organisation_id
+        )
+
+    def add_scope(self, user: Any, rows: QuerySet[Any]) -> Any:
+        if role_of(user) == Role.PARTNER_WORKER:
+            return rows.filter(round__organisation_id=user.organisation_id)
+        return rows if is_programme(user) else rows.none()
+
+
 class BudgetRoundPolicy(Policy[BudgetRound]):
     model = BudgetRound
     actions = ("view", "add", "change", "delete", "decide", "verify")
@@ -66,7 +84,7 @@ class BudgetRoundPolicy(Policy[BudgetRound]):
     may_verify = may_decide
 
 
-class ProposalPolicy(Policy[Proposal]):
+class ProposalPolicy(_OfARound, Policy[Proposal]):
     """``add`` also takes the round a proposal is for."""
 
     model = Proposal
@@ -78,41 +96,15 @@ class ProposalPolicy(Policy[Proposal]):
     def view_scope(self, user: Any, rows: QuerySet[Proposal]) -> Any:
         return rows.filter(round__in=BUDGET_ROUNDS.scope(user, "view").values("pk"))
 
-    def may_add(self, user: Any, obj: Any) -> bool:
-        if is_programme(user):
-            return True
-        round_ = _round_of(obj)
-        return role_of(user) == Role.PARTNER_WORKER and (
-            round_ is None or round_.organisation_id == user.organisation_id
-        )
-
-    def add_scope(self, user: Any, rows: QuerySet[Proposal]) -> Any:
-        if role_of(user) == Role.PARTNER_WORKER:
-            return rows.filter(round__organisation_id=user.organisation_id)
-        return rows if is_programme(user) else rows.none()
-
-    may_change = may_add
-    change_scope = add_scope
+    may_change = _OfARound.may_add
+    change_scope = _OfARound.add_scope
 
 
-class BallotPolicy(Policy[Ballot]):
+class BallotPolicy(_OfARound, Policy[Ballot]):
     """``add`` (enter a paper ballot) also takes the round."""
 
     model = Ballot
     actions = ("view", "add")
-
-    def may_add(self, user: Any, obj: Any) -> bool:
-        if is_programme(user):
-            return True
-        round_ = _round_of(obj)
-        return role_of(user) == Role.PARTNER_WORKER and (
-            round_ is None or round_.organisation_id == user.organisation_id
-        )
-
-    def add_scope(self, user: Any, rows: QuerySet[Ballot]) -> Any:
-        if role_of(user) == Role.PARTNER_WORKER:
-            return rows.filter(round__organisation_id=user.organisation_id)
-        return rows if is_programme(user) else rows.none()
 
     def may_view(self, user: Any, obj: Any) -> bool:
         """As ``add``; and a partner worker reads who voted only among their own organisation's
