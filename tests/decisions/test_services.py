@@ -583,6 +583,11 @@ def test_deciding_a_budget_round_records_the_response_and_tells_every_voter(
     voters = set(Ballot.objects.values_list("young_person_id", flat=True))
     assert set(view.young_people.values_list("pk", flat=True)) == voters | {proposer.pk}
     assert "Skate park" not in view.text  # the view says nothing of anyone's choice
+    # Nor a count: its readers (the voters in the portal, staff) may not all read figures exact.
+    assert (
+        view.text
+        == f"Young people's votes and ideas in “{round_.title}”. Who chose what is secret."
+    )
     feedback = services.round_tell(actor=lead, round=round_, date=today())
     assert feedback.channel == Feedback.Channel.PORTAL
     assert set(feedback.young_people.values_list("pk", flat=True)) == voters | {proposer.pk}

@@ -79,13 +79,10 @@ def _chosen(round_: BudgetRound, chosen: Iterable[Any], errors: dict[str, Any]) 
 def _round_view(actor: Any, round_: BudgetRound, owner: Organisation | None) -> View:
     """The view that stands for a round's votes and proposals (who chose what stays secret)."""
     people = takers_part(round_)
-    ballots = Ballot.objects.filter(round=round_).count()
     view = view_record(
         actor=actor,
-        text=(
-            f"Young people's votes and ideas in “{round_.title}”: {ballots} "
-            f"{'ballot' if ballots == 1 else 'ballots'} cast. Who chose what is secret."
-        ),
+        # No count: the round's results give it, protected for readers who may not see it exact.
+        text=f"Young people's votes and ideas in “{round_.title}”. Who chose what is secret.",
         kind=View.Kind.IDEA,
         organisation=owner,
         recorded_on=round_.closes,
