@@ -1,15 +1,18 @@
-"""What the audits services share: the audit entry of a changed record, and the
-validation that names the field, never a database constraint."""
+"""What the audits services share: a record taken in hand for a change and
+its audit entry, and the validation that names the field, never a database constraint."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable, Collection, Iterable
+from typing import Any, TypeVar
 
 from django.db.models import Model
 
 from heard.core import audit
 from heard.core.events import EventType
+from heard.core.updates import lock, refuse_unknown
+
+M = TypeVar("M", bound=Model)
 
 #: ``snapshot(obj) -> {field: value}``: what a record's audit entries compare.
 Snapshot = Callable[[Any], dict[str, Any]]
@@ -40,3 +43,32 @@ def record_change(
     if changes:
         audit.record(actor=actor, event=event, obj=obj, changes=changes)
     return changes
+
+
+def taken(
+    obj: M,
+    fields: dict[str, Any],
+    *,
+    service: str,
+    allowed: Collection[str],
+    text: Iterable[str],
+    snapshot: Snapshot,
+) -> tuple[M, dict[str, Any]]:
+    """An update service takes ``obj`` in hand: ``fields`` it may change (a ``TypeError``
+    otherwise), the row locked, its values before, and ``fields`` (text stripped) set on it,
+    all but its many-to-many relations (``set_many`` sets them once it is saved)."""
+    refuse_unknown(service, fields, allowed)
+    obj = lock(obj)
+    before = snapshot(obj)
+    strip(fields, text)
+    for name, value in fields.items():
+        if not obj._meta.get_field(name).many_to_many:
+            setattr(obj, name, value)
+    return obj, before
+
+
+def set_many(obj: Model, fields: dict[str, Any]) -> None:
+    """The many-to-many relations among ``fields``, set on the saved ``obj``."""
+    for name, value in fields.items():
+        if obj._meta.get_field(name).many_to_many:
+            getattr(obj, name).set(list(value))

@@ -13,8 +13,10 @@ from heard.audits.models import Audit, AuditLevel
 from heard.audits.services._common import (
     full_clean,
     record_change,
+    set_many,
     snapshot_of,
     strip,
+    taken,
 )
 from heard.core.permissions import require
 from heard.core.standards import Standard
@@ -34,7 +36,6 @@ AUDIT_FIELDS = (
     "notes",
 )
 _TEXT = ("service", "needed", "notes")
-_PLAIN = tuple(name for name in AUDIT_FIELDS if name not in ("auditors", "young_auditors"))
 
 #: ``{standard: (level, evidence)}``: the level found for each standard assessed.
 Levels = Mapping[str, tuple[str, str]]
@@ -118,21 +119,13 @@ def audit_update(
 ) -> Audit:
     """Change the fields given (any of ``AUDIT_FIELDS``) and, when given, the levels."""
     require(actor, "audits.change_audit", audit)
-    unknown = set(fields) - set(AUDIT_FIELDS)
-    if unknown:
-        raise TypeError(f"audit_update() cannot change {', '.join(sorted(unknown))}")
-    audit = lock(audit)
-    before = _snapshot(audit)
-    strip(fields, _TEXT)
-    for name in _PLAIN:
-        if name in fields:
-            setattr(audit, name, fields[name])
+    audit, before = taken(
+        audit, fields, service="audit_update", allowed=AUDIT_FIELDS, text=_TEXT, snapshot=_snapshot
+    )
     full_clean(audit)
     rows = _check_levels(levels) if levels is not None else None
     audit.save()
-    for name in ("auditors", "young_auditors"):
-        if name in fields:
-            getattr(audit, name).set(list(fields[name]))
+    set_many(audit, fields)
     if rows is not None:
         _save_levels(audit, rows)
     record_change(

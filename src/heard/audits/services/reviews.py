@@ -15,8 +15,10 @@ from heard.audits.models import ProvisionReview, Recommendation
 from heard.audits.services._common import (
     full_clean,
     record_change,
+    set_many,
     snapshot_of,
     strip,
+    taken,
 )
 from heard.core import audit
 from heard.core.permissions import require
@@ -90,19 +92,17 @@ def review_record(
 @transaction.atomic
 def review_update(*, actor: User | None, review: ProvisionReview, **fields: Any) -> ProvisionReview:
     require(actor, "audits.change_provisionreview", review)
-    unknown = set(fields) - set(REVIEW_FIELDS)
-    if unknown:
-        raise TypeError(f"review_update() cannot change {', '.join(sorted(unknown))}")
-    review = lock(review)
-    before = _snapshot(review)
-    strip(fields, _TEXT)
-    for name, value in fields.items():
-        if name != "reviewers":
-            setattr(review, name, value)
+    review, before = taken(
+        review,
+        fields,
+        service="review_update",
+        allowed=REVIEW_FIELDS,
+        text=_TEXT,
+        snapshot=_snapshot,
+    )
     full_clean(review)
     review.save()
-    if "reviewers" in fields:
-        review.reviewers.set(list(fields["reviewers"]))
+    set_many(review, fields)
     record_change(
         review, actor=actor, event=events.REVIEW_CHANGED, before=before, after=_snapshot(review)
     )

@@ -15,8 +15,10 @@ from heard.audits.models import Course
 from heard.audits.services._common import (
     full_clean,
     record_change,
+    set_many,
     snapshot_of,
     strip,
+    taken,
 )
 from heard.core.permissions import require
 from heard.core.updates import lock, record_deleted
@@ -77,20 +79,18 @@ def course_record(
 @transaction.atomic
 def course_update(*, actor: User | None, course: Course, **fields: Any) -> Course:
     require(actor, "audits.change_course", course)
-    unknown = set(fields) - set(COURSE_FIELDS)
-    if unknown:
-        raise TypeError(f"course_update() cannot change {', '.join(sorted(unknown))}")
-    course = lock(course)
-    before = _snapshot(course)
-    strip(fields, ("title", "notes"))
-    for name, value in fields.items():
-        if name != "attendees":
-            setattr(course, name, value)
+    course, before = taken(
+        course,
+        fields,
+        service="course_update",
+        allowed=COURSE_FIELDS,
+        text=("title", "notes"),
+        snapshot=_snapshot,
+    )
     _set_validity(course)
     full_clean(course, exclude=["valid_until"])
     course.save()
-    if "attendees" in fields:
-        course.attendees.set(list(fields["attendees"]))
+    set_many(course, fields)
     record_change(
         course, actor=actor, event=events.COURSE_CHANGED, before=before, after=_snapshot(course)
     )
