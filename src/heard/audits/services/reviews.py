@@ -22,7 +22,7 @@ from heard.audits.services._common import (
 )
 from heard.core import audit
 from heard.core.permissions import require
-from heard.core.updates import lock, record_deleted
+from heard.core.updates import audited_delete, lock
 from heard.people.models import Organisation, User, YoungPerson
 
 REVIEW_FIELDS = (
@@ -112,9 +112,7 @@ def review_update(*, actor: User | None, review: ProvisionReview, **fields: Any)
 @transaction.atomic
 def review_delete(*, actor: User | None, review: ProvisionReview) -> None:
     require(actor, "audits.delete_provisionreview", review)
-    review = lock(review)
-    record_deleted(review, actor=actor, event=events.REVIEW_DELETED, before=_snapshot(review))
-    review.delete()
+    audited_delete(lock(review), actor=actor, event=events.REVIEW_DELETED, fields=REVIEW_FIELDS)
 
 
 @transaction.atomic

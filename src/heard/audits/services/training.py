@@ -21,7 +21,7 @@ from heard.audits.services._common import (
     taken,
 )
 from heard.core.permissions import require
-from heard.core.updates import lock, record_deleted
+from heard.core.updates import audited_delete, lock
 from heard.people.models import User, YoungPerson
 
 COURSE_FIELDS = ("title", "kind", "date", "valid_for_months", "attendees", "notes")
@@ -100,6 +100,4 @@ def course_update(*, actor: User | None, course: Course, **fields: Any) -> Cours
 @transaction.atomic
 def course_delete(*, actor: User | None, course: Course) -> None:
     require(actor, "audits.delete_course", course)
-    course = lock(course)
-    record_deleted(course, actor=actor, event=events.COURSE_DELETED, before=_snapshot(course))
-    course.delete()
+    audited_delete(lock(course), actor=actor, event=events.COURSE_DELETED, fields=COURSE_FIELDS)
