@@ -72,3 +72,20 @@ def set_many(obj: Model, fields: dict[str, Any]) -> None:
     for name, value in fields.items():
         if obj._meta.get_field(name).many_to_many:
             getattr(obj, name).set(list(value))
+
+
+def saved(
+    obj: M,
+    fields: dict[str, Any],
+    *,
+    actor: Any,
+    event: EventType,
+    before: dict[str, Any],
+    snapshot: Snapshot,
+) -> M:
+    """Save ``obj`` (taken in hand and checked), set its many-to-many ``fields`` and audit what
+    changed since ``before``."""
+    obj.save()
+    set_many(obj, fields)
+    record_change(obj, actor=actor, event=event, before=before, after=snapshot(obj))
+    return obj

@@ -15,7 +15,7 @@ from heard.audits.models import ProvisionReview, Recommendation
 from heard.audits.services._common import (
     full_clean,
     record_change,
-    set_many,
+    saved,
     snapshot_of,
     strip,
     taken,
@@ -101,12 +101,8 @@ def review_update(*, actor: User | None, review: ProvisionReview, **fields: Any)
         snapshot=_snapshot,
     )
     full_clean(review)
-    review.save()
-    set_many(review, fields)
-    record_change(
-        review, actor=actor, event=events.REVIEW_CHANGED, before=before, after=_snapshot(review)
-    )
-    return review
+    event = events.REVIEW_CHANGED
+    return saved(review, fields, actor=actor, event=event, before=before, snapshot=_snapshot)
 
 
 @transaction.atomic

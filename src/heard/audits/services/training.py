@@ -15,7 +15,7 @@ from heard.audits.models import Course
 from heard.audits.services._common import (
     full_clean,
     record_change,
-    set_many,
+    saved,
     snapshot_of,
     strip,
     taken,
@@ -89,12 +89,8 @@ def course_update(*, actor: User | None, course: Course, **fields: Any) -> Cours
     )
     _set_validity(course)
     full_clean(course, exclude=["valid_until"])
-    course.save()
-    set_many(course, fields)
-    record_change(
-        course, actor=actor, event=events.COURSE_CHANGED, before=before, after=_snapshot(course)
-    )
-    return course
+    event = events.COURSE_CHANGED
+    return saved(course, fields, actor=actor, event=event, before=before, snapshot=_snapshot)
 
 
 @transaction.atomic
