@@ -76,7 +76,12 @@ def item_delete(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Item deleted.")
             return redirect(claim_url(item.claim))
-    context = {"item": item, "title": f"Delete the item “{item.description}”?", "error": error}
+    context = {
+        "item": item,
+        "title": f"Delete the item “{item.description}”?",
+        "error": error,
+        "cancel_url": claim_url(item.claim),
+    }
     return render(request, "rewards/item_delete.html", context, status=400 if error else 200)
 
 
