@@ -16,8 +16,9 @@ from heard.consultations import selectors, services
 from heard.consultations.filters import ConsultationFilter
 from heard.consultations.forms import ConsultationForm, consultation_initial
 from heard.consultations.models import Consultation
-from heard.core import tables
+from heard.core import disclosure, tables
 from heard.core.forms import add_service_errors
+from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
 from heard.core.records import Record
 
@@ -41,7 +42,14 @@ def _themes(row: Consultation) -> str:
     return "; ".join(theme.title for theme in row.themes.all())
 
 
+class _ConsultationList(StaffListView):
+    def prepare_row(self, row: Consultation) -> Consultation:
+        row.shown_response_count = selectors.shown_response_count(self.request.user, row)  # type: ignore[attr-defined]
+        return row
+
+
 ConsultationListView = CONSULTATION.list_view(
+    base=_ConsultationList,
     title="Consultations",
     selector=selectors.consultations_visible_to,
     filterset_class=ConsultationFilter,
@@ -54,7 +62,7 @@ ConsultationListView = CONSULTATION.list_view(
         tables.Column("Closes", "closes_on"),
         tables.Column("Status", "get_status_display"),
         tables.Column("Themes", "themes"),
-        tables.Column("Responses", "response_count", numeric=True),
+        tables.Column("Responses", "shown_response_count", numeric=True),
         tables.Column("Owner", "owner.full_name", in_table=False),
         tables.Column("Summary", "summary", in_table=False),
         tables.Column("Age bands", lambda row: "; ".join(row.age_band_labels()), in_table=False),
@@ -73,6 +81,9 @@ def _detail(request: HttpRequest, consultation: Consultation) -> dict[str, Any]:
         "loop_responses": list(consultation.responses.order_by("-date")),
         "can_add_question": can(user, "consultations.add_question", consultation),
         "sees_results": selectors.results_visible(user, consultation),
+        "response_count": selectors.shown_response_count(user, consultation),
+        # Each question's answers, counted exact, only for a reader who may see them so.
+        "exact_counts": disclosure.is_exact(user, organisation_id=consultation.organisation_id),
     }
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from heard.core import tables
+from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
 from heard.core.records import Record
 from heard.decisions import selectors, services
@@ -64,7 +65,14 @@ def _money(value: Any) -> str:
     return f"£{value:,}" if value is not None else ""
 
 
+class _RoundList(StaffListView):
+    def prepare_row(self, row: BudgetRound) -> BudgetRound:
+        row.shown_ballot_count = selectors.shown_ballot_count(self.request.user, row)  # type: ignore[attr-defined]
+        return row
+
+
 RoundListView = ROUND.list_view(
+    base=_RoundList,
     title="Budgets and votes",
     selector=selectors.rounds_visible_to,
     filterset_class=RoundFilter,
@@ -85,7 +93,7 @@ RoundListView = ROUND.list_view(
             lambda row: "" if row.is_theme_vote else _money(row.young_people_pot),
         ),
         tables.Column("Proposals", "proposal_count", numeric=True),
-        tables.Column("Ballots", "ballot_count", numeric=True),
+        tables.Column("Ballots", "shown_ballot_count", numeric=True),
         tables.Column("Description", "description", in_table=False),
     ),
 )
@@ -106,6 +114,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if can(user, VIEW_BALLOTS, round_)
         else None,
         "results": selectors.results(user, round_),
+        "ballot_count": selectors.shown_ballot_count(user, round_),
         "can_change": can(user, CHANGE, round_) and round_.decided_on is None,
         "can_delete": can(user, DELETE, round_) and not round_.ballots_exist,
         "can_add_proposal": can(user, ADD_PROPOSAL, round_)
