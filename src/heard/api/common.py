@@ -112,6 +112,14 @@ class ServiceViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
     #: A selector that finds one record the user may see, ``one(user, pk)``, 404 otherwise. When
     #: named, a change finds its record with it, and what a write made is read again with it.
     one: Callable[[Any, Any], Any] | None = None
+    #: A selector of the records the user may see, ``visible(user)``: the list, and the records
+    #: read, changed and deleted by id. Without one, the viewset writes ``get_queryset``.
+    visible: Callable[[Any], Any] | None = None
+
+    def get_queryset(self) -> Any:
+        if self.visible is None:
+            return super().get_queryset()
+        return self.visible(self.request.user)
 
     @property
     def actor(self) -> User:

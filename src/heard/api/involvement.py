@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
 from rest_framework import serializers
 
 from heard.api.common import (
@@ -92,8 +91,7 @@ class ActivityViewSet(RecordDeleteViewSet):
     queryset = InvolvementActivity.objects.none()
     action_permissions = model_permissions(InvolvementActivity, destroy="delete")
 
-    def get_queryset(self) -> QuerySet[InvolvementActivity]:
-        return selectors.activities_with_young_people(self.request.user)
+    visible = staticmethod(selectors.activities_with_young_people)
 
     def fresh(self, obj: Any) -> Any:
         return self.get_queryset().get(pk=obj.pk)
@@ -160,8 +158,7 @@ class EvaluationViewSet(RecordDeleteViewSet):
     one = staticmethod(selectors.evaluation_get)
     action_permissions = model_permissions(Evaluation, destroy="delete")
 
-    def get_queryset(self) -> QuerySet[Evaluation]:
-        return selectors.evaluations_visible_to(self.request.user)
+    visible = staticmethod(selectors.evaluations_visible_to)
 
     def record(self, values: dict[str, Any]) -> Evaluation:
         return services.evaluation_record(actor=self.actor, **values)

@@ -194,8 +194,7 @@ class SignUpViewSet(ReadCreateViewSet):
     one = staticmethod(selectors.sign_up_get)
     action_permissions = model_permissions(SignUp, READ_CREATE, withdraw="change")
 
-    def get_queryset(self) -> QuerySet[SignUp]:
-        return selectors.sign_ups_visible_to(self.request.user)
+    visible = staticmethod(selectors.sign_ups_visible_to)
 
     def record(self, values: dict[str, Any]) -> SignUp:
         return services.sign_up_add(actor=self.actor, **values)

@@ -283,8 +283,7 @@ class HeadcountViewSet(mixins.DestroyModelMixin, ReadCreateViewSet):
         "destroy": "participation.change_session",
     }
 
-    def get_queryset(self) -> QuerySet[Headcount]:
-        return selectors.headcounts_visible_to(self.request.user)
+    visible = staticmethod(selectors.headcounts_visible_to)
 
     def record(self, values: dict[str, Any]) -> Headcount:
         return services.headcount_add(actor=self.actor, **values)

@@ -122,8 +122,7 @@ class OutcomeViewSet(RecordDeleteViewSet):
     one = staticmethod(selectors.outcome_get)
     action_permissions = model_permissions(Outcome, destroy="delete")
 
-    def get_queryset(self) -> Any:
-        return selectors.outcomes_visible_to(self.request.user)
+    visible = staticmethod(selectors.outcomes_visible_to)
 
     def record(self, values: dict[str, Any]) -> Outcome:
         return services.outcome_add(actor=self.actor, **values)
@@ -175,8 +174,7 @@ class ActionViewSet(RecordDeleteViewSet):
     one = staticmethod(selectors.action_get)
     action_permissions = model_permissions(Action, destroy="delete")
 
-    def get_queryset(self) -> Any:
-        return selectors.actions_visible_to(self.request.user)
+    visible = staticmethod(selectors.actions_visible_to)
 
     def record(self, values: dict[str, Any]) -> Action:
         return services.action_add(actor=self.actor, **values)
@@ -215,8 +213,7 @@ class ActionReviewViewSet(ReadCreateViewSet):
     one = staticmethod(selectors.review_get)
     action_permissions = model_permissions(ActionReview, READ_CREATE)
 
-    def get_queryset(self) -> Any:
-        return selectors.reviews_visible_to(self.request.user)
+    visible = staticmethod(selectors.reviews_visible_to)
 
     def record(self, values: dict[str, Any]) -> ActionReview:
         return services.action_review_add(actor=self.actor, **values)

@@ -89,8 +89,7 @@ class IssuedReportViewSet(ReadCreateViewSet):
     action_permissions = model_permissions(IssuedReport, READ_CREATE)
     one = staticmethod(selectors.report_get)
 
-    def get_queryset(self) -> Any:
-        return selectors.reports_visible_to(self.request.user)
+    visible = staticmethod(selectors.reports_visible_to)
 
     def record(self, values: dict[str, Any]) -> IssuedReport:
         return services.report_issue(actor=self.actor, **values)

@@ -114,8 +114,7 @@ class ResourceViewSet(RecordDeleteViewSet):
     one = staticmethod(selectors.resource_get)
     action_permissions = model_permissions(Resource, destroy="delete")
 
-    def get_queryset(self) -> QuerySet[Resource]:
-        return selectors.resources_visible_to(self.request.user)
+    visible = staticmethod(selectors.resources_visible_to)
 
     def record(self, values: dict[str, Any]) -> Resource:
         return services.resource_add(actor=self.actor, **values)

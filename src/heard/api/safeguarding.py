@@ -165,8 +165,7 @@ class ConcernViewSet(ReadCreateViewSet):
         Concern, READ_CREATE, trail="view", assign="change", decide="change", close="change"
     )
 
-    def get_queryset(self) -> QuerySet[Concern]:
-        return selectors.concerns_urgent_first(self.request.user)
+    visible = staticmethod(selectors.concerns_urgent_first)
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))

@@ -131,8 +131,7 @@ class ReviewViewSet(RecordDeleteViewSet):
     one = staticmethod(selectors.review_get)
     action_permissions = model_permissions(ProvisionReview, destroy="delete")
 
-    def get_queryset(self) -> Any:
-        return selectors.reviews_visible_to(self.request.user)
+    visible = staticmethod(selectors.reviews_visible_to)
 
     def record(self, values: dict[str, Any]) -> ProvisionReview:
         return services.review_record(actor=self.actor, **values)
@@ -190,8 +189,7 @@ class RecommendationViewSet(RecordViewSet):
         revisit="change",
     )
 
-    def get_queryset(self) -> Any:
-        return selectors.recommendations_visible_to(self.request.user)
+    visible = staticmethod(selectors.recommendations_visible_to)
 
     def record(self, values: dict[str, Any]) -> Recommendation:
         return services.recommendation_add(actor=self.actor, **values)

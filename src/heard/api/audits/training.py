@@ -59,8 +59,7 @@ class CourseViewSet(RecordDeleteViewSet):
     one = staticmethod(selectors.course_get)
     action_permissions = model_permissions(Course, destroy="delete")
 
-    def get_queryset(self) -> Any:
-        return selectors.courses_visible_to(self.request.user)
+    visible = staticmethod(selectors.courses_visible_to)
 
     def record(self, values: dict[str, Any]) -> Course:
         return services.course_record(actor=self.actor, **values)
@@ -104,5 +103,4 @@ class TrainedViewSet(mixins.ListModelMixin, ServiceViewSet):
     queryset = CourseAttendance.objects.none()
     action_permissions = model_permissions(CourseAttendance, READ[:1])
 
-    def get_queryset(self) -> Any:
-        return selectors.attendances_visible_to(self.request.user)
+    visible = staticmethod(selectors.attendances_visible_to)

@@ -233,8 +233,7 @@ class ConsultationViewSet(RecordDeleteViewSet):
     one = staticmethod(selectors.consultation_get)
     action_permissions = model_permissions(Consultation, destroy="delete", results="view")
 
-    def get_queryset(self) -> QuerySet[Consultation]:
-        return selectors.consultations_visible_to(self.request.user)
+    visible = staticmethod(selectors.consultations_visible_to)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         values = self.validated()

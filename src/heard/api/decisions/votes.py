@@ -95,8 +95,7 @@ class ProposalViewSet(RecordViewSet):
     one = staticmethod(selectors.proposal_get)
     action_permissions = model_permissions(Proposal, withdraw="change")
 
-    def get_queryset(self) -> QuerySet[Proposal]:
-        return selectors.proposals_visible_to(self.request.user)
+    visible = staticmethod(selectors.proposals_visible_to)
 
     def record(self, values: dict[str, Any]) -> Proposal:
         return services.proposal_add(actor=self.actor, **values)
@@ -165,8 +164,7 @@ class BallotViewSet(ReadCreateViewSet):
     queryset = Ballot.objects.none()
     action_permissions = model_permissions(Ballot, READ_CREATE)
 
-    def get_queryset(self) -> QuerySet[Ballot]:
-        return selectors.ballots_visible_to(self.request.user)
+    visible = staticmethod(selectors.ballots_visible_to)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         values = self.validated()

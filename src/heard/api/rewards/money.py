@@ -229,8 +229,7 @@ class InvoiceViewSet(RecordDeleteViewSet):
         PartnerInvoice, destroy="delete", approve="approve", reject="approve", pay="pay"
     )
 
-    def get_queryset(self) -> QuerySet[PartnerInvoice]:
-        return selectors.invoices_visible_to(self.request.user)
+    visible = staticmethod(selectors.invoices_visible_to)
 
     def record(self, values: dict[str, Any]) -> PartnerInvoice:
         return services.invoice_record(actor=self.actor, **values)

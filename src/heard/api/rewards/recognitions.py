@@ -103,8 +103,7 @@ class RecognitionViewSet(RecordDeleteViewSet):
     one = staticmethod(selectors.recognition_get)
     action_permissions = model_permissions(Recognition, destroy="delete")
 
-    def get_queryset(self) -> QuerySet[Recognition]:
-        return selectors.recognitions_visible_to(self.request.user)
+    visible = staticmethod(selectors.recognitions_visible_to)
 
     def record(self, values: dict[str, Any]) -> Recognition:
         return services.recognition_give(actor=self.actor, **values)

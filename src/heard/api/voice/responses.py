@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
@@ -113,8 +112,7 @@ class ResponseViewSet(ReadCreateViewSet):
     one = staticmethod(selectors.response_get)
     action_permissions = model_permissions(Response, READ_CREATE)
 
-    def get_queryset(self) -> QuerySet[Response]:
-        return selectors.responses_visible_to(self.request.user)
+    visible = staticmethod(selectors.responses_visible_to)
 
     def record(self, values: dict[str, Any]) -> Response:
         return services.response_record(actor=self.actor, **values)
@@ -163,8 +161,7 @@ class FeedbackViewSet(ListCreateViewSet):
     queryset = Feedback.objects.none()
     action_permissions = model_permissions(Feedback, ("list", "create"))
 
-    def get_queryset(self) -> QuerySet[Feedback]:
-        return selectors.feedback_visible_to(self.request.user)
+    visible = staticmethod(selectors.feedback_visible_to)
 
     def fresh(self, feedback: Feedback) -> Feedback:
         return selectors.feedback_visible_to(self.request.user).get(pk=feedback.pk)
