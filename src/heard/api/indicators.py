@@ -150,7 +150,6 @@ class IndicatorViewSet(RecordDeleteViewSet):
     filterset_class = filters.IndicatorFilter
     queryset = Indicator.objects.none()
     action_permissions = model_permissions(Indicator, destroy="delete")
-
     visible = staticmethod(selectors.indicators_visible_to)
 
     def _with_progress(self, rows: Any, *, trend: bool) -> list[Indicator]:

@@ -90,7 +90,6 @@ class ActivityViewSet(RecordDeleteViewSet):
     filterset_class = filters.ActivityFilter
     queryset = InvolvementActivity.objects.none()
     action_permissions = model_permissions(InvolvementActivity, destroy="delete")
-
     visible = staticmethod(selectors.activities_with_young_people)
 
     def fresh(self, obj: Any) -> Any:
@@ -157,7 +156,6 @@ class EvaluationViewSet(RecordDeleteViewSet):
     queryset = Evaluation.objects.none()
     one = staticmethod(selectors.evaluation_get)
     action_permissions = model_permissions(Evaluation, destroy="delete")
-
     visible = staticmethod(selectors.evaluations_visible_to)
 
     def record(self, values: dict[str, Any]) -> Evaluation:

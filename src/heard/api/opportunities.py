@@ -193,7 +193,6 @@ class SignUpViewSet(ReadCreateViewSet):
     queryset = SignUp.objects.none()
     one = staticmethod(selectors.sign_up_get)
     action_permissions = model_permissions(SignUp, READ_CREATE, withdraw="change")
-
     visible = staticmethod(selectors.sign_ups_visible_to)
 
     def record(self, values: dict[str, Any]) -> SignUp:

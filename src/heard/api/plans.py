@@ -121,7 +121,6 @@ class OutcomeViewSet(RecordDeleteViewSet):
     queryset = Outcome.objects.none()
     one = staticmethod(selectors.outcome_get)
     action_permissions = model_permissions(Outcome, destroy="delete")
-
     visible = staticmethod(selectors.outcomes_visible_to)
 
     def record(self, values: dict[str, Any]) -> Outcome:
@@ -173,7 +172,6 @@ class ActionViewSet(RecordDeleteViewSet):
     queryset = Action.objects.none()
     one = staticmethod(selectors.action_get)
     action_permissions = model_permissions(Action, destroy="delete")
-
     visible = staticmethod(selectors.actions_visible_to)
 
     def record(self, values: dict[str, Any]) -> Action:
@@ -212,7 +210,6 @@ class ActionReviewViewSet(ReadCreateViewSet):
     queryset = ActionReview.objects.none()
     one = staticmethod(selectors.review_get)
     action_permissions = model_permissions(ActionReview, READ_CREATE)
-
     visible = staticmethod(selectors.reviews_visible_to)
 
     def record(self, values: dict[str, Any]) -> ActionReview:

@@ -88,7 +88,6 @@ class IssuedReportViewSet(ReadCreateViewSet):
     queryset = IssuedReport.objects.none()
     action_permissions = model_permissions(IssuedReport, READ_CREATE)
     one = staticmethod(selectors.report_get)
-
     visible = staticmethod(selectors.reports_visible_to)
 
     def record(self, values: dict[str, Any]) -> IssuedReport:

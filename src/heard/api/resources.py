@@ -113,7 +113,6 @@ class ResourceViewSet(RecordDeleteViewSet):
     queryset = Resource.objects.none()
     one = staticmethod(selectors.resource_get)
     action_permissions = model_permissions(Resource, destroy="delete")
-
     visible = staticmethod(selectors.resources_visible_to)
 
     def record(self, values: dict[str, Any]) -> Resource:

@@ -168,5 +168,4 @@ class KiteMarkViewSet(mixins.ListModelMixin, ServiceViewSet):
     filterset_class = filters.KiteMarkFilter
     queryset = Audit.objects.none()
     action_permissions = model_permissions(Audit, READ[:1])
-
     visible = staticmethod(selectors.kite_marks)

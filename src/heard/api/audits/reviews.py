@@ -130,7 +130,6 @@ class ReviewViewSet(RecordDeleteViewSet):
     queryset = ProvisionReview.objects.none()
     one = staticmethod(selectors.review_get)
     action_permissions = model_permissions(ProvisionReview, destroy="delete")
-
     visible = staticmethod(selectors.reviews_visible_to)
 
     def record(self, values: dict[str, Any]) -> ProvisionReview:

@@ -58,7 +58,6 @@ class CourseViewSet(RecordDeleteViewSet):
     queryset = Course.objects.none()
     one = staticmethod(selectors.course_get)
     action_permissions = model_permissions(Course, destroy="delete")
-
     visible = staticmethod(selectors.courses_visible_to)
 
     def record(self, values: dict[str, Any]) -> Course:
@@ -102,5 +101,4 @@ class TrainedViewSet(mixins.ListModelMixin, ServiceViewSet):
     filterset_class = filters.TrainedFilter
     queryset = CourseAttendance.objects.none()
     action_permissions = model_permissions(CourseAttendance, READ[:1])
-
     visible = staticmethod(selectors.attendances_visible_to)

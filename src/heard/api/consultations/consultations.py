@@ -232,7 +232,6 @@ class ConsultationViewSet(RecordDeleteViewSet):
     queryset = Consultation.objects.none()
     one = staticmethod(selectors.consultation_get)
     action_permissions = model_permissions(Consultation, destroy="delete", results="view")
-
     visible = staticmethod(selectors.consultations_visible_to)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:

@@ -193,5 +193,4 @@ class SurveyResponseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Se
     queryset = SurveyResponse.objects.none()
     one = staticmethod(_response_get)
     action_permissions = model_permissions(SurveyResponse, READ)
-
     visible = staticmethod(selectors.survey_responses_visible_to)

@@ -94,7 +94,6 @@ class ProposalViewSet(RecordViewSet):
     queryset = Proposal.objects.none()
     one = staticmethod(selectors.proposal_get)
     action_permissions = model_permissions(Proposal, withdraw="change")
-
     visible = staticmethod(selectors.proposals_visible_to)
 
     def record(self, values: dict[str, Any]) -> Proposal:
@@ -163,7 +162,6 @@ class BallotViewSet(ReadCreateViewSet):
     filterset_class = filters.BallotFilter
     queryset = Ballot.objects.none()
     action_permissions = model_permissions(Ballot, READ_CREATE)
-
     visible = staticmethod(selectors.ballots_visible_to)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:

@@ -102,7 +102,6 @@ class RecognitionViewSet(RecordDeleteViewSet):
     queryset = Recognition.objects.none()
     one = staticmethod(selectors.recognition_get)
     action_permissions = model_permissions(Recognition, destroy="delete")
-
     visible = staticmethod(selectors.recognitions_visible_to)
 
     def record(self, values: dict[str, Any]) -> Recognition:

@@ -111,7 +111,6 @@ class ResponseViewSet(ReadCreateViewSet):
     queryset = Response.objects.none()
     one = staticmethod(selectors.response_get)
     action_permissions = model_permissions(Response, READ_CREATE)
-
     visible = staticmethod(selectors.responses_visible_to)
 
     def record(self, values: dict[str, Any]) -> Response:
@@ -160,7 +159,6 @@ class FeedbackViewSet(ListCreateViewSet):
     input_serializer = FeedbackInput
     queryset = Feedback.objects.none()
     action_permissions = model_permissions(Feedback, ("list", "create"))
-
     visible = staticmethod(selectors.feedback_visible_to)
 
     def fresh(self, feedback: Feedback) -> Feedback:
