@@ -3,14 +3,14 @@ words."""
 
 from __future__ import annotations
 
-from heard.core.events import DELETE, UPDATE, event, record_events
+from heard.core.events import UPDATE, deleted_event, event, record_events
 
 AUDIT_CREATED, AUDIT_CHANGED = record_events("audit", "audit", added=("recorded", "Recorded the"))
-AUDIT_DELETED = event("audit.deleted", "Deleted the audit", action=DELETE)
+AUDIT_DELETED = deleted_event("audit", "audit")
 REVIEW_CREATED, REVIEW_CHANGED = record_events(
     "provision_review", "provision review", added=("recorded", "Recorded the")
 )
-REVIEW_DELETED = event("provision_review.deleted", "Deleted the provision review", action=DELETE)
+REVIEW_DELETED = deleted_event("provision_review", "provision review")
 RECOMMENDATION_CREATED, RECOMMENDATION_CHANGED = record_events(
     "recommendation", "recommendation", added=("made", "Made the")
 )
@@ -23,4 +23,4 @@ RECOMMENDATION_CHECKED = event(
 COURSE_CREATED, COURSE_CHANGED = record_events(
     "course", "course", added=("recorded", "Recorded the")
 )
-COURSE_DELETED = event("course.deleted", "Deleted the course", action=DELETE)
+COURSE_DELETED = deleted_event("course", "course")

@@ -96,6 +96,11 @@ def record_events(
     )
 
 
+def deleted_event(obj: str, noun: str) -> EventType:
+    """Declare a record's deletion: ``<obj>.deleted``, "Deleted the <noun>"."""
+    return event(f"{obj}.deleted", f"Deleted the {noun}", action=DELETE)
+
+
 def read_through(
     key: str, words: Mapping[str, str], *, otherwise: str | None = None
 ) -> Callable[[Mapping[str, Any]], str]:

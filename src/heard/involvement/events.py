@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from heard.core.events import DELETE, event, record_events
+from heard.core.events import deleted_event, record_events
 
 ACTIVITY_RECORDED, ACTIVITY_CHANGED = record_events(
     "involvement_activity", "involvement activity", added=("recorded", "Recorded the")
 )
-ACTIVITY_DELETED = event(
-    "involvement_activity.deleted", "Deleted the involvement activity", action=DELETE
-)
+ACTIVITY_DELETED = deleted_event("involvement_activity", "involvement activity")
 EVALUATION_RECORDED, EVALUATION_CHANGED = record_events(
     "evaluation", "evaluation", added=("recorded", "Recorded the")
 )
-EVALUATION_DELETED = event("evaluation.deleted", "Deleted the evaluation", action=DELETE)
+EVALUATION_DELETED = deleted_event("evaluation", "evaluation")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from heard.core.events import CREATE, DELETE, IMPORT, event, record_events
+from heard.core.events import CREATE, IMPORT, deleted_event, event, record_events
 
 
 def _copied(metadata: Mapping[str, Any]) -> str:
@@ -20,7 +20,7 @@ def _imported(metadata: Mapping[str, Any]) -> str:
 
 
 PLAN_CREATED, PLAN_CHANGED = record_events("action_plan", "action plan")
-PLAN_DELETED = event("action_plan.deleted", "Deleted the action plan", action=DELETE)
+PLAN_DELETED = deleted_event("action_plan", "action plan")
 PLAN_COPIED = event(
     "action_plan.copied",
     "Started the action plan from another",
@@ -36,7 +36,7 @@ PLAN_IMPORTED = event(
     example={"outcomes": 3, "actions": 7, "source": "pasted text"},
 )
 OUTCOME_CREATED, OUTCOME_CHANGED = record_events("plan_outcome", "outcome")
-OUTCOME_DELETED = event("plan_outcome.deleted", "Deleted the outcome", action=DELETE)
+OUTCOME_DELETED = deleted_event("plan_outcome", "outcome")
 ACTION_CREATED, ACTION_CHANGED = record_events("plan_action", "action")
-ACTION_DELETED = event("plan_action.deleted", "Deleted the action", action=DELETE)
+ACTION_DELETED = deleted_event("plan_action", "action")
 ACTION_REVIEWED = event("plan_action_review.added", "Reviewed the action", action=CREATE)

@@ -3,12 +3,12 @@ audit log's words."""
 
 from __future__ import annotations
 
-from heard.core.events import DELETE, UPDATE, event, record_events
+from heard.core.events import UPDATE, deleted_event, event, record_events
 
 RECOGNITION_GIVEN, RECOGNITION_CHANGED = record_events(
     "recognition", "recognition", added=("given", "Gave the")
 )
-RECOGNITION_DELETED = event("recognition.deleted", "Deleted the recognition", action=DELETE)
+RECOGNITION_DELETED = deleted_event("recognition", "recognition")
 SESSION_HOURS_SET, SESSION_HOURS_CHANGED = record_events(
     "session_hours", "session hours", added=("set", "Set the")
 )
@@ -18,16 +18,16 @@ HOURS_DEFAULT_SET, HOURS_DEFAULT_CHANGED = record_events(
 CLAIM_SUBMITTED, CLAIM_CHANGED = record_events(
     "expense_claim", "expense claim", added=("submitted", "Submitted the")
 )
-CLAIM_DELETED = event("expense_claim.deleted", "Deleted the expense claim", action=DELETE)
+CLAIM_DELETED = deleted_event("expense_claim", "expense claim")
 CLAIM_APPROVED = event("expense_claim.approved", "Approved the expense claim", action=UPDATE)
 CLAIM_REJECTED = event("expense_claim.rejected", "Rejected the expense claim", action=UPDATE)
 CLAIM_PAID = event("expense_claim.paid", "Paid the expense claim", action=UPDATE)
 ITEM_ADDED, ITEM_CHANGED = record_events("expense_item", "expense item")
-ITEM_DELETED = event("expense_item.deleted", "Deleted the expense item", action=DELETE)
+ITEM_DELETED = deleted_event("expense_item", "expense item")
 INVOICE_RECEIVED, INVOICE_CHANGED = record_events(
     "partner_invoice", "partner invoice", added=("received", "Received the")
 )
-INVOICE_DELETED = event("partner_invoice.deleted", "Deleted the partner invoice", action=DELETE)
+INVOICE_DELETED = deleted_event("partner_invoice", "partner invoice")
 INVOICE_APPROVED = event("partner_invoice.approved", "Approved the partner invoice", action=UPDATE)
 INVOICE_REJECTED = event("partner_invoice.rejected", "Rejected the partner invoice", action=UPDATE)
 INVOICE_PAID = event("partner_invoice.paid", "Paid the partner invoice", action=UPDATE)
