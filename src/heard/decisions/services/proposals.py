@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from heard.core.permissions import require
-from heard.core.updates import Change, audited_create, audited_update, plain_text
+from heard.core.updates import Change, audited_create, plain_text
 from heard.decisions import events, selectors
 from heard.decisions.models import BudgetRound, Proposal
 from heard.decisions.services.rounds import _money
@@ -215,6 +215,9 @@ def proposal_update(*, actor: Any, proposal: Proposal, **fields: Any) -> Proposa
     return _PROPOSAL_UPDATE.apply(proposal, actor=actor, fields=fields, check=check)
 
 
+_PROPOSAL_WITHDRAW = Change("proposal_withdraw", events.PROPOSAL_WITHDRAWN, ("status",))
+
+
 @transaction.atomic
 def proposal_withdraw(*, actor: Any, proposal: Proposal) -> Proposal:
     """Take a proposal off the round before anyone has voted (it stays on the record)."""
@@ -225,12 +228,5 @@ def proposal_withdraw(*, actor: Any, proposal: Proposal) -> Proposal:
         errors["__all__"] = "This proposal has already been withdrawn."
     if errors:
         raise ValidationError(errors)
-    updated, _ = audited_update(
-        proposal,
-        actor=actor,
-        event=events.PROPOSAL_WITHDRAWN,
-        service="proposal_withdraw",
-        fields={"status": Proposal.Status.WITHDRAWN},
-        allowed=("status",),
-    )
-    return updated
+    withdrawn = {"status": Proposal.Status.WITHDRAWN}
+    return _PROPOSAL_WITHDRAW.apply(proposal, actor=actor, fields=withdrawn)

@@ -13,7 +13,7 @@ from django.utils import timezone
 from heard.core import audit
 from heard.core.dates import long_date
 from heard.core.permissions import is_partner_worker, is_programme_staff, is_theme_lead, require
-from heard.core.updates import audited_update, lock
+from heard.core.updates import Change, lock
 from heard.groups import events
 from heard.groups.models import Group, GroupTheme, StageTransition, Theme
 from heard.groups.signals import group_kind_changed, group_links_changed
@@ -139,6 +139,10 @@ def group_create(
     return group
 
 
+#: Audited below, with the themes, as one entry.
+_GROUP_UPDATE = Change("group_update", events.GROUP_CHANGED, GROUP_UPDATABLE, audited=())
+
+
 @transaction.atomic
 def group_update(*, actor: User | None, group: Group, **fields: Any) -> Group:
     """Change a group's details, leads or themes (``themes`` as (theme, relationship) pairs).
@@ -162,17 +166,7 @@ def group_update(*, actor: User | None, group: Group, **fields: Any) -> Group:
 
     locked = lock(group)
     before = _snapshot(locked)
-    audited_update(
-        locked,
-        actor=actor,
-        event=events.GROUP_CHANGED,
-        service="group_update",
-        fields=fields,
-        allowed=GROUP_UPDATABLE,
-        check=check,
-        audited=(),  # audited below, with the themes, as one entry
-        locked=True,
-    )
+    _GROUP_UPDATE.apply(locked, actor=actor, fields=fields, check=check, locked=True)
     if links is not None:
         _replace_theme_links(locked, links)
     changes = audit.diff(before, _snapshot(locked))
@@ -216,6 +210,9 @@ def _stage_error(group: Group, to_stage: str) -> str | None:
     )
 
 
+_GROUP_MOVE_STAGE = Change("group_move_stage", events.GROUP_STAGE_MOVED, STAGE_FIELDS)
+
+
 @transaction.atomic
 def group_move_stage(
     *, actor: User | None, group: Group, to_stage: str, date: datetime.date, note: str = ""
@@ -238,15 +235,8 @@ def group_move_stage(
             }
         )
     transition.save()
-    audited_update(
-        locked,
-        actor=actor,
-        event=events.GROUP_STAGE_MOVED,
-        service="group_move_stage",
-        fields={"stage": to_stage, "stage_changed_on": date},
-        allowed=STAGE_FIELDS,
-        metadata={"note": note} if note else None,
-        locked=True,
-    )
+    moved = {"stage": to_stage, "stage_changed_on": date}
+    metadata = {"note": note} if note else None
+    _GROUP_MOVE_STAGE.apply(locked, actor=actor, fields=moved, metadata=metadata, locked=True)
     group.stage, group.stage_changed_on = locked.stage, locked.stage_changed_on
     return transition

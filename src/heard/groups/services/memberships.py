@@ -10,7 +10,7 @@ from django.db import transaction
 
 from heard.core.dates import long_date
 from heard.core.permissions import is_partner_worker, require
-from heard.core.updates import audited_create, audited_update
+from heard.core.updates import Change, audited_create
 from heard.groups import events
 from heard.groups.models import Group, Membership
 from heard.people.models import User, YoungPerson
@@ -64,18 +64,13 @@ def _check_leaving(membership: Membership, values: dict[str, Any], errors: dict[
         )
 
 
+_MEMBERSHIP_END = Change("membership_end", events.MEMBERSHIP_ENDED, ("left_on",))
+
+
 @transaction.atomic
 def membership_end(
     *, actor: User | None, membership: Membership, left_on: datetime.date
 ) -> Membership:
     require(actor, "groups.change_membership", membership)
-    membership, _ = audited_update(
-        membership,
-        actor=actor,
-        event=events.MEMBERSHIP_ENDED,
-        service="membership_end",
-        fields={"left_on": left_on},
-        allowed=("left_on",),
-        check=_check_leaving,
-    )
-    return membership
+    ending = {"left_on": left_on}
+    return _MEMBERSHIP_END.apply(membership, actor=actor, fields=ending, check=_check_leaving)

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from heard.core.permissions import require
-from heard.core.updates import audited_create, audited_update
+from heard.core.updates import Change, audited_create, audited_update
 from heard.groups import events
 from heard.groups.models import Theme, ThemeReview
 from heard.groups.signals import theme_lead_changed
@@ -49,6 +49,9 @@ def theme_update(*, actor: User | None, theme: Theme, **fields: Any) -> Theme:
     return theme
 
 
+_THEME_CLOSE = Change("theme_review_add", events.THEME_CLOSED, ("status",))
+
+
 @transaction.atomic
 def theme_review_add(
     *, actor: User | None, theme: Theme, date: datetime.date, summary: str, decision: str
@@ -66,14 +69,8 @@ def theme_review_add(
         exclude=["reviewed_by"],
     )
     if decision == ThemeReview.Decision.CLOSE and theme.status != Theme.Status.CLOSED:
-        closed, _ = audited_update(
-            theme,
-            actor=actor,
-            event=events.THEME_CLOSED,
-            service="theme_review_add",
-            fields={"status": Theme.Status.CLOSED},
-            allowed=("status",),
-            metadata={"reviewed_on": date},
-        )
+        closing = {"status": Theme.Status.CLOSED}
+        metadata = {"reviewed_on": date}
+        closed = _THEME_CLOSE.apply(theme, actor=actor, fields=closing, metadata=metadata)
         theme.status = closed.status
     return review

@@ -7,12 +7,15 @@ import datetime
 from django.db import transaction
 
 from heard.core.permissions import require
-from heard.core.updates import audited_create, audited_update
+from heard.core.updates import Change, audited_create
 from heard.people.models import User
 from heard.plans import events
 from heard.plans.models import Action, ActionReview
 
 REVIEW_FIELDS = ("action", "date", "progress", "comment")
+
+
+_PROGRESS = Change("action_review_add", events.ACTION_CHANGED, ("progress",))
 
 
 @transaction.atomic
@@ -39,14 +42,9 @@ def action_review_add(
     )
     later = action.reviews.filter(date__gt=date).exists()
     if not later and action.progress != progress:
-        updated, _ = audited_update(
-            action,
-            actor=actor,
-            event=events.ACTION_CHANGED,
-            service="action_review_add",
-            fields={"progress": progress},
-            allowed=("progress",),
-            metadata={"reviewed_on": date},
+        metadata = {"reviewed_on": date}
+        updated = _PROGRESS.apply(
+            action, actor=actor, fields={"progress": progress}, metadata=metadata
         )
         action.progress = updated.progress
     return review

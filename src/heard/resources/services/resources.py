@@ -17,8 +17,8 @@ from django.db import transaction
 from heard.core import audience, audit
 from heard.core.permissions import can, require
 from heard.core.updates import (
+    Change,
     audited_delete,
-    audited_update,
     full_clean,
     plain_text,
 )
@@ -147,6 +147,9 @@ def resource_add(
     return resource
 
 
+_RESOURCE_UPDATE = Change("resource_update", events.RESOURCE_CHANGED, CHANGEABLE)
+
+
 @transaction.atomic
 def resource_update(*, actor: Any, resource: Resource, **fields: Any) -> Resource:
     """Change a resource; a new ``file`` replaces the old one, ``remove_file`` drops it (a link
@@ -180,17 +183,11 @@ def resource_update(*, actor: Any, resource: Resource, **fields: Any) -> Resourc
         if not has_file and not values.get("link", obj.link) and not {"file", "link"} & set(errors):
             errors["file"] = FILE_OR_LINK
 
-    updated, _ = audited_update(
-        resource,
-        actor=actor,
-        event=events.RESOURCE_CHANGED,
-        service="resource_update",
-        fields=fields,
-        allowed=CHANGEABLE,
-        check=check,
-        audited=[
-            name for name in RESOURCE_FIELDS if name in fields or name in ("content_type", "size")
-        ],
+    audited = [
+        name for name in RESOURCE_FIELDS if name in fields or name in ("content_type", "size")
+    ]
+    updated = _RESOURCE_UPDATE.apply(
+        resource, actor=actor, fields=fields, check=check, audited=audited
     )
     if old_file and updated.file.name != old_file:
         updated.file.storage.delete(old_file)
