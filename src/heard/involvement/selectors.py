@@ -8,15 +8,21 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
+from heard.core import disclosure
+from heard.core.disclosure import Display
 from heard.core.permissions import is_partner_worker, is_staff_member, is_system
 from heard.involvement.models import Evaluation, InvolvementActivity
 from heard.involvement.policies import ACTIVITIES, EVALUATIONS
 from heard.participation.models import Attendance, Session
 from heard.people import selectors as people_selectors
 from heard.people.models import Organisation, YoungPerson
+
+#: Who an activity names: its many-to-many table with young people.
+NAMED = InvolvementActivity.young_people.through
 
 #: The kinds the indicator counts: every decision but "other".
 DECISION_KINDS = (
@@ -54,14 +60,58 @@ def _get(queryset: QuerySet[Any], pk: Any, noun: str) -> Any:
 # Involvement activities -----------------------------------------------------------------------
 
 
+#: The kind of record whose keys protect counts of young people (heard.core.disclosure).
+YOUNG_PERSON_KEYS = "young_person"
+
+
 def activities_visible_to(user: Any) -> QuerySet[InvolvementActivity]:
-    """Activities the user may read, with their organisation and how many young people."""
+    """Activities the user may read, with their organisation, how many young people are named
+    (``young_people_count``, exact: see :func:`shown_young_people_count`) and their keys."""
+    named = NAMED.objects.filter(involvementactivity=OuterRef("pk")).order_by()
+    keys = named.values("involvementactivity").annotate(
+        n=disclosure.key_sum(YOUNG_PERSON_KEYS, "youngperson_id")
+    )
     return (
         ACTIVITIES.scope(user, "view")
         .select_related("organisation", "recorded_by")
-        .annotate(young_people_count=Count("young_people", distinct=True))
+        .annotate(
+            young_people_count=Count("young_people", distinct=True),
+            young_people_keys=Coalesce(Subquery(keys.values("n")[:1]), 0),
+        )
         .order_by("-date", "-id")
     )
+
+
+def shown_young_people_count(user: Any, activity: InvolvementActivity) -> Display:
+    """How many young people an activity names, as ``user`` may see it: exact for a reader who
+    may open every young person, protected otherwise (they may come from any organisation).
+    No query for an activity from :func:`activities_visible_to`."""
+    cell = disclosure.Cell(
+        activity.young_people_count,  # type: ignore[attr-defined]
+        activity.young_people_keys,  # type: ignore[attr-defined]
+    )
+    return disclosure.shown(cell, exact=disclosure.reads_every_record(user))
+
+
+def hidden_young_people(
+    activities: list[InvolvementActivity], seen: dict[int, set[int]]
+) -> dict[int, Display]:
+    """For each activity, how many of the young people it names the reader cannot see
+    (``seen``: the ids they can, by activity), always protected: the reader may not open them.
+    One query."""
+    named: dict[int, list[int]] = {activity.pk: [] for activity in activities}
+    rows = NAMED.objects.filter(involvementactivity__in=list(named)).values_list(
+        "involvementactivity_id", "youngperson_id"
+    )
+    for activity_id, person_id in rows:
+        if person_id not in seen.get(activity_id, set()):
+            named[activity_id].append(person_id)
+    return {
+        pk: disclosure.protect_cell(
+            disclosure.Cell(len(hidden), disclosure.cell_key_of(YOUNG_PERSON_KEYS, hidden))
+        )
+        for pk, hidden in named.items()
+    }
 
 
 def activity_get(user: Any, pk: Any) -> InvolvementActivity:

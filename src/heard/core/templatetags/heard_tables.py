@@ -44,3 +44,14 @@ def page_items(page: Any) -> list[int | None]:
     from heard.core.lists import page_items as items
 
     return items(page)
+
+
+@register.filter
+def counted(value: Any, nouns: str) -> str:
+    """``{{ count|counted:"ballot,ballots" }}``: a count and its noun, whether the count is exact
+    ("1 ballot", "1,200 ballots") or protected ("fewer than 5 ballots", heard.core.disclosure),
+    where Django's ``pluralize`` would drop the noun's ending for the words."""
+    singular, _, plural = nouns.partition(",")
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,} {singular if value == 1 else plural}"
+    return f"{value} {plural}"

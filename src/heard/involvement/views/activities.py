@@ -31,6 +31,11 @@ class _ActivityList(StaffListView):
         context["share"] = selectors.decisions_share(self.object_list)  # type: ignore[arg-type]
         return context
 
+    def prepare_row(self, row: InvolvementActivity) -> InvolvementActivity:
+        shown = selectors.shown_young_people_count(self.request.user, row)
+        row.shown_young_people_count = shown  # type: ignore[attr-defined]
+        return row
+
 
 ActivityListView = ACTIVITY.list_view(
     base=_ActivityList,
@@ -45,7 +50,7 @@ ActivityListView = ACTIVITY.list_view(
         tables.Column("Organisation", "organisation.name"),
         tables.Column("Young people involved", "young_people_involved"),
         tables.Column("How", lambda row: ", ".join(row.how_labels())),
-        tables.Column("Young people named", "young_people_count", numeric=True),
+        tables.Column("Young people named", "shown_young_people_count", numeric=True),
         tables.Column("Notes", "notes", in_table=False),
     ),
 )
@@ -56,7 +61,8 @@ def _people(request: HttpRequest, activity: InvolvementActivity) -> dict[str, An
     people = [
         person_label(person, user) for person in selectors.activity_young_people(user, activity)
     ]
-    hidden = activity.young_people_count - len(people)  # type: ignore[attr-defined]
+    seen = {activity.pk: {person.pk for person in selectors.activity_young_people(user, activity)}}
+    hidden = selectors.hidden_young_people([activity], seen)[activity.pk]
     return {"young_people": people, "hidden_count": hidden}
 
 
