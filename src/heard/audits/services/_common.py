@@ -4,6 +4,7 @@ its audit entry, and the validation that names the field, never a database const
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.db.models import Model
@@ -89,3 +90,32 @@ def saved(
     set_many(obj, fields)
     record_change(obj, actor=actor, event=event, before=before, after=snapshot(obj))
     return obj
+
+
+@dataclass(frozen=True)
+class Update:
+    """An update service's own words, declared once beside it: its name, the fields it may
+    change, those whose text it strips, what its audit entry compares, and its event."""
+
+    service: str
+    allowed: Collection[str]
+    text: Iterable[str]
+    snapshot: Snapshot
+    event: EventType
+
+    def take(self, obj: M, fields: dict[str, Any]) -> tuple[M, dict[str, Any]]:
+        """``taken``: ``obj`` locked with ``fields`` set on it, and its values before."""
+        return taken(
+            obj,
+            fields,
+            service=self.service,
+            allowed=self.allowed,
+            text=self.text,
+            snapshot=self.snapshot,
+        )
+
+    def save(self, obj: M, fields: dict[str, Any], *, actor: Any, before: dict[str, Any]) -> M:
+        """``saved``: ``obj`` saved with its many-to-many ``fields``, and audited."""
+        return saved(
+            obj, fields, actor=actor, event=self.event, before=before, snapshot=self.snapshot
+        )

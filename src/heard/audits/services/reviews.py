@@ -13,12 +13,11 @@ from django.utils import timezone
 from heard.audits import events
 from heard.audits.models import ProvisionReview, Recommendation
 from heard.audits.services._common import (
+    Update,
     full_clean,
     record_change,
-    saved,
     snapshot_of,
     strip,
-    taken,
 )
 from heard.core import audit
 from heard.core.permissions import require
@@ -36,6 +35,7 @@ REVIEW_FIELDS = (
 )
 _TEXT = ("service", "findings", "notes")
 _snapshot = snapshot_of(REVIEW_FIELDS)
+_UPDATE = Update("review_update", REVIEW_FIELDS, _TEXT, _snapshot, events.REVIEW_CHANGED)
 
 
 def _recommendation(review: ProvisionReview, text: str, actor: Any) -> Recommendation:
@@ -92,17 +92,9 @@ def review_record(
 @transaction.atomic
 def review_update(*, actor: User | None, review: ProvisionReview, **fields: Any) -> ProvisionReview:
     require(actor, "audits.change_provisionreview", review)
-    review, before = taken(
-        review,
-        fields,
-        service="review_update",
-        allowed=REVIEW_FIELDS,
-        text=_TEXT,
-        snapshot=_snapshot,
-    )
+    review, before = _UPDATE.take(review, fields)
     full_clean(review)
-    event = events.REVIEW_CHANGED
-    return saved(review, fields, actor=actor, event=event, before=before, snapshot=_snapshot)
+    return _UPDATE.save(review, fields, actor=actor, before=before)
 
 
 @transaction.atomic

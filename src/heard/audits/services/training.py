@@ -13,12 +13,11 @@ from django.db import transaction
 from heard.audits import events
 from heard.audits.models import Course
 from heard.audits.services._common import (
+    Update,
     full_clean,
     record_change,
-    saved,
     snapshot_of,
     strip,
-    taken,
 )
 from heard.core.permissions import require
 from heard.core.updates import audited_delete, lock
@@ -26,6 +25,9 @@ from heard.people.models import User, YoungPerson
 
 COURSE_FIELDS = ("title", "kind", "date", "valid_for_months", "attendees", "notes")
 _snapshot = snapshot_of(COURSE_FIELDS)
+_UPDATE = Update(
+    "course_update", COURSE_FIELDS, ("title", "notes"), _snapshot, events.COURSE_CHANGED
+)
 
 
 def months_after(day: datetime.date, months: int) -> datetime.date:
@@ -79,18 +81,10 @@ def course_record(
 @transaction.atomic
 def course_update(*, actor: User | None, course: Course, **fields: Any) -> Course:
     require(actor, "audits.change_course", course)
-    course, before = taken(
-        course,
-        fields,
-        service="course_update",
-        allowed=COURSE_FIELDS,
-        text=("title", "notes"),
-        snapshot=_snapshot,
-    )
+    course, before = _UPDATE.take(course, fields)
     _set_validity(course)
     full_clean(course, exclude=["valid_until"])
-    event = events.COURSE_CHANGED
-    return saved(course, fields, actor=actor, event=event, before=before, snapshot=_snapshot)
+    return _UPDATE.save(course, fields, actor=actor, before=before)
 
 
 @transaction.atomic
