@@ -9,6 +9,8 @@ organisation's records do not exist for them (404).
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from heard.audits.models import Audit, Course, CourseAttendance, ProvisionReview, Recommendation
 from heard.core.policies import OrganisationScoped, registered
 from heard.core.roles import PROGRAMME_ROLES, Role
@@ -17,6 +19,14 @@ PARTNER = Role.PARTNER_WORKER
 BOARD = Role.BOARD_MEMBER
 #: Roles that read the records of every organisation.
 READERS = PROGRAMME_ROLES | {BOARD}
+#: Records read by every reader, kept by programme staff, whose young people only they see.
+KEPT_BY_PROGRAMME: dict[str, Collection[str]] = {
+    "view": READERS,
+    "add": PROGRAMME_ROLES,
+    "change": PROGRAMME_ROLES,
+    "delete": PROGRAMME_ROLES,
+    "view_young_people": PROGRAMME_ROLES,
+}
 
 
 class ProvisionReviewPolicy(OrganisationScoped):
@@ -26,13 +36,7 @@ class ProvisionReviewPolicy(OrganisationScoped):
     model = ProvisionReview
     actions = ("view", "add", "change", "delete", "view_young_people")
     own_field = "provider_id"
-    everywhere = {
-        "view": READERS,
-        "add": PROGRAMME_ROLES,
-        "change": PROGRAMME_ROLES,
-        "delete": PROGRAMME_ROLES,
-        "view_young_people": PROGRAMME_ROLES,
-    }
+    everywhere = KEPT_BY_PROGRAMME
     own = ("view",)
 
 
@@ -54,13 +58,7 @@ class AuditPolicy(OrganisationScoped):
 
     model = Audit
     actions = ("view", "add", "change", "delete", "view_young_people")
-    everywhere = {
-        "view": READERS,
-        "add": PROGRAMME_ROLES,
-        "change": PROGRAMME_ROLES,
-        "delete": PROGRAMME_ROLES,
-        "view_young_people": PROGRAMME_ROLES,
-    }
+    everywhere = KEPT_BY_PROGRAMME
     own = ("view",)
 
 
