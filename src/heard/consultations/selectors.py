@@ -22,19 +22,13 @@ from heard.consultations.results import (  # noqa: F401 - the results' types are
     _question_result,
 )
 from heard.core import disclosure
+from heard.core.selectors import one_or_404 as _get
 from heard.core.suppression import Display
 from heard.groups.models import Group, Membership, Theme
 from heard.people.models import Organisation, YoungPerson
 
 #: How far back "asked before" looks: twelve months before the new one opens.
 LOOK_BACK_MONTHS = 12
-
-
-def _get(queryset: QuerySet[Any], pk: Any, noun: str) -> Any:
-    found = queryset.filter(pk=pk).first() if str(pk).isdigit() else None
-    if found is None:
-        raise Http404(f"No such {noun}.")
-    return found
 
 
 def months_before(day: datetime.date, months: int) -> datetime.date:

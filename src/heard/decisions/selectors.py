@@ -12,6 +12,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from heard.core import disclosure
+from heard.core.selectors import one_or_404 as _get
 from heard.core.suppression import Display
 from heard.decisions.models import Ballot, BallotChoice, BallotPaper, BudgetRound, Proposal
 from heard.decisions.panels import Panel, PanelMember, panels  # noqa: F401 - read from here
@@ -26,13 +27,6 @@ from heard.people.models import YoungPerson
 BALLOT_KEYS = "ballot"
 PAPER_KEYS = "ballot_paper"
 YOUNG_PERSON_KEYS = "young_person"
-
-
-def _get(queryset: QuerySet[Any], pk: Any, noun: str) -> Any:
-    found = queryset.filter(pk=pk).first() if str(pk).isdigit() else None
-    if found is None:
-        raise Http404(f"No such {noun}.")
-    return found
 
 
 # Rounds and proposals -----------------------------------------------------------------------------
@@ -351,9 +345,7 @@ class Verification:
 
 
 def verification(round_: BudgetRound) -> Verification:
-    """The count check. The receipt codes only once voting has closed: while it is open, a code
-    new since the last look could be matched to whoever was seen voting in between (ADR 0011).
-    Three queries (two while open)."""
+    """The count check; its receipt codes only once voting has closed (ADR 0011). 3 queries."""
 
     def per_origin(rows: QuerySet[Any]) -> dict[str, int]:
         counted = rows.values("origin").annotate(n=Count("pk")).order_by()

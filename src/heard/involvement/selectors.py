@@ -10,11 +10,11 @@ from typing import Any
 
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from django.http import Http404
 
 from heard.core import disclosure
 from heard.core.disclosure import Display
 from heard.core.permissions import is_partner_worker, is_staff_member, is_system
+from heard.core.selectors import one_or_404 as _get
 from heard.involvement.models import Evaluation, InvolvementActivity
 from heard.involvement.policies import ACTIVITIES, EVALUATIONS
 from heard.participation.models import Attendance, Session
@@ -50,13 +50,6 @@ class Share:
         return round(100 * self.numerator / self.denominator, 1)
 
 
-def _get(queryset: QuerySet[Any], pk: Any, noun: str) -> Any:
-    found = queryset.filter(pk=pk).first() if str(pk).isdigit() else None
-    if found is None:
-        raise Http404(f"No such {noun}.")
-    return found
-
-
 # Involvement activities -----------------------------------------------------------------------
 
 
@@ -76,7 +69,7 @@ def activities_visible_to(user: Any) -> QuerySet[InvolvementActivity]:
         .select_related("organisation", "recorded_by")
         .annotate(
             young_people_count=Count("young_people", distinct=True),
-            young_people_keys=Coalesce(Subquery(keys.values("n")[:1]), 0),
+            young_people_keys=Coalesce(Subquery(keys.values("n")[:1]), 0),  # type: ignore[misc]
         )
         .order_by("-date", "-id")
     )

@@ -10,6 +10,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from heard.core.permissions import is_partner_worker, is_system
+from heard.core.selectors import one_or_404 as _get
 from heard.opportunities.matching import current_group_ids, suits
 from heard.opportunities.models import Opportunity, SignUp
 from heard.opportunities.policies import OPPORTUNITIES, SIGN_UPS
@@ -21,13 +22,6 @@ from heard.people.models import Organisation, YoungPerson
 #: Sessions the attendance page offers to add the young people to.
 RECENT_SESSIONS = 25
 TAKEN = Count("sign_ups", filter=~Q(sign_ups__status=SignUp.Status.WITHDRAWN), distinct=True)
-
-
-def _get(queryset: QuerySet[Any], pk: Any, noun: str) -> Any:
-    found = queryset.filter(pk=pk).first() if str(pk).isdigit() else None
-    if found is None:
-        raise Http404(f"No such {noun}.")
-    return found
 
 
 # Opportunities --------------------------------------------------------------------------------

@@ -6,21 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
-from django.http import Http404
 
 from heard.core.permissions import is_partner_worker, is_system
+from heard.core.selectors import one_or_404 as _get
 from heard.participation.models import Session
 from heard.people import selectors as people_selectors
 from heard.people.models import Organisation
 from heard.resources.models import Resource, SessionResource
 from heard.resources.policies import RESOURCES, SESSION_RESOURCES
-
-
-def _get(queryset: QuerySet[Any], pk: Any, noun: str) -> Any:
-    found = queryset.filter(pk=pk).first() if str(pk).isdigit() else None
-    if found is None:
-        raise Http404(f"No such {noun}.")
-    return found
 
 
 def resources_visible_to(user: Any) -> QuerySet[Resource]:

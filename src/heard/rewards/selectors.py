@@ -25,11 +25,11 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
-from django.http import Http404
 
 from heard.core import disclosure
 from heard.core.disclosure import Cell
 from heard.core.permissions import is_partner_worker, is_system
+from heard.core.selectors import one_or_404 as _get
 from heard.core.suppression import Display
 from heard.participation.models import Attendance, Session
 from heard.people import selectors as people_selectors
@@ -54,13 +54,6 @@ YOUNG_PERSON_KEYS = "young_person"
 RECOGNITION_KEYS = "recognition"
 #: The statuses the finance export carries.
 FOR_FINANCE = (Approval.APPROVED, Approval.PAID)
-
-
-def _get(queryset: QuerySet[Any], pk: Any, noun: str) -> Any:
-    found = queryset.filter(pk=pk).first() if str(pk).isdigit() else None
-    if found is None:
-        raise Http404(f"No such {noun}.")
-    return found
 
 
 # Hours ----------------------------------------------------------------------------------------
