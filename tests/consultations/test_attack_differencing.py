@@ -72,12 +72,6 @@ def test_the_results_page_and_api_show_one_protected_figure_each(
         assert len(export.content.decode().strip().splitlines()) <= 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Views and API still show the exact response_count and each question's answer_count: "
-    "they should show selectors.shown_response_count (list, CSV, detail page, API) and the "
-    "results' answered figure.",
-)
 def test_a_board_member_is_not_shown_the_exact_number_who_answered(
     small_survey, board_member, client_for, api_for
 ):

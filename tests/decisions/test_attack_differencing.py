@@ -62,11 +62,6 @@ def test_the_ballots_beside_the_results_are_the_results_figure(organisation, boa
     assert selectors.results(officer, round_).ballots == 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Views and API still show the exact ballot_count: they should show "
-    "selectors.shown_ballot_count (the round list, CSV, detail page, RoundSerializer).",
-)
 def test_a_board_member_is_not_shown_the_exact_ballot_count(
     organisation, board_member, client_for, api_for
 ):

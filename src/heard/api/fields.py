@@ -51,6 +51,19 @@ class SuppressedCountField(ShownAsIs):
     """A count after statistical disclosure control (heard.core.suppression), as it is."""
 
 
+class ShownCountField(SuppressedCountField):
+    """A record's count as the reader may see it: ``shown(user, record)`` (a selector's
+    ``shown_..._count``) gives it exact or protected, as the record's pages show it."""
+
+    def __init__(self, shown: Callable[[Any, Any], Any], **kwargs: Any) -> None:
+        kwargs["source"] = "*"
+        super().__init__(**kwargs)
+        self.shown = shown
+
+    def to_representation(self, value: Any) -> Any:
+        return self.shown(self.context["request"].user, value)
+
+
 @extend_schema_field(
     {
         "anyOf": [

@@ -23,6 +23,7 @@ from heard.api.common import (
 )
 from heard.api.fields import (
     BulkRelatedField,
+    ShownCountField,
     SuppressedCountField,
     VisibleField,
     VisibleGroupField,
@@ -51,8 +52,8 @@ class ConsultationSerializer(OutputSerializer):
         child=serializers.ChoiceField(choices=AgeBand.choices), read_only=True
     )
     areas = serializers.ListField(child=serializers.CharField(), read_only=True)
-    response_count = serializers.IntegerField(
-        read_only=True, help_text="How many young people answered (a survey)."
+    response_count = ShownCountField(
+        selectors.shown_response_count, help_text="How many young people answered (a survey)."
     )
 
     class Meta:

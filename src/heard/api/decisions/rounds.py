@@ -21,6 +21,7 @@ from heard.api.common import (
 )
 from heard.api.fields import (
     BulkRelatedField,
+    ShownCountField,
     SuppressedCountField,
     VisibleGroupField,
     VisibleOrganisationField,
@@ -52,7 +53,9 @@ class RoundSerializer(OutputSerializer):
         child=serializers.ChoiceField(choices=AgeBand.choices), read_only=True
     )
     eligible_areas = serializers.ListField(child=serializers.CharField(), read_only=True)
-    ballot_count = serializers.IntegerField(read_only=True, help_text="Ballots cast (no choices).")
+    ballot_count = ShownCountField(
+        selectors.shown_ballot_count, help_text="Ballots cast (no choices)."
+    )
     proposal_count = serializers.IntegerField(read_only=True)
 
     class Meta:
