@@ -173,9 +173,26 @@ class ServiceViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
         data = output(self.fresh(obj), context=self.get_serializer_context()).data  # type: ignore[misc]
         return Response(data, status=code)
 
+    #: The services a viewset writes through when they take only the actor, the checked input
+    #: and (to change or delete) the record by the keyword ``record_name``:
+    #: ``adds = staticmethod(services.activity_record)``, ``changes``, ``removes`` alike. A
+    #: viewset whose writes need more writes ``record``, ``change`` or ``remove`` instead.
+    adds: Callable[..., Any] | None = None
+    changes: Callable[..., Any] | None = None
+    removes: Callable[..., Any] | None = None
+    record_name = ""
+
     def record(self, values: dict[str, Any]) -> Any:
         """Make a record of the checked input through the service; return it."""
-        raise NotImplementedError
+        if self.adds is None:
+            raise NotImplementedError
+        return self.adds(actor=self.actor, **values)
+
+    def write(self, service: Callable[..., Any] | None, obj: Any, **values: Any) -> Any:
+        """``service`` called with the actor, ``obj`` as ``record_name`` and ``values``."""
+        if service is None or not self.record_name:
+            raise NotImplementedError
+        return service(actor=self.actor, **{self.record_name: obj}, **values)
 
 
 # Records listed, and added through ``record``: 201 with the new one.
@@ -195,8 +212,8 @@ class RecordViewSet(mixins.UpdateModelMixin, ReadCreateViewSet):
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def change(self, obj: Any, values: dict[str, Any]) -> Any:
-        """Change ``obj`` by the checked input through the service; return it."""
-        raise NotImplementedError
+        """Change ``obj`` by the checked input through the service (``changes``); return it."""
+        return self.write(self.changes, obj, **values)
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         obj = self.to_change()
@@ -208,8 +225,9 @@ class RecordViewSet(mixins.UpdateModelMixin, ReadCreateViewSet):
 # Records deleted through ``remove`` (the service call): DELETE answers 204, with no content.
 class DeleteMixin(mixins.DestroyModelMixin):
     def remove(self, obj: Any) -> None:
-        """Delete ``obj`` through the service."""
-        raise NotImplementedError
+        """Delete ``obj`` through the service (``removes``)."""
+        viewset = cast(ServiceViewSet, self)
+        viewset.write(viewset.removes, obj)
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         self.remove(cast(ServiceViewSet, self).to_change())

@@ -151,6 +151,10 @@ class IndicatorViewSet(RecordDeleteViewSet):
     queryset = Indicator.objects.none()
     action_permissions = model_permissions(Indicator, destroy="delete")
     visible = staticmethod(selectors.indicators_visible_to)
+    adds = staticmethod(services.indicator_create)
+    changes = staticmethod(services.indicator_update)
+    removes = staticmethod(services.indicator_delete)
+    record_name = "indicator"
 
     def _with_progress(self, rows: Any, *, trend: bool) -> list[Indicator]:
         rows = list(rows)
@@ -175,12 +179,3 @@ class IndicatorViewSet(RecordDeleteViewSet):
         return self._with_progress(
             [selectors.indicator_get(self.request.user, obj.pk)], trend=True
         )[0]
-
-    def record(self, values: dict[str, Any]) -> Indicator:
-        return services.indicator_create(actor=self.actor, **values)
-
-    def change(self, obj: Indicator, values: dict[str, Any]) -> Indicator:
-        return services.indicator_update(actor=self.actor, indicator=obj, **values)
-
-    def remove(self, obj: Any) -> None:
-        services.indicator_delete(actor=self.actor, indicator=obj)

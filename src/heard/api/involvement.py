@@ -91,18 +91,13 @@ class ActivityViewSet(RecordDeleteViewSet):
     queryset = InvolvementActivity.objects.none()
     action_permissions = model_permissions(InvolvementActivity, destroy="delete")
     visible = staticmethod(selectors.activities_with_young_people)
+    adds = staticmethod(services.activity_record)
+    changes = staticmethod(services.activity_update)
+    removes = staticmethod(services.activity_delete)
+    record_name = "activity"
 
     def fresh(self, obj: Any) -> Any:
         return self.get_queryset().get(pk=obj.pk)
-
-    def record(self, values: dict[str, Any]) -> InvolvementActivity:
-        return services.activity_record(actor=self.actor, **values)
-
-    def change(self, obj: InvolvementActivity, values: dict[str, Any]) -> InvolvementActivity:
-        return services.activity_update(actor=self.actor, activity=obj, **values)
-
-    def remove(self, obj: Any) -> None:
-        services.activity_delete(actor=self.actor, activity=obj)
 
 
 # Evaluations -------------------------------------------------------------------------------------
@@ -157,12 +152,7 @@ class EvaluationViewSet(RecordDeleteViewSet):
     one = staticmethod(selectors.evaluation_get)
     action_permissions = model_permissions(Evaluation, destroy="delete")
     visible = staticmethod(selectors.evaluations_visible_to)
-
-    def record(self, values: dict[str, Any]) -> Evaluation:
-        return services.evaluation_record(actor=self.actor, **values)
-
-    def change(self, obj: Evaluation, values: dict[str, Any]) -> Evaluation:
-        return services.evaluation_update(actor=self.actor, evaluation=obj, **values)
-
-    def remove(self, obj: Any) -> None:
-        services.evaluation_delete(actor=self.actor, evaluation=obj)
+    adds = staticmethod(services.evaluation_record)
+    changes = staticmethod(services.evaluation_update)
+    removes = staticmethod(services.evaluation_delete)
+    record_name = "evaluation"

@@ -5,8 +5,6 @@ sign-ups of those who came into attendance at a participation session."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
@@ -194,9 +192,7 @@ class SignUpViewSet(ReadCreateViewSet):
     one = staticmethod(selectors.sign_up_get)
     action_permissions = model_permissions(SignUp, READ_CREATE, withdraw="change")
     visible = staticmethod(selectors.sign_ups_visible_to)
-
-    def record(self, values: dict[str, Any]) -> SignUp:
-        return services.sign_up_add(actor=self.actor, **values)
+    adds = staticmethod(services.sign_up_add)
 
     @extend_schema(request=None, responses=SignUpSerializer, summary="Withdraw a sign-up")
     @action(detail=True, methods=["post"])
@@ -227,18 +223,13 @@ class OpportunityViewSet(RecordDeleteViewSet):
     action_permissions = model_permissions(
         Opportunity, destroy="delete", attendance="opportunities.change_signup"
     )
+    adds = staticmethod(services.opportunity_add)
+    changes = staticmethod(services.opportunity_update)
+    removes = staticmethod(services.opportunity_delete)
+    record_name = "opportunity"
 
     def get_queryset(self) -> QuerySet[Opportunity]:
         return selectors.opportunities_visible_to(self.request.user).prefetch_related("groups")
-
-    def record(self, values: dict[str, Any]) -> Opportunity:
-        return services.opportunity_add(actor=self.actor, **values)
-
-    def change(self, obj: Opportunity, values: dict[str, Any]) -> Opportunity:
-        return services.opportunity_update(actor=self.actor, opportunity=obj, **values)
-
-    def remove(self, obj: Any) -> None:
-        services.opportunity_delete(actor=self.actor, opportunity=obj)
 
     @extend_schema(
         request=OpportunityAttendanceInput,

@@ -244,14 +244,12 @@ class SessionViewSet(RecordViewSet):
     queryset = Session.objects.none()
     one = staticmethod(selectors.session_get)
     action_permissions = model_permissions(Session)
+    adds = staticmethod(services.session_log)
 
     def get_queryset(self) -> QuerySet[Session]:
         if self.action == "list":
             return selectors.sessions_visible_to(self.request.user)
         return selectors.session_details_visible_to(self.request.user)
-
-    def record(self, values: dict[str, Any]) -> Session:
-        return services.session_log(actor=self.actor, **values)
 
     def change(self, session: Session, values: dict[str, Any]) -> Session:
         if "organisation" in values:  # it follows from the group or young person, or the log
@@ -284,9 +282,7 @@ class HeadcountViewSet(mixins.DestroyModelMixin, ReadCreateViewSet):
     }
 
     visible = staticmethod(selectors.headcounts_visible_to)
-
-    def record(self, values: dict[str, Any]) -> Headcount:
-        return services.headcount_add(actor=self.actor, **values)
+    adds = staticmethod(services.headcount_add)
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         headcount = selectors.headcount_get(request.user, kwargs["pk"])

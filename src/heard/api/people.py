@@ -192,18 +192,15 @@ class OrganisationViewSet(RecordViewSet):
     filterset_class = filters.OrganisationFilter
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
     action_permissions = model_permissions(Organisation, update="change")
+    adds = staticmethod(services.organisation_create)
+    changes = staticmethod(services.organisation_update)
+    record_name = "organisation"
 
     def get_queryset(self) -> Any:
         return selectors.organisations_visible_to(self.request.user).prefetch_related("champions")
 
     def fresh(self, organisation: Organisation) -> Organisation:
         return self.get_queryset().get(pk=organisation.pk)
-
-    def record(self, values: dict[str, Any]) -> Organisation:
-        return services.organisation_create(actor=self.actor, **values)
-
-    def change(self, organisation: Organisation, values: dict[str, Any]) -> Organisation:
-        return services.organisation_update(actor=self.actor, organisation=organisation, **values)
 
 
 # Staff (administrators, read only) ---------------------------------------------------------------

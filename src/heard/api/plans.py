@@ -59,6 +59,10 @@ class ActionPlanViewSet(RecordDeleteViewSet):
     queryset = ActionPlan.objects.none()
     one = staticmethod(selectors.plan_get)
     action_permissions = model_permissions(ActionPlan, destroy="delete")
+    adds = staticmethod(services.plan_create)
+    changes = staticmethod(services.plan_update)
+    removes = staticmethod(services.plan_delete)
+    record_name = "plan"
 
     def get_queryset(self) -> Any:
         return (
@@ -66,15 +70,6 @@ class ActionPlanViewSet(RecordDeleteViewSet):
             .select_related("organisation")
             .order_by("-starts_on", "pk")
         )
-
-    def record(self, values: dict[str, Any]) -> ActionPlan:
-        return services.plan_create(actor=self.actor, **values)
-
-    def change(self, obj: ActionPlan, values: dict[str, Any]) -> ActionPlan:
-        return services.plan_update(actor=self.actor, plan=obj, **values)
-
-    def remove(self, obj: Any) -> None:
-        services.plan_delete(actor=self.actor, plan=obj)
 
 
 # Outcomes ----------------------------------------------------------------------------------------
@@ -122,15 +117,10 @@ class OutcomeViewSet(RecordDeleteViewSet):
     one = staticmethod(selectors.outcome_get)
     action_permissions = model_permissions(Outcome, destroy="delete")
     visible = staticmethod(selectors.outcomes_visible_to)
-
-    def record(self, values: dict[str, Any]) -> Outcome:
-        return services.outcome_add(actor=self.actor, **values)
-
-    def change(self, obj: Outcome, values: dict[str, Any]) -> Outcome:
-        return services.outcome_update(actor=self.actor, outcome=obj, **values)
-
-    def remove(self, obj: Any) -> None:
-        services.outcome_delete(actor=self.actor, outcome=obj)
+    adds = staticmethod(services.outcome_add)
+    changes = staticmethod(services.outcome_update)
+    removes = staticmethod(services.outcome_delete)
+    record_name = "outcome"
 
 
 # Actions -----------------------------------------------------------------------------------------
@@ -173,15 +163,10 @@ class ActionViewSet(RecordDeleteViewSet):
     one = staticmethod(selectors.action_get)
     action_permissions = model_permissions(Action, destroy="delete")
     visible = staticmethod(selectors.actions_visible_to)
-
-    def record(self, values: dict[str, Any]) -> Action:
-        return services.action_add(actor=self.actor, **values)
-
-    def change(self, obj: Action, values: dict[str, Any]) -> Action:
-        return services.action_update(actor=self.actor, action=obj, **values)
-
-    def remove(self, obj: Any) -> None:
-        services.action_delete(actor=self.actor, action=obj)
+    adds = staticmethod(services.action_add)
+    changes = staticmethod(services.action_update)
+    removes = staticmethod(services.action_delete)
+    record_name = "action"
 
 
 # Reviews -----------------------------------------------------------------------------------------
@@ -211,6 +196,4 @@ class ActionReviewViewSet(ReadCreateViewSet):
     one = staticmethod(selectors.review_get)
     action_permissions = model_permissions(ActionReview, READ_CREATE)
     visible = staticmethod(selectors.reviews_visible_to)
-
-    def record(self, values: dict[str, Any]) -> ActionReview:
-        return services.action_review_add(actor=self.actor, **values)
+    adds = staticmethod(services.action_review_add)

@@ -108,12 +108,10 @@ class ConsentViewSet(ReadCreateViewSet):
     queryset = Consent.objects.none()
     one = staticmethod(selectors.consent_get)
     action_permissions = model_permissions(Consent, READ_CREATE, withdraw="change")
+    adds = staticmethod(services.consent_record)
 
     def get_queryset(self) -> QuerySet[Consent]:
         return selectors.consents_visible_to(self.request.user).order_by("-given_on", "-id")
-
-    def record(self, values: dict[str, Any]) -> Consent:
-        return services.consent_record(actor=self.actor, **values)
 
     @extend_schema(
         request=ConsentWithdrawInput,

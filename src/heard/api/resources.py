@@ -4,8 +4,6 @@ through ``download_url``), and the resources each session used."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
@@ -114,15 +112,10 @@ class ResourceViewSet(RecordDeleteViewSet):
     one = staticmethod(selectors.resource_get)
     action_permissions = model_permissions(Resource, destroy="delete")
     visible = staticmethod(selectors.resources_visible_to)
-
-    def record(self, values: dict[str, Any]) -> Resource:
-        return services.resource_add(actor=self.actor, **values)
-
-    def change(self, obj: Resource, values: dict[str, Any]) -> Resource:
-        return services.resource_update(actor=self.actor, resource=obj, **values)
-
-    def remove(self, obj: Any) -> None:
-        services.resource_delete(actor=self.actor, resource=obj)
+    adds = staticmethod(services.resource_add)
+    changes = staticmethod(services.resource_update)
+    removes = staticmethod(services.resource_delete)
+    record_name = "resource"
 
 
 # The resources sessions used ---------------------------------------------------------------------
@@ -160,6 +153,9 @@ class SessionResourceViewSet(DeleteMixin, ReadCreateViewSet):
     queryset = SessionResource.objects.none()
     one = staticmethod(selectors.session_use_get)
     action_permissions = model_permissions(SessionResource, READ_CREATE, destroy="delete")
+    adds = staticmethod(services.session_resource_add)
+    removes = staticmethod(services.session_resource_remove)
+    record_name = "use"
 
     def get_queryset(self) -> QuerySet[SessionResource]:
         return (
@@ -167,9 +163,3 @@ class SessionResourceViewSet(DeleteMixin, ReadCreateViewSet):
             .select_related("resource")
             .order_by("-id")
         )
-
-    def record(self, values: dict[str, Any]) -> SessionResource:
-        return services.session_resource_add(actor=self.actor, **values)
-
-    def remove(self, obj: Any) -> None:
-        services.session_resource_remove(actor=self.actor, use=obj)

@@ -142,21 +142,16 @@ class AuditViewSet(RecordDeleteViewSet):
     queryset = Audit.objects.none()
     one = staticmethod(selectors.audit_get)
     action_permissions = model_permissions(Audit, destroy="delete")
+    adds = staticmethod(services.audit_record)
+    changes = staticmethod(services.audit_update)
+    removes = staticmethod(services.audit_delete)
+    record_name = "audit"
 
     def get_queryset(self) -> Any:
         rows = selectors.audits_visible_to(self.request.user).order_by("-date", "-pk")
         if self.action == "retrieve":
             rows = rows.prefetch_related("levels", "auditors", "young_auditors")
         return rows
-
-    def record(self, values: dict[str, Any]) -> Audit:
-        return services.audit_record(actor=self.actor, **values)
-
-    def change(self, obj: Audit, values: dict[str, Any]) -> Audit:
-        return services.audit_update(actor=self.actor, audit=obj, **values)
-
-    def remove(self, obj: Any) -> None:
-        services.audit_delete(actor=self.actor, audit=obj)
 
 
 @extend_schema(summary="The kite mark register")

@@ -131,15 +131,10 @@ class ReviewViewSet(RecordDeleteViewSet):
     one = staticmethod(selectors.review_get)
     action_permissions = model_permissions(ProvisionReview, destroy="delete")
     visible = staticmethod(selectors.reviews_visible_to)
-
-    def record(self, values: dict[str, Any]) -> ProvisionReview:
-        return services.review_record(actor=self.actor, **values)
-
-    def change(self, obj: ProvisionReview, values: dict[str, Any]) -> ProvisionReview:
-        return services.review_update(actor=self.actor, review=obj, **values)
-
-    def remove(self, obj: Any) -> None:
-        services.review_delete(actor=self.actor, review=obj)
+    adds = staticmethod(services.review_record)
+    changes = staticmethod(services.review_update)
+    removes = staticmethod(services.review_delete)
+    record_name = "review"
 
 
 class ReviewField(BulkRelatedField):
@@ -189,12 +184,9 @@ class RecommendationViewSet(RecordViewSet):
     )
 
     visible = staticmethod(selectors.recommendations_visible_to)
-
-    def record(self, values: dict[str, Any]) -> Recommendation:
-        return services.recommendation_add(actor=self.actor, **values)
-
-    def change(self, obj: Recommendation, values: dict[str, Any]) -> Recommendation:
-        return services.recommendation_update(actor=self.actor, recommendation=obj, **values)
+    adds = staticmethod(services.recommendation_add)
+    changes = staticmethod(services.recommendation_update)
+    record_name = "recommendation"
 
     @extend_schema(request=RecommendationResponseInput, responses=RecommendationSerializer)
     @action(detail=True, methods=["post"])

@@ -3,8 +3,6 @@ trained (filter ``state=current`` for those trained and current)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from rest_framework import mixins, serializers
 
 from heard.api.audits.audits import YoungPersonField
@@ -59,15 +57,10 @@ class CourseViewSet(RecordDeleteViewSet):
     one = staticmethod(selectors.course_get)
     action_permissions = model_permissions(Course, destroy="delete")
     visible = staticmethod(selectors.courses_visible_to)
-
-    def record(self, values: dict[str, Any]) -> Course:
-        return services.course_record(actor=self.actor, **values)
-
-    def change(self, obj: Course, values: dict[str, Any]) -> Course:
-        return services.course_update(actor=self.actor, course=obj, **values)
-
-    def remove(self, obj: Any) -> None:
-        services.course_delete(actor=self.actor, course=obj)
+    adds = staticmethod(services.course_record)
+    changes = staticmethod(services.course_update)
+    removes = staticmethod(services.course_delete)
+    record_name = "course"
 
 
 class TrainedSerializer(OutputSerializer):

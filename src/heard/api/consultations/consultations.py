@@ -234,6 +234,9 @@ class ConsultationViewSet(RecordDeleteViewSet):
     one = staticmethod(selectors.consultation_get)
     action_permissions = model_permissions(Consultation, destroy="delete", results="view")
     visible = staticmethod(selectors.consultations_visible_to)
+    changes = staticmethod(services.consultation_update)
+    removes = staticmethod(services.consultation_delete)
+    record_name = "consultation"
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         values = self.validated()
@@ -248,12 +251,6 @@ class ConsultationViewSet(RecordDeleteViewSet):
             }
             return Response(body, status=status.HTTP_409_CONFLICT)
         return self.shown(added, status.HTTP_201_CREATED)
-
-    def change(self, obj: Consultation, values: dict[str, Any]) -> Consultation:
-        return services.consultation_update(actor=self.actor, consultation=obj, **values)
-
-    def remove(self, obj: Any) -> None:
-        services.consultation_delete(actor=self.actor, consultation=obj)
 
     @extend_schema(
         responses=ResultsSerializer,

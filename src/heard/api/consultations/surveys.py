@@ -112,18 +112,13 @@ class QuestionViewSet(RecordDeleteViewSet):
     queryset = Question.objects.none()
     one = staticmethod(_question_get)
     action_permissions = model_permissions(Question, destroy="delete", move="change")
+    adds = staticmethod(services.question_add)
+    changes = staticmethod(services.question_update)
+    removes = staticmethod(services.question_delete)
+    record_name = "question"
 
     def get_queryset(self) -> QuerySet[Question]:
         return _questions_visible_to(self.request.user)
-
-    def record(self, values: dict[str, Any]) -> Question:
-        return services.question_add(actor=self.actor, **values)
-
-    def change(self, obj: Question, values: dict[str, Any]) -> Question:
-        return services.question_update(actor=self.actor, question=obj, **values)
-
-    def remove(self, obj: Any) -> None:
-        services.question_delete(actor=self.actor, question=obj)
 
     @extend_schema(
         request=QuestionMoveInput,

@@ -3,8 +3,6 @@ has closed (with the disclosure policy), the count check, the decision and telli
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers, status
@@ -208,20 +206,15 @@ class RoundViewSet(RecordDeleteViewSet):
         tell="decide",
         verification="verify",
     )
+    adds = staticmethod(services.round_create)
+    changes = staticmethod(services.round_update)
+    removes = staticmethod(services.round_delete)
+    record_name = "round"
 
     def get_queryset(self) -> QuerySet[BudgetRound]:
         return selectors.rounds_visible_to(self.request.user).prefetch_related(
             "eligible_groups", "eligible_organisations"
         )
-
-    def record(self, values: dict[str, Any]) -> BudgetRound:
-        return services.round_create(actor=self.actor, **values)
-
-    def change(self, obj: BudgetRound, values: dict[str, Any]) -> BudgetRound:
-        return services.round_update(actor=self.actor, round=obj, **values)
-
-    def remove(self, obj: Any) -> None:
-        services.round_delete(actor=self.actor, round=obj)
 
     @extend_schema(
         request=None,

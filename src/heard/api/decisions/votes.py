@@ -95,12 +95,9 @@ class ProposalViewSet(RecordViewSet):
     one = staticmethod(selectors.proposal_get)
     action_permissions = model_permissions(Proposal, withdraw="change")
     visible = staticmethod(selectors.proposals_visible_to)
-
-    def record(self, values: dict[str, Any]) -> Proposal:
-        return services.proposal_add(actor=self.actor, **values)
-
-    def change(self, obj: Proposal, values: dict[str, Any]) -> Proposal:
-        return services.proposal_update(actor=self.actor, proposal=obj, **values)
+    adds = staticmethod(services.proposal_add)
+    changes = staticmethod(services.proposal_update)
+    record_name = "proposal"
 
     @extend_schema(request=None, responses=ProposalSerializer, summary="Withdraw a proposal")
     @action(detail=True, methods=["post"])

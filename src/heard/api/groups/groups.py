@@ -172,18 +172,15 @@ class GroupViewSet(RecordViewSet):
     filterset_class = filters.GroupFilter
     one = staticmethod(selectors.group_get)
     action_permissions = model_permissions(Group, move_stage="change")
+    adds = staticmethod(services.group_create)
+    changes = staticmethod(services.group_update)
+    record_name = "group"
 
     def get_queryset(self) -> Any:
         queryset = selectors.groups_visible_to(self.request.user).order_by("name", "pk")
         if self.action == "retrieve":
             queryset = queryset.prefetch_related("transitions")
         return queryset
-
-    def record(self, values: dict[str, Any]) -> Group:
-        return services.group_create(actor=self.actor, **values)
-
-    def change(self, group: Group, values: dict[str, Any]) -> Group:
-        return services.group_update(actor=self.actor, group=group, **values)
 
     @extend_schema(request=MoveStageInputSerializer, responses={201: StageTransitionSerializer})
     @action(detail=True, methods=["post"], url_path="move-stage")

@@ -55,12 +55,10 @@ class MembershipViewSet(ReadCreateViewSet):
     input_serializer = MembershipInputSerializer
     filterset_class = filters.MembershipFilter
     action_permissions = model_permissions(Membership, READ_CREATE, end="change")
+    adds = staticmethod(services.membership_add)
 
     def get_queryset(self) -> Any:
         return selectors.memberships_visible_to(self.request.user).order_by("pk")
-
-    def record(self, values: dict[str, Any]) -> Membership:
-        return services.membership_add(actor=self.actor, **values)
 
     @extend_schema(request=MembershipEndInputSerializer, responses={200: MembershipSerializer})
     @action(detail=True, methods=["post"])

@@ -81,6 +81,9 @@ class ThemeViewSet(RecordViewSet):
     action_permissions = model_permissions(
         Theme, reviews={"GET": "groups.view_themereview", "POST": "groups.add_themereview"}
     )
+    adds = staticmethod(services.theme_create)
+    changes = staticmethod(services.theme_update)
+    record_name = "theme"
 
     def get_queryset(self) -> Any:
         return selectors.themes_visible_to(self.request.user).order_by("-period", "title", "pk")
@@ -94,12 +97,6 @@ class ThemeViewSet(RecordViewSet):
         # Counted here, where they are shown: a change or the reviews need no counts.
         (theme,) = selectors.with_group_counts([self.get_object()])
         return Response(self.get_serializer(theme).data)
-
-    def record(self, values: dict[str, Any]) -> Theme:
-        return services.theme_create(actor=self.actor, **values)
-
-    def change(self, theme: Theme, values: dict[str, Any]) -> Theme:
-        return services.theme_update(actor=self.actor, theme=theme, **values)
 
     @extend_schema(methods=["GET"], responses={200: ThemeReviewSerializer(many=True)})
     @extend_schema(

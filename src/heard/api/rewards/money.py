@@ -136,6 +136,9 @@ class ClaimViewSet(RecordDeleteViewSet):
     action_permissions = model_permissions(
         ExpenseClaim, destroy="delete", approve="approve", reject="approve", pay="pay"
     )
+    changes = staticmethod(services.claim_update)
+    removes = staticmethod(services.claim_delete)
+    record_name = "claim"
 
     def get_queryset(self) -> QuerySet[ExpenseClaim]:
         return _claims(self.request.user)
@@ -145,12 +148,6 @@ class ClaimViewSet(RecordDeleteViewSet):
         return services.claim_submit(
             actor=self.actor, claimant=self.actor if own else None, **values
         )
-
-    def change(self, obj: ExpenseClaim, values: dict[str, Any]) -> ExpenseClaim:
-        return services.claim_update(actor=self.actor, claim=obj, **values)
-
-    def remove(self, obj: Any) -> None:
-        services.claim_delete(actor=self.actor, claim=obj)
 
     @extend_schema(request=None, responses=ClaimSerializer, summary="Approve a claim")
     @action(detail=True, methods=["post"])
@@ -230,15 +227,10 @@ class InvoiceViewSet(RecordDeleteViewSet):
     )
 
     visible = staticmethod(selectors.invoices_visible_to)
-
-    def record(self, values: dict[str, Any]) -> PartnerInvoice:
-        return services.invoice_record(actor=self.actor, **values)
-
-    def change(self, obj: PartnerInvoice, values: dict[str, Any]) -> PartnerInvoice:
-        return services.invoice_update(actor=self.actor, invoice=obj, **values)
-
-    def remove(self, obj: Any) -> None:
-        services.invoice_delete(actor=self.actor, invoice=obj)
+    adds = staticmethod(services.invoice_record)
+    changes = staticmethod(services.invoice_update)
+    removes = staticmethod(services.invoice_delete)
+    record_name = "invoice"
 
     @extend_schema(request=None, responses=InvoiceSerializer, summary="Approve an invoice")
     @action(detail=True, methods=["post"])

@@ -3,8 +3,6 @@ API."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
@@ -103,15 +101,10 @@ class RecognitionViewSet(RecordDeleteViewSet):
     one = staticmethod(selectors.recognition_get)
     action_permissions = model_permissions(Recognition, destroy="delete")
     visible = staticmethod(selectors.recognitions_visible_to)
-
-    def record(self, values: dict[str, Any]) -> Recognition:
-        return services.recognition_give(actor=self.actor, **values)
-
-    def change(self, obj: Recognition, values: dict[str, Any]) -> Recognition:
-        return services.recognition_update(actor=self.actor, recognition=obj, **values)
-
-    def remove(self, obj: Any) -> None:
-        services.recognition_delete(actor=self.actor, recognition=obj)
+    adds = staticmethod(services.recognition_give)
+    changes = staticmethod(services.recognition_update)
+    removes = staticmethod(services.recognition_delete)
+    record_name = "recognition"
 
 
 # Session hours and defaults ---------------------------------------------------------------------
@@ -140,12 +133,10 @@ class SessionHoursViewSet(ListCreateViewSet):
     input_serializer = SessionHoursInput
     queryset = SessionHours.objects.none()
     action_permissions = model_permissions(SessionHours, ("list",), create="change")
+    adds = staticmethod(services.session_hours_set)
 
     def get_queryset(self) -> QuerySet[SessionHours]:
         return SESSION_HOURS.scope(self.request.user, "view").select_related("session")
-
-    def record(self, values: dict[str, Any]) -> SessionHours:
-        return services.session_hours_set(actor=self.actor, **values)
 
 
 class HoursDefaultSerializer(OutputSerializer):
@@ -170,9 +161,7 @@ class HoursDefaultViewSet(ListCreateViewSet):
     input_serializer = HoursDefaultInput
     queryset = HoursDefault.objects.none()
     action_permissions = model_permissions(HoursDefault, ("list",), create="change")
+    adds = staticmethod(services.hours_default_set)
 
     def get_queryset(self) -> QuerySet[HoursDefault]:
         return HoursDefault.objects.order_by("session_kind")
-
-    def record(self, values: dict[str, Any]) -> HoursDefault:
-        return services.hours_default_set(actor=self.actor, **values)

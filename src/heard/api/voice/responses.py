@@ -112,9 +112,7 @@ class ResponseViewSet(ReadCreateViewSet):
     one = staticmethod(selectors.response_get)
     action_permissions = model_permissions(Response, READ_CREATE)
     visible = staticmethod(selectors.responses_visible_to)
-
-    def record(self, values: dict[str, Any]) -> Response:
-        return services.response_record(actor=self.actor, **values)
+    adds = staticmethod(services.response_record)
 
 
 class VisibleResponseField(VisibleField):
@@ -160,9 +158,7 @@ class FeedbackViewSet(ListCreateViewSet):
     queryset = Feedback.objects.none()
     action_permissions = model_permissions(Feedback, ("list", "create"))
     visible = staticmethod(selectors.feedback_visible_to)
+    adds = staticmethod(services.feedback_record)
 
     def fresh(self, feedback: Feedback) -> Feedback:
         return selectors.feedback_visible_to(self.request.user).get(pk=feedback.pk)
-
-    def record(self, values: dict[str, Any]) -> Feedback:
-        return services.feedback_record(actor=self.actor, **values)

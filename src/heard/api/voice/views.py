@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -129,14 +127,11 @@ class ViewViewSet(RecordViewSet):
     queryset = View.objects.none()
     one = staticmethod(selectors.view_get)
     action_permissions = model_permissions(View)
+    adds = staticmethod(services.view_record)
+    changes = staticmethod(services.view_update)
+    record_name = "view"
 
     def get_queryset(self) -> QuerySet[View]:
         return selectors.views_visible_to(self.request.user).prefetch_related(
             Prefetch("evidence", queryset=selectors.evidence_of_views())
         )
-
-    def record(self, values: dict[str, Any]) -> View:
-        return services.view_record(actor=self.actor, **values)
-
-    def change(self, view: View, values: dict[str, Any]) -> View:
-        return services.view_update(actor=self.actor, view=view, **values)
