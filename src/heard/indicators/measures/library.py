@@ -7,6 +7,9 @@ included) and an indicator's filters.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, QuerySet
@@ -95,16 +98,41 @@ def groups_running(period: Period, filters: Filters) -> Figure:
     return Figure(Cell(groups.order_by().count()))
 
 
+#: While :func:`sharing_loop_figures` is in force, the loop figures' cells already computed, by
+#: period, theme and organisation: the loop's measures read the same figures (one call of the
+#: loop figures serves "responded" and "fed back" alike).
+_LOOP_CELLS: ContextVar[dict[tuple[Any, ...], dict[str, Cell]] | None] = ContextVar(
+    "loop_cells", default=None
+)
+
+
+@contextmanager
+def sharing_loop_figures() -> Iterator[None]:
+    """Within the block, each period, theme and organisation's loop figures are computed once
+    (a report that reads several loop measures over the same quarters). Only for one read of
+    the data: the figures are not kept past the block."""
+    token = _LOOP_CELLS.set({})
+    try:
+        yield
+    finally:
+        _LOOP_CELLS.reset(token)
+
+
 def _loop(period: Period, filters: Filters, part: str) -> Figure:
-    figures = voice_selectors.loop_figures(
-        user=None,
-        start=period.start,
-        end=period.end,
-        theme=filters.theme,
-        organisation=filters.organisation,
-        cells=True,
-    )
-    cells = figures["cells"]
+    shared = _LOOP_CELLS.get()
+    key = (period, filters.theme, filters.organisation)
+    cells = shared.get(key) if shared is not None else None
+    if cells is None:
+        cells = voice_selectors.loop_figures(
+            user=None,
+            start=period.start,
+            end=period.end,
+            theme=filters.theme,
+            organisation=filters.organisation,
+            cells=True,
+        )["cells"]
+        if shared is not None:
+            shared[key] = cells
     return Figure(cells[part], whole=cells["views_recorded"])
 
 
