@@ -344,3 +344,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "heard@localhost")
 if env_bool("HEARD_TESTING", False):
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# Council-ready parts (issue 20): single sign-on, messages, background jobs, storage, cache and
+# sessions, operations. Each reads its own variables (heard.config.parts).
+from heard.config.parts import configure_all  # noqa: E402
+
+configure_all(globals(), os.environ)

@@ -1,0 +1,10 @@
+"""Messages: email through Django's mail framework or GOV.UK Notify, reminders."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, MutableMapping
+from typing import Any
+
+
+def configure(settings: MutableMapping[str, Any], env: Mapping[str, str]) -> None:
+    """Change ``settings`` (the settings module's namespace) for ``env``."""

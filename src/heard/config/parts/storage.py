@@ -1,0 +1,11 @@
+"""Files, cache, sessions and rate limits: local disk and the database by default; S3
+(STORAGE_*) and Redis (REDIS_URL)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, MutableMapping
+from typing import Any
+
+
+def configure(settings: MutableMapping[str, Any], env: Mapping[str, str]) -> None:
+    """Change ``settings`` (the settings module's namespace) for ``env``."""

@@ -1,0 +1,10 @@
+"""Background jobs (django-tasks): the database backend by default, RQ on Redis with REDIS_URL."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, MutableMapping
+from typing import Any
+
+
+def configure(settings: MutableMapping[str, Any], env: Mapping[str, str]) -> None:
+    """Change ``settings`` (the settings module's namespace) for ``env``."""
