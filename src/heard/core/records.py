@@ -32,12 +32,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models.fields.files import FieldFile
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from heard.core import tables
+from heard.core.files import stored_file_response
 from heard.core.forms import changed_values, form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
@@ -64,15 +65,11 @@ def _named(view: View, name: str) -> View:
     return view
 
 
-def attachment(file: FieldFile, stem: str, content_type: str) -> FileResponse:
-    """A record's file as a download named ``stem`` and its suffix: never sniffed or cached."""
+def attachment(file: FieldFile, stem: str, content_type: str) -> HttpResponseBase:
+    """A record's file as a download named ``stem`` and its suffix: never sniffed or cached
+    (streamed from disk, or a short-lived signed link to object storage: heard.core.files)."""
     name = f"{stem}{PurePath(file.name or '').suffix}"
-    response = FileResponse(
-        file.open("rb"), as_attachment=True, filename=name, content_type=content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return stored_file_response(file, name, content_type)
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import PurePath
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -16,6 +15,7 @@ from heard.core.exports import Column
 from heard.core.forms import add_service_errors, form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
+from heard.core.records import attachment
 from heard.core.tables import display
 from heard.participation import selectors as participation_selectors
 from heard.participation.models import Attendance
@@ -157,15 +157,7 @@ def evidence_download(request: HttpRequest, pk: int) -> HttpResponseBase:
         refusal = render(request, "voice/evidence_withheld.html", context, status=403)
         refusal["Cache-Control"] = "private, no-store"
         return refusal
-    response = FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=True,
-        filename=f"evidence-{evidence.pk}{PurePath(evidence.file.name or '').suffix}",
-        content_type=evidence.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return attachment(evidence.file, f"evidence-{evidence.pk}", evidence.content_type)
 
 
 @login_required
