@@ -11,18 +11,23 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger
 from django.core.paginator import Paginator as DjangoPaginator
 from django.db import connections
 from django.db.models import QuerySet
-from django.http import HttpResponseBase
+from django.http import HttpResponseBase, HttpResponseRedirect
+from django.urls import reverse
 from django.views.generic import ListView
 
 from heard.core import tables
 from heard.core.exports import EXPORT_FORMATS, Column, export_response, stream
 from heard.core.permissions import can
+from heard.jobs import exports as job_exports
+from heard.jobs import registry as job_registry
+from heard.jobs import services as job_services
 
 #: An unfiltered list of at least this many rows (by PostgreSQL's estimate) shows an estimate.
 ESTIMATE_FROM = 100_000
@@ -173,9 +178,33 @@ class StaffListView(LoginRequiredMixin, ListView):  # type: ignore[type-arg]
         columns = self.get_csv_columns()
         export_format = request.GET.get("format")
         if export_format in EXPORT_FORMATS and columns:
-            rows = self.csv_rows(self.get_queryset())
+            queryset = self.get_queryset()
+            job = getattr(request, "heard_job", None)  # run as a background job (heard.jobs)
+            if job is None and self.export_is_long(queryset):
+                return self.start_export_job(request, export_format)
+            rows = self.csv_rows(queryset)
+            if job is not None:
+                rows = job.track(rows, total=queryset.order_by().count())
             return export_response(export_format, rows, columns, self.csv_filename)
         return super().get(request, *args, **kwargs)
+
+    def export_is_long(self, queryset: QuerySet[Any]) -> bool:
+        """More rows than ``HEARD_EXPORT_JOB_THRESHOLD``: counted no further than one past it,
+        so the answer costs the same on a million rows as on ten thousand."""
+        threshold: int = getattr(settings, "HEARD_EXPORT_JOB_THRESHOLD", 10_000)
+        return queryset.order_by()[: threshold + 1].count() > threshold
+
+    def start_export_job(self, request: Any, export_format: str) -> HttpResponseRedirect:
+        """Export as a background job (heard.jobs): answer at once with the job's page."""
+        job = job_services.start(
+            request.user,
+            job_registry.EXPORT,
+            params=job_exports.export_params(request.path, request.GET, export_format),
+            label=f"{self.title or self.csv_filename} ({export_format.upper()})",
+        )
+        response = HttpResponseRedirect(reverse("jobs:job-detail", kwargs={"job_uuid": job.uuid}))
+        response.status_code = 303
+        return response
 
     def csv_rows(self, queryset: QuerySet[Any]) -> Iterable[Any]:
         """The export's rows (CSV and XLSX alike): the whole filtered list, streamed."""

@@ -1,0 +1,65 @@
+"""A list export as a job: the list's own view runs again, as its requester, at run time.
+
+The job keeps the list's path, its query string (search, filters, ``format``); the runner builds
+that GET request for the requesting user and calls the view the path resolves to, so the view's
+permission checks apply again now. The view sees ``request.heard_job`` (the run's
+:class:`~heard.jobs.progress.Progress`): it exports however many rows there are and counts them
+through it (``heard.core.lists``). The download is written to a temporary file; the job keeps it
+only once it is whole.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from django.http import QueryDict
+from django.test import RequestFactory
+from django.urls import resolve
+
+from heard.jobs.models import Job
+from heard.jobs.progress import Progress
+from heard.jobs.registry import Result
+
+_FILENAME = re.compile(r'filename="([^"]+)"')
+
+
+class ExportRefused(Exception):
+    """The list no longer gives this user the export (permissions changed, list gone)."""
+
+
+def export_params(path: str, query: QueryDict, export_format: str) -> dict[str, Any]:
+    """What an export job keeps: the list's path, its query string and the format."""
+    query = query.copy()
+    query.pop("page", None)
+    query["format"] = export_format
+    return {"path": path, "query": query.urlencode(), "format": export_format}
+
+
+def build_request(job: Job, progress: Progress) -> Any:
+    request = RequestFactory().get(job.params["path"], QueryDict(job.params["query"]))
+    request.user = job.requested_by
+    request.heard_job = progress  # type: ignore[attr-defined]
+    return request
+
+
+def run_export(job: Job, progress: Progress) -> Result:
+    request = build_request(job, progress)
+    match = resolve(job.params["path"])
+    response = match.func(request, *match.args, **match.kwargs)
+    if response.status_code != 200 or not getattr(response, "streaming", False):
+        raise ExportRefused(f"The list answered {response.status_code}")
+    found = _FILENAME.search(response.get("Content-Disposition", ""))
+    name = found.group(1) if found else f"export.{job.params['format']}"
+    with tempfile.NamedTemporaryFile(prefix="heard-job-", delete=False) as target:
+        try:
+            for chunk in response.streaming_content:
+                target.write(chunk)
+        except BaseException:
+            Path(target.name).unlink(missing_ok=True)
+            raise
+        finally:
+            response.close()
+    return Result(path=Path(target.name), name=name)

@@ -1,0 +1,48 @@
+"""Job kinds: each kind names the function that runs it. Apps above ``heard.jobs`` add theirs
+in their ``AppConfig.ready`` (``register("report_pdf", run_report_pdf)``), so this app imports
+none of them.
+
+A runner is called as ``runner(job, progress)`` (``heard.jobs.progress.Progress``) and returns
+None or a :class:`Result`: a finished file on local disk, which the job then keeps through
+Django's storage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+EXPORT = "export"
+IMPORT = "import"
+REPORT_PDF = "report_pdf"
+RETENTION = "retention"
+DEMO = "demo"
+GENERATE = "generate"
+
+
+@dataclass(frozen=True)
+class Result:
+    #: The finished file (deleted once stored).
+    path: Path
+    #: The name the requester downloads it as.
+    name: str
+
+
+Runner = Callable[[Any, Any], Result | None]
+
+_RUNNERS: dict[str, Runner] = {}
+
+
+def register(kind: str, runner: Runner) -> None:
+    _RUNNERS[kind] = runner
+
+
+def runner_for(kind: str) -> Runner:
+    """The kind's runner; KeyError for a kind nothing registered."""
+    return _RUNNERS[kind]
+
+
+def kinds() -> list[str]:
+    return sorted(_RUNNERS)

@@ -1,0 +1,123 @@
+"""The job pages: one job's progress and file, and the list of jobs ("Your jobs").
+
+Only a job's requester sees its page and its file; anyone else is answered 404, as if it did
+not exist. Administrators see every job in the list, never another's file.
+"""
+
+from __future__ import annotations
+
+import csv
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from heard.jobs import policies, selectors, services
+from heard.jobs.models import Job, Status
+
+#: Seconds between refreshes of a queued or running job's page (no JavaScript needed).
+REFRESH_SECONDS = 2
+
+
+def _own_job(request: Any, job_uuid: Any) -> Job:
+    job = selectors.job_of(request.user, job_uuid)
+    if job is None:
+        raise Http404(_("No such job"))
+    return job
+
+
+@require_GET
+@login_required
+def job_detail(request: Any, job_uuid: Any) -> HttpResponse:
+    job = _own_job(request, job_uuid)
+    now = timezone.now()
+    status = policies.shown_status(job, now)
+    context = {
+        "job": job,
+        "status": status,
+        "status_label": Status(status).label,
+        "percent": policies.percent(job),
+        "refresh": None if policies.is_finished(job, now) else REFRESH_SECONDS,
+        "can_download": policies.can_download(request.user, job),
+        "can_try_again": policies.can_try_again(request.user, job, now),
+        "title": job.label or _("Job"),
+    }
+    return render(request, "jobs/job_detail.html", context)
+
+
+@require_GET
+@login_required
+def job_download(request: Any, job_uuid: Any) -> HttpResponseBase:
+    job = _own_job(request, job_uuid)
+    if not policies.can_download(request.user, job):
+        raise Http404(_("The file is not ready"))
+    return FileResponse(
+        default_storage.open(str(job.result.name), "rb"),
+        as_attachment=True,
+        filename=job.result_name,
+    )
+
+
+@require_POST
+@login_required
+def job_try_again(request: Any, job_uuid: Any) -> HttpResponse:
+    job = _own_job(request, job_uuid)
+    try:
+        services.try_again(request.user, job)
+    except services.JobError:
+        messages.error(request, _("This job cannot be tried again now."))
+    else:
+        messages.success(request, _("The job is queued again."))
+    response = redirect("jobs:job-detail", job_uuid=job.uuid)
+    response.status_code = 303
+    return response
+
+
+def _columns() -> list[tuple[str, Any]]:
+    return [
+        (_("Job"), lambda job: job.label or job.kind),
+        (_("Requested by"), lambda job: str(job.requested_by)),
+        (_("Requested"), lambda job: timezone.localtime(job.created_at).strftime("%Y-%m-%d %H:%M")),
+        (_("Status"), lambda job: Status(policies.shown_status(job)).label),
+        (_("Rows done"), lambda job: job.done),
+        (_("Attempts"), lambda job: job.attempts),
+    ]
+
+
+@require_GET
+@login_required
+def job_list(request: Any) -> HttpResponse:
+    jobs = selectors.jobs_visible_to(request.user)
+    columns = _columns()
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="jobs.csv"'
+        writer = csv.writer(response)
+        writer.writerow([header for header, _getter in columns])
+        for job in jobs.iterator(chunk_size=500):
+            writer.writerow([str(getter(job)) for _header, getter in columns])
+        return response
+    page = Paginator(jobs, 25).get_page(request.GET.get("page"))
+    rows = [
+        {
+            "job": job,
+            "cells": [getter(job) for _header, getter in columns],
+            "own": job.requested_by_id == request.user.pk,
+        }
+        for job in page.object_list
+    ]
+    context = {
+        "title": _("Your jobs"),
+        "headers": [header for header, _getter in columns],
+        "rows": rows,
+        "page_obj": page,
+        "every_job": policies.sees_every_job(request.user),
+    }
+    return render(request, "jobs/job_list.html", context)
