@@ -28,6 +28,7 @@ class ConsentPurpose(models.TextChoices):
     PUBLISHING = "publishing", "Publishing"
     SHARING = "sharing", "Sharing with partners"
     EQUALITY_DATA = "equality_data", "Equality monitoring data"
+    CONTACT = "contact", "Being contacted by message"
 
 
 def _consenting(purpose: str, *, withdrawn: bool) -> models.QuerySet[YoungPerson]:

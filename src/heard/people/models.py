@@ -188,6 +188,8 @@ class YoungPerson(TimeStampedModel):
     contact_preference = models.CharField(
         max_length=16, choices=ContactPreference.choices, default=ContactPreference.VIA_WORKER
     )
+    # Where Heard may message them (heard.messaging), only with a current "contact" consent.
+    contact_email = models.EmailField(blank=True, default="")
     is_active = models.BooleanField(default=True)
     # Text, not a bounded string: NFKD can lengthen a name ("ß" is "ss", a ligature two letters).
     search_text = models.TextField(

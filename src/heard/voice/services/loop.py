@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from heard.core import audit
+from heard.core import audit, hooks
 from heard.core.permissions import require
 from heard.core.updates import full_clean
 from heard.groups.models import Group, Membership
@@ -271,6 +271,7 @@ def feedback_record(
         )
     )
     response.awaiting_feedback = False
+    hooks.run_after_commit("feedback.recorded", feedback_id=feedback.pk)
     return feedback
 
 
