@@ -69,6 +69,9 @@ NOT_HTML = {
     "rewards:portal-certificate": "PDF",
     "rewards:item-receipt": "the file itself",
     "rewards:claim-finance": "CSV or XLSX",
+    # operations: health endpoints for load balancers
+    "health:live": "JSON",
+    "health:ready": "JSON",
 }
 
 

@@ -384,6 +384,9 @@ PAGES = [
         "portal/certificates/<int:pk>/certificate.pdf",
         "my_certificate",
     ),
+    # operations: health endpoints for load balancers (heard.core.health)
+    ("health:live", "health/live/", "LiveView"),
+    ("health:ready", "health/ready/", "ReadyView"),
 ]
 
 #: A value for each path parameter, as reverse() takes it and the path then reads it.
