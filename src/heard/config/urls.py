@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("heard.portal.urls")),
     path("api/v1/", include("heard.api.urls")),
     path("django-admin/", admin.site.urls),
+    path("health/", include("heard.core.health")),  # load balancers: heard.core.health
     *bench_views.urlpatterns(),  # the benchmark's framework floor, only when HEARD_BENCH=1
 ]
 
