@@ -920,6 +920,17 @@ DECLARED = [
         {},
     ),
 ]
+# Single sign-on (issue 20): the partnership's trust in the provider's multi-factor sign-in.
+DECLARED += [
+    (
+        "core.SSO_SETTINGS_CHANGED",
+        "partnership.sso_settings_changed",
+        "Single sign-on settings changed",
+        "update",
+        False,
+        {},
+    ),
+]
 
 
 @pytest.mark.parametrize(

@@ -291,3 +291,8 @@ BACKUP_CODES_MADE = event(
     describe=lambda m: f"{m.get('codes', 0)} single-use codes",
     example={"codes": 10},
 )
+
+# Single sign-on (issue 20): the partnership's trust in the provider's multi-factor sign-in.
+SSO_SETTINGS_CHANGED = event(
+    "partnership.sso_settings_changed", "Single sign-on settings changed", action=UPDATE
+)

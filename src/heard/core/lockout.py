@@ -125,12 +125,18 @@ class SignInLockoutHandler(AbstractAxesHandler, AxesBaseHandler):
         if request.axes_locked_out:  # refused by the backend before the password was checked
             sign_in_events.record(Event.REFUSED, request=request, email=email or "")
             return
+        if getattr(request, "heard_sso", None) is not None:
+            return  # single sign-on records its own refusal (heard.core.sso_views)
         address = request.axes_ip_address
         if record_failure(request, email=email or "", address=address):
             request.axes_locked_out = True
             user_locked_out.send("axes", request=request, username=email, ip_address=address)
 
     def user_logged_in(self, sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+        if getattr(request, "heard_sign_in_detail", ""):  # single sign-on (heard.core.sso_views)
+            detail = request.heard_sign_in_detail
+            sign_in_events.record(Event.SIGNED_IN, request=request, user=user, detail=detail)
+            return
         sign_in_events.record(Event.SIGNED_IN, request=request, user=user)
 
     def user_logged_out(self, sender: Any, request: Any, user: Any, **kwargs: Any) -> None:

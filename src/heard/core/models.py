@@ -140,6 +140,13 @@ class Partnership(models.Model):
         default=6,
         help_text="Records are anonymised this many years after a young person's last involvement.",
     )
+    #: Single sign-on (heard.core.sso): the provider's multi-factor check (its ``amr`` claim)
+    #: counts as Heard's two-factor step.
+    trust_provider_mfa = models.BooleanField(
+        default=False,
+        help_text="Staff who signed in through the council's identity provider with more than "
+        "one factor do not also enter a Heard two-factor code.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
@@ -177,11 +184,13 @@ class SignInEvent(models.Model):
         PASSWORD_RESET_REQUESTED = "password_reset_requested", "Password reset asked for"
         PASSWORD_RESET = "password_reset", "Password reset"
         TOKEN_CREATED = "token_created", "API token created"
+        SSO_REFUSED = "sso_refused", "Single sign-on refused"
 
     #: Events that are a refusal or a failure (the rest succeeded).
     FAILURES = frozenset(
         {Event.FAILED, Event.REFUSED, Event.ACCOUNT_LOCKED, Event.ADDRESS_LOCKED}
         | {Event.TWO_FACTOR_FAILED}
+        | {Event.SSO_REFUSED}
     )
 
     at = models.DateTimeField(default=timezone.now, db_index=True)

@@ -30,7 +30,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from heard.core import sign_in_events
+from heard.core import sign_in_events, sso
 
 #: Set at sign-in when the user has a confirmed device: they must enter a code, whatever their role.
 PENDING_SESSION_KEY = "heard_two_factor_pending"
@@ -91,6 +91,9 @@ def needs_verification(request: HttpRequest) -> bool:
     if user is None or not user.is_authenticated:
         return False
     if user.is_verified():  # type: ignore[union-attr]
+        return False
+    # Single sign-on whose provider's multi-factor check the partnership trusts (heard.core.sso).
+    if sso.provider_mfa_trusted(request):
         return False
     return two_factor_required_for(user) or bool(request.session.get(PENDING_SESSION_KEY))
 

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from heard.core import events, security, tables
+from heard.core import events, security, sso, tables
 from heard.core.audit import history_for
 from heard.core.forms import SignInForm
 from heard.core.permissions import can
@@ -44,7 +44,11 @@ class SignInView(LoginView):
 
 @require_POST
 def sign_out(request: HttpRequest) -> HttpResponse:
+    # Signed in through the council's provider: sign out there too, if it says how (heard.core.sso).
+    provider_sign_out = sso.provider_sign_out_url(request)
     logout(request)
+    if provider_sign_out:
+        return redirect(provider_sign_out)
     return redirect("core:sign-in")
 
 
