@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -26,6 +27,8 @@ urlpatterns = [
     path("health/", include("heard.core.health")),  # load balancers: heard.core.health
     *bench_views.urlpatterns(),  # the benchmark's framework floor, only when HEARD_BENCH=1
 ]
+if getattr(settings, "HEARD_SSO_ENABLED", False):  # OIDC_RP_CLIENT_ID set: heard.config.parts.sso
+    urlpatterns.append(path("oidc/", include("heard.core.sso_urls")))
 
 # A database that cannot be reached answers 503 wherever it failed (heard.core.database).
 handler500 = "heard.core.database.server_error"
