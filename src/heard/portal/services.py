@@ -19,11 +19,10 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from heard.core import audit
+from heard.core import audit, ratelimit
 from heard.core.permissions import require
 from heard.core.updates import audited_update, lock
 from heard.people.models import YoungPerson
@@ -162,9 +161,7 @@ def _attempt_key(kind: str, value: str, window: int) -> str:
 
 
 def _window(now: datetime.datetime) -> tuple[int, datetime.datetime]:
-    number = int(now.timestamp()) // ATTEMPT_WINDOW_SECONDS
-    ends = datetime.datetime.fromtimestamp((number + 1) * ATTEMPT_WINDOW_SECONDS, tz=datetime.UTC)
-    return number, ends
+    return ratelimit.window(ATTEMPT_WINDOW_SECONDS, now)
 
 
 def _limits() -> tuple[int, int]:
@@ -181,9 +178,10 @@ def sign_in_attempt_allowed(
     """Count one sign-in attempt against its address and the code tried; False when either is
     over its limit in this 10-minute window (the attempt must then not be looked at).
 
-    Each count is one ``UPDATE ... SET count = count + 1`` on a row made if missing, read back
-    in the same transaction: the row stays locked until the commit, so 40 parallel attempts get
-    40 different counts and no more than the limit go on (PostgreSQL and SQLite alike). A
+    Each count is ``heard.core.ratelimit.count``'s: in Redis when the cache is Redis (one
+    atomic INCR, across servers), otherwise one ``UPDATE ... SET count = count + 1`` on a row
+    made if missing, read back in the same transaction: the row stays locked until the commit,
+    so 40 parallel attempts get 40 different counts and no more than the limit go on. A
     successful sign-in gives its address's attempt back (``sign_in_attempt_refund``), so the
     address limit counts wrong codes only.
     """
@@ -196,12 +194,7 @@ def sign_in_attempt_allowed(
         ("address", address or "unknown", per_address),
         ("code", normalise_code(code), per_code),
     ):
-        key = _attempt_key(kind, value, window)
-        SignInAttempts.objects.bulk_create(
-            [SignInAttempts(key=key, expires_at=ends)], ignore_conflicts=True
-        )
-        SignInAttempts.objects.filter(key=key).update(count=F("count") + 1)
-        count = SignInAttempts.objects.values_list("count", flat=True).get(key=key)
+        count = ratelimit.count(_attempt_key(kind, value, window), ends, rows=SignInAttempts)
         allowed = allowed and count <= limit
     return allowed
 
@@ -209,8 +202,7 @@ def sign_in_attempt_allowed(
 def sign_in_attempts_forget(*, now: datetime.datetime | None = None) -> int:
     """Delete the counts of windows that have ended: on its own, outside the counting
     transaction, so two attempts never wait on each other's clean-up."""
-    deleted, _ = SignInAttempts.objects.filter(expires_at__lt=now or timezone.now()).delete()
-    return deleted
+    return ratelimit.forget(rows=SignInAttempts, now=now)
 
 
 @transaction.atomic
@@ -218,4 +210,4 @@ def sign_in_attempt_refund(*, address: str | None, now: datetime.datetime | None
     """A code that signed in was not a wrong code: its address's count goes back down."""
     window, _ends = _window(now or timezone.now())
     key = _attempt_key("address", address or "unknown", window)
-    SignInAttempts.objects.filter(key=key, count__gt=0).update(count=F("count") - 1)
+    ratelimit.uncount(key, rows=SignInAttempts)
