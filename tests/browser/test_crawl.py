@@ -180,6 +180,32 @@ FALLBACK_IDS: dict[str, Callable[[], dict[str, Any]]] = {
 }
 
 
+def _administrators_job() -> dict[str, Any]:
+    """A finished export of the administrator's (the sweep's user), with its file: a job's page,
+    download and "Try again" (a POST) are reached from a job, which demo data has none of."""
+    from django.core.files.base import ContentFile
+
+    from heard.jobs.models import Job, Status
+    from heard.people.models import User
+
+    admin = User.objects.get(email=data.ADMIN_EMAIL)
+    job = Job.objects.filter(requested_by=admin, status=Status.SUCCEEDED).first()
+    if job is None:
+        job = Job(requested_by=admin, kind="export", label="Sessions (CSV)", done=1, total=1)
+        job.status, job.result_name = Status.SUCCEEDED, "sessions.csv"
+        job.result.save("sessions.csv", ContentFile(b"Date\n2026-01-01\n"))
+    return {"job_uuid": job.uuid}
+
+
+#: heard.jobs: background jobs with progress (issue 20).
+FALLBACK_IDS.update(
+    {
+        "jobs:job-detail": _administrators_job,
+        "jobs:job-download": _administrators_job,
+        "jobs:job-try-again": _administrators_job,
+    }
+)
+
 # --- The site's URL patterns ---------------------------------------------------------------------
 
 

@@ -387,10 +387,16 @@ PAGES = [
     # operations: health endpoints for load balancers (heard.core.health)
     ("health:live", "health/live/", "LiveView"),
     ("health:ready", "health/ready/", "ReadyView"),
+    # background jobs with progress (issue 20): long exports, reports, imports (heard.jobs)
+    ("jobs:job-list", "jobs/", "job_list"),
+    ("jobs:job-detail", "jobs/<uuid:job_uuid>/", "job_detail"),
+    ("jobs:job-download", "jobs/<uuid:job_uuid>/download/", "job_download"),
+    ("jobs:job-try-again", "jobs/<uuid:job_uuid>/try-again/", "job_try_again"),
 ]
 
 #: A value for each path parameter, as reverse() takes it and the path then reads it.
 SAMPLES = {"int": 7, "str": "people.youngperson", "uidb64": "MQ", "token": "set-password"}
+SAMPLES["uuid"] = "6f1c1f5e-8d1e-4a53-9b1e-2f6c8a4d9e10"  # heard.jobs' pages
 
 
 def _filled(route: str) -> tuple[str, dict[str, object]]:

@@ -23,6 +23,8 @@ urlpatterns = [
     path("", include("heard.rewards.urls")),
     path("", include("heard.portal.urls")),
     path("api/v1/", include("heard.api.urls")),
+    # Background jobs with progress (issue 20): exports, reports and imports that take a while.
+    path("jobs/", include("heard.jobs.urls")),
     path("django-admin/", admin.site.urls),
     path("health/", include("heard.core.health")),  # load balancers: heard.core.health
     *bench_views.urlpatterns(),  # the benchmark's framework floor, only when HEARD_BENCH=1
