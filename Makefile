@@ -10,6 +10,9 @@ WORKERS ?= 3
 THREADS ?= 4
 TIMEOUT ?= 120
 export DJANGO_SETTINGS_MODULE := heard.config.settings
+# Logs: readable lines for whoever runs make; production keeps the default, JSON lines
+# (heard.config.parts.operations, docs/deploy.md).
+export LOG_FORMAT ?= plain
 
 .PHONY: run dev test lint typecheck check-tools install install-dev frontend migrate demo browser-test test-postgres bench clean
 
