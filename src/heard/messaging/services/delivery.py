@@ -104,21 +104,22 @@ def _finish(message: Message, **values: Any) -> None:
     )
 
 
-def _failed(message: Message, error: Exception, now: datetime.datetime) -> None:
+def _failed(message: Message, error: Exception, now: datetime.datetime) -> str:
     attempts = message.attempts + 1
     kind = type(error).__name__
     code = getattr(error, "smtp_code", None) or getattr(error, "status_code", None)
     last_error = f"{kind} ({code})" if code else kind
     if isinstance(error, PermanentError) or attempts >= MAX_ATTEMPTS:
         _finish(message, status=Status.FAILED, attempts=attempts, last_error=last_error[:200])
-    else:
-        _finish(
-            message,
-            status=Status.RETRYING,
-            attempts=attempts,
-            next_attempt_at=now + backoff(attempts),
-            last_error=last_error[:200],
-        )
+        return Status.FAILED
+    _finish(
+        message,
+        status=Status.RETRYING,
+        attempts=attempts,
+        next_attempt_at=now + backoff(attempts),
+        last_error=last_error[:200],
+    )
+    return Status.RETRYING
 
 
 def _send_one(message: Message, backend: Backend, now: datetime.datetime) -> str:
@@ -135,8 +136,7 @@ def _send_one(message: Message, backend: Backend, now: datetime.datetime) -> str
     except Exception as error:
         if code is not None:  # the code in a message that did not go opens nothing
             sign_in_code_void(code)
-        _failed(message, error, now)
-        return Status.RETRYING
+        return _failed(message, error, now)
     _finish(
         message,
         status=Status.SENT,
