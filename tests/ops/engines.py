@@ -27,6 +27,7 @@ from typing import Any
 from urllib.parse import parse_qsl, quote
 
 import pytest
+import requests
 
 HOST = "127.0.0.1"
 ACCESS_KEY = "heard-test-access-key"
@@ -175,6 +176,8 @@ def object_store() -> Iterator[ObjectStore]:
     store = ObjectStore()
     thread = threading.Thread(target=store.server.serve_forever, daemon=True)
     thread.start()
+    # moto keeps its buckets in the process, across servers: start from none.
+    requests.post(f"{store.endpoint}/moto-api/reset", timeout=10).raise_for_status()
     try:
         yield store
     finally:
