@@ -135,3 +135,37 @@ def test_the_jobs_list_downloads_as_csv(settings, client_for, officer, young_peo
 def test_a_signed_out_visitor_is_sent_to_sign_in(client, officer):
     response = client.get(reverse("jobs:job-list"))
     assert response.status_code == 302
+
+
+def test_a_path_that_no_longer_exports_fails_the_job(officer):
+    from heard.jobs import services
+
+    job = services.start(
+        officer, "export", params={"path": reverse("home"), "query": "format=csv", "format": "csv"}
+    )
+    run_queued_jobs()
+    job.refresh_from_db()
+    assert (job.status, job.error) == (Status.FAILED, "ExportRefused")
+
+
+def test_an_export_broken_off_leaves_no_temporary_file(
+    officer, young_people, tmp_path, monkeypatch
+):
+    """The run fails at its second row (a worker's database gone, say): its temporary file goes."""
+    from heard.jobs import exports
+    from heard.jobs.progress import Progress
+
+    class Breaking(Progress):
+        def advance(self, rows=1):
+            raise ConnectionError("gone")
+
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    job = Job.objects.create(
+        requested_by=officer,
+        kind="export",
+        status=Status.RUNNING,
+        params={"path": reverse(LIST), "query": "format=csv", "format": "csv"},
+    )
+    with pytest.raises(ConnectionError):
+        exports.run_export(job, Breaking(job))
+    assert list(tmp_path.iterdir()) == []
