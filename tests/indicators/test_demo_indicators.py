@@ -5,10 +5,12 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from heard.core.roles import Role
 from heard.demo import data
 from heard.indicators.models import Indicator
+from heard.indicators.progress import progress
 from heard.people.models import User
 from tests.demo.test_load_demo import demo, loaded_demo  # noqa: F401 - fixtures
 
@@ -21,10 +23,51 @@ def _login(role):
 
 
 def test_the_seeds_targets_are_set(demo):  # noqa: F811
-    assert demo.counts["indicators"] == 2
-    targets = dict(Indicator.objects.values_list("measure", "target"))
-    assert targets == {"active_young_people": 300, "active_through_group_kind": 100}
-    assert Indicator.objects.get(target=100).group_kind == "buddy_group"
+    assert demo.counts["indicators"] == 7
+    targets = {
+        name: (measure, target, group_kind, title)
+        for name, measure, target, group_kind, title in Indicator.objects.values_list(
+            "name", "measure", "target", "group_kind", "session_title"
+        )
+    }
+    assert targets == {
+        "Young people actively participating": ("active_young_people", 300, "", ""),
+        "Of them, through Buddy Groups": ("active_through_group_kind", 100, "buddy_group", ""),
+        "Recruitment and procurement with young people involved": (
+            "decisions_involved",
+            70,
+            "",
+            "",
+        ),
+        "Positive evaluations": ("positive_evaluations", 85, "", ""),
+        "Positive Takeover Day feedback": ("positive_evaluations", 90, "", "Takeover Day"),
+        "Primary Parliament school attendances": (
+            "school_attendances",
+            100,
+            "primary_parliament",
+            "",
+        ),
+        "Primary Parliament schools (each once)": ("schools_unique", 40, "primary_parliament", ""),
+    }
+
+
+def test_seed_002s_indicators_count_the_demos_records(demo):  # noqa: F811
+    """Takeover Day's forms: 8 of 9 positive (amber against 90%); the Primary Parliament's
+    sitting alone brings 30 schools' attendances."""
+    lead = _login(Role.PARTICIPATION_LEAD)
+    today = timezone.localdate()
+    takeover = progress(
+        Indicator.objects.get(name="Positive Takeover Day feedback"), user=lead, today=today
+    )
+    assert takeover.value_text == "89%"
+    assert takeover.current.status.label == "Close to target"
+    schools = progress(
+        Indicator.objects.get(name="Primary Parliament school attendances"), user=lead, today=today
+    )
+    unique = progress(
+        Indicator.objects.get(name="Primary Parliament schools (each once)"), user=lead, today=today
+    )
+    assert schools.current.value >= unique.current.value >= 30
 
 
 def test_the_home_page_shows_progress_and_the_board_the_same_figure(demo, client):  # noqa: F811

@@ -131,6 +131,7 @@ class IndicatorInput(serializers.Serializer):  # type: ignore[type-arg]
     session_kind = _choice(Session.Kind.choices)
     degree = _choice(Degree.choices)
     participation_type = _choice(ParticipationType.choices)
+    session_title = serializers.CharField(max_length=100, required=False, allow_blank=True)
 
 
 @extend_schema_view(

@@ -71,6 +71,12 @@ class IndicatorForm(forms.Form):
         required=False,
         label="Type of participation",
     )
+    session_title = forms.CharField(
+        max_length=100,
+        required=False,
+        label="Sessions titled",
+        help_text="Only sessions whose title contains these words (Takeover Day, say).",
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -28,6 +28,7 @@ FILTER_FIELDS = (
     "session_kind",
     "degree",
     "participation_type",
+    "session_title",
 )
 
 
@@ -76,6 +77,12 @@ class Indicator(TimeStampedModel):
     participation_type = models.CharField(
         "type of participation", max_length=16, choices=ParticipationType.choices, blank=True
     )
+    session_title = models.CharField(
+        "sessions titled",
+        max_length=100,
+        blank=True,
+        help_text="Only sessions whose title contains these words (Takeover Day, say).",
+    )
 
     class Meta:
         ordering = ["name", "id"]
@@ -91,7 +98,7 @@ class Indicator(TimeStampedModel):
     def clean(self) -> None:
         from heard.indicators.measures import measure_errors
 
-        validate_single_line(self, ("name",))
+        validate_single_line(self, ("name", "session_title"))
         errors = measure_errors(self)
         if errors:
             raise ValidationError(errors)

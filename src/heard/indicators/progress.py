@@ -142,6 +142,8 @@ def figure_shown(measure: Measure, figure: Figure, *, exact: bool) -> Display | 
     if measure.unit is Unit.YOUNG_PEOPLE:
         return disclosure.shown(figure.count, exact=exact)
     whole = figure.whole or Cell(0)
+    if measure.unit is Unit.WORK_SHARE:
+        return _share(figure.count.count, whole.count)
     return _share(disclosure.shown(figure.count, exact=exact), disclosure.shown(whole, exact=exact))
 
 

@@ -182,7 +182,7 @@ def home_page(*, user: Any, today: datetime.date) -> dict[str, Any]:
 # --- Indicators (M12) -----------------------------------------------------------------------------
 
 #: How many indicators the home page shows progress against, before linking to the full list.
-HOME_INDICATORS_SHOWN = 6
+HOME_INDICATORS_SHOWN = 8
 
 
 def indicators_visible_to(user: Any) -> QuerySet[Indicator]:

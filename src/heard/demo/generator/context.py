@@ -23,7 +23,7 @@ UNUSABLE_PASSWORD = "!generated-by-heard-generate"  # noqa: S105 - "!" marks it 
 EMAIL_DOMAIN = "generated.heard.example"
 MARKER_PREFIX = "heard generate:"
 #: Written into the database's marker: raise it when the generated data changes.
-VERSION = 6
+VERSION = 7
 
 
 @dataclass(frozen=True)

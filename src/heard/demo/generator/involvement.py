@@ -31,7 +31,7 @@ ACTIVITY_COLUMNS = stamped(
 EVALUATION_COLUMNS = stamped("session_id young_person_id rating comment source recorded_by_id")
 INDICATOR_COLUMNS = stamped(
     "name measure period target amber_within theme_id group_kind organisation_id lead_id "
-    "age_band session_kind degree participation_type"
+    "age_band session_kind degree participation_type session_title"
 )
 #: Exercises an organisation runs a year, and the share with young people involved.
 ACTIVITIES_A_YEAR, INVOLVED_SHARE = 3, 0.7
@@ -142,6 +142,22 @@ def _indicator_specs(ctx: Context) -> list[tuple[str, str, int, dict[str, object
         ("Groups running", "groups", len(ctx.groups) * 9 // 10, {}),
         ("Views responded to", "views_responded", 80, {}),
         ("Views fed back", "views_fed_back", 70, {}),
+        # Seed 002's.
+        ("Recruitment and procurement with young people involved", "decisions_involved", 70, {}),
+        ("Positive evaluations", "positive_evaluations", 85, {}),
+        (
+            "Primary Parliament school attendances",
+            "school_attendances",
+            100,
+            {"group_kind": Group.Kind.PRIMARY_PARLIAMENT},
+        ),
+        (
+            "Primary Parliament schools (each once)",
+            "schools_unique",
+            40,
+            {"group_kind": Group.Kind.PRIMARY_PARLIAMENT},
+        ),
+        ("Trained young people", "trained_young_people", max(5, people // 200), {}),
     ]
     for theme in year_themes:
         title = ctx.theme_titles.get(theme, "a theme")
@@ -195,6 +211,7 @@ def indicators(ctx: Context) -> None:
                 "",
                 "",
                 filters.get("degree", ""),
+                "",
                 "",
             )
         )

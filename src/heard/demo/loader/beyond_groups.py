@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from heard.demo import data
 from heard.demo.loader.base import Base
+from heard.involvement import services as involvement_services
+from heard.involvement.models import Evaluation
 from heard.participation import services as participation_services
 from heard.participation.models import Degree, Method, ParticipationType, Session
 
@@ -89,6 +91,24 @@ class SessionsBeyondGroups(Base):
             )
         self.counts["sessions"] += 1
         self.counts["attendances"] += len(attendees)
+        self._takeover_day_feedback(session, attendees)
+
+    def _takeover_day_feedback(self, session: Session, attendees: list) -> None:
+        """Seed 002's "positive Takeover Day feedback": the attendees' forms and three
+        anonymous ones from the young people counted, all but one positive."""
+        Rating = Evaluation.Rating
+        forms = [*attendees, None, None, None]
+        for turn, person in enumerate(forms):
+            involvement_services.evaluation_record(
+                actor=None,
+                session=session,
+                young_person=person,
+                rating=Rating.NEUTRAL if turn == 1 else Rating.POSITIVE,
+                comment="I got to ask the council leader a question."
+                if turn % 2 == 0
+                else "It was a long day but I learnt how decisions are made.",
+            )
+        self.counts["evaluations"] += len(forms)
 
     def _primary_parliament_sitting(self) -> None:
         """A sitting of the Primary Parliament: its members, and pupils of 30 schools counted."""

@@ -1,10 +1,10 @@
 """The demo partnership's indicators: seed 000's targets, set through the service as the
 system, so the home page shows progress against them.
 
-Seed 000: 300 young people actively participating, of whom 100 through Buddy Groups. Seed 002's
-70% (recruitment and procurement with young people involved), 85% (positive evaluations) and
-90% (positive Takeover Day feedback) need recruitment and evaluation records that Heard does
-not keep yet; they join when their measures do.
+Seed 000: 300 young people actively participating, of whom 100 through Buddy Groups. Seed 002:
+70% of recruitment and procurement with young people involved, 85% positive evaluations, 90%
+positive Takeover Day feedback, and 100 Primary Parliament school attendances of which 40
+unique schools.
 """
 
 from __future__ import annotations
@@ -32,6 +32,28 @@ INDICATORS = (
         "active_through_group_kind",
         100,
         {"group_kind": Group.Kind.BUDDY_GROUP},
+    ),
+    IndicatorSpec(
+        "Recruitment and procurement with young people involved", "decisions_involved", 70
+    ),
+    IndicatorSpec("Positive evaluations", "positive_evaluations", 85),
+    IndicatorSpec(
+        "Positive Takeover Day feedback",
+        "positive_evaluations",
+        90,
+        {"session_title": "Takeover Day"},
+    ),
+    IndicatorSpec(
+        "Primary Parliament school attendances",
+        "school_attendances",
+        100,
+        {"group_kind": Group.Kind.PRIMARY_PARLIAMENT},
+    ),
+    IndicatorSpec(
+        "Primary Parliament schools (each once)",
+        "schools_unique",
+        40,
+        {"group_kind": Group.Kind.PRIMARY_PARLIAMENT},
     ),
 )
 

@@ -31,6 +31,8 @@ class Unit(enum.Enum):
     WORK = "work"
     #: A share of children's records (views): from protected counts for protected readers.
     SHARE = "share"
+    #: A share of staff work (recruitment with young people involved): plain for every reader.
+    WORK_SHARE = "work share"
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class Filters:
     session_kind: str = ""
     degree: str = ""
     participation_type: str = ""
+    session_title: str = ""
 
     @classmethod
     def of(cls, indicator: Any) -> Filters:
@@ -63,6 +66,7 @@ class Filters:
             session_kind=indicator.session_kind,
             degree=indicator.degree,
             participation_type=indicator.participation_type,
+            session_title=indicator.session_title,
         )
 
     def given(self) -> set[str]:
@@ -90,7 +94,7 @@ class Measure:
 
     @property
     def is_share(self) -> bool:
-        return self.unit is Unit.SHARE
+        return self.unit in (Unit.SHARE, Unit.WORK_SHARE)
 
 
 #: Every measure, by key, in the order they were registered (the order forms list them in).
@@ -134,4 +138,5 @@ def measure_errors(indicator: Any) -> dict[str, str]:
     return errors
 
 
-from heard.indicators.measures import library  # noqa: E402, F401 - registers the library
+# Registers the library's measures (beyond imports library: the library's come first).
+from heard.indicators.measures import beyond, library  # noqa: E402, F401

@@ -7,7 +7,7 @@ included) and an indicator's filters.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
@@ -47,6 +47,8 @@ def sessions_matching(period: Period, filters: Filters) -> QuerySet[Session]:
         sessions = sessions.filter(degree=filters.degree)
     if filters.participation_type:
         sessions = sessions.filter(participation_type=filters.participation_type)
+    if filters.session_title:
+        sessions = sessions.filter(title__icontains=filters.session_title)
     return sessions.order_by()
 
 
@@ -98,41 +100,48 @@ def groups_running(period: Period, filters: Filters) -> Figure:
     return Figure(Cell(groups.order_by().count()))
 
 
-#: While :func:`sharing_loop_figures` is in force, the loop figures' cells already computed, by
-#: period, theme and organisation: the loop's measures read the same figures (one call of the
-#: loop figures serves "responded" and "fed back" alike).
-_LOOP_CELLS: ContextVar[dict[tuple[Any, ...], dict[str, Cell]] | None] = ContextVar(
-    "loop_cells", default=None
-)
+#: While :func:`sharing_loop_figures` is in force, figures already computed, by what computed
+#: them and its arguments: the measures that read one computation (the loop's "responded" and
+#: "fed back", the schools' attendances and unique schools) run it once.
+_SHARED: ContextVar[dict[tuple[Any, ...], Any] | None] = ContextVar("shared_figures", default=None)
 
 
 @contextmanager
 def sharing_loop_figures() -> Iterator[None]:
-    """Within the block, each period, theme and organisation's loop figures are computed once
-    (a report that reads several loop measures over the same quarters). Only for one read of
-    the data: the figures are not kept past the block."""
-    token = _LOOP_CELLS.set({})
+    """Within the block, each computation that several measures read (the loop figures of a
+    period, theme and organisation; the schools represented in a period's sessions) runs once
+    (a report that reads them over the same quarters). Only for one read of the data: nothing
+    is kept past the block."""
+    token = _SHARED.set({})
     try:
         yield
     finally:
-        _LOOP_CELLS.reset(token)
+        _SHARED.reset(token)
+
+
+def shared(key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+    """``compute()``, or what it gave for ``key`` earlier in the same :func:`sharing_loop_figures`
+    block."""
+    memo = _SHARED.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
 
 
 def _loop(period: Period, filters: Filters, part: str) -> Figure:
-    shared = _LOOP_CELLS.get()
-    key = (period, filters.theme, filters.organisation)
-    cells = shared.get(key) if shared is not None else None
-    if cells is None:
-        cells = voice_selectors.loop_figures(
+    cells = shared(
+        ("loop", period, filters.theme, filters.organisation),
+        lambda: voice_selectors.loop_figures(
             user=None,
             start=period.start,
             end=period.end,
             theme=filters.theme,
             organisation=filters.organisation,
             cells=True,
-        )["cells"]
-        if shared is not None:
-            shared[key] = cells
+        )["cells"],
+    )
     return Figure(cells[part], whole=cells["views_recorded"])
 
 

@@ -150,6 +150,9 @@ def schools_represented(
         status=Attendance.Status.ATTENDED,
         young_person__organisation__in=organisations.values("pk"),
     ).values_list("session_id", "young_person__organisation_id")
+    # Each school once a session in SQL: a national quarter's sessions have hundreds of
+    # thousands of attendances but a few thousand schools' attendances.
+    attended = attended.order_by().distinct()
     counted = (
         Headcount.objects.filter(session__in=chosen, count__gt=0)
         .filter(Q(organisation__isnull=True) | Q(organisation__in=organisations.values("pk")))
