@@ -222,7 +222,17 @@ class Attendance(models.Model):
                 fields=["session", "young_person"], name="one_attendance_per_session"
             )
         ]
-        indexes = [models.Index(fields=["young_person", "status"])]
+        indexes = [
+            models.Index(fields=["young_person", "status"]),
+            # Who attended a set of sessions, read from the index alone: the indicators' active
+            # young people of a national quarter went from a scan of 5.9 million attendances
+            # (2.0 s) to 54,000 index probes (0.6 s under load; bench/README.md).
+            models.Index(
+                fields=["session", "young_person"],
+                condition=models.Q(status="attended"),
+                name="attended_session_person",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.young_person} {self.get_status_display().lower()} {self.session}"
