@@ -186,3 +186,73 @@ def test_turning_the_trust_off_asks_for_heards_code_again(client, sso_on, office
     assert client.get(reverse("home")).status_code == 200
     Partnership.objects.filter(pk=1).update(trust_provider_mfa=False)
     assert client.get(reverse("home"))["Location"].startswith(reverse("core:two-factor"))
+
+
+# More refusals, and password sign-in beside single sign-on ----------------------------------------
+
+
+def test_no_email_from_the_provider_is_refused(client, sso_on, known):
+    sso_on.say(known={"email": ""})
+    response = sign_in_at_provider(client, sso_on, "known")
+    assert response["Location"] == reverse("sso-refused")
+    assert signed_in_as(client) is None
+    assert (
+        "did not give Heard your email address" in client.get(response["Location"]).content.decode()
+    )
+    assert SignInEvent.objects.get().detail == "single sign-on: no email address"
+
+
+def test_a_provider_that_cannot_be_reached_is_a_refusal_not_an_error(
+    client, settings, sso_on, known
+):
+    settings.OIDC_OP_TOKEN_ENDPOINT = "http://127.0.0.1:9/o/token/"  # nothing listens there
+    settings.OIDC_TIMEOUT = 2
+    response = sign_in_at_provider(client, sso_on, "known")
+    assert response["Location"] == reverse("sso-refused")
+    assert signed_in_as(client) is None
+    assert SignInEvent.objects.get().detail == "single sign-on: provider error"
+
+
+def test_cancelling_at_the_provider_is_recorded(client, sso_on):
+    client.get(reverse("oidc_authentication_init"))
+    state = next(iter(client.session["oidc_states"]))
+    response = client.get(
+        reverse("oidc_authentication_callback"), {"error": "access_denied", "state": state}
+    )
+    assert response["Location"] == reverse("sso-refused")
+    assert "You did not finish signing in" in client.get(response["Location"]).content.decode()
+    event = SignInEvent.objects.get()
+    assert (event.event, event.detail) == (
+        Event.SSO_REFUSED,
+        "single sign-on: cancelled at the provider",
+    )
+
+
+def test_the_providers_answer_cannot_be_replayed(client, sso_on, known):
+    """Heard forgets each state when it is used: the same answer again is refused."""
+    response = sign_in_at_provider(client, sso_on, "known")
+    callback = f"{response.request['PATH_INFO']}?{response.request['QUERY_STRING']}"
+    assert client.get(callback).status_code == 400  # this browser: an unknown state
+    other = type(client)()
+    assert other.get(callback)["Location"] == reverse("sso-refused")  # another: no state at all
+    assert other.session.get(SESSION_KEY) is None
+
+
+def test_password_sign_in_still_works_beside_it(client, sso_on, make_user):
+    member = make_user(Role.BOARD_MEMBER, email="board@council.test")
+    response = client.post(
+        reverse("core:sign-in"),
+        {"username": "board@council.test", "password": "correct horse battery"},
+    )
+    assert response.status_code == 302
+    assert signed_in_as(client) == str(member.pk)
+    assert SignInEvent.objects.get(event=Event.SIGNED_IN).detail == ""
+
+
+def test_a_locked_address_is_refused_before_the_provider_is_asked(client, sso_on, known):
+    SignInEvent.objects.create(event=Event.ADDRESS_LOCKED, address="127.0.0.1")
+    response = sign_in_at_provider(client, sso_on, "known")
+    assert response.status_code == 429
+    assert signed_in_as(client) is None
+    assert SignInEvent.objects.filter(event=Event.REFUSED).count() == 1
+    assert not SignInEvent.objects.filter(event=Event.SSO_REFUSED).exists()

@@ -135,6 +135,11 @@ class HeardOIDCBackend(OIDCAuthenticationBackend):  # type: ignore[misc]
             return None
         return users[0]
 
+    def get_user(self, user_id: Any) -> Any:
+        """The signed-in member of staff for each request, while their account is active."""
+        user = super().get_user(user_id)
+        return user if user is not None and user.is_active else None
+
 
 def provider_sign_out_url(request: HttpRequest) -> str | None:
     """The provider's end-session address for a session signed in through it, when

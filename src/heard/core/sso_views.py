@@ -121,8 +121,9 @@ def sso_settings(request: HttpRequest) -> HttpResponse:
     """The administrator's single sign-on settings (403 for anyone else)."""
     require(request.user, sso_services.CHANGE_PERMISSION)
     partnership = Partnership.current()
-    form = SSOSettingsForm(
-        request.POST or None, initial={"trust_provider_mfa": partnership.trust_provider_mfa}
+    form = SSOSettingsForm(  # an unticked box posts nothing: bound on any POST
+        request.POST if request.method == "POST" else None,
+        initial={"trust_provider_mfa": partnership.trust_provider_mfa},
     )
     if request.method == "POST" and form.is_valid():
         sso_services.sso_settings_change(

@@ -23,6 +23,8 @@ from __future__ import annotations
 from collections.abc import Mapping, MutableMapping
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
+
 #: The provider's settings, copied from the environment as they are (when given).
 PASSED_THROUGH = (
     "OIDC_RP_CLIENT_SECRET",
@@ -32,6 +34,13 @@ PASSED_THROUGH = (
     "OIDC_OP_JWKS_ENDPOINT",
     "OIDC_OP_LOGOUT_ENDPOINT",
 )
+#: Without these, single sign-on cannot work (and every sign-in would fail): Heard will not start.
+REQUIRED = (
+    "OIDC_RP_CLIENT_SECRET",
+    "OIDC_OP_AUTHORIZATION_ENDPOINT",
+    "OIDC_OP_TOKEN_ENDPOINT",
+    "OIDC_OP_USER_ENDPOINT",
+)
 BACKEND = "heard.core.sso.HeardOIDCBackend"
 LOCKOUT_BACKEND = "heard.core.security.SignInLockoutBackend"
 #: ``amr`` values (RFC 8176 and the providers' own) that say more than one factor was used.
@@ -40,6 +49,11 @@ MULTI_FACTOR_AMR = ("mfa", "otp", "hwk", "swk", "fido", "sms", "mca", "rba", "sc
 
 def _true(value: str) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _signed_with_keys(settings: Mapping[str, Any]) -> bool:
+    """RS256 and the like are checked with the provider's published keys (its JWKS)."""
+    return str(settings["OIDC_RP_SIGN_ALGO"]).startswith(("RS", "ES"))
 
 
 def configure(settings: MutableMapping[str, Any], env: Mapping[str, str]) -> None:
@@ -53,6 +67,13 @@ def configure(settings: MutableMapping[str, Any], env: Mapping[str, str]) -> Non
         if env.get(name):
             settings[name] = env[name].strip()
     settings["OIDC_RP_SIGN_ALGO"] = env.get("OIDC_RP_SIGN_ALGO", "").strip() or "RS256"
+    needed = [*REQUIRED, *(("OIDC_OP_JWKS_ENDPOINT",) if _signed_with_keys(settings) else ())]
+    missing = [name for name in needed if not settings.get(name)]
+    if missing:
+        raise ImproperlyConfigured(
+            f"Single sign-on (OIDC_RP_CLIENT_ID is set) also needs {', '.join(missing)}: "
+            "see docs/sso.md."
+        )
     settings["OIDC_RP_SCOPES"] = env.get("OIDC_RP_SCOPES", "").strip() or "openid email profile"
     settings["OIDC_TIMEOUT"] = int(env.get("OIDC_TIMEOUT", "") or 10)
     settings["OIDC_VERIFY_SSL"] = _true(env.get("OIDC_VERIFY_SSL", "true"))
