@@ -105,7 +105,8 @@ def oidc_provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Provider
     provider = Provider(url=f"http://127.0.0.1:{port}", claims_file=state / "claims.json")
     provider.say()
     env = {
-        **os.environ,
+        # Not pytest-cov's subprocess switches: the provider is no part of Heard's coverage.
+        **{name: value for name, value in os.environ.items() if not name.startswith("COV_CORE")},
         "PYTHONPATH": str(PROVIDER_DIR),
         "DJANGO_SETTINGS_MODULE": "oidc_provider.settings",
         "PROVIDER_STATE_DIR": str(state),
