@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -113,12 +114,18 @@ class RetentionResult:
         return len(self.due)
 
 
-def retention_run(*, today: datetime.date, dry_run: bool = False) -> RetentionResult:
+def retention_run(
+    *,
+    today: datetime.date,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> RetentionResult:
     """Anonymise every young person whose last involvement is older than the retention period,
     then delete the expense claims settled before the finance retention period.
 
     Safe to run daily: each record is anonymised once, in its own transaction, by Heard itself.
-    Logs counts and references only, never names.
+    Logs counts and references only, never names. ``progress(done, total)``, if given, is told
+    after each young person.
     """
     due = selectors.retention_due(today=today)
     result = RetentionResult(dry_run=dry_run, cutoff=selectors.retention_cutoff(today))
@@ -131,6 +138,8 @@ def retention_run(*, today: datetime.date, dry_run: bool = False) -> RetentionRe
                 reason=Anonymisation.Reason.RETENTION,
                 last_involvement=last,
             )
+        if progress is not None:  # ``heard retention``'s bar (heard.jobs.cli)
+            progress(len(result.due), len(due))
     result.claims = expense_claims_expire(today=today, dry_run=dry_run)
     result.claims_cutoff = selectors.finance_cutoff(today)
     logger.info(

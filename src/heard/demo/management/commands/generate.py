@@ -11,6 +11,7 @@ from django.db import connection
 from django.utils import timezone
 
 from heard.demo import generator
+from heard.jobs import cli
 
 
 class Command(BaseCommand):
@@ -68,13 +69,23 @@ class Command(BaseCommand):
             f"into the {database} ..."
         )
         started = time.perf_counter()
-        result = generator.generate(
-            scale=scale,
-            seed=options["seed"],
-            today=today,
-            progress=self.stdout.write,
-            replace=bool(existing),
+        # A bar on stderr: a step per app's rows, then the summaries, responsibilities, commit.
+        steps = cli.Steps(
+            self,
+            total=len(generator.STEPS) + 3,
+            desc="Generating",
+            counted=("generated ", "summarised ", "derived ", "committed "),
         )
+        try:
+            result = generator.generate(
+                scale=scale,
+                seed=options["seed"],
+                today=today,
+                progress=steps,
+                replace=bool(existing),
+            )
+        finally:
+            steps.close()
         elapsed = time.perf_counter() - started
         if result.deleted:
             held = ", ".join(f"{count:,} {label}" for label, count in result.deleted.items())

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from heard.demo.loader import DemoSummary, load_demo
+from heard.jobs import cli
 
 
 class Command(BaseCommand):
@@ -32,10 +33,14 @@ class Command(BaseCommand):
         today: datetime.date = options["today"] or timezone.localdate()
         if today > timezone.localdate():
             raise CommandError("--today cannot be later than today.")
+        shown = cli.bar(self, total=1, desc="Demo partnership")  # one step, with its time
         try:
             summary = load_demo(today=today)
         except ValidationError as exc:
             raise CommandError(f"The demo partnership could not be loaded: {exc}") from exc
+        finally:
+            shown.update(1)
+            shown.close()
         self._report(summary)
 
     def _report(self, summary: DemoSummary) -> None:

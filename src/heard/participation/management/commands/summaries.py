@@ -8,6 +8,7 @@ remakes it from the log (after restoring a backup taken without it, say).
 from __future__ import annotations
 
 from heard.core.derived import CheckOrRebuildCommand
+from heard.jobs import cli
 from heard.participation import summaries
 
 
@@ -18,7 +19,13 @@ class Command(CheckOrRebuildCommand):
     command = "summaries"
 
     def differences(self) -> tuple[int, list[str]]:
-        return summaries.differences()
+        with cli.bar(self, total=1, desc="Checking the summaries") as shown:
+            found = summaries.differences()
+            shown.update(1)
+        return found
 
     def rebuild(self) -> str:
-        return f"{summaries.rebuild():,} yearly rows"
+        with cli.bar(self, total=1, desc="Rebuilding the summaries") as shown:
+            rows = summaries.rebuild()
+            shown.update(1)
+        return f"{rows:,} yearly rows"

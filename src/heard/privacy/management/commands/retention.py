@@ -11,6 +11,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
+from heard.jobs import cli
 from heard.privacy import services
 
 
@@ -26,7 +27,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        result = services.retention_run(today=timezone.localdate(), dry_run=options["dry_run"])
+        result = services.retention_run(
+            today=timezone.localdate(),
+            dry_run=options["dry_run"],
+            progress=cli.counter(self, desc="Retention", unit="young people"),
+        )
         verb = "would be anonymised" if result.dry_run else "anonymised"
         self.stdout.write(
             f"Retention: last involvement before {result.cutoff.isoformat()}: "
