@@ -210,3 +210,18 @@ def test_quarters_and_the_year_give_nothing_away(api_for, board_member, organisa
     assert protected
     assert dict(observations)[(0, 1, 2, 3, 4, 5)] in (15, 20)  # the year's 17 views
     assert cross_request_pins(6, observations, protected=True) == []
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_view_cells_alone_are_the_loop_figures_cells(board_member, session, case):
+    """The indicators read only the views' cells (one query): the same cells, keys and all, as
+    the loop figures give, for Heard itself and for a reader the policy scopes."""
+    craft_loop(session, **CASES[case])
+    period = {"start": datetime.date(2026, 4, 1), "end": datetime.date(2026, 12, 31)}
+    with time_machine.travel(LATER, tick=False):
+        for user in (None, board_member):
+            whole = selectors.loop_figures(user=user, cells=True, **period)["cells"]
+            views = selectors.loop_view_cells(user=user, **period)
+            assert views == {name: whole[name] for name in views}
+            assert set(views) == {"views_recorded", "views_responded", "views_fed_back"}
+            assert views["views_recorded"].count > 0

@@ -133,14 +133,13 @@ def shared(key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
 def _loop(period: Period, filters: Filters, part: str) -> Figure:
     cells = shared(
         ("loop", period, filters.theme, filters.organisation),
-        lambda: voice_selectors.loop_figures(
+        lambda: voice_selectors.loop_view_cells(
             user=None,
             start=period.start,
             end=period.end,
             theme=filters.theme,
             organisation=filters.organisation,
-            cells=True,
-        )["cells"],
+        ),
     )
     return Figure(cells[part], whole=cells["views_recorded"])
 

@@ -11,6 +11,7 @@ from heard.voice.selectors.loop import (
     feedback_owed,
     loop_figures,
     loop_overdue,
+    loop_view_cells,
     partnership_settings,
 )
 from heard.voice.selectors.records import (
@@ -50,6 +51,7 @@ __all__ = [
     "feedback_visible_to",
     "journey_default_year",
     "loop_figures",
+    "loop_view_cells",
     "loop_overdue",
     "partnership_settings",
     "published_views",
