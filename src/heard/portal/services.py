@@ -6,8 +6,9 @@ of the database does not give anyone a way in, and a code is found by its hash. 
 once and is then spent: one that was passed on, photographed or overheard does not open the
 young person's portal again, on any device.
 
-Attempts are limited per address and per code tried (``sign_in_attempt_allowed``), counted in
-the database so that every worker and thread sees the same count.
+Attempts are limited per address and per code tried (``sign_in_attempt_allowed``), counted by
+``heard.core.ratelimit`` (in the database, or in Redis with REDIS_URL) so that every worker,
+thread and server sees the same count.
 """
 
 from __future__ import annotations
