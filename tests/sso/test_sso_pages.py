@@ -200,3 +200,27 @@ def test_the_end_session_address_without_an_id_token(rf, sso_settings):
     request.session = {sso.SSO_SESSION_KEY: True}
     assert "id_token_hint" not in sso.sign_out_url(request)
     assert sso.sign_out_url(request).startswith("https://login.example/logout?client_id=heard&")
+
+
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [
+        ("oidc_authentication_init", "/oidc/authenticate/"),
+        ("oidc_authentication_callback", "/oidc/callback/"),
+        ("oidc_logout", "/oidc/logout/"),
+        ("sso-refused", "/oidc/refused/"),
+        ("sso-settings", "/oidc/settings/"),
+    ],
+)
+def test_the_sso_routes_are_pinned_when_it_is_on(sso_settings, name, path):
+    """Only routed with single sign-on on (heard.config.urls), so pinned here, not in
+    tests/core/test_routes_pinned.py, which pins the default run."""
+    assert reverse(name) == path
+
+
+def test_the_callback_is_heards(sso_settings):
+    from django.urls import resolve
+
+    from heard.core.sso_views import HeardOIDCCallbackView
+
+    assert resolve("/oidc/callback/").func.view_class is HeardOIDCCallbackView

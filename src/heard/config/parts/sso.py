@@ -81,7 +81,6 @@ def configure(settings: MutableMapping[str, Any], env: Mapping[str, str]) -> Non
     settings["OIDC_USE_NONCE"] = True
     settings["OIDC_USE_PKCE"] = True
     settings["OIDC_STORE_ID_TOKEN"] = bool(settings.get("OIDC_OP_LOGOUT_ENDPOINT"))
-    settings["OIDC_CALLBACK_CLASS"] = "heard.core.sso_views.HeardOIDCCallbackView"
     settings["OIDC_OP_LOGOUT_URL_METHOD"] = "heard.core.sso.sign_out_url"
     settings["HEARD_SSO_PROVIDER_NAME"] = (
         env.get("OIDC_PROVIDER_NAME", "").strip() or "your council account"
