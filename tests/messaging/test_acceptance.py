@@ -28,7 +28,14 @@ def _record_and_send(record_feedback, young_person, capture, backend):
     return feedback
 
 
-@pytest.mark.parametrize("backend", ["immediate", "database"])
+@pytest.mark.parametrize(
+    "backend",
+    [
+        "immediate",
+        # The database queue and its worker, committed for real as in production.
+        pytest.param("database", marks=pytest.mark.django_db(transaction=True)),
+    ],
+)
 def test_told_by_email_within_a_minute_with_a_link_that_signs_in_once(
     backend,
     settings,

@@ -225,3 +225,29 @@ def test_plain_language_reads_at_a_child_s_level(queued, smtp):
     words = text.split("http")[0]
     assert reading_age(words) <= 11, reading_age(words)
     assert "Sam" not in text  # no name: the message is for them, not about them
+
+
+def test_reminder_with_smtp_down_is_retried(db, safeguarding_lead, settings):
+    from heard.messaging.backends import EmailBackend
+
+    Message.objects.create(
+        kind="concerns_waiting",
+        user=safeguarding_lead,
+        dedupe_key="reminder:test",
+        details={"count": 2},
+        next_attempt_at=timezone.now(),
+    )
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()
+    assert services.deliver_due() == {"retrying": 1}
+    assert EmailBackend().status("<any@heard>") is None
+
+
+def test_a_code_for_a_message_needs_an_active_young_person(young_person):
+    from django.core.exceptions import ValidationError
+
+    from heard.portal.message_codes import sign_in_code_issue_for_message
+
+    young_person.is_active = False
+    with pytest.raises(ValidationError):
+        sign_in_code_issue_for_message(young_person=young_person)

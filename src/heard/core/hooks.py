@@ -9,6 +9,7 @@ A transaction that rolls back runs nothing.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
@@ -40,4 +41,4 @@ def handlers(name: str) -> tuple[Handler, ...]:
 def run_after_commit(name: str, **kwargs: Any) -> None:
     """Run every handler of ``name`` with ``kwargs`` once the current transaction commits."""
     for fn in _handlers[name]:
-        transaction.on_commit(lambda fn=fn: fn(**kwargs))
+        transaction.on_commit(functools.partial(fn, **kwargs))

@@ -85,11 +85,13 @@ class NotifyBackend:
         from notifications_python_client.notifications import NotificationsAPIClient
 
         self.client = NotificationsAPIClient(
-            settings.NOTIFY_API_KEY, base_url=settings.NOTIFY_BASE_URL, timeout=15
+            getattr(settings, "NOTIFY_API_KEY", ""),
+            base_url=getattr(settings, "NOTIFY_BASE_URL", ""),
+            timeout=15,
         )
 
     def send(self, outgoing: Outgoing) -> str:
-        template_id = settings.NOTIFY_TEMPLATES.get(outgoing.kind, "")
+        template_id = getattr(settings, "NOTIFY_TEMPLATES", {}).get(outgoing.kind, "")
         if not template_id:
             raise PermanentError(f"no Notify template for {outgoing.kind}")
         try:

@@ -14,8 +14,9 @@ class ReminderForm(forms.Form):
     def __init__(self, *args: Any, initial_settings: dict[str, bool], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for kind in REMINDER_KINDS:
+            field: Any = ReminderPreference._meta.get_field(kind)
             self.fields[kind] = forms.BooleanField(
-                label=ReminderPreference._meta.get_field(kind).verbose_name,
+                label=field.verbose_name,
                 required=False,
                 initial=initial_settings[kind],
                 help_text=_("An email once a day when there is something waiting."),

@@ -31,7 +31,7 @@ class MessageListView(StaffListView):
     template_name = "messaging/message_list.html"
     permission_required = "messaging.view_message"
     filterset_class = filters.MessageFilter
-    title = _("Messages")
+    title = _("Messages")  # type: ignore[assignment]  # lazy: translated when shown
     csv_filename = "messages.csv"
     columns = tables.model_columns(
         Message,

@@ -51,15 +51,13 @@ def backoff(attempts: int) -> datetime.timedelta:
 
 
 def _site(path: str) -> str:
-    return f"{settings.HEARD_SITE_URL}{path}"
+    return f"{getattr(settings, 'HEARD_SITE_URL', '')}{path}"
 
 
 def _feedback_told(message: Message) -> tuple[Outgoing | None, SignInCode | None]:
     """The young person's message, if they may still be messaged: with a new sign-in code."""
     young_person = (
-        contactable(YoungPerson.objects.filter(pk=message.young_person_id))
-        .select_related(None)
-        .first()
+        contactable(YoungPerson.objects.filter(messages=message)).select_related(None).first()
     )
     if young_person is None or message.feedback is None:
         return None, None
