@@ -36,3 +36,64 @@ def post_worker_init(worker: object) -> None:
     collection at all; the median is unchanged (86-93 ms)."""
     gc.freeze()
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+
+
+# --- Background jobs (heard.jobs) ----------------------------------------------------------------
+# `make run` serves with a job worker beside the web workers: the master starts `heard worker`
+# (the database backend by default, RQ with REDIS_URL) once it is ready and stops it as it exits,
+# so exports, reports and imports run with nothing else to start. HEARD_JOB_WORKERS=0 when the
+# workers run elsewhere (their own service, `heard worker`).
+JOB_WORKERS = int(os.environ.get("HEARD_JOB_WORKERS", "1"))
+_job_workers: list = []
+
+
+def when_ready(server: object) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    heard = str(Path(sys.executable).with_name("heard"))
+    for _ in range(JOB_WORKERS):
+        _job_workers.append(subprocess.Popen([heard, "worker"]))  # noqa: S603 - our command
+
+
+def on_exit(server: object) -> None:
+    import subprocess
+
+    for worker in _job_workers:
+        worker.terminate()  # db_worker finishes nothing half: a stopped job is tried again
+    for worker in _job_workers:
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+
+
+# Operations (heard.config.parts.operations): with LOG_FORMAT=json, the default outside `make`,
+# gunicorn's own lines and its access log are JSON lines too, as Heard's are: the access log's
+# have the method, the path (never the query string), the status, the milliseconds and the
+# request id Heard answered with (X-Request-ID), so a request's lines can all be found.
+if os.environ.get("LOG_FORMAT", "json").strip().lower() == "json":
+    logconfig_dict = {
+        "root": {"level": "INFO", "handlers": ["console"]},
+        "formatters": {
+            "json": {"()": "heard.core.logging.JsonFormatter"},
+            "access": {"()": "heard.core.logging.AccessJsonFormatter"},
+        },
+        "handlers": {
+            "console": {"class": "logging.StreamHandler", "formatter": "json"},
+            "error_console": {"class": "logging.StreamHandler", "formatter": "json"},
+            "access_console": {
+                "class": "logging.StreamHandler",
+                "formatter": "access",
+                "stream": "ext://sys.stdout",
+            },
+        },
+        "loggers": {
+            name: {"level": "INFO", "handlers": [handler], "propagate": False}
+            for name, handler in (
+                ("gunicorn.error", "error_console"),
+                ("gunicorn.access", "access_console"),
+            )
+        },
+    }

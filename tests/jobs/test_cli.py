@@ -63,3 +63,19 @@ def test_a_counter_follows_done_of_total():
     progress(5, 10)
     progress(10, 10)
     assert "Rows: 100%" in Command.stderr.getvalue() and "10/10" in Command.stderr.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_heard_worker_runs_the_queued_jobs(officer):
+    from heard.jobs import registry, services
+    from heard.jobs.models import Job, Status
+
+    registry.register("test_worker", lambda job, progress: progress.advance(2))
+    try:
+        job = services.start(officer, "test_worker", params={})
+        call_command("worker", batch=True, stdout=StringIO(), stderr=StringIO())
+    finally:
+        registry._RUNNERS.pop("test_worker")
+    job.refresh_from_db()
+    assert (job.status, job.done) == (Status.SUCCEEDED, 2)
+    assert Job.objects.count() == 1
