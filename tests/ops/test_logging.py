@@ -10,8 +10,16 @@ import io
 import json
 import logging
 import logging.config
+import os
 import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
@@ -188,3 +196,49 @@ def test_chained_exceptions_and_notes_are_withheld_too():
         text = traceback_without_messages((RuntimeError, error, error.__traceback__))
     assert NAME not in text
     assert "KeyError" in text and "RuntimeError" in text and text.count(WITHHELD) == 2
+
+
+def test_gunicorn_writes_json_access_lines_with_the_path_and_request_id_only(tmp_path):
+    """gunicorn.conf.py with LOG_FORMAT=json, served for real on loopback."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    env.update(
+        LOG_FORMAT="json", HEARD_VAR_DIR=str(tmp_path), HEARD_TESTING="1", PORT=str(port),
+        WORKERS="1", THREADS="1", DJANGO_SETTINGS_MODULE="heard.config.settings",
+    )  # fmt: skip
+    root = Path(__file__).resolve().parents[2]
+    (tmp_path / "static").mkdir()  # collected static files, as in production
+    out, err = tmp_path / "stdout", tmp_path / "stderr"
+    with out.open("w") as stdout, err.open("w") as stderr:
+        server = subprocess.Popen(  # noqa: S603
+            [str(Path(sys.executable).with_name("gunicorn")), "-c", "gunicorn.conf.py",
+             "heard.config.wsgi:application"],
+            cwd=root, env=env, stdout=stdout, stderr=stderr,
+        )  # fmt: skip
+        try:
+            deadline = time.monotonic() + 90
+            while True:
+                try:
+                    with urllib.request.urlopen(  # noqa: S310 (loopback)
+                        f"http://127.0.0.1:{port}/health/live/?q={FIRST}+{LAST}", timeout=5
+                    ) as answer:
+                        request_id = answer.headers["X-Request-ID"]
+                    break
+                except OSError:
+                    assert server.poll() is None, err.read_text()
+                    assert time.monotonic() < deadline, "gunicorn did not answer in 90 s"
+                    time.sleep(0.2)
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(30)
+    access = [json.loads(line) for line in out.read_text().splitlines()]
+    errors = [json.loads(line) for line in err.read_text().splitlines()]  # every line is JSON
+    assert any(record["logger"] == "gunicorn.error" for record in errors)
+    (line,) = [record for record in access if record["request_id"] == request_id]
+    assert line["message"] == "GET /health/live/ 200"
+    assert (line["method"], line["path"], line["status"]) == ("GET", "/health/live/", "200")
+    assert isinstance(line["duration_ms"], int)
+    everything = out.read_text() + err.read_text()
+    assert FIRST not in everything and LAST not in everything

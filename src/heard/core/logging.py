@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import re
 import traceback
+from collections.abc import Mapping
 from types import TracebackType
 from typing import Any
 
@@ -85,6 +86,7 @@ class JsonFormatter(_JsonFormatter):
         # Named fields only: no record attribute or ``extra`` beyond them.
         for field in self._required_fields:
             log_data[self._get_rename(field)] = record.__dict__.get(field)
+        log_data["request_id"] = log_data.get("request_id") or "none"
         if message_dict.get("exc_info"):
             log_data["exc_info"] = message_dict["exc_info"]
         if message_dict.get("stack_info"):
@@ -92,6 +94,23 @@ class JsonFormatter(_JsonFormatter):
 
     def formatException(self, ei: Any) -> str:  # type: ignore[override]  # noqa: N802
         return traceback_without_messages(ei)
+
+
+class AccessJsonFormatter(JsonFormatter):
+    """gunicorn's access log as JSON lines (gunicorn.conf.py): method, path (never the query
+    string), status, milliseconds, and the request id Heard answered with."""
+
+    def add_fields(
+        self, log_data: dict[str, Any], record: logging.LogRecord, message_dict: dict[str, Any]
+    ) -> None:
+        super().add_fields(log_data, record, message_dict)
+        atoms: Any = record.args  # gunicorn's SafeAtoms: "-" for anything it does not have
+        if not isinstance(atoms, Mapping):
+            return
+        method, path, status = atoms["m"], atoms["U"], atoms["s"]
+        log_data["message"] = f"{method} {path} {status}"
+        log_data["request_id"] = atoms["{x-request-id}o"]
+        log_data.update(method=method, path=path, status=status, duration_ms=atoms["M"])
 
 
 class NoQueryStrings(logging.Filter):
