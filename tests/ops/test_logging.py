@@ -207,6 +207,7 @@ def test_gunicorn_writes_json_access_lines_with_the_path_and_request_id_only(tmp
     env.update(
         LOG_FORMAT="json", HEARD_VAR_DIR=str(tmp_path), HEARD_TESTING="1", PORT=str(port),
         WORKERS="1", THREADS="1", DJANGO_SETTINGS_MODULE="heard.config.settings",
+        HEARD_JOB_WORKERS="0",  # no job worker: this database has no tables
     )  # fmt: skip
     root = Path(__file__).resolve().parents[2]
     (tmp_path / "static").mkdir()  # collected static files, as in production
