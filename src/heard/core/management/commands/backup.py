@@ -42,7 +42,7 @@ def database_file(alias: str, *, restoring: bool = False) -> Path:
             )
             % {"vendor": connection.vendor, "tool": tool}
         )
-    if connection.is_in_memory_db():
+    if connection.creation.is_in_memory_db(connection.settings_dict["NAME"]):  # type: ignore[attr-defined]
         raise CommandError(_("Heard's database is in memory: there is no file to copy."))
     return Path(str(connection.settings_dict["NAME"]))
 
