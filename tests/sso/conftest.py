@@ -39,6 +39,10 @@ PEOPLE: dict[str, dict[str, Any]] = {
 }
 
 
+#: What the provider needs (module: package); django-oauth-toolkit is a dev dependency.
+NEEDED = {"oauth2_provider": "django-oauth-toolkit", "jwcrypto": "jwcrypto", "requests": "requests"}
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "sso: starts a real OpenID Connect provider process (tests/sso/provider)"
@@ -95,8 +99,10 @@ class Provider:
 
 @pytest.fixture(scope="session")
 def oidc_provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Provider]:
-    for module in ("oauth2_provider", "jwcrypto", "requests"):
-        pytest.importorskip(module, reason=f"single sign-on tests need {module} (dev dependency)")
+    for module, package in NEEDED.items():
+        pytest.importorskip(
+            module, reason=f"{package} is not installed: no OpenID Connect provider to test against"
+        )
     import requests
 
     state = tmp_path_factory.mktemp("oidc-provider")
