@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from heard.core import disclosure
 from heard.core.permissions import can, require
@@ -28,6 +29,7 @@ from heard.voice.disclosure import (
 from heard.voice.forms import (
     LoopFilterForm,
 )
+from heard.voice.selectors.told import told_by_message
 from heard.voice.views import _columns
 
 
@@ -107,6 +109,12 @@ def loop_figures(request: HttpRequest) -> HttpResponse:
         "periods": [] if exact else disclosure.reporting_periods(timezone.localdate()),
         "partnership": selectors.partnership_settings(),
     }
+    # Young people told by message (heard.messaging): one query of its own.
+    told = told_by_message(user=user, **filters)
+    context["told_row"] = (
+        gettext("Young people told by message"),
+        count_text(disclosure.shown(told, exact=exact)),
+    )
     return render(request, "voice/loop_figures.html", context)
 
 
