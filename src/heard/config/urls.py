@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("heard.resources.urls")),
     path("", include("heard.rewards.urls")),
     path("", include("heard.portal.urls")),
+    path("", include("heard.messaging.urls")),
     path("api/v1/", include("heard.api.urls")),
     # Background jobs with progress (issue 20): exports, reports and imports that take a while.
     path("jobs/", include("heard.jobs.urls")),
