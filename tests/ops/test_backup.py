@@ -21,6 +21,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from heard.core.management.commands.backup import copy_database
 from heard.core.management.commands.restore import check_backup
 
 HEARD = Path(sys.executable).with_name("heard")
@@ -252,3 +253,21 @@ def test_backup_and_restore_refuse_the_test_database(db, tmp_path):
     expected = "pg_restore" if connection.vendor == "postgresql" else "in memory"
     with pytest.raises(CommandError, match=expected):
         call_command("restore", str(tmp_path / "copy.sqlite3"), "--yes")
+
+
+def test_copy_database_leaves_nothing_half_written(tmp_path):
+    source = tmp_path / "source.sqlite3"
+    with sqlite3.connect(source) as db:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("CREATE TABLE t (x)")
+        db.executemany("INSERT INTO t VALUES (?)", [(n,) for n in range(1000)])
+    target = tmp_path / "copy.sqlite3"
+    copy_database(source, target)
+    assert _tables(target) == _tables(source)
+    assert list(tmp_path.glob(".*partial")) == []
+    not_a_database = tmp_path / "notes.txt"
+    not_a_database.write_bytes(b"x" * 4096)
+    with pytest.raises(sqlite3.DatabaseError):
+        copy_database(not_a_database, tmp_path / "other.sqlite3")
+    assert not (tmp_path / "other.sqlite3").exists()
+    assert list(tmp_path.glob(".*partial")) == []
