@@ -206,6 +206,30 @@ FALLBACK_IDS.update(
     }
 )
 
+
+def _failed_message() -> dict[str, Any]:
+    """A failed reminder to the administrator: "Retry now" (a POST) is reached from a failed
+    message, which demo data has none of (heard.messaging, issue 20)."""
+    from django.utils import timezone
+
+    from heard.messaging.models import Message
+    from heard.people.models import User
+
+    admin = User.objects.get(email=data.ADMIN_EMAIL)
+    message, _ = Message.objects.get_or_create(
+        dedupe_key="crawl:failed-reminder",
+        defaults={
+            "kind": "actions_due",
+            "user": admin,
+            "status": "failed",
+            "next_attempt_at": timezone.now(),
+        },
+    )
+    return {"pk": message.pk}
+
+
+FALLBACK_IDS["messaging:retry"] = _failed_message
+
 # --- The site's URL patterns ---------------------------------------------------------------------
 
 

@@ -932,6 +932,26 @@ DECLARED += [
     ),
 ]
 
+# Messages that tell (issue 20): a failed message sent again, one's own reminders.
+DECLARED += [
+    (
+        "messaging.MESSAGE_RETRIED",
+        "message.retried",
+        "Sent the failed message again",
+        "update",
+        False,
+        {},
+    ),
+    (
+        "messaging.REMINDER_PREFERENCES_CHANGED",
+        "reminder_preference.changed",
+        "Changed which reminders they get",
+        "update",
+        False,
+        {},
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("constant", "name", "label", "action", "described", "example"),

@@ -393,6 +393,12 @@ PAGES = [
     ("jobs:job-download", "jobs/<uuid:job_uuid>/download/", "job_download"),
     ("jobs:job-try-again", "jobs/<uuid:job_uuid>/try-again/", "job_try_again"),
 ]
+# Messages that tell (issue 20): the staff list, retry, and each person's reminders.
+PAGES += [
+    ("messaging:list", "messages/", "MessageListView"),
+    ("messaging:retry", "messages/<int:pk>/retry/", "retry"),
+    ("messaging:reminders", "account/reminders/", "reminders"),
+]
 
 #: A value for each path parameter, as reverse() takes it and the path then reads it.
 SAMPLES = {"int": 7, "str": "people.youngperson", "uidb64": "MQ", "token": "set-password"}
