@@ -14,12 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+#: A list's CSV or XLSX export (heard.jobs.exports), registered by this app itself.
 EXPORT = "export"
-IMPORT = "import"
-REPORT_PDF = "report_pdf"
-RETENTION = "retention"
-DEMO = "demo"
-GENERATE = "generate"
 
 
 @dataclass(frozen=True)
