@@ -362,6 +362,7 @@ def test_the_generator_covers_every_model_of_the_apps_it_knows():
     # Derived from the attendances by summaries.rebuild (see the test below), not generated.
     seeded.add("participation.YearlyParticipation")
     seeded.add("participation.YearlyParticipant")
+    seeded.add("participation.QuarterlyParticipation")
     # Derived from the views' links by responsibility.rebuild (see the test below).
     seeded.add("voice.ViewResponsibility")
     # The values of audited changes to concerns, kept with audit entries, which it does not write.

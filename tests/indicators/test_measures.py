@@ -151,3 +151,44 @@ def test_the_registry_is_open_and_refuses_what_is_ambiguous():
     wrong = Measure("x", "X", "", Unit.WORK, nothing, required=frozenset({"theme"}))
     with pytest.raises(ValueError, match="requires"):
         measures.register(wrong)
+
+
+def test_active_young_people_read_the_quarterly_summary_as_the_attendances_give(
+    organisation, other_organisation, monkeypatch
+):
+    """Whole quarters (and a year) with the filters the summary holds read it; every answer is
+    the one the attendances give, keys and all; other filters and periods read the attendances."""
+    from heard.participation import quarters
+
+    buddy, youth_council = buddy_group(organisation), council(organisation)
+    both = attended(buddy, datetime.date(2026, 5, 1), 3, age_band=AgeBand.AGE_14_15)
+    attended(youth_council, datetime.date(2026, 7, 2), 0, people=both[:2])
+    attended(council(other_organisation), datetime.date(2026, 8, 1), 2)
+    attended(buddy, datetime.date(2026, 6, 3), 4, degree=Degree.CONSULTED_INFORMED)
+    periods = [
+        Period(datetime.date(2026, 4, 1), datetime.date(2026, 6, 30)),
+        Period(datetime.date(2026, 7, 1), datetime.date(2026, 9, 30)),
+        YEAR,
+    ]
+    filters = [
+        Filters(),
+        Filters(group_kind=Group.Kind.BUDDY_GROUP),
+        Filters(organisation=organisation.pk),
+        Filters(age_band=AgeBand.AGE_14_15, group_kind=Group.Kind.YOUTH_COUNCIL),
+    ]
+    read = []
+    real = quarters.active_in
+    monkeypatch.setattr(quarters, "active_in", lambda *a, **k: read.append(a) or real(*a, **k))
+    summarised = {(p, f): library.active_young_people(p, f) for p in periods for f in filters}
+    assert len(read) == len(summarised)
+    monkeypatch.setattr(quarters, "covers", lambda start, end: False)
+    for (period, chosen), figure in summarised.items():
+        assert library.active_young_people(period, chosen) == figure, (period, chosen)
+    assert summarised[(periods[0], Filters())].count.count == 3
+    assert summarised[(periods[1], Filters())].count.count == 4
+    read.clear()
+    monkeypatch.undo()
+    monkeypatch.setattr(quarters, "active_in", lambda *a, **k: read.append(a) or real(*a, **k))
+    library.active_young_people(periods[0], Filters(degree=Degree.ADULT_INITIATED_SHARED))
+    library.active_young_people(Period(datetime.date(2026, 4, 2), YEAR.end), Filters())
+    assert read == []

@@ -340,5 +340,42 @@ class YearlyParticipant(models.Model):
         return f"{self.young_person_id} in {self.year}"
 
 
+class QuarterlyParticipation(models.Model):
+    """A young person's active sessions in one quarter (calendar quarters, which the
+    partnership year's start on 1 April keeps aligned), per group (none for individual
+    sessions) and organisation: the indicators' "actively participating" of a quarter read a
+    quarter's rows instead of its sessions' attendances (0.3-0.6 s a national quarter, and a
+    quarterly report counts 56 of them; bench/README.md). Kept by ``participation.summaries``
+    with ``YearlyParticipation``, checked and rebuilt with it (``participation.quarters``)."""
+
+    #: The quarter's first day.
+    quarter = models.DateField()
+    young_person = models.ForeignKey(
+        "people.YoungPerson", on_delete=models.CASCADE, related_name="+"
+    )
+    group = models.ForeignKey("groups.Group", null=True, on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey(
+        "people.Organisation", on_delete=models.CASCADE, related_name="+"
+    )
+    active_sessions = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["quarter", "young_person", "group", "organisation"],
+                name="quarterly_participation_unique",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["organisation", "quarter", "young_person"],
+                name="quarterly_participation_org",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.young_person_id} from {self.quarter}: {self.active_sessions} active"
+
+
 from heard.participation.concerns import SessionConcern  # noqa: E402, F401 (a concern's session)
 from heard.participation.headcounts import Headcount  # noqa: E402, F401 (a session's headcount)

@@ -1,6 +1,7 @@
 """What the participation log's readers need summarised, kept in step with the log: who took part
 in each partnership year (``YearlyParticipation``), each active participant of a year once
-(``YearlyParticipant``, derived from the former) and each group's latest session
+(``YearlyParticipant``, derived from the former), who took part actively in each quarter
+(``QuarterlyParticipation``, ``participation.quarters``) and each group's latest session
 (``Group.last_session_on``).
 
 Every service that changes what a young person attended calls :func:`refresh` for the young people
@@ -36,6 +37,7 @@ from django.db.models import (
 
 from heard.core.years import partnership_year, year_bounds, year_of
 from heard.groups.models import Group
+from heard.participation import quarters
 from heard.participation.models import (
     ACTIVE_DEGREES,
     Attendance,
@@ -209,6 +211,7 @@ def refresh(*, young_people: Iterable[int], days: Iterable[datetime.date | None]
                 )
             )
             _refresh_participants(year, chunk)
+            quarters.refresh(chunk, start, end)
 
 
 @transaction.atomic
@@ -274,6 +277,7 @@ def rebuild() -> int:
     YearlyParticipant.objects.all().delete()
     _insert(Attendance.objects.all())
     _insert_participants(YearlyParticipation.objects.all())
+    quarters.rebuild()
     Group.objects.update(last_session_on=_latest_session())
     return YearlyParticipation.objects.count()
 
@@ -320,6 +324,14 @@ def differences(limit: int = 20) -> tuple[int, list[str]]:
         f"participant not in the summary {row}"
         for row in sorted(extra_participants)[: max(limit - len(shown), 0)]
     ]
+    missing_quarters, extra_quarters = quarters.differences()
+    shown += [
+        f"quarter missing {row}" for row in sorted(missing_quarters)[: max(limit - len(shown), 0)]
+    ]
+    shown += [
+        f"quarter not in the log {row}"
+        for row in sorted(extra_quarters)[: max(limit - len(shown), 0)]
+    ]
     wrong_groups = list(
         Group.objects.annotate(latest=_latest_session())
         .exclude(last_session_on__isnull=True, latest__isnull=True)
@@ -331,4 +343,5 @@ def differences(limit: int = 20) -> tuple[int, list[str]]:
         for pk, kept_on, latest in wrong_groups[: max(limit - len(shown), 0)]
     ]
     wrong = len(missing) + len(extra) + len(missing_participants) + len(extra_participants)
+    wrong += len(missing_quarters) + len(extra_quarters)
     return wrong + len(wrong_groups), shown

@@ -118,7 +118,7 @@ def organisations_and_staff(ctx: Context) -> None:
 
 YOUNG_PERSON_COLUMNS = stamped(
     "reference first_name last_name preferred_name age_band date_of_birth organisation_id area "
-    "communication_needs access_needs contact_preference is_active search_text"
+    "communication_needs access_needs contact_preference contact_email is_active search_text"
 )
 #: Where the names and reference are in a row, for its search text.
 _SEARCHED_COLUMNS = [YOUNG_PERSON_COLUMNS.index(name) for name in SEARCHED_FIELDS]
@@ -170,6 +170,7 @@ def young_people(ctx: Context) -> None:
             rng.choice(COMMUNICATION_NEEDS),
             rng.choice(ACCESS_NEEDS),
             rng.choice(CONTACT_PREFERENCES),
+            "",  # no contact address: nobody generated is told by message
             active,
             "",
         ]

@@ -28,9 +28,10 @@ from heard.demo.generator import (
 from heard.demo.generator.context import MARKER_PREFIX, SCALES, VERSION, Context, Scale, Step
 from heard.demo.generator.sinks import Writer
 from heard.groups.models import Group
-from heard.participation import summaries
+from heard.participation import quarters, summaries
 from heard.participation.models import (
     Attendance,
+    QuarterlyParticipation,
     Session,
     YearlyParticipant,
     YearlyParticipation,
@@ -94,6 +95,7 @@ def wipe() -> dict[str, int]:
         Evidence,
         YearlyParticipation,
         YearlyParticipant,
+        QuarterlyParticipation,
         ViewResponsibility,
     ]
     targets = [*dependants, *generated_models()]
@@ -218,6 +220,7 @@ def _summaries() -> int:
     (tests/demo/test_generator.py)."""
     summaries._insert(Attendance.objects.all())
     summaries._insert_participants(YearlyParticipation.objects.all())
+    quarters.insert(Attendance.objects.all())
     latest: dict[int, datetime.date] = {}
     for path in ("group", "other_groups"):
         sessions = Session.objects.filter(
@@ -242,6 +245,7 @@ def _analyze() -> None:
         *generated_models(),
         YearlyParticipation,
         YearlyParticipant,
+        QuarterlyParticipation,
         ViewResponsibility,
     ]
     with connection.cursor() as cursor:

@@ -18,6 +18,7 @@ from heard.core import disclosure
 from heard.core.disclosure import Cell
 from heard.groups.models import Group, GroupTheme, StageTransition
 from heard.indicators.measures import Figure, Filters, Measure, Period, Unit, register
+from heard.participation import quarters
 from heard.participation.models import ACTIVE_DEGREES, Attendance, Session
 from heard.people.models import YoungPerson
 from heard.voice import selectors as voice_selectors
@@ -57,13 +58,29 @@ def _young_people_cell(people: QuerySet[YoungPerson]) -> Cell:
     return Cell(row["n"] or 0, row["keys"] or 0)
 
 
+#: The filters the quarterly summary answers (``participation.quarters``); any other is read
+#: from the sessions' attendances.
+SUMMARISED_FILTERS = frozenset({"group_kind", "organisation", "age_band"})
+
+
 def active_young_people(period: Period, filters: Filters) -> Figure:
-    """Young people who attended a session at an "involve" degree in the period, each once."""
-    sessions = sessions_matching(period, filters).filter(degree__in=ACTIVE_DEGREES)
-    attended = Attendance.objects.filter(
-        status=Attendance.Status.ATTENDED, session__in=sessions.values("pk")
-    )
-    people = YoungPerson.objects.filter(pk__in=attended.values("young_person"))
+    """Young people who attended a session at an "involve" degree in the period, each once:
+    from the quarterly summary for whole quarters (or a quarter to today) and the filters it
+    holds, else from the attendances (the same young people: tests/indicators)."""
+    if filters.given() <= SUMMARISED_FILTERS and quarters.covers(period.start, period.end):
+        rows = quarters.active_in(
+            period.start,
+            period.end,
+            group_kind=filters.group_kind,
+            organisation=filters.organisation,
+        )
+        people = YoungPerson.objects.filter(pk__in=rows.values("young_person_id"))
+    else:
+        sessions = sessions_matching(period, filters).filter(degree__in=ACTIVE_DEGREES)
+        attended = Attendance.objects.filter(
+            status=Attendance.Status.ATTENDED, session__in=sessions.values("pk")
+        )
+        people = YoungPerson.objects.filter(pk__in=attended.values("young_person"))
     if filters.age_band:
         people = people.filter(age_band=filters.age_band)
     return Figure(_young_people_cell(people))
