@@ -91,17 +91,13 @@ def scratch_database() -> Iterator[str]:
             db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-#: django-tasks' jobs on RQ run only as its own job class (a plain RQ job cannot call a Task).
-JOB_CLASS = "django_tasks_rq.backend.Job"
-
-
 class Worker:
-    """``heard rqworker`` (background jobs on RQ, as with REDIS_URL in production)."""
+    """``heard worker``: background jobs, here on RQ (REDIS_URL), as a process of its own."""
 
     def __init__(self, env: dict[str, str]) -> None:
         self.log = tempfile.NamedTemporaryFile("w+", prefix="heard-worker-", suffix=".log")  # noqa: SIM115
         self.process = subprocess.Popen(  # noqa: S603
-            [str(served.BIN / "heard"), "rqworker", "--job-class", JOB_CLASS, "default"],
+            [str(served.BIN / "heard"), "worker"],
             env=env,
             cwd=served.ROOT,
             stdout=self.log,
@@ -135,8 +131,10 @@ def cluster(tmp_path_factory) -> Iterator[dict[str, Any]]:
         del env["HEARD_TESTING"]
         env |= store.env() | {
             "REDIS_URL": redis.url,
-            # Any list export becomes a job (heard.jobs), to be run by the worker.
+            # Any list export becomes a job (heard.jobs), run by the one worker started here,
+            # not by workers the servers would start beside themselves (gunicorn.conf.py).
             "HEARD_EXPORT_JOB_THRESHOLD": "1",
+            "HEARD_JOB_WORKERS": "0",
             # SETUP uses the test factories.
             "PYTHONPATH": os.pathsep.join([str(served.ROOT / "src"), str(served.ROOT)]),
         }
