@@ -79,3 +79,20 @@ def test_heard_worker_runs_the_queued_jobs(officer):
     job.refresh_from_db()
     assert (job.status, job.done) == (Status.SUCCEEDED, 2)
     assert Job.objects.count() == 1
+
+
+def test_steps_print_each_message_and_count_the_named_ones():
+    class Command:
+        stdout, stderr = StringIO(), StringIO()
+
+    steps = cli.Steps(Command(), total=2, desc="Loading", counted=("generated ",))
+    steps("generated people in 1.0 s")
+    steps("  loaded 10 people.YoungPerson in 0.1 s")
+    steps("generated groups in 2.0 s")
+    steps.close()
+    assert Command.stdout.getvalue().splitlines() == [
+        "generated people in 1.0 s",
+        "  loaded 10 people.YoungPerson in 0.1 s",
+        "generated groups in 2.0 s",
+    ]
+    assert "Loading: 100%" in Command.stderr.getvalue() and "2/2" in Command.stderr.getvalue()
