@@ -243,3 +243,39 @@ def test_gunicorn_writes_json_access_lines_with_the_path_and_request_id_only(tmp
     assert isinstance(line["duration_ms"], int)
     everything = out.read_text() + err.read_text()
     assert FIRST not in everything and LAST not in everything
+
+
+def test_the_access_formatter_reads_gunicorns_atoms():
+    from gunicorn.glogging import SafeAtoms
+
+    from heard.core.logging import AccessJsonFormatter
+
+    atoms = SafeAtoms(
+        {"m": "GET", "U": "/people/", "q": f"q={FIRST}", "s": "200", "M": 12,
+         "{x-request-id}o": "abc123"}
+    )  # fmt: skip
+    record = logging.LogRecord(
+        "gunicorn.access", logging.INFO, __file__, 1, '"%(m)s %(U)s" %(s)s', (atoms,), None
+    )
+    line = json.loads(AccessJsonFormatter().format(record))
+    assert line["message"] == "GET /people/ 200" and line["request_id"] == "abc123"
+    assert (line["path"], line["duration_ms"]) == ("/people/", 12)
+    assert FIRST not in json.dumps(line)
+    # gunicorn's own lines (no atoms) are plain JSON lines.
+    other = logging.LogRecord("gunicorn.error", logging.INFO, __file__, 1, "Booting", None, None)
+    assert json.loads(AccessJsonFormatter().format(other))["request_id"] == "none"
+
+
+def test_a_stack_and_a_syntax_error_are_written_without_their_text():
+    from heard.core.logging import JsonFormatter
+
+    record = logging.LogRecord("heard", logging.INFO, __file__, 1, "here", None, None, sinfo="at")
+    assert json.loads(JsonFormatter().format(record))["stack_info"] == "at"
+    try:
+        compile(f"{FIRST} = (", "<form>", "exec")
+    except SyntaxError as error:
+        text = traceback_without_messages((SyntaxError, error, error.__traceback__))
+    assert FIRST not in text and "SyntaxError" in text
+    loop = ValueError(NAME)
+    loop.__context__ = loop  # a cycle, as code that re-raises carelessly makes
+    assert NAME not in traceback_without_messages((ValueError, loop, None))

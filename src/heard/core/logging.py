@@ -38,10 +38,8 @@ REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
-def _withhold(exception: traceback.TracebackException, seen: set[int]) -> None:
-    if id(exception) in seen:
-        return
-    seen.add(id(exception))
+def _withhold(exception: traceback.TracebackException) -> None:
+    # TracebackException breaks cycles itself: its causes and contexts form a tree.
     exception._str = WITHHELD  # type: ignore[attr-defined]
     exception.__notes__ = None
     for attribute in ("text", "msg"):  # a SyntaxError's source line and message
@@ -50,13 +48,13 @@ def _withhold(exception: traceback.TracebackException, seen: set[int]) -> None:
     related = [exception.__cause__, exception.__context__, *(exception.exceptions or [])]
     for other in related:
         if other is not None:
-            _withhold(other, seen)
+            _withhold(other)
 
 
 def traceback_without_messages(exc_info: ExcInfo) -> str:
     """The traceback of ``exc_info`` with every exception's message (and notes) withheld."""
     exception = traceback.TracebackException(*exc_info, capture_locals=False)
-    _withhold(exception, set())
+    _withhold(exception)
     return "".join(exception.format()).rstrip("\n")
 
 
