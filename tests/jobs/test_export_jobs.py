@@ -169,3 +169,17 @@ def test_an_export_broken_off_leaves_no_temporary_file(
     with pytest.raises(ConnectionError):
         exports.run_export(job, Breaking(job))
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_request_counts_no_further_than_one_row_past_the_threshold(
+    settings, client_for, officer, young_people
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.HEARD_EXPORT_JOB_THRESHOLD = 3
+    client = client_for(officer)
+    with CaptureQueriesContext(connection) as queries:
+        assert _export(client).status_code == 303
+    counts = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert counts and all("LIMIT 4" in sql for sql in counts), counts
