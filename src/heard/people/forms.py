@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.forms import PAST, GovUKDateField
 from heard.core.roles import AgeBand, Role
@@ -57,6 +58,15 @@ class YoungPersonForm(forms.Form):
         choices=YoungPerson.ContactPreference.choices,
         initial=YoungPerson.ContactPreference.VIA_WORKER,
         widget=forms.RadioSelect,
+    )
+    # Issue 20: Heard tells them of feedback by email only with a current "contact" consent.
+    contact_email = forms.EmailField(
+        label=_("Email address for messages"),
+        required=False,
+        help_text=_(
+            "Heard emails them when what they said is fed back, only if they have agreed to "
+            "be contacted by message."
+        ),
     )
 
     def __init__(self, *args: Any, user: Any, instance: YoungPerson | None = None, **kwargs: Any):

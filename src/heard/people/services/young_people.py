@@ -121,6 +121,7 @@ def young_person_create(
     communication_needs: str = "",
     access_needs: str = "",
     contact_preference: str = YoungPerson.ContactPreference.VIA_WORKER,
+    contact_email: str = "",
     confirm_not_duplicate: bool = False,
 ) -> YoungPerson:
     values: dict[str, Any] = {
@@ -133,6 +134,7 @@ def young_person_create(
         "communication_needs": communication_needs,
         "access_needs": access_needs,
         "contact_preference": contact_preference,
+        "contact_email": contact_email,
     }
     clean_values(values)
     young_person = YoungPerson(organisation=organisation, **values)

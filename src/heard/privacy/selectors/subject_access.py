@@ -41,6 +41,7 @@ def _person(yp: YoungPerson) -> dict[str, Any]:
         "area": yp.area,
         "communication_needs": yp.communication_needs,
         "access_needs": yp.access_needs,
+        "contact_email": yp.contact_email,
         "contact_preference": yp.get_contact_preference_display(),
         "active": yp.is_active,
         "record_created": _iso(yp.created_at),

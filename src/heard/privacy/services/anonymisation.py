@@ -35,6 +35,7 @@ PERSONAL_FIELDS: dict[str, Any] = {
     "area": "",
     "communication_needs": "",
     "access_needs": "",
+    "contact_email": "",
     "contact_preference": YoungPerson.ContactPreference.VIA_WORKER,
 }
 
