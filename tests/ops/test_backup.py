@@ -271,3 +271,11 @@ def test_copy_database_leaves_nothing_half_written(tmp_path):
         copy_database(not_a_database, tmp_path / "other.sqlite3")
     assert not (tmp_path / "other.sqlite3").exists()
     assert list(tmp_path.glob(".*partial")) == []
+
+
+@pytest.mark.parametrize("name", ["backup", "restore"])
+def test_each_command_explains_itself(name):
+    from django.core.management import load_command_class
+
+    text = load_command_class("heard.core", name).create_parser("heard", name).format_help()
+    assert "SQLite" in text and "--database" in text

@@ -72,7 +72,8 @@ def copy_database(source: Path, target: Path) -> None:
 
 
 class Command(BaseCommand):
-    help = _("Copy Heard's SQLite database to a file, safely while Heard serves.")
+    # argparse needs a str (a lazy translation breaks --help), as every command's help.
+    help = "Copy Heard's SQLite database to a file, safely while Heard serves."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", help=_("The file to write the copy to."))

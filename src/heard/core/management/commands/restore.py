@@ -62,7 +62,8 @@ def check_backup(path: Path) -> int:
 
 
 class Command(BaseCommand):
-    help = _("Restore Heard's SQLite database from a copy that heard backup took.")
+    # argparse needs a str (a lazy translation breaks --help), as every command's help.
+    help = "Restore Heard's SQLite database from a copy that heard backup took."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", help=_("The copy to restore."))
