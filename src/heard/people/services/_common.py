@@ -26,10 +26,9 @@ ORGANISATION_FIELDS = (
     "is_active",
 )
 STAFF_FIELDS = ("email", "full_name", "role", "organisation", "job_title", "is_active")
-#: A young person's details: every column of the CSV import, and whether they still take part.
-YOUNG_PERSON_FIELDS = (*importers.COLUMNS, "is_active")
-#: Where Heard may message them (issue 20): set on the form and the API, not in the CSV import.
-YOUNG_PERSON_FIELDS += ("contact_email",)
+#: A young person's details: every column of the CSV import, whether they still take part, and
+#: where Heard may message them (issue 20: on the form, not in the CSV import).
+YOUNG_PERSON_FIELDS = (*importers.COLUMNS, "is_active", "contact_email")
 
 _STRIPPED = frozenset(
     {"name", "area", "contact_name", "contact_email", "contact_phone", "full_name", "job_title"}
