@@ -147,7 +147,10 @@ def test_without_a_dsn_nothing_is_set_up():
     assert operations.sentry_options({"SENTRY_DSN": "  "}) is None
     options = operations.sentry_options({"SENTRY_DSN": "http://k@127.0.0.1:9/1"})
     assert options is not None
-    assert options["send_default_pii"] is False and options["include_local_variables"] is False
+    collected = options["data_collection"]
+    assert collected["user_info"] is False and collected["stack_frame_variables"] is False
+    assert collected["cookies"] == collected["url_query_params"] == {"mode": "off"}
+    assert collected["http_bodies"] == [] and collected["database_query_data"] is False
     assert options["environment"] == "production" and options["release"] is None
     assert options["traces_sample_rate"] == 0
 

@@ -96,8 +96,19 @@ def sentry_options(env: Mapping[str, str]) -> dict[str, Any] | None:
     return {
         "dsn": dsn,
         "integrations": [DjangoIntegration()],
-        "send_default_pii": False,
-        "include_local_variables": False,
+        # What the SDK collects at all (it replaces send_default_pii): no user details, cookies,
+        # query strings, bodies, SQL parameters, job arguments or local variables; only the
+        # harmless request headers. scrub_event then removes anything that slipped through.
+        "data_collection": {
+            "user_info": False,
+            "cookies": {"mode": "off"},
+            "http_headers": {"request": {"mode": "allowlist", "terms": sorted(SENTRY_HEADERS)}},
+            "http_bodies": [],
+            "url_query_params": {"mode": "off"},
+            "database_query_data": False,
+            "queues": False,
+            "stack_frame_variables": False,
+        },
         "max_request_body_size": "never",
         "before_send": scrub_event,
         "before_send_transaction": scrub_event,
