@@ -147,7 +147,14 @@ def cluster(tmp_path_factory) -> Iterator[dict[str, Any]]:
                 served.Server(env, workers=1, threads=2) as one,
                 served.Server(env, workers=1, threads=2) as two,
             ):
-                yield {"one": one, "two": two, "store": store, "worker": worker, **setup}
+                yield {
+                    "one": one,
+                    "two": two,
+                    "store": store,
+                    "worker": worker,
+                    "env": env,
+                    **setup,
+                }
         finally:
             worker.stop()
 
@@ -254,6 +261,13 @@ def test_a_rate_limit_counts_requests_on_both_servers(cluster):
         answer = post_form(browser, server, reverse("portal:sign-in"), {"code": "ABCD-EFGH"})
         statuses.append(answer.status_code)
     assert statuses == [200, 200, 200, 200, 200, 429]
+    # Counted in Redis (REDIS_URL), not in the database's rows.
+    counted_in_database = served.heard_python(
+        cluster["env"],
+        "import json\nfrom heard.portal.models import SignInAttempts\n"
+        "print(json.dumps(SignInAttempts.objects.count()))",
+    )
+    assert counted_in_database == 0
 
 
 def test_an_export_started_on_one_finishes_on_the_worker(cluster, signed_in):
