@@ -399,6 +399,8 @@ PAGES += [
     ("messaging:retry", "messages/<int:pk>/retry/", "retry"),
     ("messaging:reminders", "account/reminders/", "reminders"),
 ]
+# Welsh and English (issue 20): the language switch on the portal and public pages.
+PAGES += [("set_language", "i18n/setlang/", "set_language")]
 
 #: A value for each path parameter, as reverse() takes it and the path then reads it.
 SAMPLES = {"int": 7, "str": "people.youngperson", "uidb64": "MQ", "token": "set-password"}

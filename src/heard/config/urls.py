@@ -26,6 +26,8 @@ urlpatterns = [
     path("api/v1/", include("heard.api.urls")),
     # Background jobs with progress (issue 20): exports, reports and imports that take a while.
     path("jobs/", include("heard.jobs.urls")),
+    # The language switch on the portal and public pages (heard.config.parts.languages).
+    path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
     path("health/", include("heard.core.health")),  # load balancers: heard.core.health
     *bench_views.urlpatterns(),  # the benchmark's framework floor, only when HEARD_BENCH=1

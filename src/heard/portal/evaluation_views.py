@@ -7,6 +7,8 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from heard.involvement import selectors as involvement_selectors
@@ -18,9 +20,9 @@ from heard.portal.views import one_tap, portal_required
 
 #: The three answers in a young person's words, in the order the buttons show them.
 RATING_WORDS = [
-    (Evaluation.Rating.POSITIVE, "Good"),
-    (Evaluation.Rating.NEUTRAL, "OK"),
-    (Evaluation.Rating.NEGATIVE, "Not good"),
+    (Evaluation.Rating.POSITIVE, gettext_lazy("Good")),
+    (Evaluation.Rating.NEUTRAL, gettext_lazy("OK")),
+    (Evaluation.Rating.NEGATIVE, gettext_lazy("Not good")),
 ]
 
 
@@ -30,7 +32,7 @@ def how_it_went(request: HttpRequest, young_person: YoungPerson) -> HttpResponse
         "young_person": young_person,
         "sessions": involvement_selectors.portal_sessions_to_evaluate(young_person),
         "rating_choices": RATING_WORDS,
-        "title": "Tell us how it went",
+        "title": _("Tell us how it went"),
     }
     return render(request, "portal/how_it_went.html", context)
 

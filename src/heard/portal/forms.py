@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.forms import add_service_errors  # noqa: F401 (used by the views)
 from heard.voice.models import Rating
@@ -12,10 +15,10 @@ COMMENT_MAX_LENGTH = 1000
 
 class SignInForm(forms.Form):
     code = forms.CharField(
-        label="Your code",
+        label=_("Your code"),
         max_length=20,
-        help_text="Your worker gave you this code. It looks like ABCD-2345.",
-        error_messages={"required": "Type in the code your worker gave you."},
+        help_text=_("Your worker gave you this code. It looks like ABCD-2345."),
+        error_messages={"required": _("Type in the code your worker gave you.")},
         widget=forms.TextInput(
             attrs={
                 "autocomplete": "off",
@@ -37,20 +40,34 @@ class IssueCodeForm(forms.Form):
     )
 
 
+#: A rating's three answers, as the portal's buttons say them (in the young person's language).
+RATING_CHOICES = [
+    (Rating.Value.HELPFUL.value, _("Helpful")),
+    (Rating.Value.NOT_SURE.value, _("Not sure")),
+    (Rating.Value.NOT_HELPFUL.value, _("Not helpful")),
+]
+#: The comment's limit, in words a child can read.
+COMMENT_TOO_LONG = lazy(
+    lambda: (
+        gettext("Your comment is too long: use %(limit)s letters or fewer.")
+        % {"limit": COMMENT_MAX_LENGTH}
+    ),
+    str,
+)()
+
+
 class RatingForm(forms.Form):
     value = forms.ChoiceField(
-        choices=Rating.Value.choices,
+        choices=RATING_CHOICES,
         error_messages={
-            "required": "Choose helpful, not sure or not helpful.",
-            "invalid_choice": "Choose helpful, not sure or not helpful.",
+            "required": _("Choose helpful, not sure or not helpful."),
+            "invalid_choice": _("Choose helpful, not sure or not helpful."),
         },
     )
     comment = forms.CharField(
         required=False,
         max_length=COMMENT_MAX_LENGTH,
-        error_messages={
-            "max_length": f"Your comment is too long: use {COMMENT_MAX_LENGTH} letters or fewer."
-        },
+        error_messages={"max_length": COMMENT_TOO_LONG},
     )
 
 
@@ -58,16 +75,14 @@ class EvaluationForm(forms.Form):
     """How a session went, in the portal (``heard.portal.evaluation_views``)."""
 
     rating = forms.ChoiceField(
-        choices=[("positive", "Good"), ("neutral", "OK"), ("negative", "Not good")],
+        choices=[("positive", _("Good")), ("neutral", _("OK")), ("negative", _("Not good"))],
         error_messages={
-            "required": "Choose good, OK or not good.",
-            "invalid_choice": "Choose good, OK or not good.",
+            "required": _("Choose good, OK or not good."),
+            "invalid_choice": _("Choose good, OK or not good."),
         },
     )
     comment = forms.CharField(
         required=False,
         max_length=COMMENT_MAX_LENGTH,
-        error_messages={
-            "max_length": f"Your comment is too long: use {COMMENT_MAX_LENGTH} letters or fewer."
-        },
+        error_messages={"max_length": COMMENT_TOO_LONG},
     )

@@ -17,6 +17,7 @@ import time
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from heard.core.forms import add_service_errors
@@ -48,7 +49,7 @@ def help_page(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
         else:
             request.session[SENT_KEY] = {"young_person": young_person.pk, "at": time.time()}
             return redirect("portal:help-sent")
-    context = {"young_person": young_person, "form": form, "title": "Get help now"}
+    context = {"young_person": young_person, "form": form, "title": _("Get help now")}
     return render(request, "portal/safe_word.html", context)
 
 
@@ -64,5 +65,5 @@ def help_sent(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
         or time.time() - sent["at"] > PORTAL_SESSION_SECONDS
     ):
         return redirect("portal:help")
-    context = {"young_person": young_person, "title": "We have told someone who can help"}
+    context = {"young_person": young_person, "title": _("We have told someone who can help")}
     return render(request, "portal/safe_word_sent.html", context)

@@ -16,6 +16,8 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Exists, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from heard.core.permissions import require
 from heard.groups.models import Theme
@@ -87,15 +89,23 @@ def _views_of(young_person: YoungPerson) -> QuerySet[View]:
 
 #: Each outcome in words a child can read.
 OUTCOME_WORDS = {
-    Response.Outcome.CHANGED: "we changed something",
-    Response.Outcome.PARTLY_CHANGED: "we changed some things",
-    Response.Outcome.NOT_POSSIBLE: "we could not do it, and here is why",
-    Response.Outcome.STILL_CONSIDERING: "we are still thinking about it",
+    Response.Outcome.CHANGED: _("we changed something"),
+    Response.Outcome.PARTLY_CHANGED: _("we changed some things"),
+    Response.Outcome.NOT_POSSIBLE: _("we could not do it, and here is why"),
+    Response.Outcome.STILL_CONSIDERING: _("we are still thinking about it"),
 }
+#: The outcomes' names (the voice app's labels), for the Welsh catalogue: the public page
+#: translates the label it shows (``{% translate response.get_outcome_display %}``).
+OUTCOME_LABELS = (
+    gettext_noop("Changed"),
+    gettext_noop("Partly changed"),
+    gettext_noop("Not possible"),
+    gettext_noop("Still being considered"),
+)
 
 
 def outcome_words(response: Response) -> str:
-    return OUTCOME_WORDS.get(response.outcome, response.get_outcome_display())  # type: ignore[call-overload]
+    return str(OUTCOME_WORDS.get(response.outcome, response.get_outcome_display()))  # type: ignore[call-overload]
 
 
 @dataclass

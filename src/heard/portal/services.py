@@ -22,6 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext, gettext_noop
 
 from heard.core import audit, ratelimit
 from heard.core.permissions import require
@@ -34,9 +35,11 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
 MAX_VALID_DAYS = 90
 #: The one message for every refused code: it never says whether the code exists.
-CODE_REFUSED = "That code did not work. Check it and try again, or ask your worker for a new code."
+CODE_REFUSED = gettext_noop(
+    "That code did not work. Check it and try again, or ask your worker for a new code."
+)
 #: A spent code: it has signed in once. Saying so tells a guesser nothing that opens a door.
-CODE_SPENT = (
+CODE_SPENT = gettext_noop(
     "That code has been used already. Each code works only once: ask your worker for a new code."
 )
 #: Wrong codes allowed in a window from one address, and tries of one code from anywhere. An
@@ -133,7 +136,7 @@ def sign_in_code_use(*, code: str) -> SignInCode:
     devices sending it at once only one signs in. Rate limits are ``sign_in_attempt_allowed``'s.
     """
     plain = normalise_code(code)
-    refused = ValidationError({"code": CODE_REFUSED})
+    refused = ValidationError({"code": gettext(CODE_REFUSED)})
     if len(plain) != CODE_LENGTH or any(ch not in CODE_ALPHABET for ch in plain):
         raise refused
     now = timezone.now()
@@ -150,7 +153,7 @@ def sign_in_code_use(*, code: str) -> SignInCode:
         last_used_at=now
     )
     if not spent:
-        raise ValidationError({"code": CODE_SPENT})
+        raise ValidationError({"code": gettext(CODE_SPENT)})
     sign_in_code.last_used_at = now
     audit.record(actor=None, event=events.SIGN_IN_CODE_USED, obj=sign_in_code)
     return sign_in_code

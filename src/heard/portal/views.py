@@ -20,6 +20,8 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -35,7 +37,7 @@ from heard.voice import services as voice_services
 PORTAL_SESSION_KEY = "heard_portal"
 #: A portal session lasts this long after signing in, whatever the staff session length.
 PORTAL_SESSION_SECONDS = 2 * 60 * 60
-RATE_LIMITED = (
+RATE_LIMITED = gettext_noop(
     "You have tried a lot of times. Please wait 10 minutes and try again, "
     "or ask your worker for help."
 )
@@ -96,7 +98,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         )
         if not allowed:
             form.is_valid()
-            form.add_error(None, RATE_LIMITED)
+            form.add_error(None, _(RATE_LIMITED))
             status = 429
         elif form.is_valid():
             try:
@@ -114,14 +116,16 @@ def sign_in(request: HttpRequest) -> HttpResponse:
                 return redirect("portal:home")
     else:
         form = forms.SignInForm(initial={"code": request.GET.get("code", "")[:20]})
-    return render(request, "portal/sign_in.html", {"form": form, "title": "Sign in"}, status=status)
+    return render(
+        request, "portal/sign_in.html", {"form": form, "title": _("Sign in")}, status=status
+    )
 
 
 @require_POST
 def sign_out(request: HttpRequest) -> HttpResponse:
     request.session.pop(PORTAL_SESSION_KEY, None)
     request.session.cycle_key()
-    messages.success(request, "You are signed out. See you soon!")
+    messages.success(request, _("You are signed out. See you soon!"))
     return redirect("portal:sign-in")
 
 
@@ -134,7 +138,7 @@ def home(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
         "young_person": young_person,
         "items": selectors.portal_views(young_person),
         "rating_choices": forms.RatingForm.base_fields["value"].choices,  # type: ignore[attr-defined]
-        "title": "What happened to what I said",
+        "title": _("What happened to what I said"),
     }
     return render(request, "portal/home.html", context)
 
@@ -152,7 +156,7 @@ def one_tap(request: HttpRequest, form: Any, save: Callable[[], Any]) -> None:
             for error in errors:
                 messages.error(request, str(error))
     else:
-        messages.success(request, "Thank you! We saved what you think.")
+        messages.success(request, _("Thank you! We saved what you think."))
 
 
 @portal_required
@@ -160,8 +164,8 @@ def sessions(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     context = {
         "young_person": young_person,
         "sessions": selectors.portal_sessions(young_person),
-        "title": "Times I took part",
-        "columns": SESSION_COLUMNS,
+        "title": _("Times I took part"),
+        "columns": session_columns(),
     }
     return render(request, "portal/sessions.html", context)
 
@@ -204,12 +208,18 @@ CODE_COLUMNS = (
         '{{ row.created_at|date:"j F Y, H:i" }}</span></a>',
     ),
 )
+
+
 #: The times a young person took part, as their portal shows them.
-SESSION_COLUMNS = (
-    tables.Column("Date", "date"),
-    tables.Column("What", "get_kind_display"),
-    tables.Column("Group", lambda session: session.group.name if session.group else "Just you"),
-)
+def session_columns() -> tuple[tables.Column, ...]:
+    """The columns of the times a young person took part, in their language."""
+    return (
+        tables.Column(_("Date"), "date"),
+        tables.Column(_("What"), "get_kind_display"),
+        tables.Column(
+            _("Group"), lambda session: session.group.name if session.group else _("Just you")
+        ),
+    )
 
 
 def _codes_context(
@@ -291,7 +301,7 @@ def public(request: HttpRequest) -> HttpResponse:
         "page_obj": page,
         "themes": selectors.public_themes(),
         "poster_url": reverse("portal:poster"),
-        "title": "You said, we did",
+        "title": _("You said, we did"),
     }
     return render(request, "portal/public.html", context)
 
@@ -306,7 +316,7 @@ def public_theme(request: HttpRequest, pk: int) -> HttpResponse:
         "items": items,
         "page_obj": page,
         "poster_url": reverse("portal:theme-poster", args=[theme.pk]),
-        "title": f"You said, we did: {theme.title}",
+        "title": _("You said, we did: %(theme)s") % {"theme": theme.title},
     }
     return render(request, "portal/public.html", context)
 
