@@ -109,10 +109,14 @@ class _HealthView(HealthCheckView):
             _label(result.check): "unavailable" if result.error else "ok" for result in self.results
         }
         failed = any(result.error for result in self.results)
-        return JsonResponse(
+        response = JsonResponse(
             {"status": "unavailable" if failed else "ok", "checks": checks},
             status=503 if failed else 200,
         )
+        # Each failed check is logged (a warning of health_check's); Django's request logger
+        # would add an error for every probe while a dependency is down, and so would Sentry.
+        response._has_been_logged = True  # type: ignore[attr-defined]
+        return response
 
 
 class LiveView(_HealthView):
