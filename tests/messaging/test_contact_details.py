@@ -38,3 +38,30 @@ def test_in_subject_access_and_cleared_by_anonymisation(young_person, officer):
     privacy_services.young_person_anonymise(actor=officer, young_person=young_person)
     young_person.refresh_from_db()
     assert young_person.contact_email == ""
+
+
+def test_through_the_api_and_hidden_from_roles_without_names(
+    api_for, officer, theme_lead, organisation, monkeypatch
+):
+    from heard.core.roles import PROGRAMME_ROLES
+    from heard.people.policies import YoungPersonPolicy
+
+    created = api_for(officer).post(
+        "/api/v1/young-people/",
+        {
+            "first_name": "Ada",
+            "age_band": "11_13",
+            "organisation": organisation.pk,
+            "contact_email": "ada@example.net",
+        },
+        format="json",
+    )
+    assert created.status_code == 201, created.content
+    pk = created.json()["id"]
+    assert YoungPerson.objects.get(pk=pk).contact_email == "ada@example.net"
+    assert api_for(officer).get(f"/api/v1/young-people/{pk}/").json()["contact_email"] == (
+        "ada@example.net"
+    )
+    monkeypatch.setitem(YoungPersonPolicy.everywhere, "view_name", PROGRAMME_ROLES)
+    shown = api_for(theme_lead).get(f"/api/v1/young-people/{pk}/")
+    assert shown.status_code == 200 and shown.json()["contact_email"] is None

@@ -44,6 +44,7 @@ class YoungPersonSerializer(OutputSerializer):
     preferred_name = serializers.CharField(read_only=True, allow_null=True, help_text=_HIDDEN_NAME)
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     display_name = serializers.CharField(read_only=True, allow_null=True, help_text=_HIDDEN_NAME)
+    contact_email = serializers.CharField(read_only=True, allow_null=True, help_text=_HIDDEN_NAME)
     possible_duplicate_of = serializers.SlugRelatedField(  # type: ignore[var-annotated]
         slug_field="reference", many=True, read_only=True
     )
@@ -56,6 +57,7 @@ class YoungPersonSerializer(OutputSerializer):
         data: dict[str, Any] = super().to_representation(instance)
         if not self._sees_names():
             data.update(dict.fromkeys(NAMES))
+            data["contact_email"] = None  # issue 20: as personal as a name
         return data
 
     def _sees_names(self) -> bool:
@@ -103,6 +105,9 @@ class YoungPersonInputSerializer(_NewRecordSerializer):
     )
     contact_preference = serializers.ChoiceField(
         choices=YoungPerson.ContactPreference.choices, required=False
+    )
+    contact_email = serializers.EmailField(
+        required=False, allow_blank=True, help_text="Where Heard may email them (issue 20)."
     )
     confirm_not_duplicate = serializers.BooleanField(
         required=False,
