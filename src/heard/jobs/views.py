@@ -11,14 +11,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from heard.core.files import stored_file_response
 from heard.jobs import policies, selectors, services
 from heard.jobs.models import Job, Status
 
@@ -58,11 +58,7 @@ def job_download(request: Any, job_uuid: Any) -> HttpResponseBase:
     job = _own_job(request, job_uuid)
     if not policies.can_download(request.user, job):
         raise Http404(_("The file is not ready"))
-    return FileResponse(
-        default_storage.open(str(job.result.name), "rb"),
-        as_attachment=True,
-        filename=job.result_name,
-    )
+    return stored_file_response(job.result, job.result_name)
 
 
 @require_POST
