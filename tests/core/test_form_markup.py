@@ -73,6 +73,8 @@ NOT_HTML = {
     "health:live": "JSON",
     "health:ready": "JSON",
 }
+#: Messages that tell (issue 20): "Retry now" is a button's POST.
+NOT_HTML["messaging:retry"] = "POST only"
 
 
 class _Elements(HTMLParser):
