@@ -103,6 +103,7 @@ def test_signing_out_says_goodbye_in_welsh(world, portal_client):
     portal_client(world.amara, client)
     answer = client.post(reverse("portal:sign-out"), follow=True)
     assert "Rwyt ti wedi allgofnodi. Welwn ni di cyn bo hir!" in answer.content.decode()
+    assert ">Llwyddiant</h2>" in answer.content.decode()  # the banner's title
 
 
 def test_the_public_page_in_welsh_and_back_to_english(world):
