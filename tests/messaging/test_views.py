@@ -93,3 +93,28 @@ def test_message_str_and_recipient(told, admin_user):
     assert str(told) == "Feedback told to a young person (Failed permanently)"
     staff = Message(kind="actions_due", user=admin_user)
     assert staff.recipient_reference == admin_user.email
+
+
+def test_list_queries_do_not_grow_with_its_rows(
+    client_for, admin_user, young_person, count_queries
+):
+    client = client_for(admin_user)
+    client.get(LIST)  # the session and its first reads
+
+    def page():
+        assert client.get(LIST).status_code == 200
+
+    for n in range(2):
+        Message.objects.create(
+            kind="feedback_told",
+            young_person=young_person,
+            dedupe_key=f"q:{n}",
+            next_attempt_at=timezone.now(),
+        )
+    few, _ = count_queries(page)
+    for n in range(2, 12):
+        Message.objects.create(
+            kind="actions_due", user=admin_user, dedupe_key=f"q:{n}", next_attempt_at=timezone.now()
+        )
+    many, _ = count_queries(page)
+    assert few == many
