@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0004_calendar_feed'),
+        ("people", "0004_calendar_feed"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='youngperson',
-            name='contact_email',
-            field=models.EmailField(blank=True, default='', max_length=254),
+            model_name="youngperson",
+            name="contact_email",
+            field=models.EmailField(blank=True, default="", max_length=254),
         ),
     ]

@@ -4,15 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('privacy', '0003_alter_consent_given_on_alter_consent_withdrawn_on'),
+        ("privacy", "0003_alter_consent_given_on_alter_consent_withdrawn_on"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='consent',
-            name='purpose',
-            field=models.CharField(choices=[('taking_part', 'Taking part'), ('photographs', 'Photographs'), ('quotes', 'Quotes'), ('publishing', 'Publishing'), ('sharing', 'Sharing with partners'), ('equality_data', 'Equality monitoring data'), ('contact', 'Being contacted by message')], max_length=16),
+            model_name="consent",
+            name="purpose",
+            field=models.CharField(
+                choices=[
+                    ("taking_part", "Taking part"),
+                    ("photographs", "Photographs"),
+                    ("quotes", "Quotes"),
+                    ("publishing", "Publishing"),
+                    ("sharing", "Sharing with partners"),
+                    ("equality_data", "Equality monitoring data"),
+                    ("contact", "Being contacted by message"),
+                ],
+                max_length=16,
+            ),
         ),
     ]
