@@ -19,7 +19,9 @@ REVIEW = "Needs review by a Welsh speaker"
 PORTAL_SOURCES = re.compile(
     r"^(portal/|opportunities/templates/opportunities/portal_"
     r"|consultations/templates/consultations/portal/|rewards/templates/rewards/portal_"
-    r"|decisions/templates/decisions/portal/|core/templates/base\.html|core/templates/includes/(messages|pagination)\.html)"
+    r"|decisions/templates/decisions/portal/|core/templates/base\.html"
+    r"|core/templates/includes/(messages|pagination)\.html"
+    r"|core/templates/gds/layout/error_summary\.html)"
 )
 #: Python's %-placeholders (named or not) and the HTML tags a message carries.
 PLACEHOLDER = re.compile(r"%(?:\(\w+\))?[sd]|<[^>]+>")

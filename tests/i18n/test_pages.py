@@ -77,6 +77,7 @@ def test_a_wrong_code_is_refused_in_welsh(db):
     html = client.post(reverse("portal:sign-in"), {"code": "ABCD-2345"}).content.decode()
     assert "Wnaeth y cod yna ddim gweithio" in html
     assert "Gwall:" in html
+    assert "Mae problem wedi codi" in html  # the error summary's title
     assert services.CODE_REFUSED not in html
 
 
