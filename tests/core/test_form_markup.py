@@ -75,6 +75,8 @@ NOT_HTML = {
 }
 #: Messages that tell (issue 20): "Retry now" is a button's POST.
 NOT_HTML["messaging:retry"] = "POST only"
+#: Welsh and English (issue 20): the language switch is a POST; a GET only redirects back.
+NOT_HTML["set_language"] = "POST only"
 
 
 class _Elements(HTMLParser):
