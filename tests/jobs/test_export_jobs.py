@@ -121,14 +121,20 @@ def test_the_export_runs_again_as_its_requester_with_their_permissions_now(
     assert b"Try again" in page.content
 
 
-def test_the_jobs_list_downloads_as_csv(settings, client_for, officer, young_people):
+def test_the_jobs_list_downloads_as_csv_and_xlsx(settings, client_for, officer, young_people):
     settings.HEARD_EXPORT_JOB_THRESHOLD = 1
+    officer.full_name = "=HYPERLINK(1)"  # formula text in a stored string: kept as text
+    officer.save(update_fields=["full_name"])
     client = client_for(officer)
     _export(client)
     response = client.get(reverse("jobs:job-list"), {"format": "csv"})
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    text = b"".join(response.streaming_content).decode()
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     assert rows[0] == ["Job", "Requested by", "Requested", "Status", "Rows done", "Attempts"]
     assert rows[1][3] == "Queued"
+    assert rows[1][1] == "'=HYPERLINK(1)"
+    workbook = client.get(reverse("jobs:job-list"), {"format": "xlsx"})
+    assert workbook["Content-Disposition"].endswith('jobs.xlsx"')
     assert client.get(reverse("jobs:job-list")).status_code == 200
 
 

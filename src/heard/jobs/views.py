@@ -6,7 +6,6 @@ not exist. Administrators see every job in the list, never another's file.
 
 from __future__ import annotations
 
-import csv
 from typing import Any
 
 from django.contrib import messages
@@ -18,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from heard.core.exports import EXPORT_FORMATS, export_response
 from heard.core.files import stored_file_response
 from heard.jobs import policies, selectors, services
 from heard.jobs.models import Job, Status
@@ -89,17 +89,12 @@ def _columns() -> list[tuple[str, Any]]:
 
 @require_GET
 @login_required
-def job_list(request: Any) -> HttpResponse:
+def job_list(request: Any) -> HttpResponseBase:
     jobs = selectors.jobs_visible_to(request.user)
     columns = _columns()
-    if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="jobs.csv"'
-        writer = csv.writer(response)
-        writer.writerow([header for header, _getter in columns])
-        for job in jobs.iterator(chunk_size=500):
-            writer.writerow([str(getter(job)) for _header, getter in columns])
-        return response
+    export_format = request.GET.get("format")
+    if export_format in EXPORT_FORMATS:
+        return export_response(export_format, jobs.iterator(chunk_size=500), columns, "jobs.csv")
     page = Paginator(jobs, 25).get_page(request.GET.get("page"))
     rows = [
         {
