@@ -24,6 +24,33 @@ def pytest_terminal_summary(terminalreporter):
     terminalreporter.write_line(depth.summary())
 
 
+def _transactional(item: pytest.Item, marker: pytest.Mark | None) -> bool:
+    if marker is not None and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)):
+        return True
+    names = getattr(item, "fixturenames", ())
+    return "transactional_db" in names or "live_server" in names
+
+
+def pytest_collection_modifyitems(items):
+    """Every transactional test (outside the browser run) puts back the database it found,
+    migrations' rows included (``serialized_rollback``). A transactional test empties the
+    tables when it ends; without this, the seeded rows (methods, standards) were gone for the
+    tests after it on the same xdist worker, and a later test with serialized_rollback failed to
+    load content types that the flush had made again (Django recreates them after a plain
+    flush, not after a serialized one)."""
+    for item in items:
+        if item.get_closest_marker("browser") is not None:
+            continue
+        marker = item.get_closest_marker("django_db")
+        if not _transactional(item, marker) or (
+            marker and marker.kwargs.get("serialized_rollback")
+        ):
+            continue
+        kwargs = dict(marker.kwargs) if marker is not None else {}
+        kwargs.update(transaction=True, serialized_rollback=True)
+        item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

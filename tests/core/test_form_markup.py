@@ -77,6 +77,9 @@ NOT_HTML = {
 NOT_HTML["messaging:retry"] = "POST only"
 #: Welsh and English (issue 20): the language switch is a POST; a GET only redirects back.
 NOT_HTML["set_language"] = "POST only"
+# Background jobs (issue 20): trying again is a POST; the download is the job's file.
+NOT_HTML["jobs:job-try-again"] = "POST only"
+NOT_HTML["jobs:job-download"] = "a file download (the job's result)"
 
 
 class _Elements(HTMLParser):
@@ -268,6 +271,19 @@ def world(db, make_user):
     from tests.decisions.markup import decision_pages  # budgets and votes (M17)
 
     decision_kwargs = decision_pages(organisation, young_person, payload)
+    from heard.jobs.models import Job, Status  # background jobs (issue 20)
+
+    job = Job.objects.create(
+        kind="export",
+        label=payload("Job"),
+        requested_by=users["lead"],
+        status=Status.FAILED,
+        error=payload("Error"),
+    )
+    job_kwargs = {
+        name: {"job_uuid": job.uuid}
+        for name in ("jobs:job-detail", "jobs:job-download", "jobs:job-try-again")
+    }
     code, _plain = portal_services.sign_in_code_issue(actor=staff, young_person=young_person)
     AuditEntry.objects.create(
         actor=staff,
@@ -341,6 +357,7 @@ def world(db, make_user):
         **opportunity_kwargs,
         **resource_kwargs,
         **reward_kwargs,
+        **job_kwargs,
     }
     #: Pages whose form is reached through a query (the second step of a form), or after
     #: another page: a reset link's token is swapped for "set-password" in the session.

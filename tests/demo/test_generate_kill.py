@@ -26,7 +26,8 @@ if os.environ.get("HALT"):
     def halting_flush(sink):
         flush(sink)
         if sink.model is Session:
-            print("HALFWAY", Session.objects.count(), flush=True)
+            # On a line of its own: the progress bar (stderr, merged) ends its lines with "\\r".
+            print("\\nHALFWAY", Session.objects.count(), flush=True)
             time.sleep(120)
     generator.BulkCreateSink._flush = halting_flush
 call_command("generate", *json.loads(os.environ["ARGS"]), stdout=sys.stderr)

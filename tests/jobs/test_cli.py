@@ -35,17 +35,6 @@ def test_nothing_due_draws_no_bar():
     assert err.getvalue() == ""
 
 
-@pytest.mark.django_db(transaction=True)
-def test_generate_moves_a_bar_a_step_per_app():
-    from heard.demo import generator
-
-    out, err = StringIO(), StringIO()
-    call_command("generate", scale="tiny", today=TODAY, stdout=out, stderr=err)
-    steps = len(generator.STEPS) + 3
-    assert "Generating: 100%" in err.getvalue() and f"{steps}/{steps}" in err.getvalue()
-    assert "generated " in out.getvalue() and "Generating:" not in out.getvalue()
-
-
 @pytest.mark.django_db
 def test_summaries_check_and_rebuild_draw_a_bar():
     err = StringIO()
@@ -63,22 +52,6 @@ def test_a_counter_follows_done_of_total():
     progress(5, 10)
     progress(10, 10)
     assert "Rows: 100%" in Command.stderr.getvalue() and "10/10" in Command.stderr.getvalue()
-
-
-@pytest.mark.django_db(transaction=True)
-def test_heard_worker_runs_the_queued_jobs(officer):
-    from heard.jobs import registry, services
-    from heard.jobs.models import Job, Status
-
-    registry.register("test_worker", lambda job, progress: progress.advance(2))
-    try:
-        job = services.start(officer, "test_worker", params={})
-        call_command("worker", batch=True, stdout=StringIO(), stderr=StringIO())
-    finally:
-        registry._RUNNERS.pop("test_worker")
-    job.refresh_from_db()
-    assert (job.status, job.done) == (Status.SUCCEEDED, 2)
-    assert Job.objects.count() == 1
 
 
 def test_steps_print_each_message_and_count_the_named_ones():

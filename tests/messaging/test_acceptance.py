@@ -15,6 +15,12 @@ from django.urls import reverse
 from heard.messaging.models import Message
 from heard.portal.services import CODE_SPENT
 
+#: Every test here runs transactionally (some commit for real): a file whose tests mix plain and
+#: transactional database access would flush the seeded rows (methods, standards) before other
+#: files' tests on the same xdist worker (make test distributes whole files, in pytest-django's
+#: order: plain database tests first, then transactional ones).
+pytestmark = pytest.mark.django_db(transaction=True)
+
 LINK = re.compile(r"https?://\S+/portal/sign-in/\?code=([A-Z0-9]{4}-[A-Z0-9]{4})")
 
 
@@ -33,7 +39,7 @@ def _record_and_send(record_feedback, young_person, capture, backend):
     [
         "immediate",
         # The database queue and its worker, committed for real as in production.
-        pytest.param("database", marks=pytest.mark.django_db(transaction=True)),
+        "database",
     ],
 )
 def test_told_by_email_within_a_minute_with_a_link_that_signs_in_once(

@@ -19,6 +19,12 @@ from django.urls import reverse
 
 from heard.core import health
 
+#: Every test here runs transactionally (some commit for real): a file whose tests mix plain and
+#: transactional database access would flush the seeded rows (methods, standards) before other
+#: files' tests on the same xdist worker (make test distributes whole files, in pytest-django's
+#: order: plain database tests first, then transactional ones).
+pytestmark = pytest.mark.django_db(transaction=True)
+
 
 def _free_port() -> int:
     with socket.socket() as probe:
@@ -76,7 +82,6 @@ def test_live_reaches_nothing_and_needs_no_sign_in(client, settings):
     assert "no-cache" in response["Cache-Control"]
 
 
-@pytest.mark.django_db(transaction=True)
 def test_ready_checks_database_cache_storage_and_the_database_queue(client, db_queue):
     response = client.get(reverse("health:ready"), HTTP_ACCEPT="text/html")
     assert response.status_code == 200, response.content
@@ -86,7 +91,6 @@ def test_ready_checks_database_cache_storage_and_the_database_queue(client, db_q
     }
 
 
-@pytest.mark.django_db(transaction=True)
 def test_ready_pings_the_redis_of_an_rq_queue(client, settings, redis_url):
     _rq(settings, redis_url)
     response = client.get("/health/ready/")
@@ -94,7 +98,6 @@ def test_ready_pings_the_redis_of_an_rq_queue(client, settings, redis_url):
     assert response.json()["checks"]["queue"] == "ok"
 
 
-@pytest.mark.django_db(transaction=True)
 def test_ready_is_503_when_the_queue_cannot_be_reached(client, settings, caplog):
     _rq(settings, f"redis://127.0.0.1:{_free_port()}/0")
     response = client.get("/health/ready/")
@@ -115,7 +118,6 @@ def test_ready_is_503_when_the_queue_cannot_be_reached(client, settings, caplog)
     assert "127.0.0.1" not in response.content.decode()
 
 
-@pytest.mark.django_db(transaction=True)
 def test_ready_is_503_when_the_cache_or_storage_fails(client, settings, tmp_path, db_queue):
     settings.CACHES = {
         **settings.CACHES,
@@ -151,7 +153,6 @@ def test_a_missing_task_backend_is_unavailable(settings):
         health.Queue(alias="elsewhere").run()
 
 
-@pytest.mark.django_db(transaction=True)
 def test_health_answers_without_redirecting_to_https(client, settings, db_queue):
     settings.SECURE_SSL_REDIRECT = True
     for url in ("/health/live/", "/health/ready/"):

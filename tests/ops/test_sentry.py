@@ -25,6 +25,12 @@ from django.views.decorators.csrf import csrf_exempt
 from heard.config.parts import operations
 from heard.people.models import YoungPerson
 
+#: Every test here runs transactionally (some commit for real): a file whose tests mix plain and
+#: transactional database access would flush the seeded rows (methods, standards) before other
+#: files' tests on the same xdist worker (make test distributes whole files, in pytest-django's
+#: order: plain database tests first, then transactional ones).
+pytestmark = pytest.mark.django_db(transaction=True)
+
 NAME = "Ottoline Marchbanks"
 FIRST, LAST = NAME.split(" ")
 
@@ -95,7 +101,6 @@ def _events(received: list[tuple[str, bytes]]) -> list[dict[str, Any]]:
     return events
 
 
-@pytest.mark.django_db(transaction=True)
 def test_an_error_in_a_view_reaches_sentry_without_personal_data(ingest, settings, live_server):
     port = ingest.server_address[1]
     env = {
