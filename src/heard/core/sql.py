@@ -37,3 +37,32 @@ class Median(Aggregate):
     name = "Median"
     template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
     output_field = FloatField()
+
+
+def insert_select(
+    model: Any,
+    columns: Any,
+    rows: Any,
+    *,
+    true_when_positive: tuple[str, ...] = (),
+) -> None:
+    """Write the rows a queryset gives into ``model``'s table in one ``INSERT ... SELECT``.
+
+    ``columns`` pairs each column of the table with the alias of ``rows`` (a ``values()``
+    queryset) that fills it; an alias in ``true_when_positive`` is written as ``alias > 0``, a
+    boolean on PostgreSQL and 0 or 1 on SQLite, what each stores. The summaries and read models
+    that must be what grouping their records gives are written this way."""
+    from django.db import connection
+
+    sql, params = rows.query.sql_with_params()
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    names = ", ".join(quote(column) for column, _ in columns)
+    selected = ", ".join(
+        f"{quote(alias)} > 0" if alias in true_when_positive else quote(alias)
+        for _, alias in columns
+    )
+    # Names are the model's own and the query is Django's, with its parameters passed apart.
+    statement = f"INSERT INTO {table} ({names}) SELECT {selected} FROM ({sql}) selected"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)

@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db import connection
 from django.db.models import Count, DateField, F, QuerySet
 from django.db.models.functions import TruncQuarter
 
 from heard.core.disclosure import quarter_of
+from heard.core.sql import insert_select
 from heard.participation.models import (
     ACTIVE_DEGREES,
     Attendance,
@@ -52,15 +52,7 @@ def grouped(attendances: QuerySet[Attendance]) -> QuerySet[Any, Any]:
 
 
 def insert(attendances: QuerySet[Attendance]) -> None:
-    sql, params = grouped(attendances).query.sql_with_params()
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(column) for column, _ in COLUMNS)
-    selected = ", ".join(quote(alias) for _, alias in COLUMNS)
-    table = quote(QuarterlyParticipation._meta.db_table)
-    # Names are the model's own and the query is Django's, with its parameters passed apart.
-    statement = f"INSERT INTO {table} ({columns}) SELECT {selected} FROM ({sql}) grouped"  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(statement, params)
+    insert_select(QuarterlyParticipation, COLUMNS, grouped(attendances))
 
 
 def refresh(young_people: list[int], start: datetime.date, end: datetime.date) -> None:

@@ -17,7 +17,7 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import (
     Case,
     Count,
@@ -35,6 +35,7 @@ from django.db.models import (
     When,
 )
 
+from heard.core.sql import insert_select
 from heard.core.years import partnership_year, year_bounds, year_of
 from heard.groups.models import Group
 from heard.participation import quarters
@@ -86,15 +87,7 @@ def grouped(attendances: QuerySet[Attendance]) -> QuerySet[Any, Any]:
 
 
 def _insert(attendances: QuerySet[Attendance]) -> None:
-    sql, params = grouped(attendances).query.sql_with_params()
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(column) for column, _ in COLUMNS)
-    selected = ", ".join(quote(alias) for _, alias in COLUMNS)
-    table = quote(YearlyParticipation._meta.db_table)
-    # Names are the model's own and the query is Django's, with its parameters passed apart.
-    statement = f"INSERT INTO {table} ({columns}) SELECT {selected} FROM ({sql}) grouped"  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(statement, params)
+    insert_select(YearlyParticipation, COLUMNS, grouped(attendances))
 
 
 def any_in_a_buddy_group() -> Max:
@@ -150,18 +143,12 @@ PARTICIPANT_COLUMNS = (
 
 
 def _insert_participants(rows: QuerySet[YearlyParticipation]) -> None:
-    sql, params = participant_rows(rows).query.sql_with_params()
-    quote = connection.ops.quote_name
-    table = quote(YearlyParticipant._meta.db_table)
-    columns = ", ".join(quote(column) for column, _ in PARTICIPANT_COLUMNS)
-    # "s_buddy > 0" is a boolean on PostgreSQL and 0 or 1 on SQLite: what each stores.
-    selected = ", ".join(
-        f"{quote(alias)} > 0" if alias == "s_buddy" else quote(alias)
-        for _, alias in PARTICIPANT_COLUMNS
+    insert_select(
+        YearlyParticipant,
+        PARTICIPANT_COLUMNS,
+        participant_rows(rows),
+        true_when_positive=("s_buddy",),
     )
-    statement = f"INSERT INTO {table} ({columns}) SELECT {selected} FROM ({sql}) grouped"  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(statement, params)
 
 
 def _lock(young_people: list[int]) -> None:

@@ -25,9 +25,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F, QuerySet
 
+from heard.core.sql import insert_select
 from heard.voice.models import View, ViewResponsibility
 
 #: The links through which a user answers for a view, as paths from the view to a user.
@@ -74,15 +75,7 @@ def insert(
     ``view_model`` and ``table_model`` are for the migration that fills the table, which passes
     its historical models."""
     view_model, table_model = view_model or View, table_model or ViewResponsibility
-    sql, params = rows(ids, view_model).query.sql_with_params()
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(column) for column, _ in COLUMNS)
-    selected = ", ".join(quote(alias) for _, alias in COLUMNS)
-    table = quote(table_model._meta.db_table)
-    # Names are the model's own and the query is Django's, with its parameters passed apart.
-    statement = f"INSERT INTO {table} ({columns}) SELECT {selected} FROM ({sql}) responsible"  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(statement, params)
+    insert_select(table_model, COLUMNS, rows(ids, view_model))
 
 
 @transaction.atomic
