@@ -9,6 +9,10 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.widgets import DateParts, GovUKDateInput
 
@@ -17,22 +21,22 @@ T = TypeVar("T")
 
 class SignInForm(AuthenticationForm):
     username = forms.EmailField(
-        label="Email address", widget=forms.EmailInput(attrs={"autocomplete": "email"})
+        label=_("Email address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
     password = forms.CharField(
-        label="Password",
+        label=_("Password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
     error_messages = {
-        "invalid_login": "Enter a correct email address and password.",
-        "inactive": "This account is not active. Ask your administrator.",
+        "invalid_login": _("Enter a correct email address and password."),
+        "inactive": _("This account is not active. Ask your administrator."),
     }
 
 
 #: The hint under every date input: GOV.UK's, with this service's year.
-DATE_HINT = "For example, 27 3 2026"
+DATE_HINT = _("For example, 27 3 2026")
 
 #: A date's rule, as a GOV.UK error says it: the date is ``PAST`` (before today) or at the latest
 #: ``TODAY``.
@@ -62,18 +66,45 @@ class GovUKDateField(forms.DateField):
         birthday: bool = False,
         **kwargs: Any,
     ) -> None:
-        kwargs["help_text"] = " ".join(filter(None, (kwargs.get("help_text"), DATE_HINT)))
+        hint = kwargs.get("help_text")
+        kwargs["help_text"] = format_lazy("{} {}", hint, DATE_HINT) if hint else DATE_HINT
         if "widget" not in kwargs:
             kwargs["widget"] = GovUKDateInput(birthday=birthday)
         super().__init__(**kwargs)
-        label = str(self.label or "")
-        self.subject = subject or (label if label and not label.endswith("?") else "The date")
+        self._subject = subject
         self.rule = rule
         given = kwargs.get("error_messages") or {}
+        # Lazy, so the messages are said in the language of the request, with the label then.
         if "required" not in given:
-            self.error_messages["required"] = f"Enter {_lower_first(self.subject)}"
+            self.error_messages["required"] = lazy(self._required_message, str)()
         if "invalid" not in given:
-            self.error_messages["invalid"] = f"{self.subject} must be a real date"
+            self.error_messages["invalid"] = lazy(self._invalid_message, str)()
+
+    @property
+    def subject(self) -> str:
+        """What the error messages call the date: ``subject``, else the label if it is not a
+        question, else "The date"."""
+        if self._subject:
+            return str(self._subject)
+        label = str(self.label or "")
+        return label if label and not label.endswith("?") else gettext("The date")
+
+    def _required_message(self) -> str:
+        return gettext("Enter %(subject)s") % {"subject": _lower_first(self.subject)}
+
+    def _invalid_message(self) -> str:
+        return gettext("%(subject)s must be a real date") % {"subject": self.subject}
+
+    def _missing_message(self, missing: Sequence[str]) -> str:
+        messages = {
+            ("day",): gettext("%(subject)s must include a day"),
+            ("month",): gettext("%(subject)s must include a month"),
+            ("year",): gettext("%(subject)s must include a year"),
+            ("day", "month"): gettext("%(subject)s must include a day and month"),
+            ("day", "year"): gettext("%(subject)s must include a day and year"),
+            ("month", "year"): gettext("%(subject)s must include a month and year"),
+        }
+        return messages[tuple(missing)] % {"subject": self.subject}
 
     def _wrong(self, message: Any, parts: Sequence[str], code: str) -> ValidationError:
         if isinstance(self.widget, GovUKDateInput):
@@ -91,9 +122,7 @@ class GovUKDateField(forms.DateField):
         boxes = {"day": value.day, "month": value.month, "year": value.year}
         missing = [part for part, box in boxes.items() if not box]
         if missing:
-            raise self._wrong(
-                f"{self.subject} must include a {' and '.join(missing)}", missing, "incomplete"
-            )
+            raise self._wrong(self._missing_message(missing), missing, "incomplete")
         numbers = {part: int(box) if box.isdigit() else None for part, box in boxes.items()}
         wrong = [
             part
@@ -108,7 +137,10 @@ class GovUKDateField(forms.DateField):
         year = numbers["year"]
         if year is None or len(value.year) != 4:
             raise self._wrong(
-                f"{self.subject} must include a year with 4 numbers", ["year"], "invalid"
+                gettext("%(subject)s must include a year with 4 numbers")
+                % {"subject": self.subject},
+                ["year"],
+                "invalid",
             )
         try:
             return datetime.date(year, numbers["month"] or 0, numbers["day"] or 0)
@@ -122,9 +154,15 @@ class GovUKDateField(forms.DateField):
             return
         today = timezone.localdate()
         if self.rule == PAST and value >= today:
-            raise ValidationError(f"{self.subject} must be in the past", code="future")
+            raise ValidationError(
+                gettext("%(subject)s must be in the past") % {"subject": self.subject},
+                code="future",
+            )
         if self.rule == TODAY and value > today:
-            raise ValidationError(f"{self.subject} must be today or in the past", code="future")
+            raise ValidationError(
+                gettext("%(subject)s must be today or in the past") % {"subject": self.subject},
+                code="future",
+            )
 
 
 def _lower_first(text: str) -> str:
