@@ -63,3 +63,20 @@ def records(organisation: Any) -> dict[str, Any]:
     )
     factories.ResponseFactory(views=[view], plain_language="There is a quiet room now.")
     return {"group": group, "theme": theme, "people": people}
+
+
+def pdf_of(client: Any, url: str, query: dict[str, Any] | None = None) -> bytes:
+    """A report's PDF as its reader gets it: the link starts a job (303 to the job's page), a
+    worker runs it (here, in the test's process and transaction), the job's page offers the file."""
+    from django.urls import reverse
+
+    from heard.jobs import services
+    from heard.jobs.models import Job
+
+    answer = client.get(url, {**(query or {}), "format": "pdf"})
+    assert answer.status_code == 303, answer.status_code
+    job = Job.objects.get(uuid=answer["Location"].rstrip("/").rsplit("/", 1)[-1])
+    assert services.run(str(job.uuid)) == "succeeded", Job.objects.get(pk=job.pk).error
+    download = client.get(reverse("jobs:job-download", kwargs={"job_uuid": job.uuid}))
+    assert download.status_code == 200
+    return b"".join(download.streaming_content)

@@ -16,7 +16,7 @@ from heard.indicators.reports import services
 from heard.indicators.reports.build import build
 from tests import factories
 from tests.indicators.indicator_helpers import attended, council, indicator
-from tests.indicators.reports.helpers import QUARTER, TODAY, records
+from tests.indicators.reports.helpers import QUARTER, TODAY, pdf_of, records
 
 pytestmark = pytest.mark.django_db
 
@@ -60,9 +60,8 @@ def test_a_board_member_sees_protected_figures_in_every_format(
     xlsx = _body(client.get(VIEW, {**CHOICE, "format": "xlsx", "table": "indicators"}))
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).active
     assert [cell.value for cell in next(sheet.iter_rows(min_row=2))][:2] == ["Active", shown]
-    answer = client.get(VIEW, {**CHOICE, "format": "pdf"})
-    assert answer["Content-Type"] == "application/pdf"
-    pdf_text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(answer.content)).pages)
+    pdf = pdf_of(client, VIEW, CHOICE)
+    pdf_text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "Protected figure" in pdf_text
     assert f"Active {shown}" in " ".join(pdf_text.split())
 
@@ -79,7 +78,7 @@ def test_an_issued_report_is_protected_for_the_board_and_exact_for_the_lead(
     board_csv = _body(board.get(detail, {"format": "csv", "table": "indicators"})).decode()
     assert "Active,7," not in board_csv
     assert "Protected figure" in board.get(detail).content.decode()
-    pdf = board.get(detail, {"format": "pdf"}).content
+    pdf = pdf_of(board, detail)
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
     assert "Issued on" in text and "Active 7" not in text
 
@@ -108,8 +107,6 @@ def test_the_pdf_carries_each_indicators_trend_chart(client_for, lead, organisat
     titles = [chart["title"] for chart in figures["charts"]]
     assert titles == ["Active: the last four quarters", "Sessions held: the last four quarters"]
     assert "Apr to Jun 2026: 3" in figures["charts"][0]["alt"]
-    answer = client_for(lead).get(VIEW, {**CHOICE, "format": "pdf"})
-    text = " ".join(
-        " ".join(p.extract_text() for p in PdfReader(io.BytesIO(answer.content)).pages).split()
-    )
+    pdf = pdf_of(client_for(lead), VIEW, CHOICE)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
     assert "Active: the last four quarters" in text

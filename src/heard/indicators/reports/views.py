@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,9 +18,9 @@ from django.views.decorators.http import require_POST
 from heard.core import exports, tables
 from heard.core.disclosure import PROTECTED_NOTE
 from heard.core.permissions import can, require
-from heard.indicators.reports import periods, plain, selectors, services
+from heard.indicators.reports import pdf_job, periods, plain, selectors, services
 from heard.indicators.reports.build import build
-from heard.indicators.reports.pdf import report_pdf
+from heard.indicators.reports.pdf_job import figures_title
 
 VIEW, ADD = "indicators.view_issuedreport", "indicators.add_issuedreport"
 
@@ -40,16 +40,20 @@ def shown_tables(figures: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def _download(
-    figures: dict[str, Any], request: HttpRequest, stem: str, made: str
-) -> HttpResponseBase | None:
-    """The report as PDF (``?format=pdf``), or one table as CSV or XLSX (``&table=<key>``)."""
+def _pdf_job(
+    request: HttpRequest, choice: dict[str, Any], *, stem: str, made: str, label: str
+) -> HttpResponseRedirect:
+    """The report's PDF (``?format=pdf``) as a background job (issue 20): typesetting takes
+    seconds, so the request answers at once with the job's page, where the file arrives."""
+    job = pdf_job.start(request.user, stem=stem, made=made, label=label, choice=choice)
+    response = HttpResponseRedirect(reverse("jobs:job-detail", kwargs={"job_uuid": job.uuid}))
+    response.status_code = 303
+    return response
+
+
+def _download(figures: dict[str, Any], request: HttpRequest, stem: str) -> HttpResponseBase | None:
+    """One table of the report as CSV or XLSX (``?format=csv&table=<key>``)."""
     export_format = request.GET.get("format", "")
-    if export_format == "pdf":
-        body = report_pdf(figures, title=figures_title(figures), made=made)
-        answer = HttpResponse(body, content_type="application/pdf")
-        answer["Content-Disposition"] = f'attachment; filename="{stem}.pdf"'
-        return answer
     if export_format not in exports.EXPORT_FORMATS:
         return None
     for table in shown_tables(figures):
@@ -89,12 +93,15 @@ def report_preview(request: HttpRequest) -> HttpResponseBase:
     user = request.user
     require(user, VIEW)
     period, organisation = _chosen(request)
-    figures = build(user=user, period=period, organisation=organisation)
     query = {"kind": period.kind, "start": period.value}
     if organisation is not None:
         query["organisation"] = organisation.pk
-    made = f"Made on {timezone.localdate():%-d %B %Y} from the records as they were."
-    download = _download(figures, request, f"report-{period.value}", made)
+    if request.GET.get("format") == "pdf":
+        made = f"Made on {timezone.localdate():%-d %B %Y} from the records as they were."
+        label = pdf_job.title(period.kind, period.label)
+        return _pdf_job(request, query, stem=f"report-{period.value}", made=made, label=label)
+    figures = build(user=user, period=period, organisation=organisation)
+    download = _download(figures, request, f"report-{period.value}")
     if download is not None:
         return download
     context = {
@@ -126,11 +133,6 @@ def _page(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
     return render(request, "indicators/reports/report.html", context)
 
 
-def figures_title(figures: dict[str, Any]) -> str:
-    kind = "Annual report" if figures["kind"] == periods.YEAR else "Quarterly monitoring report"
-    return f"{kind}: {figures['label']}"
-
-
 @login_required
 @require_POST
 def report_create(request: HttpRequest) -> HttpResponse:
@@ -147,11 +149,15 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     user = request.user
     require(user, VIEW)
     report = selectors.report_get(user, pk)
+    if request.GET.get("format") == "pdf":
+        issued = timezone.localtime(report.created_at)
+        issuer = report.issued_by.full_name if report.issued_by else "Heard itself"
+        made = f"Issued on {issued:%-d %B %Y at %H:%M} by {issuer}."
+        period = periods.ReportPeriod(report.kind, report.starts_on, report.ends_on)
+        stem, label = f"report-{report.pk}", pdf_job.title(report.kind, period.label)
+        return _pdf_job(request, {"report": report.pk}, stem=stem, made=made, label=label)
     figures = selectors.figures_for(user, report)
-    issued = timezone.localtime(report.created_at)
-    issuer = report.issued_by.full_name if report.issued_by else "Heard itself"
-    made = f"Issued on {issued:%-d %B %Y at %H:%M} by {issuer}."
-    download = _download(figures, request, f"report-{report.pk}", made)
+    download = _download(figures, request, f"report-{report.pk}")
     if download is not None:
         return download
     context = {
