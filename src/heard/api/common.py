@@ -12,7 +12,7 @@ base's docstring as the description of each resource, or output, that has none o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, cast
 
 from django.db.models import Model
@@ -60,6 +60,17 @@ def model_permissions(
         is_verb = isinstance(permission, str) and "." not in permission
         permissions[action] = named(permission) if is_verb else permission  # type: ignore[arg-type]
     return permissions
+
+
+def fields_with(fields: Iterable[str], **after: Iterable[str]) -> list[str]:
+    """A record's ``fields`` as its service declares them, each followed by the names ``after``
+    gives it (``organisation=["organisation_name"]``): an output's ``Meta.fields`` that follow
+    the service's, so a field the service gains is not forgotten here."""
+    names = list(fields)
+    unknown = set(after) - set(names)
+    if unknown:
+        raise TypeError(f"fields_with() has no {', '.join(sorted(unknown))} to follow")
+    return [shown for name in names for shown in (name, *after.get(name, ()))]
 
 
 # What a read answers: every field in ``Meta.fields`` is read-only.

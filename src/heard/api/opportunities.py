@@ -19,6 +19,7 @@ from heard.api.common import (
     OutputSerializer,
     ReadCreateViewSet,
     RecordDeleteViewSet,
+    fields_with,
     model_permissions,
 )
 from heard.api.fields import (
@@ -31,6 +32,7 @@ from heard.core.roles import AgeBand
 from heard.groups.models import Group
 from heard.opportunities import filters, selectors, services
 from heard.opportunities.models import Opportunity, SignUp
+from heard.opportunities.services.opportunities import OPPORTUNITY_FIELDS
 from heard.participation.models import Degree, ParticipationType, Session
 
 # Opportunities -----------------------------------------------------------------------------------
@@ -50,23 +52,7 @@ class OpportunitySerializer(OutputSerializer):
         model = Opportunity
         fields = [
             "id",
-            "title",
-            "kind",
-            "description",
-            "organisation",
-            "organisation_name",
-            "age_bands",
-            "groups",
-            "areas",
-            "starts_at",
-            "ends_at",
-            "place",
-            "online",
-            "accessibility",
-            "closes_on",
-            "places",
-            "taken",
-            "status",
+            *fields_with(OPPORTUNITY_FIELDS, organisation=["organisation_name"], places=["taken"]),
             *STAMPS,
         ]
 

@@ -19,6 +19,7 @@ from heard.api.common import (
     TEXT_MAX_LENGTH,
     OutputSerializer,
     RecordDeleteViewSet,
+    fields_with,
     model_permissions,
 )
 from heard.api.fields import (
@@ -31,6 +32,7 @@ from heard.api.fields import (
 )
 from heard.consultations import filters, selectors, services
 from heard.consultations.models import Consultation, Question
+from heard.consultations.services.consultations import CONSULTATION_FIELDS
 from heard.core.roles import AgeBand
 from heard.people.models import Organisation
 from heard.voice.policies import RESPONSE_POLICY
@@ -60,24 +62,12 @@ class ConsultationSerializer(OutputSerializer):
         model = Consultation
         fields = [
             "id",
-            "title",
-            "summary",
-            "organisation",
-            "organisation_name",
-            "owner",
-            "owner_name",
-            "themes",
-            "age_bands",
-            "groups",
-            "areas",
-            "organisations",
-            "opens_on",
-            "closes_on",
-            "status",
-            "method",
-            "findings",
-            "decisions",
-            "responses",
+            *fields_with(
+                CONSULTATION_FIELDS,
+                organisation=["organisation_name"],
+                owner=["owner_name"],
+                closes_on=["status"],
+            ),
             "response_count",
             *STAMPS,
         ]

@@ -15,6 +15,7 @@ from heard.api.common import (
     TEXT_MAX_LENGTH,
     OutputSerializer,
     RecordDeleteViewSet,
+    fields_with,
     model_permissions,
 )
 from heard.api.fields import (
@@ -29,6 +30,7 @@ from heard.api.openapi import ERROR
 from heard.core.roles import AgeBand
 from heard.decisions import filters, selectors, services
 from heard.decisions.models import Ballot, BudgetRound, Proposal
+from heard.decisions.services.rounds import ROUND_FIELDS
 from heard.voice.models import Feedback
 
 NOT_CLOSED = "Results are shown once voting has closed: there is no running tally."
@@ -60,28 +62,12 @@ class RoundSerializer(OutputSerializer):
         model = BudgetRound
         fields = [
             "id",
-            "title",
-            "description",
-            "kind",
-            "stage",
-            "organisation",
-            "organisation_name",
-            "theme",
-            "pot",
-            "young_people_share",
-            "young_people_pot",
-            "method",
-            "points_per_voter",
-            "winners",
-            "theme_period",
-            "young_people_propose",
-            "proposals_open",
-            "opens",
-            "closes",
-            "eligible_groups",
-            "eligible_age_bands",
-            "eligible_areas",
-            "eligible_organisations",
+            *fields_with(
+                ROUND_FIELDS,
+                kind=["stage"],
+                organisation=["organisation_name"],
+                young_people_share=["young_people_pot"],
+            ),
             "decided_on",
             "response",
             "ballot_count",

@@ -13,6 +13,7 @@ from heard.api.common import (
     ListCreateViewSet,
     OutputSerializer,
     RecordDeleteViewSet,
+    fields_with,
     model_permissions,
 )
 from heard.api.fields import (
@@ -28,6 +29,7 @@ from heard.rewards.models import (
     SessionHours,
 )
 from heard.rewards.policies import SESSION_HOURS
+from heard.rewards.services.recognitions import RECOGNITION_FIELDS
 
 
 class OrganisationField(VisibleField):
@@ -47,19 +49,11 @@ class RecognitionSerializer(OutputSerializer):
         model = Recognition
         fields = [
             "id",
-            "young_person",
-            "young_person_reference",
-            "kind",
-            "title",
-            "date",
-            "organisation",
-            "organisation_name",
-            "accreditation_body",
-            "accreditation_level",
-            "voucher_value",
-            "voucher_supplier",
-            "hours",
-            "details",
+            *fields_with(
+                RECOGNITION_FIELDS,
+                young_person=["young_person_reference"],
+                organisation=["organisation_name"],
+            ),
             *STAMPS,
         ]
 
