@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from heard.core.widgets import DateParts, GovUKDateInput
@@ -36,7 +36,8 @@ class SignInForm(AuthenticationForm):
 
 
 #: The hint under every date input: GOV.UK's, with this service's year.
-DATE_HINT = _("For example, 27 3 2026")
+#: English, as tests compare it; the field shows it translated.
+DATE_HINT = gettext_noop("For example, 27 3 2026")
 
 #: A date's rule, as a GOV.UK error says it: the date is ``PAST`` (before today) or at the latest
 #: ``TODAY``.
@@ -67,7 +68,8 @@ class GovUKDateField(forms.DateField):
         **kwargs: Any,
     ) -> None:
         hint = kwargs.get("help_text")
-        kwargs["help_text"] = format_lazy("{} {}", hint, DATE_HINT) if hint else DATE_HINT
+        example = _(DATE_HINT)  # marked by gettext_noop above
+        kwargs["help_text"] = format_lazy("{} {}", hint, example) if hint else example
         if "widget" not in kwargs:
             kwargs["widget"] = GovUKDateInput(birthday=birthday)
         super().__init__(**kwargs)
