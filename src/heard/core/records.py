@@ -1,23 +1,17 @@
 """The staff pages of one kind of record, declared once (after Wagtail's ``ModelViewSet``).
 
-Every app adds, edits and deletes its records the same way: get the record the user may see,
-check the permission, show the form (its initial values from the record), call the service,
-flash what happened and go to the record's page; a delete (or any decision that takes no input)
-is confirmed on a page of its own. A :class:`Record` says once what differs: the URL names, the
-permission names, the nouns, how to get one record and how to label it, its form. Its methods
-make the views:
+Every app adds, edits and deletes its records the same way: get the record the user may see, check
+the permission, show the form (its initial values from the record), call the service, flash what
+happened and go to the record's page; a delete (or any decision that takes no input) is confirmed on
+a page of its own. A :class:`Record` says once what differs: the URL names, the permission names,
+the nouns, how to get one record and how to label it, its form. Its methods make the views:
 
-    OPPORTUNITY = Record(
-        "opportunities:opportunity", "opportunities.opportunity", selectors.opportunity_get,
-        form=OpportunityForm, initial=opportunity_initial,
-    )
+    OPPORTUNITY = Record("opportunities:opportunity", "opportunities.opportunity",
+                         selectors.opportunity_get, form=OpportunityForm)
     opportunity_edit = OPPORTUNITY.edit_view(services.opportunity_update)
-    opportunity_delete = OPPORTUNITY.delete_view(
-        services.opportunity_delete, template="opportunities/opportunity_delete.html"
-    )
 
-The views are those once written out by hand. A delete template extends
-``core/record_delete.html`` and says only its caption and its warning.
+The views are those once written out by hand. A delete template extends ``core/record_delete.html``
+and says only its caption and its warning.
 """
 
 from __future__ import annotations
@@ -86,6 +80,7 @@ class Record:
     record)`` what else the form takes (``None`` for a create) besides ``user`` (unless
     ``form_user`` is false); ``files`` whether it uploads. ``page(record)`` is the URL of the
     page a record is shown on, when that is not its own ``-detail`` (a proposal's round).
+    ``saved(request, record)`` runs after a create's or an edit's service (to warn of something).
     """
 
     route: str
@@ -101,6 +96,7 @@ class Record:
     )
     form_user: bool = True
     page: Callable[[Any], str] | None = None
+    saved: Callable[[HttpRequest, Any], None] | None = None
 
     @property
     def name(self) -> str:
@@ -133,6 +129,15 @@ class Record:
             require(request.user, self.permission(action), record)
         return record
 
+    def saving(self, request: HttpRequest, call: Callable[[], Any]) -> Callable[[], Any]:
+        def save() -> Any:
+            record = call()
+            if self.saved is not None:
+                self.saved(request, record)
+            return record
+
+        return save
+
     def make_form(
         self, request: HttpRequest, record: Any = None, form: type | None = None, **kwargs: Any
     ) -> Any:
@@ -142,8 +147,6 @@ class Record:
         if self.form_user:
             kwargs["user"] = request.user
         return form(*_data(request, self.files), **self.form_kwargs(request, record), **kwargs)
-
-    # Lists and details ---------------------------------------------------------------------------
 
     def link_column(self, heading: str, attribute: str, **options: Any) -> tables.Column:
         """The list's first column: ``attribute`` as a link to the record's page."""
@@ -203,8 +206,6 @@ class Record:
 
         return _named(detail, f"{self.name}_detail")
 
-    # Pages -------------------------------------------------------------------------------------
-
     def create_view(
         self,
         add: Callable[..., Any],
@@ -232,7 +233,7 @@ class Record:
             return form_page(
                 request,
                 form,
-                lambda: add(actor=user, **values(form)),
+                self.saving(request, lambda: add(actor=user, **values(form))),
                 success=success or (lambda added: f"{self._noun()} “{self.label(added)}” added."),
                 then=self.url,
                 title=title,
@@ -250,10 +251,11 @@ class Record:
         title: Callable[[Any], str] | None = None,
         initial: Callable[[HttpRequest, Any], Mapping[str, Any]] | None = None,
         submit_label: str = "Save changes",
+        success: str = "",
     ) -> View:
         """Edit a record: the form with ``initial(record)``, then ``update(actor=user,
         <keyword>=record, **values(form))`` (the changed values); back to its page with
-        "<Noun> updated.". ``initial(request, record)``, if given, stands for the record's."""
+        "<Noun> updated." (or ``success``). ``initial(request, record)`` stands for the record's."""
 
         @login_required
         def edit(request: HttpRequest, pk: int) -> HttpResponse:
@@ -267,8 +269,11 @@ class Record:
             return form_page(
                 request,
                 form,
-                lambda: update(actor=user, **{self.context_name: record}, **values(form)),
-                success=f"{self._noun()} updated.",
+                self.saving(
+                    request,
+                    lambda: update(actor=user, **{self.context_name: record}, **values(form)),
+                ),
+                success=success or f"{self._noun()} updated.",
                 then=self.url(record),
                 title=title(record) if title else f"Edit {self.label(record)}",
                 submit_label=submit_label,

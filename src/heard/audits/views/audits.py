@@ -9,7 +9,6 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 
 from heard.audits import filters, forms, selectors, services
@@ -17,9 +16,8 @@ from heard.audits.models import Audit
 from heard.audits.views._common import delete_view, history_url, link
 from heard.audits.warnings import warn_untrained
 from heard.core import tables
-from heard.core.forms import form_page
 from heard.core.lists import StaffListView
-from heard.core.permissions import can, require
+from heard.core.permissions import can
 from heard.core.records import Record
 
 HOLDER = tables.Column(
@@ -91,10 +89,6 @@ class KiteMarkListView(StaffListView):
         return context
 
 
-def _audit_url(audit: Audit) -> str:
-    return reverse("audits:audit-detail", args=[audit.pk])
-
-
 @login_required
 def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user: Any = request.user
@@ -118,63 +112,32 @@ def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "audits/audit_detail.html", context)
 
 
-@login_required
-def audit_create(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
-    require(user, "audits.add_audit")
-    initial = {"organisation": request.GET.get("organisation")}
-    form = forms.AuditForm(request.POST or None, user=user, initial=initial)
-
-    def save() -> Audit:
-        audit = services.audit_record(actor=user, **form.values())
-        warn_untrained(request, audit.young_auditors.all(), audit.date)
-        return audit
-
-    return form_page(
-        request,
-        form,
-        save,
-        success="Audit recorded.",
-        then=_audit_url,
-        title="Record an audit",
-        submit_label="Record the audit",
-        cancel_url=reverse("audits:audit-list"),
-    )
+def _warn(request: HttpRequest, audit: Audit) -> None:
+    warn_untrained(request, audit.young_auditors.all(), audit.date)
 
 
-@login_required
-def audit_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user: Any = request.user
-    audit = selectors.audit_get(user, pk)
-    require(user, "audits.change_audit", audit)
-    form = forms.AuditForm(
-        request.POST or None, user=user, initial=forms.AuditForm.initial_for(audit)
-    )
-
-    def save() -> Audit:
-        changed = services.audit_update(actor=user, audit=audit, **form.values())
-        warn_untrained(request, changed.young_auditors.all(), changed.date)
-        return changed
-
-    return form_page(
-        request,
-        form,
-        save,
-        success="Audit updated.",
-        then=_audit_url,
-        title=f"Edit the {str(audit)[:1].lower()}{str(audit)[1:]}",
-        submit_label="Save changes",
-        cancel_url=_audit_url(audit),
-    )
-
-
+AUDIT = Record(
+    "audits:audit",
+    "audits.audit",
+    selectors.audit_get,
+    form=forms.AuditForm,
+    initial=forms.AuditForm.initial_for,
+    label=lambda audit: f"the {str(audit)[:1].lower()}{str(audit)[1:]}",
+    saved=_warn,
+)
+audit_create = AUDIT.create_view(
+    services.audit_record,
+    title="Record an audit",
+    submit_label="Record the audit",
+    success="Audit recorded.",
+    values=lambda form: form.values(),
+    initial=lambda request: {"organisation": request.GET.get("organisation")},
+)
+audit_edit = AUDIT.edit_view(
+    services.audit_update, values=lambda form: form.values(), success="Audit updated."
+)
 audit_delete = delete_view(
-    Record(
-        "audits:audit",
-        "audits.audit",
-        selectors.audit_get,
-        label=lambda audit: f"the {str(audit)[:1].lower()}{str(audit)[1:]}",
-    ),
+    AUDIT,
     services.audit_delete,
     warning="Its levels and kite mark decision are deleted with it.",
 )

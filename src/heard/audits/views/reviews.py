@@ -20,8 +20,6 @@ from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
 from heard.core.records import Record
 
-REVIEW_LIST = "audits:review-list"
-
 
 class ReviewListView(StaffListView):
     selector = staticmethod(selectors.reviews_visible_to)
@@ -54,7 +52,20 @@ def _named(review: ProvisionReview) -> str:
     return f"the {text[:1].lower()}{text[1:]}"
 
 
-REVIEW = Record("audits:review", "audits.provisionreview", selectors.review_get, label=_named)
+def _warn(request: HttpRequest, review: ProvisionReview) -> None:
+    warn_untrained(request, review.reviewers.all(), review.visit_date, selectors.REVIEW_KINDS)
+
+
+REVIEW = Record(
+    "audits:review",
+    "audits.provisionreview",
+    selectors.review_get,
+    form=forms.ReviewForm,
+    initial=forms.ReviewForm.initial_for,
+    label=_named,
+    form_kwargs=lambda request, review: {} if review is None else {"adding": False},
+    saved=_warn,
+)
 
 
 @login_required
@@ -85,52 +96,16 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "audits/review_detail.html", context)
 
 
-@login_required
-def review_create(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
-    require(user, "audits.add_provisionreview")
-    form = forms.ReviewForm(request.POST or None, user=user)
-
-    def save() -> ProvisionReview:
-        review = services.review_record(actor=user, **form.values())
-        warn_untrained(request, review.reviewers.all(), review.visit_date, selectors.REVIEW_KINDS)
-        return review
-
-    return form_page(
-        request,
-        form,
-        save,
-        success="Provision review recorded.",
-        then=_review_url,
-        title="Record a provision review",
-        submit_label="Record the review",
-        cancel_url=reverse(REVIEW_LIST),
-    )
-
-
-@login_required
-def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user: Any = request.user
-    review = selectors.review_get(user, pk)
-    require(user, "audits.change_provisionreview", review)
-    initial = forms.ReviewForm.initial_for(review)
-    form = forms.ReviewForm(request.POST or None, user=user, adding=False, initial=initial)
-
-    def save() -> ProvisionReview:
-        changed = services.review_update(actor=user, review=review, **form.values())
-        warn_untrained(request, changed.reviewers.all(), changed.visit_date, selectors.REVIEW_KINDS)
-        return changed
-
-    return form_page(
-        request,
-        form,
-        save,
-        success="Provision review updated.",
-        then=_review_url,
-        title=f"Edit {_named(review)}",
-        submit_label="Save changes",
-        cancel_url=_review_url(review),
-    )
+review_create = REVIEW.create_view(
+    services.review_record,
+    title="Record a provision review",
+    submit_label="Record the review",
+    success="Provision review recorded.",
+    values=lambda form: form.values(),
+)
+review_edit = REVIEW.edit_view(
+    services.review_update, values=lambda form: form.values(), success="Provision review updated."
+)
 
 
 review_delete = delete_view(

@@ -8,19 +8,14 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 
 from heard.audits import filters, forms, selectors, services
-from heard.audits.models import Course
 from heard.audits.views._common import delete_view, history_url, link
 from heard.core import tables
-from heard.core.forms import form_page
 from heard.core.lists import StaffListView
-from heard.core.permissions import can, require
-from heard.core.records import Record
-
-COURSE_LIST = "audits:course-list"
+from heard.core.permissions import can
+from heard.core.records import Record, cleaned
 
 
 class CourseListView(StaffListView):
@@ -43,10 +38,6 @@ class CourseListView(StaffListView):
     )
 
 
-def _course_url(course: Course) -> str:
-    return reverse("audits:course-detail", args=[course.pk])
-
-
 @login_required
 def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user: Any = request.user
@@ -64,49 +55,28 @@ def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "audits/course_detail.html", context)
 
 
-@login_required
-def course_create(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
-    require(user, "audits.add_course")
-    form = forms.CourseForm(request.POST or None, user=user)
-    return form_page(
-        request,
-        form,
-        lambda: services.course_record(actor=user, **form.cleaned_data),
-        success="Course recorded.",
-        then=_course_url,
-        title="Record a course",
-        submit_label="Record the course",
-        cancel_url=reverse(COURSE_LIST),
-    )
-
-
-@login_required
-def course_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user: Any = request.user
-    course = selectors.course_get(user, pk)
-    require(user, "audits.change_course", course)
-    initial = forms.CourseForm.initial_for(course)
-    form = forms.CourseForm(request.POST or None, user=user, initial=initial)
-    return form_page(
-        request,
-        form,
-        lambda: services.course_update(actor=user, course=course, **form.cleaned_data),
-        success="Course updated.",
-        then=_course_url,
-        title=f"Edit {course.title}",
-        submit_label="Save changes",
-        cancel_url=_course_url(course),
-    )
-
-
+COURSE = Record(
+    "audits:course",
+    "audits.course",
+    selectors.course_get,
+    form=forms.CourseForm,
+    initial=forms.CourseForm.initial_for,
+    label=lambda course: f"the course {course.title}",
+)
+course_create = COURSE.create_view(
+    services.course_record,
+    title="Record a course",
+    submit_label="Record the course",
+    success="Course recorded.",
+)
+course_edit = COURSE.edit_view(
+    services.course_update,
+    values=cleaned,
+    title=lambda course: f"Edit {course.title}",
+    success="Course updated.",
+)
 course_delete = delete_view(
-    Record(
-        "audits:course",
-        "audits.course",
-        selectors.course_get,
-        label=lambda course: f"the course {course.title}",
-    ),
+    COURSE,
     services.course_delete,
     warning="Who attended it is deleted with it: they are no longer counted as trained.",
 )
