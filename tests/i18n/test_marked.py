@@ -14,6 +14,8 @@ from tests.i18n.marking import unmarked, unmarked_source
 #: The apps whose templates (src/heard/<app>/templates) are all marked. One a line: append.
 APPS = [
     # Issue 20, in the order their templates were marked.
+    "safeguarding",
+    "voice",
 ]
 
 
