@@ -7,6 +7,8 @@ from django.urls import reverse
 from heard.core.models import AuditEntry
 from heard.core.roles import Role
 from heard.groups import selectors as group_selectors
+from heard.jobs import services as job_services
+from heard.jobs.models import Job
 from heard.participation import selectors
 from heard.participation.models import Attendance, Degree, Method, ParticipationType, Session
 from tests import factories
@@ -443,6 +445,10 @@ class TestImportPage:
         assert "No group you can log for is called" in page
         assert "YP-NOPE" in page and "shouting" in page
         assert not Session.objects.exists()
+        # Unticked, a file with problems is refused in the request: no job starts.
+        upload.seek(0)
+        page = client_for(officer).post(IMPORT, {"file": upload}).content.decode()
+        assert "nothing was imported" in page and not Job.objects.exists()
 
     def test_real_import_of_a_clean_file(self, client_for, officer, group, members):
         content = CSV_HEADER + (
@@ -451,10 +457,25 @@ class TestImportPage:
         )
         upload = io.BytesIO(content.encode())
         upload.name = "sessions.csv"
-        response = client_for(officer).post(IMPORT, {"file": upload})
-        assert response.status_code == 302
+        client = client_for(officer)
+        response = client.post(IMPORT, {"file": upload})
+        # Checked in the request, imported by a background job (issue 20).
+        job = Job.objects.get()
+        assert response.status_code == 303
+        assert response["Location"] == reverse("jobs:job-detail", kwargs={"job_uuid": job.uuid})
+        assert (job.kind, job.label, job.params["then"]) == (
+            "sessions_import",
+            "Import of 1 session",
+            LIST,
+        )
+        assert not Session.objects.exists()
+        assert job_services.run(str(job.uuid)) == "succeeded"
         session = Session.objects.get()
         assert session.attendances.count() == 2
+        job.refresh_from_db()
+        assert (job.done, job.total, "upload" in job.params) == (1, 1, False)
+        page = client.get(response["Location"]).content.decode()
+        assert "Done" in page and f'href="{LIST}"' in page
 
     def test_import_needs_permission(self, client_for, safeguarding_lead):
         assert client_for(safeguarding_lead).get(IMPORT).status_code == 403

@@ -4,6 +4,8 @@ from django.urls import reverse
 
 from heard.core.models import AuditEntry
 from heard.core.roles import AgeBand, Role
+from heard.jobs import services as job_services
+from heard.jobs.models import Job
 from heard.people.models import Organisation, User, YoungPerson
 from heard.people.views import IMPORT_SESSION_KEY
 from tests.factories import (
@@ -260,12 +262,27 @@ def test_import_checks_then_confirms(client_for, officer, organisation):
     assert "Import 2 young people" in page.content.decode()
     assert not YoungPerson.objects.exists()
     response = client.post(IMPORT, {"action": "confirm"})
-    assert response.status_code == 302 and response["Location"] == LIST
-    assert YoungPerson.objects.count() == 2
+    # The confirmed import is a background job (issue 20): the job's page, then the worker.
+    job = Job.objects.get()
+    assert response.status_code == 303
+    assert response["Location"] == reverse("jobs:job-detail", kwargs={"job_uuid": job.uuid})
+    assert (job.kind, job.label, job.params["then"]) == (
+        "young_people_import",
+        "Import of 2 young people",
+        LIST,
+    )
+    assert not YoungPerson.objects.exists()
     assert IMPORT_SESSION_KEY not in client.session
-    # The same confirmation cannot import twice.
-    client.post(IMPORT, {"action": "confirm"})
+    assert job_services.run(str(job.uuid)) == "succeeded"
     assert YoungPerson.objects.count() == 2
+    job.refresh_from_db()
+    assert (job.done, job.total) == (2, 2)
+    assert "upload" not in job.params  # the file is not kept once its rows are in
+    page = client.get(response["Location"]).content.decode()
+    assert "Done" in page and f'id="job-then" href="{LIST}"' in page
+    # The same confirmation cannot import twice.
+    assert client.post(IMPORT, {"action": "confirm"}).status_code == 302
+    assert Job.objects.count() == 1 and YoungPerson.objects.count() == 2
 
 
 def test_a_confirmed_import_reports_what_changed_since_its_check(client_for, officer, organisation):
@@ -279,6 +296,7 @@ def test_a_confirmed_import_reports_what_changed_since_its_check(client_for, off
     assert "already on the register" in page.content.decode()
     assert YoungPerson.objects.count() == 1
     assert IMPORT_SESSION_KEY not in client.session
+    assert not Job.objects.exists()
 
 
 def test_import_refuses_a_large_file(client_for, officer):

@@ -116,7 +116,12 @@ def _finish(
             )
             # A finished job is complete: what it did is its total.
             total = progress.done if status == Status.SUCCEEDED else progress.total
+            kept = {}
+            if status == Status.SUCCEEDED and "upload" in job.params:
+                # An import's file is the job's only until its rows are in (heard.jobs.imports).
+                kept["params"] = {k: v for k, v in job.params.items() if k != "upload"}
             updated = owned.update(
+                **kept,
                 status=status,
                 finished_at=timezone.now(),
                 heartbeat_at=timezone.now(),

@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -48,8 +49,16 @@ def job_detail(request: Any, job_uuid: Any) -> HttpResponse:
         "can_download": policies.can_download(request.user, job),
         "can_try_again": policies.can_try_again(request.user, job, now),
         "title": job.label or _("Job"),
+        "then": _then(job) if status == Status.SUCCEEDED else "",
     }
     return render(request, "jobs/job_detail.html", context)
+
+
+def _then(job: Job) -> str:
+    """The page a finished job links on to (an import's list): one of Heard's own paths."""
+    then = str(job.params.get("then") or "")
+    own = then.startswith("/") and url_has_allowed_host_and_scheme(then, allowed_hosts=set())
+    return then if own else ""
 
 
 @require_GET

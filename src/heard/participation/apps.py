@@ -10,9 +10,12 @@ class ParticipationConfig(AppConfig):
 
     def ready(self) -> None:
         from heard.groups.signals import group_kind_changed
-        from heard.participation import events, policies  # noqa: F401 (register them)
+        from heard.jobs import registry
+        from heard.participation import events, import_job, policies  # noqa: F401 (register them)
 
         group_kind_changed.connect(_group_kind_changed, dispatch_uid="participation-summaries")
+        # A real import runs as a background job (issue 20).
+        registry.register(import_job.SESSIONS_IMPORT, import_job.run_sessions_import)
 
 
 def _group_kind_changed(sender: Any, group: Any, **kwargs: Any) -> None:

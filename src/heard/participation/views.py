@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
@@ -22,7 +23,8 @@ from heard.core.forms import form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
 from heard.groups.models import Group
-from heard.participation import selectors, services
+from heard.jobs import imports
+from heard.participation import import_job, selectors, services
 from heard.participation.filters import SessionFilter
 from heard.participation.forms import SessionForm, SessionImportForm, SessionSubjectForm
 from heard.participation.models import Session
@@ -286,6 +288,17 @@ def session_monitoring_complete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("participation:monitoring-followup")
 
 
+def _import_job(request: HttpRequest, text: str, sessions: int) -> HttpResponse:
+    job = imports.start(
+        request.user,
+        import_job.SESSIONS_IMPORT,
+        upload=text,
+        label=f"Import of {sessions} session{'s' if sessions != 1 else ''}",
+        then=reverse("participation:session-list"),
+    )
+    return imports.job_page(job)
+
+
 @login_required
 def session_import(request: HttpRequest) -> HttpResponse:
     require(request.user, "participation.import_session")
@@ -293,16 +306,12 @@ def session_import(request: HttpRequest) -> HttpResponse:
     form = SessionImportForm(request.POST if posted else None, request.FILES if posted else None)
     result = None
     if posted and form.is_valid():
-        result = services.sessions_import(
-            actor=request.user,
-            file=form.cleaned_data["file"],
-            dry_run=form.cleaned_data["dry_run"],
-        )
-        if result.ok and not result.dry_run:
-            messages.success(
-                request, f"{result.imported} session{'s' if result.imported != 1 else ''} imported."
-            )
-            return redirect("participation:session-list")
+        # Always checked here (a dry run); a clean file to import is imported by a background
+        # job (issue 20), which checks it once more as it writes.
+        data = form.cleaned_data["file"].read()
+        result = services.sessions_import(actor=request.user, file=io.BytesIO(data), dry_run=True)
+        if result.ok and not form.cleaned_data["dry_run"]:
+            return _import_job(request, data.decode("utf-8-sig"), result.valid_rows)
     context = {
         "form": form,
         "result": result,

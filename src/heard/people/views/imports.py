@@ -9,11 +9,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from heard.core import tables
 from heard.core.exports import csv_response
 from heard.core.permissions import require
-from heard.people import forms, importers, services
+from heard.jobs import imports
+from heard.people import forms, import_job, importers, services
 
 IMPORT_SESSION_KEY = "people_import_csv"
 
@@ -28,7 +30,8 @@ IMPORT_PROBLEM_COLUMNS = (
 
 @login_required
 def young_people_import(request: HttpRequest) -> HttpResponseBase:
-    """Upload, check (a dry run that imports nothing), then confirm: all rows or none are added."""
+    """Upload, check (a dry run that imports nothing), then confirm: a background job adds all
+    rows or none."""
     user = request.user
     require(user, "people.import_youngperson")
     if request.GET.get("template") == "csv":
@@ -40,15 +43,20 @@ def young_people_import(request: HttpRequest) -> HttpResponseBase:
         if not content:
             messages.info(request, "Upload the file again: the checked file was not found.")
             return redirect("people:young-person-import")
-        result = services.young_people_import(actor=user, file=content, dry_run=False)  # type: ignore[arg-type]
-        if result.ok:
-            del request.session[IMPORT_SESSION_KEY]
-            count = len(result.created)
-            messages.success(
-                request, f"Imported {count} young {'person' if count == 1 else 'people'}."
-            )
-            return redirect("people:young-person-list")
+        # Checked again against the register as it is now; a clean file is imported by a
+        # background job (issue 20), which checks it once more as it writes every row.
+        result = services.young_people_import(actor=user, file=content, dry_run=True)  # type: ignore[arg-type]
         request.session.pop(IMPORT_SESSION_KEY, None)
+        if result.ok:
+            count = result.total_rows
+            job = imports.start(
+                user,
+                import_job.YOUNG_PEOPLE_IMPORT,
+                upload=content,
+                label=f"Import of {count} young {'person' if count == 1 else 'people'}",
+                then=reverse("people:young-person-list"),
+            )
+            return imports.job_page(job)
     elif request.method == "POST":
         request.session.pop(IMPORT_SESSION_KEY, None)
         form = forms.YoungPeopleImportForm(request.POST, request.FILES)

@@ -1,0 +1,25 @@
+"""The real import of sessions as a background job (issue 20, ``heard.jobs.imports``): the
+checked file's sessions are added by ``services.sessions_import``, all in one transaction."""
+
+from __future__ import annotations
+
+import io
+
+from heard.jobs import imports
+from heard.jobs.models import Job
+from heard.jobs.progress import Progress
+from heard.participation import services
+
+#: The job kind (registered in ``ParticipationConfig.ready``).
+SESSIONS_IMPORT = "sessions_import"
+
+
+def run_sessions_import(job: Job, progress: Progress) -> None:
+    """Add every session of the checked file, as its requester, or nothing."""
+    text = job.params[imports.UPLOAD]
+    total = imports.data_rows(text)
+    progress.set_total(total)
+    result = services.sessions_import(actor=job.requested_by, file=io.StringIO(text), dry_run=False)
+    if not result.ok:
+        raise imports.ImportRejected(f"{len(result.errors)} problems")
+    progress.advance(total)
