@@ -58,3 +58,49 @@ def test_the_page_links_on_only_to_heards_own_paths(client_for, officer):
         page = client.get(reverse("jobs:job-detail", kwargs={"job_uuid": job.uuid})).content
         assert (b'id="job-then"' in page) is shown, then
         assert b"Done" in page
+
+
+def test_a_plan_import_whose_chosen_lead_left_fails_with_nothing_added(
+    officer, organisation, make_user
+):
+    import datetime
+
+    from heard.core.roles import Role
+    from heard.core.standards import Standard
+    from heard.plans import import_job
+    from heard.plans import services as plan_services
+    from heard.plans.exchange.files import rows_from_text
+    from heard.plans.models import Outcome
+    from tests.plans.test_exchange import SEED
+
+    plan = plan_services.plan_create(
+        actor=None,
+        organisation=organisation,
+        period="2009-10",
+        starts_on=datetime.date(2009, 4, 1),
+        ends_on=datetime.date(2010, 3, 31),
+        title="Plan",
+    )
+    lead = make_user(Role.PARTICIPATION_OFFICER)
+    choices = {
+        "Members and Officers / Trustees / Governing Bodies": Standard.STAFF,
+        "Leadership": "style_of_leadership",
+    }
+    kept = import_job.params(plan=plan, choices=choices, leads={"CB": lead}, source="text")
+    job = imports.start(
+        officer, import_job.PLAN_IMPORT, upload=rows_from_text(SEED), label="Import", **kept
+    )
+    lead.is_active = False  # left before the worker ran
+    lead.save(update_fields=["is_active"])
+    assert services.run(str(job.uuid)) == Status.FAILED
+    job.refresh_from_db()
+    assert job.error == "ImportRejected" and not Outcome.objects.exists()
+    unanswered = imports.start(
+        officer,
+        import_job.PLAN_IMPORT,
+        upload=rows_from_text(SEED),
+        label="Import",
+        **import_job.params(plan=plan, choices={}, leads={}, source="text"),
+    )
+    assert services.run(str(unanswered.uuid)) == Status.FAILED
+    assert not Outcome.objects.exists()

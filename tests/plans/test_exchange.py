@@ -14,10 +14,13 @@ from django.urls import reverse
 
 from heard.core.models import AuditEntry
 from heard.core.standards import Standard
+from heard.jobs import services as job_services
+from heard.jobs.models import Job
 from heard.plans import services
 from heard.plans.exchange.files import rows_from_text, rows_from_xlsx
 from heard.plans.exchange.reading import INITIALS, actions_in, plain, read_plan
 from heard.plans.models import Action, ActionPlan, Outcome
+from heard.plans.views._common import plan_url
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +120,15 @@ def _import(client, plan, officer):
     answers = {"step": "confirm", "section_0": Standard.STAFF, "section_1": "style_of_leadership"}
     answers["lead_CB"] = officer.pk
     response = client.post(url, answers)
-    assert response.status_code == 302, response.content.decode()[:3000]
+    # The confirmed import is a background job (issue 20): its page, then the worker's run.
+    assert response.status_code == 303, response.content.decode()[:3000]
+    job = Job.objects.get(uuid=response["Location"].rstrip("/").rsplit("/", 1)[-1])
+    assert (job.kind, job.params["then"]) == ("plan_import", plan_url(plan))
+    assert job.label == f"Import of 15 outcomes and 46 actions into {plan.title}"[:200]
+    assert not Outcome.objects.exists()
+    assert job_services.run(str(job.uuid)) == "succeeded"
+    job.refresh_from_db()
+    assert (job.done, job.total, "upload" in job.params) == (61, 61, False)
     return response
 
 

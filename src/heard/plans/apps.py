@@ -9,4 +9,8 @@ class PlansConfig(AppConfig):
     verbose_name = "Action plans"
 
     def ready(self) -> None:
-        from heard.plans import events, policies  # noqa: F401 (register them)
+        from heard.jobs import registry
+        from heard.plans import events, import_job, policies  # noqa: F401 (register them)
+
+        # A confirmed import runs as a background job (issue 20).
+        registry.register(import_job.PLAN_IMPORT, import_job.run_plan_import)

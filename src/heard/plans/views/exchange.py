@@ -7,14 +7,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 
-from heard.core.forms import add_service_errors, form_page
+from heard.core.forms import form_page
 from heard.core.permissions import require
-from heard.plans import selectors, services
+from heard.jobs import imports
+from heard.plans import import_job, selectors, services
 from heard.plans.exchange import files
 from heard.plans.exchange.layout import plan_rows
 from heard.plans.exchange.reading import PlanReading, read_plan
@@ -139,21 +139,19 @@ def _save(
     if reading is None or not reading.ready:
         choices.add_error(None, "Nothing was imported: answer every question first.")
         return None
-    try:
-        services.plan_import(
-            actor=actor(request),
+    # Added by a background job (issue 20), all or nothing, as the requester at run time.
+    job = imports.start(
+        actor(request),
+        import_job.PLAN_IMPORT,
+        upload=request.session.pop(key),
+        label=f"Import of {len(reading.outcomes)} outcomes and {reading.action_count} actions "
+        f"into {plan.title}"[:200],
+        then=plan_url(plan),
+        **import_job.params(
             plan=plan,
-            outcomes=reading.outcomes,
+            choices=choices.section_choices(),
             leads=choices.leads(),
-            source=request.session.get(key + "_source", "a file"),
-        )
-    except ValidationError as exc:
-        add_service_errors(choices, exc)
-        return None
-    request.session.pop(key, None)
-    request.session.pop(key + "_source", None)
-    messages.success(
-        request,
-        f"Imported {len(reading.outcomes)} outcomes and {reading.action_count} actions.",
+            source=request.session.pop(key + "_source", "a file"),
+        ),
     )
-    return redirect(plan_url(plan))
+    return imports.job_page(job)
