@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crispy_forms_gds.choices import Choice
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.filters import QuickSelectForm
 from heard.core.forms import TODAY, GovUKDateField, url_input
@@ -17,14 +18,17 @@ from heard.participation.models import Session
 from heard.people.models import YoungPerson
 from heard.voice.models import Feedback, Response, View
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 #: How many blank view rows the session page offers at once.
 VIEW_ROWS = 5
 
-OUTCOME_HINTS: dict[str, str] = {
-    Response.Outcome.CHANGED: "We did what they asked.",
-    Response.Outcome.PARTLY_CHANGED: "We did some of it.",
-    Response.Outcome.NOT_POSSIBLE: "We could not: you must explain why.",
-    Response.Outcome.STILL_CONSIDERING: "A decision has not been made yet.",
+OUTCOME_HINTS: dict[str, StrOrPromise] = {
+    Response.Outcome.CHANGED: _("We did what they asked."),
+    Response.Outcome.PARTLY_CHANGED: _("We did some of it."),
+    Response.Outcome.NOT_POSSIBLE: _("We could not: you must explain why."),
+    Response.Outcome.STILL_CONSIDERING: _("A decision has not been made yet."),
 }
 
 
@@ -51,29 +55,29 @@ class ViewEntryForm(forms.Form):
     """One view of a session's quick-entry page. A row left blank is skipped."""
 
     text = forms.CharField(
-        label="What was said",
+        label=_("What was said"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=10_000,
-        error_messages={"required": "Enter what was said."},
+        error_messages={"required": _("Enter what was said.")},
     )
-    kind = forms.ChoiceField(label="Kind", choices=View.Kind.choices, initial=View.Kind.VIEW)
+    kind = forms.ChoiceField(label=_("Kind"), choices=View.Kind.choices, initial=View.Kind.VIEW)
     themes = forms.ModelMultipleChoiceField(
         queryset=Theme.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Themes (Spotlight areas)",
+        label=_("Themes (Spotlight areas)"),
     )
     young_people = _PeopleField(
         queryset=YoungPerson.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Who gave it",
-        help_text="Tick the young people, or the whole group, or anonymous.",
+        label=_("Who gave it"),
+        help_text=_("Tick the young people, or the whole group, or anonymous."),
     )
-    whole_group = forms.BooleanField(required=False, label="The whole group")
-    is_anonymous = forms.BooleanField(required=False, label="Anonymous")
+    whole_group = forms.BooleanField(required=False, label=_("The whole group"))
+    is_anonymous = forms.BooleanField(required=False, label=_("Anonymous"))
     consent = forms.ChoiceField(
-        label="How it may be used", choices=View.Consent.choices, initial=View.Consent.INTERNAL
+        label=_("How it may be used"), choices=View.Consent.choices, initial=View.Consent.INTERNAL
     )
 
     def __init__(
@@ -96,17 +100,18 @@ class ViewEntryForm(forms.Form):
         if session.group_id is None:
             del self.fields["whole_group"]
         else:
-            self.fields["whole_group"].label = f"The whole group ({session.group.name})"  # type: ignore[union-attr]
+            name = session.group.name  # type: ignore[union-attr]
+            self.fields["whole_group"].label = _("The whole group (%(name)s)") % {"name": name}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         named = bool(data.get("young_people"))
         if named and data.get("is_anonymous"):
-            self.add_error("is_anonymous", "Untick anonymous, or untick the young people.")
+            self.add_error("is_anonymous", _("Untick anonymous, or untick the young people."))
         elif not named and not data.get("whole_group") and not data.get("is_anonymous"):
             target = "young_people" if "young_people" in self.fields else "is_anonymous"
             self.add_error(
-                target, "Say who gave the view: the young people, the whole group, or anonymous."
+                target, _("Say who gave the view: the young people, the whole group, or anonymous.")
             )
         return data
 
@@ -129,7 +134,7 @@ class BaseViewEntryFormSet(forms.BaseFormSet):  # type: ignore[type-arg]
         if any(self.errors):
             return
         if not any(form.has_changed() for form in self.forms):
-            raise forms.ValidationError("Enter at least one view.")
+            raise forms.ValidationError(_("Enter at least one view."))
 
     def entries(self) -> list[dict[str, Any]]:
         return [form.service_kwargs() for form in self.forms if form.has_changed()]
@@ -142,20 +147,22 @@ ViewEntryFormSet = forms.formset_factory(
 
 class ViewEditForm(forms.Form):
     text = forms.CharField(
-        label="What was said", widget=forms.Textarea(attrs={"rows": 4}), max_length=10_000
+        label=_("What was said"), widget=forms.Textarea(attrs={"rows": 4}), max_length=10_000
     )
-    kind = forms.ChoiceField(label="Kind", choices=View.Kind.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(label=_("Kind"), choices=View.Kind.choices, widget=forms.RadioSelect)
     recorded_on = GovUKDateField(
-        label="Date given", subject="The date the view was given", rule=TODAY
+        label=_("Date given"),
+        subject=_("The date the view was given"),  # type: ignore[arg-type]
+        rule=TODAY,
     )
     themes = forms.ModelMultipleChoiceField(
         queryset=Theme.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Themes (Spotlight areas)",
+        label=_("Themes (Spotlight areas)"),
     )
     consent = forms.ChoiceField(
-        label="How it may be used", choices=View.Consent.choices, widget=forms.RadioSelect
+        label=_("How it may be used"), choices=View.Consent.choices, widget=forms.RadioSelect
     )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
@@ -175,20 +182,22 @@ class ViewEditForm(forms.Form):
 
 class EvidenceForm(forms.Form):
     file = forms.FileField(
-        label="File",
-        help_text="A photo (JPEG or PNG), a recording (MP3, M4A or WAV), a PDF or a Word "
-        "document, up to 10 MB.",
-        error_messages={"required": "Choose a file to upload."},
+        label=_("File"),
+        help_text=_(
+            "A photo (JPEG or PNG), a recording (MP3, M4A or WAV), a PDF or a Word "
+            "document, up to 10 MB."
+        ),
+        error_messages={"required": _("Choose a file to upload.")},
     )
-    description = forms.CharField(max_length=200, required=False, label="What it is")
+    description = forms.CharField(max_length=200, required=False, label=_("What it is"))
 
 
 class ResponseForm(forms.Form):
     decision_maker = forms.CharField(
         max_length=200,
-        label="Who made the decision",
-        help_text="A person or a board, like Head of Youth Services.",
-        error_messages={"required": "Enter who made the decision."},
+        label=_("Who made the decision"),
+        help_text=_("A person or a board, like Head of Youth Services."),
+        error_messages={"required": _("Enter who made the decision.")},
     )
     outcome = forms.ChoiceField(
         choices=[
@@ -196,60 +205,60 @@ class ResponseForm(forms.Form):
             for code, label in Response.Outcome.choices
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose the outcome."},
+        error_messages={"required": _("Choose the outcome.")},
     )
     explanation = forms.CharField(
-        label="What changed, or why not",
+        label=_("What changed, or why not"),
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
         max_length=10_000,
-        help_text="Required. When it was not possible, give the reason.",
+        help_text=_("Required. When it was not possible, give the reason."),
     )
     plain_language = forms.CharField(
-        label="The same, in words a child can read",
+        label=_("The same, in words a child can read"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=10_000,
-        help_text="Short sentences and short words: aim for a reading age of 11 or under.",
-        error_messages={"required": "Enter the response in words a child can read."},
+        help_text=_("Short sentences and short words: aim for a reading age of 11 or under."),
+        error_messages={"required": _("Enter the response in words a child can read.")},
     )
     date = GovUKDateField(
-        label="Date of the response",
+        label=_("Date of the response"),
         rule=TODAY,
-        error_messages={"required": "Enter the date of the response."},
+        error_messages={"required": _("Enter the date of the response.")},
     )
     evidence_link = forms.URLField(
         required=False,
         assume_scheme="https",
-        label="Link to evidence",
+        label=_("Link to evidence"),
         widget=url_input(),
-        help_text="Optional: a web page or document showing what was done.",
+        help_text=_("Optional: a web page or document showing what was done."),
     )
 
 
 class FeedbackForm(forms.Form):
     date = GovUKDateField(
-        label="Date they were told",
-        subject="The date they were told",
+        label=_("Date they were told"),
+        subject=_("The date they were told"),  # type: ignore[arg-type]
         rule=TODAY,
-        error_messages={"required": "Enter the date they were told."},
+        error_messages={"required": _("Enter the date they were told.")},
     )
     channel = forms.ChoiceField(
-        label="How they were told",
+        label=_("How they were told"),
         choices=Feedback.Channel.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose how they were told."},
+        error_messages={"required": _("Choose how they were told.")},
     )
     groups = forms.ModelMultipleChoiceField(
         queryset=Group.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Groups told",
+        label=_("Groups told"),
     )
     young_people = _PeopleField(
         queryset=YoungPerson.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Young people told",
+        label=_("Young people told"),
     )
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
@@ -263,22 +272,24 @@ class FeedbackForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if not data.get("young_people") and not data.get("groups") and not self.errors:
-            self.add_error("young_people", "Choose who was told: the young people or the groups.")
+            self.add_error(
+                "young_people", _("Choose who was told: the young people or the groups.")
+            )
         return data
 
 
 class LoopFilterForm(QuickSelectForm):
     """The loop figures' filters, sent by GET (its selects written by ``QuickSelect``)."""
 
-    start = GovUKDateField(required=False, label="Views given from", subject="The start date")
-    end = GovUKDateField(required=False, label="Views given to", subject="The end date")
+    start = GovUKDateField(required=False, label=_("Views given from"), subject=_("The start date"))  # type: ignore[arg-type]
+    end = GovUKDateField(required=False, label=_("Views given to"), subject=_("The end date"))  # type: ignore[arg-type]
     theme = forms.ModelChoiceField(
-        queryset=Theme.objects.none(), required=False, empty_label="Any theme"
+        queryset=Theme.objects.none(), required=False, empty_label=_("Any theme")
     )
     #: A drop-down when the user sees few groups, else a name search (see ``__init__``).
-    group = forms.CharField(required=False, label="Group", max_length=200)
+    group = forms.CharField(required=False, label=_("Group"), max_length=200)
     organisation = forms.ModelChoiceField(
-        queryset=Group.objects.none(), required=False, empty_label="Any organisation"
+        queryset=Group.objects.none(), required=False, empty_label=_("Any organisation")
     )
 
     def __init__(self, *args: Any, themes: Any, groups: Any, organisations: Any, **kwargs: Any):
@@ -291,10 +302,10 @@ class LoopFilterForm(QuickSelectForm):
         choices = few_group_choices(groups.order_by("name", "pk").values_list("pk", "name"))
         if choices is not None:
             self.fields["group"] = forms.ChoiceField(
-                required=False, label="Group", choices=[("", "Any group"), *choices]
+                required=False, label=_("Group"), choices=[("", _("Any group")), *choices]
             )
         else:
-            self.fields["group"].help_text = "The group's name, or part of it."
+            self.fields["group"].help_text = _("The group's name, or part of it.")
 
     def clean_group(self) -> Group | None:
         """The one visible group the value names: its id (the drop-down, links) or its name."""
@@ -308,14 +319,17 @@ class LoopFilterForm(QuickSelectForm):
             found = exact or list(self.groups.filter(name__icontains=value)[:2])
             if len(found) > 1:
                 raise forms.ValidationError(
-                    f"More than one group's name contains “{value}”: enter more of the name."
+                    _("More than one group's name contains “%(value)s”: enter more of the name.")
+                    % {"value": value}
                 )
         if not found:
-            raise forms.ValidationError(f"No group you can see is called “{value}”.")
+            raise forms.ValidationError(
+                _("No group you can see is called “%(value)s”.") % {"value": value}
+            )
         return found[0]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("start") and data.get("end") and data["start"] > data["end"]:
-            self.add_error("end", "The end date must be on or after the start date.")
+            self.add_error("end", _("The end date must be on or after the start date."))
         return data

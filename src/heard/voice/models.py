@@ -10,6 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.models import TimeStampedModel, staff_link
 from heard.core.tables import display
@@ -21,24 +22,24 @@ class View(TimeStampedModel):
     """Something a young person or a group said."""
 
     class Kind(models.TextChoices):
-        VIEW = "view", "View"
-        EXPERIENCE = "experience", "Experience"
-        IDEA = "idea", "Idea"
-        WISH_AND_FEELING = "wish_feeling", "Wish and feeling"
-        RECOMMENDATION = "recommendation", "Recommendation"
-        COMPLAINT = "complaint", "Complaint"
+        VIEW = "view", _("View")
+        EXPERIENCE = "experience", _("Experience")
+        IDEA = "idea", _("Idea")
+        WISH_AND_FEELING = "wish_feeling", _("Wish and feeling")
+        RECOMMENDATION = "recommendation", _("Recommendation")
+        COMPLAINT = "complaint", _("Complaint")
 
     class Consent(models.TextChoices):
-        INTERNAL = "internal", "Internal use only"
-        QUOTE_ANONYMOUSLY = "quote_anonymously", "May be quoted anonymously"
-        QUOTE_FIRST_NAME = "quote_first_name", "May be quoted with first name"
-        PUBLISH = "publish", "May be published"
+        INTERNAL = "internal", _("Internal use only")
+        QUOTE_ANONYMOUSLY = "quote_anonymously", _("May be quoted anonymously")
+        QUOTE_FIRST_NAME = "quote_first_name", _("May be quoted with first name")
+        PUBLISH = "publish", _("May be published")
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        RESPONDED = "responded", "Responded"
-        FED_BACK = "fed_back", "Fed back"
-        RATED = "rated", "Rated"
+        OPEN = "open", _("Open")
+        RESPONDED = "responded", _("Responded")
+        FED_BACK = "fed_back", _("Fed back")
+        RATED = "rated", _("Rated")
 
     #: The loop, declared once: each status and the statuses it may move to.
     TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -61,16 +62,16 @@ class View(TimeStampedModel):
         "people.Organisation",
         on_delete=models.PROTECT,
         related_name="views",
-        help_text="Whose records these are: the session's organisation.",
+        help_text=_("Whose records these are: the session's organisation."),
     )
     recorded_on = models.DateField(
         db_index=True,
-        help_text="When the view was given.",
-        validators=[NotInFuture("The date the view was given cannot be in the future.")],
+        help_text=_("When the view was given."),
+        validators=[NotInFuture(_("The date the view was given cannot be in the future."))],  # type: ignore[arg-type]
     )
     themes = models.ManyToManyField("groups.Theme", blank=True, related_name="views")
     young_people = models.ManyToManyField(
-        "people.YoungPerson", blank=True, related_name="views", help_text="Who gave it."
+        "people.YoungPerson", blank=True, related_name="views", help_text=_("Who gave it.")
     )
     group = models.ForeignKey(
         "groups.Group",
@@ -78,7 +79,7 @@ class View(TimeStampedModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="views",
-        help_text="Set when a whole group gave the view.",
+        help_text=_("Set when a whole group gave the view."),
     )
     is_anonymous = models.BooleanField(default=False)
     consent = models.CharField(max_length=20, choices=Consent.choices, default=Consent.INTERNAL)
@@ -117,9 +118,9 @@ class Evidence(TimeStampedModel):
     """A file that goes with a view: a photo of a drawing, a recording, a document."""
 
     class Kind(models.TextChoices):
-        IMAGE = "image", "Image"
-        AUDIO = "audio", "Audio"
-        DOCUMENT = "document", "Document"
+        IMAGE = "image", _("Image")
+        AUDIO = "audio", _("Audio")
+        DOCUMENT = "document", _("Document")
 
     view = models.ForeignKey(View, on_delete=models.CASCADE, related_name="evidence")
     kind = models.CharField(max_length=16, choices=Kind.choices)
@@ -131,7 +132,7 @@ class Evidence(TimeStampedModel):
 
     class Meta:
         ordering = ["id"]
-        verbose_name_plural = "evidence"
+        verbose_name_plural = _("evidence")
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} for view {self.view_id}"
@@ -144,24 +145,24 @@ class Response(TimeStampedModel):
     """What was done about one or more views: "we did", or why we could not."""
 
     class Outcome(models.TextChoices):
-        CHANGED = "changed", "Changed"
-        PARTLY_CHANGED = "partly_changed", "Partly changed"
-        NOT_POSSIBLE = "not_possible", "Not possible"
-        STILL_CONSIDERING = "still_considering", "Still being considered"
+        CHANGED = "changed", _("Changed")
+        PARTLY_CHANGED = "partly_changed", _("Partly changed")
+        NOT_POSSIBLE = "not_possible", _("Not possible")
+        STILL_CONSIDERING = "still_considering", _("Still being considered")
 
     views = models.ManyToManyField(View, related_name="responses")
     decision_maker = models.CharField(max_length=200)
     outcome = models.CharField(max_length=20, choices=Outcome.choices)
     explanation = models.TextField(
-        help_text="What changed, or why it was not possible (required when not possible)."
+        help_text=_("What changed, or why it was not possible (required when not possible).")
     )
-    plain_language = models.TextField(help_text="The same, in words a child can read.")
+    plain_language = models.TextField(help_text=_("The same, in words a child can read."))
     #: The plain-language version's reading age (``voice.readability``), worked out when it is
     #: written, so lists read it instead of counting syllables for each row.
     reading_age = models.FloatField(default=0.0, db_default=0.0, editable=False)
     date = models.DateField(
         db_index=True,
-        validators=[NotInFuture("The date of the response cannot be in the future.")],
+        validators=[NotInFuture(_("The date of the response cannot be in the future."))],  # type: ignore[arg-type]
     )
     evidence_link = models.URLField(blank=True)
     written_by = staff_link(blank=False)
@@ -210,15 +211,15 @@ class Feedback(TimeStampedModel):
     """A response delivered to the young people and groups who gave the views."""
 
     class Channel(models.TextChoices):
-        IN_PERSON = "in_person", "In person"
-        LETTER = "letter", "Letter"
-        PORTAL = "portal", "Portal"
-        VIA_PARTNER = "via_partner", "Via the partner organisation"
+        IN_PERSON = "in_person", _("In person")
+        LETTER = "letter", _("Letter")
+        PORTAL = "portal", _("Portal")
+        VIA_PARTNER = "via_partner", _("Via the partner organisation")
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="feedback")
     date = models.DateField(
         db_index=True,
-        validators=[NotInFuture("The date the feedback was given cannot be in the future.")],
+        validators=[NotInFuture(_("The date the feedback was given cannot be in the future."))],  # type: ignore[arg-type]
     )
     channel = models.CharField(max_length=16, choices=Channel.choices)
     given_by = staff_link(blank=False)
@@ -230,7 +231,7 @@ class Feedback(TimeStampedModel):
 
     class Meta:
         ordering = ["-date", "-id"]
-        verbose_name_plural = "feedback"
+        verbose_name_plural = _("feedback")
 
     def __str__(self) -> str:
         return f"Feedback on response {self.response_id} ({display(self.date)})"
@@ -240,9 +241,9 @@ class Rating(models.Model):
     """A young person's one-tap rating of a response they were told about."""
 
     class Value(models.TextChoices):
-        HELPFUL = "helpful", "Helpful"
-        NOT_SURE = "not_sure", "Not sure"
-        NOT_HELPFUL = "not_helpful", "Not helpful"
+        HELPFUL = "helpful", _("Helpful")
+        NOT_SURE = "not_sure", _("Not sure")
+        NOT_HELPFUL = "not_helpful", _("Not helpful")
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="ratings")
     young_person = models.ForeignKey(
