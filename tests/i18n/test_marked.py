@@ -17,6 +17,7 @@ APPS = [
     # Issue 20, in the order their templates were marked.
     "safeguarding",
     "voice",
+    "plans",
 ]
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.forms import TODAY, GovUKDateField, radios, text_area, whole_number
 from heard.core.permissions import is_partner_worker
@@ -33,19 +34,19 @@ class PlanForm(forms.Form):
     organisation = forms.ModelChoiceField(queryset=Organisation.objects.none())
     period = forms.CharField(
         max_length=20,
-        help_text="The period's label, like 2026-27.",
+        help_text=_("The period's label, like 2026-27."),
         widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-10"}),
     )
     title = forms.CharField(max_length=200)
-    starts_on = GovUKDateField(label="Start date", subject="The start date")
-    ends_on = GovUKDateField(label="End date", subject="The end date")
+    starts_on = GovUKDateField(label=_("Start date"), subject=_("The start date"))  # type: ignore[arg-type]
+    ends_on = GovUKDateField(label=_("End date"), subject=_("The end date"))  # type: ignore[arg-type]
     review_every_months = whole_number(
         2,
-        label="Review every (months)",
+        label=_("Review every (months)"),
         min_value=1,
         max_value=24,
         initial=6,
-        help_text="Actions are reviewed in six-month blocks unless you choose otherwise.",
+        help_text=_("Actions are reviewed in six-month blocks unless you choose otherwise."),
     )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
@@ -63,28 +64,33 @@ class OutcomeForm(forms.Form):
     number = forms.CharField(
         max_length=16,
         required=False,
-        help_text="As the plan numbers it, like 1.2.",
+        help_text=_("As the plan numbers it, like 1.2."),
         widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-5"}),
     )
-    text = text_area(label="Outcome")
+    text = text_area(label=_("Outcome"))
 
 
 class ActionForm(forms.Form):
-    text = text_area(5, label="Supporting action", help_text="Lines are kept as you write them.")
+    text = text_area(
+        5, label=_("Supporting action"), help_text=_("Lines are kept as you write them.")
+    )
     lead_staff = _StaffChoices(
         queryset=User.objects.none(),
         required=False,
-        label="Leads",
+        label=_("Leads"),
         widget=forms.CheckboxSelectMultiple,
-        help_text="Staff who lead it see it on their home page when it is past due.",
+        help_text=_("Staff who lead it see it on their home page when it is past due."),
     )
     lead_text = forms.CharField(
-        max_length=500, required=False, label="Leads as written", help_text="Initials, like CB."
+        max_length=500,
+        required=False,
+        label=_("Leads as written"),
+        help_text=_("Initials, like CB."),
     )
-    timescale = forms.CharField(max_length=500, required=False, help_text="Like “May-July 09”.")
-    due_on = GovUKDateField(label="Due date", required=False, subject="The due date")
+    timescale = forms.CharField(max_length=500, required=False, help_text=_("Like “May-July 09”."))
+    due_on = GovUKDateField(label=_("Due date"), required=False, subject=_("The due date"))  # type: ignore[arg-type]
     resources = text_area(2, required=False)
-    risks = text_area(2, required=False, label="Risks identified")
+    risks = text_area(2, required=False, label=_("Risks identified"))
 
     def __init__(self, *args: Any, plan: ActionPlan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -92,7 +98,7 @@ class ActionForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    date = GovUKDateField(label="Date of the review", rule=TODAY)
+    date = GovUKDateField(label=_("Date of the review"), rule=TODAY)
     progress = radios(Progress.choices)
     comment = text_area(3, required=False)
 
@@ -102,10 +108,10 @@ class CopyForm(PlanForm):
     partner's blank template)."""
 
     with_actions = forms.TypedChoiceField(
-        label="What to copy",
+        label=_("What to copy"),
         choices=[
-            ("yes", "The outcomes and their actions (last period's plan, to carry on)"),
-            ("no", "The outcomes only, with no actions (a blank template for a partner)"),
+            ("yes", _("The outcomes and their actions (last period's plan, to carry on)")),
+            ("no", _("The outcomes only, with no actions (a blank template for a partner)")),
         ],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
@@ -117,26 +123,28 @@ class ImportForm(forms.Form):
     """A plan's table, pasted from a spreadsheet or uploaded as CSV or XLSX."""
 
     text = forms.CharField(
-        label="Paste the table",
+        label=_("Paste the table"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false"}),
-        help_text="Copy the plan's rows in your spreadsheet, headings included, and paste them.",
+        help_text=_("Copy the plan's rows in your spreadsheet, headings included, and paste them."),
         max_length=500_000,
     )
     file = forms.FileField(
-        label="Or upload a file",
+        label=_("Or upload a file"),
         required=False,
-        help_text="A CSV or XLSX file in the plan's columns: Outcomes, Supporting actions, Lead "
-        "responsibilities, Time scales / resources, Risks identified.",
+        help_text=_(
+            "A CSV or XLSX file in the plan's columns: Outcomes, Supporting actions, Lead "
+            "responsibilities, Time scales / resources, Risks identified."
+        ),
     )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if not cleaned.get("text") and not cleaned.get("file"):
-            raise forms.ValidationError("Paste the table or choose a file.")
+            raise forms.ValidationError(_("Paste the table or choose a file."))
         upload = cleaned.get("file")
         if upload is not None and upload.size > 2_000_000:
-            self.add_error("file", "The file must be smaller than 2 MB.")
+            self.add_error("file", _("The file must be smaller than 2 MB."))
         return cleaned
 
 
@@ -155,19 +163,19 @@ class ImportChoicesForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.sections = sections
         self.initials = initials
-        choices = [("", "Choose a standard")] + [
+        choices = [("", _("Choose a standard"))] + [
             (value, f"{Standard.number(value)}. {label}") for value, label in Standard.choices
         ]
         for index, name in enumerate(sections):
             self.fields[f"section_{index}"] = forms.ChoiceField(
-                label=f"Which standard is “{name}”?", choices=choices
+                label=_("Which standard is “%(name)s”?") % {"name": name}, choices=choices
             )
         for code in initials:
             self.fields[f"lead_{code}"] = _StaffChoice(
                 queryset=staff,
                 required=False,
-                label=f"Who is {code}?",
-                empty_label="Keep as written only",
+                label=_("Who is %(code)s?") % {"code": code},
+                empty_label=_("Keep as written only"),
             )
 
     def section_choices(self) -> dict[str, str]:

@@ -12,6 +12,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.models import TimeStampedModel, dates_in_order, staff_link
 from heard.core.standards import Standard
@@ -22,11 +23,11 @@ from heard.people.models import Organisation
 class Progress(models.TextChoices):
     """How far an action has come, as its latest review says."""
 
-    NOT_STARTED = "not_started", "Not started"
-    ON_TRACK = "on_track", "On track"
-    AT_RISK = "at_risk", "At risk"
-    OFF_TRACK = "off_track", "Off track"
-    DONE = "done", "Done"
+    NOT_STARTED = "not_started", _("Not started")
+    ON_TRACK = "on_track", _("On track")
+    AT_RISK = "at_risk", _("At risk")
+    OFF_TRACK = "off_track", _("Off track")
+    DONE = "done", _("Done")
 
 
 class ActionPlan(TimeStampedModel):
@@ -36,15 +37,15 @@ class ActionPlan(TimeStampedModel):
         Organisation, on_delete=models.PROTECT, related_name="action_plans"
     )
     period = models.CharField(
-        max_length=20, help_text="The period's label as the plan names it, like 2009-10."
+        max_length=20, help_text=_("The period's label as the plan names it, like 2009-10.")
     )
-    starts_on = models.DateField("Start date")
-    ends_on = models.DateField("End date")
+    starts_on = models.DateField(_("Start date"))
+    ends_on = models.DateField(_("End date"))
     title = models.CharField(max_length=200)
     review_every_months = models.PositiveSmallIntegerField(
-        "Review every (months)",
+        _("Review every (months)"),
         default=6,
-        help_text="How often the plan's actions are reviewed, in months.",
+        help_text=_("How often the plan's actions are reviewed, in months."),
     )
 
     class Meta:
@@ -66,7 +67,9 @@ class ActionPlan(TimeStampedModel):
     def clean(self) -> None:
         validate_single_line(self, ("title", "period"))
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": "The end date must be on or after the start date."})
+            raise ValidationError(
+                {"ends_on": _("The end date must be on or after the start date.")}
+            )
 
 
 class Outcome(TimeStampedModel):
@@ -75,7 +78,7 @@ class Outcome(TimeStampedModel):
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="outcomes")
     standard = models.CharField(max_length=32, choices=Standard.choices)
     number = models.CharField(
-        max_length=16, blank=True, help_text="Its number as the plan writes it, like 1.2."
+        max_length=16, blank=True, help_text=_("Its number as the plan writes it, like 1.2.")
     )
     text = models.TextField()
     order = models.PositiveIntegerField(default=0)
@@ -101,12 +104,12 @@ class Action(TimeStampedModel):
         settings.AUTH_USER_MODEL, blank=True, related_name="led_plan_actions"
     )
     lead_text = models.TextField(
-        "Leads as written", blank=True, help_text="Initials or names as the plan writes them."
+        _("Leads as written"), blank=True, help_text=_("Initials or names as the plan writes them.")
     )
-    timescale = models.TextField(blank=True, help_text="As written, like “May-July 09”.")
-    due_on = models.DateField("Due date", null=True, blank=True)
+    timescale = models.TextField(blank=True, help_text=_("As written, like “May-July 09”."))
+    due_on = models.DateField(_("Due date"), null=True, blank=True)
     resources = models.TextField(blank=True)
-    risks = models.TextField("Risks identified", blank=True)
+    risks = models.TextField(_("Risks identified"), blank=True)
     progress = models.CharField(
         max_length=16, choices=Progress.choices, default=Progress.NOT_STARTED
     )
