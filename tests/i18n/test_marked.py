@@ -18,6 +18,7 @@ APPS = [
     "safeguarding",
     "voice",
     "plans",
+    "audits",
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from heard.audits.models import (
     TEXT_LIMIT,
@@ -20,7 +21,7 @@ from heard.core.standards import Standard
 from heard.people import selectors as people_selectors
 from heard.people.models import Organisation, User, YoungPerson
 
-NOT_ASSESSED = "Not assessed"
+NOT_ASSESSED = _("Not assessed")
 
 
 class StaffChoices(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
@@ -55,23 +56,23 @@ def staff_auditors() -> Any:
 
 class AuditForm(forms.Form):
     organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.none(), empty_label="Choose an organisation"
+        queryset=Organisation.objects.none(), empty_label=_("Choose an organisation")
     )
     service = forms.CharField(
         max_length=200,
         required=False,
-        help_text="The service audited, if not the whole organisation.",
+        help_text=_("The service audited, if not the whole organisation."),
     )
-    date = GovUKDateField(label="Date of the audit", rule=TODAY)
+    date = GovUKDateField(label=_("Date of the audit"), rule=TODAY)
     auditors = StaffChoices(
         queryset=User.objects.none(),
         required=False,
-        label="Staff auditors",
+        label=_("Staff auditors"),
         widget=forms.CheckboxSelectMultiple,
     )
     young_auditors = YoungPeopleChoices(
-        label="Young auditors",
-        help_text="Heard warns, once saved, about any who are not trained and current.",
+        label=_("Young auditors"),
+        help_text=_("Heard warns, once saved, about any who are not trained and current."),
     )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
@@ -86,28 +87,33 @@ class AuditForm(forms.Form):
         young.sees_names = people_selectors.sees_names(user)
         for value, label in Standard.choices:
             self.fields[f"level_{value}"] = forms.ChoiceField(
-                label=f"{label}: level",
+                label=_("%(standard)s: level") % {"standard": label},
                 choices=[("", NOT_ASSESSED), *Level.choices],
                 required=False,
             )
             self.fields[f"evidence_{value}"] = text_area(
-                3, label=f"{label}: evidence", required=False, max_length=TEXT_LIMIT
+                3,
+                label=_("%(standard)s: evidence") % {"standard": label},
+                required=False,
+                max_length=TEXT_LIMIT,
             )
         self.fields["decision"] = forms.ChoiceField(
-            label="Kite mark decision",
-            choices=[("", "Not decided yet"), *Audit.Decision.choices],
+            label=_("Kite mark decision"),
+            choices=[("", _("Not decided yet")), *Audit.Decision.choices],
             required=False,
             widget=forms.RadioSelect,
         )
         self.fields["expires_on"] = GovUKDateField(
-            label="Kite mark expires on", required=False, help_text="Only for a kite mark awarded."
+            label=_("Kite mark expires on"),
+            required=False,
+            help_text=_("Only for a kite mark awarded."),
         )
         self.fields["needed"] = text_area(
             3,
-            label="What is needed for a kite mark",
+            label=_("What is needed for a kite mark"),
             required=False,
             max_length=TEXT_LIMIT,
-            help_text="Only when the decision is not yet.",
+            help_text=_("Only when the decision is not yet."),
         )
         self.fields["notes"] = text_area(3, required=False, max_length=TEXT_LIMIT)
 
@@ -152,7 +158,10 @@ class AuditForm(forms.Form):
         data = super().clean() or {}
         for value, label in Standard.choices:
             if data.get(f"evidence_{value}") and not data.get(f"level_{value}"):
-                self.add_error(f"level_{value}", f"Choose the level for {label.lower()}.")
+                self.add_error(
+                    f"level_{value}",
+                    _("Choose the level for %(standard)s.") % {"standard": label.lower()},
+                )
         return data
 
 
@@ -162,19 +171,21 @@ class ConfirmForm(forms.Form):
 
 class ReviewForm(forms.Form):
     provider = forms.ModelChoiceField(
-        queryset=Organisation.objects.none(), empty_label="Choose an organisation"
+        queryset=Organisation.objects.none(), empty_label=_("Choose an organisation")
     )
     service = forms.CharField(
-        max_length=200, required=False, help_text="The service visited, if not the whole provider."
+        max_length=200,
+        required=False,
+        help_text=_("The service visited, if not the whole provider."),
     )
-    visit_date = GovUKDateField(label="Date of the visit", rule=TODAY)
+    visit_date = GovUKDateField(label=_("Date of the visit"), rule=TODAY)
     reviewers = YoungPeopleChoices(
-        label="Young reviewers",
-        help_text="Heard warns, once saved, about any who are not trained and current.",
+        label=_("Young reviewers"),
+        help_text=_("Heard warns, once saved, about any who are not trained and current."),
     )
     findings = text_area(5, max_length=TEXT_LIMIT)
     revisit_date = GovUKDateField(
-        label="Date of the revisit", required=False, help_text="When they go back to check."
+        label=_("Date of the revisit"), required=False, help_text=_("When they go back to check.")
     )
     notes = text_area(3, required=False, max_length=TEXT_LIMIT)
 
@@ -191,8 +202,9 @@ class ReviewForm(forms.Form):
             self.fields["recommendations"] = text_area(
                 6,
                 required=False,
-                help_text="One recommendation a line: each is kept, answered and checked on "
-                "its own.",
+                help_text=_(
+                    "One recommendation a line: each is kept, answered and checked on its own."
+                ),
             )
 
     @staticmethod
@@ -215,38 +227,38 @@ class ReviewForm(forms.Form):
 
 
 class RecommendationForm(forms.Form):
-    text = text_area(3, label="Recommendation", max_length=TEXT_LIMIT)
+    text = text_area(3, label=_("Recommendation"), max_length=TEXT_LIMIT)
 
 
 class ResponseForm(forms.Form):
     response = text_area(
         5,
-        label="Your response",
+        label=_("Your response"),
         max_length=TEXT_LIMIT,
-        help_text="What your organisation has done, or will do, about this recommendation.",
+        help_text=_("What your organisation has done, or will do, about this recommendation."),
     )
 
 
 class CheckForm(forms.Form):
-    outcome = radios(Recommendation.Outcome.choices, label="Was it acted on?")
+    outcome = radios(Recommendation.Outcome.choices, label=_("Was it acted on?"))
     outcome_note = text_area(
-        3, label="Note from the revisit", required=False, max_length=TEXT_LIMIT
+        3, label=_("Note from the revisit"), required=False, max_length=TEXT_LIMIT
     )
 
 
 class CourseForm(forms.Form):
     title = forms.CharField(max_length=200)
-    kind = radios(Course.Kind.choices, label="For")
-    date = GovUKDateField(label="Date of the course")
+    kind = radios(Course.Kind.choices, label=_("For"))
+    date = GovUKDateField(label=_("Date of the course"))
     valid_for_months = whole_number(
         3,
-        label="Valid for (months)",
+        label=_("Valid for (months)"),
         min_value=1,
         max_value=120,
         initial=24,
-        help_text="How long the training stays current.",
+        help_text=_("How long the training stays current."),
     )
-    attendees = YoungPeopleChoices(label="Who attended")
+    attendees = YoungPeopleChoices(label=_("Who attended"))
     notes = text_area(3, required=False, max_length=TEXT_LIMIT)
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:

@@ -8,31 +8,41 @@ decides on a kite mark: awarded until an expiry date, or not yet, with what is s
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.models import TimeStampedModel
 from heard.core.standards import Standard
 from heard.core.validators import NotInFuture, validate_single_line
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 #: Free text (evidence, what is needed, notes) is kept to a length a reader can take in.
 TEXT_LIMIT = 5000
+
+
+def _keep_short() -> str:
+    return gettext("Keep this to %(limit)s characters or fewer.") % {"limit": f"{TEXT_LIMIT:,}"}
 
 
 class Level(models.TextChoices):
     """How far an organisation has gone with a standard (Hear by Right's three levels)."""
 
-    EMERGING = "emerging", "Emerging"
-    ESTABLISHED = "established", "Established"
-    ADVANCED = "advanced", "Advanced"
+    EMERGING = "emerging", _("Emerging")
+    ESTABLISHED = "established", _("Established")
+    ADVANCED = "advanced", _("Advanced")
 
 
 class Audit(TimeStampedModel):
     class Decision(models.TextChoices):
-        AWARDED = "awarded", "Kite mark awarded"
-        NOT_YET = "not_yet", "Not yet"
+        AWARDED = "awarded", _("Kite mark awarded")
+        NOT_YET = "not_yet", _("Not yet")
 
     organisation = models.ForeignKey(
         "people.Organisation", on_delete=models.PROTECT, related_name="audits"
@@ -40,29 +50,32 @@ class Audit(TimeStampedModel):
     service = models.CharField(
         max_length=200,
         blank=True,
-        help_text="The service audited, if not the whole organisation.",
+        help_text=_("The service audited, if not the whole organisation."),
     )
     date = models.DateField(
-        "date of the audit",
-        validators=[NotInFuture("The date of the audit cannot be in the future.")],
+        _("date of the audit"),
+        validators=[NotInFuture(_("The date of the audit cannot be in the future."))],  # type: ignore[arg-type]
     )
     auditors = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name="staff auditors"
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("staff auditors")
     )
     young_auditors = models.ManyToManyField(
-        "people.YoungPerson", blank=True, related_name="+", verbose_name="young auditors"
+        "people.YoungPerson", blank=True, related_name="+", verbose_name=_("young auditors")
     )
     decision = models.CharField(
-        "kite mark decision", max_length=16, choices=Decision.choices, blank=True
+        _("kite mark decision"), max_length=16, choices=Decision.choices, blank=True
     )
     expires_on = models.DateField(
-        "kite mark expires on", null=True, blank=True, help_text="Only for a kite mark awarded."
+        _("kite mark expires on"),
+        null=True,
+        blank=True,
+        help_text=_("Only for a kite mark awarded."),
     )
     needed = models.TextField(
-        "what is needed",
+        _("what is needed"),
         blank=True,
         max_length=TEXT_LIMIT,
-        help_text="What the organisation still needs to do for a kite mark.",
+        help_text=_("What the organisation still needs to do for a kite mark."),
     )
     notes = models.TextField(blank=True, max_length=TEXT_LIMIT)
 
@@ -94,19 +107,19 @@ class Audit(TimeStampedModel):
 
     def clean(self) -> None:
         validate_single_line(self, ("service",))
-        errors: dict[str, str] = {}
+        errors: dict[str, StrOrPromise] = {}
         for name in ("needed", "notes"):
             if len(getattr(self, name) or "") > TEXT_LIMIT:
-                errors[name] = f"Keep this to {TEXT_LIMIT:,} characters or fewer."
+                errors[name] = _keep_short()
         if self.decision == self.Decision.AWARDED:
             if self.expires_on is None:
-                errors["expires_on"] = "Enter the date the kite mark expires."
+                errors["expires_on"] = _("Enter the date the kite mark expires.")
             elif self.date and self.expires_on <= self.date:
-                errors["expires_on"] = "The kite mark must expire after the date of the audit."
+                errors["expires_on"] = _("The kite mark must expire after the date of the audit.")
         elif self.expires_on is not None:
-            errors["expires_on"] = "Only a kite mark awarded has an expiry date."
+            errors["expires_on"] = _("Only a kite mark awarded has an expiry date.")
         if self.decision == self.Decision.NOT_YET and not (self.needed or "").strip():
-            errors["needed"] = "Say what is needed for a kite mark."
+            errors["needed"] = _("Say what is needed for a kite mark.")
         if errors:
             raise ValidationError(errors)
 
@@ -117,7 +130,7 @@ class AuditLevel(models.Model):
     audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="levels")
     standard = models.CharField(max_length=32, choices=Standard.choices)
     level = models.CharField(max_length=16, choices=Level.choices)
-    evidence = models.TextField("evidence notes", blank=True, max_length=TEXT_LIMIT)
+    evidence = models.TextField(_("evidence notes"), blank=True, max_length=TEXT_LIMIT)
 
     class Meta:
         ordering = ["audit", "id"]
@@ -130,7 +143,7 @@ class AuditLevel(models.Model):
 
     def clean(self) -> None:
         if len(self.evidence or "") > TEXT_LIMIT:
-            raise ValidationError({"evidence": f"Keep this to {TEXT_LIMIT:,} characters or fewer."})
+            raise ValidationError({"evidence": _keep_short()})
 
 
 class ProvisionReview(TimeStampedModel):
@@ -141,17 +154,17 @@ class ProvisionReview(TimeStampedModel):
         "people.Organisation", on_delete=models.PROTECT, related_name="provision_reviews"
     )
     service = models.CharField(
-        max_length=200, blank=True, help_text="The service visited, if not the whole provider."
+        max_length=200, blank=True, help_text=_("The service visited, if not the whole provider.")
     )
     visit_date = models.DateField(
-        "date of the visit",
-        validators=[NotInFuture("The date of the visit cannot be in the future.")],
+        _("date of the visit"),
+        validators=[NotInFuture(_("The date of the visit cannot be in the future."))],  # type: ignore[arg-type]
     )
     reviewers = models.ManyToManyField(
-        "people.YoungPerson", blank=True, related_name="+", verbose_name="young reviewers"
+        "people.YoungPerson", blank=True, related_name="+", verbose_name=_("young reviewers")
     )
     findings = models.TextField(max_length=TEXT_LIMIT)
-    revisit_date = models.DateField("date of the revisit", null=True, blank=True)
+    revisit_date = models.DateField(_("date of the revisit"), null=True, blank=True)
     notes = models.TextField(blank=True, max_length=TEXT_LIMIT)
 
     class Meta:
@@ -168,12 +181,12 @@ class ProvisionReview(TimeStampedModel):
 
     def clean(self) -> None:
         validate_single_line(self, ("service",))
-        errors: dict[str, str] = {}
+        errors: dict[str, StrOrPromise] = {}
         for name in ("findings", "notes"):
             if len(getattr(self, name) or "") > TEXT_LIMIT:
-                errors[name] = f"Keep this to {TEXT_LIMIT:,} characters or fewer."
+                errors[name] = _keep_short()
         if self.visit_date and self.revisit_date and self.revisit_date <= self.visit_date:
-            errors["revisit_date"] = "The revisit must be after the visit."
+            errors["revisit_date"] = _("The revisit must be after the visit.")
         if errors:
             raise ValidationError(errors)
 
@@ -183,18 +196,18 @@ class Recommendation(TimeStampedModel):
     at the revisit."""
 
     class Outcome(models.TextChoices):
-        ACTED_ON = "acted_on", "Acted on"
-        NOT_ACTED_ON = "not_acted_on", "Not acted on"
+        ACTED_ON = "acted_on", _("Acted on")
+        NOT_ACTED_ON = "not_acted_on", _("Not acted on")
 
     review = models.ForeignKey(
         ProvisionReview, on_delete=models.CASCADE, related_name="recommendations"
     )
-    text = models.TextField("recommendation", max_length=TEXT_LIMIT)
+    text = models.TextField(_("recommendation"), max_length=TEXT_LIMIT)
     response = models.TextField(
-        "provider's response",
+        _("provider's response"),
         blank=True,
         max_length=TEXT_LIMIT,
-        help_text="Entered by the provider's own staff.",
+        help_text=_("Entered by the provider's own staff."),
     )
     responded_at = models.DateTimeField(null=True, blank=True)
     responded_by = models.ForeignKey(
@@ -204,8 +217,10 @@ class Recommendation(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    outcome = models.CharField("at the revisit", max_length=16, choices=Outcome.choices, blank=True)
-    outcome_note = models.TextField("note from the revisit", blank=True, max_length=TEXT_LIMIT)
+    outcome = models.CharField(
+        _("at the revisit"), max_length=16, choices=Outcome.choices, blank=True
+    )
+    outcome_note = models.TextField(_("note from the revisit"), blank=True, max_length=TEXT_LIMIT)
 
     class Meta:
         ordering = ["review", "id"]
@@ -217,10 +232,10 @@ class Recommendation(TimeStampedModel):
         )
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors: dict[str, StrOrPromise] = {}
         for name in ("text", "response", "outcome_note"):
             if len(getattr(self, name) or "") > TEXT_LIMIT:
-                errors[name] = f"Keep this to {TEXT_LIMIT:,} characters or fewer."
+                errors[name] = _keep_short()
         if errors:
             raise ValidationError(errors)
 
@@ -231,15 +246,15 @@ class Course(TimeStampedModel):
     training is safeguarding's ``TrainingRecord``."""
 
     class Kind(models.TextChoices):
-        YOUNG_AUDITOR = "young_auditor", "Young auditors"
-        YOUNG_COMMISSIONER = "young_commissioner", "Young commissioners"
-        YOUNG_INSPECTOR = "young_inspector", "Young inspectors"
+        YOUNG_AUDITOR = "young_auditor", _("Young auditors")
+        YOUNG_COMMISSIONER = "young_commissioner", _("Young commissioners")
+        YOUNG_INSPECTOR = "young_inspector", _("Young inspectors")
 
     title = models.CharField(max_length=200)
     kind = models.CharField(max_length=32, choices=Kind.choices)
-    date = models.DateField("date of the course")
+    date = models.DateField(_("date of the course"))
     valid_for_months = models.PositiveSmallIntegerField(
-        "valid for (months)", default=24, help_text="How long the training stays current."
+        _("valid for (months)"), default=24, help_text=_("How long the training stays current.")
     )
     valid_until = models.DateField(editable=False)
     attendees = models.ManyToManyField(
@@ -255,11 +270,11 @@ class Course(TimeStampedModel):
 
     def clean(self) -> None:
         validate_single_line(self, ("title",))
-        errors: dict[str, str] = {}
+        errors: dict[str, StrOrPromise] = {}
         if not 1 <= (self.valid_for_months or 0) <= 120:
-            errors["valid_for_months"] = "Enter a number of months from 1 to 120."
+            errors["valid_for_months"] = _("Enter a number of months from 1 to 120.")
         if len(self.notes or "") > TEXT_LIMIT:
-            errors["notes"] = f"Keep this to {TEXT_LIMIT:,} characters or fewer."
+            errors["notes"] = _keep_short()
         if errors:
             raise ValidationError(errors)
 
