@@ -19,6 +19,7 @@ APPS = [
     "voice",
     "plans",
     "audits",
+    "involvement",
 ]
 
 

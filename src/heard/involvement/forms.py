@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.forms import TODAY, GovUKDateField, radios, text_area, ticks
 from heard.core.permissions import can, is_partner_worker
@@ -22,29 +23,29 @@ SEPARATORS = re.compile(r"[\s,;]+")
 
 class ActivityForm(forms.Form):
     title = forms.CharField(
-        max_length=200, help_text="What was decided, like “Recruiting a youth worker”."
+        max_length=200, help_text=_("What was decided, like “Recruiting a youth worker”.")
     )
     kind = radios(InvolvementActivity.Kind.choices)
-    date = GovUKDateField(label="Date", rule=TODAY, help_text="When the decision was made.")
+    date = GovUKDateField(label=_("Date"), rule=TODAY, help_text=_("When the decision was made."))
     organisation = forms.ModelChoiceField(queryset=Organisation.objects.none())
     young_people_involved = forms.TypedChoiceField(
-        label="Were young people involved?",
-        choices=[("yes", "Yes"), ("no", "No")],
+        label=_("Were young people involved?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
-        error_messages={"required": "Say whether young people were involved."},
+        error_messages={"required": _("Say whether young people were involved.")},
     )
     how = ticks(
         InvolvementActivity.How.choices,
-        label="How were they involved?",
+        label=_("How were they involved?"),
         required=False,
-        help_text="Select all that apply.",
+        help_text=_("Select all that apply."),
     )
     young_people = text_area(
         2,
-        label="Which young people (optional)",
+        label=_("Which young people (optional)"),
         required=False,
-        help_text="Their references, like YP-ABC234, separated by commas or spaces.",
+        help_text=_("Their references, like YP-ABC234, separated by commas or spaces."),
     )
     notes = text_area(3, required=False)
 
@@ -62,7 +63,8 @@ class ActivityForm(forms.Form):
         unknown = [ref for ref in references if ref not in found]
         if unknown:
             raise forms.ValidationError(
-                f"No young person you can see has the reference {', '.join(unknown)}."
+                _("No young person you can see has the reference %(references)s.")
+                % {"references": ", ".join(unknown)}
             )
         return list({ref: found[ref] for ref in references}.values())
 
@@ -101,17 +103,20 @@ class EvaluationForm(forms.Form):
     young_person = _AttendeeField(
         queryset=YoungPerson.objects.none(),
         required=False,
-        label="Who gave it",
-        empty_label="Anonymous (no name on the paper form)",
-        help_text="Attendees of the session who have not evaluated it yet.",
+        label=_("Who gave it"),
+        empty_label=_("Anonymous (no name on the paper form)"),
+        help_text=_("Attendees of the session who have not evaluated it yet."),
     )
     rating = radios(
         Evaluation.Rating.choices,
-        label="How did it go for them?",
-        error_messages={"required": "Choose positive, neutral or negative."},
+        label=_("How did it go for them?"),
+        error_messages={"required": _("Choose positive, neutral or negative.")},
     )
     comment = text_area(
-        3, required=False, max_length=COMMENT_MAX_LENGTH, help_text="What they wrote, if anything."
+        3,
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        help_text=_("What they wrote, if anything."),
     )
 
     def __init__(self, *args: Any, user: Any, attendees: Any = None, **kwargs: Any) -> None:

@@ -10,38 +10,41 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.models import TimeStampedModel
 from heard.core.tables import display
 from heard.core.validators import NotInFuture, validate_single_line
 
-FUTURE_ACTIVITY = "The date of an activity cannot be in the future: record it once it has happened."
+FUTURE_ACTIVITY = _(
+    "The date of an activity cannot be in the future: record it once it has happened."
+)
 
 
 class InvolvementActivity(TimeStampedModel):
     """A recruitment, commissioning or procurement exercise, and young people's part in it."""
 
     class Kind(models.TextChoices):
-        RECRUITMENT = "recruitment", "Recruitment"
-        COMMISSIONING = "commissioning", "Commissioning"
-        PROCUREMENT = "procurement", "Procurement"
-        OTHER_DECISION = "other_decision", "Other decision"
+        RECRUITMENT = "recruitment", _("Recruitment")
+        COMMISSIONING = "commissioning", _("Commissioning")
+        PROCUREMENT = "procurement", _("Procurement")
+        OTHER_DECISION = "other_decision", _("Other decision")
 
     class How(models.TextChoices):
-        ON_PANEL = "on_panel", "On the panel"
-        SET_QUESTIONS = "set_questions", "Set questions"
-        SCORED = "scored", "Scored candidates or tenders"
-        OTHER = "other", "Other"
+        ON_PANEL = "on_panel", _("On the panel")
+        SET_QUESTIONS = "set_questions", _("Set questions")
+        SCORED = "scored", _("Scored candidates or tenders")
+        OTHER = "other", _("Other")
 
     title = models.CharField(max_length=200)
     kind = models.CharField(max_length=32, choices=Kind.choices)
-    date = models.DateField(validators=[NotInFuture(FUTURE_ACTIVITY)])
+    date = models.DateField(validators=[NotInFuture(FUTURE_ACTIVITY)])  # type: ignore[arg-type]
     organisation = models.ForeignKey(
         "people.Organisation", on_delete=models.PROTECT, related_name="involvement_activities"
     )
-    young_people_involved = models.BooleanField("young people involved", default=False)
+    young_people_involved = models.BooleanField(_("young people involved"), default=False)
     #: How young people took part: several of ``How`` (empty when they were not involved).
-    how = models.JSONField("how young people were involved", default=list, blank=True)
+    how = models.JSONField(_("how young people were involved"), default=list, blank=True)
     young_people = models.ManyToManyField(
         "people.YoungPerson", blank=True, related_name="involvement_activities"
     )
@@ -53,7 +56,7 @@ class InvolvementActivity(TimeStampedModel):
 
     class Meta:
         ordering = ["-date", "-id"]
-        verbose_name_plural = "involvement activities"
+        verbose_name_plural = _("involvement activities")
         indexes = [models.Index(fields=["organisation", "-date"]), models.Index(fields=["date"])]
 
     def __str__(self) -> str:
@@ -72,13 +75,13 @@ class Evaluation(TimeStampedModel):
     anonymous) or from the portal (by the young person, once per session, changeable)."""
 
     class Rating(models.TextChoices):
-        POSITIVE = "positive", "Positive"
-        NEUTRAL = "neutral", "Neutral"
-        NEGATIVE = "negative", "Negative"
+        POSITIVE = "positive", _("Positive")
+        NEUTRAL = "neutral", _("Neutral")
+        NEGATIVE = "negative", _("Negative")
 
     class Source(models.TextChoices):
-        PAPER = "paper", "Paper (entered by staff)"
-        PORTAL = "portal", "Portal (by the young person)"
+        PAPER = "paper", _("Paper (entered by staff)")
+        PORTAL = "portal", _("Portal (by the young person)")
 
     session = models.ForeignKey(
         "participation.Session", on_delete=models.CASCADE, related_name="evaluations"
@@ -89,7 +92,7 @@ class Evaluation(TimeStampedModel):
         blank=True,
         on_delete=models.CASCADE,
         related_name="evaluations",
-        help_text="Empty for an anonymous evaluation from paper.",
+        help_text=_("Empty for an anonymous evaluation from paper."),
     )
     rating = models.CharField(max_length=16, choices=Rating.choices)
     comment = models.TextField(blank=True)
@@ -106,7 +109,7 @@ class Evaluation(TimeStampedModel):
                 fields=["session", "young_person"],
                 condition=models.Q(young_person__isnull=False),
                 name="one_evaluation_per_young_person_and_session",
-                violation_error_message="This young person has already evaluated this session.",
+                violation_error_message=_("This young person has already evaluated this session."),
             )
         ]
 
