@@ -20,6 +20,7 @@ APPS = [
     "plans",
     "audits",
     "involvement",
+    "resources",
 ]
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.forms import radios, text_area, ticks, url_input
 from heard.core.permissions import is_partner_worker
@@ -21,35 +23,39 @@ from heard.voice.services.evidence import ALLOWED_DESCRIPTION
 class ResourceForm(forms.Form):
     title = forms.CharField(max_length=200)
     kind = radios(Resource.Kind.choices)
-    summary = text_area(4, help_text="What it is and when it helps: this is what the search reads.")
+    summary = text_area(
+        4, help_text=_("What it is and when it helps: this is what the search reads.")
+    )
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.none(),
         required=False,
-        empty_label="The partnership's own",
-        help_text="Whose resource it is.",
+        empty_label=_("The partnership's own"),
+        help_text=_("Whose resource it is."),
     )
     themes = ticks(queryset=Theme.objects.none(), required=False)
     methods = ticks(queryset=Method.objects.none(), required=False)
     age_bands = ticks(
         AgeBand.choices,
-        label="Age bands",
+        label=_("Age bands"),
         required=False,
-        help_text="Leave all unticked for any age.",
+        help_text=_("Leave all unticked for any age."),
     )
     file = forms.FileField(
-        label="File (optional if you give a link)",
+        label=_("File (optional if you give a link)"),
         required=False,
-        help_text=f"Upload {ALLOWED_DESCRIPTION}, 10 MB or smaller.",
+        help_text=format_lazy(_("Upload {files}, 10 MB or smaller."), files=ALLOWED_DESCRIPTION),
     )
-    remove_file = forms.BooleanField(label="Remove the current file", required=False)
+    remove_file = forms.BooleanField(label=_("Remove the current file"), required=False)
     link = forms.CharField(
-        label="Link (optional if you upload a file)",
+        label=_("Link (optional if you upload a file)"),
         max_length=500,
         required=False,
         widget=url_input(),
-        help_text="A web address starting with https://.",
+        help_text=_("A web address starting with https://."),
     )
-    published = forms.BooleanField(label="Publish it in the library for all staff", required=False)
+    published = forms.BooleanField(
+        label=_("Publish it in the library for all staff"), required=False
+    )
 
     def __init__(self, *args: Any, user: Any, resource: Resource | None = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -95,10 +101,10 @@ def resource_initial(resource: Resource) -> dict[str, Any]:
 
 class SessionResourceForm(forms.Form):
     resource = forms.ModelChoiceField(
-        label="Resource used",
+        label=_("Resource used"),
         queryset=Resource.objects.none(),
-        empty_label="Choose a resource",
-        error_messages={"required": "Choose the resource the session used."},
+        empty_label=_("Choose a resource"),
+        error_messages={"required": _("Choose the resource the session used.")},
     )
 
     def __init__(self, *args: Any, user: Any, session: Session, **kwargs: Any) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.models import TimeStampedModel
 from heard.core.roles import AgeBand
@@ -15,12 +16,12 @@ from heard.core.validators import validate_single_line
 
 class Resource(TimeStampedModel):
     class Kind(models.TextChoices):
-        TOOLKIT = "toolkit", "Toolkit"
-        SESSION_PLAN = "session_plan", "Session plan"
-        CASE_STUDY = "case_study", "Case study"
-        GOOD_PRACTICE = "good_practice", "Good practice"
-        TEMPLATE = "template", "Template"
-        OTHER = "other", "Other"
+        TOOLKIT = "toolkit", _("Toolkit")
+        SESSION_PLAN = "session_plan", _("Session plan")
+        CASE_STUDY = "case_study", _("Case study")
+        GOOD_PRACTICE = "good_practice", _("Good practice")
+        TEMPLATE = "template", _("Template")
+        OTHER = "other", _("Other")
 
     title = models.CharField(max_length=200)
     kind = models.CharField(max_length=32, choices=Kind.choices)
@@ -28,21 +29,21 @@ class Resource(TimeStampedModel):
     themes = models.ManyToManyField("groups.Theme", blank=True, related_name="resources")
     methods = models.ManyToManyField("participation.Method", blank=True, related_name="resources")
     #: Several of ``AgeBand`` (empty: any age).
-    age_bands = models.JSONField("age bands", default=list, blank=True)
+    age_bands = models.JSONField(_("age bands"), default=list, blank=True)
     organisation = models.ForeignKey(
         "people.Organisation",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="resources",
-        help_text="Whose resource it is; empty for the partnership's own.",
+        help_text=_("Whose resource it is; empty for the partnership's own."),
     )
     file = models.FileField(upload_to="resources/%Y/%m/", blank=True)
     content_type = models.CharField(max_length=100, blank=True)
     size = models.PositiveIntegerField(null=True, blank=True)
     link = models.URLField(max_length=500, blank=True)
     published = models.BooleanField(
-        default=False, help_text="Published resources are in the library for all staff."
+        default=False, help_text=_("Published resources are in the library for all staff.")
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -77,12 +78,12 @@ class SessionResource(models.Model):
 
     class Meta:
         ordering = ["id"]
-        verbose_name = "resource used in a session"
+        verbose_name = _("resource used in a session")
         constraints = [
             models.UniqueConstraint(
                 fields=["resource", "session"],
                 name="one_use_per_resource_and_session",
-                violation_error_message="The session already records this resource.",
+                violation_error_message=_("The session already records this resource."),
             )
         ]
 
