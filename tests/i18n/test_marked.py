@@ -16,6 +16,7 @@ from tests.i18n.marking import unmarked, unmarked_source
 APPS = [
     # Issue 20, in the order their templates were marked.
     "safeguarding",
+    "groups",
     "voice",
     "plans",
     "audits",
