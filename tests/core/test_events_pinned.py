@@ -950,6 +950,39 @@ DECLARED += [
         False,
         {},
     ),
+    # Background jobs (issue 20), declared by core for heard.jobs.
+    (
+        "core.JOB_STARTED",
+        "job.started",
+        "Started a background job",
+        "create",
+        True,
+        {"kind": "report_pdf"},
+    ),
+    (
+        "core.JOB_FINISHED",
+        "job.finished",
+        "Background job finished",
+        "update",
+        True,
+        {"attempt": 1, "done": 12000},
+    ),
+    (
+        "core.JOB_FAILED",
+        "job.failed",
+        "Background job failed",
+        "update",
+        True,
+        {"attempt": 1, "done": 0, "error": "PermissionDenied"},
+    ),
+    (
+        "core.JOB_RETRIED",
+        "job.retried",
+        "Background job tried again",
+        "update",
+        True,
+        {"attempts": 1},
+    ),
 ]
 
 

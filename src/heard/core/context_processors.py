@@ -80,6 +80,8 @@ NAVIGATION = [
     ("Resources", "resources:resource-list", "resources.view_resource", "/resources/"),
     # The administrator only: who signed in, failed, was locked out (heard.core.sign_in_events).
     ("Sign-in events", "core:sign-in-events", "core.view_sign_in_events", "/sign-in-events"),
+    # Every member of staff: their background jobs (issue 20), exports, report PDFs, imports.
+    ("Your jobs", "jobs:job-list", "", "/jobs/"),
 ]
 
 

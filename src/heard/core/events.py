@@ -296,3 +296,52 @@ BACKUP_CODES_MADE = event(
 SSO_SETTINGS_CHANGED = event(
     "partnership.sso_settings_changed", "Single sign-on settings changed", action=UPDATE
 )
+
+# Background jobs (issue 20): heard.jobs, the layer below core, tells what happened to a job
+# (heard.jobs.events) inside the transaction that changed it; core writes the entry.
+JOB_STARTED = event(
+    "job.started",
+    "Started a background job",
+    action=CREATE,
+    describe=lambda m: f"Kind: {_words(str(m.get('kind', '')))}",
+    example={"kind": "report_pdf"},
+)
+JOB_FINISHED = event(
+    "job.finished",
+    "Background job finished",
+    action=UPDATE,
+    describe=lambda m: f"Attempt {m.get('attempt', 1)}: {m.get('done', 0)} done",
+    example={"attempt": 1, "done": 12000},
+)
+JOB_FAILED = event(
+    "job.failed",
+    "Background job failed",
+    action=UPDATE,
+    describe=lambda m: (
+        f"Attempt {m.get('attempt', 1)} failed ({m.get('error') or 'no reason'}) "
+        f"after {m.get('done', 0)} done; nothing kept"
+    ),
+    example={"attempt": 1, "done": 0, "error": "PermissionDenied"},
+)
+JOB_RETRIED = event(
+    "job.retried",
+    "Background job tried again",
+    action=UPDATE,
+    describe=lambda m: f"After {m.get('attempts', 0)} attempt(s)",
+    example={"attempts": 1},
+)
+
+
+def _record_job_event(name: str, job: Any, **entry: Any) -> None:
+    from heard.core import audit
+
+    audit.record(obj=job, event=name, **entry)
+
+
+def _listen_to_jobs() -> None:
+    from heard.jobs import events as job_events
+
+    job_events.listen(_record_job_event)
+
+
+_listen_to_jobs()

@@ -14,7 +14,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
-from heard.jobs import policies, registry
+from heard.jobs import events, policies, registry
 from heard.jobs.models import Job, Status
 from heard.jobs.progress import Progress
 
@@ -38,6 +38,7 @@ def start(user: Any, kind: str, *, params: dict[str, Any], label: str = "") -> J
     registry.runner_for(kind)  # KeyError for a kind nothing runs
     with transaction.atomic():
         job = Job.objects.create(requested_by=user, kind=kind, params=params, label=label[:200])
+        events.tell(events.STARTED, job, actor=user, metadata={"kind": kind})
         _enqueue(job)
     return job
 
@@ -60,6 +61,7 @@ def try_again(user: Any, job: Job) -> Job:
                 "heartbeat_at",
             ]
         )
+        events.tell(events.RETRIED, job, actor=user, metadata={"attempts": job.attempts})
         _enqueue(job)
     return job
 
@@ -131,8 +133,18 @@ def _finish(
                 result_name=result.name if result is not None else "",
                 error=error[:200],
             )
+            if updated:
+                _tell_finished(job, status, progress.done, error[:200])
         if not updated and stored:
             default_storage.delete(stored)  # tried again meanwhile: this run's file is no one's
     finally:
         if result is not None:
             result.path.unlink(missing_ok=True)
+
+
+def _tell_finished(job: Job, status: Status, done: int, error: str) -> None:
+    if status == Status.SUCCEEDED:
+        events.tell(events.FINISHED, job, metadata={"attempt": job.attempts, "done": done})
+    else:
+        metadata = {"attempt": job.attempts, "done": done, "error": error}
+        events.tell(events.FAILED, job, metadata=metadata)

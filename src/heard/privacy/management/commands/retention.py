@@ -1,5 +1,6 @@
 """``heard retention [--dry-run]``: anonymise young people past the retention period, and
 delete expense claims settled before the finance retention period (with their receipts).
+Finished background jobs are deleted with their files after ``HEARD_JOB_RETENTION_DAYS``.
 
 Safe to run daily. Prints and logs counts and references only, never names.
 """
@@ -12,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from heard.jobs import cli
+from heard.jobs import retention as job_retention
 from heard.privacy import services
 
 
@@ -46,4 +48,12 @@ class Command(BaseCommand):
             f"Expense claims settled before {result.claims_cutoff}: "
             f"{claims} expense claim{'' if claims == 1 else 's'} "
             f"{'would be deleted' if result.dry_run else 'deleted'}."
+        )
+        # Finished background jobs and their files (issue 20), after HEARD_JOB_RETENTION_DAYS.
+        pruned = job_retention.prune(dry_run=options["dry_run"])
+        self.stdout.write(
+            f"Background jobs finished before {pruned.cutoff:%Y-%m-%d}: {pruned.jobs} "
+            f"job{'' if pruned.jobs == 1 else 's'} and {pruned.files} "
+            f"file{'' if pruned.files == 1 else 's'} "
+            f"{'would be deleted' if options['dry_run'] else 'deleted'}."
         )
