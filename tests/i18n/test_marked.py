@@ -22,6 +22,7 @@ APPS = [
     "audits",
     "involvement",
     "resources",
+    "participation",
 ]
 
 
