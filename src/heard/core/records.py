@@ -22,16 +22,15 @@ from operator import attrgetter
 from pathlib import PurePath
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models.fields.files import FieldFile
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from heard.core import tables
+from heard.core.confirm import confirm_page
 from heard.core.files import stored_file_response
 from heard.core.forms import changed_values, form_page
 from heard.core.lists import StaffListView
@@ -368,29 +367,29 @@ class Record:
         def confirm(request: HttpRequest, pk: int) -> HttpResponse:
             user = request.user
             record = self.fetch(request, pk, action)
-            error = ""
-            if request.method == "POST":
-                try:
-                    call(actor=user, **{self.context_name: record})
-                except ValidationError as exc:
-                    error = " ".join(exc.messages)
-                else:
-                    messages.success(request, success(record) if callable(success) else success)
-                    return redirect(then(record) if then else self.url(record))
-            back_url = back(record) if back else self.url(record)
-            page = {
-                self.context_name: record,
-                "obj": record,
-                "label": self.label(record),
-                "noun": self.name,
-                "back": back_url,
-                "cancel_url": back_url,
-                "confirm": f"{action.capitalize()} the {self.name}",
-                "error": error,
-                "title": title(record),
-                **(context(record) if context else {}),
-            }
-            return render(request, template, page, status=400 if error else 200)
+
+            def page() -> dict[str, Any]:
+                back_url = back(record) if back else self.url(record)
+                return {
+                    self.context_name: record,
+                    "obj": record,
+                    "label": self.label(record),
+                    "noun": self.name,
+                    "back": back_url,
+                    "cancel_url": back_url,
+                    "confirm": f"{action.capitalize()} the {self.name}",
+                    "title": title(record),
+                    **(context(record) if context else {}),
+                }
+
+            return confirm_page(
+                request,
+                lambda: call(actor=user, **{self.context_name: record}),
+                success=lambda: success(record) if callable(success) else success,
+                then=lambda: then(record) if then else self.url(record),
+                template=template,
+                context=page,
+            )
 
         return _named(confirm, name or f"{self.name}_{action}")
 

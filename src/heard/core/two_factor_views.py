@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods
 
 from heard.core import security, tables
 from heard.core import two_factor as tfa
+from heard.core.confirm import confirm_page
 from heard.core.permissions import can
 
 
@@ -204,27 +205,22 @@ def two_factor_reset(request: HttpRequest, pk: int) -> HttpResponse:
     """An administrator removes a member of staff's authenticator app (lost or new phone), after
     a confirmation page."""
     member = tfa.staff_member_get(request.user, pk)
-    error = ""
-    if request.method == "POST":
-        try:
-            tfa.two_factor_reset(actor=request.user, user=member, request=request)
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        else:
-            messages.success(
-                request,
-                f"Two-factor sign-in was reset for {member.full_name or member.email}. "
-                + (
-                    "They will set up a new authenticator app when they next sign in."
-                    if security.two_factor_required_for(member)
-                    else "They sign in with their password until they set up a new app."
-                ),
+    return confirm_page(
+        request,
+        lambda: tfa.two_factor_reset(actor=request.user, user=member, request=request),
+        success=lambda: (
+            f"Two-factor sign-in was reset for {member.full_name or member.email}. "
+            + (
+                "They will set up a new authenticator app when they next sign in."
+                if security.two_factor_required_for(member)
+                else "They sign in with their password until they set up a new app."
             )
-            return redirect("core:two-factor-account")
-    context = {
-        "title": "Reset two-factor sign-in?",
-        "member": member,
-        "required": security.two_factor_required_for(member),
-        "error": error,
-    }
-    return render(request, "core/two_factor_reset.html", context, status=400 if error else 200)
+        ),
+        then="core:two-factor-account",
+        template="core/two_factor_reset.html",
+        context=lambda: {
+            "title": "Reset two-factor sign-in?",
+            "member": member,
+            "required": security.two_factor_required_for(member),
+        },
+    )

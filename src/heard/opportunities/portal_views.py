@@ -5,12 +5,12 @@ a POST), withdrawing, and "My sign-ups"."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from heard.core.confirm import confirm_page
 from heard.opportunities import selectors, services
 from heard.opportunities.models import SignUp
 from heard.people.models import YoungPerson
@@ -48,22 +48,19 @@ def sign_up(request: HttpRequest, young_person: YoungPerson, pk: int) -> HttpRes
     if mine is not None and mine.status != SignUp.Status.WITHDRAWN:
         messages.info(request, "You have already signed up for this.")
         return redirect("opportunities:portal-mine")
-    error = ""
-    if request.method == "POST":
-        try:
-            services.sign_up_give(young_person=young_person, opportunity=found)
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        else:
-            messages.success(request, f"You have signed up for {found.title}. See you there!")
-            return redirect("opportunities:portal-mine")
-    context = {
-        "young_person": young_person,
-        "opportunity": found,
-        "error": error,
-        "title": f"Sign up for {found.title}?",
-    }
-    return render(request, "opportunities/portal_sign_up.html", context)
+    return confirm_page(
+        request,
+        lambda: services.sign_up_give(young_person=young_person, opportunity=found),
+        success=lambda: f"You have signed up for {found.title}. See you there!",
+        then="opportunities:portal-mine",
+        template="opportunities/portal_sign_up.html",
+        context=lambda: {
+            "young_person": young_person,
+            "opportunity": found,
+            "title": f"Sign up for {found.title}?",
+        },
+        error_status=200,
+    )
 
 
 @portal_required

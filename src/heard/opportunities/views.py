@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from heard.core import tables
+from heard.core.confirm import confirm_page
 from heard.core.forms import add_service_errors, form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
@@ -183,23 +184,20 @@ def sign_up_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     sign_up = selectors.sign_up_get(user, pk)
     require(user, CHANGE_SIGN_UP, sign_up)
     back = sign_ups_url(sign_up.opportunity_id)
-    error = ""
-    if request.method == "POST":
-        try:
-            services.sign_up_withdraw(actor=user, sign_up=sign_up)
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        else:
-            messages.success(request, f"Sign-up of {sign_up.young_person.reference} withdrawn.")
-            return redirect(back)
-    context = {
-        "sign_up": sign_up,
-        "title": "Withdraw this sign-up?",
-        "cancel_url": back,
-        "error": error,
-        "who": person_label(sign_up.young_person, user),
-    }
-    return render(request, "opportunities/sign_up_withdraw.html", context)
+    return confirm_page(
+        request,
+        lambda: services.sign_up_withdraw(actor=user, sign_up=sign_up),
+        success=lambda: f"Sign-up of {sign_up.young_person.reference} withdrawn.",
+        then=back,
+        template="opportunities/sign_up_withdraw.html",
+        context=lambda: {
+            "sign_up": sign_up,
+            "title": "Withdraw this sign-up?",
+            "cancel_url": back,
+            "who": person_label(sign_up.young_person, user),
+        },
+        error_status=200,
+    )
 
 
 @login_required

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
-from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from heard.core import tables
+from heard.core.confirm import confirm_page
 from heard.core.exports import EXPORT_FORMATS, export_response
 from heard.core.permissions import require
 from heard.core.records import attachment
@@ -67,22 +65,18 @@ def item_delete(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     item = selectors.item_get(user, pk)
     require(user, "rewards.change_expenseclaim", item.claim)
-    error = ""
-    if request.method == "POST":
-        try:
-            services.item_delete(actor=user, item=item)
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        else:
-            messages.success(request, "Item deleted.")
-            return redirect(claim_url(item.claim))
-    context = {
-        "item": item,
-        "title": f"Delete the item “{item.description}”?",
-        "error": error,
-        "cancel_url": claim_url(item.claim),
-    }
-    return render(request, "rewards/item_delete.html", context, status=400 if error else 200)
+    return confirm_page(
+        request,
+        lambda: services.item_delete(actor=user, item=item),
+        success="Item deleted.",
+        then=lambda: claim_url(item.claim),
+        template="rewards/item_delete.html",
+        context=lambda: {
+            "item": item,
+            "title": f"Delete the item “{item.description}”?",
+            "cancel_url": claim_url(item.claim),
+        },
+    )
 
 
 @login_required

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -16,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from heard.core import tables
+from heard.core.confirm import confirm_page
 from heard.core.forms import form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
@@ -277,17 +277,12 @@ def concern_close(request: HttpRequest, pk: int) -> HttpResponse:
     """A confirmation page, then close: a closed concern cannot be changed."""
     user = request.user
     concern = _lead_concern(request, pk)
-    error = ""
-    if request.method == "POST":
-        try:
-            services.concern_close(actor=user, concern=concern)
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        else:
-            messages.success(request, f"Concern {concern.reference} closed.")
-            return redirect(_detail_url(concern))
-    return render(
+    return confirm_page(
         request,
-        "safeguarding/concern_close.html",
-        {"concern": concern, "error": error, "title": f"Close concern {concern.reference}"},
+        lambda: services.concern_close(actor=user, concern=concern),
+        success=lambda: f"Concern {concern.reference} closed.",
+        then=lambda: _detail_url(concern),
+        template="safeguarding/concern_close.html",
+        context=lambda: {"concern": concern, "title": f"Close concern {concern.reference}"},
+        error_status=200,
     )
