@@ -4,13 +4,13 @@ their vote (once, with a receipt code shown once), and the results once voting h
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from heard.core.forms import add_service_errors
+from heard.core.forms import form_page
 from heard.decisions import selectors, services
 from heard.decisions.forms import BallotForm, PortalProposalForm
 from heard.decisions.models import Ballot
@@ -70,24 +70,24 @@ def portal_vote(request: HttpRequest, young_person: YoungPerson, pk: int) -> Htt
         round_=round_,
         options=list(selectors.ballot_options(round_)),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            cast = services.ballot_cast(
-                young_person=young_person, round=round_, choices=form.choices()
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc, aliases={"choices": ("proposal",)})
-        else:
-            request.session[RECEIPT_KEY] = cast.receipt
-            messages.success(request, "Thank you! Your vote has been counted.")
-            return redirect(_round_url(round_.pk))
-    context = {
-        "young_person": young_person,
-        "round": round_,
-        "form": form,
-        "title": f"Vote: {round_.title}",
-    }
-    return render(request, "decisions/portal/vote.html", context)
+
+    def cast() -> services.Cast:
+        done = services.ballot_cast(young_person=young_person, round=round_, choices=form.choices())
+        request.session[RECEIPT_KEY] = done.receipt
+        return done
+
+    return form_page(
+        request,
+        form,
+        cast,
+        template="decisions/portal/vote.html",
+        success="Thank you! Your vote has been counted.",
+        then=_round_url(round_.pk),
+        aliases={"choices": ("proposal",)},
+        young_person=young_person,
+        round=round_,
+        title=f"Vote: {round_.title}",
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -97,18 +97,16 @@ def portal_propose(request: HttpRequest, young_person: YoungPerson, pk: int) -> 
     if not (round_.young_people_propose and round_.takes_proposals):
         raise PermissionDenied("This round is not taking ideas now.")
     form = PortalProposalForm(request.POST if request.method == "POST" else None, round_=round_)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.proposal_propose(young_person=young_person, round=round_, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "Thank you! We have your idea. The team will look at it.")
-            return redirect(_round_url(round_.pk))
-    context = {
-        "young_person": young_person,
-        "round": round_,
-        "form": form,
-        "title": f"Share an idea: {round_.title}",
-    }
-    return render(request, "decisions/portal/propose.html", context)
+    return form_page(
+        request,
+        form,
+        lambda: services.proposal_propose(
+            young_person=young_person, round=round_, **form.cleaned_data
+        ),
+        template="decisions/portal/propose.html",
+        success="Thank you! We have your idea. The team will look at it.",
+        then=_round_url(round_.pk),
+        young_person=young_person,
+        round=round_,
+        title=f"Share an idea: {round_.title}",
+    )
