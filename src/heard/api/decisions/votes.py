@@ -27,7 +27,7 @@ from heard.api.fields import (
 )
 from heard.decisions import filters, selectors, services
 from heard.decisions.models import Ballot, BudgetRound, Proposal
-from heard.decisions.services.proposals import DESCRIPTION_MAX_LENGTH
+from heard.decisions.services.proposals import DESCRIPTION_MAX_LENGTH, PROPOSAL_FIELDS
 
 # Proposals ---------------------------------------------------------------------------------------
 
@@ -38,12 +38,7 @@ class ProposalSerializer(OutputSerializer):
         fields = [
             "id",
             "round",
-            "title",
-            "description",
-            "cost",
-            "status",
-            "proposed_by_young_person",
-            "proposed_by_group",
+            *PROPOSAL_FIELDS,
             "chosen",
             "theme",
             *STAMPS,

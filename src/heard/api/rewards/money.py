@@ -17,6 +17,7 @@ from heard.api.common import (
     TEXT_MAX_LENGTH,
     OutputSerializer,
     RecordDeleteViewSet,
+    fields_with,
     model_permissions,
 )
 from heard.api.fields import VisibleYoungPersonField
@@ -28,6 +29,7 @@ from heard.rewards.models import (
     PartnerInvoice,
 )
 from heard.rewards.services.claims import MAX_ITEMS
+from heard.rewards.services.invoices import INVOICE_FIELDS
 
 # Expense claims ---------------------------------------------------------------------------------
 
@@ -179,14 +181,7 @@ class InvoiceSerializer(OutputSerializer):
         model = PartnerInvoice
         fields = [
             "id",
-            "organisation",
-            "organisation_name",
-            "reference",
-            "period_start",
-            "period_end",
-            "description",
-            "amount",
-            "status",
+            *fields_with(INVOICE_FIELDS, organisation=["organisation_name"]),
             "recorded_by",
             "decided_by",
             "decided_on",
