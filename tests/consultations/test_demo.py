@@ -2,34 +2,15 @@
 year's and others on the same themes, so starting one on them shows the earlier ones; the
 young person the browser tests sign in as is offered the survey."""
 
-import datetime
-
 import pytest
 import time_machine
-from django.db import transaction
 from django.db.models import Count
 
 from heard.consultations import selectors
 from heard.consultations.models import Consultation, SurveyResponse
 from heard.demo import data
-from heard.demo.loader import load_demo
 from heard.people.models import User, YoungPerson
-
-NOW = datetime.datetime(2026, 11, 23, 12, 0, tzinfo=datetime.UTC)
-TODAY = datetime.date(2026, 11, 23)
-
-
-@pytest.fixture(scope="module")
-def loaded_demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            with time_machine.travel(NOW, tick=False):
-                yield load_demo(today=TODAY)
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+from tests.demo_database import NOW, TODAY
 
 
 @pytest.fixture

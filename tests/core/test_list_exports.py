@@ -18,17 +18,14 @@ from html import unescape
 import openpyxl
 import pytest
 import time_machine
-from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from heard.core.exports import XLSX_CONTENT_TYPE
 from heard.demo import data
-from heard.demo.loader import load_demo
 from heard.people.models import User
+from tests.demo_database import NOW
 
-NOW = datetime.datetime(2026, 11, 23, 12, 0, tzinfo=datetime.UTC)
-TODAY = datetime.date(2026, 11, 23)
 #: Pages not opened: signing out ends the session; the API and the admin are not list pages.
 SKIPPED = ("sign-out/", "api/", "django-admin/", "__bench__", "portal/", "healthz")
 #: operations: the health endpoints answer load balancers in JSON (heard.core.health).
@@ -62,19 +59,6 @@ def _routes(patterns, prefix=""):
             route = prefix + str(entry.pattern)
             if "<" not in route and not route.startswith(SKIPPED):
                 yield "/" + route
-
-
-@pytest.fixture(scope="module")
-def loaded_demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            with time_machine.travel(NOW, tick=False):
-                yield load_demo(today=TODAY)
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
 
 
 @pytest.fixture

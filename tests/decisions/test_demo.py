@@ -1,33 +1,14 @@
 """The demo's budgets and votes: the annual event round decided and told to every voter, a theme
 vote of nine options open, a closed round awaiting its decision, and one taking ideas."""
 
-import datetime
-
 import pytest
 import time_machine
-from django.db import transaction
 
 from heard.decisions import selectors
 from heard.decisions.models import Ballot, BudgetRound
-from heard.demo.loader import load_demo
 from heard.people.models import YoungPerson
 from heard.voice.models import View
-
-NOW = datetime.datetime(2026, 11, 23, 12, 0, tzinfo=datetime.UTC)
-TODAY = datetime.date(2026, 11, 23)
-
-
-@pytest.fixture(scope="module")
-def loaded_demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            with time_machine.travel(NOW, tick=False):
-                yield load_demo(today=TODAY)
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+from tests.demo_database import NOW
 
 
 @pytest.fixture

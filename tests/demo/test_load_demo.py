@@ -8,7 +8,6 @@ from io import StringIO
 import pytest
 import time_machine
 from django.core.management import call_command
-from django.db import transaction
 
 from heard.core.models import AuditEntry
 from heard.core.roles import AgeBand, Role
@@ -26,10 +25,9 @@ from heard.participation.selectors import home_counts
 from heard.people.models import Organisation, User, YoungPerson
 from heard.voice import selectors as voice_selectors
 from heard.voice.models import Response, View
+from tests import demo_database
+from tests.demo_database import NOW, TODAY
 from tests.voice.test_selectors import _recompute
-
-NOW = datetime.datetime(2026, 11, 23, 12, 0, tzinfo=datetime.UTC)
-TODAY = datetime.date(2026, 11, 23)
 
 SPOTLIGHT_AREAS = {
     "Youth justice and anti-social behaviour",
@@ -60,23 +58,8 @@ MODELS = (
     AuditEntry,
 )
 
-
-@pytest.fixture(scope="module")
-def loaded_demo(django_db_setup, django_db_blocker):
-    """Load the demo once for this module (a load takes seconds), and roll it back at the end.
-
-    Each test runs in its own savepoint inside this transaction, so what a test changes is undone.
-    """
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            with time_machine.travel(NOW, tick=False):
-                summary = load_demo(today=TODAY)
-            yield summary
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+#: The shared fixture (tests/conftest.py), named here too: tests/indicators imports it from here.
+loaded_demo = demo_database.loaded_demo
 
 
 @pytest.fixture

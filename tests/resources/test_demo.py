@@ -1,32 +1,11 @@
 """The demo's resources library: there for every page the roles crawl."""
 
-import datetime
-
 import pytest
-import time_machine
-from django.db import transaction
 
 from heard.demo import data
-from heard.demo.loader import load_demo
 from heard.people.models import User
 from heard.resources import selectors
 from heard.resources.models import Resource, SessionResource
-
-NOW = datetime.datetime(2026, 11, 23, 12, 0, tzinfo=datetime.UTC)
-TODAY = datetime.date(2026, 11, 23)
-
-
-@pytest.fixture(scope="module")
-def loaded_demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            with time_machine.travel(NOW, tick=False):
-                yield load_demo(today=TODAY)
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
 
 
 @pytest.fixture
