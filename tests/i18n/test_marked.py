@@ -23,6 +23,7 @@ APPS = [
     "involvement",
     "resources",
     "participation",
+    "rewards",
 ]
 
 

@@ -3,9 +3,11 @@ services decide and save."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.forms import TODAY, GovUKDateField, decimal_number, radios, text_area
 from heard.core.permissions import is_partner_worker, is_system
@@ -15,19 +17,24 @@ from heard.people.models import Organisation, YoungPerson
 from heard.rewards import selectors
 from heard.rewards.models import ExpenseItem, Recognition
 
-MONEY_HELP = "In pounds, like 4.50."
-REFERENCE_HELP = "Their reference, like YP-ABC234."
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+MONEY_HELP = _("In pounds, like 4.50.")
+REFERENCE_HELP = _("Their reference, like YP-ABC234.")
 
 
-def _money(label: str, **kwargs: Any) -> forms.DecimalField:
+def _money(label: StrOrPromise, **kwargs: Any) -> forms.DecimalField:
     return decimal_number(
         digits=9,
         places=2,
         label=label,
         error_messages={
-            "invalid": f"Enter the {label.lower()} as a number, like 4.50.",
-            "max_decimal_places": "Enter pounds and pence, like 4.50.",
-            "required": f"Enter the {label.lower()}.",
+            "invalid": format_lazy(
+                _("Enter the {label} as a number, like 4.50."), label=label.lower()
+            ),
+            "max_decimal_places": _("Enter pounds and pence, like 4.50."),
+            "required": format_lazy(_("Enter the {label}."), label=label.lower()),
         },
         **kwargs,
     )
@@ -58,37 +65,40 @@ class _ReferenceField(forms.CharField):
             return None
         found = participation_selectors.young_person_by_reference(self.user, text)
         if found is None:
-            raise forms.ValidationError(f"No young person you can see has the reference {text}.")
+            raise forms.ValidationError(
+                _("No young person you can see has the reference %(reference)s.")
+                % {"reference": text}
+            )
         return found
 
 
 class RecognitionForm(_OwnOrganisation, forms.Form):
-    young_person = _ReferenceField(label="Young person")
-    kind = radios(Recognition.Kind.choices, label="What is it?")
+    young_person = _ReferenceField(label=_("Young person"))
+    kind = radios(Recognition.Kind.choices, label=_("What is it?"))
     title = forms.CharField(
         max_length=200,
-        label="What it recognises",
-        help_text="Shown on the certificate, like “Interview panel for a youth worker”.",
+        label=_("What it recognises"),
+        help_text=_("Shown on the certificate, like “Interview panel for a youth worker”."),
     )
-    date = GovUKDateField(label="Date given", rule=TODAY)
-    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), label="Given by")
+    date = GovUKDateField(label=_("Date given"), rule=TODAY)
+    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), label=_("Given by"))
     accreditation_body = forms.CharField(
-        max_length=200, required=False, label="Awarding body (accreditations)"
+        max_length=200, required=False, label=_("Awarding body (accreditations)")
     )
     accreditation_level = forms.CharField(
-        max_length=100, required=False, label="Level (accreditations)"
+        max_length=100, required=False, label=_("Level (accreditations)")
     )
-    voucher_value = _money("Voucher value", required=False, help_text=MONEY_HELP)
+    voucher_value = _money(_("Voucher value"), required=False, help_text=MONEY_HELP)
     voucher_supplier = forms.CharField(
-        max_length=200, required=False, label="Voucher supplier (vouchers)"
+        max_length=200, required=False, label=_("Voucher supplier (vouchers)")
     )
     hours = decimal_number(
         digits=5,
         places=1,
         width=5,
-        label="Hours (volunteering hours)",
+        label=_("Hours (volunteering hours)"),
         required=False,
-        error_messages={"invalid": "Enter the hours as a number, like 2 or 1.5."},
+        error_messages={"invalid": _("Enter the hours as a number, like 2 or 1.5.")},
     )
     details = text_area(3, required=False)
 
@@ -119,11 +129,13 @@ class HoursForm(forms.Form):
         digits=5,
         places=1,
         width=5,
-        label="Hours it counts for",
-        help_text="Every young person who attended gets these volunteering hours, like 2 or 1.5.",
+        label=_("Hours it counts for"),
+        help_text=_(
+            "Every young person who attended gets these volunteering hours, like 2 or 1.5."
+        ),
         error_messages={
-            "invalid": "Enter the hours as a number, like 2 or 1.5.",
-            "required": "Enter the hours it counts for.",
+            "invalid": _("Enter the hours as a number, like 2 or 1.5."),
+            "required": _("Enter the hours it counts for."),
         },
     )
 
@@ -140,27 +152,28 @@ class DefaultsForm(forms.Form):
                 width=5,
                 label=str(label),
                 error_messages={
-                    "invalid": f"Enter the hours of a {str(label).lower()} as a number.",
-                    "required": f"Enter the hours of a {str(label).lower()}.",
+                    "invalid": _("Enter the hours of a %(kind)s as a number.")
+                    % {"kind": str(label).lower()},
+                    "required": _("Enter the hours of a %(kind)s.") % {"kind": str(label).lower()},
                 },
             )
 
 
-WHOSE = [("young_person", "A young person's"), ("mine", "My own")]
+WHOSE = [("young_person", _("A young person's")), ("mine", _("My own"))]
 
 
 class ClaimForm(_OwnOrganisation, forms.Form):
     whose = radios(
         WHOSE,
-        label="Whose costs are these?",
-        error_messages={"required": "Say whose costs these are."},
+        label=_("Whose costs are these?"),
+        error_messages={"required": _("Say whose costs these are.")},
     )
     young_person = _ReferenceField(
-        label="Young person (for a young person's costs)", required=False
+        label=_("Young person (for a young person's costs)"), required=False
     )
     organisation = forms.ModelChoiceField(queryset=Organisation.objects.none())
     purpose = forms.CharField(
-        max_length=200, help_text="What the costs were for, like “Youth council in Ely”."
+        max_length=200, help_text=_("What the costs were for, like “Youth council in Ely”.")
     )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
@@ -176,7 +189,7 @@ class ClaimForm(_OwnOrganisation, forms.Form):
             data["young_person"] = None
         wanted = data.get("whose") == "young_person" and not data.get("young_person")
         if wanted and "young_person" not in self.errors:
-            self.add_error("young_person", "Enter the reference of the young person.")
+            self.add_error("young_person", _("Enter the reference of the young person."))
         return data
 
     def claim_values(self) -> dict[str, Any]:
@@ -191,12 +204,14 @@ class ClaimForm(_OwnOrganisation, forms.Form):
 
 
 class ItemForm(forms.Form):
-    kind = radios(ExpenseItem.Kind.choices, label="Kind of cost")
-    date = GovUKDateField(label="Date of the cost", rule=TODAY)
-    description = forms.CharField(max_length=200, help_text="Like “Return bus, Ely to Cambridge”.")
-    amount = _money("Amount", help_text=MONEY_HELP)
+    kind = radios(ExpenseItem.Kind.choices, label=_("Kind of cost"))
+    date = GovUKDateField(label=_("Date of the cost"), rule=TODAY)
+    description = forms.CharField(
+        max_length=200, help_text=_("Like “Return bus, Ely to Cambridge”.")
+    )
+    amount = _money(_("Amount"), help_text=MONEY_HELP)
     receipt = forms.FileField(
-        required=False, help_text="A photo (JPEG or PNG) or a PDF, 10 MB or smaller."
+        required=False, help_text=_("A photo (JPEG or PNG) or a PDF, 10 MB or smaller.")
     )
 
     def item_values(self) -> dict[str, Any]:
@@ -225,27 +240,27 @@ def claim_initial(claim: Any) -> dict[str, Any]:
 class RejectForm(forms.Form):
     rejection_reason = text_area(
         3,
-        label="Why is it rejected?",
+        label=_("Why is it rejected?"),
         max_length=2000,
-        help_text="The person who claimed is told this.",
-        error_messages={"required": "Say why it is rejected."},
+        help_text=_("The person who claimed is told this."),
+        error_messages={"required": _("Say why it is rejected.")},
     )
 
 
 class PayForm(forms.Form):
-    paid_on = GovUKDateField(label="Date paid", rule=TODAY)
+    paid_on = GovUKDateField(label=_("Date paid"), rule=TODAY)
     payment_reference = forms.CharField(
-        max_length=100, help_text="The reference of the payment in the finance system."
+        max_length=100, help_text=_("The reference of the payment in the finance system.")
     )
 
 
 class InvoiceForm(_OwnOrganisation, forms.Form):
     organisation = forms.ModelChoiceField(queryset=Organisation.objects.none())
-    reference = forms.CharField(max_length=100, help_text="The partner's invoice number.")
-    period_start = GovUKDateField(label="Period from")
-    period_end = GovUKDateField(label="Period to")
-    description = text_area(3, help_text="The agreed costs it is for.")
-    amount = _money("Amount", help_text=MONEY_HELP)
+    reference = forms.CharField(max_length=100, help_text=_("The partner's invoice number."))
+    period_start = GovUKDateField(label=_("Period from"))
+    period_end = GovUKDateField(label=_("Period to"))
+    description = text_area(3, help_text=_("The agreed costs it is for."))
+    amount = _money(_("Amount"), help_text=MONEY_HELP)
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -20,21 +20,22 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.models import TimeStampedModel, staff_link
 from heard.core.tables import display
 from heard.core.validators import NotInFuture, validate_single_line
 from heard.participation.models import Session
 
-FUTURE_RECOGNITION = "The date cannot be in the future: record it once it has been given."
-FUTURE_ITEM = "The date of an expense cannot be in the future."
+FUTURE_RECOGNITION = _("The date cannot be in the future: record it once it has been given.")
+FUTURE_ITEM = _("The date of an expense cannot be in the future.")
 #: Hours of a session whose kind has no default set.
 FALLBACK_HOURS = Decimal("2.0")
 MAX_SESSION_HOURS = Decimal("24.0")
 
 
 def _positive_hours() -> list[MinValueValidator]:
-    return [MinValueValidator(Decimal("0.5"), "Hours must be at least half an hour.")]
+    return [MinValueValidator(Decimal("0.5"), _("Hours must be at least half an hour."))]
 
 
 class HoursDefault(TimeStampedModel):
@@ -46,14 +47,14 @@ class HoursDefault(TimeStampedModel):
         decimal_places=1,
         validators=[
             *_positive_hours(),
-            MaxValueValidator(MAX_SESSION_HOURS, "A session counts for 24 hours at most."),
+            MaxValueValidator(MAX_SESSION_HOURS, _("A session counts for 24 hours at most.")),
         ],
     )
 
     class Meta:
         ordering = ["session_kind"]
-        verbose_name = "default session hours"
-        verbose_name_plural = "default session hours"
+        verbose_name = _("default session hours")
+        verbose_name_plural = _("default session hours")
 
     def __str__(self) -> str:
         return f"{self.get_session_kind_display()}: {self.hours} hours"
@@ -70,7 +71,7 @@ class SessionHours(TimeStampedModel):
         decimal_places=1,
         validators=[
             *_positive_hours(),
-            MaxValueValidator(MAX_SESSION_HOURS, "A session counts for 24 hours at most."),
+            MaxValueValidator(MAX_SESSION_HOURS, _("A session counts for 24 hours at most.")),
         ],
     )
     set_by = models.ForeignKey(
@@ -79,8 +80,8 @@ class SessionHours(TimeStampedModel):
 
     class Meta:
         ordering = ["-session__date", "-id"]
-        verbose_name = "session hours"
-        verbose_name_plural = "session hours"
+        verbose_name = _("session hours")
+        verbose_name_plural = _("session hours")
 
     def __str__(self) -> str:
         return f"{self.hours} hours for {self.session}"
@@ -88,31 +89,32 @@ class SessionHours(TimeStampedModel):
 
 class Recognition(TimeStampedModel):
     class Kind(models.TextChoices):
-        CERTIFICATE = "certificate", "Certificate"
-        ACCREDITATION = "accreditation", "Accreditation"
-        VOUCHER = "voucher", "Voucher"
-        HOURS = "hours", "Volunteering hours"
+        CERTIFICATE = "certificate", _("Certificate")
+        ACCREDITATION = "accreditation", _("Accreditation")
+        VOUCHER = "voucher", _("Voucher")
+        HOURS = "hours", _("Volunteering hours")
 
     young_person = models.ForeignKey(
         "people.YoungPerson", on_delete=models.CASCADE, related_name="recognitions"
     )
     kind = models.CharField(max_length=16, choices=Kind.choices)
     title = models.CharField(
-        max_length=200, help_text="What it recognises, like “Interview panel for a youth worker”."
+        max_length=200,
+        help_text=_("What it recognises, like “Interview panel for a youth worker”."),
     )
-    date = models.DateField(validators=[NotInFuture(FUTURE_RECOGNITION)])
+    date = models.DateField(validators=[NotInFuture(FUTURE_RECOGNITION)])  # type: ignore[arg-type]
     organisation = models.ForeignKey(
         "people.Organisation", on_delete=models.PROTECT, related_name="recognitions"
     )
     accreditation_body = models.CharField(max_length=200, blank=True)
     accreditation_level = models.CharField(max_length=100, blank=True)
     voucher_value = models.DecimalField(
-        "voucher value (£)",
+        _("voucher value (£)"),
         max_digits=9,
         decimal_places=2,
         null=True,
         blank=True,
-        validators=[MinValueValidator(Decimal("0.01"), "The value must be more than £0.")],
+        validators=[MinValueValidator(Decimal("0.01"), _("The value must be more than £0."))],
     )
     voucher_supplier = models.CharField(max_length=200, blank=True)
     hours = models.DecimalField(
@@ -143,10 +145,10 @@ class Approval(models.TextChoices):
     """Where a claim or an invoice is: submitted (received), then approved or rejected, then
     paid."""
 
-    SUBMITTED = "submitted", "Submitted"
-    APPROVED = "approved", "Approved"
-    REJECTED = "rejected", "Rejected"
-    PAID = "paid", "Paid"
+    SUBMITTED = "submitted", _("Submitted")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    PAID = "paid", _("Paid")
 
 
 class MoneyDecision(TimeStampedModel):
@@ -179,7 +181,7 @@ class ExpenseClaim(MoneyDecision):
         blank=True,
         on_delete=models.PROTECT,
         related_name="expense_claims",
-        help_text="Whose costs, when a young person's; empty for the staff member's own.",
+        help_text=_("Whose costs, when a young person's; empty for the staff member's own."),
     )
     claimant = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -187,9 +189,9 @@ class ExpenseClaim(MoneyDecision):
         blank=True,
         on_delete=models.PROTECT,
         related_name="expense_claims",
-        help_text="The member of staff claiming their own costs; empty for a young person's.",
+        help_text=_("The member of staff claiming their own costs; empty for a young person's."),
     )
-    purpose = models.CharField(max_length=200, help_text="What the costs were for.")
+    purpose = models.CharField(max_length=200, help_text=_("What the costs were for."))
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -207,19 +209,19 @@ class ExpenseClaim(MoneyDecision):
 
 class ExpenseItem(TimeStampedModel):
     class Kind(models.TextChoices):
-        TRAVEL = "travel", "Travel"
-        SUBSISTENCE = "subsistence", "Subsistence"
-        OTHER = "other", "Other"
+        TRAVEL = "travel", _("Travel")
+        SUBSISTENCE = "subsistence", _("Subsistence")
+        OTHER = "other", _("Other")
 
     claim = models.ForeignKey(ExpenseClaim, on_delete=models.CASCADE, related_name="items")
     kind = models.CharField(max_length=16, choices=Kind.choices)
-    date = models.DateField(validators=[NotInFuture(FUTURE_ITEM)])
+    date = models.DateField(validators=[NotInFuture(FUTURE_ITEM)])  # type: ignore[arg-type]
     description = models.CharField(max_length=200)
     amount = models.DecimalField(
-        "amount (£)",
+        _("amount (£)"),
         max_digits=9,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal("0.01"), "The amount must be more than £0.")],
+        validators=[MinValueValidator(Decimal("0.01"), _("The amount must be more than £0."))],
     )
     receipt = models.FileField(upload_to="receipts/%Y/%m/", blank=True)
     receipt_content_type = models.CharField(max_length=100, blank=True)
@@ -241,15 +243,15 @@ class PartnerInvoice(MoneyDecision):
     organisation = models.ForeignKey(
         "people.Organisation", on_delete=models.PROTECT, related_name="partner_invoices"
     )
-    reference = models.CharField(max_length=100, help_text="The partner's invoice number.")
-    period_start = models.DateField("period from")
-    period_end = models.DateField("period to")
+    reference = models.CharField(max_length=100, help_text=_("The partner's invoice number."))
+    period_start = models.DateField(_("period from"))
+    period_end = models.DateField(_("period to"))
     description = models.TextField()
     amount = models.DecimalField(
-        "amount (£)",
+        _("amount (£)"),
         max_digits=9,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal("0.01"), "The amount must be more than £0.")],
+        validators=[MinValueValidator(Decimal("0.01"), _("The amount must be more than £0."))],
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -261,7 +263,9 @@ class PartnerInvoice(MoneyDecision):
             models.UniqueConstraint(
                 fields=["organisation", "reference"],
                 name="one_invoice_per_partner_reference",
-                violation_error_message="This partner already has an invoice with this reference.",
+                violation_error_message=_(
+                    "This partner already has an invoice with this reference."
+                ),
             )
         ]
 
@@ -271,4 +275,4 @@ class PartnerInvoice(MoneyDecision):
     def clean(self) -> None:
         validate_single_line(self, ("reference", "payment_reference"))
         if self.period_start and self.period_end and self.period_end < self.period_start:
-            raise ValidationError({"period_end": "The period must end on or after it starts."})
+            raise ValidationError({"period_end": _("The period must end on or after it starts.")})
