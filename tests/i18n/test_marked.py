@@ -24,6 +24,7 @@ APPS = [
     "resources",
     "participation",
     "rewards",
+    "decisions",
 ]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.forms import (
     TODAY,
@@ -34,83 +35,83 @@ def _yes(value: Any) -> bool:
 
 
 class RoundForm(forms.Form):
-    title = forms.CharField(max_length=200, help_text="Like “Annual event budget 2027”.")
+    title = forms.CharField(max_length=200, help_text=_("Like “Annual event budget 2027”."))
     description = text_area(3, required=False)
     kind = radios(
         BudgetRound.Kind.choices,
-        label="What is decided",
-        help_text="A theme vote chooses next year's Spotlight areas from a shortlist.",
+        label=_("What is decided"),
+        help_text=_("A theme vote chooses next year's Spotlight areas from a shortlist."),
     )
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.none(),
         required=False,
-        empty_label="The whole partnership",
-        help_text="Who runs it.",
+        empty_label=_("The whole partnership"),
+        help_text=_("Who runs it."),
     )
     theme = forms.ModelChoiceField(
-        queryset=Theme.objects.none(), required=False, empty_label="No theme"
+        queryset=Theme.objects.none(), required=False, empty_label=_("No theme")
     )
     pot = decimal_number(
         digits=12,
         places=2,
-        label="Pot (pounds)",
+        label=_("Pot (pounds)"),
         required=False,
         min_value=0,
-        help_text="For a budget round: the whole budget, like 20000.",
+        help_text=_("For a budget round: the whole budget, like 20000."),
     )
     young_people_share = whole_number(
-        3, label="Share young people decide (percent)", min_value=0, max_value=100, initial=50
+        3, label=_("Share young people decide (percent)"), min_value=0, max_value=100, initial=50
     )
-    method = radios(BudgetRound.Method.choices, label="Voting method")
+    method = radios(BudgetRound.Method.choices, label=_("Voting method"))
     points_per_voter = whole_number(
         3,
-        label="Points each young person spreads",
+        label=_("Points each young person spreads"),
         required=False,
         min_value=1,
         max_value=100,
-        help_text="Only for points to spread.",
+        help_text=_("Only for points to spread."),
     )
     winners = whole_number(
         3,
-        label="How many options become themes",
+        label=_("How many options become themes"),
         required=False,
         min_value=1,
         max_value=50,
-        help_text="Only for a theme vote, like 6.",
+        help_text=_("Only for a theme vote, like 6."),
     )
     theme_period = forms.CharField(
-        label="Period of the themes chosen",
+        label=_("Period of the themes chosen"),
         required=False,
         max_length=7,
         widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-5"}),
-        help_text="Only for a theme vote, like 2027-28.",
+        help_text=_("Only for a theme vote, like 2027-28."),
     )
     young_people_propose = forms.TypedChoiceField(
-        label="May young people propose ideas in the portal?",
+        label=_("May young people propose ideas in the portal?"),
         choices=YES_NO,
         coerce=_yes,
         widget=forms.RadioSelect,
         initial="yes",
     )
     proposals_open = GovUKDateField(
-        label="Proposals open (optional)", required=False, help_text="Before voting opens."
+        label=_("Proposals open (optional)"), required=False, help_text=_("Before voting opens.")
     )
-    opens = GovUKDateField(label="Voting opens")
-    closes = GovUKDateField(label="Voting closes")
+    opens = GovUKDateField(label=_("Voting opens"))
+    closes = GovUKDateField(label=_("Voting closes"))
     eligible_groups = ticks(
-        label="Groups who may take part (optional)",
+        label=_("Groups who may take part (optional)"),
         queryset=Group.objects.none(),
         required=False,
-        help_text="None ticked: everyone on the register, as the other choices allow.",
+        help_text=_("None ticked: everyone on the register, as the other choices allow."),
     )
-    eligible_age_bands = ticks(AgeBand.choices, label="Age bands (optional)", required=False)
+    eligible_age_bands = ticks(AgeBand.choices, label=_("Age bands (optional)"), required=False)
     eligible_areas = forms.CharField(
-        label="Areas (optional)",
+        label=_("Areas (optional)"),
         required=False,
-        help_text="Separated by commas, like Norwich, Great Yarmouth.",
+        help_text=_("Separated by commas, like Norwich, Great Yarmouth."),
     )
     eligible_organisations = ticks(
-        label="Organisations whose young people may take part (optional)",
+        label=_("Organisations whose young people may take part (optional)"),
         queryset=Organisation.objects.none(),
         required=False,
     )
@@ -152,38 +153,38 @@ class ProposalForm(forms.Form):
     title = forms.CharField(max_length=200)
     description = text_area(
         3,
-        label="What it is, in plain words",
+        label=_("What it is, in plain words"),
         max_length=DESCRIPTION_MAX_LENGTH,
-        help_text="Words a child can read.",
+        help_text=_("Words a child can read."),
     )
     cost = decimal_number(
         digits=12,
         places=2,
-        label="Cost (pounds)",
+        label=_("Cost (pounds)"),
         required=False,
         min_value=0,
-        help_text="Leave empty for an option of a theme vote.",
+        help_text=_("Leave empty for an option of a theme vote."),
     )
     status = forms.ChoiceField(
-        label="On the ballot?",
+        label=_("On the ballot?"),
         choices=[
-            (Proposal.Status.SHORTLISTED, "Yes: on the shortlist"),
-            (Proposal.Status.PROPOSED, "Not yet: proposed"),
+            (Proposal.Status.SHORTLISTED, _("Yes: on the shortlist")),
+            (Proposal.Status.PROPOSED, _("Not yet: proposed")),
         ],
         widget=forms.RadioSelect,
         initial=Proposal.Status.SHORTLISTED,
     )
     proposed_by_young_person = forms.CharField(
-        label="Proposed by a young person (optional)",
+        label=_("Proposed by a young person (optional)"),
         required=False,
         max_length=12,
-        help_text="Their reference, like YP-ABC234.",
+        help_text=_("Their reference, like YP-ABC234."),
     )
     proposed_by_group = forms.ModelChoiceField(
-        label="Proposed by a group (optional)",
+        label=_("Proposed by a group (optional)"),
         queryset=Group.objects.none(),
         required=False,
-        empty_label="No group",
+        empty_label=_("No group"),
     )
 
     def __init__(self, *args: Any, user: Any, editing: bool = False, **kwargs: Any) -> None:
@@ -202,7 +203,8 @@ class ProposalForm(forms.Form):
         found = participation_selectors.young_people_by_reference(self.user, [reference])
         if reference not in found:
             raise forms.ValidationError(
-                f"No young person you can see has the reference {reference}."
+                _("No young person you can see has the reference %(reference)s.")
+                % {"reference": reference}
             )
         return found[reference]  # type: ignore[no-any-return]
 
@@ -240,16 +242,16 @@ class BallotForm(forms.Form):
             self.fields["young_person"] = _PersonField(
                 queryset=voters,
                 user=user,
-                label="Whose ballot is it?",
-                help_text="Young people who may vote in this round and have not.",
-                error_messages={"required": "Choose whose ballot it is."},
+                label=_("Whose ballot is it?"),
+                help_text=_("Young people who may vote in this round and have not."),
+                error_messages={"required": _("Choose whose ballot it is.")},
             )
         if round_.method == BudgetRound.Method.ONE_VOTE:
             self.fields["proposal"] = forms.ChoiceField(
-                label="Which idea do you vote for?",
+                label=_("Which idea do you vote for?"),
                 choices=[(str(p.pk), _option_label(p)) for p in options],
                 widget=forms.RadioSelect,
-                error_messages={"required": "Choose one idea to vote for."},
+                error_messages={"required": _("Choose one idea to vote for.")},
             )
         else:
             for proposal in options:
@@ -259,7 +261,7 @@ class BallotForm(forms.Form):
                     required=False,
                     min_value=0,
                     max_value=round_.points_per_voter,
-                    error_messages={"invalid": "Enter a whole number of points, like 3."},
+                    error_messages={"invalid": _("Enter a whole number of points, like 3.")},
                 )
 
     def choices(self) -> dict[int, int]:
@@ -278,24 +280,26 @@ def _option_label(proposal: Proposal) -> str:
 
 class DecideForm(forms.Form):
     chosen = ticks(
-        label="What was chosen",
+        label=_("What was chosen"),
         queryset=Proposal.objects.none(),
-        error_messages={"required": "Choose what was funded or which options won."},
+        error_messages={"required": _("Choose what was funded or which options won.")},
     )
     decision_maker = forms.CharField(
-        label="Who decided", max_length=200, initial="Young people at the annual event"
+        label=_("Who decided"), max_length=200, initial=_("Young people at the annual event")
     )
-    explanation = text_area(3, label="What was decided, and why")
+    explanation = text_area(3, label=_("What was decided, and why"))
     plain_language = text_area(
         3,
-        label="What we tell the young people",
-        help_text="Words a child can read. Everyone who voted or proposed sees it in the portal.",
+        label=_("What we tell the young people"),
+        help_text=_(
+            "Words a child can read. Everyone who voted or proposed sees it in the portal."
+        ),
     )
-    date = GovUKDateField(label="Date of the decision", rule=TODAY)
+    date = GovUKDateField(label=_("Date of the decision"), rule=TODAY)
     organisation = forms.ModelChoiceField(
-        label="Whose record the decision is",
+        label=_("Whose record the decision is"),
         queryset=Organisation.objects.none(),
-        help_text="The round is the whole partnership's: choose the organisation that keeps it.",
+        help_text=_("The round is the whole partnership's: choose the organisation that keeps it."),
     )
 
     def __init__(self, *args: Any, round_: BudgetRound, **kwargs: Any) -> None:
@@ -310,20 +314,20 @@ class DecideForm(forms.Form):
 
 
 class TellForm(forms.Form):
-    date = GovUKDateField(label="When they were told", rule=TODAY)
+    date = GovUKDateField(label=_("When they were told"), rule=TODAY)
     channel = radios(
-        Feedback.Channel.choices, label="How they were told", initial=Feedback.Channel.PORTAL
+        Feedback.Channel.choices, label=_("How they were told"), initial=Feedback.Channel.PORTAL
     )
     notes = text_area(2, required=False)
 
 
 class PortalProposalForm(forms.Form):
-    title = forms.CharField(label="Your idea, in a few words", max_length=200)
-    description = text_area(4, label="Tell us more about it", max_length=DESCRIPTION_MAX_LENGTH)
+    title = forms.CharField(label=_("Your idea, in a few words"), max_length=200)
+    description = text_area(4, label=_("Tell us more about it"), max_length=DESCRIPTION_MAX_LENGTH)
     cost = decimal_number(
         digits=12,
         places=2,
-        label="What might it cost, in pounds? (optional)",
+        label=_("What might it cost, in pounds? (optional)"),
         required=False,
         min_value=0,
     )

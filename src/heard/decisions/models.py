@@ -21,6 +21,8 @@ from decimal import Decimal
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.models import TimeStampedModel, staff_link
 from heard.core.roles import AgeBand
@@ -39,19 +41,19 @@ class BudgetRound(TimeStampedModel):
     """A participatory budget or a theme vote: who may propose and vote, when, and how."""
 
     class Kind(models.TextChoices):
-        BUDGET = "budget", "Budget round"
-        THEME_VOTE = "theme_vote", "Theme vote"
+        BUDGET = "budget", _("Budget round")
+        THEME_VOTE = "theme_vote", _("Theme vote")
 
     class Method(models.TextChoices):
-        ONE_VOTE = "one_vote", "One vote each"
-        POINTS = "points", "Points to spread"
+        ONE_VOTE = "one_vote", _("One vote each")
+        POINTS = "points", _("Points to spread")
 
     class Stage(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        PROPOSALS = "proposals", "Open for proposals"
-        VOTING = "voting", "Open for voting"
-        CLOSED = "closed", "Closed"
-        DECIDED = "decided", "Decided"
+        DRAFT = "draft", _("Draft")
+        PROPOSALS = "proposals", _("Open for proposals")
+        VOTING = "voting", _("Open for voting")
+        CLOSED = "closed", _("Closed")
+        DECIDED = "decided", _("Decided")
 
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True)
@@ -62,7 +64,7 @@ class BudgetRound(TimeStampedModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="budget_rounds",
-        help_text="The organisation that runs it; empty for the whole partnership.",
+        help_text=_("The organisation that runs it; empty for the whole partnership."),
     )
     theme = models.ForeignKey(
         "groups.Theme",
@@ -72,37 +74,37 @@ class BudgetRound(TimeStampedModel):
         related_name="budget_rounds",
     )
     pot = models.DecimalField(
-        "pot (pounds)",
+        _("pot (pounds)"),
         max_digits=12,
         decimal_places=2,
         default=Decimal("0"),
         validators=[MinValueValidator(Decimal("0"))],
     )
     young_people_share = models.PositiveSmallIntegerField(
-        "share young people decide (percent)",
+        _("share young people decide (percent)"),
         default=50,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     method = models.CharField(
-        "voting method", max_length=16, choices=Method.choices, default=Method.ONE_VOTE
+        _("voting method"), max_length=16, choices=Method.choices, default=Method.ONE_VOTE
     )
     points_per_voter = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(100)]
     )
     #: How many options win a theme vote (seed 000: 6 of the 9 on the shortlist).
     winners = models.PositiveSmallIntegerField(
-        "themes chosen", null=True, blank=True, validators=[MinValueValidator(1)]
+        _("themes chosen"), null=True, blank=True, validators=[MinValueValidator(1)]
     )
     theme_period = models.CharField(
-        "period of the themes chosen",
+        _("period of the themes chosen"),
         max_length=7,
         blank=True,
-        help_text="For a theme vote: the year span the winning themes are for, like 2027-28.",
+        help_text=_("For a theme vote: the year span the winning themes are for, like 2027-28."),
     )
-    young_people_propose = models.BooleanField("young people may propose", default=True)
-    proposals_open = models.DateField("proposals open", null=True, blank=True)
-    opens = models.DateField("voting opens")
-    closes = models.DateField("voting closes")
+    young_people_propose = models.BooleanField(_("young people may propose"), default=True)
+    proposals_open = models.DateField(_("proposals open"), null=True, blank=True)
+    opens = models.DateField(_("voting opens"))
+    closes = models.DateField(_("voting closes"))
     eligible_groups = models.ManyToManyField("groups.Group", blank=True, related_name="+")
     eligible_age_bands = models.JSONField(default=list, blank=True)
     eligible_areas = models.JSONField(default=list, blank=True)
@@ -127,7 +129,7 @@ class BudgetRound(TimeStampedModel):
             models.CheckConstraint(
                 condition=models.Q(closes__gte=models.F("opens")),
                 name="budget_round_closes_after_opening",
-                violation_error_message="Voting must close on or after the day it opens.",
+                violation_error_message=_("Voting must close on or after the day it opens."),
             ),
         ]
 
@@ -193,17 +195,17 @@ class Proposal(TimeStampedModel):
     """An idea to fund (with its cost), or an option of a theme vote (no cost)."""
 
     class Status(models.TextChoices):
-        PROPOSED = "proposed", "Proposed"
-        SHORTLISTED = "shortlisted", "On the shortlist"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+        PROPOSED = "proposed", _("Proposed")
+        SHORTLISTED = "shortlisted", _("On the shortlist")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     round = models.ForeignKey(BudgetRound, on_delete=models.CASCADE, related_name="proposals")
     title = models.CharField(max_length=200)
     description = models.TextField(
-        "what it is, in plain words", help_text="Words a child can read."
+        _("what it is, in plain words"), help_text=_("Words a child can read.")
     )
     cost = models.DecimalField(
-        "cost (pounds)",
+        _("cost (pounds)"),
         max_digits=12,
         decimal_places=2,
         null=True,
@@ -235,7 +237,7 @@ class Proposal(TimeStampedModel):
             models.UniqueConstraint(
                 fields=["round", "title"],
                 name="one_proposal_title_per_round",
-                violation_error_message="This round already has a proposal with this title.",
+                violation_error_message=_("This round already has a proposal with this title."),
             )
         ]
 
@@ -248,10 +250,10 @@ class Proposal(TimeStampedModel):
     @property
     def proposer(self) -> str:
         if self.proposed_by_young_person_id:
-            return "A young person"
+            return gettext("A young person")
         if self.proposed_by_group_id:
             return self.proposed_by_group.name  # type: ignore[union-attr]
-        return "Staff"
+        return gettext("Staff")
 
     @property
     def on_ballot(self) -> bool:
@@ -263,8 +265,8 @@ class Ballot(TimeStampedModel):
     who entered the paper). Never what they chose: that is on a :class:`BallotPaper`."""
 
     class Origin(models.TextChoices):
-        PORTAL = "portal", "Portal"
-        PAPER = "paper", "Paper (entered by staff)"
+        PORTAL = "portal", _("Portal")
+        PAPER = "paper", _("Paper (entered by staff)")
 
     round = models.ForeignKey(BudgetRound, on_delete=models.PROTECT, related_name="ballots")
     young_person = models.ForeignKey(
@@ -280,7 +282,7 @@ class Ballot(TimeStampedModel):
             models.UniqueConstraint(
                 fields=["round", "young_person"],
                 name="one_ballot_per_young_person_and_round",
-                violation_error_message="This young person has already voted in this round.",
+                violation_error_message=_("This young person has already voted in this round."),
             )
         ]
 
