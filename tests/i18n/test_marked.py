@@ -25,6 +25,7 @@ APPS = [
     "participation",
     "rewards",
     "decisions",
+    "consultations",
 ]
 
 

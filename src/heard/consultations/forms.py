@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from heard.consultations import selectors
 from heard.consultations.models import Consultation, Question
@@ -28,57 +29,59 @@ def _lines(text: str) -> list[str]:
 
 class ConsultationForm(forms.Form):
     title = forms.CharField(
-        max_length=200, help_text="What young people are asked, like “Have Your Say 2026”."
+        max_length=200, help_text=_("What young people are asked, like “Have Your Say 2026”.")
     )
-    summary = text_area(3, required=False, help_text="What it asks and why.")
+    summary = text_area(3, required=False, help_text=_("What it asks and why."))
     organisation = forms.ModelChoiceField(
-        label="Owner organisation", queryset=Organisation.objects.none()
+        label=_("Owner organisation"), queryset=Organisation.objects.none()
     )
     owner = forms.ModelChoiceField(
-        label="Owner (optional)",
+        label=_("Owner (optional)"),
         queryset=Organisation.objects.none(),
         required=False,
-        empty_label="You",
-        help_text="The member of staff who runs it.",
+        empty_label=_("You"),
+        help_text=_("The member of staff who runs it."),
     )
     method = radios(Consultation.Method.choices)
-    opens_on = GovUKDateField(label="Opens")
-    closes_on = GovUKDateField(label="Closes")
+    opens_on = GovUKDateField(label=_("Opens"))
+    closes_on = GovUKDateField(label=_("Closes"))
     themes = ticks(
         queryset=Theme.objects.order_by("-period", "title"),
         required=False,
-        help_text="Heard shows others on the same themes and audience before it starts.",
+        help_text=_("Heard shows others on the same themes and audience before it starts."),
     )
     age_bands = ticks(
         AgeBand.choices,
-        label="Audience: age bands (optional)",
+        label=_("Audience: age bands (optional)"),
         required=False,
-        help_text="Leave empty for every age.",
+        help_text=_("Leave empty for every age."),
     )
     groups = ticks(
-        label="Audience: groups (optional)",
+        label=_("Audience: groups (optional)"),
         queryset=Group.objects.order_by("name"),
         required=False,
-        help_text="Leave empty for every group.",
+        help_text=_("Leave empty for every group."),
     )
     areas = text_area(
         2,
-        label="Audience: areas (optional)",
+        label=_("Audience: areas (optional)"),
         required=False,
-        help_text="One area a line, like Fenland. Leave empty for every area.",
+        help_text=_("One area a line, like Fenland. Leave empty for every area."),
     )
     organisations = ticks(
-        label="Audience: organisations (optional)",
+        label=_("Audience: organisations (optional)"),
         queryset=Organisation.objects.filter(is_active=True).order_by("name"),
         required=False,
-        help_text="Young people these organisations support. Leave empty for every organisation.",
+        help_text=_(
+            "Young people these organisations support. Leave empty for every organisation."
+        ),
     )
     findings = text_area(4, required=False)
-    decisions = text_area(3, label="Decisions that followed", required=False)
+    decisions = text_area(3, label=_("Decisions that followed"), required=False)
     responses = forms.CharField(
-        label="Responses in the loop (optional)",
+        label=_("Responses in the loop (optional)"),
         required=False,
-        help_text="Numbers of the responses to views that came from it, separated by commas.",
+        help_text=_("Numbers of the responses to views that came from it, separated by commas."),
     )
 
     def __init__(
@@ -89,7 +92,7 @@ class ConsultationForm(forms.Form):
         self.fields["organisation"].queryset = selectors.organisations_for_consultations(user)  # type: ignore[attr-defined]
         owner = self.fields["owner"]
         if consultation is not None:  # an edit: empty is no owner (a new one's is you)
-            owner.empty_label = "No one"  # type: ignore[attr-defined]
+            owner.empty_label = _("No one")  # type: ignore[attr-defined]
         owner.queryset = selectors.owner_choices(user)  # type: ignore[attr-defined]
         owner.label_from_instance = lambda staff: staff.full_name  # type: ignore[attr-defined]
         if getattr(user, "role", None) == "partner_worker":
@@ -103,13 +106,14 @@ class ConsultationForm(forms.Form):
         numbers = [part for part in SEPARATORS.split(text) if part]
         wrong = [part for part in numbers if not part.isdigit()]
         if wrong:
-            raise forms.ValidationError("Enter response numbers, like 12, 15.")
+            raise forms.ValidationError(_("Enter response numbers, like 12, 15."))
         wanted = {int(part) for part in numbers}
         found = list(RESPONSE_POLICY.scope(self.user, "view").filter(pk__in=wanted))
         missing = sorted(wanted - {response.pk for response in found})
         if missing:
             raise forms.ValidationError(
-                f"No response you can see has the number {', '.join(map(str, missing))}."
+                _("No response you can see has the number %(numbers)s.")
+                % {"numbers": ", ".join(map(str, missing))}
             )
         return found
 
@@ -138,32 +142,32 @@ def consultation_initial(consultation: Consultation) -> dict[str, Any]:
 
 
 class QuestionForm(forms.Form):
-    text = forms.CharField(label="Question", max_length=500)
-    kind = radios(Question.Kind.choices, label="Kind of answer")
+    text = forms.CharField(label=_("Question"), max_length=500)
+    kind = radios(Question.Kind.choices, label=_("Kind of answer"))
     options = text_area(
         4,
-        label="Options (choice questions)",
+        label=_("Options (choice questions)"),
         required=False,
-        help_text="One option a line, at least two.",
+        help_text=_("One option a line, at least two."),
     )
     low_label = forms.CharField(
-        label="Label for 1 (scale questions, optional)",
+        label=_("Label for 1 (scale questions, optional)"),
         max_length=100,
         required=False,
-        help_text="Like “Not at all”.",
+        help_text=_("Like “Not at all”."),
     )
     high_label = forms.CharField(
-        label="Label for 5 (scale questions, optional)",
+        label=_("Label for 5 (scale questions, optional)"),
         max_length=100,
         required=False,
-        help_text="Like “Very much”.",
+        help_text=_("Like “Very much”."),
     )
     required = forms.TypedChoiceField(
-        label="Must young people answer it?",
-        choices=[("yes", "Yes"), ("no", "No")],
+        label=_("Must young people answer it?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
-        error_messages={"required": "Say whether young people must answer it."},
+        error_messages={"required": _("Say whether young people must answer it.")},
     )
 
     def clean_options(self) -> list[str]:
@@ -195,9 +199,12 @@ class SurveyForm(forms.Form):
     def __init__(self, *args: Any, questions: list[Question], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for question in questions:
-            messages = {"required": "Answer this question."}
-            optional = "" if question.required else " (you do not have to answer)"
-            label = f"{question.position}. {question.text}{optional}"
+            messages = {"required": _("Answer this question.")}
+            numbered = {"position": question.position, "text": question.text}
+            if question.required:
+                label = _("%(position)s. %(text)s") % numbered
+            else:
+                label = _("%(position)s. %(text)s (you do not have to answer)") % numbered
             field: forms.Field
             if question.kind == Question.Kind.SINGLE:
                 field = forms.ChoiceField(
@@ -208,10 +215,12 @@ class SurveyForm(forms.Form):
                 field = forms.MultipleChoiceField(
                     choices=[(option, option) for option in question.options],
                     widget=forms.CheckboxSelectMultiple,
-                    help_text="Choose all that apply.",
+                    help_text=_("Choose all that apply."),
                 )
             elif question.kind == Question.Kind.SCALE:
-                field = radios(scale_choices(question), help_text="1 is the lowest, 5 the highest.")
+                field = radios(
+                    scale_choices(question), help_text=_("1 is the lowest, 5 the highest.")
+                )
             else:
                 field = text_area(4, max_length=TEXT_MAX_LENGTH)
             field.label = label

@@ -19,6 +19,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.models import TimeStampedModel
 from heard.core.roles import AgeBand
@@ -41,26 +42,26 @@ class Consultation(TimeStampedModel):
     """A consultation or survey: who asked whom what, when, and what came of it."""
 
     class Method(models.TextChoices):
-        SURVEY = "survey", "Survey"
-        FOCUS_GROUP = "focus_group", "Focus group"
-        EVENT = "event", "Event"
-        ONLINE = "online", "Online"
-        PAPER = "paper", "Paper"
-        INTERVIEWS = "interviews", "Interviews"
-        OTHER = "other", "Other"
+        SURVEY = "survey", _("Survey")
+        FOCUS_GROUP = "focus_group", _("Focus group")
+        EVENT = "event", _("Event")
+        ONLINE = "online", _("Online")
+        PAPER = "paper", _("Paper")
+        INTERVIEWS = "interviews", _("Interviews")
+        OTHER = "other", _("Other")
 
     class Status(models.TextChoices):
-        PLANNED = "planned", "Planned"
-        OPEN = "open", "Open"
-        CLOSED = "closed", "Closed"
+        PLANNED = "planned", _("Planned")
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
 
     title = models.CharField(max_length=200)
-    summary = models.TextField(blank=True, help_text="What it asks and why.")
+    summary = models.TextField(blank=True, help_text=_("What it asks and why."))
     organisation = models.ForeignKey(
         "people.Organisation",
         on_delete=models.PROTECT,
         related_name="consultations",
-        verbose_name="owner organisation",
+        verbose_name=_("owner organisation"),
     )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -68,7 +69,7 @@ class Consultation(TimeStampedModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="consultations_owned",
-        help_text="The member of staff who runs it.",
+        help_text=_("The member of staff who runs it."),
     )
     themes = models.ManyToManyField("groups.Theme", blank=True, related_name="consultations")
     #: The audience: each part empty means everyone; a young person is in it when they match
@@ -80,18 +81,18 @@ class Consultation(TimeStampedModel):
         "people.Organisation",
         blank=True,
         related_name="consultations_for",
-        verbose_name="audience organisations",
+        verbose_name=_("audience organisations"),
     )
-    opens_on = models.DateField("opens")
-    closes_on = models.DateField("closes")
+    opens_on = models.DateField(_("opens"))
+    closes_on = models.DateField(_("closes"))
     method = models.CharField(max_length=16, choices=Method.choices)
     findings = models.TextField(blank=True)
-    decisions = models.TextField("decisions that followed", blank=True)
+    decisions = models.TextField(_("decisions that followed"), blank=True)
     responses = models.ManyToManyField(
         "voice.Response",
         blank=True,
         related_name="consultations",
-        verbose_name="responses in the loop",
+        verbose_name=_("responses in the loop"),
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -109,7 +110,7 @@ class Consultation(TimeStampedModel):
             models.CheckConstraint(
                 condition=models.Q(closes_on__gte=models.F("opens_on")),
                 name="consultation_closes_after_it_opens",
-                violation_error_message="The closing date must be on or after the opening date.",
+                violation_error_message=_("The closing date must be on or after the opening date."),
             )
         ]
 
@@ -146,10 +147,10 @@ class Question(TimeStampedModel):
     """One question of a survey, in its place."""
 
     class Kind(models.TextChoices):
-        SINGLE = "single", "Single choice"
-        MULTIPLE = "multiple", "Multiple choice"
-        SCALE = "scale", "Scale (1 to 5)"
-        TEXT = "text", "Free text"
+        SINGLE = "single", _("Single choice")
+        MULTIPLE = "multiple", _("Multiple choice")
+        SCALE = "scale", _("Scale (1 to 5)")
+        TEXT = "text", _("Free text")
 
     consultation = models.ForeignKey(
         Consultation, on_delete=models.CASCADE, related_name="questions"
@@ -159,8 +160,8 @@ class Question(TimeStampedModel):
     kind = models.CharField(max_length=16, choices=Kind.choices)
     #: The options of a choice question, in order (empty for a scale or free text).
     options = models.JSONField(default=list, blank=True)
-    low_label = models.CharField("label for 1", max_length=100, blank=True)
-    high_label = models.CharField("label for 5", max_length=100, blank=True)
+    low_label = models.CharField(_("label for 1"), max_length=100, blank=True)
+    high_label = models.CharField(_("label for 5"), max_length=100, blank=True)
     required = models.BooleanField(default=True)
 
     class Meta:
@@ -191,7 +192,7 @@ class SurveyResponse(models.Model):
             models.UniqueConstraint(
                 fields=["consultation", "young_person"],
                 name="one_survey_response_per_young_person",
-                violation_error_message="This young person has already answered this survey.",
+                violation_error_message=_("This young person has already answered this survey."),
             )
         ]
 
