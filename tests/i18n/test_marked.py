@@ -26,6 +26,7 @@ APPS = [
     "rewards",
     "decisions",
     "consultations",
+    "opportunities",
 ]
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.forms import GovUKDateField, radios, text_area, ticks, whole_number
 from heard.core.permissions import can, is_partner_worker
@@ -19,72 +21,81 @@ from heard.opportunities.models import Opportunity, SignUp
 from heard.participation.models import Degree, ParticipationType, Session
 from heard.people.models import Organisation, YoungPerson
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 AREA_SEPARATORS = re.compile(r"[,;\n]+")
 
 
-def _time(label: str, subject: str, *, required: bool = True) -> forms.TimeField:
+def _time(label: StrOrPromise, subject: StrOrPromise, *, required: bool = True) -> forms.TimeField:
     return forms.TimeField(
         label=label,
         required=required,
-        help_text="Use the 24-hour clock, for example 14:30.",
+        help_text=_("Use the 24-hour clock, for example 14:30."),
         input_formats=["%H:%M", "%H.%M", "%H:%M:%S"],
         widget=forms.TextInput(
             attrs={"class": "govuk-input govuk-input--width-5", "spellcheck": "false"}
         ),
         error_messages={
-            "required": f"Enter the time {subject}",
-            "invalid": f"Enter the time {subject} as hours and minutes, like 14:30",
+            "required": format_lazy(_("Enter the time {subject}"), subject=subject),
+            "invalid": format_lazy(
+                _("Enter the time {subject} as hours and minutes, like 14:30"), subject=subject
+            ),
         },
     )
 
 
 class OpportunityForm(forms.Form):
-    title = forms.CharField(max_length=200, help_text="Like “Youth panel for a new manager”.")
+    title = forms.CharField(max_length=200, help_text=_("Like “Youth panel for a new manager”."))
     kind = radios(Opportunity.Kind.choices)
-    description = text_area(4, help_text="What young people will do, in words they use.")
+    description = text_area(4, help_text=_("What young people will do, in words they use."))
     organisation = forms.ModelChoiceField(queryset=Organisation.objects.none())
-    starts_on = GovUKDateField(label="Date it starts")
-    starts_time = _time("Time it starts", "it starts")
+    starts_on = GovUKDateField(label=_("Date it starts"))
+    starts_time = _time(_("Time it starts"), _("it starts"))
     ends_on = GovUKDateField(
-        label="Date it ends (optional)",
-        subject="The date it ends",
+        label=_("Date it ends (optional)"),
+        subject=_("The date it ends"),  # type: ignore[arg-type]
         required=False,
-        help_text="For one that lasts more than a day. Leave empty if it ends the day it starts.",
+        help_text=_(
+            "For one that lasts more than a day. Leave empty if it ends the day it starts."
+        ),
     )
-    ends_time = _time("Time it ends (optional)", "it ends", required=False)
-    place = forms.CharField(label="Where (optional if online)", max_length=200, required=False)
-    online = forms.BooleanField(label="It is online", required=False)
+    ends_time = _time(_("Time it ends (optional)"), _("it ends"), required=False)
+    place = forms.CharField(label=_("Where (optional if online)"), max_length=200, required=False)
+    online = forms.BooleanField(label=_("It is online"), required=False)
     accessibility = text_area(
-        3, required=False, help_text="Step-free access, BSL interpreter, a quiet room, and so on."
+        3,
+        required=False,
+        help_text=_("Step-free access, BSL interpreter, a quiet room, and so on."),
     )
-    closes_on = GovUKDateField(label="Closing date", help_text="The last day to sign up.")
+    closes_on = GovUKDateField(label=_("Closing date"), help_text=_("The last day to sign up."))
     places = whole_number(
         5,
-        label="Places (optional)",
+        label=_("Places (optional)"),
         required=False,
         min_value=1,
-        help_text="Leave empty for no limit.",
+        help_text=_("Leave empty for no limit."),
     )
     age_bands = ticks(
         AgeBand.choices,
-        label="Age bands it suits",
+        label=_("Age bands it suits"),
         required=False,
-        help_text="Leave all unticked for every age.",
+        help_text=_("Leave all unticked for every age."),
     )
     groups = ticks(
-        label="Groups it suits",
+        label=_("Groups it suits"),
         queryset=Group.objects.none(),
         required=False,
-        help_text="Members of any of these groups. Leave all unticked for everyone.",
+        help_text=_("Members of any of these groups. Leave all unticked for everyone."),
     )
     areas = forms.CharField(
-        label="Areas it suits (optional)",
+        label=_("Areas it suits (optional)"),
         required=False,
-        help_text="Where young people live, separated by commas. Leave empty for everywhere.",
+        help_text=_("Where young people live, separated by commas. Leave empty for everywhere."),
     )
     status = radios(
         Opportunity.Status.choices,
-        help_text="Young people see it in the portal once it is published.",
+        help_text=_("Young people see it in the portal once it is published."),
     )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
@@ -105,11 +116,11 @@ class OpportunityForm(forms.Form):
         start, end = data.get("starts_time"), data.get("ends_time")
         first, last = data.get("starts_on"), data.get("ends_on")
         if last is not None and first is not None and last < first:
-            self.add_error("ends_on", "The date it ends must be on or after the date it starts")
+            self.add_error("ends_on", _("The date it ends must be on or after the date it starts"))
         elif last is not None and end is None and "ends_time" not in self.errors:
-            self.add_error("ends_time", "Enter the time it ends")
+            self.add_error("ends_time", _("Enter the time it ends"))
         elif end is not None and start is not None and end <= start and last in (None, first):
-            self.add_error("ends_time", "The time it ends must be after the time it starts")
+            self.add_error("ends_time", _("The time it ends must be after the time it starts"))
         return data
 
     def values(self) -> dict[str, Any]:
@@ -165,10 +176,10 @@ class _PersonChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
 class SignUpForm(forms.Form):
     young_person = _PersonChoice(
         queryset=YoungPerson.objects.none(),
-        label="Young person",
-        empty_label="Choose a young person",
-        help_text="Young people you can see who have not signed up.",
-        error_messages={"required": "Choose the young person to sign up."},
+        label=_("Young person"),
+        empty_label=_("Choose a young person"),
+        help_text=_("Young people you can see who have not signed up."),
+        error_messages={"required": _("Choose the young person to sign up.")},
     )
 
     def __init__(self, *args: Any, user: Any, opportunity: Opportunity, **kwargs: Any) -> None:
@@ -194,36 +205,36 @@ class AttendanceForm(forms.Form):
     """Who came, and the session they attended: an existing one or a new one."""
 
     sign_ups = _SignUpChoices(
-        label="Who came",
+        label=_("Who came"),
         queryset=SignUp.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Choose the young people who came."},
+        error_messages={"required": _("Choose the young people who came.")},
     )
     session = _SessionChoice(
-        label="An existing session (optional)",
+        label=_("An existing session (optional)"),
         queryset=Session.objects.none(),
         required=False,
-        empty_label="No: log a new session",
-        help_text="The latest sessions of the organisation you can change.",
+        empty_label=_("No: log a new session"),
+        help_text=_("The latest sessions of the organisation you can change."),
     )
     date = GovUKDateField(
-        label="Date of the new session",
+        label=_("Date of the new session"),
         required=False,
-        help_text="Leave empty for an existing one.",
+        help_text=_("Leave empty for an existing one."),
     )
     kind = forms.ChoiceField(
-        label="Kind of new session",
-        choices=[("", "Choose a kind"), *Session.Kind.choices],
+        label=_("Kind of new session"),
+        choices=[("", _("Choose a kind")), *Session.Kind.choices],
         required=False,
     )
     degree = forms.ChoiceField(
-        label="Degree of participation",
-        choices=[("", "Choose a degree"), *Degree.choices],
+        label=_("Degree of participation"),
+        choices=[("", _("Choose a degree")), *Degree.choices],
         required=False,
     )
     participation_type = forms.ChoiceField(
-        label="Type of participation",
-        choices=[("", "Choose a type"), *ParticipationType.choices],
+        label=_("Type of participation"),
+        choices=[("", _("Choose a type")), *ParticipationType.choices],
         required=False,
     )
 
@@ -240,10 +251,10 @@ class AttendanceForm(forms.Form):
         data = super().clean() or {}
         if data.get("session") is None:
             for name, message in (
-                ("date", "Enter the date of the new session"),
-                ("kind", "Choose the kind of the new session"),
-                ("degree", "Choose the degree of participation"),
-                ("participation_type", "Choose the type of participation"),
+                ("date", _("Enter the date of the new session")),
+                ("kind", _("Choose the kind of the new session")),
+                ("degree", _("Choose the degree of participation")),
+                ("participation_type", _("Choose the type of participation")),
             ):
                 if not data.get(name) and name not in self.errors:
                     self.add_error(name, message)

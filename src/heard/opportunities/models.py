@@ -14,6 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.models import TimeStampedModel
 from heard.core.roles import AgeBand
@@ -25,17 +26,17 @@ class Opportunity(TimeStampedModel):
     """A chance to get involved that young people can see and sign up for."""
 
     class Kind(models.TextChoices):
-        PANEL = "panel", "Panel"
-        EVENT = "event", "Event"
-        FOCUS_GROUP = "focus_group", "Focus group"
-        MEDIA_WORK = "media_work", "Media work"
-        TRAINING = "training", "Training"
-        OTHER = "other", "Other"
+        PANEL = "panel", _("Panel")
+        EVENT = "event", _("Event")
+        FOCUS_GROUP = "focus_group", _("Focus group")
+        MEDIA_WORK = "media_work", _("Media work")
+        TRAINING = "training", _("Training")
+        OTHER = "other", _("Other")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        PUBLISHED = "published", "Published"
-        CANCELLED = "cancelled", "Cancelled"
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        CANCELLED = "cancelled", _("Cancelled")
 
     title = models.CharField(max_length=200)
     kind = models.CharField(max_length=32, choices=Kind.choices)
@@ -44,21 +45,21 @@ class Opportunity(TimeStampedModel):
         "people.Organisation", on_delete=models.PROTECT, related_name="opportunities"
     )
     #: Who it suits: several of ``AgeBand`` (empty: every age).
-    age_bands = models.JSONField("age bands", default=list, blank=True)
+    age_bands = models.JSONField(_("age bands"), default=list, blank=True)
     #: Members of any of these groups (none: everyone).
     groups = models.ManyToManyField("groups.Group", blank=True, related_name="opportunities")
     #: Young people living in any of these areas (none: everywhere), compared ignoring case.
     areas = models.JSONField(default=list, blank=True)
-    starts_at = models.DateTimeField("starts")
-    ends_at = models.DateTimeField("ends", null=True, blank=True)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
     place = models.CharField(
-        "where", max_length=200, blank=True, help_text="The address or the name of the place."
+        _("where"), max_length=200, blank=True, help_text=_("The address or the name of the place.")
     )
     online = models.BooleanField(default=False)
     accessibility = models.TextField(
-        blank=True, help_text="Step-free access, BSL interpreter, a quiet room, and so on."
+        blank=True, help_text=_("Step-free access, BSL interpreter, a quiet room, and so on.")
     )
-    closes_on = models.DateField("closing date")
+    closes_on = models.DateField(_("closing date"))
     places = models.PositiveIntegerField(null=True, blank=True)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
     #: Set by the service (the actor), never by a form: blank for what Heard itself recorded.
@@ -68,7 +69,7 @@ class Opportunity(TimeStampedModel):
 
     class Meta:
         ordering = ["-starts_at", "-id"]
-        verbose_name_plural = "opportunities"
+        verbose_name_plural = _("opportunities")
         indexes = [
             models.Index(fields=["organisation", "-starts_at"]),
             models.Index(fields=["status", "closes_on"]),
@@ -78,7 +79,7 @@ class Opportunity(TimeStampedModel):
                 condition=models.Q(ends_at__isnull=True)
                 | models.Q(ends_at__gte=models.F("starts_at")),
                 name="opportunity_ends_after_it_starts",
-                violation_error_message="The end must be after the start.",
+                violation_error_message=_("The end must be after the start."),
             )
         ]
 
@@ -108,19 +109,19 @@ class SignUp(TimeStampedModel):
     """A young person's sign-up to an opportunity: one per young person and opportunity."""
 
     class How(models.TextChoices):
-        PORTAL = "portal", "In the portal"
-        WORKER = "worker", "By a worker"
+        PORTAL = "portal", _("In the portal")
+        WORKER = "worker", _("By a worker")
 
     class Status(models.TextChoices):
-        SIGNED_UP = "signed_up", "Signed up"
-        WITHDRAWN = "withdrawn", "Withdrawn"
-        ATTENDED = "attended", "Attended"
+        SIGNED_UP = "signed_up", _("Signed up")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        ATTENDED = "attended", _("Attended")
 
     opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="sign_ups")
     young_person = models.ForeignKey(
         "people.YoungPerson", on_delete=models.CASCADE, related_name="opportunity_sign_ups"
     )
-    signed_up_at = models.DateTimeField("signed up", default=timezone.now)
+    signed_up_at = models.DateTimeField(_("signed up"), default=timezone.now)
     how = models.CharField(max_length=16, choices=How.choices)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.SIGNED_UP)
     #: The participation session the young person attended, once turned into attendance.
@@ -137,12 +138,12 @@ class SignUp(TimeStampedModel):
 
     class Meta:
         ordering = ["signed_up_at", "id"]
-        verbose_name = "sign-up"
+        verbose_name = _("sign-up")
         constraints = [
             models.UniqueConstraint(
                 fields=["opportunity", "young_person"],
                 name="one_sign_up_per_young_person_and_opportunity",
-                violation_error_message="This young person has already signed up.",
+                violation_error_message=_("This young person has already signed up."),
             )
         ]
         indexes = [models.Index(fields=["young_person", "status"])]
