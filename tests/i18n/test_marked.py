@@ -27,6 +27,7 @@ APPS = [
     "decisions",
     "consultations",
     "opportunities",
+    "messaging",
 ]
 
 
