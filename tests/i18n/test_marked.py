@@ -28,6 +28,7 @@ APPS = [
     "consultations",
     "opportunities",
     "messaging",
+    "people",
 ]
 
 
