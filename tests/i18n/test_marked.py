@@ -29,6 +29,7 @@ APPS = [
     "opportunities",
     "messaging",
     "people",
+    "privacy",
 ]
 
 
