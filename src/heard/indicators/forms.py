@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.forms import whole_number
 from heard.core.roles import PROGRAMME_ROLES, AgeBand, Role
@@ -14,68 +15,81 @@ from heard.indicators.models import Indicator
 from heard.participation.models import Degree, ParticipationType, Session
 from heard.people.models import Organisation, User
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-def _any(choices: Any, label: str) -> list[tuple[str, str]]:
+
+def _any(choices: Any, label: StrOrPromise) -> list[tuple[str, StrOrPromise]]:
     return [("", label), *choices]
 
 
 class IndicatorForm(forms.Form):
     name = forms.CharField(
-        max_length=200, help_text="As the board knows it, like “Young people actively taking part”."
+        max_length=200,
+        help_text=_("As the board knows it, like “Young people actively taking part”."),
     )
     measure = forms.ChoiceField(
         choices=(),
-        label="Measure",
-        help_text="What is counted, from the records. Set only the filters the measure reads.",
+        label=_("Measure"),
+        help_text=_("What is counted, from the records. Set only the filters the measure reads."),
     )
     period = forms.ChoiceField(choices=Indicator.Period.choices, initial=Indicator.Period.YEAR)
     target = whole_number(
         5,
         min_value=0,
-        help_text="A number of young people, sessions or groups, or a percentage for a measure "
-        "in per cent.",
+        help_text=_(
+            "A number of young people, sessions or groups, or a percentage for a measure "
+            "in per cent."
+        ),
     )
     amber_within = whole_number(
         3,
         min_value=0,
         max_value=100,
         initial=10,
-        label="Amber within (per cent of the target)",
-        help_text="Green at or above the target; amber within this share of it; red below.",
+        label=_("Amber within (per cent of the target)"),
+        help_text=_("Green at or above the target; amber within this share of it; red below."),
     )
     theme = forms.ModelChoiceField(
-        queryset=Theme.objects.none(), required=False, empty_label="Any theme"
+        queryset=Theme.objects.none(), required=False, empty_label=_("Any theme")
     )
     group_kind = forms.ChoiceField(
-        choices=_any(Group.Kind.choices, "Any kind of group"), required=False, label="Kind of group"
+        choices=_any(Group.Kind.choices, _("Any kind of group")),
+        required=False,
+        label=_("Kind of group"),
     )
     organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.none(), required=False, empty_label="Any organisation"
+        queryset=Organisation.objects.none(), required=False, empty_label=_("Any organisation")
     )
     lead = forms.ModelChoiceField(
-        queryset=User.objects.none(), required=False, empty_label="Any lead", label="Group lead"
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("Any lead"),
+        label=_("Group lead"),
     )
     age_band = forms.ChoiceField(
-        choices=_any(AgeBand.choices, "Any age"), required=False, label="Age band"
+        choices=_any(AgeBand.choices, _("Any age")), required=False, label=_("Age band")
     )
     session_kind = forms.ChoiceField(
-        choices=_any(Session.Kind.choices, "Any kind of session"),
+        choices=_any(Session.Kind.choices, _("Any kind of session")),
         required=False,
-        label="Kind of session",
+        label=_("Kind of session"),
     )
     degree = forms.ChoiceField(
-        choices=_any(Degree.choices, "Any degree"), required=False, label="Degree of participation"
+        choices=_any(Degree.choices, _("Any degree")),
+        required=False,
+        label=_("Degree of participation"),
     )
     participation_type = forms.ChoiceField(
-        choices=_any(ParticipationType.choices, "Any type"),
+        choices=_any(ParticipationType.choices, _("Any type")),
         required=False,
-        label="Type of participation",
+        label=_("Type of participation"),
     )
     session_title = forms.CharField(
         max_length=100,
         required=False,
-        label="Sessions titled",
-        help_text="Only sessions whose title contains these words (Takeover Day, say).",
+        label=_("Sessions titled"),
+        help_text=_("Only sessions whose title contains these words (Takeover Day, say)."),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

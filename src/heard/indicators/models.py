@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.models import TimeStampedModel
 from heard.core.roles import AgeBand
@@ -36,23 +37,25 @@ class Indicator(TimeStampedModel):
     """A success measure the partnership sets, with a target, computed from the records."""
 
     class Period(models.TextChoices):
-        YEAR = "year", "This partnership year (from 1 April)"
-        QUARTER = "quarter", "This quarter"
+        YEAR = "year", _("This partnership year (from 1 April)")
+        QUARTER = "quarter", _("This quarter")
 
     name = models.CharField(max_length=200)
     measure = models.CharField(
-        max_length=64, help_text="What is counted, chosen from the library of measures."
+        max_length=64, help_text=_("What is counted, chosen from the library of measures.")
     )
     period = models.CharField(max_length=16, choices=Period.choices, default=Period.YEAR)
     target = models.PositiveIntegerField(
-        help_text="A number of young people, sessions or groups, or a percentage from 0 to 100."
+        help_text=_("A number of young people, sessions or groups, or a percentage from 0 to 100.")
     )
     amber_within = models.PositiveSmallIntegerField(
-        "amber within (per cent of the target)",
+        _("amber within (per cent of the target)"),
         default=10,
         validators=[MaxValueValidator(100)],
-        help_text="Green at or above the target; amber when the value is within this share of "
-        "it (10: from 90% of the target); red below that.",
+        help_text=_(
+            "Green at or above the target; amber when the value is within this share of "
+            "it (10: from 90% of the target); red below that."
+        ),
     )
     theme = models.ForeignKey(
         "groups.Theme", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -67,21 +70,21 @@ class Indicator(TimeStampedModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        verbose_name="group lead",
+        verbose_name=_("group lead"),
     )
     age_band = models.CharField(max_length=16, choices=AgeBand.choices, blank=True)
     session_kind = models.CharField(max_length=32, choices=Session.Kind.choices, blank=True)
     degree = models.CharField(
-        "degree of participation", max_length=32, choices=Degree.choices, blank=True
+        _("degree of participation"), max_length=32, choices=Degree.choices, blank=True
     )
     participation_type = models.CharField(
-        "type of participation", max_length=16, choices=ParticipationType.choices, blank=True
+        _("type of participation"), max_length=16, choices=ParticipationType.choices, blank=True
     )
     session_title = models.CharField(
-        "sessions titled",
+        _("sessions titled"),
         max_length=100,
         blank=True,
-        help_text="Only sessions whose title contains these words (Takeover Day, say).",
+        help_text=_("Only sessions whose title contains these words (Takeover Day, say)."),
     )
 
     class Meta:
@@ -110,8 +113,8 @@ class IssuedReport(TimeStampedModel):
     become."""
 
     class Kind(models.TextChoices):
-        QUARTER = "quarter", "Quarterly monitoring report"
-        YEAR = "year", "Annual report"
+        QUARTER = "quarter", _("Quarterly monitoring report")
+        YEAR = "year", _("Annual report")
 
     kind = models.CharField(max_length=16, choices=Kind.choices)
     starts_on = models.DateField()
