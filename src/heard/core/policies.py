@@ -45,6 +45,17 @@ def is_programme(user: Any) -> bool:
     return role_of(user) in PROGRAMME_ROLES
 
 
+def is_partner(user: Any) -> bool:
+    """An active partner worker: the role whose reach is their own organisation's records."""
+    return role_of(user) == Role.PARTNER_WORKER
+
+
+def of_own_organisation(user: Any, obj: Any) -> bool:
+    """``obj`` belongs to ``user``'s organisation, or there is no record yet (``obj`` None: "may
+    they do it to any?")."""
+    return obj is None or obj.organisation_id == getattr(user, "organisation_id", None)
+
+
 class Policy(Generic[M]):
     """Who may do what to the records of one model. Subclasses set ``model`` and ``actions`` and
     write ``may_<action>`` (and ``<action>_scope`` where the answer depends on the object)."""
@@ -156,6 +167,27 @@ class OrganisationScoped(Policy[Any]):
         if reach == "own":
             return rows.filter(**{self.own_field: user.organisation_id})
         return rows.none()
+
+
+class OwnOrganisationWrites(Policy[Any]):
+    """A policy whose records programme staff add, change and delete everywhere, and a partner
+    worker for their own organisation only (``organisation_id``); the subclass says who reads."""
+
+    actions: ClassVar[tuple[str, ...]] = ("view", "add", "change", "delete")
+
+    def own_rows(self, user: Any, rows: models.QuerySet[Any]) -> models.QuerySet[Any]:
+        return rows.filter(organisation_id=user.organisation_id)
+
+    def may_add(self, user: Any, obj: Any) -> bool:
+        return is_programme(user) or is_partner(user) and of_own_organisation(user, obj)
+
+    def add_scope(self, user: Any, rows: models.QuerySet[Any]) -> Any:
+        if is_partner(user):
+            return self.own_rows(user, rows)
+        return rows if is_programme(user) else rows.none()
+
+    may_change = may_delete = may_add
+    change_scope = delete_scope = add_scope
 
 
 def policy_for(model: type[models.Model] | str) -> Policy[Any]:

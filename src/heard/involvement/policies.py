@@ -14,7 +14,15 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from heard.core.policies import Policy, is_programme, registered, role_of
+from heard.core.policies import (
+    OwnOrganisationWrites,
+    Policy,
+    is_partner,
+    is_programme,
+    of_own_organisation,
+    registered,
+    role_of,
+)
 from heard.core.roles import Role
 from heard.involvement.models import Evaluation, InvolvementActivity
 from heard.participation.models import Session
@@ -32,35 +40,19 @@ EVALUATION_WRITERS = frozenset(
 )
 
 
-def _own(user: Any, obj: Any) -> bool:
-    return obj is None or obj.organisation_id == getattr(user, "organisation_id", None)
-
-
-class InvolvementActivityPolicy(Policy[InvolvementActivity]):
+class InvolvementActivityPolicy(OwnOrganisationWrites):
     model = InvolvementActivity
-    actions = ("view", "add", "change", "delete")
 
     def may_view(self, user: Any, obj: Any) -> bool:
         role = role_of(user)
         if is_programme(user) or role == Role.BOARD_MEMBER:
             return True
-        return role == Role.PARTNER_WORKER and _own(user, obj)
+        return is_partner(user) and of_own_organisation(user, obj)
 
     def view_scope(self, user: Any, rows: QuerySet[InvolvementActivity]) -> Any:
-        if role_of(user) == Role.PARTNER_WORKER:
-            return rows.filter(organisation_id=user.organisation_id)
+        if is_partner(user):
+            return self.own_rows(user, rows)
         return rows if self.may_view(user, None) else rows.none()
-
-    def may_add(self, user: Any, obj: Any) -> bool:
-        return is_programme(user) or role_of(user) == Role.PARTNER_WORKER and _own(user, obj)
-
-    def add_scope(self, user: Any, rows: QuerySet[InvolvementActivity]) -> Any:
-        if role_of(user) == Role.PARTNER_WORKER:
-            return rows.filter(organisation_id=user.organisation_id)
-        return rows if is_programme(user) else rows.none()
-
-    may_change = may_delete = may_add
-    change_scope = delete_scope = add_scope
 
 
 def _session_of(obj: Any) -> Session | None:

@@ -14,7 +14,14 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from heard.core.policies import Policy, is_programme, registered, role_of
+from heard.core.policies import (
+    OwnOrganisationWrites,
+    Policy,
+    is_partner,
+    is_programme,
+    registered,
+    role_of,
+)
 from heard.core.roles import Role
 from heard.opportunities.models import Opportunity, SignUp
 
@@ -32,34 +39,18 @@ def _own(user: Any, obj: Any) -> bool:
     return obj is None or _organisation_id(obj) == getattr(user, "organisation_id", None)
 
 
-def _partner(user: Any) -> bool:
-    return role_of(user) == Role.PARTNER_WORKER
-
-
-class OpportunityPolicy(Policy[Opportunity]):
+class OpportunityPolicy(OwnOrganisationWrites):
     model = Opportunity
-    actions = ("view", "add", "change", "delete")
 
     def may_view(self, user: Any, obj: Any) -> bool:
         if is_programme(user) or role_of(user) in OPPORTUNITY_READERS:
             return True
-        return _partner(user) and _own(user, obj)
+        return is_partner(user) and _own(user, obj)
 
     def view_scope(self, user: Any, rows: QuerySet[Opportunity]) -> Any:
-        if _partner(user):
-            return rows.filter(organisation_id=user.organisation_id)
+        if is_partner(user):
+            return self.own_rows(user, rows)
         return rows if self.may_view(user, None) else rows.none()
-
-    def may_add(self, user: Any, obj: Any) -> bool:
-        return is_programme(user) or _partner(user) and _own(user, obj)
-
-    def add_scope(self, user: Any, rows: QuerySet[Opportunity]) -> Any:
-        if _partner(user):
-            return rows.filter(organisation_id=user.organisation_id)
-        return rows if is_programme(user) else rows.none()
-
-    may_change = may_delete = may_add
-    change_scope = delete_scope = add_scope
 
 
 class SignUpPolicy(Policy[SignUp]):
@@ -71,18 +62,18 @@ class SignUpPolicy(Policy[SignUp]):
     def may_view(self, user: Any, obj: Any) -> bool:
         if is_programme(user) or role_of(user) == Role.SAFEGUARDING_LEAD:
             return True
-        return _partner(user) and _own(user, obj)
+        return is_partner(user) and _own(user, obj)
 
     def view_scope(self, user: Any, rows: QuerySet[SignUp]) -> Any:
-        if _partner(user):
+        if is_partner(user):
             return rows.filter(opportunity__organisation_id=user.organisation_id)
         return rows if self.may_view(user, None) else rows.none()
 
     def may_add(self, user: Any, obj: Any) -> bool:
-        return is_programme(user) or _partner(user) and _own(user, obj)
+        return is_programme(user) or is_partner(user) and _own(user, obj)
 
     def add_scope(self, user: Any, rows: QuerySet[SignUp]) -> Any:
-        if _partner(user):
+        if is_partner(user):
             return rows.filter(opportunity__organisation_id=user.organisation_id)
         return rows if is_programme(user) else rows.none()
 

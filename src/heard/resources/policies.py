@@ -12,51 +12,38 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from heard.core.policies import Policy, is_programme, registered, role_of
-from heard.core.roles import Role
+from heard.core.policies import (
+    OwnOrganisationWrites,
+    Policy,
+    is_partner,
+    is_programme,
+    of_own_organisation,
+    registered,
+    role_of,
+)
 from heard.participation.models import Session
 from heard.participation.policies import SESSION_POLICY
 from heard.resources.models import Resource, SessionResource
 
 
-def _partner(user: Any) -> bool:
-    return role_of(user) == Role.PARTNER_WORKER
-
-
-def _own(user: Any, obj: Any) -> bool:
-    return obj is None or obj.organisation_id == getattr(user, "organisation_id", None)
-
-
-class ResourcePolicy(Policy[Resource]):
+class ResourcePolicy(OwnOrganisationWrites):
     model = Resource
-    actions = ("view", "add", "change", "delete")
 
     def may_view(self, user: Any, obj: Any) -> bool:
         if role_of(user) is None:
             return False
         if obj is None or obj.published or is_programme(user):
             return True
-        return _partner(user) and _own(user, obj)
+        return is_partner(user) and of_own_organisation(user, obj)
 
     def view_scope(self, user: Any, rows: QuerySet[Resource]) -> Any:
         if role_of(user) is None:
             return rows.none()
         if is_programme(user):
             return rows
-        if _partner(user):
+        if is_partner(user):
             return rows.filter(Q(published=True) | Q(organisation_id=user.organisation_id))
         return rows.filter(published=True)
-
-    def may_add(self, user: Any, obj: Any) -> bool:
-        return is_programme(user) or _partner(user) and _own(user, obj)
-
-    def add_scope(self, user: Any, rows: QuerySet[Resource]) -> Any:
-        if _partner(user):
-            return rows.filter(organisation_id=user.organisation_id)
-        return rows if is_programme(user) else rows.none()
-
-    may_change = may_delete = may_add
-    change_scope = delete_scope = add_scope
 
 
 def _session_of(obj: Any) -> Session | None:

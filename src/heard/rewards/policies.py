@@ -25,7 +25,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from heard.core.policies import Policy, is_programme, registered, role_of
+from heard.core.policies import Policy, is_partner, is_programme, registered, role_of
 from heard.core.roles import PROGRAMME_ROLES, Role
 from heard.participation.models import Session
 from heard.participation.policies import SESSION_POLICY
@@ -45,10 +45,6 @@ APPROVERS = frozenset({Role.ADMINISTRATOR, Role.PARTICIPATION_LEAD})
 PAYERS = PROGRAMME_ROLES
 #: Roles that change the default hours of a kind of session.
 DEFAULT_SETTERS = APPROVERS
-
-
-def _partner(user: Any) -> bool:
-    return role_of(user) == Role.PARTNER_WORKER
 
 
 def _own(user: Any, organisation_id: Any) -> bool:
@@ -83,12 +79,12 @@ class RecognitionPolicy(Policy[Recognition]):
         if is_programme(user):
             return True
         person = _young_person_of(obj)
-        return _partner(user) and (person is None or _own(user, person.organisation_id))
+        return is_partner(user) and (person is None or _own(user, person.organisation_id))
 
     def add_scope(self, user: Any, rows: QuerySet[Recognition]) -> Any:
         if is_programme(user):
             return rows
-        if _partner(user):
+        if is_partner(user):
             return rows.filter(young_person__organisation_id=user.organisation_id)
         return rows.none()
 
@@ -151,20 +147,20 @@ class _Money(Policy[Any]):
     def may_view(self, user: Any, obj: Any) -> bool:
         if is_programme(user) or role_of(user) == Role.BOARD_MEMBER:
             return True
-        return _partner(user) and (obj is None or _own(user, obj.organisation_id))
+        return is_partner(user) and (obj is None or _own(user, obj.organisation_id))
 
     def view_scope(self, user: Any, rows: QuerySet[Any]) -> Any:
-        if _partner(user):
+        if is_partner(user):
             return rows.filter(organisation_id=user.organisation_id)
         return rows if self.may_view(user, None) else rows.none()
 
     def may_add(self, user: Any, obj: Any) -> bool:
         if is_programme(user):
             return True
-        return _partner(user) and (obj is None or _own(user, obj.organisation_id))
+        return is_partner(user) and (obj is None or _own(user, obj.organisation_id))
 
     def add_scope(self, user: Any, rows: QuerySet[Any]) -> Any:
-        if _partner(user):
+        if is_partner(user):
             return rows.filter(organisation_id=user.organisation_id)
         return rows if is_programme(user) else rows.none()
 
