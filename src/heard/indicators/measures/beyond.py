@@ -21,12 +21,18 @@ from heard.indicators.measures.library import (
     SESSION_FILTERS,
     _sessions_list,
     _young_people_cell,
+    horizon_over,
     sessions_matching,
     shared,
 )
 from heard.involvement.models import Evaluation, InvolvementActivity
 from heard.involvement.selectors import DECISION_KINDS
-from heard.participation.selectors.headcounts import schools_represented
+from heard.participation.selectors.headcounts import (
+    Represented,
+    represented,
+    school_visits,
+    schools_represented,
+)
 from heard.voice.models import Rating
 
 #: The record keys that protect counts of evaluations and of ratings (heard.core.disclosure).
@@ -37,8 +43,23 @@ RATING_KEYS = "rating"
 EVALUATION_FILTERS = SESSION_FILTERS | {"session_title"}
 
 
-def _represented(period: Period, filters: Filters) -> Any:
-    """The schools represented in the period's sessions, once for both schools' measures."""
+def _represented(period: Period, filters: Filters) -> Represented:
+    """The schools represented in the period's sessions, once for both schools' measures; in a
+    report, from one read of the whole horizon's visits (one scan for its four quarters)."""
+    horizon = horizon_over(period)
+    if horizon is not None:
+        visits = shared(
+            ("school visits", horizon, filters),
+            lambda: school_visits(
+                start=horizon.start,
+                end=horizon.end,
+                sessions=sessions_matching(horizon, filters),
+            ),
+        )
+        return shared(
+            ("schools of", horizon, period, filters),
+            lambda: represented(visits, period.start, period.end),
+        )
     return shared(
         ("schools", period, filters),
         lambda: schools_represented(
@@ -87,7 +108,9 @@ def decisions_involved(period: Period, filters: Filters) -> Figure:
 
 
 def positive_evaluations(period: Period, filters: Filters) -> Figure:
-    """Of young people's evaluations of the sessions in the period, the share positive."""
+    """Of young people's evaluations of the sessions in the period, the share positive. (Read
+    a period at a time even in a report: the horizon's evaluations day by day, one query for
+    four quarters, measured 40% slower at national scale than four.)"""
     sessions = sessions_matching(period, filters)
     rows = Evaluation.objects.filter(session__in=sessions.values("pk"))
     return _share(rows, Q(rating=Evaluation.Rating.POSITIVE), EVALUATION_KEYS)

@@ -126,17 +126,21 @@ def _key(organisation_id: int | None, name: str, names: dict[str, int]) -> str |
     return f"organisation:{known}" if known is not None else f"name:{folded}"
 
 
-def schools_represented(
+#: One school's (or organisation's) attendance at one session: (session, its date, the school).
+Visit = tuple[int, datetime.date, str]
+
+
+def school_visits(
     *,
     start: datetime.date,
     end: datetime.date,
     sessions: QuerySet[Session] | None = None,
     organisation_kind: str | None = None,
-) -> Represented:
-    """Schools (or organisations) represented in ``sessions`` between ``start`` and ``end``:
-    from attendees' organisations and the headcounts' schools. A school's pupils at one session
-    are one attendance; ``organisation_kind`` (``Organisation.Kind.SCHOOL``, say) keeps the
-    register's organisations of that kind and typed names only."""
+) -> set[Visit]:
+    """Each school's (or organisation's) attendance at each of ``sessions`` between ``start``
+    and ``end``, from attendees' organisations and the headcounts' schools: a school's pupils at
+    one session are one attendance. ``organisation_kind`` (``Organisation.Kind.SCHOOL``, say)
+    keeps the register's organisations of that kind and typed names only."""
     chosen = _in_period(sessions, start, end).values("pk")
     organisations = Organisation.objects.all()
     if organisation_kind is not None:
@@ -149,18 +153,42 @@ def schools_represented(
         session__in=chosen,
         status=Attendance.Status.ATTENDED,
         young_person__organisation__in=organisations.values("pk"),
-    ).values_list("session_id", "young_person__organisation_id")
+    ).values_list("session_id", "session__date", "young_person__organisation_id")
     # Each school once a session in SQL: a national quarter's sessions have hundreds of
     # thousands of attendances but a few thousand schools' attendances.
     attended = attended.order_by().distinct()
     counted = (
         Headcount.objects.filter(session__in=chosen, count__gt=0)
         .filter(Q(organisation__isnull=True) | Q(organisation__in=organisations.values("pk")))
-        .values_list("session_id", "organisation_id", "school")
+        .values_list("session_id", "session__date", "organisation_id", "school")
     )
-    pairs = {(session, f"organisation:{organisation}") for session, organisation in attended}
-    for session, organisation, school in counted:
+    visits = {
+        (session, day, f"organisation:{organisation}") for session, day, organisation in attended
+    }
+    for session, day, organisation, school in counted:
         key = _key(organisation, school, names)
         if key is not None:
-            pairs.add((session, key))
-    return Represented(attendances=len(pairs), unique=len({key for _, key in pairs}))
+            visits.add((session, day, key))
+    return visits
+
+
+def represented(
+    visits: set[Visit], start: datetime.date | None = None, end: datetime.date | None = None
+) -> Represented:
+    """The schools represented in ``visits`` (those from ``start`` to ``end`` if given)."""
+    kept = [key for _, day, key in visits if start is None or end is None or start <= day <= end]
+    return Represented(attendances=len(kept), unique=len(set(kept)))
+
+
+def schools_represented(
+    *,
+    start: datetime.date,
+    end: datetime.date,
+    sessions: QuerySet[Session] | None = None,
+    organisation_kind: str | None = None,
+) -> Represented:
+    """Schools (or organisations) represented in ``sessions`` between ``start`` and ``end``
+    (:func:`school_visits`): each one's attendances and how many different ones."""
+    return represented(
+        school_visits(start=start, end=end, sessions=sessions, organisation_kind=organisation_kind)
+    )
