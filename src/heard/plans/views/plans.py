@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
 
 from heard.core import tables
-from heard.core.forms import changed_values, form_page
 from heard.core.lists import StaffListView
-from heard.core.permissions import can, require
+from heard.core.permissions import can
+from heard.core.records import Record
 from heard.plans import selectors, services
 from heard.plans.filters import ActionPlanFilter
 from heard.plans.forms import PlanForm
-from heard.plans.views._common import actor, plan_url
 
 
 class ActionPlanListView(StaffListView):
@@ -58,59 +55,42 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "plans/plan_detail.html", context)
 
 
-@login_required
-def plan_create(request: HttpRequest) -> HttpResponse:
-    require(request.user, "plans.add_actionplan")
-    form = PlanForm(request.POST or None, user=request.user, initial={"review_every_months": 6})
-    return form_page(
-        request,
-        form,
-        lambda: services.plan_create(actor=actor(request), **form.cleaned_data),
-        success=lambda plan: f"Action plan “{plan.title}” added.",
-        then=plan_url,
-        title="Add an action plan",
-        submit_label="Add action plan",
-        cancel_url=reverse("plans:plan-list"),
-    )
-
-
-@login_required
-def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = selectors.plan_get(request.user, pk)
-    require(request.user, "plans.change_actionplan", plan)
-    initial = {
+PLAN = Record(
+    "plans:plan",
+    "plans.actionplan",
+    selectors.plan_get,
+    form=PlanForm,
+    initial=lambda plan: {
         "organisation": plan.organisation_id,
         "period": plan.period,
         "title": plan.title,
         "starts_on": plan.starts_on,
         "ends_on": plan.ends_on,
         "review_every_months": plan.review_every_months,
-    }
-    form = PlanForm(request.POST or None, user=request.user, initial=initial)
-    return form_page(
-        request,
-        form,
-        lambda: services.plan_update(actor=actor(request), plan=plan, **changed_values(form)),
-        success="Action plan updated.",
-        then=plan_url(plan),
-        title=f"Edit {plan}",
-        cancel_url=plan_url(plan),
-    )
-
-
-@login_required
-def plan_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = selectors.plan_get(request.user, pk)
-    require(request.user, "plans.delete_actionplan", plan)
-    if request.method == "POST":
-        services.plan_delete(actor=actor(request), plan=plan)
-        messages.success(request, f"Action plan “{plan.title}” deleted.")
-        return redirect("plans:plan-list")
-    context = {
-        "title": "Delete this action plan?",
-        "obj": plan,
+    },
+)
+plan_create = PLAN.create_view(
+    services.plan_create,
+    title="Add an action plan",
+    submit_label="Add action plan",
+    success=lambda plan: f"Action plan “{plan.title}” added.",
+    initial=lambda request: {"review_every_months": 6},
+)
+plan_edit = PLAN.edit_view(
+    services.plan_update,
+    title=lambda plan: f"Edit {plan}",
+    submit_label="Save",
+    success="Action plan updated.",
+)
+plan_delete = PLAN.confirm_view(
+    "delete",
+    services.plan_delete,
+    template="plans/confirm_delete.html",
+    title=lambda plan: "Delete this action plan?",
+    success=lambda plan: f"Action plan “{plan.title}” deleted.",
+    then=lambda plan: PLAN.list_url(),
+    context=lambda plan: {
         "noun": "action plan",
         "what": "the plan, its outcomes, their actions and every review of them",
-        "cancel_url": plan_url(plan),
-    }
-    return render(request, "plans/confirm_delete.html", context)
+    },
+)
