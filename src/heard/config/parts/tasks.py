@@ -40,3 +40,5 @@ def configure(settings: MutableMapping[str, Any], env: Mapping[str, str]) -> Non
     settings["HEARD_EXPORT_JOB_THRESHOLD"] = int(env.get("HEARD_EXPORT_JOB_THRESHOLD", "10000"))
     #: A running job whose worker has not reported for this many seconds counts as stopped.
     settings["HEARD_JOB_STALE_SECONDS"] = int(env.get("HEARD_JOB_STALE_SECONDS", "120"))
+    #: Finished jobs (and their files) are deleted by ``heard retention`` after this many days.
+    settings["HEARD_JOB_RETENTION_DAYS"] = int(env.get("HEARD_JOB_RETENTION_DAYS", "30"))
