@@ -3,6 +3,8 @@ voted (never what they chose), the verification of the count, deciding, and tell
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
@@ -29,6 +31,15 @@ VOTER_COLUMNS = (
 )
 
 
+def ballot_form(request: HttpRequest, round_: BudgetRound, **more: Any) -> BallotForm:
+    """The ballot paper of an open round (403 when voting is not open), whether a young person
+    votes in the portal or a worker enters their paper ballot (``more``: whose it is)."""
+    if not round_.is_open:
+        raise PermissionDenied("Voting in this round is not open.")
+    data = request.POST if request.method == "POST" else None
+    return BallotForm(data, round_=round_, options=list(selectors.ballot_options(round_)), **more)
+
+
 @login_required
 def ballot_enter(request: HttpRequest, pk: int) -> HttpResponse:
     """A worker enters a paper ballot: whose it is, then their choices. The receipt code is
@@ -36,15 +47,7 @@ def ballot_enter(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     round_ = selectors.round_get(user, pk)
     require(user, ADD_BALLOT, round_)
-    if not round_.is_open:
-        raise PermissionDenied("Voting in this round is not open.")
-    form = BallotForm(
-        request.POST if request.method == "POST" else None,
-        round_=round_,
-        options=list(selectors.ballot_options(round_)),
-        voters=selectors.voters_to_enter(user, round_),
-        user=user,
-    )
+    form = ballot_form(request, round_, voters=selectors.voters_to_enter(user, round_), user=user)
     return form_page(
         request,
         form,

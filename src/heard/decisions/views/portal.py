@@ -12,8 +12,9 @@ from django.views.decorators.http import require_http_methods
 
 from heard.core.forms import form_page
 from heard.decisions import selectors, services
-from heard.decisions.forms import BallotForm, PortalProposalForm
+from heard.decisions.forms import PortalProposalForm
 from heard.decisions.models import Ballot
+from heard.decisions.views.ballots import ballot_form
 from heard.people.models import YoungPerson
 from heard.portal.views import portal_required
 
@@ -63,13 +64,7 @@ def portal_vote(request: HttpRequest, young_person: YoungPerson, pk: int) -> Htt
     if selectors.ballot_of(round_, young_person) is not None:
         messages.info(request, "You have already voted in this round.")
         return redirect(_round_url(round_.pk))
-    if not round_.is_open:
-        raise PermissionDenied("Voting in this round is not open.")
-    form = BallotForm(
-        request.POST if request.method == "POST" else None,
-        round_=round_,
-        options=list(selectors.ballot_options(round_)),
-    )
+    form = ballot_form(request, round_)
 
     def cast() -> services.Cast:
         done = services.ballot_cast(young_person=young_person, round=round_, choices=form.choices())
