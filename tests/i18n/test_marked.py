@@ -30,6 +30,7 @@ APPS = [
     "messaging",
     "people",
     "privacy",
+    "api",
 ]
 
 
