@@ -11,7 +11,7 @@ from rest_framework.test import APIClient
 
 from heard.core.roles import Role
 from tests import depth, factories
-from tests.demo_database import _demo_copy_root, loaded_demo  # noqa: F401 - fixtures
+from tests.demo_database import database_copies, loaded_demo  # noqa: F401 - fixtures
 
 PASSWORD = "correct horse battery"
 

@@ -3,11 +3,9 @@
 import datetime
 import decimal
 import statistics
-from io import StringIO
 
 import pytest
 import time_machine
-from django.core.management import CommandError, call_command
 from django.db.models import Exists, F, OuterRef
 
 from heard.core.models import Partnership
@@ -35,6 +33,7 @@ from heard.voice import selectors as voice_selectors
 from heard.voice import services as voice_services
 from heard.voice.models import Feedback, Rating, Response, View
 from heard.voice.readability import readability_warning
+from tests.demo_database import database_copy
 
 NOW = datetime.datetime(2026, 11, 20, 12, 0, tzinfo=datetime.UTC)
 TODAY = datetime.date(2026, 11, 20)
@@ -42,10 +41,21 @@ TINY = generator.SCALES["tiny"]
 QUOTED = (View.Consent.PUBLISH, View.Consent.QUOTE_ANONYMOUSLY, View.Consent.QUOTE_FIRST_NAME)
 
 
-@pytest.fixture
-def tiny(db):
+def _generate_tiny() -> generator.Result:
     with time_machine.travel(NOW, tick=False):
         return generator.generate(scale="tiny", seed=3, today=TODAY)
+
+
+@pytest.fixture(scope="module")
+def generated_tiny(django_db_setup, django_db_blocker, database_copies):
+    """The tiny scale, seed 3, generated once per run (tests/demo_database.py)."""
+    with django_db_blocker.unblock():
+        yield from database_copy(database_copies, "tiny-3-20261120", _generate_tiny)
+
+
+@pytest.fixture
+def tiny(generated_tiny, db):
+    return generated_tiny
 
 
 def snapshot() -> dict:
@@ -268,22 +278,6 @@ def test_list_pages_and_api_work_on_generated_data(tiny, client):
             f"/safeguarding/concerns/{Concern.objects.first().pk}/",
         ):
             assert client.get(path).status_code == 200, path
-
-
-def test_the_command_refuses_a_database_with_data_unless_forced(db):
-    out = StringIO()
-    with time_machine.travel(NOW, tick=False):
-        call_command("generate", scale="tiny", today=TODAY, stdout=out)
-        people = list(YoungPerson.objects.values_list("reference", flat=True))
-        with pytest.raises(CommandError, match="already holds .* Nothing was written"):
-            call_command("generate", scale="tiny", seed=9, today=TODAY, stdout=StringIO())
-        assert list(YoungPerson.objects.values_list("reference", flat=True)) == people
-        forced = StringIO()
-        call_command("generate", scale="tiny", seed=9, force=True, today=TODAY, stdout=forced)
-    assert "--force: deleted" in forced.getvalue()
-    assert YoungPerson.objects.count() == TINY.young_people
-    assert set(YoungPerson.objects.values_list("reference", flat=True)) != set(people)
-    assert "Generated the tiny scale" in out.getvalue()
 
 
 def test_force_also_removes_what_hangs_off_generated_rows(tiny):

@@ -26,15 +26,27 @@ from heard.indicators.reports import build, periods
 from heard.involvement.models import Evaluation, InvolvementActivity
 from heard.participation.models import Attendance
 from heard.plans.models import Action, ActionPlan, ActionReview, Outcome, Progress
+from tests.demo_database import database_copy
 
 NOW = datetime.datetime(2026, 11, 20, 12, 0, tzinfo=datetime.UTC)
 TODAY = datetime.date(2026, 11, 20)
 
 
-@pytest.fixture
-def tiny(db):
+def _generate_tiny() -> generator.Result:
     with time_machine.travel(NOW, tick=False):
         return generator.generate(scale="tiny", seed=3, today=TODAY)
+
+
+@pytest.fixture(scope="module")
+def generated_tiny(django_db_setup, django_db_blocker, database_copies):
+    """The tiny scale, seed 3, generated once per run (tests/demo_database.py)."""
+    with django_db_blocker.unblock():
+        yield from database_copy(database_copies, "tiny-3-20261120", _generate_tiny)
+
+
+@pytest.fixture
+def tiny(generated_tiny, db):
+    return generated_tiny
 
 
 def test_the_accountability_models_are_generated_and_wiped(tiny):
