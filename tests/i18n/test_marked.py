@@ -31,6 +31,7 @@ APPS = [
     "people",
     "privacy",
     "api",
+    "core",
 ]
 
 
