@@ -3,6 +3,7 @@ import fcntl
 import os
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -12,8 +13,21 @@ from rest_framework.test import APIClient
 from heard.core.roles import Role
 from tests import depth, factories
 from tests.demo_database import database_copies, loaded_demo  # noqa: F401 - fixtures
+from tests.migrated_database import migrated_once
 
 PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """An in-memory SQLite test database is migrated once per run and copied into the other
+    pytest processes' (tests/migrated_database.py)."""
+    folder = os.environ.get("HEARD_TEST_DATABASE_COPIES")
+    if not folder:
+        base = tmp_path_factory.getbasetemp()
+        folder = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    with migrated_once(Path(folder)):
+        yield
 
 
 def pytest_report_header(config):
