@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Mapping, MutableMapping
 from typing import Any
 
-from heard.config.parts import languages, messages, operations, sso, storage, tasks
+from heard.config.parts import languages, messages, operations, replica, sso, storage, tasks
 
 #: In the order they are applied: later parts may read what earlier ones set.
-PARTS = (operations, storage, tasks, messages, sso, languages)
+PARTS = (operations, storage, tasks, messages, sso, languages, replica)
 
 
 def configure_all(settings: MutableMapping[str, Any], env: Mapping[str, str]) -> None:

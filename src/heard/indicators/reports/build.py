@@ -15,6 +15,7 @@ from typing import Any
 from django.template.loader import render_to_string
 
 from heard.core import disclosure
+from heard.core.replica import reading_for_reports
 from heard.indicators.chart import trend_chart
 from heard.indicators.measures import Filters, Measure, Period, measure_for
 from heard.indicators.measures.library import sharing_loop_figures
@@ -115,6 +116,8 @@ def indicators_table(
     return table, charts
 
 
+# Every figure is read from the read replica when there is one (heard.core.replica).
+@reading_for_reports()
 def build(
     *,
     user: Any,

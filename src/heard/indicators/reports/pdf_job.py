@@ -5,6 +5,11 @@ The job keeps what the request chose (a period and organisation, or an issued re
 "Made on" or "Issued on" line as the request wrote it. The runner reads the figures again as
 the requester, with their permissions at run time: an issued report's figures are the ones kept
 when it was issued (exact or protected as the reader may see them), never recomputed.
+
+A period's figures are read from the read replica when there is one (``heard.core.replica``):
+the job runs a while after it was asked for, so the replica's lag of a second or so cannot
+matter, and the primary is spared the report's reads. The permission check and an issued
+report (which may have been issued just before) are read from the primary.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from heard.core.permissions import require
+from heard.core.replica import reading_for_reports
 from heard.indicators.reports import periods, selectors
 from heard.indicators.reports.build import build
 from heard.indicators.reports.pdf import report_pdf
@@ -55,8 +61,9 @@ def _figures(user: Any, params: dict[str, Any]) -> dict[str, Any]:
     period = periods.parse(params.get("kind", ""), params.get("start", ""), timezone.localdate())
     if period is None:
         raise Http404("The report's period is no longer offered.")
-    organisation = selectors.organisation_for(params.get("organisation"))
-    return build(user=user, period=period, organisation=organisation)
+    with reading_for_reports():
+        organisation = selectors.organisation_for(params.get("organisation"))
+        return build(user=user, period=period, organisation=organisation)
 
 
 def run_report_pdf(job: Job, progress: Progress) -> Result:
