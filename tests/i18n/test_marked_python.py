@@ -1,7 +1,7 @@
 """The forms, models and choices of the apps in APPS_PY mark their user-facing strings (issue 20):
 a label=, help_text=, verbose_name= or verbose_name_plural= keyword, an error_messages value, a
-Meta verbose_name and a TextChoices/IntegerChoices member's label are never a plain str literal
-(they are gettext_lazy calls, `_("...")`)."""
+Meta verbose_name, a model field's verbose name given first, and a TextChoices/IntegerChoices
+member's label are never a plain str literal (they are gettext_lazy calls, `_("...")`)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,22 @@ from django.conf import settings
 #: The apps whose forms, models and choices modules are all marked. One a line: append.
 APPS_PY = [
     # Issue 20, in the order their Python strings were marked.
+    "core",
+    "groups",
+    "safeguarding",
 ]
+#: Choices whose labels stay plain str for now, with why: code outside the marked apps' forms
+#: and models needs a str there (str.join, a str-typed field), so a lazy label would fail.
+PLAIN_CHOICES = {
+    "core/events.py:Action": "another change to core/events.py is in progress: mark it after",
+    "core/roles.py:Role": "demo/loader passes the label as DemoLogin's str role",
+    "core/standards.py:Standard": "plans/selectors and audits/selectors type it str",
+    "groups/models.py:Stage": 'groups/services/groups.py joins the labels with " or ".join',
+    "participation/models.py:Kind": "demo/generator writes the label as a str session title",
+}
 KEYWORDS = frozenset({"label", "help_text", "verbose_name", "verbose_name_plural"})
+#: Model fields whose first argument is the related model, not the verbose name.
+RELATIONS = frozenset({"ForeignKey", "OneToOneField", "ManyToManyField"})
 CHOICES_BASES = frozenset({"TextChoices", "IntegerChoices", "Choices"})
 
 
@@ -46,12 +60,19 @@ def _choice_labels(node: ast.ClassDef) -> list[ast.AST]:
     return labels
 
 
-def unmarked_python(source: str) -> list[str]:
-    """Each user-facing str literal of a module's source that is not marked, as `line: text`."""
+def _field_name(call: ast.Call) -> str:
+    return call.func.attr if isinstance(call.func, ast.Attribute) else ""
+
+
+def unmarked_python(source: str, module: str = "") -> list[str]:
+    """Each user-facing str literal of a module's source that is not marked, as `line: text`
+    (`module`, the path under src/heard, names the PLAIN_CHOICES it may keep)."""
     found = []
     for node in ast.walk(ast.parse(source)):
         suspects: list[ast.AST | None] = []
         if isinstance(node, ast.Call):
+            if _field_name(node).endswith("Field") and _field_name(node) not in RELATIONS:
+                suspects.extend(node.args[:1])  # a model field's verbose name, given first
             for keyword in node.keywords:
                 if keyword.arg in KEYWORDS:
                     suspects.append(keyword.value)
@@ -62,7 +83,11 @@ def unmarked_python(source: str) -> list[str]:
             if names & KEYWORDS or "error_messages" in names and isinstance(node.value, ast.Dict):
                 values = node.value.values if isinstance(node.value, ast.Dict) else [node.value]
                 suspects.extend(values)
-        elif isinstance(node, ast.ClassDef) and _is_choices(node):
+        elif (
+            isinstance(node, ast.ClassDef)
+            and _is_choices(node)
+            and f"{module}:{node.name}" not in PLAIN_CHOICES
+        ):
             suspects.extend(_choice_labels(node))
         found.extend(f"{s.lineno}: {ast.unparse(s)}" for s in suspects if s and _is_text(s))
     return found
@@ -88,7 +113,8 @@ def _modules(app: str) -> list[Path]:
     ids=lambda path: str(path.relative_to(settings.SRC_DIR)),
 )
 def test_forms_models_and_choices_mark_their_strings(module: Path) -> None:
-    assert unmarked_python(module.read_text(encoding="utf-8")) == []
+    name = module.relative_to(settings.SRC_DIR).as_posix()
+    assert unmarked_python(module.read_text(encoding="utf-8"), name) == []
 
 
 @pytest.mark.parametrize(
@@ -104,6 +130,7 @@ def test_forms_models_and_choices_mark_their_strings(module: Path) -> None:
             ["2: 'Group session'"],
         ),
         ("class Age(IntegerChoices):\n    ONE = 1, 'One'", ["2: 'One'"]),
+        ('f = models.CharField("point of contact", max_length=9)', ["1: 'point of contact'"]),
     ],
 )
 def test_plain_literals_are_found(source: str, found: list[str]) -> None:
@@ -120,7 +147,15 @@ def test_plain_literals_are_found(source: str, found: list[str]) -> None:
         "class Meta:\n    verbose_name = _('person')",
         "class Kind(models.TextChoices):\n    GROUP = 'group', _('Group')\n    OTHER = 'other'",
         "widget = forms.TextInput(attrs={'autocomplete': 'email'})",
+        'f = models.ForeignKey("people.Organisation", on_delete=models.PROTECT)',
+        'f = models.CharField(_("point of contact"), max_length=9)',
     ],
 )
 def test_marked_and_empty_strings_pass(source: str) -> None:
     assert unmarked_python(source) == []
+
+
+def test_only_the_listed_choices_keep_plain_labels() -> None:
+    source = "class Role(models.TextChoices):\n    ADMIN = 'admin', 'Administrator'"
+    assert unmarked_python(source, "core/roles.py") == []
+    assert unmarked_python(source, "people/models.py") == ["2: 'Administrator'"]

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.functional import lazy
+from django.utils.functional import Promise, lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
@@ -62,7 +62,7 @@ class GovUKDateField(forms.DateField):
     def __init__(
         self,
         *,
-        subject: str | None = None,
+        subject: str | Promise | None = None,
         rule: str | None = None,
         birthday: bool = False,
         **kwargs: Any,

@@ -5,6 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from heard.core import events
 
@@ -102,7 +103,7 @@ class AuditEntry(models.Model):
     class Meta:
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["object_type", "object_id", "-at"])]
-        verbose_name_plural = "audit entries"
+        verbose_name_plural = _("audit entries")
 
     def __str__(self) -> str:
         when = f"{self.at:%Y-%m-%d %H:%M}"
@@ -125,27 +126,33 @@ class Partnership(models.Model):
 
     name = models.CharField(max_length=200, default="Heard partnership")
     respond_within_days = models.PositiveIntegerField(
-        default=60, help_text="Target: days from a view being recorded to its response."
+        default=60, help_text=_("Target: days from a view being recorded to its response.")
     )
     feed_back_within_days = models.PositiveIntegerField(
         default=30,
-        help_text="Target: days from a response to feeding it back to those who gave the view.",
+        help_text=_("Target: days from a response to feeding it back to those who gave the view."),
     )
     parent_consent_under_age = models.PositiveIntegerField(
         default=13,
-        help_text="A parent's or carer's consent is needed for a young person under this age "
-        "(for anything other than taking part).",
+        help_text=_(
+            "A parent's or carer's consent is needed for a young person under this age "
+            "(for anything other than taking part)."
+        ),
     )
     retention_years_after_last_involvement = models.PositiveIntegerField(
         default=6,
-        help_text="Records are anonymised this many years after a young person's last involvement.",
+        help_text=_(
+            "Records are anonymised this many years after a young person's last involvement."
+        ),
     )
     #: Single sign-on (heard.core.sso): the provider's multi-factor check (its ``amr`` claim)
     #: counts as Heard's two-factor step.
     trust_provider_mfa = models.BooleanField(
         default=False,
-        help_text="Staff who signed in through the council's identity provider with more than "
-        "one factor do not also enter a Heard two-factor code.",
+        help_text=_(
+            "Staff who signed in through the council's identity provider with more than "
+            "one factor do not also enter a Heard two-factor code."
+        ),
     )
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -167,24 +174,24 @@ class SignInEvent(models.Model):
     """
 
     class Event(models.TextChoices):
-        SIGNED_IN = "signed_in", "Signed in"
-        FAILED = "failed", "Sign-in failed"
-        REFUSED = "refused", "Sign-in refused while locked"
-        ACCOUNT_LOCKED = "account_locked", "Account locked"
-        ADDRESS_LOCKED = "address_locked", "Address locked"
-        SIGNED_OUT = "signed_out", "Signed out"
-        SESSION_EXPIRED = "session_expired", "Session ended by time limit"
-        TWO_FACTOR_VERIFIED = "two_factor_verified", "Two-factor code accepted"
-        TWO_FACTOR_FAILED = "two_factor_failed", "Two-factor code refused"
-        TWO_FACTOR_SET_UP = "two_factor_set_up", "Two-factor sign-in set up"
-        TWO_FACTOR_RESET = "two_factor_reset", "Two-factor sign-in reset"
-        BACKUP_CODE_USED = "backup_code_used", "Backup code used"
-        BACKUP_CODES_GENERATED = "backup_codes_generated", "Backup codes made"
-        PASSWORD_CHANGED = "password_changed", "Password changed"
-        PASSWORD_RESET_REQUESTED = "password_reset_requested", "Password reset asked for"
-        PASSWORD_RESET = "password_reset", "Password reset"
-        TOKEN_CREATED = "token_created", "API token created"
-        SSO_REFUSED = "sso_refused", "Single sign-on refused"
+        SIGNED_IN = "signed_in", _("Signed in")
+        FAILED = "failed", _("Sign-in failed")
+        REFUSED = "refused", _("Sign-in refused while locked")
+        ACCOUNT_LOCKED = "account_locked", _("Account locked")
+        ADDRESS_LOCKED = "address_locked", _("Address locked")
+        SIGNED_OUT = "signed_out", _("Signed out")
+        SESSION_EXPIRED = "session_expired", _("Session ended by time limit")
+        TWO_FACTOR_VERIFIED = "two_factor_verified", _("Two-factor code accepted")
+        TWO_FACTOR_FAILED = "two_factor_failed", _("Two-factor code refused")
+        TWO_FACTOR_SET_UP = "two_factor_set_up", _("Two-factor sign-in set up")
+        TWO_FACTOR_RESET = "two_factor_reset", _("Two-factor sign-in reset")
+        BACKUP_CODE_USED = "backup_code_used", _("Backup code used")
+        BACKUP_CODES_GENERATED = "backup_codes_generated", _("Backup codes made")
+        PASSWORD_CHANGED = "password_changed", _("Password changed")
+        PASSWORD_RESET_REQUESTED = "password_reset_requested", _("Password reset asked for")
+        PASSWORD_RESET = "password_reset", _("Password reset")
+        TOKEN_CREATED = "token_created", _("API token created")
+        SSO_REFUSED = "sso_refused", _("Single sign-on refused")
 
     #: Events that are a refusal or a failure (the rest succeeded).
     FAILURES = frozenset(

@@ -1,6 +1,7 @@
 """Staff roles (DOMAIN.md, "Who uses it") and the age bands every record uses."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
@@ -20,12 +21,12 @@ PROGRAMME_ROLES = frozenset(
 
 
 class AgeBand(models.TextChoices):
-    UNDER_8 = "under_8", "Under 8"
-    AGE_8_10 = "8_10", "8 to 10"
-    AGE_11_13 = "11_13", "11 to 13"
-    AGE_14_15 = "14_15", "14 to 15"
-    AGE_16_17 = "16_17", "16 to 17"
-    AGE_18_25 = "18_25", "18 to 25"
+    UNDER_8 = "under_8", _("Under 8")
+    AGE_8_10 = "8_10", _("8 to 10")
+    AGE_11_13 = "11_13", _("11 to 13")
+    AGE_14_15 = "14_15", _("14 to 15")
+    AGE_16_17 = "16_17", _("16 to 17")
+    AGE_18_25 = "18_25", _("18 to 25")
 
 
 def age_band_for_age(age: int) -> str | None:
@@ -48,10 +49,10 @@ def age_band_for_age(age: int) -> str | None:
 class HearByRightStandard(models.TextChoices):
     """The seven Hear by Right standards (seed 001)."""
 
-    SHARED_VALUES = "shared_values", "Shared values"
-    STRATEGY = "strategy", "Strategy"
-    STRUCTURES = "structures", "Structures"
-    SYSTEMS = "systems", "Systems"
-    STAFF = "staff", "Staff"
-    SKILLS_AND_KNOWLEDGE = "skills_knowledge", "Skills and knowledge"
-    STYLE_OF_LEADERSHIP = "style_of_leadership", "Style of leadership"
+    SHARED_VALUES = "shared_values", _("Shared values")
+    STRATEGY = "strategy", _("Strategy")
+    STRUCTURES = "structures", _("Structures")
+    SYSTEMS = "systems", _("Systems")
+    STAFF = "staff", _("Staff")
+    SKILLS_AND_KNOWLEDGE = "skills_knowledge", _("Skills and knowledge")
+    STYLE_OF_LEADERSHIP = "style_of_leadership", _("Style of leadership")

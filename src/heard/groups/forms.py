@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.forms import TODAY, GovUKDateField
 from heard.core.permissions import is_partner_worker
@@ -34,14 +35,14 @@ class ThemeForm(forms.Form):
     title = forms.CharField(max_length=200)
     period = forms.CharField(
         max_length=7,
-        help_text="The partnership year, like 2026-27.",
+        help_text=_("The partnership year, like 2026-27."),
         widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-5"}),
     )
     lead = StaffChoiceField(
         queryset=User.objects.none(),
         required=False,
-        label="Theme lead",
-        help_text="The policy officer or commissioner who leads this Spotlight area.",
+        label=_("Theme lead"),
+        help_text=_("The policy officer or commissioner who leads this Spotlight area."),
     )
     status = forms.ChoiceField(choices=Theme.Status.choices, initial=Theme.Status.ACTIVE)
     description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
@@ -54,15 +55,15 @@ class ThemeForm(forms.Form):
 
 
 class ThemeReviewForm(forms.Form):
-    date = GovUKDateField(label="Date of the review", rule=TODAY)
+    date = GovUKDateField(label=_("Date of the review"), rule=TODAY)
     summary = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="What the groups did this quarter and what young people said.",
+        help_text=_("What the groups did this quarter and what young people said."),
     )
     decision = forms.ChoiceField(
         choices=ThemeReview.Decision.choices,
         widget=forms.RadioSelect,
-        help_text="Deciding to close the theme closes it.",
+        help_text=_("Deciding to close the theme closes it."),
     )
 
 
@@ -70,7 +71,7 @@ class GroupForm(forms.Form):
     name = forms.CharField(max_length=200)
     kind = forms.ChoiceField(choices=Group.Kind.choices)
     host_organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.none(), label="Host organisation"
+        queryset=Organisation.objects.none(), label=_("Host organisation")
     )
     leads = StaffMultipleChoiceField(
         queryset=User.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
@@ -78,31 +79,31 @@ class GroupForm(forms.Form):
     working_on = forms.ModelMultipleChoiceField(
         queryset=Theme.objects.none(),
         required=False,
-        label="Themes the group is working on",
+        label=_("Themes the group is working on"),
         widget=forms.CheckboxSelectMultiple,
     )
     affected_by = forms.ModelMultipleChoiceField(
         queryset=Theme.objects.none(),
         required=False,
-        label="Themes the group's members are affected by",
+        label=_("Themes the group's members are affected by"),
         widget=forms.CheckboxSelectMultiple,
     )
     stage = forms.ChoiceField(
         choices=Group.Stage.choices,
         initial=Group.Stage.PROPOSED,
-        label="Starting stage",
-        help_text="Usually proposed. Choose a later stage for a group that already runs.",
+        label=_("Starting stage"),
+        help_text=_("Usually proposed. Choose a later stage for a group that already runs."),
     )
-    start_date = GovUKDateField(required=False, subject="The start date")
+    start_date = GovUKDateField(required=False, subject=_("The start date"))
     planned_end_date = GovUKDateField(
         required=False,
-        subject="The planned end date",
-        help_text="A Buddy Group runs for up to one year.",
+        subject=_("The planned end date"),
+        help_text=_("A Buddy Group runs for up to one year."),
     )
     cadence = forms.ChoiceField(
         choices=Group.Cadence.choices,
         initial=Group.Cadence.MONTHLY,
-        label="Visit or meeting cadence",
+        label=_("Visit or meeting cadence"),
     )
     description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
 
@@ -172,12 +173,12 @@ class GroupForm(forms.Form):
 
 
 class MoveStageForm(forms.Form):
-    to_stage = forms.ChoiceField(label="Move to", widget=forms.RadioSelect, choices=[])
-    date = GovUKDateField(label="Date of the change", rule=TODAY)
+    to_stage = forms.ChoiceField(label=_("Move to"), widget=forms.RadioSelect, choices=[])
+    date = GovUKDateField(label=_("Date of the change"), rule=TODAY)
     note = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
-        help_text="Why, or what happened: for example the date of the first visit.",
+        help_text=_("Why, or what happened: for example the date of the first visit."),
     )
 
     def __init__(self, *args: Any, group: Group, **kwargs: Any) -> None:
@@ -194,7 +195,7 @@ class YoungPersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
 
 class MembershipAddForm(forms.Form):
     young_person = YoungPersonChoiceField(queryset=YoungPerson.objects.none())
-    joined_on = GovUKDateField(label="Date they joined", subject="The date they joined")
+    joined_on = GovUKDateField(label=_("Date they joined"), subject=_("The date they joined"))
 
     def __init__(self, *args: Any, user: Any, group: Group, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -212,4 +213,4 @@ class MembershipAddForm(forms.Form):
 
 
 class MembershipEndForm(forms.Form):
-    left_on = GovUKDateField(label="Date they left", subject="The date they left")
+    left_on = GovUKDateField(label=_("Date they left"), subject=_("The date they left"))

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.dates import long_date
 from heard.core.models import TimeStampedModel, dates_in_order, one_current, staff_link
@@ -29,7 +30,8 @@ def validate_period_span(period: str) -> None:
     first, second = int(match.group(1)), int(match.group(2))
     if (first + 1) % 100 != second:
         raise ValidationError(
-            f"The period must span one year: {first}-{(first + 1) % 100:02d}, not {period}.",
+            _("The period must span one year: %(span)s, not %(period)s.")
+            % {"span": f"{first}-{(first + 1) % 100:02d}", "period": period},
             code="period_span",
         )
 
@@ -63,9 +65,9 @@ class Theme(TimeStampedModel):
     """A Spotlight area: a topic worked on for a period, with a lead and quarterly reviews."""
 
     class Status(models.TextChoices):
-        PROPOSED = "proposed", "Proposed"
-        ACTIVE = "active", "Active"
-        CLOSED = "closed", "Closed"
+        PROPOSED = "proposed", _("Proposed")
+        ACTIVE = "active", _("Active")
+        CLOSED = "closed", _("Closed")
 
     title = models.CharField(max_length=200)
     period = models.CharField(
@@ -74,7 +76,7 @@ class Theme(TimeStampedModel):
             RegexValidator(r"^\d{4}-\d{2}$", "Enter the period as a year span, like 2025-26."),
             validate_period_span,
         ],
-        help_text="The year span, like 2025-26.",
+        help_text=_("The year span, like 2025-26."),
     )
     lead = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -103,9 +105,9 @@ class ThemeReview(TimeStampedModel):
     """A quarterly review of a theme, ending in a decision to continue, change or close it."""
 
     class Decision(models.TextChoices):
-        CONTINUE = "continue", "Continue"
-        CHANGE = "change", "Change"
-        CLOSE = "close", "Close"
+        CONTINUE = "continue", _("Continue")
+        CHANGE = "change", _("Change")
+        CLOSE = "close", _("Close")
 
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="reviews")
     date = models.DateField(validators=[NotInFuture("The review date cannot be in the future.")])
@@ -124,17 +126,17 @@ class Group(TimeStampedModel):
     """Any standing group of children and young people (M4)."""
 
     class Kind(models.TextChoices):
-        BUDDY_GROUP = "buddy_group", "Buddy Group"
-        ADVISORY_GROUP = "advisory_group", "Advisory group"
-        YOUTH_COUNCIL = "youth_council", "Youth Council"
-        YOUTH_CABINET = "youth_cabinet", "Youth Cabinet"
-        PRIMARY_PARLIAMENT = "primary_parliament", "Primary Parliament"
-        CHILDREN_IN_CARE_COUNCIL = "children_in_care_council", "Children in Care Council"
-        SEND_GROUP = "send_group", "SEND group"
-        YOUNG_CARERS_FORUM = "young_carers_forum", "Young carers forum"
-        YOUTH_ASSEMBLY = "youth_assembly", "Youth Assembly"
-        AUDIT_TEAM = "audit_team", "Audit team"
-        YOUNG_COMMISSIONERS = "young_commissioners", "Young Commissioners"
+        BUDDY_GROUP = "buddy_group", _("Buddy Group")
+        ADVISORY_GROUP = "advisory_group", _("Advisory group")
+        YOUTH_COUNCIL = "youth_council", _("Youth Council")
+        YOUTH_CABINET = "youth_cabinet", _("Youth Cabinet")
+        PRIMARY_PARLIAMENT = "primary_parliament", _("Primary Parliament")
+        CHILDREN_IN_CARE_COUNCIL = "children_in_care_council", _("Children in Care Council")
+        SEND_GROUP = "send_group", _("SEND group")
+        YOUNG_CARERS_FORUM = "young_carers_forum", _("Young carers forum")
+        YOUTH_ASSEMBLY = "youth_assembly", _("Youth Assembly")
+        AUDIT_TEAM = "audit_team", _("Audit team")
+        YOUNG_COMMISSIONERS = "young_commissioners", _("Young Commissioners")
 
     class Stage(models.TextChoices):
         PROPOSED = "proposed", "Proposed"
@@ -159,10 +161,10 @@ class Group(TimeStampedModel):
     ESTABLISHED_STAGES = (Stage.ESTABLISHED, Stage.ACTIVE)
 
     class Cadence(models.TextChoices):
-        MONTHLY = "monthly", "Monthly visits"
-        TWICE_TERMLY = "twice_termly", "Twice-termly meetings"
-        TERMLY = "termly", "Termly meetings"
-        NONE = "none", "No set cadence"
+        MONTHLY = "monthly", _("Monthly visits")
+        TWICE_TERMLY = "twice_termly", _("Twice-termly meetings")
+        TERMLY = "termly", _("Termly meetings")
+        NONE = "none", _("No set cadence")
 
     #: Days between expected contacts for each cadence (a school term is about 13 weeks).
     CADENCE_DAYS: dict[str, int | None] = {
@@ -210,9 +212,11 @@ class Group(TimeStampedModel):
         null=True,
         blank=True,
         editable=False,
-        help_text="The latest counted contact's date (a session of a kind the group's cadence "
-        "counts, with staff present), kept by the participation services (read by the "
-        "engagement calendar, the overdue list and the home counts).",
+        help_text=_(
+            "The latest counted contact's date (a session of a kind the group's cadence "
+            "counts, with staff present), kept by the participation services (read by the "
+            "engagement calendar, the overdue list and the home counts)."
+        ),
     )
     #: ``next_due``'s rule for the last session kept above, computed and stored by the database
     #: whenever the row changes (a generated column: nothing else writes it), so the overdue
@@ -288,14 +292,17 @@ class Group(TimeStampedModel):
             return
         if end <= start:
             raise ValidationError(
-                {"planned_end_date": "The planned end date must be after the start date."}
+                {"planned_end_date": _("The planned end date must be after the start date.")}
             )
         latest = start + datetime.timedelta(days=self.BUDDY_GROUP_MAX_DAYS)
         if self.kind == self.Kind.BUDDY_GROUP and end > latest:
             raise ValidationError(
                 {
-                    "planned_end_date": "A Buddy Group runs for up to one year: the planned end "
-                    f"date must be on or before {long_date(latest)}."
+                    "planned_end_date": _(
+                        "A Buddy Group runs for up to one year: the planned end date must be on "
+                        "or before %(latest)s."
+                    )
+                    % {"latest": long_date(latest)}
                 }
             )
 
@@ -325,8 +332,8 @@ class GroupTheme(models.Model):
     """How a group relates to a theme: its members are affected by it, or are working on it."""
 
     class Relationship(models.TextChoices):
-        AFFECTED_BY = "affected_by", "Affected by"
-        WORKING_ON = "working_on", "Working on"
+        AFFECTED_BY = "affected_by", _("Affected by")
+        WORKING_ON = "working_on", _("Working on")
 
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="theme_links")
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="group_links")

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.forms import (
     TODAY,
@@ -32,8 +33,8 @@ def _text(
 
 class ConcernForm(forms.Form):
     young_person_reference = forms.CharField(
-        label="Young person's reference (optional)",
-        help_text="Like YP-ABC234, if the concern is about a young person on the register.",
+        label=_("Young person's reference (optional)"),
+        help_text=_("Like YP-ABC234, if the concern is about a young person on the register."),
         required=False,
         max_length=20,
     )
@@ -44,20 +45,20 @@ class ConcernForm(forms.Form):
         max_length=10000,
     )
     happened_on = GovUKDateField(
-        label="Date it happened", subject="The date it happened", rule=TODAY
+        label=_("Date it happened"), subject=_("The date it happened"), rule=TODAY
     )
     #: A GOV.UK text input, not the browser's time box (its "--:-- --" and AM/PM follow the
     #: browser's locale, as the date box's mm/dd/yyyy did: issue 17).
     happened_time = forms.TimeField(
-        label="Time it happened",
-        help_text="Use the 24-hour clock, for example 14:30.",
+        label=_("Time it happened"),
+        help_text=_("Use the 24-hour clock, for example 14:30."),
         input_formats=["%H:%M", "%H.%M", "%H:%M:%S"],
         widget=forms.TextInput(
             attrs={"class": "govuk-input govuk-input--width-5", "spellcheck": "false"}
         ),
         error_messages={
-            "required": "Enter the time it happened",
-            "invalid": "Enter the time it happened as hours and minutes, like 14:30",
+            "required": _("Enter the time it happened"),
+            "invalid": _("Enter the time it happened as hours and minutes, like 14:30"),
         },
     )
     who_was_present = _text("Who was present", rows=3, max_length=2000)
@@ -81,7 +82,7 @@ class ConcernForm(forms.Form):
         )
         if young_person is None:
             raise ValidationError(
-                "No young person you can see has that reference. Check it, or leave it empty."
+                _("No young person you can see has that reference. Check it, or leave it empty.")
             )
         return young_person
 
@@ -105,29 +106,29 @@ class ConcernForm(forms.Form):
 
 class ConcernAssignForm(forms.Form):
     assigned_to = forms.ModelChoiceField(
-        label="Safeguarding lead", queryset=selectors.safeguarding_leads(), empty_label=None
+        label=_("Safeguarding lead"), queryset=selectors.safeguarding_leads(), empty_label=None
     )
 
 
 class ConcernDecisionForm(forms.Form):
     decision = forms.ChoiceField(choices=Concern.Decision.choices, widget=forms.RadioSelect)
     decision_notes = forms.CharField(
-        label="Notes on the decision",
+        label=_("Notes on the decision"),
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     referral_date = GovUKDateField(
-        label="Date of the referral",
+        label=_("Date of the referral"),
         required=False,
         rule=TODAY,
-        help_text="For a referral to the local authority or the police.",
+        help_text=_("For a referral to the local authority or the police."),
     )
     referral_reference = forms.CharField(
-        label="Referral reference",
+        label=_("Referral reference"),
         required=False,
         max_length=100,
-        help_text="The local authority's (or police) reference for the referral.",
+        help_text=_("The local authority's (or police) reference for the referral."),
     )
 
 
@@ -140,32 +141,32 @@ class _StaffRecordForm(forms.Form):
     """A check or training record is about one active member of staff (the queryset is
     evaluated afresh for each form)."""
 
-    staff = StaffChoiceField(queryset=selectors.staff_choices(), label="Member of staff")
+    staff = StaffChoiceField(queryset=selectors.staff_choices(), label=_("Member of staff"))
 
 
 class BackgroundCheckForm(_StaffRecordForm):
-    kind = forms.ChoiceField(choices=BackgroundCheck.Kind.choices, label="Kind of check")
+    kind = forms.ChoiceField(choices=BackgroundCheck.Kind.choices, label=_("Kind of check"))
     certificate_number = forms.CharField(
-        max_length=20, help_text="The 12-digit number on the DBS certificate."
+        max_length=20, help_text=_("The 12-digit number on the DBS certificate.")
     )
-    issued_on = GovUKDateField(label="Date of issue", rule=TODAY)
+    issued_on = GovUKDateField(label=_("Date of issue"), rule=TODAY)
     renewal_due = GovUKDateField(
-        label="Renewal due",
-        subject="The renewal date",
-        help_text="The partnership renews enhanced DBS checks every 3 years.",
+        label=_("Renewal due"),
+        subject=_("The renewal date"),
+        help_text=_("The partnership renews enhanced DBS checks every 3 years."),
     )
 
 
 class TrainingRecordForm(_StaffRecordForm):
     course = forms.CharField(
-        max_length=200, help_text="For example, child protection training (level 1)."
+        max_length=200, help_text=_("For example, child protection training (level 1).")
     )
     completed_on = GovUKDateField(
-        label="Date completed", subject="The date it was completed", rule=TODAY
+        label=_("Date completed"), subject=_("The date it was completed"), rule=TODAY
     )
     expires_on = GovUKDateField(
-        label="Expires on",
-        subject="The expiry date",
+        label=_("Expires on"),
+        subject=_("The expiry date"),
         required=False,
-        help_text="Leave empty if it does not expire.",
+        help_text=_("Leave empty if it does not expire."),
     )

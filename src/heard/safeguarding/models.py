@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.models import TimeStampedModel
 from heard.core.validators import NotInFuture, validate_single_line
@@ -35,26 +36,26 @@ def new_concern_reference() -> str:
 
 class Concern(TimeStampedModel):
     class Source(models.TextChoices):
-        STAFF = "staff", "Raised by staff"
-        PORTAL = "portal", "A young person asked for help in the portal (safe word)"
+        STAFF = "staff", _("Raised by staff")
+        PORTAL = "portal", _("A young person asked for help in the portal (safe word)")
 
     class Contact(models.TextChoices):
-        FACE_TO_FACE = "face_to_face", "Talk face to face"
-        PHONE = "phone", "A phone call"
-        TEXT = "text", "A text message"
-        WORKER = "worker", "Through my worker"
+        FACE_TO_FACE = "face_to_face", _("Talk face to face")
+        PHONE = "phone", _("A phone call")
+        TEXT = "text", _("A text message")
+        WORKER = "worker", _("Through my worker")
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        ASSIGNED = "assigned", "Assigned"
-        DECIDED = "decided", "Decided"
-        CLOSED = "closed", "Closed"
+        OPEN = "open", _("Open")
+        ASSIGNED = "assigned", _("Assigned")
+        DECIDED = "decided", _("Decided")
+        CLOSED = "closed", _("Closed")
 
     class Decision(models.TextChoices):
-        NO_FURTHER_ACTION = "no_further_action", "No further action"
-        ADVICE_GIVEN = "advice_given", "Advice given"
-        LOCAL_AUTHORITY_REFERRAL = "local_authority_referral", "Referral to the local authority"
-        POLICE = "police", "Referral to the police"
+        NO_FURTHER_ACTION = "no_further_action", _("No further action")
+        ADVICE_GIVEN = "advice_given", _("Advice given")
+        LOCAL_AUTHORITY_REFERRAL = "local_authority_referral", _("Referral to the local authority")
+        POLICE = "police", _("Referral to the police")
 
     #: The fields someone raising a concern writes (all of them withheld from the audit log).
     RAISED_FIELDS = (
@@ -85,7 +86,7 @@ class Concern(TimeStampedModel):
         unique=True,
         default=new_concern_reference,
         editable=False,
-        help_text="Random, like SC-7K3MQ2XP: it counts nothing.",
+        help_text=_("Random, like SC-7K3MQ2XP: it counts nothing."),
     )
     young_person = models.ForeignKey(
         "people.YoungPerson",
@@ -93,7 +94,7 @@ class Concern(TimeStampedModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="The young person the concern is about, if known.",
+        help_text=_("The young person the concern is about, if known."),
     )
     raised_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -101,31 +102,31 @@ class Concern(TimeStampedModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="Empty when the young person raised it themselves, in the portal.",
+        help_text=_("Empty when the young person raised it themselves, in the portal."),
     )
     source = models.CharField(
-        "How it was raised", max_length=16, choices=Source.choices, default=Source.STAFF
+        _("How it was raised"), max_length=16, choices=Source.choices, default=Source.STAFF
     )
     how_to_contact = models.CharField(
-        "How they would like to be contacted",
+        _("How they would like to be contacted"),
         max_length=16,
         choices=Contact.choices,
         blank=True,
-        help_text="Asked of a young person who asks for help in the portal; empty if not said.",
+        help_text=_("Asked of a young person who asks for help in the portal; empty if not said."),
     )
     #: The one-time token of the portal's "I need help" form: a second press of its button (a
     #: double click, a refresh) finds the concern the first one raised instead of raising another.
     portal_token = models.CharField(
         max_length=64, null=True, blank=True, unique=True, editable=False
     )
-    what_happened = models.TextField("What was seen or said", max_length=10000)
+    what_happened = models.TextField(_("What was seen or said"), max_length=10000)
     happened_at = models.DateTimeField(
-        "When it happened",
+        _("When it happened"),
         validators=[NotInFuture("The time it happened cannot be in the future.")],
     )
-    who_was_present = models.TextField("Who was present", max_length=2000)
-    immediate_action = models.TextField("Immediate action taken", max_length=5000)
-    child_told = models.TextField("What the child was told would happen next", max_length=5000)
+    who_was_present = models.TextField(_("Who was present"), max_length=2000)
+    immediate_action = models.TextField(_("Immediate action taken"), max_length=5000)
+    child_told = models.TextField(_("What the child was told would happen next"), max_length=5000)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -213,8 +214,8 @@ class BackgroundCheck(TimeStampedModel):
     """A staff member's enhanced DBS check: current from ``issued_on`` until ``renewal_due``."""
 
     class Kind(models.TextChoices):
-        ENHANCED_DBS = "enhanced_dbs", "Enhanced DBS"
-        ENHANCED_DBS_BARRED = "enhanced_dbs_barred", "Enhanced DBS with children's barred list"
+        ENHANCED_DBS = "enhanced_dbs", _("Enhanced DBS")
+        ENHANCED_DBS_BARRED = "enhanced_dbs_barred", _("Enhanced DBS with children's barred list")
 
     staff = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="background_checks"
@@ -243,7 +244,7 @@ class BackgroundCheck(TimeStampedModel):
         validate_single_line(self, ("certificate_number",))
         if self.issued_on and self.renewal_due and self.renewal_due <= self.issued_on:
             raise ValidationError(
-                {"renewal_due": "The renewal date must be after the date the check was issued."}
+                {"renewal_due": _("The renewal date must be after the date the check was issued.")}
             )
 
 
@@ -253,12 +254,14 @@ class TrainingRecord(TimeStampedModel):
     staff = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="training_records"
     )
-    course = models.CharField(max_length=200, help_text="For example, child protection training.")
+    course = models.CharField(
+        max_length=200, help_text=_("For example, child protection training.")
+    )
     completed_on = models.DateField(
         validators=[NotInFuture("The date the training was completed cannot be in the future.")]
     )
     expires_on = models.DateField(
-        null=True, blank=True, help_text="Leave empty if it does not expire."
+        null=True, blank=True, help_text=_("Leave empty if it does not expire.")
     )
 
     class Meta:
@@ -271,5 +274,9 @@ class TrainingRecord(TimeStampedModel):
         validate_single_line(self, ("course",))
         if self.completed_on and self.expires_on and self.expires_on <= self.completed_on:
             raise ValidationError(
-                {"expires_on": "The expiry date must be after the date the training was completed."}
+                {
+                    "expires_on": _(
+                        "The expiry date must be after the date the training was completed."
+                    )
+                }
             )
