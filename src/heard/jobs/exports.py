@@ -11,8 +11,7 @@ The view runs, and its rows are read, inside ``heard.core.replica.reading_for_re
 the read replica when there is one, so a national export does not load the primary. The job's
 progress is still written to the primary (writes always are). On PostgreSQL the replica's reads
 share one transaction, as the primary's do in ``heard.core.exports.stream``: the rows stream
-through a cursor as they are read rather than being computed and stored whole first, and the
-whole export reads one snapshot of the replica.
+through a cursor as they are read rather than being computed and stored whole first.
 """
 
 from __future__ import annotations
