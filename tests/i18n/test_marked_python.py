@@ -17,6 +17,8 @@ APPS_PY = [
     "core",
     "groups",
     "safeguarding",
+    "participation",
+    "people",
 ]
 #: Choices whose labels stay plain str for now, with why: code outside the marked apps' forms
 #: and models needs a str there (str.join, a str-typed field), so a lazy label would fail.

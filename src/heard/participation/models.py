@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.models import TimeStampedModel
 from heard.core.roles import HearByRightStandard
@@ -21,14 +22,14 @@ FUTURE_SESSION = (
 class Degree(models.TextChoices):
     """The five degrees of the Wheel of Participation (after Treseder), seed 002."""
 
-    CONSULTED_INFORMED = "consulted_informed", "Consulted and informed"
-    ASSIGNED_INFORMED = "assigned_informed", "Assigned but informed"
-    ADULT_INITIATED_SHARED = "adult_initiated_shared", "Adult-initiated, shared decisions"
+    CONSULTED_INFORMED = "consulted_informed", _("Consulted and informed")
+    ASSIGNED_INFORMED = "assigned_informed", _("Assigned but informed")
+    ADULT_INITIATED_SHARED = "adult_initiated_shared", _("Adult-initiated, shared decisions")
     CYP_INITIATED_SHARED = (
         "cyp_initiated_shared",
-        "Young people initiated, shared decisions with adults",
+        _("Young people initiated, shared decisions with adults"),
     )
-    CYP_INITIATED_DIRECTED = "cyp_initiated_directed", "Young people initiated and directed"
+    CYP_INITIATED_DIRECTED = "cyp_initiated_directed", _("Young people initiated and directed")
 
 
 #: "Actively participating" means more than being consulted or informed: the "involve" degrees.
@@ -40,9 +41,9 @@ ACTIVE_DEGREES = (
 
 
 class ParticipationType(models.TextChoices):
-    INDIVIDUAL = "individual", "Individual (own care or service plan)"
-    SOCIAL = "social", "Social (community, school, youth work)"
-    PUBLIC = "public", "Public (forums, councils, surveys, boards)"
+    INDIVIDUAL = "individual", _("Individual (own care or service plan)")
+    SOCIAL = "social", _("Social (community, school, youth work)")
+    PUBLIC = "public", _("Public (forums, councils, surveys, boards)")
 
 
 class Method(models.Model):
@@ -110,37 +111,41 @@ class Session(TimeStampedModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="individual_sessions",
-        help_text="For an individual session (a one-to-one review, say) rather than a group's.",
+        help_text=_("For an individual session (a one-to-one review, say) rather than a group's."),
     )
     organisation = models.ForeignKey(
         "people.Organisation",
         on_delete=models.PROTECT,
         related_name="sessions",
-        help_text="The organisation whose session this is: the group's host, the young person's, "
-        "or the one that ran a session with no group (issue 18).",
+        help_text=_(
+            "The organisation whose session this is: the group's host, the young person's, "
+            "or the one that ran a session with no group (issue 18)."
+        ),
     )
     other_groups = models.ManyToManyField(
         "groups.Group",
         blank=True,
         related_name="joint_sessions",
-        help_text="A session with several groups: the groups besides its group.",
+        help_text=_("A session with several groups: the groups besides its group."),
     )
     is_open = models.BooleanField(
-        "open to all",
+        _("open to all"),
         default=False,
-        help_text="An event, a consultation, a Takeover Day or a Primary Parliament sitting: its "
-        "young people come from anywhere on the register (and a headcount of the rest).",
+        help_text=_(
+            "An event, a consultation, a Takeover Day or a Primary Parliament sitting: its "
+            "young people come from anywhere on the register (and a headcount of the rest)."
+        ),
     )
     staff_present = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="sessions_attended"
     )
     partner_staff_present = models.TextField(
-        blank=True, help_text="Partner staff who were there, one per line."
+        blank=True, help_text=_("Partner staff who were there, one per line.")
     )
     methods = models.ManyToManyField(Method, blank=True, related_name="sessions")
-    degree = models.CharField("degree of participation", max_length=32, choices=Degree.choices)
+    degree = models.CharField(_("degree of participation"), max_length=32, choices=Degree.choices)
     participation_type = models.CharField(
-        "type of participation", max_length=16, choices=ParticipationType.choices
+        _("type of participation"), max_length=16, choices=ParticipationType.choices
     )
     standards = models.ManyToManyField(Standard, blank=True, related_name="sessions")
     themes = models.ManyToManyField("groups.Theme", blank=True, related_name="sessions")
@@ -205,9 +210,9 @@ class Session(TimeStampedModel):
 
 class Attendance(models.Model):
     class Status(models.TextChoices):
-        ATTENDED = "attended", "Attended"
-        APOLOGIES = "apologies", "Sent apologies"
-        ABSENT = "absent", "Did not attend"
+        ATTENDED = "attended", _("Attended")
+        APOLOGIES = "apologies", _("Sent apologies")
+        ABSENT = "absent", _("Did not attend")
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendances")
     young_person = models.ForeignKey(

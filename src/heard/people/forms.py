@@ -21,38 +21,40 @@ class YoungPersonForm(forms.Form):
     first_name = forms.CharField(max_length=100)
     last_name = forms.CharField(max_length=100, required=False)
     preferred_name = forms.CharField(
-        max_length=100, required=False, help_text="The name they like to be called, if different."
+        max_length=100,
+        required=False,
+        help_text=_("The name they like to be called, if different."),
     )
     age_band = forms.ChoiceField(
         choices=AgeBand.choices,
         widget=forms.RadioSelect,
         required=False,
-        help_text="Leave empty if you give a date of birth: the band is worked out from it.",
+        help_text=_("Leave empty if you give a date of birth: the band is worked out from it."),
     )
     date_of_birth = GovUKDateField(
-        label="Date of birth",
+        label=_("Date of birth"),
         required=False,
         rule=PAST,
         birthday=True,
-        help_text="Only if it is needed.",
+        help_text=_("Only if it is needed."),
     )
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.none(),
-        label="Supporting organisation",
-        empty_label="Choose an organisation",
+        label=_("Supporting organisation"),
+        empty_label=_("Choose an organisation"),
     )
     area = forms.CharField(max_length=100, required=False)
     communication_needs = forms.CharField(
         max_length=NEEDS_MAX_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="For example: prefers pictures and short sentences, uses BSL.",
+        help_text=_("For example: prefers pictures and short sentences, uses BSL."),
     )
     access_needs = forms.CharField(
         max_length=NEEDS_MAX_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="For example: step-free access, a quiet room, a support worker present.",
+        help_text=_("For example: step-free access, a quiet room, a support worker present."),
     )
     contact_preference = forms.ChoiceField(
         choices=YoungPerson.ContactPreference.choices,
@@ -90,8 +92,10 @@ class YoungPersonForm(forms.Form):
         if instance is not None:
             self.fields["is_active"] = forms.BooleanField(
                 required=False,
-                label="Still taking part",
-                help_text="Untick when the young person no longer takes part. Nothing is deleted.",
+                label=_("Still taking part"),
+                help_text=_(
+                    "Untick when the young person no longer takes part. Nothing is deleted."
+                ),
                 initial=instance.is_active,
             )
 
@@ -111,8 +115,8 @@ class YoungPersonForm(forms.Form):
 
 class YoungPeopleImportForm(forms.Form):
     file = forms.FileField(
-        label="Upload a CSV file",
-        help_text="Up to 1 MB, saved as 'CSV UTF-8'.",
+        label=_("Upload a CSV file"),
+        help_text=_("Up to 1 MB, saved as 'CSV UTF-8'."),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
     )
 
@@ -121,7 +125,9 @@ class YoungPeopleImportForm(forms.Form):
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if upload.size > self.MAX_BYTES:
-            raise ValidationError("The file must be 1 MB or smaller. Split it into smaller files.")
+            raise ValidationError(
+                _("The file must be 1 MB or smaller. Split it into smaller files.")
+            )
         return upload
 
 
@@ -130,19 +136,21 @@ class OrganisationForm(forms.Form):
     kind = forms.ChoiceField(
         choices=Organisation.Kind.choices,
         initial=Organisation.Kind.VOLUNTARY,
-        label="Kind of organisation",
+        label=_("Kind of organisation"),
         widget=forms.RadioSelect,
     )
-    area = forms.CharField(max_length=100, required=False, help_text="For example Cambridgeshire.")
-    contact_name = forms.CharField(max_length=150, required=False, label="Point of contact")
-    contact_email = forms.EmailField(required=False, label="Contact email")
-    contact_phone = forms.CharField(max_length=40, required=False, label="Contact phone")
+    area = forms.CharField(
+        max_length=100, required=False, help_text=_("For example Cambridgeshire.")
+    )
+    contact_name = forms.CharField(max_length=150, required=False, label=_("Point of contact"))
+    contact_email = forms.EmailField(required=False, label=_("Contact email"))
+    contact_phone = forms.CharField(max_length=40, required=False, label=_("Contact phone"))
     champions = forms.ModelMultipleChoiceField(
         queryset=User.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Participation champions",
-        help_text="Staff who champion participation in this organisation.",
+        label=_("Participation champions"),
+        help_text=_("Staff who champion participation in this organisation."),
     )
     notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 4}))
 
@@ -159,21 +167,21 @@ class OrganisationForm(forms.Form):
         if instance is not None:
             self.fields["is_active"] = forms.BooleanField(
                 required=False,
-                label="Active in the partnership",
-                help_text="Untick when the organisation leaves. Its records are kept.",
+                label=_("Active in the partnership"),
+                help_text=_("Untick when the organisation leaves. Its records are kept."),
             )
 
 
 class StaffForm(forms.Form):
     full_name = forms.CharField(max_length=150)
-    email = forms.EmailField(label="Email address")
+    email = forms.EmailField(label=_("Email address"))
     job_title = forms.CharField(max_length=150, required=False)
     role = forms.ChoiceField(choices=Role.choices, widget=forms.RadioSelect)
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.none(),
         required=False,
-        empty_label="None",
-        help_text="Required for partner workers: the organisation whose records they keep.",
+        empty_label=_("None"),
+        help_text=_("Required for partner workers: the organisation whose records they keep."),
     )
 
     def __init__(self, *args: Any, instance: User | None = None, **kwargs: Any) -> None:
@@ -191,11 +199,15 @@ class StaffForm(forms.Form):
                 required=False,
                 strip=False,
                 widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-                help_text="At least 12 characters. Leave empty and the account cannot sign in yet.",
+                help_text=_(
+                    "At least 12 characters. Leave empty and the account cannot sign in yet."
+                ),
             )
         else:
             self.fields["is_active"] = forms.BooleanField(
                 required=False,
-                label="Account active",
-                help_text="Untick to deactivate: they can no longer sign in. Nothing is deleted.",
+                label=_("Account active"),
+                help_text=_(
+                    "Untick to deactivate: they can no longer sign in. Nothing is deleted."
+                ),
             )

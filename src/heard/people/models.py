@@ -12,6 +12,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.models import TimeStampedModel
 from heard.core.roles import AgeBand, Role
@@ -49,11 +50,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         blank=True,
         on_delete=models.PROTECT,
         related_name="staff",
-        help_text="Required for partner workers: the organisation whose records they keep.",
+        help_text=_("Required for partner workers: the organisation whose records they keep."),
     )
     job_title = models.CharField(max_length=150, blank=True)
     is_active = models.BooleanField(default=True)
-    is_staff = models.BooleanField(default=False, help_text="May use the Django admin site.")
+    is_staff = models.BooleanField(default=False, help_text=_("May use the Django admin site."))
     date_joined = models.DateTimeField(default=timezone.now)
 
     objects = UserManager()
@@ -85,25 +86,27 @@ class Organisation(TimeStampedModel):
     LABEL_FIELD = "name"  # what __str__ returns: QuickSelect reads drop-downs' labels from it
 
     class Kind(models.TextChoices):
-        COMMISSIONER = "commissioner", "Children's Commissioner's office"
-        LOCAL_AUTHORITY = "local_authority", "Local authority service"
-        VOLUNTARY = "voluntary", "Voluntary or community organisation"
-        SCHOOL = "school", "School or college"
-        HEALTH = "health", "Health service"
-        YOUTH_SERVICE = "youth_service", "Youth service"
-        OTHER = "other", "Other"
+        COMMISSIONER = "commissioner", _("Children's Commissioner's office")
+        LOCAL_AUTHORITY = "local_authority", _("Local authority service")
+        VOLUNTARY = "voluntary", _("Voluntary or community organisation")
+        SCHOOL = "school", _("School or college")
+        HEALTH = "health", _("Health service")
+        YOUTH_SERVICE = "youth_service", _("Youth service")
+        OTHER = "other", _("Other")
 
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.VOLUNTARY)
-    area = models.CharField(max_length=100, blank=True, help_text="For example Cambridgeshire.")
-    contact_name = models.CharField("point of contact", max_length=150, blank=True)
-    contact_email = models.EmailField("contact email", blank=True)
-    contact_phone = models.CharField("contact phone", max_length=40, blank=True)
+    area = models.CharField(max_length=100, blank=True, help_text=_("For example Cambridgeshire."))
+    contact_name = models.CharField(_("point of contact"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     champions = models.ManyToManyField(
         User,
         blank=True,
         related_name="championed_organisations",
-        help_text="Participation champions: staff who champion participation in this organisation.",
+        help_text=_(
+            "Participation champions: staff who champion participation in this organisation."
+        ),
     )
     is_active = models.BooleanField(default=True)
     notes = models.TextField(blank=True)
@@ -140,7 +143,7 @@ def unused_references(count: int) -> list[str]:
     Each round checks every draw in one query.
     """
     chosen: dict[str, None] = {}  # kept in the order drawn
-    for _ in range(REFERENCE_ROUNDS):
+    for _round in range(REFERENCE_ROUNDS):
         wanted = count - len(chosen)
         if wanted <= 0:
             break
@@ -164,11 +167,11 @@ class YoungPerson(TimeStampedModel):
     """A child or young person taking part (M1). Lists show the reference, not the name."""
 
     class ContactPreference(models.TextChoices):
-        VIA_WORKER = "via_worker", "Through their worker"
-        EMAIL = "email", "Email"
-        TEXT = "text", "Text message"
-        LETTER = "letter", "Letter"
-        PHONE = "phone", "Phone"
+        VIA_WORKER = "via_worker", _("Through their worker")
+        EMAIL = "email", _("Email")
+        TEXT = "text", _("Text message")
+        LETTER = "letter", _("Letter")
+        PHONE = "phone", _("Phone")
 
     reference = models.CharField(max_length=12, unique=True, default=new_reference, editable=False)
     first_name = models.CharField(max_length=100)
@@ -180,7 +183,7 @@ class YoungPerson(TimeStampedModel):
         Organisation,
         on_delete=models.PROTECT,
         related_name="young_people",
-        verbose_name="supporting organisation",
+        verbose_name=_("supporting organisation"),
     )
     area = models.CharField(max_length=100, blank=True)
     communication_needs = models.TextField(blank=True)
@@ -196,20 +199,21 @@ class YoungPerson(TimeStampedModel):
         blank=True,
         default="",
         editable=False,
-        help_text="Names and reference as search compares them (heard.people.search); kept by "
-        "save().",
+        help_text=_(
+            "Names and reference as search compares them (heard.people.search); kept by save()."
+        ),
     )
     possible_duplicate_of = models.ManyToManyField(
         "self",
         blank=True,
         symmetrical=False,
         related_name="+",
-        help_text="Records that looked like the same young person when this one was added.",
+        help_text=_("Records that looked like the same young person when this one was added."),
     )
 
     class Meta:
         ordering = ["reference"]
-        verbose_name_plural = "young people"
+        verbose_name_plural = _("young people")
         indexes = [
             models.Index(fields=["organisation", "age_band"]),
             models.Index(Lower("first_name"), "age_band", "organisation", name="yp_duplicate_idx"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.permissions import can
 from heard.participation.models import Attendance
@@ -34,7 +35,7 @@ def status_field(young_person: YoungPerson, user: Any, status: str) -> forms.Cho
 def attended_field(people: list[YoungPerson], user: Any, usual: Any) -> forms.MultipleChoiceField:
     """Logging: a check box per member; ``usual`` are those who came to most recent sessions."""
     return forms.MultipleChoiceField(
-        label="Who came?",
+        label=_("Who came?"),
         choices=[(str(person.pk), person_label(person, user)) for person in people],
         required=False,
         widget=forms.CheckboxSelectMultiple,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.roles import AgeBand
 from heard.participation import selectors
@@ -14,30 +15,30 @@ from heard.people.models import Organisation
 
 class HeadcountForm(forms.Form):
     age_band = forms.ChoiceField(
-        label="Age band",
+        label=_("Age band"),
         choices=AgeBand.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose the age band of the young people you counted."},
+        error_messages={"required": _("Choose the age band of the young people you counted.")},
     )
     count = forms.IntegerField(
-        label="Number of young people",
+        label=_("Number of young people"),
         min_value=0,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
-        help_text="Young people in this age band who are not on the register.",
+        help_text=_("Young people in this age band who are not on the register."),
         error_messages={
-            "required": "Enter the number of young people, like 12.",
+            "required": _("Enter the number of young people, like 12."),
             "invalid": WHOLE_NUMBER,
             "min_value": NOT_NEGATIVE,
         },
     )
     organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
-        label="School or organisation on the register (optional)",
+        label=_("School or organisation on the register (optional)"),
         queryset=Organisation.objects.none(),
         required=False,
-        empty_label="Not on the register, or not known",
+        empty_label=_("Not on the register, or not known"),
     )
     school = forms.CharField(
-        label="Or its name, if it is not on the register (optional)",
+        label=_("Or its name, if it is not on the register (optional)"),
         max_length=200,
         required=False,
     )

@@ -10,6 +10,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Field, Layout
 from django import forms
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.forms import GovUKDateField
 from heard.core.roles import HearByRightStandard
@@ -45,65 +46,67 @@ class SessionForm(forms.Form):
     """Logging or editing one session and its attendance."""
 
     date = GovUKDateField(
-        label="When was it?",
-        subject="The date of the session",
-        error_messages={"required": "Enter the date of the session."},
+        label=_("When was it?"),
+        subject=_("The date of the session"),
+        error_messages={"required": _("Enter the date of the session.")},
     )
     kind = forms.ChoiceField(
-        label="What kind of session was it?",
+        label=_("What kind of session was it?"),
         choices=Session.Kind.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose the kind of session."},
+        error_messages={"required": _("Choose the kind of session.")},
     )
     title = forms.CharField(
-        max_length=200, required=False, help_text="Optional: what it was about."
+        max_length=200, required=False, help_text=_("Optional: what it was about.")
     )
     staff_present = forms.ModelMultipleChoiceField(
         queryset=selectors.active_staff(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Which staff were there?",
-        error_messages={"invalid_choice": "Choose staff from the list."},
+        label=_("Which staff were there?"),
+        error_messages={"invalid_choice": _("Choose staff from the list.")},
     )
     partner_staff_present = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
-        label="Which partner staff were there?",
-        help_text="One per line.",
+        label=_("Which partner staff were there?"),
+        help_text=_("One per line."),
     )
     methods = _checkboxes(selectors.methods_all(), "Which methods were used?")
     degree = forms.ChoiceField(
-        label="How far did young people lead?",
+        label=_("How far did young people lead?"),
         choices=[Choice(code, label, hint=DEGREE_HINTS[code]) for code, label in Degree.choices],
         widget=forms.RadioSelect,
-        help_text="The degree of participation, from the Wheel of Participation.",
-        error_messages={"required": "Choose the degree of participation."},
+        help_text=_("The degree of participation, from the Wheel of Participation."),
+        error_messages={"required": _("Choose the degree of participation.")},
     )
     participation_type = forms.ChoiceField(
-        label="What type of participation was it?",
+        label=_("What type of participation was it?"),
         choices=[
             Choice(code, label, hint=TYPE_HINTS[code]) for code, label in ParticipationType.choices
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose the type of participation."},
+        error_messages={"required": _("Choose the type of participation.")},
     )
     standards = forms.MultipleChoiceField(
-        label="Which Hear by Right standards did it meet?",
+        label=_("Which Hear by Right standards did it meet?"),
         choices=HearByRightStandard.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     themes = _checkboxes(Theme.objects.none(), "Which themes (Spotlight areas) was it about?")
     notes = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 5}), required=False, label="Anything else to note?"
+        widget=forms.Textarea(attrs={"rows": 5}), required=False, label=_("Anything else to note?")
     )
     monitoring_form_complete = forms.BooleanField(
-        required=False, label="The monitoring form for this session is complete"
+        required=False, label=_("The monitoring form for this session is complete")
     )
     other_attendees = forms.CharField(
         required=False,
-        label="Who else came?",
-        help_text="References of young people who are not members, separated by spaces or commas.",
+        label=_("Who else came?"),
+        help_text=_(
+            "References of young people who are not members, separated by spaces or commas."
+        ),
     )
 
     def __init__(
@@ -317,7 +320,8 @@ class SessionForm(forms.Form):
         missing = [ref for ref in references if ref not in found]
         if missing:
             raise forms.ValidationError(
-                f"No young person you can see has the reference {', '.join(missing)}."
+                _("No young person you can see has the reference %(references)s.")
+                % {"references": ", ".join(missing)}
             )
         return [found[ref] for ref in references]
 

@@ -7,6 +7,7 @@ from typing import Any
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from heard.groups.models import Group
 from heard.participation import selectors
@@ -32,33 +33,35 @@ class SessionSubjectForm(forms.Form):
     group = forms.ModelChoiceField(
         queryset=Group.objects.none(),
         required=False,
-        label="Which group?",
-        empty_label="Choose a group",
-        help_text="The next page lists its members to tick who came.",
+        label=_("Which group?"),
+        empty_label=_("Choose a group"),
+        help_text=_("The next page lists its members to tick who came."),
     )
     young_person = forms.CharField(
-        label="Or find one young person",
+        label=_("Or find one young person"),
         required=False,
         max_length=100,
     )
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.none(),
         required=False,
-        label="Or an organisation's session with no group",
-        empty_label="Choose an organisation",
-        help_text="An event, a consultation, a Takeover Day or a Primary Parliament sitting: "
-        "record who came from anywhere on the register, and count the rest as a headcount.",
+        label=_("Or an organisation's session with no group"),
+        empty_label=_("Choose an organisation"),
+        help_text=_(
+            "An event, a consultation, a Takeover Day or a Primary Parliament sitting: "
+            "record who came from anywhere on the register, and count the rest as a headcount."
+        ),
     )
     is_open = forms.BooleanField(
         required=False,
-        label="It was open to all young people, not only the organisation's",
+        label=_("It was open to all young people, not only the organisation's"),
     )
     chosen = forms.ChoiceField(
-        label="Which young person was it?",
+        label=_("Which young person was it?"),
         required=False,
         choices=[],
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "Choose one of the young people listed."},
+        error_messages={"invalid_choice": _("Choose one of the young people listed.")},
     )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
@@ -113,13 +116,13 @@ class SessionSubjectForm(forms.Form):
         organisation = data.get("organisation")
         data["young_person"] = None
         if group and (self.text or chosen):
-            raise forms.ValidationError("Choose a group or one young person, not both.")
+            raise forms.ValidationError(_("Choose a group or one young person, not both."))
         if organisation and (group or self.text or chosen):
             raise forms.ValidationError(
-                "Choose a group, one young person or an organisation: only one of them."
+                _("Choose a group, one young person or an organisation: only one of them.")
             )
         if data.get("is_open") and not organisation:
-            self.add_error("organisation", "Choose the organisation that ran the open session.")
+            self.add_error("organisation", _("Choose the organisation that ran the open session."))
             return data
         if organisation:
             return data
