@@ -19,6 +19,18 @@ APPS_PY = [
     "safeguarding",
     "participation",
     "people",
+    "voice",
+    "plans",
+    "audits",
+    "indicators",
+    "involvement",
+    "rewards",
+    "decisions",
+    "consultations",
+    "opportunities",
+    "resources",
+    "messaging",
+    "jobs",
 ]
 #: Choices whose labels stay plain str for now, with why: code outside the marked apps' forms
 #: and models needs a str there (str.join, a str-typed field), so a lazy label would fail.
