@@ -19,6 +19,7 @@ APPS_PY = [
     "safeguarding",
     "participation",
     "people",
+    "privacy",
     "voice",
     "plans",
     "audits",

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from heard.core import disclosure, years
 from heard.core.filters import QuickSelectForm
@@ -31,16 +32,16 @@ from heard.privacy.models import (
 
 class ConsentForm(forms.Form):
     purpose = forms.ChoiceField(
-        choices=Consent.Purpose.choices, widget=forms.RadioSelect, label="What is it for?"
+        choices=Consent.Purpose.choices, widget=forms.RadioSelect, label=_("What is it for?")
     )
     given_by = forms.ChoiceField(
-        choices=Consent.GivenBy.choices, widget=forms.RadioSelect, label="Who gave it?"
+        choices=Consent.GivenBy.choices, widget=forms.RadioSelect, label=_("Who gave it?")
     )
     given_on = GovUKDateField(
-        label="When was it given?", subject="The date it was given", rule=TODAY
+        label=_("When was it given?"), subject=_("The date it was given"), rule=TODAY
     )
     how = forms.ChoiceField(
-        choices=Consent.How.choices, widget=forms.RadioSelect, label="How was it given?"
+        choices=Consent.How.choices, widget=forms.RadioSelect, label=_("How was it given?")
     )
     notes = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000
@@ -49,13 +50,13 @@ class ConsentForm(forms.Form):
 
 class ConsentWithdrawForm(forms.Form):
     withdrawn_on = GovUKDateField(
-        label="When was it withdrawn?", subject="The date it was withdrawn", rule=TODAY
+        label=_("When was it withdrawn?"), subject=_("The date it was withdrawn"), rule=TODAY
     )
     withdrawn_by = forms.ChoiceField(
-        choices=Consent.GivenBy.choices, widget=forms.RadioSelect, label="Who withdrew it?"
+        choices=Consent.GivenBy.choices, widget=forms.RadioSelect, label=_("Who withdrew it?")
     )
     withdrawn_how = forms.ChoiceField(
-        choices=Consent.How.choices, widget=forms.RadioSelect, label="How was it withdrawn?"
+        choices=Consent.How.choices, widget=forms.RadioSelect, label=_("How was it withdrawn?")
     )
     notes = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000
@@ -63,23 +64,23 @@ class ConsentWithdrawForm(forms.Form):
 
 
 def _optional(choices: Any) -> list[tuple[str, str]]:
-    return [("", "Not answered"), *choices]
+    return [("", _("Not answered")), *choices]
 
 
 class EqualityForm(forms.Form):
     gender = forms.ChoiceField(choices=_optional(Gender.choices), required=False)
     gender_description = forms.CharField(
-        max_length=100, required=False, label="If in another way, in their own words"
+        max_length=100, required=False, label=_("If in another way, in their own words")
     )
     ethnicity = forms.ChoiceField(choices=_optional(Ethnicity.choices), required=False)
     disability = forms.ChoiceField(choices=_optional(YesNo.choices), required=False)
     send = forms.ChoiceField(
         choices=_optional(YesNo.choices),
         required=False,
-        label="Special educational needs or disability (SEND)",
+        label=_("Special educational needs or disability (SEND)"),
     )
     care_status = forms.ChoiceField(
-        choices=_optional(CareStatus.choices), required=False, label="In care or care leaver"
+        choices=_optional(CareStatus.choices), required=False, label=_("In care or care leaver")
     )
     young_carer = forms.ChoiceField(choices=_optional(YesNo.choices), required=False)
     religion = forms.ChoiceField(choices=_optional(Religion.choices), required=False)
@@ -91,8 +92,10 @@ class EqualityForm(forms.Form):
 
 class ErasureForm(forms.Form):
     confirm = forms.BooleanField(
-        label="I confirm the young person (or their parent or carer) asked for their data to be "
-        "erased, and this cannot be undone"
+        label=_(
+            "I confirm the young person (or their parent or carer) asked for their data to be "
+            "erased, and this cannot be undone"
+        )
     )
 
 
@@ -101,13 +104,15 @@ class ReachForm(QuickSelectForm):
     written by ``QuickSelect``: the page's templates took 247 ms a request under cProfile with
     Django's per-option rendering, 132 ms without."""
 
-    start = GovUKDateField(label="From", subject="The start date", required=False)
-    end = GovUKDateField(label="To", subject="The end date", required=False)
-    area = forms.CharField(max_length=100, required=False, help_text="Leave empty for everywhere.")
+    start = GovUKDateField(label=_("From"), subject=_("The start date"), required=False)
+    end = GovUKDateField(label=_("To"), subject=_("The end date"), required=False)
+    area = forms.CharField(
+        max_length=100, required=False, help_text=_("Leave empty for everywhere.")
+    )
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.only("pk", "name").order_by("name"),
         required=False,
-        empty_label="All",
+        empty_label=_("All"),
     )
 
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
@@ -128,7 +133,7 @@ class ReachForm(QuickSelectForm):
         data["start"] = data.get("start") or default_start
         data["end"] = data.get("end") or default_end
         if data["end"] < data["start"]:
-            self.add_error("end", "The end of the period must be on or after its start.")
+            self.add_error("end", _("The end of the period must be on or after its start."))
         elif not exact and not disclosure.is_reporting_period(
             data["start"], data["end"], today=today
         ):
@@ -140,16 +145,16 @@ class BenchmarkForm(forms.Form):
     characteristic = forms.ChoiceField(choices=Characteristic.choices)
     value = forms.CharField(
         max_length=100,
-        help_text="The value's code, for example in_care, 8_10, white_british, or an area name.",
+        help_text=_("The value's code, for example in_care, 8_10, white_british, or an area name."),
     )
     area = forms.CharField(
-        max_length=100, required=False, help_text="Empty: the whole partnership."
+        max_length=100, required=False, help_text=_("Empty: the whole partnership.")
     )
     share = forms.DecimalField(
         min_value=0,
         max_value=100,
         decimal_places=2,
-        label="Share (%)",
+        label=_("Share (%)"),
         widget=number_input(decimal=True),
     )
     source = forms.CharField(max_length=200, required=False)
@@ -157,20 +162,20 @@ class BenchmarkForm(forms.Form):
 
 class BenchmarkImportForm(forms.Form):
     file = forms.FileField(
-        label="CSV file",
-        help_text="Columns: characteristic, value, area, share, source (a header row first).",
+        label=_("CSV file"),
+        help_text=_("Columns: characteristic, value, area, share, source (a header row first)."),
     )
 
 
 class TargetForm(forms.Form):
     group = forms.ChoiceField(choices=LeastHeardGroup.choices, widget=forms.RadioSelect)
-    name = forms.CharField(max_length=100, required=False, help_text="For a named group.")
+    name = forms.CharField(max_length=100, required=False, help_text=_("For a named group."))
     characteristic = forms.ChoiceField(
-        choices=[("", "Not needed"), *Characteristic.choices], required=False
+        choices=[("", _("Not needed")), *Characteristic.choices], required=False
     )
-    value = forms.CharField(max_length=100, required=False, help_text="For a named group.")
+    value = forms.CharField(max_length=100, required=False, help_text=_("For a named group."))
     target = forms.IntegerField(
-        min_value=0, label="Target number of young people", widget=number_input()
+        min_value=0, label=_("Target number of young people"), widget=number_input()
     )
-    start = GovUKDateField(subject="The start date")
-    end = GovUKDateField(subject="The end date")
+    start = GovUKDateField(subject=_("The start date"))
+    end = GovUKDateField(subject=_("The end date"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from heard.core.models import TimeStampedModel, dates_in_order, one_current, staff_link
 from heard.core.tables import display
@@ -17,13 +18,13 @@ class Consent(TimeStampedModel):
     Purpose = ConsentPurpose
 
     class GivenBy(models.TextChoices):
-        YOUNG_PERSON = "young_person", "The young person"
-        PARENT_OR_CARER = "parent_or_carer", "A parent or carer"
+        YOUNG_PERSON = "young_person", _("The young person")
+        PARENT_OR_CARER = "parent_or_carer", _("A parent or carer")
 
     class How(models.TextChoices):
-        WRITTEN = "written", "Written form"
-        VERBAL = "verbal", "Verbal"
-        ONLINE = "online", "Online"
+        WRITTEN = "written", _("Written form")
+        VERBAL = "verbal", _("Verbal")
+        ONLINE = "online", _("Online")
 
     young_person = models.ForeignKey(
         "people.YoungPerson", on_delete=models.CASCADE, related_name="consents"
@@ -71,76 +72,76 @@ PREFER_NOT_TO_SAY = ("prefer_not_to_say", "Prefer not to say")
 
 
 class Gender(models.TextChoices):
-    GIRL_OR_WOMAN = "girl_woman", "Girl or woman"
-    BOY_OR_MAN = "boy_man", "Boy or man"
-    NON_BINARY = "non_binary", "Non-binary"
-    ANOTHER_WAY = "another_way", "In another way"
+    GIRL_OR_WOMAN = "girl_woman", _("Girl or woman")
+    BOY_OR_MAN = "boy_man", _("Boy or man")
+    NON_BINARY = "non_binary", _("Non-binary")
+    ANOTHER_WAY = "another_way", _("In another way")
     PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
 
 
 class Ethnicity(models.TextChoices):
     """The 19 detailed ethnic groups of the 2021 census (England and Wales), in its 5 groups."""
 
-    ASIAN_BANGLADESHI = "asian_bangladeshi", "Asian: Bangladeshi"
-    ASIAN_CHINESE = "asian_chinese", "Asian: Chinese"
-    ASIAN_INDIAN = "asian_indian", "Asian: Indian"
-    ASIAN_PAKISTANI = "asian_pakistani", "Asian: Pakistani"
-    ASIAN_OTHER = "asian_other", "Asian: Any other Asian background"
-    BLACK_AFRICAN = "black_african", "Black: African"
-    BLACK_CARIBBEAN = "black_caribbean", "Black: Caribbean"
-    BLACK_OTHER = "black_other", "Black: Any other Black, Black British or Caribbean background"
-    MIXED_WHITE_ASIAN = "mixed_white_asian", "Mixed: White and Asian"
-    MIXED_WHITE_BLACK_AFRICAN = "mixed_white_black_african", "Mixed: White and Black African"
+    ASIAN_BANGLADESHI = "asian_bangladeshi", _("Asian: Bangladeshi")
+    ASIAN_CHINESE = "asian_chinese", _("Asian: Chinese")
+    ASIAN_INDIAN = "asian_indian", _("Asian: Indian")
+    ASIAN_PAKISTANI = "asian_pakistani", _("Asian: Pakistani")
+    ASIAN_OTHER = "asian_other", _("Asian: Any other Asian background")
+    BLACK_AFRICAN = "black_african", _("Black: African")
+    BLACK_CARIBBEAN = "black_caribbean", _("Black: Caribbean")
+    BLACK_OTHER = "black_other", _("Black: Any other Black, Black British or Caribbean background")
+    MIXED_WHITE_ASIAN = "mixed_white_asian", _("Mixed: White and Asian")
+    MIXED_WHITE_BLACK_AFRICAN = "mixed_white_black_african", _("Mixed: White and Black African")
     MIXED_WHITE_BLACK_CARIBBEAN = (
         "mixed_white_black_caribbean",
-        "Mixed: White and Black Caribbean",
+        _("Mixed: White and Black Caribbean"),
     )
-    MIXED_OTHER = "mixed_other", "Mixed: Any other Mixed or Multiple ethnic background"
+    MIXED_OTHER = "mixed_other", _("Mixed: Any other Mixed or Multiple ethnic background")
     WHITE_BRITISH = (
         "white_british",
-        "White: English, Welsh, Scottish, Northern Irish or British",
+        _("White: English, Welsh, Scottish, Northern Irish or British"),
     )
-    WHITE_IRISH = "white_irish", "White: Irish"
-    WHITE_GYPSY_TRAVELLER = "white_gypsy_traveller", "White: Gypsy or Irish Traveller"
-    WHITE_ROMA = "white_roma", "White: Roma"
-    WHITE_OTHER = "white_other", "White: Any other White background"
-    OTHER_ARAB = "other_arab", "Other ethnic group: Arab"
-    OTHER_ANY = "other_any", "Other ethnic group: Any other ethnic group"
+    WHITE_IRISH = "white_irish", _("White: Irish")
+    WHITE_GYPSY_TRAVELLER = "white_gypsy_traveller", _("White: Gypsy or Irish Traveller")
+    WHITE_ROMA = "white_roma", _("White: Roma")
+    WHITE_OTHER = "white_other", _("White: Any other White background")
+    OTHER_ARAB = "other_arab", _("Other ethnic group: Arab")
+    OTHER_ANY = "other_any", _("Other ethnic group: Any other ethnic group")
     PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
 
 
 class YesNo(models.TextChoices):
-    YES = "yes", "Yes"
-    NO = "no", "No"
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
     PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
 
 
 class CareStatus(models.TextChoices):
-    NOT_IN_CARE = "not_in_care", "Not in care"
-    IN_CARE = "in_care", "In care (looked after)"
-    CARE_LEAVER = "care_leaver", "Care leaver"
+    NOT_IN_CARE = "not_in_care", _("Not in care")
+    IN_CARE = "in_care", _("In care (looked after)")
+    CARE_LEAVER = "care_leaver", _("Care leaver")
     PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
 
 
 class Religion(models.TextChoices):
     """The 2021 census religion categories."""
 
-    NONE = "none", "No religion"
-    CHRISTIAN = "christian", "Christian"
-    BUDDHIST = "buddhist", "Buddhist"
-    HINDU = "hindu", "Hindu"
-    JEWISH = "jewish", "Jewish"
-    MUSLIM = "muslim", "Muslim"
-    SIKH = "sikh", "Sikh"
-    OTHER = "other", "Any other religion"
+    NONE = "none", _("No religion")
+    CHRISTIAN = "christian", _("Christian")
+    BUDDHIST = "buddhist", _("Buddhist")
+    HINDU = "hindu", _("Hindu")
+    JEWISH = "jewish", _("Jewish")
+    MUSLIM = "muslim", _("Muslim")
+    SIKH = "sikh", _("Sikh")
+    OTHER = "other", _("Any other religion")
     PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
 
 
 class SexualOrientation(models.TextChoices):
-    STRAIGHT = "straight", "Straight or heterosexual"
-    GAY_OR_LESBIAN = "gay_lesbian", "Gay or lesbian"
-    BISEXUAL = "bisexual", "Bisexual"
-    OTHER = "other", "Another sexual orientation"
+    STRAIGHT = "straight", _("Straight or heterosexual")
+    GAY_OR_LESBIAN = "gay_lesbian", _("Gay or lesbian")
+    BISEXUAL = "bisexual", _("Bisexual")
+    OTHER = "other", _("Another sexual orientation")
     PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
 
 
@@ -156,18 +157,20 @@ class EqualityRecord(TimeStampedModel):
     )
     gender = models.CharField(max_length=20, choices=Gender.choices, blank=True)
     gender_description = models.CharField(
-        max_length=100, blank=True, help_text="In their own words, if they describe it another way."
+        max_length=100,
+        blank=True,
+        help_text=_("In their own words, if they describe it another way."),
     )
     ethnicity = models.CharField(max_length=32, choices=Ethnicity.choices, blank=True)
     disability = models.CharField(max_length=20, choices=YesNo.choices, blank=True)
     send = models.CharField(
-        "special educational needs or disability (SEND)",
+        _("special educational needs or disability (SEND)"),
         max_length=20,
         choices=YesNo.choices,
         blank=True,
     )
     care_status = models.CharField(
-        "in care or care leaver", max_length=20, choices=CareStatus.choices, blank=True
+        _("in care or care leaver"), max_length=20, choices=CareStatus.choices, blank=True
     )
     young_carer = models.CharField(max_length=20, choices=YesNo.choices, blank=True)
     religion = models.CharField(max_length=20, choices=Religion.choices, blank=True)
@@ -202,8 +205,8 @@ class Anonymisation(models.Model):
     """A record that a young person was anonymised, why, and the consents they had (as counts)."""
 
     class Reason(models.TextChoices):
-        RETENTION = "retention", "Retention period ended"
-        ERASURE = "erasure", "Erasure on request"
+        RETENTION = "retention", _("Retention period ended")
+        ERASURE = "erasure", _("Erasure on request")
 
     young_person = models.OneToOneField(
         "people.YoungPerson", on_delete=models.CASCADE, related_name="anonymisation"
@@ -212,7 +215,7 @@ class Anonymisation(models.Model):
     anonymised_at = models.DateTimeField(auto_now_add=True)
     last_involvement = models.DateField(null=True, blank=True)
     consent_counts = models.JSONField(
-        default=dict, blank=True, help_text="Consents they had, by purpose: given and withdrawn."
+        default=dict, blank=True, help_text=_("Consents they had, by purpose: given and withdrawn.")
     )
     by = staff_link()
 
@@ -226,16 +229,16 @@ class Anonymisation(models.Model):
 class Characteristic(models.TextChoices):
     """What reach is broken down by."""
 
-    AGE_BAND = "age_band", "Age band"
-    GENDER = "gender", "Gender"
-    ETHNICITY = "ethnicity", "Ethnicity"
-    DISABILITY = "disability", "Disability"
-    SEND = "send", "SEND"
-    CARE_STATUS = "care_status", "In care or care leaver"
-    YOUNG_CARER = "young_carer", "Young carer"
-    RELIGION = "religion", "Religion"
-    SEXUAL_ORIENTATION = "sexual_orientation", "Sexual orientation"
-    AREA = "area", "Area"
+    AGE_BAND = "age_band", _("Age band")
+    GENDER = "gender", _("Gender")
+    ETHNICITY = "ethnicity", _("Ethnicity")
+    DISABILITY = "disability", _("Disability")
+    SEND = "send", _("SEND")
+    CARE_STATUS = "care_status", _("In care or care leaver")
+    YOUNG_CARER = "young_carer", _("Young carer")
+    RELIGION = "religion", _("Religion")
+    SEXUAL_ORIENTATION = "sexual_orientation", _("Sexual orientation")
+    AREA = "area", _("Area")
 
 
 class BenchmarkShare(TimeStampedModel):
@@ -244,9 +247,9 @@ class BenchmarkShare(TimeStampedModel):
     characteristic = models.CharField(max_length=32, choices=Characteristic.choices)
     value = models.CharField(max_length=100)
     area = models.CharField(
-        max_length=100, blank=True, help_text="Leave blank for the whole partnership."
+        max_length=100, blank=True, help_text=_("Leave blank for the whole partnership.")
     )
-    share = models.DecimalField("share (%)", max_digits=5, decimal_places=2)
+    share = models.DecimalField(_("share (%)"), max_digits=5, decimal_places=2)
     source = models.CharField(max_length=200, blank=True)
 
     class Meta:
@@ -269,10 +272,10 @@ class BenchmarkShare(TimeStampedModel):
 
 
 class LeastHeardGroup(models.TextChoices):
-    UNDER_11 = "under_11", "Under 11"
-    IN_CARE = "in_care", "In care"
-    SEND = "send", "SEND"
-    NAMED = "named", "A group the partnership names"
+    UNDER_11 = "under_11", _("Under 11")
+    IN_CARE = "in_care", _("In care")
+    SEND = "send", _("SEND")
+    NAMED = "named", _("A group the partnership names")
 
 
 class LeastHeardTarget(TimeStampedModel):
@@ -280,12 +283,12 @@ class LeastHeardTarget(TimeStampedModel):
 
     group = models.CharField(max_length=16, choices=LeastHeardGroup.choices)
     name = models.CharField(
-        max_length=100, blank=True, help_text="For a named group: what to call it."
+        max_length=100, blank=True, help_text=_("For a named group: what to call it.")
     )
     characteristic = models.CharField(
-        max_length=32, choices=Characteristic.choices, blank=True, help_text="For a named group."
+        max_length=32, choices=Characteristic.choices, blank=True, help_text=_("For a named group.")
     )
-    value = models.CharField(max_length=100, blank=True, help_text="For a named group.")
+    value = models.CharField(max_length=100, blank=True, help_text=_("For a named group."))
     target = models.PositiveIntegerField()
     start = models.DateField()
     end = models.DateField()
