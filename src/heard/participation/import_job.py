@@ -1,5 +1,6 @@
 """The real import of sessions as a background job (issue 20, ``heard.jobs.imports``): the
-checked file's sessions are added by ``services.sessions_import``, all in one transaction."""
+checked file's sessions are added by ``services.sessions_import``, all in one transaction,
+which counts them in the job's progress as it writes them."""
 
 from __future__ import annotations
 
@@ -17,9 +18,9 @@ SESSIONS_IMPORT = "sessions_import"
 def run_sessions_import(job: Job, progress: Progress) -> None:
     """Add every session of the checked file, as its requester, or nothing."""
     text = job.params[imports.UPLOAD]
-    total = imports.data_rows(text)
-    progress.set_total(total)
-    result = services.sessions_import(actor=job.requested_by, file=io.StringIO(text), dry_run=False)
+    progress.set_total(imports.data_rows(text))
+    result = services.sessions_import(
+        actor=job.requested_by, file=io.StringIO(text), dry_run=False, progress=progress.advance
+    )
     if not result.ok:
         raise imports.ImportRejected(f"{len(result.errors)} problems")
-    progress.advance(total)

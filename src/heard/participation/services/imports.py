@@ -2,14 +2,15 @@
 on the page is checked by (``checks.draft_session``), nothing kept unless every row is clean.
 
 The register is read once for the file (``checks.FileRegister``), the rows are checked with no
-query of their own, and a clean file is written in a few statements: the sessions, their links
-and attendances each in one ``bulk_create``, the summaries refreshed once for every young person
-and day, and one audit entry a session in one ``record_many``. At 5,000 rows that replaces about
-20 queries a row (100,000) with a few dozen.
+query of their own, and a clean file is written in a few statements for each ``BATCH`` rows (the
+sessions, their links, attendances and audit entries, one ``bulk_create`` each, so a job's page
+can count the rows as they go), then the summaries refreshed once for every young person and day.
+At 5,000 rows that replaces about 20 queries a row (100,000) with a few dozen.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import IO, Any
 
 from django.core.exceptions import ValidationError
@@ -46,6 +47,8 @@ def _readable(actor: Any) -> tuple[Any, Any]:
 
 
 Rows = list[tuple[int, dict[str, str]]]
+#: Told how many more rows are written: ``Progress.advance`` of a job (``heard.jobs.progress``).
+Advance = Callable[[int], object]
 
 
 def _drafts(actor: Any, rows: Rows, result: ImportResult) -> list[Draft]:
@@ -73,8 +76,8 @@ def _drafts(actor: Any, rows: Rows, result: ImportResult) -> list[Draft]:
     return drafts
 
 
-def _save(actor: Any, drafts: list[Draft]) -> list[Session]:
-    """Write the checked sessions, their links and attendances, summaries and audit entries."""
+def _write(actor: Any, drafts: list[Draft], *, in_file: int) -> list[Session]:
+    """Write one chunk of checked sessions with their links, attendances and audit entries."""
     sessions = Session.objects.bulk_create([draft.session for draft in drafts], batch_size=BATCH)
     for name in SESSION_RELATIONS:
         link = getattr(Session, name)
@@ -95,24 +98,46 @@ def _save(actor: Any, drafts: list[Draft]) -> list[Session]:
         ],
         batch_size=BATCH,
     )
-    summaries.refresh(
-        young_people=[person.pk for draft in drafts for person, _ in draft.pairs],
-        days={session.date for session in sessions},
-    )
-    summaries.refresh_last_sessions({session.group_id for session in sessions})
     audit.record_many(
         actor=actor,
         entries=[(draft.session, draft.changes()) for draft in drafts],
         event=SESSION_IMPORTED,
-        metadata={"sessions": len(drafts)},
+        metadata={"sessions": in_file},
     )
     return sessions
 
 
+def _save(actor: Any, drafts: list[Draft], progress: Advance | None) -> list[Session]:
+    """Write the checked sessions ``BATCH`` at a time, then the summaries, as one operation.
+
+    ``progress`` hears of each chunk's rows as the next chunk starts and of the last chunk's
+    once everything is written, so a run that fails never reports every row done."""
+    sessions: list[Session] = []
+    held = 0
+    with audit.operation():
+        for start in range(0, len(drafts), BATCH):
+            if progress is not None and held:
+                progress(held)
+            chunk = drafts[start : start + BATCH]
+            sessions.extend(_write(actor, chunk, in_file=len(drafts)))
+            held = len(chunk)
+        summaries.refresh(
+            young_people=[person.pk for draft in drafts for person, _ in draft.pairs],
+            days={session.date for session in sessions},
+        )
+        summaries.refresh_last_sessions({session.group_id for session in sessions})
+    if progress is not None and held:
+        progress(held)
+    return sessions
+
+
 @transaction.atomic
-def sessions_import(*, actor: Any, file: IO[Any], dry_run: bool = False) -> ImportResult:
+def sessions_import(
+    *, actor: Any, file: IO[Any], dry_run: bool = False, progress: Advance | None = None
+) -> ImportResult:
     """Import sessions from CSV: nothing is kept unless every row is clean. A dry run checks
-    every row as a real run does and writes nothing."""
+    every row as a real run does and writes nothing. ``progress(rows)`` is told of the rows
+    written as they are (a job's ``Progress.advance``), all within this one transaction."""
     require(actor, "participation.import_session")
     result = ImportResult(dry_run=dry_run)
     rows, problems = importers.read_rows(file)
@@ -122,5 +147,5 @@ def sessions_import(*, actor: Any, file: IO[Any], dry_run: bool = False) -> Impo
     result.total_rows = len(rows)
     drafts = _drafts(actor, rows, result)
     if not result.errors and not dry_run:
-        result.created = _save(actor, drafts)
+        result.created = _save(actor, drafts, progress)
     return result
