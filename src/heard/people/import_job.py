@@ -1,5 +1,6 @@
 """The confirmed import of young people as a background job (issue 20, ``heard.jobs.imports``):
-the checked file's rows are added by ``services.young_people_import``, all in one transaction."""
+the checked file's rows are added by ``services.young_people_import``, all in one transaction,
+which counts them in the job's progress as it writes them."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ def run_young_people_import(job: Job, progress: Progress) -> None:
     """Add every row of the checked file, as its requester, or nothing."""
     text = job.params[imports.UPLOAD]
     progress.set_total(imports.data_rows(text))
-    result = services.young_people_import(actor=job.requested_by, file=text, dry_run=False)
+    result = services.young_people_import(
+        actor=job.requested_by, file=text, dry_run=False, progress=progress.advance
+    )
     if not result.ok:
         raise imports.ImportRejected(f"{len(result.errors)} problems")
-    progress.advance(len(result.created))

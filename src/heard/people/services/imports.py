@@ -1,10 +1,12 @@
 """The CSV import of young people: every row checked as ``young_person_create`` checks one, the
-file read against the register in a fixed number of queries and written in bulk."""
+file read against the register in a fixed number of queries and written in bulk, ``CHUNK`` rows
+at a time (so a job's page can count them as they go)."""
 
 from __future__ import annotations
 
 import datetime
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -25,6 +27,11 @@ Problem = tuple[int, str, str]
 DuplicateKey = tuple[str, str, int]
 #: ``(reference, pk)`` of the records on the register each key matches.
 Matches = dict[DuplicateKey, list[tuple[str, int]]]
+#: Told how many more rows are written: ``Progress.advance`` of a job (``heard.jobs.progress``).
+Advance = Callable[[int], object]
+
+#: Rows written (and counted as done) at a time.
+CHUNK = 500
 
 
 @dataclass
@@ -141,14 +148,16 @@ def _row_errors(
 
 
 def _link_duplicates(
-    people: list[YoungPerson], rows: list[importers.Row], on_register: Matches
+    people: list[YoungPerson],
+    rows: list[importers.Row],
+    on_register: Matches,
+    earlier: dict[DuplicateKey, list[int]],
 ) -> dict[int, list[int]]:
     """Link each new record to the records it may duplicate (on the register, or earlier in the
-    file), in bulk; returns them by the new record's id."""
+    file: ``earlier``, kept from chunk to chunk), in bulk; returns them by the new record's id."""
     link = YoungPerson.possible_duplicate_of.through
     links: list[Any] = []
     duplicates_of: dict[int, list[int]] = {}
-    earlier: dict[DuplicateKey, list[int]] = {}
     for young_person, row in zip(people, rows, strict=True):
         key = _duplicate_key(row.values)
         duplicates = [pk for _, pk in on_register.get(key, [])] + earlier.get(key, [])
@@ -161,13 +170,17 @@ def _link_duplicates(
     return duplicates_of
 
 
-def _create_young_people(
-    actor: User | None, rows: list[importers.Row], on_register: Matches
+def _create_chunk(
+    actor: User | None,
+    rows: list[importers.Row],
+    references: list[str],
+    on_register: Matches,
+    earlier: dict[DuplicateKey, list[int]],
 ) -> list[YoungPerson]:
-    """Create checked rows in bulk, as ``young_person_create`` would one by one: each record
-    cleaned, linked to the records it may duplicate, and audited. Fixed queries for the file."""
+    """Create one chunk of checked rows in bulk, as ``young_person_create`` would one by one:
+    each record cleaned, linked to the records it may duplicate, and audited."""
     people: list[YoungPerson] = []
-    for row, reference in zip(rows, unused_references(len(rows)), strict=True):
+    for row, reference in zip(rows, references, strict=True):
         values = {name: clean_text(name, value) for name, value in row.values.items()}
         young_person = YoungPerson(reference=reference, **values)
         # The organisation was read from the register by the importer, and the reference was
@@ -176,7 +189,7 @@ def _create_young_people(
         young_person.set_search_text()  # bulk_create skips save()
         people.append(young_person)
     YoungPerson.objects.bulk_create(people, batch_size=1000)
-    duplicates_of = _link_duplicates(people, rows, on_register)
+    duplicates_of = _link_duplicates(people, rows, on_register, earlier)
     audit.record_many(
         actor=actor,
         event=events.YOUNG_PERSON_IMPORTED,
@@ -192,7 +205,11 @@ def _create_young_people(
             for young_person in people
         ),
     )
-    # One entry on each organisation, written in one query for each distinct count.
+    return people
+
+
+def _record_organisations(actor: User | None, people: list[YoungPerson]) -> None:
+    """One entry on each organisation, written in one query for each distinct count."""
     by_count: dict[int, list[Any]] = {}
     for organisation, count in Counter(yp.organisation for yp in people).items():
         by_count.setdefault(count, []).append((organisation, None))
@@ -204,6 +221,31 @@ def _create_young_people(
             entries=organisations,
             metadata=imported,
         )
+
+
+def _create_young_people(
+    actor: User | None, rows: list[importers.Row], on_register: Matches, progress: Advance | None
+) -> list[YoungPerson]:
+    """Create checked rows ``CHUNK`` at a time, as one operation, in fixed queries a chunk.
+
+    ``progress`` hears of each chunk's rows as the next chunk starts and of the last chunk's
+    once everything is written, so a run that fails never reports every row done."""
+    references = unused_references(len(rows))
+    people: list[YoungPerson] = []
+    earlier: dict[DuplicateKey, list[int]] = {}
+    held = 0
+    with audit.operation():
+        for start in range(0, len(rows), CHUNK):
+            if progress is not None and held:
+                progress(held)
+            end = start + CHUNK
+            people += _create_chunk(
+                actor, rows[start:end], references[start:end], on_register, earlier
+            )
+            held = len(rows[start:end])
+        _record_organisations(actor, people)
+    if progress is not None and held:
+        progress(held)
     return people
 
 
@@ -212,13 +254,19 @@ class _RollBack(Exception):
 
 
 def young_people_import(
-    *, actor: User | None, file: IO[str] | IO[bytes] | bytes | str, dry_run: bool
+    *,
+    actor: User | None,
+    file: IO[str] | IO[bytes] | bytes | str,
+    dry_run: bool,
+    progress: Advance | None = None,
 ) -> ImportResult:
     """Check a CSV of young people; when the whole file is clean (and not a dry run), add them all.
 
     Nothing is imported while any row is wrong: a dry run reports every problem with its line.
     Every row is checked as ``young_person_create`` checks one, but the file is read against the
     register in a fixed number of queries and written in bulk (10,000 rows in seconds).
+    ``progress(rows)`` is told of the rows written as they are (a job's ``Progress.advance``),
+    all within this one transaction.
     """
     require(actor, "people.import_youngperson")
     parsed = importers.parse_young_people_csv(file)
@@ -235,7 +283,7 @@ def young_people_import(
             result.errors, on_register = _row_errors(actor, parsed.rows, today)
             if result.errors:
                 raise _RollBack
-            result.created = _create_young_people(actor, parsed.rows, on_register)
+            result.created = _create_young_people(actor, parsed.rows, on_register, progress)
     except _RollBack:
         result.created = []
     return result
