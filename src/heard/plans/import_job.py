@@ -1,6 +1,7 @@
 """A plan's confirmed import as a background job (issue 20, ``heard.jobs.imports``): the rows
 read, the standards and leads the user chose, added by ``services.plan_import`` in one
-transaction, as the requester with their permissions at run time."""
+transaction, as the requester with their permissions at run time; it counts the outcomes and
+actions in the job's progress as it adds them."""
 
 from __future__ import annotations
 
@@ -37,13 +38,12 @@ def run_plan_import(job: Job, progress: Progress) -> None:
     staff = lead_candidates(plan).in_bulk(kept["leads"].values())
     if len(staff) != len(set(kept["leads"].values())):
         raise imports.ImportRejected("a chosen lead may no longer lead the plan's actions")
-    total = len(reading.outcomes) + reading.action_count
-    progress.set_total(total)
+    progress.set_total(len(reading.outcomes) + reading.action_count)
     services.plan_import(
         actor=user,
         plan=plan,
         outcomes=reading.outcomes,
         leads={code: staff[pk] for code, pk in kept["leads"].items()},
         source=kept["source"],
+        progress=progress.advance,
     )
-    progress.advance(total)

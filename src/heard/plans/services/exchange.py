@@ -4,7 +4,7 @@ the partnership's outcomes as a partner's blank template): all or nothing, audit
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -26,18 +26,23 @@ def plan_import(
     outcomes: Sequence[OutcomeDraft],
     leads: Mapping[str, User] | None = None,
     source: str = "a file",
+    progress: Callable[[int], object] | None = None,
 ) -> ActionPlan:
     """Add the read outcomes and their actions after the plan's own, in order. ``leads`` maps
     initials (as written) to the staff the user chose: an action whose leads as written name
     them gets them as leads. Every outcome must have its standard; nothing is written unless
-    everything is."""
+    everything is. ``progress(rows)`` is told of each outcome's rows (itself and its actions) as
+    the next starts, and of the last one's once everything is written (a job's
+    ``Progress.advance``), all within this one transaction."""
     require(actor, "plans.change_actionplan", plan)
     missing = sorted({draft.section for draft in outcomes if not draft.standard})
     if missing:
         raise ValidationError(f"Choose a standard for: {', '.join(missing)}.")
     leads = leads or {}
-    actions = 0
+    actions = held = 0
     for draft in outcomes:
+        if progress is not None and held:
+            progress(held)
         outcome = outcome_add(
             actor=actor,
             plan=plan,
@@ -57,12 +62,15 @@ def plan_import(
                 lead_staff=sorted(named, key=lambda user: user.pk),
             )
             actions += 1
+        held = 1 + len(draft.actions)
     audit.record(
         actor=actor,
         event=events.PLAN_IMPORTED,
         obj=plan,
         metadata={"outcomes": len(outcomes), "actions": actions, "source": source},
     )
+    if progress is not None and held:
+        progress(held)
     return plan
 
 
