@@ -36,7 +36,6 @@ APPS_PY = [
 #: Choices whose labels stay plain str for now, with why: code outside the marked apps' forms
 #: and models needs a str there (str.join, a str-typed field), so a lazy label would fail.
 PLAIN_CHOICES = {
-    "core/events.py:Action": "another change to core/events.py is in progress: mark it after",
     "core/roles.py:Role": "demo/loader passes the label as DemoLogin's str role",
     "core/standards.py:Standard": "plans/selectors and audits/selectors type it str",
     "groups/models.py:Stage": 'groups/services/groups.py joins the labels with " or ".join',
