@@ -6,7 +6,8 @@ template tag replaced by a placeholder, so a tag or attribute that spans templat
 
 - the text between tags that holds words, outside `{% translate %}`, `{% blocktranslate %}` ...
   `{% endblocktranslate %}` (and the older `trans`/`blocktrans`), `{% comment %}` blocks,
-  `{# #}` comments, HTML comments and `<script>`/`<style>`;
+  `{# #}` comments, HTML comments, `<script>`/`<style>`, and `<code>`, which holds literal
+  names (a CSV column's, an API field's) that stay as they are in every language;
 - the user-facing attributes (`aria-label`, `title`, `placeholder`, `alt`, and the `value` of an
   input of type submit, button or reset, which is its label) that hold literal words;
 - string literals a tag shows: a `|default:"..."` (or `default_if_none`, `add`) argument, and an
@@ -44,6 +45,8 @@ WORD = re.compile(r"[^\W\d_]+")
 VISIBLE_ARGUMENTS = frozenset(
     {"caption", "confirm", "cancel", "key", "empty", "heading", "title", "label", "hint", "text"}
 )
+#: Elements whose text is not translated: scripts, styles and literal code.
+SKIPPED = frozenset({"script", "style", "code"})
 INPUT_BUTTONS = frozenset({"submit", "button", "reset"})
 VISIBLE_ATTRIBUTES = frozenset({"aria-label", "title", "placeholder", "alt"})
 #: A string literal not wrapped in _( ), after a filter that shows it or a visible argument.
@@ -117,7 +120,7 @@ class _TextFinder(HTMLParser):
         self._skipping = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
+        if tag in SKIPPED:
             self._skipping += 1
         values = dict(attrs)
         # An input button shows its value; a <button>'s value is sent, never shown.
@@ -129,11 +132,11 @@ class _TextFinder(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
-        if tag in ("script", "style"):
+        if tag in SKIPPED:
             self._skipping -= 1
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style") and self._skipping:
+        if tag in SKIPPED and self._skipping:
             self._skipping -= 1
 
     def handle_data(self, data: str) -> None:
