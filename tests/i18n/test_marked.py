@@ -32,6 +32,8 @@ APPS = [
     "privacy",
     "api",
     "core",
+    "indicators",
+    "jobs",
 ]
 
 
