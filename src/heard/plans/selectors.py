@@ -81,7 +81,7 @@ class StandardSection:
 
     @property
     def progress_counts(self) -> list[tuple[str, str, int]]:
-        return [(value, label, self.progress[value]) for value, label in Progress.choices]
+        return [(value, str(label), self.progress[value]) for value, label in Progress.choices]
 
     @property
     def action_count(self) -> int:
@@ -107,7 +107,7 @@ def plan_progress(sections: list[StandardSection]) -> list[tuple[str, str, int]]
     total: Counter[str] = Counter()
     for section in sections:
         total.update(section.progress)
-    return [(value, label, total[value]) for value, label in Progress.choices]
+    return [(value, str(label), total[value]) for value, label in Progress.choices]
 
 
 def actions_overdue_for(user: Any, *, today: datetime.date) -> list[Action]:
