@@ -89,7 +89,10 @@ def test_an_import_killed_halfway_keeps_nothing_and_runs_whole_again(
     database.take_back()
     job.refresh_from_db()
     assert not YoungPerson.objects.exists()
-    assert (job.status, job.done, job.total, job.attempts) == (Status.RUNNING, 0, ROWS, 1)
+    # Progress is written through a connection of its own as chunks are written, so the kill
+    # may land after some were counted: never all of them, and nothing of the file is in.
+    assert (job.status, job.total, job.attempts) == (Status.RUNNING, ROWS, 1)
+    assert job.done < ROWS
     client = client_for(officer)
     url = reverse("jobs:job-detail", kwargs={"job_uuid": job.uuid})
     settings.HEARD_JOB_STALE_SECONDS = 0  # no heartbeat since: stopped
