@@ -4,13 +4,14 @@ day by day over the horizon, the schools of four quarters in one read. Every fig
 one the indicator computes alone, keys and all, for quarters, years and a quarter to date."""
 
 import datetime
+import threading
 
 import pytest
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from heard.core import disclosure
+from heard.core import concurrent, disclosure
 from heard.core.disclosure import cell_key_of
 from heard.core.roles import AgeBand
 from heard.groups.models import Group
@@ -171,3 +172,10 @@ def test_school_visits_split_by_period_as_read_period_by_period(records):
     # 1 + 2 + 3 + 4 schools' sittings and Oak at each; registered attendees' organisations too.
     whole = represented(visits)
     assert whole.unique >= 4
+
+
+def test_inside_a_transaction_the_reads_stay_in_this_thread():
+    assert connection.in_atomic_block
+    assert not concurrent.reads_may_run_side_by_side()
+    seen = concurrent.map_reads(lambda _: threading.get_ident(), [1, 2, 3])
+    assert set(seen) == {threading.get_ident()}

@@ -42,3 +42,6 @@ def configure(settings: MutableMapping[str, Any], env: Mapping[str, str]) -> Non
     settings["HEARD_JOB_STALE_SECONDS"] = int(env.get("HEARD_JOB_STALE_SECONDS", "120"))
     #: Finished jobs (and their files) are deleted by ``heard retention`` after this many days.
     settings["HEARD_JOB_RETENTION_DAYS"] = int(env.get("HEARD_JOB_RETENTION_DAYS", "30"))
+    #: Database connections a report reads its indicators with, side by side (PostgreSQL only:
+    #: heard.core.concurrent); 1 reads them one after the other.
+    settings["HEARD_REPORT_THREADS"] = int(env.get("HEARD_REPORT_THREADS", "2"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -216,15 +217,31 @@ def horizon_over(period: Period) -> Period | None:
     return horizon if horizon.start <= period.start and period.end <= horizon.end else None
 
 
+class _Entry:
+    """A shared computation: computed once, whichever thread asks first (a report may read its
+    indicators in threads: ``heard.core.concurrent``)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.done = False
+        self.value: Any = None
+
+
+_ENTRIES = threading.Lock()
+
+
 def shared(key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
     """``compute()``, or what it gave for ``key`` earlier in the same :func:`sharing_loop_figures`
-    block."""
+    block (in any of its threads: the others wait for the first)."""
     memo = _SHARED.get()
     if memo is None:
         return compute()
-    if key not in memo:
-        memo[key] = compute()
-    return memo[key]
+    with _ENTRIES:
+        entry = memo.setdefault(key, _Entry())
+    with entry.lock:
+        if not entry.done:
+            entry.value, entry.done = compute(), True
+    return entry.value
 
 
 def by_day(
