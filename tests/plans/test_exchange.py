@@ -257,3 +257,12 @@ def test_a_confirmation_without_a_reading_starts_again(client_for, officer, plan
         reverse("plans:plan-import", args=[plan.pk]), {"step": "confirm"}
     )
     assert response.status_code == 302
+
+
+def test_an_import_of_no_outcomes_records_it_and_reports_no_rows(officer, plan):
+    told = []
+    services.plan_import(actor=officer, plan=plan, outcomes=[], progress=told.append)
+    assert told == []
+    assert not Outcome.objects.filter(plan=plan).exists()
+    entry = AuditEntry.objects.about(plan).get(event="action_plan.imported")
+    assert (entry.metadata["outcomes"], entry.metadata["actions"]) == (0, 0)
