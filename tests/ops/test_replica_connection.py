@@ -28,6 +28,15 @@ from tests.ops.test_replica import replica_alias
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+
+@pytest.fixture(autouse=True)
+def _one_thread(settings):
+    """The report's reads in this thread: pytest-django refuses the replica's connections
+    that heard.core.concurrent's threads would open (threads are tested in
+    tests/indicators/reports/test_report_threads.py)."""
+    settings.HEARD_REPORT_THREADS = 1
+
+
 on_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="a lagging snapshot needs PostgreSQL"
 )
