@@ -16,7 +16,7 @@ from heard.core.disclosure import cell_key_of
 from heard.core.roles import AgeBand
 from heard.groups.models import Group
 from heard.indicators.measures import MEASURES, Filters, Period
-from heard.indicators.measures.library import horizon_over, sharing_loop_figures
+from heard.indicators.measures.sharing import horizon_over, sharing_loop_figures
 from heard.involvement.models import Evaluation
 from heard.participation.headcounts import Headcount
 from heard.participation.models import Degree, QuarterlyParticipation

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from heard.core import tables
 from heard.core.forms import changed_values, form_page
@@ -100,7 +101,7 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
         [indicator], user=user, today=timezone.localdate(), trend=True
     )
     if not progress:
-        messages.error(request, "This indicator's measure is no longer in the library.")
+        messages.error(request, _("This indicator's measure is no longer in the library."))
         return redirect("indicators:indicator-list")
     context = {
         "title": indicator.name,

@@ -7,7 +7,7 @@ import datetime
 import pytest
 import time_machine
 
-from heard.indicators.measures import Filters, Period, library, measure_for
+from heard.indicators.measures import Filters, Period, library, measure_for, sharing
 from heard.indicators.models import Indicator
 from heard.indicators.reports.build import build
 from heard.voice import selectors as voice_selectors
@@ -56,7 +56,7 @@ def test_the_two_loop_measures_read_one_set_of_figures_a_quarter(lead, organisat
         for key in ("views_responded", "views_fed_back")
     }
     assert len(loop_calls) == 2
-    with library.sharing_loop_figures():
+    with sharing.sharing_loop_figures():
         together = {key: measure_for(key).compute(period, Filters()) for key in alone}
     assert together == alone and len(loop_calls) == 3
     assert {row[0] for row in shared} >= {"views_responded", "views_fed_back"}
@@ -64,7 +64,7 @@ def test_the_two_loop_measures_read_one_set_of_figures_a_quarter(lead, organisat
 
 def test_the_figures_are_not_kept_past_the_report(lead, organisation, loop_calls):
     period = Period(datetime.date(2026, 4, 1), datetime.date(2026, 6, 30))
-    with library.sharing_loop_figures():
+    with sharing.sharing_loop_figures():
         measure_for("views_responded").compute(period, Filters())
     measure_for("views_responded").compute(period, Filters())
     assert len(loop_calls) == 2

@@ -21,10 +21,9 @@ from heard.indicators.measures.library import (
     SESSION_FILTERS,
     _sessions_list,
     _young_people_cell,
-    horizon_over,
     sessions_matching,
-    shared,
 )
+from heard.indicators.measures.sharing import horizon_over, shared
 from heard.involvement.models import Evaluation, InvolvementActivity
 from heard.involvement.selectors import DECISION_KINDS
 from heard.participation.selectors.headcounts import (

@@ -18,7 +18,7 @@ from heard.core import concurrent, disclosure
 from heard.core.replica import reading_for_reports
 from heard.indicators.chart import trend_chart
 from heard.indicators.measures import Filters, Measure, Period, measure_for
-from heard.indicators.measures.library import sharing_loop_figures
+from heard.indicators.measures.sharing import sharing_loop_figures
 from heard.indicators.models import Indicator
 from heard.indicators.progress import Point, Progress, figure_shown, shown_text, status_of
 from heard.indicators.reports import sections
