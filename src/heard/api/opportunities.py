@@ -12,6 +12,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from heard.api.actions import RecordAction
 from heard.api.common import (
     READ_CREATE,
     STAMPS,
@@ -180,11 +181,10 @@ class SignUpViewSet(ReadCreateViewSet):
     visible = staticmethod(selectors.sign_ups_visible_to)
     adds = staticmethod(services.sign_up_add)
 
-    @extend_schema(request=None, responses=SignUpSerializer, summary="Withdraw a sign-up")
-    @action(detail=True, methods=["post"])
-    def withdraw(self, request: Request, pk: str | None = None) -> Response:
-        sign_up = self.to_change()
-        return self.shown(services.sign_up_withdraw(actor=self.actor, sign_up=sign_up))
+    record_name = "sign_up"
+    withdraw = RecordAction(
+        services.sign_up_withdraw, responses=SignUpSerializer, summary="Withdraw a sign-up"
+    )
 
 
 # Opportunities, with their attendance action ------------------------------------------------

@@ -17,10 +17,10 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import serializers, viewsets
-from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from heard.api.actions import RecordAction
 from heard.api.common import READ_CREATE, OutputSerializer, ReadCreateViewSet, model_permissions
 from heard.api.fields import BulkRelatedField, SuppressedCountField, VisibleYoungPersonField
 from heard.core import disclosure, years
@@ -109,20 +109,17 @@ class ConsentViewSet(ReadCreateViewSet):
     one = staticmethod(selectors.consent_get)
     action_permissions = model_permissions(Consent, READ_CREATE, withdraw="change")
     adds = staticmethod(services.consent_record)
+    record_name = "consent"
 
     def get_queryset(self) -> QuerySet[Consent]:
         return selectors.consents_visible_to(self.request.user).order_by("-given_on", "-id")
 
-    @extend_schema(
-        request=ConsentWithdrawInput,
+    withdraw = RecordAction(
+        services.consent_withdraw,
+        ConsentWithdrawInput,
         responses=ConsentOutput,
         summary="Withdraw a consent (stops the use at once, everywhere)",
     )
-    @action(detail=True, methods=["post"])
-    def withdraw(self, request: Request, pk: str | None = None) -> Response:
-        consent = self.to_change()
-        values = self.validated(ConsentWithdrawInput)
-        return self.shown(services.consent_withdraw(actor=self.actor, consent=consent, **values))
 
 
 # Reach -------------------------------------------------------------------------------------------

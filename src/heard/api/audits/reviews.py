@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
-from rest_framework.decorators import action
-from rest_framework.request import Request
-from rest_framework.response import Response
 
+from heard.api.actions import RecordAction
 from heard.api.audits.audits import YoungPersonField
 from heard.api.common import (
     STAMPS,
@@ -188,24 +186,15 @@ class RecommendationViewSet(RecordViewSet):
     changes = staticmethod(services.recommendation_update)
     record_name = "recommendation"
 
-    @extend_schema(request=RecommendationResponseInput, responses=RecommendationSerializer)
-    @action(detail=True, methods=["post"])
-    def respond(self, request: Request, pk: str | None = None) -> Response:
-        """The provider's response (its own partner workers only)."""
-        recommendation = self.to_change()
-        values = self.validated(RecommendationResponseInput)
-        return self.shown(
-            services.recommendation_respond(
-                actor=self.actor, recommendation=recommendation, **values
-            )
-        )
-
-    @extend_schema(request=RecommendationRevisitInput, responses=RecommendationSerializer)
-    @action(detail=True, methods=["post"])
-    def revisit(self, request: Request, pk: str | None = None) -> Response:
-        """At the revisit: whether it was acted on, with a note."""
-        recommendation = self.to_change()
-        values = self.validated(RecommendationRevisitInput)
-        return self.shown(
-            services.recommendation_check(actor=self.actor, recommendation=recommendation, **values)
-        )
+    respond = RecordAction(
+        services.recommendation_respond,
+        RecommendationResponseInput,
+        doc="The provider's response (its own partner workers only).",
+        responses=RecommendationSerializer,
+    )
+    revisit = RecordAction(
+        services.recommendation_check,
+        RecommendationRevisitInput,
+        doc="At the revisit: whether it was acted on, with a note.",
+        responses=RecommendationSerializer,
+    )

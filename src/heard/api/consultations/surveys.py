@@ -9,10 +9,8 @@ import django_filters
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers
-from rest_framework.decorators import action
-from rest_framework.request import Request
-from rest_framework.response import Response
 
+from heard.api.actions import RecordAction
 from heard.api.common import (
     READ,
     STAMPS,
@@ -120,16 +118,12 @@ class QuestionViewSet(RecordDeleteViewSet):
     def get_queryset(self) -> QuerySet[Question]:
         return _questions_visible_to(self.request.user)
 
-    @extend_schema(
-        request=QuestionMoveInput,
+    move = RecordAction(
+        services.question_move,
+        QuestionMoveInput,
         responses=QuestionSerializer,
         summary="Move a question one place up or down",
     )
-    @action(detail=True, methods=["post"])
-    def move(self, request: Request, pk: str | None = None) -> Response:
-        question = self.to_change()
-        values = self.validated(QuestionMoveInput)
-        return self.shown(services.question_move(actor=self.actor, question=question, **values))
 
 
 # Survey responses --------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from heard.api.actions import RecordAction
 from heard.api.common import (
     STAMPS,
     TEXT_MAX_LENGTH,
@@ -238,22 +239,17 @@ class RoundViewSet(RecordDeleteViewSet):
         }
         return Response(VerificationOutput(data).data)
 
-    @extend_schema(request=DecideInput, responses=RoundSerializer, summary="Record the decision")
-    @action(detail=True, methods=["post"])
-    def decide(self, request: Request, pk: str | None = None) -> Response:
-        round_ = self.to_change()
-        values = self.validated(DecideInput)
-        services.round_decide(actor=self.actor, round=round_, **values)
-        return self.shown(round_)
-
-    @extend_schema(
-        request=TellInput,
+    decide = RecordAction(
+        services.round_decide,
+        DecideInput,
+        shows_record=True,
+        responses=RoundSerializer,
+        summary="Record the decision",
+    )
+    tell = RecordAction(
+        services.round_tell,
+        TellInput,
+        shows_record=True,
         responses=RoundSerializer,
         summary="Record that everyone who voted or proposed was told",
     )
-    @action(detail=True, methods=["post"])
-    def tell(self, request: Request, pk: str | None = None) -> Response:
-        round_ = self.to_change()
-        values = self.validated(TellInput)
-        services.round_tell(actor=self.actor, round=round_, **values)
-        return self.shown(round_)

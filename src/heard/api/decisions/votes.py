@@ -8,10 +8,10 @@ from typing import Any
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, status
-from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from heard.api.actions import RecordAction
 from heard.api.common import (
     READ_CREATE,
     STAMPS,
@@ -94,10 +94,9 @@ class ProposalViewSet(RecordViewSet):
     changes = staticmethod(services.proposal_update)
     record_name = "proposal"
 
-    @extend_schema(request=None, responses=ProposalSerializer, summary="Withdraw a proposal")
-    @action(detail=True, methods=["post"])
-    def withdraw(self, request: Request, pk: str | None = None) -> Response:
-        return self.shown(services.proposal_withdraw(actor=self.actor, proposal=self.to_change()))
+    withdraw = RecordAction(
+        services.proposal_withdraw, responses=ProposalSerializer, summary="Withdraw a proposal"
+    )
 
 
 # Ballots -----------------------------------------------------------------------------------------

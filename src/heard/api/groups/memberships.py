@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.decorators import action
-from rest_framework.request import Request
-from rest_framework.response import Response
 
+from heard.api.actions import RecordAction
 from heard.api.common import READ_CREATE, OutputSerializer, ReadCreateViewSet, model_permissions
 from heard.api.fields import BulkRelatedField
 from heard.groups import filters, selectors, services
@@ -56,16 +53,14 @@ class MembershipViewSet(ReadCreateViewSet):
     filterset_class = filters.MembershipFilter
     action_permissions = model_permissions(Membership, READ_CREATE, end="change")
     adds = staticmethod(services.membership_add)
+    record_name = "membership"
 
     def get_queryset(self) -> Any:
         return selectors.memberships_visible_to(self.request.user).order_by("pk")
 
-    @extend_schema(request=MembershipEndInputSerializer, responses={200: MembershipSerializer})
-    @action(detail=True, methods=["post"])
-    def end(self, request: Request, pk: str | None = None) -> Response:
-        """End a membership: the young person leaves the group on ``left_on``."""
-        membership = self.get_object()
-        values = self.validated(MembershipEndInputSerializer)
-        return self.shown(
-            services.membership_end(actor=self.actor, membership=membership, **values)
-        )
+    end = RecordAction(
+        services.membership_end,
+        MembershipEndInputSerializer,
+        doc="End a membership: the young person leaves the group on ``left_on``.",
+        responses={200: MembershipSerializer},
+    )

@@ -8,10 +8,8 @@ from typing import Any
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
-from rest_framework.decorators import action
-from rest_framework.request import Request
-from rest_framework.response import Response
 
+from heard.api.actions import RecordAction
 from heard.api.common import (
     STAMPS,
     TEXT_MAX_LENGTH,
@@ -151,24 +149,15 @@ class ClaimViewSet(RecordDeleteViewSet):
             actor=self.actor, claimant=self.actor if own else None, **values
         )
 
-    @extend_schema(request=None, responses=ClaimSerializer, summary="Approve a claim")
-    @action(detail=True, methods=["post"])
-    def approve(self, request: Request, pk: str | None = None) -> Response:
-        return self.shown(services.claim_approve(actor=self.actor, claim=self.to_change()))
-
-    @extend_schema(request=RejectInput, responses=ClaimSerializer, summary="Reject a claim")
-    @action(detail=True, methods=["post"])
-    def reject(self, request: Request, pk: str | None = None) -> Response:
-        claim = self.to_change()
-        values = self.validated(RejectInput)
-        return self.shown(services.claim_reject(actor=self.actor, claim=claim, **values))
-
-    @extend_schema(request=PayInput, responses=ClaimSerializer, summary="Record its payment")
-    @action(detail=True, methods=["post"])
-    def pay(self, request: Request, pk: str | None = None) -> Response:
-        claim = self.to_change()
-        values = self.validated(PayInput)
-        return self.shown(services.claim_pay(actor=self.actor, claim=claim, **values))
+    approve = RecordAction(
+        services.claim_approve, responses=ClaimSerializer, summary="Approve a claim"
+    )
+    reject = RecordAction(
+        services.claim_reject, RejectInput, responses=ClaimSerializer, summary="Reject a claim"
+    )
+    pay = RecordAction(
+        services.claim_pay, PayInput, responses=ClaimSerializer, summary="Record its payment"
+    )
 
 
 # Partner invoices -------------------------------------------------------------------------------
@@ -227,21 +216,15 @@ class InvoiceViewSet(RecordDeleteViewSet):
     removes = staticmethod(services.invoice_delete)
     record_name = "invoice"
 
-    @extend_schema(request=None, responses=InvoiceSerializer, summary="Approve an invoice")
-    @action(detail=True, methods=["post"])
-    def approve(self, request: Request, pk: str | None = None) -> Response:
-        return self.shown(services.invoice_approve(actor=self.actor, invoice=self.to_change()))
-
-    @extend_schema(request=RejectInput, responses=InvoiceSerializer, summary="Reject an invoice")
-    @action(detail=True, methods=["post"])
-    def reject(self, request: Request, pk: str | None = None) -> Response:
-        invoice = self.to_change()
-        values = self.validated(RejectInput)
-        return self.shown(services.invoice_reject(actor=self.actor, invoice=invoice, **values))
-
-    @extend_schema(request=PayInput, responses=InvoiceSerializer, summary="Record its payment")
-    @action(detail=True, methods=["post"])
-    def pay(self, request: Request, pk: str | None = None) -> Response:
-        invoice = self.to_change()
-        values = self.validated(PayInput)
-        return self.shown(services.invoice_pay(actor=self.actor, invoice=invoice, **values))
+    approve = RecordAction(
+        services.invoice_approve, responses=InvoiceSerializer, summary="Approve an invoice"
+    )
+    reject = RecordAction(
+        services.invoice_reject,
+        RejectInput,
+        responses=InvoiceSerializer,
+        summary="Reject an invoice",
+    )
+    pay = RecordAction(
+        services.invoice_pay, PayInput, responses=InvoiceSerializer, summary="Record its payment"
+    )
