@@ -21,6 +21,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from heard.core.selectors import one_or_404
 from heard.people.models import User
 
 TEXT_MAX_LENGTH = 5000
@@ -126,6 +127,19 @@ class ServiceViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
     #: A selector of the records the user may see, ``visible(user)``: the list, and the records
     #: read, changed and deleted by id. Without one, the viewset writes ``get_queryset``.
     visible: Callable[[Any], Any] | None = None
+    #: What a record is called in a 404's "No such <noun>.": when named, ``one`` is the record
+    #: of that id among those ``visible`` gives (``heard.core.selectors.one_or_404``).
+    noun = ""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        visible, noun = cls.visible, cls.noun
+        if noun and visible is not None and "one" not in cls.__dict__:
+
+            def one(user: Any, pk: Any) -> Any:
+                return one_or_404(visible(user), pk, noun)
+
+            cls.one = staticmethod(one)
 
     def get_queryset(self) -> Any:
         if self.visible is None:

@@ -195,9 +195,15 @@ class VisibleField(BulkRelatedField):
 
     #: What the user may see: a selector, ``selector(user)``, that gives a queryset.
     selector: Callable[[Any], QuerySet[Any]]
+    #: Whether a serializer used outside a request finds nothing, rather than what ``selector``
+    #: gives for no user (every row, for Heard's own use).
+    none_without_request = False
 
     def get_queryset(self) -> QuerySet[Any]:
-        return self.selector(_user(self))
+        rows = self.selector(_user(self))
+        if self.none_without_request and self.context.get("request") is None:
+            return rows.none()
+        return rows
 
 
 def _views_to_look_up(user: Any) -> QuerySet[View]:

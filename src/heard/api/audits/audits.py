@@ -19,13 +19,12 @@ from heard.api.common import (
     ServiceViewSet,
     model_permissions,
 )
-from heard.api.fields import ActiveStaffField, BulkRelatedField
+from heard.api.fields import ActiveStaffField, BulkRelatedField, VisibleYoungPersonField
 from heard.audits import filters, selectors, services
 from heard.audits.models import Audit, AuditLevel, Level
 from heard.core.permissions import can
 from heard.core.standards import Standard
-from heard.people import selectors as people_selectors
-from heard.people.models import Organisation, YoungPerson
+from heard.people.models import Organisation
 
 
 class AuditLevelSerializer(OutputSerializer):
@@ -102,12 +101,8 @@ class AuditLevelInput(serializers.Serializer):  # type: ignore[type-arg]
     evidence = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
 
 
-class YoungPersonField(BulkRelatedField):
-    def get_queryset(self) -> Any:
-        request = self.context.get("request")
-        if request is None:
-            return YoungPerson.objects.none()
-        return people_selectors.young_people_visible_to(request.user)
+class YoungPersonField(VisibleYoungPersonField):
+    none_without_request = True
 
 
 class AuditInput(serializers.Serializer):  # type: ignore[type-arg]

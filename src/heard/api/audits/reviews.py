@@ -18,7 +18,7 @@ from heard.api.common import (
     RecordViewSet,
     model_permissions,
 )
-from heard.api.fields import BulkRelatedField
+from heard.api.fields import BulkRelatedField, VisibleField
 from heard.audits import filters, selectors, services
 from heard.audits.models import ProvisionReview, Recommendation
 from heard.core.permissions import can
@@ -135,12 +135,9 @@ class ReviewViewSet(RecordDeleteViewSet):
     record_name = "review"
 
 
-class ReviewField(BulkRelatedField):
-    def get_queryset(self) -> Any:
-        request = self.context.get("request")
-        if request is None:
-            return ProvisionReview.objects.none()
-        return selectors.reviews_visible_to(request.user)
+class ReviewField(VisibleField):
+    selector = staticmethod(selectors.reviews_visible_to)
+    none_without_request = True
 
 
 class RecommendationInput(serializers.Serializer):  # type: ignore[type-arg]

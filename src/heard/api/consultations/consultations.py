@@ -92,20 +92,16 @@ class SimilarConflictSerializer(serializers.Serializer):  # type: ignore[type-ar
     similar = SimilarSerializer(many=True)
 
 
-class ConsultationOrganisationField(BulkRelatedField):
+class ConsultationOrganisationField(VisibleField):
     """An organisation the user may start a consultation for (a partner worker: their own)."""
 
-    def get_queryset(self) -> QuerySet[Organisation]:
-        request = self.context.get("request")
-        return selectors.organisations_for_consultations(getattr(request, "user", None))
+    selector = staticmethod(selectors.organisations_for_consultations)
 
 
-class OwnerField(BulkRelatedField):
+class OwnerField(VisibleField):
     """An active member of staff (a partner worker: of their own organisation)."""
 
-    def get_queryset(self) -> QuerySet[Any]:
-        request = self.context.get("request")
-        return selectors.owner_choices(getattr(request, "user", None))
+    selector = staticmethod(selectors.owner_choices)
 
 
 class AudienceOrganisationField(BulkRelatedField):

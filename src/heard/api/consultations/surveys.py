@@ -89,10 +89,6 @@ def _questions_visible_to(user: Any) -> QuerySet[Question]:
     ).order_by("consultation_id", "position", "id")
 
 
-def _question_get(user: Any, pk: Any) -> Question:
-    return selectors._get(_questions_visible_to(user), pk, "question")  # type: ignore[no-any-return]
-
-
 @extend_schema_view(
     list=extend_schema(summary="Survey questions"),
     retrieve=extend_schema(summary="One survey question"),
@@ -108,15 +104,13 @@ class QuestionViewSet(RecordDeleteViewSet):
     change_serializer = QuestionChange
     filterset_class = QuestionFilter
     queryset = Question.objects.none()
-    one = staticmethod(_question_get)
+    visible = staticmethod(_questions_visible_to)
+    noun = "question"
     action_permissions = model_permissions(Question, destroy="delete", move="change")
     adds = staticmethod(services.question_add)
     changes = staticmethod(services.question_update)
     removes = staticmethod(services.question_delete)
     record_name = "question"
-
-    def get_queryset(self) -> QuerySet[Question]:
-        return _questions_visible_to(self.request.user)
 
     move = RecordAction(
         services.question_move,
@@ -162,12 +156,6 @@ class SurveyResponseFilter(FilterSet):
         fields: list[str] = []
 
 
-def _response_get(user: Any, pk: Any) -> SurveyResponse:
-    return selectors._get(  # type: ignore[no-any-return]
-        selectors.survey_responses_visible_to(user), pk, "response"
-    )
-
-
 @extend_schema_view(
     list=extend_schema(summary="Survey responses (of the surveys you keep)"),
     retrieve=extend_schema(summary="One survey response with its answers"),
@@ -180,6 +168,6 @@ class SurveyResponseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Se
     serializer_class = SurveyResponseSerializer
     filterset_class = SurveyResponseFilter
     queryset = SurveyResponse.objects.none()
-    one = staticmethod(_response_get)
+    noun = "response"
     action_permissions = model_permissions(SurveyResponse, READ)
     visible = staticmethod(selectors.survey_responses_visible_to)

@@ -20,9 +20,9 @@ from heard.api.common import (
     model_permissions,
 )
 from heard.api.fields import (
-    BulkRelatedField,
     ShownCountField,
     SuppressedCountField,
+    VisibleField,
     VisibleGroupField,
     VisibleOrganisationField,
     VisibleThemeField,
@@ -30,7 +30,7 @@ from heard.api.fields import (
 from heard.api.openapi import ERROR
 from heard.core.roles import AgeBand
 from heard.decisions import filters, selectors, services
-from heard.decisions.models import Ballot, BudgetRound, Proposal
+from heard.decisions.models import Ballot, BudgetRound
 from heard.decisions.services.rounds import ROUND_FIELDS
 from heard.voice.models import Feedback
 
@@ -113,10 +113,8 @@ class RoundInput(serializers.Serializer):  # type: ignore[type-arg]
     eligible_organisations = VisibleOrganisationField(many=True, required=False)
 
 
-class ChosenField(BulkRelatedField):
-    def get_queryset(self) -> QuerySet[Proposal]:
-        request = self.context.get("request")
-        return selectors.proposals_visible_to(getattr(request, "user", None))
+class ChosenField(VisibleField):
+    selector = staticmethod(selectors.proposals_visible_to)
 
 
 class DecideInput(serializers.Serializer):  # type: ignore[type-arg]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -21,12 +20,12 @@ from heard.api.common import (
     model_permissions,
 )
 from heard.api.fields import (
-    BulkRelatedField,
+    VisibleField,
     VisibleGroupField,
     VisibleYoungPersonField,
 )
 from heard.decisions import filters, selectors, services
-from heard.decisions.models import Ballot, BudgetRound, Proposal
+from heard.decisions.models import Ballot, Proposal
 from heard.decisions.services.proposals import DESCRIPTION_MAX_LENGTH, PROPOSAL_FIELDS
 
 # Proposals ---------------------------------------------------------------------------------------
@@ -45,10 +44,8 @@ class ProposalSerializer(OutputSerializer):
         ]
 
 
-class RoundField(BulkRelatedField):
-    def get_queryset(self) -> QuerySet[BudgetRound]:
-        request = self.context.get("request")
-        return selectors.rounds_visible_to(getattr(request, "user", None))
+class RoundField(VisibleField):
+    selector = staticmethod(selectors.rounds_visible_to)
 
 
 class ProposalInput(serializers.Serializer):  # type: ignore[type-arg]

@@ -111,10 +111,6 @@ def _claims(user: Any) -> QuerySet[ExpenseClaim]:
     return selectors.claims_visible_to(user).prefetch_related("items")
 
 
-def _claim_get(user: Any, pk: Any) -> ExpenseClaim:
-    return selectors._get(_claims(user), pk, "claim")  # type: ignore[no-any-return]
-
-
 @extend_schema_view(
     list=extend_schema(summary="Expense claims you may read"),
     retrieve=extend_schema(summary="One expense claim with its items"),
@@ -132,16 +128,14 @@ class ClaimViewSet(RecordDeleteViewSet):
     change_serializer = ClaimChange
     filterset_class = filters.ClaimFilter
     queryset = ExpenseClaim.objects.none()
-    one = staticmethod(_claim_get)
+    visible = staticmethod(_claims)
+    noun = "claim"
     action_permissions = model_permissions(
         ExpenseClaim, destroy="delete", approve="approve", reject="approve", pay="pay"
     )
     changes = staticmethod(services.claim_update)
     removes = staticmethod(services.claim_delete)
     record_name = "claim"
-
-    def get_queryset(self) -> QuerySet[ExpenseClaim]:
-        return _claims(self.request.user)
 
     def record(self, values: dict[str, Any]) -> ExpenseClaim:
         own = values.pop("own_costs", False)
