@@ -216,7 +216,7 @@ def test_the_report_build_reads_inside_the_block(monkeypatch):
         seen.append(is_reading_for_reports())
         raise _Stop
 
-    monkeypatch.setattr(report_build, "indicators_table", first_read)
+    monkeypatch.setattr(report_build, "chosen_indicators", first_read)
     period = quarter_starting(datetime.date(2026, 7, 1))
     with pytest.raises(_Stop):
         report_build.build(user=None, period=period, organisation=None)

@@ -10,6 +10,8 @@ indicators on young people, the loop figures) follow the disclosure policy; coun
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.template.loader import render_to_string
@@ -66,13 +68,17 @@ def _trend_svg(
     return {"title": chart.title, "svg": svg, "alt": f"{chart.title}. {chart.description}"}
 
 
-def indicators_table(
-    period: ReportPeriod, organisation: Organisation | None, *, exact: bool
-) -> tuple[Table, list[dict[str, str]]]:
-    """Each indicator's value over the report's period, its target, status and the last four
-    quarters to the period's end (and each one's trend chart). An organisation's report narrows
-    the indicators whose measure reads an organisation; those it cannot narrow are left out
-    (they are the partnership's)."""
+#: An indicator in a report: the indicator, its measure and the filters it is read with.
+Choice = tuple[Indicator, Measure, Filters]
+#: What a report reads of one indicator: its last four quarters, its figure over the report's
+#: period, and its trend chart for the PDF.
+Read = tuple[list[Point], Point, dict[str, str]]
+
+
+def chosen_indicators(organisation: Organisation | None) -> list[Choice]:
+    """The indicators a report shows. An organisation's report narrows the indicators whose
+    measure reads an organisation; those it cannot narrow are left out (they are the
+    partnership's)."""
     chosen = []
     for indicator in Indicator.objects.order_by("name", "id"):
         measure = measure_for(indicator.measure)
@@ -84,26 +90,28 @@ def indicators_table(
                 continue
             filters = Filters(**{**vars(filters), "organisation": organisation.pk})
         chosen.append((indicator, measure, filters))
+    return chosen
 
-    def figures(choice: tuple[Indicator, Measure, Filters]) -> tuple[list[Point], Point]:
-        indicator, measure, filters = choice
-        points = [
-            _point(indicator, measure, span, filters, exact) for span in _quarters_to(period.end)
-        ]
-        # A quarter's report is the last of its four quarters: computed once.
-        last = points[-1]
-        current = (
-            last
-            if last.start == period.start
-            else _point(indicator, measure, Period(period.start, period.end), filters, exact)
-        )
-        return points, current
 
-    # The indicators' figures are independent reads: side by side where that is safe.
-    rows, charts = [], []
-    for (indicator, measure, _), (points, current) in zip(
-        chosen, concurrent.map_reads(figures, chosen), strict=True
-    ):
+def indicator_read(period: ReportPeriod, exact: bool, choice: Choice) -> Read:
+    """One indicator's figures: the last four quarters to the period's end and the period's
+    own figure (a quarter's report is the last of its four quarters: computed once)."""
+    indicator, measure, filters = choice
+    points = [_point(indicator, measure, span, filters, exact) for span in _quarters_to(period.end)]
+    last = points[-1]
+    current = (
+        last
+        if last.start == period.start
+        else _point(indicator, measure, Period(period.start, period.end), filters, exact)
+    )
+    return points, current, _trend_svg(indicator, measure, current, points)
+
+
+def indicators_table(chosen: list[Choice], reads: list[Read]) -> Table:
+    """Each indicator's value over the report's period, its target, status and the last four
+    quarters to the period's end."""
+    rows = []
+    for (indicator, measure, _), (points, current, _chart) in zip(chosen, reads, strict=True):
         share = measure.is_share
         rows.append(
             [
@@ -114,8 +122,7 @@ def indicators_table(
                 "; ".join(f"{p.start:%b %Y}: {shown_text(p.value, share=share)}" for p in points),
             ]
         )
-        charts.append(_trend_svg(indicator, measure, current, points))
-    table = Table(
+    return Table(
         "indicators",
         "Indicators",
         ["Indicator", "Value", "Target", "Status", "The last four quarters"],
@@ -123,7 +130,10 @@ def indicators_table(
         numeric=[False, True, True, False, False],
         empty="No indicators are set.",
     )
-    return table, charts
+
+
+def _call(read: Callable[[], Any]) -> Any:
+    return read()
 
 
 # Every figure is read from the read replica when there is one (heard.core.replica).
@@ -144,18 +154,40 @@ def build(
     # organisations or themes, and the schools of four quarters, one computation each.
     horizon = Period(min(period.start, _quarters_to(period.end)[0].start), period.end)
     with sharing_loop_figures(horizon):
-        indicators, charts = indicators_table(period, organisation, exact=exact)
-    tables = [
-        indicators,
-        sections.plan_progress(period, organisation),
-        sections.kite_marks(period, organisation),
-        sections.provision_reviews(period, organisation),
-        sections.loop_figures(user, period, organisation, exact=exact),
-        sections.sessions_by(period, organisation, "degree"),
-        sections.sessions_by(period, organisation, "participation_type"),
-        sections.themes_and_groups(period, organisation),
-        sections.highlights(period, organisation),
+        chosen = chosen_indicators(organisation)
+        # The sections and the indicators' figures are independent reads: side by side where
+        # that is safe (heard.core.concurrent), the slowest (the loop figures) first.
+        sections_read: list[Callable[[], Table]] = [
+            partial(sections.loop_figures, user, period, organisation, exact=exact),
+            partial(sections.plan_progress, period, organisation),
+            partial(sections.kite_marks, period, organisation),
+            partial(sections.provision_reviews, period, organisation),
+            partial(sections.sessions_by, period, organisation, "degree"),
+            partial(sections.sessions_by, period, organisation, "participation_type"),
+            partial(sections.themes_and_groups, period, organisation),
+            partial(sections.highlights, period, organisation),
+        ]
+        reads: list[Callable[[], Any]] = [
+            *sections_read,
+            *(partial(indicator_read, period, exact, choice) for choice in chosen),
+        ]
+        results = concurrent.map_reads(_call, reads)
+    loop, plans, kite_marks, reviews, degree, kind, themes, highlights = results[
+        : len(sections_read)
     ]
+    indicator_reads = results[len(sections_read) :]
+    tables = [
+        indicators_table(chosen, indicator_reads),
+        plans,
+        kite_marks,
+        reviews,
+        loop,
+        degree,
+        kind,
+        themes,
+        highlights,
+    ]
+    charts = [chart for _, _, chart in indicator_reads]
     return {
         "kind": period.kind,
         "start": period.start.isoformat(),
