@@ -38,7 +38,6 @@ APPS_PY = [
 PLAIN_CHOICES = {
     "core/roles.py:Role": "demo/loader passes the label as DemoLogin's str role",
     "core/standards.py:Standard": "plans/selectors and audits/selectors type it str",
-    "groups/models.py:Stage": 'groups/services/groups.py joins the labels with " or ".join',
     "participation/models.py:Kind": "demo/generator writes the label as a str session title",
 }
 KEYWORDS = frozenset({"label", "help_text", "verbose_name", "verbose_name_plural"})

@@ -1,14 +1,15 @@
-"""Themes (Spotlight areas), groups, their lifecycle, membership and visit cadence (M3, M4, M5)."""
+"""Themes (Spotlight areas), groups, their lifecycle, membership and visit cadence (M3, M4, M5).
+
+The themes and their reviews stand in ``heard.groups.theme_models``; they are imported here, so
+that every name keeps its ``heard.groups.models`` path (the migrations and the API's enums)."""
 
 from __future__ import annotations
 
 import datetime
-import re
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
@@ -17,23 +18,19 @@ from heard.core.dates import long_date
 from heard.core.models import TimeStampedModel, dates_in_order, one_current, staff_link
 from heard.core.validators import NotInFuture, validate_single_line
 from heard.groups.querysets import GroupQuerySet, MembershipQuerySet
+from heard.groups.theme_models import Theme, ThemeReview, validate_period_span
 
-_PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
-
-
-def validate_period_span(period: str) -> None:
-    """A period like 2025-26 spans one year: the second part is the year after the first (the
-    field's pattern answers for a period not written like that)."""
-    match = _PERIOD.match(period or "")
-    if not match:
-        return
-    first, second = int(match.group(1)), int(match.group(2))
-    if (first + 1) % 100 != second:
-        raise ValidationError(
-            _("The period must span one year: %(span)s, not %(period)s.")
-            % {"span": f"{first}-{(first + 1) % 100:02d}", "period": period},
-            code="period_span",
-        )
+__all__ = [
+    "AddDays",
+    "Group",
+    "GroupTheme",
+    "Membership",
+    "StageTransition",
+    "Theme",
+    "ThemeReview",
+    "group_ids_led_by",
+    "validate_period_span",
+]
 
 
 class AddDays(models.Func):
@@ -61,67 +58,6 @@ def group_ids_led_by(user: Any) -> models.QuerySet[Any]:
     return Group.objects.ids_led_by(user)
 
 
-class Theme(TimeStampedModel):
-    """A Spotlight area: a topic worked on for a period, with a lead and quarterly reviews."""
-
-    class Status(models.TextChoices):
-        PROPOSED = "proposed", _("Proposed")
-        ACTIVE = "active", _("Active")
-        CLOSED = "closed", _("Closed")
-
-    title = models.CharField(max_length=200)
-    period = models.CharField(
-        max_length=7,
-        validators=[
-            RegexValidator(r"^\d{4}-\d{2}$", "Enter the period as a year span, like 2025-26."),
-            validate_period_span,
-        ],
-        help_text=_("The year span, like 2025-26."),
-    )
-    lead = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="led_themes",
-    )
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
-    description = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["-period", "title"]
-        constraints = [
-            models.UniqueConstraint(fields=["title", "period"], name="theme_title_period_unique")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.title} ({self.period})"
-
-    def clean(self) -> None:
-        validate_single_line(self, ("title",))
-
-
-class ThemeReview(TimeStampedModel):
-    """A quarterly review of a theme, ending in a decision to continue, change or close it."""
-
-    class Decision(models.TextChoices):
-        CONTINUE = "continue", _("Continue")
-        CHANGE = "change", _("Change")
-        CLOSE = "close", _("Close")
-
-    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="reviews")
-    date = models.DateField(validators=[NotInFuture("The review date cannot be in the future.")])
-    summary = models.TextField()
-    decision = models.CharField(max_length=16, choices=Decision.choices)
-    reviewed_by = staff_link(blank=False)
-
-    class Meta:
-        ordering = ["-date", "-id"]
-
-    def __str__(self) -> str:
-        return f"Review of {self.theme.title} on {self.date:%d %B %Y}"
-
-
 class Group(TimeStampedModel):
     """Any standing group of children and young people (M4)."""
 
@@ -139,12 +75,12 @@ class Group(TimeStampedModel):
         YOUNG_COMMISSIONERS = "young_commissioners", _("Young Commissioners")
 
     class Stage(models.TextChoices):
-        PROPOSED = "proposed", "Proposed"
-        FIRST_VISIT = "first_visit", "First visit"
-        PLANNING = "planning", "Planning"
-        ESTABLISHED = "established", "Established"
-        ACTIVE = "active", "Active"
-        CLOSED = "closed", "Closed"
+        PROPOSED = "proposed", _("Proposed")
+        FIRST_VISIT = "first_visit", _("First visit")
+        PLANNING = "planning", _("Planning")
+        ESTABLISHED = "established", _("Established")
+        ACTIVE = "active", _("Active")
+        CLOSED = "closed", _("Closed")
 
     #: The lifecycle, declared once: from each stage, the stages a group may move to.
     TRANSITIONS: dict[str, tuple[str, ...]] = {

@@ -16,11 +16,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from heard.core import audit
 from heard.people.models import YoungPerson
-from heard.portal import events
 from heard.portal.models import SignInCode
-from heard.portal.services import _new_code, format_code, hash_code
+from heard.portal.services import _record_issue, _unique_code, hash_code
 
 #: A sign-in code sent in a message lasts a week.
 MESSAGE_CODE_VALID_DAYS = 7
@@ -34,23 +32,12 @@ def sign_in_code_issue_for_message(
     the message, never stored)."""
     if not young_person.is_active:
         raise ValidationError({"young_person": "This young person's record is not active."})
-    code = _new_code()
-    while SignInCode.objects.filter(code_hash=hash_code(code)).exists():  # pragma: no cover
-        code = _new_code()  # the same code twice: vanishingly rare, draw again
+    code = _unique_code()
     expires_at = timezone.now() + datetime.timedelta(days=valid_days)
     sign_in_code = SignInCode.objects.create(
         young_person=young_person, code_hash=hash_code(code), expires_at=expires_at
     )
-    audit.record(
-        actor=None,
-        event=events.SIGN_IN_CODE_ISSUED,
-        obj=sign_in_code,
-        changes={
-            "young_person": [None, young_person.pk],
-            "expires_at": [None, expires_at.isoformat()],
-        },
-    )
-    return sign_in_code, format_code(code)
+    return _record_issue(None, sign_in_code, code)
 
 
 def sign_in_code_void(code: SignInCode) -> None:

@@ -71,6 +71,29 @@ def _new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
+def _unique_code() -> str:
+    """A new code whose hash no stored code has."""
+    code = _new_code()
+    while SignInCode.objects.filter(code_hash=hash_code(code)).exists():  # pragma: no cover
+        code = _new_code()  # the same code twice: vanishingly rare, draw again
+    return code
+
+
+def _record_issue(actor: Any, sign_in_code: SignInCode, code: str) -> tuple[SignInCode, str]:
+    """Audit a code given (by ``actor``, or by Heard itself when None); the row and the code as
+    shown (once, never stored)."""
+    audit.record(
+        actor=actor,
+        event=events.SIGN_IN_CODE_ISSUED,
+        obj=sign_in_code,
+        changes={
+            "young_person": [None, sign_in_code.young_person_id],
+            "expires_at": [None, sign_in_code.expires_at.isoformat()],
+        },
+    )
+    return sign_in_code, format_code(code)
+
+
 @transaction.atomic
 def sign_in_code_issue(
     *, actor: Any, young_person: YoungPerson, valid_days: int = 14
@@ -86,9 +109,7 @@ def sign_in_code_issue(
             {"young_person": "This young person's record is not active: make it active first."}
         )
     expires_at = timezone.now() + datetime.timedelta(days=valid_days)
-    code = _new_code()
-    while SignInCode.objects.filter(code_hash=hash_code(code)).exists():
-        code = _new_code()  # the same code twice: vanishingly rare, draw again
+    code = _unique_code()
     sign_in_code = SignInCode(
         young_person=young_person,
         code_hash=hash_code(code),
@@ -97,16 +118,7 @@ def sign_in_code_issue(
     )
     sign_in_code.full_clean(exclude=["created_by"])  # None when Heard itself gives it
     sign_in_code.save()
-    audit.record(
-        actor=actor,
-        event=events.SIGN_IN_CODE_ISSUED,
-        obj=sign_in_code,
-        changes={
-            "young_person": [None, young_person.pk],
-            "expires_at": [None, expires_at.isoformat()],
-        },
-    )
-    return sign_in_code, format_code(code)
+    return _record_issue(actor, sign_in_code, code)
 
 
 @transaction.atomic

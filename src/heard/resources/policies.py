@@ -17,7 +17,6 @@ from heard.core.policies import (
     Policy,
     is_partner,
     is_programme,
-    of_own_organisation,
     registered,
     role_of,
 )
@@ -34,7 +33,7 @@ class ResourcePolicy(OwnOrganisationWrites):
             return False
         if obj is None or obj.published or is_programme(user):
             return True
-        return is_partner(user) and of_own_organisation(user, obj)
+        return self.may_add(user, obj)  # a draft: whoever may keep it (their organisation's)
 
     def view_scope(self, user: Any, rows: QuerySet[Resource]) -> Any:
         if role_of(user) is None:

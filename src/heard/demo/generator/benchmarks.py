@@ -10,16 +10,8 @@ from heard.core.years import year_bounds
 from heard.demo.generator.context import PLACES, Context, Step, _at
 from heard.demo.generator.privacy import ETHNICITIES, PREFER, RELIGIONS
 from heard.demo.generator.sinks import stamped
-from heard.privacy.models import (
-    BenchmarkShare,
-    CareStatus,
-    Characteristic,
-    Ethnicity,
-    Gender,
-    LeastHeardGroup,
-    LeastHeardTarget,
-    YesNo,
-)
+from heard.privacy.characteristics import CareStatus, Ethnicity, Gender, YesNo
+from heard.privacy.models import BenchmarkShare, Characteristic, LeastHeardGroup, LeastHeardTarget
 
 #: Population shares (%) of children and young people (5 to 25) for the benchmarks, by
 #: characteristic, and where they come from.

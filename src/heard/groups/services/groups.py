@@ -203,7 +203,7 @@ def _stage_error(group: Group, to_stage: str) -> str | None:
     current = Group.Stage(group.stage).label
     if not allowed:
         return f"This group is {current.lower()}: it cannot move to another stage."
-    labels = " or ".join(Group.Stage(stage).label for stage in allowed)
+    labels = " or ".join(str(Group.Stage(stage).label) for stage in allowed)
     return (
         f"A group at stage {current} cannot move to {Group.Stage(to_stage).label}: "
         f"it can move to {labels}."

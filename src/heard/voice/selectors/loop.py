@@ -7,7 +7,7 @@ one with two.
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.db import connection
 from django.db.models import Count, DateField, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value
@@ -161,14 +161,25 @@ def _share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
+class FigureFilters(TypedDict, total=False):
+    """The loop figures' filters: views recorded from ``start`` to ``end`` (each included), on
+    ``theme``, in ``group``, by ``organisation``; each None or left out: any."""
+
+    start: datetime.date | None
+    end: datetime.date | None
+    theme: Any
+    group: Any
+    organisation: Any
+
+
 def _figure_views(
     user: Any,
     *,
-    start: datetime.date | None,
-    end: datetime.date | None,
-    theme: Any,
-    group: Any,
-    organisation: Any,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+    theme: Any = None,
+    group: Any = None,
+    organisation: Any = None,
 ) -> QuerySet[View]:
     if user is not None and not may_see_loop_figures(user):
         return View.objects.none()
@@ -282,14 +293,7 @@ def _cells(views: dict[str, Any], responses: dict[str, Any], ratings: dict[str, 
 
 
 def loop_figures(
-    *,
-    user: Any,
-    start: datetime.date | None = None,
-    end: datetime.date | None = None,
-    theme: Any = None,
-    group: Any = None,
-    organisation: Any = None,
-    cells: bool = False,
+    *, user: Any, cells: bool = False, **filters: Unpack[FigureFilters]
 ) -> dict[str, Any]:
     """How well the loop closes for views recorded in a period (and theme, group, organisation).
 
@@ -301,9 +305,7 @@ def loop_figures(
     by one ordered OFFSET query), whatever the number of views. Board members see these figures
     (aggregates only); a partner worker's cover their own organisation.
     """
-    views = _figure_views(
-        user, start=start, end=end, theme=theme, group=group, organisation=organisation
-    )
+    views = _figure_views(user, **filters)
     figures = _view_figures(views)
     recorded = figures["recorded"] or 0
     links = _response_links(views)

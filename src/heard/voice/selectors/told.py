@@ -7,34 +7,23 @@ reverse relation ``YoungPerson.messages`` by name, never by importing messaging 
 
 from __future__ import annotations
 
-import datetime
-from typing import Any
+from typing import Any, Unpack
 
 from django.db.models import Count
 
 from heard.core import disclosure
 from heard.people.models import YoungPerson
-from heard.voice.selectors.loop import _figure_views, _response_links
+from heard.voice.selectors.loop import FigureFilters, _figure_views, _response_links
 
 #: A message that left Heard: accepted by the mail server, or delivered (Notify).
 TOLD_STATUSES = ("sent", "delivered")
 
 
-def told_by_message(
-    *,
-    user: Any,
-    start: datetime.date | None = None,
-    end: datetime.date | None = None,
-    theme: Any = None,
-    group: Any = None,
-    organisation: Any = None,
-) -> disclosure.Cell:
+def told_by_message(*, user: Any, **filters: Unpack[FigureFilters]) -> disclosure.Cell:
     """How many young people were told of feedback on the responses to the views of the loop
     figures (the same filters) by a message Heard sent, with the sum of their keys (for a
     protected figure): one query."""
-    views = _figure_views(
-        user, start=start, end=end, theme=theme, group=group, organisation=organisation
-    )
+    views = _figure_views(user, **filters)
     told = YoungPerson.objects.filter(
         messages__kind="feedback_told",
         messages__status__in=TOLD_STATUSES,
