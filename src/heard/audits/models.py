@@ -16,6 +16,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from heard.core.fields import organisation_link, user_link, young_person_link
 from heard.core.models import TimeStampedModel
 from heard.core.standards import Standard
 from heard.core.validators import NotInFuture, validate_single_line
@@ -44,9 +45,7 @@ class Audit(TimeStampedModel):
         AWARDED = "awarded", _("Kite mark awarded")
         NOT_YET = "not_yet", _("Not yet")
 
-    organisation = models.ForeignKey(
-        "people.Organisation", on_delete=models.PROTECT, related_name="audits"
-    )
+    organisation = organisation_link("audits")
     service = models.CharField(
         max_length=200,
         blank=True,
@@ -150,9 +149,7 @@ class ProvisionReview(TimeStampedModel):
     """Young people visiting a provider (Norfolk's Young Commissioners, seed 004): what they
     found, what they recommend, and a revisit to check each recommendation was acted on."""
 
-    provider = models.ForeignKey(
-        "people.Organisation", on_delete=models.PROTECT, related_name="provision_reviews"
-    )
+    provider = organisation_link("provision_reviews")
     service = models.CharField(
         max_length=200, blank=True, help_text=_("The service visited, if not the whole provider.")
     )
@@ -210,13 +207,7 @@ class Recommendation(TimeStampedModel):
         help_text=_("Entered by the provider's own staff."),
     )
     responded_at = models.DateTimeField(null=True, blank=True)
-    responded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    responded_by = user_link("+")
     outcome = models.CharField(
         _("at the revisit"), max_length=16, choices=Outcome.choices, blank=True
     )
@@ -283,9 +274,7 @@ class CourseAttendance(models.Model):
     """A young person who attended a course: trained from its date until it is no longer valid."""
 
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="attendances")
-    young_person = models.ForeignKey(
-        "people.YoungPerson", on_delete=models.CASCADE, related_name="+"
-    )
+    young_person = young_person_link("+")
 
     class Meta:
         ordering = ["course", "id"]

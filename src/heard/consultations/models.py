@@ -16,11 +16,11 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from heard.core.fields import organisation_link, user_link, young_person_link
 from heard.core.models import TimeStampedModel
 from heard.core.roles import AgeBand
 from heard.core.tables import display
@@ -57,20 +57,8 @@ class Consultation(TimeStampedModel):
 
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True, help_text=_("What it asks and why."))
-    organisation = models.ForeignKey(
-        "people.Organisation",
-        on_delete=models.PROTECT,
-        related_name="consultations",
-        verbose_name=_("owner organisation"),
-    )
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="consultations_owned",
-        help_text=_("The member of staff who runs it."),
-    )
+    organisation = organisation_link("consultations", verbose_name=_("owner organisation"))
+    owner = user_link("consultations_owned", help_text=_("The member of staff who runs it."))
     themes = models.ManyToManyField("groups.Theme", blank=True, related_name="consultations")
     #: The audience: each part empty means everyone; a young person is in it when they match
     #: every part that is not empty.
@@ -94,9 +82,7 @@ class Consultation(TimeStampedModel):
         related_name="consultations",
         verbose_name=_("responses in the loop"),
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = user_link("+")
 
     objects = ConsultationQuerySet.as_manager()
 
@@ -181,9 +167,7 @@ class SurveyResponse(models.Model):
     consultation = models.ForeignKey(
         Consultation, on_delete=models.CASCADE, related_name="survey_responses"
     )
-    young_person = models.ForeignKey(
-        "people.YoungPerson", on_delete=models.CASCADE, related_name="survey_responses"
-    )
+    young_person = young_person_link("survey_responses")
     submitted_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

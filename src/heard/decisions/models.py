@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from heard.core.fields import organisation_link, young_person_link
 from heard.core.models import TimeStampedModel, staff_link
 from heard.core.roles import AgeBand
 from heard.core.validators import validate_single_line
@@ -58,12 +59,9 @@ class BudgetRound(TimeStampedModel):
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True)
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.BUDGET)
-    organisation = models.ForeignKey(
-        "people.Organisation",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="budget_rounds",
+    organisation = organisation_link(
+        "budget_rounds",
+        optional=True,
         help_text=_("The organisation that runs it; empty for the whole partnership."),
     )
     theme = models.ForeignKey(
@@ -213,12 +211,8 @@ class Proposal(TimeStampedModel):
         validators=[MinValueValidator(Decimal("0.01"))],
     )
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.SHORTLISTED)
-    proposed_by_young_person = models.ForeignKey(
-        "people.YoungPerson",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="budget_proposals",
+    proposed_by_young_person = young_person_link(
+        "budget_proposals", on_delete=models.SET_NULL, optional=True
     )
     proposed_by_group = models.ForeignKey(
         "groups.Group", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -269,9 +263,7 @@ class Ballot(TimeStampedModel):
         PAPER = "paper", _("Paper (entered by staff)")
 
     round = models.ForeignKey(BudgetRound, on_delete=models.PROTECT, related_name="ballots")
-    young_person = models.ForeignKey(
-        "people.YoungPerson", on_delete=models.PROTECT, related_name="ballots"
-    )
+    young_person = young_person_link("ballots", on_delete=models.PROTECT)
     cast_at = models.DateTimeField(default=timezone.now)
     origin = models.CharField(max_length=8, choices=Origin.choices)
     entered_by = staff_link()

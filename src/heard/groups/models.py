@@ -15,6 +15,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from heard.core.dates import long_date
+from heard.core.fields import organisation_link, young_person_link
 from heard.core.models import TimeStampedModel, dates_in_order, one_current, staff_link
 from heard.core.validators import NotInFuture, validate_single_line
 from heard.groups.querysets import GroupQuerySet, MembershipQuerySet
@@ -133,9 +134,7 @@ class Group(TimeStampedModel):
 
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=32, choices=Kind.choices)
-    host_organisation = models.ForeignKey(
-        "people.Organisation", on_delete=models.PROTECT, related_name="hosted_groups"
-    )
+    host_organisation = organisation_link("hosted_groups")
     leads = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="led_groups")
     themes = models.ManyToManyField(Theme, through="GroupTheme", blank=True, related_name="groups")
     stage = models.CharField(max_length=16, choices=Stage.choices, default=Stage.PROPOSED)
@@ -310,9 +309,7 @@ class Membership(TimeStampedModel):
     """A young person's membership of a group, with when they joined and left."""
 
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships")
-    young_person = models.ForeignKey(
-        "people.YoungPerson", on_delete=models.CASCADE, related_name="memberships"
-    )
+    young_person = young_person_link("memberships")
     joined_on = models.DateField()
     left_on = models.DateField(null=True, blank=True)
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from heard.core.fields import user_link
 from heard.core.models import TimeStampedModel, staff_link
 from heard.core.validators import NotInFuture, validate_single_line
 
@@ -49,13 +49,7 @@ class Theme(TimeStampedModel):
         ],
         help_text=_("The year span, like 2025-26."),
     )
-    lead = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="led_themes",
-    )
+    lead = user_link("led_themes")
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
     description = models.TextField(blank=True)
 

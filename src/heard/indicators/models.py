@@ -7,12 +7,12 @@ stored; it is computed from the records whenever it is read.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from heard.core.fields import organisation_link, user_link
 from heard.core.models import TimeStampedModel
 from heard.core.roles import AgeBand
 from heard.core.validators import validate_single_line
@@ -61,17 +61,8 @@ class Indicator(TimeStampedModel):
         "groups.Theme", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     group_kind = models.CharField(max_length=32, choices=Group.Kind.choices, blank=True)
-    organisation = models.ForeignKey(
-        "people.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    lead = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("group lead"),
-    )
+    organisation = organisation_link("+", optional=True)
+    lead = user_link("+", on_delete=models.PROTECT, verbose_name=_("group lead"))
     age_band = models.CharField(max_length=16, choices=AgeBand.choices, blank=True)
     session_kind = models.CharField(max_length=32, choices=Session.Kind.choices, blank=True)
     degree = models.CharField(
@@ -119,13 +110,9 @@ class IssuedReport(TimeStampedModel):
     kind = models.CharField(max_length=16, choices=Kind.choices)
     starts_on = models.DateField()
     ends_on = models.DateField()
-    organisation = models.ForeignKey(
-        "people.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    organisation = organisation_link("+", optional=True)
     #: Who issued it; empty when Heard itself did (the demo's report).
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    issued_by = user_link("+", on_delete=models.PROTECT)
     #: ``{"exact": ..., "protected": ...}``: the report as ``reports.build`` made it for each
     #: audience, so every later reader gets the version the disclosure policy gives them.
     figures = models.JSONField()

@@ -8,10 +8,10 @@ evaluation is one young person's rating of a session or event, from paper or the
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from heard.core.fields import organisation_link, user_link, young_person_link
 from heard.core.models import TimeStampedModel
 from heard.core.tables import display
 from heard.core.validators import NotInFuture, validate_single_line
@@ -39,9 +39,7 @@ class InvolvementActivity(TimeStampedModel):
     title = models.CharField(max_length=200)
     kind = models.CharField(max_length=32, choices=Kind.choices)
     date = models.DateField(validators=[NotInFuture(FUTURE_ACTIVITY)])  # type: ignore[arg-type]
-    organisation = models.ForeignKey(
-        "people.Organisation", on_delete=models.PROTECT, related_name="involvement_activities"
-    )
+    organisation = organisation_link("involvement_activities")
     young_people_involved = models.BooleanField(_("young people involved"), default=False)
     #: How young people took part: several of ``How`` (empty when they were not involved).
     how = models.JSONField(_("how young people were involved"), default=list, blank=True)
@@ -50,9 +48,7 @@ class InvolvementActivity(TimeStampedModel):
     )
     notes = models.TextField(blank=True)
     #: Set by the service (the actor), never by a form: blank for what Heard itself recorded.
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = user_link("+")
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -86,20 +82,13 @@ class Evaluation(TimeStampedModel):
     session = models.ForeignKey(
         "participation.Session", on_delete=models.CASCADE, related_name="evaluations"
     )
-    young_person = models.ForeignKey(
-        "people.YoungPerson",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="evaluations",
-        help_text=_("Empty for an anonymous evaluation from paper."),
+    young_person = young_person_link(
+        "evaluations", optional=True, help_text=_("Empty for an anonymous evaluation from paper.")
     )
     rating = models.CharField(max_length=16, choices=Rating.choices)
     comment = models.TextField(blank=True)
     source = models.CharField(max_length=16, choices=Source.choices, default=Source.PAPER)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = user_link("+")
 
     class Meta:
         ordering = ["-session__date", "-id"]

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from heard.core.fields import user_link, young_person_link
+
 
 class Message(models.Model):
     class Kind(models.TextChoices):
@@ -35,20 +37,8 @@ class Message(models.Model):
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     channel = models.CharField(max_length=8, choices=Channel.choices, default=Channel.EMAIL)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="messages",
-    )
-    young_person = models.ForeignKey(
-        "people.YoungPerson",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="messages",
-    )
+    user = user_link("messages", on_delete=models.CASCADE)
+    young_person = young_person_link("messages", optional=True)
     feedback = models.ForeignKey(
         "voice.Feedback",
         null=True,

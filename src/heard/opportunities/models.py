@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from heard.core.fields import organisation_link, user_link, young_person_link
 from heard.core.models import TimeStampedModel
 from heard.core.roles import AgeBand
 from heard.core.tables import display
@@ -41,9 +41,7 @@ class Opportunity(TimeStampedModel):
     title = models.CharField(max_length=200)
     kind = models.CharField(max_length=32, choices=Kind.choices)
     description = models.TextField()
-    organisation = models.ForeignKey(
-        "people.Organisation", on_delete=models.PROTECT, related_name="opportunities"
-    )
+    organisation = organisation_link("opportunities")
     #: Who it suits: several of ``AgeBand`` (empty: every age).
     age_bands = models.JSONField(_("age bands"), default=list, blank=True)
     #: Members of any of these groups (none: everyone).
@@ -63,9 +61,7 @@ class Opportunity(TimeStampedModel):
     places = models.PositiveIntegerField(null=True, blank=True)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
     #: Set by the service (the actor), never by a form: blank for what Heard itself recorded.
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = user_link("+")
 
     class Meta:
         ordering = ["-starts_at", "-id"]
@@ -118,9 +114,7 @@ class SignUp(TimeStampedModel):
         ATTENDED = "attended", _("Attended")
 
     opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="sign_ups")
-    young_person = models.ForeignKey(
-        "people.YoungPerson", on_delete=models.CASCADE, related_name="opportunity_sign_ups"
-    )
+    young_person = young_person_link("opportunity_sign_ups")
     signed_up_at = models.DateTimeField(_("signed up"), default=timezone.now)
     how = models.CharField(max_length=16, choices=How.choices)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.SIGNED_UP)
@@ -132,9 +126,7 @@ class SignUp(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="opportunity_sign_ups",
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = user_link("+")
 
     class Meta:
         ordering = ["signed_up_at", "id"]

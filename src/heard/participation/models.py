@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from heard.core.fields import organisation_link, user_link, young_person_link
 from heard.core.models import TimeStampedModel
 from heard.core.roles import HearByRightStandard
 from heard.core.tables import display
@@ -105,18 +106,14 @@ class Session(TimeStampedModel):
     group = models.ForeignKey(
         "groups.Group", null=True, blank=True, on_delete=models.PROTECT, related_name="sessions"
     )
-    young_person = models.ForeignKey(
-        "people.YoungPerson",
-        null=True,
-        blank=True,
+    young_person = young_person_link(
+        "individual_sessions",
         on_delete=models.PROTECT,
-        related_name="individual_sessions",
+        optional=True,
         help_text=_("For an individual session (a one-to-one review, say) rather than a group's."),
     )
-    organisation = models.ForeignKey(
-        "people.Organisation",
-        on_delete=models.PROTECT,
-        related_name="sessions",
+    organisation = organisation_link(
+        "sessions",
         help_text=_(
             "The organisation whose session this is: the group's host, the young person's, "
             "or the one that ran a session with no group (issue 18)."
@@ -152,13 +149,7 @@ class Session(TimeStampedModel):
     notes = models.TextField(blank=True)
     monitoring_form_complete = models.BooleanField(default=False)
     #: Set by the service (the actor), never by a form: blank for what Heard itself logged.
-    logged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logged_by = user_link("+")
 
     objects = SessionQuerySet.as_manager()
 
@@ -215,9 +206,7 @@ class Attendance(models.Model):
         ABSENT = "absent", _("Did not attend")
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendances")
-    young_person = models.ForeignKey(
-        "people.YoungPerson", on_delete=models.CASCADE, related_name="attendances"
-    )
+    young_person = young_person_link("attendances")
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.ATTENDED)
 
     class Meta:
@@ -257,13 +246,9 @@ class YearlyParticipation(models.Model):
 
     #: The calendar year in which the partnership year starts (1 April): 2026 is 2026-27.
     year = models.PositiveSmallIntegerField()
-    young_person = models.ForeignKey(
-        "people.YoungPerson", on_delete=models.CASCADE, related_name="+"
-    )
+    young_person = young_person_link("+")
     group = models.ForeignKey("groups.Group", null=True, on_delete=models.CASCADE, related_name="+")
-    organisation = models.ForeignKey(
-        "people.Organisation", on_delete=models.CASCADE, related_name="+"
-    )
+    organisation = organisation_link("+", on_delete=models.CASCADE)
     sessions_attended = models.PositiveIntegerField()
     active_sessions = models.PositiveIntegerField()
     #: The year's first attended session and first active one: a period from the year's start to
@@ -311,9 +296,7 @@ class YearlyParticipant(models.Model):
     """
 
     year = models.PositiveSmallIntegerField()
-    young_person = models.ForeignKey(
-        "people.YoungPerson", on_delete=models.CASCADE, related_name="+"
-    )
+    young_person = young_person_link("+")
     via_buddy_group = models.BooleanField()
     #: The year's first active session, and the first in a group that is a Buddy Group now
     #: (recounted with ``via_buddy_group`` when a group's kind changes): a period from the
@@ -355,13 +338,9 @@ class QuarterlyParticipation(models.Model):
 
     #: The quarter's first day.
     quarter = models.DateField()
-    young_person = models.ForeignKey(
-        "people.YoungPerson", on_delete=models.CASCADE, related_name="+"
-    )
+    young_person = young_person_link("+")
     group = models.ForeignKey("groups.Group", null=True, on_delete=models.CASCADE, related_name="+")
-    organisation = models.ForeignKey(
-        "people.Organisation", on_delete=models.CASCADE, related_name="+"
-    )
+    organisation = organisation_link("+", on_delete=models.CASCADE)
     active_sessions = models.PositiveIntegerField()
 
     class Meta:

@@ -14,6 +14,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from heard.core.fields import organisation_link
 from heard.core.models import TimeStampedModel
 from heard.core.roles import AgeBand, Role
 from heard.core.validators import validate_single_line
@@ -44,12 +45,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(unique=True)
     full_name = models.CharField(max_length=150)
     role = models.CharField(max_length=32, choices=Role.choices)
-    organisation = models.ForeignKey(
-        "people.Organisation",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="staff",
+    organisation = organisation_link(
+        "staff",
+        optional=True,
         help_text=_("Required for partner workers: the organisation whose records they keep."),
     )
     job_title = models.CharField(max_length=150, blank=True)

@@ -7,6 +7,7 @@ import datetime
 from django.db import models
 from django.utils import timezone
 
+from heard.core.fields import young_person_link
 from heard.core.models import staff_link
 from heard.core.tables import display
 
@@ -18,9 +19,7 @@ class SignInCode(models.Model):
     (the portal session it opened lasts its two hours, until the code expires or is revoked).
     """
 
-    young_person = models.ForeignKey(
-        "people.YoungPerson", on_delete=models.CASCADE, related_name="sign_in_codes"
-    )
+    young_person = young_person_link("sign_in_codes")
     code_hash = models.CharField(max_length=128, unique=True)
     created_by = staff_link(blank=False)
     created_at = models.DateTimeField(auto_now_add=True)

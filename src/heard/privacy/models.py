@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from heard.core.fields import young_person_link
 from heard.core.models import TimeStampedModel, dates_in_order, one_current, staff_link
 from heard.core.tables import display
 from heard.core.validators import NotInFuture, validate_single_line
@@ -34,9 +35,7 @@ class Consent(TimeStampedModel):
         VERBAL = "verbal", _("Verbal")
         ONLINE = "online", _("Online")
 
-    young_person = models.ForeignKey(
-        "people.YoungPerson", on_delete=models.CASCADE, related_name="consents"
-    )
+    young_person = young_person_link("consents")
     purpose = models.CharField(max_length=16, choices=Purpose.choices)
     given_by = models.CharField(max_length=16, choices=GivenBy.choices)
     given_on = models.DateField(

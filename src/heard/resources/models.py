@@ -5,10 +5,10 @@ its type read from its first bytes) and/or a web link; and which resources a ses
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from heard.core.fields import organisation_link, user_link
 from heard.core.models import TimeStampedModel
 from heard.core.roles import AgeBand
 from heard.core.validators import validate_single_line
@@ -30,12 +30,9 @@ class Resource(TimeStampedModel):
     methods = models.ManyToManyField("participation.Method", blank=True, related_name="resources")
     #: Several of ``AgeBand`` (empty: any age).
     age_bands = models.JSONField(_("age bands"), default=list, blank=True)
-    organisation = models.ForeignKey(
-        "people.Organisation",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="resources",
+    organisation = organisation_link(
+        "resources",
+        optional=True,
         help_text=_("Whose resource it is; empty for the partnership's own."),
     )
     file = models.FileField(upload_to="resources/%Y/%m/", blank=True)
@@ -45,9 +42,7 @@ class Resource(TimeStampedModel):
     published = models.BooleanField(
         default=False, help_text=_("Published resources are in the library for all staff.")
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = user_link("+")
 
     class Meta:
         ordering = ["title", "id"]
@@ -71,9 +66,7 @@ class SessionResource(models.Model):
     session = models.ForeignKey(
         "participation.Session", on_delete=models.CASCADE, related_name="resource_uses"
     )
-    added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    added_by = user_link("+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from heard.core.fields import organisation_link, user_link, young_person_link
 from heard.core.models import TimeStampedModel, staff_link
 from heard.core.tables import display
 from heard.core.validators import NotInFuture, validate_single_line
@@ -74,9 +74,7 @@ class SessionHours(TimeStampedModel):
             MaxValueValidator(MAX_SESSION_HOURS, _("A session counts for 24 hours at most.")),
         ],
     )
-    set_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    set_by = user_link("+")
 
     class Meta:
         ordering = ["-session__date", "-id"]
@@ -94,18 +92,14 @@ class Recognition(TimeStampedModel):
         VOUCHER = "voucher", _("Voucher")
         HOURS = "hours", _("Volunteering hours")
 
-    young_person = models.ForeignKey(
-        "people.YoungPerson", on_delete=models.CASCADE, related_name="recognitions"
-    )
+    young_person = young_person_link("recognitions")
     kind = models.CharField(max_length=16, choices=Kind.choices)
     title = models.CharField(
         max_length=200,
         help_text=_("What it recognises, like “Interview panel for a youth worker”."),
     )
     date = models.DateField(validators=[NotInFuture(FUTURE_RECOGNITION)])  # type: ignore[arg-type]
-    organisation = models.ForeignKey(
-        "people.Organisation", on_delete=models.PROTECT, related_name="recognitions"
-    )
+    organisation = organisation_link("recognitions")
     accreditation_body = models.CharField(max_length=200, blank=True)
     accreditation_level = models.CharField(max_length=100, blank=True)
     voucher_value = models.DecimalField(
@@ -121,9 +115,7 @@ class Recognition(TimeStampedModel):
         max_digits=5, decimal_places=1, null=True, blank=True, validators=_positive_hours()
     )
     details = models.TextField(blank=True)
-    given_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    given_by = user_link("+")
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -172,29 +164,20 @@ class ExpenseClaim(MoneyDecision):
     """Out-of-pocket costs of a young person (claimed by them through a worker, or for them) or
     of a member of staff, item by item."""
 
-    organisation = models.ForeignKey(
-        "people.Organisation", on_delete=models.PROTECT, related_name="expense_claims"
-    )
-    young_person = models.ForeignKey(
-        "people.YoungPerson",
-        null=True,
-        blank=True,
+    organisation = organisation_link("expense_claims")
+    young_person = young_person_link(
+        "expense_claims",
         on_delete=models.PROTECT,
-        related_name="expense_claims",
+        optional=True,
         help_text=_("Whose costs, when a young person's; empty for the staff member's own."),
     )
-    claimant = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
+    claimant = user_link(
+        "expense_claims",
         on_delete=models.PROTECT,
-        related_name="expense_claims",
         help_text=_("The member of staff claiming their own costs; empty for a young person's."),
     )
     purpose = models.CharField(max_length=200, help_text=_("What the costs were for."))
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    submitted_by = user_link("+")
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -240,9 +223,7 @@ class ExpenseItem(TimeStampedModel):
 class PartnerInvoice(MoneyDecision):
     """An agreed cost a partner organisation bills the partnership for (seed 000)."""
 
-    organisation = models.ForeignKey(
-        "people.Organisation", on_delete=models.PROTECT, related_name="partner_invoices"
-    )
+    organisation = organisation_link("partner_invoices")
     reference = models.CharField(max_length=100, help_text=_("The partner's invoice number."))
     period_start = models.DateField(_("period from"))
     period_end = models.DateField(_("period to"))
@@ -253,9 +234,7 @@ class PartnerInvoice(MoneyDecision):
         decimal_places=2,
         validators=[MinValueValidator(Decimal("0.01"), _("The amount must be more than £0."))],
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = user_link("+")
 
     class Meta:
         ordering = ["-period_end", "-id"]

@@ -13,12 +13,12 @@ from __future__ import annotations
 import datetime
 import secrets
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from heard.core.fields import user_link, young_person_link
 from heard.core.models import TimeStampedModel
 from heard.core.validators import NotInFuture, validate_single_line
 
@@ -88,20 +88,15 @@ class Concern(TimeStampedModel):
         editable=False,
         help_text=_("Random, like SC-7K3MQ2XP: it counts nothing."),
     )
-    young_person = models.ForeignKey(
-        "people.YoungPerson",
-        null=True,
-        blank=True,
+    young_person = young_person_link(
+        "+",
         on_delete=models.PROTECT,
-        related_name="+",
+        optional=True,
         help_text=_("The young person the concern is about, if known."),
     )
-    raised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
+    raised_by = user_link(
+        "+",
         on_delete=models.PROTECT,
-        related_name="+",
         help_text=_("Empty when the young person raised it themselves, in the portal."),
     )
     source = models.CharField(
@@ -128,13 +123,7 @@ class Concern(TimeStampedModel):
     immediate_action = models.TextField(_("Immediate action taken"), max_length=5000)
     child_told = models.TextField(_("What the child was told would happen next"), max_length=5000)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    assigned_to = user_link("+", on_delete=models.PROTECT)
     assigned_at = models.DateTimeField(null=True, blank=True)
     decision = models.CharField(max_length=32, choices=Decision.choices, blank=True)
     decision_notes = models.TextField(blank=True, max_length=5000)
@@ -217,9 +206,7 @@ class BackgroundCheck(TimeStampedModel):
         ENHANCED_DBS = "enhanced_dbs", _("Enhanced DBS")
         ENHANCED_DBS_BARRED = "enhanced_dbs_barred", _("Enhanced DBS with children's barred list")
 
-    staff = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="background_checks"
-    )
+    staff = user_link("background_checks", on_delete=models.PROTECT, optional=False)
     kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.ENHANCED_DBS)
     certificate_number = models.CharField(
         max_length=12,
@@ -251,9 +238,7 @@ class BackgroundCheck(TimeStampedModel):
 class TrainingRecord(TimeStampedModel):
     """Training a member of staff completed, such as child protection training for champions."""
 
-    staff = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="training_records"
-    )
+    staff = user_link("training_records", on_delete=models.PROTECT, optional=False)
     course = models.CharField(
         max_length=200, help_text=_("For example, child protection training.")
     )

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from heard.core.fields import organisation_link, user_link, young_person_link
 from heard.core.models import TimeStampedModel, staff_link
 from heard.core.tables import display
 from heard.core.validators import NotInFuture, validate_single_line
@@ -58,11 +58,8 @@ class View(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="views",
     )
-    organisation = models.ForeignKey(
-        "people.Organisation",
-        on_delete=models.PROTECT,
-        related_name="views",
-        help_text=_("Whose records these are: the session's organisation."),
+    organisation = organisation_link(
+        "views", help_text=_("Whose records these are: the session's organisation.")
     )
     recorded_on = models.DateField(
         db_index=True,
@@ -246,9 +243,7 @@ class Rating(models.Model):
         NOT_HELPFUL = "not_helpful", _("Not helpful")
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="ratings")
-    young_person = models.ForeignKey(
-        "people.YoungPerson", on_delete=models.CASCADE, related_name="ratings"
-    )
+    young_person = young_person_link("ratings")
     value = models.CharField(max_length=16, choices=Value.choices)
     comment = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -279,9 +274,7 @@ class ViewResponsibility(models.Model):
     """
 
     # The user's rows are found by the unique constraint's index (user, view).
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_index=False
-    )
+    user = user_link("+", on_delete=models.CASCADE, optional=False, db_index=False)
     view = models.ForeignKey(View, on_delete=models.CASCADE, related_name="responsibilities")
     status = models.CharField(max_length=16, choices=View.Status.choices)
     recorded_on = models.DateField()
