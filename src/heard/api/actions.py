@@ -11,7 +11,7 @@ from rest_framework import decorators, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from heard.api.common import ServiceViewSet
+from heard.api import common
 
 
 class RecordAction:
@@ -35,10 +35,10 @@ class RecordAction:
         self.service, self.given, self.doc = service, given, doc
         self.shows_record, self.schema = shows_record, schema
 
-    def __set_name__(self, owner: type[ServiceViewSet], name: str) -> None:
+    def __set_name__(self, owner: type[common.ServiceViewSet], name: str) -> None:
         service, given, shows_record = self.service, self.given, self.shows_record
 
-        def act(view: ServiceViewSet, request: Request, pk: str | None = None) -> Response:
+        def act(view: common.ServiceViewSet, request: Request, pk: str | None = None) -> Response:
             obj = view.to_change()
             values = view.validated(given) if given is not None else {}
             changed = view.write(service, obj, **values)

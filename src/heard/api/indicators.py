@@ -12,7 +12,7 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
 
-from heard.api.common import STAMPS, OutputSerializer, RecordDeleteViewSet, model_permissions
+from heard.api import common
 from heard.api.fields import BulkRelatedField, ShownAsIs
 from heard.core.roles import AgeBand
 from heard.core.suppression import SMALL, WITHHELD
@@ -82,7 +82,7 @@ def _blank_or(choices: Any) -> serializers.ChoiceField:
     return serializers.ChoiceField(choices=choices, allow_blank=True, read_only=True)
 
 
-class IndicatorOutput(OutputSerializer):
+class IndicatorOutput(common.OutputSerializer):
     measure_label = serializers.CharField(source="progress.measure.label", read_only=True)
     group_kind = _blank_or(Group.Kind.choices)
     age_band = _blank_or(AgeBand.choices)
@@ -103,7 +103,7 @@ class IndicatorOutput(OutputSerializer):
             "amber_within",
             *FILTER_FIELDS,
             "progress",
-            *STAMPS,
+            *common.STAMPS,
         ]
 
 
@@ -141,7 +141,7 @@ class IndicatorInput(serializers.Serializer):  # type: ignore[type-arg]
     partial_update=extend_schema(summary="Change an indicator (participation lead)"),
     destroy=extend_schema(summary="Delete an indicator (participation lead)"),
 )
-class IndicatorViewSet(RecordDeleteViewSet):
+class IndicatorViewSet(common.RecordDeleteViewSet):
     """Indicators: a measure from the library, its filters, a target and a red/amber/green
     rule, each with its figure now; one indicator with its last four quarters too."""
 
@@ -150,7 +150,7 @@ class IndicatorViewSet(RecordDeleteViewSet):
     input_serializer = IndicatorInput
     filterset_class = filters.IndicatorFilter
     queryset = Indicator.objects.none()
-    action_permissions = model_permissions(Indicator, destroy="delete")
+    action_permissions = common.model_permissions(Indicator, destroy="delete")
     visible = staticmethod(selectors.indicators_visible_to)
     adds = staticmethod(services.indicator_create)
     changes = staticmethod(services.indicator_update)

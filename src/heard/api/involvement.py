@@ -8,13 +8,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from heard.api.common import (
-    STAMPS,
-    TEXT_MAX_LENGTH,
-    OutputSerializer,
-    RecordDeleteViewSet,
-    model_permissions,
-)
+from heard.api import common
 from heard.api.fields import (
     VisibleField,
     VisibleSessionField,
@@ -27,7 +21,7 @@ from heard.involvement.services.evaluations import COMMENT_MAX_LENGTH
 # Involvement activities --------------------------------------------------------------------------
 
 
-class ActivitySerializer(OutputSerializer):
+class ActivitySerializer(common.OutputSerializer):
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     how = serializers.ListField(
         child=serializers.ChoiceField(choices=InvolvementActivity.How.choices), read_only=True
@@ -53,7 +47,7 @@ class ActivitySerializer(OutputSerializer):
             "young_people",
             "young_people_count",
             "notes",
-            *STAMPS,
+            *common.STAMPS,
         ]
 
     def get_young_people(self, activity: InvolvementActivity) -> list[str]:
@@ -78,10 +72,12 @@ class ActivityInput(serializers.Serializer):  # type: ignore[type-arg]
         max_length=len(InvolvementActivity.How.choices),
     )
     young_people = VisibleYoungPersonField(many=True, required=False)
-    notes = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
+    notes = serializers.CharField(
+        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
+    )
 
 
-class ActivityViewSet(RecordDeleteViewSet):
+class ActivityViewSet(common.RecordDeleteViewSet):
     """Recruitment, commissioning and procurement activities, and whether and how young people
     took part. A partner worker keeps their own organisation's; board members read them all."""
 
@@ -89,7 +85,7 @@ class ActivityViewSet(RecordDeleteViewSet):
     input_serializer = ActivityInput
     filterset_class = filters.ActivityFilter
     queryset = InvolvementActivity.objects.none()
-    action_permissions = model_permissions(InvolvementActivity, destroy="delete")
+    action_permissions = common.model_permissions(InvolvementActivity, destroy="delete")
     visible = staticmethod(selectors.activities_with_young_people)
     adds = staticmethod(services.activity_record)
     changes = staticmethod(services.activity_update)
@@ -103,7 +99,7 @@ class ActivityViewSet(RecordDeleteViewSet):
 # Evaluations -------------------------------------------------------------------------------------
 
 
-class EvaluationSerializer(OutputSerializer):
+class EvaluationSerializer(common.OutputSerializer):
     session_title = serializers.CharField(source="session.__str__", read_only=True)
     young_person_reference = serializers.CharField(
         source="young_person.reference", read_only=True, allow_null=True, default=None
@@ -120,7 +116,7 @@ class EvaluationSerializer(OutputSerializer):
             "rating",
             "comment",
             "source",
-            *STAMPS,
+            *common.STAMPS,
         ]
 
 
@@ -140,7 +136,7 @@ class EvaluationChange(serializers.Serializer):  # type: ignore[type-arg]
     comment = serializers.CharField(max_length=COMMENT_MAX_LENGTH, required=False, allow_blank=True)
 
 
-class EvaluationViewSet(RecordDeleteViewSet):
+class EvaluationViewSet(common.RecordDeleteViewSet):
     """Young people's evaluations of sessions and events (positive, neutral or negative, with a
     comment), from paper or the portal. Whoever may read a session reads its evaluations."""
 
@@ -150,7 +146,7 @@ class EvaluationViewSet(RecordDeleteViewSet):
     filterset_class = filters.EvaluationFilter
     queryset = Evaluation.objects.none()
     one = staticmethod(selectors.evaluation_get)
-    action_permissions = model_permissions(Evaluation, destroy="delete")
+    action_permissions = common.model_permissions(Evaluation, destroy="delete")
     visible = staticmethod(selectors.evaluations_visible_to)
     adds = staticmethod(services.evaluation_record)
     changes = staticmethod(services.evaluation_update)

@@ -12,17 +12,8 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from heard.api import common
 from heard.api.actions import RecordAction
-from heard.api.common import (
-    READ_CREATE,
-    STAMPS,
-    TEXT_MAX_LENGTH,
-    OutputSerializer,
-    ReadCreateViewSet,
-    RecordDeleteViewSet,
-    fields_with,
-    model_permissions,
-)
 from heard.api.fields import (
     BulkRelatedField,
     VisibleField,
@@ -39,7 +30,7 @@ from heard.participation.models import Degree, ParticipationType, Session
 # Opportunities -----------------------------------------------------------------------------------
 
 
-class OpportunitySerializer(OutputSerializer):
+class OpportunitySerializer(common.OutputSerializer):
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     age_bands = serializers.ListField(
         child=serializers.ChoiceField(choices=AgeBand.choices), read_only=True
@@ -53,8 +44,10 @@ class OpportunitySerializer(OutputSerializer):
         model = Opportunity
         fields = [
             "id",
-            *fields_with(OPPORTUNITY_FIELDS, organisation=["organisation_name"], places=["taken"]),
-            *STAMPS,
+            *common.fields_with(
+                OPPORTUNITY_FIELDS, organisation=["organisation_name"], places=["taken"]
+            ),
+            *common.STAMPS,
         ]
 
 
@@ -72,7 +65,7 @@ class GroupField(BulkRelatedField):
 class OpportunityInput(serializers.Serializer):  # type: ignore[type-arg]
     title = serializers.CharField(max_length=200)
     kind = serializers.ChoiceField(choices=Opportunity.Kind.choices)
-    description = serializers.CharField(max_length=TEXT_MAX_LENGTH)
+    description = serializers.CharField(max_length=common.TEXT_MAX_LENGTH)
     organisation = OrganisationField()
     starts_at = serializers.DateTimeField()
     ends_at = serializers.DateTimeField(required=False, allow_null=True)
@@ -80,7 +73,7 @@ class OpportunityInput(serializers.Serializer):  # type: ignore[type-arg]
     place = serializers.CharField(max_length=200, required=False, allow_blank=True)
     online = serializers.BooleanField(required=False)
     accessibility = serializers.CharField(
-        max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True
+        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
     )
     places = serializers.IntegerField(min_value=1, required=False, allow_null=True)
     age_bands = serializers.ListField(
@@ -102,7 +95,7 @@ class OpportunityInput(serializers.Serializer):  # type: ignore[type-arg]
 # Sign-ups ----------------------------------------------------------------------------------------
 
 
-class SignUpSerializer(OutputSerializer):
+class SignUpSerializer(common.OutputSerializer):
     young_person_reference = serializers.CharField(source="young_person.reference", read_only=True)
     opportunity_title = serializers.CharField(source="opportunity.title", read_only=True)
 
@@ -118,7 +111,7 @@ class SignUpSerializer(OutputSerializer):
             "how",
             "status",
             "session",
-            *STAMPS,
+            *common.STAMPS,
         ]
 
 
@@ -168,7 +161,7 @@ class OpportunityAttendanceOutput(serializers.Serializer):  # type: ignore[type-
     retrieve=extend_schema(summary="One sign-up"),
     create=extend_schema(summary="Sign up a young person"),
 )
-class SignUpViewSet(ReadCreateViewSet):
+class SignUpViewSet(common.ReadCreateViewSet):
     """Young people's sign-ups to opportunities. Staff sign up young people they can see and
     withdraw sign-ups; young people sign up themselves in the portal."""
 
@@ -177,7 +170,7 @@ class SignUpViewSet(ReadCreateViewSet):
     filterset_class = filters.SignUpFilter
     queryset = SignUp.objects.none()
     one = staticmethod(selectors.sign_up_get)
-    action_permissions = model_permissions(SignUp, READ_CREATE, withdraw="change")
+    action_permissions = common.model_permissions(SignUp, common.READ_CREATE, withdraw="change")
     visible = staticmethod(selectors.sign_ups_visible_to)
     adds = staticmethod(services.sign_up_add)
 
@@ -197,7 +190,7 @@ class SignUpViewSet(ReadCreateViewSet):
     partial_update=extend_schema(summary="Change an opportunity"),
     destroy=extend_schema(summary="Delete an opportunity and its sign-ups"),
 )
-class OpportunityViewSet(RecordDeleteViewSet):
+class OpportunityViewSet(common.RecordDeleteViewSet):
     """Opportunities to get involved: panels, events, focus groups, media work and training,
     who they suit, when and where, their accessibility, closing date and places."""
 
@@ -206,7 +199,7 @@ class OpportunityViewSet(RecordDeleteViewSet):
     filterset_class = filters.OpportunityFilter
     queryset = Opportunity.objects.none()
     one = staticmethod(selectors.opportunity_get)
-    action_permissions = model_permissions(
+    action_permissions = common.model_permissions(
         Opportunity, destroy="delete", attendance="opportunities.change_signup"
     )
     adds = staticmethod(services.opportunity_add)

@@ -11,13 +11,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from heard.api.common import (
-    STAMPS,
-    OutputSerializer,
-    ReadCreateViewSet,
-    RecordViewSet,
-    model_permissions,
-)
+from heard.api import common
 from heard.api.fields import (
     BulkRelatedField,
     IdField,
@@ -145,7 +139,7 @@ class AttendanceOutput(serializers.ModelSerializer):
         fields = ["young_person", "reference", "status"]
 
 
-class SessionOutput(OutputSerializer):
+class SessionOutput(common.OutputSerializer):
     attendee_count = serializers.IntegerField(read_only=True, help_text="How many attended.")
     standards: serializers.SlugRelatedField[Standard] = serializers.SlugRelatedField(
         many=True, slug_field="code", read_only=True
@@ -159,7 +153,7 @@ class SessionOutput(OutputSerializer):
             *(name for name in AUDITED if name != "other_groups"),
             "logged_by",
             "attendee_count",
-            *STAMPS,
+            *common.STAMPS,
         ]
 
 
@@ -196,7 +190,7 @@ class HeadcountInput(serializers.Serializer):
     school = serializers.CharField(max_length=200, required=False, allow_blank=True)
 
 
-class HeadcountOutput(OutputSerializer):
+class HeadcountOutput(common.OutputSerializer):
     class Meta:
         model = Headcount
         fields = ["id", "session", "age_band", "count", "organisation", "school"]
@@ -234,7 +228,7 @@ class HomeCountsOutput(serializers.Serializer):
     create=extend_schema(summary="Log a session"),
     partial_update=extend_schema(summary="Change a session"),
 )
-class SessionViewSet(RecordViewSet):
+class SessionViewSet(common.RecordViewSet):
     """The participation log. Another organisation's sessions are 404 to a partner worker."""
 
     filterset_class = SessionFilter
@@ -243,7 +237,7 @@ class SessionViewSet(RecordViewSet):
     output_serializer = SessionDetailOutput
     queryset = Session.objects.none()
     one = staticmethod(selectors.session_get)
-    action_permissions = model_permissions(Session)
+    action_permissions = common.model_permissions(Session)
     adds = staticmethod(services.session_log)
 
     def get_queryset(self) -> QuerySet[Session]:
@@ -263,7 +257,7 @@ class SessionViewSet(RecordViewSet):
     create=extend_schema(summary="Count young people not on the register at a session"),
     destroy=extend_schema(summary="Remove a headcount from its session"),
 )
-class HeadcountViewSet(mixins.DestroyModelMixin, ReadCreateViewSet):
+class HeadcountViewSet(mixins.DestroyModelMixin, common.ReadCreateViewSet):
     """Young people not on the register who took part in a session, by age band (and school or
     organisation where known): they count towards who took part, never anyone's journey. Adding
     or removing one needs the right to change its session."""

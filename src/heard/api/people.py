@@ -12,13 +12,7 @@ from typing import Any, cast
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 
-from heard.api.common import (
-    READ,
-    STAMPS,
-    OutputSerializer,
-    RecordViewSet,
-    model_permissions,
-)
+from heard.api import common
 from heard.api.fields import ActiveStaffField, BulkRelatedField
 from heard.core.permissions import can
 from heard.core.roles import AgeBand
@@ -38,7 +32,7 @@ NAMES = ("first_name", "last_name", "preferred_name", "display_name")
 _HIDDEN_NAME = "Null for roles that may not see young people's names."
 
 
-class YoungPersonSerializer(OutputSerializer):
+class YoungPersonSerializer(common.OutputSerializer):
     first_name = serializers.CharField(read_only=True, allow_null=True, help_text=_HIDDEN_NAME)
     last_name = serializers.CharField(read_only=True, allow_null=True, help_text=_HIDDEN_NAME)
     preferred_name = serializers.CharField(read_only=True, allow_null=True, help_text=_HIDDEN_NAME)
@@ -51,7 +45,7 @@ class YoungPersonSerializer(OutputSerializer):
 
     class Meta:
         model = YoungPerson
-        fields = ["id", "reference", *services.YOUNG_PERSON_FIELDS, *SHOWN_AS, *STAMPS]
+        fields = ["id", "reference", *services.YOUNG_PERSON_FIELDS, *SHOWN_AS, *common.STAMPS]
 
     def to_representation(self, instance: YoungPerson) -> dict[str, Any]:
         data: dict[str, Any] = super().to_representation(instance)
@@ -123,14 +117,14 @@ class YoungPersonChangeSerializer(YoungPersonInputSerializer):
     is_active = serializers.BooleanField(required=False)
 
 
-class YoungPersonViewSet(RecordViewSet):
+class YoungPersonViewSet(common.RecordViewSet):
     """Young people on the register. A partner worker sees only their own organisation's."""
 
     serializer_class = YoungPersonSerializer
     input_serializer = YoungPersonInputSerializer
     change_serializer = YoungPersonChangeSerializer
     filterset_class = filters.YoungPersonApiFilter
-    action_permissions = model_permissions(YoungPerson)
+    action_permissions = common.model_permissions(YoungPerson)
 
     def get_queryset(self) -> Any:
         return selectors.young_people_visible_to(self.request.user).prefetch_related(
@@ -150,7 +144,7 @@ class YoungPersonViewSet(RecordViewSet):
 # Organisations -----------------------------------------------------------------------------------
 
 
-class OrganisationSerializer(OutputSerializer):
+class OrganisationSerializer(common.OutputSerializer):
     # Read as plain text: an organisation may have no contact email yet (an empty string).
     contact_email = serializers.CharField(read_only=True, help_text="An email address, or empty.")
     young_people_count = serializers.SerializerMethodField(
@@ -159,7 +153,7 @@ class OrganisationSerializer(OutputSerializer):
 
     class Meta:
         model = Organisation
-        fields = ["id", *services.ORGANISATION_FIELDS, "young_people_count", *STAMPS]
+        fields = ["id", *services.ORGANISATION_FIELDS, "young_people_count", *common.STAMPS]
 
     @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_young_people_count(self, organisation: Organisation) -> int | None:
@@ -188,7 +182,7 @@ class OrganisationChangeSerializer(OrganisationInputSerializer):
     is_active = serializers.BooleanField(required=False)
 
 
-class OrganisationViewSet(RecordViewSet):
+class OrganisationViewSet(common.RecordViewSet):
     """Partner organisations: every staff member reads them; programme staff add and change them."""
 
     serializer_class = OrganisationSerializer
@@ -196,7 +190,7 @@ class OrganisationViewSet(RecordViewSet):
     change_serializer = OrganisationChangeSerializer
     filterset_class = filters.OrganisationFilter
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
-    action_permissions = model_permissions(Organisation, update="change")
+    action_permissions = common.model_permissions(Organisation, update="change")
     adds = staticmethod(services.organisation_create)
     changes = staticmethod(services.organisation_update)
     record_name = "organisation"
@@ -211,7 +205,7 @@ class OrganisationViewSet(RecordViewSet):
 # Staff (administrators, read only) ---------------------------------------------------------------
 
 
-class StaffSerializer(OutputSerializer):
+class StaffSerializer(common.OutputSerializer):
     class Meta:
         model = User
         fields = ["id", "email", "full_name", "job_title", "role", "organisation", "is_active"]
@@ -223,7 +217,7 @@ class StaffViewSet(viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
     serializer_class = StaffSerializer
     filterset_class = filters.StaffFilter
 
-    action_permissions = model_permissions(User, READ)
+    action_permissions = common.model_permissions(User, common.READ)
 
     def get_queryset(self) -> Any:
         return selectors.staff_visible_to(self.request.user)

@@ -8,15 +8,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from heard.api.common import (
-    READ_CREATE,
-    STAMPS,
-    TEXT_MAX_LENGTH,
-    OutputSerializer,
-    ReadCreateViewSet,
-    RecordDeleteViewSet,
-    model_permissions,
-)
+from heard.api import common
 from heard.api.fields import ActiveStaffField, BulkRelatedField
 from heard.core.standards import Standard
 from heard.people.models import Organisation
@@ -28,12 +20,12 @@ from heard.plans.services.plans import ACTION_FIELDS, OUTCOME_FIELDS, PLAN_FIELD
 # Plans -------------------------------------------------------------------------------------------
 
 
-class PlanSerializer(OutputSerializer):
+class PlanSerializer(common.OutputSerializer):
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
 
     class Meta:
         model = ActionPlan
-        fields = ["id", *PLAN_FIELDS, "organisation_name", *STAMPS]
+        fields = ["id", *PLAN_FIELDS, "organisation_name", *common.STAMPS]
 
 
 class PlanChange(serializers.Serializer):  # type: ignore[type-arg]
@@ -48,7 +40,7 @@ class PlanInput(PlanChange):
     organisation = BulkRelatedField(queryset=Organisation.objects.all())
 
 
-class ActionPlanViewSet(RecordDeleteViewSet):
+class ActionPlanViewSet(common.RecordDeleteViewSet):
     """Action plans: one per organisation per period, reviewed every few months (six by
     default). Deleting a plan deletes its outcomes, actions and reviews."""
 
@@ -58,7 +50,7 @@ class ActionPlanViewSet(RecordDeleteViewSet):
     filterset_class = filters.ActionPlanFilter
     queryset = ActionPlan.objects.none()
     one = staticmethod(selectors.plan_get)
-    action_permissions = model_permissions(ActionPlan, destroy="delete")
+    action_permissions = common.model_permissions(ActionPlan, destroy="delete")
     adds = staticmethod(services.plan_create)
     changes = staticmethod(services.plan_update)
     removes = staticmethod(services.plan_delete)
@@ -75,16 +67,16 @@ class ActionPlanViewSet(RecordDeleteViewSet):
 # Outcomes ----------------------------------------------------------------------------------------
 
 
-class PlanOutcomeSerializer(OutputSerializer):
+class PlanOutcomeSerializer(common.OutputSerializer):
     class Meta:
         model = Outcome
-        fields = ["id", "plan", *OUTCOME_FIELDS, *STAMPS]
+        fields = ["id", "plan", *OUTCOME_FIELDS, *common.STAMPS]
 
 
 class PlanOutcomeChange(serializers.Serializer):  # type: ignore[type-arg]
     standard = serializers.ChoiceField(choices=Standard.choices)
     number = serializers.CharField(max_length=16, required=False, allow_blank=True)
-    text = serializers.CharField(max_length=TEXT_MAX_LENGTH)
+    text = serializers.CharField(max_length=common.TEXT_MAX_LENGTH)
     order = serializers.IntegerField(min_value=0, max_value=100_000, required=False)
 
 
@@ -105,7 +97,7 @@ class PlanOutcomeInput(PlanOutcomeChange):
     plan = _Visible(PLAN)
 
 
-class OutcomeViewSet(RecordDeleteViewSet):
+class OutcomeViewSet(common.RecordDeleteViewSet):
     """The outcomes of plans, each under one of the seven Hear by Right standards, numbered as
     the plan writes them; filter by ``plan``."""
 
@@ -115,7 +107,7 @@ class OutcomeViewSet(RecordDeleteViewSet):
     filterset_class = filters.OutcomeFilter
     queryset = Outcome.objects.none()
     one = staticmethod(selectors.outcome_get)
-    action_permissions = model_permissions(Outcome, destroy="delete")
+    action_permissions = common.model_permissions(Outcome, destroy="delete")
     visible = staticmethod(selectors.outcomes_visible_to)
     adds = staticmethod(services.outcome_add)
     changes = staticmethod(services.outcome_update)
@@ -126,22 +118,26 @@ class OutcomeViewSet(RecordDeleteViewSet):
 # Actions -----------------------------------------------------------------------------------------
 
 
-class PlanActionSerializer(OutputSerializer):
+class PlanActionSerializer(common.OutputSerializer):
     lead_staff: Any = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
 
     class Meta:
         model = Action
-        fields = ["id", "outcome", *ACTION_FIELDS, "lead_staff", *STAMPS]
+        fields = ["id", "outcome", *ACTION_FIELDS, "lead_staff", *common.STAMPS]
 
 
 class PlanActionChange(serializers.Serializer):  # type: ignore[type-arg]
-    text = serializers.CharField(max_length=TEXT_MAX_LENGTH)
+    text = serializers.CharField(max_length=common.TEXT_MAX_LENGTH)
     lead_staff = ActiveStaffField(many=True, required=False)
     lead_text = serializers.CharField(max_length=500, required=False, allow_blank=True)
     timescale = serializers.CharField(max_length=500, required=False, allow_blank=True)
     due_on = serializers.DateField(required=False, allow_null=True)
-    resources = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
-    risks = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
+    resources = serializers.CharField(
+        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
+    )
+    risks = serializers.CharField(
+        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
+    )
     progress = serializers.ChoiceField(choices=Progress.choices, required=False)
     order = serializers.IntegerField(min_value=0, max_value=100_000, required=False)
 
@@ -150,7 +146,7 @@ class PlanActionInput(PlanActionChange):
     outcome = _Visible(OUTCOME)
 
 
-class ActionViewSet(RecordDeleteViewSet):
+class ActionViewSet(common.RecordDeleteViewSet):
     """Supporting actions of outcomes: their text (lines kept), leads (staff, and as the plan
     writes them), timescale, due date, resources, risks and progress; filter by ``plan``,
     ``outcome`` or ``progress``."""
@@ -161,7 +157,7 @@ class ActionViewSet(RecordDeleteViewSet):
     filterset_class = filters.ActionFilter
     queryset = Action.objects.none()
     one = staticmethod(selectors.action_get)
-    action_permissions = model_permissions(Action, destroy="delete")
+    action_permissions = common.model_permissions(Action, destroy="delete")
     visible = staticmethod(selectors.actions_visible_to)
     adds = staticmethod(services.action_add)
     changes = staticmethod(services.action_update)
@@ -172,7 +168,7 @@ class ActionViewSet(RecordDeleteViewSet):
 # Reviews -----------------------------------------------------------------------------------------
 
 
-class PlanReviewSerializer(OutputSerializer):
+class PlanReviewSerializer(common.OutputSerializer):
     class Meta:
         model = ActionReview
         fields = ["id", "action", "date", "progress", "comment", "reviewed_by", "created_at"]
@@ -182,10 +178,12 @@ class PlanReviewInput(serializers.Serializer):  # type: ignore[type-arg]
     action = _Visible(ACTION)
     date = serializers.DateField()
     progress = serializers.ChoiceField(choices=Progress.choices)
-    comment = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
+    comment = serializers.CharField(
+        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
+    )
 
 
-class ActionReviewViewSet(ReadCreateViewSet):
+class ActionReviewViewSet(common.ReadCreateViewSet):
     """Dated reviews of actions; a new review sets its action's progress unless a later review
     is already recorded. Filter by ``action``."""
 
@@ -194,6 +192,6 @@ class ActionReviewViewSet(ReadCreateViewSet):
     filterset_class = filters.ActionReviewFilter
     queryset = ActionReview.objects.none()
     one = staticmethod(selectors.review_get)
-    action_permissions = model_permissions(ActionReview, READ_CREATE)
+    action_permissions = common.model_permissions(ActionReview, common.READ_CREATE)
     visible = staticmethod(selectors.reviews_visible_to)
     adds = staticmethod(services.action_review_add)

@@ -20,8 +20,8 @@ from rest_framework import serializers, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from heard.api import common
 from heard.api.actions import RecordAction
-from heard.api.common import READ_CREATE, OutputSerializer, ReadCreateViewSet, model_permissions
 from heard.api.fields import BulkRelatedField, SuppressedCountField, VisibleYoungPersonField
 from heard.core import disclosure, years
 from heard.people.models import Organisation
@@ -31,7 +31,7 @@ from heard.privacy.models import Consent
 # Consents ----------------------------------------------------------------------------------------
 
 
-class ConsentOutput(OutputSerializer):
+class ConsentOutput(common.OutputSerializer):
     young_person_reference = serializers.CharField(source="young_person.reference", read_only=True)
     withdrawn_by = serializers.CharField(
         read_only=True, help_text="Blank until withdrawn; then one of the given_by values."
@@ -101,13 +101,13 @@ class ConsentFilter(django_filters.FilterSet):
     retrieve=extend_schema(summary="One consent"),
     create=extend_schema(summary="Record a consent"),
 )
-class ConsentViewSet(ReadCreateViewSet):
+class ConsentViewSet(common.ReadCreateViewSet):
     serializer_class = ConsentOutput
     input_serializer = ConsentInput
     filterset_class = ConsentFilter
     queryset = Consent.objects.none()
     one = staticmethod(selectors.consent_get)
-    action_permissions = model_permissions(Consent, READ_CREATE, withdraw="change")
+    action_permissions = common.model_permissions(Consent, common.READ_CREATE, withdraw="change")
     adds = staticmethod(services.consent_record)
     record_name = "consent"
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
 
-from heard.api.common import READ_CREATE, ReadCreateViewSet, model_permissions
+from heard.api import common
 from heard.api.fields import BulkRelatedField
 from heard.indicators.models import IssuedReport
 from heard.indicators.reports import periods, selectors, services
@@ -79,14 +79,14 @@ class IssuedReportInput(serializers.Serializer):  # type: ignore[type-arg]
     retrieve=extend_schema(summary="One issued report with its figures"),
     create=extend_schema(summary="Issue a quarterly or annual report"),
 )
-class IssuedReportViewSet(ReadCreateViewSet):
+class IssuedReportViewSet(common.ReadCreateViewSet):
     """Quarterly monitoring and annual reports as issued, kept as they read that day."""
 
     serializer_class = IssuedReportListOutput
     output_serializer = IssuedReportOutput
     input_serializer = IssuedReportInput
     queryset = IssuedReport.objects.none()
-    action_permissions = model_permissions(IssuedReport, READ_CREATE)
+    action_permissions = common.model_permissions(IssuedReport, common.READ_CREATE)
     one = staticmethod(selectors.report_get)
     visible = staticmethod(selectors.reports_visible_to)
     adds = staticmethod(services.report_issue)

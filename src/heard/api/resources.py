@@ -9,16 +9,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
 
-from heard.api.common import (
-    READ_CREATE,
-    STAMPS,
-    TEXT_MAX_LENGTH,
-    DeleteMixin,
-    OutputSerializer,
-    ReadCreateViewSet,
-    RecordDeleteViewSet,
-    model_permissions,
-)
+from heard.api import common
 from heard.api.fields import BulkRelatedField, VisibleField, VisibleSessionField, VisibleThemeField
 from heard.core.roles import AgeBand
 from heard.participation.models import Method
@@ -28,7 +19,7 @@ from heard.resources.models import Resource, SessionResource
 # Resources ---------------------------------------------------------------------------------------
 
 
-class ResourceSerializer(OutputSerializer):
+class ResourceSerializer(common.OutputSerializer):
     age_bands = serializers.ListField(
         child=serializers.ChoiceField(choices=AgeBand.choices), read_only=True
     )
@@ -54,7 +45,7 @@ class ResourceSerializer(OutputSerializer):
             "download_url",
             "published",
             "use_count",
-            *STAMPS,
+            *common.STAMPS,
         ]
 
     @extend_schema_field(serializers.CharField(allow_null=True))
@@ -78,7 +69,7 @@ class MethodField(BulkRelatedField):
 class ResourceInput(serializers.Serializer):  # type: ignore[type-arg]
     title = serializers.CharField(max_length=200)
     kind = serializers.ChoiceField(choices=Resource.Kind.choices)
-    summary = serializers.CharField(max_length=TEXT_MAX_LENGTH)
+    summary = serializers.CharField(max_length=common.TEXT_MAX_LENGTH)
     organisation = OrganisationField(
         required=False, allow_null=True, help_text="Empty for the partnership's own."
     )
@@ -102,7 +93,7 @@ class ResourceInput(serializers.Serializer):  # type: ignore[type-arg]
     partial_update=extend_schema(summary="Change a resource"),
     destroy=extend_schema(summary="Delete a resource"),
 )
-class ResourceViewSet(RecordDeleteViewSet):
+class ResourceViewSet(common.RecordDeleteViewSet):
     """The library: search (title, summary), filter by kind, theme, method and age band."""
 
     serializer_class = ResourceSerializer
@@ -110,7 +101,7 @@ class ResourceViewSet(RecordDeleteViewSet):
     filterset_class = filters.ResourceFilter
     queryset = Resource.objects.none()
     one = staticmethod(selectors.resource_get)
-    action_permissions = model_permissions(Resource, destroy="delete")
+    action_permissions = common.model_permissions(Resource, destroy="delete")
     visible = staticmethod(selectors.resources_visible_to)
     adds = staticmethod(services.resource_add)
     changes = staticmethod(services.resource_update)
@@ -121,7 +112,7 @@ class ResourceViewSet(RecordDeleteViewSet):
 # The resources sessions used ---------------------------------------------------------------------
 
 
-class SessionResourceSerializer(OutputSerializer):
+class SessionResourceSerializer(common.OutputSerializer):
     resource_title = serializers.CharField(source="resource.title", read_only=True)
 
     class Meta:
@@ -144,7 +135,7 @@ class SessionResourceInput(serializers.Serializer):  # type: ignore[type-arg]
     create=extend_schema(summary="Record a resource a session used"),
     destroy=extend_schema(summary="Remove a resource from a session"),
 )
-class SessionResourceViewSet(DeleteMixin, ReadCreateViewSet):
+class SessionResourceViewSet(common.DeleteMixin, common.ReadCreateViewSet):
     """Which resources each session used: whoever may change the session records them."""
 
     http_method_names = ["get", "post", "delete", "head", "options"]
@@ -152,7 +143,9 @@ class SessionResourceViewSet(DeleteMixin, ReadCreateViewSet):
     input_serializer = SessionResourceInput
     queryset = SessionResource.objects.none()
     one = staticmethod(selectors.session_use_get)
-    action_permissions = model_permissions(SessionResource, READ_CREATE, destroy="delete")
+    action_permissions = common.model_permissions(
+        SessionResource, common.READ_CREATE, destroy="delete"
+    )
     adds = staticmethod(services.session_resource_add)
     removes = staticmethod(services.session_resource_remove)
     record_name = "use"

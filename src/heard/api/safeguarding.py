@@ -14,13 +14,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from heard.api.common import (
-    READ_CREATE,
-    OutputSerializer,
-    ReadCreateViewSet,
-    RecordViewSet,
-    model_permissions,
-)
+from heard.api import common
 from heard.api.fields import BulkRelatedField
 from heard.api.openapi import ERROR
 from heard.core.models import AuditEntry
@@ -37,7 +31,7 @@ from heard.safeguarding.models import BackgroundCheck, Concern, TrainingRecord
 RAISING = ("young_person_reference", "session", "raised_by", "source", "urgent", "created_at")
 
 
-class ConcernOutput(OutputSerializer):
+class ConcernOutput(common.OutputSerializer):
     reference = serializers.CharField(read_only=True)
     young_person_reference = serializers.CharField(
         source="young_person.reference", read_only=True, allow_null=True, default=None
@@ -152,7 +146,7 @@ class ConcernDecisionInput(serializers.Serializer):  # type: ignore[type-arg]
         ),
     ),
 )
-class ConcernViewSet(ReadCreateViewSet):
+class ConcernViewSet(common.ReadCreateViewSet):
     """Safeguarding concerns: any member of staff may raise one (``create``); only safeguarding
     leads may use the rest, everyone else gets 403. Every concern returned, in a list or on its
     own, is recorded in the audit log."""
@@ -161,8 +155,8 @@ class ConcernViewSet(ReadCreateViewSet):
     input_serializer = ConcernInput
     filterset_class = filters.ConcernFilter
     queryset = Concern.objects.none()
-    action_permissions = model_permissions(
-        Concern, READ_CREATE, trail="view", assign="change", decide="change", close="change"
+    action_permissions = common.model_permissions(
+        Concern, common.READ_CREATE, trail="view", assign="change", decide="change", close="change"
     )
 
     visible = staticmethod(selectors.concerns_urgent_first)
@@ -263,7 +257,7 @@ class TrainingRecordSerializer(_StaffRecordSerializer):
         fields = ["id", "staff_name", *TRAINING.fields]
 
 
-class _KeptByProgrammeStaff(RecordViewSet):
+class _KeptByProgrammeStaff(common.RecordViewSet):
     """A kind of staff record (``heard.safeguarding.kept``): list, read, record, change."""
 
     kept: Kept
@@ -272,7 +266,7 @@ class _KeptByProgrammeStaff(RecordViewSet):
     @property
     def action_permissions(self) -> dict[str, Any]:
         """The kind's own: ``safeguarding.view_backgroundcheck`` to read checks, and so on."""
-        return model_permissions(self.queryset.model)
+        return common.model_permissions(self.queryset.model)
 
     def get_queryset(self) -> QuerySet[Any]:
         return self.kept.visible_to(self.request.user)

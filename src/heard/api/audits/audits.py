@@ -10,15 +10,7 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers
 
-from heard.api.common import (
-    READ,
-    STAMPS,
-    TEXT_MAX_LENGTH,
-    OutputSerializer,
-    RecordDeleteViewSet,
-    ServiceViewSet,
-    model_permissions,
-)
+from heard.api import common
 from heard.api.fields import ActiveStaffField, BulkRelatedField, VisibleYoungPersonField
 from heard.audits import filters, selectors, services
 from heard.audits.models import Audit, AuditLevel, Level
@@ -27,13 +19,13 @@ from heard.core.standards import Standard
 from heard.people.models import Organisation
 
 
-class AuditLevelSerializer(OutputSerializer):
+class AuditLevelSerializer(common.OutputSerializer):
     class Meta:
         model = AuditLevel
         fields = ["standard", "level", "evidence"]
 
 
-class AuditSerializer(OutputSerializer):
+class AuditSerializer(common.OutputSerializer):
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     decision = serializers.ChoiceField(
         choices=Audit.Decision.choices,
@@ -58,7 +50,7 @@ class AuditSerializer(OutputSerializer):
             "kite_mark_state",
             "needed",
             "notes",
-            *STAMPS,
+            *common.STAMPS,
         ]
 
     @extend_schema_field(serializers.CharField())
@@ -98,7 +90,9 @@ class AuditDetailSerializer(AuditSerializer):
 class AuditLevelInput(serializers.Serializer):  # type: ignore[type-arg]
     standard = serializers.ChoiceField(choices=Standard.choices)
     level = serializers.ChoiceField(choices=Level.choices)
-    evidence = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
+    evidence = serializers.CharField(
+        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
+    )
 
 
 class YoungPersonField(VisibleYoungPersonField):
@@ -116,8 +110,12 @@ class AuditInput(serializers.Serializer):  # type: ignore[type-arg]
         choices=Audit.Decision.choices, required=False, allow_blank=True
     )
     expires_on = serializers.DateField(required=False, allow_null=True)
-    needed = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
-    notes = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
+    needed = serializers.CharField(
+        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
+    )
+    notes = serializers.CharField(
+        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
+    )
 
     def validate_levels(self, value: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:
         standards = [row["standard"] for row in value]
@@ -126,7 +124,7 @@ class AuditInput(serializers.Serializer):  # type: ignore[type-arg]
         return {row["standard"]: (row["level"], row.get("evidence", "")) for row in value}
 
 
-class AuditViewSet(RecordDeleteViewSet):
+class AuditViewSet(common.RecordDeleteViewSet):
     """Audits of organisations or their services against the seven standards. A partner worker
     sees their own organisation's audits; board members read every audit."""
 
@@ -136,7 +134,7 @@ class AuditViewSet(RecordDeleteViewSet):
     filterset_class = filters.AuditFilter
     queryset = Audit.objects.none()
     one = staticmethod(selectors.audit_get)
-    action_permissions = model_permissions(Audit, destroy="delete")
+    action_permissions = common.model_permissions(Audit, destroy="delete")
     adds = staticmethod(services.audit_record)
     changes = staticmethod(services.audit_update)
     removes = staticmethod(services.audit_delete)
@@ -150,12 +148,12 @@ class AuditViewSet(RecordDeleteViewSet):
 
 
 @extend_schema(summary="The kite mark register")
-class KiteMarkViewSet(mixins.ListModelMixin, ServiceViewSet):
+class KiteMarkViewSet(mixins.ListModelMixin, common.ServiceViewSet):
     """Each holder's latest kite mark awarded, soonest expiry first; filter ``state=due`` for
     renewals due (expiring within 90 days, or expired)."""
 
     serializer_class = AuditSerializer
     filterset_class = filters.KiteMarkFilter
     queryset = Audit.objects.none()
-    action_permissions = model_permissions(Audit, READ[:1])
+    action_permissions = common.model_permissions(Audit, common.READ[:1])
     visible = staticmethod(selectors.kite_marks)

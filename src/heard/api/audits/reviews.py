@@ -8,16 +8,9 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from heard.api import common
 from heard.api.actions import RecordAction
 from heard.api.audits.audits import YoungPersonField
-from heard.api.common import (
-    STAMPS,
-    TEXT_MAX_LENGTH,
-    OutputSerializer,
-    RecordDeleteViewSet,
-    RecordViewSet,
-    model_permissions,
-)
 from heard.api.fields import BulkRelatedField, VisibleField
 from heard.audits import filters, selectors, services
 from heard.audits.models import ProvisionReview, Recommendation
@@ -27,7 +20,7 @@ from heard.people.models import Organisation
 # Provision reviews and their recommendations ------------------------------------------------------
 
 
-class RecommendationSerializer(OutputSerializer):
+class RecommendationSerializer(common.OutputSerializer):
     provider = serializers.IntegerField(source="review.provider_id", read_only=True)
     outcome = serializers.ChoiceField(
         choices=Recommendation.Outcome.choices,
@@ -48,11 +41,11 @@ class RecommendationSerializer(OutputSerializer):
             "responded_by",
             "outcome",
             "outcome_note",
-            *STAMPS,
+            *common.STAMPS,
         ]
 
 
-class ProvisionReviewSerializer(OutputSerializer):
+class ProvisionReviewSerializer(common.OutputSerializer):
     provider_name = serializers.CharField(source="provider.name", read_only=True)
     recommendation_count = serializers.IntegerField(read_only=True)
     not_acted_on_count = serializers.IntegerField(read_only=True)
@@ -70,7 +63,7 @@ class ProvisionReviewSerializer(OutputSerializer):
             "notes",
             "recommendation_count",
             "not_acted_on_count",
-            *STAMPS,
+            *common.STAMPS,
         ]
 
 
@@ -100,11 +93,13 @@ class ProvisionReviewInput(serializers.Serializer):  # type: ignore[type-arg]
     service = serializers.CharField(max_length=200, required=False, allow_blank=True)
     visit_date = serializers.DateField()
     reviewers = YoungPersonField(many=True, required=False)
-    findings = serializers.CharField(max_length=TEXT_MAX_LENGTH)
+    findings = serializers.CharField(max_length=common.TEXT_MAX_LENGTH)
     revisit_date = serializers.DateField(required=False, allow_null=True)
-    notes = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
+    notes = serializers.CharField(
+        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
+    )
     recommendations = serializers.ListField(
-        child=serializers.CharField(max_length=TEXT_MAX_LENGTH),
+        child=serializers.CharField(max_length=common.TEXT_MAX_LENGTH),
         required=False,
         help_text="Only when recording: each becomes its own recommendation.",
     )
@@ -117,7 +112,7 @@ class ProvisionReviewInput(serializers.Serializer):  # type: ignore[type-arg]
         return attrs
 
 
-class ReviewViewSet(RecordDeleteViewSet):
+class ReviewViewSet(common.RecordDeleteViewSet):
     """Provision reviews by young people. A partner worker sees the reviews of their own
     organisation only; board members read every review."""
 
@@ -127,7 +122,7 @@ class ReviewViewSet(RecordDeleteViewSet):
     filterset_class = filters.ReviewFilter
     queryset = ProvisionReview.objects.none()
     one = staticmethod(selectors.review_get)
-    action_permissions = model_permissions(ProvisionReview, destroy="delete")
+    action_permissions = common.model_permissions(ProvisionReview, destroy="delete")
     visible = staticmethod(selectors.reviews_visible_to)
     adds = staticmethod(services.review_record)
     changes = staticmethod(services.review_update)
@@ -142,25 +137,25 @@ class ReviewField(VisibleField):
 
 class RecommendationInput(serializers.Serializer):  # type: ignore[type-arg]
     review = ReviewField()
-    text = serializers.CharField(max_length=TEXT_MAX_LENGTH)
+    text = serializers.CharField(max_length=common.TEXT_MAX_LENGTH)
 
 
 class RecommendationChange(serializers.Serializer):  # type: ignore[type-arg]
-    text = serializers.CharField(max_length=TEXT_MAX_LENGTH)
+    text = serializers.CharField(max_length=common.TEXT_MAX_LENGTH)
 
 
 class RecommendationResponseInput(serializers.Serializer):  # type: ignore[type-arg]
-    response = serializers.CharField(max_length=TEXT_MAX_LENGTH)
+    response = serializers.CharField(max_length=common.TEXT_MAX_LENGTH)
 
 
 class RecommendationRevisitInput(serializers.Serializer):  # type: ignore[type-arg]
     outcome = serializers.ChoiceField(choices=Recommendation.Outcome.choices)
     outcome_note = serializers.CharField(
-        max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True
+        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
     )
 
 
-class RecommendationViewSet(RecordViewSet):
+class RecommendationViewSet(common.RecordViewSet):
     """Recommendations of provision reviews. Programme staff add and change them and record the
     revisit (``revisit``); the provider's own partner workers, and nobody else, ``respond``.
     Filter ``outcome=not_acted_on`` for those to report."""
@@ -171,7 +166,7 @@ class RecommendationViewSet(RecordViewSet):
     filterset_class = filters.RecommendationFilter
     queryset = Recommendation.objects.none()
     one = staticmethod(selectors.recommendation_get)
-    action_permissions = model_permissions(
+    action_permissions = common.model_permissions(
         Recommendation,
         create="audits.add_provisionreview",
         respond="respond",

@@ -5,21 +5,13 @@ from __future__ import annotations
 
 from rest_framework import mixins, serializers
 
+from heard.api import common
 from heard.api.audits.audits import YoungPersonField
-from heard.api.common import (
-    READ,
-    STAMPS,
-    TEXT_MAX_LENGTH,
-    OutputSerializer,
-    RecordDeleteViewSet,
-    ServiceViewSet,
-    model_permissions,
-)
 from heard.audits import filters, selectors, services
 from heard.audits.models import Course, CourseAttendance
 
 
-class CourseSerializer(OutputSerializer):
+class CourseSerializer(common.OutputSerializer):
     attendee_count = serializers.IntegerField(read_only=True)
 
     class Meta:
@@ -33,7 +25,7 @@ class CourseSerializer(OutputSerializer):
             "valid_until",
             "notes",
             "attendee_count",
-            *STAMPS,
+            *common.STAMPS,
         ]
 
 
@@ -43,10 +35,12 @@ class CourseInput(serializers.Serializer):  # type: ignore[type-arg]
     date = serializers.DateField()
     valid_for_months = serializers.IntegerField(min_value=1, max_value=120, required=False)
     attendees = YoungPersonField(many=True, required=False)
-    notes = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
+    notes = serializers.CharField(
+        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
+    )
 
 
-class CourseViewSet(RecordDeleteViewSet):
+class CourseViewSet(common.RecordDeleteViewSet):
     """Courses for young auditors, commissioners and inspectors. Who attended is on the trained
     list (``/trained-young-people/``), for those who may see the young people."""
 
@@ -55,7 +49,7 @@ class CourseViewSet(RecordDeleteViewSet):
     filterset_class = filters.CourseFilter
     queryset = Course.objects.none()
     one = staticmethod(selectors.course_get)
-    action_permissions = model_permissions(Course, destroy="delete")
+    action_permissions = common.model_permissions(Course, destroy="delete")
     visible = staticmethod(selectors.courses_visible_to)
     adds = staticmethod(services.course_record)
     changes = staticmethod(services.course_update)
@@ -63,7 +57,7 @@ class CourseViewSet(RecordDeleteViewSet):
     record_name = "course"
 
 
-class TrainedSerializer(OutputSerializer):
+class TrainedSerializer(common.OutputSerializer):
     young_person_reference = serializers.CharField(source="young_person.reference", read_only=True)
     course_title = serializers.CharField(source="course.title", read_only=True)
     kind = serializers.ChoiceField(
@@ -86,12 +80,12 @@ class TrainedSerializer(OutputSerializer):
         ]
 
 
-class TrainedViewSet(mixins.ListModelMixin, ServiceViewSet):
+class TrainedViewSet(mixins.ListModelMixin, common.ServiceViewSet):
     """Each young person's attendance at a course: programme staff see every young person, a
     partner worker their own organisation's, board members none."""
 
     serializer_class = TrainedSerializer
     filterset_class = filters.TrainedFilter
     queryset = CourseAttendance.objects.none()
-    action_permissions = model_permissions(CourseAttendance, READ[:1])
+    action_permissions = common.model_permissions(CourseAttendance, common.READ[:1])
     visible = staticmethod(selectors.attendances_visible_to)

@@ -14,14 +14,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from heard.api.common import (
-    STAMPS,
-    TEXT_MAX_LENGTH,
-    OutputSerializer,
-    RecordDeleteViewSet,
-    fields_with,
-    model_permissions,
-)
+from heard.api import common
 from heard.api.fields import (
     BulkRelatedField,
     ShownCountField,
@@ -40,7 +33,7 @@ from heard.voice.policies import RESPONSE_POLICY
 # Consultations -----------------------------------------------------------------------------------
 
 
-class ConsultationSerializer(OutputSerializer):
+class ConsultationSerializer(common.OutputSerializer):
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     owner_name = serializers.CharField(
         source="owner.full_name", read_only=True, allow_null=True, default=None
@@ -62,14 +55,14 @@ class ConsultationSerializer(OutputSerializer):
         model = Consultation
         fields = [
             "id",
-            *fields_with(
+            *common.fields_with(
                 CONSULTATION_FIELDS,
                 organisation=["organisation_name"],
                 owner=["owner_name"],
                 closes_on=["status"],
             ),
             "response_count",
-            *STAMPS,
+            *common.STAMPS,
         ]
 
 
@@ -115,7 +108,9 @@ class VisibleResponseField(VisibleField):
 
 class ConsultationInput(serializers.Serializer):  # type: ignore[type-arg]
     title = serializers.CharField(max_length=200)
-    summary = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
+    summary = serializers.CharField(
+        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
+    )
     organisation = ConsultationOrganisationField(help_text="The owner organisation.")
     owner = OwnerField(required=False, allow_null=True, help_text="Default: you.")
     method = serializers.ChoiceField(choices=Consultation.Method.choices)
@@ -138,8 +133,12 @@ class ConsultationInput(serializers.Serializer):  # type: ignore[type-arg]
     organisations = AudienceOrganisationField(
         many=True, required=False, help_text="Empty: every organisation."
     )
-    findings = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
-    decisions = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
+    findings = serializers.CharField(
+        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
+    )
+    decisions = serializers.CharField(
+        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
+    )
     responses = VisibleResponseField(many=True, required=False)
     confirm_similar = serializers.BooleanField(
         required=False,
@@ -207,7 +206,7 @@ class ResultsSerializer(serializers.Serializer):  # type: ignore[type-arg]
     partial_update=extend_schema(summary="Change a consultation"),
     destroy=extend_schema(summary="Delete a consultation with its questions and answers"),
 )
-class ConsultationViewSet(RecordDeleteViewSet):
+class ConsultationViewSet(common.RecordDeleteViewSet):
     """Consultations and surveys across the partnership. Every staff role reads them;
     programme staff keep them all, a partner worker their organisation's, a theme lead those
     on a theme they lead."""
@@ -218,7 +217,7 @@ class ConsultationViewSet(RecordDeleteViewSet):
     filterset_class = filters.ConsultationFilter
     queryset = Consultation.objects.none()
     one = staticmethod(selectors.consultation_get)
-    action_permissions = model_permissions(Consultation, destroy="delete", results="view")
+    action_permissions = common.model_permissions(Consultation, destroy="delete", results="view")
     visible = staticmethod(selectors.consultations_visible_to)
     changes = staticmethod(services.consultation_update)
     removes = staticmethod(services.consultation_delete)

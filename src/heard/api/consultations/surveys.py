@@ -10,15 +10,8 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers
 
+from heard.api import common
 from heard.api.actions import RecordAction
-from heard.api.common import (
-    READ,
-    STAMPS,
-    OutputSerializer,
-    RecordDeleteViewSet,
-    ServiceViewSet,
-    model_permissions,
-)
 from heard.api.fields import (
     VisibleField,
 )
@@ -29,7 +22,7 @@ from heard.core.filters import FilterSet
 # Questions ---------------------------------------------------------------------------------------
 
 
-class QuestionSerializer(OutputSerializer):
+class QuestionSerializer(common.OutputSerializer):
     options = serializers.ListField(child=serializers.CharField(), read_only=True)
 
     class Meta:
@@ -44,7 +37,7 @@ class QuestionSerializer(OutputSerializer):
             "low_label",
             "high_label",
             "required",
-            *STAMPS,
+            *common.STAMPS,
         ]
 
 
@@ -98,7 +91,7 @@ def _questions_visible_to(user: Any) -> QuerySet[Question]:
     ),
     destroy=extend_schema(summary="Delete a question nobody has answered"),
 )
-class QuestionViewSet(RecordDeleteViewSet):
+class QuestionViewSet(common.RecordDeleteViewSet):
     serializer_class = QuestionSerializer
     input_serializer = QuestionInput
     change_serializer = QuestionChange
@@ -106,7 +99,7 @@ class QuestionViewSet(RecordDeleteViewSet):
     queryset = Question.objects.none()
     visible = staticmethod(_questions_visible_to)
     noun = "question"
-    action_permissions = model_permissions(Question, destroy="delete", move="change")
+    action_permissions = common.model_permissions(Question, destroy="delete", move="change")
     adds = staticmethod(services.question_add)
     changes = staticmethod(services.question_update)
     removes = staticmethod(services.question_delete)
@@ -132,7 +125,7 @@ class AnswerSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         read_only_fields = fields
 
 
-class SurveyResponseSerializer(OutputSerializer):
+class SurveyResponseSerializer(common.OutputSerializer):
     young_person_reference = serializers.CharField(source="young_person.reference", read_only=True)
     answers = AnswerSerializer(many=True, read_only=True)
 
@@ -160,7 +153,9 @@ class SurveyResponseFilter(FilterSet):
     list=extend_schema(summary="Survey responses (of the surveys you keep)"),
     retrieve=extend_schema(summary="One survey response with its answers"),
 )
-class SurveyResponseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ServiceViewSet):
+class SurveyResponseViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, common.ServiceViewSet
+):
     """What young people answered in the portal: read by whoever keeps the survey. Answers are
     given in the portal only."""
 
@@ -169,5 +164,5 @@ class SurveyResponseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Se
     filterset_class = SurveyResponseFilter
     queryset = SurveyResponse.objects.none()
     noun = "response"
-    action_permissions = model_permissions(SurveyResponse, READ)
+    action_permissions = common.model_permissions(SurveyResponse, common.READ)
     visible = staticmethod(selectors.survey_responses_visible_to)

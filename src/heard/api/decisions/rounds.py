@@ -10,15 +10,8 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from heard.api import common
 from heard.api.actions import RecordAction
-from heard.api.common import (
-    STAMPS,
-    TEXT_MAX_LENGTH,
-    OutputSerializer,
-    RecordDeleteViewSet,
-    fields_with,
-    model_permissions,
-)
 from heard.api.fields import (
     ShownCountField,
     SuppressedCountField,
@@ -44,7 +37,7 @@ def _error(description: str) -> OpenApiResponse:
 # Rounds ------------------------------------------------------------------------------------------
 
 
-class RoundSerializer(OutputSerializer):
+class RoundSerializer(common.OutputSerializer):
     stage = serializers.ChoiceField(choices=BudgetRound.Stage.choices, read_only=True)
     young_people_pot = serializers.DecimalField(max_digits=12, decimal_places=2, read_only=True)
     organisation_name = serializers.CharField(
@@ -63,7 +56,7 @@ class RoundSerializer(OutputSerializer):
         model = BudgetRound
         fields = [
             "id",
-            *fields_with(
+            *common.fields_with(
                 ROUND_FIELDS,
                 kind=["stage"],
                 organisation=["organisation_name"],
@@ -73,14 +66,14 @@ class RoundSerializer(OutputSerializer):
             "response",
             "ballot_count",
             "proposal_count",
-            *STAMPS,
+            *common.STAMPS,
         ]
 
 
 class RoundInput(serializers.Serializer):  # type: ignore[type-arg]
     title = serializers.CharField(max_length=200)
     description = serializers.CharField(
-        max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True
+        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
     )
     kind = serializers.ChoiceField(choices=BudgetRound.Kind.choices, required=False)
     organisation = VisibleOrganisationField(required=False, allow_null=True)
@@ -120,8 +113,8 @@ class ChosenField(VisibleField):
 class DecideInput(serializers.Serializer):  # type: ignore[type-arg]
     chosen = ChosenField(many=True, help_text="The proposals funded, or the options that won.")
     decision_maker = serializers.CharField(max_length=200)
-    explanation = serializers.CharField(max_length=TEXT_MAX_LENGTH)
-    plain_language = serializers.CharField(max_length=TEXT_MAX_LENGTH)
+    explanation = serializers.CharField(max_length=common.TEXT_MAX_LENGTH)
+    plain_language = serializers.CharField(max_length=common.TEXT_MAX_LENGTH)
     date = serializers.DateField()
     organisation = VisibleOrganisationField(
         required=False,
@@ -133,7 +126,9 @@ class DecideInput(serializers.Serializer):  # type: ignore[type-arg]
 class TellInput(serializers.Serializer):  # type: ignore[type-arg]
     date = serializers.DateField()
     channel = serializers.ChoiceField(choices=Feedback.Channel.choices, required=False)
-    notes = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
+    notes = serializers.CharField(
+        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
+    )
 
 
 class ResultRowOutput(serializers.Serializer):  # type: ignore[type-arg]
@@ -173,7 +168,7 @@ class VerificationOutput(serializers.Serializer):  # type: ignore[type-arg]
     partial_update=extend_schema(summary="Change a round"),
     destroy=extend_schema(summary="Delete a round nobody has voted in"),
 )
-class RoundViewSet(RecordDeleteViewSet):
+class RoundViewSet(common.RecordDeleteViewSet):
     """Participatory budgets and theme votes. Every member of staff reads them (a partner
     worker: the partnership's and their own organisation's); programme staff keep them; the
     participation lead decides them and checks the count."""
@@ -183,7 +178,7 @@ class RoundViewSet(RecordDeleteViewSet):
     filterset_class = filters.RoundFilter
     queryset = BudgetRound.objects.none()
     one = staticmethod(selectors.round_get)
-    action_permissions = model_permissions(
+    action_permissions = common.model_permissions(
         BudgetRound,
         destroy="delete",
         results="view",

@@ -10,15 +10,8 @@ from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from heard.api import common
 from heard.api.actions import RecordAction
-from heard.api.common import (
-    READ_CREATE,
-    STAMPS,
-    OutputSerializer,
-    ReadCreateViewSet,
-    RecordViewSet,
-    model_permissions,
-)
 from heard.api.fields import (
     VisibleField,
     VisibleGroupField,
@@ -31,7 +24,7 @@ from heard.decisions.services.proposals import DESCRIPTION_MAX_LENGTH, PROPOSAL_
 # Proposals ---------------------------------------------------------------------------------------
 
 
-class ProposalSerializer(OutputSerializer):
+class ProposalSerializer(common.OutputSerializer):
     class Meta:
         model = Proposal
         fields = [
@@ -40,7 +33,7 @@ class ProposalSerializer(OutputSerializer):
             *PROPOSAL_FIELDS,
             "chosen",
             "theme",
-            *STAMPS,
+            *common.STAMPS,
         ]
 
 
@@ -79,13 +72,13 @@ class ProposalChange(serializers.Serializer):  # type: ignore[type-arg]
     create=extend_schema(summary="Add a proposal (before voting starts)"),
     partial_update=extend_schema(summary="Change a proposal"),
 )
-class ProposalViewSet(RecordViewSet):
+class ProposalViewSet(common.RecordViewSet):
     serializer_class = ProposalSerializer
     input_serializer = ProposalInput
     change_serializer = ProposalChange
     queryset = Proposal.objects.none()
     one = staticmethod(selectors.proposal_get)
-    action_permissions = model_permissions(Proposal, withdraw="change")
+    action_permissions = common.model_permissions(Proposal, withdraw="change")
     visible = staticmethod(selectors.proposals_visible_to)
     adds = staticmethod(services.proposal_add)
     changes = staticmethod(services.proposal_update)
@@ -99,7 +92,7 @@ class ProposalViewSet(RecordViewSet):
 # Ballots -----------------------------------------------------------------------------------------
 
 
-class BallotSerializer(OutputSerializer):
+class BallotSerializer(common.OutputSerializer):
     young_person_reference = serializers.CharField(source="young_person.reference", read_only=True)
 
     class Meta:
@@ -143,13 +136,13 @@ class BallotInput(serializers.Serializer):  # type: ignore[type-arg]
     retrieve=extend_schema(summary="One ballot (who, when, how)"),
     create=extend_schema(summary="Enter a paper ballot", responses={201: CastOutput}),
 )
-class BallotViewSet(ReadCreateViewSet):
+class BallotViewSet(common.ReadCreateViewSet):
     serializer_class = BallotSerializer
     input_serializer = BallotInput
     output_serializer = BallotSerializer
     filterset_class = filters.BallotFilter
     queryset = Ballot.objects.none()
-    action_permissions = model_permissions(Ballot, READ_CREATE)
+    action_permissions = common.model_permissions(Ballot, common.READ_CREATE)
     visible = staticmethod(selectors.ballots_visible_to)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:

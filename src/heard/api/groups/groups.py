@@ -11,14 +11,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from heard.api.common import (
-    REQUIRED,
-    STAMPS,
-    TEXT_MAX_LENGTH,
-    OutputSerializer,
-    RecordViewSet,
-    model_permissions,
-)
+from heard.api import common
 from heard.api.fields import ActiveStaffField, BulkRelatedField, SuppressedCountField
 from heard.api.groups.memberships import MembershipSerializer
 from heard.core.permissions import can
@@ -27,7 +20,7 @@ from heard.groups.models import Group, GroupTheme, StageTransition, Theme
 from heard.people.models import Organisation
 
 
-class GroupThemeSerializer(OutputSerializer):
+class GroupThemeSerializer(common.OutputSerializer):
     theme_title = serializers.CharField(source="theme.title", read_only=True)
     period = serializers.CharField(source="theme.period", read_only=True)
 
@@ -46,7 +39,7 @@ class StageField(serializers.ChoiceField):
         super().__init__(choices=Group.Stage.choices, **kwargs)
 
 
-class StageTransitionSerializer(OutputSerializer):
+class StageTransitionSerializer(common.OutputSerializer):
     from_stage = serializers.CharField(
         read_only=True, help_text="The stage it left (empty for the first stage)."
     )
@@ -61,7 +54,7 @@ class StageTransitionSerializer(OutputSerializer):
 CONTACT = ("member_count", "last_contact", "next_due", "is_overdue")
 
 
-class GroupSerializer(OutputSerializer):
+class GroupSerializer(common.OutputSerializer):
     host_organisation_name = serializers.CharField(source="host_organisation.name", read_only=True)
     themes = GroupThemeSerializer(source="theme_links", many=True, read_only=True)
     #: Exact for roles that can open the members; 1-4 as "fewer than 5" for the others (board
@@ -79,7 +72,7 @@ class GroupSerializer(OutputSerializer):
             "host_organisation_name",
             "themes",
             *CONTACT,
-            *STAMPS,
+            *common.STAMPS,
         ]
 
     @extend_schema_field(SuppressedCountField)
@@ -136,7 +129,7 @@ class GroupInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
     planned_end_date = serializers.DateField(required=False, allow_null=True)
     cadence = serializers.ChoiceField(choices=Group.Cadence.choices, required=False)
     description = serializers.CharField(
-        max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True
+        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
     )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
@@ -146,7 +139,9 @@ class GroupInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
             )
         if "themes" in attrs:
             # A PATCH does not ask for a nested link's required fields: the theme is asked here.
-            missing = [{} if "theme" in link else {"theme": [REQUIRED]} for link in attrs["themes"]]
+            missing = [
+                {} if "theme" in link else {"theme": [common.REQUIRED]} for link in attrs["themes"]
+            ]
             if any(missing):
                 raise serializers.ValidationError({"themes": missing})
             # Nested defaults are skipped on PATCH: a link without a relationship is "working on".
@@ -160,10 +155,12 @@ class GroupInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
 class MoveStageInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
     to_stage = StageField()
     date = serializers.DateField()
-    note = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
+    note = serializers.CharField(
+        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
+    )
 
 
-class GroupViewSet(RecordViewSet):
+class GroupViewSet(common.RecordViewSet):
     """Groups of every kind. A partner worker sees only the groups their organisation hosts."""
 
     serializer_class = GroupSerializer
@@ -171,7 +168,7 @@ class GroupViewSet(RecordViewSet):
     output_serializer = GroupDetailSerializer
     filterset_class = filters.GroupFilter
     one = staticmethod(selectors.group_get)
-    action_permissions = model_permissions(Group, move_stage="change")
+    action_permissions = common.model_permissions(Group, move_stage="change")
     adds = staticmethod(services.group_create)
     changes = staticmethod(services.group_update)
     record_name = "group"

@@ -6,8 +6,8 @@ from typing import Any
 
 from rest_framework import serializers
 
+from heard.api import common
 from heard.api.actions import RecordAction
-from heard.api.common import READ_CREATE, OutputSerializer, ReadCreateViewSet, model_permissions
 from heard.api.fields import BulkRelatedField
 from heard.groups import filters, selectors, services
 from heard.groups.models import Group, Membership
@@ -16,7 +16,7 @@ from heard.people.models import YoungPerson
 from heard.people.selectors import young_people_visible_to
 
 
-class MembershipSerializer(OutputSerializer):
+class MembershipSerializer(common.OutputSerializer):
     reference = serializers.CharField(source="young_person.reference", read_only=True)
     display_name = serializers.CharField(source="young_person.display_name", read_only=True)
     is_current = serializers.BooleanField(read_only=True)
@@ -45,13 +45,13 @@ class MembershipEndInputSerializer(serializers.Serializer):  # type: ignore[type
     left_on = serializers.DateField()
 
 
-class MembershipViewSet(ReadCreateViewSet):
+class MembershipViewSet(common.ReadCreateViewSet):
     """Young people's memberships of groups. Board members never see them."""
 
     serializer_class = MembershipSerializer
     input_serializer = MembershipInputSerializer
     filterset_class = filters.MembershipFilter
-    action_permissions = model_permissions(Membership, READ_CREATE, end="change")
+    action_permissions = common.model_permissions(Membership, common.READ_CREATE, end="change")
     adds = staticmethod(services.membership_add)
     record_name = "membership"
 

@@ -10,13 +10,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from heard.api.common import (
-    STAMPS,
-    TEXT_MAX_LENGTH,
-    OutputSerializer,
-    RecordViewSet,
-    model_permissions,
-)
+from heard.api import common
 from heard.api.fields import ActiveStaffField
 from heard.groups import filters, selectors, services
 from heard.groups.models import Theme, ThemeReview
@@ -30,14 +24,14 @@ PERIOD_PATTERN = r"^[0-9]{4}-[0-9]{2}$"
 GROUP_COUNTS = ("group_count", "established_group_count")
 
 
-class ThemeSerializer(OutputSerializer):
+class ThemeSerializer(common.OutputSerializer):
     lead_name = serializers.CharField(source="lead.full_name", read_only=True, allow_null=True)
     group_count = serializers.IntegerField(read_only=True)
     established_group_count = serializers.IntegerField(read_only=True)
 
     class Meta:
         model = Theme
-        fields = ["id", *services.THEME_FIELDS, "lead_name", *GROUP_COUNTS, *STAMPS]
+        fields = ["id", *services.THEME_FIELDS, "lead_name", *GROUP_COUNTS, *common.STAMPS]
 
 
 class ThemeInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
@@ -51,11 +45,11 @@ class ThemeInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
     lead = ActiveStaffField(required=False, allow_null=True)
     status = serializers.ChoiceField(choices=Theme.Status.choices, required=False)
     description = serializers.CharField(
-        max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True
+        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
     )
 
 
-class ThemeReviewSerializer(OutputSerializer):
+class ThemeReviewSerializer(common.OutputSerializer):
     reviewed_by_name = serializers.CharField(
         source="reviewed_by.full_name", read_only=True, allow_null=True
     )
@@ -67,18 +61,18 @@ class ThemeReviewSerializer(OutputSerializer):
 
 class ThemeReviewInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
     date = serializers.DateField()
-    summary = serializers.CharField(max_length=TEXT_MAX_LENGTH)
+    summary = serializers.CharField(max_length=common.TEXT_MAX_LENGTH)
     decision = serializers.ChoiceField(choices=ThemeReview.Decision.choices)
 
 
-class ThemeViewSet(RecordViewSet):
+class ThemeViewSet(common.RecordViewSet):
     """Themes (Spotlight areas) with their leads, periods and counts of linked groups."""
 
     serializer_class = ThemeSerializer
     input_serializer = ThemeInputSerializer
     filterset_class = filters.ThemeFilter
     one = staticmethod(selectors.theme_get)
-    action_permissions = model_permissions(
+    action_permissions = common.model_permissions(
         Theme, reviews={"GET": "groups.view_themereview", "POST": "groups.add_themereview"}
     )
     adds = staticmethod(services.theme_create)

@@ -14,16 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from heard.api.reference.parts import (
-    Body,
-    Field,
-    Operation,
-    Reference,
-    Resource,
-    Response,
-    Schema,
-    SecurityScheme,
-)
+from heard.api.reference import parts
 from heard.api.reference.schema_types import anchor, enum_values, ref_name, rules, type_parts
 from heard.api.reference.text import Block, blocks
 
@@ -33,12 +24,12 @@ METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "trace")
 LOCATIONS = {"path": "path", "query": "query", "header": "header", "cookie": "cookie"}
 
 
-def schema_fields(schema: Mapping[str, Any] | None) -> tuple[Field, ...]:
+def schema_fields(schema: Mapping[str, Any] | None) -> tuple[parts.Field, ...]:
     """The properties of an object schema, in the document's order."""
     schema = schema or {}
     required = set(schema.get("required") or ())
     return tuple(
-        Field(
+        parts.Field(
             name=name,
             type=type_parts(prop),
             required=name in required,
@@ -50,9 +41,9 @@ def schema_fields(schema: Mapping[str, Any] | None) -> tuple[Field, ...]:
     )
 
 
-def parameter(param: Mapping[str, Any]) -> Field:
+def parameter(param: Mapping[str, Any]) -> parts.Field:
     schema = param.get("schema") or {}
-    return Field(
+    return parts.Field(
         name=param["name"],
         type=type_parts(schema),
         required=bool(param.get("required")),
@@ -63,7 +54,7 @@ def parameter(param: Mapping[str, Any]) -> Field:
     )
 
 
-def body(content: Mapping[str, Any] | None, components: Mapping[str, Any]) -> Body | None:
+def body(content: Mapping[str, Any] | None, components: Mapping[str, Any]) -> parts.Body | None:
     """A body from its ``content`` (media type -> schema): the first media type's schema (they
     are the same schema in every document drf-spectacular writes), its component's fields."""
     if not content:
@@ -71,7 +62,7 @@ def body(content: Mapping[str, Any] | None, components: Mapping[str, Any]) -> Bo
     schema = next(iter(content.values())).get("schema") or {}
     name = ref_name(schema["$ref"]) if "$ref" in schema else ""
     resolved = components.get(name, {}) if name else schema
-    return Body(
+    return parts.Body(
         media_types=tuple(content),
         type=type_parts(schema),
         fields=schema_fields(resolved),
@@ -86,7 +77,7 @@ def operation(
     shared: Iterable[Mapping[str, Any]],
     components: Mapping[str, Any],
     default_security: Iterable[Mapping[str, Any]],
-) -> Operation:
+) -> parts.Operation:
     """One operation; ``shared`` are the path's own parameters, which it may override."""
     params: dict[tuple[str, str], Mapping[str, Any]] = {}
     for param in [*shared, *(op.get("parameters") or ())]:
@@ -96,7 +87,7 @@ def operation(
     request = op.get("requestBody") or {}
     request_body = body(request.get("content"), components)
     if request_body is not None:
-        request_body = Body(
+        request_body = parts.Body(
             request_body.media_types,
             request_body.type,
             request_body.fields,
@@ -105,7 +96,7 @@ def operation(
         )
     security = op.get("security", list(default_security))
     identifier = op.get("operationId") or f"{method}-{path}"
-    return Operation(
+    return parts.Operation(
         method=method,
         path=path,
         id=identifier,
@@ -116,7 +107,7 @@ def operation(
         parameters=tuple(parameter(p) for p in ordered),
         body=request_body,
         responses=tuple(
-            Response(
+            parts.Response(
                 str(status),
                 blocks(answer.get("description")),
                 body(answer.get("content"), components),
@@ -127,7 +118,7 @@ def operation(
     )
 
 
-def security_scheme(name: str, scheme: Mapping[str, Any]) -> SecurityScheme:
+def security_scheme(name: str, scheme: Mapping[str, Any]) -> parts.SecurityScheme:
     kind = scheme.get("type", "")
     if kind == "apiKey":
         where = f"the {scheme.get('name', '')} {scheme.get('in', '')}"
@@ -137,7 +128,7 @@ def security_scheme(name: str, scheme: Mapping[str, Any]) -> SecurityScheme:
         where = f"the Authorization header ({scheme.get('scheme', '')})"
     else:
         where = kind
-    return SecurityScheme(name, kind, where, blocks(scheme.get("description")))
+    return parts.SecurityScheme(name, kind, where, blocks(scheme.get("description")))
 
 
 def is_error(status: str) -> bool:
@@ -145,24 +136,24 @@ def is_error(status: str) -> bool:
     return status[:1] in ("4", "5")
 
 
-def shared_responses(operations: Iterable[Operation]) -> tuple[Response, ...]:
+def shared_responses(operations: Iterable[parts.Operation]) -> tuple[parts.Response, ...]:
     """The error responses to describe once: for each error status, the response (status,
     description and body) that the most operations give, if at least two give it alike; the
     first seen of equally common ones. In order of status."""
-    counts: Counter[tuple[str, tuple[Block, ...], Body | None]] = Counter(
+    counts: Counter[tuple[str, tuple[Block, ...], parts.Body | None]] = Counter(
         response.same
         for operation in operations
         for response in operation.responses
         if is_error(response.status)
     )
-    chosen: dict[str, tuple[str, tuple[Block, ...], Body | None]] = {}
+    chosen: dict[str, tuple[str, tuple[Block, ...], parts.Body | None]] = {}
     for same, count in counts.most_common():  # most common first; ties in the order first seen
         if count >= 2 and same[0] not in chosen:
             chosen[same[0]] = same
-    return tuple(Response(*chosen[status], shared=True) for status in sorted(chosen))
+    return tuple(parts.Response(*chosen[status], shared=True) for status in sorted(chosen))
 
 
-def with_shared(operation: Operation, shared: Iterable[Response]) -> Operation:
+def with_shared(operation: parts.Operation, shared: Iterable[parts.Response]) -> parts.Operation:
     """The operation with each of its responses that is a shared one marked so."""
     same = {response.same for response in shared}
     return replace(
@@ -173,14 +164,14 @@ def with_shared(operation: Operation, shared: Iterable[Response]) -> Operation:
     )
 
 
-def build(document: Mapping[str, Any]) -> Reference:
+def build(document: Mapping[str, Any]) -> parts.Reference:
     """The whole page's content from an OpenAPI 3 document."""
     info = document.get("info") or {}
     components = (document.get("components") or {}).get("schemas") or {}
     schemes = (document.get("components") or {}).get("securitySchemes") or {}
     default_security = document.get("security") or ()
     tag_info = {tag["name"]: tag for tag in document.get("tags") or ()}
-    by_tag: dict[str, list[Operation]] = {name: [] for name in tag_info}
+    by_tag: dict[str, list[parts.Operation]] = {name: [] for name in tag_info}
     count = 0
     for path, item in (document.get("paths") or {}).items():
         shared = item.get("parameters") or ()
@@ -194,7 +185,7 @@ def build(document: Mapping[str, Any]) -> Reference:
             count += 1
     errors = shared_responses(op for operations in by_tag.values() for op in operations)
     resources = tuple(
-        Resource(
+        parts.Resource(
             name=name,
             anchor=anchor("resource", name),
             description=blocks((tag_info.get(name) or {}).get("description")),
@@ -204,7 +195,7 @@ def build(document: Mapping[str, Any]) -> Reference:
         if operations
     )
     schemas = tuple(
-        Schema(
+        parts.Schema(
             name=name,
             anchor=anchor("schema", name),
             type=type_parts(schema),
@@ -215,7 +206,7 @@ def build(document: Mapping[str, Any]) -> Reference:
         )
         for name, schema in components.items()
     )
-    return Reference(
+    return parts.Reference(
         title=str(info.get("title") or "API"),
         version=str(info.get("version") or ""),
         description=blocks(info.get("description")),

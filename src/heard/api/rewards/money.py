@@ -9,15 +9,8 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
+from heard.api import common
 from heard.api.actions import RecordAction
-from heard.api.common import (
-    STAMPS,
-    TEXT_MAX_LENGTH,
-    OutputSerializer,
-    RecordDeleteViewSet,
-    fields_with,
-    model_permissions,
-)
 from heard.api.fields import VisibleYoungPersonField
 from heard.api.rewards.recognitions import OrganisationField
 from heard.rewards import filters, selectors, services
@@ -32,7 +25,7 @@ from heard.rewards.services.invoices import INVOICE_FIELDS
 # Expense claims ---------------------------------------------------------------------------------
 
 
-class ItemSerializer(OutputSerializer):
+class ItemSerializer(common.OutputSerializer):
     has_receipt = serializers.SerializerMethodField()
 
     class Meta:
@@ -43,7 +36,7 @@ class ItemSerializer(OutputSerializer):
         return bool(item.receipt)
 
 
-class ClaimSerializer(OutputSerializer):
+class ClaimSerializer(common.OutputSerializer):
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     young_person_reference = serializers.CharField(
         source="young_person.reference", read_only=True, allow_null=True, default=None
@@ -70,7 +63,7 @@ class ClaimSerializer(OutputSerializer):
             "rejection_reason",
             "paid_on",
             "payment_reference",
-            *STAMPS,
+            *common.STAMPS,
         ]
 
 
@@ -118,7 +111,7 @@ def _claims(user: Any) -> QuerySet[ExpenseClaim]:
     partial_update=extend_schema(summary="Change a claim that waits for a decision"),
     destroy=extend_schema(summary="Delete a claim that waits for a decision"),
 )
-class ClaimViewSet(RecordDeleteViewSet):
+class ClaimViewSet(common.RecordDeleteViewSet):
     """Out-of-pocket travel, subsistence and other costs of a young person or a member of staff.
     A participation lead (or an administrator) approves or rejects a claim they did not submit
     and do not claim; programme staff record its payment."""
@@ -130,7 +123,7 @@ class ClaimViewSet(RecordDeleteViewSet):
     queryset = ExpenseClaim.objects.none()
     visible = staticmethod(_claims)
     noun = "claim"
-    action_permissions = model_permissions(
+    action_permissions = common.model_permissions(
         ExpenseClaim, destroy="delete", approve="approve", reject="approve", pay="pay"
     )
     changes = staticmethod(services.claim_update)
@@ -157,21 +150,21 @@ class ClaimViewSet(RecordDeleteViewSet):
 # Partner invoices -------------------------------------------------------------------------------
 
 
-class InvoiceSerializer(OutputSerializer):
+class InvoiceSerializer(common.OutputSerializer):
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
 
     class Meta:
         model = PartnerInvoice
         fields = [
             "id",
-            *fields_with(INVOICE_FIELDS, organisation=["organisation_name"]),
+            *common.fields_with(INVOICE_FIELDS, organisation=["organisation_name"]),
             "recorded_by",
             "decided_by",
             "decided_on",
             "rejection_reason",
             "paid_on",
             "payment_reference",
-            *STAMPS,
+            *common.STAMPS,
         ]
 
 
@@ -180,7 +173,7 @@ class InvoiceInput(serializers.Serializer):  # type: ignore[type-arg]
     reference = serializers.CharField(max_length=100)
     period_start = serializers.DateField()
     period_end = serializers.DateField()
-    description = serializers.CharField(max_length=TEXT_MAX_LENGTH)
+    description = serializers.CharField(max_length=common.TEXT_MAX_LENGTH)
     amount = serializers.DecimalField(max_digits=9, decimal_places=2)
 
 
@@ -191,7 +184,7 @@ class InvoiceInput(serializers.Serializer):  # type: ignore[type-arg]
     partial_update=extend_schema(summary="Change an invoice that waits for a decision"),
     destroy=extend_schema(summary="Delete an invoice that waits for a decision"),
 )
-class InvoiceViewSet(RecordDeleteViewSet):
+class InvoiceViewSet(common.RecordDeleteViewSet):
     """Invoices from partner organisations for agreed costs. Approved by a participation lead
     (or an administrator) who did not record them; paid as programme staff record."""
 
@@ -200,7 +193,7 @@ class InvoiceViewSet(RecordDeleteViewSet):
     filterset_class = filters.InvoiceFilter
     queryset = PartnerInvoice.objects.none()
     one = staticmethod(selectors.invoice_get)
-    action_permissions = model_permissions(
+    action_permissions = common.model_permissions(
         PartnerInvoice, destroy="delete", approve="approve", reject="approve", pay="pay"
     )
 

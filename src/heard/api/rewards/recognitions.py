@@ -7,15 +7,7 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
-from heard.api.common import (
-    STAMPS,
-    TEXT_MAX_LENGTH,
-    ListCreateViewSet,
-    OutputSerializer,
-    RecordDeleteViewSet,
-    fields_with,
-    model_permissions,
-)
+from heard.api import common
 from heard.api.fields import (
     VisibleField,
     VisibleSessionField,
@@ -41,7 +33,7 @@ class OrganisationField(VisibleField):
 # Recognitions -----------------------------------------------------------------------------------
 
 
-class RecognitionSerializer(OutputSerializer):
+class RecognitionSerializer(common.OutputSerializer):
     young_person_reference = serializers.CharField(source="young_person.reference", read_only=True)
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
 
@@ -49,12 +41,12 @@ class RecognitionSerializer(OutputSerializer):
         model = Recognition
         fields = [
             "id",
-            *fields_with(
+            *common.fields_with(
                 RECOGNITION_FIELDS,
                 young_person=["young_person_reference"],
                 organisation=["organisation_name"],
             ),
-            *STAMPS,
+            *common.STAMPS,
         ]
 
 
@@ -73,7 +65,9 @@ class RecognitionInput(serializers.Serializer):  # type: ignore[type-arg]
     hours = serializers.DecimalField(
         max_digits=5, decimal_places=1, required=False, allow_null=True
     )
-    details = serializers.CharField(max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True)
+    details = serializers.CharField(
+        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
+    )
 
 
 @extend_schema_view(
@@ -83,7 +77,7 @@ class RecognitionInput(serializers.Serializer):  # type: ignore[type-arg]
     partial_update=extend_schema(summary="Change a recognition"),
     destroy=extend_schema(summary="Delete a recognition"),
 )
-class RecognitionViewSet(RecordDeleteViewSet):
+class RecognitionViewSet(common.RecordDeleteViewSet):
     """Certificates, accreditations, vouchers and volunteering hours given to young people.
     Read by whoever may see the young person; given by programme staff and partner workers
     (their own organisation's young people)."""
@@ -93,7 +87,7 @@ class RecognitionViewSet(RecordDeleteViewSet):
     filterset_class = filters.RecognitionFilter
     queryset = Recognition.objects.none()
     one = staticmethod(selectors.recognition_get)
-    action_permissions = model_permissions(Recognition, destroy="delete")
+    action_permissions = common.model_permissions(Recognition, destroy="delete")
     visible = staticmethod(selectors.recognitions_visible_to)
     adds = staticmethod(services.recognition_give)
     changes = staticmethod(services.recognition_update)
@@ -104,10 +98,10 @@ class RecognitionViewSet(RecordDeleteViewSet):
 # Session hours and defaults ---------------------------------------------------------------------
 
 
-class SessionHoursSerializer(OutputSerializer):
+class SessionHoursSerializer(common.OutputSerializer):
     class Meta:
         model = SessionHours
-        fields = ["id", "session", "hours", *STAMPS]
+        fields = ["id", "session", "hours", *common.STAMPS]
 
 
 class SessionHoursInput(serializers.Serializer):  # type: ignore[type-arg]
@@ -119,24 +113,24 @@ class SessionHoursInput(serializers.Serializer):  # type: ignore[type-arg]
     list=extend_schema(summary="Hours set for sessions you may read"),
     create=extend_schema(summary="Set (or change) how many hours a session counts for"),
 )
-class SessionHoursViewSet(ListCreateViewSet):
+class SessionHoursViewSet(common.ListCreateViewSet):
     """How long sessions count for in attendees' volunteering hours (a session without its own
     counts for its kind's default). Set by programme staff."""
 
     serializer_class = SessionHoursSerializer
     input_serializer = SessionHoursInput
     queryset = SessionHours.objects.none()
-    action_permissions = model_permissions(SessionHours, ("list",), create="change")
+    action_permissions = common.model_permissions(SessionHours, ("list",), create="change")
     adds = staticmethod(services.session_hours_set)
 
     def get_queryset(self) -> QuerySet[SessionHours]:
         return SESSION_HOURS.scope(self.request.user, "view").select_related("session")
 
 
-class HoursDefaultSerializer(OutputSerializer):
+class HoursDefaultSerializer(common.OutputSerializer):
     class Meta:
         model = HoursDefault
-        fields = ["id", "session_kind", "hours", *STAMPS]
+        fields = ["id", "session_kind", "hours", *common.STAMPS]
 
 
 class HoursDefaultInput(serializers.Serializer):  # type: ignore[type-arg]
@@ -148,13 +142,13 @@ class HoursDefaultInput(serializers.Serializer):  # type: ignore[type-arg]
     list=extend_schema(summary="Default hours per kind of session"),
     create=extend_schema(summary="Set (or change) the default hours of a kind of session"),
 )
-class HoursDefaultViewSet(ListCreateViewSet):
+class HoursDefaultViewSet(common.ListCreateViewSet):
     """The hours a session of each kind counts for by default: set by a participation lead."""
 
     serializer_class = HoursDefaultSerializer
     input_serializer = HoursDefaultInput
     queryset = HoursDefault.objects.none()
-    action_permissions = model_permissions(HoursDefault, ("list",), create="change")
+    action_permissions = common.model_permissions(HoursDefault, ("list",), create="change")
     adds = staticmethod(services.hours_default_set)
 
     def get_queryset(self) -> QuerySet[HoursDefault]:

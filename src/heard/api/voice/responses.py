@@ -7,14 +7,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
-from heard.api.common import (
-    READ_CREATE,
-    STAMPS,
-    ListCreateViewSet,
-    OutputSerializer,
-    ReadCreateViewSet,
-    model_permissions,
-)
+from heard.api import common
 from heard.api.fields import (
     VisibleField,
     VisibleGroupField,
@@ -61,7 +54,7 @@ class OptionalLinkField(serializers.URLField):
         return value or None
 
 
-class ResponseOutput(OutputSerializer):
+class ResponseOutput(common.OutputSerializer):
     views = serializers.SerializerMethodField(help_text="The views it answers that you may see.")
     evidence_link = OptionalLinkField(
         help_text="A link to evidence of what was done; null when there is none."
@@ -87,7 +80,7 @@ class ResponseOutput(OutputSerializer):
             "date",
             "evidence_link",
             "written_by",
-            *STAMPS,
+            *common.STAMPS,
         ]
 
     def get_views(self, obj: Response) -> list[int]:
@@ -102,7 +95,7 @@ class ResponseOutput(OutputSerializer):
     retrieve=extend_schema(summary="One response"),
     create=extend_schema(summary="Respond to open views"),
 )
-class ResponseViewSet(ReadCreateViewSet):
+class ResponseViewSet(common.ReadCreateViewSet):
     """What was done about views. A "not possible" response must give the reason."""
 
     filterset_class = ResponseFilter
@@ -110,7 +103,7 @@ class ResponseViewSet(ReadCreateViewSet):
     input_serializer = ResponseInput
     queryset = Response.objects.none()
     one = staticmethod(selectors.response_get)
-    action_permissions = model_permissions(Response, READ_CREATE)
+    action_permissions = common.model_permissions(Response, common.READ_CREATE)
     visible = staticmethod(selectors.responses_visible_to)
     adds = staticmethod(services.response_record)
 
@@ -130,7 +123,7 @@ class FeedbackInput(serializers.Serializer):
     notes = serializers.CharField(max_length=5000, required=False, allow_blank=True)
 
 
-class FeedbackOutput(OutputSerializer):
+class FeedbackOutput(common.OutputSerializer):
     class Meta:
         model = Feedback
         fields = [
@@ -150,13 +143,13 @@ class FeedbackOutput(OutputSerializer):
     list=extend_schema(summary="Feedback the user may see"),
     create=extend_schema(summary="Record feedback on a response"),
 )
-class FeedbackViewSet(ListCreateViewSet):
+class FeedbackViewSet(common.ListCreateViewSet):
     """A response told to the young people and groups who gave its views."""
 
     serializer_class = FeedbackOutput
     input_serializer = FeedbackInput
     queryset = Feedback.objects.none()
-    action_permissions = model_permissions(Feedback, ("list", "create"))
+    action_permissions = common.model_permissions(Feedback, ("list", "create"))
     visible = staticmethod(selectors.feedback_visible_to)
     adds = staticmethod(services.feedback_record)
 

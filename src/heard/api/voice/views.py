@@ -7,7 +7,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
-from heard.api.common import STAMPS, OutputSerializer, RecordViewSet, model_permissions
+from heard.api import common
 from heard.api.fields import (
     VisibleGroupField,
     VisibleOrganisationField,
@@ -63,7 +63,7 @@ SOURCES = ("session", "organisation", "themes", "young_people")
 LOOP = ("status", "responded_on", "fed_back_on")
 
 
-class EvidenceOutput(OutputSerializer):
+class EvidenceOutput(common.OutputSerializer):
     """An evidence file. An image whose people lack a current consent to photographs is withheld:
     no description and no download, only why."""
 
@@ -97,12 +97,12 @@ class EvidenceOutput(OutputSerializer):
         return reverse("voice:evidence-download", args=[obj.pk])
 
 
-class ViewOutput(OutputSerializer):
+class ViewOutput(common.OutputSerializer):
     evidence = EvidenceOutput(many=True, read_only=True)
 
     class Meta:
         model = View
-        fields = ["id", *VIEW_FIELDS, *SOURCES, *LOOP, "recorded_by", "evidence", *STAMPS]
+        fields = ["id", *VIEW_FIELDS, *SOURCES, *LOOP, "recorded_by", "evidence", *common.STAMPS]
 
 
 @extend_schema_view(
@@ -111,7 +111,7 @@ class ViewOutput(OutputSerializer):
     create=extend_schema(summary="Record a view"),
     partial_update=extend_schema(summary="Change a view"),
 )
-class ViewViewSet(RecordViewSet):
+class ViewViewSet(common.RecordViewSet):
     """What young people said. Another organisation's views are 404 to a partner worker.
 
     Quoting or publishing a view needs the matching current consent of the young people named on
@@ -126,7 +126,7 @@ class ViewViewSet(RecordViewSet):
     change_serializer = ViewUpdateInput
     queryset = View.objects.none()
     one = staticmethod(selectors.view_get)
-    action_permissions = model_permissions(View)
+    action_permissions = common.model_permissions(View)
     adds = staticmethod(services.view_record)
     changes = staticmethod(services.view_update)
     record_name = "view"
