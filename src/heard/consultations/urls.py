@@ -1,28 +1,20 @@
 from django.urls import path
 
 from heard.consultations import views
-from heard.core.routes import record_pages
+from heard.core.record_routes import record_views
 
 app_name = "consultations"
 
 urlpatterns = [
-    *record_pages(
+    *record_views(
+        views,
         "consultations/",
         "consultation",
         list=views.ConsultationListView.as_view(),
-        create=views.consultation_create,
-        detail=views.consultation_detail,
-        edit=views.consultation_edit,
-        member={
-            "delete": views.consultation_delete,
-            "results": views.consultation_results,
-        },
+        member=("delete", "results"),
     ),
-    *record_pages(
-        "consultations/questions/",
-        "question",
-        edit=views.question_edit,
-        member={"move": views.question_move, "delete": views.question_delete},
+    *record_views(
+        views, "consultations/questions/", "question", pages=("edit",), member=("move", "delete")
     ),
     path("consultations/<int:pk>/questions/add/", views.question_create, name="question-create"),
     path("consultations/answers/<int:pk>/view/", views.answer_view, name="answer-view"),

@@ -2,21 +2,19 @@
 
 from django.urls import path
 
-from heard.core.routes import record_pages
+from heard.core.record_routes import record_views
 from heard.decisions import views
 
 app_name = "decisions"
 
 urlpatterns = [
-    *record_pages(
+    *record_views(
+        views,
         "budgets/",
         "round",
         list=views.RoundListView.as_view(),
-        create=views.round_create,
-        detail=views.round_detail,
-        edit=views.round_edit,
-        member={
-            "delete": views.round_delete,
+        member=("delete",),
+        member_views={
             "ballot": views.ballot_enter,
             "voters": views.voters,
             "verify": views.verify,
@@ -24,12 +22,7 @@ urlpatterns = [
             "tell": views.tell,
         },
     ),
-    *record_pages(
-        "budgets/proposals/",
-        "proposal",
-        edit=views.proposal_edit,
-        member={"withdraw": views.proposal_withdraw},
-    ),
+    *record_views(views, "budgets/proposals/", "proposal", pages=("edit",), member=("withdraw",)),
     path("budgets/panels/", views.panels, name="panels"),
     path("budgets/<int:pk>/proposals/add/", views.proposal_create, name="proposal-create"),
     path("portal/votes/", views.portal_rounds, name="portal-rounds"),

@@ -1,19 +1,13 @@
 from django.urls import path
 
-from heard.core.routes import record_pages
+from heard.core.record_routes import record_views
 from heard.groups import views
 
 app_name = "groups"
 
 urlpatterns = [
-    *record_pages(
-        "themes/",
-        "theme",
-        list=views.ThemeListView.as_view(),
-        create=views.theme_create,
-        detail=views.theme_detail,
-        edit=views.theme_edit,
-        create_path="new/",
+    *record_views(
+        views, "themes/", "theme", list=views.ThemeListView.as_view(), create_path="new/"
     ),
     path("themes/<int:pk>/reviews/new/", views.theme_review_add, name="theme-review-add"),
     path("calendar/", views.CalendarView.as_view(), name="calendar"),
@@ -31,15 +25,7 @@ urlpatterns = [
     ),
     # The token is in the query string, which the access log never records (gunicorn.conf.py).
     path("calendar/feed.ics", views.calendar_feed, name="calendar-feed"),
-    *record_pages(
-        "",
-        "group",
-        list=views.GroupListView.as_view(),
-        create=views.group_create,
-        detail=views.group_detail,
-        edit=views.group_edit,
-        create_path="new/",
-    ),
+    *record_views(views, "", "group", list=views.GroupListView.as_view(), create_path="new/"),
     path("<int:pk>/stage/", views.group_move_stage, name="group-move-stage"),
     path("<int:pk>/calendar.ics", views.group_calendar_ics, name="group-calendar-ics"),
     path("<int:pk>/members/new/", views.membership_add, name="membership-add"),

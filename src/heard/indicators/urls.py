@@ -1,30 +1,28 @@
 from django.urls import include, path
 
-from heard.core.routes import record_pages
+from heard.core.record_routes import record_views
 from heard.indicators import indicator_views, views
 from heard.indicators.reports import views as report_views
 
 #: The indicator pages, named ``indicators:indicator-...`` (the API's router names its own
 #: ``indicator-list`` and ``indicator-detail``).
-indicator_patterns = record_pages(
+indicator_patterns = record_views(
+    indicator_views,
     "indicators/",
     "indicator",
     list=indicator_views.IndicatorListView.as_view(),
-    create=indicator_views.indicator_create,
-    detail=indicator_views.indicator_detail,
-    edit=indicator_views.indicator_edit,
-    member={"delete": indicator_views.indicator_delete},
+    member=("delete",),
 )
 
 #: The quarterly and annual reports (M22), named ``indicators:report-...``.
-report_patterns = record_pages(
+report_patterns = record_views(
+    report_views,
     "indicators/reports/",
     "report",
     list=report_views.report_list,
-    create=report_views.report_create,
-    detail=report_views.report_detail,
-    create_path="issue/",
+    pages=("create", "detail"),
     collection={"view": report_views.report_preview},
+    create_path="issue/",
 )
 
 urlpatterns = [

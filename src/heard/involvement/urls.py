@@ -1,26 +1,21 @@
 from django.urls import path
 
-from heard.core.routes import record_pages
+from heard.core.record_routes import record_views
 from heard.involvement import views
 
 app_name = "involvement"
 
 urlpatterns = [
-    *record_pages(
-        "activities/",
-        "activity",
-        list=views.ActivityListView.as_view(),
-        create=views.activity_create,
-        detail=views.activity_detail,
-        edit=views.activity_edit,
-        member={"delete": views.activity_delete},
+    *record_views(
+        views, "activities/", "activity", list=views.ActivityListView.as_view(), member=("delete",)
     ),
-    *record_pages(
+    *record_views(
+        views,
         "evaluations/",
         "evaluation",
         list=views.EvaluationListView.as_view(),
-        edit=views.evaluation_edit,
-        member={"delete": views.evaluation_delete},
+        pages=("edit",),
+        member=("delete",),
     ),
     path(
         "evaluations/sessions/<int:pk>/",

@@ -1,23 +1,18 @@
 from django.urls import path
 
-from heard.core.routes import record_pages
+from heard.core.record_routes import record_views
 from heard.opportunities import portal_views, views
 
 app_name = "opportunities"
 
 urlpatterns = [
-    *record_pages(
+    *record_views(
+        views,
         "opportunities/",
         "opportunity",
         list=views.OpportunityListView.as_view(),
-        create=views.opportunity_create,
-        detail=views.opportunity_detail,
-        edit=views.opportunity_edit,
-        member={
-            "delete": views.opportunity_delete,
-            "sign-ups": views.SignUpListView.as_view(),
-            "attendance": views.attendance,
-        },
+        member=("delete",),
+        member_views={"sign-ups": views.SignUpListView.as_view(), "attendance": views.attendance},
     ),
     path("opportunities/<int:pk>/sign-ups/add/", views.sign_up_create, name="sign-up-create"),
     path(

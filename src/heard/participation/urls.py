@@ -1,22 +1,20 @@
 from django.urls import path
 
-from heard.core.routes import record_pages
+from heard.core.record_routes import record_views
 from heard.participation import concern_views, headcount_views, views
 
 app_name = "participation"
 
 urlpatterns = [
     path("monitoring/", views.MonitoringFollowUpView.as_view(), name="monitoring-followup"),
-    *record_pages(
+    *record_views(
+        views,
         "",
         "session",
         list=views.SessionListView.as_view(),
-        create=views.session_create,
-        detail=views.session_detail,
-        edit=views.session_edit,
-        create_path="new/",
+        member_views={"monitoring-complete": views.session_monitoring_complete},
         collection={"import": views.session_import},
-        member={"monitoring-complete": views.session_monitoring_complete},
+        create_path="new/",
     ),
     path("<int:pk>/concern/", concern_views.concern_raise, name="concern-raise"),
     path("<int:pk>/headcount/", headcount_views.headcount_add, name="headcount-add"),

@@ -1,19 +1,17 @@
 from django.urls import path
 
-from heard.core.routes import record_pages
+from heard.core.record_routes import record_views
 from heard.resources import views
 
 app_name = "resources"
 
 urlpatterns = [
-    *record_pages(
+    *record_views(
+        views,
         "resources/",
         "resource",
         list=views.ResourceListView.as_view(),
-        create=views.resource_create,
-        detail=views.resource_detail,
-        edit=views.resource_edit,
-        member={"delete": views.resource_delete, "download": views.resource_download},
+        member=("delete", "download"),
     ),
     path("resources/sessions/<int:pk>/", views.session_resources, name="session-resources"),
     path(

@@ -3,63 +3,54 @@ portal/."""
 
 from django.urls import path
 
+from heard.core.record_routes import record_views
 from heard.core.routes import record_pages
 from heard.rewards import views
 
 app_name = "rewards"
 
 urlpatterns = [
-    *record_pages(
+    *record_views(
+        views,
         "rewards/recognitions/",
         "recognition",
         list=views.RecognitionListView.as_view(),
-        create=views.recognition_create,
+        member=("delete", "certificate"),
         collection={"hours": views.HoursListView.as_view(), "partners": views.partner_totals},
-        detail=views.recognition_detail,
-        edit=views.recognition_edit,
-        member={"delete": views.recognition_delete, "certificate": views.recognition_certificate},
     ),
-    *record_pages(
+    *record_views(
+        views,
         "rewards/session-hours/",
         "session-hours",
         list=views.SessionHoursListView.as_view(),
+        pages=("edit",),
         collection={"defaults": views.hours_defaults_edit},
-        edit=views.session_hours_edit,
     ),
-    *record_pages(
+    *record_views(
+        views,
         "rewards/claims/",
         "claim",
         list=views.ClaimListView.as_view(),
-        create=views.claim_create,
-        collection={"finance": views.claim_finance},
-        detail=views.claim_detail,
-        edit=views.claim_edit,
-        member={
-            "delete": views.claim_delete,
+        member=("delete",),
+        member_views={
             "add-item": views.claim_add_item,
             "approve": views.claim_approve,
             "reject": views.claim_reject,
             "pay": views.claim_pay,
         },
+        collection={"finance": views.claim_finance},
     ),
     *record_pages(
         "rewards/claims/items/",
         "item",
         member={"delete": views.item_delete, "receipt": views.item_receipt},
     ),
-    *record_pages(
+    *record_views(
+        views,
         "rewards/invoices/",
         "invoice",
         list=views.InvoiceListView.as_view(),
-        create=views.invoice_create,
-        detail=views.invoice_detail,
-        edit=views.invoice_edit,
-        member={
-            "delete": views.invoice_delete,
-            "approve": views.invoice_approve,
-            "reject": views.invoice_reject,
-            "pay": views.invoice_pay,
-        },
+        member=("delete", "approve", "reject", "pay"),
     ),
     path("portal/certificates/", views.my_certificates, name="portal-certificates"),
     path(

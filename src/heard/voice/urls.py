@@ -1,18 +1,12 @@
 from django.urls import path
 
-from heard.core.routes import record_pages
+from heard.core.record_routes import record_views
 from heard.voice import views
 
 app_name = "voice"
 
 urlpatterns = [
-    *record_pages(
-        "",
-        "view",
-        list=views.ViewListView.as_view(),
-        detail=views.view_detail,
-        edit=views.view_edit,
-    ),
+    *record_views(views, "", "view", list=views.ViewListView.as_view(), pages=("detail", "edit")),
     path("<int:pk>/evidence/new/", views.evidence_add, name="evidence-add"),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence-download"),
     path(
@@ -20,13 +14,7 @@ urlpatterns = [
         views.session_views_create,
         name="session-views-create",
     ),
-    *record_pages(
-        "responses/",
-        "response",
-        create=views.response_create,
-        detail=views.response_detail,
-        create_path="new/",
-    ),
+    *record_views(views, "responses/", "response", pages=("create", "detail"), create_path="new/"),
     path("responses/<int:pk>/feedback/new/", views.feedback_create, name="feedback-create"),
     path("feedback-owed/", views.FeedbackOwedView.as_view(), name="feedback-owed"),
     path("loop/", views.loop_figures, name="loop-figures"),
