@@ -15,6 +15,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
@@ -46,7 +47,7 @@ class PasswordChangeForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("new_password") and data.get("new_password_again") != data["new_password"]:
-            self.add_error("new_password_again", "The two new passwords are not the same.")
+            self.add_error("new_password_again", _("The two new passwords are not the same."))
         return data
 
 
@@ -70,12 +71,14 @@ def password_change(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(
                 request,
-                "Your password is changed. Anywhere else you were signed in, "
-                "you are now signed out.",
+                _(
+                    "Your password is changed. Anywhere else you were signed in, "
+                    "you are now signed out."
+                ),
             )
             return redirect("core:two-factor-account")
     return render(
-        request, "core/password_change.html", {"form": form, "title": "Change your password"}
+        request, "core/password_change.html", {"form": form, "title": _("Change your password")}
     )
 
 

@@ -12,6 +12,8 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from heard.core import sign_in_events, tables
@@ -47,29 +49,35 @@ def _when(event: SignInEvent) -> str:
 
 #: The page's table and the CSV export (which adds the outcome, the account and who acted).
 COLUMNS = (
-    tables.Column("When", _when, cell='{{ row.at|date:"j F Y, H:i:s" }}'),
+    tables.Column(gettext_lazy("When"), _when, cell='{{ row.at|date:"j F Y, H:i:s" }}'),
     tables.Column(
-        "Event",
+        gettext_lazy("Event"),
         "get_event_display",
         cell='{% if row.outcome == "refused" %}<strong class="govuk-tag govuk-tag--red">'
         "{{ row.get_event_display }}</strong>{% else %}{{ row.get_event_display }}{% endif %}",
     ),
-    tables.Column("Outcome", "outcome", in_table=False),
+    tables.Column(gettext_lazy("Outcome"), "outcome", in_table=False),
     tables.Column(
-        "Email address",
+        gettext_lazy("Email address"),
         "email",
         cell='{{ row.email|default:"-" }}{% if row.actor %}<br>'
         '<span class="govuk-hint govuk-!-margin-0">by {{ row.actor.email }}</span>{% endif %}',
     ),
     tables.Column(
-        "Account", lambda event: event.user.full_name if event.user else "", in_table=False
+        gettext_lazy("Account"),
+        lambda event: event.user.full_name if event.user else "",
+        in_table=False,
     ),
-    tables.Column("By", lambda event: event.actor.email if event.actor else "", in_table=False),
-    tables.Column("Address", "address"),
     tables.Column(
-        "Browser", "user_agent", cell='{{ row.user_agent|truncatechars:60|default:"-" }}'
+        gettext_lazy("By"), lambda event: event.actor.email if event.actor else "", in_table=False
     ),
-    tables.Column("Detail", "detail"),
+    tables.Column(gettext_lazy("Address"), "address"),
+    tables.Column(
+        gettext_lazy("Browser"),
+        "user_agent",
+        cell='{{ row.user_agent|truncatechars:60|default:"-" }}',
+    ),
+    tables.Column(gettext_lazy("Detail"), "detail"),
 )
 CSV_COLUMNS = tables.csv_columns(COLUMNS)
 
@@ -88,7 +96,7 @@ def sign_in_event_list(request: HttpRequest) -> HttpResponseBase:
     csv_query, xlsx_query = query.copy(), query.copy()
     csv_query["format"], xlsx_query["format"] = "csv", "xlsx"
     context = {
-        "title": "Sign-in events",
+        "title": _("Sign-in events"),
         "form": form,
         "page_obj": page,
         "events": page.object_list,

@@ -12,15 +12,19 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Model
 from django.template import Context, Template
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 #: How a date reads everywhere in Heard: "4 December 2026".
 DATE_FORMAT = "j F Y"
@@ -32,7 +36,8 @@ class Column:
     """A column of a list: its header, how to read its value from a row (an attribute path such
     as ``"organisation.name"``, or a function), and optionally the HTML of its cell."""
 
-    label: str
+    #: Marked for translation (``gettext_lazy``): the page shows it in the page's language.
+    label: StrOrPromise
     value: str | Callable[[Any], Any] = ""
     #: A template fragment for the HTML cell: ``'<a href="{% url "x" row.pk %}">{{ row }}</a>'``.
     cell: str = ""
@@ -44,9 +49,16 @@ class Column:
     #: The row's header (``<th scope="row">``): what each figure along the row is about.
     row_header: bool = False
 
+    @cached_property
+    def heading(self) -> str:
+        """The label in English, whatever the page's language: an export's heading is a data
+        format that the imports read back, never translated."""
+        with translation.override("en"):
+            return str(self.label)
+
     def __iter__(self) -> Any:
-        """A column unpacks as ``(label, value)``, the CSV export's pair."""
-        return iter((self.label, self.value))
+        """A column unpacks as ``(heading, value)``, the CSV export's pair."""
+        return iter((self.heading, self.value))
 
 
 def _active(record: Any) -> str:
@@ -67,7 +79,7 @@ def model_columns(
             continue
         in_table = name not in csv_only
         if name == "is_active":
-            columns.append(Column("Active", _active, in_table=in_table))
+            columns.append(Column(gettext_lazy("Active"), _active, in_table=in_table))
             continue
         field: Any = model._meta.get_field(name)
         value: str = name
@@ -75,7 +87,7 @@ def model_columns(
             value = f"get_{name}_display"
         elif field.is_relation:
             value = f"{name}.name"
-        label = capfirst(str(field.verbose_name))
+        label = capfirst(field.verbose_name)
         columns.append(Column(label, value, in_table=in_table))
     return columns
 

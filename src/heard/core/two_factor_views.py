@@ -16,6 +16,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -74,7 +76,7 @@ def _show_backup_codes(
     context = {
         "codes": codes,
         "next": next_url,
-        "title": "Your backup codes",
+        "title": _("Your backup codes"),
         "just_set_up": just_set_up,
     }
     response = render(request, "core/backup_codes.html", context)
@@ -94,7 +96,7 @@ def _handle(request: HttpRequest, *, setting_up: bool) -> HttpResponse:
             return redirect(_next_url(request))
         form.add_error(
             "code",
-            "That code did not work. Enter the 6-digit code your authenticator app shows now.",
+            _("That code did not work. Enter the 6-digit code your authenticator app shows now."),
         )
     context: dict[str, Any] = {
         "form": form,
@@ -130,12 +132,18 @@ def two_factor_backup_code(request: HttpRequest) -> HttpResponse:
             left = tfa.backup_codes_left(request.user)
             messages.info(
                 request,
-                f"You signed in with a backup code. You have {left} left: make new ones from "
-                "Two-factor sign-in when you run low.",
+                ngettext(
+                    "You signed in with a backup code. You have %(left)d left: make new "
+                    "ones from Two-factor sign-in when you run low.",
+                    "You signed in with a backup code. You have %(left)d left: make new "
+                    "ones from Two-factor sign-in when you run low.",
+                    left,
+                )
+                % {"left": left},
             )
             return redirect(_next_url(request))
-        form.add_error("code", "That backup code did not work. Check it, or try another.")
-    context = {"form": form, "next": _next_url(request), "title": "Enter a backup code"}
+        form.add_error("code", _("That backup code did not work. Check it, or try another."))
+    context = {"form": form, "next": _next_url(request), "title": _("Enter a backup code")}
     return render(request, "core/backup_code_verify.html", context)
 
 
@@ -156,7 +164,7 @@ def backup_codes_regenerate(request: HttpRequest) -> HttpResponse:
 def two_factor_setup(request: HttpRequest) -> HttpResponse:
     """Any member of staff may turn on two-factor sign-in for their own account."""
     if security.confirmed_device(request.user) is not None:
-        messages.info(request, "Two-factor sign-in is already on for your account.")
+        messages.info(request, _("Two-factor sign-in is already on for your account."))
         return redirect(_next_url(request))
     return _handle(request, setting_up=True)
 
@@ -169,10 +177,10 @@ _RESET_LINK = (
 )
 #: The reset list: each member of staff who uses two-factor sign-in, with a link to reset it.
 STAFF_COLUMNS = (
-    tables.Column("Name", str),
-    tables.Column("Email", "email"),
-    tables.Column("Role", "get_role_display"),
-    tables.Column("Action", cell=_RESET_LINK),
+    tables.Column(gettext_lazy("Name"), str),
+    tables.Column(gettext_lazy("Email"), "email"),
+    tables.Column(gettext_lazy("Role"), "get_role_display"),
+    tables.Column(gettext_lazy("Action"), cell=_RESET_LINK),
 )
 
 
@@ -184,7 +192,7 @@ def two_factor_account(request: HttpRequest) -> HttpResponse:
     user = request.user
     staff = tfa.staff_using_two_factor(user)
     context: dict[str, Any] = {
-        "title": "Two-factor sign-in",
+        "title": _("Two-factor sign-in"),
         "is_on": security.confirmed_device(user) is not None,
         "required": security.two_factor_required_for(user),
         "setup_url": reverse("core:two-factor-setup")
@@ -219,7 +227,7 @@ def two_factor_reset(request: HttpRequest, pk: int) -> HttpResponse:
         then="core:two-factor-account",
         template="core/two_factor_reset.html",
         context=lambda: {
-            "title": "Reset two-factor sign-in?",
+            "title": _("Reset two-factor sign-in?"),
             "member": member,
             "required": security.two_factor_required_for(member),
         },

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from heard.core import events, security, sso, tables
@@ -54,19 +55,19 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 
 #: The history's table: each row an entry with its line in words, ``(entry, line)``.
 HISTORY_COLUMNS = (
-    tables.Column("When", lambda row: row[0].at),
+    tables.Column(gettext_lazy("When"), lambda row: row[0].at),
     tables.Column(
-        "Who",
+        gettext_lazy("Who"),
         cell="{% if row.0.actor %}{{ row.0.actor.full_name }}{% elif row.0.on_behalf_of %}"
         "System, for {{ row.0.on_behalf_of.full_name }}{% else %}System{% endif %}",
     ),
     tables.Column(
-        "What",
+        gettext_lazy("What"),
         cell="{{ row.1.what }}{% if row.1.detail %}<br>"
         '<span class="govuk-body-s">{{ row.1.detail }}</span>{% endif %}',
     ),
     tables.Column(
-        "Changes",
+        gettext_lazy("Changes"),
         cell="{% for change in row.1.changes %}<strong>{{ change.field }}</strong>: "
         "{{ change.old }} &rarr; {{ change.new }}<br>{% empty %}-{% endfor %}",
     ),
