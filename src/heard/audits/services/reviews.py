@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from heard.audits import events
 from heard.audits.models import ProvisionReview, Recommendation
@@ -107,7 +108,7 @@ def review_delete(*, actor: User | None, review: ProvisionReview) -> None:
 def recommendation_add(*, actor: User | None, review: ProvisionReview, text: str) -> Recommendation:
     require(actor, "audits.change_provisionreview", review)
     if not (text or "").strip():
-        raise ValidationError({"text": "Enter the recommendation."})
+        raise ValidationError({"text": _("Enter the recommendation.")})
     return _recommendation(review, text, actor)
 
 
@@ -136,7 +137,7 @@ def recommendation_update(
 ) -> Recommendation:
     require(actor, "audits.change_recommendation", recommendation)
     if not (text or "").strip():
-        raise ValidationError({"text": "Enter the recommendation."})
+        raise ValidationError({"text": _("Enter the recommendation.")})
     return _change(recommendation, actor, events.RECOMMENDATION_CHANGED, {"text": text.strip()})
 
 
@@ -148,7 +149,7 @@ def recommendation_respond(
     require(actor, "audits.respond_recommendation", recommendation)
     response = (response or "").strip()
     if not response:
-        raise ValidationError({"response": "Enter the response."})
+        raise ValidationError({"response": _("Enter the response.")})
     values = {"response": response, "responded_at": timezone.now(), "responded_by": actor}
     return _change(recommendation, actor, events.RECOMMENDATION_RESPONDED, values)
 
@@ -160,6 +161,6 @@ def recommendation_check(
     """At the revisit: was the recommendation acted on, with a note."""
     require(actor, "audits.change_recommendation", recommendation)
     if outcome not in Recommendation.Outcome.values:
-        raise ValidationError({"outcome": "Choose whether it was acted on."})
+        raise ValidationError({"outcome": _("Choose whether it was acted on.")})
     values = {"outcome": outcome, "outcome_note": (outcome_note or "").strip()}
     return _change(recommendation, actor, events.RECOMMENDATION_CHECKED, values)

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from heard.audits import filters, forms, selectors, services
 from heard.audits.models import Audit
@@ -21,14 +22,16 @@ from heard.core.permissions import can
 from heard.core.records import Record
 
 HOLDER = tables.Column(
-    "Organisation or service", "holder", cell=link("audits:audit-detail", "{{ row.holder }}")
+    gettext_lazy("Organisation or service"),
+    "holder",
+    cell=link("audits:audit-detail", "{{ row.holder }}"),
 )
-DATE = tables.Column("Date of the audit", "date")
+DATE = tables.Column(gettext_lazy("Date of the audit"), "date")
 DECISION = tables.Column(
-    "Kite mark decision",
+    gettext_lazy("Kite mark decision"),
     lambda audit: audit.get_decision_display() or "Not decided yet",
 )
-EXPIRES = tables.Column("Kite mark expires on", "expires_on")
+EXPIRES = tables.Column(gettext_lazy("Kite mark expires on"), "expires_on")
 
 
 class AuditListView(StaffListView):
@@ -41,12 +44,12 @@ class AuditListView(StaffListView):
     csv_filename = "audits.csv"
     columns = (
         HOLDER,
-        tables.Column("Organisation", "organisation.name", in_table=False),
-        tables.Column("Service", "service", in_table=False),
+        tables.Column(gettext_lazy("Organisation"), "organisation.name", in_table=False),
+        tables.Column(gettext_lazy("Service"), "service", in_table=False),
         DATE,
         DECISION,
         EXPIRES,
-        tables.Column("What is needed", "needed", in_table=False),
+        tables.Column(gettext_lazy("What is needed"), "needed", in_table=False),
     )
 
 
@@ -74,11 +77,11 @@ class KiteMarkListView(StaffListView):
     csv_filename = "kite-marks.csv"
     columns = (
         HOLDER,
-        tables.Column("Organisation", "organisation.name", in_table=False),
-        tables.Column("Service", "service", in_table=False),
-        tables.Column("Awarded", "date"),
+        tables.Column(gettext_lazy("Organisation"), "organisation.name", in_table=False),
+        tables.Column(gettext_lazy("Service"), "service", in_table=False),
+        tables.Column(gettext_lazy("Awarded"), "date"),
         EXPIRES,
-        tables.Column("Renewal", _state, cell=STATE_TAGS),
+        tables.Column(gettext_lazy("Renewal"), _state, cell=STATE_TAGS),
     )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

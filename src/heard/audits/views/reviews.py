@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from heard.audits import filters, forms, selectors, services
 from heard.audits.models import ProvisionReview
@@ -31,15 +32,17 @@ class ReviewListView(StaffListView):
     csv_filename = "provision-reviews.csv"
     columns = (
         tables.Column(
-            "Provider or service", "holder", cell=link("audits:review-detail", "{{ row.holder }}")
+            gettext_lazy("Provider or service"),
+            "holder",
+            cell=link("audits:review-detail", "{{ row.holder }}"),
         ),
-        tables.Column("Provider", "provider.name", in_table=False),
-        tables.Column("Service", "service", in_table=False),
-        tables.Column("Visited", "visit_date"),
-        tables.Column("Revisit", "revisit_date"),
-        tables.Column("Recommendations", "recommendation_count", numeric=True),
-        tables.Column("Not acted on", "not_acted_on_count", numeric=True),
-        tables.Column("Findings", "findings", in_table=False),
+        tables.Column(gettext_lazy("Provider"), "provider.name", in_table=False),
+        tables.Column(gettext_lazy("Service"), "service", in_table=False),
+        tables.Column(gettext_lazy("Visited"), "visit_date"),
+        tables.Column(gettext_lazy("Revisit"), "revisit_date"),
+        tables.Column(gettext_lazy("Recommendations"), "recommendation_count", numeric=True),
+        tables.Column(gettext_lazy("Not acted on"), "not_acted_on_count", numeric=True),
+        tables.Column(gettext_lazy("Findings"), "findings", in_table=False),
     )
 
 
@@ -192,17 +195,19 @@ def recommendation_check(request: HttpRequest, pk: int) -> HttpResponse:
 
 RECOMMENDATION_COLUMNS = (
     tables.Column(
-        "Provider or service",
+        gettext_lazy("Provider or service"),
         "review.holder",
         cell=link("audits:review-detail", "{{ row.review.holder }}").replace(
             "row.pk", "row.review_id"
         ),
     ),
-    tables.Column("Recommendation", "text"),
-    tables.Column("Visited", "review.visit_date"),
-    tables.Column("Response", lambda row: row.response or "Awaited"),
-    tables.Column("At the revisit", lambda row: row.get_outcome_display() or "Not checked yet"),
-    tables.Column("Note from the revisit", "outcome_note"),
+    tables.Column(gettext_lazy("Recommendation"), "text"),
+    tables.Column(gettext_lazy("Visited"), "review.visit_date"),
+    tables.Column(gettext_lazy("Response"), lambda row: row.response or "Awaited"),
+    tables.Column(
+        gettext_lazy("At the revisit"), lambda row: row.get_outcome_display() or "Not checked yet"
+    ),
+    tables.Column(gettext_lazy("Note from the revisit"), "outcome_note"),
 )
 
 

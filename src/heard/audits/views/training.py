@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from heard.audits import filters, forms, selectors, services
 from heard.audits.views._common import delete_view, history_url, link
@@ -30,11 +31,13 @@ class CourseListView(StaffListView):
     title = "Young people's training"
     csv_filename = "young-peoples-training.csv"
     columns = (
-        tables.Column("Course", "title", cell=link("audits:course-detail", "{{ row.title }}")),
-        tables.Column("For", "get_kind_display"),
-        tables.Column("Date", "date"),
-        tables.Column("Current until", "valid_until"),
-        tables.Column("Attended", "attendee_count", numeric=True),
+        tables.Column(
+            gettext_lazy("Course"), "title", cell=link("audits:course-detail", "{{ row.title }}")
+        ),
+        tables.Column(gettext_lazy("For"), "get_kind_display"),
+        tables.Column(gettext_lazy("Date"), "date"),
+        tables.Column(gettext_lazy("Current until"), "valid_until"),
+        tables.Column(gettext_lazy("Attended"), "attendee_count", numeric=True),
     )
 
 
@@ -102,21 +105,21 @@ class TrainedListView(StaffListView):
     csv_filename = "trained-young-people.csv"
     columns = (
         tables.Column(
-            "Young person",
+            gettext_lazy("Young person"),
             "young_person.reference",
             cell='<a class="govuk-link" href="{% url "people:young-person-detail" '
             'row.young_person_id %}">{{ row.young_person.reference }}</a>',
         ),
         tables.Column(
-            "Course",
+            gettext_lazy("Course"),
             "course.title",
             cell='<a class="govuk-link" href="{% url "audits:course-detail" row.course_id %}">'
             "{{ row.course.title }}</a>",
         ),
-        tables.Column("For", "course.get_kind_display"),
-        tables.Column("Trained on", "course.date"),
-        tables.Column("Current until", "course.valid_until"),
-        tables.Column("Current", _current, cell=CURRENT),
+        tables.Column(gettext_lazy("For"), "course.get_kind_display"),
+        tables.Column(gettext_lazy("Trained on"), "course.date"),
+        tables.Column(gettext_lazy("Current until"), "course.valid_until"),
+        tables.Column(gettext_lazy("Current"), _current, cell=CURRENT),
     )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
