@@ -8,6 +8,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from heard.consultations import events, selectors
 from heard.consultations.models import Answer, Consultation
@@ -46,15 +48,20 @@ CONSULTATION_FIELDS = (
 #: The many-to-many values a consultation is created with.
 RELATED = ("themes", "groups", "organisations", "responses")
 AREAS = "Enter each area on its own line, in 100 characters or fewer."
-NOT_YOURS = "Choose your own organisation."
-LEAD_A_THEME = "Choose at least one theme you lead."
-NO_THEMES = "Choose themes that already exist."
-UNKNOWN = "Choose {} that are on the register."
-OWNER = "Choose an active member of staff as the owner."
-OWNER_ORGANISATION = "Choose a member of staff of your own organisation as the owner."
-RESPONSES = "Choose responses in the loop that you can see."
-STILL_A_SURVEY = "Young people have answered this survey: it stays a survey."
-DATES = "The closing date must be on or after the opening date."
+NOT_YOURS = gettext_noop("Choose your own organisation.")
+LEAD_A_THEME = gettext_noop("Choose at least one theme you lead.")
+NO_THEMES = gettext_noop("Choose themes that already exist.")
+#: The error of a record that is not on the register, by the field that names it.
+UNKNOWN = {
+    "groups": gettext_noop("Choose groups that are on the register."),
+    "organisations": gettext_noop("Choose organisations that are on the register."),
+    "responses": gettext_noop("Choose responses that are on the register."),
+}
+OWNER = gettext_noop("Choose an active member of staff as the owner.")
+OWNER_ORGANISATION = gettext_noop("Choose a member of staff of your own organisation as the owner.")
+RESPONSES = gettext_noop("Choose responses in the loop that you can see.")
+STILL_A_SURVEY = gettext_noop("Young people have answered this survey: it stays a survey.")
+DATES = gettext_noop("The closing date must be on or after the opening date.")
 
 
 class SimilarConsultations(ValidationError):
@@ -94,21 +101,21 @@ def _check_relations(actor: Any, values: dict[str, Any], errors: dict[str, Any])
         chosen, ok = _saved(values[name], model)
         values[name] = chosen
         if not ok:
-            errors[name] = NO_THEMES if name == "themes" else UNKNOWN.format(noun)
+            errors[name] = _(NO_THEMES) if name == "themes" else _(UNKNOWN[noun])
     if "responses" in values and "responses" not in errors and actor is not None:
         seen = RESPONSE_POLICY.scope(actor, "view").filter(
             pk__in=[response.pk for response in values["responses"]]
         )
         if seen.count() != len({response.pk for response in values["responses"]}):
-            errors["responses"] = RESPONSES
+            errors["responses"] = _(RESPONSES)
     if "owner" in values and values["owner"] is not None:
         owner = values["owner"]
         if not isinstance(owner, User) or not owner.is_active or not owner.role:
-            errors["owner"] = OWNER
+            errors["owner"] = _(OWNER)
         elif getattr(actor, "role", None) == Role.PARTNER_WORKER and (
             owner.organisation_id != actor.organisation_id
         ):
-            errors["owner"] = OWNER_ORGANISATION
+            errors["owner"] = _(OWNER_ORGANISATION)
 
 
 def _check_theme_lead(actor: Any, themes: list[Theme], errors: dict[str, Any]) -> None:
@@ -118,7 +125,7 @@ def _check_theme_lead(actor: Any, themes: list[Theme], errors: dict[str, Any]) -
         and "themes" not in errors
         and not any(theme.lead_id == actor.pk for theme in themes)
     ):
-        errors["themes"] = LEAD_A_THEME
+        errors["themes"] = _(LEAD_A_THEME)
 
 
 def _check_dates(opens_on: Any, closes_on: Any, errors: dict[str, Any]) -> None:
@@ -127,7 +134,7 @@ def _check_dates(opens_on: Any, closes_on: Any, errors: dict[str, Any]) -> None:
         and isinstance(closes_on, datetime.date)
         and closes_on < opens_on
     ):
-        errors.setdefault("closes_on", DATES)
+        errors.setdefault("closes_on", _(DATES))
 
 
 def _refuse_invalid(
@@ -137,7 +144,7 @@ def _refuse_invalid(
     if consultation.organisation_id is not None and not can(
         actor, "consultations.add_consultation", consultation
     ):
-        errors["organisation"] = NOT_YOURS
+        errors["organisation"] = _(NOT_YOURS)
     _check_theme_lead(actor, related["themes"], errors)
     _check_dates(consultation.opens_on, consultation.closes_on, errors)
     full_clean(consultation, errors, exclude=["recorded_by"])
@@ -247,10 +254,10 @@ def consultation_update(*, actor: Any, consultation: Consultation, **fields: Any
         if not isinstance(organisation, Organisation) or not can(
             actor, "consultations.add_consultation", Consultation(organisation=organisation)
         ):
-            errors["organisation"] = NOT_YOURS
+            errors["organisation"] = _(NOT_YOURS)
         method = values.get("method", obj.method)
         if method != Consultation.Method.SURVEY and obj.survey_responses.exists():
-            errors["method"] = STILL_A_SURVEY
+            errors["method"] = _(STILL_A_SURVEY)
         _check_dates(
             values.get("opens_on", obj.opens_on), values.get("closes_on", obj.closes_on), errors
         )

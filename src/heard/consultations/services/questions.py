@@ -8,6 +8,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from heard.consultations import events
 from heard.consultations.models import Consultation, Question
@@ -19,18 +21,18 @@ QUESTION_FIELDS = ("text", "kind", "options", "low_label", "high_label", "requir
 #: What answers depend on: fixed once a question has been answered.
 ANSWERED_FIXED = ("kind", "options", "low_label", "high_label")
 MAX_OPTIONS = 20
-NOT_A_SURVEY = "Only a consultation of method survey has questions."
-ANSWERED = (
+NOT_A_SURVEY = gettext_noop("Only a consultation of method survey has questions.")
+ANSWERED = gettext_noop(
     "Young people have answered this question: its kind, options and scale labels stay as "
     "they were, so the results keep their meaning. Add a new question instead."
 )
-ANSWERED_DELETE = (
+ANSWERED_DELETE = gettext_noop(
     "Young people have answered this question, so it cannot be deleted: "
     "their answers would be lost from the results."
 )
-TWO_OPTIONS = "Give at least two options, one a line."
-NO_OPTIONS = "Only a choice question has options: leave them empty."
-NO_LABELS = "Only a scale question has labels for 1 and 5: leave them empty."
+TWO_OPTIONS = gettext_noop("Give at least two options, one a line.")
+NO_OPTIONS = gettext_noop("Only a choice question has options: leave them empty.")
+NO_LABELS = gettext_noop("Only a scale question has labels for 1 and 5: leave them empty.")
 
 
 def _options(value: Any, errors: dict[str, Any]) -> list[str]:
@@ -41,12 +43,14 @@ def _options(value: Any, errors: dict[str, Any]) -> list[str]:
         if not option:
             continue
         if len(option) > 200 or "\n" in option:
-            errors["options"] = "Keep each option to one line of 200 characters or fewer."
+            errors["options"] = _("Keep each option to one line of 200 characters or fewer.")
             return []
         if option not in out:
             out.append(option)
     if len(out) > MAX_OPTIONS:
-        errors["options"] = f"Give {MAX_OPTIONS} options or fewer."
+        errors["options"] = _("Give %(max_options)s options or fewer.") % {
+            "max_options": MAX_OPTIONS
+        }
     return out
 
 
@@ -55,11 +59,11 @@ def _check_kind(values: dict[str, Any], errors: dict[str, Any]) -> None:
     options = values.get("options") or []
     if kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE):
         if len(options) < 2:
-            errors.setdefault("options", TWO_OPTIONS)
+            errors.setdefault("options", _(TWO_OPTIONS))
     elif options:
-        errors.setdefault("options", NO_OPTIONS)
+        errors.setdefault("options", _(NO_OPTIONS))
     if kind != Question.Kind.SCALE and (values.get("low_label") or values.get("high_label")):
-        errors.setdefault("low_label", NO_LABELS)
+        errors.setdefault("low_label", _(NO_LABELS))
 
 
 @transaction.atomic
@@ -79,7 +83,7 @@ def question_add(
     consultation = lock(consultation)
     errors: dict[str, Any] = {}
     if consultation.method != Consultation.Method.SURVEY:
-        raise ValidationError({"kind": NOT_A_SURVEY})
+        raise ValidationError({"kind": _(NOT_A_SURVEY)})
     values = {
         "text": plain_text(text),
         "kind": kind,
@@ -125,7 +129,7 @@ def question_update(*, actor: Any, question: Question, **fields: Any) -> Questio
         if answered:
             for name in ANSWERED_FIXED:
                 if name in values and values[name] != getattr(obj, name):
-                    errors[name] = ANSWERED
+                    errors[name] = _(ANSWERED)
         merged = {name: values.get(name, getattr(obj, name)) for name in QUESTION_FIELDS}
         _check_kind(merged, errors)
 
@@ -137,7 +141,7 @@ def question_delete(*, actor: Any, question: Question) -> None:
     """Delete a question nobody has answered; the ones after it move up."""
     require(actor, "consultations.delete_question", question)
     if question.answers.exists():
-        raise ValidationError(ANSWERED_DELETE)
+        raise ValidationError(_(ANSWERED_DELETE))
     before = audit.snapshot(question, QUESTION_FIELDS)
     audit.record(
         actor=actor,
@@ -166,7 +170,7 @@ def question_move(*, actor: Any, question: Question, direction: str) -> Question
     may be reordered at any time)."""
     require(actor, "consultations.change_question", question)
     if direction not in ("up", "down"):
-        raise ValidationError({"direction": "Move a question up or down."})
+        raise ValidationError({"direction": _("Move a question up or down.")})
     consultation = lock(question.consultation)
     questions = _renumber(consultation)
     before = [item.pk for item in questions]

@@ -10,6 +10,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from heard.consultations import events, selectors
 from heard.consultations.models import Answer, Consultation, Question, SurveyResponse
@@ -22,11 +24,13 @@ from heard.voice.services.views import view_record
 
 #: What a young person may write in one free-text answer: about a page.
 TEXT_MAX_LENGTH = 2000
-ALREADY = "You have already answered this survey. Thank you: you can only answer it once."
-NOT_OPEN = "This survey is not open to you."
-REQUIRED = "Answer this question."
-NOT_TEXT = "Only a free-text answer can become a view."
-ALREADY_A_VIEW = "This answer is already a view in the loop."
+ALREADY = gettext_noop(
+    "You have already answered this survey. Thank you: you can only answer it once."
+)
+NOT_OPEN = gettext_noop("This survey is not open to you.")
+REQUIRED = gettext_noop("Answer this question.")
+NOT_TEXT = gettext_noop("Only a free-text answer can become a view.")
+ALREADY_A_VIEW = gettext_noop("This answer is already a view in the loop.")
 
 
 def question_key(question: Question) -> str:
@@ -41,28 +45,30 @@ def _answer(question: Question, raw: Any, errors: dict[str, Any]) -> Answer | No
     if question.kind == Question.Kind.SINGLE:
         value = raw if isinstance(raw, str) else ""
         if value and value not in question.options:
-            errors[key] = "Choose one of the options."
+            errors[key] = _("Choose one of the options.")
         answer.choices = [value] if value else []
     elif question.kind == Question.Kind.MULTIPLE:
         values = list(raw) if isinstance(raw, list | tuple) else [raw] if raw else []
         if any(value not in question.options for value in values):
-            errors[key] = "Choose from the options."
+            errors[key] = _("Choose from the options.")
         answer.choices = [option for option in question.options if option in values]
     elif question.kind == Question.Kind.SCALE:
         text = str(raw).strip() if raw not in (None, "") else ""
         if text and text not in {"1", "2", "3", "4", "5"}:
-            errors[key] = "Choose a number from 1 to 5."
+            errors[key] = _("Choose a number from 1 to 5.")
             return None
         answer.scale = int(text) if text else None
     else:
         answer.text = raw.strip() if isinstance(raw, str) else ""
         if len(answer.text) > TEXT_MAX_LENGTH:
-            errors[key] = f"Keep your answer to {TEXT_MAX_LENGTH:,} characters or fewer."
+            errors[key] = _("Keep your answer to %(text_max_length)s characters or fewer.") % {
+                "text_max_length": format(TEXT_MAX_LENGTH, ",")
+            }
     if key in errors:
         return None
     if not answer.choices and answer.scale is None and not answer.text:
         if question.required:
-            errors[key] = REQUIRED
+            errors[key] = _(REQUIRED)
         return None
     return answer
 
@@ -80,14 +86,14 @@ def survey_submit(
     with no staff actor, and without the answers (they are the young person's words). ``on``:
     the day they answer (default today; the demo loads as of its own day)."""
     if not isinstance(young_person, YoungPerson) or not young_person.pk:
-        raise PermissionDenied("Only a young person on the register can answer a survey.")
+        raise PermissionDenied(_("Only a young person on the register can answer a survey."))
     if not any(
         survey.pk == getattr(consultation, "pk", None)
         for survey in selectors.portal_surveys(young_person, on)
     ):
-        raise PermissionDenied(NOT_OPEN)
+        raise PermissionDenied(_(NOT_OPEN))
     if selectors.has_answered(young_person, consultation):
-        raise ValidationError(ALREADY)
+        raise ValidationError(_(ALREADY))
     errors: dict[str, Any] = {}
     given = [
         answer
@@ -106,7 +112,7 @@ def survey_submit(
                 else timezone.make_aware(datetime.datetime.combine(on, datetime.time(12))),
             )
     except IntegrityError:
-        raise ValidationError(ALREADY) from None
+        raise ValidationError(_(ALREADY)) from None
     for answer in given:
         answer.response = response
     Answer.objects.bulk_create(given)
@@ -127,9 +133,9 @@ def answer_to_view(*, actor: Any, answer: Answer) -> View:
     require(actor, "voice.add_view")
     answer = lock(answer)
     if answer.question.kind != Question.Kind.TEXT or not answer.text:
-        raise ValidationError(NOT_TEXT)
+        raise ValidationError(_(NOT_TEXT))
     if answer.view_id is not None:
-        raise ValidationError(ALREADY_A_VIEW)
+        raise ValidationError(_(ALREADY_A_VIEW))
     response = answer.response
     consultation = response.consultation
     view = view_record(

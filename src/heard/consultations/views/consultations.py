@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from heard.consultations import selectors, services
@@ -56,19 +58,21 @@ ConsultationListView = CONSULTATION.list_view(
     csv_filename="consultations.csv",
     columns=(
         CONSULTATION.link_column("Title", "title"),
-        tables.Column("Owner organisation", "organisation.name"),
-        tables.Column("Method", "get_method_display"),
-        tables.Column("Opens", "opens_on"),
-        tables.Column("Closes", "closes_on"),
-        tables.Column("Status", "get_status_display"),
-        tables.Column("Themes", "themes"),
-        tables.Column("Responses", "shown_response_count", numeric=True),
-        tables.Column("Owner", "owner.full_name", in_table=False),
-        tables.Column("Summary", "summary", in_table=False),
-        tables.Column("Age bands", lambda row: "; ".join(row.age_band_labels()), in_table=False),
-        tables.Column("Areas", lambda row: "; ".join(row.areas), in_table=False),
-        tables.Column("Findings", "findings", in_table=False),
-        tables.Column("Decisions that followed", "decisions", in_table=False),
+        tables.Column(gettext_lazy("Owner organisation"), "organisation.name"),
+        tables.Column(gettext_lazy("Method"), "get_method_display"),
+        tables.Column(gettext_lazy("Opens"), "opens_on"),
+        tables.Column(gettext_lazy("Closes"), "closes_on"),
+        tables.Column(gettext_lazy("Status"), "get_status_display"),
+        tables.Column(gettext_lazy("Themes"), "themes"),
+        tables.Column(gettext_lazy("Responses"), "shown_response_count", numeric=True),
+        tables.Column(gettext_lazy("Owner"), "owner.full_name", in_table=False),
+        tables.Column(gettext_lazy("Summary"), "summary", in_table=False),
+        tables.Column(
+            gettext_lazy("Age bands"), lambda row: "; ".join(row.age_band_labels()), in_table=False
+        ),
+        tables.Column(gettext_lazy("Areas"), lambda row: "; ".join(row.areas), in_table=False),
+        tables.Column(gettext_lazy("Findings"), "findings", in_table=False),
+        tables.Column(gettext_lazy("Decisions that followed"), "decisions", in_table=False),
     ),
 )
 
@@ -100,8 +104,8 @@ def consultation_create(request: HttpRequest) -> HttpResponse:
     going_back = request.method == "POST" and "back" in request.POST
     form = ConsultationForm(request.POST or None, user=user)
     options: dict[str, Any] = {
-        "title": "Start a consultation",
-        "submit_label": "Continue",
+        "title": _("Start a consultation"),
+        "submit_label": _("Continue"),
         "cancel_url": reverse("consultations:consultation-list"),
     }
     if request.method == "POST" and not going_back and form.is_valid():
@@ -118,7 +122,7 @@ def consultation_create(request: HttpRequest) -> HttpResponse:
                 for value in values
             ]
             context = {
-                "title": "Check before you start",
+                "title": _("Check before you start"),
                 "similar": similar.similar,
                 "carried": carried,
                 "new_title": form.cleaned_data["title"],
@@ -127,7 +131,7 @@ def consultation_create(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"Consultation “{added.title}” added.")
+            messages.success(request, _("Consultation “%(title)s” added.") % {"title": added.title})
             return redirect(consultation_url(added))
     if going_back:
         form.errors.clear()

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from heard.consultations import selectors, services
@@ -21,7 +22,7 @@ def surveys(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     context = {
         "young_person": young_person,
         "surveys": selectors.portal_surveys(young_person),
-        "title": "Surveys",
+        "title": _("Surveys"),
     }
     return render(request, "consultations/portal/surveys.html", context)
 
@@ -33,7 +34,7 @@ def survey_answer(request: HttpRequest, young_person: YoungPerson, pk: int) -> H
     was typed stays when something needs fixing."""
     survey = selectors.portal_survey_get(young_person, pk)
     if selectors.has_answered(young_person, survey):
-        messages.info(request, services.responses.ALREADY)
+        messages.info(request, _(services.responses.ALREADY))
         return redirect("consultations:portal-surveys")
     questions = list(survey.questions.order_by("position", "id"))
     form = SurveyForm(request.POST or None, questions=questions)
@@ -59,5 +60,5 @@ def survey_answer(request: HttpRequest, young_person: YoungPerson, pk: int) -> H
 @portal_required
 def survey_thanks(request: HttpRequest, young_person: YoungPerson, pk: int) -> HttpResponse:
     survey = selectors.portal_survey_get(young_person, pk)
-    context = {"young_person": young_person, "survey": survey, "title": "Thank you"}
+    context = {"young_person": young_person, "survey": survey, "title": _("Thank you")}
     return render(request, "consultations/portal/survey_thanks.html", context)

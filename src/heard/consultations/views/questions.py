@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from heard.consultations import selectors, services
@@ -73,7 +74,7 @@ def question_move(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, "Question moved.")
+        messages.success(request, _("Question moved."))
     return redirect(consultation_url(question.consultation) + "#questions")
 
 
@@ -88,13 +89,13 @@ def question_delete(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, "Question deleted.")
+            messages.success(request, _("Question deleted."))
         return redirect(back + "#questions")
     context = {
         "question": question,
         "answered": question.answers.exists(),
         "back": back,
-        "title": "Delete the question?",
+        "title": _("Delete the question?"),
     }
     return render(request, "consultations/question_delete.html", context)
 

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from heard.consultations import selectors, services
@@ -48,7 +49,7 @@ def consultation_results(request: HttpRequest, pk: int) -> HttpResponseBase:
     user = request.user
     consultation = selectors.consultation_get(user, pk)
     if not selectors.results_visible(user, consultation):
-        raise PermissionDenied("The results show once the survey has closed.")
+        raise PermissionDenied(_("The results show once the survey has closed."))
     export_format = request.GET.get("format")
     if export_format in EXPORT_FORMATS:
         require(
@@ -61,7 +62,7 @@ def consultation_results(request: HttpRequest, pk: int) -> HttpResponseBase:
     context = {
         "consultation": consultation,
         "results": results,
-        "title": f"Results: {consultation.title}",
+        "title": _("Results: %(title)s") % {"title": consultation.title},
         "can_make_views": can(user, "voice.add_view"),
     }
     return render(request, "consultations/consultation_results.html", context)
@@ -81,13 +82,13 @@ def answer_view(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect(results_url)
-        messages.success(request, "The answer is now a view in the loop.")
+        messages.success(request, _("The answer is now a view in the loop."))
         return redirect("voice:view-detail", view.pk)
     require(user, "voice.add_view")
     context = {
         "answer": answer,
         "consultation": consultation,
         "cancel_url": results_url,
-        "title": "Make this answer a view?",
+        "title": _("Make this answer a view?"),
     }
     return render(request, "consultations/answer_view.html", context)
