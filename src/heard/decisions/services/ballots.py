@@ -16,6 +16,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
 
 from heard.core import audit
 from heard.core.permissions import require
@@ -24,10 +26,10 @@ from heard.decisions.models import Ballot, BallotChoice, BallotPaper, BudgetRoun
 from heard.people import selectors as people_selectors
 from heard.people.models import YoungPerson
 
-NOT_OPEN = "Voting in this round is not open."
-NOT_ELIGIBLE = "This young person cannot vote in this round: it is not open to them."
-ONE_CHOICE = "Choose one idea to vote for."
-WHOLE_POINTS = "Give each idea a whole number of points, 0 or more."
+NOT_OPEN = gettext_noop("Voting in this round is not open.")
+NOT_ELIGIBLE = gettext_noop("This young person cannot vote in this round: it is not open to them.")
+ONE_CHOICE = gettext_noop("Choose one idea to vote for.")
+WHOLE_POINTS = gettext_noop("Give each idea a whole number of points, 0 or more.")
 
 
 def already_voted(ballot: Ballot) -> str:
@@ -62,23 +64,39 @@ def _choices(round_: BudgetRound, choices: Mapping[Any, Any]) -> dict[Proposal, 
         pk = key.pk if isinstance(key, Proposal) else key
         proposal = options.get(pk) if isinstance(pk, int) else None
         if proposal is None:
-            raise ValidationError({"choices": "Choose from the ideas on this ballot."})
+            raise ValidationError({"choices": _("Choose from the ideas on this ballot.")})
         points = _points(value)
         if points is None or points < 0:
-            raise ValidationError({"choices": WHOLE_POINTS})
+            raise ValidationError({"choices": _(WHOLE_POINTS)})
         if points:
             chosen[proposal] = points
     if round_.method == BudgetRound.Method.ONE_VOTE:
         if len(chosen) != 1 or next(iter(chosen.values())) != 1:
-            raise ValidationError({"choices": ONE_CHOICE})
+            raise ValidationError({"choices": _(ONE_CHOICE)})
         return chosen
     limit = round_.points_per_voter or 0
     total = sum(chosen.values())
     if not chosen:
-        raise ValidationError({"choices": f"Give your {limit} points to one or more ideas."})
+        raise ValidationError(
+            {
+                "choices": ngettext(
+                    "Give your %(limit)d point to one or more ideas.",
+                    "Give your %(limit)d points to one or more ideas.",
+                    limit,
+                )
+                % {"limit": limit}
+            }
+        )
     if total > limit:
         raise ValidationError(
-            {"choices": f"You gave {total} points: you have {limit} to spread, no more."}
+            {
+                "choices": ngettext(
+                    "You gave %(total)d point: you have %(limit)d to spread, no more.",
+                    "You gave %(total)d points: you have %(limit)d to spread, no more.",
+                    total,
+                )
+                % {"total": total, "limit": limit}
+            }
         )
     return chosen
 
@@ -92,9 +110,9 @@ def _cast(
     actor: Any,
 ) -> Cast:
     if not isinstance(round_, BudgetRound) or round_.stage != BudgetRound.Stage.VOTING:
-        raise ValidationError({"__all__": NOT_OPEN})
+        raise ValidationError({"__all__": _(NOT_OPEN)})
     if not isinstance(young_person, YoungPerson) or not selectors.is_eligible(round_, young_person):
-        raise ValidationError({"young_person": NOT_ELIGIBLE})
+        raise ValidationError({"young_person": _(NOT_ELIGIBLE)})
     BudgetRound.objects.select_for_update().filter(pk=round_.pk).first()
     earlier = selectors.ballot_of(round_, young_person)
     if earlier is not None:
@@ -111,7 +129,10 @@ def _cast(
             ballot.save()
     except IntegrityError:  # a second ballot at the same moment: the constraint refuses it
         raise ValidationError(
-            {"young_person": f"{young_person.reference} has already voted in this round."}
+            {
+                "young_person": _("%(reference)s has already voted in this round.")
+                % {"reference": young_person.reference}
+            }
         ) from None
     paper = BallotPaper.objects.create(round=round_, origin=origin)
     BallotChoice.objects.bulk_create(
@@ -159,7 +180,7 @@ def ballot_cast(
     """A young person votes in the portal: ``choices`` is ``{proposal: points}`` (one vote
     each: one proposal with 1). Audited with no staff actor."""
     if not isinstance(young_person, YoungPerson) or not young_person.pk:
-        raise PermissionDenied("Only a young person on the register can vote.")
+        raise PermissionDenied(_("Only a young person on the register can vote."))
     return _cast(
         round_=round,
         young_person=young_person,
@@ -184,7 +205,7 @@ def ballot_enter(
         and isinstance(young_person, YoungPerson)
         and not people_selectors.young_people_visible_to(actor).filter(pk=young_person.pk).exists()
     ):
-        raise ValidationError({"young_person": "Choose a young person you can see."})
+        raise ValidationError({"young_person": _("Choose a young person you can see.")})
     return _cast(
         round_=round,
         young_person=young_person,

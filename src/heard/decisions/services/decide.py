@@ -13,6 +13,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
 
 from heard.core import audit
 from heard.core.permissions import require
@@ -25,9 +27,9 @@ from heard.voice.models import Feedback, Response, View
 from heard.voice.services.loop import feedback_record, response_record
 from heard.voice.services.views import view_record
 
-NOT_CLOSED = "A round is decided once voting has closed."
-DECIDED = "This round has already been decided."
-NOT_DECIDED = "Record the decision before telling young people about it."
+NOT_CLOSED = gettext_noop("A round is decided once voting has closed.")
+DECIDED = gettext_noop("This round has already been decided.")
+NOT_DECIDED = gettext_noop("Record the decision before telling young people about it.")
 
 
 def takers_part(round_: BudgetRound) -> list[YoungPerson]:
@@ -48,31 +50,36 @@ def _chosen(round_: BudgetRound, chosen: Iterable[Any], errors: dict[str, Any]) 
         )
     }
     if not all(isinstance(item, Proposal) and item.pk in options for item in picked):
-        errors["chosen"] = "Choose from the shortlisted proposals of this round."
+        errors["chosen"] = _("Choose from the shortlisted proposals of this round.")
         return []
     proposals = [options[item.pk] for item in picked]
     if round_.is_theme_vote:
         if len(proposals) != round_.winners:
-            errors["chosen"] = f"Choose the {round_.winners} options that become themes."
+            winners = round_.winners or 0
+            errors["chosen"] = ngettext(
+                "Choose the %(winners)d option that becomes a theme.",
+                "Choose the %(winners)d options that become themes.",
+                winners,
+            ) % {"winners": winners}
         taken = sorted(
             Theme.objects.filter(
                 period=round_.theme_period, title__in=[p.title for p in proposals]
             ).values_list("title", flat=True)
         )
         if taken:
-            errors["chosen"] = (
-                f"There is already a theme for {round_.theme_period} called "
-                f"{', '.join(taken)}: rename the option or the theme first."
-            )
+            errors["chosen"] = _(
+                "There is already a theme for %(theme_period)s called %(titles)s: rename "
+                "the option or the theme first."
+            ) % {"theme_period": round_.theme_period, "titles": ", ".join(taken)}
         return proposals
     if not proposals:
-        errors["chosen"] = "Choose the proposals that are funded."
+        errors["chosen"] = _("Choose the proposals that are funded.")
     total = sum((p.cost or Decimal("0") for p in proposals), Decimal("0"))
     if total > round_.young_people_pot:
-        errors["chosen"] = (
-            f"The proposals chosen cost £{total:,}: more than the £{round_.young_people_pot:,} "
-            "young people decide in this round."
-        )
+        errors["chosen"] = _(
+            "The proposals chosen cost £%(total)s: more than the "
+            "£%(young_people_pot)s young people decide in this round."
+        ) % {"total": format(total, ","), "young_people_pot": format(round_.young_people_pot, ",")}
     return proposals
 
 
@@ -126,15 +133,15 @@ def round_decide(
     round_ = BudgetRound.objects.select_for_update().get(pk=round.pk)
     errors: dict[str, Any] = {}
     if round_.decided_on is not None:
-        raise ValidationError({"__all__": DECIDED})
+        raise ValidationError({"__all__": _(DECIDED)})
     if round_.stage != BudgetRound.Stage.CLOSED:
-        raise ValidationError({"__all__": NOT_CLOSED})
+        raise ValidationError({"__all__": _(NOT_CLOSED)})
     proposals = _chosen(round_, chosen, errors)
     owner = round_.organisation or organisation
     if not isinstance(owner, Organisation):
-        errors["organisation"] = "Choose the organisation whose record this decision is."
+        errors["organisation"] = _("Choose the organisation whose record this decision is.")
     if isinstance(date, datetime.date) and date < round_.closes:
-        errors["date"] = "The decision comes on or after the day voting closed."
+        errors["date"] = _("The decision comes on or after the day voting closed.")
     if errors:
         raise ValidationError(errors)
     view = _round_view(actor, round_, owner)
@@ -177,7 +184,7 @@ def round_tell(
     """Record that the decision was told to every voter and young proposer."""
     require(actor, "decisions.decide_budgetround", round)
     if round.response_id is None:
-        raise ValidationError({"__all__": NOT_DECIDED})
+        raise ValidationError({"__all__": _(NOT_DECIDED)})
     return feedback_record(
         actor=actor,
         response=round.response,  # type: ignore[arg-type]

@@ -7,6 +7,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from heard.core.permissions import require
 from heard.core.updates import Change, audited_create, plain_text
@@ -27,10 +29,12 @@ PROPOSAL_FIELDS = (
 )
 #: The longest plain-language description: about a page.
 DESCRIPTION_MAX_LENGTH = 2000
-FIXED = "Young people have started voting: the shortlist and the costs can no longer change."
-DECIDED = "This round has been decided: its proposals can no longer change."
-NEEDS_COST = "Enter what it costs in pounds, more than 0."
-NO_COST = "Options of a theme vote have no cost: leave it empty."
+FIXED = gettext_noop(
+    "Young people have started voting: the shortlist and the costs can no longer change."
+)
+DECIDED = gettext_noop("This round has been decided: its proposals can no longer change.")
+NEEDS_COST = gettext_noop("Enter what it costs in pounds, more than 0.")
+NO_COST = gettext_noop("Options of a theme vote have no cost: leave it empty.")
 
 
 def _check_text(values: dict[str, Any], errors: dict[str, Any]) -> None:
@@ -39,11 +43,11 @@ def _check_text(values: dict[str, Any], errors: dict[str, Any]) -> None:
             values[name] = plain_text(values[name])
     if "description" in values:
         if not values["description"]:
-            errors["description"] = "Say what it is, in words a child can read."
+            errors["description"] = _("Say what it is, in words a child can read.")
         elif len(values["description"]) > DESCRIPTION_MAX_LENGTH:
-            errors["description"] = (
-                f"Keep the description to {DESCRIPTION_MAX_LENGTH:,} characters or fewer."
-            )
+            errors["description"] = _(
+                "Keep the description to %(description_max_length)s characters or fewer."
+            ) % {"description_max_length": format(DESCRIPTION_MAX_LENGTH, ",")}
 
 
 def _check_title(
@@ -53,7 +57,7 @@ def _check_title(
     if exclude is not None:
         same = same.exclude(pk=exclude)
     if title and "title" not in errors and same.exists():
-        errors["title"] = "This round already has a proposal with this title."
+        errors["title"] = _("This round already has a proposal with this title.")
 
 
 def _check_cost(round_: BudgetRound, cost: Any, errors: dict[str, Any], *, required: bool) -> Any:
@@ -62,22 +66,22 @@ def _check_cost(round_: BudgetRound, cost: Any, errors: dict[str, Any], *, requi
         return None
     if round_.is_theme_vote:
         if amount is not None:
-            errors["cost"] = NO_COST
+            errors["cost"] = _(NO_COST)
         return None
     if (amount is None and required) or (amount is not None and amount <= 0):
-        errors["cost"] = NEEDS_COST
+        errors["cost"] = _(NEEDS_COST)
     elif amount is not None and amount > round_.young_people_pot:
-        errors["cost"] = (
-            f"It costs more than young people decide in this round (£{round_.young_people_pot:,})."
-        )
+        errors["cost"] = _(
+            "It costs more than young people decide in this round (£%(young_people_pot)s)."
+        ) % {"young_people_pot": format(round_.young_people_pot, ",")}
     return amount
 
 
 def _open_for_proposals(round_: BudgetRound, errors: dict[str, Any]) -> None:
     if round_.decided_on is not None:
-        errors["__all__"] = DECIDED
+        errors["__all__"] = _(DECIDED)
     elif round_.ballots.exists():
-        errors["__all__"] = FIXED
+        errors["__all__"] = _(FIXED)
 
 
 @transaction.atomic
@@ -100,7 +104,7 @@ def proposal_add(
     _check_title(round, values["title"], errors)
     _open_for_proposals(round, errors)
     if status not in (Proposal.Status.PROPOSED, Proposal.Status.SHORTLISTED):
-        errors["status"] = "Choose proposed or on the shortlist."
+        errors["status"] = _("Choose proposed or on the shortlist.")
     amount = _check_cost(round, cost, errors, required=status == Proposal.Status.SHORTLISTED)
     if proposed_by_young_person is not None and (
         not isinstance(proposed_by_young_person, YoungPerson)
@@ -108,9 +112,9 @@ def proposal_add(
         .filter(pk=proposed_by_young_person.pk)
         .exists()
     ):
-        errors["proposed_by_young_person"] = "Choose a young person you can see."
+        errors["proposed_by_young_person"] = _("Choose a young person you can see.")
     if proposed_by_group is not None and not isinstance(proposed_by_group, Group):
-        errors["proposed_by_group"] = "Choose a group that is on the register."
+        errors["proposed_by_group"] = _("Choose a group that is on the register.")
     proposal = Proposal(
         round=round,
         title=values["title"],
@@ -145,11 +149,11 @@ def proposal_propose(
     """A young person proposes an idea in the portal, while the round takes proposals from
     young people and they may take part. Staff then shortlist it. Audited with no staff actor."""
     if not isinstance(young_person, YoungPerson) or not young_person.pk:
-        raise PermissionDenied("Only a young person on the register can propose.")
+        raise PermissionDenied(_("Only a young person on the register can propose."))
     if not round.young_people_propose or not round.takes_proposals:
-        raise PermissionDenied("This round is not taking ideas from young people now.")
+        raise PermissionDenied(_("This round is not taking ideas from young people now."))
     if not selectors.is_eligible(round, young_person):
-        raise PermissionDenied("This round is not open to you.")
+        raise PermissionDenied(_("This round is not open to you."))
     errors: dict[str, Any] = {}
     values = {"title": title, "description": description}
     _check_text(values, errors)
@@ -186,7 +190,7 @@ def proposal_update(*, actor: Any, proposal: Proposal, **fields: Any) -> Proposa
 
     def check(obj: Proposal, values: dict[str, Any], errors: dict[str, Any]) -> None:
         if round_.decided_on is not None:
-            errors["__all__"] = DECIDED
+            errors["__all__"] = _(DECIDED)
             return
         _check_text(values, errors)
         if "title" in values:
@@ -195,7 +199,7 @@ def proposal_update(*, actor: Any, proposal: Proposal, **fields: Any) -> Proposa
             Proposal.Status.PROPOSED,
             Proposal.Status.SHORTLISTED,
         ):
-            errors["status"] = "Choose proposed or on the shortlist."
+            errors["status"] = _("Choose proposed or on the shortlist.")
         status = values.get("status", obj.status)
         if "cost" in values or status != obj.status:
             values["cost"] = _check_cost(
@@ -210,7 +214,7 @@ def proposal_update(*, actor: Any, proposal: Proposal, **fields: Any) -> Proposa
             if name in values and values[name] != getattr(obj, name)
         }
         if changing and round_.ballots.exists():
-            errors["__all__"] = FIXED
+            errors["__all__"] = _(FIXED)
 
     return _PROPOSAL_UPDATE.apply(proposal, actor=actor, fields=fields, check=check)
 
@@ -225,7 +229,7 @@ def proposal_withdraw(*, actor: Any, proposal: Proposal) -> Proposal:
     errors: dict[str, Any] = {}
     _open_for_proposals(proposal.round, errors)
     if proposal.status == Proposal.Status.WITHDRAWN:
-        errors["__all__"] = "This proposal has already been withdrawn."
+        errors["__all__"] = _("This proposal has already been withdrawn.")
     if errors:
         raise ValidationError(errors)
     withdrawn = {"status": Proposal.Status.WITHDRAWN}

@@ -10,6 +10,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from heard.core.permissions import require
 from heard.core.roles import AgeBand
@@ -59,9 +61,14 @@ FIXED_ONCE_VOTED = frozenset(
         "eligible_organisations",
     }
 )
-VOTED = "Young people have already voted: {what} can no longer change."
-DECIDED = "This round has been decided: it can no longer change."
+VOTED = gettext_noop("Young people have already voted: {what} can no longer change.")
+DECIDED = gettext_noop("This round has been decided: it can no longer change.")
 PERIOD = re.compile(r"^\d{4}-\d{2}$")
+#: The error of a record that is not on the register, by what was chosen.
+NOT_ON_REGISTER = {
+    "groups": gettext_noop("Choose groups that are on the register."),
+    "organisations": gettext_noop("Choose organisations that are on the register."),
+}
 
 
 def _saved(
@@ -69,7 +76,7 @@ def _saved(
 ) -> list[Any]:
     chosen = list(value or [])
     if not all(isinstance(item, model) and getattr(item, "pk", None) for item in chosen):
-        errors[field] = f"Choose {noun} that are on the register."
+        errors[field] = _(NOT_ON_REGISTER[noun])
         return []
     return chosen
 
@@ -77,7 +84,7 @@ def _saved(
 def _age_bands(value: Any, errors: dict[str, Any]) -> list[str]:
     chosen = list(value or [])
     if any(band not in AgeBand.values for band in chosen):
-        errors["eligible_age_bands"] = "Choose age bands from the list."
+        errors["eligible_age_bands"] = _("Choose age bands from the list.")
         return []
     return [band for band in AgeBand.values if band in chosen]
 
@@ -88,7 +95,7 @@ def _areas(value: Any, errors: dict[str, Any]) -> list[str]:
     areas: list[str] = []
     for item in value or []:
         if not isinstance(item, str):
-            errors["eligible_areas"] = "Enter the areas as words, separated by commas."
+            errors["eligible_areas"] = _("Enter the areas as words, separated by commas.")
             return []
         item = " ".join(item.split())
         if item and item.lower() not in {area.lower() for area in areas}:
@@ -102,10 +109,10 @@ def _money(value: Any, field: str, errors: dict[str, Any]) -> Decimal | None:
     try:
         amount = Decimal(str(value))
     except InvalidOperation:
-        errors[field] = "Enter an amount in pounds, like 20000 or 150.50."
+        errors[field] = _("Enter an amount in pounds, like 20000 or 150.50.")
         return None
     if not amount.is_finite():
-        errors[field] = "Enter an amount in pounds, like 20000 or 150.50."
+        errors[field] = _("Enter an amount in pounds, like 20000 or 150.50.")
         return None
     return amount
 
@@ -113,40 +120,40 @@ def _money(value: Any, field: str, errors: dict[str, Any]) -> Decimal | None:
 def _check(obj: BudgetRound, errors: dict[str, Any]) -> None:
     """What holds between the fields of a round, whatever changed."""
     if obj.kind not in BudgetRound.Kind.values:
-        errors["kind"] = "Choose a budget round or a theme vote."
+        errors["kind"] = _("Choose a budget round or a theme vote.")
         return
     if obj.method not in BudgetRound.Method.values:
-        errors["method"] = "Choose one vote each or points to spread."
+        errors["method"] = _("Choose one vote each or points to spread.")
         return
     if obj.method == BudgetRound.Method.POINTS and not obj.points_per_voter:
-        errors.setdefault("points_per_voter", "Enter how many points each young person spreads.")
+        errors.setdefault("points_per_voter", _("Enter how many points each young person spreads."))
     if obj.method == BudgetRound.Method.ONE_VOTE:
         obj.points_per_voter = None
     if obj.is_theme_vote:
         obj.pot = Decimal("0")
         if not obj.winners:
-            errors.setdefault("winners", "Enter how many options become themes, like 6.")
+            errors.setdefault("winners", _("Enter how many options become themes, like 6."))
         if not PERIOD.match(obj.theme_period or ""):
             errors.setdefault(
-                "theme_period", "Enter the period of the themes chosen, like 2027-28."
+                "theme_period", _("Enter the period of the themes chosen, like 2027-28.")
             )
     else:
         obj.winners = None
         obj.theme_period = ""
         if obj.pot is None or obj.pot <= 0:
-            errors.setdefault("pot", "Enter the pot in pounds, more than 0.")
+            errors.setdefault("pot", _("Enter the pot in pounds, more than 0."))
     if (
         isinstance(obj.opens, datetime.date)
         and isinstance(obj.closes, datetime.date)
         and obj.closes < obj.opens
     ):
-        errors.setdefault("closes", "Voting must close on or after the day it opens.")
+        errors.setdefault("closes", _("Voting must close on or after the day it opens."))
     if (
         isinstance(obj.proposals_open, datetime.date)
         and isinstance(obj.opens, datetime.date)
         and obj.proposals_open > obj.opens
     ):
-        errors.setdefault("proposals_open", "Proposals must open on or before voting opens.")
+        errors.setdefault("proposals_open", _("Proposals must open on or before voting opens."))
 
 
 def _clean_values(values: dict[str, Any], errors: dict[str, Any]) -> None:
@@ -174,9 +181,9 @@ def _clean_values(values: dict[str, Any], errors: dict[str, Any]) -> None:
     if values.get("organisation") is not None and not isinstance(
         values["organisation"], Organisation
     ):
-        errors["organisation"] = "Choose an organisation that is on the register."
+        errors["organisation"] = _("Choose an organisation that is on the register.")
     if values.get("theme") is not None and not isinstance(values["theme"], Theme):
-        errors["theme"] = "Choose a theme that exists."
+        errors["theme"] = _("Choose a theme that exists.")
 
 
 def _new_round(actor: Any, values: dict[str, Any], **fields: Any) -> BudgetRound:
@@ -275,14 +282,14 @@ def round_update(*, actor: Any, round: BudgetRound, **fields: Any) -> BudgetRoun
 
     def check(obj: BudgetRound, values: dict[str, Any], errors: dict[str, Any]) -> None:
         if obj.decided_on is not None:
-            errors["__all__"] = DECIDED
+            errors["__all__"] = _(DECIDED)
             return
         _clean_values(values, errors)
         if obj.ballots.exists():
             for name in sorted(FIXED_ONCE_VOTED & set(values)):
                 if name not in errors and _differs(obj, name, values[name]):
                     label = getattr(BudgetRound._meta.get_field(name), "verbose_name", name)
-                    errors[name] = VOTED.format(what=str(label).replace("_", " "))
+                    errors[name] = _(VOTED).format(what=str(label).replace("_", " "))
         probe = _probe(obj, values, errors)
         _check(probe, errors)
         for name in ("pot", "points_per_voter", "winners", "theme_period"):
@@ -318,7 +325,9 @@ def round_delete(*, actor: Any, round: BudgetRound) -> None:  # noqa: A002
     require(actor, "decisions.delete_budgetround", round)
     if round.ballots.exists():
         raise ValidationError(
-            "Young people have voted in this round: it cannot be deleted. Its results stay on "
-            "the record."
+            _(
+                "Young people have voted in this round: it cannot be deleted. Its results stay on "
+                "the record."
+            )
         )
     audited_delete(round, actor=actor, event=events.ROUND_DELETED, fields=ROUND_FIELDS)

@@ -10,6 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from heard.core import tables
 from heard.core.exports import EXPORT_FORMATS, export_response
@@ -21,11 +23,11 @@ from heard.decisions.models import BudgetRound
 from heard.decisions.views.rounds import ADD_BALLOT, DECIDE, VERIFY, VIEW_BALLOTS, round_url
 
 VOTER_COLUMNS = (
-    tables.Column("Young person", "young_person.reference"),
-    tables.Column("Voted", "cast_at"),
-    tables.Column("How", "get_origin_display"),
+    tables.Column(gettext_lazy("Young person"), "young_person.reference"),
+    tables.Column(gettext_lazy("Voted"), "cast_at"),
+    tables.Column(gettext_lazy("How"), "get_origin_display"),
     tables.Column(
-        "Entered by",
+        gettext_lazy("Entered by"),
         lambda row: row.entered_by.full_name if row.entered_by else "",
     ),
 )
@@ -35,7 +37,7 @@ def ballot_form(request: HttpRequest, round_: BudgetRound, **more: Any) -> Ballo
     """The ballot paper of an open round (403 when voting is not open), whether a young person
     votes in the portal or a worker enters their paper ballot (``more``: whose it is)."""
     if not round_.is_open:
-        raise PermissionDenied("Voting in this round is not open.")
+        raise PermissionDenied(_("Voting in this round is not open."))
     data = request.POST if request.method == "POST" else None
     return BallotForm(data, round_=round_, options=list(selectors.ballot_options(round_)), **more)
 
@@ -83,7 +85,7 @@ def voters(request: HttpRequest, pk: int) -> HttpResponseBase:
         return export_response(export_format, rows, VOTER_COLUMNS, f"voters-round-{round_.pk}.csv")
     context = {
         "round": round_,
-        "title": f"Who has voted: {round_.title}",
+        "title": _("Who has voted: %(title)s") % {"title": round_.title},
         "ballots": list(rows),
         "columns": VOTER_COLUMNS,
     }
@@ -98,7 +100,7 @@ def verify(request: HttpRequest, pk: int) -> HttpResponse:
     require(user, VERIFY, round_)
     context = {
         "round": round_,
-        "title": f"Check the count: {round_.title}",
+        "title": _("Check the count: %(title)s") % {"title": round_.title},
         "check": selectors.verification(round_),
     }
     return render(request, "decisions/verify.html", context)
@@ -110,7 +112,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = selectors.round_get(user, pk)
     require(user, DECIDE, round_)
     if round_.stage != BudgetRound.Stage.CLOSED:
-        raise PermissionDenied("Only a closed round that is not yet decided can be decided.")
+        raise PermissionDenied(_("Only a closed round that is not yet decided can be decided."))
     leading = selectors.leading(round_, round_.winners or 0) if round_.is_theme_vote else []
     form = DecideForm(
         request.POST if request.method == "POST" else None,
@@ -138,7 +140,7 @@ def tell(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = selectors.round_get(user, pk)
     require(user, DECIDE, round_)
     if round_.response is None:
-        raise PermissionDenied("Record the decision first.")
+        raise PermissionDenied(_("Record the decision first."))
     form = TellForm(request.POST if request.method == "POST" else None)
     return form_page(
         request,

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from heard.core.forms import form_page
@@ -31,7 +32,7 @@ def portal_rounds(request: HttpRequest, young_person: YoungPerson) -> HttpRespon
     context = {
         "young_person": young_person,
         "rounds": selectors.portal_rounds(young_person),
-        "title": "Votes and budgets",
+        "title": _("Votes and budgets"),
     }
     return render(request, "decisions/portal/rounds.html", context)
 
@@ -62,7 +63,7 @@ def portal_round(request: HttpRequest, young_person: YoungPerson, pk: int) -> Ht
 def portal_vote(request: HttpRequest, young_person: YoungPerson, pk: int) -> HttpResponse:
     round_ = selectors.portal_round_get(young_person, pk)
     if selectors.ballot_of(round_, young_person) is not None:
-        messages.info(request, "You have already voted in this round.")
+        messages.info(request, _("You have already voted in this round."))
         return redirect(_round_url(round_.pk))
     form = ballot_form(request, round_)
 
@@ -90,7 +91,7 @@ def portal_vote(request: HttpRequest, young_person: YoungPerson, pk: int) -> Htt
 def portal_propose(request: HttpRequest, young_person: YoungPerson, pk: int) -> HttpResponse:
     round_ = selectors.portal_round_get(young_person, pk)
     if not (round_.young_people_propose and round_.takes_proposals):
-        raise PermissionDenied("This round is not taking ideas now.")
+        raise PermissionDenied(_("This round is not taking ideas now."))
     form = PortalProposalForm(request.POST if request.method == "POST" else None, round_=round_)
     return form_page(
         request,

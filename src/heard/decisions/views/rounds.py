@@ -9,6 +9,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from heard.core import tables
 from heard.core.lists import StaffListView
@@ -80,21 +82,21 @@ RoundListView = ROUND.list_view(
     context_permissions={"can_add": ADD, "can_view_panels": VIEW_ACTIVITIES},
     columns=(
         ROUND.link_column("Title", "title"),
-        tables.Column("Kind", "get_kind_display"),
-        tables.Column("Stage", "get_stage_display"),
+        tables.Column(gettext_lazy("Kind"), "get_kind_display"),
+        tables.Column(gettext_lazy("Stage"), "get_stage_display"),
         tables.Column(
-            "Organisation",
+            gettext_lazy("Organisation"),
             lambda row: row.organisation.name if row.organisation else "The partnership",
         ),
-        tables.Column("Voting opens", "opens"),
-        tables.Column("Voting closes", "closes"),
+        tables.Column(gettext_lazy("Voting opens"), "opens"),
+        tables.Column(gettext_lazy("Voting closes"), "closes"),
         tables.Column(
-            "Young people decide",
+            gettext_lazy("Young people decide"),
             lambda row: "" if row.is_theme_vote else _money(row.young_people_pot),
         ),
-        tables.Column("Proposals", "proposal_count", numeric=True),
-        tables.Column("Ballots", "shown_ballot_count", numeric=True),
-        tables.Column("Description", "description", in_table=False),
+        tables.Column(gettext_lazy("Proposals"), "proposal_count", numeric=True),
+        tables.Column(gettext_lazy("Ballots"), "shown_ballot_count", numeric=True),
+        tables.Column(gettext_lazy("Description"), "description", in_table=False),
     ),
 )
 
@@ -178,7 +180,7 @@ def panels(request: HttpRequest) -> HttpResponse:
     user = request.user
     require(user, VIEW_ACTIVITIES)
     context = {
-        "title": "Young people on panels",
+        "title": _("Young people on panels"),
         "panels": selectors.panels(user),
         "today": timezone.localdate(),
         "sees_names": people_selectors.sees_names(user),
