@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-from heard.core.fields import user_link
 
 
 class Status(models.TextChoices):
@@ -28,7 +27,9 @@ class Job(models.Model):
     kind = models.CharField(max_length=40)
     #: What the job shows as its name ("Sessions export").
     label = models.CharField(max_length=200, blank=True)
-    requested_by = user_link("jobs", on_delete=models.CASCADE, optional=False)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jobs"
+    )
     #: What the runner needs: for an export the list's path, query string and format.
     params = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
