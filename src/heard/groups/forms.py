@@ -129,7 +129,9 @@ class GroupForm(forms.Form):
         if both:
             names = ", ".join(sorted(str(theme) for theme in both))
             self.add_error(
-                "affected_by", f"Choose each theme once, as working on or affected by: {names}."
+                "affected_by",
+                _("Choose each theme once, as working on or affected by: %(names)s.")
+                % {"names": names},
             )
         return data
 

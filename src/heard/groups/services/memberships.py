@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from heard.core.dates import long_date
 from heard.core.permissions import is_partner_worker, require
@@ -57,11 +58,13 @@ def membership_add(
 
 def _check_leaving(membership: Membership, values: dict[str, Any], errors: dict[str, Any]) -> None:
     if membership.left_on is not None:
-        errors["left_on"] = f"This membership already ended on {long_date(membership.left_on)}."
+        errors["left_on"] = _("This membership already ended on %(left_on)s.") % {
+            "left_on": long_date(membership.left_on)
+        }
     elif values["left_on"] < membership.joined_on:
-        errors["left_on"] = (
-            f"The leaving date cannot be before they joined on {long_date(membership.joined_on)}."
-        )
+        errors["left_on"] = _("The leaving date cannot be before they joined on %(joined_on)s.") % {
+            "joined_on": long_date(membership.joined_on)
+        }
 
 
 _MEMBERSHIP_END = Change("membership_end", events.MEMBERSHIP_ENDED, ("left_on",))

@@ -7,6 +7,7 @@ from typing import Any, cast
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from heard.core import tables
 from heard.core.forms import form_page
@@ -60,16 +61,18 @@ def form_page_on(
 #: Columns the groups tables share: a group's name linking to its page, its stage as a tag, its
 #: host, and when it is next due (rows annotated by ``with_calendar`` or the calendar selector).
 GROUP_LINK = tables.Column(
-    "Group",
+    gettext_lazy("Group"),
     "name",
     cell='<a class="govuk-link" href="{% url "groups:group-detail" row.pk %}">{{ row.name }}</a>',
 )
 STAGE_TAG = tables.Column(
-    "Stage",
+    gettext_lazy("Stage"),
     "get_stage_display",
     cell='{% include "groups/_stage_tag.html" with stage=row.stage label=row.get_stage_display %}',
 )
-HOST = tables.Column("Host", "host_organisation.name")
+HOST = tables.Column(gettext_lazy("Host"), "host_organisation.name")
 NEXT_DUE = tables.Column(
-    "Next due", "next_due", cell='{% include "groups/_next_due.html" with group=row %}'
+    gettext_lazy("Next due"),
+    "next_due",
+    cell='{% include "groups/_next_due.html" with group=row %}',
 )

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from heard.core import tables
 from heard.core.exports import Column
@@ -31,10 +32,11 @@ class CalendarView(StaffListView):
     columns = (
         GROUP_LINK,
         HOST,
-        tables.Column("Stage", "get_stage_display"),
-        tables.Column("Cadence", "get_cadence_display"),
+        tables.Column(gettext_lazy("Stage"), "get_stage_display"),
+        tables.Column(gettext_lazy("Cadence"), "get_cadence_display"),
         tables.Column(
-            "Last contact", cell='{{ row.last_contact|date:"j F Y"|default:"None yet" }}'
+            gettext_lazy("Last contact"),
+            cell='{{ row.last_contact|date:"j F Y"|default:"None yet" }}',
         ),
         NEXT_DUE,
     )

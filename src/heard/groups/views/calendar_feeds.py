@@ -18,6 +18,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -31,7 +33,7 @@ from heard.people import services as people_services
 from heard.people.services.calendar_feeds import PERMISSION
 
 SUBSCRIPTION = "groups:calendar-subscription"
-TITLE = "Subscribe in Outlook or on your phone"
+TITLE = gettext_noop("Subscribe in Outlook or on your phone")
 
 
 @never_cache
@@ -57,7 +59,7 @@ def calendar_subscription(request: HttpRequest) -> HttpResponse:
     """Whether the user has an address, and the ways to make a new one or turn it off."""
     require(request.user, PERMISSION)
     context = {
-        "title": TITLE,
+        "title": _(TITLE),
         "feed": people_selectors.calendar_feed_of(request.user),
         "calendar_url": reverse("groups:calendar"),
     }
@@ -70,13 +72,13 @@ def calendar_subscription_new(request: HttpRequest) -> HttpResponse:
     require(request.user, PERMISSION)
     feed = people_selectors.calendar_feed_of(request.user)
     if request.method != "POST":
-        asked = {"title": "Make a new calendar address", "feed": feed}
+        asked = {"title": _("Make a new calendar address"), "feed": feed}
         return render(request, "groups/calendar_subscription_new.html", asked)
     token = people_services.calendar_feed_make(actor=actor(request))
     feed_path = reverse("groups:calendar-feed") + "?" + urlencode({"key": token})
     address = request.build_absolute_uri(feed_path)
     context: dict[str, Any] = {
-        "title": "Your calendar address",
+        "title": _("Your calendar address"),
         "address": address,
         "webcal": "webcal://" + address.split("://", 1)[1],
         "replaced": feed is not None,
@@ -90,13 +92,13 @@ def calendar_subscription_new(request: HttpRequest) -> HttpResponse:
 def calendar_subscription_off(request: HttpRequest) -> HttpResponse:
     """Turn the address off, after a confirmation: it stops working at once."""
     if people_selectors.calendar_feed_of(request.user) is None:
-        messages.info(request, "You have no calendar address to turn off.")
+        messages.info(request, _("You have no calendar address to turn off."))
         return redirect(SUBSCRIPTION)
     if request.method == "POST":
         people_services.calendar_feed_turn_off(actor=actor(request))
         messages.success(
-            request, "Your calendar address is turned off: calendars using it get nothing more."
+            request, _("Your calendar address is turned off: calendars using it get nothing more.")
         )
         return redirect(SUBSCRIPTION)
-    context = {"title": "Turn off your calendar address", "cancel_url": reverse(SUBSCRIPTION)}
+    context = {"title": _("Turn off your calendar address"), "cancel_url": reverse(SUBSCRIPTION)}
     return render(request, "groups/calendar_subscription_off.html", context)

@@ -9,6 +9,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from heard.core import tables
 from heard.core.exports import Column
@@ -46,15 +48,15 @@ class GroupListView(StaffListView):
     csv_filename = "groups.csv"
     columns = (
         GROUP_LINK,
-        tables.Column("Kind", "get_kind_display"),
+        tables.Column(gettext_lazy("Kind"), "get_kind_display"),
         STAGE_TAG,
         HOST,
         tables.Column(
-            "Themes",
+            gettext_lazy("Themes"),
             cell="{% for link in row.theme_links.all %}{{ link.theme.title }}"
             "{% if not forloop.last %}, {% endif %}{% empty %}None{% endfor %}",
         ),
-        tables.Column("Members", "shown_member_count", numeric=True),
+        tables.Column(gettext_lazy("Members"), "shown_member_count", numeric=True),
         NEXT_DUE,
     )
 
@@ -94,13 +96,15 @@ class GroupListView(StaffListView):
 
 #: A group's members on its page (with an action to end a current membership for who may).
 MEMBER_COLUMNS = (
-    tables.Column("Reference", "young_person.reference"),
-    tables.Column("Name", "young_person.display_name"),
-    tables.Column("Joined", "joined_on"),
-    tables.Column("Left", cell='{{ row.left_on|date:"j F Y"|default:"Current member" }}'),
+    tables.Column(gettext_lazy("Reference"), "young_person.reference"),
+    tables.Column(gettext_lazy("Name"), "young_person.display_name"),
+    tables.Column(gettext_lazy("Joined"), "joined_on"),
+    tables.Column(
+        gettext_lazy("Left"), cell='{{ row.left_on|date:"j F Y"|default:"Current member" }}'
+    ),
 )
 MEMBER_ACTION = tables.Column(
-    "Action",
+    gettext_lazy("Action"),
     cell='{% if not row.left_on %}<a class="govuk-link" href="{% url "groups:membership-end" '
     'group.pk row.pk %}">End membership<span class="govuk-visually-hidden"> of '
     "{{ row.young_person.reference }}</span></a>{% endif %}",
@@ -108,13 +112,13 @@ MEMBER_ACTION = tables.Column(
 #: A group's latest sessions on its page, each date linking to its session.
 SESSION_COLUMNS = (
     tables.Column(
-        "Date",
+        gettext_lazy("Date"),
         "date",
         cell='<a class="govuk-link" href="{% url "participation:session-detail" row.pk %}">'
         '{{ row.date|date:"j F Y" }}</a>',
     ),
-    tables.Column("Session", cell="{{ row.title|default:row.get_kind_display }}"),
-    tables.Column("Degree of participation", "get_degree_display"),
+    tables.Column(gettext_lazy("Session"), cell="{{ row.title|default:row.get_kind_display }}"),
+    tables.Column(gettext_lazy("Degree of participation"), "get_degree_display"),
 )
 
 
@@ -192,7 +196,7 @@ def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def group_move_stage(request: HttpRequest, pk: int) -> HttpResponse:
     group = _group_for_change(request, pk)
     if not Group.TRANSITIONS.get(group.stage):
-        messages.info(request, "This group is closed: it cannot move to another stage.")
+        messages.info(request, _("This group is closed: it cannot move to another stage."))
         return redirect(group_url(group))
     form = MoveStageForm(request.POST or None, group=group, initial={"date": timezone.localdate()})
     return form_page_on(
@@ -237,7 +241,11 @@ def membership_end(request: HttpRequest, pk: int, membership_pk: int) -> HttpRes
     if membership.group_id != group.pk:
         return redirect(group_url(group))
     if membership.left_on is not None:
-        messages.info(request, f"{membership.young_person} already left this group.")
+        messages.info(
+            request,
+            _("%(young_person)s already left this group.")
+            % {"young_person": membership.young_person},
+        )
         return redirect(group_url(group))
     form = MembershipEndForm(request.POST or None, initial={"left_on": timezone.localdate()})
     return form_page_on(

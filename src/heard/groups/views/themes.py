@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from heard.core import tables
 from heard.core.lists import StaffListView
@@ -38,25 +39,27 @@ class ThemeListView(StaffListView):
     csv_filename = "themes.csv"
     columns = (
         tables.Column(
-            "Title",
+            gettext_lazy("Title"),
             "title",
             cell='<a class="govuk-link" href="{% url "groups:theme-detail" row.pk %}">'
             "{{ row.title }}</a>",
         ),
-        tables.Column("Period", "period"),
+        tables.Column(gettext_lazy("Period"), "period"),
         tables.Column(
-            "Status",
+            gettext_lazy("Status"),
             "get_status_display",
             cell='<strong class="govuk-tag {% if row.status == "active" %}govuk-tag--green'
             '{% elif row.status == "proposed" %}govuk-tag--grey{% else %}govuk-tag--orange'
             '{% endif %}">{{ row.get_status_display }}</strong>',
         ),
         tables.Column(
-            "Theme lead", "lead.full_name", cell='{{ row.lead.full_name|default:"No lead yet" }}'
+            gettext_lazy("Theme lead"),
+            "lead.full_name",
+            cell='{{ row.lead.full_name|default:"No lead yet" }}',
         ),
-        tables.Column("Groups", "group_count", numeric=True),
-        tables.Column("Established groups", "established_group_count", numeric=True),
-        tables.Column("Description", "description", in_table=False),
+        tables.Column(gettext_lazy("Groups"), "group_count", numeric=True),
+        tables.Column(gettext_lazy("Established groups"), "established_group_count", numeric=True),
+        tables.Column(gettext_lazy("Description"), "description", in_table=False),
     )
 
     selector = staticmethod(selectors.themes_visible_to)
@@ -82,17 +85,19 @@ class ThemeListView(StaffListView):
 THEME_GROUP_COLUMNS = (
     GROUP_LINK,
     tables.Column(
-        "Relationship",
+        gettext_lazy("Relationship"),
         cell='{% if row.relationship == "working_on" %}Working on{% else %}Affected by{% endif %}',
     ),
     HOST,
     STAGE_TAG,
 )
 REVIEW_COLUMNS = (
-    tables.Column("Date", "date"),
-    tables.Column("Summary", cell="{{ row.summary|linebreaksbr }}"),
-    tables.Column("Decision", "get_decision_display"),
-    tables.Column("Reviewed by", cell='{{ row.reviewed_by.full_name|default:"System" }}'),
+    tables.Column(gettext_lazy("Date"), "date"),
+    tables.Column(gettext_lazy("Summary"), cell="{{ row.summary|linebreaksbr }}"),
+    tables.Column(gettext_lazy("Decision"), "get_decision_display"),
+    tables.Column(
+        gettext_lazy("Reviewed by"), cell='{{ row.reviewed_by.full_name|default:"System" }}'
+    ),
 )
 
 #: Groups a theme's page lists at a time (as the other list pages: ``StaffListView``).
