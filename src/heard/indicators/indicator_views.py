@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from heard.core import tables
 from heard.core.forms import changed_values, form_page
@@ -35,13 +36,15 @@ _NAME_LINK = (
 )
 #: The list's columns: rows are ``progress.Progress``, the page's and the CSV's alike.
 COLUMNS = (
-    tables.Column("Indicator", lambda row: row.indicator.name, cell=_NAME_LINK, row_header=True),
-    tables.Column("Measure", lambda row: row.measure.label),
-    tables.Column("Value", lambda row: row.value_text, numeric=True),
-    tables.Column("Target", lambda row: row.target_text, numeric=True),
-    tables.Column("Status", lambda row: row.current.status.label, cell=_STATUS_TAG),
-    tables.Column("From", lambda row: row.current.start),
-    tables.Column("To", lambda row: row.current.end),
+    tables.Column(
+        gettext_lazy("Indicator"), lambda row: row.indicator.name, cell=_NAME_LINK, row_header=True
+    ),
+    tables.Column(gettext_lazy("Measure"), lambda row: row.measure.label),
+    tables.Column(gettext_lazy("Value"), lambda row: row.value_text, numeric=True),
+    tables.Column(gettext_lazy("Target"), lambda row: row.target_text, numeric=True),
+    tables.Column(gettext_lazy("Status"), lambda row: row.current.status.label, cell=_STATUS_TAG),
+    tables.Column(gettext_lazy("From"), lambda row: row.current.start),
+    tables.Column(gettext_lazy("To"), lambda row: row.current.end),
 )
 PROTECTED_NOTE = (
     "These figures are protected for you: they cover fixed reporting periods (the year to the "

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from heard.core import tables
 from heard.core.permissions import can, is_board_member
@@ -38,11 +39,11 @@ _GROUP_LINK = (
 )
 #: The overdue visits table: the groups whose visit or meeting is overdue, most overdue first.
 OVERDUE_COLUMNS = (
-    tables.Column("Group", "name", cell=_GROUP_LINK),
-    tables.Column("Host", "host_organisation.name"),
-    tables.Column("Last contact", lambda group: group.last_contact or "None yet"),
-    tables.Column("Was due", "next_due"),
-    tables.Column("Days overdue", "days_overdue", numeric=True),
+    tables.Column(gettext_lazy("Group"), "name", cell=_GROUP_LINK),
+    tables.Column(gettext_lazy("Host"), "host_organisation.name"),
+    tables.Column(gettext_lazy("Last contact"), lambda group: group.last_contact or "None yet"),
+    tables.Column(gettext_lazy("Was due"), "next_due"),
+    tables.Column(gettext_lazy("Days overdue"), "days_overdue", numeric=True),
 )
 
 
