@@ -8,6 +8,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from heard.core import audit
 from heard.core.permissions import can, require
@@ -27,11 +29,13 @@ ACTIVITY_FIELDS = (
     "young_people",
     "notes",
 )
-NOT_INVOLVED_HOW = "Leave how they were involved empty: young people were not involved."
-NOT_INVOLVED_PEOPLE = "Name no young people: young people were not involved."
-INVOLVED_HOW = "Choose how young people were involved."
-NOT_YOURS = "Choose your own organisation."
-UNSEEN = "Choose young people you can see."
+NOT_INVOLVED_HOW = gettext_noop(
+    "Leave how they were involved empty: young people were not involved."
+)
+NOT_INVOLVED_PEOPLE = gettext_noop("Name no young people: young people were not involved.")
+INVOLVED_HOW = gettext_noop("Choose how young people were involved.")
+NOT_YOURS = gettext_noop("Choose your own organisation.")
+UNSEEN = gettext_noop("Choose young people you can see.")
 
 
 def _how(value: Any, errors: dict[str, Any]) -> list[str]:
@@ -40,7 +44,9 @@ def _how(value: Any, errors: dict[str, Any]) -> list[str]:
     known = InvolvementActivity.How.values
     if any(item not in known for item in chosen):
         labels = ", ".join(str(label).lower() for label in InvolvementActivity.How.labels)
-        errors["how"] = f"Choose how young people were involved from: {labels}."
+        errors["how"] = _("Choose how young people were involved from: %(labels)s.") % {
+            "labels": labels
+        }
         return []
     return [item for item in known if item in chosen]
 
@@ -48,13 +54,13 @@ def _how(value: Any, errors: dict[str, Any]) -> list[str]:
 def _young_people(actor: Any, value: Iterable[Any], errors: dict[str, Any]) -> list[YoungPerson]:
     chosen = list(value or [])
     if not all(isinstance(person, YoungPerson) and person.pk for person in chosen):
-        errors["young_people"] = UNSEEN
+        errors["young_people"] = _(UNSEEN)
         return []
     seen = people_selectors.young_people_visible_to(actor).filter(
         pk__in=[person.pk for person in chosen]
     )
     if seen.count() != len({person.pk for person in chosen}):
-        errors["young_people"] = UNSEEN
+        errors["young_people"] = _(UNSEEN)
         return []
     return chosen
 
@@ -63,11 +69,11 @@ def _check_involvement(
     involved: bool, how: list[str], young_people: list[Any], errors: dict[str, Any]
 ) -> None:
     if involved and not how:
-        errors.setdefault("how", INVOLVED_HOW)
+        errors.setdefault("how", _(INVOLVED_HOW))
     if not involved and how:
-        errors.setdefault("how", NOT_INVOLVED_HOW)
+        errors.setdefault("how", _(NOT_INVOLVED_HOW))
     if not involved and young_people:
-        errors.setdefault("young_people", NOT_INVOLVED_PEOPLE)
+        errors.setdefault("young_people", _(NOT_INVOLVED_PEOPLE))
 
 
 @transaction.atomic
@@ -99,7 +105,7 @@ def activity_record(
     if activity.organisation is not None and not can(
         actor, "involvement.add_involvementactivity", activity
     ):
-        errors["organisation"] = NOT_YOURS
+        errors["organisation"] = _(NOT_YOURS)
     chosen = _young_people(actor, young_people, errors)
     _check_involvement(activity.young_people_involved, activity.how, chosen, errors)
     full_clean(activity, errors, exclude=["recorded_by"])
@@ -146,7 +152,7 @@ def activity_update(
             "involvement.change_involvementactivity",
             InvolvementActivity(organisation=organisation),
         ):
-            errors["organisation"] = NOT_YOURS
+            errors["organisation"] = _(NOT_YOURS)
         _check_involvement(
             bool(values.get("young_people_involved", obj.young_people_involved)),
             values.get("how", obj.how),

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext, gettext_noop
 
 from heard.core import audit
 from heard.core.permissions import require
@@ -26,14 +27,18 @@ from heard.people.models import YoungPerson
 EVALUATION_FIELDS = ("session", "young_person", "rating", "comment", "source")
 #: What a young person or a worker may write: about a page of a paper form.
 COMMENT_MAX_LENGTH = 2000
-NOT_AN_ATTENDEE = "Choose a young person who attended this session."
-ALREADY = "This young person has already evaluated this session: change that evaluation instead."
+NOT_AN_ATTENDEE = gettext_noop("Choose a young person who attended this session.")
+ALREADY = gettext_noop(
+    "This young person has already evaluated this session: change that evaluation instead."
+)
 
 
 def _comment(value: Any, errors: dict[str, Any]) -> str:
     comment = plain_text(value)
     if len(comment) > COMMENT_MAX_LENGTH:
-        errors["comment"] = f"Keep the comment to {COMMENT_MAX_LENGTH:,} characters or fewer."
+        errors["comment"] = gettext(
+            "Keep the comment to %(comment_max_length)s characters or fewer."
+        ) % {"comment_max_length": format(COMMENT_MAX_LENGTH, ",")}
     return comment
 
 
@@ -45,7 +50,7 @@ def _attended(session: Session, young_person: YoungPerson) -> bool:
 
 def _check_rating(rating: Any, errors: dict[str, Any]) -> None:
     if rating not in Evaluation.Rating.values:
-        errors["rating"] = "Choose positive, neutral or negative."
+        errors["rating"] = gettext("Choose positive, neutral or negative.")
 
 
 @transaction.atomic
@@ -66,11 +71,11 @@ def evaluation_record(
         or not people_selectors.young_people_visible_to(actor).filter(pk=young_person.pk).exists()
         or not _attended(session, young_person)
     ):
-        errors["young_person"] = NOT_AN_ATTENDEE
+        errors["young_person"] = gettext(NOT_AN_ATTENDEE)
     elif young_person is not None and (
         Evaluation.objects.filter(session=session, young_person=young_person).exists()
     ):
-        errors["young_person"] = ALREADY
+        errors["young_person"] = gettext(ALREADY)
     evaluation = Evaluation(
         session=session,
         young_person=young_person if "young_person" not in errors else None,
@@ -121,9 +126,11 @@ def evaluation_give(
     """A young person says in the portal how a session they attended went; saying it again
     changes what they said. Audited with no staff actor."""
     if not isinstance(young_person, YoungPerson) or not young_person.pk:
-        raise PermissionDenied("Only a young person on the register can evaluate a session.")
+        raise PermissionDenied(
+            gettext("Only a young person on the register can evaluate a session.")
+        )
     if not isinstance(session, Session) or not _attended(session, young_person):
-        raise PermissionDenied("You can only tell us about a session you took part in.")
+        raise PermissionDenied(gettext("You can only tell us about a session you took part in."))
     errors: dict[str, Any] = {}
     _check_rating(rating, errors)
     text = _comment(comment, errors)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy
 
 from heard.core import tables
 from heard.core.lists import StaffListView
@@ -45,13 +46,13 @@ ActivityListView = ACTIVITY.list_view(
     csv_filename="involvement-activities.csv",
     columns=(
         ACTIVITY.link_column("Title", "title"),
-        tables.Column("Kind", "get_kind_display"),
-        tables.Column("Date", "date"),
-        tables.Column("Organisation", "organisation.name"),
-        tables.Column("Young people involved", "young_people_involved"),
-        tables.Column("How", lambda row: ", ".join(row.how_labels())),
-        tables.Column("Young people named", "shown_young_people_count", numeric=True),
-        tables.Column("Notes", "notes", in_table=False),
+        tables.Column(gettext_lazy("Kind"), "get_kind_display"),
+        tables.Column(gettext_lazy("Date"), "date"),
+        tables.Column(gettext_lazy("Organisation"), "organisation.name"),
+        tables.Column(gettext_lazy("Young people involved"), "young_people_involved"),
+        tables.Column(gettext_lazy("How"), lambda row: ", ".join(row.how_labels())),
+        tables.Column(gettext_lazy("Young people named"), "shown_young_people_count", numeric=True),
+        tables.Column(gettext_lazy("Notes"), "notes", in_table=False),
     ),
 )
 

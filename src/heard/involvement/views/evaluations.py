@@ -8,6 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from heard.core import tables
 from heard.core.forms import form_page
@@ -32,18 +34,18 @@ def session_evaluations_url(session: Session | int) -> str:
 
 
 RATING = tables.Column(
-    "Rating",
+    gettext_lazy("Rating"),
     "get_rating_display",
     cell='<strong class="govuk-tag {% if row.rating == "positive" %}govuk-tag--green'
     '{% elif row.rating == "negative" %}govuk-tag--red{% else %}govuk-tag--grey{% endif %}">'
     "{{ row.get_rating_display }}</strong>",
 )
 WHO = tables.Column(
-    "Who gave it",
+    gettext_lazy("Who gave it"),
     lambda row: row.young_person.reference if row.young_person else "Anonymous",
 )
-COMMENT = tables.Column("Comment", "comment")
-SOURCE = tables.Column("From", "get_source_display")
+COMMENT = tables.Column(gettext_lazy("Comment"), "comment")
+SOURCE = tables.Column(gettext_lazy("From"), "get_source_display")
 #: A session's evaluations on its own page, each with its actions.
 SESSION_COLUMNS = (
     RATING,
@@ -51,7 +53,7 @@ SESSION_COLUMNS = (
     COMMENT,
     SOURCE,
     tables.Column(
-        "Actions",
+        gettext_lazy("Actions"),
         in_csv=False,
         cell='{% if can_change %}<a class="govuk-link" '
         'href="{% url "involvement:evaluation-edit" row.pk %}">Change<span '
@@ -63,14 +65,14 @@ SESSION_COLUMNS = (
 )
 #: The latest sessions, to enter the evaluations of one.
 RECENT_COLUMNS = (
-    tables.Column("Date", "date"),
+    tables.Column(gettext_lazy("Date"), "date"),
     tables.Column(
-        "Session",
+        gettext_lazy("Session"),
         cell='<a class="govuk-link" href="{% url "involvement:session-evaluations" row.pk %}">'
         "{{ row.title|default:row.get_kind_display }}</a>",
     ),
-    tables.Column("Group", lambda row: row.group.name if row.group else "-"),
-    tables.Column("Evaluations", "evaluation_count", numeric=True),
+    tables.Column(gettext_lazy("Group"), lambda row: row.group.name if row.group else "-"),
+    tables.Column(gettext_lazy("Evaluations"), "evaluation_count", numeric=True),
 )
 
 
@@ -84,15 +86,15 @@ class EvaluationListView(StaffListView):
     context_permissions = {"can_add": ADD}
     columns = (
         tables.Column(
-            "Session",
+            gettext_lazy("Session"),
             "session",
             cell='<a class="govuk-link" '
             'href="{% url "involvement:session-evaluations" row.session_id %}">'
             "{{ row.session }}</a>",
         ),
-        tables.Column("Session kind", "session.get_kind_display"),
-        tables.Column("Session date", "session.date", in_table=False),
-        tables.Column("Organisation", "session.organisation.name", in_table=False),
+        tables.Column(gettext_lazy("Session kind"), "session.get_kind_display"),
+        tables.Column(gettext_lazy("Session date"), "session.date", in_table=False),
+        tables.Column(gettext_lazy("Organisation"), "session.organisation.name", in_table=False),
         RATING,
         WHO,
         COMMENT,
@@ -118,7 +120,7 @@ def session_evaluations(request: HttpRequest, pk: int) -> HttpResponse:
     can_change = can(user, CHANGE, Evaluation(session=session))
     context = {
         "session": session,
-        "title": f"Evaluations of {session}",
+        "title": _("Evaluations of %(session)s") % {"session": session},
         "evaluations": list(rows),
         "columns": SESSION_COLUMNS,
         "share": selectors.evaluations_share(rows),
