@@ -27,6 +27,7 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.http import QueryDict
 from django.test import RequestFactory
 from django.urls import resolve
+from django.utils.translation import gettext as _
 
 from heard.core.replica import read_alias, reading_for_reports
 from heard.jobs.models import Job
@@ -74,7 +75,9 @@ def run_export(job: Job, progress: Progress) -> Result:
     with reading_the_replica():
         response = match.func(request, *match.args, **match.kwargs)
         if response.status_code != 200 or not getattr(response, "streaming", False):
-            raise ExportRefused(f"The list answered {response.status_code}")
+            raise ExportRefused(
+                _("The list answered %(status_code)s") % {"status_code": response.status_code}
+            )
         found = _FILENAME.search(response.get("Content-Disposition", ""))
         name = found.group(1) if found else f"export.{job.params['format']}"
         with tempfile.NamedTemporaryFile(prefix="heard-job-", delete=False) as target:

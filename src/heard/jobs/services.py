@@ -13,6 +13,7 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from heard.jobs import events, policies, registry
 from heard.jobs.models import Job, Status
@@ -34,7 +35,7 @@ def _enqueue(job: Job) -> None:
 def start(user: Any, kind: str, *, params: dict[str, Any], label: str = "") -> Job:
     """A new job of ``kind`` for ``user``, queued for a worker once this transaction commits."""
     if not getattr(user, "is_authenticated", False):
-        raise JobError("Only a signed-in user starts a job.")
+        raise JobError(_("Only a signed-in user starts a job."))
     registry.runner_for(kind)  # KeyError for a kind nothing runs
     with transaction.atomic():
         job = Job.objects.create(requested_by=user, kind=kind, params=params, label=label[:200])
@@ -43,10 +44,22 @@ def start(user: Any, kind: str, *, params: dict[str, Any], label: str = "") -> J
     return job
 
 
+def start_system(kind: str, *, params: dict[str, Any], label: str = "") -> Job:
+    """A new system job of ``kind``, requested by no one: one a command starts
+    (``heard retention --background``). Only administrators see it (``policies``); its
+    ``job.started`` entry is Heard's own."""
+    registry.runner_for(kind)  # KeyError for a kind nothing runs
+    with transaction.atomic():
+        job = Job.objects.create(requested_by=None, kind=kind, params=params, label=label[:200])
+        events.tell(events.STARTED, job, metadata={"kind": kind, "system": True})
+        _enqueue(job)
+    return job
+
+
 def try_again(user: Any, job: Job) -> Job:
     """Queue ``job`` again: only its requester, only when it failed or stopped."""
     if not policies.can_try_again(user, job):
-        raise JobError("This job cannot be tried again.")
+        raise JobError(_("This job cannot be tried again."))
     with transaction.atomic():
         job.status, job.done, job.total, job.error = Status.QUEUED, 0, None, ""
         job.started_at = job.finished_at = job.heartbeat_at = None
