@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from heard.core import audit
 from heard.core.permissions import require
@@ -44,7 +45,7 @@ def message_retry(*, actor: Any, message: Message) -> Message:
 def reminder_preferences_update(*, actor: Any, user: Any, **wanted: bool) -> ReminderPreference:
     """Switch one's own reminders on or off (kinds not named keep their setting)."""
     if actor is None or getattr(actor, "pk", None) != getattr(user, "pk", None):
-        raise PermissionDenied("Only you can change which reminders you get.")
+        raise PermissionDenied(gettext("Only you can change which reminders you get."))
     unknown = set(wanted) - set(REMINDER_KINDS)
     if unknown:
         raise ValueError(f"Not a reminder: {', '.join(sorted(unknown))}")
