@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from heard.core.confirm import confirm_page
@@ -22,7 +23,7 @@ def get_involved(request: HttpRequest, young_person: YoungPerson) -> HttpRespons
     context = {
         "young_person": young_person,
         "opportunities": selectors.portal_opportunities(young_person, timezone.localdate()),
-        "title": "Get involved",
+        "title": _("Get involved"),
     }
     return render(request, "opportunities/portal_list.html", context)
 
@@ -46,7 +47,7 @@ def sign_up(request: HttpRequest, young_person: YoungPerson, pk: int) -> HttpRes
     found = selectors.portal_opportunity_get(young_person, pk, timezone.localdate())
     mine = found.mine  # type: ignore[attr-defined]
     if mine is not None and mine.status != SignUp.Status.WITHDRAWN:
-        messages.info(request, "You have already signed up for this.")
+        messages.info(request, _("You have already signed up for this."))
         return redirect("opportunities:portal-mine")
     return confirm_page(
         request,
@@ -57,7 +58,7 @@ def sign_up(request: HttpRequest, young_person: YoungPerson, pk: int) -> HttpRes
         context=lambda: {
             "young_person": young_person,
             "opportunity": found,
-            "title": f"Sign up for {found.title}?",
+            "title": _("Sign up for %(title)s?") % {"title": found.title},
         },
         error_status=200,
     )
@@ -68,7 +69,7 @@ def mine(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     context = {
         "young_person": young_person,
         "sign_ups": list(selectors.portal_sign_ups(young_person)),
-        "title": "My sign-ups",
+        "title": _("My sign-ups"),
     }
     return render(request, "opportunities/portal_mine.html", context)
 
@@ -79,15 +80,18 @@ def withdraw(request: HttpRequest, young_person: YoungPerson, pk: int) -> HttpRe
     """ "Do you want to stop?", then the withdrawal."""
     found = selectors.portal_sign_up_get(young_person, pk)
     if found.status != SignUp.Status.SIGNED_UP:
-        messages.info(request, "This sign-up cannot be withdrawn now.")
+        messages.info(request, _("This sign-up cannot be withdrawn now."))
         return redirect("opportunities:portal-mine")
     if request.method == "POST":
         services.sign_up_withdraw(sign_up=found, young_person=young_person)
-        messages.success(request, f"You are no longer signed up for {found.opportunity.title}.")
+        messages.success(
+            request,
+            _("You are no longer signed up for %(title)s.") % {"title": found.opportunity.title},
+        )
         return redirect("opportunities:portal-mine")
     context = {
         "young_person": young_person,
         "sign_up": found,
-        "title": f"Stop your sign-up for {found.opportunity.title}?",
+        "title": _("Stop your sign-up for %(title)s?") % {"title": found.opportunity.title},
     }
     return render(request, "opportunities/portal_withdraw.html", context)

@@ -11,6 +11,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from heard.core import tables
@@ -57,18 +59,20 @@ OpportunityListView = OPPORTUNITY.list_view(
     csv_filename="opportunities.csv",
     columns=(
         OPPORTUNITY.link_column("Title", "title"),
-        tables.Column("Kind", "get_kind_display"),
-        tables.Column("Starts", "starts_at"),
-        tables.Column("Closing date", "closes_on"),
-        tables.Column("Organisation", "organisation.name"),
-        tables.Column("Status", "get_status_display"),
-        tables.Column("Places", lambda row: row.places if row.places else "No limit"),
-        tables.Column("Signed up", "taken", numeric=True),
-        tables.Column("Where", "where", in_table=False),
-        tables.Column("Description", "description", in_table=False),
-        tables.Column("Accessibility", "accessibility", in_table=False),
-        tables.Column("Age bands", lambda row: ", ".join(row.age_band_labels()), in_table=False),
-        tables.Column("Areas", lambda row: ", ".join(row.areas), in_table=False),
+        tables.Column(gettext_lazy("Kind"), "get_kind_display"),
+        tables.Column(gettext_lazy("Starts"), "starts_at"),
+        tables.Column(gettext_lazy("Closing date"), "closes_on"),
+        tables.Column(gettext_lazy("Organisation"), "organisation.name"),
+        tables.Column(gettext_lazy("Status"), "get_status_display"),
+        tables.Column(gettext_lazy("Places"), lambda row: row.places if row.places else "No limit"),
+        tables.Column(gettext_lazy("Signed up"), "taken", numeric=True),
+        tables.Column(gettext_lazy("Where"), "where", in_table=False),
+        tables.Column(gettext_lazy("Description"), "description", in_table=False),
+        tables.Column(gettext_lazy("Accessibility"), "accessibility", in_table=False),
+        tables.Column(
+            gettext_lazy("Age bands"), lambda row: ", ".join(row.age_band_labels()), in_table=False
+        ),
+        tables.Column(gettext_lazy("Areas"), lambda row: ", ".join(row.areas), in_table=False),
     ),
 )
 
@@ -116,19 +120,19 @@ class SignUpListView(StaffListView):
     csv_filename = "sign-ups.csv"
     selector = staticmethod(selectors.sign_ups_visible_to)
     columns = (
-        tables.Column("Young person", "young_person.reference"),
-        tables.Column("Signed up", "signed_up_at"),
-        tables.Column("How", "get_how_display"),
-        tables.Column("Status", "get_status_display"),
+        tables.Column(gettext_lazy("Young person"), "young_person.reference"),
+        tables.Column(gettext_lazy("Signed up"), "signed_up_at"),
+        tables.Column(gettext_lazy("How"), "get_how_display"),
+        tables.Column(gettext_lazy("Status"), "get_status_display"),
         tables.Column(
-            "Session",
+            gettext_lazy("Session"),
             lambda row: str(row.session) if row.session else "",
             cell='{% if row.session %}<a class="govuk-link" '
             'href="{% url "participation:session-detail" row.session_id %}">{{ row.session }}</a>'
             "{% endif %}",
         ),
         tables.Column(
-            "Actions",
+            gettext_lazy("Actions"),
             in_csv=False,
             cell='{% if can_change and row.status == "signed_up" %}<a class="govuk-link" '
             'href="{% url "opportunities:sign-up-withdraw" row.pk %}">Withdraw<span '
@@ -192,7 +196,7 @@ def sign_up_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         template="opportunities/sign_up_withdraw.html",
         context=lambda: {
             "sign_up": sign_up,
-            "title": "Withdraw this sign-up?",
+            "title": _("Withdraw this sign-up?"),
             "cancel_url": back,
             "who": person_label(sign_up.young_person, user),
         },
@@ -213,13 +217,15 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc, aliases={"attendees": ("sign_ups",)})
         else:
-            messages.success(request, f"Attendance recorded at {session}.")
+            messages.success(
+                request, _("Attendance recorded at %(session)s.") % {"session": session}
+            )
             return redirect(back)
     context = {
         "form": form,
         "opportunity": opportunity,
-        "title": f"Record who came to {opportunity.title}",
-        "submit_label": "Record attendance",
+        "title": _("Record who came to %(title)s") % {"title": opportunity.title},
+        "submit_label": _("Record attendance"),
         "cancel_url": back,
     }
     return render(request, "opportunities/attendance.html", context)

@@ -9,6 +9,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from heard.core import audit
 from heard.core.permissions import require
@@ -18,16 +20,20 @@ from heard.opportunities.services.sign_ups import SIGN_UP_FIELDS
 from heard.participation import services as participation_services
 from heard.participation.models import Attendance, Session
 
-CHOOSE_SIGN_UPS = "Choose the young people who came."
-NOT_THESE = "Choose young people signed up for this opportunity who have not attended yet."
-ONE_SESSION = "Choose an existing session or give the new session's details, not both."
-NO_SESSION = "Choose an existing session or give the new session's details."
+CHOOSE_SIGN_UPS = gettext_noop("Choose the young people who came.")
+NOT_THESE = gettext_noop(
+    "Choose young people signed up for this opportunity who have not attended yet."
+)
+ONE_SESSION = gettext_noop(
+    "Choose an existing session or give the new session's details, not both."
+)
+NO_SESSION = gettext_noop("Choose an existing session or give the new session's details.")
 
 
 def _chosen(opportunity: Opportunity, sign_ups: Iterable[Any]) -> list[SignUp]:
     chosen = list(sign_ups or [])
     if not chosen:
-        raise ValidationError({"sign_ups": CHOOSE_SIGN_UPS})
+        raise ValidationError({"sign_ups": _(CHOOSE_SIGN_UPS)})
     pks = {sign_up.pk for sign_up in chosen if isinstance(sign_up, SignUp)}
     rows = list(
         SignUp.objects.select_for_update()
@@ -36,7 +42,7 @@ def _chosen(opportunity: Opportunity, sign_ups: Iterable[Any]) -> list[SignUp]:
         .order_by("pk")
     )
     if len(rows) != len(chosen):
-        raise ValidationError({"sign_ups": NOT_THESE})
+        raise ValidationError({"sign_ups": _(NOT_THESE)})
     return rows
 
 
@@ -69,7 +75,7 @@ def sign_ups_attend(
     opportunity's unless given). Returns the session."""
     require(actor, "opportunities.change_signup", SignUp(opportunity=opportunity))
     if (session is None) == (not new_session):
-        raise ValidationError({"session": ONE_SESSION if session else NO_SESSION})
+        raise ValidationError({"session": _(ONE_SESSION) if session else _(NO_SESSION)})
     chosen = _chosen(opportunity, sign_ups)
     if session is not None:
         session = _into_session(actor, session, chosen)

@@ -8,6 +8,8 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
 
 from heard.core import audience
 from heard.core.permissions import can, require
@@ -39,12 +41,12 @@ OPPORTUNITY_FIELDS = (
     "places",
     "status",
 )
-NOT_YOURS = "Choose your own organisation."
-WHERE = "Say where it is: a place, online, or both."
-CLOSES_AFTER_START = "The closing date must be on or before the day it starts."
-ENDS_BEFORE_START = "The end must be after the start."
+NOT_YOURS = gettext_noop("Choose your own organisation.")
+WHERE = gettext_noop("Say where it is: a place, online, or both.")
+CLOSES_AFTER_START = gettext_noop("The closing date must be on or before the day it starts.")
+ENDS_BEFORE_START = gettext_noop("The end must be after the start.")
 AREAS = f"Each area is one line of {audience.AREA_MAX_LENGTH} characters or fewer."
-NO_PLACES = "Places must be at least 1, or leave it empty for no limit."
+NO_PLACES = gettext_noop("Places must be at least 1, or leave it empty for no limit.")
 #: What the rules read of an opportunity being changed besides the values changed.
 CHECKED = ("place", "online", "places", "starts_at", "ends_at", "closes_on")
 
@@ -52,7 +54,7 @@ CHECKED = ("place", "online", "places", "starts_at", "ends_at", "closes_on")
 def _groups(value: Iterable[Any], errors: dict[str, Any]) -> list[Group]:
     chosen = list(value or [])
     if not all(isinstance(group, Group) and group.pk for group in chosen):
-        errors["groups"] = "Choose groups on the register."
+        errors["groups"] = _("Choose groups on the register.")
         return []
     return chosen
 
@@ -62,9 +64,9 @@ def _check_times(values: dict[str, Any], errors: dict[str, Any]) -> None:
     if not isinstance(starts, datetime.datetime):
         return
     if isinstance(ends, datetime.datetime) and ends < starts:
-        errors.setdefault("ends_at", ENDS_BEFORE_START)
+        errors.setdefault("ends_at", _(ENDS_BEFORE_START))
     if isinstance(closes, datetime.date) and closes > timezone.localdate(starts):
-        errors.setdefault("closes_on", CLOSES_AFTER_START)
+        errors.setdefault("closes_on", _(CLOSES_AFTER_START))
 
 
 def _check(values: dict[str, Any], errors: dict[str, Any]) -> None:
@@ -79,10 +81,10 @@ def _check(values: dict[str, Any], errors: dict[str, Any]) -> None:
     if "groups" in values:
         values["groups"] = _groups(values["groups"], errors)
     if not values.get("place") and not values.get("online"):
-        errors.setdefault("place", WHERE)
+        errors.setdefault("place", _(WHERE))
     places = values.get("places")
     if places is not None and (not isinstance(places, int) or places < 1):
-        errors.setdefault("places", NO_PLACES)
+        errors.setdefault("places", _(NO_PLACES))
     _check_times(values, errors)
 
 
@@ -135,7 +137,7 @@ def opportunity_add(
     if opportunity.organisation is not None and not can(
         actor, "opportunities.add_opportunity", opportunity
     ):
-        errors["organisation"] = NOT_YOURS
+        errors["organisation"] = _(NOT_YOURS)
     return audited_create(
         opportunity,
         actor=actor,
@@ -170,14 +172,16 @@ def opportunity_update(*, actor: Any, opportunity: Opportunity, **fields: Any) -
         if not isinstance(organisation, Organisation) or not can(
             actor, "opportunities.change_opportunity", Opportunity(organisation=organisation)
         ):
-            errors["organisation"] = NOT_YOURS
+            errors["organisation"] = _(NOT_YOURS)
         places = values.get("places")
         if "places" in values and places is not None and "places" not in errors:
             taken = taken_places(obj)
             if places < taken:
-                errors["places"] = (
-                    f"{taken} young people have signed up: places cannot be fewer than {taken}."
-                )
+                errors["places"] = ngettext(
+                    "%(taken)d young person has signed up: places cannot be fewer than %(taken)d.",
+                    "%(taken)d young people have signed up: places cannot be fewer than %(taken)d.",
+                    taken,
+                ) % {"taken": taken}
 
     return _OPPORTUNITY_UPDATE.apply(opportunity, actor=actor, fields=fields, check=check)
 

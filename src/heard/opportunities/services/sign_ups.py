@@ -10,6 +10,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from heard.core import audit
 from heard.core.permissions import require
@@ -21,13 +23,15 @@ from heard.people import selectors as people_selectors
 from heard.people.models import YoungPerson
 
 SIGN_UP_FIELDS = ("opportunity", "young_person", "how", "status", "session")
-NOT_PUBLISHED = "This opportunity is not open for sign-ups."
-CLOSED = "Sign-ups for this opportunity closed on {date}."
-FULL = "This opportunity is full: all {places} places are taken."
-NOT_SUITED = "This opportunity is not for this young person (age, group or area)."
-ALREADY = "This young person has already signed up."
-NOT_SIGNED_UP = "Only a sign-up that has not been withdrawn or attended can be withdrawn."
-UNSEEN = "Choose a young person you can see."
+NOT_PUBLISHED = gettext_noop("This opportunity is not open for sign-ups.")
+CLOSED = gettext_noop("Sign-ups for this opportunity closed on {date}.")
+FULL = gettext_noop("This opportunity is full: all {places} places are taken.")
+NOT_SUITED = gettext_noop("This opportunity is not for this young person (age, group or area).")
+ALREADY = gettext_noop("This young person has already signed up.")
+NOT_SIGNED_UP = gettext_noop(
+    "Only a sign-up that has not been withdrawn or attended can be withdrawn."
+)
+UNSEEN = gettext_noop("Choose a young person you can see.")
 
 
 def _check(
@@ -37,18 +41,18 @@ def _check(
     suits the young person, they have not signed up already, and a place is free. The
     withdrawn sign-up to make again, if any."""
     if opportunity.status != Opportunity.Status.PUBLISHED:
-        raise ValidationError(NOT_PUBLISHED)
+        raise ValidationError(_(NOT_PUBLISHED))
     if today > opportunity.closes_on:
-        raise ValidationError(CLOSED.format(date=opportunity.closes_on.strftime("%-d %B %Y")))
+        raise ValidationError(_(CLOSED).format(date=opportunity.closes_on.strftime("%-d %B %Y")))
     if not suits(opportunity, young_person, current_group_ids(young_person)):
-        raise ValidationError(NOT_SUITED)
+        raise ValidationError(_(NOT_SUITED))
     existing = SignUp.objects.filter(opportunity=opportunity, young_person=young_person).first()
     if existing is not None and existing.status != SignUp.Status.WITHDRAWN:
-        raise ValidationError(ALREADY)
+        raise ValidationError(_(ALREADY))
     if opportunity.places is not None:
         taken = opportunity.sign_ups.exclude(status=SignUp.Status.WITHDRAWN).count()
         if taken >= opportunity.places:
-            raise ValidationError(FULL.format(places=opportunity.places))
+            raise ValidationError(_(FULL).format(places=opportunity.places))
     return existing
 
 
@@ -87,7 +91,7 @@ def _save(
 
 def _registered(young_person: Any) -> YoungPerson:
     if not isinstance(young_person, YoungPerson) or not young_person.pk:
-        raise PermissionDenied("Only a young person on the register can sign up.")
+        raise PermissionDenied(_("Only a young person on the register can sign up."))
     return young_person
 
 
@@ -114,7 +118,7 @@ def sign_up_add(
     require(actor, "opportunities.add_signup", opportunity)
     _registered(young_person)
     if not people_selectors.young_people_visible_to(actor).filter(pk=young_person.pk).exists():
-        raise ValidationError({"young_person": UNSEEN})
+        raise ValidationError({"young_person": _(UNSEEN)})
     try:
         return _save(opportunity, young_person, SignUp.How.WORKER, actor, today)
     except ValidationError as exc:
@@ -129,13 +133,13 @@ def sign_up_withdraw(
     by a worker who keeps it (``actor``). Its place is free again."""
     if young_person is not None:
         if sign_up.young_person_id != young_person.pk:
-            raise PermissionDenied("You can only withdraw your own sign-up.")
+            raise PermissionDenied(_("You can only withdraw your own sign-up."))
         actor = None
     else:
         require(actor, "opportunities.change_signup", sign_up)
     sign_up = lock(sign_up)
     if sign_up.status != SignUp.Status.SIGNED_UP:
-        raise ValidationError(NOT_SIGNED_UP)
+        raise ValidationError(_(NOT_SIGNED_UP))
     before = audit.snapshot(sign_up, SIGN_UP_FIELDS)
     sign_up.status = SignUp.Status.WITHDRAWN
     sign_up.save(update_fields=["status", "updated_at"])
