@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from heard.core.forms import form_page
 from heard.core.permissions import require
@@ -46,7 +47,7 @@ def headcount_remove(request: HttpRequest, pk: int) -> HttpResponse:
     back = _back(headcount.session_id)
     if request.method == "POST":
         services.headcount_remove(actor=user, headcount=headcount)
-        messages.success(request, "Headcount removed.")
+        messages.success(request, _("Headcount removed."))
         return redirect(back)
-    context = {"headcount": headcount, "title": "Remove this headcount?", "cancel_url": back}
+    context = {"headcount": headcount, "title": _("Remove this headcount?"), "cancel_url": back}
     return render(request, "participation/headcount_remove.html", context)

@@ -15,6 +15,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from heard.core import tables
@@ -54,24 +56,24 @@ SESSION_CSV_COLUMNS: list[Column] = [
 
 #: The sessions table (the CSV export has its own, fuller columns).
 SESSION_COLUMNS: tuple[tables.Column, ...] = (
-    tables.Column("Date", "date"),
+    tables.Column(gettext_lazy("Date"), "date"),
     tables.Column(
-        "Session",
+        gettext_lazy("Session"),
         cell='<a class="govuk-link" href="{% url "participation:session-detail" row.pk %}">'
         "{{ row.title|default:row.get_kind_display }}</a>{% if row.title %}<br>"
         '<span class="govuk-body-s">{{ row.get_kind_display }}</span>{% endif %}',
     ),
     tables.Column(
-        "With",
+        gettext_lazy("With"),
         cell="{% load young_people %}{% if row.group %}{{ row.group.name }}"
         "{% elif row.young_person %}{% young_person_link row.young_person %} (individual)"
         "{% elif row.is_open %}Open to all{% else %}The organisation's young people{% endif %}",
     ),
-    tables.Column("Organisation", "organisation.name"),
-    tables.Column("Degree", "get_degree_display"),
-    tables.Column("Attended", "attendee_count", numeric=True),
+    tables.Column(gettext_lazy("Organisation"), "organisation.name"),
+    tables.Column(gettext_lazy("Degree"), "get_degree_display"),
+    tables.Column(gettext_lazy("Attended"), "attendee_count", numeric=True),
     tables.Column(
-        "Monitoring form",
+        gettext_lazy("Monitoring form"),
         cell='{% if row.monitoring_form_complete %}<strong class="govuk-tag govuk-tag--green">'
         'Complete</strong>{% else %}<strong class="govuk-tag govuk-tag--red">Not complete'
         "</strong>{% endif %}",
@@ -104,7 +106,7 @@ class MonitoringFollowUpView(SessionListView):
     columns = (
         *SESSION_COLUMNS,
         tables.Column(
-            "Action",
+            gettext_lazy("Action"),
             cell='{% if row.pk in changeable %}<form method="post" action="'
             '{% url "participation:session-monitoring-complete" row.pk %}">{% csrf_token %}'
             '<button type="submit" class="govuk-button govuk-button--secondary '
@@ -128,19 +130,19 @@ class MonitoringFollowUpView(SessionListView):
 
 #: Who attended a session, with their names for a reader who may see them.
 ATTENDANCE_COLUMNS = (
-    tables.Column("Reference", "young_person.reference"),
-    tables.Column("Attendance", "get_status_display"),
+    tables.Column(gettext_lazy("Reference"), "young_person.reference"),
+    tables.Column(gettext_lazy("Attendance"), "get_status_display"),
 )
 #: Name first, reference beside (the name links to the record: ``linking_young_people``).
 ATTENDANCE_COLUMNS_NAMED = (
-    tables.Column("Name", "young_person.display_name"),
+    tables.Column(gettext_lazy("Name"), "young_person.display_name"),
     *ATTENDANCE_COLUMNS,
 )
 #: A CSV file's problems, one a row.
 IMPORT_PROBLEM_COLUMNS = (
-    tables.Column("Line", "line", numeric=True),
-    tables.Column("Column", "field"),
-    tables.Column("Problem", "reason"),
+    tables.Column(gettext_lazy("Line"), "line", numeric=True),
+    tables.Column(gettext_lazy("Column"), "field"),
+    tables.Column(gettext_lazy("Problem"), "reason"),
 )
 
 #: A session service's ``attendees`` errors go on whichever attendee field the form shows.
@@ -174,7 +176,7 @@ def session_create(request: HttpRequest) -> HttpResponse:
     if not chosen or not subject.is_valid() or subject.needs_choice:
         context = {
             "form": subject,
-            "title": "Log a session",
+            "title": _("Log a session"),
             "cancel_url": reverse("participation:session-list"),
         }
         return render(request, "participation/session_choose.html", context)
@@ -282,9 +284,11 @@ def session_monitoring_complete(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.session_update(actor=request.user, session=session, monitoring_form_complete=True)
     except PermissionDenied:
-        messages.error(request, "You cannot change that session.")
+        messages.error(request, _("You cannot change that session."))
     else:
-        messages.success(request, f"Monitoring form marked complete for {session}.")
+        messages.success(
+            request, _("Monitoring form marked complete for %(session)s.") % {"session": session}
+        )
     return redirect("participation:monitoring-followup")
 
 
@@ -316,7 +320,7 @@ def session_import(request: HttpRequest) -> HttpResponse:
         "form": form,
         "result": result,
         "problem_columns": IMPORT_PROBLEM_COLUMNS,
-        "title": "Import sessions",
+        "title": _("Import sessions"),
         "cancel_url": reverse("participation:session-list"),
     }
     return render(request, "participation/session_import.html", context)

@@ -51,5 +51,5 @@ class HeadcountForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if cleaned.get("organisation") and (cleaned.get("school") or "").strip():
-            self.add_error("school", ONE_PLACE)
+            self.add_error("school", _(ONE_PLACE))
         return cleaned

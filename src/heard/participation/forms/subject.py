@@ -8,6 +8,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from heard.groups.models import Group
 from heard.participation import selectors
@@ -129,7 +130,7 @@ class SessionSubjectForm(forms.Form):
         if not group and not self.text and not chosen:
             if "group" not in self.errors:
                 self.add_error(
-                    "group", "Choose the group, find a young person, or choose an organisation."
+                    "group", _("Choose the group, find a young person, or choose an organisation.")
                 )
             return data
         if group:
@@ -141,17 +142,29 @@ class SessionSubjectForm(forms.Form):
         elif self.found.exact is not None:
             data["young_person"] = self.found.exact
         elif not self.found.total:
-            searched = "" if self.names else " by reference"
-            self.add_error(
-                "young_person",
-                f"No young person you can see matches \u201c{self.text}\u201d{searched}.",
+            none = (
+                _("No young person you can see matches “%(text)s”.")
+                if self.names
+                else _("No young person you can see matches “%(text)s” by reference.")
             )
+            self.add_error("young_person", none % {"text": self.text})
         elif self.found.total > selectors.MOST_FOUND:
-            more = "of their name or reference" if self.names else "of their reference"
-            self.add_error(
-                "young_person",
-                f"{self.found.total} young people match \u201c{self.text}\u201d: type more {more}.",
+            many = (
+                ngettext(
+                    "%(total)d young person matches “%(text)s”: type more of their name or "
+                    "reference.",
+                    "%(total)d young people match “%(text)s”: type more of their name or "
+                    "reference.",
+                    self.found.total,
+                )
+                if self.names
+                else ngettext(
+                    "%(total)d young person matches “%(text)s”: type more of their reference.",
+                    "%(total)d young people match “%(text)s”: type more of their reference.",
+                    self.found.total,
+                )
             )
+            self.add_error("young_person", many % {"total": self.found.total, "text": self.text})
         return data
 
     @property

@@ -16,6 +16,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 
 from heard.core import audit
 from heard.core.permissions import is_theme_lead
@@ -118,7 +119,7 @@ def check_date(value: Any, errors: dict[str, Any]) -> datetime.date | None:
     except ValidationError:
         day = None
     if day is None:
-        errors["date"] = "Enter the date of the session, like 2026-10-01."
+        errors["date"] = gettext("Enter the date of the session, like 2026-10-01.")
     return day
 
 
@@ -215,7 +216,9 @@ def check_saved(
 ) -> list[Any]:
     chosen = list(items)
     if any(not isinstance(item, model) or getattr(item, "pk", None) is None for item in chosen):
-        errors[name] = f"Choose {model._meta.verbose_name_plural} that already exist."
+        errors[name] = gettext("Choose %(verbose_name_plural)s that already exist.") % {
+            "verbose_name_plural": model._meta.verbose_name_plural
+        }
     return chosen
 
 

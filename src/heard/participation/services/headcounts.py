@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from heard.core import audit
 from heard.core.permissions import require
@@ -28,10 +29,10 @@ def whole_number(value: Any) -> int:
     if isinstance(text, bool) or not (
         isinstance(text, int) or (isinstance(text, str) and _WHOLE.match(text))
     ):
-        raise ValidationError({"count": WHOLE_NUMBER})
+        raise ValidationError({"count": _(WHOLE_NUMBER)})
     number = int(text)
     if number < 0:
-        raise ValidationError({"count": NOT_NEGATIVE})
+        raise ValidationError({"count": _(NOT_NEGATIVE)})
     return number
 
 
@@ -54,7 +55,7 @@ def headcount_add(
     require(actor, "participation.change_session", session)
     session = lock(session)
     if organisation is not None and not isinstance(organisation, Organisation):
-        raise ValidationError({"organisation": "Choose an organisation on the register."})
+        raise ValidationError({"organisation": _("Choose an organisation on the register.")})
     headcount = Headcount(
         session=session,
         age_band=age_band,

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.db import models
+from django.utils.translation import gettext as _
 
 from heard.core.permissions import is_partner_worker, is_theme_lead
 from heard.groups.models import Group
@@ -123,7 +124,7 @@ def check_other_groups(
     if not chosen:
         return []
     if group is None:
-        errors["other_groups"] = (
+        errors["other_groups"] = _(
             "Other groups join a group's session: choose the session's group first."
         )
         return []
@@ -141,7 +142,7 @@ def check_other_groups(
 
 def check_open(is_open: bool, group: Any, young_person: Any, errors: dict[str, Any]) -> None:
     if is_open and (group is not None or young_person is not None):
-        errors["is_open"] = (
+        errors["is_open"] = _(
             "A session open to all has no group or young person: leave them empty, "
             "or say it was not open to all."
         )
