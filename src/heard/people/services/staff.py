@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from heard.core.permissions import require
 from heard.core.roles import Role
@@ -89,9 +90,9 @@ def staff_update(*, actor: User | None, user: User, **fields: Any) -> User:
             values["email"] = _normal_email(values["email"])
         if actor is not None and actor.pk == member.pk:
             if values.get("is_active", True) is False:
-                errors["is_active"] = "You cannot deactivate your own account."
+                errors["is_active"] = _("You cannot deactivate your own account.")
             if values.get("role", Role.ADMINISTRATOR) != Role.ADMINISTRATOR:
-                errors["role"] = "You cannot remove your own administrator role."
+                errors["role"] = _("You cannot remove your own administrator role.")
         problems = _problems(
             role=values.get("role", member.role),
             organisation=values.get("organisation", member.organisation),

@@ -6,6 +6,8 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from heard.core import tables
 from heard.core.forms import form_page
@@ -27,7 +29,9 @@ def status_column(inactive: str) -> tables.Column:
     which has the Active column)."""
     tag = f'<strong class="govuk-tag govuk-tag--grey">{inactive}</strong>'
     return tables.Column(
-        "Status", cell=f"{{% if row.is_active %}}Active{{% else %}}{tag}{{% endif %}}", in_csv=False
+        gettext_lazy("Status"),
+        cell=f"{{% if row.is_active %}}Active{{% else %}}{tag}{{% endif %}}",
+        in_csv=False,
     )
 
 
@@ -63,5 +67,9 @@ def edit_page(
 ) -> HttpResponse:
     """The edit page of the record ``name`` (``called`` in the message once saved): back to
     ``back`` when saved, or on Cancel."""
-    texts = {"title": f"Edit {name}", "submit_label": "Save changes", "cancel_url": back}
+    texts = {
+        "title": _("Edit %(name)s") % {"name": name},
+        "submit_label": _("Save changes"),
+        "cancel_url": back,
+    }
     return form_page(request, form, save, success=f"{called} updated.", then=back, **texts)

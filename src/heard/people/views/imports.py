@@ -10,6 +10,8 @@ from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from heard.core import tables
 from heard.core.exports import csv_response
@@ -22,9 +24,9 @@ IMPORT_SESSION_KEY = "people_import_csv"
 
 #: The problems a checked import file has: (line, column, message) each.
 IMPORT_PROBLEM_COLUMNS = (
-    tables.Column("Line", itemgetter(0), numeric=True),
-    tables.Column("Column", itemgetter(1)),
-    tables.Column("Problem", itemgetter(2)),
+    tables.Column(gettext_lazy("Line"), itemgetter(0), numeric=True),
+    tables.Column(gettext_lazy("Column"), itemgetter(1)),
+    tables.Column(gettext_lazy("Problem"), itemgetter(2)),
 )
 
 
@@ -41,7 +43,7 @@ def young_people_import(request: HttpRequest) -> HttpResponseBase:
     if request.method == "POST" and request.POST.get("action") == "confirm":
         content = request.session.get(IMPORT_SESSION_KEY)
         if not content:
-            messages.info(request, "Upload the file again: the checked file was not found.")
+            messages.info(request, _("Upload the file again: the checked file was not found."))
             return redirect("people:young-person-import")
         # Checked again against the register as it is now; a clean file is imported by a
         # background job (issue 20), which checks it once more as it writes every row.
@@ -69,7 +71,7 @@ def young_people_import(request: HttpRequest) -> HttpResponseBase:
     context = {
         "form": form,
         "result": result,
-        "title": "Import young people",
+        "title": _("Import young people"),
         "columns": importers.COLUMNS,
         "confirm_column": importers.CONFIRM_COLUMN,
         "problem_columns": IMPORT_PROBLEM_COLUMNS,

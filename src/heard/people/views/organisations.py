@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from heard.core import tables
 from heard.core.forms import changed_values
@@ -46,7 +47,7 @@ class OrganisationListView(StaffListView):
         columns = tables.model_columns(
             Organisation,
             tables.Column(
-                "Name",
+                gettext_lazy("Name"),
                 "name",
                 cell=link("people:organisation-detail", "pk", "{{ row.name }}")
                 + '{% if not row.is_active %} <strong class="govuk-tag govuk-tag--grey">'
@@ -58,7 +59,7 @@ class OrganisationListView(StaffListView):
         if scope != "none":
             columns.append(
                 tables.Column(
-                    "Active young people",
+                    gettext_lazy("Active young people"),
                     "young_people_count",
                     cell='{% if count_scope == "all" or row.pk == user.organisation_id %}'
                     "{{ row.young_people_count }}{% else %}-{% endif %}",

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from heard.core import tables
 from heard.core.lists import StaffListView
@@ -22,7 +23,7 @@ from heard.people.views._common import add_page, edit_page, link, linked, status
 #: A young person's name in a list: their name linking to their record, and the preferred name
 #: they gave (the list is in the order of first names).
 YOUNG_PERSON_NAME = tables.Column(
-    "Name",
+    gettext_lazy("Name"),
     "display_name",
     cell=link(
         "people:young-person-detail",
@@ -54,7 +55,7 @@ class YoungPersonListView(StaffListView):
     columns = tables.model_columns(
         YoungPerson,
         YOUNG_PERSON_NAME,
-        tables.Column("Reference", "reference"),
+        tables.Column(gettext_lazy("Reference"), "reference"),
         "first_name",
         "last_name",
         "preferred_name",
@@ -105,22 +106,24 @@ def _require_young_people(user: Any) -> None:
 #: The young person's groups and recent sessions, on their page.
 MEMBERSHIP_COLUMNS = (
     tables.Column(
-        "Group", "group.name", cell=link("groups:group-detail", "group_id", "{{ row.group.name }}")
+        gettext_lazy("Group"),
+        "group.name",
+        cell=link("groups:group-detail", "group_id", "{{ row.group.name }}"),
     ),
-    tables.Column("Joined", "joined_on"),
-    tables.Column("Left", lambda membership: membership.left_on or "Still a member"),
+    tables.Column(gettext_lazy("Joined"), "joined_on"),
+    tables.Column(gettext_lazy("Left"), lambda membership: membership.left_on or "Still a member"),
 )
 ATTENDANCE_COLUMNS = (
-    tables.Column("Date", "session.date"),
+    tables.Column(gettext_lazy("Date"), "session.date"),
     tables.Column(
-        "Session",
+        gettext_lazy("Session"),
         cell=link(
             "participation:session-detail",
             "session_id",
             "{{ row.session.title|default:row.session.get_kind_display }}",
         ),
     ),
-    tables.Column("Attendance", "get_status_display"),
+    tables.Column(gettext_lazy("Attendance"), "get_status_display"),
 )
 
 
