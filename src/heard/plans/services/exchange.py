@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from heard.core import audit
 from heard.core.permissions import require
@@ -37,7 +38,9 @@ def plan_import(
     require(actor, "plans.change_actionplan", plan)
     missing = sorted({draft.section for draft in outcomes if not draft.standard})
     if missing:
-        raise ValidationError(f"Choose a standard for: {', '.join(missing)}.")
+        raise ValidationError(
+            _("Choose a standard for: %(outcomes)s.") % {"outcomes": ", ".join(missing)}
+        )
     leads = leads or {}
     actions = held = 0
     for draft in outcomes:

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from heard.core.forms import form_page
 from heard.core.permissions import require
@@ -104,7 +105,7 @@ def plan_import(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 rows, source = _read_upload(form)
             except Exception:  # noqa: BLE001 - any unreadable file is the user's to fix
-                form.add_error("file", "The file could not be read: upload a CSV or XLSX file.")
+                form.add_error("file", _("The file could not be read: upload a CSV or XLSX file."))
             else:
                 request.session[key] = rows
                 request.session[key + "_source"] = source
@@ -113,7 +114,7 @@ def plan_import(request: HttpRequest, pk: int) -> HttpResponse:
     elif step == "confirm":
         reading = _reading(request, plan, {})
         if reading is None:
-            messages.info(request, "Paste or upload the table again: the one read was not kept.")
+            messages.info(request, _("Paste or upload the table again: the one read was not kept."))
             return redirect("plans:plan-import", pk=plan.pk)
         choices = _choices_form(request, plan, reading, request.POST)
         if choices.is_valid():
@@ -123,7 +124,7 @@ def plan_import(request: HttpRequest, pk: int) -> HttpResponse:
                 return saved
     context: dict[str, Any] = {
         "plan": plan,
-        "title": "Import outcomes and actions",
+        "title": _("Import outcomes and actions"),
         "form": form,
         "reading": reading,
         "choices": choices,
@@ -137,7 +138,7 @@ def _save(
 ) -> HttpResponse | None:
     key = IMPORT_SESSION_KEY.format(plan.pk)
     if reading is None or not reading.ready:
-        choices.add_error(None, "Nothing was imported: answer every question first.")
+        choices.add_error(None, _("Nothing was imported: answer every question first."))
         return None
     # Added by a background job (issue 20), all or nothing, as the requester at run time.
     job = imports.start(

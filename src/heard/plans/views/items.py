@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from heard.core import tables
 from heard.core.forms import form_page
@@ -19,10 +20,12 @@ from heard.plans.forms import ActionForm, OutcomeForm, ReviewForm
 from heard.plans.views._common import action_url, actor, outcome_url, plan_url
 
 REVIEW_COLUMNS = (
-    tables.Column("Date", "date"),
-    tables.Column("Progress", "get_progress_display"),
-    tables.Column("Comment", cell="{{ row.comment|default:'-'|linebreaksbr }}"),
-    tables.Column("Reviewed by", cell='{{ row.reviewed_by.full_name|default:"System" }}'),
+    tables.Column(gettext_lazy("Date"), "date"),
+    tables.Column(gettext_lazy("Progress"), "get_progress_display"),
+    tables.Column(gettext_lazy("Comment"), cell="{{ row.comment|default:'-'|linebreaksbr }}"),
+    tables.Column(
+        gettext_lazy("Reviewed by"), cell='{{ row.reviewed_by.full_name|default:"System" }}'
+    ),
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy
 
 from heard.core import tables
 from heard.core.lists import StaffListView
@@ -23,16 +24,16 @@ class ActionPlanListView(StaffListView):
     csv_filename = "action-plans.csv"
     columns = (
         tables.Column(
-            "Plan",
+            gettext_lazy("Plan"),
             "title",
             cell='<a class="govuk-link" href="{% url "plans:plan-detail" row.pk %}">'
             "{{ row.title }}</a>",
         ),
-        tables.Column("Organisation", "organisation.name"),
-        tables.Column("Period", "period"),
-        tables.Column("Starts", "starts_on"),
-        tables.Column("Ends", "ends_on"),
-        tables.Column("Outcomes", "outcome_count", numeric=True),
+        tables.Column(gettext_lazy("Organisation"), "organisation.name"),
+        tables.Column(gettext_lazy("Period"), "period"),
+        tables.Column(gettext_lazy("Starts"), "starts_on"),
+        tables.Column(gettext_lazy("Ends"), "ends_on"),
+        tables.Column(gettext_lazy("Outcomes"), "outcome_count", numeric=True),
     )
     selector = staticmethod(selectors.plans_visible_to)
     context_permissions = {"can_add": "plans.add_actionplan"}
