@@ -101,12 +101,23 @@ def sign_in_code_issue(
     """A new code for the young person. Returns the row and the code (shown once, never stored)."""
     require(actor, "portal.add_signincode", young_person)
     if isinstance(valid_days, bool) or not isinstance(valid_days, int):
-        raise ValidationError({"valid_days": "Enter the number of days as a whole number."})
+        raise ValidationError(
+            {"valid_days": gettext("Enter the number of days as a whole number.")}
+        )
     if not 1 <= valid_days <= MAX_VALID_DAYS:
-        raise ValidationError({"valid_days": f"A code can last from 1 to {MAX_VALID_DAYS} days."})
+        raise ValidationError(
+            {
+                "valid_days": gettext("A code can last from 1 to %(max_valid_days)s days.")
+                % {"max_valid_days": MAX_VALID_DAYS}
+            }
+        )
     if not young_person.is_active:
         raise ValidationError(
-            {"young_person": "This young person's record is not active: make it active first."}
+            {
+                "young_person": gettext(
+                    "This young person's record is not active: make it active first."
+                )
+            }
         )
     expires_at = timezone.now() + datetime.timedelta(days=valid_days)
     code = _unique_code()

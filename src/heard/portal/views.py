@@ -21,7 +21,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -193,16 +193,16 @@ def rate(request: HttpRequest, young_person: YoungPerson, pk: int) -> HttpRespon
 
 #: A young person's current codes, each with a link to revoke it.
 CODE_COLUMNS = (
-    tables.Column("Given", "created_at"),
-    tables.Column("By", lambda code: code.created_by or "Heard"),
-    tables.Column("Use by", "expires_at"),
+    tables.Column(gettext_lazy("Given"), "created_at"),
+    tables.Column(gettext_lazy("By"), lambda code: code.created_by or "Heard"),
+    tables.Column(gettext_lazy("Use by"), "expires_at"),
     tables.Column(
-        "Used",
+        gettext_lazy("Used"),
         cell='{% if row.is_spent %}Spent: signed in {{ row.last_used_at|date:"j F Y, H:i" }}'
         "{% else %}Not used yet{% endif %}",
     ),
     tables.Column(
-        "Actions",
+        gettext_lazy("Actions"),
         cell='<a class="govuk-link" href="{% url "portal:code-revoke" young_person.pk row.pk %}">'
         'Revoke<span class="govuk-visually-hidden"> the code given '
         '{{ row.created_at|date:"j F Y, H:i" }}</span></a>',
@@ -229,7 +229,8 @@ def _codes_context(
         "young_person": young_person,
         "form": form,
         "codes": selectors.sign_in_codes_active(user=request.user, young_person=young_person),
-        "title": f"Portal sign-in codes for {young_person.reference}",
+        "title": _("Portal sign-in codes for %(reference)s")
+        % {"reference": young_person.reference},
         "code_columns": CODE_COLUMNS,
     }
 
@@ -273,12 +274,12 @@ def code_revoke(request: HttpRequest, pk: int, code_pk: int) -> HttpResponse:
     require(user, "portal.change_signincode", code)
     if request.method == "POST":
         services.sign_in_code_revoke(actor=user, code=code)
-        messages.success(request, "The code is revoked: it no longer signs in.")
+        messages.success(request, _("The code is revoked: it no longer signs in."))
         return redirect("portal:codes", pk=young_person.pk)
     context = {
         "young_person": young_person,
         "code": code,
-        "title": "Revoke this code?",
+        "title": _("Revoke this code?"),
         "cancel_url": reverse("portal:codes", args=[young_person.pk]),
     }
     return render(request, "portal/code_revoke.html", context)
