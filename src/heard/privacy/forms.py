@@ -137,7 +137,7 @@ class ReachForm(QuickSelectForm):
         elif not exact and not disclosure.is_reporting_period(
             data["start"], data["end"], today=today
         ):
-            self.add_error("start", disclosure.PERIOD_REFUSED)
+            self.add_error("start", _(disclosure.PERIOD_REFUSED))
         return data
 
 

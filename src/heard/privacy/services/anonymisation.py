@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from heard.core import audit
 from heard.core.models import AuditEntry
@@ -65,9 +66,14 @@ def young_person_anonymise(
     require(actor, "privacy.erase_youngperson", young_person)
     young_person = YoungPerson.objects.select_for_update().get(pk=young_person.pk)
     if Anonymisation.objects.filter(young_person=young_person).exists():
-        raise ValidationError({"__all__": f"{young_person.reference} is already anonymised."})
+        raise ValidationError(
+            {
+                "__all__": gettext("%(reference)s is already anonymised.")
+                % {"reference": young_person.reference}
+            }
+        )
     if reason not in Anonymisation.Reason.values:
-        raise ValidationError({"reason": "Choose why the record is anonymised."})
+        raise ValidationError({"reason": gettext("Choose why the record is anonymised.")})
     consents = list(Consent.objects.filter(young_person=young_person))
     for name, value in PERSONAL_FIELDS.items():
         setattr(young_person, name, value)

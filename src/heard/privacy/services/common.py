@@ -7,6 +7,7 @@ import datetime
 from typing import Any
 
 from django.db import models
+from django.utils.translation import gettext as _
 
 from heard.core import audit
 from heard.core.events import EventType
@@ -21,24 +22,29 @@ def parse_date(value: Any, name: str, what: str, errors: dict[str, Any]) -> date
         try:
             value = datetime.date.fromisoformat(value)
         except ValueError:
-            errors[name] = f"Enter the date {what} as a real date, for example 2026-11-20."
+            errors[name] = _("Enter the date %(what)s as a real date, for example 2026-11-20.") % {
+                "what": what
+            }
             return None
     if not isinstance(value, datetime.date):
-        errors[name] = f"Enter the date {what}."
+        errors[name] = _("Enter the date %(what)s.") % {"what": what}
         return None
     return value
 
 
 def choice(value: Any, choices: Any, name: str, what: str, errors: dict[str, Any]) -> str:
     if value not in choices.values:
-        errors[name] = f"Choose {what}."
+        errors[name] = _("Choose %(what)s.") % {"what": what}
     return str(value)
 
 
 def text(value: Any, name: str, limit: int, errors: dict[str, Any]) -> str:
     cleaned = "" if value is None else str(value).strip()
     if len(cleaned) > limit:
-        errors[name] = f"Keep this to {limit} characters or fewer (it has {len(cleaned)})."
+        errors[name] = _("Keep this to %(limit)s characters or fewer (it has %(count)s).") % {
+            "limit": limit,
+            "count": len(cleaned),
+        }
     return cleaned
 
 

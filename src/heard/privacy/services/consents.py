@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from heard.core import updates
 from heard.core.models import Partnership
@@ -72,11 +73,13 @@ def consent_record(
         recorded_by=actor if actor is not None and actor.is_authenticated else None,
     )
     if "purpose" not in errors and selectors.consent_current(young_person, consent.purpose):
-        errors["purpose"] = (
-            f"{young_person.reference} already has a current consent to "
-            f"{Consent.Purpose(consent.purpose).label.lower()}. Withdraw it before recording a "
-            "new one."
-        )
+        errors["purpose"] = gettext(
+            "%(reference)s already has a current consent to %(lower)s. Withdraw it "
+            "before recording a new one."
+        ) % {
+            "reference": young_person.reference,
+            "lower": Consent.Purpose(consent.purpose).label.lower(),
+        }
     updates.full_clean(consent, errors)
     if not errors and consent.given_by == Consent.GivenBy.YOUNG_PERSON:
         errors.update(_parent_consent_error(young_person, consent.purpose, consent.given_on))
@@ -88,15 +91,17 @@ def consent_record(
 def _withdrawal_check(notes: str) -> updates.Check:
     def check(consent: Consent, values: dict[str, Any], errors: dict[str, Any]) -> None:
         if consent.withdrawn_on is not None:
-            errors["withdrawn_on"] = (
-                f"This consent was already withdrawn on {consent.withdrawn_on}."
-            )
+            errors["withdrawn_on"] = gettext(
+                "This consent was already withdrawn on %(withdrawn_on)s."
+            ) % {"withdrawn_on": consent.withdrawn_on}
         withdrawn = parse_date(
             values["withdrawn_on"], "withdrawn_on", "the consent was withdrawn", errors
         )
         values["withdrawn_on"] = withdrawn
         if withdrawn is not None and "withdrawn_on" not in errors and withdrawn < consent.given_on:
-            errors["withdrawn_on"] = "A consent cannot be withdrawn before the date it was given."
+            errors["withdrawn_on"] = gettext(
+                "A consent cannot be withdrawn before the date it was given."
+            )
         choice(
             values["withdrawn_by"],
             Consent.GivenBy,

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from heard.core import audit
 from heard.core.permissions import require
@@ -29,8 +30,11 @@ def equality_record_save(
     if not selectors.consent_current(young_person, Consent.Purpose.EQUALITY_DATA):
         raise ValidationError(
             {
-                "__all__": f"{young_person.reference} has no current consent to equality "
-                "monitoring data. Record their consent first."
+                "__all__": _(
+                    "%(reference)s has no current consent to equality monitoring data. "
+                    "Record their consent first."
+                )
+                % {"reference": young_person.reference}
             }
         )
     record = EqualityRecord.objects.filter(young_person=young_person).first()

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from heard.core import updates
 from heard.core.permissions import require
@@ -28,7 +29,9 @@ def _share(share: Any, errors: dict[str, Any]) -> decimal.Decimal | None:
         if not value.is_finite() or not 0 <= value <= 100:
             raise decimal.InvalidOperation
     except (decimal.InvalidOperation, ValueError):
-        errors["share"] = "Enter the share as a percentage from 0 to 100, for example 12.5."
+        errors["share"] = gettext(
+            "Enter the share as a percentage from 0 to 100, for example 12.5."
+        )
         return None
     return value
 
@@ -44,13 +47,14 @@ def _benchmark_errors(
         "value": text(value, "value", 100, errors),
     }
     if not clean["value"]:
-        errors["value"] = "Enter the value, for example in_care or Cambridge."
+        errors["value"] = gettext("Enter the value, for example in_care or Cambridge.")
     elif "characteristic" not in errors and not selectors.is_known_value(
         clean["characteristic"], clean["value"]
     ):
-        errors["value"] = (
-            f"{clean['value']} is not a value of {Characteristic(clean['characteristic']).label}."
-        )
+        errors["value"] = gettext("%(value)s is not a value of %(label)s.") % {
+            "value": clean["value"],
+            "label": Characteristic(clean["characteristic"]).label,
+        }
     clean["share"] = _share(share, errors)
     clean["area"] = text(area, "area", 100, errors)
     clean["source"] = text(source, "source", 200, errors)
@@ -99,7 +103,10 @@ def benchmark_shares_import(*, actor: Any, text: str) -> list[BenchmarkShare]:
     missing = {"characteristic", "value", "share"} - set(reader.fieldnames or [])
     if missing:
         raise ValidationError(
-            {"file": f"The file needs the columns {', '.join(BENCHMARK_CSV_COLUMNS)}."}
+            {
+                "file": gettext("The file needs the columns %(columns)s.")
+                % {"columns": ", ".join(BENCHMARK_CSV_COLUMNS)}
+            }
         )
     problems: list[str] = []
     rows: list[dict[str, Any]] = []
@@ -116,7 +123,7 @@ def benchmark_shares_import(*, actor: Any, text: str) -> list[BenchmarkShare]:
     if problems:
         raise ValidationError({"file": problems})
     if not rows:
-        raise ValidationError({"file": "The file has no rows."})
+        raise ValidationError({"file": gettext("The file has no rows.")})
     return [benchmark_share_save(actor=actor, **row) for row in rows]
 
 
@@ -127,12 +134,12 @@ def _period(start: Any, end: Any, errors: dict[str, Any]) -> dict[str, datetime.
             try:
                 raw = datetime.date.fromisoformat(raw)
             except ValueError:
-                errors[key] = "Enter a real date, for example 2026-04-01."
+                errors[key] = gettext("Enter a real date, for example 2026-04-01.")
         dates[key] = raw if isinstance(raw, datetime.date) else None
         if dates[key] is None and key not in errors:
-            errors[key] = "Enter a date."
+            errors[key] = gettext("Enter a date.")
     if dates["start"] and dates["end"] and dates["end"] < dates["start"]:
-        errors["end"] = "The end of the period must be on or after its start."
+        errors["end"] = gettext("The end of the period must be on or after its start.")
     return dates
 
 
@@ -143,16 +150,16 @@ def _target_fields(
     errors: dict[str, Any] = {}
     group = choice(group, LeastHeardGroup, "group", "a least-heard group", errors)
     if not isinstance(target, int) or isinstance(target, bool) or target < 0:
-        errors["target"] = "Enter the target as a whole number, 0 or more."
+        errors["target"] = gettext("Enter the target as a whole number, 0 or more.")
     dates = _period(start, end, errors)
     name = text(name, "name", 100, errors)
     value = text(value, "value", 100, errors)
     if group == LeastHeardGroup.NAMED:
         if not name:
-            errors["name"] = "Name the group."
+            errors["name"] = gettext("Name the group.")
         choice(characteristic, Characteristic, "characteristic", "a characteristic", errors)
         if "characteristic" not in errors and not selectors.is_known_value(characteristic, value):
-            errors["value"] = "Enter a value of that characteristic."
+            errors["value"] = gettext("Enter a value of that characteristic.")
     else:
         characteristic, value = "", ""
     if errors:

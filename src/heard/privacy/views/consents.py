@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from heard.core import tables
 from heard.core.permissions import can, require
@@ -21,12 +22,12 @@ from heard.privacy.views.common import back_to, young_person_form
 
 #: A young person's consents: what for, who gave it, when and how, and whether it stands.
 CONSENT_COLUMNS = (
-    tables.Column("For", "get_purpose_display"),
-    tables.Column("Given by", "get_given_by_display"),
-    tables.Column("Given", "given_on"),
-    tables.Column("How", "get_how_display"),
+    tables.Column(gettext_lazy("For"), "get_purpose_display"),
+    tables.Column(gettext_lazy("Given by"), "get_given_by_display"),
+    tables.Column(gettext_lazy("Given"), "given_on"),
+    tables.Column(gettext_lazy("How"), "get_how_display"),
     tables.Column(
-        "Status",
+        gettext_lazy("Status"),
         cell='{% if row.withdrawn_on %}<strong class="govuk-tag govuk-tag--grey">Withdrawn '
         '{{ row.withdrawn_on|date:"j F Y" }}</strong>{% else %}<strong class="govuk-tag '
         'govuk-tag--green">Current</strong>{% if can_withdraw %} <a class="govuk-link" '

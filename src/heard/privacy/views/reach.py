@@ -15,6 +15,8 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from heard.core import disclosure, tables
 from heard.core.exports import EXPORT_FORMATS, Column, export_response
@@ -58,16 +60,16 @@ def _figure(name: str, label: str = "", *, percent: bool = False) -> tables.Colu
 
 #: Each least-heard group's progress against its target.
 LEAST_HEARD_COLUMNS = (
-    tables.Column("Group", "target.label", row_header=True),
-    tables.Column("Target period", cell=_period("row.target")),
-    tables.Column("Target", "target.target", numeric=True),
-    tables.Column("Took part", "took_part", numeric=True),
+    tables.Column(gettext_lazy("Group"), "target.label", row_header=True),
+    tables.Column(gettext_lazy("Target period"), cell=_period("row.target")),
+    tables.Column(gettext_lazy("Target"), "target.target", numeric=True),
+    tables.Column(gettext_lazy("Took part"), "took_part", numeric=True),
     _figure("share_of_target", "Progress", percent=True),
 )
 #: The figures of each value of a characteristic, after its first column (the value).
 FIGURE_COLUMNS = (
-    tables.Column("Took part", "took_part", numeric=True),
-    tables.Column("Took part actively", "active", numeric=True),
+    tables.Column(gettext_lazy("Took part"), "took_part", numeric=True),
+    tables.Column(gettext_lazy("Took part actively"), "active", numeric=True),
     _figure("share", percent=True),
     _figure("benchmark", percent=True),
     _figure("gap"),
@@ -79,7 +81,7 @@ def figure_tables(report: selectors.Reach) -> list[dict[str, Any]]:
     return [
         {
             "label": table.label,
-            "caption": f"Reach by {table.label.lower()}",
+            "caption": _("Reach by %(lower)s") % {"lower": table.label.lower()},
             "columns": (tables.Column(table.label, "label", row_header=True), *FIGURE_COLUMNS),
             "rows": [
                 *table.rows,
@@ -167,11 +169,13 @@ class BenchmarkListView(_SettingsList):
     rows = selectors.benchmarks_list
     title = "Benchmark population shares"
     columns = (
-        tables.Column("Characteristic", "get_characteristic_display"),
-        tables.Column("Value", "value"),
-        tables.Column("Area", "area", cell='{{ row.area|default:"Whole partnership" }}'),
-        tables.Column("Share", "share", cell="{{ row.share }}%", numeric=True),
-        tables.Column("Source", "source"),
+        tables.Column(gettext_lazy("Characteristic"), "get_characteristic_display"),
+        tables.Column(gettext_lazy("Value"), "value"),
+        tables.Column(
+            gettext_lazy("Area"), "area", cell='{{ row.area|default:"Whole partnership" }}'
+        ),
+        tables.Column(gettext_lazy("Share"), "share", cell="{{ row.share }}%", numeric=True),
+        tables.Column(gettext_lazy("Source"), "source"),
     )
     filterset_class = filters.BenchmarkFilter
     csv_filename = "benchmark-shares.csv"
@@ -202,12 +206,18 @@ def benchmark_import(request: HttpRequest) -> HttpResponse:
             text = form.cleaned_data["file"].read().decode("utf-8-sig")
             saved = services.benchmark_shares_import(actor=request.user, text=text)
         except UnicodeDecodeError:
-            form.add_error("file", "Save the file as CSV (UTF-8) and try again.")
+            form.add_error("file", _("Save the file as CSV (UTF-8) and try again."))
         except ValidationError as exc:
             forms.add_service_errors(form, exc)
         else:
             messages.success(
-                request, f"{len(saved)} benchmark share{'s' if len(saved) != 1 else ''} imported."
+                request,
+                ngettext(
+                    "%(count)d benchmark share imported.",
+                    "%(count)d benchmark shares imported.",
+                    len(saved),
+                )
+                % {"count": len(saved)},
             )
             return redirect("privacy:benchmarks")
     return render(
@@ -215,9 +225,9 @@ def benchmark_import(request: HttpRequest) -> HttpResponse:
         "includes/form_page.html",
         {
             "form": form,
-            "title": "Import benchmark shares",
+            "title": _("Import benchmark shares"),
             "cancel_url": reverse("privacy:benchmarks"),
-            "submit_label": "Import",
+            "submit_label": _("Import"),
         },
     )
 
@@ -229,15 +239,15 @@ class TargetListView(_SettingsList):
     title = "Least-heard groups: targets"
     columns = (
         tables.Column(
-            "Group",
+            gettext_lazy("Group"),
             "label",
             cell='{% if can_change %}<a class="govuk-link" href="{% url "privacy:target-edit" '
             'row.pk %}">{{ row.label }}</a>{% else %}{{ row.label }}{% endif %}',
         ),
-        tables.Column("Period", cell=PERIOD, in_csv=False),
-        tables.Column("Target", "target", numeric=True),
-        tables.Column("From", "start", in_table=False),
-        tables.Column("To", "end", in_table=False),
+        tables.Column(gettext_lazy("Period"), cell=PERIOD, in_csv=False),
+        tables.Column(gettext_lazy("Target"), "target", numeric=True),
+        tables.Column(gettext_lazy("From"), "start", in_table=False),
+        tables.Column(gettext_lazy("To"), "end", in_table=False),
     )
     filterset_class = filters.TargetFilter
     csv_filename = "least-heard-targets.csv"

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from heard.privacy import forms, selectors, services
 from heard.privacy.pdf import subject_access_pdf
@@ -59,7 +60,10 @@ def erase(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             forms.add_service_errors(form, exc)
         else:
-            messages.success(request, f"{young_person.reference} has been anonymised.")
+            messages.success(
+                request,
+                _("%(reference)s has been anonymised.") % {"reference": young_person.reference},
+            )
             return redirect("privacy:consents", young_person.pk)
     return render(
         request,
