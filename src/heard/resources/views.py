@@ -10,6 +10,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from heard.core import tables
@@ -45,19 +47,25 @@ ResourceListView = RESOURCE.list_view(
     csv_filename="resources.csv",
     columns=(
         RESOURCE.link_column("Title", "title"),
-        tables.Column("Kind", "get_kind_display"),
-        tables.Column("Themes", lambda row: ", ".join(str(t) for t in row.themes.all())),
-        tables.Column("Methods", lambda row: ", ".join(m.name for m in row.methods.all())),
-        tables.Column("Age bands", lambda row: ", ".join(row.age_band_labels()) or "Any age"),
-        tables.Column("Published", "published"),
-        tables.Column("Used in sessions", "use_count", numeric=True),
-        tables.Column("Summary", "summary", in_table=False),
+        tables.Column(gettext_lazy("Kind"), "get_kind_display"),
         tables.Column(
-            "Organisation",
+            gettext_lazy("Themes"), lambda row: ", ".join(str(t) for t in row.themes.all())
+        ),
+        tables.Column(
+            gettext_lazy("Methods"), lambda row: ", ".join(m.name for m in row.methods.all())
+        ),
+        tables.Column(
+            gettext_lazy("Age bands"), lambda row: ", ".join(row.age_band_labels()) or "Any age"
+        ),
+        tables.Column(gettext_lazy("Published"), "published"),
+        tables.Column(gettext_lazy("Used in sessions"), "use_count", numeric=True),
+        tables.Column(gettext_lazy("Summary"), "summary", in_table=False),
+        tables.Column(
+            gettext_lazy("Organisation"),
             lambda row: row.organisation.name if row.organisation else "The partnership",
             in_table=False,
         ),
-        tables.Column("Link", "link", in_table=False),
+        tables.Column(gettext_lazy("Link"), "link", in_table=False),
     ),
 )
 
@@ -126,7 +134,7 @@ def _session_context(user: Any, session: Any, form: Any, can_add: bool) -> dict[
         "uses": list(selectors.session_uses(user, session)),
         "form": form,
         "can_add": can_add,
-        "title": f"Resources used in {session}",
+        "title": _("Resources used in %(session)s") % {"session": session},
     }
 
 
@@ -139,7 +147,9 @@ def session_resource_remove(request: HttpRequest, pk: int) -> HttpResponse:
     back = session_resources_url(use.session_id)
     if request.method == "POST":
         services.session_resource_remove(actor=user, use=use)
-        messages.success(request, f"“{use.resource.title}” removed from the session.")
+        messages.success(
+            request, _("“%(title)s” removed from the session.") % {"title": use.resource.title}
+        )
         return redirect(back)
-    context = {"use": use, "title": "Remove this resource from the session?", "cancel_url": back}
+    context = {"use": use, "title": _("Remove this resource from the session?"), "cancel_url": back}
     return render(request, "resources/session_resource_remove.html", context)

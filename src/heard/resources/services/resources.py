@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from heard.core import audience, audit
 from heard.core.permissions import can, require
@@ -43,18 +45,23 @@ RESOURCE_FIELDS = (
     "published",
 )
 CHANGEABLE = (*RESOURCE_FIELDS, "file", "remove_file")
-NOT_YOURS = "Choose your own organisation."
-PARTNERSHIP = (
+NOT_YOURS = gettext_noop("Choose your own organisation.")
+PARTNERSHIP = gettext_noop(
     "Only participation staff add the partnership's own resources: choose your organisation."
 )
-FILE_OR_LINK = "Upload a file or give a link (or both)."
-LINK_SCHEME = "Enter a link starting with http:// or https://."
+FILE_OR_LINK = gettext_noop("Upload a file or give a link (or both).")
+LINK_SCHEME = gettext_noop("Enter a link starting with http:// or https://.")
+#: The error of a choice not in the list, by the field chosen.
+NOT_LISTED = {
+    "themes": gettext_noop("Choose themes from the list."),
+    "methods": gettext_noop("Choose methods from the list."),
+}
 
 
 def _saved(value: Any, model: Any, name: str, errors: dict[str, Any]) -> list[Any]:
     chosen = list(value or [])
     if not all(isinstance(item, model) and item.pk for item in chosen):
-        errors[name] = f"Choose {name} from the list."
+        errors[name] = _(NOT_LISTED[name])
         return []
     return chosen
 
@@ -62,7 +69,7 @@ def _saved(value: Any, model: Any, name: str, errors: dict[str, Any]) -> list[An
 def _link(value: Any, errors: dict[str, Any]) -> str:
     link = plain_text(value)
     if link and urlsplit(link).scheme.lower() not in ("http", "https"):
-        errors["link"] = LINK_SCHEME
+        errors["link"] = _(LINK_SCHEME)
     return link
 
 
@@ -71,7 +78,7 @@ def _file(file: Any, errors: dict[str, Any]) -> dict[str, Any]:
     if file is None:
         return {}
     if not hasattr(file, "read"):
-        errors["file"] = "Choose a file to upload."
+        errors["file"] = _("Choose a file to upload.")
         return {}
     size = _measure(file)
     extension = PurePath(PurePath(getattr(file, "name", "") or "").name.lower()).suffix
@@ -90,9 +97,9 @@ def _file(file: Any, errors: dict[str, Any]) -> dict[str, Any]:
 
 def _check_organisation(actor: Any, organisation: Any, errors: dict[str, Any]) -> None:
     if organisation is not None and not isinstance(organisation, Organisation):
-        errors["organisation"] = NOT_YOURS
+        errors["organisation"] = _(NOT_YOURS)
     elif not can(actor, "resources.add_resource", Resource(organisation=organisation)):
-        errors["organisation"] = PARTNERSHIP if organisation is None else NOT_YOURS
+        errors["organisation"] = _(PARTNERSHIP) if organisation is None else _(NOT_YOURS)
 
 
 @transaction.atomic
@@ -130,7 +137,7 @@ def resource_add(
     chosen_themes = _saved(themes, Theme, "themes", errors)
     chosen_methods = _saved(methods, Method, "methods", errors)
     if not stored and not resource.link and "file" not in errors and "link" not in errors:
-        errors["file"] = FILE_OR_LINK
+        errors["file"] = _(FILE_OR_LINK)
     full_clean(resource, errors, exclude=["created_by", "file"])
     if errors:
         raise ValidationError(errors)
@@ -181,7 +188,7 @@ def resource_update(*, actor: Any, resource: Resource, **fields: Any) -> Resourc
             values.update({"file": "", "content_type": "", "size": None})
         has_file = bool(values.get("file", obj.file))
         if not has_file and not values.get("link", obj.link) and not {"file", "link"} & set(errors):
-            errors["file"] = FILE_OR_LINK
+            errors["file"] = _(FILE_OR_LINK)
 
     audited = [
         name for name in RESOURCE_FIELDS if name in fields or name in ("content_type", "size")

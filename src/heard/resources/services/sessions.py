@@ -6,6 +6,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from heard.core import audit
 from heard.core.permissions import can, require
@@ -13,8 +15,8 @@ from heard.participation.models import Session
 from heard.resources import events
 from heard.resources.models import Resource, SessionResource
 
-ALREADY = "The session already records this resource."
-UNSEEN = "Choose a resource in the library."
+ALREADY = gettext_noop("The session already records this resource.")
+UNSEEN = gettext_noop("Choose a resource in the library.")
 
 
 @transaction.atomic
@@ -22,9 +24,9 @@ def session_resource_add(*, actor: Any, session: Session, resource: Resource) ->
     """Record that ``session`` used ``resource`` (one the actor may read)."""
     require(actor, "resources.add_sessionresource", session)
     if not isinstance(resource, Resource) or not can(actor, "resources.view_resource", resource):
-        raise ValidationError({"resource": UNSEEN})
+        raise ValidationError({"resource": _(UNSEEN)})
     if SessionResource.objects.filter(session=session, resource=resource).exists():
-        raise ValidationError({"resource": ALREADY})
+        raise ValidationError({"resource": _(ALREADY)})
     use = SessionResource.objects.create(session=session, resource=resource, added_by=actor)
     audit.record(
         actor=actor,
