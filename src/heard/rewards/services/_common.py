@@ -12,6 +12,8 @@ from typing import Any, TypeVar
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from heard.core import audit
 from heard.core.events import EventType
@@ -22,7 +24,7 @@ from heard.voice.services.evidence import _check_file, _measure
 
 #: What a receipt may be: a photo or a PDF (the evidence sniffer reads the first bytes).
 RECEIPT_TYPES = ("image/jpeg", "image/png", "application/pdf")
-RECEIPT_TYPE_MESSAGE = "A receipt must be a photo (JPEG or PNG) or a PDF."
+RECEIPT_TYPE_MESSAGE = gettext_noop("A receipt must be a photo (JPEG or PNG) or a PDF.")
 M = TypeVar("M", bound=models.Model)
 DECISION_AUDITED = (
     "status",
@@ -32,10 +34,48 @@ DECISION_AUDITED = (
     "paid_on",
     "payment_reference",
 )
-ALREADY = {
-    Approval.APPROVED: "has already been approved",
-    Approval.REJECTED: "has already been rejected",
-    Approval.PAID: "has already been paid",
+#: Why a claim or an invoice cannot be decided (approved, rejected, paid) as asked, by its
+#: noun and status: whole sentences, so that each language words them its own way.
+NOT_NOW = {
+    ("claim", Approval.APPROVED): gettext_noop("This claim has already been approved."),
+    ("claim", Approval.REJECTED): gettext_noop("This claim has already been rejected."),
+    ("claim", Approval.PAID): gettext_noop("This claim has already been paid."),
+    ("claim", ""): gettext_noop("This claim cannot change."),
+    ("invoice", Approval.APPROVED): gettext_noop("This invoice has already been approved."),
+    ("invoice", Approval.REJECTED): gettext_noop("This invoice has already been rejected."),
+    ("invoice", Approval.PAID): gettext_noop("This invoice has already been paid."),
+    ("invoice", ""): gettext_noop("This invoice cannot change."),
+}
+#: Why a claim or an invoice can no longer be changed, by its noun and status.
+DECIDED = {
+    ("claim", Approval.APPROVED): gettext_noop(
+        "This claim has already been approved: it can no longer be changed."
+    ),
+    ("claim", Approval.REJECTED): gettext_noop(
+        "This claim has already been rejected: it can no longer be changed."
+    ),
+    ("claim", Approval.PAID): gettext_noop(
+        "This claim has already been paid: it can no longer be changed."
+    ),
+    ("invoice", Approval.APPROVED): gettext_noop(
+        "This invoice has already been approved: it can no longer be changed."
+    ),
+    ("invoice", Approval.REJECTED): gettext_noop(
+        "This invoice has already been rejected: it can no longer be changed."
+    ),
+    ("invoice", Approval.PAID): gettext_noop(
+        "This invoice has already been paid: it can no longer be changed."
+    ),
+}
+#: Pay only what was approved, by noun.
+APPROVE_FIRST = {
+    "claim": gettext_noop("Approve the claim before paying it."),
+    "invoice": gettext_noop("Approve the invoice before paying it."),
+}
+#: A rejection says why, by noun.
+SAY_WHY = {
+    "claim": gettext_noop("Say why the claim is rejected: the person will be told."),
+    "invoice": gettext_noop("Say why the invoice is rejected: the person will be told."),
 }
 
 
@@ -45,7 +85,7 @@ def receipt_checked(file: Any, errors: dict[str, Any], field: str = "receipt") -
     if file is None or file == "":
         return {}
     if not hasattr(file, "read"):
-        errors[field] = "Choose a receipt file to upload."
+        errors[field] = _("Choose a receipt file to upload.")
         return {}
     size = _measure(file)
     extension = PurePath(PurePath(getattr(file, "name", "") or "").name.lower()).suffix
@@ -53,11 +93,13 @@ def receipt_checked(file: Any, errors: dict[str, Any], field: str = "receipt") -
     file_type = _check_file(file, size, extension, found)
     if found:
         message = found["file"]
-        errors[field] = RECEIPT_TYPE_MESSAGE if message.startswith("The file must be") else message
+        errors[field] = (
+            _(RECEIPT_TYPE_MESSAGE) if message.startswith("The file must be") else message
+        )
         return {}
     assert file_type is not None  # noqa: S101 - checked above
     if file_type.content_type not in RECEIPT_TYPES:
-        errors[field] = RECEIPT_TYPE_MESSAGE
+        errors[field] = _(RECEIPT_TYPE_MESSAGE)
         return {}
     file.name = f"{uuid.uuid4().hex}{extension}"
     return {"receipt": file, "receipt_content_type": file_type.content_type, "receipt_size": size}
@@ -76,12 +118,12 @@ class Money:
     paid: EventType
 
 
-def _refuse_unless(obj: Any, wanted: str, noun: str, doing: str) -> None:
+def _refuse_unless(obj: Any, wanted: str, noun: str) -> None:
     if obj.status == wanted:
         return
     if wanted == Approval.APPROVED and obj.status == Approval.SUBMITTED:
-        raise ValidationError(f"Approve the {noun} before {doing} it.")
-    raise ValidationError(f"This {noun} {ALREADY.get(obj.status, 'cannot change')}.")
+        raise ValidationError(_(APPROVE_FIRST[noun]))
+    raise ValidationError(_(NOT_NOW.get((noun, obj.status), NOT_NOW[(noun, "")])))
 
 
 def _decided(actor: Any, obj: M, event: EventType, values: dict[str, Any]) -> M:
@@ -108,7 +150,7 @@ def approve(kind: Money, obj: M, *, actor: Any) -> M:
     second waits and is then refused as approving twice."""
     require(actor, kind.approve_permission, obj)
     obj = lock(obj)
-    _refuse_unless(obj, Approval.SUBMITTED, kind.noun, "approving")
+    _refuse_unless(obj, Approval.SUBMITTED, kind.noun)
     values = {
         "status": Approval.APPROVED,
         "decided_by": actor,
@@ -123,14 +165,14 @@ def reject(kind: Money, obj: M, *, actor: Any, reason: str) -> M:
     noun = kind.noun
     require(actor, kind.approve_permission, obj)
     obj = lock(obj)
-    _refuse_unless(obj, Approval.SUBMITTED, noun, "rejecting")
+    _refuse_unless(obj, Approval.SUBMITTED, noun)
     reason = plain_text(reason)
     if not reason:
-        raise ValidationError(
-            {"rejection_reason": f"Say why the {noun} is rejected: the person will be told."}
-        )
+        raise ValidationError({"rejection_reason": _(SAY_WHY[noun])})
     if len(reason) > 2000:
-        raise ValidationError({"rejection_reason": "Keep the reason to 2,000 characters or fewer."})
+        raise ValidationError(
+            {"rejection_reason": _("Keep the reason to 2,000 characters or fewer.")}
+        )
     values = {
         "status": Approval.REJECTED,
         "decided_by": actor,
@@ -145,19 +187,19 @@ def pay(kind: Money, obj: M, *, actor: Any, paid_on: datetime.date, payment_refe
     """Record that an approved claim or invoice was paid (by the finance system)."""
     require(actor, kind.pay_permission, obj)
     obj = lock(obj)
-    _refuse_unless(obj, Approval.APPROVED, kind.noun, "paying")
+    _refuse_unless(obj, Approval.APPROVED, kind.noun)
     errors: dict[str, Any] = {}
     reference = plain_text(payment_reference)
     if not isinstance(paid_on, datetime.date):
-        errors["paid_on"] = "Enter the date it was paid."
+        errors["paid_on"] = _("Enter the date it was paid.")
     elif paid_on > timezone.localdate():
-        errors["paid_on"] = "The date it was paid cannot be in the future."
+        errors["paid_on"] = _("The date it was paid cannot be in the future.")
     elif (approved_on := getattr(obj, "decided_on", None)) and paid_on < approved_on:
-        errors["paid_on"] = "The date it was paid cannot be before it was approved."
+        errors["paid_on"] = _("The date it was paid cannot be before it was approved.")
     if not reference:
-        errors["payment_reference"] = "Enter the payment reference from the finance system."
+        errors["payment_reference"] = _("Enter the payment reference from the finance system.")
     elif len(reference) > 100 or "\n" in reference:
-        errors["payment_reference"] = (
+        errors["payment_reference"] = _(
             "Enter the payment reference on one line, 100 characters or fewer."
         )
     if errors:
@@ -169,4 +211,4 @@ def pay(kind: Money, obj: M, *, actor: Any, paid_on: datetime.date, payment_refe
 def refuse_once_decided(obj: Any, noun: str) -> None:
     """Claims and invoices change only while they wait for a decision."""
     if obj.status != Approval.SUBMITTED:
-        raise ValidationError(f"This {noun} {ALREADY[obj.status]}: it can no longer be changed.")
+        raise ValidationError(_(DECIDED[(noun, obj.status)]))

@@ -10,6 +10,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from heard.core import audit
 from heard.core.permissions import can, require
@@ -34,12 +36,14 @@ CLAIM_FIELDS = ("organisation", "young_person", "claimant", "purpose", "status")
 ITEM_FIELDS = ("claim", "kind", "date", "description", "amount", "receipt_content_type")
 #: Items one claim may hold.
 MAX_ITEMS = 30
-NO_ITEMS = "Add at least one item: what was spent, when and how much."
-WHOSE = "Choose the young person whose costs these are, or claim your own costs, not both."
-NOT_YOURS = "Choose your own organisation."
-UNSEEN = "Choose a young person you can see."
-OWN_ONLY = "You can claim only your own costs as a member of staff."
-LAST_ITEM = "A claim keeps at least one item: delete the claim instead."
+NO_ITEMS = gettext_noop("Add at least one item: what was spent, when and how much.")
+WHOSE = gettext_noop(
+    "Choose the young person whose costs these are, or claim your own costs, not both."
+)
+NOT_YOURS = gettext_noop("Choose your own organisation.")
+UNSEEN = gettext_noop("Choose a young person you can see.")
+OWN_ONLY = gettext_noop("You can claim only your own costs as a member of staff.")
+LAST_ITEM = gettext_noop("A claim keeps at least one item: delete the claim instead.")
 
 
 def _check_whose(
@@ -50,23 +54,23 @@ def _check_whose(
     person = values.get("young_person")
     claimant = values.get("claimant")
     if (person is None) == (claimant is None):
-        errors["young_person"] = WHOSE
+        errors["young_person"] = _(WHOSE)
     elif person is not None and (
         not isinstance(person, YoungPerson)
         or not people_selectors.young_people_visible_to(actor).filter(pk=person.pk).exists()
     ):
-        errors["young_person"] = UNSEEN
+        errors["young_person"] = _(UNSEEN)
     elif (
         claimant is not None
         and check_claimant
         and (not isinstance(claimant, User) or (actor is not None and claimant.pk != actor.pk))
     ):
-        errors["claimant"] = OWN_ONLY
+        errors["claimant"] = _(OWN_ONLY)
     organisation = values.get("organisation")
     if not isinstance(organisation, Organisation) or not can(
         actor, "rewards.add_expenseclaim", ExpenseClaim(organisation=organisation)
     ):
-        errors["organisation"] = NOT_YOURS
+        errors["organisation"] = _(NOT_YOURS)
 
 
 def _item(claim: ExpenseClaim, values: Mapping[str, Any], errors: dict[str, Any]) -> ExpenseItem:
@@ -124,9 +128,11 @@ def claim_submit(
     full_clean(claim, errors, exclude=["submitted_by", "organisation", "young_person", "claimant"])
     rows = list(items or [])
     if not rows:
-        errors["items"] = NO_ITEMS
+        errors["items"] = _(NO_ITEMS)
     elif len(rows) > MAX_ITEMS:
-        errors["items"] = f"A claim holds {MAX_ITEMS} items at most: split it in two."
+        errors["items"] = _("A claim holds %(max_items)s items at most: split it in two.") % {
+            "max_items": MAX_ITEMS
+        }
     built = []
     for row in rows[:MAX_ITEMS]:
         found: dict[str, Any] = {}
@@ -199,7 +205,10 @@ def item_add(
     _common.refuse_once_decided(claim, NOUN)
     errors: dict[str, Any] = {}
     if claim.items.count() >= MAX_ITEMS:
-        raise ValidationError(f"A claim holds {MAX_ITEMS} items at most: start another claim.")
+        raise ValidationError(
+            _("A claim holds %(max_items)s items at most: start another claim.")
+            % {"max_items": MAX_ITEMS}
+        )
     values = {
         "kind": kind,
         "date": date,
@@ -222,7 +231,7 @@ def item_delete(*, actor: Any, item: ExpenseItem) -> None:
     claim = lock(claim)
     _common.refuse_once_decided(claim, NOUN)
     if claim.items.count() <= 1:
-        raise ValidationError(LAST_ITEM)
+        raise ValidationError(_(LAST_ITEM))
     audited_delete(item, actor=actor, event=events.ITEM_DELETED, fields=ITEM_FIELDS)
 
 

@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from heard.core.events import EventType
 from heard.core.permissions import require
@@ -16,7 +18,7 @@ from heard.rewards import events
 from heard.rewards.models import HoursDefault, SessionHours
 
 M = TypeVar("M", bound=models.Model)
-UNKNOWN_KIND = "Choose a kind of session."
+UNKNOWN_KIND = gettext_noop("Choose a kind of session.")
 TENTH = Decimal("0.1")
 
 
@@ -28,7 +30,7 @@ def _hours(value: Any, errors: dict[str, Any]) -> Decimal | None:
     except InvalidOperation:
         hours = Decimal("NaN")
     if not hours.is_finite() or hours != hours.quantize(TENTH):
-        errors["hours"] = "Enter the hours as a number to one decimal place, like 2 or 1.5."
+        errors["hours"] = _("Enter the hours as a number to one decimal place, like 2 or 1.5.")
         return None
     return hours.quantize(TENTH)
 
@@ -67,7 +69,7 @@ def session_hours_set(*, actor: Any, session: Session, hours: Any) -> SessionHou
     errors: dict[str, Any] = {}
     value = _hours(hours, errors)
     if value is None and not errors:
-        errors["hours"] = "Enter how many hours the session lasted."
+        errors["hours"] = _("Enter how many hours the session lasted.")
     if errors:
         raise ValidationError(errors)
     existing = SessionHours.objects.select_for_update().filter(session=session).first()
@@ -84,10 +86,10 @@ def hours_default_set(*, actor: Any, session_kind: str, hours: Any) -> HoursDefa
     require(actor, "rewards.change_hoursdefault")
     errors: dict[str, Any] = {}
     if session_kind not in Session.Kind.values:
-        errors["session_kind"] = UNKNOWN_KIND
+        errors["session_kind"] = _(UNKNOWN_KIND)
     value = _hours(hours, errors)
     if value is None and "hours" not in errors:
-        errors["hours"] = "Enter how many hours a session of this kind lasts."
+        errors["hours"] = _("Enter how many hours a session of this kind lasts.")
     if errors:
         raise ValidationError(errors)
     existing = HoursDefault.objects.select_for_update().filter(session_kind=session_kind).first()

@@ -8,6 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from heard.core.permissions import can, require
 from heard.core.updates import Change, audited_create, audited_delete, lock, plain_text
@@ -35,7 +37,7 @@ INVOICE_FIELDS = (
     "status",
 )
 EDITABLE = INVOICE_FIELDS[:-1]
-NOT_YOURS = "Choose your own organisation."
+NOT_YOURS = gettext_noop("Choose your own organisation.")
 
 
 def _check(actor: Any, values: dict[str, Any], errors: dict[str, Any]) -> None:
@@ -46,7 +48,7 @@ def _check(actor: Any, values: dict[str, Any], errors: dict[str, Any]) -> None:
     if not isinstance(organisation, Organisation) or not can(
         actor, "rewards.add_partnerinvoice", PartnerInvoice(organisation=organisation)
     ):
-        errors["organisation"] = NOT_YOURS
+        errors["organisation"] = _(NOT_YOURS)
 
 
 @transaction.atomic

@@ -7,6 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from heard.core.permissions import is_partner_worker, is_system, require
 from heard.core.updates import Change, audited_create, audited_delete, plain_text
@@ -44,9 +46,9 @@ REQUIRED = {
     "hours": "Enter the volunteering hours.",
 }
 TEXT_FIELDS = ("title", "accreditation_body", "accreditation_level", "voucher_supplier", "details")
-UNSEEN = "Choose a young person you can see."
-NOT_YOURS = "Choose your own organisation."
-UNKNOWN_KIND = "Choose a certificate, accreditation, voucher or volunteering hours."
+UNSEEN = gettext_noop("Choose a young person you can see.")
+NOT_YOURS = gettext_noop("Choose your own organisation.")
+UNKNOWN_KIND = gettext_noop("Choose a certificate, accreditation, voucher or volunteering hours.")
 
 
 def _check(actor: Any, values: dict[str, Any], errors: dict[str, Any]) -> None:
@@ -56,7 +58,7 @@ def _check(actor: Any, values: dict[str, Any], errors: dict[str, Any]) -> None:
         values[name] = plain_text(values.get(name))
     kind = values.get("kind")
     if kind not in Kind.values:
-        errors["kind"] = UNKNOWN_KIND
+        errors["kind"] = _(UNKNOWN_KIND)
         return
     for other, names in KIND_FIELDS.items():
         for name in names:
@@ -68,14 +70,14 @@ def _check(actor: Any, values: dict[str, Any], errors: dict[str, Any]) -> None:
     if not isinstance(person, YoungPerson) or not (
         people_selectors.young_people_visible_to(actor).filter(pk=person.pk).exists()
     ):
-        errors["young_person"] = UNSEEN
+        errors["young_person"] = _(UNSEEN)
     organisation = values.get("organisation")
     if not isinstance(organisation, Organisation) or (
         not is_system(actor)
         and is_partner_worker(actor)
         and organisation.pk != actor.organisation_id
     ):
-        errors["organisation"] = NOT_YOURS
+        errors["organisation"] = _(NOT_YOURS)
 
 
 @transaction.atomic

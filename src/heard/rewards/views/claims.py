@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from heard.core import tables
@@ -16,20 +18,20 @@ from heard.rewards.forms import ItemForm
 from heard.rewards.views.money import CLAIM, claim_url, whose
 
 FINANCE_COLUMNS = (
-    tables.Column("Claim", "claim_id"),
-    tables.Column("Status", "claim.get_status_display"),
-    tables.Column("Organisation", "claim.organisation.name"),
-    tables.Column("Payee", lambda item: whose(item.claim)),
-    tables.Column("Purpose", "claim.purpose"),
-    tables.Column("Approved on", "claim.decided_on"),
-    tables.Column("Item", "pk"),
-    tables.Column("Kind", "get_kind_display"),
-    tables.Column("Date", "date"),
-    tables.Column("Description", "description"),
-    tables.Column("Amount (£)", "amount"),
-    tables.Column("Receipt", lambda item: "Yes" if item.receipt else "No"),
-    tables.Column("Paid on", "claim.paid_on"),
-    tables.Column("Payment reference", "claim.payment_reference"),
+    tables.Column(gettext_lazy("Claim"), "claim_id"),
+    tables.Column(gettext_lazy("Status"), "claim.get_status_display"),
+    tables.Column(gettext_lazy("Organisation"), "claim.organisation.name"),
+    tables.Column(gettext_lazy("Payee"), lambda item: whose(item.claim)),
+    tables.Column(gettext_lazy("Purpose"), "claim.purpose"),
+    tables.Column(gettext_lazy("Approved on"), "claim.decided_on"),
+    tables.Column(gettext_lazy("Item"), "pk"),
+    tables.Column(gettext_lazy("Kind"), "get_kind_display"),
+    tables.Column(gettext_lazy("Date"), "date"),
+    tables.Column(gettext_lazy("Description"), "description"),
+    tables.Column(gettext_lazy("Amount (£)"), "amount"),
+    tables.Column(gettext_lazy("Receipt"), lambda item: "Yes" if item.receipt else "No"),
+    tables.Column(gettext_lazy("Paid on"), "claim.paid_on"),
+    tables.Column(gettext_lazy("Payment reference"), "claim.payment_reference"),
 )
 
 
@@ -73,7 +75,7 @@ def item_delete(request: HttpRequest, pk: int) -> HttpResponse:
         template="rewards/item_delete.html",
         context=lambda: {
             "item": item,
-            "title": f"Delete the item “{item.description}”?",
+            "title": _("Delete the item “%(description)s”?") % {"description": item.description},
             "cancel_url": claim_url(item.claim),
         },
     )

@@ -9,6 +9,8 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from heard.core import tables
 from heard.core.forms import add_service_errors, form_page
@@ -33,22 +35,22 @@ class SessionHoursListView(StaffListView):
     context_permissions = {"can_change": CHANGE, "can_change_defaults": CHANGE_DEFAULTS}
     columns = (
         tables.Column(
-            "Session",
+            gettext_lazy("Session"),
             "__str__",
             cell='<a class="govuk-link" href="{% url "participation:session-detail" row.pk %}">'
             "{{ row }}</a>",
             row_header=True,
         ),
-        tables.Column("Group", "group.name"),
-        tables.Column("Date", "date"),
-        tables.Column("Attended", "attended", numeric=True),
-        tables.Column("Hours", "hours", numeric=True),
+        tables.Column(gettext_lazy("Group"), "group.name"),
+        tables.Column(gettext_lazy("Date"), "date"),
+        tables.Column(gettext_lazy("Attended"), "attended", numeric=True),
+        tables.Column(gettext_lazy("Hours"), "hours", numeric=True),
         tables.Column(
-            "Set for the session",
+            gettext_lazy("Set for the session"),
             lambda row: "Yes" if row.hours_set is not None else "No, the kind's default",
         ),
         tables.Column(
-            "Actions",
+            gettext_lazy("Actions"),
             in_csv=False,
             cell='{% if can_change %}<a class="govuk-link" '
             'href="{% url "rewards:session-hours-edit" row.pk %}">Set hours<span '
@@ -100,12 +102,12 @@ def hours_defaults_edit(request: HttpRequest) -> HttpResponse:
             if form.errors:
                 transaction.set_rollback(True)
         if not form.errors:
-            messages.success(request, "Default hours saved.")
+            messages.success(request, _("Default hours saved."))
             return redirect("rewards:session-hours-list")
     context = {
         "form": form,
-        "title": "Default hours per kind of session",
-        "submit_label": "Save default hours",
+        "title": _("Default hours per kind of session"),
+        "submit_label": _("Save default hours"),
         "cancel_url": reverse("rewards:session-hours-list"),
     }
     return render(request, "includes/form_page.html", context)

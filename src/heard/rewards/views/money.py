@@ -11,6 +11,8 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from heard.core import tables
 from heard.core.forms import changed_values
@@ -30,7 +32,7 @@ from heard.rewards.forms import (
 from heard.rewards.models import Approval, ExpenseClaim
 
 STATUS = tables.Column(
-    "Status",
+    gettext_lazy("Status"),
     "get_status_display",
     cell='<strong class="govuk-tag {% if row.status == "paid" %}govuk-tag--green'
     '{% elif row.status == "approved" %}govuk-tag--blue{% elif row.status == "rejected" %}'
@@ -71,14 +73,14 @@ ClaimListView = CLAIM.list_view(
     csv_filename="expense-claims.csv",
     columns=(
         CLAIM.link_column("Claim", "purpose"),
-        tables.Column("Whose costs", whose),
-        tables.Column("Organisation", "organisation.name"),
-        tables.Column("Submitted", lambda row: row.created_at.date()),
-        tables.Column("Items", "item_count", numeric=True),
-        tables.Column("Total (£)", "total", numeric=True),
+        tables.Column(gettext_lazy("Whose costs"), whose),
+        tables.Column(gettext_lazy("Organisation"), "organisation.name"),
+        tables.Column(gettext_lazy("Submitted"), lambda row: row.created_at.date()),
+        tables.Column(gettext_lazy("Items"), "item_count", numeric=True),
+        tables.Column(gettext_lazy("Total (£)"), "total", numeric=True),
         STATUS,
-        tables.Column("Paid on", "paid_on", in_table=False),
-        tables.Column("Payment reference", "payment_reference", in_table=False),
+        tables.Column(gettext_lazy("Paid on"), "paid_on", in_table=False),
+        tables.Column(gettext_lazy("Payment reference"), "payment_reference", in_table=False),
     ),
 )
 
@@ -90,14 +92,14 @@ InvoiceListView = INVOICE.list_view(
     csv_filename="partner-invoices.csv",
     columns=(
         INVOICE.link_column("Reference", "reference"),
-        tables.Column("Organisation", "organisation.name"),
-        tables.Column("Period from", "period_start"),
-        tables.Column("Period to", "period_end"),
-        tables.Column("Amount (£)", "amount", numeric=True),
+        tables.Column(gettext_lazy("Organisation"), "organisation.name"),
+        tables.Column(gettext_lazy("Period from"), "period_start"),
+        tables.Column(gettext_lazy("Period to"), "period_end"),
+        tables.Column(gettext_lazy("Amount (£)"), "amount", numeric=True),
         STATUS,
-        tables.Column("Description", "description", in_table=False),
-        tables.Column("Paid on", "paid_on", in_table=False),
-        tables.Column("Payment reference", "payment_reference", in_table=False),
+        tables.Column(gettext_lazy("Description"), "description", in_table=False),
+        tables.Column(gettext_lazy("Paid on"), "paid_on", in_table=False),
+        tables.Column(gettext_lazy("Payment reference"), "payment_reference", in_table=False),
     ),
 )
 
@@ -134,7 +136,7 @@ def invoice_detail(request: HttpRequest, pk: int) -> HttpResponse:
     invoice = selectors.invoice_get(user, pk)
     context = {
         "invoice": invoice,
-        "title": f"Invoice {invoice.reference}",
+        "title": _("Invoice %(reference)s") % {"reference": invoice.reference},
         **_decisions(user, invoice, INVOICE),
     }
     return render(request, "rewards/invoice_detail.html", context)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from heard.people.models import YoungPerson
 from heard.portal.views import portal_required
@@ -14,7 +15,7 @@ from heard.rewards.views._common import pdf_response
 @portal_required
 def my_certificates(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     context = {
-        "title": "My certificates and hours",
+        "title": _("My certificates and hours"),
         "recognitions": selectors.portal_recognitions(young_person),
         "hours": selectors.hours_of(young_person),
     }

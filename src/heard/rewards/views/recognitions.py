@@ -11,6 +11,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from heard.core import disclosure, tables
 from heard.core.exports import EXPORT_FORMATS, export_response
@@ -50,14 +52,14 @@ RecognitionListView = RECOGNITION.list_view(
     csv_filename="recognitions.csv",
     columns=(
         RECOGNITION.link_column("Title", "title"),
-        tables.Column("Kind", "get_kind_display"),
-        tables.Column("Young person", "young_person.reference"),
-        tables.Column("Date", "date"),
-        tables.Column("Given by", "organisation.name"),
-        tables.Column("Details", _details),
-        tables.Column("Voucher value (£)", "voucher_value", in_table=False),
-        tables.Column("Hours", "hours", in_table=False),
-        tables.Column("Notes", "details", in_table=False),
+        tables.Column(gettext_lazy("Kind"), "get_kind_display"),
+        tables.Column(gettext_lazy("Young person"), "young_person.reference"),
+        tables.Column(gettext_lazy("Date"), "date"),
+        tables.Column(gettext_lazy("Given by"), "organisation.name"),
+        tables.Column(gettext_lazy("Details"), _details),
+        tables.Column(gettext_lazy("Voucher value (£)"), "voucher_value", in_table=False),
+        tables.Column(gettext_lazy("Hours"), "hours", in_table=False),
+        tables.Column(gettext_lazy("Notes"), "details", in_table=False),
     ),
 )
 
@@ -104,15 +106,15 @@ class HoursListView(StaffListView):
     title = "Hours per young person"
     csv_filename = "volunteering-hours.csv"
     columns = (
-        tables.Column("Young person", "reference", row_header=True),
-        tables.Column("Organisation", "organisation.name"),
-        tables.Column("Sessions attended", "sessions_attended", numeric=True),
-        tables.Column("Hours from sessions", "session_hours", numeric=True),
-        tables.Column("Hours given", "recognised_hours", numeric=True),
-        tables.Column("Total hours", "total_hours", numeric=True),
-        tables.Column("Recognitions", "recognition_count", numeric=True),
-        tables.Column("Certificates", "certificates", numeric=True),
-        tables.Column("Vouchers (£)", "voucher_value", numeric=True),
+        tables.Column(gettext_lazy("Young person"), "reference", row_header=True),
+        tables.Column(gettext_lazy("Organisation"), "organisation.name"),
+        tables.Column(gettext_lazy("Sessions attended"), "sessions_attended", numeric=True),
+        tables.Column(gettext_lazy("Hours from sessions"), "session_hours", numeric=True),
+        tables.Column(gettext_lazy("Hours given"), "recognised_hours", numeric=True),
+        tables.Column(gettext_lazy("Total hours"), "total_hours", numeric=True),
+        tables.Column(gettext_lazy("Recognitions"), "recognition_count", numeric=True),
+        tables.Column(gettext_lazy("Certificates"), "certificates", numeric=True),
+        tables.Column(gettext_lazy("Vouchers (£)"), "voucher_value", numeric=True),
     )
 
     def get_base_queryset(self) -> QuerySet[YoungPerson]:
@@ -143,17 +145,21 @@ def _exact_only(name: str) -> Any:
 
 
 PARTNER_COLUMNS = (
-    tables.Column("Organisation", "organisation.name", row_header=True),
-    tables.Column("Young people recognised or with hours", "shown_young_people", numeric=True),
+    tables.Column(gettext_lazy("Organisation"), "organisation.name", row_header=True),
     tables.Column(
-        "Young people with hours from sessions", "shown_with_session_hours", numeric=True
+        gettext_lazy("Young people recognised or with hours"), "shown_young_people", numeric=True
     ),
-    tables.Column("Recognitions given", "shown_recognitions", numeric=True),
-    tables.Column("Hours from sessions", _exact_only("session_hours"), numeric=True),
-    tables.Column("Hours given", _exact_only("recognised_hours"), numeric=True),
-    tables.Column("Total hours", _exact_only("total_hours"), numeric=True),
-    tables.Column("Vouchers (£)", _exact_only("voucher_value"), numeric=True),
-    tables.Column("Figures", lambda row: "Exact" if row.exact else "Protected"),
+    tables.Column(
+        gettext_lazy("Young people with hours from sessions"),
+        "shown_with_session_hours",
+        numeric=True,
+    ),
+    tables.Column(gettext_lazy("Recognitions given"), "shown_recognitions", numeric=True),
+    tables.Column(gettext_lazy("Hours from sessions"), _exact_only("session_hours"), numeric=True),
+    tables.Column(gettext_lazy("Hours given"), _exact_only("recognised_hours"), numeric=True),
+    tables.Column(gettext_lazy("Total hours"), _exact_only("total_hours"), numeric=True),
+    tables.Column(gettext_lazy("Vouchers (£)"), _exact_only("voucher_value"), numeric=True),
+    tables.Column(gettext_lazy("Figures"), lambda row: "Exact" if row.exact else "Protected"),
 )
 
 
@@ -175,7 +181,7 @@ def partner_totals(request: HttpRequest) -> HttpResponseBase:
         )
     query = f"period={period}"
     context = {
-        "title": "Recognition and hours per partner",
+        "title": _("Recognition and hours per partner"),
         "rows": rows,
         "columns": PARTNER_COLUMNS,
         "periods": period_choices(user, today),
