@@ -16,6 +16,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from heard.core import audit
 from heard.core.permissions import require
@@ -110,7 +111,7 @@ def concern_raise(
         or actor is not None
         and not people_selectors.young_people_visible_to(actor).filter(pk=young_person.pk).exists()
     ):
-        errors["young_person"] = "Choose a young person you can see."
+        errors["young_person"] = _("Choose a young person you can see.")
     concern = Concern(
         reference=new_concern_reference(),
         young_person=young_person if "young_person" not in errors else None,
@@ -198,7 +199,7 @@ def _portal_concern(
     """The concern a press of the portal's button raises, validated but not saved."""
     errors: dict[str, Any] = {}
     if how_to_contact and how_to_contact not in Concern.Contact.values:
-        errors["how_to_contact"] = "Choose how you would like us to get in touch, or none."
+        errors["how_to_contact"] = _("Choose how you would like us to get in touch, or none.")
     concern = Concern(
         reference=new_concern_reference(),
         young_person=young_person,
@@ -236,7 +237,9 @@ def concern_raise_from_portal(
     concern too. The leads are emailed about one young person at most once in
     ``PORTAL_EMAIL_QUIET``; each concern is still raised and listed first, marked urgent."""
     if not isinstance(young_person, YoungPerson) or young_person.pk is None:
-        raise ValidationError({"young_person": "Only a young person signed in can ask for help."})
+        raise ValidationError(
+            {"young_person": _("Only a young person signed in can ask for help.")}
+        )
     token = token if PORTAL_TOKEN.fullmatch(token or "") else ""
     concern = _portal_concern(young_person, (words or "").strip(), how_to_contact, token)
     repeat = _portal_repeat(young_person, token, concern.what_happened, concern.how_to_contact)

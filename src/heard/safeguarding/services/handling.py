@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from heard.core import audit
 from heard.core.permissions import require
@@ -70,12 +71,12 @@ def concern_assign(*, actor: Any, concern: Concern, assigned_to: User) -> Concer
     concern, before = _handled(actor, concern)
     errors: dict[str, Any] = {}
     if concern.status == Concern.Status.CLOSED:
-        errors["status"] = "This concern is closed: it cannot be assigned."
+        errors["status"] = _("This concern is closed: it cannot be assigned.")
     if (
         not isinstance(assigned_to, User)
         or not selectors.safeguarding_leads().filter(pk=assigned_to.pk).exists()
     ):
-        errors["assigned_to"] = "Choose an active safeguarding lead."
+        errors["assigned_to"] = _("Choose an active safeguarding lead.")
     _refuse(errors)
     concern.assigned_to = assigned_to
     concern.assigned_at = timezone.now()
@@ -98,9 +99,9 @@ def concern_decide(
     concern, before = _handled(actor, concern)
     errors: dict[str, Any] = {}
     if concern.status == Concern.Status.CLOSED:
-        errors["decision"] = "This concern is closed: its decision cannot change."
+        errors["decision"] = _("This concern is closed: its decision cannot change.")
     if decision not in Concern.Decision.values:
-        errors["decision"] = (
+        errors["decision"] = _(
             "Choose the decision: no further action, advice given, referral to the local "
             "authority, or referral to the police."
         )

@@ -6,6 +6,7 @@ import datetime
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from heard.core import audit
 from heard.core.permissions import require
@@ -21,7 +22,7 @@ TRAINING_FIELDS = ("staff", "course", "completed_on", "expires_on")
 
 def _check_staff(staff: Any, errors: dict[str, Any]) -> None:
     if not isinstance(staff, User) or not selectors.staff_choices().filter(pk=staff.pk).exists():
-        errors["staff"] = "Choose an active member of staff."
+        errors["staff"] = gettext("Choose an active member of staff.")
 
 
 def _record(actor: Any, obj: Any, staff: Any, event: Any, fields: Any) -> Any:

@@ -13,6 +13,8 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from heard.core import tables
 from heard.core.confirm import confirm_page
@@ -51,7 +53,7 @@ def raise_page(
         "form": form,
         "young_person": young_person,
         "cancel_url": cancel_url,
-        "title": "Raise a safeguarding concern",
+        "title": _("Raise a safeguarding concern"),
         **context,
     }
     return render(request, "safeguarding/concern_raise.html", context)
@@ -96,7 +98,7 @@ def concern_raised(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "safeguarding/concern_raised.html",
-        {"reference": reference, "leads": leads, "title": "Concern recorded"},
+        {"reference": reference, "leads": leads, "title": _("Concern recorded")},
     )
 
 
@@ -131,33 +133,37 @@ class ConcernListView(StaffListView):
     title = "Safeguarding concerns"
     columns = (
         tables.Column(
-            "Reference",
+            gettext_lazy("Reference"),
             "reference",
             cell='<a class="govuk-link" href="{% url "safeguarding:concern-detail" row.pk %}">'
             "{{ row.reference }}</a>{% if row.is_urgent %} "
             '<strong class="govuk-tag govuk-tag--red">Urgent</strong>{% endif %}',
         ),
         tables.Column(
-            "Raised",
+            gettext_lazy("Raised"),
             lambda c: _local(c.created_at, "%Y-%m-%d %H:%M"),
             cell='{{ row.created_at|date:"j F Y, H:i" }}',
         ),
         tables.Column(
-            "Young person",
+            gettext_lazy("Young person"),
             lambda c: c.young_person.reference if c.young_person else "",
             cell='{{ row.young_person.reference|default:"Not recorded" }}',
         ),
-        tables.Column("Status", "get_status_display", cell=STATUS_TAG),
+        tables.Column(gettext_lazy("Status"), "get_status_display", cell=STATUS_TAG),
         tables.Column(
-            "Assigned to",
+            gettext_lazy("Assigned to"),
             lambda c: c.assigned_to.full_name if c.assigned_to else "",
             cell='{{ row.assigned_to.full_name|default:"Nobody yet" }}',
         ),
-        tables.Column("Decision", "get_decision_display", in_table=False),
-        tables.Column("Referral date", "referral_date", in_table=False),
-        tables.Column("Closed", lambda c: _local(c.closed_at, "%Y-%m-%d"), in_table=False),
-        tables.Column("Urgent", lambda c: "Yes" if c.is_urgent else "No", in_table=False),
-        tables.Column("How it was raised", "get_source_display", in_table=False),
+        tables.Column(gettext_lazy("Decision"), "get_decision_display", in_table=False),
+        tables.Column(gettext_lazy("Referral date"), "referral_date", in_table=False),
+        tables.Column(
+            gettext_lazy("Closed"), lambda c: _local(c.closed_at, "%Y-%m-%d"), in_table=False
+        ),
+        tables.Column(
+            gettext_lazy("Urgent"), lambda c: "Yes" if c.is_urgent else "No", in_table=False
+        ),
+        tables.Column(gettext_lazy("How it was raised"), "get_source_display", in_table=False),
     )
     filterset_class = filters.ConcernFilter
     csv_filename = "safeguarding-concerns.csv"
@@ -182,10 +188,10 @@ class ConcernListView(StaffListView):
 TRAIL_PAGE_SIZE = 50
 #: The trail's table: each entry's time, who and what, with every change from what to what.
 TRAIL_COLUMNS = (
-    tables.Column("When", "at", cell='{{ row.at|date:"j F Y, H:i:s" }}'),
-    tables.Column("Who", "actor_name"),
+    tables.Column(gettext_lazy("When"), "at", cell='{{ row.at|date:"j F Y, H:i:s" }}'),
+    tables.Column(gettext_lazy("Who"), "actor_name"),
     tables.Column(
-        "What",
+        gettext_lazy("What"),
         "description",
         cell='{{ row.description }}{% if row.changes %}<ul class="govuk-list">'
         "{% for change in row.changes %}<li><strong>{{ change.label }}</strong>: "
@@ -209,12 +215,13 @@ def concern_detail(request: HttpRequest, pk: int) -> HttpResponse:
     page = trail.get_page(request.GET.get("page"))
     context = {
         "concern": concern,
-        "title": f"Concern {concern.reference}",
+        "title": _("Concern %(reference)s") % {"reference": concern.reference},
         "waiting": concern in selectors.concerns_waiting(user=user, now=timezone.now()),
         "page_obj": page,
         "trail": selectors.concern_trail_rows(page.object_list),
         "trail_columns": TRAIL_COLUMNS,
-        "trail_caption": f"Audit trail of concern {concern.reference}, newest first",
+        "trail_caption": _("Audit trail of concern %(reference)s, newest first")
+        % {"reference": concern.reference},
     }
     return render(request, "safeguarding/concern_detail.html", context)
 
@@ -283,6 +290,9 @@ def concern_close(request: HttpRequest, pk: int) -> HttpResponse:
         success=lambda: f"Concern {concern.reference} closed.",
         then=lambda: _detail_url(concern),
         template="safeguarding/concern_close.html",
-        context=lambda: {"concern": concern, "title": f"Close concern {concern.reference}"},
+        context=lambda: {
+            "concern": concern,
+            "title": _("Close concern %(reference)s") % {"reference": concern.reference},
+        },
         error_status=200,
     )

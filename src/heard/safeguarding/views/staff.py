@@ -14,6 +14,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from heard.core import tables
 from heard.core.forms import changed_values, form_page
@@ -98,11 +100,11 @@ def _edit_link(url_name: str, text: str) -> str:
     )
 
 
-STAFF = tables.Column("Staff", "staff.full_name")
-EMAIL = tables.Column("Email", "staff.email", in_table=False)
-KIND = tables.Column("Kind", "get_kind_display")
+STAFF = tables.Column(gettext_lazy("Staff"), "staff.full_name")
+EMAIL = tables.Column(gettext_lazy("Email"), "staff.email", in_table=False)
+KIND = tables.Column(gettext_lazy("Kind"), "get_kind_display")
 RENEWAL_DUE = tables.Column(
-    "Renewal due",
+    gettext_lazy("Renewal due"),
     "renewal_due",
     cell='{{ row.renewal_due|date:"j F Y" }}' + _expired("renewal_due"),
 )
@@ -133,14 +135,14 @@ class BackgroundCheckListView(_KeptListView):
     title = "Staff background checks"
     columns = (
         tables.Column(
-            "Staff",
+            gettext_lazy("Staff"),
             "staff.full_name",
             cell=_edit_link("safeguarding:check-edit", "{{ row.staff.full_name }}"),
         ),
         EMAIL,
         KIND,
-        tables.Column("Certificate number", "certificate_number"),
-        tables.Column("Issued on", "issued_on"),
+        tables.Column(gettext_lazy("Certificate number"), "certificate_number"),
+        tables.Column(gettext_lazy("Issued on"), "issued_on"),
         RENEWAL_DUE,
     )
     filterset_class = filters.BackgroundCheckFilter
@@ -160,11 +162,13 @@ class TrainingRecordListView(_KeptListView):
         STAFF,
         EMAIL,
         tables.Column(
-            "Course", "course", cell=_edit_link("safeguarding:training-edit", "{{ row.course }}")
+            gettext_lazy("Course"),
+            "course",
+            cell=_edit_link("safeguarding:training-edit", "{{ row.course }}"),
         ),
-        tables.Column("Completed on", "completed_on"),
+        tables.Column(gettext_lazy("Completed on"), "completed_on"),
         tables.Column(
-            "Expires on",
+            gettext_lazy("Expires on"),
             "expires_on",
             cell='{{ row.expires_on|date:"j F Y"|default:"Does not expire" }}'
             + _expired("expires_on"),
@@ -181,7 +185,7 @@ def checks_due(request: HttpRequest) -> HttpResponse:
     require(user, "safeguarding.view_backgroundcheck")
     today = timezone.localdate()
     context = {
-        "title": "Checks due",
+        "title": _("Checks due"),
         "today": today,
         "checks": selectors.checks_due(user=user, today=today),
         "columns": CHECKS_DUE_COLUMNS,
