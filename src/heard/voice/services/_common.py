@@ -9,6 +9,7 @@ from typing import Any
 from django.db import models
 from django.db.models import QuerySet
 from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
 
 from heard.groups import selectors as group_selectors
 from heard.groups.models import Group
@@ -39,9 +40,12 @@ def check_date(
     model field's own validator (``NotInFuture``), run by ``full_clean``."""
     day = as_date(value)
     if day is None:
-        errors[field] = f"Enter the date {what}, like 2026-10-01."
+        errors[field] = _("Enter the date %(what)s, like 2026-10-01.") % {"what": what}
     elif not_before is not None and day < not_before:
-        errors[field] = f"The date {what} cannot be before {not_before:%d %B %Y}."
+        errors[field] = _("The date %(what)s cannot be before %(not_before)s.") % {
+            "what": what,
+            "not_before": format(not_before, "%d %B %Y"),
+        }
     return day
 
 
@@ -50,11 +54,14 @@ def check_text(
 ) -> str:
     text = value.strip() if isinstance(value, str) else ""
     if not isinstance(value, str) and value is not None:
-        errors[field] = "Enter text."
+        errors[field] = _("Enter text.")
     elif not text:
         errors[field] = missing
     elif len(text) > max_length:
-        errors[field] = f"Keep this to {max_length:,} characters or fewer (it has {len(text):,})."
+        errors[field] = _("Keep this to %(max_length)s characters or fewer (it has %(count)s).") % {
+            "max_length": format(max_length, ","),
+            "count": format(len(text), ","),
+        }
     return text
 
 
@@ -63,7 +70,7 @@ def check_choice(
 ) -> str:
     if value not in choices.values:
         allowed = ", ".join(str(label).lower() for label in choices.labels)
-        errors[field] = f"Choose {what}: {allowed}."
+        errors[field] = _("Choose %(what)s: %(allowed)s.") % {"what": what, "allowed": allowed}
     return str(value)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from heard.core import audit
 from heard.core.permissions import require
@@ -94,19 +95,27 @@ def _check_file(file: Any, size: int, extension: str, errors: dict[str, Any]) ->
     """What the file really is (from its first bytes), if it is small enough and an allowed type
     whose name says so."""
     if not size:
-        errors["file"] = "The file is empty: choose the file again."
+        errors["file"] = _("The file is empty: choose the file again.")
         return None
     if size > MAX_EVIDENCE_BYTES:
-        errors["file"] = f"The file is {size / 1024 / 1024:.1f} MB: it must be 10 MB or smaller."
+        errors["file"] = _("The file is %(size)s MB: it must be 10 MB or smaller.") % {
+            "size": format(size / 1024 / 1024, ".1f")
+        }
         return None
     file_type = ALLOWED_TYPES.get(sniff_content_type(file) or "")
     if file_type is None:
-        errors["file"] = f"The file must be {ALLOWED_DESCRIPTION}."
+        errors["file"] = _("The file must be %(allowed_description)s.") % {
+            "allowed_description": ALLOWED_DESCRIPTION
+        }
     elif extension not in file_type.extensions:
-        errors["file"] = (
-            f"The file's name ends {extension or 'without an extension'}, but its content is "
-            f"{file_type.content_type}: rename it to end {file_type.extensions[0]}."
-        )
+        errors["file"] = _(
+            "The file's name ends %(extension)s, but its content is %(content_type)s: "
+            "rename it to end %(extensions)s."
+        ) % {
+            "extension": extension or "without an extension",
+            "content_type": file_type.content_type,
+            "extensions": file_type.extensions[0],
+        }
     return file_type
 
 
@@ -117,14 +126,14 @@ def evidence_attach(
     """Attach a file to a view, after checking what it really is and how big it is."""
     require(actor, "voice.change_view", view)
     if file is None or not hasattr(file, "read"):
-        raise ValidationError({"file": "Choose a file to upload."})
+        raise ValidationError({"file": _("Choose a file to upload.")})
     errors: dict[str, Any] = {}
     size = _measure(file)
     name = PurePath(getattr(file, "name", "") or "").name
     extension = PurePath(name.lower()).suffix
     file_type = _check_file(file, size, extension, errors)
     if description and len(description) > 200:
-        errors["description"] = "Keep the description to 200 characters or fewer."
+        errors["description"] = _("Keep the description to 200 characters or fewer.")
     if errors:
         raise ValidationError(errors)
     assert file_type is not None  # noqa: S101 - checked above

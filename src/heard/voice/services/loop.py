@@ -10,6 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from heard.core import audit, hooks
 from heard.core.permissions import require
@@ -38,7 +40,7 @@ RESPONSE_AUDITED = (
     "views",
 )
 FEEDBACK_AUDITED = ("response", "date", "channel", "notes", "young_people", "groups")
-NOT_POSSIBLE_NEEDS_REASON = (
+NOT_POSSIBLE_NEEDS_REASON = gettext_noop(
     "Explain why it was not possible: we promised young people that if we cannot act on what "
     "they said, we will tell them why."
 )
@@ -88,20 +90,18 @@ def _lock_open_views(views: Iterable[View], errors: dict[str, Any]) -> list[View
     """The views to respond to, locked in id order: recorded and all still open."""
     chosen, ok = saved(views, View)
     if not ok:
-        errors["views"] = "Choose views that have been recorded."
+        errors["views"] = _("Choose views that have been recorded.")
         chosen = []
     locked = list(
         View.objects.select_for_update().filter(pk__in=[view.pk for view in chosen]).order_by("pk")
     )
     if ok and not locked:
-        errors["views"] = "Choose at least one view to respond to."
+        errors["views"] = _("Choose at least one view to respond to.")
     not_open = [view for view in locked if view.status != View.Status.OPEN]
     if not_open:
-        errors["views"] = (
-            "Only open views can be given a response; these already have one: "
-            + ", ".join(str(view.pk) for view in not_open)
-            + "."
-        )
+        errors["views"] = _(
+            "Only open views can be given a response; these already have one: %(views)s."
+        ) % {"views": ", ".join(str(view.pk) for view in not_open)}
     return locked
 
 
@@ -109,9 +109,9 @@ def _check_explanation(outcome: str, explanation: Any, errors: dict[str, Any]) -
     """What changed, or why it was not possible: "not possible" must say why."""
     explanation = explanation.strip() if isinstance(explanation, str) else ""
     if outcome == Response.Outcome.NOT_POSSIBLE and not explanation:
-        errors["explanation"] = NOT_POSSIBLE_NEEDS_REASON
+        errors["explanation"] = _(NOT_POSSIBLE_NEEDS_REASON)
     elif not explanation:
-        errors["explanation"] = "Enter what changed, or what is being considered."
+        errors["explanation"] = _("Enter what changed, or what is being considered.")
     else:
         check_text(explanation, "explanation", "", errors)
     return explanation
@@ -195,25 +195,24 @@ def _check_recipients(
     people, people_ok = saved(young_people, YoungPerson)
     group_list, groups_ok = saved(groups, Group)
     if not people_ok:
-        errors["young_people"] = "Choose young people who are on the register."
+        errors["young_people"] = _("Choose young people who are on the register.")
     if not groups_ok:
-        errors["groups"] = "Choose groups that are on the register."
+        errors["groups"] = _("Choose groups that are on the register.")
     if not (people_ok and groups_ok):
         return people, group_list
     giver_people, giver_groups = givers_of(response)
     strangers = sorted(p.reference for p in people if p.pk not in giver_people)
     if strangers:
-        errors["young_people"] = (
-            f"{', '.join(strangers)} did not give these views: feedback goes to those who did."
-        )
+        errors["young_people"] = _(
+            "%(young_people)s did not give these views: feedback goes to those who did."
+        ) % {"young_people": ", ".join(strangers)}
     other_groups = sorted(g.name for g in group_list if g.pk not in giver_groups)
     if other_groups:
-        errors["groups"] = (
-            f"{', '.join(other_groups)} did not give these views: "
-            "feedback goes to the groups that did."
-        )
+        errors["groups"] = _(
+            "%(groups)s did not give these views: feedback goes to the groups that did."
+        ) % {"groups": ", ".join(other_groups)}
     if not people and not group_list:
-        errors["young_people"] = "Choose who was told: the young people or the groups."
+        errors["young_people"] = _("Choose who was told: the young people or the groups.")
     return people, group_list
 
 
@@ -239,7 +238,7 @@ def feedback_record(
     check_choice(channel, Feedback.Channel, "channel", "how the feedback was given", errors)
     people, group_list = _check_recipients(response, young_people, groups, errors)
     if notes and len(notes) > 5000:
-        errors["notes"] = "Keep the notes to 5,000 characters or fewer."
+        errors["notes"] = _("Keep the notes to 5,000 characters or fewer.")
     feedback = Feedback(
         response=response,
         date=day,  # type: ignore[misc]  # None only with a message at the field
@@ -294,19 +293,19 @@ def rating_give(
     Their views of it move from fed back to rated. Audited with no staff actor.
     """
     if not isinstance(young_person, YoungPerson) or not young_person.pk:
-        raise PermissionDenied("Only a young person on the register can rate a response.")
+        raise PermissionDenied(_("Only a young person on the register can rate a response."))
     theirs = Q(young_people=young_person) | Q(group_id__in=_current_group_ids(young_person))
     their_ids = View.objects.filter(theirs, responses=response).values("pk")
     their_views = list(View.objects.select_for_update().filter(pk__in=their_ids).order_by("pk"))
     if not their_views:
-        raise PermissionDenied("You can rate only responses to your own or your groups' views.")
+        raise PermissionDenied(_("You can rate only responses to your own or your groups' views."))
     errors: dict[str, Any] = {}
     if not response.feedback.exists():
-        errors["response"] = "This response has not been fed back yet, so it cannot be rated."
+        errors["response"] = _("This response has not been fed back yet, so it cannot be rated.")
     check_choice(value, Rating.Value, "value", "how helpful it was", errors)
     comment = (comment or "").strip() if isinstance(comment, str) else ""
     if len(comment) > 2000:
-        errors["comment"] = "Keep your comment to 2,000 characters or fewer."
+        errors["comment"] = _("Keep your comment to 2,000 characters or fewer.")
     if errors:
         raise ValidationError(errors)
 

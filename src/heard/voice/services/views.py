@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from heard.core import audit
 from heard.core.permissions import require
@@ -47,10 +48,10 @@ def _check_givers(
     group it came from); never anonymous and named at once."""
     people, people_ok = saved(young_people, YoungPerson)
     if not people_ok:
-        errors["young_people"] = "Choose young people who are on the register."
+        errors["young_people"] = _("Choose young people who are on the register.")
     elif people:
         if is_anonymous:
-            errors["young_people"] = (
+            errors["young_people"] = _(
                 "An anonymous view names nobody: untick anonymous or leave the young people empty."
             )
         else:
@@ -60,17 +61,16 @@ def _check_givers(
             )
             missing = sorted(person.reference for person in people if person.pk not in visible)
             if missing:
-                errors["young_people"] = (
-                    f"You cannot record views for {', '.join(missing)}: "
-                    "choose young people you can see."
-                )
+                errors["young_people"] = _(
+                    "You cannot record views for %(references)s: choose young people you can see."
+                ) % {"references": ", ".join(missing)}
     if group is not None:
         if not isinstance(group, Group) or not group.pk:
-            errors["group"] = "Choose a group that is on the register."
+            errors["group"] = _("Choose a group that is on the register.")
         elif not visible_groups(actor).filter(pk=group.pk).exists():
-            errors["group"] = "Choose a group you can see."
+            errors["group"] = _("Choose a group you can see.")
     if not people and group is None and not is_anonymous and "young_people" not in errors:
-        errors["young_people"] = (
+        errors["young_people"] = _(
             "Say who gave the view: choose the young people, the whole group, or anonymous."
         )
 
@@ -89,7 +89,7 @@ def _check_use(*, use: str, young_people: list[Any], field: str, errors: dict[st
 def _check_themes(themes: Iterable[Any], errors: dict[str, Any]) -> list[Theme]:
     chosen, ok = saved(themes, Theme)
     if not ok:
-        errors["themes"] = "Choose themes that already exist."
+        errors["themes"] = _("Choose themes that already exist.")
     return chosen
 
 
@@ -103,16 +103,16 @@ def _check_origin(
     """Where the view came from: the session (whose organisation and date are the view's
     defaults) or the organisation, and the day it was given."""
     if session is not None and (not isinstance(session, Session) or not session.pk):
-        errors["session"] = "Choose a session that is in the participation log."
+        errors["session"] = _("Choose a session that is in the participation log.")
         session = None
     if session is not None:
         organisation = session.organisation
         if recorded_on in (None, ""):
             recorded_on = session.date
     elif organisation is None:
-        errors["organisation"] = "Choose the organisation whose young people gave the view."
+        errors["organisation"] = _("Choose the organisation whose young people gave the view.")
     elif not isinstance(organisation, Organisation) or not organisation.pk:
-        errors["organisation"] = "Choose an organisation that is on the register."
+        errors["organisation"] = _("Choose an organisation that is on the register.")
         organisation = None
     if recorded_on in (None, ""):
         recorded_on = timezone.localdate()
@@ -196,7 +196,7 @@ def views_record_many(
     require(actor, "voice.add_view", session)
     rows = list(entries)
     if not rows:
-        raise ValidationError({"entries": "Enter at least one view."})
+        raise ValidationError({"entries": _("Enter at least one view.")})
     savepoint = transaction.savepoint()
     created: list[View] = []
     entry_errors: dict[int, dict[str, list[str]]] = {}

@@ -3,19 +3,23 @@ response answers, what is still owed feedback, a response's feedback, a young pe
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy
+
 from heard.core.tables import Column
 
-GIVEN = Column("Given", "recorded_on")
-WHO = Column("Who", cell='{% include "voice/_givers.html" with view=row %}')
+GIVEN = Column(gettext_lazy("Given"), "recorded_on")
+WHO = Column(gettext_lazy("Who"), cell='{% include "voice/_givers.html" with view=row %}')
 STATUS = Column(
-    "Status", "get_status_display", cell='{% include "voice/_status_tag.html" with item=row %}'
+    gettext_lazy("Status"),
+    "get_status_display",
+    cell='{% include "voice/_status_tag.html" with item=row %}',
 )
 
 #: The views a response answers (its page and its form).
 VIEWS_ANSWERED = (
     GIVEN,
     Column(
-        "What was said",
+        gettext_lazy("What was said"),
         "text",
         cell='<a class="govuk-link" href="{% url "voice:view-detail" row.pk %}">'
         "{{ row.text|truncatewords:25 }}</a>",
@@ -27,7 +31,7 @@ VIEWS_ANSWERED = (
 #: The views list: a tick box for each open view to respond to (for who may), then the view.
 VIEW_LIST = (
     Column(
-        "Select",
+        gettext_lazy("Select"),
         cell='{% if row.status == "open" %}<div class="govuk-checkboxes govuk-checkboxes--small" '
         'data-module="govuk-checkboxes"><div class="govuk-checkboxes__item">'
         '<input class="govuk-checkboxes__input" id="select-view-{{ row.pk }}" name="views" '
@@ -38,7 +42,7 @@ VIEW_LIST = (
     ),
     GIVEN,
     Column(
-        "What was said",
+        gettext_lazy("What was said"),
         "text",
         cell='<a class="govuk-link" href="{% url "voice:view-detail" row.pk %}">'
         '{{ row.text|truncatewords:20 }}</a><br><span class="govuk-body-s">'
@@ -46,25 +50,25 @@ VIEW_LIST = (
         "{% endif %}{{ theme.title }}{% if not forloop.last %}, {% endif %}{% endfor %}</span>",
     ),
     WHO,
-    Column("Organisation", "organisation.name"),
+    Column(gettext_lazy("Organisation"), "organisation.name"),
     STATUS,
 )
 
 #: Responses still owed feedback (``feed_back_within_days`` from the page's context).
 FEEDBACK_OWED = (
     Column(
-        "Response",
+        gettext_lazy("Response"),
         cell='<a class="govuk-link" href="{% url "voice:response-detail" row.pk %}">'
         '{{ row.get_outcome_display }} on {{ row.date|date:"j F Y" }}</a><br>'
         '<span class="govuk-body-s">{{ row.plain_language|truncatewords:15 }}</span>',
     ),
     Column(
-        "Owed to",
+        gettext_lazy("Owed to"),
         cell='{% for view in row.owed_views %}{% include "voice/_givers.html" %}'
         "{% if not forloop.last %}; {% endif %}{% endfor %}",
     ),
     Column(
-        "Days waiting",
+        gettext_lazy("Days waiting"),
         "days_waiting",
         numeric=True,
         cell="{{ row.days_waiting }}{% if row.days_waiting > feed_back_within_days %} "
@@ -74,22 +78,22 @@ FEEDBACK_OWED = (
 
 #: Who was told about a response, when and how.
 FEEDBACK = (
-    Column("Date", "date"),
-    Column("How", "get_channel_display"),
+    Column(gettext_lazy("Date"), "date"),
+    Column(gettext_lazy("How"), "get_channel_display"),
     Column(
-        "Told",
+        gettext_lazy("Told"),
         cell="{% for group in row.groups.all %}{{ group.name }}{% if not forloop.last or "
         "row.young_people.all %}, {% endif %}{% endfor %}{% for person in row.young_people.all %}"
         "{{ person.reference }}{% if not forloop.last %}, {% endif %}{% endfor %}",
     ),
-    Column("By", cell='{{ row.given_by.full_name|default:"System" }}'),
+    Column(gettext_lazy("By"), cell='{{ row.given_by.full_name|default:"System" }}'),
 )
 
 #: A young person's journey: sessions, views, responses and feedback in time order.
 JOURNEY = (
-    Column("Date", "date"),
+    Column(gettext_lazy("Date"), "date"),
     Column(
-        "What",
+        gettext_lazy("What"),
         cell='{% if row.kind == "session" %}<a class="govuk-link" href="'
         '{% url "participation:session-detail" row.obj.pk %}">Session: {{ row.title }}</a>'
         '{% elif row.kind == "view" %}<a class="govuk-link" href="'
@@ -99,5 +103,5 @@ JOURNEY = (
         '{% else %}<a class="govuk-link" href="{% url "voice:response-detail" '
         'row.obj.response_id %}">Told ({{ row.title|lower }})</a>{% endif %}',
     ),
-    Column("Details", cell="{{ row.detail|truncatewords:30 }}"),
+    Column(gettext_lazy("Details"), cell="{{ row.detail|truncatewords:30 }}"),
 )

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 
 from heard.core import disclosure
 from heard.core.permissions import can, require
@@ -95,12 +96,12 @@ def loop_figures(request: HttpRequest) -> HttpResponse:
         elif not disclosure.is_reporting_period(
             filters.get("start") or datetime.date.min, filters.get("end") or today, today=today
         ):
-            form.add_error("start", disclosure.PERIOD_REFUSED)
+            form.add_error("start", _(disclosure.PERIOD_REFUSED))
             filters["start"], filters["end"] = disclosure.default_period(today)
     figures = selectors.loop_figures(user=user, cells=not exact, **filters)
     context = {
         "form": form,
-        "title": "Loop figures",
+        "title": _("Loop figures"),
         "figures": figures,
         "rows": figures_for_display(figures, exact=exact),
         "filtered": filtered,
@@ -167,7 +168,8 @@ def young_person_journey(request: HttpRequest, pk: int) -> HttpResponse:
             )
             if each
         ],
-        "title": f"Journey of {young_person.reference}, {year_label(year)}",
+        "title": _("Journey of %(reference)s, %(year_label)s")
+        % {"reference": young_person.reference, "year_label": year_label(year)},
         "shows_names": can(request.user, "people.view_youngperson_name", young_person),
     }
     return render(request, "voice/journey.html", context)

@@ -12,6 +12,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from heard.core.exports import Column
 from heard.core.forms import add_service_errors, form_page
@@ -47,7 +49,7 @@ def response_create(request: HttpRequest) -> HttpResponse:
     source = request.POST if request.method == "POST" else request.GET
     views = selectors.views_open_for_response(request.user, source.getlist("views"))
     if not views:
-        messages.error(request, "Choose one or more open views to respond to.")
+        messages.error(request, _("Choose one or more open views to respond to."))
         return redirect(reverse("voice:view-list") + "?status=open")
     form = ResponseForm(
         request.POST if request.method == "POST" else None,
@@ -62,7 +64,13 @@ def response_create(request: HttpRequest) -> HttpResponse:
             add_service_errors(form, exc)
         else:
             messages.success(
-                request, f"Response recorded for {len(views)} view{'s' if len(views) != 1 else ''}."
+                request,
+                ngettext(
+                    "Response recorded for %(count)d view.",
+                    "Response recorded for %(count)d views.",
+                    len(views),
+                )
+                % {"count": len(views)},
             )
             warning = getattr(response, "readability_warning", None)
             if warning:
@@ -71,7 +79,7 @@ def response_create(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "views": views,
-        "title": "Respond to views",
+        "title": _("Respond to views"),
         "view_columns": _columns.VIEWS_ANSWERED,
         "cancel_url": reverse("voice:view-list"),
         "shows_names": can(request.user, "people.view_youngperson_name"),
@@ -84,7 +92,8 @@ def response_detail(request: HttpRequest, pk: int) -> HttpResponse:
     response = selectors.response_get(request.user, pk)
     context = {
         "response": response,
-        "title": f"Response: {response.get_outcome_display()}",
+        "title": _("Response: %(outcome)s")
+        % {"outcome": response.get_outcome_display()},
         "views": list(response.views.all()),
         "view_columns": _columns.VIEWS_ANSWERED,
         "feedback": list(response.feedback.all()),

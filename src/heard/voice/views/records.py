@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from heard.core.exports import Column
 from heard.core.forms import add_service_errors, form_page
@@ -78,7 +80,8 @@ def view_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     context = {
         "view": view,
-        "title": f"{view.get_kind_display()} given on {display(view.recorded_on)}",
+        "title": _("%(kind)s given on %(recorded_on)s")
+        % {"kind": view.get_kind_display(), "recorded_on": display(view.recorded_on)},
         "responses": list(view.responses.all()),
         "evidence": [(item, withheld_message(item)) for item in view.evidence.all()],
         "can_change": can(user, "voice.change_view", view),
@@ -128,20 +131,23 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, "Evidence added.")
+            messages.success(request, _("Evidence added."))
             withheld = withheld_message(selectors.evidence_get(request.user, evidence.pk))
             if withheld:
                 messages.warning(
                     request,
-                    f"{withheld} for someone who gave this view, so the photo is not shown. "
-                    "It will be once everyone has a current consent to photographs.",
+                    _(
+                        "%(withheld)s for someone who gave this view, so the photo is not "
+                        "shown. It will be once everyone has a current consent to photographs."
+                    )
+                    % {"withheld": withheld},
                 )
             return redirect("voice:view-detail", pk=view.pk)
     context = {
         "form": form,
-        "title": "Add evidence",
+        "title": _("Add evidence"),
         "cancel_url": reverse("voice:view-detail", args=[view.pk]),
-        "submit_label": "Upload",
+        "submit_label": _("Upload"),
     }
     return render(request, "includes/form_page.html", context)
 
@@ -153,7 +159,7 @@ def evidence_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     evidence = selectors.evidence_get(request.user, pk)
     withheld = withheld_message(evidence)
     if withheld:
-        context = {"title": "Photo withheld", "message": withheld, "view": evidence.view}
+        context = {"title": _("Photo withheld"), "message": withheld, "view": evidence.view}
         refusal = render(request, "voice/evidence_withheld.html", context, status=403)
         refusal["Cache-Control"] = "private, no-store"
         return refusal
@@ -192,14 +198,16 @@ def session_views_create(request: HttpRequest, session_pk: int) -> HttpResponse:
             errors = exc.message_dict.get("entries", exc.messages)
         else:
             messages.success(
-                request, f"{len(views)} view{'s' if len(views) != 1 else ''} recorded."
+                request,
+                ngettext("%(count)d view recorded.", "%(count)d views recorded.", len(views))
+                % {"count": len(views)},
             )
             return redirect("participation:session-detail", pk=session.pk)
     context = {
         "formset": formset,
         "session": session,
         "service_errors": errors,
-        "title": "Add views from this session",
+        "title": _("Add views from this session"),
         "cancel_url": reverse("participation:session-detail", args=[session.pk]),
     }
     return render(request, "voice/session_views_form.html", context)
