@@ -5,13 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
-    ADMINISTRATOR = "administrator", "Administrator"
-    PARTICIPATION_LEAD = "participation_lead", "Participation lead"
-    PARTICIPATION_OFFICER = "participation_officer", "Participation officer"
-    THEME_LEAD = "theme_lead", "Theme lead"
-    PARTNER_WORKER = "partner_worker", "Partner worker"
-    SAFEGUARDING_LEAD = "safeguarding_lead", "Safeguarding lead"
-    BOARD_MEMBER = "board_member", "Board member"
+    ADMINISTRATOR = "administrator", _("Administrator")
+    PARTICIPATION_LEAD = "participation_lead", _("Participation lead")
+    PARTICIPATION_OFFICER = "participation_officer", _("Participation officer")
+    THEME_LEAD = "theme_lead", _("Theme lead")
+    PARTNER_WORKER = "partner_worker", _("Partner worker")
+    SAFEGUARDING_LEAD = "safeguarding_lead", _("Safeguarding lead")
+    BOARD_MEMBER = "board_member", _("Board member")
 
 
 #: Roles that run the programme and may see and change every record.

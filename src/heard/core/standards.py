@@ -7,18 +7,19 @@ leadership): an importer maps such names to a standard only where a person confi
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Standard(models.TextChoices):
     """A Hear by Right standard, in the framework's order (1 to 7)."""
 
-    SHARED_VALUES = "shared_values", "Shared values"
-    STRATEGY = "strategy", "Strategy"
-    STRUCTURES = "structures", "Structures"
-    SYSTEMS = "systems", "Systems"
-    STAFF = "staff", "Staff, elected members and trustees"
-    SKILLS_AND_KNOWLEDGE = "skills_and_knowledge", "Skills and knowledge"
-    STYLE_OF_LEADERSHIP = "style_of_leadership", "Style of leadership"
+    SHARED_VALUES = "shared_values", _("Shared values")
+    STRATEGY = "strategy", _("Strategy")
+    STRUCTURES = "structures", _("Structures")
+    SYSTEMS = "systems", _("Systems")
+    STAFF = "staff", _("Staff, elected members and trustees")
+    SKILLS_AND_KNOWLEDGE = "skills_and_knowledge", _("Skills and knowledge")
+    STYLE_OF_LEADERSHIP = "style_of_leadership", _("Style of leadership")
 
     @classmethod
     def number(cls, value: str) -> int:

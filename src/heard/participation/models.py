@@ -92,13 +92,13 @@ class Session(TimeStampedModel):
     """One contact with children and young people: a visit, group session, event, review ..."""
 
     class Kind(models.TextChoices):
-        VISIT = "visit", "Visit"
-        GROUP_SESSION = "group_session", "Group session"
-        EVENT = "event", "Event"
-        CONSULTATION = "consultation", "Consultation"
-        ONE_TO_ONE_REVIEW = "one_to_one_review", "One-to-one review"
-        PANEL = "panel", "Panel"
-        MEETING = "meeting", "Meeting"
+        VISIT = "visit", _("Visit")
+        GROUP_SESSION = "group_session", _("Group session")
+        EVENT = "event", _("Event")
+        CONSULTATION = "consultation", _("Consultation")
+        ONE_TO_ONE_REVIEW = "one_to_one_review", _("One-to-one review")
+        PANEL = "panel", _("Panel")
+        MEETING = "meeting", _("Meeting")
 
     date = models.DateField(validators=[NotInFuture(FUTURE_SESSION)])
     kind = models.CharField(max_length=32, choices=Kind.choices)

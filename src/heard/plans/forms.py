@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import Q, QuerySet
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from heard.core.forms import TODAY, GovUKDateField, radios, text_area, whole_number
@@ -59,7 +60,10 @@ class PlanForm(forms.Form):
 
 class OutcomeForm(forms.Form):
     standard = forms.ChoiceField(
-        choices=[(value, f"{Standard.number(value)}. {label}") for value, label in Standard.choices]
+        choices=[
+            (value, format_lazy("{}. {}", Standard.number(value), label))
+            for value, label in Standard.choices
+        ]
     )
     number = forms.CharField(
         max_length=16,
@@ -164,7 +168,8 @@ class ImportChoicesForm(forms.Form):
         self.sections = sections
         self.initials = initials
         choices = [("", _("Choose a standard"))] + [
-            (value, f"{Standard.number(value)}. {label}") for value, label in Standard.choices
+            (value, format_lazy("{}. {}", Standard.number(value), label))
+            for value, label in Standard.choices
         ]
         for index, name in enumerate(sections):
             self.fields[f"section_{index}"] = forms.ChoiceField(

@@ -92,7 +92,7 @@ def plan_sections(plan: ActionPlan) -> list[StandardSection]:
     """The plan's outcomes grouped by the seven standards, in the framework's order (every
     standard, with or without outcomes), with progress counts of their actions."""
     sections = {
-        value: StandardSection(value, label, Standard.number(value))
+        value: StandardSection(value, str(label), Standard.number(value))
         for value, label in Standard.choices
     }
     for outcome in plan_outcomes(plan):

@@ -38,7 +38,7 @@ def audit_get(user: Any, pk: Any) -> Audit:
 def levels_in_order(audit: Audit) -> list[tuple[str, AuditLevel | None]]:
     """Each of the seven standards with the level the audit found (None: not assessed)."""
     found = {row.standard: row for row in audit.levels.all()}
-    return [(label, found.get(value)) for value, label in Standard.choices]
+    return [(str(label), found.get(value)) for value, label in Standard.choices]
 
 
 def _renewed() -> Exists:

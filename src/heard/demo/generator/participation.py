@@ -77,7 +77,7 @@ class _Sessions(Worker):
         self.kind_weights = [weight for _, weight in GROUP_SESSION_KINDS]
         self.degree_values = [degree for degree, _ in DEGREES]
         self.degree_weights = [weight for _, weight in DEGREES]
-        self.kind_labels = dict(Session.Kind.choices)
+        self.kind_labels = {kind: str(label) for kind, label in Session.Kind.choices}
 
     def run(self) -> None:
         ctx, rng, scale = self.ctx, self.rng, self.ctx.scale

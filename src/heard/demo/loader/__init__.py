@@ -62,7 +62,7 @@ def demo_logins() -> list[DemoLogin]:
     return [
         DemoLogin(
             spec.email,
-            Role(spec.role).label,
+            str(Role(spec.role).label),
             spec.full_name,
             data.DEMO_PASSWORD,
             demo_totp_secret() if spec.role in settings.HEARD_TWO_FACTOR_ROLES else "",

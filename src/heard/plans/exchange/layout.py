@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from django.utils import translation
+
 from heard.core.standards import Standard
 from heard.plans.models import Action, ActionPlan, Outcome
 
@@ -20,7 +22,10 @@ BULLET = "•"
 
 
 def section_label(standard: str) -> str:
-    return f"{Standard.number(standard)}. {Standard(standard).label}"
+    """The standard's row of the table, in English in every language: the table is a data
+    format that the import reads back."""
+    with translation.override("en"):
+        return f"{Standard.number(standard)}. {Standard(standard).label}"
 
 
 def outcome_cell(outcome: Outcome) -> str:

@@ -15,6 +15,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from django.utils import translation
+
 from heard.core.standards import Standard
 from heard.plans.exchange.layout import BULLET
 
@@ -59,10 +61,13 @@ def actions_in(text: str) -> list[str]:
 
 
 def standard_named(name: str) -> str | None:
-    """The standard whose current name (or key) this is, ignoring case; None otherwise."""
+    """The standard whose current name (or key) this is, ignoring case; None otherwise. The
+    name is read in English (as exported) or in the language of the page."""
     wanted = " ".join(name.split()).casefold()
     for value, label in Standard.choices:
-        if wanted in (label.casefold(), value.replace("_", " ")):
+        with translation.override("en"):
+            english = str(label)
+        if wanted in (english.casefold(), str(label).casefold(), value.replace("_", " ")):
             return value
     return None
 
@@ -98,7 +103,7 @@ class RowReading:
 
     @property
     def standard_label(self) -> str:
-        return Standard(self.standard).label if self.standard else ""
+        return str(Standard(self.standard).label) if self.standard else ""
 
 
 @dataclass
