@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.http import QueryDict
 from django.test import RequestFactory
@@ -51,7 +52,8 @@ def export_params(path: str, query: QueryDict, export_format: str) -> dict[str, 
 
 def build_request(job: Job, progress: Progress) -> Any:
     request = RequestFactory().get(job.params["path"], QueryDict(job.params["query"]))
-    request.user = job.requested_by
+    # An export is its requester's: never Heard's own (a system job, heard.jobs.policies).
+    request.user = job.requested_by or AnonymousUser()
     request.heard_job = progress  # type: ignore[attr-defined]
     return request
 

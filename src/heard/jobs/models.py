@@ -27,8 +27,14 @@ class Job(models.Model):
     kind = models.CharField(max_length=40)
     #: What the job shows as its name ("Sessions export").
     label = models.CharField(max_length=200, blank=True)
+    #: None for a system job: one started from the command line (``--background``), which only
+    #: administrators see (heard.jobs.policies).
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jobs"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="jobs",
     )
     #: What the runner needs: for an export the list's path, query string and format.
     params = models.JSONField(default=dict, blank=True)

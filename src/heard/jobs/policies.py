@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from heard.jobs.models import Job, Status
 
-#: Administrators see every job in the list (never its file): heard.core.rules gives this.
+#: Administrators see every job in the list (never another's file; a system job's page and
+#: file too): heard.core.rules gives this.
 VIEW_EVERY_JOB = "jobs.view_every_job"
 #: Seconds without a heartbeat after which a running job counts as stopped (the setting
 #: HEARD_JOB_STALE_SECONDS, heard.config.parts.tasks, changes it).
@@ -24,6 +25,17 @@ def is_requester(user: Any, job: Job) -> bool:
 
 def sees_every_job(user: Any) -> bool:
     return bool(getattr(user, "is_authenticated", False)) and rules.has_perm(VIEW_EVERY_JOB, user)
+
+
+def is_system(job: Job) -> bool:
+    """A job a command started (``--background``): no one requested it."""
+    return job.requested_by_id is None
+
+
+def answers_for(user: Any, job: Job) -> bool:
+    """``user`` looks after ``job``: its requester, or an administrator for a system job (its
+    page, its file, trying it again)."""
+    return is_requester(user, job) or (is_system(job) and sees_every_job(user))
 
 
 def is_stale(job: Job, now: datetime.datetime | None = None) -> bool:
@@ -47,11 +59,11 @@ def is_finished(job: Job, now: datetime.datetime | None = None) -> bool:
 
 
 def can_download(user: Any, job: Job) -> bool:
-    return is_requester(user, job) and job.status == Status.SUCCEEDED and bool(job.result)
+    return answers_for(user, job) and job.status == Status.SUCCEEDED and bool(job.result)
 
 
 def can_try_again(user: Any, job: Job, now: datetime.datetime | None = None) -> bool:
-    return is_requester(user, job) and shown_status(job, now) in {Status.FAILED, Status.STOPPED}
+    return answers_for(user, job) and shown_status(job, now) in {Status.FAILED, Status.STOPPED}
 
 
 def percent(job: Job) -> int | None:

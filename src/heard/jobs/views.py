@@ -29,6 +29,9 @@ REFRESH_SECONDS = 2
 
 def _own_job(request: Any, job_uuid: Any) -> Job:
     job = selectors.job_of(request.user, job_uuid)
+    if job is None and policies.sees_every_job(request.user):
+        # A system job (a command's ``--background``): its page is the administrators'.
+        job = Job.objects.filter(uuid=job_uuid, requested_by__isnull=True).first()
     if job is None:
         raise Http404(_("No such job"))
     return job
@@ -85,10 +88,16 @@ def job_try_again(request: Any, job_uuid: Any) -> HttpResponse:
     return response
 
 
+def _requester(job: Job) -> str:
+    if policies.is_system(job):
+        return _("Heard (command line)")
+    return str(job.requested_by)
+
+
 def _columns() -> list[tuple[str, Any]]:
     return [
         (_("Job"), lambda job: job.label or job.kind),
-        (_("Requested by"), lambda job: str(job.requested_by)),
+        (_("Requested by"), _requester),
         (_("Requested"), lambda job: timezone.localtime(job.created_at).strftime("%Y-%m-%d %H:%M")),
         (_("Status"), lambda job: Status(policies.shown_status(job)).label),
         (_("Rows done"), lambda job: job.done),
@@ -109,7 +118,7 @@ def job_list(request: Any) -> HttpResponseBase:
         {
             "job": job,
             "cells": [getter(job) for _header, getter in columns],
-            "own": job.requested_by_id == request.user.pk,
+            "own": policies.answers_for(request.user, job),
         }
         for job in page.object_list
     ]
