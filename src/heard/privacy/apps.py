@@ -8,3 +8,13 @@ class PrivacyConfig(AppConfig):
 
     def ready(self) -> None:
         from heard.privacy import events, policies  # noqa: F401  (declare and register)
+
+        _register_jobs()
+
+
+def _register_jobs() -> None:
+    """The retention run as a background job kind (heard.privacy.retention_job)."""
+    from heard.jobs import registry
+    from heard.privacy import retention_job
+
+    registry.register(retention_job.RETENTION, retention_job.run_retention)

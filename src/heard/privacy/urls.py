@@ -5,6 +5,7 @@ name)`` once, its prefix added here."""
 from django.urls import path
 
 from heard.privacy import views
+from heard.privacy.views import retention as retention_views
 
 app_name = "privacy"
 
@@ -32,4 +33,6 @@ urlpatterns = [
     *(path(f"young-people/<int:pk>/{route}", v, name=n) for route, v, n in YOUNG_PERSON_PAGES),
     path("consents/<int:pk>/withdraw/", views.consent_withdraw, name="consent-withdraw"),
     *(path(f"reach/{route}", view, name=name) for route, view, name in REACH_PAGES),
+    path("retention/", retention_views.retention, name="retention"),
+    path("retention/run/", retention_views.retention_run, name="retention-run"),
 ]

@@ -3,18 +3,21 @@ delete expense claims settled before the finance retention period (with their re
 Finished background jobs are deleted with their files after ``HEARD_JOB_RETENTION_DAYS``.
 
 Safe to run daily. Prints and logs counts and references only, never names.
+
+``--background`` queues the same run as a system job (``heard.privacy.retention_job``) for the
+worker instead, and prints the job's reference; its progress shows on the job's page.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from heard.jobs import cli
 from heard.jobs import retention as job_retention
-from heard.privacy import services
+from heard.privacy import retention_job, services
 
 
 class Command(BaseCommand):
@@ -27,8 +30,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="List what would be anonymised; change nothing."
         )
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help="Queue the run as a background job for the worker; print the job's reference.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["background"]:
+            if options["dry_run"]:
+                raise CommandError("--dry-run runs at once: leave out --background.")
+            job = retention_job.start_system()
+            self.stdout.write(f"Retention queued as background job {job.uuid}.")
+            return
         result = services.retention_run(
             today=timezone.localdate(),
             dry_run=options["dry_run"],
