@@ -1,4 +1,7 @@
-"""``heard generate --scale tiny|county|national [--seed N] [--force]``: synthetic data in bulk."""
+"""``heard generate --scale tiny|county|national [--seed N] [--force]``: synthetic data in bulk.
+
+``--background`` queues the run as a system job for the worker (``heard.demo.demo_job``) and
+prints the job's reference instead; it never empties a database (no ``--force``)."""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 from django.utils import timezone
 
-from heard.demo import generator
+from heard.demo import demo_job, generator
 from heard.jobs import cli
 
 
@@ -43,6 +46,12 @@ class Command(BaseCommand):
             action="store_true",
             help="Empty the tables the generator writes before loading (destroys their data).",
         )
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help="Queue the run as a background job for the worker; print the job's reference "
+            "(into an empty database only).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         today: datetime.date = options["today"] or timezone.localdate()
@@ -56,6 +65,14 @@ class Command(BaseCommand):
                 f"The {database} already holds {held}. Nothing was written. Use an empty "
                 "database, or add --force to delete those records first."
             )
+        if options["background"]:
+            if existing:
+                raise CommandError(
+                    "--background never empties a database: use --force without --background."
+                )
+            job = demo_job.start_generate(scale=options["scale"], seed=options["seed"], today=today)
+            self.stdout.write(f"Generating queued as background job {job.uuid}.")
+            return
         if existing:
             self.stdout.write(
                 self.style.WARNING(

@@ -1,4 +1,7 @@
-"""``heard load_demo``: load the demo partnership (once) and print the demo logins (every time)."""
+"""``heard load_demo``: load the demo partnership (once) and print the demo logins (every time).
+
+``--background`` queues the load as a system job for the worker (``heard.demo.demo_job``) and
+prints the job's reference instead; ``heard load_demo`` again prints the logins."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from heard.demo import demo_job
 from heard.demo.loader import DemoSummary, load_demo
 from heard.jobs import cli
 
@@ -28,11 +32,20 @@ class Command(BaseCommand):
             help="Date the demo's dates count back from, like 2026-11-23 (default: today). "
             "It cannot be later than today.",
         )
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help="Queue the load as a background job for the worker; print the job's reference.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         today: datetime.date = options["today"] or timezone.localdate()
         if today > timezone.localdate():
             raise CommandError("--today cannot be later than today.")
+        if options["background"]:
+            job = demo_job.start_load_demo(today=today)
+            self.stdout.write(f"Demo partnership queued as background job {job.uuid}.")
+            return
         shown = cli.bar(self, total=1, desc="Demo partnership")  # one step, with its time
         try:
             summary = load_demo(today=today)
