@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from heard.core import audit
 from heard.core.dates import long_date
@@ -49,10 +50,18 @@ def _clean_theme_links(themes: Iterable[tuple[Theme, str]]) -> Links:
     seen: set[int] = set()
     for theme, relationship in themes:
         if relationship not in GroupTheme.Relationship.values:
-            raise ValidationError({"themes": f"“{relationship}” is not a relationship to a theme."})
+            raise ValidationError(
+                {
+                    "themes": _("“%(relationship)s” is not a relationship to a theme.")
+                    % {"relationship": relationship}
+                }
+            )
         if theme.pk in seen:
             raise ValidationError(
-                {"themes": f"{theme} is listed twice: choose working on or affected by."}
+                {
+                    "themes": _("%(theme)s is listed twice: choose working on or affected by.")
+                    % {"theme": theme}
+                }
             )
         seen.add(theme.pk)
         links.append((theme, relationship))
@@ -196,18 +205,23 @@ def _replace_theme_links(group: Group, links: Links) -> None:
 def _stage_error(group: Group, to_stage: str) -> str | None:
     """Why ``group`` may not move to ``to_stage`` (``Group.TRANSITIONS``), or None."""
     if to_stage not in Group.Stage.values:
-        return f"“{to_stage}” is not a stage."
+        return _("“%(stage)s” is not a stage.") % {"stage": to_stage}
     allowed = Group.TRANSITIONS.get(group.stage, ())
     if to_stage in allowed:
         return None
     current = Group.Stage(group.stage).label
     if not allowed:
-        return f"This group is {current.lower()}: it cannot move to another stage."
+        return _("This group is %(stage)s: it cannot move to another stage.") % {
+            "stage": current.lower()
+        }
     labels = " or ".join(str(Group.Stage(stage).label) for stage in allowed)
-    return (
-        f"A group at stage {current} cannot move to {Group.Stage(to_stage).label}: "
-        f"it can move to {labels}."
-    )
+    return _(
+        "A group at stage %(current)s cannot move to %(to_stage)s: it can move to %(labels)s."
+    ) % {
+        "current": current,
+        "to_stage": Group.Stage(to_stage).label,
+        "labels": labels,
+    }
 
 
 _GROUP_MOVE_STAGE = Change("group_move_stage", events.GROUP_STAGE_MOVED, STAGE_FIELDS)
@@ -230,8 +244,8 @@ def group_move_stage(
     if locked.stage_changed_on and date < locked.stage_changed_on:
         raise ValidationError(
             {
-                "date": "The date cannot be before the group's last stage change on "
-                f"{long_date(locked.stage_changed_on)}."
+                "date": _("The date cannot be before the group's last stage change on %(date)s.")
+                % {"date": long_date(locked.stage_changed_on)}
             }
         )
     transition.save()
