@@ -14,6 +14,7 @@ from heard.core.roles import Role
 from tests import depth, factories
 from tests.demo_database import database_copies, loaded_demo  # noqa: F401 - fixtures
 from tests.migrated_database import migrated_once
+from tests.serialized_rows import fast_deserialize
 
 PASSWORD = "correct horse battery"
 
@@ -27,6 +28,13 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
         base = tmp_path_factory.getbasetemp()
         folder = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     with migrated_once(Path(folder)):
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_serialized_rollback():
+    """The serialized rollback puts the seeded rows back in bulk (tests/serialized_rows.py)."""
+    with fast_deserialize():
         yield
 
 
