@@ -43,7 +43,7 @@ def _exact(figures: dict[str, Any]) -> dict[str, Any]:
     recorded = figures["views_recorded"]
     responded = figures["views_responded"]
     fed_back = figures["views_fed_back"]
-    return {
+    shown = {
         "views_recorded": recorded,
         "views_not_responded": recorded - responded,
         "views_responded_not_fed_back": responded - fed_back,
@@ -52,6 +52,11 @@ def _exact(figures: dict[str, Any]) -> dict[str, Any]:
         "share_responded": figures["share_responded"],
         "share_fed_back": figures["share_fed_back"],
         "median_days_view_to_feedback": figures["median_days_view_to_feedback"],
+    }
+    if "responses" not in figures:  # the views' figures only (``views_only``)
+        return shown
+    return {
+        **shown,
         "responses": figures["responses"],
         "not_possible_responses": figures["not_possible_responses"],
         "not_possible_with_reason": figures["not_possible_with_reason"],
@@ -72,6 +77,18 @@ def _protected(figures: dict[str, Any]) -> dict[str, Any]:
         median = None
     elif not (isinstance(shown_fed_back, int) and shown_fed_back >= MEDIAN_SHOWN_FROM):
         median = WITHHELD
+    shown = {
+        "views_recorded": shown_recorded,
+        "views_not_responded": protect(recorded - responded),
+        "views_responded_not_fed_back": protect(responded - fed_back),
+        "views_responded": shown_responded,
+        "views_fed_back": shown_fed_back,
+        "share_responded": _share(shown_responded, shown_recorded),
+        "share_fed_back": _share(shown_fed_back, shown_recorded),
+        "median_days_view_to_feedback": median,
+    }
+    if "responses" not in figures:  # the views' figures only (``views_only``)
+        return shown
     not_possible = cells["not_possible_responses"]
     with_reason = cells["not_possible_with_reason"]
     shown_not_possible, shown_with_reason = protect(not_possible), protect(with_reason)
@@ -90,14 +107,7 @@ def _protected(figures: dict[str, Any]) -> dict[str, Any]:
     for rating in ratings.values():
         all_ratings += rating
     return {
-        "views_recorded": shown_recorded,
-        "views_not_responded": protect(recorded - responded),
-        "views_responded_not_fed_back": protect(responded - fed_back),
-        "views_responded": shown_responded,
-        "views_fed_back": shown_fed_back,
-        "share_responded": _share(shown_responded, shown_recorded),
-        "share_fed_back": _share(shown_fed_back, shown_recorded),
-        "median_days_view_to_feedback": median,
+        **shown,
         "responses": protect(cells["responses"]),
         "not_possible_responses": shown_not_possible,
         "not_possible_with_reason": shown_with_reason,

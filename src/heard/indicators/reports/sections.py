@@ -154,6 +154,7 @@ def loop_figures(
             end=period.end,
             organisation=organisation,
             cells=not exact,
+            views_only=True,
         ),
         exact=exact,
     )

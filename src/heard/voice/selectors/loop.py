@@ -293,12 +293,14 @@ def _cells(views: dict[str, Any], responses: dict[str, Any], ratings: dict[str, 
 
 
 def loop_figures(
-    *, user: Any, cells: bool = False, **filters: Unpack[FigureFilters]
+    *, user: Any, cells: bool = False, views_only: bool = False, **filters: Unpack[FigureFilters]
 ) -> dict[str, Any]:
     """How well the loop closes for views recorded in a period (and theme, group, organisation).
 
     ``cells``: also return each count with the sum of its records' keys (``"cells"``), from which
-    ``voice.disclosure`` makes protected figures (ADR 0008).
+    ``voice.disclosure`` makes protected figures (ADR 0008). ``views_only``: the views' figures
+    alone (counts, shares, median), not the responses' and ratings' (a report's loop table,
+    which shows only those: one query of three).
 
     Shares are fractions from 0 to 1 (None when there is nothing to divide by). Aggregated in SQL:
     three queries on PostgreSQL (the median by ``percentile_cont``), four elsewhere (the median
@@ -308,28 +310,36 @@ def loop_figures(
     views = _figure_views(user, **filters)
     figures = _view_figures(views)
     recorded = figures["recorded"] or 0
-    links = _response_links(views)
-    response_figures = (
-        _response_figures(links) if recorded else {"total": 0, "not_possible": 0, "with_reason": 0}
-    )
-    ratings = _rating_figures(links) if recorded else dict.fromkeys(Rating.Value.values, 0)
     responded, fed_back = figures["responded"] or 0, figures["fed_back"] or 0
     median = figures["median"]
-    out = {
+    out: dict[str, Any] = {
         "views_recorded": recorded,
         "views_responded": responded,
         "views_fed_back": fed_back,
         "share_responded": _share(responded, recorded),
         "share_fed_back": _share(fed_back, recorded),
         "median_days_view_to_feedback": float(median) if median is not None else None,
-        "responses": response_figures["total"],
-        "not_possible_responses": response_figures["not_possible"],
-        "not_possible_with_reason": response_figures["with_reason"],
-        "not_possible_with_reason_share": _share(
-            response_figures["with_reason"], response_figures["not_possible"]
-        ),
-        "ratings": {value: ratings[value] or 0 for value in Rating.Value.values},
     }
+    if views_only:
+        if cells:
+            out["cells"] = {name: _cell(figures, part) for name, part in VIEW_CELLS}
+        return out
+    links = _response_links(views)
+    response_figures = (
+        _response_figures(links) if recorded else {"total": 0, "not_possible": 0, "with_reason": 0}
+    )
+    ratings = _rating_figures(links) if recorded else dict.fromkeys(Rating.Value.values, 0)
+    out.update(
+        {
+            "responses": response_figures["total"],
+            "not_possible_responses": response_figures["not_possible"],
+            "not_possible_with_reason": response_figures["with_reason"],
+            "not_possible_with_reason_share": _share(
+                response_figures["with_reason"], response_figures["not_possible"]
+            ),
+            "ratings": {value: ratings[value] or 0 for value in Rating.Value.values},
+        }
+    )
     if cells:
         out["cells"] = _cells(figures, response_figures, ratings)
     return out
