@@ -139,6 +139,9 @@ PAGES = [
     ("privacy:targets", "privacy/reach/targets/", "TargetListView"),
     ("privacy:target-add", "privacy/reach/targets/add/", "target_edit"),
     ("privacy:target-edit", "privacy/reach/targets/<int:pk>/edit/", "target_edit"),
+    # The retention run as a background job (issue 20).
+    ("privacy:retention", "privacy/retention/", "retention"),
+    ("privacy:retention-run", "privacy/retention/run/", "retention_run"),
     # involvement: activities and evaluations (issue 18)
     ("involvement:activity-list", "involvement/activities/", "ActivityListView"),
     ("involvement:activity-create", "involvement/activities/add/", "activity_create"),

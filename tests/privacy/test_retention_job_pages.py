@@ -91,3 +91,11 @@ def test_the_confirmation_needs_a_csrf_token(officer, client_for):
     client.force_login(officer)
     assert client.post(RUN).status_code == 403
     assert not Job.objects.exists()
+
+
+def test_the_reach_page_links_to_it_for_whoever_may_run_it(client_for, officer, board_member):
+    reach = reverse("privacy:reach")
+    assert f'id="retention-link" href="{PAGE}"' in client_for(officer).get(reach).content.decode()
+    read_only = client_for(board_member).get(reach)
+    assert read_only.status_code == 200
+    assert "retention-link" not in read_only.content.decode()
