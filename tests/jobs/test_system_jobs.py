@@ -27,9 +27,10 @@ def runner(tmp_path: Path):
         path.write_text("reference\nYP-1\n")
         return registry.Result(path=path, name="out.csv")
 
-    registry.register(KIND, run)
+    registry.register(KIND, run, system=True)
     yield run
     registry._RUNNERS.pop(KIND)
+    registry._SYSTEM.discard(KIND)
 
 
 def test_a_system_job_is_audited_as_heard_s_own_and_runs(runner):
@@ -77,3 +78,19 @@ def test_an_administrator_tries_a_stopped_system_job_again(runner, admin_user, o
     assert (job.status, job.attempts) == (Status.SUCCEEDED, 2)
     retried = AuditEntry.objects.get(event="job.retried", object_id=str(job.pk))
     assert retried.actor_id == admin_user.pk
+
+
+def test_only_a_kind_registered_for_it_runs_as_a_system_job(runner):
+    """An import, an export or a report runs as its requester: never as Heard itself."""
+    registry.register("test_user_kind", lambda job, progress: None)
+    try:
+        assert registry.runs_as_system(KIND) and not registry.runs_as_system("test_user_kind")
+        with pytest.raises(services.JobError):
+            services.start_system("test_user_kind", params={})
+        for kind in ("export", "report_pdf", "young_people_import", "sessions_import"):
+            assert kind in registry.kinds() and not registry.runs_as_system(kind)
+        for kind in ("retention", "load_demo", "generate"):
+            assert registry.runs_as_system(kind)
+    finally:
+        registry._RUNNERS.pop("test_user_kind")
+    assert not Job.objects.exists()

@@ -10,5 +10,5 @@ class DemoConfig(AppConfig):
         from heard.demo import demo_job
         from heard.jobs import registry
 
-        registry.register(demo_job.LOAD_DEMO, demo_job.run_load_demo)
-        registry.register(demo_job.GENERATE, demo_job.run_generate)
+        registry.register(demo_job.LOAD_DEMO, demo_job.run_load_demo, system=True)
+        registry.register(demo_job.GENERATE, demo_job.run_generate, system=True)

@@ -29,10 +29,22 @@ class Result:
 Runner = Callable[[Any, Any], Result | None]
 
 _RUNNERS: dict[str, Runner] = {}
+#: The kinds a command may start as a system job, requested by no one (``services.start_system``):
+#: the others run as their requester, so never as Heard itself.
+_SYSTEM: set[str] = set()
 
 
-def register(kind: str, runner: Runner) -> None:
+def register(kind: str, runner: Runner, *, system: bool = False) -> None:
     _RUNNERS[kind] = runner
+    if system:
+        _SYSTEM.add(kind)
+    else:
+        _SYSTEM.discard(kind)
+
+
+def runs_as_system(kind: str) -> bool:
+    """Whether ``kind`` may run as a system job (its runner needs no requester)."""
+    return kind in _SYSTEM
 
 
 def runner_for(kind: str) -> Runner:

@@ -49,6 +49,8 @@ def start_system(kind: str, *, params: dict[str, Any], label: str = "") -> Job:
     (``heard retention --background``). Only administrators see it (``policies``); its
     ``job.started`` entry is Heard's own."""
     registry.runner_for(kind)  # KeyError for a kind nothing runs
+    if not registry.runs_as_system(kind):
+        raise JobError(_("This kind of job runs only for a signed-in user."))
     with transaction.atomic():
         job = Job.objects.create(requested_by=None, kind=kind, params=params, label=label[:200])
         events.tell(events.STARTED, job, metadata={"kind": kind, "system": True})

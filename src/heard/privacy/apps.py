@@ -17,4 +17,4 @@ def _register_jobs() -> None:
     from heard.jobs import registry
     from heard.privacy import retention_job
 
-    registry.register(retention_job.RETENTION, retention_job.run_retention)
+    registry.register(retention_job.RETENTION, retention_job.run_retention, system=True)
