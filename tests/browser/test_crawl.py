@@ -51,6 +51,12 @@ AXE_WIDE = bool(depth.value("crawl_axe_at_1280"))
 #: axe on every role's copy of a pattern at 320 px, not only on the first role's: in CI's deep run.
 AXE_EVERY_ROLE = bool(depth.value("crawl_axe_every_role"))
 
+#: (URL name, width) pairs whose axe run is another test's, with the same rules (AXE_TAGS) at both
+#: widths: the crawl still opens them and checks their width and status. The API reference lists
+#: every operation of the API, which makes axe on it the dearest run of the browser tests
+#: (tests/browser/test_api_reference.py). In the deep run every role's copy is still axed at 320 px.
+AXED_ELSEWHERE = {("api-docs", NARROW["width"]), ("api-docs", WIDE["width"])}
+
 #: URL patterns not crawled, by prefix of the route: the API's JSON for programs (its
 #: documentation page, api-docs, is crawled), Django's admin, the benchmark's floor.
 NOT_PAGES = ("api/v1/", "django-admin/", "__bench__")
@@ -528,10 +534,17 @@ def _report(crawls: list[Crawl]) -> None:
     assert not unexpected, f"{len(unexpected)} problem(s):\n" + "\n\n".join(map(str, unexpected))
 
 
+def test_the_pages_axed_elsewhere_are_axed_with_the_same_rules():
+    from tests.browser.test_api_reference import AXE_TAGS as api_reference_tags
+
+    assert {name for name, _ in AXED_ELSEWHERE} == {"api-docs"}
+    assert api_reference_tags == AXE_TAGS
+
+
 def test_every_page_as_every_role_at_1280_and_320(chromium, live_server, demo):
     crawls = []
     reached: set[str] = set()
-    axed: set[tuple[str, int]] = set()
+    axed: set[tuple[str, int]] = set(AXED_ELSEWHERE)
     for spec in ROLES:
         crawl = Crawl(
             who=Role(spec.role).label,
