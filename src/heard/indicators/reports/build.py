@@ -136,6 +136,23 @@ def _call(read: Callable[[], Any]) -> Any:
     return read()
 
 
+def _section_reads(
+    user: Any, period: ReportPeriod, organisation: Organisation | None, exact: bool
+) -> list[Callable[[], Table]]:
+    """The report's sections other than the indicators, each a read to run: the loop figures
+    (the slowest) first, then in the report's order."""
+    return [
+        partial(sections.loop_figures, user, period, organisation, exact=exact),
+        partial(sections.plan_progress, period, organisation),
+        partial(sections.kite_marks, period, organisation),
+        partial(sections.provision_reviews, period, organisation),
+        partial(sections.sessions_by, period, organisation, "degree"),
+        partial(sections.sessions_by, period, organisation, "participation_type"),
+        partial(sections.themes_and_groups, period, organisation),
+        partial(sections.highlights, period, organisation),
+    ]
+
+
 # Every figure is read from the read replica when there is one (heard.core.replica).
 @reading_for_reports()
 def build(
@@ -157,16 +174,7 @@ def build(
         chosen = chosen_indicators(organisation)
         # The sections and the indicators' figures are independent reads: side by side where
         # that is safe (heard.core.concurrent), the slowest (the loop figures) first.
-        sections_read: list[Callable[[], Table]] = [
-            partial(sections.loop_figures, user, period, organisation, exact=exact),
-            partial(sections.plan_progress, period, organisation),
-            partial(sections.kite_marks, period, organisation),
-            partial(sections.provision_reviews, period, organisation),
-            partial(sections.sessions_by, period, organisation, "degree"),
-            partial(sections.sessions_by, period, organisation, "participation_type"),
-            partial(sections.themes_and_groups, period, organisation),
-            partial(sections.highlights, period, organisation),
-        ]
+        sections_read = _section_reads(user, period, organisation, exact)
         reads: list[Callable[[], Any]] = [
             *sections_read,
             *(partial(indicator_read, period, exact, choice) for choice in chosen),

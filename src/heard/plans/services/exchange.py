@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,6 +21,21 @@ from heard.plans.services.plans import action_add, outcome_add, plan_create
 
 
 @transaction.atomic
+def _action_as(actor: User, outcome: Any, source: Any, lead_staff: list[User], **more: Any) -> Any:
+    """An action of ``outcome`` with ``source``'s words (an imported row's, or last period's
+    action's), its leads and ``more`` of its fields."""
+    return action_add(
+        actor=actor,
+        outcome=outcome,
+        text=source.text,
+        lead_text=source.lead_text,
+        timescale=source.timescale,
+        risks=source.risks,
+        lead_staff=lead_staff,
+        **more,
+    )
+
+
 def plan_import(
     *,
     actor: User | None,
@@ -55,15 +71,7 @@ def plan_import(
         )
         for action in draft.actions:
             named = {leads[i] for i in INITIALS.findall(action.lead_text) if i in leads}
-            action_add(
-                actor=actor,
-                outcome=outcome,
-                text=action.text,
-                lead_text=action.lead_text,
-                timescale=action.timescale,
-                risks=action.risks,
-                lead_staff=sorted(named, key=lambda user: user.pk),
-            )
+            _action_as(actor, outcome, action, sorted(named, key=lambda user: user.pk))
             actions += 1
         held = 1 + len(draft.actions)
     audit.record(
@@ -110,15 +118,8 @@ def plan_copy(
         if not with_actions:
             continue
         for action in old.actions.all():
-            action_add(
-                actor=actor,
-                outcome=outcome,
-                text=action.text,
-                lead_text=action.lead_text,
-                timescale=action.timescale,
-                resources=action.resources,
-                risks=action.risks,
-                lead_staff=list(action.lead_staff.all()),
+            _action_as(
+                actor, outcome, action, list(action.lead_staff.all()), resources=action.resources
             )
     audit.record(
         actor=actor,
