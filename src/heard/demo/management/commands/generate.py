@@ -53,6 +53,15 @@ class Command(BaseCommand):
             "(into an empty database only).",
         )
 
+    def _queue(self, options: dict[str, Any], today: datetime.date, existing: Any) -> None:
+        """``--background``: a job the worker runs (never one that empties a database)."""
+        if existing:
+            raise CommandError(
+                "--background never empties a database: use --force without --background."
+            )
+        job = demo_job.start_generate(scale=options["scale"], seed=options["seed"], today=today)
+        self.stdout.write(f"Generating queued as background job {job.uuid}.")
+
     def handle(self, *args: Any, **options: Any) -> None:
         today: datetime.date = options["today"] or timezone.localdate()
         if today > timezone.localdate():
@@ -66,12 +75,7 @@ class Command(BaseCommand):
                 "database, or add --force to delete those records first."
             )
         if options["background"]:
-            if existing:
-                raise CommandError(
-                    "--background never empties a database: use --force without --background."
-                )
-            job = demo_job.start_generate(scale=options["scale"], seed=options["seed"], today=today)
-            self.stdout.write(f"Generating queued as background job {job.uuid}.")
+            self._queue(options, today, existing)
             return
         if existing:
             self.stdout.write(
