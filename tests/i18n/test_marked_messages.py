@@ -33,10 +33,8 @@ NOT_YET = {
     # Shared modules outside the views, services and forms this change marked.
     "audits/warnings.py": "a warning built from dates and references: next",
     "core/audience.py": "next, with core's other validators",
-    "core/passwords.py": "next, with core's other validators",
     "core/permissions.py": "next, with core's other validators",
     "core/two_factor.py": "next, with core's other validators",
-    "core/validators.py": "its message takes a field's label: next",
     "participation/headcounts.py": "shared with the API's headcount errors: next",
     "portal/message_codes.py": "next, with the portal's other codes",
     # An import job's refusal is the job's error text, read with the checked file's report.

@@ -9,6 +9,8 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from heard.core import audit, events, lockout, sign_in_events
 from heard.core.security import client_address
@@ -27,19 +29,28 @@ class NotBlankPasswordValidator:
     def validate(self, password: str, user: Any = None) -> None:
         visible = "".join(password.split())
         if not visible:
-            raise ValidationError("Your password cannot be only spaces.", code="password_blank")
+            raise ValidationError(_("Your password cannot be only spaces."), code="password_blank")
         if len(set(visible)) < MIN_DISTINCT_CHARACTERS:
             raise ValidationError(
-                "Your password must use at least "
-                f"{MIN_DISTINCT_CHARACTERS} different characters, not counting spaces.",
+                ngettext(
+                    "Your password must use at least %(count)d different character, not "
+                    "counting spaces.",
+                    "Your password must use at least %(count)d different characters, not "
+                    "counting spaces.",
+                    MIN_DISTINCT_CHARACTERS,
+                )
+                % {"count": MIN_DISTINCT_CHARACTERS},
                 code="password_too_simple",
             )
 
     def get_help_text(self) -> str:
-        return (
-            "Your password cannot be only spaces, and must use at least "
-            f"{MIN_DISTINCT_CHARACTERS} different characters."
-        )
+        return ngettext(
+            "Your password cannot be only spaces, and must use at least %(count)d different "
+            "character.",
+            "Your password cannot be only spaces, and must use at least %(count)d different "
+            "characters.",
+            MIN_DISTINCT_CHARACTERS,
+        ) % {"count": MIN_DISTINCT_CHARACTERS}
 
 
 # Changing and resetting a password (services) ----------------------------------------------------
@@ -67,13 +78,13 @@ def password_change(
     email = user.email
     if lockout.account_locked(email):
         raise ValidationError(
-            {"current_password": "Too many wrong passwords. Wait 15 minutes, then try again."}
+            {"current_password": _("Too many wrong passwords. Wait 15 minutes, then try again.")}
         )
     if not user.check_password(current_password):
         lockout.record_failure(
             request, email=email, address=client_address(request), detail="password change"
         )
-        raise ValidationError({"current_password": "Your current password is not right."})
+        raise ValidationError({"current_password": _("Your current password is not right.")})
     with transaction.atomic():  # the failure above is kept; the change is all or nothing
         _password_set(
             request=request, user=user, new_password=new_password, event=Event.PASSWORD_CHANGED

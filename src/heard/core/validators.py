@@ -10,13 +10,10 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext as _
 
 #: Line and paragraph separators are not control characters to Unicode, but break a line too.
 _LINE_BREAKS = {"\u2028", "\u2029", "\x85"}
-
-SINGLE_LINE_MESSAGE = (
-    "Enter {label} on one line: remove line breaks, tabs and other control characters."
-)
 
 
 def is_single_line(text: str) -> bool:
@@ -45,7 +42,10 @@ def validate_single_line(obj: Any, fields: Iterable[str]) -> None:
         value = getattr(obj, name, None)
         if isinstance(value, str) and not is_single_line(value):
             label = str(obj._meta.get_field(name).verbose_name)
-            errors[name] = SINGLE_LINE_MESSAGE.format(label=f"the {label}")
+            errors[name] = _(
+                "Enter the %(label)s on one line: remove line breaks, tabs and other control "
+                "characters."
+            ) % {"label": label}
     if errors:
         raise ValidationError(errors)
 
