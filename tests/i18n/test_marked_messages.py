@@ -32,9 +32,6 @@ NOT_YET = {
     "safeguarding/models.py": "models are outside this change (its clean() messages)",
     # Shared modules outside the views, services and forms this change marked.
     "audits/warnings.py": "a warning built from dates and references: next",
-    "core/audience.py": "next, with core's other validators",
-    "core/permissions.py": "next, with core's other validators",
-    "core/two_factor.py": "next, with core's other validators",
     "participation/headcounts.py": "shared with the API's headcount errors: next",
     "portal/message_codes.py": "next, with the portal's other codes",
     # An import job's refusal is the job's error text, read with the checked file's report.

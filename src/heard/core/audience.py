@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from heard.core.roles import AgeBand
 from heard.core.updates import plain_text
 
@@ -20,7 +22,7 @@ def age_bands(value: Any, errors: dict[str, Any], field: str = "age_bands") -> l
     """The age bands chosen, in their order; a message in ``errors`` for one not in the list."""
     bands = chosen(value)
     if any(item not in AgeBand.values for item in bands):
-        errors[field] = "Choose age bands from the list."
+        errors[field] = _("Choose age bands from the list.")
         return []
     return [band for band in AgeBand.values if band in bands]
 

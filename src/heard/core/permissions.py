@@ -11,6 +11,7 @@ from typing import Any
 
 import rules
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 from heard.core.roles import PROGRAMME_ROLES, Role
 
@@ -77,7 +78,7 @@ def require(user: Any, perm: str, obj: Any = None) -> None:
     if is_system(user):
         return
     if not rules.has_perm(perm, user, obj):
-        raise PermissionDenied("You do not have permission to do that.")
+        raise PermissionDenied(_("You do not have permission to do that."))
 
 
 def can(user: Any, perm: str, obj: Any = None) -> bool:

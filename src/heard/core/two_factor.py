@@ -24,6 +24,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -146,7 +147,11 @@ def two_factor_reset(*, actor: Any, user: Any, request: HttpRequest | None = Non
     devices = list(TOTPDevice.objects.select_for_update().filter(user=user).order_by("pk"))
     if not any(device.confirmed for device in devices):
         raise ValidationError(
-            {"__all__": "This account does not use two-factor sign-in: there is nothing to reset."}
+            {
+                "__all__": _(
+                    "This account does not use two-factor sign-in: there is nothing to reset."
+                )
+            }
         )
     StaticDevice.objects.filter(user=user).delete()
     sign_in_events.record(
@@ -203,7 +208,7 @@ def backup_codes_generate(*, request: HttpRequest, user: Any) -> list[str]:
     without the codes."""
     if confirmed_device(user) is None:
         raise ValidationError(
-            {"__all__": "Set up two-factor sign-in with an authenticator app first."}
+            {"__all__": _("Set up two-factor sign-in with an authenticator app first.")}
         )
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name=BACKUP_DEVICE_NAME, confirmed=True)
