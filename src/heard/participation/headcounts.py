@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from heard.core.roles import AgeBand
 from heard.core.validators import validate_single_line
 
 #: What a headcount's number must be, as the form, the service and the API say it.
-WHOLE_NUMBER = "Enter the number of young people as a whole number, like 12."
-NOT_NEGATIVE = "The number of young people cannot be less than 0."
-ONE_PLACE = (
+WHOLE_NUMBER = gettext_noop("Enter the number of young people as a whole number, like 12.")
+NOT_NEGATIVE = gettext_noop("The number of young people cannot be less than 0.")
+ONE_PLACE = gettext_noop(
     "Choose an organisation on the register or type the school or organisation's name, not both."
 )
 
@@ -68,6 +70,6 @@ class Headcount(models.Model):
     def clean(self) -> None:
         validate_single_line(self, ("school",))
         if isinstance(self.count, int) and self.count < 0:
-            raise ValidationError({"count": NOT_NEGATIVE})
+            raise ValidationError({"count": _(NOT_NEGATIVE)})
         if self.organisation_id and self.school:
-            raise ValidationError({"school": ONE_PLACE})
+            raise ValidationError({"school": _(ONE_PLACE)})

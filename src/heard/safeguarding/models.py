@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import datetime
 import secrets
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from heard.core.fields import user_link, young_person_link
 from heard.core.models import TimeStampedModel
@@ -150,21 +152,27 @@ class Concern(TimeStampedModel):
 
     def clean(self) -> None:
         validate_single_line(self, ("referral_reference",))
-        errors: dict[str, str] = {}
+        errors: dict[str, Any] = {}
         # A TextField's max_length is not checked by the database or full_clean(): check it here.
         for name in TEXT_FIELDS:
             limit = getattr(self._meta.get_field(name), "max_length", None)
             if limit and len(getattr(self, name) or "") > limit:
-                errors[name] = f"Keep this to {limit:,} characters or fewer."
+                errors[name] = ngettext(
+                    "Keep this to %(limit)s character or fewer.",
+                    "Keep this to %(limit)s characters or fewer.",
+                    limit,
+                ) % {"limit": f"{limit:,}"}
         if self.decision == self.Decision.LOCAL_AUTHORITY_REFERRAL:
             if self.referral_date is None:
-                errors["referral_date"] = "Enter the date of the referral to the local authority."
+                errors["referral_date"] = _(
+                    "Enter the date of the referral to the local authority."
+                )
             if not self.referral_reference.strip():
-                errors["referral_reference"] = (
+                errors["referral_reference"] = _(
                     "Enter the local authority's reference for the referral."
                 )
         if self.status in (self.Status.DECIDED, self.Status.CLOSED) and not self.decision:
-            errors["decision"] = "Record the decision before the concern is decided or closed."
+            errors["decision"] = _("Record the decision before the concern is decided or closed.")
         if errors:
             raise ValidationError(errors)
 
