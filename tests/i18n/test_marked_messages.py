@@ -30,8 +30,6 @@ NOT_YET = {
     "indicators/measures/__init__.py": "the measures library is being split",
     "indicators/reports/views.py": "the report pages are being rebuilt on shared reads",
     # Shared modules outside the views, services and forms this change marked.
-    "audits/warnings.py": "a warning built from dates and references: next",
-    "portal/message_codes.py": "next, with the portal's other codes",
     # An import job's refusal is the job's error text, read with the checked file's report.
     "participation/import_job.py": "next, with the import jobs' reports",
     "people/import_job.py": "next, with the import jobs' reports",

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 from heard.audits import selectors
 from heard.core.tables import display
@@ -25,6 +26,9 @@ def warn_untrained(
         references = ", ".join(person.reference for person in missing)
         messages.warning(
             request,
-            f"Not trained and current on {display(day)}: {references}. "
-            "The record is saved; arrange their training.",
+            _(
+                "Not trained and current on %(day)s: %(references)s. "
+                "The record is saved; arrange their training."
+            )
+            % {"day": display(day), "references": references},
         )

@@ -15,6 +15,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from heard.people.models import YoungPerson
 from heard.portal.models import SignInCode
@@ -31,7 +32,7 @@ def sign_in_code_issue_for_message(
     """A new code for the young person, given by Heard. Returns the row and the code (shown in
     the message, never stored)."""
     if not young_person.is_active:
-        raise ValidationError({"young_person": "This young person's record is not active."})
+        raise ValidationError({"young_person": _("This young person's record is not active.")})
     code = _unique_code()
     expires_at = timezone.now() + datetime.timedelta(days=valid_days)
     sign_in_code = SignInCode.objects.create(
