@@ -121,6 +121,23 @@ class RetentionResult:
         return len(self.due)
 
 
+def _retention_anonymise(young_person: YoungPerson, last: datetime.date | None) -> bool:
+    """Anonymise one young person due for retention; False if someone anonymised them between
+    the run's listing and now (a person erasing the record, or another run)."""
+    try:
+        young_person_anonymise(
+            actor=None,
+            young_person=young_person,
+            reason=Anonymisation.Reason.RETENTION,
+            last_involvement=last,
+        )
+    except ValidationError:
+        if Anonymisation.objects.filter(young_person=young_person).exists():
+            return False
+        raise
+    return True
+
+
 def retention_run(
     *,
     today: datetime.date,
@@ -136,17 +153,12 @@ def retention_run(
     """
     due = selectors.retention_due(today=today)
     result = RetentionResult(dry_run=dry_run, cutoff=selectors.retention_cutoff(today))
-    for young_person, last in due:
-        result.due.append((young_person.reference, last))
-        if not dry_run:
-            young_person_anonymise(
-                actor=None,
-                young_person=young_person,
-                reason=Anonymisation.Reason.RETENTION,
-                last_involvement=last,
-            )
+    for done, (young_person, last) in enumerate(due, start=1):
+        # Anonymised by someone else since it was listed: not this run's.
+        if dry_run or _retention_anonymise(young_person, last):
+            result.due.append((young_person.reference, last))
         if progress is not None:  # ``heard retention``'s bar (heard.jobs.cli)
-            progress(len(result.due), len(due))
+            progress(done, len(due))
     result.claims = expense_claims_expire(today=today, dry_run=dry_run)
     result.claims_cutoff = selectors.finance_cutoff(today)
     logger.info(
