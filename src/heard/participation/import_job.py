@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 
+from django.utils.translation import ngettext
+
 from heard.jobs import imports
 from heard.jobs.models import Job
 from heard.jobs.progress import Progress
@@ -23,4 +25,7 @@ def run_sessions_import(job: Job, progress: Progress) -> None:
         actor=job.requested_by, file=io.StringIO(text), dry_run=False, progress=progress.advance
     )
     if not result.ok:
-        raise imports.ImportRejected(f"{len(result.errors)} problems")
+        count = len(result.errors)
+        raise imports.ImportRejected(
+            ngettext("%(count)d problem", "%(count)d problems", count) % {"count": count}
+        )

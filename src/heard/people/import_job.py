@@ -4,6 +4,8 @@ which counts them in the job's progress as it writes them."""
 
 from __future__ import annotations
 
+from django.utils.translation import ngettext
+
 from heard.jobs import imports
 from heard.jobs.models import Job
 from heard.jobs.progress import Progress
@@ -21,4 +23,7 @@ def run_young_people_import(job: Job, progress: Progress) -> None:
         actor=job.requested_by, file=text, dry_run=False, progress=progress.advance
     )
     if not result.ok:
-        raise imports.ImportRejected(f"{len(result.errors)} problems")
+        count = len(result.errors)
+        raise imports.ImportRejected(
+            ngettext("%(count)d problem", "%(count)d problems", count) % {"count": count}
+        )

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from heard.jobs import imports
 from heard.jobs.models import Job
 from heard.jobs.progress import Progress
@@ -34,10 +36,10 @@ def run_plan_import(job: Job, progress: Progress) -> None:
     plan = selectors.plan_get(user, kept["plan"])
     reading = read_plan(kept[imports.UPLOAD], kept["choices"])
     if not reading.ready:
-        raise imports.ImportRejected("not every question is answered")
+        raise imports.ImportRejected(_("not every question is answered"))
     staff = lead_candidates(plan).in_bulk(kept["leads"].values())
     if len(staff) != len(set(kept["leads"].values())):
-        raise imports.ImportRejected("a chosen lead may no longer lead the plan's actions")
+        raise imports.ImportRejected(_("a chosen lead may no longer lead the plan's actions"))
     progress.set_total(len(reading.outcomes) + reading.action_count)
     services.plan_import(
         actor=user,
