@@ -20,6 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from heard.core.disclosure import Cell
 from heard.core.events import field_label
 
@@ -124,17 +126,23 @@ def measure_errors(indicator: Any) -> dict[str, str]:
 
     measure = MEASURES.get(indicator.measure)
     if measure is None:
-        return {"measure": "Choose a measure from the library."}
+        return {"measure": _("Choose a measure from the library.")}
     errors: dict[str, str] = {}
     given = Filters.of(indicator).given()
     for name in sorted(given - measure.filters):
         label = field_label(Indicator, name).lower()
-        errors[name] = f"“{measure.label}” cannot be filtered by {label}: leave it empty."
+        errors[name] = _("“%(measure)s” cannot be filtered by %(filter)s: leave it empty.") % {
+            "measure": measure.label,
+            "filter": label,
+        }
     for name in sorted(measure.required - given):
         label = field_label(Indicator, name).lower()
-        errors[name] = f"“{measure.label}” needs a {label}: choose one."
+        errors[name] = _("“%(measure)s” needs a %(filter)s: choose one.") % {
+            "measure": measure.label,
+            "filter": label,
+        }
     if measure.is_share and indicator.target is not None and indicator.target > 100:
-        errors["target"] = "This measure is a percentage: give a target from 0 to 100."
+        errors["target"] = _("This measure is a percentage: give a target from 0 to 100.")
     return errors
 
 

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from heard.core import exports, tables
@@ -71,7 +72,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
     require(user, VIEW)
     today = timezone.localdate()
     context = {
-        "title": "Reports",
+        "title": _("Reports"),
         "quarters": periods.offered(periods.QUARTER, today),
         "years": periods.offered(periods.YEAR, today),
         "organisations": selectors.organisations(),
@@ -140,7 +141,7 @@ def report_create(request: HttpRequest) -> HttpResponse:
     require(user, ADD)
     period, organisation = _chosen(request)
     report = services.report_issue(actor=user, period=period, organisation=organisation)
-    messages.success(request, "Report issued: it is kept as it reads now.")
+    messages.success(request, _("Report issued: it is kept as it reads now."))
     return redirect("indicators:report-detail", report.pk)
 
 
