@@ -21,7 +21,9 @@ from heard.plans.services.plans import action_add, outcome_add, plan_create
 
 
 @transaction.atomic
-def _action_as(actor: User, outcome: Any, source: Any, lead_staff: list[User], **more: Any) -> Any:
+def _action_as(
+    actor: User | None, outcome: Any, source: Any, lead_staff: list[User], **more: Any
+) -> Any:
     """An action of ``outcome`` with ``source``'s words (an imported row's, or last period's
     action's), its leads and ``more`` of its fields."""
     return action_add(
