@@ -92,8 +92,7 @@ def response_detail(request: HttpRequest, pk: int) -> HttpResponse:
     response = selectors.response_get(request.user, pk)
     context = {
         "response": response,
-        "title": _("Response: %(outcome)s")
-        % {"outcome": response.get_outcome_display()},
+        "title": _("Response: %(outcome)s") % {"outcome": response.get_outcome_display()},
         "views": list(response.views.all()),
         "view_columns": _columns.VIEWS_ANSWERED,
         "feedback": list(response.feedback.all()),
