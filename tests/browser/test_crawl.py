@@ -547,7 +547,7 @@ def test_every_page_as_every_role_at_1280_and_320(chromium, live_server, demo):
     axed: set[tuple[str, int]] = set(AXED_ELSEWHERE)
     for spec in ROLES:
         crawl = Crawl(
-            who=Role(spec.role).label,
+            who=str(Role(spec.role).label),
             widths=(WIDE, NARROW),
             screenshots=spec.role == SCREENSHOT_ROLE,
             axed=axed,

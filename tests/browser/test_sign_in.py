@@ -50,7 +50,7 @@ def test_each_role_signs_in_to_an_accessible_home_page(signed_in_page, role):
 
     header = page.locator(".heard-header").inner_text()
     assert user.full_name in header
-    assert role.label in header
+    assert str(role.label) in header
     assert (
         page.get_by_role("navigation", name="Main menu")
         .get_by_role("link", name="Home")
