@@ -5,10 +5,12 @@ import datetime
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from heard.privacy import selectors, services
 from heard.privacy.models import Anonymisation
+from heard.privacy.services import anonymisation
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -39,3 +41,17 @@ def test_one_anonymised_meanwhile_is_skipped(monkeypatch, officer):
     reasons = dict(Anonymisation.objects.values_list("young_person_id", "reason"))
     assert reasons[people[1].pk] != Anonymisation.Reason.RETENTION
     assert reasons[people[0].pk] == reasons[people[2].pk] == Anonymisation.Reason.RETENTION
+
+
+def test_any_other_refusal_stops_the_run(monkeypatch):
+    """Only "anonymised meanwhile" is skipped: any other refusal is raised, never hidden."""
+    with time_machine.travel(OLD):
+        factories.YoungPersonFactory()
+
+    def refused(**kwargs):
+        raise ValidationError("Something else is wrong.")
+
+    monkeypatch.setattr(anonymisation, "young_person_anonymise", refused)
+    with pytest.raises(ValidationError, match="Something else is wrong"):
+        services.retention_run(today=timezone.localdate())
+    assert not Anonymisation.objects.exists()
