@@ -7,8 +7,6 @@ reported its total; on PostgreSQL: the worker holds a write lock on the young pe
 Nothing is mocked or slowed down: the file is long enough to take a while.
 """
 
-import os
-import signal
 import sqlite3
 import time
 
@@ -20,7 +18,7 @@ from heard.jobs.models import Job, Status
 from heard.people import import_job
 from heard.people.models import YoungPerson
 from tests.jobs.helpers import run_queued_jobs
-from tests.jobs.workers import WorkerDatabase, start_worker
+from tests.jobs.workers import WorkerDatabase, kill_when, start_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -75,16 +73,7 @@ def test_an_import_killed_halfway_keeps_nothing_and_runs_whole_again(
     )
     database = WorkerDatabase(tmp_path)
     worker = start_worker(database.env())
-    try:
-        _wait_for_the_import(database, job, worker)
-        os.kill(worker.pid, signal.SIGKILL)
-        worker.wait(timeout=30)
-    finally:
-        if worker.poll() is None:
-            worker.kill()
-            worker.wait()
-        worker.stdout.close()
-    assert worker.returncode == -signal.SIGKILL
+    kill_when(worker, lambda: _wait_for_the_import(database, job, worker))
 
     database.take_back()
     job.refresh_from_db()

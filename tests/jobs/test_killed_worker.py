@@ -7,8 +7,6 @@ while."""
 
 import csv
 import io
-import os
-import signal
 import time
 
 import pytest
@@ -19,7 +17,7 @@ from heard.jobs.models import Job, Status
 from heard.people.models import YoungPerson
 from tests import factories
 from tests.jobs.helpers import run_queued_jobs
-from tests.jobs.workers import WorkerDatabase, start_worker
+from tests.jobs.workers import WorkerDatabase, kill_when, start_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -67,16 +65,9 @@ def test_a_killed_worker_leaves_the_job_to_try_again_with_no_partial_file(
 
     database = WorkerDatabase(tmp_path)
     worker = start_worker(database.env())
-    try:
-        status, done, result = _wait_for_progress(database, job, worker, at_least=1000)
-        os.kill(worker.pid, signal.SIGKILL)
-        worker.wait(timeout=30)
-    finally:
-        if worker.poll() is None:
-            worker.kill()
-            worker.wait()
-        worker.stdout.close()
-    assert worker.returncode == -signal.SIGKILL
+    status, done, result = kill_when(
+        worker, lambda: _wait_for_progress(database, job, worker, at_least=1000)
+    )
     # Mid-job for real: some rows written to its temporary file, not all.
     assert 1000 <= done < ROWS
     partial = list((tmp_path / "tmp").iterdir())

@@ -8,15 +8,18 @@ once the worker has gone, so the test reads what the worker wrote either way.
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import connection
+
+T = TypeVar("T")
 
 HEARD = str(Path(sys.executable).with_name("heard"))
 
@@ -74,3 +77,20 @@ def start_worker(env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
+
+
+def kill_when(worker: subprocess.Popen[bytes], ready: Callable[[], T]) -> T:
+    """``ready()`` (waiting until the worker is mid-job), then the worker killed with SIGKILL, as
+    a machine that loses power would: what ``ready`` gave. The worker is always reaped."""
+    try:
+        seen = ready()
+        os.kill(worker.pid, signal.SIGKILL)
+        worker.wait(timeout=30)
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+            worker.wait()
+        if worker.stdout is not None:
+            worker.stdout.close()
+    assert worker.returncode == -signal.SIGKILL
+    return seen

@@ -6,8 +6,6 @@ A real ``heard db_worker`` process runs the job and is killed once it has report
 people done and not all. Nothing is mocked or slowed down: enough young people are due."""
 
 import datetime
-import os
-import signal
 import time
 
 import pytest
@@ -20,7 +18,7 @@ from heard.privacy import events, retention_job
 from heard.privacy.models import Anonymisation
 from tests import factories
 from tests.jobs.helpers import run_queued_jobs
-from tests.jobs.workers import WorkerDatabase, start_worker
+from tests.jobs.workers import WorkerDatabase, kill_when, start_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -52,16 +50,7 @@ def test_a_retention_job_killed_mid_run_is_tried_again_once_each(
     job = retention_job.start(officer)
     database = WorkerDatabase(tmp_path)
     worker = start_worker(database.env())
-    try:
-        reported = _wait_for_some_done(database, job, worker)
-        os.kill(worker.pid, signal.SIGKILL)
-        worker.wait(timeout=30)
-    finally:
-        if worker.poll() is None:
-            worker.kill()
-            worker.wait()
-        worker.stdout.close()
-    assert worker.returncode == -signal.SIGKILL
+    reported = kill_when(worker, lambda: _wait_for_some_done(database, job, worker))
 
     database.take_back()
     job.refresh_from_db()
