@@ -8,7 +8,7 @@ import datetime
 import decimal
 import functools
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, cast
 
 from django.db import models
@@ -46,7 +46,7 @@ def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     return out
 
 
-def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:
     """``{field: [old, new]}`` for every field whose value changed."""
     return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
 

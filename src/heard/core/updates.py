@@ -9,8 +9,10 @@ nothing is written. See ``docs/architecture/scaffolding.md``.
 Its siblings for the two other writes every app repeats: ``audited_create`` (validate, save, set
 many-to-many relations, audit each field as ``[None, value]``) and ``audited_delete`` (audit each
 field as ``[value, None]``, then delete); ``record_created`` and ``record_deleted`` write those
-entries alone, for a service that saves in its own way. ``plain_text`` is the stripped text a
-service keeps of a value that should be a string.
+entries alone, and ``record_changed`` the entry of a change, for a service that saves in its
+own way. ``Creation`` declares a create service's write as ``Change`` does an update's, and
+``passed`` keeps the values its checks passed. ``plain_text`` is the stripped text a service
+keeps of a value that should be a string.
 """
 
 from __future__ import annotations
@@ -169,6 +171,20 @@ def record_created(
     audit.record(actor=actor, event=event, obj=obj, changes=changes, metadata=metadata)
 
 
+def record_changed(
+    obj: models.Model,
+    *,
+    actor: Any,
+    event: EventType | str,
+    before: Mapping[str, Any],
+    metadata: dict[str, Any] | None = None,
+) -> None:
+    """The audit entry of a change a service made in its own way: each field of ``before`` (its
+    ``audit.snapshot`` before the change) against its value now."""
+    changes = audit.diff(before, audit.snapshot(obj, before))
+    audit.record(actor=actor, event=event, obj=obj, changes=changes, metadata=metadata)
+
+
 def record_deleted(
     obj: models.Model,
     *,
@@ -209,6 +225,34 @@ def audited_create(
         getattr(obj, name).set(values)
     record_created(obj, actor=actor, event=event, fields=fields, metadata=metadata)
     return obj
+
+
+@dataclass(frozen=True)
+class Creation:
+    """What a create service writes, declared once beside it: the audit event it records, the
+    fields its entry records, and those Django's validation leaves out (``exclude``: who added
+    the record, which Heard sets). ``save`` is the service's write."""
+
+    event: EventType | str
+    fields: Collection[str]
+    exclude: Collection[str] = ()
+
+    def save(self, record: M, *, actor: Any, **options: Any) -> M:
+        """``record`` validated, saved and audited as added by ``actor`` (``audited_create``;
+        ``options`` are its ``errors``, ``related`` or ``metadata``)."""
+        return audited_create(
+            record,
+            actor=actor,
+            event=self.event,
+            fields=self.fields,
+            exclude=self.exclude,
+            **options,
+        )
+
+
+def passed(values: Mapping[str, Any], errors: Mapping[str, Any]) -> dict[str, Any]:
+    """The ``values`` the service's checks found no fault with (none named in ``errors``)."""
+    return {name: value for name, value in values.items() if name not in errors}
 
 
 def audited_delete(

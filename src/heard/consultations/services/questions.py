@@ -15,7 +15,7 @@ from heard.consultations import events
 from heard.consultations.models import Consultation, Question
 from heard.core import audit
 from heard.core.permissions import require
-from heard.core.updates import Change, full_clean, lock, plain_text
+from heard.core.updates import Change, full_clean, lock, plain_text, record_created
 
 QUESTION_FIELDS = ("text", "kind", "options", "low_label", "high_label", "required")
 #: What answers depend on: fixed once a question has been answered.
@@ -99,11 +99,11 @@ def question_add(
     if errors:
         raise ValidationError(errors)
     question.save()
-    audit.record(
+    record_created(
+        question,
         actor=actor,
         event=events.QUESTION_ADDED,
-        obj=question,
-        changes=audit.diff({}, audit.snapshot(question, QUESTION_FIELDS)),
+        fields=QUESTION_FIELDS,
         metadata={"consultation": consultation.pk},
     )
     return question

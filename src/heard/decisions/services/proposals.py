@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from heard.core.permissions import require
-from heard.core.updates import Change, audited_create, plain_text
+from heard.core.updates import Change, Creation, plain_text
 from heard.decisions import events, selectors
 from heard.decisions.models import BudgetRound, Proposal
 from heard.decisions.services.rounds import _money
@@ -84,6 +84,11 @@ def _open_for_proposals(round_: BudgetRound, errors: dict[str, Any]) -> None:
         errors["__all__"] = _(FIXED)
 
 
+_PROPOSAL_ADD = Creation(
+    events.PROPOSAL_CREATED, PROPOSAL_FIELDS, exclude=["proposed_by_staff", "theme"]
+)
+
+
 @transaction.atomic
 def proposal_add(
     *,
@@ -127,14 +132,7 @@ def proposal_add(
         proposed_by_group=proposed_by_group if "proposed_by_group" not in errors else None,
         proposed_by_staff=actor,
     )
-    return audited_create(
-        proposal,
-        actor=actor,
-        event=events.PROPOSAL_CREATED,
-        fields=PROPOSAL_FIELDS,
-        exclude=["proposed_by_staff", "theme"],
-        errors=errors,
-    )
+    return _PROPOSAL_ADD.save(proposal, actor=actor, errors=errors)
 
 
 @transaction.atomic
@@ -167,14 +165,7 @@ def proposal_propose(
         status=Proposal.Status.PROPOSED,
         proposed_by_young_person=young_person,
     )
-    return audited_create(
-        proposal,
-        actor=None,
-        event=events.PROPOSAL_CREATED,
-        fields=PROPOSAL_FIELDS,
-        exclude=["proposed_by_staff", "theme"],
-        errors=errors,
-    )
+    return _PROPOSAL_ADD.save(proposal, actor=None, errors=errors)
 
 
 _PROPOSAL_UPDATE = Change(

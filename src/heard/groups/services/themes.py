@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from heard.core.permissions import require
-from heard.core.updates import Change, audited_create, audited_update
+from heard.core.updates import Change, Creation, audited_create, audited_update
 from heard.groups import events
 from heard.groups.models import Theme, ThemeReview
 from heard.groups.signals import theme_lead_changed
@@ -49,6 +49,7 @@ def theme_update(*, actor: User | None, theme: Theme, **fields: Any) -> Theme:
     return theme
 
 
+_REVIEW_ADD = Creation(events.THEME_REVIEWED, REVIEW_FIELDS, exclude=["reviewed_by"])
 _THEME_CLOSE = Change("theme_review_add", events.THEME_CLOSED, ("status",))
 
 
@@ -61,13 +62,7 @@ def theme_review_add(
     review = ThemeReview(
         theme=theme, date=date, summary=summary, decision=decision, reviewed_by=actor
     )
-    audited_create(
-        review,
-        actor=actor,
-        event=events.THEME_REVIEWED,
-        fields=REVIEW_FIELDS,
-        exclude=["reviewed_by"],
-    )
+    _REVIEW_ADD.save(review, actor=actor)
     if decision == ThemeReview.Decision.CLOSE and theme.status != Theme.Status.CLOSED:
         closing = {"status": Theme.Status.CLOSED}
         metadata = {"reviewed_on": date}

@@ -11,9 +11,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from heard.core import audit
 from heard.core.permissions import can, require
-from heard.core.updates import Change, audited_delete, full_clean, plain_text
+from heard.core.updates import Change, audited_delete, full_clean, plain_text, record_created
 from heard.involvement import events
 from heard.involvement.models import InvolvementActivity
 from heard.people import selectors as people_selectors
@@ -113,12 +112,7 @@ def activity_record(
         raise ValidationError(errors)
     activity.save()
     activity.young_people.set(chosen)
-    audit.record(
-        actor=actor,
-        event=events.ACTIVITY_RECORDED,
-        obj=activity,
-        changes=audit.diff({}, audit.snapshot(activity, ACTIVITY_FIELDS)),
-    )
+    record_created(activity, actor=actor, event=events.ACTIVITY_RECORDED, fields=ACTIVITY_FIELDS)
     return activity
 
 

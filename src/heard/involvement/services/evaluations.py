@@ -9,14 +9,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext, gettext_noop
 
-from heard.core import audit
 from heard.core.permissions import require
 from heard.core.updates import (
     Change,
-    audited_create,
+    Creation,
     audited_delete,
     audited_update,
     plain_text,
+    record_created,
 )
 from heard.involvement import events
 from heard.involvement.models import Evaluation
@@ -53,6 +53,11 @@ def _check_rating(rating: Any, errors: dict[str, Any]) -> None:
         errors["rating"] = gettext("Choose positive, neutral or negative.")
 
 
+_EVALUATION_RECORD = Creation(
+    events.EVALUATION_RECORDED, EVALUATION_FIELDS, exclude=["recorded_by"]
+)
+
+
 @transaction.atomic
 def evaluation_record(
     *,
@@ -84,14 +89,7 @@ def evaluation_record(
         source=Evaluation.Source.PAPER,
         recorded_by=actor,
     )
-    return audited_create(
-        evaluation,
-        actor=actor,
-        event=events.EVALUATION_RECORDED,
-        fields=EVALUATION_FIELDS,
-        exclude=["recorded_by"],
-        errors=errors,
-    )
+    return _EVALUATION_RECORD.save(evaluation, actor=actor, errors=errors)
 
 
 _EVALUATION_UPDATE = Change("evaluation_update", events.EVALUATION_CHANGED, ("rating", "comment"))
@@ -161,10 +159,7 @@ def evaluation_give(
     )
     evaluation.full_clean()
     evaluation.save()
-    audit.record(
-        actor=None,
-        event=events.EVALUATION_RECORDED,
-        obj=evaluation,
-        changes=audit.diff({}, audit.snapshot(evaluation, EVALUATION_FIELDS)),
+    record_created(
+        evaluation, actor=None, event=events.EVALUATION_RECORDED, fields=EVALUATION_FIELDS
     )
     return evaluation

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_noop
 
 from heard.core import audit
 from heard.core.permissions import require
+from heard.core.updates import record_changed
 from heard.opportunities import events
 from heard.opportunities.models import Opportunity, SignUp
 from heard.opportunities.services.sign_ups import SIGN_UP_FIELDS
@@ -92,10 +93,5 @@ def sign_ups_attend(
         before = audit.snapshot(sign_up, SIGN_UP_FIELDS)
         sign_up.status, sign_up.session = SignUp.Status.ATTENDED, session
         sign_up.save(update_fields=["status", "session", "updated_at"])
-        audit.record(
-            actor=actor,
-            event=events.SIGN_UP_ATTENDED,
-            obj=sign_up,
-            changes=audit.diff(before, audit.snapshot(sign_up, SIGN_UP_FIELDS)),
-        )
+        record_changed(sign_up, actor=actor, event=events.SIGN_UP_ATTENDED, before=before)
     return session

@@ -15,7 +15,7 @@ from heard.core import audience
 from heard.core.permissions import can, require
 from heard.core.updates import (
     Change,
-    audited_create,
+    Creation,
     audited_delete,
     plain_text,
 )
@@ -88,6 +88,9 @@ def _check(values: dict[str, Any], errors: dict[str, Any]) -> None:
     _check_times(values, errors)
 
 
+_OPPORTUNITY_ADD = Creation(events.OPPORTUNITY_ADDED, OPPORTUNITY_FIELDS, exclude=["created_by"])
+
+
 @transaction.atomic
 def opportunity_add(
     *,
@@ -138,15 +141,8 @@ def opportunity_add(
         actor, "opportunities.add_opportunity", opportunity
     ):
         errors["organisation"] = _(NOT_YOURS)
-    return audited_create(
-        opportunity,
-        actor=actor,
-        event=events.OPPORTUNITY_ADDED,
-        fields=OPPORTUNITY_FIELDS,
-        exclude=["created_by"],
-        related={"groups": chosen_groups},
-        errors=errors,
-    )
+    related = {"groups": chosen_groups}
+    return _OPPORTUNITY_ADD.save(opportunity, actor=actor, related=related, errors=errors)
 
 
 def taken_places(opportunity: Opportunity) -> int:

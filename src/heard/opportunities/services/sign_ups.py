@@ -15,7 +15,7 @@ from django.utils.translation import gettext_noop
 
 from heard.core import audit
 from heard.core.permissions import require
-from heard.core.updates import lock
+from heard.core.updates import lock, record_changed, record_created
 from heard.opportunities import events
 from heard.opportunities.matching import current_group_ids, suits
 from heard.opportunities.models import Opportunity, SignUp
@@ -70,22 +70,12 @@ def _save(
         existing.status, existing.how = SignUp.Status.SIGNED_UP, how
         existing.signed_up_at, existing.recorded_by = timezone.now(), actor
         existing.save()
-        audit.record(
-            actor=actor,
-            event=events.SIGN_UP_CHANGED,
-            obj=existing,
-            changes=audit.diff(before, audit.snapshot(existing, SIGN_UP_FIELDS)),
-        )
+        record_changed(existing, actor=actor, event=events.SIGN_UP_CHANGED, before=before)
         return existing
     sign_up = SignUp.objects.create(
         opportunity=opportunity, young_person=young_person, how=how, recorded_by=actor
     )
-    audit.record(
-        actor=actor,
-        event=events.SIGN_UP_MADE,
-        obj=sign_up,
-        changes=audit.diff({}, audit.snapshot(sign_up, SIGN_UP_FIELDS)),
-    )
+    record_created(sign_up, actor=actor, event=events.SIGN_UP_MADE, fields=SIGN_UP_FIELDS)
     return sign_up
 
 
@@ -143,10 +133,5 @@ def sign_up_withdraw(
     before = audit.snapshot(sign_up, SIGN_UP_FIELDS)
     sign_up.status = SignUp.Status.WITHDRAWN
     sign_up.save(update_fields=["status", "updated_at"])
-    audit.record(
-        actor=actor,
-        event=events.SIGN_UP_CHANGED,
-        obj=sign_up,
-        changes=audit.diff(before, audit.snapshot(sign_up, SIGN_UP_FIELDS)),
-    )
+    record_changed(sign_up, actor=actor, event=events.SIGN_UP_CHANGED, before=before)
     return sign_up

@@ -7,7 +7,7 @@ import datetime
 from django.db import transaction
 
 from heard.core.permissions import require
-from heard.core.updates import Change, audited_create
+from heard.core.updates import Change, Creation
 from heard.people.models import User
 from heard.plans import events
 from heard.plans.models import Action, ActionReview
@@ -15,6 +15,7 @@ from heard.plans.models import Action, ActionReview
 REVIEW_FIELDS = ("action", "date", "progress", "comment")
 
 
+_REVIEW_ADD = Creation(events.ACTION_REVIEWED, REVIEW_FIELDS, exclude=["reviewed_by"])
 _PROGRESS = Change("action_review_add", events.ACTION_CHANGED, ("progress",))
 
 
@@ -33,13 +34,7 @@ def action_review_add(
     review = ActionReview(
         action=action, date=date, progress=progress, comment=comment, reviewed_by=actor
     )
-    audited_create(
-        review,
-        actor=actor,
-        event=events.ACTION_REVIEWED,
-        fields=REVIEW_FIELDS,
-        exclude=["reviewed_by"],
-    )
+    _REVIEW_ADD.save(review, actor=actor)
     later = action.reviews.filter(date__gt=date).exists()
     if not later and action.progress != progress:
         metadata = {"reviewed_on": date}

@@ -9,8 +9,8 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext as _
 
-from heard.core import audit
 from heard.core.events import EventType
+from heard.core.updates import record_created
 
 
 def parse_date(value: Any, name: str, what: str, errors: dict[str, Any]) -> datetime.date | None:
@@ -52,7 +52,5 @@ def create(obj: models.Model, *, actor: Any, event: EventType, audited: list[str
     """Validate and save a new ``obj``, and audit what it was created with."""
     obj.full_clean()
     obj.save()
-    audit.record(
-        actor=actor, event=event, obj=obj, changes=audit.diff({}, audit.snapshot(obj, audited))
-    )
+    record_created(obj, actor=actor, event=event, fields=audited)
     return obj

@@ -16,13 +16,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from heard.core import audience, audit
+from heard.core import audience
 from heard.core.permissions import can, require
 from heard.core.updates import (
     Change,
     audited_delete,
     full_clean,
     plain_text,
+    record_created,
 )
 from heard.groups.models import Theme
 from heard.participation.models import Method
@@ -144,11 +145,11 @@ def resource_add(
     resource.save()
     resource.themes.set(chosen_themes)
     resource.methods.set(chosen_methods)
-    audit.record(
+    record_created(
+        resource,
         actor=actor,
         event=events.RESOURCE_ADDED,
-        obj=resource,
-        changes=audit.diff({}, audit.snapshot(resource, RESOURCE_FIELDS)),
+        fields=RESOURCE_FIELDS,
         metadata={"original_name": original} if original else None,
     )
     return resource

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_noop
 from heard.core import audit
 from heard.core.events import EventType
 from heard.core.permissions import require
-from heard.core.updates import lock, plain_text
+from heard.core.updates import lock, plain_text, record_changed
 from heard.rewards.models import Approval
 from heard.voice.services.evidence import _check_file, _measure
 
@@ -131,12 +131,7 @@ def _decided(actor: Any, obj: M, event: EventType, values: dict[str, Any]) -> M:
     for name, value in values.items():
         setattr(obj, name, value)
     obj.save(update_fields=[*_columns(values), "updated_at"])
-    audit.record(
-        actor=actor,
-        event=event,
-        obj=obj,
-        changes=audit.diff(before, audit.snapshot(obj, DECISION_AUDITED)),
-    )
+    record_changed(obj, actor=actor, event=event, before=before)
     return obj
 
 

@@ -13,9 +13,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from heard.core import audit
 from heard.core.permissions import can, require
-from heard.core.updates import Change, audited_delete, full_clean, lock, plain_text
+from heard.core.updates import Change, audited_delete, full_clean, lock, plain_text, record_created
 from heard.people import selectors as people_selectors
 from heard.people.models import Organisation, User, YoungPerson
 from heard.rewards import events
@@ -90,12 +89,7 @@ def _item(claim: ExpenseClaim, values: Mapping[str, Any], errors: dict[str, Any]
 
 
 def _audit_item(actor: Any, item: ExpenseItem) -> None:
-    audit.record(
-        actor=actor,
-        event=events.ITEM_ADDED,
-        obj=item,
-        changes=audit.diff({}, audit.snapshot(item, ITEM_FIELDS)),
-    )
+    record_created(item, actor=actor, event=events.ITEM_ADDED, fields=ITEM_FIELDS)
 
 
 @transaction.atomic
@@ -142,12 +136,7 @@ def claim_submit(
     if errors:
         raise ValidationError(errors)
     claim.save()
-    audit.record(
-        actor=actor,
-        event=events.CLAIM_SUBMITTED,
-        obj=claim,
-        changes=audit.diff({}, audit.snapshot(claim, CLAIM_FIELDS)),
-    )
+    record_created(claim, actor=actor, event=events.CLAIM_SUBMITTED, fields=CLAIM_FIELDS)
     for item in built:
         item.claim = claim
         item.save()

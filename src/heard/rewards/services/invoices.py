@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from heard.core.permissions import can, require
-from heard.core.updates import Change, audited_create, audited_delete, lock, plain_text
+from heard.core.updates import Change, Creation, audited_delete, lock, passed, plain_text
 from heard.people.models import Organisation
 from heard.rewards import events
 from heard.rewards.models import PartnerInvoice
@@ -51,6 +51,9 @@ def _check(actor: Any, values: dict[str, Any], errors: dict[str, Any]) -> None:
         errors["organisation"] = _(NOT_YOURS)
 
 
+_INVOICE_RECEIVE = Creation(events.INVOICE_RECEIVED, INVOICE_FIELDS, exclude=["recorded_by"])
+
+
 @transaction.atomic
 def invoice_record(
     *,
@@ -74,18 +77,8 @@ def invoice_record(
     }
     errors: dict[str, Any] = {}
     _check(actor, values, errors)
-    invoice = PartnerInvoice(
-        **{name: value for name, value in values.items() if name not in errors},
-        recorded_by=actor,
-    )
-    return audited_create(
-        invoice,
-        actor=actor,
-        event=events.INVOICE_RECEIVED,
-        fields=INVOICE_FIELDS,
-        exclude=["recorded_by"],
-        errors=errors,
-    )
+    invoice = PartnerInvoice(**passed(values, errors), recorded_by=actor)
+    return _INVOICE_RECEIVE.save(invoice, actor=actor, errors=errors)
 
 
 _INVOICE_UPDATE = Change("invoice_update", events.INVOICE_CHANGED, EDITABLE)

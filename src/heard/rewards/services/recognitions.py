@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from heard.core.permissions import is_partner_worker, is_system, require
-from heard.core.updates import Change, audited_create, audited_delete, plain_text
+from heard.core.updates import Change, Creation, audited_delete, passed, plain_text
 from heard.people import selectors as people_selectors
 from heard.people.models import Organisation, YoungPerson
 from heard.rewards import events
@@ -80,6 +80,9 @@ def _check(actor: Any, values: dict[str, Any], errors: dict[str, Any]) -> None:
         errors["organisation"] = _(NOT_YOURS)
 
 
+_RECOGNITION_GIVE = Creation(events.RECOGNITION_GIVEN, RECOGNITION_FIELDS, exclude=["given_by"])
+
+
 @transaction.atomic
 def recognition_give(
     *,
@@ -113,18 +116,8 @@ def recognition_give(
     }
     errors: dict[str, Any] = {}
     _check(actor, values, errors)
-    recognition = Recognition(
-        **{name: value for name, value in values.items() if name not in errors},
-        given_by=actor,
-    )
-    return audited_create(
-        recognition,
-        actor=actor,
-        event=events.RECOGNITION_GIVEN,
-        fields=RECOGNITION_FIELDS,
-        exclude=["given_by"],
-        errors=errors,
-    )
+    recognition = Recognition(**passed(values, errors), given_by=actor)
+    return _RECOGNITION_GIVE.save(recognition, actor=actor, errors=errors)
 
 
 _RECOGNITION_UPDATE = Change(

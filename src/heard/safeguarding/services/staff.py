@@ -8,9 +8,8 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext
 
-from heard.core import audit
 from heard.core.permissions import require
-from heard.core.updates import audited_update, full_clean
+from heard.core.updates import audited_update, full_clean, record_created
 from heard.people.models import User
 from heard.safeguarding import events, selectors
 from heard.safeguarding.models import BackgroundCheck, TrainingRecord
@@ -35,9 +34,7 @@ def _record(actor: Any, obj: Any, staff: Any, event: Any, fields: Any) -> Any:
     full_clean(obj, errors)
     _refuse(errors)
     obj.save()
-    audit.record(
-        actor=actor, event=event, obj=obj, changes=audit.diff({}, audit.snapshot(obj, fields))
-    )
+    record_created(obj, actor=actor, event=event, fields=fields)
     return obj
 
 

@@ -15,8 +15,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from heard.core import audit
 from heard.core.permissions import require
+from heard.core.updates import record_created
 from heard.voice.events import EVIDENCE_ATTACHED
 from heard.voice.models import Evidence, View
 
@@ -149,11 +149,11 @@ def evidence_attach(
     )
     evidence.full_clean(exclude=["uploaded_by", "file"])
     evidence.save()
-    audit.record(
+    record_created(
+        evidence,
         actor=actor,
         event=EVIDENCE_ATTACHED,
-        obj=evidence,
-        changes=audit.diff({}, audit.snapshot(evidence, EVIDENCE_AUDITED)),
+        fields=EVIDENCE_AUDITED,
         metadata={"original_name": name},
     )
     return evidence

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_noop
 
 from heard.core import audit, hooks
 from heard.core.permissions import require
-from heard.core.updates import full_clean
+from heard.core.updates import full_clean, record_created
 from heard.groups.models import Group, Membership
 from heard.people.models import YoungPerson
 from heard.voice import responsibility
@@ -164,8 +164,7 @@ def response_record(
         raise ValidationError(errors)
     response.save()
     response.views.set(locked)
-    changes = audit.diff({}, audit.snapshot(response, RESPONSE_AUDITED))
-    audit.record(actor=actor, event=RESPONSE_RECORDED, obj=response, changes=changes)
+    record_created(response, actor=actor, event=RESPONSE_RECORDED, fields=RESPONSE_AUDITED)
     _move(locked, to=View.Status.RESPONDED, actor=actor, day_field="responded_on", day=day)
     awaiting_feedback_refresh([response.pk])
     response.awaiting_feedback = True
@@ -252,8 +251,7 @@ def feedback_record(
     feedback.save()
     feedback.young_people.set(people)
     feedback.groups.set(group_list)
-    changes = audit.diff({}, audit.snapshot(feedback, FEEDBACK_AUDITED))
-    audit.record(actor=actor, event=FEEDBACK_RECORDED, obj=feedback, changes=changes)
+    record_created(feedback, actor=actor, event=FEEDBACK_RECORDED, fields=FEEDBACK_AUDITED)
     views = list(
         View.objects.select_for_update()
         .filter(responses=response, status=View.Status.RESPONDED)
