@@ -3,14 +3,14 @@ words."""
 
 from __future__ import annotations
 
-from heard.core.events import UPDATE, deleted_event, event, record_events
+from heard.core.events import UPDATE, event, lifecycle_events, record_events
 
-AUDIT_CREATED, AUDIT_CHANGED = record_events("audit", "audit", added=("recorded", "Recorded the"))
-AUDIT_DELETED = deleted_event("audit", "audit")
-REVIEW_CREATED, REVIEW_CHANGED = record_events(
+AUDIT_CREATED, AUDIT_CHANGED, AUDIT_DELETED = lifecycle_events(
+    "audit", "audit", added=("recorded", "Recorded the")
+)
+REVIEW_CREATED, REVIEW_CHANGED, REVIEW_DELETED = lifecycle_events(
     "provision_review", "provision review", added=("recorded", "Recorded the")
 )
-REVIEW_DELETED = deleted_event("provision_review", "provision review")
 RECOMMENDATION_CREATED, RECOMMENDATION_CHANGED = record_events(
     "recommendation", "recommendation", added=("made", "Made the")
 )
@@ -20,7 +20,6 @@ RECOMMENDATION_RESPONDED = event(
 RECOMMENDATION_CHECKED = event(
     "recommendation.checked", "Checked the recommendation at the revisit", action=UPDATE
 )
-COURSE_CREATED, COURSE_CHANGED = record_events(
+COURSE_CREATED, COURSE_CHANGED, COURSE_DELETED = lifecycle_events(
     "course", "course", added=("recorded", "Recorded the")
 )
-COURSE_DELETED = deleted_event("course", "course")

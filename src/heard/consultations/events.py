@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from heard.core.events import CREATE, UPDATE, deleted_event, event, record_events
+from heard.core.events import CREATE, UPDATE, event, lifecycle_events
 
-CONSULTATION_ADDED, CONSULTATION_CHANGED = record_events("consultation", "consultation")
-CONSULTATION_DELETED = deleted_event("consultation", "consultation")
-QUESTION_ADDED, QUESTION_CHANGED = record_events("survey_question", "survey question")
-QUESTION_DELETED = deleted_event("survey_question", "survey question")
+CONSULTATION_ADDED, CONSULTATION_CHANGED, CONSULTATION_DELETED = lifecycle_events(
+    "consultation", "consultation"
+)
+QUESTION_ADDED, QUESTION_CHANGED, QUESTION_DELETED = lifecycle_events(
+    "survey_question", "survey question"
+)
 QUESTIONS_REORDERED = event(
     "consultation.questions_reordered", "Reordered the survey's questions", action=UPDATE
 )

@@ -65,20 +65,42 @@ class EventType:
 #: Every event type, by name.
 EVENTS: dict[str, EventType] = {}
 
+Words = Callable[[Mapping[str, Any]], str]
+
+
+@dataclass(frozen=True)
+class Describe:
+    """A ``describe`` with an example of the metadata it reads, kept together: an event type
+    declared with it renders the example in the rendering test."""
+
+    words: Words
+    example: Mapping[str, Any]
+
+    def __call__(self, metadata: Mapping[str, Any]) -> str:
+        return self.words(metadata)
+
+
+def describes(**example: Any) -> Callable[[Words], Describe]:
+    """Decorate a ``describe`` with an example of its metadata (``@describes(note="...")``)."""
+    return lambda words: Describe(words, example)
+
 
 def event(
     name: str,
     label: str,
     *,
     action: str,
-    describe: Callable[[Mapping[str, Any]], str] | None = None,
+    describe: Words | None = None,
     example: Mapping[str, Any] | None = None,
 ) -> EventType:
-    """Declare (once) an event type; an app's ``events.py`` keeps the result as a constant."""
+    """Declare (once) an event type; an app's ``events.py`` keeps the result as a constant. Its
+    ``example`` is the one its ``describe`` carries (``describes``) unless given."""
     if "." not in name:
         raise ValueError(f"An event type is named <object>.<verb>: {name!r}")
     if name in EVENTS:
         raise ValueError(f"Event type {name!r} is declared twice")
+    if example is None and isinstance(describe, Describe):
+        example = describe.example
     declared = EventType(name, label, action, describe, example or {})
     EVENTS[name] = declared
     return declared
@@ -102,17 +124,23 @@ def deleted_event(obj: str, noun: str) -> EventType:
     return event(f"{obj}.deleted", f"Deleted the {noun}", action=DELETE)
 
 
-def read_through(
-    key: str, words: Mapping[str, str], *, otherwise: str | None = None
-) -> Callable[[Mapping[str, Any]], str]:
+def lifecycle_events(
+    obj: str, noun: str, *, added: tuple[str, str] = ("created", "Added the")
+) -> tuple[EventType, EventType, EventType]:
+    """A record's three events: added and changed (``record_events``), and deleted."""
+    return (*record_events(obj, noun, added=added), deleted_event(obj, noun))
+
+
+def read_through(key: str, words: Mapping[str, str], *, otherwise: str | None = None) -> Describe:
     """A ``describe`` for metadata that names one of a few cases (``{"reason": "erasure"}``):
-    ``metadata[key]`` in the words ``words`` gives it, else ``otherwise``, else its own words."""
+    ``metadata[key]`` in the words ``words`` gives it, else ``otherwise``, else its own words.
+    Its example is the first case."""
 
     def describe(metadata: Mapping[str, Any]) -> str:
         value = str(metadata.get(key, ""))
         return words.get(value, _words(value) if otherwise is None else otherwise)
 
-    return describe
+    return Describe(describe, {key: next(iter(words), "")})
 
 
 def lookup(name: str) -> EventType:
@@ -260,37 +288,40 @@ def read_page(entries: Iterable[Any], model: type[models.Model] | None) -> list[
 
 # Core's own event types: staff sign-in security -------------------------------------------------
 
-PASSWORD_SET = event(
-    "user.password_set",
-    "Password set",
-    action=UPDATE,
-    describe=lambda m: "Changed by the user" if m.get("how") == "changed" else "Reset by email",
-    example={"how": "reset"},
-)
+
+@describes(how="reset")
+def _password_set(metadata: Mapping[str, Any]) -> str:
+    return "Changed by the user" if metadata.get("how") == "changed" else "Reset by email"
+
+
+@describes(reason="reset by administrator")
+def _removed(metadata: Mapping[str, Any]) -> str:
+    return f"Reason: {metadata.get('reason', 'not given')}"
+
+
+@describes(devices=1)
+def _devices(metadata: Mapping[str, Any]) -> str:
+    return f"{metadata.get('devices', 0)} authenticator app(s) removed"
+
+
+@describes(codes=10)
+def _codes(metadata: Mapping[str, Any]) -> str:
+    return f"{metadata.get('codes', 0)} single-use codes"
+
+
+PASSWORD_SET = event("user.password_set", "Password set", action=UPDATE, describe=_password_set)
 TWO_FACTOR_SET_UP = event("totp_device.set_up", "Authenticator app set up", action=CREATE)
 TWO_FACTOR_INSTALLED = event(
     "totp_device.installed", "Authenticator app installed for the user", action=CREATE
 )
 TWO_FACTOR_REMOVED = event(
-    "totp_device.removed",
-    "Authenticator app removed",
-    action=DELETE,
-    describe=lambda m: f"Reason: {m.get('reason', 'not given')}",
-    example={"reason": "reset by administrator"},
+    "totp_device.removed", "Authenticator app removed", action=DELETE, describe=_removed
 )
 TWO_FACTOR_RESET = event(
-    "user.two_factor_reset",
-    "Two-factor sign-in reset",
-    action=UPDATE,
-    describe=lambda m: f"{m.get('devices', 0)} authenticator app(s) removed",
-    example={"devices": 1},
+    "user.two_factor_reset", "Two-factor sign-in reset", action=UPDATE, describe=_devices
 )
 BACKUP_CODES_MADE = event(
-    "static_device.codes_made",
-    "Backup codes made",
-    action=CREATE,
-    describe=lambda m: f"{m.get('codes', 0)} single-use codes",
-    example={"codes": 10},
+    "static_device.codes_made", "Backup codes made", action=CREATE, describe=_codes
 )
 
 # Single sign-on (issue 20): the partnership's trust in the provider's multi-factor sign-in.
@@ -300,36 +331,36 @@ SSO_SETTINGS_CHANGED = event(
 
 # Background jobs (issue 20): heard.jobs, the layer below core, tells what happened to a job
 # (heard.jobs.events) inside the transaction that changed it; core writes the entry.
-JOB_STARTED = event(
-    "job.started",
-    "Started a background job",
-    action=CREATE,
-    describe=lambda m: f"Kind: {_words(str(m.get('kind', '')))}",
-    example={"kind": "report_pdf"},
-)
-JOB_FINISHED = event(
-    "job.finished",
-    "Background job finished",
-    action=UPDATE,
-    describe=lambda m: f"Attempt {m.get('attempt', 1)}: {m.get('done', 0)} done",
-    example={"attempt": 1, "done": 12000},
-)
-JOB_FAILED = event(
-    "job.failed",
-    "Background job failed",
-    action=UPDATE,
-    describe=lambda m: (
-        f"Attempt {m.get('attempt', 1)} failed ({m.get('error') or 'no reason'}) "
-        f"after {m.get('done', 0)} done; nothing kept"
-    ),
-    example={"attempt": 1, "done": 0, "error": "PermissionDenied"},
-)
+
+
+@describes(kind="report_pdf")
+def _job_kind(metadata: Mapping[str, Any]) -> str:
+    return f"Kind: {_words(str(metadata.get('kind', '')))}"
+
+
+@describes(attempt=1, done=12000)
+def _job_done(metadata: Mapping[str, Any]) -> str:
+    return f"Attempt {metadata.get('attempt', 1)}: {metadata.get('done', 0)} done"
+
+
+@describes(attempt=1, done=0, error="PermissionDenied")
+def _job_failed(metadata: Mapping[str, Any]) -> str:
+    return (
+        f"Attempt {metadata.get('attempt', 1)} failed ({metadata.get('error') or 'no reason'}) "
+        f"after {metadata.get('done', 0)} done; nothing kept"
+    )
+
+
+@describes(attempts=1)
+def _job_attempts(metadata: Mapping[str, Any]) -> str:
+    return f"After {metadata.get('attempts', 0)} attempt(s)"
+
+
+JOB_STARTED = event("job.started", "Started a background job", action=CREATE, describe=_job_kind)
+JOB_FINISHED = event("job.finished", "Background job finished", action=UPDATE, describe=_job_done)
+JOB_FAILED = event("job.failed", "Background job failed", action=UPDATE, describe=_job_failed)
 JOB_RETRIED = event(
-    "job.retried",
-    "Background job tried again",
-    action=UPDATE,
-    describe=lambda m: f"After {m.get('attempts', 0)} attempt(s)",
-    example={"attempts": 1},
+    "job.retried", "Background job tried again", action=UPDATE, describe=_job_attempts
 )
 
 

@@ -3,10 +3,9 @@ entry says who voted and how (portal or paper), never what they chose."""
 
 from __future__ import annotations
 
-from heard.core.events import CREATE, UPDATE, deleted_event, event, record_events
+from heard.core.events import CREATE, UPDATE, event, lifecycle_events, record_events
 
-ROUND_CREATED, ROUND_CHANGED = record_events("budget_round", "budget round")
-ROUND_DELETED = deleted_event("budget_round", "budget round")
+ROUND_CREATED, ROUND_CHANGED, ROUND_DELETED = lifecycle_events("budget_round", "budget round")
 ROUND_DECIDED = event("budget_round.decided", "Recorded the decision of the round", action=UPDATE)
 PROPOSAL_CREATED, PROPOSAL_CHANGED = record_events("proposal", "proposal")
 PROPOSAL_WITHDRAWN = event("proposal.withdrawn", "Withdrew the proposal", action=UPDATE)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from heard.core.events import CREATE, deleted_event, event, record_events
+from heard.core.events import CREATE, event, lifecycle_events
 
-INDICATOR_CREATED, INDICATOR_CHANGED = record_events(
+INDICATOR_CREATED, INDICATOR_CHANGED, INDICATOR_DELETED = lifecycle_events(
     "indicator", "indicator", added=("set", "Set the")
 )
-INDICATOR_DELETED = deleted_event("indicator", "indicator")
 
 #: A quarterly or annual report issued: kept with its figures as shown (M22).
 REPORT_ISSUED = event("report.issued", "Issued the report", action=CREATE)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from heard.core.events import deleted_event, record_events
+from heard.core.events import lifecycle_events
 
-ACTIVITY_RECORDED, ACTIVITY_CHANGED = record_events(
+ACTIVITY_RECORDED, ACTIVITY_CHANGED, ACTIVITY_DELETED = lifecycle_events(
     "involvement_activity", "involvement activity", added=("recorded", "Recorded the")
 )
-ACTIVITY_DELETED = deleted_event("involvement_activity", "involvement activity")
-EVALUATION_RECORDED, EVALUATION_CHANGED = record_events(
+EVALUATION_RECORDED, EVALUATION_CHANGED, EVALUATION_DELETED = lifecycle_events(
     "evaluation", "evaluation", added=("recorded", "Recorded the")
 )
-EVALUATION_DELETED = deleted_event("evaluation", "evaluation")

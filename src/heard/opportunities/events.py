@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from heard.core.events import CREATE, UPDATE, deleted_event, event, record_events
+from heard.core.events import CREATE, UPDATE, event, lifecycle_events
 
-OPPORTUNITY_ADDED, OPPORTUNITY_CHANGED = record_events("opportunity", "opportunity")
-OPPORTUNITY_DELETED = deleted_event("opportunity", "opportunity")
+OPPORTUNITY_ADDED, OPPORTUNITY_CHANGED, OPPORTUNITY_DELETED = lifecycle_events(
+    "opportunity", "opportunity"
+)
 SIGN_UP_MADE = event("opportunity_sign_up.made", "Made the sign-up", action=CREATE)
 SIGN_UP_CHANGED = event("opportunity_sign_up.changed", "Changed the sign-up", action=UPDATE)
 SIGN_UP_ATTENDED = event(

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from heard.core.events import IMPORT, UPDATE, event, record_events
+from collections.abc import Mapping
+from typing import Any
+
+from heard.core.events import IMPORT, UPDATE, describes, event, record_events
+
+
+@describes(line=2)
+def _line(metadata: Mapping[str, Any]) -> str:
+    return f"Line {metadata['line']} of the file"
+
 
 #: A session logged on the page or over the API (its fields and attendance as logged), and a
 #: change to its fields (date, group, methods, themes ...).
@@ -15,11 +24,7 @@ ATTENDANCE_CHANGED = event(
 )
 #: A session logged by a CSV import: its fields and attendance, the file's line in metadata.
 SESSION_IMPORTED = event(
-    "session.imported",
-    "Imported the session from a CSV file",
-    action=IMPORT,
-    describe=lambda metadata: f"Line {metadata['line']} of the file",
-    example={"line": 2},
+    "session.imported", "Imported the session from a CSV file", action=IMPORT, describe=_line
 )
 #: A headcount row (young people not on the register, by age band) added to or removed from a
 #: session: its number, age band and school or organisation.

@@ -10,9 +10,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from heard.core.events import CREATE, DELETE, READ, UPDATE, event, read_through, record_events
+from heard.core.events import (
+    CREATE,
+    DELETE,
+    READ,
+    UPDATE,
+    describes,
+    event,
+    read_through,
+    record_events,
+)
 
 
+@describes(format="pdf")
 def _format(metadata: Mapping[str, Any]) -> str:
     return f"Exported as {str(metadata.get('format', '')).upper()}"
 
@@ -69,7 +79,6 @@ SUBJECT_ACCESS_EXPORTED = event(
     "Exported everything held (subject access)",
     action=READ,
     describe=_format,
-    example={"format": "pdf"},
 )
 
 BENCHMARK_SET, BENCHMARK_CHANGED = record_events(

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from heard.core.events import CREATE, DELETE, deleted_event, event, record_events
+from heard.core.events import CREATE, DELETE, event, lifecycle_events
 
-RESOURCE_ADDED, RESOURCE_CHANGED = record_events("resource", "resource")
-RESOURCE_DELETED = deleted_event("resource", "resource")
+RESOURCE_ADDED, RESOURCE_CHANGED, RESOURCE_DELETED = lifecycle_events("resource", "resource")
 RESOURCE_USED = event(
     "session_resource.created", "Recorded a resource used in the session", action=CREATE
 )

@@ -19,16 +19,13 @@ READ_VIA = {
 }
 
 
+_via = read_through("via", READ_VIA, otherwise="Read it")
+
+
 CONCERN_RAISED, CONCERN_CHANGED = record_events(
     "concern", "concern", added=("raised", "Raised the")
 )
-CONCERN_READ = event(
-    "concern.read",
-    "Read the concern",
-    action=READ,
-    describe=read_through("via", READ_VIA, otherwise="Read it"),
-    example={"via": "page"},
-)
+CONCERN_READ = event("concern.read", "Read the concern", action=READ, describe=_via)
 BACKGROUND_CHECK_RECORDED, BACKGROUND_CHECK_CHANGED = record_events(
     "background_check", "background check", added=("recorded", "Recorded the")
 )

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from heard.core.events import CREATE, UPDATE, event, record_events
+from heard.core.events import CREATE, UPDATE, describes, event, record_events
 
 
+@describes(original_name="drawing.png")
 def _file(metadata: Mapping[str, Any]) -> str:
     return f"File uploaded as {metadata.get('original_name') or '(no name)'}"
 
@@ -34,10 +35,4 @@ RESPONSE_RECORDED = event("response.recorded", "Recorded the response", action=C
 FEEDBACK_RECORDED = event("feedback.recorded", "Recorded the feedback", action=CREATE)
 RATING_GIVEN = event("rating.given", "Rated the response", action=CREATE)
 RATING_CHANGED = event("rating.changed", "Changed the rating", action=UPDATE)
-EVIDENCE_ATTACHED = event(
-    "evidence.attached",
-    "Attached evidence",
-    action=CREATE,
-    describe=_file,
-    example={"original_name": "drawing.png"},
-)
+EVIDENCE_ATTACHED = event("evidence.attached", "Attached evidence", action=CREATE, describe=_file)
