@@ -1,12 +1,8 @@
-from django.apps import AppConfig
+from heard.core import app_config
 
 
-class AuditsConfig(AppConfig):
+class AuditsConfig(app_config.HeardApp):
     """Audits against the standards, kite marks and young people's provision reviews (M11)."""
 
     name = "heard.audits"
-    label = "audits"
     verbose_name = "Audits and provision reviews"
-
-    def ready(self) -> None:
-        from heard.audits import events, policies  # noqa: F401 (register them)

@@ -158,44 +158,22 @@ def plain_text(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def record_created(
-    obj: models.Model,
-    *,
-    actor: Any,
-    event: EventType | str,
-    fields: Iterable[str],
-    metadata: dict[str, Any] | None = None,
-) -> None:
-    """The audit entry of a new record: each of its ``fields`` set from nothing."""
-    changes = audit.diff({}, audit.snapshot(obj, fields))
-    audit.record(actor=actor, event=event, obj=obj, changes=changes, metadata=metadata)
+def record_created(obj: models.Model, *, fields: Iterable[str], **entry: Any) -> None:
+    """The audit entry of a new record: each of its ``fields`` set from nothing. ``entry`` is
+    the rest of ``audit.record``'s: the ``actor``, the ``event`` and any ``metadata``."""
+    record_changed(obj, before=dict.fromkeys(fields), **entry)
 
 
-def record_changed(
-    obj: models.Model,
-    *,
-    actor: Any,
-    event: EventType | str,
-    before: Mapping[str, Any],
-    metadata: dict[str, Any] | None = None,
-) -> None:
+def record_changed(obj: models.Model, *, before: Mapping[str, Any], **entry: Any) -> None:
     """The audit entry of a change a service made in its own way: each field of ``before`` (its
     ``audit.snapshot`` before the change) against its value now."""
-    changes = audit.diff(before, audit.snapshot(obj, before))
-    audit.record(actor=actor, event=event, obj=obj, changes=changes, metadata=metadata)
+    audit.record(obj=obj, changes=audit.diff(before, audit.snapshot(obj, before)), **entry)
 
 
-def record_deleted(
-    obj: models.Model,
-    *,
-    actor: Any,
-    event: EventType | str,
-    before: Mapping[str, Any],
-    metadata: dict[str, Any] | None = None,
-) -> None:
+def record_deleted(obj: models.Model, *, before: Mapping[str, Any], **entry: Any) -> None:
     """The audit entry of a record deleted: each of its values (``before``) set to nothing."""
     changes = {name: [value, None] for name, value in before.items() if value not in (None, "", [])}
-    audit.record(actor=actor, event=event, obj=obj, changes=changes, metadata=metadata)
+    audit.record(obj=obj, changes=changes, **entry)
 
 
 def audited_create(

@@ -1,12 +1,8 @@
-from django.apps import AppConfig
+from heard.core import app_config
 
 
-class DecisionsConfig(AppConfig):
+class DecisionsConfig(app_config.HeardApp):
     """Young people decide: budget rounds, proposals, ballots and theme votes (issue 19, M17)."""
 
     name = "heard.decisions"
-    label = "decisions"
     verbose_name = "Budgets and votes"
-
-    def ready(self) -> None:
-        from heard.decisions import events, policies  # noqa: F401 (register them)

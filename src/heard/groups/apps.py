@@ -1,10 +1,6 @@
-from django.apps import AppConfig
+from heard.core import app_config
 
 
-class GroupsConfig(AppConfig):
+class GroupsConfig(app_config.HeardApp):
     name = "heard.groups"
-    label = "groups"
     verbose_name = "Themes and groups"
-
-    def ready(self) -> None:
-        from heard.groups import events, policies  # noqa: F401 - register event types and policies

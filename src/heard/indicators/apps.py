@@ -1,17 +1,10 @@
-from django.apps import AppConfig
+from heard.core import app_config
 
 
-class IndicatorsConfig(AppConfig):
+class IndicatorsConfig(app_config.HeardApp):
     name = "heard.indicators"
-    label = "indicators"
     verbose_name = "Indicators and reports"
-
-    def ready(self) -> None:
-        # Register the events, the policy and the library of measures.
-        from heard.indicators import events, measures, policies  # noqa: F401
-        from heard.indicators.reports import pdf_job
-        from heard.indicators.reports import policies as report_policies  # noqa: F401
-        from heard.jobs import registry
-
-        # A report's PDF is made by a background job (issue 20).
-        registry.register(pdf_job.REPORT_PDF, pdf_job.run_report_pdf)
+    #: The events, the policies (the reports' too) and the library of measures.
+    registers = ("events", "measures", "policies", "reports.policies")
+    #: A report's PDF is made by a background job (issue 20).
+    jobs = (("reports.pdf_job", "REPORT_PDF", "run_report_pdf"),)

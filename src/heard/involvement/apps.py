@@ -1,13 +1,9 @@
-from django.apps import AppConfig
+from heard.core import app_config
 
 
-class InvolvementConfig(AppConfig):
+class InvolvementConfig(app_config.HeardApp):
     """Young people's involvement in decisions (recruitment, commissioning and procurement)
     and their evaluations of sessions and events (issue 18)."""
 
     name = "heard.involvement"
-    label = "involvement"
     verbose_name = "Involvement and evaluations"
-
-    def ready(self) -> None:
-        from heard.involvement import events, policies  # noqa: F401 (register them)

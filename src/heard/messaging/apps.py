@@ -1,14 +1,13 @@
-from django.apps import AppConfig
+from heard.core import app_config
 
 
-class MessagingConfig(AppConfig):
+class MessagingConfig(app_config.HeardApp):
     name = "heard.messaging"
-    label = "messaging"
     verbose_name = "Messages"
 
     def ready(self) -> None:
         from heard.core import hooks
-        from heard.messaging import events, policies  # noqa: F401 (register them)
         from heard.messaging.services.queueing import feedback_recorded
 
+        super().ready()
         hooks.register("feedback.recorded", feedback_recorded)

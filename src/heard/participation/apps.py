@@ -1,21 +1,20 @@
 from typing import Any
 
-from django.apps import AppConfig
+from heard.core import app_config
 
 
-class ParticipationConfig(AppConfig):
+class ParticipationConfig(app_config.HeardApp):
     name = "heard.participation"
-    label = "participation"
     verbose_name = "Participation log"
+
+    #: A real import runs as a background job (issue 20).
+    jobs = (("import_job", "SESSIONS_IMPORT", "run_sessions_import"),)
 
     def ready(self) -> None:
         from heard.groups.signals import group_kind_changed
-        from heard.jobs import registry
-        from heard.participation import events, import_job, policies  # noqa: F401 (register them)
 
+        super().ready()
         group_kind_changed.connect(_group_kind_changed, dispatch_uid="participation-summaries")
-        # A real import runs as a background job (issue 20).
-        registry.register(import_job.SESSIONS_IMPORT, import_job.run_sessions_import)
 
 
 def _group_kind_changed(sender: Any, group: Any, **kwargs: Any) -> None:

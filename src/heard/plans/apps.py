@@ -1,16 +1,10 @@
-from django.apps import AppConfig
+from heard.core import app_config
 
 
-class PlansConfig(AppConfig):
+class PlansConfig(app_config.HeardApp):
     """Action plans against the seven Hear by Right standards (M10)."""
 
     name = "heard.plans"
-    label = "plans"
     verbose_name = "Action plans"
-
-    def ready(self) -> None:
-        from heard.jobs import registry
-        from heard.plans import events, import_job, policies  # noqa: F401 (register them)
-
-        # A confirmed import runs as a background job (issue 20).
-        registry.register(import_job.PLAN_IMPORT, import_job.run_plan_import)
+    #: A confirmed import runs as a background job (issue 20).
+    jobs = (("import_job", "PLAN_IMPORT", "run_plan_import"),)

@@ -1,10 +1,6 @@
-from django.apps import AppConfig
+from heard.core import app_config
 
 
-class PortalConfig(AppConfig):
+class PortalConfig(app_config.HeardApp):
     name = "heard.portal"
-    label = "portal"
     verbose_name = "Young people's portal"
-
-    def ready(self) -> None:
-        from heard.portal import events, policies  # noqa: F401 (register them)

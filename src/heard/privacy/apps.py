@@ -1,14 +1,12 @@
-from django.apps import AppConfig
+from heard.core import app_config
 
 
-class PrivacyConfig(AppConfig):
+class PrivacyConfig(app_config.HeardApp):
     name = "heard.privacy"
-    label = "privacy"
     verbose_name = "Privacy: consent, retention, subject access, equality and reach"
 
     def ready(self) -> None:
-        from heard.privacy import events, policies  # noqa: F401  (declare and register)
-
+        super().ready()
         _register_jobs()
 
 

@@ -1,13 +1,9 @@
-from django.apps import AppConfig
+from heard.core import app_config
 
 
-class RewardsConfig(AppConfig):
+class RewardsConfig(app_config.HeardApp):
     """Recognition (certificates, accreditations, vouchers, hours), expense claims and
     partner invoices (issue 19, M16)."""
 
     name = "heard.rewards"
-    label = "rewards"
     verbose_name = "Recognition and expenses"
-
-    def ready(self) -> None:
-        from heard.rewards import events, policies  # noqa: F401 (register them)

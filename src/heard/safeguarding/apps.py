@@ -1,10 +1,6 @@
-from django.apps import AppConfig
+from heard.core import app_config
 
 
-class SafeguardingConfig(AppConfig):
+class SafeguardingConfig(app_config.HeardApp):
     name = "heard.safeguarding"
-    label = "safeguarding"
     verbose_name = "Safeguarding"
-
-    def ready(self) -> None:
-        from heard.safeguarding import events, policies  # noqa: F401 (register them)

@@ -1,18 +1,17 @@
 from typing import Any
 
-from django.apps import AppConfig
+from heard.core import app_config
 
 
-class VoiceConfig(AppConfig):
+class VoiceConfig(app_config.HeardApp):
     name = "heard.voice"
-    label = "voice"
     verbose_name = "Voice: views, responses and feedback"
 
     def ready(self) -> None:
         from heard.groups.signals import group_links_changed, theme_lead_changed
         from heard.participation.signals import session_group_changed
-        from heard.voice import events, policies  # noqa: F401 - register the events and policies
 
+        super().ready()
         group_links_changed.connect(_group_links_changed, dispatch_uid="voice-responsibility")
         theme_lead_changed.connect(_theme_lead_changed, dispatch_uid="voice-responsibility")
         session_group_changed.connect(_session_group_changed, dispatch_uid="voice-responsibility")
