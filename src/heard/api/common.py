@@ -17,6 +17,7 @@ from typing import Any, cast
 
 from django.db.models import Model
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -38,6 +39,22 @@ _VERBS = {
     "create": "add",
     "update": "change",
     "partial_update": "change",
+    "destroy": "delete",
+}
+#: The action each mixin gives a viewset: the standard actions whose permissions it asks.
+_MIXIN_ACTIONS = (
+    (mixins.ListModelMixin, "list"),
+    (mixins.RetrieveModelMixin, "retrieve"),
+    (mixins.CreateModelMixin, "create"),
+    (mixins.UpdateModelMixin, "partial_update"),
+    (mixins.DestroyModelMixin, "destroy"),
+)
+#: The summary of a standard action on one record in the OpenAPI document, from what the
+#: viewset calls its record (``called = "a resource"``).
+_SUMMARIES = {
+    "retrieve": "One {noun}",
+    "partial_update": "Change {called}",
+    "destroy": "Delete {called}",
 }
 READ = ("list", "retrieve")
 READ_CREATE = (*READ, "create")
@@ -131,6 +148,18 @@ class ServiceViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
     #: of that id among those ``visible`` gives (``heard.core.selectors.one_or_404``).
     noun = ""
 
+    #: The permission each action asks (``heard.api.permissions``): the model's for the
+    #: standard actions, as ``_declare_model`` gives them, unless the viewset names them.
+    action_permissions: Mapping[str, Any]
+    #: The permissions of the viewset's other actions (or others for its standard ones), as
+    #: ``model_permissions`` takes them: ``{"withdraw": "change"}``.
+    more_permissions: Mapping[str, str | Mapping[str, str]] = {}
+    #: What the OpenAPI document says each action does, ``{action: summary}``; a viewset that
+    #: says what it calls its record (``called = "a resource"``) need not give the summaries
+    #: of reading, changing and deleting one ("One resource", "Change a resource", ...).
+    summaries: Mapping[str, str] = {}
+    called = ""
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         visible, noun = cls.visible, cls.noun
@@ -140,6 +169,36 @@ class ServiceViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
                 return one_or_404(visible(user), pk, noun)
 
             cls.one = staticmethod(one)
+        model = getattr(getattr(cls.serializer_class, "Meta", None), "model", None)
+        if "serializer_class" in cls.__dict__ and model is not None:
+            cls._declare_model(model)
+        if "summaries" in cls.__dict__ or "called" in cls.__dict__:
+            cls._declare_summaries()
+
+    @classmethod
+    def _declare_model(cls, model: type[Model]) -> None:
+        """The records of ``model`` (the list's output's): the queryset the OpenAPI document
+        reads their ids from, and the permission of each standard action (the model's
+        permission for its verb) besides ``more_permissions``, unless the viewset names
+        them."""
+        if "queryset" not in cls.__dict__:
+            cls.queryset = model._default_manager.none()
+        if "action_permissions" not in cls.__dict__:
+            actions = tuple(action for mixin, action in _MIXIN_ACTIONS if issubclass(cls, mixin))
+            cls.action_permissions = model_permissions(model, actions, **cls.more_permissions)
+
+    @classmethod
+    def _declare_summaries(cls) -> None:
+        called = cls.called
+        summaries = {
+            action: summary.format(called=called, noun=called.partition(" ")[2])
+            for action, summary in _SUMMARIES.items()
+            if called and hasattr(cls, action)
+        }
+        summaries.update(cls.summaries)
+        extend_schema_view(
+            **{action: extend_schema(summary=summary) for action, summary in summaries.items()}
+        )(cls)
 
     def get_queryset(self) -> Any:
         if self.visible is None:
@@ -205,6 +264,7 @@ class ServiceViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
     adds: Callable[..., Any] | None = None
     changes: Callable[..., Any] | None = None
     removes: Callable[..., Any] | None = None
+    #: The keyword the services take the record by: its ``noun`` unless named.
     record_name = ""
 
     def record(self, values: dict[str, Any]) -> Any:
@@ -215,9 +275,10 @@ class ServiceViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
 
     def write(self, service: Callable[..., Any] | None, obj: Any, **values: Any) -> Any:
         """``service`` called with the actor, ``obj`` as ``record_name`` and ``values``."""
-        if service is None or not self.record_name:
+        record_name = self.record_name or self.noun
+        if service is None or not record_name:
             raise NotImplementedError
-        return service(actor=self.actor, **{self.record_name: obj}, **values)
+        return service(actor=self.actor, **{record_name: obj}, **values)
 
 
 # Records listed, and added through ``record``: 201 with the new one.

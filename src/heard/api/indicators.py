@@ -9,7 +9,7 @@ from typing import Any
 
 from django.http import Http404
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from heard.api import common
@@ -134,23 +134,22 @@ class IndicatorInput(serializers.Serializer):  # type: ignore[type-arg]
     session_title = serializers.CharField(max_length=100, required=False, allow_blank=True)
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Indicators with their value, target and status"),
-    retrieve=extend_schema(summary="One indicator with its trend over four quarters"),
-    create=extend_schema(summary="Set an indicator (participation lead)"),
-    partial_update=extend_schema(summary="Change an indicator (participation lead)"),
-    destroy=extend_schema(summary="Delete an indicator (participation lead)"),
-)
 class IndicatorViewSet(common.RecordDeleteViewSet):
     """Indicators: a measure from the library, its filters, a target and a red/amber/green
     rule, each with its figure now; one indicator with its last four quarters too."""
+
+    summaries = {
+        "list": "Indicators with their value, target and status",
+        "retrieve": "One indicator with its trend over four quarters",
+        "create": "Set an indicator (participation lead)",
+        "partial_update": "Change an indicator (participation lead)",
+        "destroy": "Delete an indicator (participation lead)",
+    }
 
     serializer_class = IndicatorOutput
     output_serializer = IndicatorDetailOutput
     input_serializer = IndicatorInput
     filterset_class = filters.IndicatorFilter
-    queryset = Indicator.objects.none()
-    action_permissions = common.model_permissions(Indicator, destroy="delete")
     visible = staticmethod(selectors.indicators_visible_to)
     adds = staticmethod(services.indicator_create)
     changes = staticmethod(services.indicator_update)

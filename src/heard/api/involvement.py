@@ -9,11 +9,7 @@ from typing import Any
 from rest_framework import serializers
 
 from heard.api import common
-from heard.api.fields import (
-    VisibleField,
-    VisibleSessionField,
-    VisibleYoungPersonField,
-)
+from heard.api.fields import VisibleField, VisibleSessionField, VisibleYoungPersonField
 from heard.involvement import filters, selectors, services
 from heard.involvement.models import Evaluation, InvolvementActivity
 from heard.involvement.services.evaluations import COMMENT_MAX_LENGTH
@@ -84,8 +80,6 @@ class ActivityViewSet(common.RecordDeleteViewSet):
     serializer_class = ActivitySerializer
     input_serializer = ActivityInput
     filterset_class = filters.ActivityFilter
-    queryset = InvolvementActivity.objects.none()
-    action_permissions = common.model_permissions(InvolvementActivity, destroy="delete")
     visible = staticmethod(selectors.activities_with_young_people)
     adds = staticmethod(services.activity_record)
     changes = staticmethod(services.activity_update)
@@ -144,11 +138,8 @@ class EvaluationViewSet(common.RecordDeleteViewSet):
     input_serializer = EvaluationInput
     change_serializer = EvaluationChange
     filterset_class = filters.EvaluationFilter
-    queryset = Evaluation.objects.none()
-    one = staticmethod(selectors.evaluation_get)
-    action_permissions = common.model_permissions(Evaluation, destroy="delete")
     visible = staticmethod(selectors.evaluations_visible_to)
+    noun = "evaluation"
     adds = staticmethod(services.evaluation_record)
     changes = staticmethod(services.evaluation_update)
     removes = staticmethod(services.evaluation_delete)
-    record_name = "evaluation"

@@ -6,7 +6,7 @@ sign-ups of those who came into attendance at a participation session."""
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -57,11 +57,6 @@ class OrganisationField(VisibleField):
     selector = staticmethod(selectors.organisations_for_opportunities)
 
 
-class GroupField(BulkRelatedField):
-    def get_queryset(self) -> QuerySet[Group]:
-        return Group.objects.all()
-
-
 class OpportunityInput(serializers.Serializer):  # type: ignore[type-arg]
     title = serializers.CharField(max_length=200)
     kind = serializers.ChoiceField(choices=Opportunity.Kind.choices)
@@ -82,7 +77,9 @@ class OpportunityInput(serializers.Serializer):  # type: ignore[type-arg]
         max_length=len(AgeBand.choices),
         help_text="Empty: every age.",
     )
-    groups = GroupField(many=True, required=False, help_text="Empty: everyone.")
+    groups = BulkRelatedField(
+        queryset=Group.objects.all(), many=True, required=False, help_text="Empty: everyone."
+    )
     areas = serializers.ListField(
         child=serializers.CharField(max_length=100),
         required=False,
@@ -156,21 +153,21 @@ class OpportunityAttendanceOutput(serializers.Serializer):  # type: ignore[type-
     sign_ups = SignUpSerializer(many=True)
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Sign-ups you may read"),
-    retrieve=extend_schema(summary="One sign-up"),
-    create=extend_schema(summary="Sign up a young person"),
-)
 class SignUpViewSet(common.ReadCreateViewSet):
     """Young people's sign-ups to opportunities. Staff sign up young people they can see and
     withdraw sign-ups; young people sign up themselves in the portal."""
 
+    called = "a sign-up"
+    summaries = {
+        "list": "Sign-ups you may read",
+        "create": "Sign up a young person",
+    }
+
     serializer_class = SignUpSerializer
     input_serializer = SignUpInput
     filterset_class = filters.SignUpFilter
-    queryset = SignUp.objects.none()
     one = staticmethod(selectors.sign_up_get)
-    action_permissions = common.model_permissions(SignUp, common.READ_CREATE, withdraw="change")
+    more_permissions = {"withdraw": "change"}
     visible = staticmethod(selectors.sign_ups_visible_to)
     adds = staticmethod(services.sign_up_add)
 
@@ -183,25 +180,22 @@ class SignUpViewSet(common.ReadCreateViewSet):
 # Opportunities, with their attendance action ------------------------------------------------
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Opportunities you may read"),
-    retrieve=extend_schema(summary="One opportunity"),
-    create=extend_schema(summary="Add an opportunity"),
-    partial_update=extend_schema(summary="Change an opportunity"),
-    destroy=extend_schema(summary="Delete an opportunity and its sign-ups"),
-)
 class OpportunityViewSet(common.RecordDeleteViewSet):
     """Opportunities to get involved: panels, events, focus groups, media work and training,
     who they suit, when and where, their accessibility, closing date and places."""
 
+    called = "an opportunity"
+    summaries = {
+        "list": "Opportunities you may read",
+        "create": "Add an opportunity",
+        "destroy": "Delete an opportunity and its sign-ups",
+    }
+
     serializer_class = OpportunitySerializer
     input_serializer = OpportunityInput
     filterset_class = filters.OpportunityFilter
-    queryset = Opportunity.objects.none()
     one = staticmethod(selectors.opportunity_get)
-    action_permissions = common.model_permissions(
-        Opportunity, destroy="delete", attendance="opportunities.change_signup"
-    )
+    more_permissions = {"attendance": "opportunities.change_signup"}
     adds = staticmethod(services.opportunity_add)
     changes = staticmethod(services.opportunity_update)
     removes = staticmethod(services.opportunity_delete)

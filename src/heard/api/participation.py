@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -222,22 +222,21 @@ class HomeCountsOutput(serializers.Serializer):
     incomplete_monitoring_forms = serializers.IntegerField()
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Sessions the user may see"),
-    retrieve=extend_schema(summary="One session with attendance"),
-    create=extend_schema(summary="Log a session"),
-    partial_update=extend_schema(summary="Change a session"),
-)
 class SessionViewSet(common.RecordViewSet):
     """The participation log. Another organisation's sessions are 404 to a partner worker."""
+
+    called = "a session"
+    summaries = {
+        "list": "Sessions the user may see",
+        "retrieve": "One session with attendance",
+        "create": "Log a session",
+    }
 
     filterset_class = SessionFilter
     serializer_class = SessionOutput
     input_serializer = SessionInput
     output_serializer = SessionDetailOutput
-    queryset = Session.objects.none()
     one = staticmethod(selectors.session_get)
-    action_permissions = common.model_permissions(Session)
     adds = staticmethod(services.session_log)
 
     def get_queryset(self) -> QuerySet[Session]:
@@ -251,22 +250,22 @@ class SessionViewSet(common.RecordViewSet):
         return services.session_update(actor=self.actor, session=session, **values)
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Headcounts of the sessions the user may see"),
-    retrieve=extend_schema(summary="One headcount"),
-    create=extend_schema(summary="Count young people not on the register at a session"),
-    destroy=extend_schema(summary="Remove a headcount from its session"),
-)
 class HeadcountViewSet(mixins.DestroyModelMixin, common.ReadCreateViewSet):
     """Young people not on the register who took part in a session, by age band (and school or
     organisation where known): they count towards who took part, never anyone's journey. Adding
     or removing one needs the right to change its session."""
 
+    called = "a headcount"
+    summaries = {
+        "list": "Headcounts of the sessions the user may see",
+        "create": "Count young people not on the register at a session",
+        "destroy": "Remove a headcount from its session",
+    }
+
     http_method_names = ["get", "post", "delete", "head", "options"]
     serializer_class = HeadcountOutput
     input_serializer = HeadcountInput
     filterset_class = HeadcountFilter
-    queryset = Headcount.objects.none()
     one = staticmethod(selectors.headcount_get)
     action_permissions = {
         "list": "participation.view_session",

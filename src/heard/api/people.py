@@ -124,7 +124,6 @@ class YoungPersonViewSet(common.RecordViewSet):
     input_serializer = YoungPersonInputSerializer
     change_serializer = YoungPersonChangeSerializer
     filterset_class = filters.YoungPersonApiFilter
-    action_permissions = common.model_permissions(YoungPerson)
 
     def get_queryset(self) -> Any:
         return selectors.young_people_visible_to(self.request.user).prefetch_related(
@@ -190,7 +189,7 @@ class OrganisationViewSet(common.RecordViewSet):
     change_serializer = OrganisationChangeSerializer
     filterset_class = filters.OrganisationFilter
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
-    action_permissions = common.model_permissions(Organisation, update="change")
+    more_permissions = {"update": "change"}
     adds = staticmethod(services.organisation_create)
     changes = staticmethod(services.organisation_update)
     record_name = "organisation"

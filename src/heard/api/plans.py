@@ -48,9 +48,7 @@ class ActionPlanViewSet(common.RecordDeleteViewSet):
     input_serializer = PlanInput
     change_serializer = PlanChange
     filterset_class = filters.ActionPlanFilter
-    queryset = ActionPlan.objects.none()
     one = staticmethod(selectors.plan_get)
-    action_permissions = common.model_permissions(ActionPlan, destroy="delete")
     adds = staticmethod(services.plan_create)
     changes = staticmethod(services.plan_update)
     removes = staticmethod(services.plan_delete)
@@ -105,9 +103,7 @@ class OutcomeViewSet(common.RecordDeleteViewSet):
     input_serializer = PlanOutcomeInput
     change_serializer = PlanOutcomeChange
     filterset_class = filters.OutcomeFilter
-    queryset = Outcome.objects.none()
     one = staticmethod(selectors.outcome_get)
-    action_permissions = common.model_permissions(Outcome, destroy="delete")
     visible = staticmethod(selectors.outcomes_visible_to)
     adds = staticmethod(services.outcome_add)
     changes = staticmethod(services.outcome_update)
@@ -155,9 +151,7 @@ class ActionViewSet(common.RecordDeleteViewSet):
     input_serializer = PlanActionInput
     change_serializer = PlanActionChange
     filterset_class = filters.ActionFilter
-    queryset = Action.objects.none()
     one = staticmethod(selectors.action_get)
-    action_permissions = common.model_permissions(Action, destroy="delete")
     visible = staticmethod(selectors.actions_visible_to)
     adds = staticmethod(services.action_add)
     changes = staticmethod(services.action_update)
@@ -190,8 +184,6 @@ class ActionReviewViewSet(common.ReadCreateViewSet):
     serializer_class = PlanReviewSerializer
     input_serializer = PlanReviewInput
     filterset_class = filters.ActionReviewFilter
-    queryset = ActionReview.objects.none()
     one = staticmethod(selectors.review_get)
-    action_permissions = common.model_permissions(ActionReview, common.READ_CREATE)
     visible = staticmethod(selectors.reviews_visible_to)
     adds = staticmethod(services.action_review_add)

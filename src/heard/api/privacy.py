@@ -10,12 +10,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import (
-    OpenApiParameter,
-    extend_schema,
-    extend_schema_field,
-    extend_schema_view,
-)
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -96,18 +91,18 @@ class ConsentFilter(django_filters.FilterSet):
         fields = ["young_person", "purpose", "current"]
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Consents of the young people you may see"),
-    retrieve=extend_schema(summary="One consent"),
-    create=extend_schema(summary="Record a consent"),
-)
 class ConsentViewSet(common.ReadCreateViewSet):
+    called = "a consent"
+    summaries = {
+        "list": "Consents of the young people you may see",
+        "create": "Record a consent",
+    }
+
     serializer_class = ConsentOutput
     input_serializer = ConsentInput
     filterset_class = ConsentFilter
-    queryset = Consent.objects.none()
     one = staticmethod(selectors.consent_get)
-    action_permissions = common.model_permissions(Consent, common.READ_CREATE, withdraw="change")
+    more_permissions = {"withdraw": "change"}
     adds = staticmethod(services.consent_record)
     record_name = "consent"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 from django.urls import reverse
-from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from heard.api import common
@@ -61,11 +61,6 @@ class OrganisationField(VisibleField):
     selector = staticmethod(selectors.organisations_for_resources)
 
 
-class MethodField(BulkRelatedField):
-    def get_queryset(self) -> QuerySet[Method]:
-        return Method.objects.all()
-
-
 class ResourceInput(serializers.Serializer):  # type: ignore[type-arg]
     title = serializers.CharField(max_length=200)
     kind = serializers.ChoiceField(choices=Resource.Kind.choices)
@@ -74,7 +69,7 @@ class ResourceInput(serializers.Serializer):  # type: ignore[type-arg]
         required=False, allow_null=True, help_text="Empty for the partnership's own."
     )
     themes = VisibleThemeField(many=True, required=False)
-    methods = MethodField(many=True, required=False)
+    methods = BulkRelatedField(queryset=Method.objects.all(), many=True, required=False)
     age_bands = serializers.ListField(
         child=serializers.ChoiceField(choices=AgeBand.choices),
         required=False,
@@ -86,27 +81,23 @@ class ResourceInput(serializers.Serializer):  # type: ignore[type-arg]
     published = serializers.BooleanField(required=False)
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Resources in the library you may read"),
-    retrieve=extend_schema(summary="One resource"),
-    create=extend_schema(summary="Add a resource with a link"),
-    partial_update=extend_schema(summary="Change a resource"),
-    destroy=extend_schema(summary="Delete a resource"),
-)
 class ResourceViewSet(common.RecordDeleteViewSet):
     """The library: search (title, summary), filter by kind, theme, method and age band."""
+
+    called = "a resource"
+    summaries = {
+        "list": "Resources in the library you may read",
+        "create": "Add a resource with a link",
+    }
 
     serializer_class = ResourceSerializer
     input_serializer = ResourceInput
     filterset_class = filters.ResourceFilter
-    queryset = Resource.objects.none()
-    one = staticmethod(selectors.resource_get)
-    action_permissions = common.model_permissions(Resource, destroy="delete")
     visible = staticmethod(selectors.resources_visible_to)
+    noun = "resource"
     adds = staticmethod(services.resource_add)
     changes = staticmethod(services.resource_update)
     removes = staticmethod(services.resource_delete)
-    record_name = "resource"
 
 
 # The resources sessions used ---------------------------------------------------------------------
@@ -129,23 +120,20 @@ class SessionResourceInput(serializers.Serializer):  # type: ignore[type-arg]
     resource = VisibleResourceField(help_text="A resource you may read.")
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Resources used in the sessions you may read"),
-    retrieve=extend_schema(summary="One resource used in a session"),
-    create=extend_schema(summary="Record a resource a session used"),
-    destroy=extend_schema(summary="Remove a resource from a session"),
-)
 class SessionResourceViewSet(common.DeleteMixin, common.ReadCreateViewSet):
     """Which resources each session used: whoever may change the session records them."""
+
+    summaries = {
+        "list": "Resources used in the sessions you may read",
+        "retrieve": "One resource used in a session",
+        "create": "Record a resource a session used",
+        "destroy": "Remove a resource from a session",
+    }
 
     http_method_names = ["get", "post", "delete", "head", "options"]
     serializer_class = SessionResourceSerializer
     input_serializer = SessionResourceInput
-    queryset = SessionResource.objects.none()
     one = staticmethod(selectors.session_use_get)
-    action_permissions = common.model_permissions(
-        SessionResource, common.READ_CREATE, destroy="delete"
-    )
     adds = staticmethod(services.session_resource_add)
     removes = staticmethod(services.session_resource_remove)
     record_name = "use"

@@ -134,8 +134,6 @@ class ConcernDecisionInput(serializers.Serializer):  # type: ignore[type-arg]
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Safeguarding concerns (safeguarding leads only; audited)"),
-    retrieve=extend_schema(summary="One safeguarding concern (audited)"),
     create=extend_schema(
         request=ConcernInput,
         responses={201: ConcernRaised},
@@ -151,13 +149,15 @@ class ConcernViewSet(common.ReadCreateViewSet):
     leads may use the rest, everyone else gets 403. Every concern returned, in a list or on its
     own, is recorded in the audit log."""
 
+    summaries = {
+        "list": "Safeguarding concerns (safeguarding leads only; audited)",
+        "retrieve": "One safeguarding concern (audited)",
+    }
+
     serializer_class = ConcernOutput
     input_serializer = ConcernInput
     filterset_class = filters.ConcernFilter
-    queryset = Concern.objects.none()
-    action_permissions = common.model_permissions(
-        Concern, common.READ_CREATE, trail="view", assign="change", decide="change", close="change"
-    )
+    more_permissions = {"trail": "view", "assign": "change", "decide": "change", "close": "change"}
 
     visible = staticmethod(selectors.concerns_urgent_first)
 
@@ -261,12 +261,6 @@ class _KeptByProgrammeStaff(common.RecordViewSet):
     """A kind of staff record (``heard.safeguarding.kept``): list, read, record, change."""
 
     kept: Kept
-    queryset: QuerySet[Any]
-
-    @property
-    def action_permissions(self) -> dict[str, Any]:
-        """The kind's own: ``safeguarding.view_backgroundcheck`` to read checks, and so on."""
-        return common.model_permissions(self.queryset.model)
 
     def get_queryset(self) -> QuerySet[Any]:
         return self.kept.visible_to(self.request.user)
@@ -284,7 +278,6 @@ class BackgroundCheckViewSet(_KeptByProgrammeStaff):
     kept = CHECKS
     serializer_class = BackgroundCheckSerializer
     filterset_class = filters.BackgroundCheckFilter
-    queryset = BackgroundCheck.objects.none()
 
 
 class TrainingRecordViewSet(_KeptByProgrammeStaff):
@@ -293,4 +286,3 @@ class TrainingRecordViewSet(_KeptByProgrammeStaff):
     kept = TRAINING
     serializer_class = TrainingRecordSerializer
     filterset_class = filters.TrainingRecordFilter
-    queryset = TrainingRecord.objects.none()

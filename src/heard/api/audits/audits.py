@@ -132,9 +132,7 @@ class AuditViewSet(common.RecordDeleteViewSet):
     output_serializer = AuditDetailSerializer
     input_serializer = AuditInput
     filterset_class = filters.AuditFilter
-    queryset = Audit.objects.none()
     one = staticmethod(selectors.audit_get)
-    action_permissions = common.model_permissions(Audit, destroy="delete")
     adds = staticmethod(services.audit_record)
     changes = staticmethod(services.audit_update)
     removes = staticmethod(services.audit_delete)
@@ -154,6 +152,4 @@ class KiteMarkViewSet(mixins.ListModelMixin, common.ServiceViewSet):
 
     serializer_class = AuditSerializer
     filterset_class = filters.KiteMarkFilter
-    queryset = Audit.objects.none()
-    action_permissions = common.model_permissions(Audit, common.READ[:1])
     visible = staticmethod(selectors.kite_marks)

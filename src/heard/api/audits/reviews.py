@@ -120,9 +120,7 @@ class ReviewViewSet(common.RecordDeleteViewSet):
     output_serializer = ProvisionReviewDetailSerializer
     input_serializer = ProvisionReviewInput
     filterset_class = filters.ReviewFilter
-    queryset = ProvisionReview.objects.none()
     one = staticmethod(selectors.review_get)
-    action_permissions = common.model_permissions(ProvisionReview, destroy="delete")
     visible = staticmethod(selectors.reviews_visible_to)
     adds = staticmethod(services.review_record)
     changes = staticmethod(services.review_update)
@@ -164,14 +162,12 @@ class RecommendationViewSet(common.RecordViewSet):
     input_serializer = RecommendationInput
     change_serializer = RecommendationChange
     filterset_class = filters.RecommendationFilter
-    queryset = Recommendation.objects.none()
     one = staticmethod(selectors.recommendation_get)
-    action_permissions = common.model_permissions(
-        Recommendation,
-        create="audits.add_provisionreview",
-        respond="respond",
-        revisit="change",
-    )
+    more_permissions = {
+        "create": "audits.add_provisionreview",
+        "respond": "respond",
+        "revisit": "change",
+    }
 
     visible = staticmethod(selectors.recommendations_visible_to)
     adds = staticmethod(services.recommendation_add)

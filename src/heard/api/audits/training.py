@@ -47,9 +47,7 @@ class CourseViewSet(common.RecordDeleteViewSet):
     serializer_class = CourseSerializer
     input_serializer = CourseInput
     filterset_class = filters.CourseFilter
-    queryset = Course.objects.none()
     one = staticmethod(selectors.course_get)
-    action_permissions = common.model_permissions(Course, destroy="delete")
     visible = staticmethod(selectors.courses_visible_to)
     adds = staticmethod(services.course_record)
     changes = staticmethod(services.course_update)
@@ -86,6 +84,4 @@ class TrainedViewSet(mixins.ListModelMixin, common.ServiceViewSet):
 
     serializer_class = TrainedSerializer
     filterset_class = filters.TrainedFilter
-    queryset = CourseAttendance.objects.none()
-    action_permissions = common.model_permissions(CourseAttendance, common.READ[:1])
     visible = staticmethod(selectors.attendances_visible_to)

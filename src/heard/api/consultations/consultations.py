@@ -190,8 +190,6 @@ class ResultsSerializer(serializers.Serializer):  # type: ignore[type-arg]
 
 
 @extend_schema_view(
-    list=extend_schema(summary="The consultation registry"),
-    retrieve=extend_schema(summary="One consultation"),
     create=extend_schema(
         summary="Start a consultation (409 when young people were asked before)",
         responses={
@@ -203,25 +201,27 @@ class ResultsSerializer(serializers.Serializer):  # type: ignore[type-arg]
             ),
         },
     ),
-    partial_update=extend_schema(summary="Change a consultation"),
-    destroy=extend_schema(summary="Delete a consultation with its questions and answers"),
 )
 class ConsultationViewSet(common.RecordDeleteViewSet):
     """Consultations and surveys across the partnership. Every staff role reads them;
     programme staff keep them all, a partner worker their organisation's, a theme lead those
     on a theme they lead."""
 
+    called = "a consultation"
+    summaries = {
+        "list": "The consultation registry",
+        "destroy": "Delete a consultation with its questions and answers",
+    }
+
     serializer_class = ConsultationSerializer
     input_serializer = ConsultationInput
     change_serializer = ConsultationChange
     filterset_class = filters.ConsultationFilter
-    queryset = Consultation.objects.none()
-    one = staticmethod(selectors.consultation_get)
-    action_permissions = common.model_permissions(Consultation, destroy="delete", results="view")
+    more_permissions = {"results": "view"}
     visible = staticmethod(selectors.consultations_visible_to)
+    noun = "consultation"
     changes = staticmethod(services.consultation_update)
     removes = staticmethod(services.consultation_delete)
-    record_name = "consultation"
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         values = self.validated()

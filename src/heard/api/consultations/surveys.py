@@ -7,14 +7,11 @@ from typing import Any
 
 import django_filters
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers
 
 from heard.api import common
 from heard.api.actions import RecordAction
-from heard.api.fields import (
-    VisibleField,
-)
+from heard.api.fields import VisibleField
 from heard.consultations import selectors, services
 from heard.consultations.models import Answer, Question, SurveyResponse
 from heard.core.filters import FilterSet
@@ -82,28 +79,27 @@ def _questions_visible_to(user: Any) -> QuerySet[Question]:
     ).order_by("consultation_id", "position", "id")
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Survey questions"),
-    retrieve=extend_schema(summary="One survey question"),
-    create=extend_schema(summary="Add a question at the end of a survey"),
-    partial_update=extend_schema(
-        summary="Change a question (once answered: its wording and whether it is required only)"
-    ),
-    destroy=extend_schema(summary="Delete a question nobody has answered"),
-)
 class QuestionViewSet(common.RecordDeleteViewSet):
+    called = "a survey question"
+    summaries = {
+        "list": "Survey questions",
+        "create": "Add a question at the end of a survey",
+        "partial_update": (
+            "Change a question (once answered: its wording and whether it is required only)"
+        ),
+        "destroy": "Delete a question nobody has answered",
+    }
+
     serializer_class = QuestionSerializer
     input_serializer = QuestionInput
     change_serializer = QuestionChange
     filterset_class = QuestionFilter
-    queryset = Question.objects.none()
     visible = staticmethod(_questions_visible_to)
     noun = "question"
-    action_permissions = common.model_permissions(Question, destroy="delete", move="change")
+    more_permissions = {"move": "change"}
     adds = staticmethod(services.question_add)
     changes = staticmethod(services.question_update)
     removes = staticmethod(services.question_delete)
-    record_name = "question"
 
     move = RecordAction(
         services.question_move,
@@ -149,20 +145,19 @@ class SurveyResponseFilter(FilterSet):
         fields: list[str] = []
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Survey responses (of the surveys you keep)"),
-    retrieve=extend_schema(summary="One survey response with its answers"),
-)
 class SurveyResponseViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, common.ServiceViewSet
 ):
     """What young people answered in the portal: read by whoever keeps the survey. Answers are
     given in the portal only."""
 
+    summaries = {
+        "list": "Survey responses (of the surveys you keep)",
+        "retrieve": "One survey response with its answers",
+    }
+
     http_method_names = ["get", "head", "options"]
     serializer_class = SurveyResponseSerializer
     filterset_class = SurveyResponseFilter
-    queryset = SurveyResponse.objects.none()
     noun = "response"
-    action_permissions = common.model_permissions(SurveyResponse, common.READ)
     visible = staticmethod(selectors.survey_responses_visible_to)

@@ -4,7 +4,7 @@ has closed (with the disclosure policy), the count check, the decision and telli
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -161,31 +161,28 @@ class VerificationOutput(serializers.Serializer):  # type: ignore[type-arg]
     receipts = serializers.ListField(child=serializers.CharField())
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Budget rounds and theme votes you may see"),
-    retrieve=extend_schema(summary="One round"),
-    create=extend_schema(summary="Set up a round"),
-    partial_update=extend_schema(summary="Change a round"),
-    destroy=extend_schema(summary="Delete a round nobody has voted in"),
-)
 class RoundViewSet(common.RecordDeleteViewSet):
     """Participatory budgets and theme votes. Every member of staff reads them (a partner
     worker: the partnership's and their own organisation's); programme staff keep them; the
     participation lead decides them and checks the count."""
 
+    called = "a round"
+    summaries = {
+        "list": "Budget rounds and theme votes you may see",
+        "create": "Set up a round",
+        "destroy": "Delete a round nobody has voted in",
+    }
+
     serializer_class = RoundSerializer
     input_serializer = RoundInput
     filterset_class = filters.RoundFilter
-    queryset = BudgetRound.objects.none()
     one = staticmethod(selectors.round_get)
-    action_permissions = common.model_permissions(
-        BudgetRound,
-        destroy="delete",
-        results="view",
-        decide="decide",
-        tell="decide",
-        verification="verify",
-    )
+    more_permissions = {
+        "results": "view",
+        "decide": "decide",
+        "tell": "decide",
+        "verification": "verify",
+    }
     adds = staticmethod(services.round_create)
     changes = staticmethod(services.round_update)
     removes = staticmethod(services.round_delete)

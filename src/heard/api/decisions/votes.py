@@ -12,11 +12,7 @@ from rest_framework.response import Response
 
 from heard.api import common
 from heard.api.actions import RecordAction
-from heard.api.fields import (
-    VisibleField,
-    VisibleGroupField,
-    VisibleYoungPersonField,
-)
+from heard.api.fields import VisibleField, VisibleGroupField, VisibleYoungPersonField
 from heard.decisions import filters, selectors, services
 from heard.decisions.models import Ballot, Proposal
 from heard.decisions.services.proposals import DESCRIPTION_MAX_LENGTH, PROPOSAL_FIELDS
@@ -66,23 +62,21 @@ class ProposalChange(serializers.Serializer):  # type: ignore[type-arg]
     )
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Proposals of the rounds you may see"),
-    retrieve=extend_schema(summary="One proposal"),
-    create=extend_schema(summary="Add a proposal (before voting starts)"),
-    partial_update=extend_schema(summary="Change a proposal"),
-)
 class ProposalViewSet(common.RecordViewSet):
+    called = "a proposal"
+    summaries = {
+        "list": "Proposals of the rounds you may see",
+        "create": "Add a proposal (before voting starts)",
+    }
+
     serializer_class = ProposalSerializer
     input_serializer = ProposalInput
     change_serializer = ProposalChange
-    queryset = Proposal.objects.none()
-    one = staticmethod(selectors.proposal_get)
-    action_permissions = common.model_permissions(Proposal, withdraw="change")
+    more_permissions = {"withdraw": "change"}
     visible = staticmethod(selectors.proposals_visible_to)
+    noun = "proposal"
     adds = staticmethod(services.proposal_add)
     changes = staticmethod(services.proposal_update)
-    record_name = "proposal"
 
     withdraw = RecordAction(
         services.proposal_withdraw, responses=ProposalSerializer, summary="Withdraw a proposal"
@@ -132,17 +126,18 @@ class BallotInput(serializers.Serializer):  # type: ignore[type-arg]
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Who has voted (never what they chose)"),
-    retrieve=extend_schema(summary="One ballot (who, when, how)"),
     create=extend_schema(summary="Enter a paper ballot", responses={201: CastOutput}),
 )
 class BallotViewSet(common.ReadCreateViewSet):
+    summaries = {
+        "list": "Who has voted (never what they chose)",
+        "retrieve": "One ballot (who, when, how)",
+    }
+
     serializer_class = BallotSerializer
     input_serializer = BallotInput
     output_serializer = BallotSerializer
     filterset_class = filters.BallotFilter
-    queryset = Ballot.objects.none()
-    action_permissions = common.model_permissions(Ballot, common.READ_CREATE)
     visible = staticmethod(selectors.ballots_visible_to)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:

@@ -168,7 +168,7 @@ class GroupViewSet(common.RecordViewSet):
     output_serializer = GroupDetailSerializer
     filterset_class = filters.GroupFilter
     one = staticmethod(selectors.group_get)
-    action_permissions = common.model_permissions(Group, move_stage="change")
+    more_permissions = {"move_stage": "change"}
     adds = staticmethod(services.group_create)
     changes = staticmethod(services.group_update)
     record_name = "group"

@@ -51,7 +51,7 @@ class MembershipViewSet(common.ReadCreateViewSet):
     serializer_class = MembershipSerializer
     input_serializer = MembershipInputSerializer
     filterset_class = filters.MembershipFilter
-    action_permissions = common.model_permissions(Membership, common.READ_CREATE, end="change")
+    more_permissions = {"end": "change"}
     adds = staticmethod(services.membership_add)
     record_name = "membership"
 

@@ -72,9 +72,9 @@ class ThemeViewSet(common.RecordViewSet):
     input_serializer = ThemeInputSerializer
     filterset_class = filters.ThemeFilter
     one = staticmethod(selectors.theme_get)
-    action_permissions = common.model_permissions(
-        Theme, reviews={"GET": "groups.view_themereview", "POST": "groups.add_themereview"}
-    )
+    more_permissions = {
+        "reviews": {"GET": "groups.view_themereview", "POST": "groups.add_themereview"}
+    }
     adds = staticmethod(services.theme_create)
     changes = staticmethod(services.theme_update)
     record_name = "theme"

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
 from heard.api import common
@@ -14,11 +13,7 @@ from heard.api.actions import RecordAction
 from heard.api.fields import VisibleYoungPersonField
 from heard.api.rewards.recognitions import OrganisationField
 from heard.rewards import filters, selectors, services
-from heard.rewards.models import (
-    ExpenseClaim,
-    ExpenseItem,
-    PartnerInvoice,
-)
+from heard.rewards.models import ExpenseClaim, ExpenseItem, PartnerInvoice
 from heard.rewards.services.claims import MAX_ITEMS
 from heard.rewards.services.invoices import INVOICE_FIELDS
 
@@ -104,31 +99,28 @@ def _claims(user: Any) -> QuerySet[ExpenseClaim]:
     return selectors.claims_visible_to(user).prefetch_related("items")
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Expense claims you may read"),
-    retrieve=extend_schema(summary="One expense claim with its items"),
-    create=extend_schema(summary="Submit an expense claim with its items"),
-    partial_update=extend_schema(summary="Change a claim that waits for a decision"),
-    destroy=extend_schema(summary="Delete a claim that waits for a decision"),
-)
 class ClaimViewSet(common.RecordDeleteViewSet):
     """Out-of-pocket travel, subsistence and other costs of a young person or a member of staff.
     A participation lead (or an administrator) approves or rejects a claim they did not submit
     and do not claim; programme staff record its payment."""
 
+    summaries = {
+        "list": "Expense claims you may read",
+        "retrieve": "One expense claim with its items",
+        "create": "Submit an expense claim with its items",
+        "partial_update": "Change a claim that waits for a decision",
+        "destroy": "Delete a claim that waits for a decision",
+    }
+
     serializer_class = ClaimSerializer
     input_serializer = ClaimInput
     change_serializer = ClaimChange
     filterset_class = filters.ClaimFilter
-    queryset = ExpenseClaim.objects.none()
     visible = staticmethod(_claims)
     noun = "claim"
-    action_permissions = common.model_permissions(
-        ExpenseClaim, destroy="delete", approve="approve", reject="approve", pay="pay"
-    )
+    more_permissions = {"approve": "approve", "reject": "approve", "pay": "pay"}
     changes = staticmethod(services.claim_update)
     removes = staticmethod(services.claim_delete)
-    record_name = "claim"
 
     def record(self, values: dict[str, Any]) -> ExpenseClaim:
         own = values.pop("own_costs", False)
@@ -177,31 +169,28 @@ class InvoiceInput(serializers.Serializer):  # type: ignore[type-arg]
     amount = serializers.DecimalField(max_digits=9, decimal_places=2)
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Partner invoices you may read"),
-    retrieve=extend_schema(summary="One partner invoice"),
-    create=extend_schema(summary="Record an invoice from a partner"),
-    partial_update=extend_schema(summary="Change an invoice that waits for a decision"),
-    destroy=extend_schema(summary="Delete an invoice that waits for a decision"),
-)
 class InvoiceViewSet(common.RecordDeleteViewSet):
     """Invoices from partner organisations for agreed costs. Approved by a participation lead
     (or an administrator) who did not record them; paid as programme staff record."""
 
+    called = "a partner invoice"
+    summaries = {
+        "list": "Partner invoices you may read",
+        "create": "Record an invoice from a partner",
+        "partial_update": "Change an invoice that waits for a decision",
+        "destroy": "Delete an invoice that waits for a decision",
+    }
+
     serializer_class = InvoiceSerializer
     input_serializer = InvoiceInput
     filterset_class = filters.InvoiceFilter
-    queryset = PartnerInvoice.objects.none()
-    one = staticmethod(selectors.invoice_get)
-    action_permissions = common.model_permissions(
-        PartnerInvoice, destroy="delete", approve="approve", reject="approve", pay="pay"
-    )
+    more_permissions = {"approve": "approve", "reject": "approve", "pay": "pay"}
 
     visible = staticmethod(selectors.invoices_visible_to)
+    noun = "invoice"
     adds = staticmethod(services.invoice_record)
     changes = staticmethod(services.invoice_update)
     removes = staticmethod(services.invoice_delete)
-    record_name = "invoice"
 
     approve = RecordAction(
         services.invoice_approve, responses=InvoiceSerializer, summary="Approve an invoice"

@@ -4,22 +4,13 @@ API."""
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
 from heard.api import common
-from heard.api.fields import (
-    VisibleField,
-    VisibleSessionField,
-    VisibleYoungPersonField,
-)
+from heard.api.fields import VisibleField, VisibleSessionField, VisibleYoungPersonField
 from heard.participation.models import Session
 from heard.rewards import filters, selectors, services
-from heard.rewards.models import (
-    HoursDefault,
-    Recognition,
-    SessionHours,
-)
+from heard.rewards.models import HoursDefault, Recognition, SessionHours
 from heard.rewards.policies import SESSION_HOURS
 from heard.rewards.services.recognitions import RECOGNITION_FIELDS
 
@@ -70,29 +61,25 @@ class RecognitionInput(serializers.Serializer):  # type: ignore[type-arg]
     )
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Recognitions you may read"),
-    retrieve=extend_schema(summary="One recognition"),
-    create=extend_schema(summary="Give a young person a recognition"),
-    partial_update=extend_schema(summary="Change a recognition"),
-    destroy=extend_schema(summary="Delete a recognition"),
-)
 class RecognitionViewSet(common.RecordDeleteViewSet):
     """Certificates, accreditations, vouchers and volunteering hours given to young people.
     Read by whoever may see the young person; given by programme staff and partner workers
     (their own organisation's young people)."""
 
+    called = "a recognition"
+    summaries = {
+        "list": "Recognitions you may read",
+        "create": "Give a young person a recognition",
+    }
+
     serializer_class = RecognitionSerializer
     input_serializer = RecognitionInput
     filterset_class = filters.RecognitionFilter
-    queryset = Recognition.objects.none()
-    one = staticmethod(selectors.recognition_get)
-    action_permissions = common.model_permissions(Recognition, destroy="delete")
     visible = staticmethod(selectors.recognitions_visible_to)
+    noun = "recognition"
     adds = staticmethod(services.recognition_give)
     changes = staticmethod(services.recognition_update)
     removes = staticmethod(services.recognition_delete)
-    record_name = "recognition"
 
 
 # Session hours and defaults ---------------------------------------------------------------------
@@ -109,18 +96,18 @@ class SessionHoursInput(serializers.Serializer):  # type: ignore[type-arg]
     hours = serializers.DecimalField(max_digits=5, decimal_places=1)
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Hours set for sessions you may read"),
-    create=extend_schema(summary="Set (or change) how many hours a session counts for"),
-)
 class SessionHoursViewSet(common.ListCreateViewSet):
     """How long sessions count for in attendees' volunteering hours (a session without its own
     counts for its kind's default). Set by programme staff."""
 
+    summaries = {
+        "list": "Hours set for sessions you may read",
+        "create": "Set (or change) how many hours a session counts for",
+    }
+
     serializer_class = SessionHoursSerializer
     input_serializer = SessionHoursInput
-    queryset = SessionHours.objects.none()
-    action_permissions = common.model_permissions(SessionHours, ("list",), create="change")
+    more_permissions = {"create": "change"}
     adds = staticmethod(services.session_hours_set)
 
     def get_queryset(self) -> QuerySet[SessionHours]:
@@ -138,17 +125,17 @@ class HoursDefaultInput(serializers.Serializer):  # type: ignore[type-arg]
     hours = serializers.DecimalField(max_digits=5, decimal_places=1)
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Default hours per kind of session"),
-    create=extend_schema(summary="Set (or change) the default hours of a kind of session"),
-)
 class HoursDefaultViewSet(common.ListCreateViewSet):
     """The hours a session of each kind counts for by default: set by a participation lead."""
 
+    summaries = {
+        "list": "Default hours per kind of session",
+        "create": "Set (or change) the default hours of a kind of session",
+    }
+
     serializer_class = HoursDefaultSerializer
     input_serializer = HoursDefaultInput
-    queryset = HoursDefault.objects.none()
-    action_permissions = common.model_permissions(HoursDefault, ("list",), create="change")
+    more_permissions = {"create": "change"}
     adds = staticmethod(services.hours_default_set)
 
     def get_queryset(self) -> QuerySet[HoursDefault]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
 from heard.api import common
@@ -90,20 +89,19 @@ class ResponseOutput(common.OutputSerializer):
         return warning_at(obj.reading_age)
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Responses the user may see"),
-    retrieve=extend_schema(summary="One response"),
-    create=extend_schema(summary="Respond to open views"),
-)
 class ResponseViewSet(common.ReadCreateViewSet):
     """What was done about views. A "not possible" response must give the reason."""
+
+    called = "a response"
+    summaries = {
+        "list": "Responses the user may see",
+        "create": "Respond to open views",
+    }
 
     filterset_class = ResponseFilter
     serializer_class = ResponseOutput
     input_serializer = ResponseInput
-    queryset = Response.objects.none()
     one = staticmethod(selectors.response_get)
-    action_permissions = common.model_permissions(Response, common.READ_CREATE)
     visible = staticmethod(selectors.responses_visible_to)
     adds = staticmethod(services.response_record)
 
@@ -139,17 +137,16 @@ class FeedbackOutput(common.OutputSerializer):
         ]
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Feedback the user may see"),
-    create=extend_schema(summary="Record feedback on a response"),
-)
 class FeedbackViewSet(common.ListCreateViewSet):
     """A response told to the young people and groups who gave its views."""
 
+    summaries = {
+        "list": "Feedback the user may see",
+        "create": "Record feedback on a response",
+    }
+
     serializer_class = FeedbackOutput
     input_serializer = FeedbackInput
-    queryset = Feedback.objects.none()
-    action_permissions = common.model_permissions(Feedback, ("list", "create"))
     visible = staticmethod(selectors.feedback_visible_to)
     adds = staticmethod(services.feedback_record)
 

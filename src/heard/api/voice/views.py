@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
-from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
 from heard.api import common
@@ -105,12 +104,6 @@ class ViewOutput(common.OutputSerializer):
         fields = ["id", *VIEW_FIELDS, *SOURCES, *LOOP, "recorded_by", "evidence", *common.STAMPS]
 
 
-@extend_schema_view(
-    list=extend_schema(summary="Views the user may see"),
-    retrieve=extend_schema(summary="One view"),
-    create=extend_schema(summary="Record a view"),
-    partial_update=extend_schema(summary="Change a view"),
-)
 class ViewViewSet(common.RecordViewSet):
     """What young people said. Another organisation's views are 404 to a partner worker.
 
@@ -120,13 +113,17 @@ class ViewViewSet(common.RecordViewSet):
     the view lacks a current consent to photographs.
     """
 
+    called = "a view"
+    summaries = {
+        "list": "Views the user may see",
+        "create": "Record a view",
+    }
+
     filterset_class = ViewFilter
     serializer_class = ViewOutput
     input_serializer = ViewInput
     change_serializer = ViewUpdateInput
-    queryset = View.objects.none()
     one = staticmethod(selectors.view_get)
-    action_permissions = common.model_permissions(View)
     adds = staticmethod(services.view_record)
     changes = staticmethod(services.view_update)
     record_name = "view"
