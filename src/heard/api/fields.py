@@ -199,6 +199,15 @@ class VisibleField(BulkRelatedField):
     #: gives for no user (every row, for Heard's own use).
     none_without_request = False
 
+    def __init__(
+        self, selector: Callable[[Any], QuerySet[Any]] | None = None, **kwargs: Any
+    ) -> None:
+        """``selector`` names what the user may see, for a field that needs no class of its own
+        (``VisibleField(selectors.rounds_visible_to)``)."""
+        if selector is not None:
+            self.selector = selector
+        super().__init__(**kwargs)
+
     def get_queryset(self) -> QuerySet[Any]:
         rows = self.selector(_user(self))
         if self.none_without_request and self.context.get("request") is None:

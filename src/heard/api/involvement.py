@@ -50,17 +50,11 @@ class ActivitySerializer(common.OutputSerializer):
         return [person.reference for person in getattr(activity, "seen_young_people", [])]
 
 
-class OrganisationField(VisibleField):
-    """An organisation the user may record an activity for (a partner worker: their own)."""
-
-    selector = staticmethod(selectors.organisations_for_activities)
-
-
 class ActivityInput(serializers.Serializer):  # type: ignore[type-arg]
     title = serializers.CharField(max_length=200)
     kind = serializers.ChoiceField(choices=InvolvementActivity.Kind.choices)
     date = serializers.DateField()
-    organisation = OrganisationField()
+    organisation = VisibleField(selectors.organisations_for_activities)
     young_people_involved = serializers.BooleanField(required=False)
     how = serializers.ListField(
         child=serializers.ChoiceField(choices=InvolvementActivity.How.choices),

@@ -51,17 +51,11 @@ class OpportunitySerializer(common.OutputSerializer):
         ]
 
 
-class OrganisationField(VisibleField):
-    """An organisation the user may add an opportunity for (a partner worker: their own)."""
-
-    selector = staticmethod(selectors.organisations_for_opportunities)
-
-
 class OpportunityInput(serializers.Serializer):  # type: ignore[type-arg]
     title = serializers.CharField(max_length=200)
     kind = serializers.ChoiceField(choices=Opportunity.Kind.choices)
     description = serializers.CharField(max_length=common.TEXT_MAX_LENGTH)
-    organisation = OrganisationField()
+    organisation = VisibleField(selectors.organisations_for_opportunities)
     starts_at = serializers.DateTimeField()
     ends_at = serializers.DateTimeField(required=False, allow_null=True)
     closes_on = serializers.DateField(help_text="The last day to sign up.")
@@ -112,17 +106,11 @@ class SignUpSerializer(common.OutputSerializer):
         ]
 
 
-class VisibleOpportunityField(VisibleField):
-    selector = staticmethod(lambda user: selectors.opportunities_visible_to(user))
-
-
 class SignUpInput(serializers.Serializer):  # type: ignore[type-arg]
-    opportunity = VisibleOpportunityField(help_text="An opportunity you may read.")
+    opportunity = VisibleField(
+        selectors.opportunities_visible_to, help_text="An opportunity you may read."
+    )
     young_person = VisibleYoungPersonField(help_text="A young person you may see.")
-
-
-class SignUpChoiceField(VisibleField):
-    selector = staticmethod(lambda user: selectors.sign_ups_visible_to(user))
 
 
 class OpportunityNewSessionInput(serializers.Serializer):  # type: ignore[type-arg]
@@ -134,7 +122,8 @@ class OpportunityNewSessionInput(serializers.Serializer):  # type: ignore[type-a
 
 
 class OpportunityAttendanceInput(serializers.Serializer):  # type: ignore[type-arg]
-    sign_ups = SignUpChoiceField(
+    sign_ups = VisibleField(
+        selectors.sign_ups_visible_to,
         many=True,
         help_text="The sign-ups of the young people who came (signed up, not yet attended).",
     )

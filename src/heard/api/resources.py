@@ -55,18 +55,15 @@ class ResourceSerializer(common.OutputSerializer):
         return reverse("resources:resource-download", args=[resource.pk])
 
 
-class OrganisationField(VisibleField):
-    """An organisation the user may add a resource for (a partner worker: their own)."""
-
-    selector = staticmethod(selectors.organisations_for_resources)
-
-
 class ResourceInput(serializers.Serializer):  # type: ignore[type-arg]
     title = serializers.CharField(max_length=200)
     kind = serializers.ChoiceField(choices=Resource.Kind.choices)
     summary = serializers.CharField(max_length=common.TEXT_MAX_LENGTH)
-    organisation = OrganisationField(
-        required=False, allow_null=True, help_text="Empty for the partnership's own."
+    organisation = VisibleField(
+        selectors.organisations_for_resources,
+        required=False,
+        allow_null=True,
+        help_text="Empty for the partnership's own.",
     )
     themes = VisibleThemeField(many=True, required=False)
     methods = BulkRelatedField(queryset=Method.objects.all(), many=True, required=False)
@@ -111,13 +108,9 @@ class SessionResourceSerializer(common.OutputSerializer):
         fields = ["id", "session", "resource", "resource_title", "created_at"]
 
 
-class VisibleResourceField(VisibleField):
-    selector = staticmethod(lambda user: selectors.resources_visible_to(user))
-
-
 class SessionResourceInput(serializers.Serializer):  # type: ignore[type-arg]
     session = VisibleSessionField(help_text="A session you may change.")
-    resource = VisibleResourceField(help_text="A resource you may read.")
+    resource = VisibleField(selectors.resources_visible_to, help_text="A resource you may read.")
 
 
 class SessionResourceViewSet(common.DeleteMixin, common.ReadCreateViewSet):

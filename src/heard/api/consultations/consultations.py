@@ -85,25 +85,9 @@ class SimilarConflictSerializer(serializers.Serializer):  # type: ignore[type-ar
     similar = SimilarSerializer(many=True)
 
 
-class ConsultationOrganisationField(VisibleField):
-    """An organisation the user may start a consultation for (a partner worker: their own)."""
-
-    selector = staticmethod(selectors.organisations_for_consultations)
-
-
-class OwnerField(VisibleField):
-    """An active member of staff (a partner worker: of their own organisation)."""
-
-    selector = staticmethod(selectors.owner_choices)
-
-
 class AudienceOrganisationField(BulkRelatedField):
     def get_queryset(self) -> QuerySet[Organisation]:
         return Organisation.objects.filter(is_active=True)
-
-
-class VisibleResponseField(VisibleField):
-    selector = staticmethod(lambda user: RESPONSE_POLICY.scope(user, "view"))
 
 
 class ConsultationInput(serializers.Serializer):  # type: ignore[type-arg]
@@ -111,8 +95,12 @@ class ConsultationInput(serializers.Serializer):  # type: ignore[type-arg]
     summary = serializers.CharField(
         max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
     )
-    organisation = ConsultationOrganisationField(help_text="The owner organisation.")
-    owner = OwnerField(required=False, allow_null=True, help_text="Default: you.")
+    organisation = VisibleField(
+        selectors.organisations_for_consultations, help_text="The owner organisation."
+    )
+    owner = VisibleField(
+        selectors.owner_choices, required=False, allow_null=True, help_text="Default: you."
+    )
     method = serializers.ChoiceField(choices=Consultation.Method.choices)
     opens_on = serializers.DateField()
     closes_on = serializers.DateField()
@@ -139,7 +127,9 @@ class ConsultationInput(serializers.Serializer):  # type: ignore[type-arg]
     decisions = serializers.CharField(
         max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
     )
-    responses = VisibleResponseField(many=True, required=False)
+    responses = VisibleField(
+        lambda user: RESPONSE_POLICY.scope(user, "view"), many=True, required=False
+    )
     confirm_similar = serializers.BooleanField(
         required=False,
         default=False,

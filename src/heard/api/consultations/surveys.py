@@ -38,12 +38,8 @@ class QuestionSerializer(common.OutputSerializer):
         ]
 
 
-class VisibleConsultationField(VisibleField):
-    selector = staticmethod(selectors.consultations_visible_to)
-
-
 class QuestionInput(serializers.Serializer):  # type: ignore[type-arg]
-    consultation = VisibleConsultationField(help_text="A survey you keep.")
+    consultation = VisibleField(selectors.consultations_visible_to, help_text="A survey you keep.")
     text = serializers.CharField(max_length=500)
     kind = serializers.ChoiceField(choices=Question.Kind.choices)
     options = serializers.ListField(

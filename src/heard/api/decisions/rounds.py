@@ -106,12 +106,12 @@ class RoundInput(serializers.Serializer):  # type: ignore[type-arg]
     eligible_organisations = VisibleOrganisationField(many=True, required=False)
 
 
-class ChosenField(VisibleField):
-    selector = staticmethod(selectors.proposals_visible_to)
-
-
 class DecideInput(serializers.Serializer):  # type: ignore[type-arg]
-    chosen = ChosenField(many=True, help_text="The proposals funded, or the options that won.")
+    chosen = VisibleField(
+        selectors.proposals_visible_to,
+        many=True,
+        help_text="The proposals funded, or the options that won.",
+    )
     decision_maker = serializers.CharField(max_length=200)
     explanation = serializers.CharField(max_length=common.TEXT_MAX_LENGTH)
     plain_language = serializers.CharField(max_length=common.TEXT_MAX_LENGTH)

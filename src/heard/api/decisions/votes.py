@@ -33,12 +33,8 @@ class ProposalSerializer(common.OutputSerializer):
         ]
 
 
-class RoundField(VisibleField):
-    selector = staticmethod(selectors.rounds_visible_to)
-
-
 class ProposalInput(serializers.Serializer):  # type: ignore[type-arg]
-    round = RoundField()
+    round = VisibleField(selectors.rounds_visible_to)
     title = serializers.CharField(max_length=200)
     description = serializers.CharField(max_length=DESCRIPTION_MAX_LENGTH)
     cost = serializers.DecimalField(
@@ -117,7 +113,7 @@ class ChoiceInput(serializers.Serializer):  # type: ignore[type-arg]
 
 
 class BallotInput(serializers.Serializer):  # type: ignore[type-arg]
-    round = RoundField()
+    round = VisibleField(selectors.rounds_visible_to)
     young_person = VisibleYoungPersonField()
     choices = ChoiceInput(
         many=True,
