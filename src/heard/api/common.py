@@ -178,11 +178,13 @@ class ServiceViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
     @classmethod
     def _declare_model(cls, model: type[Model]) -> None:
         """The records of ``model`` (the list's output's): the queryset the OpenAPI document
-        reads their ids from, and the permission of each standard action (the model's
-        permission for its verb) besides ``more_permissions``, unless the viewset names
-        them."""
+        reads their ids from, the keyword the services take one by, and the permission of each
+        standard action (the model's permission for its verb) besides ``more_permissions``,
+        unless the viewset names them."""
         if "queryset" not in cls.__dict__:
             cls.queryset = model._default_manager.none()
+        if not cls.record_name:
+            cls.record_name = cls.noun or model._meta.model_name or ""
         if "action_permissions" not in cls.__dict__:
             actions = tuple(action for mixin, action in _MIXIN_ACTIONS if issubclass(cls, mixin))
             cls.action_permissions = model_permissions(model, actions, **cls.more_permissions)
@@ -264,7 +266,8 @@ class ServiceViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
     adds: Callable[..., Any] | None = None
     changes: Callable[..., Any] | None = None
     removes: Callable[..., Any] | None = None
-    #: The keyword the services take the record by: its ``noun`` unless named.
+    #: The keyword the services take the record by, unless named: the viewset's ``noun``, else
+    #: its model's name (``outcome=`` for an ``Outcome``).
     record_name = ""
 
     def record(self, values: dict[str, Any]) -> Any:
@@ -275,10 +278,9 @@ class ServiceViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
 
     def write(self, service: Callable[..., Any] | None, obj: Any, **values: Any) -> Any:
         """``service`` called with the actor, ``obj`` as ``record_name`` and ``values``."""
-        record_name = self.record_name or self.noun
-        if service is None or not record_name:
+        if service is None or not self.record_name:
             raise NotImplementedError
-        return service(actor=self.actor, **{record_name: obj}, **values)
+        return service(actor=self.actor, **{self.record_name: obj}, **values)
 
 
 # Records listed, and added through ``record``: 201 with the new one.

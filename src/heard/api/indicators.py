@@ -154,7 +154,6 @@ class IndicatorViewSet(common.RecordDeleteViewSet):
     adds = staticmethod(services.indicator_create)
     changes = staticmethod(services.indicator_update)
     removes = staticmethod(services.indicator_delete)
-    record_name = "indicator"
 
     def _with_progress(self, rows: Any, *, trend: bool) -> list[Indicator]:
         rows = list(rows)

@@ -188,7 +188,6 @@ class OpportunityViewSet(common.RecordDeleteViewSet):
     adds = staticmethod(services.opportunity_add)
     changes = staticmethod(services.opportunity_update)
     removes = staticmethod(services.opportunity_delete)
-    record_name = "opportunity"
 
     def get_queryset(self) -> QuerySet[Opportunity]:
         return selectors.opportunities_visible_to(self.request.user).prefetch_related("groups")

@@ -192,7 +192,6 @@ class OrganisationViewSet(common.RecordViewSet):
     more_permissions = {"update": "change"}
     adds = staticmethod(services.organisation_create)
     changes = staticmethod(services.organisation_update)
-    record_name = "organisation"
 
     def get_queryset(self) -> Any:
         return selectors.organisations_visible_to(self.request.user).prefetch_related("champions")

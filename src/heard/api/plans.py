@@ -108,7 +108,6 @@ class OutcomeViewSet(common.RecordDeleteViewSet):
     adds = staticmethod(services.outcome_add)
     changes = staticmethod(services.outcome_update)
     removes = staticmethod(services.outcome_delete)
-    record_name = "outcome"
 
 
 # Actions -----------------------------------------------------------------------------------------
@@ -156,7 +155,6 @@ class ActionViewSet(common.RecordDeleteViewSet):
     adds = staticmethod(services.action_add)
     changes = staticmethod(services.action_update)
     removes = staticmethod(services.action_delete)
-    record_name = "action"
 
 
 # Reviews -----------------------------------------------------------------------------------------

@@ -104,7 +104,6 @@ class ConsentViewSet(common.ReadCreateViewSet):
     one = staticmethod(selectors.consent_get)
     more_permissions = {"withdraw": "change"}
     adds = staticmethod(services.consent_record)
-    record_name = "consent"
 
     def get_queryset(self) -> QuerySet[Consent]:
         return selectors.consents_visible_to(self.request.user).order_by("-given_on", "-id")

@@ -136,7 +136,6 @@ class AuditViewSet(common.RecordDeleteViewSet):
     adds = staticmethod(services.audit_record)
     changes = staticmethod(services.audit_update)
     removes = staticmethod(services.audit_delete)
-    record_name = "audit"
 
     def get_queryset(self) -> Any:
         rows = selectors.audits_visible_to(self.request.user).order_by("-date", "-pk")

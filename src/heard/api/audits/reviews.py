@@ -172,7 +172,6 @@ class RecommendationViewSet(common.RecordViewSet):
     visible = staticmethod(selectors.recommendations_visible_to)
     adds = staticmethod(services.recommendation_add)
     changes = staticmethod(services.recommendation_update)
-    record_name = "recommendation"
 
     respond = RecordAction(
         services.recommendation_respond,

@@ -52,7 +52,6 @@ class CourseViewSet(common.RecordDeleteViewSet):
     adds = staticmethod(services.course_record)
     changes = staticmethod(services.course_update)
     removes = staticmethod(services.course_delete)
-    record_name = "course"
 
 
 class TrainedSerializer(common.OutputSerializer):

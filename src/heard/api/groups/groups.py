@@ -171,7 +171,6 @@ class GroupViewSet(common.RecordViewSet):
     more_permissions = {"move_stage": "change"}
     adds = staticmethod(services.group_create)
     changes = staticmethod(services.group_update)
-    record_name = "group"
 
     def get_queryset(self) -> Any:
         queryset = selectors.groups_visible_to(self.request.user).order_by("name", "pk")

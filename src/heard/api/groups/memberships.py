@@ -53,7 +53,6 @@ class MembershipViewSet(common.ReadCreateViewSet):
     filterset_class = filters.MembershipFilter
     more_permissions = {"end": "change"}
     adds = staticmethod(services.membership_add)
-    record_name = "membership"
 
     def get_queryset(self) -> Any:
         return selectors.memberships_visible_to(self.request.user).order_by("pk")

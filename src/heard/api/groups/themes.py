@@ -77,7 +77,6 @@ class ThemeViewSet(common.RecordViewSet):
     }
     adds = staticmethod(services.theme_create)
     changes = staticmethod(services.theme_update)
-    record_name = "theme"
 
     def get_queryset(self) -> Any:
         return selectors.themes_visible_to(self.request.user).order_by("-period", "title", "pk")

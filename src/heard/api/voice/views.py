@@ -126,7 +126,6 @@ class ViewViewSet(common.RecordViewSet):
     one = staticmethod(selectors.view_get)
     adds = staticmethod(services.view_record)
     changes = staticmethod(services.view_update)
-    record_name = "view"
 
     def get_queryset(self) -> QuerySet[View]:
         return selectors.views_visible_to(self.request.user).prefetch_related(
