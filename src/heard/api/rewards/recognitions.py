@@ -96,7 +96,13 @@ class SessionHoursInput(serializers.Serializer):  # type: ignore[type-arg]
     hours = serializers.DecimalField(max_digits=5, decimal_places=1)
 
 
-class SessionHoursViewSet(common.ListCreateViewSet):
+# Hours listed and set: a create sets them (or changes those there are), so it asks the model's
+# change permission.
+class _HoursSetViewSet(common.ListCreateViewSet):
+    more_permissions = {"create": "change"}
+
+
+class SessionHoursViewSet(_HoursSetViewSet):
     """How long sessions count for in attendees' volunteering hours (a session without its own
     counts for its kind's default). Set by programme staff."""
 
@@ -107,7 +113,6 @@ class SessionHoursViewSet(common.ListCreateViewSet):
 
     serializer_class = SessionHoursSerializer
     input_serializer = SessionHoursInput
-    more_permissions = {"create": "change"}
     adds = staticmethod(services.session_hours_set)
 
     def get_queryset(self) -> QuerySet[SessionHours]:
@@ -125,7 +130,7 @@ class HoursDefaultInput(serializers.Serializer):  # type: ignore[type-arg]
     hours = serializers.DecimalField(max_digits=5, decimal_places=1)
 
 
-class HoursDefaultViewSet(common.ListCreateViewSet):
+class HoursDefaultViewSet(_HoursSetViewSet):
     """The hours a session of each kind counts for by default: set by a participation lead."""
 
     summaries = {
@@ -135,7 +140,6 @@ class HoursDefaultViewSet(common.ListCreateViewSet):
 
     serializer_class = HoursDefaultSerializer
     input_serializer = HoursDefaultInput
-    more_permissions = {"create": "change"}
     adds = staticmethod(services.hours_default_set)
 
     def get_queryset(self) -> QuerySet[HoursDefault]:
