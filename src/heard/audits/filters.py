@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from heard.audits import selectors
 from heard.audits.models import Audit, Course, CourseAttendance, ProvisionReview, Recommendation
-from heard.core.filters import FilterSet, date_range
+from heard.core.filters import FilterSet, Search, date_range, organisation_filter
 from heard.people.models import Organisation
 
 
@@ -23,23 +23,17 @@ def organisations(request: Any) -> QuerySet[Organisation]:
     return Organisation.objects.filter(pk__in=audited).order_by("name")
 
 
-def _holder_search(queryset: QuerySet[Any], value: str, prefix: str = "") -> QuerySet[Any]:
-    value = value.strip()
-    return queryset.filter(
-        Q(**{f"{prefix}organisation__name__icontains": value})
-        | Q(**{f"{prefix}service__icontains": value})
-    )
+#: A kite mark's holder: its organisation or service.
+HOLDER = ("organisation__name__icontains", "service__icontains")
 
 
 class AuditFilter(FilterSet):
-    search = django_filters.CharFilter(
-        method="filter_search",
+    search = Search(
+        *HOLDER,
         label="Organisation or service",
         help_text="Any part of the name, for example Youth.",
     )
-    organisation = django_filters.ModelChoiceFilter(
-        queryset=organisations, empty_label="Any organisation"
-    )
+    organisation = organisation_filter(organisations)
     decision = django_filters.ChoiceFilter(
         choices=Audit.Decision.choices, empty_label="Any decision", label="Kite mark decision"
     )
@@ -48,9 +42,6 @@ class AuditFilter(FilterSet):
     class Meta:
         model = Audit
         fields = ["search", "organisation", "decision", "date_from", "date_to"]
-
-    def filter_search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        return _holder_search(queryset, value)
 
 
 KITE_MARK_STATES = (
@@ -62,12 +53,8 @@ KITE_MARK_STATES = (
 
 
 class KiteMarkFilter(FilterSet):
-    search = django_filters.CharFilter(
-        method="filter_search", label="Holder", help_text="Any part of the name."
-    )
-    organisation = django_filters.ModelChoiceFilter(
-        queryset=organisations, empty_label="Any organisation"
-    )
+    search = Search(*HOLDER, label="Holder", help_text="Any part of the name.")
+    organisation = organisation_filter(organisations)
     state = django_filters.ChoiceFilter(
         choices=KITE_MARK_STATES, method="filter_state", empty_label="Any", label="Renewal"
     )
@@ -76,9 +63,6 @@ class KiteMarkFilter(FilterSet):
     class Meta:
         model = Audit
         fields = ["search", "organisation", "state", "expires_from", "expires_to"]
-
-    def filter_search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        return _holder_search(queryset, value)
 
     def filter_state(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         return queryset.filter(selectors.kite_mark_state_filter(value, timezone.localdate()))
@@ -93,8 +77,11 @@ def providers(request: Any) -> QuerySet[Organisation]:
 
 
 class ReviewFilter(FilterSet):
-    search = django_filters.CharFilter(
-        method="filter_search", label="Provider or service", help_text="Any part of the name."
+    search = Search(
+        "provider__name__icontains",
+        "service__icontains",
+        label="Provider or service",
+        help_text="Any part of the name.",
     )
     provider = django_filters.ModelChoiceFilter(queryset=providers, empty_label="Any provider")
     visit_from, visit_to = date_range("visit_date", "Visited from", "Visited to")
@@ -103,19 +90,16 @@ class ReviewFilter(FilterSet):
         model = ProvisionReview
         fields = ["search", "provider", "visit_from", "visit_to"]
 
-    def filter_search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        value = value.strip()
-        return queryset.filter(Q(provider__name__icontains=value) | Q(service__icontains=value))
-
 
 RESPONSE_CHOICES = (("given", "Response given"), ("awaited", "Response awaited"))
 OUTCOME_CHOICES = (*Recommendation.Outcome.choices, ("unchecked", "Not checked yet"))
 
 
 class RecommendationFilter(FilterSet):
-    search = django_filters.CharFilter(
-        method="filter_search",
-        label="Search",
+    search = Search(
+        "text__icontains",
+        "review__provider__name__icontains",
+        "review__service__icontains",
         help_text="Any part of the recommendation, the provider or the service.",
     )
     provider = django_filters.ModelChoiceFilter(
@@ -131,14 +115,6 @@ class RecommendationFilter(FilterSet):
     class Meta:
         model = Recommendation
         fields = ["search", "provider", "response", "outcome"]
-
-    def filter_search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        value = value.strip()
-        return queryset.filter(
-            Q(text__icontains=value)
-            | Q(review__provider__name__icontains=value)
-            | Q(review__service__icontains=value)
-        )
 
     def filter_response(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         return queryset.exclude(response="") if value == "given" else queryset.filter(response="")
@@ -161,8 +137,8 @@ TRAINED_STATES = (("current", "Trained and current"), ("expired", "No longer cur
 
 
 class TrainedFilter(FilterSet):
-    search = django_filters.CharFilter(
-        method="filter_search",
+    search = Search(
+        "young_person__reference__icontains",
         label="Young person's reference",
         help_text="Any part of it, for example ABC2.",
     )
@@ -176,9 +152,6 @@ class TrainedFilter(FilterSet):
     class Meta:
         model = CourseAttendance
         fields = ["search", "kind", "state"]
-
-    def filter_search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        return queryset.filter(young_person__reference__icontains=value.strip())
 
     def filter_state(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         return queryset.filter(selectors.trained_state_filter(value, timezone.localdate()))

@@ -6,11 +6,11 @@ import datetime
 from typing import Any
 
 import django_filters
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from heard.consultations.models import Consultation
-from heard.core.filters import FilterSet
+from heard.core.filters import FilterSet, Search
 from heard.groups.models import Theme
 from heard.people.models import Organisation
 
@@ -22,9 +22,11 @@ def _years() -> list[tuple[str, str]]:
 
 
 class ConsultationFilter(FilterSet):
-    q = django_filters.CharFilter(
-        label="Search",
-        method="search",
+    q = Search(
+        "title__icontains",
+        "summary__icontains",
+        "findings__icontains",
+        "decisions__icontains",
         help_text="Words in the title, summary, findings or decisions.",
     )
     theme = django_filters.ModelChoiceFilter(
@@ -53,15 +55,6 @@ class ConsultationFilter(FilterSet):
     class Meta:
         model = Consultation
         fields: list[str] = []
-
-    def search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        value = value.strip()
-        return queryset.filter(
-            Q(title__icontains=value)
-            | Q(summary__icontains=value)
-            | Q(findings__icontains=value)
-            | Q(decisions__icontains=value)
-        )
 
     def filter_status(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         return queryset.with_status(value)  # type: ignore[attr-defined, no-any-return]

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import operator
+from collections.abc import Callable
 from typing import Any
 
 import django_filters
 from django import forms
+from django.db.models import Model, Q, QuerySet
+from django_filters.constants import EMPTY_VALUES
 
 from heard.core.forms import GovUKDateField
 from heard.core.widgets import QuickSelect
@@ -62,4 +67,47 @@ def date_range(
     return (
         DateFilter(field_name=field, lookup_expr="gte", label=from_label, subject="The start date"),
         DateFilter(field_name=field, lookup_expr="lte", label=to_label, subject="The end date"),
+    )
+
+
+class Search(django_filters.CharFilter):
+    """A list's search box: the rows where any of ``lookups`` matches the words typed, trimmed.
+
+    q = Search("title__icontains", "notes__icontains", help_text="Words in the title.")
+    """
+
+    def __init__(self, *lookups: str, label: str = "Search", **kwargs: Any) -> None:
+        super().__init__(label=label, **kwargs)
+        self.lookups = lookups
+
+    def filter(self, qs: QuerySet[Any], value: Any) -> QuerySet[Any]:
+        if value in EMPTY_VALUES:
+            return qs
+        value = value.strip()
+        matches = (Q(**{lookup: value}) for lookup in self.lookups)
+        return qs.filter(functools.reduce(operator.or_, matches))
+
+
+def user_choices(
+    model: type[Model], choose: Callable[[Any], QuerySet[Any]]
+) -> Callable[[Any], QuerySet[Any]]:
+    """A filter's choices made when its form is: ``choose(user)`` for a page's request, none of
+    ``model`` without a request (the API's schema).
+
+        organisation = ModelChoiceFilter(queryset=user_choices(Organisation, organisations_for))
+    """
+
+    def choices(request: Any) -> QuerySet[Any]:
+        if request is None:
+            return model._default_manager.none()
+        return choose(request.user)
+
+    return choices
+
+
+def organisation_filter(queryset: Any, **kwargs: Any) -> django_filters.ModelChoiceFilter:
+    """A list's organisation dropdown (``queryset``: its choices, or a callable of the request),
+    "Any organisation" first."""
+    return django_filters.ModelChoiceFilter(
+        queryset=queryset, empty_label="Any organisation", **kwargs
     )

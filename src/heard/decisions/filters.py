@@ -8,7 +8,7 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from heard.core.filters import FilterSet
+from heard.core.filters import FilterSet, Search, organisation_filter
 from heard.decisions.models import Ballot, BudgetRound
 from heard.people.models import Organisation
 
@@ -37,24 +37,20 @@ def _organisations(request: Any) -> QuerySet[Organisation]:
 
 
 class RoundFilter(FilterSet):
-    q = django_filters.CharFilter(
-        label="Search", method="search", help_text="Words in the title or the description."
+    q = Search(
+        "title__icontains",
+        "description__icontains",
+        help_text="Words in the title or the description.",
     )
     kind = django_filters.ChoiceFilter(choices=BudgetRound.Kind.choices, empty_label="Any kind")
     stage = django_filters.ChoiceFilter(
         choices=BudgetRound.Stage.choices, empty_label="Any stage", method="filter_stage"
     )
-    organisation = django_filters.ModelChoiceFilter(
-        queryset=_organisations, empty_label="Any organisation"
-    )
+    organisation = organisation_filter(_organisations)
 
     class Meta:
         model = BudgetRound
         fields: list[str] = []
-
-    def search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        value = value.strip()
-        return queryset.filter(Q(title__icontains=value) | Q(description__icontains=value))
 
     def filter_stage(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         return queryset.filter(_stage(value))

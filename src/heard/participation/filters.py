@@ -7,7 +7,7 @@ from typing import Any
 import django_filters
 from django.db.models import Q, QuerySet
 
-from heard.core.filters import FilterSet, date_range
+from heard.core.filters import FilterSet, date_range, organisation_filter
 from heard.core.permissions import can
 from heard.core.roles import AgeBand, HearByRightStandard
 from heard.groups import selectors as group_selectors
@@ -44,9 +44,7 @@ class SessionFilter(FilterSet):
     date_from, date_to = date_range("date")
     kind = django_filters.ChoiceFilter(choices=Session.Kind.choices, empty_label="Any kind")
     group = GroupIdOrNameFilter()
-    organisation = django_filters.ModelChoiceFilter(
-        queryset=_organisations, empty_label="Any organisation"
-    )
+    organisation = organisation_filter(_organisations)
     theme = django_filters.ModelChoiceFilter(
         field_name="themes", queryset=_themes, empty_label="Any theme", distinct=True
     )

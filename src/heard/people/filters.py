@@ -8,7 +8,7 @@ import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 
-from heard.core.filters import FilterSet
+from heard.core.filters import FilterSet, organisation_filter
 from heard.core.roles import AgeBand, Role
 from heard.people import selectors
 from heard.people.models import Organisation, User, YoungPerson
@@ -100,9 +100,7 @@ class OrganisationFilter(_ActiveFilter):
 class StaffFilter(_ActiveFilter):
     search = django_filters.CharFilter(method="filter_search", label="Name or email")
     role = django_filters.ChoiceFilter(choices=Role.choices, empty_label="Any role")
-    organisation = django_filters.ModelChoiceFilter(
-        queryset=_organisations, empty_label="Any organisation"
-    )
+    organisation = organisation_filter(_organisations)
 
     class Meta:
         model = User

@@ -7,7 +7,7 @@ from typing import Any
 import django_filters
 from django.db.models import Q, QuerySet
 
-from heard.core.filters import FilterSet
+from heard.core.filters import FilterSet, organisation_filter
 from heard.core.standards import Standard
 from heard.people.models import Organisation
 from heard.plans.models import Action, ActionPlan, ActionReview, Outcome, Progress
@@ -29,9 +29,7 @@ def _periods() -> list[tuple[str, str]]:
 
 class ActionPlanFilter(FilterSet):
     q = django_filters.CharFilter(label="Search", method="search", max_length=100)
-    organisation = django_filters.ModelChoiceFilter(
-        queryset=_organisations, empty_label="Any organisation"
-    )
+    organisation = organisation_filter(_organisations)
     period = django_filters.ChoiceFilter(choices=_periods, empty_label="Any period")
 
     class Meta:

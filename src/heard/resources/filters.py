@@ -7,7 +7,7 @@ from typing import Any
 import django_filters
 from django.db.models import Q, QuerySet
 
-from heard.core.filters import FilterSet
+from heard.core.filters import FilterSet, Search
 from heard.core.roles import AgeBand
 from heard.groups.models import Theme
 from heard.participation.models import Method
@@ -15,8 +15,8 @@ from heard.resources.models import Resource
 
 
 class ResourceFilter(FilterSet):
-    q = django_filters.CharFilter(
-        label="Search", method="search", help_text="Words in the title or the summary."
+    q = Search(
+        "title__icontains", "summary__icontains", help_text="Words in the title or the summary."
     )
     kind = django_filters.ChoiceFilter(choices=Resource.Kind.choices, empty_label="Any kind")
     theme = django_filters.ModelChoiceFilter(
@@ -32,10 +32,6 @@ class ResourceFilter(FilterSet):
     class Meta:
         model = Resource
         fields: list[str] = []
-
-    def search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        value = value.strip()
-        return queryset.filter(Q(title__icontains=value) | Q(summary__icontains=value))
 
     def filter_age(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         """Resources for that age band, or for any age (no band)."""

@@ -6,51 +6,37 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from heard.core.filters import FilterSet, date_range
+from heard.core.filters import FilterSet, Search, date_range, organisation_filter, user_choices
 from heard.participation.models import Session
 from heard.people.models import Organisation, YoungPerson
 from heard.rewards import selectors
 from heard.rewards.models import Approval, ExpenseClaim, PartnerInvoice, Recognition
 
-
-def _organisations(request: Any) -> QuerySet[Organisation]:
-    if request is None:
-        return Organisation.objects.none()
-    return selectors.organisations_for(request.user)
+_organisations = user_choices(Organisation, selectors.organisations_for)
 
 
 class RecognitionFilter(FilterSet):
-    q = django_filters.CharFilter(
-        label="Search",
-        method="search",
+    q = Search(
+        "title__icontains",
+        "young_person__reference__iexact",
         help_text="Words in the title, or a young person's reference.",
     )
     kind = django_filters.ChoiceFilter(choices=Recognition.Kind.choices, empty_label="Any kind")
-    organisation = django_filters.ModelChoiceFilter(
-        queryset=_organisations, empty_label="Any organisation"
-    )
+    organisation = organisation_filter(_organisations)
     date_from, date_to = date_range("date")
 
     class Meta:
         model = Recognition
         fields: list[str] = []
 
-    def search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        value = value.strip()
-        return queryset.filter(Q(title__icontains=value) | Q(young_person__reference__iexact=value))
-
 
 class HoursFilter(FilterSet):
     """The young people's hours: by reference and organisation, in a period."""
 
-    q = django_filters.CharFilter(
-        label="Search", method="search", help_text="A young person's reference."
-    )
-    organisation = django_filters.ModelChoiceFilter(
-        queryset=_organisations, empty_label="Any organisation"
-    )
+    q = Search("reference__icontains", help_text="A young person's reference.")
+    organisation = organisation_filter(_organisations)
     #: The period chosen above the list, carried through "Apply" (the view reads it).
     period = django_filters.CharFilter(
         method="keep", widget=forms.HiddenInput(attrs={"id": "id_filter_period"})
@@ -60,16 +46,15 @@ class HoursFilter(FilterSet):
         model = YoungPerson
         fields: list[str] = []
 
-    def search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        return queryset.filter(reference__icontains=value.strip())
-
     def keep(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         return queryset
 
 
 class SessionHoursFilter(FilterSet):
-    q = django_filters.CharFilter(
-        label="Search", method="search", help_text="Words in the session's title or group."
+    q = Search(
+        "title__icontains",
+        "group__name__icontains",
+        help_text="Words in the session's title or group.",
     )
     kind = django_filters.ChoiceFilter(
         choices=Session.Kind.choices, label="Kind of session", empty_label="Any kind"
@@ -86,25 +71,20 @@ class SessionHoursFilter(FilterSet):
         model = Session
         fields: list[str] = []
 
-    def search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        value = value.strip()
-        return queryset.filter(Q(title__icontains=value) | Q(group__name__icontains=value))
-
     def filter_set(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         return queryset.filter(reward_hours__isnull=value != "yes")
 
 
 class _MoneyFilter(FilterSet):
     status = django_filters.ChoiceFilter(choices=Approval.choices, empty_label="Any status")
-    organisation = django_filters.ModelChoiceFilter(
-        queryset=_organisations, empty_label="Any organisation"
-    )
+    organisation = organisation_filter(_organisations)
 
 
 class ClaimFilter(_MoneyFilter):
-    q = django_filters.CharFilter(
-        label="Search",
-        method="search",
+    q = Search(
+        "purpose__icontains",
+        "young_person__reference__iexact",
+        "claimant__full_name__icontains",
         help_text="Words in what it was for, a young person's reference or a claimant's name.",
     )
     date_from, date_to = date_range("created_at__date", "Submitted from", "Submitted to")
@@ -113,25 +93,15 @@ class ClaimFilter(_MoneyFilter):
         model = ExpenseClaim
         fields: list[str] = []
 
-    def search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        value = value.strip()
-        return queryset.filter(
-            Q(purpose__icontains=value)
-            | Q(young_person__reference__iexact=value)
-            | Q(claimant__full_name__icontains=value)
-        )
-
 
 class InvoiceFilter(_MoneyFilter):
-    q = django_filters.CharFilter(
-        label="Search", method="search", help_text="The invoice's reference or description."
+    q = Search(
+        "reference__icontains",
+        "description__icontains",
+        help_text="The invoice's reference or description.",
     )
     date_from, date_to = date_range("period_end", "Periods ending from", "Periods ending to")
 
     class Meta:
         model = PartnerInvoice
         fields: list[str] = []
-
-    def search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        value = value.strip()
-        return queryset.filter(Q(reference__icontains=value) | Q(description__icontains=value))

@@ -10,7 +10,7 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from heard.core.filters import FilterSet
+from heard.core.filters import FilterSet, Search
 from heard.safeguarding.models import BackgroundCheck, Concern, ConcernChange, TrainingRecord
 
 #: References before they were random were the primary key (SC-00012) and leads may have noted
@@ -55,13 +55,12 @@ _STATE_CHOICES = (
 )
 
 
-def _staff_search(queryset: QuerySet[Any], value: str) -> QuerySet[Any]:
-    value = value.strip()  # never empty: the filter skips an empty search
-    return queryset.filter(Q(staff__full_name__icontains=value) | Q(staff__email__icontains=value))
+#: A member of staff: their name or email.
+STAFF = ("staff__full_name__icontains", "staff__email__icontains")
 
 
 class BackgroundCheckFilter(FilterSet):
-    search = django_filters.CharFilter(method="filter_search", label="Staff name or email")
+    search = Search(*STAFF, label="Staff name or email")
     kind = django_filters.ChoiceFilter(choices=BackgroundCheck.Kind.choices, empty_label="Any kind")
     state = django_filters.ChoiceFilter(
         choices=_STATE_CHOICES, method="filter_state", empty_label="Any", label="Renewal"
@@ -70,9 +69,6 @@ class BackgroundCheckFilter(FilterSet):
     class Meta:
         model = BackgroundCheck
         fields = ["search", "kind", "state"]
-
-    def filter_search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        return _staff_search(queryset, value)
 
     def filter_state(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         today = timezone.localdate()
@@ -86,12 +82,9 @@ class BackgroundCheckFilter(FilterSet):
 
 
 class TrainingRecordFilter(FilterSet):
-    search = django_filters.CharFilter(method="filter_search", label="Staff name or email")
+    search = Search(*STAFF, label="Staff name or email")
     course = django_filters.CharFilter(lookup_expr="icontains")
 
     class Meta:
         model = TrainingRecord
         fields = ["search", "course"]
-
-    def filter_search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        return _staff_search(queryset, value)

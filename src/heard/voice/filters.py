@@ -8,7 +8,7 @@ import django_filters
 from django.db import connection
 from django.db.models import Q, QuerySet
 
-from heard.core.filters import FilterSet, date_range
+from heard.core.filters import FilterSet, date_range, organisation_filter, user_choices
 from heard.groups import selectors as group_selectors
 from heard.groups.filters import GroupIdOrNameFilter, offer_group_dropdown
 from heard.groups.models import Theme
@@ -22,18 +22,10 @@ def _user(request: Any) -> Any:
     return getattr(request, "user", None)
 
 
-def _organisations(request: Any) -> QuerySet[Organisation]:
-    """Organisations by name only (the list selector counts each one's young people)."""
-    if request is None:
-        return Organisation.objects.none()
-    return people_selectors.organisations_for_young_people_filter(_user(request))
-
-
-def _themes(request: Any) -> QuerySet[Theme]:
-    """Themes by label only (the list selector counts each one's groups)."""
-    if request is None:
-        return Theme.objects.none()
-    return group_selectors.theme_choices(_user(request))
+#: Organisations by name only (the list selector counts each one's young people).
+_organisations = user_choices(Organisation, people_selectors.organisations_for_young_people_filter)
+#: Themes by label only (the list selector counts each one's groups).
+_themes = user_choices(Theme, group_selectors.theme_choices)
 
 
 def search_text(queryset: QuerySet[Any], value: str, *fields: str) -> QuerySet[Any]:
@@ -66,9 +58,7 @@ class ViewFilter(FilterSet):
     #: A view's group is its own (a whole group's view) or its session's.
     group = GroupIdOrNameFilter(paths=("group", "session__group"))
     kind = django_filters.ChoiceFilter(choices=View.Kind.choices, empty_label="Any kind")
-    organisation = django_filters.ModelChoiceFilter(
-        queryset=_organisations, empty_label="Any organisation"
-    )
+    organisation = organisation_filter(_organisations)
     status = django_filters.ChoiceFilter(
         choices=View.Status.choices, label="Loop status", empty_label="Any status"
     )
