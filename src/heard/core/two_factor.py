@@ -33,6 +33,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from heard.core import audit, events, sign_in_events
 from heard.core.permissions import can, require
 from heard.core.security import PENDING_SESSION_KEY, RESET_PERMISSION, confirmed_device
+from heard.core.updates import audited_create
 
 # Setting up and verifying an authenticator app ---------------------------------------------------
 
@@ -255,12 +256,5 @@ def totp_device_install(
     replacing any other. Audited without the key."""
     TOTPDevice.objects.filter(user=user).delete()
     device = TOTPDevice(user=user, name=name, key=key, confirmed=True)
-    device.full_clean()
-    device.save()
-    audit.record(
-        actor=actor,
-        event=events.TWO_FACTOR_INSTALLED,
-        obj=device,
-        changes={"confirmed": [None, True]},
-    )
-    return device
+    event = events.TWO_FACTOR_INSTALLED
+    return audited_create(device, actor=actor, event=event, fields=["confirmed"])

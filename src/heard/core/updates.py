@@ -121,14 +121,15 @@ def audited_update(
 class Change:
     """What an update service changes, declared once beside it: its name (said when it is asked
     to change a field it does not), the audit event it records, the fields it may change and
-    those its entry compares (default: those given). ``apply`` is the service's write."""
+    those its entry compares (default: those given). ``apply`` is the service's write (``write``
+    when the service needs to know what changed)."""
 
     service: str
     event: EventType | str
     allowed: Collection[str]
     audited: Collection[str] | None = None
 
-    def apply(
+    def write(
         self,
         record: M,
         *,
@@ -136,12 +137,12 @@ class Change:
         fields: Mapping[str, Any],
         check: Check | None = None,
         **options: Any,
-    ) -> M:
+    ) -> tuple[M, dict[str, list[Any]]]:
         """``fields`` of ``record`` changed by ``actor`` (``audited_update``, after ``check``;
         ``options`` are its ``metadata``, ``locked`` or another ``audited``): the record as
-        saved."""
+        saved and its changes."""
         settings: dict[str, Any] = {"check": check, "audited": self.audited, **options}
-        record, _ = audited_update(
+        return audited_update(
             record,
             actor=actor,
             event=self.event,
@@ -150,7 +151,11 @@ class Change:
             allowed=self.allowed,
             **settings,
         )
-        return record
+
+    def apply(self, record: M, *, actor: Any, fields: Mapping[str, Any], **options: Any) -> M:
+        """:meth:`write`'s record as saved."""
+        saved, _ = self.write(record, actor=actor, fields=fields, **options)
+        return saved
 
 
 def plain_text(value: Any) -> str:

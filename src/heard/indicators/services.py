@@ -6,9 +6,8 @@ from typing import Any
 
 from django.db import transaction
 
-from heard.core import audit
 from heard.core.permissions import require
-from heard.core.updates import Change, audited_create
+from heard.core.updates import Change, audited_create, audited_delete
 from heard.indicators import events
 from heard.indicators.models import FILTER_FIELDS, Indicator
 
@@ -48,14 +47,4 @@ def indicator_update(*, actor: Any, indicator: Indicator, **fields: Any) -> Indi
 def indicator_delete(*, actor: Any, indicator: Indicator) -> None:
     """Delete an indicator (nothing else goes with it: its figures are the records')."""
     require(actor, "indicators.delete_indicator", indicator)
-    audit.record(
-        actor=actor,
-        event=events.INDICATOR_DELETED,
-        obj=indicator,
-        changes={
-            name: [value, None]
-            for name, value in audit.snapshot(indicator, FIELDS).items()
-            if value not in (None, "")
-        },
-    )
-    indicator.delete()
+    audited_delete(indicator, actor=actor, event=events.INDICATOR_DELETED, fields=FIELDS)

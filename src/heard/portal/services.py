@@ -26,7 +26,7 @@ from django.utils.translation import gettext, gettext_noop
 
 from heard.core import audit, ratelimit
 from heard.core.permissions import require
-from heard.core.updates import audited_update, lock
+from heard.core.updates import Change, lock
 from heard.people.models import YoungPerson
 from heard.portal import events
 from heard.portal.models import SignInAttempts, SignInCode
@@ -132,6 +132,9 @@ def sign_in_code_issue(
     return _record_issue(actor, sign_in_code, code)
 
 
+_REVOKE = Change("sign_in_code_revoke", events.SIGN_IN_CODE_REVOKED, ("revoked_at",))
+
+
 @transaction.atomic
 def sign_in_code_revoke(*, actor: Any, code: SignInCode) -> SignInCode:
     """Take a code back at once: it no longer signs in, and portal sessions it opened end."""
@@ -139,16 +142,8 @@ def sign_in_code_revoke(*, actor: Any, code: SignInCode) -> SignInCode:
     code = lock(code)
     if code.revoked_at is not None:
         return code
-    code, _ = audited_update(
-        code,
-        locked=True,
-        actor=actor,
-        event=events.SIGN_IN_CODE_REVOKED,
-        service="sign_in_code_revoke",
-        fields={"revoked_at": timezone.now()},
-        allowed=("revoked_at",),
-    )
-    return code
+    revoked = {"revoked_at": timezone.now()}
+    return _REVOKE.apply(code, actor=actor, fields=revoked, locked=True)
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from heard.core.permissions import require
-from heard.core.updates import Change, Creation, audited_create, audited_update
+from heard.core.updates import Change, Creation, audited_create
 from heard.groups import events
 from heard.groups.models import Theme, ThemeReview
 from heard.groups.signals import theme_lead_changed
@@ -33,17 +33,13 @@ def theme_create(
     return audited_create(theme, actor=actor, event=events.THEME_CREATED, fields=THEME_FIELDS)
 
 
+_THEME_UPDATE = Change("theme_update", events.THEME_CHANGED, THEME_FIELDS)
+
+
 @transaction.atomic
 def theme_update(*, actor: User | None, theme: Theme, **fields: Any) -> Theme:
     require(actor, "groups.change_theme", theme)
-    theme, changes = audited_update(
-        theme,
-        actor=actor,
-        event=events.THEME_CHANGED,
-        service="theme_update",
-        fields=fields,
-        allowed=THEME_FIELDS,
-    )
+    theme, changes = _THEME_UPDATE.write(theme, actor=actor, fields=fields)
     if "lead" in changes:
         theme_lead_changed.send(sender=Theme, theme=theme)
     return theme

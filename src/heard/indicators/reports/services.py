@@ -6,8 +6,8 @@ from typing import Any
 
 from django.db import transaction
 
-from heard.core import audit
 from heard.core.permissions import require
+from heard.core.updates import audited_create
 from heard.indicators import events
 from heard.indicators.models import IssuedReport
 from heard.indicators.reports.build import build
@@ -34,16 +34,12 @@ def report_issue(
         issued_by=actor,
         figures=figures,
     )
-    report.full_clean()
-    report.save()
-    audit.record(
-        actor=actor,
-        event=events.REPORT_ISSUED,
-        obj=report,
-        metadata={
-            "kind": period.kind,
-            "start": period.start.isoformat(),
-            "organisation": organisation.pk if organisation else None,
-        },
+    metadata = {
+        "kind": period.kind,
+        "start": period.start.isoformat(),
+        "organisation": organisation.pk if organisation else None,
+    }
+    # Its entry names the period, not the figures (no field is recorded).
+    return audited_create(
+        report, actor=actor, event=events.REPORT_ISSUED, fields=(), metadata=metadata
     )
-    return report

@@ -13,10 +13,9 @@ from heard.core.permissions import require
 from heard.core.updates import (
     Change,
     Creation,
+    audited_create,
     audited_delete,
-    audited_update,
     plain_text,
-    record_created,
 )
 from heard.involvement import events
 from heard.involvement.models import Evaluation
@@ -117,6 +116,11 @@ def evaluation_delete(*, actor: Any, evaluation: Evaluation) -> None:
     )
 
 
+_EVALUATION_GIVE = Change(
+    "evaluation_give", events.EVALUATION_CHANGED, ("rating", "comment", "source")
+)
+
+
 @transaction.atomic
 def evaluation_give(
     *, young_person: YoungPerson, session: Session, rating: str, comment: str = ""
@@ -140,16 +144,8 @@ def evaluation_give(
         .first()
     )
     if evaluation is not None:
-        updated, _ = audited_update(
-            evaluation,
-            actor=None,
-            event=events.EVALUATION_CHANGED,
-            service="evaluation_give",
-            fields={"rating": rating, "comment": text, "source": Evaluation.Source.PORTAL},
-            allowed=("rating", "comment", "source"),
-            locked=True,
-        )
-        return updated
+        given = {"rating": rating, "comment": text, "source": Evaluation.Source.PORTAL}
+        return _EVALUATION_GIVE.apply(evaluation, actor=None, fields=given, locked=True)
     evaluation = Evaluation(
         session=session,
         young_person=young_person,
@@ -157,9 +153,6 @@ def evaluation_give(
         comment=text,
         source=Evaluation.Source.PORTAL,
     )
-    evaluation.full_clean()
-    evaluation.save()
-    record_created(
+    return audited_create(
         evaluation, actor=None, event=events.EVALUATION_RECORDED, fields=EVALUATION_FIELDS
     )
-    return evaluation

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from heard.core import audit
 from heard.core.permissions import require
-from heard.core.updates import audited_update, lock, refuse_unknown
+from heard.core.updates import Change, lock, refuse_unknown
 from heard.groups.models import Theme
 from heard.participation import summaries
 from heard.participation.events import ATTENDANCE_CHANGED, SESSION_CHANGED, SESSION_LOGGED
@@ -161,6 +161,9 @@ def _attendances(session: Session) -> tuple[list[int], list[str]]:
     return [pk for pk, _, _ in rows], attendance_state((ref, status) for _, ref, status in rows)
 
 
+_SESSION_UPDATE = Change("session_update", SESSION_CHANGED, UPDATABLE, audited=AUDITED)
+
+
 @transaction.atomic
 def session_update(*, actor: Any, session: Session, **fields: Any) -> Session:
     """Change a session and, when ``attendees`` is given, replace its attendance with that list."""
@@ -172,16 +175,8 @@ def session_update(*, actor: Any, session: Session, **fields: Any) -> Session:
     others_before = list(session.other_groups.values_list("pk", flat=True))
     check = _UpdateCheck(actor)
     with audit.operation():  # the field changes and the attendance's: one action
-        session, _ = audited_update(
-            session,
-            actor=actor,
-            event=SESSION_CHANGED,
-            service="session_update",
-            fields=fields,
-            allowed=UPDATABLE,
-            check=check,
-            audited=AUDITED,
-            locked=True,
+        session = _SESSION_UPDATE.apply(
+            session, actor=actor, fields=fields, check=check, locked=True
         )
         if check.pairs is not None:
             _set_attendances(session, check.pairs)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from heard.core import updates
 from heard.core.models import Partnership
 from heard.core.permissions import can, require
+from heard.core.updates import Change
 from heard.people.models import YoungPerson
 from heard.privacy import events, selectors
 from heard.privacy.models import Consent
@@ -123,6 +124,14 @@ def _withdrawal_check(notes: str) -> updates.Check:
     return check
 
 
+_WITHDRAW = Change(
+    "consent_withdraw",
+    events.CONSENT_WITHDRAWN,
+    (*WITHDRAWAL_AUDITED, "notes"),
+    audited=WITHDRAWAL_AUDITED,
+)
+
+
 @transaction.atomic
 def consent_withdraw(
     *,
@@ -143,19 +152,13 @@ def consent_withdraw(
     reads the consents with the images: nothing to update, nothing cached).
     """
     require(actor, "privacy.change_consent", consent)
-    consent, _ = updates.audited_update(
-        consent,
-        actor=actor,
-        event=events.CONSENT_WITHDRAWN,
-        service="consent_withdraw",
-        fields={
-            "withdrawn_on": withdrawn_on,
-            "withdrawn_by": withdrawn_by,
-            "withdrawn_how": withdrawn_how,
-        },
-        allowed=(*WITHDRAWAL_AUDITED, "notes"),
-        check=_withdrawal_check(notes),
-        audited=WITHDRAWAL_AUDITED,
+    withdrawal = {
+        "withdrawn_on": withdrawn_on,
+        "withdrawn_by": withdrawn_by,
+        "withdrawn_how": withdrawn_how,
+    }
+    consent = _WITHDRAW.apply(
+        consent, actor=actor, fields=withdrawal, check=_withdrawal_check(notes)
     )
     young_person = consent.young_person
     if consent.purpose in USES_ALLOWED_BY:

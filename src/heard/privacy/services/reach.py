@@ -13,8 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext
 
-from heard.core import updates
 from heard.core.permissions import require
+from heard.core.updates import Change
 from heard.privacy import events, selectors
 from heard.privacy.models import BenchmarkShare, Characteristic, LeastHeardGroup, LeastHeardTarget
 from heard.privacy.services.common import choice, create, text
@@ -61,6 +61,9 @@ def _benchmark_errors(
     return errors, clean
 
 
+_BENCHMARK_SAVE = Change("benchmark_share_save", events.BENCHMARK_CHANGED, ("share", "source"))
+
+
 @transaction.atomic
 def benchmark_share_save(
     *,
@@ -83,15 +86,8 @@ def benchmark_share_save(
         return create(
             benchmark, actor=actor, event=events.BENCHMARK_SET, audited=[*key, "share", "source"]
         )
-    benchmark, _ = updates.audited_update(
-        benchmark,
-        actor=actor,
-        event=events.BENCHMARK_CHANGED,
-        service="benchmark_share_save",
-        fields={"share": clean["share"], "source": clean["source"]},
-        allowed=("share", "source"),
-    )
-    return benchmark
+    fields = {"share": clean["share"], "source": clean["source"]}
+    return _BENCHMARK_SAVE.apply(benchmark, actor=actor, fields=fields)
 
 
 @transaction.atomic
@@ -174,6 +170,9 @@ def _target_fields(
     }
 
 
+_TARGET_SAVE = Change("least_heard_target_save", events.TARGET_CHANGED, TARGET_FIELDS)
+
+
 @transaction.atomic
 def least_heard_target_save(
     *,
@@ -197,12 +196,4 @@ def least_heard_target_save(
             event=events.TARGET_SET,
             audited=list(TARGET_FIELDS),
         )
-    instance, _ = updates.audited_update(
-        instance,
-        actor=actor,
-        event=events.TARGET_CHANGED,
-        service="least_heard_target_save",
-        fields=fields,
-        allowed=TARGET_FIELDS,
-    )
-    return instance
+    return _TARGET_SAVE.apply(instance, actor=actor, fields=fields)
