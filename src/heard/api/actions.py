@@ -21,7 +21,8 @@ class RecordAction:
     ``write`` calls it (the actor, the record as ``record_name``); the answer is what the service
     returns, as the output shows it (``shows_record``: the record itself, read again, for a
     service that returns something else). ``doc`` describes it; ``schema`` is what
-    ``extend_schema`` says of it besides its input."""
+    ``extend_schema`` says of it besides its input, and its answer, the viewset's output,
+    unless it says otherwise (``responses``)."""
 
     def __init__(
         self,
@@ -47,4 +48,7 @@ class RecordAction:
         act.__name__, act.__qualname__ = name, f"{owner.__qualname__}.{name}"
         act.__module__, act.__doc__ = owner.__module__, self.doc
         posted = decorators.action(detail=True, methods=["post"])(act)
-        setattr(owner, name, extend_schema(request=given, **self.schema)(posted))
+        schema, output = dict(self.schema), owner.output_serializer or owner.serializer_class
+        if output is not None:
+            schema.setdefault("responses", output)
+        setattr(owner, name, extend_schema(request=given, **schema)(posted))

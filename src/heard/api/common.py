@@ -191,6 +191,9 @@ class ServiceViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
 
     @classmethod
     def _declare_summaries(cls) -> None:
+        """Give each action its summary in the OpenAPI document: those of ``summaries``, and
+        for a viewset that says what it calls its record, those of the standard actions on one
+        record it has that ``summaries`` leaves out."""
         called = cls.called
         summaries = {
             action: summary.format(called=called, noun=called.partition(" ")[2])

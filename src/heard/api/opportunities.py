@@ -161,9 +161,7 @@ class SignUpViewSet(common.ReadCreateViewSet):
     adds = staticmethod(services.sign_up_add)
 
     record_name = "sign_up"
-    withdraw = RecordAction(
-        services.sign_up_withdraw, responses=SignUpSerializer, summary="Withdraw a sign-up"
-    )
+    withdraw = RecordAction(services.sign_up_withdraw, summary="Withdraw a sign-up")
 
 
 # Opportunities, with their attendance action ------------------------------------------------

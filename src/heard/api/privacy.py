@@ -111,7 +111,6 @@ class ConsentViewSet(common.ReadCreateViewSet):
     withdraw = RecordAction(
         services.consent_withdraw,
         ConsentWithdrawInput,
-        responses=ConsentOutput,
         summary="Withdraw a consent (stops the use at once, everywhere)",
     )
 

@@ -177,11 +177,9 @@ class RecommendationViewSet(common.RecordViewSet):
         services.recommendation_respond,
         RecommendationResponseInput,
         doc="The provider's response (its own partner workers only).",
-        responses=RecommendationSerializer,
     )
     revisit = RecordAction(
         services.recommendation_check,
         RecommendationRevisitInput,
         doc="At the revisit: whether it was acted on, with a note.",
-        responses=RecommendationSerializer,
     )

@@ -100,7 +100,6 @@ class QuestionViewSet(common.RecordDeleteViewSet):
     move = RecordAction(
         services.question_move,
         QuestionMoveInput,
-        responses=QuestionSerializer,
         summary="Move a question one place up or down",
     )
 

@@ -233,13 +233,11 @@ class RoundViewSet(common.RecordDeleteViewSet):
         services.round_decide,
         DecideInput,
         shows_record=True,
-        responses=RoundSerializer,
         summary="Record the decision",
     )
     tell = RecordAction(
         services.round_tell,
         TellInput,
         shows_record=True,
-        responses=RoundSerializer,
         summary="Record that everyone who voted or proposed was told",
     )

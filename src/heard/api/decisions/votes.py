@@ -74,9 +74,7 @@ class ProposalViewSet(common.RecordViewSet):
     adds = staticmethod(services.proposal_add)
     changes = staticmethod(services.proposal_update)
 
-    withdraw = RecordAction(
-        services.proposal_withdraw, responses=ProposalSerializer, summary="Withdraw a proposal"
-    )
+    withdraw = RecordAction(services.proposal_withdraw, summary="Withdraw a proposal")
 
 
 # Ballots -----------------------------------------------------------------------------------------

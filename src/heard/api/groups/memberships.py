@@ -61,5 +61,4 @@ class MembershipViewSet(common.ReadCreateViewSet):
         services.membership_end,
         MembershipEndInputSerializer,
         doc="End a membership: the young person leaves the group on ``left_on``.",
-        responses={200: MembershipSerializer},
     )

@@ -128,15 +128,9 @@ class ClaimViewSet(common.RecordDeleteViewSet):
             actor=self.actor, claimant=self.actor if own else None, **values
         )
 
-    approve = RecordAction(
-        services.claim_approve, responses=ClaimSerializer, summary="Approve a claim"
-    )
-    reject = RecordAction(
-        services.claim_reject, RejectInput, responses=ClaimSerializer, summary="Reject a claim"
-    )
-    pay = RecordAction(
-        services.claim_pay, PayInput, responses=ClaimSerializer, summary="Record its payment"
-    )
+    approve = RecordAction(services.claim_approve, summary="Approve a claim")
+    reject = RecordAction(services.claim_reject, RejectInput, summary="Reject a claim")
+    pay = RecordAction(services.claim_pay, PayInput, summary="Record its payment")
 
 
 # Partner invoices -------------------------------------------------------------------------------
@@ -192,15 +186,10 @@ class InvoiceViewSet(common.RecordDeleteViewSet):
     changes = staticmethod(services.invoice_update)
     removes = staticmethod(services.invoice_delete)
 
-    approve = RecordAction(
-        services.invoice_approve, responses=InvoiceSerializer, summary="Approve an invoice"
-    )
+    approve = RecordAction(services.invoice_approve, summary="Approve an invoice")
     reject = RecordAction(
         services.invoice_reject,
         RejectInput,
-        responses=InvoiceSerializer,
         summary="Reject an invoice",
     )
-    pay = RecordAction(
-        services.invoice_pay, PayInput, responses=InvoiceSerializer, summary="Record its payment"
-    )
+    pay = RecordAction(services.invoice_pay, PayInput, summary="Record its payment")
