@@ -119,3 +119,10 @@ class Update:
         return saved(
             obj, fields, actor=actor, event=self.event, before=before, snapshot=self.snapshot
         )
+
+    def apply(self, obj: M, fields: dict[str, Any], *, actor: Any, check: Callable[[M], None]) -> M:
+        """The whole update: :meth:`take`, ``check(obj)`` (which raises what is wrong), then
+        :meth:`save`."""
+        obj, before = self.take(obj, fields)
+        check(obj)
+        return self.save(obj, fields, actor=actor, before=before)

@@ -22,7 +22,7 @@ from heard.audits.services._common import (
 )
 from heard.core import audit
 from heard.core.permissions import require
-from heard.core.updates import audited_delete, lock
+from heard.core.updates import audited_delete, lock, record_created
 from heard.people.models import Organisation, User, YoungPerson
 
 REVIEW_FIELDS = (
@@ -43,11 +43,8 @@ def _recommendation(review: ProvisionReview, text: str, actor: Any) -> Recommend
     recommendation = Recommendation(review=review, text=(text or "").strip())
     full_clean(recommendation)
     recommendation.save()
-    audit.record(
-        actor=actor,
-        event=events.RECOMMENDATION_CREATED,
-        obj=recommendation,
-        changes={"text": [None, recommendation.text]},
+    record_created(
+        recommendation, actor=actor, event=events.RECOMMENDATION_CREATED, fields=["text"]
     )
     return recommendation
 
@@ -93,9 +90,7 @@ def review_record(
 @transaction.atomic
 def review_update(*, actor: User | None, review: ProvisionReview, **fields: Any) -> ProvisionReview:
     require(actor, "audits.change_provisionreview", review)
-    review, before = _UPDATE.take(review, fields)
-    full_clean(review)
-    return _UPDATE.save(review, fields, actor=actor, before=before)
+    return _UPDATE.apply(review, fields, actor=actor, check=full_clean)
 
 
 @transaction.atomic

@@ -38,9 +38,11 @@ def months_after(day: datetime.date, months: int) -> datetime.date:
     return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def _set_validity(course: Course) -> None:
+def _checked(course: Course) -> None:
+    """Set the course's validity from its date and months, then validate the rest."""
     if course.date and course.valid_for_months and 1 <= course.valid_for_months <= 120:
         course.valid_until = months_after(course.date, course.valid_for_months)
+    full_clean(course, exclude=["valid_until"])
 
 
 @transaction.atomic
@@ -64,8 +66,7 @@ def course_record(
     }
     strip(values, ("title", "notes"))
     course = Course(**values)
-    _set_validity(course)
-    full_clean(course, exclude=["valid_until"])
+    _checked(course)
     course.save()
     course.attendees.set(list(attendees))
     record_change(
@@ -81,10 +82,7 @@ def course_record(
 @transaction.atomic
 def course_update(*, actor: User | None, course: Course, **fields: Any) -> Course:
     require(actor, "audits.change_course", course)
-    course, before = _UPDATE.take(course, fields)
-    _set_validity(course)
-    full_clean(course, exclude=["valid_until"])
-    return _UPDATE.save(course, fields, actor=actor, before=before)
+    return _UPDATE.apply(course, fields, actor=actor, check=_checked)
 
 
 @transaction.atomic

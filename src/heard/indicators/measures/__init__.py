@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime
 import enum
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -59,17 +59,10 @@ class Filters:
 
     @classmethod
     def of(cls, indicator: Any) -> Filters:
-        return cls(
-            theme=indicator.theme_id,
-            group_kind=indicator.group_kind,
-            organisation=indicator.organisation_id,
-            lead=indicator.lead_id,
-            age_band=indicator.age_band,
-            session_kind=indicator.session_kind,
-            degree=indicator.degree,
-            participation_type=indicator.participation_type,
-            session_title=indicator.session_title,
-        )
+        """An indicator's filters: each field's value (a related record's id)."""
+        names = (field.name for field in fields(cls))
+        meta = indicator._meta
+        return cls(**{name: getattr(indicator, meta.get_field(name).attname) for name in names})
 
     def given(self) -> set[str]:
         return {name for name, value in vars(self).items() if value not in (None, "")}

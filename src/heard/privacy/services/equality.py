@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from heard.core import audit
 from heard.core.permissions import require
+from heard.core.updates import record_created
 from heard.people.models import YoungPerson
 from heard.privacy import events, selectors
 from heard.privacy.models import EQUALITY_FIELDS, Consent, EqualityRecord
@@ -50,11 +51,11 @@ def equality_record_save(
     changed = sorted(audit.diff(before, audit.snapshot(record, EQUALITY_FIELDS)))
     if created:
         record.save()
-        audit.record(
+        record_created(
+            record,
             actor=actor,
             event=events.EQUALITY_RECORDED,
-            obj=record,
-            changes={"young_person": [None, young_person.pk]},
+            fields=["young_person"],
             metadata={"fields": changed},
         )
     elif changed:
