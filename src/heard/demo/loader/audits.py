@@ -43,31 +43,23 @@ class Audits(Base):
         self._reviews(commissioners)
 
     def _courses(self, auditors: list, commissioners: list) -> None:
-        audit_services.course_record(
-            actor=None,
-            title="Young auditors: Hear by Right in practice",
-            kind="young_auditor",
-            date=self.ago(700),
-            valid_for_months=24,
-            attendees=auditors[:3],
+        inspectors = commissioners[4:]
+        courses = (
+            # title, kind, days ago, months valid, attendees
+            ("Young auditors: Hear by Right in practice", "young_auditor", 700, 24, auditors[:3]),
+            ("Young Commissioners' induction", "young_commissioner", 300, 24, commissioners[:5]),
+            ("Inspecting services with young people", "young_inspector", 900, 12, inspectors),
         )
-        audit_services.course_record(
-            actor=None,
-            title="Young Commissioners' induction",
-            kind="young_commissioner",
-            date=self.ago(300),
-            valid_for_months=24,
-            attendees=commissioners[:5],
-        )
-        audit_services.course_record(
-            actor=None,
-            title="Inspecting services with young people",
-            kind="young_inspector",
-            date=self.ago(900),
-            valid_for_months=12,
-            attendees=commissioners[4:],
-        )
-        self.counts["courses"] += 3
+        for title, kind, days_ago, months, attendees in courses:
+            audit_services.course_record(
+                actor=None,
+                title=title,
+                kind=kind,
+                date=self.ago(days_ago),
+                valid_for_months=months,
+                attendees=attendees,
+            )
+        self.counts["courses"] += len(courses)
 
     def _audit_records(self, auditors: list) -> None:
         audit_services.audit_record(

@@ -12,6 +12,7 @@ organisation, with two items and a receipt); and two partner invoices.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Count
@@ -67,47 +68,25 @@ class Rewards(Base):
         return people + [person for person in others if person not in people]
 
     def _recognitions(self, number: int, person: YoungPerson) -> None:
-        give = reward_services.recognition_give
-        organisation = person.organisation
-        give(
-            actor=None,
-            young_person=person,
-            kind="certificate",
-            title="Member of the youth interview panel",
-            date=self.ago(30 + number),
-            organisation=organisation,
-        )
+        def give(kind: str, title: str, days_ago: int, **details: Any) -> None:
+            reward_services.recognition_give(
+                actor=None,
+                young_person=person,
+                kind=kind,
+                title=title,
+                date=self.ago(days_ago),
+                organisation=person.organisation,
+                **details,
+            )
+
+        give("certificate", "Member of the youth interview panel", 30 + number)
         if number % 2 == 0:
-            give(
-                actor=None,
-                young_person=person,
-                kind="voucher",
-                title="Thank you for the annual survey",
-                date=self.ago(20 + number),
-                organisation=organisation,
-                voucher_value=Decimal("10.00"),
-                voucher_supplier="Love2shop",
-            )
+            voucher = {"voucher_value": Decimal("10.00"), "voucher_supplier": "Love2shop"}
+            give("voucher", "Thank you for the annual survey", 20 + number, **voucher)
         if number == 0:
-            give(
-                actor=None,
-                young_person=person,
-                kind="accreditation",
-                title="Youth participation award",
-                date=self.ago(60),
-                organisation=organisation,
-                accreditation_body="ASDAN",
-                accreditation_level="Bronze",
-            )
-            give(
-                actor=None,
-                young_person=person,
-                kind="hours",
-                title="Planning the annual event",
-                date=self.ago(45),
-                organisation=organisation,
-                hours=Decimal("6"),
-            )
+            award = {"accreditation_body": "ASDAN", "accreditation_level": "Bronze"}
+            give("accreditation", "Youth participation award", 60, **award)
+            give("hours", "Planning the annual event", 45, hours=Decimal("6"))
         self.counts["recognitions"] += 1 + (number % 2 == 0) + 2 * (number == 0)
 
     def _claims(self, people: list[YoungPerson]) -> None:
