@@ -1,10 +1,19 @@
 """What the API's resources share (heard.api.common): the permission each action asks, outputs
-that are read only, and every routed viewset naming only real permissions and actions."""
+that are read only, what a viewset takes from its output's model and the summaries it is given,
+and every routed viewset naming only real permissions and actions."""
 
 import pytest
 import rules
+from drf_spectacular.generators import SchemaGenerator
+from rest_framework.routers import SimpleRouter
 
-from heard.api.common import READ_CREATE, OutputSerializer, model_permissions
+from heard.api.common import (
+    READ_CREATE,
+    OutputSerializer,
+    ReadCreateViewSet,
+    RecordDeleteViewSet,
+    model_permissions,
+)
 from heard.api.groups import GroupDetailSerializer
 from heard.api.urls import ROUTES
 from heard.groups.models import Group, Membership
@@ -43,3 +52,57 @@ def test_an_output_shows_every_field_read_only():
     assert set(fields) == set(GroupDetailSerializer.Meta.fields)
     assert all(field.read_only for field in fields.values())
     assert issubclass(GroupDetailSerializer, OutputSerializer)
+
+
+class _GroupOutput(OutputSerializer):
+    class Meta:
+        model = Group
+        fields = ["id", "name"]
+
+
+class _GroupViewSet(RecordDeleteViewSet):
+    serializer_class = _GroupOutput
+    more_permissions = {"move_stage": "change"}
+    called = "a group"
+    summaries = {"list": "Groups", "destroy": "Delete a group nobody is in"}
+
+
+def test_a_viewset_takes_its_queryset_permissions_and_record_keyword_from_its_output():
+    assert _GroupViewSet.queryset.model is Group
+    assert _GroupViewSet.record_name == "group"
+    assert _GroupViewSet.action_permissions == {
+        "list": "groups.view_group",
+        "retrieve": "groups.view_group",
+        "create": "groups.add_group",
+        "partial_update": "groups.change_group",
+        "destroy": "groups.delete_group",
+        "move_stage": "groups.change_group",
+    }
+
+
+def test_a_viewset_keeps_what_it_names_itself():
+    class NamedViewSet(ReadCreateViewSet):
+        serializer_class = _GroupOutput
+        noun = "team"
+        action_permissions = {"list": "groups.view_group"}
+
+    assert NamedViewSet.record_name == "team"
+    assert NamedViewSet.action_permissions == {"list": "groups.view_group"}
+
+
+def test_a_viewset_that_says_what_it_calls_its_record_is_given_the_summaries_of_one():
+    router = SimpleRouter()
+    router.register("groups", _GroupViewSet, basename="group")
+    document = SchemaGenerator(patterns=router.urls).get_schema(request=None, public=True)
+    summaries = {
+        (path, method): operation.get("summary")
+        for path, operations in document["paths"].items()
+        for method, operation in operations.items()
+    }
+    assert summaries == {
+        ("/groups/", "get"): "Groups",
+        ("/groups/", "post"): None,
+        ("/groups/{id}/", "get"): "One group",
+        ("/groups/{id}/", "patch"): "Change a group",
+        ("/groups/{id}/", "delete"): "Delete a group nobody is in",
+    }
