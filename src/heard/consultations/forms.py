@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from heard.consultations import selectors
 from heard.consultations.models import Consultation, Question
 from heard.consultations.services.responses import TEXT_MAX_LENGTH, question_key
+from heard.core.form_parts import initial_of
 from heard.core.forms import GovUKDateField, radios, text_area, ticks
 from heard.core.roles import AgeBand
 from heard.groups.models import Group, Theme
@@ -120,21 +121,13 @@ class ConsultationForm(forms.Form):
 
 def consultation_initial(consultation: Consultation) -> dict[str, Any]:
     """An edit form's first values: the consultation's."""
-    return {
-        "title": consultation.title,
-        "summary": consultation.summary,
-        "organisation": consultation.organisation_id,
-        "owner": consultation.owner_id,
-        "method": consultation.method,
-        "opens_on": consultation.opens_on,
-        "closes_on": consultation.closes_on,
+    fields = "title summary organisation owner method opens_on closes_on findings decisions"
+    return initial_of(consultation, fields) | {
         "themes": [theme.pk for theme in consultation.themes.all()],
         "age_bands": list(consultation.age_bands),
         "groups": list(consultation.groups.values_list("pk", flat=True)),
         "areas": "\n".join(consultation.areas),
         "organisations": list(consultation.organisations.values_list("pk", flat=True)),
-        "findings": consultation.findings,
-        "decisions": consultation.decisions,
         "responses": ", ".join(
             str(pk) for pk in consultation.responses.values_list("pk", flat=True)
         ),
@@ -175,12 +168,8 @@ class QuestionForm(forms.Form):
 
 
 def question_initial(question: Question) -> dict[str, Any]:
-    return {
-        "text": question.text,
-        "kind": question.kind,
+    return initial_of(question, "text kind low_label high_label") | {
         "options": "\n".join(question.options),
-        "low_label": question.low_label,
-        "high_label": question.high_label,
         "required": "yes" if question.required else "no",
     }
 

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from heard.core.form_parts import PersonChoice, initial_of
 from heard.core.forms import (
     TODAY,
     GovUKDateField,
@@ -22,7 +23,6 @@ from heard.decisions import selectors
 from heard.decisions.models import BudgetRound, Proposal
 from heard.decisions.services.proposals import DESCRIPTION_MAX_LENGTH
 from heard.groups.models import Group, Theme
-from heard.involvement.forms import person_label
 from heard.participation import selectors as participation_selectors
 from heard.people.models import Organisation, YoungPerson
 from heard.voice.models import Feedback
@@ -32,6 +32,11 @@ YES_NO = [("yes", "Yes"), ("no", "No")]
 
 def _yes(value: Any) -> bool:
     return value == "yes"
+
+
+def _pounds(label: Any, **kwargs: Any) -> forms.DecimalField:
+    """An amount in pounds and pence that may be left empty, never below 0 (a pot, a cost)."""
+    return decimal_number(digits=12, places=2, label=label, required=False, min_value=0, **kwargs)
 
 
 class RoundForm(forms.Form):
@@ -51,13 +56,8 @@ class RoundForm(forms.Form):
     theme = forms.ModelChoiceField(
         queryset=Theme.objects.none(), required=False, empty_label=_("No theme")
     )
-    pot = decimal_number(
-        digits=12,
-        places=2,
-        label=_("Pot (pounds)"),
-        required=False,
-        min_value=0,
-        help_text=_("For a budget round: the whole budget, like 20000."),
+    pot = _pounds(
+        _("Pot (pounds)"), help_text=_("For a budget round: the whole budget, like 20000.")
     )
     young_people_share = whole_number(
         3, label=_("Share young people decide (percent)"), min_value=0, max_value=100, initial=50
@@ -126,22 +126,13 @@ class RoundForm(forms.Form):
 
 
 def round_initial(round_: BudgetRound) -> dict[str, Any]:
-    return {
-        "title": round_.title,
-        "description": round_.description,
-        "kind": round_.kind,
-        "organisation": round_.organisation_id,
-        "theme": round_.theme_id,
+    fields = (
+        "title description kind organisation theme young_people_share method points_per_voter"
+        " winners theme_period proposals_open opens closes"
+    )
+    return initial_of(round_, fields) | {
         "pot": round_.pot if not round_.is_theme_vote else None,
-        "young_people_share": round_.young_people_share,
-        "method": round_.method,
-        "points_per_voter": round_.points_per_voter,
-        "winners": round_.winners,
-        "theme_period": round_.theme_period,
         "young_people_propose": "yes" if round_.young_people_propose else "no",
-        "proposals_open": round_.proposals_open,
-        "opens": round_.opens,
-        "closes": round_.closes,
         "eligible_groups": [group.pk for group in round_.eligible_groups.all()],
         "eligible_age_bands": list(round_.eligible_age_bands),
         "eligible_areas": ", ".join(round_.eligible_areas),
@@ -157,14 +148,7 @@ class ProposalForm(forms.Form):
         max_length=DESCRIPTION_MAX_LENGTH,
         help_text=_("Words a child can read."),
     )
-    cost = decimal_number(
-        digits=12,
-        places=2,
-        label=_("Cost (pounds)"),
-        required=False,
-        min_value=0,
-        help_text=_("Leave empty for an option of a theme vote."),
-    )
+    cost = _pounds(_("Cost (pounds)"), help_text=_("Leave empty for an option of a theme vote."))
     status = forms.ChoiceField(
         label=_("On the ballot?"),
         choices=[
@@ -209,15 +193,6 @@ class ProposalForm(forms.Form):
         return found[reference]  # type: ignore[no-any-return]
 
 
-class _PersonField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.user = user
-
-    def label_from_instance(self, obj: Any) -> str:
-        return person_label(obj, self.user)
-
-
 def points_field_name(proposal: Proposal) -> str:
     return f"points_{proposal.pk}"
 
@@ -239,7 +214,7 @@ class BallotForm(forms.Form):
         self.round = round_
         self.options = options
         if voters is not None:
-            self.fields["young_person"] = _PersonField(
+            self.fields["young_person"] = PersonChoice(
                 queryset=voters,
                 user=user,
                 label=_("Whose ballot is it?"),
@@ -324,13 +299,7 @@ class TellForm(forms.Form):
 class PortalProposalForm(forms.Form):
     title = forms.CharField(label=_("Your idea, in a few words"), max_length=200)
     description = text_area(4, label=_("Tell us more about it"), max_length=DESCRIPTION_MAX_LENGTH)
-    cost = decimal_number(
-        digits=12,
-        places=2,
-        label=_("What might it cost, in pounds? (optional)"),
-        required=False,
-        min_value=0,
-    )
+    cost = _pounds(_("What might it cost, in pounds? (optional)"))
 
     def __init__(self, *args: Any, round_: BudgetRound, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -3,22 +3,20 @@ services decide and save."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from heard.core.form_parts import PersonChoice, initial_of
+from heard.core.form_parts import person_label as person_label  # the activity page's, too
 from heard.core.forms import TODAY, GovUKDateField, radios, text_area, ticks
-from heard.core.permissions import can, is_partner_worker
+from heard.core.permissions import is_partner_worker
 from heard.involvement import selectors
 from heard.involvement.models import Evaluation, InvolvementActivity
 from heard.involvement.services.evaluations import COMMENT_MAX_LENGTH
-from heard.participation import selectors as participation_selectors
+from heard.participation.forms.attendance import young_people_named
 from heard.people.models import Organisation, YoungPerson
-
-#: References are separated by commas, spaces or new lines.
-SEPARATORS = re.compile(r"[\s,;]+")
 
 
 class ActivityForm(forms.Form):
@@ -57,50 +55,21 @@ class ActivityForm(forms.Form):
             self.fields["organisation"].initial = user.organisation_id
 
     def clean_young_people(self) -> list[YoungPerson]:
-        text = self.cleaned_data.get("young_people") or ""
-        references = [ref.upper() for ref in SEPARATORS.split(text) if ref]
-        found = participation_selectors.young_people_by_reference(self.user, references)
-        unknown = [ref for ref in references if ref not in found]
-        if unknown:
-            raise forms.ValidationError(
-                _("No young person you can see has the reference %(references)s.")
-                % {"references": ", ".join(unknown)}
-            )
-        return list({ref: found[ref] for ref in references}.values())
+        named = young_people_named(self.user, self.cleaned_data.get("young_people") or "")
+        return list(dict.fromkeys(named))  # each once, however often typed
 
 
 def activity_initial(activity: InvolvementActivity, people: Any) -> dict[str, Any]:
     """An edit form's first values: the activity's, with the young people the user may see."""
-    return {
-        "title": activity.title,
-        "kind": activity.kind,
-        "date": activity.date,
-        "organisation": activity.organisation_id,
+    return initial_of(activity, "title kind date organisation notes") | {
         "young_people_involved": "yes" if activity.young_people_involved else "no",
         "how": list(activity.how),
         "young_people": ", ".join(person.reference for person in people),
-        "notes": activity.notes,
     }
 
 
-def person_label(young_person: YoungPerson, user: Any) -> str:
-    """A young person by reference, with their name for those who may see it."""
-    if can(user, "people.view_youngperson_name", young_person):
-        return f"{young_person.reference} - {young_person.display_name}"
-    return young_person.reference
-
-
-class _AttendeeField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.user = user
-
-    def label_from_instance(self, obj: Any) -> str:
-        return person_label(obj, self.user)
-
-
 class EvaluationForm(forms.Form):
-    young_person = _AttendeeField(
+    young_person = PersonChoice(
         queryset=YoungPerson.objects.none(),
         required=False,
         label=_("Who gave it"),

@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from heard.core.form_parts import PersonChoice, initial_of, person_label
 from heard.core.forms import GovUKDateField, radios, text_area, ticks, whole_number
-from heard.core.permissions import can, is_partner_worker
+from heard.core.permissions import is_partner_worker
 from heard.core.roles import AgeBand
 from heard.groups.models import Group
 from heard.opportunities import selectors
@@ -138,43 +139,22 @@ class OpportunityForm(forms.Form):
 def opportunity_initial(opportunity: Opportunity) -> dict[str, Any]:
     starts = timezone.localtime(opportunity.starts_at)
     ends = timezone.localtime(opportunity.ends_at) if opportunity.ends_at else None
-    return {
-        "title": opportunity.title,
-        "kind": opportunity.kind,
-        "description": opportunity.description,
-        "organisation": opportunity.organisation_id,
+    fields = (
+        "title kind description organisation place online accessibility closes_on places status"
+    )
+    return initial_of(opportunity, fields) | {
         "starts_on": starts.date(),
         "starts_time": starts.time().replace(second=0, microsecond=0),
         "ends_on": ends.date() if ends and ends.date() != starts.date() else None,
         "ends_time": ends.time().replace(second=0, microsecond=0) if ends else None,
-        "place": opportunity.place,
-        "online": opportunity.online,
-        "accessibility": opportunity.accessibility,
-        "closes_on": opportunity.closes_on,
-        "places": opportunity.places,
         "age_bands": list(opportunity.age_bands),
         "groups": [group.pk for group in opportunity.groups.all()],
         "areas": ", ".join(opportunity.areas),
-        "status": opportunity.status,
     }
 
 
-def person_label(young_person: YoungPerson, user: Any) -> str:
-    """A young person by reference, with their name for those who may see it."""
-    if can(user, "people.view_youngperson_name", young_person):
-        return f"{young_person.reference} - {young_person.display_name}"
-    return young_person.reference
-
-
-class _PersonChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
-    user: Any = None
-
-    def label_from_instance(self, obj: Any) -> str:
-        return person_label(obj, self.user)
-
-
 class SignUpForm(forms.Form):
-    young_person = _PersonChoice(
+    young_person = PersonChoice(
         queryset=YoungPerson.objects.none(),
         label=_("Young person"),
         empty_label=_("Choose a young person"),

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from heard.core.form_parts import initial_of
 from heard.core.forms import radios, text_area, ticks, url_input
 from heard.core.permissions import is_partner_worker
 from heard.core.roles import AgeBand
@@ -86,16 +87,10 @@ class ResourceForm(forms.Form):
 
 
 def resource_initial(resource: Resource) -> dict[str, Any]:
-    return {
-        "title": resource.title,
-        "kind": resource.kind,
-        "summary": resource.summary,
-        "organisation": resource.organisation_id,
+    return initial_of(resource, "title kind summary organisation link published") | {
         "themes": [theme.pk for theme in resource.themes.all()],
         "methods": [method.pk for method in resource.methods.all()],
         "age_bands": list(resource.age_bands),
-        "link": resource.link,
-        "published": resource.published,
     }
 
 

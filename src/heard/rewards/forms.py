@@ -9,6 +9,7 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from heard.core.form_parts import initial_of
 from heard.core.forms import TODAY, GovUKDateField, decimal_number, radios, text_area
 from heard.core.permissions import is_partner_worker, is_system
 from heard.participation import selectors as participation_selectors
@@ -38,6 +39,11 @@ def _money(label: StrOrPromise, **kwargs: Any) -> forms.DecimalField:
         },
         **kwargs,
     )
+
+
+def _hours(label: StrOrPromise, **kwargs: Any) -> forms.DecimalField:
+    """Volunteering hours, to one decimal place (like 2 or 1.5), in a narrow box."""
+    return decimal_number(digits=5, places=1, width=5, label=label, **kwargs)
 
 
 class _OwnOrganisation:
@@ -92,11 +98,8 @@ class RecognitionForm(_OwnOrganisation, forms.Form):
     voucher_supplier = forms.CharField(
         max_length=200, required=False, label=_("Voucher supplier (vouchers)")
     )
-    hours = decimal_number(
-        digits=5,
-        places=1,
-        width=5,
-        label=_("Hours (volunteering hours)"),
+    hours = _hours(
+        _("Hours (volunteering hours)"),
         required=False,
         error_messages={"invalid": _("Enter the hours as a number, like 2 or 1.5.")},
     )
@@ -109,27 +112,16 @@ class RecognitionForm(_OwnOrganisation, forms.Form):
 
 
 def recognition_initial(recognition: Recognition) -> dict[str, Any]:
-    return {
-        "young_person": recognition.young_person.reference,
-        "kind": recognition.kind,
-        "title": recognition.title,
-        "date": recognition.date,
-        "organisation": recognition.organisation_id,
-        "accreditation_body": recognition.accreditation_body,
-        "accreditation_level": recognition.accreditation_level,
-        "voucher_value": recognition.voucher_value,
-        "voucher_supplier": recognition.voucher_supplier,
-        "hours": recognition.hours,
-        "details": recognition.details,
-    }
+    fields = (
+        "kind title date organisation accreditation_body accreditation_level voucher_value"
+        " voucher_supplier hours details"
+    )
+    return {"young_person": recognition.young_person.reference} | initial_of(recognition, fields)
 
 
 class HoursForm(forms.Form):
-    hours = decimal_number(
-        digits=5,
-        places=1,
-        width=5,
-        label=_("Hours it counts for"),
+    hours = _hours(
+        _("Hours it counts for"),
         help_text=_(
             "Every young person who attended gets these volunteering hours, like 2 or 1.5."
         ),
@@ -146,11 +138,8 @@ class DefaultsForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for kind, label in Session.Kind.choices:
-            self.fields[kind] = decimal_number(
-                digits=5,
-                places=1,
-                width=5,
-                label=str(label),
+            self.fields[kind] = _hours(
+                str(label),
                 error_messages={
                     "invalid": _("Enter the hours of a %(kind)s as a number.")
                     % {"kind": str(label).lower()},
@@ -268,7 +257,4 @@ class InvoiceForm(_OwnOrganisation, forms.Form):
 
 
 def invoice_initial(invoice: Any) -> dict[str, Any]:
-    return {
-        name: getattr(invoice, name)
-        for name in ("reference", "period_start", "period_end", "description", "amount")
-    } | {"organisation": invoice.organisation_id}
+    return initial_of(invoice, "reference period_start period_end description amount organisation")

@@ -9,8 +9,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from heard.core.filters import QuickSelectForm
+from heard.core.form_parts import PeopleChoices
 from heard.core.forms import TODAY, GovUKDateField, url_input
-from heard.core.permissions import can
 from heard.groups import selectors as group_selectors
 from heard.groups.filters import few_group_choices
 from heard.groups.models import Group, Theme
@@ -30,21 +30,6 @@ OUTCOME_HINTS: dict[str, StrOrPromise] = {
     Response.Outcome.NOT_POSSIBLE: _("We could not: you must explain why."),
     Response.Outcome.STILL_CONSIDERING: _("A decision has not been made yet."),
 }
-
-
-def person_label(young_person: YoungPerson, user: Any) -> str:
-    if can(user, "people.view_youngperson_name", young_person):
-        return f"{young_person.reference} - {young_person.display_name}"
-    return young_person.reference
-
-
-class _PeopleField(forms.ModelMultipleChoiceField):
-    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.user = user
-
-    def label_from_instance(self, obj: Any) -> str:
-        return person_label(obj, self.user)
 
 
 def themes_for_views(user: Any) -> Any:
@@ -67,7 +52,7 @@ class ViewEntryForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         label=_("Themes (Spotlight areas)"),
     )
-    young_people = _PeopleField(
+    young_people = PeopleChoices(
         queryset=YoungPerson.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -254,7 +239,7 @@ class FeedbackForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         label=_("Groups told"),
     )
-    young_people = _PeopleField(
+    young_people = PeopleChoices(
         queryset=YoungPerson.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,

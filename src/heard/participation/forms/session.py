@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from crispy_forms_gds.choices import Choice
@@ -16,13 +15,16 @@ from heard.core.forms import GovUKDateField
 from heard.core.roles import HearByRightStandard
 from heard.groups.models import Group, Theme
 from heard.participation import selectors
-from heard.participation.forms.attendance import NOT_RECORDED, attended_field, status_field
+from heard.participation.forms.attendance import (
+    NOT_RECORDED,
+    attended_field,
+    status_field,
+    young_people_named,
+)
 from heard.participation.forms.hints import DEGREE_HINTS, TYPE_HINTS
 from heard.participation.models import Attendance, Degree, ParticipationType, Session
 from heard.people.models import YoungPerson
 from heard.people.templatetags.young_people import young_person_link
-
-_REFERENCE_SPLIT = re.compile(r"[\s,;]+")
 
 
 def _checkboxes(queryset: Any, label: str) -> forms.ModelMultipleChoiceField:
@@ -314,16 +316,7 @@ class SessionForm(forms.Form):
         )
 
     def clean_other_attendees(self) -> list[YoungPerson]:
-        text = self.cleaned_data.get("other_attendees", "")
-        references = [ref.upper() for ref in _REFERENCE_SPLIT.split(text) if ref]
-        found = selectors.young_people_by_reference(self.user, references)
-        missing = [ref for ref in references if ref not in found]
-        if missing:
-            raise forms.ValidationError(
-                _("No young person you can see has the reference %(references)s.")
-                % {"references": ", ".join(missing)}
-            )
-        return [found[ref] for ref in references]
+        return young_people_named(self.user, self.cleaned_data.get("other_attendees", ""))
 
     def attendees(self) -> list[tuple[YoungPerson, str]]:
         """The attendance list to give the service, from the ticked boxes or chosen statuses."""
