@@ -1,33 +1,22 @@
 from django.urls import path
 
 from heard.core import account_views, sign_in_event_views, two_factor_views, views
+from heard.core.page_routes import page
 
 app_name = "core"
 
 urlpatterns = [
-    path("", views.root, name="root"),
+    page("", views.root),
     path("sign-in/", views.SignInView.as_view(), name="sign-in"),
-    path("sign-out/", views.sign_out, name="sign-out"),
-    path("two-factor/", two_factor_views.two_factor, name="two-factor"),
-    path("two-factor/set-up/", two_factor_views.two_factor_setup, name="two-factor-setup"),
-    path(
-        "two-factor/backup-code/",
-        two_factor_views.two_factor_backup_code,
-        name="two-factor-backup-code",
-    ),
+    page("sign-out/", views.sign_out),
+    page("two-factor/", two_factor_views.two_factor),
+    page("two-factor/set-up/", two_factor_views.two_factor_setup),
+    page("two-factor/backup-code/", two_factor_views.two_factor_backup_code),
     # Outside /two-factor/: only a fully signed-in user reaches these (security.OPEN_PREFIXES).
-    path("account/two-factor/", two_factor_views.two_factor_account, name="two-factor-account"),
-    path(
-        "account/two-factor/staff/<int:pk>/reset/",
-        two_factor_views.two_factor_reset,
-        name="two-factor-reset",
-    ),
-    path(
-        "account/two-factor/backup-codes/",
-        two_factor_views.backup_codes_regenerate,
-        name="backup-codes-regenerate",
-    ),
-    path("account/password/", account_views.password_change, name="password-change"),
+    page("account/two-factor/", two_factor_views.two_factor_account),
+    page("account/two-factor/staff/<int:pk>/reset/", two_factor_views.two_factor_reset),
+    page("account/two-factor/backup-codes/", two_factor_views.backup_codes_regenerate),
+    page("account/password/", account_views.password_change),
     path("password-reset/", account_views.PasswordResetView.as_view(), name="password-reset"),
     path(
         "password-reset/sent/",
@@ -45,6 +34,6 @@ urlpatterns = [
         name="password-reset-complete",
     ),
     path("sign-in-events/", sign_in_event_views.sign_in_event_list, name="sign-in-events"),
-    path("history/<str:object_type>/<str:object_id>/", views.history, name="history"),
-    path("healthz", views.healthz, name="healthz"),
+    page("history/<str:object_type>/<str:object_id>/", views.history),
+    page("healthz", views.healthz),
 ]

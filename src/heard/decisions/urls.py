@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from heard.core.page_routes import page
 from heard.core.record_routes import record_views
 from heard.decisions import views
 
@@ -23,10 +24,10 @@ urlpatterns = [
         },
     ),
     *record_views(views, "budgets/proposals/", "proposal", pages=("edit",), member=("withdraw",)),
-    path("budgets/panels/", views.panels, name="panels"),
-    path("budgets/<int:pk>/proposals/add/", views.proposal_create, name="proposal-create"),
+    page("budgets/panels/", views.panels),
+    page("budgets/<int:pk>/proposals/add/", views.proposal_create),
     path("portal/votes/", views.portal_rounds, name="portal-rounds"),
-    path("portal/votes/<int:pk>/", views.portal_round, name="portal-round"),
-    path("portal/votes/<int:pk>/vote/", views.portal_vote, name="portal-vote"),
-    path("portal/votes/<int:pk>/propose/", views.portal_propose, name="portal-propose"),
+    page("portal/votes/<int:pk>/", views.portal_round),
+    page("portal/votes/<int:pk>/vote/", views.portal_vote),
+    page("portal/votes/<int:pk>/propose/", views.portal_propose),
 ]

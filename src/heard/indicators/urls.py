@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from heard.core.page_routes import page
 from heard.core.record_routes import record_views
 from heard.indicators import indicator_views, views
 from heard.indicators.reports import views as report_views
@@ -26,6 +27,6 @@ report_patterns = record_views(
 )
 
 urlpatterns = [
-    path("home/", views.home, name="home"),
+    page("home/", views.home),
     path("", include((indicator_patterns + report_patterns, "indicators"))),
 ]

@@ -1,5 +1,4 @@
-from django.urls import path
-
+from heard.core.page_routes import page
 from heard.core.record_routes import record_views
 from heard.involvement import views
 
@@ -17,14 +16,6 @@ urlpatterns = [
         pages=("edit",),
         member=("delete",),
     ),
-    path(
-        "evaluations/sessions/<int:pk>/",
-        views.session_evaluations,
-        name="session-evaluations",
-    ),
-    path(
-        "evaluations/sessions/<int:pk>/add/",
-        views.evaluation_create,
-        name="evaluation-create",
-    ),
+    page("evaluations/sessions/<int:pk>/", views.session_evaluations),
+    page("evaluations/sessions/<int:pk>/add/", views.evaluation_create),
 ]

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from heard.core.page_routes import page
 from heard.core.record_routes import record_views
 from heard.opportunities import portal_views, views
 
@@ -14,12 +15,8 @@ urlpatterns = [
         member=("delete",),
         member_views={"sign-ups": views.SignUpListView.as_view(), "attendance": views.attendance},
     ),
-    path("opportunities/<int:pk>/sign-ups/add/", views.sign_up_create, name="sign-up-create"),
-    path(
-        "opportunities/sign-ups/<int:pk>/withdraw/",
-        views.sign_up_withdraw,
-        name="sign-up-withdraw",
-    ),
+    page("opportunities/<int:pk>/sign-ups/add/", views.sign_up_create),
+    page("opportunities/sign-ups/<int:pk>/withdraw/", views.sign_up_withdraw),
     path("portal/get-involved/", portal_views.get_involved, name="portal-list"),
     path("portal/get-involved/mine/", portal_views.mine, name="portal-mine"),
     path("portal/get-involved/<int:pk>/", portal_views.opportunity, name="portal-detail"),

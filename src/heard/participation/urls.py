@@ -1,5 +1,6 @@
 from django.urls import path
 
+from heard.core.page_routes import page
 from heard.core.record_routes import record_views
 from heard.participation import concern_views, headcount_views, views
 
@@ -16,7 +17,7 @@ urlpatterns = [
         collection={"import": views.session_import},
         create_path="new/",
     ),
-    path("<int:pk>/concern/", concern_views.concern_raise, name="concern-raise"),
-    path("<int:pk>/headcount/", headcount_views.headcount_add, name="headcount-add"),
-    path("headcounts/<int:pk>/remove/", headcount_views.headcount_remove, name="headcount-remove"),
+    page("<int:pk>/concern/", concern_views.concern_raise),
+    page("<int:pk>/headcount/", headcount_views.headcount_add),
+    page("headcounts/<int:pk>/remove/", headcount_views.headcount_remove),
 ]

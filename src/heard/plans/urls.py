@@ -1,5 +1,4 @@
-from django.urls import path
-
+from heard.core.page_routes import page
 from heard.core.record_routes import record_views
 from heard.plans import views
 
@@ -13,10 +12,10 @@ urlpatterns = [
         list=views.ActionPlanListView.as_view(),
         member=("delete", "export", "copy", "import"),
     ),
-    path("<int:pk>/outcomes/add/", views.outcome_add, name="outcome-add"),
-    path("outcomes/<int:pk>/edit/", views.outcome_edit, name="outcome-edit"),
-    path("outcomes/<int:pk>/delete/", views.outcome_delete, name="outcome-delete"),
-    path("outcomes/<int:pk>/actions/add/", views.action_add, name="action-add"),
+    page("<int:pk>/outcomes/add/", views.outcome_add),
+    page("outcomes/<int:pk>/edit/", views.outcome_edit),
+    page("outcomes/<int:pk>/delete/", views.outcome_delete),
+    page("outcomes/<int:pk>/actions/add/", views.action_add),
     *record_views(views, "actions/", "action", pages=("detail", "edit"), member=("delete",)),
-    path("actions/<int:pk>/reviews/add/", views.review_add, name="review-add"),
+    page("actions/<int:pk>/reviews/add/", views.review_add),
 ]

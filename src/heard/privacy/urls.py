@@ -4,6 +4,7 @@ name)`` once, its prefix added here."""
 
 from django.urls import path
 
+from heard.core.page_routes import page
 from heard.privacy import views
 from heard.privacy.views import retention as retention_views
 
@@ -31,8 +32,8 @@ REACH_PAGES = (
 
 urlpatterns = [
     *(path(f"young-people/<int:pk>/{route}", v, name=n) for route, v, n in YOUNG_PERSON_PAGES),
-    path("consents/<int:pk>/withdraw/", views.consent_withdraw, name="consent-withdraw"),
+    page("consents/<int:pk>/withdraw/", views.consent_withdraw),
     *(path(f"reach/{route}", view, name=name) for route, view, name in REACH_PAGES),
-    path("retention/", retention_views.retention, name="retention"),
-    path("retention/run/", retention_views.retention_run, name="retention-run"),
+    page("retention/", retention_views.retention),
+    page("retention/run/", retention_views.retention_run),
 ]

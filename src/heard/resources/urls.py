@@ -1,5 +1,4 @@
-from django.urls import path
-
+from heard.core.page_routes import page
 from heard.core.record_routes import record_views
 from heard.resources import views
 
@@ -13,10 +12,6 @@ urlpatterns = [
         list=views.ResourceListView.as_view(),
         member=("delete", "download"),
     ),
-    path("resources/sessions/<int:pk>/", views.session_resources, name="session-resources"),
-    path(
-        "resources/sessions/uses/<int:pk>/remove/",
-        views.session_resource_remove,
-        name="session-resource-remove",
-    ),
+    page("resources/sessions/<int:pk>/", views.session_resources),
+    page("resources/sessions/uses/<int:pk>/remove/", views.session_resource_remove),
 ]

@@ -1,5 +1,4 @@
-from django.urls import path
-
+from heard.core.page_routes import page
 from heard.core.record_routes import record_views
 from heard.safeguarding import views
 
@@ -15,7 +14,7 @@ urlpatterns = [
         member=("assign", "decide", "close"),
         collection={"raise": views.concern_raise, "raised": views.concern_raised},
     ),
-    path("checks/due/", views.checks_due, name="checks-due"),
+    page("checks/due/", views.checks_due),
     *record_views(
         views,
         "checks/",
