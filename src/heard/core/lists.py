@@ -20,6 +20,7 @@ from django.db import connections
 from django.db.models import QuerySet
 from django.http import HttpResponseBase, HttpResponseRedirect
 from django.urls import reverse
+from django.utils.text import slugify
 from django.views.generic import ListView
 
 from heard.core import tables
@@ -137,7 +138,8 @@ class StaffListView(LoginRequiredMixin, ListView):  # type: ignore[type-arg]
     columns: Sequence[tables.Column] = ()
     #: Columns for the CSV export only, where a page draws its own table; else from ``columns``.
     csv_columns: Sequence[Column | tables.Column] = ()
-    csv_filename = "export.csv"
+    #: The exports' file name; unset, the title's ("Expense claims": ``expense-claims.csv``).
+    csv_filename = ""
     #: The rules permission a user needs to see this list at all.
     permission_required = ""
     title = ""
@@ -174,6 +176,9 @@ class StaffListView(LoginRequiredMixin, ListView):  # type: ignore[type-arg]
     def get_csv_columns(self) -> Sequence[Column | tables.Column]:
         return self.csv_columns or tables.csv_columns(self.columns)
 
+    def get_csv_filename(self) -> str:
+        return self.csv_filename or f"{slugify(self.title) or 'export'}.csv"
+
     def get(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponseBase:  # type: ignore[override]
         columns = self.get_csv_columns()
         export_format = request.GET.get("format")
@@ -185,7 +190,7 @@ class StaffListView(LoginRequiredMixin, ListView):  # type: ignore[type-arg]
             rows = self.csv_rows(queryset)
             if job is not None:
                 rows = job.track(rows, total=queryset.order_by().count())
-            return export_response(export_format, rows, columns, self.csv_filename)
+            return export_response(export_format, rows, columns, self.get_csv_filename())
         return super().get(request, *args, **kwargs)
 
     def export_is_long(self, queryset: QuerySet[Any]) -> bool:
@@ -200,7 +205,7 @@ class StaffListView(LoginRequiredMixin, ListView):  # type: ignore[type-arg]
             request.user,
             job_registry.EXPORT,
             params=job_exports.export_params(request.path, request.GET, export_format),
-            label=f"{self.title or self.csv_filename} ({export_format.upper()})",
+            label=f"{self.title or self.get_csv_filename()} ({export_format.upper()})",
         )
         response = HttpResponseRedirect(reverse("jobs:job-detail", kwargs={"job_uuid": job.uuid}))
         response.status_code = 303

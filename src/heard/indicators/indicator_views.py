@@ -61,7 +61,6 @@ class IndicatorListView(StaffListView):
     context_permissions = {"can_add": "indicators.add_indicator"}
     columns = COLUMNS
     filterset_class = filters.IndicatorFilter
-    csv_filename = "indicators.csv"
     selector = staticmethod(selectors.indicators_visible_to)
 
     def _progress(self, rows: Iterable[Indicator]) -> list[Progress]:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from heard.core import tables
+from heard.core.columns import HOST
 from heard.core.permissions import can, is_board_member
 from heard.indicators import selectors
 from heard.indicators.disclosure import home_counts_shown
@@ -40,7 +41,7 @@ _GROUP_LINK = (
 #: The overdue visits table: the groups whose visit or meeting is overdue, most overdue first.
 OVERDUE_COLUMNS = (
     tables.Column(gettext_lazy("Group"), "name", cell=_GROUP_LINK),
-    tables.Column(gettext_lazy("Host"), "host_organisation.name"),
+    HOST,
     tables.Column(gettext_lazy("Last contact"), lambda group: group.last_contact or "None yet"),
     tables.Column(gettext_lazy("Was due"), "next_due"),
     tables.Column(gettext_lazy("Days overdue"), "days_overdue", numeric=True),

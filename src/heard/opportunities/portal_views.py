@@ -9,23 +9,22 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from heard.core.confirm import confirm_page
 from heard.opportunities import selectors, services
 from heard.opportunities.models import SignUp
 from heard.people.models import YoungPerson
-from heard.portal.views import portal_required
+from heard.portal.views import portal_page, portal_required
 
-
-@portal_required
-def get_involved(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
-    context = {
-        "young_person": young_person,
-        "opportunities": selectors.portal_opportunities(young_person, timezone.localdate()),
-        "title": _("Get involved"),
-    }
-    return render(request, "opportunities/portal_list.html", context)
+get_involved = portal_page(
+    "opportunities/portal_list.html",
+    gettext_lazy("Get involved"),
+    opportunities=lambda young_person: selectors.portal_opportunities(
+        young_person, timezone.localdate()
+    ),
+)
 
 
 @portal_required
@@ -64,14 +63,11 @@ def sign_up(request: HttpRequest, young_person: YoungPerson, pk: int) -> HttpRes
     )
 
 
-@portal_required
-def mine(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
-    context = {
-        "young_person": young_person,
-        "sign_ups": list(selectors.portal_sign_ups(young_person)),
-        "title": _("My sign-ups"),
-    }
-    return render(request, "opportunities/portal_mine.html", context)
+mine = portal_page(
+    "opportunities/portal_mine.html",
+    gettext_lazy("My sign-ups"),
+    sign_ups=lambda young_person: list(selectors.portal_sign_ups(young_person)),
+)
 
 
 @require_http_methods(["GET", "POST"])

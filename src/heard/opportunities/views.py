@@ -10,16 +10,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from heard.core import tables
+from heard.core.columns import DESCRIPTION_CSV, HOW, KIND, ORGANISATION, STATUS, YOUNG_PERSON
 from heard.core.confirm import confirm_page
 from heard.core.forms import add_service_errors, form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
+from heard.core.record_views import page_url
 from heard.core.records import Record
 from heard.opportunities import selectors, services
 from heard.opportunities.filters import OpportunityFilter, SignUpFilter
@@ -47,27 +48,24 @@ OPPORTUNITY = Record(
 opportunity_url = OPPORTUNITY.url
 
 
-def sign_ups_url(opportunity: Opportunity | int) -> str:
-    pk = opportunity if isinstance(opportunity, int) else opportunity.pk
-    return reverse("opportunities:opportunity-sign-ups", args=[pk])
+sign_ups_url = page_url("opportunities:opportunity-sign-ups")
 
 
 OpportunityListView = OPPORTUNITY.list_view(
     title="Opportunities",
     selector=selectors.opportunities_visible_to,
     filterset_class=OpportunityFilter,
-    csv_filename="opportunities.csv",
     columns=(
         OPPORTUNITY.link_column("Title", "title"),
-        tables.Column(gettext_lazy("Kind"), "get_kind_display"),
+        KIND,
         tables.Column(gettext_lazy("Starts"), "starts_at"),
         tables.Column(gettext_lazy("Closing date"), "closes_on"),
-        tables.Column(gettext_lazy("Organisation"), "organisation.name"),
-        tables.Column(gettext_lazy("Status"), "get_status_display"),
+        ORGANISATION,
+        STATUS,
         tables.Column(gettext_lazy("Places"), lambda row: row.places if row.places else "No limit"),
         tables.Column(gettext_lazy("Signed up"), "taken", numeric=True),
         tables.Column(gettext_lazy("Where"), "where", in_table=False),
-        tables.Column(gettext_lazy("Description"), "description", in_table=False),
+        DESCRIPTION_CSV,
         tables.Column(gettext_lazy("Accessibility"), "accessibility", in_table=False),
         tables.Column(
             gettext_lazy("Age bands"), lambda row: ", ".join(row.age_band_labels()), in_table=False
@@ -117,13 +115,12 @@ class SignUpListView(StaffListView):
     filterset_class = SignUpFilter
     permission_required = VIEW_SIGN_UPS
     title = "Sign-ups"
-    csv_filename = "sign-ups.csv"
     selector = staticmethod(selectors.sign_ups_visible_to)
     columns = (
-        tables.Column(gettext_lazy("Young person"), "young_person.reference"),
+        YOUNG_PERSON,
         tables.Column(gettext_lazy("Signed up"), "signed_up_at"),
-        tables.Column(gettext_lazy("How"), "get_how_display"),
-        tables.Column(gettext_lazy("Status"), "get_status_display"),
+        HOW,
+        STATUS,
         tables.Column(
             gettext_lazy("Session"),
             lambda row: str(row.session) if row.session else "",

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from heard.core import tables
+from heard.core.columns import ATTENDED, DATE, NAME, ORGANISATION, REFERENCE
 from heard.core.exports import Column
 from heard.core.forms import form_page
 from heard.core.lists import StaffListView
@@ -56,7 +57,7 @@ SESSION_CSV_COLUMNS: list[Column] = [
 
 #: The sessions table (the CSV export has its own, fuller columns).
 SESSION_COLUMNS: tuple[tables.Column, ...] = (
-    tables.Column(gettext_lazy("Date"), "date"),
+    DATE,
     tables.Column(
         gettext_lazy("Session"),
         cell='<a class="govuk-link" href="{% url "participation:session-detail" row.pk %}">'
@@ -69,9 +70,9 @@ SESSION_COLUMNS: tuple[tables.Column, ...] = (
         "{% elif row.young_person %}{% young_person_link row.young_person %} (individual)"
         "{% elif row.is_open %}Open to all{% else %}The organisation's young people{% endif %}",
     ),
-    tables.Column(gettext_lazy("Organisation"), "organisation.name"),
+    ORGANISATION,
     tables.Column(gettext_lazy("Degree"), "get_degree_display"),
-    tables.Column(gettext_lazy("Attended"), "attendee_count", numeric=True),
+    ATTENDED,
     tables.Column(
         gettext_lazy("Monitoring form"),
         cell='{% if row.monitoring_form_complete %}<strong class="govuk-tag govuk-tag--green">'
@@ -88,7 +89,6 @@ class SessionListView(StaffListView):
     csv_columns = SESSION_CSV_COLUMNS
     permission_required = "participation.view_session"
     filterset_class = SessionFilter
-    csv_filename = "sessions.csv"
     selector = staticmethod(selectors.sessions_visible_to)
     context_permissions = {
         "can_add": "participation.add_session",
@@ -130,12 +130,12 @@ class MonitoringFollowUpView(SessionListView):
 
 #: Who attended a session, with their names for a reader who may see them.
 ATTENDANCE_COLUMNS = (
-    tables.Column(gettext_lazy("Reference"), "young_person.reference"),
+    REFERENCE,
     tables.Column(gettext_lazy("Attendance"), "get_status_display"),
 )
 #: Name first, reference beside (the name links to the record: ``linking_young_people``).
 ATTENDANCE_COLUMNS_NAMED = (
-    tables.Column(gettext_lazy("Name"), "young_person.display_name"),
+    NAME,
     *ATTENDANCE_COLUMNS,
 )
 #: A CSV file's problems, one a row.

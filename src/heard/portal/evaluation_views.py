@@ -4,6 +4,8 @@ The evaluation itself is the involvement app's (``heard.involvement``)."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -42,12 +44,6 @@ def how_it_went(request: HttpRequest, young_person: YoungPerson) -> HttpResponse
 def evaluate(request: HttpRequest, young_person: YoungPerson, pk: int) -> HttpResponse:
     """One tap: good, OK or not good, with an optional comment."""
     session = involvement_selectors.portal_session_get(young_person, pk)
-    form = forms.EvaluationForm(request.POST)
-    one_tap(
-        request,
-        form,
-        lambda: involvement_services.evaluation_give(
-            young_person=young_person, session=session, **form.cleaned_data
-        ),
-    )
+    give = partial(involvement_services.evaluation_give, young_person=young_person, session=session)
+    one_tap(request, forms.EvaluationForm, give)
     return redirect(reverse("portal:how-it-went") + f"#session-{session.pk}")

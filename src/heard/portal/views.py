@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from functools import wraps
-from typing import Any
+from functools import partial, wraps
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -33,6 +33,9 @@ from heard.people import selectors as people_selectors
 from heard.people.models import YoungPerson
 from heard.portal import forms, poster, selectors, services
 from heard.voice import services as voice_services
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 PORTAL_SESSION_KEY = "heard_portal"
 #: A portal session lasts this long after signing in, whatever the staff session length.
@@ -77,6 +80,22 @@ def portal_required(
         return view(request, young_person, *args, **kwargs)
 
     return never_cache(wrapper)
+
+
+def portal_page(
+    template: str, title: StrOrPromise, **shows: Callable[[YoungPerson], Any]
+) -> Callable[..., HttpResponse]:
+    """A portal page that shows the signed-in young person what is theirs: each of ``shows``
+    read for them (``surveys=selectors.portal_surveys``), under ``title`` (marked with
+    ``gettext_lazy``) in their language."""
+
+    @portal_required
+    def page(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
+        context = {name: read(young_person) for name, read in shows.items()}
+        context.update(young_person=young_person, title=str(title))
+        return render(request, template, context)
+
+    return page
 
 
 # --- Signing in and out -------------------------------------------------------------------------
@@ -143,12 +162,13 @@ def home(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
     return render(request, "portal/home.html", context)
 
 
-def one_tap(request: HttpRequest, form: Any, save: Callable[[], Any]) -> None:
-    """A one-tap answer (a rating, an evaluation): ``save()`` when the form is valid, then its
-    errors or the thanks as messages on the page it goes back to."""
+def one_tap(request: HttpRequest, form_class: type[Any], give: Callable[..., Any]) -> None:
+    """A one-tap answer (a rating, an evaluation): ``give(**answers)`` when the POST is valid
+    for ``form_class``, then its errors or the thanks as messages on the page it goes back to."""
+    form = form_class(request.POST)
     if form.is_valid():
         try:
-            save()
+            give(**form.cleaned_data)
         except ValidationError as exc:
             forms.add_service_errors(form, exc)
     if form.errors:
@@ -159,15 +179,12 @@ def one_tap(request: HttpRequest, form: Any, save: Callable[[], Any]) -> None:
         messages.success(request, _("Thank you! We saved what you think."))
 
 
-@portal_required
-def sessions(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
-    context = {
-        "young_person": young_person,
-        "sessions": selectors.portal_sessions(young_person),
-        "title": _("Times I took part"),
-        "columns": session_columns(),
-    }
-    return render(request, "portal/sessions.html", context)
+sessions = portal_page(
+    "portal/sessions.html",
+    gettext_lazy("Times I took part"),
+    sessions=selectors.portal_sessions,
+    columns=lambda young_person: session_columns(),
+)
 
 
 @require_POST
@@ -175,13 +192,10 @@ def sessions(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
 def rate(request: HttpRequest, young_person: YoungPerson, pk: int) -> HttpResponse:
     """One tap: helpful, not sure or not helpful, with an optional comment."""
     response = selectors.portal_response_get(young_person, pk)
-    form = forms.RatingForm(request.POST)
     one_tap(
         request,
-        form,
-        lambda: voice_services.rating_give(
-            young_person=young_person, response=response, **form.cleaned_data
-        ),
+        forms.RatingForm,
+        partial(voice_services.rating_give, young_person=young_person, response=response),
     )
     view_pk = request.POST.get("view", "")
     anchor = f"#view-{int(view_pk)}" if view_pk.isdigit() else ""

@@ -7,17 +7,18 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from heard.core import tables
+from heard.core.columns import KIND, SUMMARY_CSV
 from heard.core.forms import form_page
 from heard.core.permissions import can, require
-from heard.core.records import Record, attachment
+from heard.core.record_views import download_view, page_url
+from heard.core.records import Record
 from heard.participation import selectors as participation_selectors
 from heard.resources import selectors, services
 from heard.resources.filters import ResourceFilter
@@ -36,18 +37,16 @@ RESOURCE = Record(
 resource_url = RESOURCE.url
 
 
-def session_resources_url(session_pk: int) -> str:
-    return reverse("resources:session-resources", args=[session_pk])
+session_resources_url = page_url("resources:session-resources")
 
 
 ResourceListView = RESOURCE.list_view(
     title="Resources",
     selector=selectors.resources_visible_to,
     filterset_class=ResourceFilter,
-    csv_filename="resources.csv",
     columns=(
         RESOURCE.link_column("Title", "title"),
-        tables.Column(gettext_lazy("Kind"), "get_kind_display"),
+        KIND,
         tables.Column(
             gettext_lazy("Themes"), lambda row: ", ".join(str(t) for t in row.themes.all())
         ),
@@ -59,7 +58,7 @@ ResourceListView = RESOURCE.list_view(
         ),
         tables.Column(gettext_lazy("Published"), "published"),
         tables.Column(gettext_lazy("Used in sessions"), "use_count", numeric=True),
-        tables.Column(gettext_lazy("Summary"), "summary", in_table=False),
+        SUMMARY_CSV,
         tables.Column(
             gettext_lazy("Organisation"),
             lambda row: row.organisation.name if row.organisation else "The partnership",
@@ -88,13 +87,14 @@ resource_delete = RESOURCE.delete_view(
 )
 
 
-@login_required
-def resource_download(request: HttpRequest, pk: int) -> HttpResponseBase:
-    """The only way to a resource's file: checked like the resource, sent as a download."""
-    resource = selectors.resource_get(request.user, pk)
-    if not resource.file:
-        raise Http404("This resource has no file.")
-    return attachment(resource.file, f"resource-{resource.pk}", resource.content_type)
+#: The only way to a resource's file: checked like the resource, sent as a download.
+resource_download = download_view(
+    selectors.resource_get,
+    file="file",
+    content_type="content_type",
+    stem="resource",
+    missing="This resource has no file.",
+)
 
 
 # The resources a session used ------------------------------------------------------------------

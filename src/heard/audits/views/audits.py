@@ -17,6 +17,7 @@ from heard.audits.models import Audit
 from heard.audits.views._common import delete_view, history_url, link
 from heard.audits.warnings import warn_untrained
 from heard.core import tables
+from heard.core.columns import ORGANISATION_CSV, SERVICE_CSV
 from heard.core.lists import StaffListView
 from heard.core.permissions import can
 from heard.core.records import Record
@@ -34,23 +35,33 @@ DECISION = tables.Column(
 EXPIRES = tables.Column(gettext_lazy("Kite mark expires on"), "expires_on")
 
 
-class AuditListView(StaffListView):
-    selector = staticmethod(selectors.audits_visible_to)
-    permission_required = "audits.view_audit"
-    context_permissions = {"can_add": "audits.add_audit"}
-    template_name = "audits/audit_list.html"
-    filterset_class = filters.AuditFilter
-    title = "Audits"
-    csv_filename = "audits.csv"
-    columns = (
+def _warn(request: HttpRequest, audit: Audit) -> None:
+    warn_untrained(request, audit.young_auditors.all(), audit.date)
+
+
+AUDIT = Record(
+    "audits:audit",
+    "audits.audit",
+    selectors.audit_get,
+    form=forms.AuditForm,
+    initial=forms.AuditForm.initial_for,
+    label=lambda audit: f"the {str(audit)[:1].lower()}{str(audit)[1:]}",
+    saved=_warn,
+)
+AuditListView = AUDIT.list_view(
+    title="Audits",
+    selector=selectors.audits_visible_to,
+    filterset_class=filters.AuditFilter,
+    columns=(
         HOLDER,
-        tables.Column(gettext_lazy("Organisation"), "organisation.name", in_table=False),
-        tables.Column(gettext_lazy("Service"), "service", in_table=False),
+        ORGANISATION_CSV,
+        SERVICE_CSV,
         DATE,
         DECISION,
         EXPIRES,
         tables.Column(gettext_lazy("What is needed"), "needed", in_table=False),
-    )
+    ),
+)
 
 
 def _state(audit: Audit) -> str:
@@ -77,8 +88,8 @@ class KiteMarkListView(StaffListView):
     csv_filename = "kite-marks.csv"
     columns = (
         HOLDER,
-        tables.Column(gettext_lazy("Organisation"), "organisation.name", in_table=False),
-        tables.Column(gettext_lazy("Service"), "service", in_table=False),
+        ORGANISATION_CSV,
+        SERVICE_CSV,
         tables.Column(gettext_lazy("Awarded"), "date"),
         EXPIRES,
         tables.Column(gettext_lazy("Renewal"), _state, cell=STATE_TAGS),
@@ -115,19 +126,6 @@ def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "audits/audit_detail.html", context)
 
 
-def _warn(request: HttpRequest, audit: Audit) -> None:
-    warn_untrained(request, audit.young_auditors.all(), audit.date)
-
-
-AUDIT = Record(
-    "audits:audit",
-    "audits.audit",
-    selectors.audit_get,
-    form=forms.AuditForm,
-    initial=forms.AuditForm.initial_for,
-    label=lambda audit: f"the {str(audit)[:1].lower()}{str(audit)[1:]}",
-    saved=_warn,
-)
 audit_create = AUDIT.create_view(
     services.audit_record,
     title="Record an audit",

@@ -16,34 +16,11 @@ from heard.audits.models import ProvisionReview
 from heard.audits.views._common import delete_view, history_url, link
 from heard.audits.warnings import warn_untrained
 from heard.core import tables
+from heard.core.columns import FINDINGS_CSV, SERVICE_CSV
 from heard.core.forms import form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
 from heard.core.records import Record
-
-
-class ReviewListView(StaffListView):
-    selector = staticmethod(selectors.reviews_visible_to)
-    permission_required = "audits.view_provisionreview"
-    context_permissions = {"can_add": "audits.add_provisionreview"}
-    template_name = "audits/review_list.html"
-    filterset_class = filters.ReviewFilter
-    title = "Provision reviews"
-    csv_filename = "provision-reviews.csv"
-    columns = (
-        tables.Column(
-            gettext_lazy("Provider or service"),
-            "holder",
-            cell=link("audits:review-detail", "{{ row.holder }}"),
-        ),
-        tables.Column(gettext_lazy("Provider"), "provider.name", in_table=False),
-        tables.Column(gettext_lazy("Service"), "service", in_table=False),
-        tables.Column(gettext_lazy("Visited"), "visit_date"),
-        tables.Column(gettext_lazy("Revisit"), "revisit_date"),
-        tables.Column(gettext_lazy("Recommendations"), "recommendation_count", numeric=True),
-        tables.Column(gettext_lazy("Not acted on"), "not_acted_on_count", numeric=True),
-        tables.Column(gettext_lazy("Findings"), "findings", in_table=False),
-    )
 
 
 def _review_url(review: ProvisionReview) -> str:
@@ -68,6 +45,25 @@ REVIEW = Record(
     label=_named,
     form_kwargs=lambda request, review: {} if review is None else {"adding": False},
     saved=_warn,
+)
+ReviewListView = REVIEW.list_view(
+    title="Provision reviews",
+    selector=selectors.reviews_visible_to,
+    filterset_class=filters.ReviewFilter,
+    columns=(
+        tables.Column(
+            gettext_lazy("Provider or service"),
+            "holder",
+            cell=link("audits:review-detail", "{{ row.holder }}"),
+        ),
+        tables.Column(gettext_lazy("Provider"), "provider.name", in_table=False),
+        SERVICE_CSV,
+        tables.Column(gettext_lazy("Visited"), "visit_date"),
+        tables.Column(gettext_lazy("Revisit"), "revisit_date"),
+        tables.Column(gettext_lazy("Recommendations"), "recommendation_count", numeric=True),
+        tables.Column(gettext_lazy("Not acted on"), "not_acted_on_count", numeric=True),
+        FINDINGS_CSV,
+    ),
 )
 
 
@@ -217,11 +213,9 @@ class RecommendationListView(StaffListView):
     template_name = "audits/recommendation_list.html"
     filterset_class = filters.RecommendationFilter
     title = "Recommendations"
-    csv_filename = "recommendations.csv"
     columns = RECOMMENDATION_COLUMNS
 
 
 class NotActedOnListView(RecommendationListView):
     selector = staticmethod(selectors.recommendations_not_acted_on)
     title = "Recommendations not acted on"
-    csv_filename = "recommendations-not-acted-on.csv"

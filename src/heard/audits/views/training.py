@@ -14,31 +14,37 @@ from django.utils.translation import gettext_lazy
 from heard.audits import filters, forms, selectors, services
 from heard.audits.views._common import delete_view, history_url, link
 from heard.core import tables
+from heard.core.columns import ATTENDED, DATE
 from heard.core.lists import StaffListView
 from heard.core.permissions import can
 from heard.core.records import Record, cleaned
 
-
-class CourseListView(StaffListView):
-    selector = staticmethod(selectors.courses_visible_to)
-    permission_required = "audits.view_course"
-    context_permissions = {
+COURSE = Record(
+    "audits:course",
+    "audits.course",
+    selectors.course_get,
+    form=forms.CourseForm,
+    initial=forms.CourseForm.initial_for,
+    label=lambda course: f"the course {course.title}",
+)
+CourseListView = COURSE.list_view(
+    title="Young people's training",
+    selector=selectors.courses_visible_to,
+    filterset_class=filters.CourseFilter,
+    context_permissions={
         "can_add": "audits.add_course",
         "can_view_trained": "audits.view_courseattendance",
-    }
-    template_name = "audits/course_list.html"
-    filterset_class = filters.CourseFilter
-    title = "Young people's training"
-    csv_filename = "young-peoples-training.csv"
-    columns = (
+    },
+    columns=(
         tables.Column(
             gettext_lazy("Course"), "title", cell=link("audits:course-detail", "{{ row.title }}")
         ),
         tables.Column(gettext_lazy("For"), "get_kind_display"),
-        tables.Column(gettext_lazy("Date"), "date"),
+        DATE,
         tables.Column(gettext_lazy("Current until"), "valid_until"),
-        tables.Column(gettext_lazy("Attended"), "attendee_count", numeric=True),
-    )
+        ATTENDED,
+    ),
+)
 
 
 @login_required
@@ -58,14 +64,6 @@ def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "audits/course_detail.html", context)
 
 
-COURSE = Record(
-    "audits:course",
-    "audits.course",
-    selectors.course_get,
-    form=forms.CourseForm,
-    initial=forms.CourseForm.initial_for,
-    label=lambda course: f"the course {course.title}",
-)
 course_create = COURSE.create_view(
     services.course_record,
     title="Record a course",
@@ -102,7 +100,6 @@ class TrainedListView(StaffListView):
     template_name = "audits/trained_list.html"
     filterset_class = filters.TrainedFilter
     title = "Trained young people"
-    csv_filename = "trained-young-people.csv"
     columns = (
         tables.Column(
             gettext_lazy("Young person"),

@@ -19,9 +19,10 @@ from heard.consultations.filters import ConsultationFilter
 from heard.consultations.forms import ConsultationForm, consultation_initial
 from heard.consultations.models import Consultation
 from heard.core import disclosure, tables
+from heard.core.columns import FINDINGS_CSV, STATUS, SUMMARY_CSV
 from heard.core.forms import add_service_errors
-from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
+from heard.core.record_views import FiguresListView
 from heard.core.records import Record
 
 ADD = "consultations.add_consultation"
@@ -44,34 +45,28 @@ def _themes(row: Consultation) -> str:
     return "; ".join(theme.title for theme in row.themes.all())
 
 
-class _ConsultationList(StaffListView):
-    def prepare_row(self, row: Consultation) -> Consultation:
-        row.shown_response_count = selectors.shown_response_count(self.request.user, row)  # type: ignore[attr-defined]
-        return row
-
-
 ConsultationListView = CONSULTATION.list_view(
-    base=_ConsultationList,
+    base=FiguresListView,
+    figures={"shown_response_count": selectors.shown_response_count},
     title="Consultations",
     selector=selectors.consultations_visible_to,
     filterset_class=ConsultationFilter,
-    csv_filename="consultations.csv",
     columns=(
         CONSULTATION.link_column("Title", "title"),
         tables.Column(gettext_lazy("Owner organisation"), "organisation.name"),
         tables.Column(gettext_lazy("Method"), "get_method_display"),
         tables.Column(gettext_lazy("Opens"), "opens_on"),
         tables.Column(gettext_lazy("Closes"), "closes_on"),
-        tables.Column(gettext_lazy("Status"), "get_status_display"),
+        STATUS,
         tables.Column(gettext_lazy("Themes"), "themes"),
         tables.Column(gettext_lazy("Responses"), "shown_response_count", numeric=True),
         tables.Column(gettext_lazy("Owner"), "owner.full_name", in_table=False),
-        tables.Column(gettext_lazy("Summary"), "summary", in_table=False),
+        SUMMARY_CSV,
         tables.Column(
             gettext_lazy("Age bands"), lambda row: "; ".join(row.age_band_labels()), in_table=False
         ),
         tables.Column(gettext_lazy("Areas"), lambda row: "; ".join(row.areas), in_table=False),
-        tables.Column(gettext_lazy("Findings"), "findings", in_table=False),
+        FINDINGS_CSV,
         tables.Column(gettext_lazy("Decisions that followed"), "decisions", in_table=False),
     ),
 )

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from heard.consultations import selectors, services
@@ -14,17 +15,13 @@ from heard.consultations.forms import SurveyForm
 from heard.consultations.models import Question
 from heard.core.forms import add_service_errors
 from heard.people.models import YoungPerson
-from heard.portal.views import portal_required
+from heard.portal.views import portal_page, portal_required
 
-
-@portal_required
-def surveys(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
-    context = {
-        "young_person": young_person,
-        "surveys": selectors.portal_surveys(young_person),
-        "title": _("Surveys"),
-    }
-    return render(request, "consultations/portal/surveys.html", context)
+surveys = portal_page(
+    "consultations/portal/surveys.html",
+    gettext_lazy("Surveys"),
+    surveys=selectors.portal_surveys,
+)
 
 
 @require_http_methods(["GET", "POST"])

@@ -14,16 +14,23 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from heard.core import tables
+from heard.core.columns import YOUNG_PERSON
 from heard.core.exports import EXPORT_FORMATS, export_response
 from heard.core.forms import form_page
-from heard.core.permissions import require
 from heard.decisions import selectors, services
 from heard.decisions.forms import BallotForm, DecideForm, TellForm
 from heard.decisions.models import BudgetRound
-from heard.decisions.views.rounds import ADD_BALLOT, DECIDE, VERIFY, VIEW_BALLOTS, round_url
+from heard.decisions.views.rounds import (
+    ADD_BALLOT,
+    DECIDE,
+    ROUND,
+    VERIFY,
+    VIEW_BALLOTS,
+    round_url,
+)
 
 VOTER_COLUMNS = (
-    tables.Column(gettext_lazy("Young person"), "young_person.reference"),
+    YOUNG_PERSON,
     tables.Column(gettext_lazy("Voted"), "cast_at"),
     tables.Column(gettext_lazy("How"), "get_origin_display"),
     tables.Column(
@@ -47,8 +54,7 @@ def ballot_enter(request: HttpRequest, pk: int) -> HttpResponse:
     """A worker enters a paper ballot: whose it is, then their choices. The receipt code is
     shown once, for the worker to hand to the young person."""
     user = request.user
-    round_ = selectors.round_get(user, pk)
-    require(user, ADD_BALLOT, round_)
+    round_ = ROUND.fetch(request, pk, ADD_BALLOT)
     form = ballot_form(request, round_, voters=selectors.voters_to_enter(user, round_), user=user)
     return form_page(
         request,
@@ -77,8 +83,7 @@ def ballot_enter(request: HttpRequest, pk: int) -> HttpResponse:
 def voters(request: HttpRequest, pk: int) -> HttpResponseBase:
     """Who has voted in the round, when and how: never what they chose."""
     user = request.user
-    round_ = selectors.round_get(user, pk)
-    require(user, VIEW_BALLOTS, round_)
+    round_ = ROUND.fetch(request, pk, VIEW_BALLOTS)
     rows = selectors.round_ballots(user, round_)
     export_format = request.GET.get("format")
     if export_format in EXPORT_FORMATS:
@@ -95,9 +100,7 @@ def voters(request: HttpRequest, pk: int) -> HttpResponseBase:
 @login_required
 def verify(request: HttpRequest, pk: int) -> HttpResponse:
     """The count checked: as many papers as ballots, per origin, and the receipt codes."""
-    user = request.user
-    round_ = selectors.round_get(user, pk)
-    require(user, VERIFY, round_)
+    round_ = ROUND.fetch(request, pk, VERIFY)
     context = {
         "round": round_,
         "title": _("Check the count: %(title)s") % {"title": round_.title},
@@ -109,8 +112,7 @@ def verify(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
-    round_ = selectors.round_get(user, pk)
-    require(user, DECIDE, round_)
+    round_ = ROUND.fetch(request, pk, DECIDE)
     if round_.stage != BudgetRound.Stage.CLOSED:
         raise PermissionDenied(_("Only a closed round that is not yet decided can be decided."))
     leading = selectors.leading(round_, round_.winners or 0) if round_.is_theme_vote else []
@@ -137,8 +139,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def tell(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
-    round_ = selectors.round_get(user, pk)
-    require(user, DECIDE, round_)
+    round_ = ROUND.fetch(request, pk, DECIDE)
     if round_.response is None:
         raise PermissionDenied(_("Record the decision first."))
     form = TellForm(request.POST if request.method == "POST" else None)

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from heard.core.forms import form_page
@@ -17,7 +18,7 @@ from heard.decisions.forms import PortalProposalForm
 from heard.decisions.models import Ballot
 from heard.decisions.views.ballots import ballot_form
 from heard.people.models import YoungPerson
-from heard.portal.views import portal_required
+from heard.portal.views import portal_page, portal_required
 
 #: The receipt code of the ballot just cast, kept in the session until it is shown once.
 RECEIPT_KEY = "decisions.receipt"
@@ -27,14 +28,11 @@ def _round_url(pk: int) -> str:
     return reverse("decisions:portal-round", args=[pk])
 
 
-@portal_required
-def portal_rounds(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
-    context = {
-        "young_person": young_person,
-        "rounds": selectors.portal_rounds(young_person),
-        "title": _("Votes and budgets"),
-    }
-    return render(request, "decisions/portal/rounds.html", context)
+portal_rounds = portal_page(
+    "decisions/portal/rounds.html",
+    gettext_lazy("Votes and budgets"),
+    rounds=selectors.portal_rounds,
+)
 
 
 @portal_required

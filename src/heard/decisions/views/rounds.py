@@ -7,14 +7,14 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from heard.core import tables
-from heard.core.lists import StaffListView
+from heard.core.columns import DESCRIPTION_CSV, KIND, STAGE
 from heard.core.permissions import can, require
+from heard.core.record_views import FiguresListView, page_url, values_of
 from heard.core.records import Record
 from heard.decisions import selectors, services
 from heard.decisions.filters import RoundFilter
@@ -34,9 +34,7 @@ VIEW_ACTIVITIES = "involvement.view_involvementactivity"
 ADD_BALLOT = "decisions.add_ballot"
 
 
-def round_url(round_: BudgetRound | int) -> str:
-    pk = round_ if isinstance(round_, int) else round_.pk
-    return reverse("decisions:round-detail", args=[pk])
+round_url = page_url("decisions:round-detail")
 
 
 ROUND = Record(
@@ -52,12 +50,7 @@ PROPOSAL = Record(
     "decisions.proposal",
     selectors.proposal_get,
     form=ProposalForm,
-    initial=lambda proposal: {
-        "title": proposal.title,
-        "description": proposal.description,
-        "cost": proposal.cost,
-        "status": proposal.status,
-    },
+    initial=values_of("title", "description", "cost", "status"),
     form_kwargs=lambda request, proposal: {"editing": True},
     page=lambda proposal: round_url(proposal.round_id),
 )
@@ -67,14 +60,9 @@ def _money(value: Any) -> str:
     return f"£{value:,}" if value is not None else ""
 
 
-class _RoundList(StaffListView):
-    def prepare_row(self, row: BudgetRound) -> BudgetRound:
-        row.shown_ballot_count = selectors.shown_ballot_count(self.request.user, row)  # type: ignore[attr-defined]
-        return row
-
-
 RoundListView = ROUND.list_view(
-    base=_RoundList,
+    base=FiguresListView,
+    figures={"shown_ballot_count": selectors.shown_ballot_count},
     title="Budgets and votes",
     selector=selectors.rounds_visible_to,
     filterset_class=RoundFilter,
@@ -82,8 +70,8 @@ RoundListView = ROUND.list_view(
     context_permissions={"can_add": ADD, "can_view_panels": VIEW_ACTIVITIES},
     columns=(
         ROUND.link_column("Title", "title"),
-        tables.Column(gettext_lazy("Kind"), "get_kind_display"),
-        tables.Column(gettext_lazy("Stage"), "get_stage_display"),
+        KIND,
+        STAGE,
         tables.Column(
             gettext_lazy("Organisation"),
             lambda row: row.organisation.name if row.organisation else "The partnership",
@@ -96,7 +84,7 @@ RoundListView = ROUND.list_view(
         ),
         tables.Column(gettext_lazy("Proposals"), "proposal_count", numeric=True),
         tables.Column(gettext_lazy("Ballots"), "shown_ballot_count", numeric=True),
-        tables.Column(gettext_lazy("Description"), "description", in_table=False),
+        DESCRIPTION_CSV,
     ),
 )
 

@@ -70,7 +70,6 @@ STAGE_TAG = tables.Column(
     "get_stage_display",
     cell='{% include "groups/_stage_tag.html" with stage=row.stage label=row.get_stage_display %}',
 )
-HOST = tables.Column(gettext_lazy("Host"), "host_organisation.name")
 NEXT_DUE = tables.Column(
     gettext_lazy("Next due"),
     "next_due",

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from heard.core import tables
+from heard.core.columns import HOST, STAGE
 from heard.core.exports import Column
 from heard.core.lists import StaffListView
 from heard.core.permissions import require
@@ -18,7 +19,7 @@ from heard.groups import selectors
 from heard.groups.calendar import stream_ics
 from heard.groups.filters import CalendarFilter
 from heard.groups.models import Group
-from heard.groups.views._common import GROUP_LINK, HOST, NEXT_DUE
+from heard.groups.views._common import GROUP_LINK, NEXT_DUE
 
 
 class CalendarView(StaffListView):
@@ -28,11 +29,10 @@ class CalendarView(StaffListView):
     filterset_class = CalendarFilter
     permission_required = "groups.view_group"
     title = "Engagement calendar"
-    csv_filename = "engagement-calendar.csv"
     columns = (
         GROUP_LINK,
         HOST,
-        tables.Column(gettext_lazy("Stage"), "get_stage_display"),
+        STAGE,
         tables.Column(gettext_lazy("Cadence"), "get_cadence_display"),
         tables.Column(
             gettext_lazy("Last contact"),

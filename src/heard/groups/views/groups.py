@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from heard.core import tables
+from heard.core.columns import HOST, JOINED, KIND, NAME, REFERENCE
 from heard.core.exports import Column
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
@@ -23,7 +24,6 @@ from heard.groups.forms import GroupForm, MembershipAddForm, MembershipEndForm, 
 from heard.groups.models import Group
 from heard.groups.views._common import (
     GROUP_LINK,
-    HOST,
     NEXT_DUE,
     STAGE_TAG,
     actor,
@@ -45,10 +45,9 @@ class GroupListView(StaffListView):
     filterset_class = GroupFilter
     permission_required = "groups.view_group"
     title = "Groups"
-    csv_filename = "groups.csv"
     columns = (
         GROUP_LINK,
-        tables.Column(gettext_lazy("Kind"), "get_kind_display"),
+        KIND,
         STAGE_TAG,
         HOST,
         tables.Column(
@@ -96,9 +95,9 @@ class GroupListView(StaffListView):
 
 #: A group's members on its page (with an action to end a current membership for who may).
 MEMBER_COLUMNS = (
-    tables.Column(gettext_lazy("Reference"), "young_person.reference"),
-    tables.Column(gettext_lazy("Name"), "young_person.display_name"),
-    tables.Column(gettext_lazy("Joined"), "joined_on"),
+    REFERENCE,
+    NAME,
+    JOINED,
     tables.Column(
         gettext_lazy("Left"), cell='{{ row.left_on|date:"j F Y"|default:"Current member" }}'
     ),

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from heard.core import tables
+from heard.core.columns import DATE, DESCRIPTION_CSV, HOST, PERIOD
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
 from heard.groups import selectors, services
@@ -22,7 +23,6 @@ from heard.groups.forms import ThemeForm, ThemeReviewForm
 from heard.groups.models import Theme
 from heard.groups.views._common import (
     GROUP_LINK,
-    HOST,
     STAGE_TAG,
     actor,
     add_page,
@@ -36,7 +36,6 @@ class ThemeListView(StaffListView):
     filterset_class = ThemeFilter
     permission_required = "groups.view_theme"
     title = "Themes"
-    csv_filename = "themes.csv"
     columns = (
         tables.Column(
             gettext_lazy("Title"),
@@ -44,7 +43,7 @@ class ThemeListView(StaffListView):
             cell='<a class="govuk-link" href="{% url "groups:theme-detail" row.pk %}">'
             "{{ row.title }}</a>",
         ),
-        tables.Column(gettext_lazy("Period"), "period"),
+        PERIOD,
         tables.Column(
             gettext_lazy("Status"),
             "get_status_display",
@@ -59,7 +58,7 @@ class ThemeListView(StaffListView):
         ),
         tables.Column(gettext_lazy("Groups"), "group_count", numeric=True),
         tables.Column(gettext_lazy("Established groups"), "established_group_count", numeric=True),
-        tables.Column(gettext_lazy("Description"), "description", in_table=False),
+        DESCRIPTION_CSV,
     )
 
     selector = staticmethod(selectors.themes_visible_to)
@@ -92,7 +91,7 @@ THEME_GROUP_COLUMNS = (
     STAGE_TAG,
 )
 REVIEW_COLUMNS = (
-    tables.Column(gettext_lazy("Date"), "date"),
+    DATE,
     tables.Column(gettext_lazy("Summary"), cell="{{ row.summary|linebreaksbr }}"),
     tables.Column(gettext_lazy("Decision"), "get_decision_display"),
     tables.Column(

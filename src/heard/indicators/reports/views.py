@@ -105,23 +105,26 @@ def report_preview(request: HttpRequest) -> HttpResponseBase:
     download = _download(figures, request, f"report-{period.value}")
     if download is not None:
         return download
-    context = {
-        "title": figures_title(figures),
-        "figures": figures,
-        "tables": shown_tables(figures),
-        "query": urlencode(query),
-        "here": reverse("indicators:report-view"),
-        "choice": query,
-        "can_issue": can(user, ADD),
-        "protected_note": PROTECTED_NOTE,
-    }
-    return _page(request, context)
+    return _page(
+        request,
+        figures,
+        query=urlencode(query),
+        here=reverse("indicators:report-view"),
+        choice=query,
+        can_issue=can(user, ADD),
+    )
 
 
-def _page(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
-    """The report, or with ``?version=young`` its young people's version in plain words."""
+def _page(request: HttpRequest, figures: dict[str, Any], **context: Any) -> HttpResponse:
+    """The report of ``figures``, or with ``?version=young`` its young people's version in plain
+    words; ``context`` says where it is (``here`` and its ``query``)."""
+    context.update(
+        title=figures_title(figures),
+        figures=figures,
+        tables=shown_tables(figures),
+        protected_note=PROTECTED_NOTE,
+    )
     if request.GET.get("version") == "young":
-        figures = context["figures"]
         context.update(
             title=f"What happened: {figures['label']}",
             sentences=plain.sentences(figures),
@@ -161,13 +164,5 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     download = _download(figures, request, f"report-{report.pk}")
     if download is not None:
         return download
-    context = {
-        "title": figures_title(figures),
-        "report": report,
-        "figures": figures,
-        "tables": shown_tables(figures),
-        "query": "",
-        "here": reverse("indicators:report-detail", args=[report.pk]),
-        "protected_note": PROTECTED_NOTE,
-    }
-    return _page(request, context)
+    here = reverse("indicators:report-detail", args=[report.pk])
+    return _page(request, figures, report=report, query="", here=here)

@@ -8,7 +8,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy
 
 from heard.core import tables
-from heard.core.lists import StaffListView
+from heard.core.columns import DATE, KIND, ORGANISATION
+from heard.core.record_views import FiguresListView
 from heard.core.records import Record
 from heard.involvement import selectors, services
 from heard.involvement.filters import ActivityFilter
@@ -24,18 +25,15 @@ ACTIVITY = Record(
 activity_url = ACTIVITY.url
 
 
-class _ActivityList(StaffListView):
+class _ActivityList(FiguresListView):
     """The list with the share of decisions young people were involved in."""
+
+    figures = {"shown_young_people_count": selectors.shown_young_people_count}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["share"] = selectors.decisions_share(self.object_list)  # type: ignore[arg-type]
         return context
-
-    def prepare_row(self, row: InvolvementActivity) -> InvolvementActivity:
-        shown = selectors.shown_young_people_count(self.request.user, row)
-        row.shown_young_people_count = shown  # type: ignore[attr-defined]
-        return row
 
 
 ActivityListView = ACTIVITY.list_view(
@@ -46,9 +44,9 @@ ActivityListView = ACTIVITY.list_view(
     csv_filename="involvement-activities.csv",
     columns=(
         ACTIVITY.link_column("Title", "title"),
-        tables.Column(gettext_lazy("Kind"), "get_kind_display"),
-        tables.Column(gettext_lazy("Date"), "date"),
-        tables.Column(gettext_lazy("Organisation"), "organisation.name"),
+        KIND,
+        DATE,
+        ORGANISATION,
         tables.Column(gettext_lazy("Young people involved"), "young_people_involved"),
         tables.Column(gettext_lazy("How"), lambda row: ", ".join(row.how_labels())),
         tables.Column(gettext_lazy("Young people named"), "shown_young_people_count", numeric=True),

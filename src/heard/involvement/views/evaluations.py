@@ -7,30 +7,28 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from heard.core import tables
+from heard.core.columns import DATE
 from heard.core.forms import form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
+from heard.core.record_views import page_url, values_of
 from heard.core.records import Record
 from heard.involvement import selectors, services
 from heard.involvement.filters import EvaluationFilter
 from heard.involvement.forms import EvaluationForm
 from heard.involvement.models import Evaluation
 from heard.participation import selectors as participation_selectors
-from heard.participation.models import Session
 
 VIEW = "involvement.view_evaluation"
 ADD = "involvement.add_evaluation"
 CHANGE = "involvement.change_evaluation"
 
 
-def session_evaluations_url(session: Session | int) -> str:
-    pk = session if isinstance(session, int) else session.pk
-    return reverse("involvement:session-evaluations", args=[pk])
+session_evaluations_url = page_url("involvement:session-evaluations")
 
 
 RATING = tables.Column(
@@ -65,7 +63,7 @@ SESSION_COLUMNS = (
 )
 #: The latest sessions, to enter the evaluations of one.
 RECENT_COLUMNS = (
-    tables.Column(gettext_lazy("Date"), "date"),
+    DATE,
     tables.Column(
         gettext_lazy("Session"),
         cell='<a class="govuk-link" href="{% url "involvement:session-evaluations" row.pk %}">'
@@ -81,7 +79,6 @@ class EvaluationListView(StaffListView):
     filterset_class = EvaluationFilter
     permission_required = VIEW
     title = "Evaluations"
-    csv_filename = "evaluations.csv"
     selector = staticmethod(selectors.evaluations_visible_to)
     context_permissions = {"can_add": ADD}
     columns = (
@@ -155,7 +152,7 @@ EVALUATION = Record(
     "involvement.evaluation",
     selectors.evaluation_get,
     form=EvaluationForm,
-    initial=lambda evaluation: {"rating": evaluation.rating, "comment": evaluation.comment},
+    initial=values_of("rating", "comment"),
     page=lambda evaluation: session_evaluations_url(evaluation.session_id),
     label=str,
 )

@@ -37,7 +37,6 @@ class OrganisationListView(StaffListView):
     permission_required = "people.view_organisation"
     filterset_class = filters.OrganisationFilter
     title = "Organisations"
-    csv_filename = "organisations.csv"
 
     @property
     def columns(self) -> list[tables.Column]:  # type: ignore[override]

@@ -23,7 +23,6 @@ class StaffMemberListView(StaffListView):
     permission_required = "people.view_user"
     filterset_class = filters.StaffFilter
     title = "Staff"
-    csv_filename = "staff.csv"
     columns = tables.model_columns(
         User,
         linked("Name", "full_name", "people:staff-edit", text="{{ row }}"),

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
 from heard.core import tables
+from heard.core.columns import JOINED
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
 from heard.people import filters, forms, selectors, services
@@ -51,7 +52,6 @@ class YoungPersonListView(StaffListView):
     permission_required = "people.view_youngperson"
     filterset_class = filters.YoungPersonFilter
     title = "Young people"
-    csv_filename = "young-people.csv"
     columns = tables.model_columns(
         YoungPerson,
         YOUNG_PERSON_NAME,
@@ -110,7 +110,7 @@ MEMBERSHIP_COLUMNS = (
         "group.name",
         cell=link("groups:group-detail", "group_id", "{{ row.group.name }}"),
     ),
-    tables.Column(gettext_lazy("Joined"), "joined_on"),
+    JOINED,
     tables.Column(gettext_lazy("Left"), lambda membership: membership.left_on or "Still a member"),
 )
 ATTENDANCE_COLUMNS = (

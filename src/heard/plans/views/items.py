@@ -12,15 +12,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from heard.core import tables
+from heard.core.columns import DATE
 from heard.core.forms import form_page
 from heard.core.permissions import can, require
+from heard.core.record_views import values_of
 from heard.core.records import Record
 from heard.plans import selectors, services
 from heard.plans.forms import ActionForm, OutcomeForm, ReviewForm
 from heard.plans.views._common import action_url, actor, outcome_url, plan_url
 
 REVIEW_COLUMNS = (
-    tables.Column(gettext_lazy("Date"), "date"),
+    DATE,
     tables.Column(gettext_lazy("Progress"), "get_progress_display"),
     tables.Column(gettext_lazy("Comment"), cell="{{ row.comment|default:'-'|linebreaksbr }}"),
     tables.Column(
@@ -29,16 +31,13 @@ REVIEW_COLUMNS = (
 )
 
 
+ACTION_VALUES = values_of("text", "lead_text", "timescale", "due_on", "resources", "risks")
 OUTCOME = Record(
     "plans:outcome",
     "plans.outcome",
     selectors.outcome_get,
     form=OutcomeForm,
-    initial=lambda outcome: {
-        "standard": outcome.standard,
-        "number": outcome.number,
-        "text": outcome.text,
-    },
+    initial=values_of("standard", "number", "text"),
     form_user=False,
     page=outcome_url,
     label=str,
@@ -49,10 +48,7 @@ ACTION = Record(
     selectors.action_get,
     form=ActionForm,
     initial=lambda action: {
-        **{
-            name: getattr(action, name)
-            for name in ("text", "lead_text", "timescale", "due_on", "resources", "risks")
-        },
+        **ACTION_VALUES(action),
         "lead_staff": list(action.lead_staff.values_list("pk", flat=True)),
     },
     form_kwargs=lambda request, action: {"plan": action.outcome.plan},

@@ -8,8 +8,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy
 
 from heard.core import tables
+from heard.core.columns import ORGANISATION, PERIOD
 from heard.core.lists import StaffListView
 from heard.core.permissions import can
+from heard.core.record_views import values_of
 from heard.core.records import Record
 from heard.plans import selectors, services
 from heard.plans.filters import ActionPlanFilter
@@ -21,7 +23,6 @@ class ActionPlanListView(StaffListView):
     filterset_class = ActionPlanFilter
     permission_required = "plans.view_actionplan"
     title = "Action plans"
-    csv_filename = "action-plans.csv"
     columns = (
         tables.Column(
             gettext_lazy("Plan"),
@@ -29,8 +30,8 @@ class ActionPlanListView(StaffListView):
             cell='<a class="govuk-link" href="{% url "plans:plan-detail" row.pk %}">'
             "{{ row.title }}</a>",
         ),
-        tables.Column(gettext_lazy("Organisation"), "organisation.name"),
-        tables.Column(gettext_lazy("Period"), "period"),
+        ORGANISATION,
+        PERIOD,
         tables.Column(gettext_lazy("Starts"), "starts_on"),
         tables.Column(gettext_lazy("Ends"), "ends_on"),
         tables.Column(gettext_lazy("Outcomes"), "outcome_count", numeric=True),
@@ -61,14 +62,14 @@ PLAN = Record(
     "plans.actionplan",
     selectors.plan_get,
     form=PlanForm,
-    initial=lambda plan: {
-        "organisation": plan.organisation_id,
-        "period": plan.period,
-        "title": plan.title,
-        "starts_on": plan.starts_on,
-        "ends_on": plan.ends_on,
-        "review_every_months": plan.review_every_months,
-    },
+    initial=values_of(
+        "period",
+        "title",
+        "starts_on",
+        "ends_on",
+        "review_every_months",
+        organisation="organisation_id",
+    ),
 )
 plan_create = PLAN.create_view(
     services.plan_create,

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from heard.core import tables
+from heard.core.columns import HOW
 from heard.core.permissions import can, require
 from heard.people import selectors as people_selectors
 from heard.privacy import forms, selectors, services
@@ -25,7 +26,7 @@ CONSENT_COLUMNS = (
     tables.Column(gettext_lazy("For"), "get_purpose_display"),
     tables.Column(gettext_lazy("Given by"), "get_given_by_display"),
     tables.Column(gettext_lazy("Given"), "given_on"),
-    tables.Column(gettext_lazy("How"), "get_how_display"),
+    HOW,
     tables.Column(
         gettext_lazy("Status"),
         cell='{% if row.withdrawn_on %}<strong class="govuk-tag govuk-tag--grey">Withdrawn '

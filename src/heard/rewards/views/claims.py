@@ -9,10 +9,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from heard.core import tables
+from heard.core.columns import DATE, KIND
 from heard.core.confirm import confirm_page
 from heard.core.exports import EXPORT_FORMATS, export_response
 from heard.core.permissions import require
-from heard.core.records import attachment
+from heard.core.record_views import download_view
 from heard.rewards import selectors, services
 from heard.rewards.forms import ItemForm
 from heard.rewards.views.money import CLAIM, claim_url, whose
@@ -25,8 +26,8 @@ FINANCE_COLUMNS = (
     tables.Column(gettext_lazy("Purpose"), "claim.purpose"),
     tables.Column(gettext_lazy("Approved on"), "claim.decided_on"),
     tables.Column(gettext_lazy("Item"), "pk"),
-    tables.Column(gettext_lazy("Kind"), "get_kind_display"),
-    tables.Column(gettext_lazy("Date"), "date"),
+    KIND,
+    DATE,
     tables.Column(gettext_lazy("Description"), "description"),
     tables.Column(gettext_lazy("Amount (£)"), "amount"),
     tables.Column(gettext_lazy("Receipt"), lambda item: "Yes" if item.receipt else "No"),
@@ -81,10 +82,11 @@ def item_delete(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def item_receipt(request: HttpRequest, pk: int) -> HttpResponseBase:
-    """The only way to a receipt: checked like its claim, sent as a download."""
-    item = selectors.item_get(request.user, pk)
-    if not item.receipt:
-        raise Http404("This item has no receipt.")
-    return attachment(item.receipt, f"receipt-{item.pk}", item.receipt_content_type)
+#: The only way to a receipt: checked like its claim, sent as a download.
+item_receipt = download_view(
+    selectors.item_get,
+    file="receipt",
+    content_type="receipt_content_type",
+    stem="receipt",
+    missing="This item has no receipt.",
+)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from heard.core import tables
+from heard.core.columns import DATE
 from heard.core.forms import add_service_errors, form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import require
@@ -30,7 +31,6 @@ class SessionHoursListView(StaffListView):
     filterset_class = SessionHoursFilter
     permission_required = VIEW
     title = "Session hours"
-    csv_filename = "session-hours.csv"
     selector = staticmethod(selectors.sessions_with_hours)
     context_permissions = {"can_change": CHANGE, "can_change_defaults": CHANGE_DEFAULTS}
     columns = (
@@ -42,7 +42,7 @@ class SessionHoursListView(StaffListView):
             row_header=True,
         ),
         tables.Column(gettext_lazy("Group"), "group.name"),
-        tables.Column(gettext_lazy("Date"), "date"),
+        DATE,
         tables.Column(gettext_lazy("Attended"), "attended", numeric=True),
         tables.Column(gettext_lazy("Hours"), "hours", numeric=True),
         tables.Column(

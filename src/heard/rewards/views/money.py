@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from heard.core import tables
+from heard.core.columns import DESCRIPTION_CSV, ORGANISATION, PAID_ON_CSV, PAYMENT_REFERENCE_CSV
 from heard.core.forms import changed_values
 from heard.core.permissions import can
 from heard.core.records import Record
@@ -70,17 +71,16 @@ ClaimListView = CLAIM.list_view(
     title="Expense claims",
     selector=selectors.claims_visible_to,
     filterset_class=ClaimFilter,
-    csv_filename="expense-claims.csv",
     columns=(
         CLAIM.link_column("Claim", "purpose"),
         tables.Column(gettext_lazy("Whose costs"), whose),
-        tables.Column(gettext_lazy("Organisation"), "organisation.name"),
+        ORGANISATION,
         tables.Column(gettext_lazy("Submitted"), lambda row: row.created_at.date()),
         tables.Column(gettext_lazy("Items"), "item_count", numeric=True),
         tables.Column(gettext_lazy("Total (£)"), "total", numeric=True),
         STATUS,
-        tables.Column(gettext_lazy("Paid on"), "paid_on", in_table=False),
-        tables.Column(gettext_lazy("Payment reference"), "payment_reference", in_table=False),
+        PAID_ON_CSV,
+        PAYMENT_REFERENCE_CSV,
     ),
 )
 
@@ -89,17 +89,16 @@ InvoiceListView = INVOICE.list_view(
     title="Partner invoices",
     selector=selectors.invoices_visible_to,
     filterset_class=InvoiceFilter,
-    csv_filename="partner-invoices.csv",
     columns=(
         INVOICE.link_column("Reference", "reference"),
-        tables.Column(gettext_lazy("Organisation"), "organisation.name"),
+        ORGANISATION,
         tables.Column(gettext_lazy("Period from"), "period_start"),
         tables.Column(gettext_lazy("Period to"), "period_end"),
         tables.Column(gettext_lazy("Amount (£)"), "amount", numeric=True),
         STATUS,
-        tables.Column(gettext_lazy("Description"), "description", in_table=False),
-        tables.Column(gettext_lazy("Paid on"), "paid_on", in_table=False),
-        tables.Column(gettext_lazy("Payment reference"), "payment_reference", in_table=False),
+        DESCRIPTION_CSV,
+        PAID_ON_CSV,
+        PAYMENT_REFERENCE_CSV,
     ),
 )
 

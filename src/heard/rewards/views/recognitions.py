@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from heard.core import disclosure, tables
+from heard.core.columns import DATE, KIND, ORGANISATION, YOUNG_PERSON
 from heard.core.exports import EXPORT_FORMATS, export_response
 from heard.core.lists import StaffListView
 from heard.core.permissions import can
@@ -49,12 +50,11 @@ RecognitionListView = RECOGNITION.list_view(
     title="Recognitions",
     selector=selectors.recognitions_visible_to,
     filterset_class=RecognitionFilter,
-    csv_filename="recognitions.csv",
     columns=(
         RECOGNITION.link_column("Title", "title"),
-        tables.Column(gettext_lazy("Kind"), "get_kind_display"),
-        tables.Column(gettext_lazy("Young person"), "young_person.reference"),
-        tables.Column(gettext_lazy("Date"), "date"),
+        KIND,
+        YOUNG_PERSON,
+        DATE,
         tables.Column(gettext_lazy("Given by"), "organisation.name"),
         tables.Column(gettext_lazy("Details"), _details),
         tables.Column(gettext_lazy("Voucher value (£)"), "voucher_value", in_table=False),
@@ -107,7 +107,7 @@ class HoursListView(StaffListView):
     csv_filename = "volunteering-hours.csv"
     columns = (
         tables.Column(gettext_lazy("Young person"), "reference", row_header=True),
-        tables.Column(gettext_lazy("Organisation"), "organisation.name"),
+        ORGANISATION,
         tables.Column(gettext_lazy("Sessions attended"), "sessions_attended", numeric=True),
         tables.Column(gettext_lazy("Hours from sessions"), "session_hours", numeric=True),
         tables.Column(gettext_lazy("Hours given"), "recognised_hours", numeric=True),

@@ -6,6 +6,7 @@ from a :class:`Pages` description of each (``heard.safeguarding.kept``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from heard.core import tables
+from heard.core.columns import KIND
 from heard.core.forms import changed_values, form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
@@ -39,6 +41,19 @@ class Pages:
     @property
     def list_url(self) -> str:
         return f"safeguarding:{self.name}-list"
+
+    def views(self) -> tuple[Callable[..., HttpResponse], Callable[..., HttpResponse]]:
+        """The page recording one and the page editing one."""
+
+        @login_required
+        def create(request: HttpRequest) -> HttpResponse:
+            return _create(request, self)
+
+        @login_required
+        def edit(request: HttpRequest, pk: int) -> HttpResponse:
+            return _edit(request, self, pk)
+
+        return create, edit
 
 
 CHECK_PAGES = Pages(CHECKS, forms.BackgroundCheckForm, "check", "Record a background check")
@@ -102,7 +117,6 @@ def _edit_link(url_name: str, text: str) -> str:
 
 STAFF = tables.Column(gettext_lazy("Staff"), "staff.full_name")
 EMAIL = tables.Column(gettext_lazy("Email"), "staff.email", in_table=False)
-KIND = tables.Column(gettext_lazy("Kind"), "get_kind_display")
 RENEWAL_DUE = tables.Column(
     gettext_lazy("Renewal due"),
     "renewal_due",
@@ -195,21 +209,5 @@ def checks_due(request: HttpRequest) -> HttpResponse:
     return render(request, "safeguarding/checks_due.html", context)
 
 
-@login_required
-def check_create(request: HttpRequest) -> HttpResponse:
-    return _create(request, CHECK_PAGES)
-
-
-@login_required
-def check_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    return _edit(request, CHECK_PAGES, pk)
-
-
-@login_required
-def training_create(request: HttpRequest) -> HttpResponse:
-    return _create(request, TRAINING_PAGES)
-
-
-@login_required
-def training_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    return _edit(request, TRAINING_PAGES, pk)
+check_create, check_edit = CHECK_PAGES.views()
+training_create, training_edit = TRAINING_PAGES.views()
