@@ -54,14 +54,21 @@ def staff_auditors() -> Any:
     )
 
 
-class AuditForm(forms.Form):
+#: Under the young people chosen for an audit or a review.
+UNTRAINED_WARNING = _("Heard warns, once saved, about any who are not trained and current.")
+
+
+def _organisation_or_service(help_text: Any) -> tuple[forms.ModelChoiceField, forms.CharField]:  # type: ignore[type-arg]
+    """The organisation an audit or review is of, and the service, if not the whole of it."""
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.none(), empty_label=_("Choose an organisation")
     )
-    service = forms.CharField(
-        max_length=200,
-        required=False,
-        help_text=_("The service audited, if not the whole organisation."),
+    return organisation, forms.CharField(max_length=200, required=False, help_text=help_text)
+
+
+class AuditForm(forms.Form):
+    organisation, service = _organisation_or_service(
+        _("The service audited, if not the whole organisation.")
     )
     date = GovUKDateField(label=_("Date of the audit"), rule=TODAY)
     auditors = StaffChoices(
@@ -70,10 +77,7 @@ class AuditForm(forms.Form):
         label=_("Staff auditors"),
         widget=forms.CheckboxSelectMultiple,
     )
-    young_auditors = YoungPeopleChoices(
-        label=_("Young auditors"),
-        help_text=_("Heard warns, once saved, about any who are not trained and current."),
-    )
+    young_auditors = YoungPeopleChoices(label=_("Young auditors"), help_text=UNTRAINED_WARNING)
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -170,19 +174,11 @@ class ConfirmForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    provider = forms.ModelChoiceField(
-        queryset=Organisation.objects.none(), empty_label=_("Choose an organisation")
-    )
-    service = forms.CharField(
-        max_length=200,
-        required=False,
-        help_text=_("The service visited, if not the whole provider."),
+    provider, service = _organisation_or_service(
+        _("The service visited, if not the whole provider.")
     )
     visit_date = GovUKDateField(label=_("Date of the visit"), rule=TODAY)
-    reviewers = YoungPeopleChoices(
-        label=_("Young reviewers"),
-        help_text=_("Heard warns, once saved, about any who are not trained and current."),
-    )
+    reviewers = YoungPeopleChoices(label=_("Young reviewers"), help_text=UNTRAINED_WARNING)
     findings = text_area(5, max_length=TEXT_LIMIT)
     revisit_date = GovUKDateField(
         label=_("Date of the revisit"), required=False, help_text=_("When they go back to check.")

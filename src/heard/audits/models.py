@@ -40,7 +40,31 @@ class Level(models.TextChoices):
     ADVANCED = "advanced", _("Advanced")
 
 
-class Audit(TimeStampedModel):
+class _OfAService(TimeStampedModel):
+    """A check of an organisation (the link named ``of``), or of one of its services."""
+
+    of = "organisation"
+    #: What the check is called: "Audit of Youth Hub: Drop-in".
+    called = "Audit"
+    service: str  # each check declares its own field
+
+    class Meta:
+        abstract = True
+
+    def _holder(self, between: str) -> str:
+        organisation = getattr(self, self.of)
+        return f"{organisation}{between}{self.service}" if self.service else str(organisation)
+
+    def __str__(self) -> str:
+        return f"{self.called} of {self._holder(': ')}"
+
+    @property
+    def holder(self) -> str:
+        """Who holds (or seeks) the kite mark: the organisation, or its service."""
+        return self._holder(" - ")
+
+
+class Audit(_OfAService):
     class Decision(models.TextChoices):
         AWARDED = "awarded", _("Kite mark awarded")
         NOT_YET = "not_yet", _("Not yet")
@@ -84,15 +108,6 @@ class Audit(TimeStampedModel):
             models.Index(fields=["organisation", "date"]),
             models.Index(fields=["decision", "expires_on"]),
         ]
-
-    def __str__(self) -> str:
-        holder = f"{self.organisation}: {self.service}" if self.service else str(self.organisation)
-        return f"Audit of {holder}"
-
-    @property
-    def holder(self) -> str:
-        """Who holds (or seeks) the kite mark: the organisation, or its service."""
-        return f"{self.organisation} - {self.service}" if self.service else str(self.organisation)
 
     def kite_mark_state(self, today: datetime.date, *, due_within: int = 90) -> str:
         """``current``, ``due`` (expires within ``due_within`` days), ``expired`` or ``""``."""
@@ -145,9 +160,12 @@ class AuditLevel(models.Model):
             raise ValidationError({"evidence": _keep_short()})
 
 
-class ProvisionReview(TimeStampedModel):
+class ProvisionReview(_OfAService):
     """Young people visiting a provider (Norfolk's Young Commissioners, seed 004): what they
     found, what they recommend, and a revisit to check each recommendation was acted on."""
+
+    of = "provider"
+    called = "Review"
 
     provider = organisation_link("provision_reviews")
     service = models.CharField(
@@ -167,14 +185,6 @@ class ProvisionReview(TimeStampedModel):
     class Meta:
         ordering = ["-visit_date", "-id"]
         indexes = [models.Index(fields=["provider", "visit_date"])]
-
-    def __str__(self) -> str:
-        holder = f"{self.provider}: {self.service}" if self.service else str(self.provider)
-        return f"Review of {holder}"
-
-    @property
-    def holder(self) -> str:
-        return f"{self.provider} - {self.service}" if self.service else str(self.provider)
 
     def clean(self) -> None:
         validate_single_line(self, ("service",))

@@ -35,7 +35,9 @@ class PersonChoice(_PersonLabels, forms.ModelChoiceField):  # type: ignore[type-
 
 
 class PeopleChoices(_PersonLabels, forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
-    """Any number of young people."""
+    """Any number of young people, as GOV.UK checkboxes."""
+
+    widget = forms.CheckboxSelectMultiple
 
 
 def initial_of(record: Model, names: str) -> dict[str, Any]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.functional import lazy
 from django.utils.translation import gettext
@@ -56,33 +58,32 @@ COMMENT_TOO_LONG = lazy(
 )()
 
 
-class RatingForm(forms.Form):
-    value = forms.ChoiceField(
-        choices=RATING_CHOICES,
-        error_messages={
-            "required": _("Choose helpful, not sure or not helpful."),
-            "invalid_choice": _("Choose helpful, not sure or not helpful."),
-        },
+def _one_of(choices: list[tuple[str, Any]], choose: Any) -> forms.ChoiceField:
+    """One of the portal's buttons; ``choose`` says what to do when none (or another) is sent."""
+    return forms.ChoiceField(
+        choices=choices, error_messages={"required": choose, "invalid_choice": choose}
     )
-    comment = forms.CharField(
+
+
+def _comment() -> forms.CharField:
+    """A young person's comment, if they wish, up to ``COMMENT_MAX_LENGTH`` letters."""
+    return forms.CharField(
         required=False,
         max_length=COMMENT_MAX_LENGTH,
         error_messages={"max_length": COMMENT_TOO_LONG},
     )
+
+
+class RatingForm(forms.Form):
+    value = _one_of(RATING_CHOICES, _("Choose helpful, not sure or not helpful."))
+    comment = _comment()
 
 
 class EvaluationForm(forms.Form):
     """How a session went, in the portal (``heard.portal.evaluation_views``)."""
 
-    rating = forms.ChoiceField(
-        choices=[("positive", _("Good")), ("neutral", _("OK")), ("negative", _("Not good"))],
-        error_messages={
-            "required": _("Choose good, OK or not good."),
-            "invalid_choice": _("Choose good, OK or not good."),
-        },
+    rating = _one_of(
+        [("positive", _("Good")), ("neutral", _("OK")), ("negative", _("Not good"))],
+        _("Choose good, OK or not good."),
     )
-    comment = forms.CharField(
-        required=False,
-        max_length=COMMENT_MAX_LENGTH,
-        error_messages={"max_length": COMMENT_TOO_LONG},
-    )
+    comment = _comment()

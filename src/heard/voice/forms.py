@@ -9,8 +9,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from heard.core.filters import QuickSelectForm
-from heard.core.form_parts import PeopleChoices
-from heard.core.forms import TODAY, GovUKDateField, url_input
+from heard.core.form_parts import PeopleChoices, initial_of
+from heard.core.forms import TODAY, GovUKDateField, radios, text_area, ticks, url_input
 from heard.groups import selectors as group_selectors
 from heard.groups.filters import few_group_choices
 from heard.groups.models import Group, Theme
@@ -46,16 +46,12 @@ class ViewEntryForm(forms.Form):
         error_messages={"required": _("Enter what was said.")},
     )
     kind = forms.ChoiceField(label=_("Kind"), choices=View.Kind.choices, initial=View.Kind.VIEW)
-    themes = forms.ModelMultipleChoiceField(
-        queryset=Theme.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label=_("Themes (Spotlight areas)"),
+    themes = ticks(
+        queryset=Theme.objects.none(), required=False, label=_("Themes (Spotlight areas)")
     )
     young_people = PeopleChoices(
         queryset=YoungPerson.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         label=_("Who gave it"),
         help_text=_("Tick the young people, or the whole group, or anonymous."),
     )
@@ -134,21 +130,16 @@ class ViewEditForm(forms.Form):
     text = forms.CharField(
         label=_("What was said"), widget=forms.Textarea(attrs={"rows": 4}), max_length=10_000
     )
-    kind = forms.ChoiceField(label=_("Kind"), choices=View.Kind.choices, widget=forms.RadioSelect)
+    kind = radios(View.Kind.choices, label=_("Kind"))
     recorded_on = GovUKDateField(
         label=_("Date given"),
         subject=_("The date the view was given"),  # type: ignore[arg-type]
         rule=TODAY,
     )
-    themes = forms.ModelMultipleChoiceField(
-        queryset=Theme.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label=_("Themes (Spotlight areas)"),
+    themes = ticks(
+        queryset=Theme.objects.none(), required=False, label=_("Themes (Spotlight areas)")
     )
-    consent = forms.ChoiceField(
-        label=_("How it may be used"), choices=View.Consent.choices, widget=forms.RadioSelect
-    )
+    consent = radios(View.Consent.choices, label=_("How it may be used"))
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -156,13 +147,8 @@ class ViewEditForm(forms.Form):
 
     @staticmethod
     def initial_for(view: View) -> dict[str, Any]:
-        return {
-            "text": view.text,
-            "kind": view.kind,
-            "recorded_on": view.recorded_on,
-            "themes": list(view.themes.all()),
-            "consent": view.consent,
-        }
+        initial = initial_of(view, "text kind recorded_on consent")
+        return initial | {"themes": list(view.themes.all())}
 
 
 class EvidenceForm(forms.Form):
@@ -227,25 +213,16 @@ class FeedbackForm(forms.Form):
         rule=TODAY,
         error_messages={"required": _("Enter the date they were told.")},
     )
-    channel = forms.ChoiceField(
+    channel = radios(
+        Feedback.Channel.choices,
         label=_("How they were told"),
-        choices=Feedback.Channel.choices,
-        widget=forms.RadioSelect,
         error_messages={"required": _("Choose how they were told.")},
     )
-    groups = forms.ModelMultipleChoiceField(
-        queryset=Group.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label=_("Groups told"),
-    )
+    groups = ticks(queryset=Group.objects.none(), required=False, label=_("Groups told"))
     young_people = PeopleChoices(
-        queryset=YoungPerson.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label=_("Young people told"),
+        queryset=YoungPerson.objects.none(), required=False, label=_("Young people told")
     )
-    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    notes = text_area(3, required=False)
 
     def __init__(self, *args: Any, user: Any, people: Any, groups: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

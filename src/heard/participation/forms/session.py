@@ -11,7 +11,7 @@ from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from heard.core.forms import GovUKDateField
+from heard.core.forms import GovUKDateField, radios
 from heard.core.roles import HearByRightStandard
 from heard.groups.models import Group, Theme
 from heard.participation import selectors
@@ -52,10 +52,9 @@ class SessionForm(forms.Form):
         subject=_("The date of the session"),
         error_messages={"required": _("Enter the date of the session.")},
     )
-    kind = forms.ChoiceField(
+    kind = radios(
+        Session.Kind.choices,
         label=_("What kind of session was it?"),
-        choices=Session.Kind.choices,
-        widget=forms.RadioSelect,
         error_messages={"required": _("Choose the kind of session.")},
     )
     title = forms.CharField(
