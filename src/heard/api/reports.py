@@ -33,7 +33,7 @@ class FiguresField(serializers.Field):  # type: ignore[type-arg]
         return selectors.figures_for(self.context["request"].user, value)
 
 
-class IssuedReportOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
+class IssuedReportOutput(common.OutputSerializer):
     figures = FiguresField()
 
     class Meta:
@@ -48,13 +48,11 @@ class IssuedReportOutput(serializers.ModelSerializer):  # type: ignore[type-arg]
             "created_at",
             "figures",
         ]
-        read_only_fields = fields
 
 
 class IssuedReportListOutput(IssuedReportOutput):
     class Meta(IssuedReportOutput.Meta):
         fields = ["id", "kind", "starts_on", "ends_on", "organisation", "issued_by", "created_at"]
-        read_only_fields = fields
 
 
 class IssuedReportInput(serializers.Serializer):  # type: ignore[type-arg]
