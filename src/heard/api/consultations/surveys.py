@@ -107,13 +107,12 @@ class QuestionViewSet(common.RecordDeleteViewSet):
 # Survey responses --------------------------------------------------------------------------------
 
 
-class AnswerSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class AnswerSerializer(common.OutputSerializer):
     choices = serializers.ListField(child=serializers.CharField(), read_only=True)
 
     class Meta:
         model = Answer
         fields = ["id", "question", "choices", "scale", "text", "view"]
-        read_only_fields = fields
 
 
 class SurveyResponseSerializer(common.OutputSerializer):
