@@ -111,3 +111,14 @@ def organisation_filter(queryset: Any, **kwargs: Any) -> django_filters.ModelCho
     return django_filters.ModelChoiceFilter(
         queryset=queryset, empty_label="Any organisation", **kwargs
     )
+
+
+def yes_no(
+    label: str, method: str, *, yes: str = "Yes", no: str | None = "No", either: str = "Either"
+) -> django_filters.ChoiceFilter:
+    """A yes-or-no question about each row, answered by the filter set's ``method``: "yes" and
+    (unless ``no`` is None) "no", after ``either`` (every row)."""
+    choices = [("yes", yes)] if no is None else [("yes", yes), ("no", no)]
+    return django_filters.ChoiceFilter(
+        label=label, choices=choices, empty_label=either, method=method
+    )

@@ -8,7 +8,7 @@ import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 
-from heard.core.filters import FilterSet
+from heard.core.filters import FilterSet, yes_no
 from heard.groups import selectors
 from heard.groups.models import Group, Membership, Theme
 from heard.people import selectors as people_selectors
@@ -182,17 +182,15 @@ class CalendarFilter(_GroupsFilter):
 
     host_label = "Organisation"
 
-    overdue = django_filters.ChoiceFilter(
-        label="Show",
-        choices=[("yes", "Overdue groups only")],
-        empty_label="All groups",
-        method="only_overdue",
+    overdue = yes_no(
+        "Show", "only_overdue", yes="Overdue groups only", no=None, either="All groups"
     )
-    mine = django_filters.ChoiceFilter(
-        label="Whose groups",
-        choices=[("yes", "Groups I answer for")],
-        empty_label="Every group I can see",
-        method="only_mine",
+    mine = yes_no(
+        "Whose groups",
+        "only_mine",
+        yes="Groups I answer for",
+        no=None,
+        either="Every group I can see",
     )
 
     class Meta:

@@ -7,14 +7,18 @@ from typing import Any
 import django_filters
 from django.db.models import QuerySet
 
-from heard.core.filters import FilterSet, Search, date_range, organisation_filter, user_choices
+from heard.core.filters import (
+    FilterSet,
+    Search,
+    date_range,
+    organisation_filter,
+    user_choices,
+    yes_no,
+)
 from heard.involvement import selectors
 from heard.involvement.models import Evaluation, InvolvementActivity
-from heard.participation.models import Session
+from heard.participation.filters import session_kind_filter
 from heard.people.models import Organisation
-
-YES_NO = [("yes", "Yes"), ("no", "No")]
-
 
 #: Every organisation, or a partner worker's own.
 _organisations = user_choices(Organisation, selectors.organisations_for_activities)
@@ -27,12 +31,7 @@ class ActivityFilter(FilterSet):
     )
     organisation = organisation_filter(_organisations)
     date_from, date_to = date_range("date")
-    involved = django_filters.ChoiceFilter(
-        choices=YES_NO,
-        label="Young people involved",
-        empty_label="Either",
-        method="filter_involved",
-    )
+    involved = yes_no("Young people involved", "filter_involved")
 
     class Meta:
         model = InvolvementActivity
@@ -51,12 +50,7 @@ class EvaluationFilter(FilterSet):
     session = django_filters.NumberFilter(
         field_name="session_id", label="Session number", min_value=1
     )
-    session_kind = django_filters.ChoiceFilter(
-        field_name="session__kind",
-        choices=Session.Kind.choices,
-        label="Kind of session",
-        empty_label="Any kind",
-    )
+    session_kind = session_kind_filter(field_name="session__kind")
     rating = django_filters.ChoiceFilter(
         choices=Evaluation.Rating.choices, empty_label="Any rating"
     )

@@ -7,7 +7,7 @@ from typing import Any
 import django_filters
 from django.db.models import Q, QuerySet
 
-from heard.core.filters import FilterSet, date_range, organisation_filter
+from heard.core.filters import FilterSet, date_range, organisation_filter, yes_no
 from heard.core.permissions import can
 from heard.core.roles import AgeBand, HearByRightStandard
 from heard.groups import selectors as group_selectors
@@ -37,6 +37,13 @@ def _themes(request: Any) -> QuerySet[Theme]:
     return group_selectors.theme_choices(_user(request))
 
 
+def session_kind_filter(**kwargs: Any) -> django_filters.ChoiceFilter:
+    """Another list's "Kind of session" dropdown (``field_name`` the path to the session's)."""
+    return django_filters.ChoiceFilter(
+        choices=Session.Kind.choices, label="Kind of session", empty_label="Any kind", **kwargs
+    )
+
+
 class SessionFilter(FilterSet):
     q = django_filters.CharFilter(
         label="Search", method="search", help_text="Words in the title or the notes."
@@ -61,11 +68,8 @@ class SessionFilter(FilterSet):
         empty_label="Any standard",
         distinct=True,
     )
-    monitoring_form_complete = django_filters.ChoiceFilter(
-        choices=[("yes", "Complete"), ("no", "Not complete")],
-        label="Monitoring form",
-        empty_label="Either",
-        method="filter_monitoring",
+    monitoring_form_complete = yes_no(
+        "Monitoring form", "filter_monitoring", yes="Complete", no="Not complete"
     )
 
     class Meta:

@@ -8,7 +8,15 @@ import django_filters
 from django import forms
 from django.db.models import QuerySet
 
-from heard.core.filters import FilterSet, Search, date_range, organisation_filter, user_choices
+from heard.core.filters import (
+    FilterSet,
+    Search,
+    date_range,
+    organisation_filter,
+    user_choices,
+    yes_no,
+)
+from heard.participation.filters import session_kind_filter
 from heard.participation.models import Session
 from heard.people.models import Organisation, YoungPerson
 from heard.rewards import selectors
@@ -56,15 +64,8 @@ class SessionHoursFilter(FilterSet):
         "group__name__icontains",
         help_text="Words in the session's title or group.",
     )
-    kind = django_filters.ChoiceFilter(
-        choices=Session.Kind.choices, label="Kind of session", empty_label="Any kind"
-    )
-    hours_set = django_filters.ChoiceFilter(
-        choices=[("yes", "Set for the session"), ("no", "The kind's default")],
-        label="Hours",
-        empty_label="Either",
-        method="filter_set",
-    )
+    kind = session_kind_filter()
+    hours_set = yes_no("Hours", "filter_set", yes="Set for the session", no="The kind's default")
     date_from, date_to = date_range("date")
 
     class Meta:

@@ -8,7 +8,7 @@ import django_filters
 from django.db import connection
 from django.db.models import Q, QuerySet
 
-from heard.core.filters import FilterSet, date_range, organisation_filter, user_choices
+from heard.core.filters import FilterSet, date_range, organisation_filter, user_choices, yes_no
 from heard.groups import selectors as group_selectors
 from heard.groups.filters import GroupIdOrNameFilter, offer_group_dropdown
 from heard.groups.models import Theme
@@ -65,11 +65,8 @@ class ViewFilter(FilterSet):
     date_from, date_to = date_range("recorded_on", "Given from", "Given to")
     #: The home page's "See all" links here: the views the user answers for, as its overdue
     #: list counts them, not every view they may read.
-    mine = django_filters.ChoiceFilter(
-        choices=[("yes", "Views I answer for")],
-        method="answered",
-        label="Whose",
-        empty_label="Every view I may see",
+    mine = yes_no(
+        "Whose", "answered", yes="Views I answer for", no=None, either="Every view I may see"
     )
 
     class Meta:
