@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from heard.core.fields import organisation_link, young_person_link
+from heard.core.fields import link, organisation_link, young_person_link
 from heard.core.models import TimeStampedModel, staff_link
 from heard.core.roles import AgeBand
 from heard.core.validators import validate_single_line
@@ -64,13 +64,7 @@ class BudgetRound(TimeStampedModel):
         optional=True,
         help_text=_("The organisation that runs it; empty for the whole partnership."),
     )
-    theme = models.ForeignKey(
-        "groups.Theme",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="budget_rounds",
-    )
+    theme = link("groups.Theme", "budget_rounds", on_delete=models.SET_NULL, optional=True)
     pot = models.DecimalField(
         _("pot (pounds)"),
         max_digits=12,
@@ -112,12 +106,8 @@ class BudgetRound(TimeStampedModel):
     decided_on = models.DateField(null=True, blank=True)
     decided_by = staff_link()
     #: The loop: the view standing for the round's votes and proposals, and the response to it.
-    view = models.ForeignKey(
-        "voice.View", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    response = models.ForeignKey(
-        "voice.Response", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    view = link("voice.View", "+", on_delete=models.PROTECT, optional=True)
+    response = link("voice.Response", "+", on_delete=models.PROTECT, optional=True)
     created_by = staff_link()
 
     class Meta:
@@ -214,16 +204,12 @@ class Proposal(TimeStampedModel):
     proposed_by_young_person = young_person_link(
         "budget_proposals", on_delete=models.SET_NULL, optional=True
     )
-    proposed_by_group = models.ForeignKey(
-        "groups.Group", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    proposed_by_group = link("groups.Group", "+", on_delete=models.SET_NULL, optional=True)
     proposed_by_staff = staff_link()
     #: The decision: funded (a budget round) or among the winners (a theme vote).
     chosen = models.BooleanField(default=False)
     #: The theme a winning option of a theme vote became.
-    theme = models.ForeignKey(
-        "groups.Theme", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    theme = link("groups.Theme", "+", on_delete=models.SET_NULL, optional=True)
 
     class Meta:
         ordering = ["round", "title", "id"]

@@ -12,7 +12,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from heard.core.fields import organisation_link, user_link
+from heard.core.fields import link, organisation_link, user_link
 from heard.core.models import TimeStampedModel
 from heard.core.roles import AgeBand
 from heard.core.validators import validate_single_line
@@ -57,9 +57,7 @@ class Indicator(TimeStampedModel):
             "it (10: from 90% of the target); red below that."
         ),
     )
-    theme = models.ForeignKey(
-        "groups.Theme", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    theme = link("groups.Theme", "+", on_delete=models.PROTECT, optional=True)
     group_kind = models.CharField(max_length=32, choices=Group.Kind.choices, blank=True)
     organisation = organisation_link("+", optional=True)
     lead = user_link("+", on_delete=models.PROTECT, verbose_name=_("group lead"))

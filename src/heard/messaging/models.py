@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from heard.core.fields import user_link, young_person_link
+from heard.core.fields import link, user_link, young_person_link
 
 
 class Message(models.Model):
@@ -39,13 +39,7 @@ class Message(models.Model):
     channel = models.CharField(max_length=8, choices=Channel.choices, default=Channel.EMAIL)
     user = user_link("messages", on_delete=models.CASCADE)
     young_person = young_person_link("messages", optional=True)
-    feedback = models.ForeignKey(
-        "voice.Feedback",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="messages",
-    )
+    feedback = link("voice.Feedback", "messages", on_delete=models.SET_NULL, optional=True)
     dedupe_key = models.CharField(max_length=120, unique=True)
     #: What the message says beyond its template: counts for reminders, never personal data.
     details = models.JSONField(default=dict, blank=True)

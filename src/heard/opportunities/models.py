@@ -15,7 +15,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from heard.core.fields import organisation_link, user_link, young_person_link
+from heard.core.fields import link, organisation_link, user_link, young_person_link
 from heard.core.models import TimeStampedModel
 from heard.core.roles import AgeBand
 from heard.core.tables import display
@@ -119,12 +119,8 @@ class SignUp(TimeStampedModel):
     how = models.CharField(max_length=16, choices=How.choices)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.SIGNED_UP)
     #: The participation session the young person attended, once turned into attendance.
-    session = models.ForeignKey(
-        "participation.Session",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="opportunity_sign_ups",
+    session = link(
+        "participation.Session", "opportunity_sign_ups", on_delete=models.SET_NULL, optional=True
     )
     recorded_by = user_link("+")
 

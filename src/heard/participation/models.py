@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from heard.core.fields import organisation_link, user_link, young_person_link
+from heard.core.fields import link, organisation_link, user_link, young_person_link
 from heard.core.models import TimeStampedModel
 from heard.core.roles import HearByRightStandard
 from heard.core.tables import display
@@ -103,9 +103,7 @@ class Session(TimeStampedModel):
     date = models.DateField(validators=[NotInFuture(FUTURE_SESSION)])
     kind = models.CharField(max_length=32, choices=Kind.choices)
     title = models.CharField(max_length=200, blank=True)
-    group = models.ForeignKey(
-        "groups.Group", null=True, blank=True, on_delete=models.PROTECT, related_name="sessions"
-    )
+    group = link("groups.Group", "sessions", on_delete=models.PROTECT, optional=True)
     young_person = young_person_link(
         "individual_sessions",
         on_delete=models.PROTECT,

@@ -11,7 +11,7 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from heard.core.fields import organisation_link, user_link, young_person_link
+from heard.core.fields import link, organisation_link, user_link, young_person_link
 from heard.core.models import TimeStampedModel, staff_link
 from heard.core.tables import display
 from heard.core.validators import NotInFuture, validate_single_line
@@ -51,13 +51,7 @@ class View(TimeStampedModel):
 
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.VIEW)
     text = models.TextField()
-    session = models.ForeignKey(
-        "participation.Session",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="views",
-    )
+    session = link("participation.Session", "views", on_delete=models.PROTECT, optional=True)
     organisation = organisation_link(
         "views", help_text=_("Whose records these are: the session's organisation.")
     )
@@ -70,12 +64,11 @@ class View(TimeStampedModel):
     young_people = models.ManyToManyField(
         "people.YoungPerson", blank=True, related_name="views", help_text=_("Who gave it.")
     )
-    group = models.ForeignKey(
+    group = link(
         "groups.Group",
-        null=True,
-        blank=True,
+        "views",
         on_delete=models.PROTECT,
-        related_name="views",
+        optional=True,
         help_text=_("Set when a whole group gave the view."),
     )
     is_anonymous = models.BooleanField(default=False)
