@@ -24,12 +24,12 @@ def organisations(request: Any) -> QuerySet[Organisation]:
 
 
 #: A kite mark's holder: its organisation or service.
-HOLDER = ("organisation__name__icontains", "service__icontains")
+HOLDER = "organisation__name service"
 
 
 class AuditFilter(FilterSet):
     search = Search(
-        *HOLDER,
+        HOLDER,
         label="Organisation or service",
         help_text="Any part of the name, for example Youth.",
     )
@@ -53,7 +53,7 @@ KITE_MARK_STATES = (
 
 
 class KiteMarkFilter(FilterSet):
-    search = Search(*HOLDER, label="Holder", help_text="Any part of the name.")
+    search = Search(HOLDER, label="Holder", help_text="Any part of the name.")
     organisation = organisation_filter(organisations)
     state = django_filters.ChoiceFilter(
         choices=KITE_MARK_STATES, method="filter_state", empty_label="Any", label="Renewal"
@@ -78,10 +78,7 @@ def providers(request: Any) -> QuerySet[Organisation]:
 
 class ReviewFilter(FilterSet):
     search = Search(
-        "provider__name__icontains",
-        "service__icontains",
-        label="Provider or service",
-        help_text="Any part of the name.",
+        "provider__name service", label="Provider or service", help_text="Any part of the name."
     )
     provider = django_filters.ModelChoiceFilter(queryset=providers, empty_label="Any provider")
     visit_from, visit_to = date_range("visit_date", "Visited from", "Visited to")
@@ -97,9 +94,7 @@ OUTCOME_CHOICES = (*Recommendation.Outcome.choices, ("unchecked", "Not checked y
 
 class RecommendationFilter(FilterSet):
     search = Search(
-        "text__icontains",
-        "review__provider__name__icontains",
-        "review__service__icontains",
+        "text review__provider__name review__service",
         help_text="Any part of the recommendation, the provider or the service.",
     )
     provider = django_filters.ModelChoiceFilter(
@@ -138,7 +133,7 @@ TRAINED_STATES = (("current", "Trained and current"), ("expired", "No longer cur
 
 class TrainedFilter(FilterSet):
     search = Search(
-        "young_person__reference__icontains",
+        "young_person__reference",
         label="Young person's reference",
         help_text="Any part of it, for example ABC2.",
     )

@@ -23,10 +23,7 @@ def _years() -> list[tuple[str, str]]:
 
 class ConsultationFilter(FilterSet):
     q = Search(
-        "title__icontains",
-        "summary__icontains",
-        "findings__icontains",
-        "decisions__icontains",
+        "title summary findings decisions",
         help_text="Words in the title, summary, findings or decisions.",
     )
     theme = django_filters.ModelChoiceFilter(

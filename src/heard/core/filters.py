@@ -70,15 +70,24 @@ def date_range(
     )
 
 
-class Search(django_filters.CharFilter):
-    """A list's search box: the rows where any of ``lookups`` matches the words typed, trimmed.
+#: The lookups a search may name; a field named without one is matched as a part of it.
+SEARCH_LOOKUPS = frozenset({"exact", "iexact", "icontains"})
 
-    q = Search("title__icontains", "notes__icontains", help_text="Words in the title.")
+
+class Search(django_filters.CharFilter):
+    """A list's search box: the rows where any of ``fields`` (separated by spaces) holds the words
+    typed, trimmed: as a part of it, whatever the case, unless the field names its own lookup
+    (``young_person__reference__iexact``: the whole reference).
+
+        q = Search("title notes", help_text="Words in the title or the notes.")
     """
 
-    def __init__(self, *lookups: str, label: str = "Search", **kwargs: Any) -> None:
+    def __init__(self, fields: str, *, label: str = "Search", **kwargs: Any) -> None:
         super().__init__(label=label, **kwargs)
-        self.lookups = lookups
+        self.lookups = [
+            path if path.rsplit("__", 1)[-1] in SEARCH_LOOKUPS else f"{path}__icontains"
+            for path in fields.split()
+        ]
 
     def filter(self, qs: QuerySet[Any], value: Any) -> QuerySet[Any]:
         if value in EMPTY_VALUES:

@@ -37,11 +37,7 @@ def _organisations(request: Any) -> QuerySet[Organisation]:
 
 
 class RoundFilter(FilterSet):
-    q = Search(
-        "title__icontains",
-        "description__icontains",
-        help_text="Words in the title or the description.",
-    )
+    q = Search("title description", help_text="Words in the title or the description.")
     kind = django_filters.ChoiceFilter(choices=BudgetRound.Kind.choices, empty_label="Any kind")
     stage = django_filters.ChoiceFilter(
         choices=BudgetRound.Stage.choices, empty_label="Any stage", method="filter_stage"

@@ -10,7 +10,7 @@ from heard.indicators.models import Indicator
 
 
 class IndicatorFilter(FilterSet):
-    q = Search("name__icontains", max_length=100)
+    q = Search("name", max_length=100)
     measure = django_filters.ChoiceFilter(choices=measure_choices, empty_label="Any measure")
 
     class Meta:

@@ -25,7 +25,7 @@ _organisations = user_choices(Organisation, selectors.organisations_for_activiti
 
 
 class ActivityFilter(FilterSet):
-    q = Search("title__icontains", "notes__icontains", help_text="Words in the title or the notes.")
+    q = Search("title notes", help_text="Words in the title or the notes.")
     kind = django_filters.ChoiceFilter(
         choices=InvolvementActivity.Kind.choices, empty_label="Any kind"
     )
@@ -42,11 +42,7 @@ class ActivityFilter(FilterSet):
 
 
 class EvaluationFilter(FilterSet):
-    q = Search(
-        "comment__icontains",
-        "session__title__icontains",
-        help_text="Words in the comment or the session's title.",
-    )
+    q = Search("comment session__title", help_text="Words in the comment or the session's title.")
     session = django_filters.NumberFilter(
         field_name="session_id", label="Session number", min_value=1
     )

@@ -14,11 +14,7 @@ _organisations = user_choices(Organisation, selectors.organisations_for_opportun
 
 
 class OpportunityFilter(FilterSet):
-    q = Search(
-        "title__icontains",
-        "description__icontains",
-        help_text="Words in the title or the description.",
-    )
+    q = Search("title description", help_text="Words in the title or the description.")
     kind = django_filters.ChoiceFilter(choices=Opportunity.Kind.choices, empty_label="Any kind")
     status = django_filters.ChoiceFilter(
         choices=Opportunity.Status.choices, empty_label="Any status"
@@ -32,7 +28,7 @@ class OpportunityFilter(FilterSet):
 
 
 class SignUpFilter(FilterSet):
-    q = Search("young_person__reference__icontains", help_text="A young person's reference.")
+    q = Search("young_person__reference", help_text="A young person's reference.")
     opportunity = django_filters.NumberFilter(
         field_name="opportunity_id", label="Opportunity number", min_value=1
     )

@@ -9,9 +9,7 @@ from heard.privacy.models import BenchmarkShare, Characteristic, LeastHeardGroup
 
 
 class BenchmarkFilter(FilterSet):
-    search = Search(
-        "value__icontains", "area__icontains", "source__icontains", label="Value, area or source"
-    )
+    search = Search("value area source", label="Value, area or source")
     characteristic = django_filters.ChoiceFilter(
         choices=Characteristic.choices, empty_label="Any characteristic"
     )

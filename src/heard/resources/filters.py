@@ -15,9 +15,7 @@ from heard.resources.models import Resource
 
 
 class ResourceFilter(FilterSet):
-    q = Search(
-        "title__icontains", "summary__icontains", help_text="Words in the title or the summary."
-    )
+    q = Search("title summary", help_text="Words in the title or the summary.")
     kind = django_filters.ChoiceFilter(choices=Resource.Kind.choices, empty_label="Any kind")
     theme = django_filters.ModelChoiceFilter(
         field_name="themes", queryset=Theme.objects.order_by("title"), empty_label="Any theme"

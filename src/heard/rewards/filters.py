@@ -27,8 +27,7 @@ _organisations = user_choices(Organisation, selectors.organisations_for)
 
 class RecognitionFilter(FilterSet):
     q = Search(
-        "title__icontains",
-        "young_person__reference__iexact",
+        "title young_person__reference__iexact",
         help_text="Words in the title, or a young person's reference.",
     )
     kind = django_filters.ChoiceFilter(choices=Recognition.Kind.choices, empty_label="Any kind")
@@ -43,7 +42,7 @@ class RecognitionFilter(FilterSet):
 class HoursFilter(FilterSet):
     """The young people's hours: by reference and organisation, in a period."""
 
-    q = Search("reference__icontains", help_text="A young person's reference.")
+    q = Search("reference", help_text="A young person's reference.")
     organisation = organisation_filter(_organisations)
     #: The period chosen above the list, carried through "Apply" (the view reads it).
     period = django_filters.CharFilter(
@@ -59,11 +58,7 @@ class HoursFilter(FilterSet):
 
 
 class SessionHoursFilter(FilterSet):
-    q = Search(
-        "title__icontains",
-        "group__name__icontains",
-        help_text="Words in the session's title or group.",
-    )
+    q = Search("title group__name", help_text="Words in the session's title or group.")
     kind = session_kind_filter()
     hours_set = yes_no("Hours", "filter_set", yes="Set for the session", no="The kind's default")
     date_from, date_to = date_range("date")
@@ -83,9 +78,7 @@ class _MoneyFilter(FilterSet):
 
 class ClaimFilter(_MoneyFilter):
     q = Search(
-        "purpose__icontains",
-        "young_person__reference__iexact",
-        "claimant__full_name__icontains",
+        "purpose young_person__reference__iexact claimant__full_name",
         help_text="Words in what it was for, a young person's reference or a claimant's name.",
     )
     date_from, date_to = date_range("created_at__date", "Submitted from", "Submitted to")
@@ -96,11 +89,7 @@ class ClaimFilter(_MoneyFilter):
 
 
 class InvoiceFilter(_MoneyFilter):
-    q = Search(
-        "reference__icontains",
-        "description__icontains",
-        help_text="The invoice's reference or description.",
-    )
+    q = Search("reference description", help_text="The invoice's reference or description.")
     date_from, date_to = date_range("period_end", "Periods ending from", "Periods ending to")
 
     class Meta:

@@ -56,11 +56,11 @@ _STATE_CHOICES = (
 
 
 #: A member of staff: their name or email.
-STAFF = ("staff__full_name__icontains", "staff__email__icontains")
+STAFF = "staff__full_name staff__email"
 
 
 class BackgroundCheckFilter(FilterSet):
-    search = Search(*STAFF, label="Staff name or email")
+    search = Search(STAFF, label="Staff name or email")
     kind = django_filters.ChoiceFilter(choices=BackgroundCheck.Kind.choices, empty_label="Any kind")
     state = django_filters.ChoiceFilter(
         choices=_STATE_CHOICES, method="filter_state", empty_label="Any", label="Renewal"
@@ -82,7 +82,7 @@ class BackgroundCheckFilter(FilterSet):
 
 
 class TrainingRecordFilter(FilterSet):
-    search = Search(*STAFF, label="Staff name or email")
+    search = Search(STAFF, label="Staff name or email")
     course = django_filters.CharFilter(lookup_expr="icontains")
 
     class Meta:
