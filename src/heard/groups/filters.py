@@ -90,6 +90,15 @@ def offer_group_dropdown(filterset: FilterSet, name: str = "group") -> None:
     filterset.filters[name] = dropdown
 
 
+class GroupDropdownFilterSet(FilterSet):
+    """A list's filters whose ``group`` search is a drop-down when the user sees few groups
+    (:func:`offer_group_dropdown`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        offer_group_dropdown(self)
+
+
 def _organisations(request: Any) -> QuerySet[Organisation]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:

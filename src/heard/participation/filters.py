@@ -11,7 +11,7 @@ from heard.core.filters import FilterSet, date_range, organisation_filter, yes_n
 from heard.core.permissions import can
 from heard.core.roles import AgeBand, HearByRightStandard
 from heard.groups import selectors as group_selectors
-from heard.groups.filters import GroupIdOrNameFilter, offer_group_dropdown
+from heard.groups.filters import GroupDropdownFilterSet, GroupIdOrNameFilter
 from heard.groups.models import Theme
 from heard.participation.models import Degree, Headcount, ParticipationType, Session
 from heard.people import selectors as people_selectors
@@ -44,7 +44,7 @@ def session_kind_filter(**kwargs: Any) -> django_filters.ChoiceFilter:
     )
 
 
-class SessionFilter(FilterSet):
+class SessionFilter(GroupDropdownFilterSet):
     q = django_filters.CharFilter(
         label="Search", method="search", help_text="Words in the title or the notes."
     )
@@ -75,10 +75,6 @@ class SessionFilter(FilterSet):
     class Meta:
         model = Session
         fields: list[str] = []
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        offer_group_dropdown(self)
 
     def filter_monitoring(
         self, queryset: QuerySet[Session], name: str, value: str

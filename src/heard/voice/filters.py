@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 
 from heard.core.filters import FilterSet, date_range, organisation_filter, user_choices, yes_no
 from heard.groups import selectors as group_selectors
-from heard.groups.filters import GroupIdOrNameFilter, offer_group_dropdown
+from heard.groups.filters import GroupDropdownFilterSet, GroupIdOrNameFilter
 from heard.groups.models import Theme
 from heard.people import selectors as people_selectors
 from heard.people.models import Organisation
@@ -48,7 +48,7 @@ def search_text(queryset: QuerySet[Any], value: str, *fields: str) -> QuerySet[A
     return queryset
 
 
-class ViewFilter(FilterSet):
+class ViewFilter(GroupDropdownFilterSet):
     q = django_filters.CharFilter(
         label="Search", method="search", help_text="Words in what was said."
     )
@@ -72,10 +72,6 @@ class ViewFilter(FilterSet):
     class Meta:
         model = View
         fields: list[str] = []
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        offer_group_dropdown(self)
 
     def search(self, queryset: QuerySet[View], name: str, value: str) -> QuerySet[View]:
         return search_text(queryset, value, "text")

@@ -11,6 +11,7 @@ from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from heard.core.form_parts import initial_of
 from heard.core.forms import GovUKDateField, radios
 from heard.core.roles import HearByRightStandard
 from heard.groups.models import Group, Theme
@@ -361,17 +362,13 @@ class SessionForm(forms.Form):
 
     @staticmethod
     def initial_for(session: Session) -> dict[str, Any]:
-        return {
-            "date": session.date,
-            "kind": session.kind,
-            "title": session.title,
+        fields = (
+            "date kind title partner_staff_present degree participation_type notes"
+            " monitoring_form_complete"
+        )
+        return initial_of(session, fields) | {
             "staff_present": list(session.staff_present.all()),
-            "partner_staff_present": session.partner_staff_present,
             "methods": list(session.methods.all()),
-            "degree": session.degree,
-            "participation_type": session.participation_type,
             "standards": [standard.code for standard in session.standards.all()],
             "themes": list(session.themes.all()),
-            "notes": session.notes,
-            "monitoring_form_complete": session.monitoring_form_complete,
         }
