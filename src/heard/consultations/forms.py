@@ -12,9 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from heard.consultations import selectors
 from heard.consultations.models import Consultation, Question
 from heard.consultations.services.responses import TEXT_MAX_LENGTH, question_key
-from heard.core.form_parts import initial_of
+from heard.core.form_parts import age_band_ticks, initial_of
 from heard.core.forms import GovUKDateField, radios, text_area, ticks
-from heard.core.roles import AgeBand
 from heard.groups.models import Group, Theme
 from heard.people.models import Organisation
 from heard.voice.models import Response
@@ -51,11 +50,8 @@ class ConsultationForm(forms.Form):
         required=False,
         help_text=_("Heard shows others on the same themes and audience before it starts."),
     )
-    age_bands = ticks(
-        AgeBand.choices,
-        label=_("Audience: age bands (optional)"),
-        required=False,
-        help_text=_("Leave empty for every age."),
+    age_bands = age_band_ticks(
+        _("Audience: age bands (optional)"), help_text=_("Leave empty for every age.")
     )
     groups = ticks(
         label=_("Audience: groups (optional)"),

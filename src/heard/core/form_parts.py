@@ -3,12 +3,17 @@ name for those who may see it; an edit form's first values, read from the record
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.db.models import Field, Model
 
+from heard.core.forms import ticks
 from heard.core.permissions import can
+from heard.core.roles import AgeBand
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def person_label(young_person: Any, user: Any) -> str:
@@ -48,3 +53,8 @@ def initial_of(record: Model, names: str) -> dict[str, Any]:
     """
     fields = (cast("Field[Any, Any]", record._meta.get_field(name)) for name in names.split())
     return {field.name: getattr(record, field.attname) for field in fields}
+
+
+def age_band_ticks(label: StrOrPromise, **kwargs: Any) -> forms.Field:
+    """Which age bands a record is for, as GOV.UK checkboxes; none ticked means every age."""
+    return ticks(AgeBand.choices, label=label, required=False, **kwargs)

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from heard.core.form_parts import PersonChoice, initial_of
+from heard.core.form_parts import PersonChoice, age_band_ticks, initial_of
 from heard.core.forms import (
     TODAY,
     GovUKDateField,
@@ -18,7 +18,6 @@ from heard.core.forms import (
     ticks,
     whole_number,
 )
-from heard.core.roles import AgeBand
 from heard.decisions import selectors
 from heard.decisions.models import BudgetRound, Proposal
 from heard.decisions.services.proposals import DESCRIPTION_MAX_LENGTH
@@ -104,7 +103,7 @@ class RoundForm(forms.Form):
         required=False,
         help_text=_("None ticked: everyone on the register, as the other choices allow."),
     )
-    eligible_age_bands = ticks(AgeBand.choices, label=_("Age bands (optional)"), required=False)
+    eligible_age_bands = age_band_ticks(_("Age bands (optional)"))
     eligible_areas = forms.CharField(
         label=_("Areas (optional)"),
         required=False,

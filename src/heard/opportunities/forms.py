@@ -12,10 +12,9 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from heard.core.form_parts import PersonChoice, initial_of, person_label
+from heard.core.form_parts import PersonChoice, age_band_ticks, initial_of, person_label
 from heard.core.forms import GovUKDateField, radios, text_area, ticks, whole_number
 from heard.core.permissions import is_partner_worker
-from heard.core.roles import AgeBand
 from heard.groups.models import Group
 from heard.opportunities import selectors
 from heard.opportunities.models import Opportunity, SignUp
@@ -77,11 +76,8 @@ class OpportunityForm(forms.Form):
         min_value=1,
         help_text=_("Leave empty for no limit."),
     )
-    age_bands = ticks(
-        AgeBand.choices,
-        label=_("Age bands it suits"),
-        required=False,
-        help_text=_("Leave all unticked for every age."),
+    age_bands = age_band_ticks(
+        _("Age bands it suits"), help_text=_("Leave all unticked for every age.")
     )
     groups = ticks(
         label=_("Groups it suits"),

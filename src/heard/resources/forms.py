@@ -9,10 +9,9 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from heard.core.form_parts import initial_of
+from heard.core.form_parts import age_band_ticks, initial_of
 from heard.core.forms import radios, text_area, ticks, url_input
 from heard.core.permissions import is_partner_worker
-from heard.core.roles import AgeBand
 from heard.groups.models import Theme
 from heard.participation.models import Method, Session
 from heard.people.models import Organisation
@@ -35,12 +34,7 @@ class ResourceForm(forms.Form):
     )
     themes = ticks(queryset=Theme.objects.none(), required=False)
     methods = ticks(queryset=Method.objects.none(), required=False)
-    age_bands = ticks(
-        AgeBand.choices,
-        label=_("Age bands"),
-        required=False,
-        help_text=_("Leave all unticked for any age."),
-    )
+    age_bands = age_band_ticks(_("Age bands"), help_text=_("Leave all unticked for any age."))
     file = forms.FileField(
         label=_("File (optional if you give a link)"),
         required=False,
