@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from heard.core.form_parts import initial_of
 from heard.core.forms import PAST, GovUKDateField
 from heard.core.roles import AgeBand, Role
 from heard.people import selectors
@@ -156,9 +157,9 @@ class OrganisationForm(forms.Form):
 
     def __init__(self, *args: Any, instance: Organisation | None = None, **kwargs: Any) -> None:
         if instance is not None:
-            initial = {name: getattr(instance, name) for name in self.base_fields}
-            initial["champions"] = list(instance.champions.values_list("pk", flat=True))
-            initial["is_active"] = instance.is_active
+            plain = " ".join(name for name in self.base_fields if name != "champions")
+            champions = list(instance.champions.values_list("pk", flat=True))
+            initial = initial_of(instance, f"{plain} is_active") | {"champions": champions}
             kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
         field = self.fields["champions"]
@@ -186,10 +187,8 @@ class StaffForm(forms.Form):
 
     def __init__(self, *args: Any, instance: User | None = None, **kwargs: Any) -> None:
         if instance is not None:
-            initial = {name: getattr(instance, name) for name in self.base_fields}
-            initial["organisation"] = instance.organisation_id
-            initial["is_active"] = instance.is_active
-            kwargs.setdefault("initial", initial)
+            fields = " ".join(self.base_fields)  # the organisation by its key
+            kwargs.setdefault("initial", initial_of(instance, f"{fields} is_active"))
         super().__init__(*args, **kwargs)
         field = self.fields["organisation"]
         assert isinstance(field, forms.ModelChoiceField)  # noqa: S101 - narrowing for mypy
