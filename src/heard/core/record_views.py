@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponseBase
 from django.urls import reverse
 
 from heard.core.lists import StaffListView
-from heard.core.records import attachment
+from heard.core.records import attachment, named
 
 #: A record's figure for one reader: ``figure(user, record)``.
 Figure = Callable[[Any, Any], Any]
@@ -58,6 +58,7 @@ class FiguresListView(StaffListView):
 def download_view(
     get: Callable[[Any, Any], Any],
     *,
+    name: str,
     file: str,
     content_type: str,
     stem: str,
@@ -75,4 +76,4 @@ def download_view(
             raise Http404(missing)
         return attachment(stored, f"{stem}-{record.pk}", getattr(record, content_type))
 
-    return download
+    return named(download, name)

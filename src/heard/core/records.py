@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import PurePath
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.auth.decorators import login_required
 from django.db.models.fields.files import FieldFile
@@ -37,6 +37,7 @@ from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
 
 View = Callable[..., HttpResponse]
+Named = TypeVar("Named", bound=Callable[..., Any])
 Values = Callable[[Any], Mapping[str, Any]]
 Message = str | Callable[[Any], str]
 #: All of a form's cleaned values: what a create passes to its service.
@@ -52,7 +53,7 @@ def _data(request: HttpRequest, files: bool) -> list[Any]:
     return data
 
 
-def _named(view: View, name: str) -> View:
+def named(view: Named, name: str) -> Named:
     """The view under the name it is routed by (``opportunity_create``), as if written out."""
     view.__name__ = view.__qualname__ = name
     return view
@@ -203,7 +204,7 @@ class Record:
             more = context(request, record) if context else {}
             return render(request, template, {**self.detail_context(request.user, record), **more})
 
-        return _named(detail, f"{self.name}_detail")
+        return named(detail, f"{self.name}_detail")
 
     def create_view(
         self,
@@ -240,7 +241,7 @@ class Record:
                 cancel_url=self.list_url(),
             )
 
-        return _named(create, f"{self.name}_create")
+        return named(create, f"{self.name}_create")
 
     def edit_view(
         self,
@@ -279,7 +280,7 @@ class Record:
                 cancel_url=self.url(record),
             )
 
-        return _named(edit, f"{self.name}_edit")
+        return named(edit, f"{self.name}_edit")
 
     def delete_view(
         self,
@@ -341,7 +342,7 @@ class Record:
                 cancel_url=self.url(record),
             )
 
-        return _named(act, name or f"{self.name}_{action}")
+        return named(act, name or f"{self.name}_{action}")
 
     def confirm_view(
         self,
@@ -391,7 +392,7 @@ class Record:
                 context=page,
             )
 
-        return _named(confirm, name or f"{self.name}_{action}")
+        return named(confirm, name or f"{self.name}_{action}")
 
     def _noun(self) -> str:
         return self.name[:1].upper() + self.name[1:]

@@ -1,11 +1,12 @@
-from heard.core.page_routes import page
+from django.urls import path
+
 from heard.jobs import views
 
 app_name = "jobs"
 
 urlpatterns = [
-    page("", views.job_list),
-    page("<uuid:job_uuid>/", views.job_detail),
-    page("<uuid:job_uuid>/download/", views.job_download),
-    page("<uuid:job_uuid>/try-again/", views.job_try_again),
+    path("", views.job_list, name="job-list"),
+    path("<uuid:job_uuid>/", views.job_detail, name="job-detail"),
+    path("<uuid:job_uuid>/download/", views.job_download, name="job-download"),
+    path("<uuid:job_uuid>/try-again/", views.job_try_again, name="job-try-again"),
 ]

@@ -19,6 +19,7 @@ from heard.people.models import YoungPerson
 from heard.portal.views import portal_page, portal_required
 
 get_involved = portal_page(
+    "get_involved",
     "opportunities/portal_list.html",
     gettext_lazy("Get involved"),
     opportunities=lambda young_person: selectors.portal_opportunities(
@@ -64,6 +65,7 @@ def sign_up(request: HttpRequest, young_person: YoungPerson, pk: int) -> HttpRes
 
 
 mine = portal_page(
+    "mine",
     "opportunities/portal_mine.html",
     gettext_lazy("My sign-ups"),
     sign_ups=lambda young_person: list(selectors.portal_sign_ups(young_person)),

@@ -28,6 +28,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from heard.core import tables
 from heard.core.models import Partnership
 from heard.core.permissions import require
+from heard.core.records import named
 from heard.core.security import client_address
 from heard.people import selectors as people_selectors
 from heard.people.models import YoungPerson
@@ -83,11 +84,11 @@ def portal_required(
 
 
 def portal_page(
-    template: str, title: StrOrPromise, **shows: Callable[[YoungPerson], Any]
+    view_name: str, template: str, title: StrOrPromise, **shows: Callable[[YoungPerson], Any]
 ) -> Callable[..., HttpResponse]:
-    """A portal page that shows the signed-in young person what is theirs: each of ``shows``
-    read for them (``surveys=selectors.portal_surveys``), under ``title`` (marked with
-    ``gettext_lazy``) in their language."""
+    """A portal page, named ``view_name`` as if written out, that shows the signed-in young
+    person what is theirs: each of ``shows`` read for them (``surveys=selectors.portal_surveys``),
+    under ``title`` (marked with ``gettext_lazy``) in their language."""
 
     @portal_required
     def page(request: HttpRequest, young_person: YoungPerson) -> HttpResponse:
@@ -95,7 +96,7 @@ def portal_page(
         context.update(young_person=young_person, title=str(title))
         return render(request, template, context)
 
-    return page
+    return named(page, view_name)
 
 
 # --- Signing in and out -------------------------------------------------------------------------
@@ -180,6 +181,7 @@ def one_tap(request: HttpRequest, form_class: type[Any], give: Callable[..., Any
 
 
 sessions = portal_page(
+    "sessions",
     "portal/sessions.html",
     gettext_lazy("Times I took part"),
     sessions=selectors.portal_sessions,

@@ -90,6 +90,7 @@ resource_delete = RESOURCE.delete_view(
 #: The only way to a resource's file: checked like the resource, sent as a download.
 resource_download = download_view(
     selectors.resource_get,
+    name="resource_download",
     file="file",
     content_type="content_type",
     stem="resource",

@@ -18,6 +18,7 @@ from heard.people.models import YoungPerson
 from heard.portal.views import portal_page, portal_required
 
 surveys = portal_page(
+    "surveys",
     "consultations/portal/surveys.html",
     gettext_lazy("Surveys"),
     surveys=selectors.portal_surveys,

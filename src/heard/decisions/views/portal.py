@@ -29,6 +29,7 @@ def _round_url(pk: int) -> str:
 
 
 portal_rounds = portal_page(
+    "portal_rounds",
     "decisions/portal/rounds.html",
     gettext_lazy("Votes and budgets"),
     rounds=selectors.portal_rounds,

@@ -85,6 +85,7 @@ def item_delete(request: HttpRequest, pk: int) -> HttpResponse:
 #: The only way to a receipt: checked like its claim, sent as a download.
 item_receipt = download_view(
     selectors.item_get,
+    name="item_receipt",
     file="receipt",
     content_type="receipt_content_type",
     stem="receipt",

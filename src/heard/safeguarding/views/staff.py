@@ -23,6 +23,7 @@ from heard.core.columns import KIND
 from heard.core.forms import changed_values, form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
+from heard.core.records import named
 from heard.safeguarding import filters, forms, selectors
 from heard.safeguarding.kept import CHECKS, TRAINING, Kept
 
@@ -53,7 +54,7 @@ class Pages:
         def edit(request: HttpRequest, pk: int) -> HttpResponse:
             return _edit(request, self, pk)
 
-        return create, edit
+        return named(create, f"{self.name}_create"), named(edit, f"{self.name}_edit")
 
 
 CHECK_PAGES = Pages(CHECKS, forms.BackgroundCheckForm, "check", "Record a background check")
