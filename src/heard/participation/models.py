@@ -157,7 +157,14 @@ class Session(TimeStampedModel):
             # The log's order, read backwards: a page of 25 stops after 26 rows. On the date
             # alone every session of the latest day was joined and sorted first (national
             # scale: 1,060 rows, 10 ms); it serves date ranges as the date index did.
-            models.Index(fields=["date", "id"], name="session_date_id"),
+            # With the columns the report's tables count by (degree, type, kind, group,
+            # organisation), read from the index alone on PostgreSQL: national scale, a
+            # quarter's sessions by degree 0.19 -> 0.05 s (SQLite keeps the keys only).
+            models.Index(
+                fields=["date", "id"],
+                name="session_date_id",
+                include=["degree", "participation_type", "kind", "group", "organisation"],
+            ),
             models.Index(fields=["group", "-date"]),
             models.Index(fields=["organisation", "-date"]),
             models.Index(fields=["monitoring_form_complete", "date"]),
