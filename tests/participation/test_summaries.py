@@ -18,6 +18,7 @@ from heard.participation.models import (
     Attendance,
     Degree,
     ParticipationType,
+    QuarterlyParticipation,
     YearlyParticipant,
     YearlyParticipation,
 )
@@ -244,6 +245,25 @@ class TestRebuildAndCheck:
         )
         assert_in_step()
 
+    def test_the_quarters_carry_their_groups_kind(self, officer, group, members, organisation):
+        """Each quarterly row names its group's kind (blank for individual sessions), and a
+        group that changes kind changes it on every quarter's row."""
+        council = factories.GroupFactory(kind=Group.Kind.YOUTH_COUNCIL)
+        log(officer, group=council, attendees=members, date=EARLIER)
+        log(officer, group=council, attendees=[members[0]], date=datetime.date(2025, 6, 1))
+        log(officer, young_person=members[1], kind="one_to_one_review")
+
+        def kinds():
+            return sorted(
+                QuarterlyParticipation.objects.values_list("quarter", "group_id", "group_kind")
+            )
+
+        assert {kind for _, _, kind in kinds()} == {Group.Kind.YOUTH_COUNCIL, ""}
+        group_services.group_update(actor=officer, group=council, kind=Group.Kind.BUDDY_GROUP)
+        assert {kind for _, group_id, kind in kinds() if group_id} == {Group.Kind.BUDDY_GROUP}
+        assert len(kinds()) == 4  # two quarters of the council, one individual session
+        assert_in_step()
+
     def test_first_dates_follow_edits(self, officer, group, members):
         """The first active days move when a session is re-dated, made not active, or loses
         its attendees, and ``--check`` sees a first day out of step."""
@@ -319,6 +339,14 @@ class TestRebuildAndCheck:
             "heard.participation.migrations.0012_yearly_participant_first_dates"
         ).fill_first_dates(apps, Editor())
         assert participants() == kept_participants
+        assert_in_step()
+
+        # 0020 gives the quarterly rows made before it their groups' kinds.
+        QuarterlyParticipation.objects.update(group_kind="")
+        assert summaries.differences()[0]
+        importlib.import_module("heard.participation.migrations.0020_quarterly_group_kind").fill(
+            apps, Editor()
+        )
         assert_in_step()
 
     def test_check_finds_a_difference_and_rebuild_mends_it(self, officer, group, members, capsys):

