@@ -124,6 +124,7 @@ def test_the_horizon_reads_each_figure_family_once(records):
         ("active_young_people", Filters()),
         ("sessions", Filters(organisation=records["organisations"][0].pk)),
         ("sessions", Filters(degree=Degree.CONSULTED_INFORMED)),
+        ("positive_evaluations", Filters()),
     ]
     with CaptureQueriesContext(connection) as alone:
         for key, filters in wanted:
@@ -134,8 +135,9 @@ def test_the_horizon_reads_each_figure_family_once(records):
             for quarter in QUARTERS:
                 MEASURES[key].compute(quarter, filters)
     assert len(alone) >= 4 * len(wanted)
-    # groups: one for both themes a quarter (4); active: covers + one read (2); sessions: 2.
-    assert len(together) <= 4 + 2 + 2
+    # groups: one for both themes a quarter (4); active: covers + one read (2); sessions: 2;
+    # evaluations: 1.
+    assert len(together) <= 4 + 2 + 2 + 1
 
 
 def test_a_period_beyond_the_horizon_is_read_alone():

@@ -9,6 +9,7 @@ itself as the library's measures do.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -23,7 +24,7 @@ from heard.indicators.measures.library import (
     _young_people_cell,
     sessions_matching,
 )
-from heard.indicators.measures.sharing import horizon_over, shared
+from heard.indicators.measures.sharing import by_day, horizon_over, shared
 from heard.involvement.models import Evaluation, InvolvementActivity
 from heard.involvement.selectors import DECISION_KINDS
 from heard.participation.selectors.headcounts import (
@@ -78,18 +79,26 @@ def schools_unique(period: Period, filters: Filters) -> Figure:
     return Figure(Cell(_represented(period, filters).unique))
 
 
-def _share(rows: QuerySet[Any], positive: Q, kind: str) -> Figure:
-    """Of ``rows``, those matching ``positive``: two cells with their records' keys."""
-    row = rows.order_by().aggregate(
-        whole=Count("pk"),
-        whole_keys=disclosure.key_sum(kind),
-        top=Count("pk", filter=positive),
-        top_keys=disclosure.key_sum(kind, filter=positive),
-    )
+def _share_counts(positive: Q, kind: str) -> dict[str, Any]:
+    """The aggregates of a share: all rows and those matching ``positive``, with their keys."""
+    return {
+        "whole": Count("pk"),
+        "whole_keys": disclosure.key_sum(kind),
+        "top": Count("pk", filter=positive),
+        "top_keys": disclosure.key_sum(kind, filter=positive),
+    }
+
+
+def _share_figure(row: Mapping[str, Any]) -> Figure:
     return Figure(
         Cell(row["top"] or 0, row["top_keys"] or 0),
         whole=Cell(row["whole"] or 0, row["whole_keys"] or 0),
     )
+
+
+def _share(rows: QuerySet[Any], positive: Q, kind: str) -> Figure:
+    """Of ``rows``, those matching ``positive``: two cells with their records' keys."""
+    return _share_figure(rows.order_by().aggregate(**_share_counts(positive, kind)))
 
 
 def decisions_involved(period: Period, filters: Filters) -> Figure:
@@ -106,13 +115,36 @@ def decisions_involved(period: Period, filters: Filters) -> Figure:
     return Figure(Cell(counts["involved"] or 0), whole=Cell(counts["total"] or 0))
 
 
+#: An evaluation is positive when its rating is.
+POSITIVE_EVALUATION = Q(rating=Evaluation.Rating.POSITIVE)
+
+
+def _evaluations(period: Period, filters: Filters) -> QuerySet[Evaluation]:
+    """The evaluations of the period's sessions that the filters select: by the sessions' days
+    in one join (a subquery of the sessions as well made a second join: 0.65 s, not 0.28)."""
+    rows = Evaluation.objects.filter(session__date__range=(period.start, period.end))
+    if filters.given():
+        rows = rows.filter(session__in=sessions_matching(period, filters).values("pk"))
+    return rows
+
+
 def positive_evaluations(period: Period, filters: Filters) -> Figure:
-    """Of young people's evaluations of the sessions in the period, the share positive. (Read
-    a period at a time even in a report: the horizon's evaluations day by day, one query for
-    four quarters, measured 40% slower at national scale than four.)"""
-    sessions = sessions_matching(period, filters)
-    rows = Evaluation.objects.filter(session__in=sessions.values("pk"))
-    return _share(rows, Q(rating=Evaluation.Rating.POSITIVE), EVALUATION_KEYS)
+    """Of young people's evaluations of the sessions in the period, the share positive; in a
+    report, from one read of the horizon's evaluations by their sessions' days (one query for
+    the four quarters: at national scale 0.28 s against four of 0.13 s each)."""
+    return by_day(period, filters, _evaluations_by_day, share=True) or _share(
+        _evaluations(period, filters), POSITIVE_EVALUATION, EVALUATION_KEYS
+    )
+
+
+def _evaluations_by_day(horizon: Period, filters: Filters) -> dict[Any, Figure]:
+    rows = (
+        _evaluations(horizon, filters)
+        .values("session__date")
+        .annotate(**_share_counts(POSITIVE_EVALUATION, EVALUATION_KEYS))
+        .order_by()
+    )
+    return {row["session__date"]: _share_figure(row) for row in rows}
 
 
 def positive_ratings(period: Period, filters: Filters) -> Figure:
