@@ -89,6 +89,10 @@ def test_the_migration_fills_it_the_same_way(history):
     importlib.import_module("heard.participation.migrations.0018_quarterly_participation").fill(
         apps, Editor()
     )
+    # 0020 then gives the rows of 0018 their groups' kinds.
+    importlib.import_module("heard.participation.migrations.0020_quarterly_group_kind").fill(
+        apps, Editor()
+    )
     assert kept() == before
     assert_in_step()
 

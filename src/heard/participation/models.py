@@ -351,7 +351,8 @@ class QuarterlyParticipation(models.Model):
     #: young people reached through one kind of group read from one index, without joining
     #: 15,000 groups (national scale: through Buddy Groups over four quarters 0.32 -> 0.13 s).
     #: ``summaries.refresh_group_kind`` rewrites it when a group changes kind.
-    group_kind = models.CharField(max_length=32, blank=True, default="")
+    #: Blank in the database too, for rows written without it (migration 0018's fill).
+    group_kind = models.CharField(max_length=32, blank=True, default="", db_default="")
 
     class Meta:
         constraints = [
