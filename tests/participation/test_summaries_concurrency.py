@@ -58,3 +58,60 @@ def test_concurrent_logs_keep_the_summaries_exact(officer, organisation):
     assert summaries.differences() == (0, [])
     group.refresh_from_db()
     assert group.last_session_on == datetime.date(2026, 9, 1) + datetime.timedelta(days=31)
+
+
+def test_a_change_of_kind_during_a_log_keeps_the_summaries_exact(officer, organisation):
+    """A group changes kind (to or from Buddy Group) while a session of it is logged with young
+    people new to it: their rows must carry the kind the group has once both are done."""
+    from heard.groups import services as group_services
+    from heard.groups.models import Group
+
+    group = factories.GroupFactory(host_organisation=organisation, kind=Group.Kind.BUDDY_GROUP)
+    newcomers = [factories.YoungPersonFactory(organisation=organisation) for _ in range(ROUNDS)]
+    barrier = threading.Barrier(2)
+    failures: list[BaseException] = []
+
+    def log_newcomers() -> None:
+        try:
+            for round_, person in enumerate(newcomers):
+                barrier.wait(timeout=30)
+                services.session_log(
+                    actor=officer,
+                    date=datetime.date(2026, 9, 1) + datetime.timedelta(days=round_),
+                    kind="group_session",
+                    degree=Degree.ADULT_INITIATED_SHARED,
+                    participation_type=ParticipationType.PUBLIC,
+                    group=group,
+                    attendees=[person],
+                )
+        except BaseException as exc:  # noqa: BLE001 - reported by the test below
+            failures.append(exc)
+            barrier.abort()
+        finally:
+            connections.close_all()
+
+    def change_kinds() -> None:
+        try:
+            changed = group
+            for _ in range(ROUNDS):
+                barrier.wait(timeout=30)
+                kind = (
+                    Group.Kind.YOUTH_COUNCIL
+                    if changed.kind == Group.Kind.BUDDY_GROUP
+                    else Group.Kind.BUDDY_GROUP
+                )
+                changed = group_services.group_update(actor=officer, group=changed, kind=kind)
+        except BaseException as exc:  # noqa: BLE001 - reported by the test below
+            failures.append(exc)
+            barrier.abort()
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=log_newcomers), threading.Thread(target=change_kinds)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert failures == []
+    count, shown = summaries.differences()
+    assert count == 0, shown

@@ -176,16 +176,25 @@ def _refresh_participants(year: int, young_people: list[int]) -> None:
 
 
 @transaction.atomic
-def refresh(*, young_people: Iterable[int], days: Iterable[datetime.date | None]) -> None:
+def refresh(
+    *,
+    young_people: Iterable[int],
+    days: Iterable[datetime.date | None],
+    groups: Iterable[int | None] = (),
+) -> None:
     """Remake the summary of these young people in the partnership years holding these days.
 
     Call it inside the transaction that changed their attendances, with every young person whose
-    attendance changed (before and after) and every date the sessions had (before and after).
+    attendance changed (before and after), every date the sessions had (before and after) and
+    their groups (before and after): the groups are locked first, so a change of a group's kind
+    (which locks the group, then rewrites its rows) runs wholly before or after this refresh,
+    never between its read of the kind and its commit.
     """
     people = sorted(set(young_people))
     years = sorted({partnership_year(day) for day in days if day is not None})
     if not years:
         return
+    _lock_groups(groups)
     _lock(people)
     for year in years:
         start, end = year_bounds(year)
@@ -247,17 +256,24 @@ def _latest_session() -> Subquery:
 def refresh_last_sessions(group_ids: Iterable[int | None]) -> None:
     """Set these groups' ``last_session_on`` from their sessions: call it in the transaction that
     logged, moved or re-dated a session, with the groups it had before and after."""
-    ids = {pk for pk in group_ids if pk is not None}
+    ids = _lock_groups(group_ids)
     if ids:
         # Locked first (as in ``refresh``), so the update's subquery starts after a concurrent
         # log of the same group committed, and sees its session.
+        Group.objects.filter(pk__in=ids).update(last_session_on=_latest_session())
+
+
+def _lock_groups(group_ids: Iterable[int | None]) -> set[int]:
+    """Lock these groups' rows (in order, against deadlocks) for the rest of the transaction."""
+    ids = {pk for pk in group_ids if pk is not None}
+    if ids:
         list(
             Group.objects.select_for_update(no_key=True)
             .filter(pk__in=ids)
             .order_by("pk")
             .values_list("pk", flat=True)
         )
-        Group.objects.filter(pk__in=ids).update(last_session_on=_latest_session())
+    return ids
 
 
 @transaction.atomic

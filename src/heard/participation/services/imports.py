@@ -124,6 +124,7 @@ def _save(actor: Any, drafts: list[Draft], progress: Advance | None) -> list[Ses
         summaries.refresh(
             young_people=[person.pk for draft in drafts for person, _ in draft.pairs],
             days={session.date for session in sessions},
+            groups={session.group_id for session in sessions},
         )
         summaries.refresh_last_sessions({session.group_id for session in sessions})
     if progress is not None and held:

@@ -81,10 +81,11 @@ def session_log(*, actor: Any, **fields: Any) -> Session:
         Attendance(session=session, young_person_id=person.pk, status=status)
         for person, status in draft.pairs
     )
-    summaries.refresh(young_people=[person.pk for person, _ in draft.pairs], days=[session.date])
-    summaries.refresh_last_sessions(
-        [session.group_id, *(other.pk for other in draft.relations["other_groups"])]
+    groups = [session.group_id, *(other.pk for other in draft.relations["other_groups"])]
+    summaries.refresh(
+        young_people=[person.pk for person, _ in draft.pairs], days=[session.date], groups=groups
     )
+    summaries.refresh_last_sessions(groups)
     audit.record(actor=actor, event=SESSION_LOGGED, obj=session, changes=draft.changes())
     return session
 
@@ -185,6 +186,7 @@ def session_update(*, actor: Any, session: Session, **fields: Any) -> Session:
         summaries.refresh(
             young_people=[*attended_before, *(person.pk for person, _ in check.pairs or ())],
             days=[date_before, session.date],
+            groups=[group_before, session.group_id],
         )
     if CLOCKED & set(fields):
         others_after = session.other_groups.values_list("pk", flat=True)
