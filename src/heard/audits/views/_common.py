@@ -1,26 +1,16 @@
-"""What the audits pages share: linked cells, the History link and the delete confirmation."""
+"""What the audits pages share: linked cells and the delete confirmation."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from django.urls import reverse
-
-from heard.core.permissions import can
 from heard.core.records import Record
 
 
 def link(url_name: str, text: str) -> str:
     """A cell's template: ``text`` linked to the row's page ``url_name``."""
     return f'<a class="govuk-link" href="{{% url "{url_name}" row.pk %}}">{text}</a>'
-
-
-def history_url(user: Any, label: str, pk: int) -> str:
-    """The record's History page, for those who may read it; else ""."""
-    if not can(user, "core.view_history"):
-        return ""
-    return reverse("core:history", args=[label, pk])
 
 
 def delete_view(record: Record, delete: Callable[..., Any], warning: str) -> Any:

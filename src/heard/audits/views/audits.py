@@ -6,15 +6,13 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from heard.audits import filters, forms, selectors, services
 from heard.audits.models import Audit
-from heard.audits.views._common import delete_view, history_url, link
+from heard.audits.views._common import delete_view, link
 from heard.audits.warnings import warn_untrained
 from heard.core import tables
 from heard.core.columns import ORGANISATION_CSV, SERVICE_CSV
@@ -103,14 +101,10 @@ class KiteMarkListView(StaffListView):
         return context
 
 
-@login_required
-def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user: Any = request.user
-    audit = selectors.audit_get(user, pk)
-    sees_young_people = can(user, "audits.view_young_people_audit", audit)
+def _audit_page(request: HttpRequest, audit: Audit) -> dict[str, Any]:
+    sees_young_people = can(request.user, "audits.view_young_people_audit", audit)
     young = audit.young_auditors.all()
-    context = {
-        "audit": audit,
+    return {
         "untrained": {p.pk for p in selectors.untrained(young, audit.date, selectors.AUDIT_KINDS)}
         if sees_young_people
         else set(),
@@ -119,11 +113,10 @@ def audit_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "today": timezone.localdate(),
         "state": _state(audit),
         "can_view_young_people": sees_young_people,
-        "can_change": can(user, "audits.change_audit", audit),
-        "can_delete": can(user, "audits.delete_audit", audit),
-        "history_url": history_url(user, "audits.audit", audit.pk),
     }
-    return render(request, "audits/audit_detail.html", context)
+
+
+audit_detail = AUDIT.detail_view("audits/audit_detail.html", _audit_page)
 
 
 audit_create = AUDIT.create_view(

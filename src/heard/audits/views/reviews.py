@@ -7,13 +7,12 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
 from heard.audits import filters, forms, selectors, services
 from heard.audits.models import ProvisionReview
-from heard.audits.views._common import delete_view, history_url, link
+from heard.audits.views._common import delete_view, link
 from heard.audits.warnings import warn_untrained
 from heard.core import tables
 from heard.core.columns import FINDINGS_CSV, SERVICE_CSV
@@ -67,11 +66,8 @@ ReviewListView = REVIEW.list_view(
 )
 
 
-@login_required
-def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def _review_page(request: HttpRequest, review: ProvisionReview) -> dict[str, Any]:
     user: Any = request.user
-    review = selectors.review_get(user, pk)
-    recommendations = list(review.recommendations.all())
     sees_young_people = can(user, "audits.view_young_people_provisionreview", review)
     young = review.reviewers.all()
     untrained = (
@@ -79,20 +75,18 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if sees_young_people
         else []
     )
-    context = {
-        "review": review,
+    return {
         "untrained": {person.pk for person in untrained},
         "title": str(review),
-        "recommendations": recommendations,
+        "recommendations": list(review.recommendations.all()),
         "can_view_young_people": sees_young_people,
-        "can_change": can(user, "audits.change_provisionreview", review),
-        "can_delete": can(user, "audits.delete_provisionreview", review),
         "can_respond": can(user, "audits.respond_recommendation")
         and user.organisation_id == review.provider_id,
         "can_check": can(user, "audits.change_recommendation"),
-        "history_url": history_url(user, "audits.provisionreview", review.pk),
     }
-    return render(request, "audits/review_detail.html", context)
+
+
+review_detail = REVIEW.detail_view("audits/review_detail.html", _review_page)
 
 
 review_create = REVIEW.create_view(

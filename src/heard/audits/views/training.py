@@ -5,14 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from heard.audits import filters, forms, selectors, services
-from heard.audits.views._common import delete_view, history_url, link
+from heard.audits.views._common import delete_view, link
 from heard.core import tables
 from heard.core.columns import ATTENDED, DATE
 from heard.core.lists import StaffListView
@@ -47,21 +44,15 @@ CourseListView = COURSE.list_view(
 )
 
 
-@login_required
-def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user: Any = request.user
-    course = selectors.course_get(user, pk)
-    context = {
-        "course": course,
+course_detail = COURSE.detail_view(
+    "audits/course_detail.html",
+    lambda request, course: {
         "title": course.title,
-        "attendees": selectors.course_attendees(user, course).order_by("reference"),
-        "can_view_attendees": can(user, "audits.view_courseattendance"),
-        "can_change": can(user, "audits.change_course", course),
-        "can_delete": can(user, "audits.delete_course", course),
-        "history_url": history_url(user, "audits.course", course.pk),
+        "attendees": selectors.course_attendees(request.user, course).order_by("reference"),
+        "can_view_attendees": can(request.user, "audits.view_courseattendance"),
         "today": timezone.localdate(),
-    }
-    return render(request, "audits/course_detail.html", context)
+    },
+)
 
 
 course_create = COURSE.create_view(
