@@ -60,23 +60,14 @@ class _PlanScoped(Policy[Any]):
     def may_add(self, user: Any, obj: Model | None) -> bool:
         return self._may(user, obj, WRITERS)
 
-    def may_change(self, user: Any, obj: Model | None) -> bool:
-        return self._may(user, obj, WRITERS)
-
-    def may_delete(self, user: Any, obj: Model | None) -> bool:
-        return self._may(user, obj, WRITERS)
-
     def view_scope(self, user: Any, rows: QuerySet[Any]) -> Any:
         return self._scope(user, rows, READERS)
 
     def add_scope(self, user: Any, rows: QuerySet[Any]) -> Any:
         return self._scope(user, rows, WRITERS)
 
-    def change_scope(self, user: Any, rows: QuerySet[Any]) -> Any:
-        return self._scope(user, rows, WRITERS)
-
-    def delete_scope(self, user: Any, rows: QuerySet[Any]) -> Any:
-        return self._scope(user, rows, WRITERS)
+    may_change = may_delete = may_add
+    change_scope = delete_scope = add_scope
 
 
 class ActionPlanPolicy(_PlanScoped):
