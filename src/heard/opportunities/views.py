@@ -108,6 +108,16 @@ def _opportunity_for_sign_ups(request: HttpRequest, pk: Any, permission: str) ->
     return opportunity
 
 
+def _sign_ups_form(
+    request: HttpRequest, pk: Any, permission: str, form_class: Any
+) -> tuple[Opportunity, Any, str]:
+    """The opportunity whose sign-ups the page changes, the page's form on it, and the way back
+    to its sign-ups."""
+    opportunity = _opportunity_for_sign_ups(request, pk, permission)
+    form = form_class(request.POST or None, user=request.user, opportunity=opportunity)
+    return opportunity, form, sign_ups_url(opportunity)
+
+
 class SignUpListView(StaffListView):
     """One opportunity's sign-ups, with their exports."""
 
@@ -163,9 +173,7 @@ class SignUpListView(StaffListView):
 @login_required
 def sign_up_create(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
-    opportunity = _opportunity_for_sign_ups(request, pk, ADD_SIGN_UP)
-    form = SignUpForm(request.POST or None, user=user, opportunity=opportunity)
-    back = sign_ups_url(opportunity)
+    opportunity, form, back = _sign_ups_form(request, pk, ADD_SIGN_UP, SignUpForm)
     return form_page(
         request,
         form,
@@ -205,9 +213,7 @@ def sign_up_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     """Turn the sign-ups of those who came into attendance at a session."""
     user = request.user
-    opportunity = _opportunity_for_sign_ups(request, pk, CHANGE_SIGN_UP)
-    form = AttendanceForm(request.POST or None, user=user, opportunity=opportunity)
-    back = sign_ups_url(opportunity)
+    opportunity, form, back = _sign_ups_form(request, pk, CHANGE_SIGN_UP, AttendanceForm)
     if request.method == "POST" and form.is_valid():
         try:
             session = services.sign_ups_attend(actor=user, opportunity=opportunity, **form.values())
