@@ -59,14 +59,15 @@ def download_view(
     get: Callable[[Any, Any], Any],
     *,
     name: str,
-    file: str,
-    content_type: str,
     stem: str,
     missing: str,
+    file: str = "file",
+    content_type: str = "content_type",
 ) -> Callable[..., HttpResponseBase]:
     """The only way to a record's stored file: the record ``get(user, pk)`` (checked as its page
     is), its field ``file`` sent as a download named ``<stem>-<pk>`` with the content type held
-    in its field ``content_type``; 404 with ``missing`` when it has none."""
+    in its field ``content_type`` (by default the fields ``file`` and ``content_type``); 404
+    with ``missing`` when it has none."""
 
     @login_required
     def download(request: HttpRequest, pk: int) -> HttpResponseBase:

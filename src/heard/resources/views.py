@@ -91,8 +91,6 @@ resource_delete = RESOURCE.delete_view(
 resource_download = download_view(
     selectors.resource_get,
     name="resource_download",
-    file="file",
-    content_type="content_type",
     stem="resource",
     missing="This resource has no file.",
 )
