@@ -11,8 +11,9 @@ many-to-many relations, audit each field as ``[None, value]``) and ``audited_del
 field as ``[value, None]``, then delete); ``record_created`` and ``record_deleted`` write those
 entries alone, and ``record_changed`` the entry of a change, for a service that saves in its
 own way. ``Creation`` declares a create service's write as ``Change`` does an update's, and
-``passed`` keeps the values its checks passed. ``plain_text`` is the stripped text a service
-keeps of a value that should be a string.
+``Removal`` a plain delete service whole (its permission, then ``audited_delete``); ``passed``
+keeps the values its checks passed. ``plain_text`` is the stripped text a service keeps of a
+value that should be a string.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from django.db import models, transaction
 
 from heard.core import audit
 from heard.core.events import EventType
+from heard.core.permissions import require
 
 M = TypeVar("M", bound=models.Model)
 
@@ -244,3 +246,23 @@ def audited_delete(
     """Audit that ``obj`` goes (each of ``fields`` as ``[value, None]``), then delete it."""
     record_deleted(obj, actor=actor, event=event, before=audit.snapshot(obj, fields))
     obj.delete()
+
+
+@dataclass(frozen=True)
+class Removal:
+    """What a plain delete service does, declared once beside it: the permission it asks of the
+    record, the audit event it records and the fields its entry keeps (each ``[value, None]``);
+    ``locked``: the row is locked first, so that a change saved at the same moment waits.
+    ``apply`` is the whole service, in one transaction."""
+
+    permission: str
+    event: EventType | str
+    fields: Collection[str]
+    locked: bool = False
+
+    def apply(self, record: models.Model, *, actor: Any) -> None:
+        """``record`` deleted by ``actor``, if they may (``require``), and audited."""
+        with transaction.atomic():
+            require(actor, self.permission, record)
+            gone = lock(record) if self.locked else record
+            audited_delete(gone, actor=actor, event=self.event, fields=self.fields)

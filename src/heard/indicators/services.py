@@ -7,7 +7,7 @@ from typing import Any
 from django.db import transaction
 
 from heard.core.permissions import require
-from heard.core.updates import Change, audited_create, audited_delete
+from heard.core.updates import Change, Removal, audited_create
 from heard.indicators import events
 from heard.indicators.models import FILTER_FIELDS, Indicator
 
@@ -43,8 +43,9 @@ def indicator_update(*, actor: Any, indicator: Indicator, **fields: Any) -> Indi
     return _INDICATOR_UPDATE.apply(indicator, actor=actor, fields=fields)
 
 
-@transaction.atomic
+_INDICATOR_DELETE = Removal("indicators.delete_indicator", events.INDICATOR_DELETED, FIELDS)
+
+
 def indicator_delete(*, actor: Any, indicator: Indicator) -> None:
     """Delete an indicator (nothing else goes with it: its figures are the records')."""
-    require(actor, "indicators.delete_indicator", indicator)
-    audited_delete(indicator, actor=actor, event=events.INDICATOR_DELETED, fields=FIELDS)
+    _INDICATOR_DELETE.apply(indicator, actor=actor)

@@ -22,7 +22,7 @@ from heard.audits.services._common import (
 )
 from heard.core import audit
 from heard.core.permissions import require
-from heard.core.updates import audited_delete, lock, record_created
+from heard.core.updates import Removal, lock, record_created
 from heard.people.models import Organisation, User, YoungPerson
 
 REVIEW_FIELDS = (
@@ -93,10 +93,13 @@ def review_update(*, actor: User | None, review: ProvisionReview, **fields: Any)
     return _UPDATE.apply(review, fields, actor=actor, check=full_clean)
 
 
-@transaction.atomic
+_REVIEW_DELETE = Removal(
+    "audits.delete_provisionreview", events.REVIEW_DELETED, REVIEW_FIELDS, locked=True
+)
+
+
 def review_delete(*, actor: User | None, review: ProvisionReview) -> None:
-    require(actor, "audits.delete_provisionreview", review)
-    audited_delete(lock(review), actor=actor, event=events.REVIEW_DELETED, fields=REVIEW_FIELDS)
+    _REVIEW_DELETE.apply(review, actor=actor)
 
 
 @transaction.atomic

@@ -20,7 +20,7 @@ from heard.audits.services._common import (
     strip,
 )
 from heard.core.permissions import require
-from heard.core.updates import audited_delete, lock
+from heard.core.updates import Removal
 from heard.people.models import User, YoungPerson
 
 COURSE_FIELDS = ("title", "kind", "date", "valid_for_months", "attendees", "notes")
@@ -85,7 +85,8 @@ def course_update(*, actor: User | None, course: Course, **fields: Any) -> Cours
     return _UPDATE.apply(course, fields, actor=actor, check=_checked)
 
 
-@transaction.atomic
+_COURSE_DELETE = Removal("audits.delete_course", events.COURSE_DELETED, COURSE_FIELDS, locked=True)
+
+
 def course_delete(*, actor: User | None, course: Course) -> None:
-    require(actor, "audits.delete_course", course)
-    audited_delete(lock(course), actor=actor, event=events.COURSE_DELETED, fields=COURSE_FIELDS)
+    _COURSE_DELETE.apply(course, actor=actor)

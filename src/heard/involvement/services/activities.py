@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from heard.core.permissions import can, require
-from heard.core.updates import Change, audited_delete, full_clean, plain_text, record_created
+from heard.core.updates import Change, Removal, full_clean, plain_text, record_created
 from heard.involvement import events
 from heard.involvement.models import InvolvementActivity
 from heard.people import selectors as people_selectors
@@ -157,7 +157,10 @@ def activity_update(
     return _ACTIVITY_UPDATE.apply(activity, actor=actor, fields=fields, check=check)
 
 
-@transaction.atomic
+_ACTIVITY_DELETE = Removal(
+    "involvement.delete_involvementactivity", events.ACTIVITY_DELETED, ACTIVITY_FIELDS
+)
+
+
 def activity_delete(*, actor: Any, activity: InvolvementActivity) -> None:
-    require(actor, "involvement.delete_involvementactivity", activity)
-    audited_delete(activity, actor=actor, event=events.ACTIVITY_DELETED, fields=ACTIVITY_FIELDS)
+    _ACTIVITY_DELETE.apply(activity, actor=actor)

@@ -10,13 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext, gettext_noop
 
 from heard.core.permissions import require
-from heard.core.updates import (
-    Change,
-    Creation,
-    audited_create,
-    audited_delete,
-    plain_text,
-)
+from heard.core.updates import Change, Creation, Removal, audited_create, plain_text
 from heard.involvement import events
 from heard.involvement.models import Evaluation
 from heard.participation.models import Attendance, Session
@@ -108,12 +102,13 @@ def evaluation_update(*, actor: Any, evaluation: Evaluation, **fields: Any) -> E
     return _EVALUATION_UPDATE.apply(evaluation, actor=actor, fields=fields, check=check)
 
 
-@transaction.atomic
+_EVALUATION_DELETE = Removal(
+    "involvement.delete_evaluation", events.EVALUATION_DELETED, EVALUATION_FIELDS
+)
+
+
 def evaluation_delete(*, actor: Any, evaluation: Evaluation) -> None:
-    require(actor, "involvement.delete_evaluation", evaluation)
-    audited_delete(
-        evaluation, actor=actor, event=events.EVALUATION_DELETED, fields=EVALUATION_FIELDS
-    )
+    _EVALUATION_DELETE.apply(evaluation, actor=actor)
 
 
 _EVALUATION_GIVE = Change(

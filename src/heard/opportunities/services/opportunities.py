@@ -13,12 +13,7 @@ from django.utils.translation import gettext_noop, ngettext
 
 from heard.core import audience
 from heard.core.permissions import can, require
-from heard.core.updates import (
-    Change,
-    Creation,
-    audited_delete,
-    plain_text,
-)
+from heard.core.updates import Change, Creation, Removal, plain_text
 from heard.groups.models import Group
 from heard.opportunities import events
 from heard.opportunities.models import Opportunity, SignUp
@@ -182,10 +177,11 @@ def opportunity_update(*, actor: Any, opportunity: Opportunity, **fields: Any) -
     return _OPPORTUNITY_UPDATE.apply(opportunity, actor=actor, fields=fields, check=check)
 
 
-@transaction.atomic
+_OPPORTUNITY_DELETE = Removal(
+    "opportunities.delete_opportunity", events.OPPORTUNITY_DELETED, OPPORTUNITY_FIELDS
+)
+
+
 def opportunity_delete(*, actor: Any, opportunity: Opportunity) -> None:
     """Delete an opportunity and its sign-ups (attendance already logged stays in the log)."""
-    require(actor, "opportunities.delete_opportunity", opportunity)
-    audited_delete(
-        opportunity, actor=actor, event=events.OPPORTUNITY_DELETED, fields=OPPORTUNITY_FIELDS
-    )
+    _OPPORTUNITY_DELETE.apply(opportunity, actor=actor)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from heard.core.permissions import is_partner_worker, is_system, require
-from heard.core.updates import Change, Creation, audited_delete, passed, plain_text
+from heard.core.updates import Change, Creation, Removal, passed, plain_text
 from heard.people import selectors as people_selectors
 from heard.people.models import Organisation, YoungPerson
 from heard.rewards import events
@@ -137,9 +137,10 @@ def recognition_update(*, actor: Any, recognition: Recognition, **fields: Any) -
     return _RECOGNITION_UPDATE.apply(recognition, actor=actor, fields=fields, check=check)
 
 
-@transaction.atomic
+_RECOGNITION_DELETE = Removal(
+    "rewards.delete_recognition", events.RECOGNITION_DELETED, RECOGNITION_FIELDS
+)
+
+
 def recognition_delete(*, actor: Any, recognition: Recognition) -> None:
-    require(actor, "rewards.delete_recognition", recognition)
-    audited_delete(
-        recognition, actor=actor, event=events.RECOGNITION_DELETED, fields=RECOGNITION_FIELDS
-    )
+    _RECOGNITION_DELETE.apply(recognition, actor=actor)
