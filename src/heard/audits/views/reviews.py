@@ -19,7 +19,7 @@ from heard.core.columns import FINDINGS_CSV, SERVICE_CSV
 from heard.core.forms import form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
-from heard.core.records import Record
+from heard.core.records import Record, named
 
 
 def _review_url(review: ProvisionReview) -> str:
@@ -120,67 +120,60 @@ review_recommend = REVIEW.form_view(
 
 
 def _recommendation_page(
-    request: HttpRequest, pk: int, permission: str, form_class: Any, service: Any, **texts: Any
-) -> HttpResponse:
-    user: Any = request.user
-    recommendation = selectors.recommendation_get(user, pk)
-    require(user, permission, recommendation)
-    fields = list(form_class.base_fields)
-    initial = {name: getattr(recommendation, name) for name in fields}
-    form = form_class(request.POST or None, initial=initial)
-    back = _review_url(recommendation.review)
-    return form_page(
-        request,
-        form,
-        lambda: service(actor=user, recommendation=recommendation, **form.cleaned_data),
-        then=back,
-        cancel_url=back,
-        template="audits/recommendation_form.html",
-        recommendation=recommendation,
-        **texts,
-    )
+    name: str, permission: str, form_class: Any, service: Any, **texts: Any
+) -> Any:
+    """A page on one recommendation, for those with ``permission``: its form, holding the
+    recommendation's values, saved by ``service``; back to the review after."""
+
+    @login_required
+    def page(request: HttpRequest, pk: int) -> HttpResponse:
+        user: Any = request.user
+        recommendation = selectors.recommendation_get(user, pk)
+        require(user, permission, recommendation)
+        initial = {field: getattr(recommendation, field) for field in form_class.base_fields}
+        form = form_class(request.POST or None, initial=initial)
+        back = _review_url(recommendation.review)
+        return form_page(
+            request,
+            form,
+            lambda: service(actor=user, recommendation=recommendation, **form.cleaned_data),
+            then=back,
+            cancel_url=back,
+            template="audits/recommendation_form.html",
+            recommendation=recommendation,
+            **texts,
+        )
+
+    return named(page, name)
 
 
-@login_required
-def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    return _recommendation_page(
-        request,
-        pk,
-        "audits.change_recommendation",
-        forms.RecommendationForm,
-        services.recommendation_update,
-        success="Recommendation updated.",
-        title="Edit the recommendation",
-        submit_label="Save changes",
-    )
-
-
-@login_required
-def recommendation_respond(request: HttpRequest, pk: int) -> HttpResponse:
-    return _recommendation_page(
-        request,
-        pk,
-        "audits.respond_recommendation",
-        forms.ResponseForm,
-        services.recommendation_respond,
-        success="Response saved.",
-        title="Respond to the recommendation",
-        submit_label="Save the response",
-    )
-
-
-@login_required
-def recommendation_check(request: HttpRequest, pk: int) -> HttpResponse:
-    return _recommendation_page(
-        request,
-        pk,
-        "audits.change_recommendation",
-        forms.CheckForm,
-        services.recommendation_check,
-        success="Revisit recorded.",
-        title="Was the recommendation acted on?",
-        submit_label="Save",
-    )
+recommendation_edit = _recommendation_page(
+    "recommendation_edit",
+    "audits.change_recommendation",
+    forms.RecommendationForm,
+    services.recommendation_update,
+    success="Recommendation updated.",
+    title="Edit the recommendation",
+    submit_label="Save changes",
+)
+recommendation_respond = _recommendation_page(
+    "recommendation_respond",
+    "audits.respond_recommendation",
+    forms.ResponseForm,
+    services.recommendation_respond,
+    success="Response saved.",
+    title="Respond to the recommendation",
+    submit_label="Save the response",
+)
+recommendation_check = _recommendation_page(
+    "recommendation_check",
+    "audits.change_recommendation",
+    forms.CheckForm,
+    services.recommendation_check,
+    success="Revisit recorded.",
+    title="Was the recommendation acted on?",
+    submit_label="Save",
+)
 
 
 RECOMMENDATION_COLUMNS = (
