@@ -6,11 +6,10 @@ from typing import Any
 
 import django_filters
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from heard.audits import selectors
 from heard.audits.models import Audit, Course, CourseAttendance, ProvisionReview, Recommendation
-from heard.core.filters import FilterSet, Search, date_range, organisation_filter
+from heard.core.filters import FilterSet, Search, StateFilter, date_range, organisation_filter
 from heard.people.models import Organisation
 
 
@@ -55,17 +54,12 @@ KITE_MARK_STATES = (
 class KiteMarkFilter(FilterSet):
     search = Search(HOLDER, label="Holder", help_text="Any part of the name.")
     organisation = organisation_filter(organisations)
-    state = django_filters.ChoiceFilter(
-        choices=KITE_MARK_STATES, method="filter_state", empty_label="Any", label="Renewal"
-    )
+    state = StateFilter(KITE_MARK_STATES, selectors.kite_mark_state_filter, label="Renewal")
     expires_from, expires_to = date_range("expires_on", "Expires from", "Expires to")
 
     class Meta:
         model = Audit
         fields = ["search", "organisation", "state", "expires_from", "expires_to"]
-
-    def filter_state(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        return queryset.filter(selectors.kite_mark_state_filter(value, timezone.localdate()))
 
 
 def providers(request: Any) -> QuerySet[Organisation]:
@@ -140,13 +134,8 @@ class TrainedFilter(FilterSet):
     kind = django_filters.ChoiceFilter(
         field_name="course__kind", choices=Course.Kind.choices, empty_label="Any kind"
     )
-    state = django_filters.ChoiceFilter(
-        choices=TRAINED_STATES, method="filter_state", empty_label="Any", label="Current"
-    )
+    state = StateFilter(TRAINED_STATES, selectors.trained_state_filter, label="Current")
 
     class Meta:
         model = CourseAttendance
         fields = ["search", "kind", "state"]
-
-    def filter_state(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        return queryset.filter(selectors.trained_state_filter(value, timezone.localdate()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 import operator
 from collections.abc import Callable
@@ -10,6 +11,7 @@ from typing import Any
 import django_filters
 from django import forms
 from django.db.models import Model, Q, QuerySet
+from django.utils import timezone
 from django_filters.constants import EMPTY_VALUES
 
 from heard.core.forms import GovUKDateField
@@ -131,3 +133,25 @@ def yes_no(
     return django_filters.ChoiceFilter(
         label=label, choices=choices, empty_label=either, method=method
     )
+
+
+class StateFilter(django_filters.ChoiceFilter):
+    """The rows in one state on today's date, "Any" first: a kite mark or a check current, due
+    for renewal or expired. ``condition(state, today)`` is what the rows in ``state`` meet.
+
+        state = StateFilter(CHECK_STATES, check_state, label="Renewal")
+    """
+
+    def __init__(
+        self,
+        choices: Any,
+        condition: Callable[[str, datetime.date], Q],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(choices=choices, empty_label="Any", **kwargs)
+        self.condition = condition
+
+    def filter(self, qs: QuerySet[Any], value: Any) -> QuerySet[Any]:
+        if value in EMPTY_VALUES:
+            return qs
+        return qs.filter(self.condition(value, timezone.localdate()))

@@ -8,9 +8,8 @@ from typing import Any
 
 import django_filters
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.utils import timezone
 
-from heard.core.filters import FilterSet, Search
+from heard.core.filters import FilterSet, Search, StateFilter
 from heard.safeguarding.models import BackgroundCheck, Concern, ConcernChange, TrainingRecord
 
 #: References before they were random were the primary key (SC-00012) and leads may have noted
@@ -55,6 +54,16 @@ _STATE_CHOICES = (
 )
 
 
+def _check_state(state: str, today: datetime.date) -> Q:
+    """Checks issued and not yet due for renewal, due within 30 days, or past it."""
+    soon = today + datetime.timedelta(days=30)
+    return {
+        "current": Q(issued_on__lte=today, renewal_due__gte=today),
+        "due": Q(renewal_due__gte=today, renewal_due__lte=soon),
+        "expired": Q(renewal_due__lt=today),
+    }[state]
+
+
 #: A member of staff: their name or email.
 STAFF = "staff__full_name staff__email"
 
@@ -62,23 +71,11 @@ STAFF = "staff__full_name staff__email"
 class BackgroundCheckFilter(FilterSet):
     search = Search(STAFF, label="Staff name or email")
     kind = django_filters.ChoiceFilter(choices=BackgroundCheck.Kind.choices, empty_label="Any kind")
-    state = django_filters.ChoiceFilter(
-        choices=_STATE_CHOICES, method="filter_state", empty_label="Any", label="Renewal"
-    )
+    state = StateFilter(_STATE_CHOICES, _check_state, label="Renewal")
 
     class Meta:
         model = BackgroundCheck
         fields = ["search", "kind", "state"]
-
-    def filter_state(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        today = timezone.localdate()
-        soon = today + datetime.timedelta(days=30)
-        states = {
-            "current": Q(issued_on__lte=today, renewal_due__gte=today),
-            "due": Q(renewal_due__gte=today, renewal_due__lte=soon),
-            "expired": Q(renewal_due__lt=today),
-        }
-        return queryset.filter(states[value])
 
 
 class TrainingRecordFilter(FilterSet):
