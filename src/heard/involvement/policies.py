@@ -14,9 +14,9 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from heard.core.parent_policies import FollowsParent
 from heard.core.policies import (
     OwnOrganisationWrites,
-    Policy,
     is_partner,
     is_programme,
     of_own_organisation,
@@ -55,29 +55,22 @@ class InvolvementActivityPolicy(OwnOrganisationWrites):
         return rows if self.may_view(user, None) else rows.none()
 
 
-def _session_of(obj: Any) -> Session | None:
-    if isinstance(obj, Session):
-        return obj
-    if isinstance(obj, Evaluation):
-        return obj.session
-    return None
-
-
-class EvaluationPolicy(Policy[Evaluation]):
+class EvaluationPolicy(FollowsParent[Evaluation]):
     """``add`` also takes the session an evaluation is for."""
 
     model = Evaluation
     actions = ("view", "add", "change", "delete")
+    parent = "session"
+    parent_model = Session
+    parent_policy = SESSION_POLICY
 
     def may_view(self, user: Any, obj: Any) -> bool:
-        return role_of(user) != Role.BOARD_MEMBER and SESSION_POLICY.allows(
-            user, "view", _session_of(obj)
-        )
+        return role_of(user) != Role.BOARD_MEMBER and super().may_view(user, obj)
 
     def view_scope(self, user: Any, rows: QuerySet[Evaluation]) -> Any:
         if role_of(user) == Role.BOARD_MEMBER:
             return rows.none()
-        return rows.filter(session__in=SESSION_POLICY.scope(user, "view").values("pk"))
+        return super().view_scope(user, rows)
 
     def may_add(self, user: Any, obj: Any) -> bool:
         return role_of(user) in EVALUATION_WRITERS and self.may_view(user, obj)

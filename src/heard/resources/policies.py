@@ -12,9 +12,9 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from heard.core.parent_policies import FollowsParent
 from heard.core.policies import (
     OwnOrganisationWrites,
-    Policy,
     is_partner,
     is_programme,
     registered,
@@ -45,29 +45,20 @@ class ResourcePolicy(OwnOrganisationWrites):
         return rows.filter(published=True)
 
 
-def _session_of(obj: Any) -> Session | None:
-    if isinstance(obj, SessionResource):
-        return obj.session
-    return obj if isinstance(obj, Session) else None
-
-
-class SessionResourcePolicy(Policy[SessionResource]):
-    """``add`` also takes the session."""
+class SessionResourcePolicy(FollowsParent[SessionResource]):
+    """``add`` also takes the session; whoever may change the session adds and removes."""
 
     model = SessionResource
     actions = ("view", "add", "delete")
-
-    def may_view(self, user: Any, obj: Any) -> bool:
-        return SESSION_POLICY.allows(user, "view", _session_of(obj))
-
-    def view_scope(self, user: Any, rows: QuerySet[SessionResource]) -> Any:
-        return rows.filter(session__in=SESSION_POLICY.scope(user, "view").values("pk"))
+    parent = "session"
+    parent_model = Session
+    parent_policy = SESSION_POLICY
 
     def may_add(self, user: Any, obj: Any) -> bool:
-        return SESSION_POLICY.allows(user, "change", _session_of(obj))
+        return self.parent_allows(user, "change", obj)
 
     def add_scope(self, user: Any, rows: QuerySet[SessionResource]) -> Any:
-        return rows.filter(session__in=SESSION_POLICY.scope(user, "change").values("pk"))
+        return self.of_parents(user, rows, "change")
 
     may_delete = may_add
     delete_scope = add_scope

@@ -25,6 +25,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from heard.core.parent_policies import FollowsParent
 from heard.core.policies import Policy, is_partner, is_programme, registered, role_of
 from heard.core.roles import PROGRAMME_ROLES, Role
 from heard.participation.models import Session
@@ -55,30 +56,19 @@ def _own(user: Any, organisation_id: Any) -> bool:
 # Recognitions -----------------------------------------------------------------------------------
 
 
-def _young_person_of(obj: Any) -> YoungPerson | None:
-    if isinstance(obj, YoungPerson):
-        return obj
-    if isinstance(obj, Recognition):
-        return obj.young_person
-    return None
-
-
-class RecognitionPolicy(Policy[Recognition]):
+class RecognitionPolicy(FollowsParent[Recognition]):
     """``add`` also takes the young person a recognition is for."""
 
     model = Recognition
     actions = ("view", "add", "change", "delete")
-
-    def may_view(self, user: Any, obj: Any) -> bool:
-        return YOUNG_PERSON.allows(user, "view", _young_person_of(obj))
-
-    def view_scope(self, user: Any, rows: QuerySet[Recognition]) -> Any:
-        return rows.filter(young_person__in=YOUNG_PERSON.scope(user, "view").values("pk"))
+    parent = "young_person"
+    parent_model = YoungPerson
+    parent_policy = YOUNG_PERSON
 
     def may_add(self, user: Any, obj: Any) -> bool:
         if is_programme(user):
             return True
-        person = _young_person_of(obj)
+        person = self.parent_of(obj)
         return is_partner(user) and (person is None or _own(user, person.organisation_id))
 
     def add_scope(self, user: Any, rows: QuerySet[Recognition]) -> Any:
@@ -95,25 +85,14 @@ class RecognitionPolicy(Policy[Recognition]):
 # Session hours and their defaults -------------------------------------------------------------
 
 
-def _session_of(obj: Any) -> Session | None:
-    if isinstance(obj, Session):
-        return obj
-    if isinstance(obj, SessionHours):
-        return obj.session
-    return None
-
-
-class SessionHoursPolicy(Policy[SessionHours]):
+class SessionHoursPolicy(FollowsParent[SessionHours]):
     """``change`` (set a session's hours) also takes the session."""
 
     model = SessionHours
     actions = ("view", "change")
-
-    def may_view(self, user: Any, obj: Any) -> bool:
-        return SESSION_POLICY.allows(user, "view", _session_of(obj))
-
-    def view_scope(self, user: Any, rows: QuerySet[SessionHours]) -> Any:
-        return rows.filter(session__in=SESSION_POLICY.scope(user, "view").values("pk"))
+    parent = "session"
+    parent_model = Session
+    parent_policy = SESSION_POLICY
 
     def may_change(self, user: Any, obj: Any) -> bool:
         return is_programme(user)
