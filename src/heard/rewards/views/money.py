@@ -8,9 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -114,31 +112,25 @@ def _decisions(user: Any, obj: Any, kind: Record) -> dict[str, bool]:
     }
 
 
-@login_required
-def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    claim = selectors.claim_get(user, pk)
-    context = {
-        "claim": claim,
-        "title": claim.purpose,
+def _claim_page(request: HttpRequest, claim: ExpenseClaim) -> dict[str, Any]:
+    decisions = _decisions(request.user, claim, CLAIM)
+    more_than_one = claim.item_count > 1  # type: ignore[attr-defined]
+    return {
         "whose": whose(claim),
         "items": selectors.claim_items(claim),
-        **_decisions(user, claim, CLAIM),
+        **decisions,
+        "can_delete_items": decisions["can_change"] and more_than_one,
     }
-    context["can_delete_items"] = context["can_change"] and claim.item_count > 1  # type: ignore[attr-defined]
-    return render(request, "rewards/claim_detail.html", context)
 
 
-@login_required
-def invoice_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    invoice = selectors.invoice_get(user, pk)
-    context = {
-        "invoice": invoice,
+claim_detail = CLAIM.detail_view("rewards/claim_detail.html", _claim_page)
+invoice_detail = INVOICE.detail_view(
+    "rewards/invoice_detail.html",
+    lambda request, invoice: {
         "title": _("Invoice %(reference)s") % {"reference": invoice.reference},
-        **_decisions(user, invoice, INVOICE),
-    }
-    return render(request, "rewards/invoice_detail.html", context)
+        **_decisions(request.user, invoice, INVOICE),
+    },
+)
 
 
 def _claim_changes(form: ClaimForm) -> dict[str, Any]:
