@@ -14,15 +14,11 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from heard.core.parent_policies import FollowsParent
 from heard.core.policies import (
-    OwnOrganisationWrites,
-    is_partner,
-    is_programme,
-    of_own_organisation,
     registered,
     role_of,
 )
+from heard.core.policy_bases import FollowsParent, ReadByRolesAndOwnOrganisation
 from heard.core.roles import Role
 from heard.involvement.models import Evaluation, InvolvementActivity
 from heard.participation.models import Session
@@ -40,19 +36,9 @@ EVALUATION_WRITERS = frozenset(
 )
 
 
-class InvolvementActivityPolicy(OwnOrganisationWrites):
+class InvolvementActivityPolicy(ReadByRolesAndOwnOrganisation):
     model = InvolvementActivity
-
-    def may_view(self, user: Any, obj: Any) -> bool:
-        role = role_of(user)
-        if is_programme(user) or role == Role.BOARD_MEMBER:
-            return True
-        return is_partner(user) and of_own_organisation(user, obj)
-
-    def view_scope(self, user: Any, rows: QuerySet[InvolvementActivity]) -> Any:
-        if is_partner(user):
-            return self.own_rows(user, rows)
-        return rows if self.may_view(user, None) else rows.none()
+    readers = frozenset({Role.BOARD_MEMBER})
 
 
 class EvaluationPolicy(FollowsParent[Evaluation]):

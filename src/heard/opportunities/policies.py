@@ -15,13 +15,13 @@ from typing import Any
 from django.db.models import QuerySet
 
 from heard.core.policies import (
-    OwnOrganisationWrites,
     Policy,
     is_partner,
     is_programme,
     registered,
     role_of,
 )
+from heard.core.policy_bases import ReadByRolesAndOwnOrganisation
 from heard.core.roles import Role
 from heard.opportunities.models import Opportunity, SignUp
 
@@ -39,18 +39,9 @@ def _own(user: Any, obj: Any) -> bool:
     return obj is None or _organisation_id(obj) == getattr(user, "organisation_id", None)
 
 
-class OpportunityPolicy(OwnOrganisationWrites):
+class OpportunityPolicy(ReadByRolesAndOwnOrganisation):
     model = Opportunity
-
-    def may_view(self, user: Any, obj: Any) -> bool:
-        if is_programme(user) or role_of(user) in OPPORTUNITY_READERS:
-            return True
-        return is_partner(user) and _own(user, obj)
-
-    def view_scope(self, user: Any, rows: QuerySet[Opportunity]) -> Any:
-        if is_partner(user):
-            return self.own_rows(user, rows)
-        return rows if self.may_view(user, None) else rows.none()
+    readers = OPPORTUNITY_READERS
 
 
 class SignUpPolicy(Policy[SignUp]):

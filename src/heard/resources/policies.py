@@ -12,7 +12,6 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from heard.core.parent_policies import FollowsParent
 from heard.core.policies import (
     OwnOrganisationWrites,
     is_partner,
@@ -20,6 +19,7 @@ from heard.core.policies import (
     registered,
     role_of,
 )
+from heard.core.policy_bases import FollowsParent
 from heard.participation.models import Session
 from heard.participation.policies import SESSION_POLICY
 from heard.resources.models import Resource, SessionResource

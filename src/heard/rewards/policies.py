@@ -25,8 +25,8 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from heard.core.parent_policies import FollowsParent
 from heard.core.policies import Policy, is_partner, is_programme, registered, role_of
+from heard.core.policy_bases import FollowsParent
 from heard.core.roles import PROGRAMME_ROLES, Role
 from heard.participation.models import Session
 from heard.participation.policies import SESSION_POLICY

@@ -1,16 +1,30 @@
-"""A policy whose records follow a parent record: whoever may read the parent reads them
-(a session's evaluations, hours and resources; a young person's recognitions). The policies of
-the apps above say who may write them, often by asking the parent's policy too.
+"""The shapes of policy several apps share, beside ``heard.core.policies`` (see its docstring
+for the two questions a policy answers):
 
-Beside ``heard.core.policies`` (see its docstring for the two questions a policy answers)."""
+- ``FollowsParent``: records read by whoever may read a parent record (a session's evaluations,
+  hours and resources; a young person's recognitions);
+- ``ReadByRolesAndOwnOrganisation``: records programme staff and some other roles read and
+  keep everywhere, a partner worker their own organisation's (involvement activities,
+  opportunities).
+
+The policies of the apps above say the rest (who writes, which roles read)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any, ClassVar
 
 from django.db import models
 
-from heard.core.policies import M, Policy
+from heard.core.policies import (
+    M,
+    OwnOrganisationWrites,
+    Policy,
+    is_partner,
+    is_programme,
+    of_own_organisation,
+    role_of,
+)
 
 
 class FollowsParent(Policy[M]):
@@ -44,3 +58,20 @@ class FollowsParent(Policy[M]):
 
     def view_scope(self, user: Any, rows: models.QuerySet[M]) -> Any:
         return self.of_parents(user, rows, "view")
+
+
+class ReadByRolesAndOwnOrganisation(OwnOrganisationWrites):
+    """Records programme staff read and keep everywhere, the ``readers`` roles read everywhere,
+    and a partner worker reads and keeps their own organisation's (``organisation_id``)."""
+
+    readers: ClassVar[Collection[str]] = frozenset()
+
+    def may_view(self, user: Any, obj: Any) -> bool:
+        if is_programme(user) or role_of(user) in self.readers:
+            return True
+        return is_partner(user) and of_own_organisation(user, obj)
+
+    def view_scope(self, user: Any, rows: models.QuerySet[Any]) -> Any:
+        if is_partner(user):
+            return self.own_rows(user, rows)
+        return rows if self.may_view(user, None) else rows.none()
