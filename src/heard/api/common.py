@@ -22,6 +22,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from heard.api.operations import Operations
 from heard.core.selectors import one_or_404
 from heard.people.models import User
 
@@ -56,6 +57,13 @@ _SUMMARIES = {
     "partial_update": "Change {called}",
     "destroy": "Delete {called}",
 }
+#: The standard writes, each through a method that calls the service an attribute names:
+#: (the action, the method, the attribute).
+_SERVICE_CALLS = (
+    ("create", "record", "adds"),
+    ("update", "change", "changes"),
+    ("destroy", "remove", "removes"),
+)
 READ = ("list", "retrieve")
 READ_CREATE = (*READ, "create")
 READ_WRITE = (*READ_CREATE, "partial_update")
@@ -160,8 +168,15 @@ class ServiceViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
     summaries: Mapping[str, str] = {}
     called = ""
 
+    #: The record's selectors and services by the apps' convention, for those of ``one``,
+    #: ``visible``, ``adds``, ``changes``, ``removes`` and ``record_name`` it does not name.
+    operations: Operations | None = None
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
+        operations = cls.__dict__.get("operations")
+        if operations is not None:
+            cls._declare_operations(operations)
         visible, noun = cls.visible, cls.noun
         if noun and visible is not None and "one" not in cls.__dict__:
 
@@ -174,6 +189,21 @@ class ServiceViewSet(viewsets.GenericViewSet):  # type: ignore[type-arg]
             cls._declare_model(model)
         if "summaries" in cls.__dict__ or "called" in cls.__dict__:
             cls._declare_summaries()
+
+    @classmethod
+    def _declare_operations(cls, operations: Operations) -> None:
+        """Take from ``operations`` what the viewset does not name itself; fail at import where
+        a standard write, as this module writes it, would call a service it has none of."""
+        for name, function in operations.functions.items():
+            if function is not None and name not in cls.__dict__:
+                setattr(cls, name, staticmethod(function))
+        if "record_name" not in cls.__dict__:
+            cls.record_name = operations.record_name
+        for action, method, service in _SERVICE_CALLS:
+            calls = (getattr(cls, action, None), getattr(cls, method, None))
+            from_here = all(getattr(call, "__module__", None) == __name__ for call in calls)
+            if from_here and getattr(cls, service) is None:
+                raise TypeError(f"{cls.__qualname__}.{action} needs {service}: name its service")
 
     @classmethod
     def _declare_model(cls, model: type[Model]) -> None:

@@ -132,8 +132,4 @@ class EvaluationViewSet(common.RecordDeleteViewSet):
     input_serializer = EvaluationInput
     change_serializer = EvaluationChange
     filterset_class = filters.EvaluationFilter
-    visible = staticmethod(selectors.evaluations_visible_to)
-    noun = "evaluation"
-    adds = staticmethod(services.evaluation_record)
-    changes = staticmethod(services.evaluation_update)
-    removes = staticmethod(services.evaluation_delete)
+    operations = common.Operations(selectors, services, "evaluation", add="record")

@@ -155,12 +155,9 @@ class SignUpViewSet(common.ReadCreateViewSet):
     serializer_class = SignUpSerializer
     input_serializer = SignUpInput
     filterset_class = filters.SignUpFilter
-    one = staticmethod(selectors.sign_up_get)
+    operations = common.Operations(selectors, services, "sign_up")
     more_permissions = {"withdraw": "change"}
-    visible = staticmethod(selectors.sign_ups_visible_to)
-    adds = staticmethod(services.sign_up_add)
 
-    record_name = "sign_up"
     withdraw = RecordAction(services.sign_up_withdraw, summary="Withdraw a sign-up")
 
 
@@ -181,14 +178,11 @@ class OpportunityViewSet(common.RecordDeleteViewSet):
     serializer_class = OpportunitySerializer
     input_serializer = OpportunityInput
     filterset_class = filters.OpportunityFilter
-    one = staticmethod(selectors.opportunity_get)
+    operations = common.Operations(selectors, services, "opportunity")
     more_permissions = {"attendance": "opportunities.change_signup"}
-    adds = staticmethod(services.opportunity_add)
-    changes = staticmethod(services.opportunity_update)
-    removes = staticmethod(services.opportunity_delete)
 
     def get_queryset(self) -> QuerySet[Opportunity]:
-        return selectors.opportunities_visible_to(self.request.user).prefetch_related("groups")
+        return super().get_queryset().prefetch_related("groups")
 
     @extend_schema(
         request=OpportunityAttendanceInput,

@@ -236,8 +236,7 @@ class SessionViewSet(common.RecordViewSet):
     serializer_class = SessionOutput
     input_serializer = SessionInput
     output_serializer = SessionDetailOutput
-    one = staticmethod(selectors.session_get)
-    adds = staticmethod(services.session_log)
+    operations = common.Operations(selectors, services, "session", add="log")
 
     def get_queryset(self) -> QuerySet[Session]:
         if self.action == "list":
@@ -266,16 +265,13 @@ class HeadcountViewSet(mixins.DestroyModelMixin, common.ReadCreateViewSet):
     serializer_class = HeadcountOutput
     input_serializer = HeadcountInput
     filterset_class = HeadcountFilter
-    one = staticmethod(selectors.headcount_get)
+    operations = common.Operations(selectors, services, "headcount")
     action_permissions = {
         "list": "participation.view_session",
         "retrieve": "participation.view_session",
         "create": "participation.change_session",
         "destroy": "participation.change_session",
     }
-
-    visible = staticmethod(selectors.headcounts_visible_to)
-    adds = staticmethod(services.headcount_add)
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         headcount = selectors.headcount_get(request.user, kwargs["pk"])

@@ -48,11 +48,7 @@ class ActionPlanViewSet(common.RecordDeleteViewSet):
     input_serializer = PlanInput
     change_serializer = PlanChange
     filterset_class = filters.ActionPlanFilter
-    one = staticmethod(selectors.plan_get)
-    adds = staticmethod(services.plan_create)
-    changes = staticmethod(services.plan_update)
-    removes = staticmethod(services.plan_delete)
-    record_name = "plan"
+    operations = common.Operations(selectors, services, "plan", add="create")
 
     def get_queryset(self) -> Any:
         return (
@@ -103,11 +99,7 @@ class OutcomeViewSet(common.RecordDeleteViewSet):
     input_serializer = PlanOutcomeInput
     change_serializer = PlanOutcomeChange
     filterset_class = filters.OutcomeFilter
-    one = staticmethod(selectors.outcome_get)
-    visible = staticmethod(selectors.outcomes_visible_to)
-    adds = staticmethod(services.outcome_add)
-    changes = staticmethod(services.outcome_update)
-    removes = staticmethod(services.outcome_delete)
+    operations = common.Operations(selectors, services, "outcome")
 
 
 # Actions -----------------------------------------------------------------------------------------
@@ -150,11 +142,7 @@ class ActionViewSet(common.RecordDeleteViewSet):
     input_serializer = PlanActionInput
     change_serializer = PlanActionChange
     filterset_class = filters.ActionFilter
-    one = staticmethod(selectors.action_get)
-    visible = staticmethod(selectors.actions_visible_to)
-    adds = staticmethod(services.action_add)
-    changes = staticmethod(services.action_update)
-    removes = staticmethod(services.action_delete)
+    operations = common.Operations(selectors, services, "action")
 
 
 # Reviews -----------------------------------------------------------------------------------------

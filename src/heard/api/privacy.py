@@ -101,12 +101,11 @@ class ConsentViewSet(common.ReadCreateViewSet):
     serializer_class = ConsentOutput
     input_serializer = ConsentInput
     filterset_class = ConsentFilter
-    one = staticmethod(selectors.consent_get)
+    operations = common.Operations(selectors, services, "consent", add="record")
     more_permissions = {"withdraw": "change"}
-    adds = staticmethod(services.consent_record)
 
     def get_queryset(self) -> QuerySet[Consent]:
-        return selectors.consents_visible_to(self.request.user).order_by("-given_on", "-id")
+        return super().get_queryset().order_by("-given_on", "-id")
 
     withdraw = RecordAction(
         services.consent_withdraw,

@@ -84,6 +84,4 @@ class IssuedReportViewSet(common.ReadCreateViewSet):
     serializer_class = IssuedReportListOutput
     output_serializer = IssuedReportOutput
     input_serializer = IssuedReportInput
-    one = staticmethod(selectors.report_get)
-    visible = staticmethod(selectors.reports_visible_to)
-    adds = staticmethod(services.report_issue)
+    operations = common.Operations(selectors, services, "report", add="issue")

@@ -90,11 +90,7 @@ class ResourceViewSet(common.RecordDeleteViewSet):
     serializer_class = ResourceSerializer
     input_serializer = ResourceInput
     filterset_class = filters.ResourceFilter
-    visible = staticmethod(selectors.resources_visible_to)
-    noun = "resource"
-    adds = staticmethod(services.resource_add)
-    changes = staticmethod(services.resource_update)
-    removes = staticmethod(services.resource_delete)
+    operations = common.Operations(selectors, services, "resource")
 
 
 # The resources sessions used ---------------------------------------------------------------------

@@ -132,13 +132,10 @@ class AuditViewSet(common.RecordDeleteViewSet):
     output_serializer = AuditDetailSerializer
     input_serializer = AuditInput
     filterset_class = filters.AuditFilter
-    one = staticmethod(selectors.audit_get)
-    adds = staticmethod(services.audit_record)
-    changes = staticmethod(services.audit_update)
-    removes = staticmethod(services.audit_delete)
+    operations = common.Operations(selectors, services, "audit", add="record")
 
     def get_queryset(self) -> Any:
-        rows = selectors.audits_visible_to(self.request.user).order_by("-date", "-pk")
+        rows = super().get_queryset().order_by("-date", "-pk")
         if self.action == "retrieve":
             rows = rows.prefetch_related("levels", "auditors", "young_auditors")
         return rows

@@ -120,12 +120,7 @@ class ReviewViewSet(common.RecordDeleteViewSet):
     output_serializer = ProvisionReviewDetailSerializer
     input_serializer = ProvisionReviewInput
     filterset_class = filters.ReviewFilter
-    one = staticmethod(selectors.review_get)
-    visible = staticmethod(selectors.reviews_visible_to)
-    adds = staticmethod(services.review_record)
-    changes = staticmethod(services.review_update)
-    removes = staticmethod(services.review_delete)
-    record_name = "review"
+    operations = common.Operations(selectors, services, "review", add="record")
 
 
 class ReviewField(VisibleField):
@@ -162,16 +157,12 @@ class RecommendationViewSet(common.RecordViewSet):
     input_serializer = RecommendationInput
     change_serializer = RecommendationChange
     filterset_class = filters.RecommendationFilter
-    one = staticmethod(selectors.recommendation_get)
+    operations = common.Operations(selectors, services, "recommendation")
     more_permissions = {
         "create": "audits.add_provisionreview",
         "respond": "respond",
         "revisit": "change",
     }
-
-    visible = staticmethod(selectors.recommendations_visible_to)
-    adds = staticmethod(services.recommendation_add)
-    changes = staticmethod(services.recommendation_update)
 
     respond = RecordAction(
         services.recommendation_respond,

@@ -47,11 +47,7 @@ class CourseViewSet(common.RecordDeleteViewSet):
     serializer_class = CourseSerializer
     input_serializer = CourseInput
     filterset_class = filters.CourseFilter
-    one = staticmethod(selectors.course_get)
-    visible = staticmethod(selectors.courses_visible_to)
-    adds = staticmethod(services.course_record)
-    changes = staticmethod(services.course_update)
-    removes = staticmethod(services.course_delete)
+    operations = common.Operations(selectors, services, "course", add="record")
 
 
 class TrainedSerializer(common.OutputSerializer):

@@ -208,10 +208,7 @@ class ConsultationViewSet(common.RecordDeleteViewSet):
     change_serializer = ConsultationChange
     filterset_class = filters.ConsultationFilter
     more_permissions = {"results": "view"}
-    visible = staticmethod(selectors.consultations_visible_to)
-    noun = "consultation"
-    changes = staticmethod(services.consultation_update)
-    removes = staticmethod(services.consultation_delete)
+    operations = common.Operations(selectors, services, "consultation")
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         values = self.validated()

@@ -93,9 +93,7 @@ class QuestionViewSet(common.RecordDeleteViewSet):
     visible = staticmethod(_questions_visible_to)
     noun = "question"
     more_permissions = {"move": "change"}
-    adds = staticmethod(services.question_add)
-    changes = staticmethod(services.question_update)
-    removes = staticmethod(services.question_delete)
+    operations = common.Operations(selectors, services, "question")
 
     move = RecordAction(
         services.question_move,

@@ -176,22 +176,16 @@ class RoundViewSet(common.RecordDeleteViewSet):
     serializer_class = RoundSerializer
     input_serializer = RoundInput
     filterset_class = filters.RoundFilter
-    one = staticmethod(selectors.round_get)
+    operations = common.Operations(selectors, services, "round", add="create")
     more_permissions = {
         "results": "view",
         "decide": "decide",
         "tell": "decide",
         "verification": "verify",
     }
-    adds = staticmethod(services.round_create)
-    changes = staticmethod(services.round_update)
-    removes = staticmethod(services.round_delete)
-    record_name = "round"
 
     def get_queryset(self) -> QuerySet[BudgetRound]:
-        return selectors.rounds_visible_to(self.request.user).prefetch_related(
-            "eligible_groups", "eligible_organisations"
-        )
+        return super().get_queryset().prefetch_related("eligible_groups", "eligible_organisations")
 
     @extend_schema(
         request=None,

@@ -69,10 +69,7 @@ class ProposalViewSet(common.RecordViewSet):
     input_serializer = ProposalInput
     change_serializer = ProposalChange
     more_permissions = {"withdraw": "change"}
-    visible = staticmethod(selectors.proposals_visible_to)
-    noun = "proposal"
-    adds = staticmethod(services.proposal_add)
-    changes = staticmethod(services.proposal_update)
+    operations = common.Operations(selectors, services, "proposal")
 
     withdraw = RecordAction(services.proposal_withdraw, summary="Withdraw a proposal")
 

@@ -167,13 +167,11 @@ class GroupViewSet(common.RecordViewSet):
     input_serializer = GroupInputSerializer
     output_serializer = GroupDetailSerializer
     filterset_class = filters.GroupFilter
-    one = staticmethod(selectors.group_get)
+    operations = common.Operations(selectors, services, "group", add="create")
     more_permissions = {"move_stage": "change"}
-    adds = staticmethod(services.group_create)
-    changes = staticmethod(services.group_update)
 
     def get_queryset(self) -> Any:
-        queryset = selectors.groups_visible_to(self.request.user).order_by("name", "pk")
+        queryset = super().get_queryset().order_by("name", "pk")
         if self.action == "retrieve":
             queryset = queryset.prefetch_related("transitions")
         return queryset

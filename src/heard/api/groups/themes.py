@@ -71,15 +71,13 @@ class ThemeViewSet(common.RecordViewSet):
     serializer_class = ThemeSerializer
     input_serializer = ThemeInputSerializer
     filterset_class = filters.ThemeFilter
-    one = staticmethod(selectors.theme_get)
+    operations = common.Operations(selectors, services, "theme", add="create")
     more_permissions = {
         "reviews": {"GET": "groups.view_themereview", "POST": "groups.add_themereview"}
     }
-    adds = staticmethod(services.theme_create)
-    changes = staticmethod(services.theme_update)
 
     def get_queryset(self) -> Any:
-        return selectors.themes_visible_to(self.request.user).order_by("-period", "title", "pk")
+        return super().get_queryset().order_by("-period", "title", "pk")
 
     def paginate_queryset(self, queryset: Any) -> Any:
         # The page's counts of groups in one query (``with_group_counts``).

@@ -180,11 +180,7 @@ class InvoiceViewSet(common.RecordDeleteViewSet):
     filterset_class = filters.InvoiceFilter
     more_permissions = {"approve": "approve", "reject": "approve", "pay": "pay"}
 
-    visible = staticmethod(selectors.invoices_visible_to)
-    noun = "invoice"
-    adds = staticmethod(services.invoice_record)
-    changes = staticmethod(services.invoice_update)
-    removes = staticmethod(services.invoice_delete)
+    operations = common.Operations(selectors, services, "invoice", add="record")
 
     approve = RecordAction(services.invoice_approve, summary="Approve an invoice")
     reject = RecordAction(

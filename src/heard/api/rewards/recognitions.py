@@ -75,11 +75,7 @@ class RecognitionViewSet(common.RecordDeleteViewSet):
     serializer_class = RecognitionSerializer
     input_serializer = RecognitionInput
     filterset_class = filters.RecognitionFilter
-    visible = staticmethod(selectors.recognitions_visible_to)
-    noun = "recognition"
-    adds = staticmethod(services.recognition_give)
-    changes = staticmethod(services.recognition_update)
-    removes = staticmethod(services.recognition_delete)
+    operations = common.Operations(selectors, services, "recognition", add="give")
 
 
 # Session hours and defaults ---------------------------------------------------------------------

@@ -101,9 +101,7 @@ class ResponseViewSet(common.ReadCreateViewSet):
     filterset_class = ResponseFilter
     serializer_class = ResponseOutput
     input_serializer = ResponseInput
-    one = staticmethod(selectors.response_get)
-    visible = staticmethod(selectors.responses_visible_to)
-    adds = staticmethod(services.response_record)
+    operations = common.Operations(selectors, services, "response", add="record")
 
 
 class VisibleResponseField(VisibleField):

@@ -123,11 +123,11 @@ class ViewViewSet(common.RecordViewSet):
     serializer_class = ViewOutput
     input_serializer = ViewInput
     change_serializer = ViewUpdateInput
-    one = staticmethod(selectors.view_get)
-    adds = staticmethod(services.view_record)
-    changes = staticmethod(services.view_update)
+    operations = common.Operations(selectors, services, "view", add="record")
 
     def get_queryset(self) -> QuerySet[View]:
-        return selectors.views_visible_to(self.request.user).prefetch_related(
-            Prefetch("evidence", queryset=selectors.evidence_of_views())
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(Prefetch("evidence", queryset=selectors.evidence_of_views()))
         )
