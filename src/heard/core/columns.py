@@ -6,9 +6,14 @@ The ``*_CSV`` ones are the export's only (a long text, a figure the page does no
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy
 
 from heard.core.tables import Column
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 KIND = Column(gettext_lazy("Kind"), "get_kind_display")
 STATUS = Column(gettext_lazy("Status"), "get_status_display")
@@ -34,3 +39,18 @@ PAID_ON_CSV = Column(gettext_lazy("Paid on"), "paid_on", in_table=False)
 PAYMENT_REFERENCE_CSV = Column(
     gettext_lazy("Payment reference"), "payment_reference", in_table=False
 )
+
+
+def choice_tag(heading: StrOrPromise, field: str, colours: dict[str, str], other: str) -> Column:
+    """A choice field's value as a GOV.UK tag, coloured by the value: ``colours`` maps values to
+    tag colours (``{"paid": "green"}``), ``other`` colours any other value."""
+    branches = "".join(
+        f'{{% {"elif" if n else "if"} row.{field} == "{value}" %}}govuk-tag--{colour}'
+        for n, (value, colour) in enumerate(colours.items())
+    )
+    display = f"get_{field}_display"
+    cell = (
+        f'<strong class="govuk-tag {branches}{{% else %}}govuk-tag--{other}{{% endif %}}">'
+        f"{{{{ row.{display} }}}}</strong>"
+    )
+    return Column(heading, display, cell=cell)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from heard.core import tables
-from heard.core.columns import DATE, DESCRIPTION_CSV, HOST, PERIOD
+from heard.core.columns import DATE, DESCRIPTION_CSV, HOST, PERIOD, choice_tag
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
 from heard.groups import selectors, services
@@ -44,12 +44,11 @@ class ThemeListView(StaffListView):
             "{{ row.title }}</a>",
         ),
         PERIOD,
-        tables.Column(
+        choice_tag(
             gettext_lazy("Status"),
-            "get_status_display",
-            cell='<strong class="govuk-tag {% if row.status == "active" %}govuk-tag--green'
-            '{% elif row.status == "proposed" %}govuk-tag--grey{% else %}govuk-tag--orange'
-            '{% endif %}">{{ row.get_status_display }}</strong>',
+            "status",
+            {"active": "green", "proposed": "grey"},
+            other="orange",
         ),
         tables.Column(
             gettext_lazy("Theme lead"),

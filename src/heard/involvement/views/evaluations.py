@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from heard.core import tables
-from heard.core.columns import DATE
+from heard.core.columns import DATE, choice_tag
 from heard.core.forms import form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
@@ -31,12 +31,8 @@ CHANGE = "involvement.change_evaluation"
 session_evaluations_url = page_url("involvement:session-evaluations")
 
 
-RATING = tables.Column(
-    gettext_lazy("Rating"),
-    "get_rating_display",
-    cell='<strong class="govuk-tag {% if row.rating == "positive" %}govuk-tag--green'
-    '{% elif row.rating == "negative" %}govuk-tag--red{% else %}govuk-tag--grey{% endif %}">'
-    "{{ row.get_rating_display }}</strong>",
+RATING = choice_tag(
+    gettext_lazy("Rating"), "rating", {"positive": "green", "negative": "red"}, other="grey"
 )
 WHO = tables.Column(
     gettext_lazy("Who gave it"),

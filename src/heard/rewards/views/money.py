@@ -13,7 +13,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from heard.core import tables
-from heard.core.columns import DESCRIPTION_CSV, ORGANISATION, PAID_ON_CSV, PAYMENT_REFERENCE_CSV
+from heard.core.columns import (
+    DESCRIPTION_CSV,
+    ORGANISATION,
+    PAID_ON_CSV,
+    PAYMENT_REFERENCE_CSV,
+    choice_tag,
+)
 from heard.core.forms import changed_values
 from heard.core.permissions import can
 from heard.core.records import Record
@@ -30,12 +36,11 @@ from heard.rewards.forms import (
 )
 from heard.rewards.models import Approval, ExpenseClaim
 
-STATUS = tables.Column(
+STATUS = choice_tag(
     gettext_lazy("Status"),
-    "get_status_display",
-    cell='<strong class="govuk-tag {% if row.status == "paid" %}govuk-tag--green'
-    '{% elif row.status == "approved" %}govuk-tag--blue{% elif row.status == "rejected" %}'
-    'govuk-tag--red{% else %}govuk-tag--yellow{% endif %}">{{ row.get_status_display }}</strong>',
+    "status",
+    {"paid": "green", "approved": "blue", "rejected": "red"},
+    other="yellow",
 )
 
 CLAIM = Record(
