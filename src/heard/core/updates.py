@@ -253,16 +253,20 @@ class Removal:
     """What a plain delete service does, declared once beside it: the permission it asks of the
     record, the audit event it records and the fields its entry keeps (each ``[value, None]``);
     ``locked``: the row is locked first, so that a change saved at the same moment waits.
-    ``apply`` is the whole service, in one transaction."""
+    ``apply`` is the whole service, in one transaction; ``write`` its audited delete, which a
+    subclass may audit otherwise."""
 
     permission: str
     event: EventType | str
-    fields: Collection[str]
+    fields: Collection[str] = ()
     locked: bool = False
 
     def apply(self, record: models.Model, *, actor: Any) -> None:
         """``record`` deleted by ``actor``, if they may (``require``), and audited."""
         with transaction.atomic():
             require(actor, self.permission, record)
-            gone = lock(record) if self.locked else record
-            audited_delete(gone, actor=actor, event=self.event, fields=self.fields)
+            self.write(lock(record) if self.locked else record, actor=actor)
+
+    def write(self, record: models.Model, *, actor: Any) -> None:
+        """Audit ``record``'s deletion (``audited_delete``), then delete it."""
+        audited_delete(record, actor=actor, event=self.event, fields=self.fields)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any
 
 from django.db import models
 
 from heard.core import audit
-from heard.core.events import EventType
-
-M = TypeVar("M", bound=models.Model)
+from heard.core.updates import Removal
 
 
-def delete_audited(obj: models.Model, *, actor: Any, event: EventType) -> None:
-    """Audit ``obj``'s deletion (its label kept in the metadata), then delete it."""
-    audit.record(actor=actor, event=event, obj=obj, metadata={"was": str(obj)[:200]})
-    obj.delete()
+class LabelledRemoval(Removal):
+    """A plan's record deleted as ``Removal`` says, its entry keeping the record's label in the
+    metadata (``was``) instead of its fields."""
+
+    def write(self, record: models.Model, *, actor: Any) -> None:
+        metadata = {"was": str(record)[:200]}
+        audit.record(actor=actor, event=self.event, obj=record, metadata=metadata)
+        record.delete()

@@ -13,7 +13,7 @@ from heard.core.updates import Change, audited_create
 from heard.people.models import Organisation, User
 from heard.plans import events
 from heard.plans.models import Action, ActionPlan, Outcome
-from heard.plans.services._common import delete_audited
+from heard.plans.services._common import LabelledRemoval
 
 PLAN_FIELDS = ("organisation", "period", "starts_on", "ends_on", "title", "review_every_months")
 OUTCOME_FIELDS = ("standard", "number", "text", "order")
@@ -64,11 +64,12 @@ def plan_update(*, actor: User | None, plan: ActionPlan, **fields: Any) -> Actio
     return _PLAN_UPDATE.apply(plan, actor=actor, fields=fields)
 
 
-@transaction.atomic
+_PLAN_DELETE = LabelledRemoval("plans.delete_actionplan", events.PLAN_DELETED)
+
+
 def plan_delete(*, actor: User | None, plan: ActionPlan) -> None:
     """Delete a plan with its outcomes, actions and reviews (the page asked first)."""
-    require(actor, "plans.delete_actionplan", plan)
-    delete_audited(plan, actor=actor, event=events.PLAN_DELETED)
+    _PLAN_DELETE.apply(plan, actor=actor)
 
 
 def _next_order(rows: Any) -> int:
@@ -105,10 +106,11 @@ def outcome_update(*, actor: User | None, outcome: Outcome, **fields: Any) -> Ou
     return _OUTCOME_UPDATE.apply(outcome, actor=actor, fields=fields)
 
 
-@transaction.atomic
+_OUTCOME_DELETE = LabelledRemoval("plans.delete_outcome", events.OUTCOME_DELETED)
+
+
 def outcome_delete(*, actor: User | None, outcome: Outcome) -> None:
-    require(actor, "plans.delete_outcome", outcome)
-    delete_audited(outcome, actor=actor, event=events.OUTCOME_DELETED)
+    _OUTCOME_DELETE.apply(outcome, actor=actor)
 
 
 @transaction.atomic
@@ -148,7 +150,8 @@ def action_update(*, actor: User | None, action: Action, **fields: Any) -> Actio
     return _ACTION_UPDATE.apply(action, actor=actor, fields=fields)
 
 
-@transaction.atomic
+_ACTION_DELETE = LabelledRemoval("plans.delete_action", events.ACTION_DELETED)
+
+
 def action_delete(*, actor: User | None, action: Action) -> None:
-    require(actor, "plans.delete_action", action)
-    delete_audited(action, actor=actor, event=events.ACTION_DELETED)
+    _ACTION_DELETE.apply(action, actor=actor)
