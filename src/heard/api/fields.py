@@ -79,6 +79,11 @@ class SuppressedShareField(ShownAsIs):
     """A share worked out from suppressed counts only (heard.core.suppression)."""
 
 
+def blank_or(choices: Any, **kwargs: Any) -> serializers.ChoiceField:
+    """A choice as an output shows it: one of ``choices``, or empty when not set (yet)."""
+    return serializers.ChoiceField(choices=choices, allow_blank=True, read_only=True, **kwargs)
+
+
 #: The largest id there can be: ids are 64-bit signed integers (PostgreSQL's bigint, SQLite's
 #: INTEGER). A larger number is refused as input before any query: SQLite cannot even take it as
 #: a parameter (``OverflowError``).

@@ -13,7 +13,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from heard.api import common
-from heard.api.fields import BulkRelatedField, ShownAsIs
+from heard.api.fields import BulkRelatedField, ShownAsIs, blank_or
 from heard.core.roles import AgeBand
 from heard.core.suppression import SMALL, WITHHELD
 from heard.groups.models import Group, Theme
@@ -77,18 +77,13 @@ class ProgressWithTrendOutput(ProgressOutput):
     )
 
 
-def _blank_or(choices: Any) -> serializers.ChoiceField:
-    """A filter as an output shows it: one of ``choices``, or empty when not set."""
-    return serializers.ChoiceField(choices=choices, allow_blank=True, read_only=True)
-
-
 class IndicatorOutput(common.OutputSerializer):
     measure_label = serializers.CharField(source="progress.measure.label", read_only=True)
-    group_kind = _blank_or(Group.Kind.choices)
-    age_band = _blank_or(AgeBand.choices)
-    session_kind = _blank_or(Session.Kind.choices)
-    degree = _blank_or(Degree.choices)
-    participation_type = _blank_or(ParticipationType.choices)
+    group_kind = blank_or(Group.Kind.choices)
+    age_band = blank_or(AgeBand.choices)
+    session_kind = blank_or(Session.Kind.choices)
+    degree = blank_or(Degree.choices)
+    participation_type = blank_or(ParticipationType.choices)
     progress = ProgressOutput(read_only=True)
 
     class Meta:

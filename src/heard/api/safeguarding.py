@@ -15,7 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from heard.api import common
-from heard.api.fields import BulkRelatedField
+from heard.api.fields import BulkRelatedField, blank_or
 from heard.api.openapi import ERROR
 from heard.core.models import AuditEntry
 from heard.people import selectors as people_selectors
@@ -36,13 +36,9 @@ class ConcernOutput(common.OutputSerializer):
     young_person_reference = serializers.CharField(
         source="young_person.reference", read_only=True, allow_null=True, default=None
     )
-    decision = serializers.ChoiceField(
-        choices=Concern.Decision.choices, allow_blank=True, read_only=True
-    )
-    how_to_contact = serializers.ChoiceField(
-        choices=Concern.Contact.choices,
-        allow_blank=True,
-        read_only=True,
+    decision = blank_or(Concern.Decision.choices)
+    how_to_contact = blank_or(
+        Concern.Contact.choices,
         help_text="How a young person who asked for help in the portal would like to be "
         "contacted; empty if they did not say, or if staff raised the concern.",
     )

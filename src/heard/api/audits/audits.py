@@ -11,7 +11,12 @@ from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers
 
 from heard.api import common
-from heard.api.fields import ActiveStaffField, BulkRelatedField, VisibleYoungPersonField
+from heard.api.fields import (
+    ActiveStaffField,
+    BulkRelatedField,
+    VisibleYoungPersonField,
+    blank_or,
+)
 from heard.audits import filters, selectors, services
 from heard.audits.models import Audit, AuditLevel, Level
 from heard.core.permissions import can
@@ -27,12 +32,7 @@ class AuditLevelSerializer(common.OutputSerializer):
 
 class AuditSerializer(common.OutputSerializer):
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
-    decision = serializers.ChoiceField(
-        choices=Audit.Decision.choices,
-        allow_blank=True,
-        read_only=True,
-        help_text="Empty until the kite mark is decided.",
-    )
+    decision = blank_or(Audit.Decision.choices, help_text="Empty until the kite mark is decided.")
     kite_mark_state = serializers.SerializerMethodField(
         help_text="current, due (expiring within 90 days), expired, or empty without a kite mark."
     )

@@ -11,7 +11,7 @@ from rest_framework import serializers
 from heard.api import common
 from heard.api.actions import RecordAction
 from heard.api.audits.audits import YoungPersonField
-from heard.api.fields import BulkRelatedField, VisibleField
+from heard.api.fields import BulkRelatedField, VisibleField, blank_or
 from heard.audits import filters, selectors, services
 from heard.audits.models import ProvisionReview, Recommendation
 from heard.core.permissions import can
@@ -22,11 +22,8 @@ from heard.people.models import Organisation
 
 class RecommendationSerializer(common.OutputSerializer):
     provider = serializers.IntegerField(source="review.provider_id", read_only=True)
-    outcome = serializers.ChoiceField(
-        choices=Recommendation.Outcome.choices,
-        allow_blank=True,
-        read_only=True,
-        help_text="Empty until checked at the revisit.",
+    outcome = blank_or(
+        Recommendation.Outcome.choices, help_text="Empty until checked at the revisit."
     )
 
     class Meta:
