@@ -45,7 +45,6 @@ OPPORTUNITY = Record(
     form=OpportunityForm,
     initial=opportunity_initial,
 )
-opportunity_url = OPPORTUNITY.url
 
 
 sign_ups_url = page_url("opportunities:opportunity-sign-ups")

@@ -34,7 +34,6 @@ RESOURCE = Record(
     files=True,
     form_kwargs=lambda request, resource: {"resource": resource},
 )
-resource_url = RESOURCE.url
 
 
 session_resources_url = page_url("resources:session-resources")

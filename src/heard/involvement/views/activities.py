@@ -22,7 +22,6 @@ ACTIVITY = Record(
     selectors.activity_get,
     form=ActivityForm,
 )
-activity_url = ACTIVITY.url
 
 
 class _ActivityList(FiguresListView):

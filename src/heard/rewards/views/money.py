@@ -61,7 +61,6 @@ INVOICE = Record(
     label=lambda invoice: f"invoice {invoice.reference}",
 )
 claim_url = CLAIM.url
-invoice_url = INVOICE.url
 
 
 def whose(claim: ExpenseClaim) -> str:

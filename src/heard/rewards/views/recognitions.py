@@ -37,7 +37,6 @@ RECOGNITION = Record(
     form=RecognitionForm,
     initial=recognition_initial,
 )
-recognition_url = RECOGNITION.url
 
 
 def _details(row: Recognition) -> str:
