@@ -7,14 +7,13 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from heard.core import tables
 from heard.core.columns import DATE
 from heard.core.forms import form_page
-from heard.core.permissions import can, require
+from heard.core.permissions import require
 from heard.core.record_views import values_of
 from heard.core.records import Record
 from heard.plans import selectors, services
@@ -106,24 +105,19 @@ action_add = OUTCOME.form_view(
 )
 
 
-@login_required
-def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    action = selectors.action_get(request.user, pk)
-    can_change = can(request.user, "plans.change_action", action)
-    context = {
-        "action": action,
+def _action_page(request: HttpRequest, action: Any) -> dict[str, Any]:
+    return {
         "outcome": action.outcome,
         "plan": action.outcome.plan,
         "title": str(action) or "Action",
         "leads": list(action.lead_staff.all()),
         "reviews": list(action.reviews.select_related("reviewed_by")),
         "review_columns": REVIEW_COLUMNS,
-        "can_change": can_change,
-        "can_delete": can(request.user, "plans.delete_action", action),
         "overdue": action.is_overdue(timezone.localdate()),
-        "can_view_history": can(request.user, "core.view_history"),
     }
-    return render(request, "plans/action_detail.html", context)
+
+
+action_detail = ACTION.detail_view("plans/action_detail.html", _action_page)
 
 
 action_edit = ACTION.edit_view(
