@@ -1,5 +1,5 @@
 """What the rewards services share: the decisions on
-money (approve, reject, pay) that claims and invoices both take, and receipts."""
+money (approve, reject, pay) that claims and invoices both take, their deletes, and receipts."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from django.utils.translation import gettext_noop
 from heard.core import audit
 from heard.core.events import EventType
 from heard.core.permissions import require
-from heard.core.updates import lock, plain_text, record_changed
+from heard.core.updates import Removal, lock, plain_text, record_changed
 from heard.rewards.models import Approval
 from heard.voice.services.evidence import _check_file, _measure
 
@@ -207,3 +207,16 @@ def refuse_once_decided(obj: Any, noun: str) -> None:
     """Claims and invoices change only while they wait for a decision."""
     if obj.status != Approval.SUBMITTED:
         raise ValidationError(_(DECIDED[(noun, obj.status)]))
+
+
+@dataclass(frozen=True)
+class Undecided(Removal):
+    """A claim's or an invoice's delete (``Removal``): its row locked, and only while it waits
+    for a decision (``noun``: said in the refusal)."""
+
+    noun: str = ""
+    locked: bool = True
+
+    def write(self, record: models.Model, *, actor: Any) -> None:
+        refuse_once_decided(record, self.noun)
+        super().write(record, actor=actor)

@@ -169,12 +169,13 @@ def claim_update(*, actor: Any, claim: ExpenseClaim, **fields: Any) -> ExpenseCl
     return _CLAIM_UPDATE.apply(claim, actor=actor, fields=fields, check=check, locked=True)
 
 
-@transaction.atomic
+_CLAIM_DELETE = _common.Undecided(
+    "rewards.delete_expenseclaim", events.CLAIM_DELETED, CLAIM_FIELDS, noun=NOUN
+)
+
+
 def claim_delete(*, actor: Any, claim: ExpenseClaim) -> None:
-    require(actor, "rewards.delete_expenseclaim", claim)
-    claim = lock(claim)
-    _common.refuse_once_decided(claim, NOUN)
-    audited_delete(claim, actor=actor, event=events.CLAIM_DELETED, fields=CLAIM_FIELDS)
+    _CLAIM_DELETE.apply(claim, actor=actor)
 
 
 @transaction.atomic

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from heard.core.permissions import can, require
-from heard.core.updates import Change, Creation, audited_delete, lock, passed, plain_text
+from heard.core.updates import Change, Creation, lock, passed, plain_text
 from heard.people.models import Organisation
 from heard.rewards import events
 from heard.rewards.models import PartnerInvoice
@@ -99,12 +99,13 @@ def invoice_update(*, actor: Any, invoice: PartnerInvoice, **fields: Any) -> Par
     return _INVOICE_UPDATE.apply(invoice, actor=actor, fields=fields, check=check, locked=True)
 
 
-@transaction.atomic
+_INVOICE_DELETE = _common.Undecided(
+    "rewards.delete_partnerinvoice", events.INVOICE_DELETED, INVOICE_FIELDS, noun=NOUN
+)
+
+
 def invoice_delete(*, actor: Any, invoice: PartnerInvoice) -> None:
-    require(actor, "rewards.delete_partnerinvoice", invoice)
-    invoice = lock(invoice)
-    _common.refuse_once_decided(invoice, NOUN)
-    audited_delete(invoice, actor=actor, event=events.INVOICE_DELETED, fields=INVOICE_FIELDS)
+    _INVOICE_DELETE.apply(invoice, actor=actor)
 
 
 def invoice_approve(*, actor: Any, invoice: PartnerInvoice) -> PartnerInvoice:
