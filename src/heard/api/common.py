@@ -358,3 +358,8 @@ class DeleteMixin(mixins.DestroyModelMixin):
 # Records listed, read, added, changed (PATCH) and deleted.
 class RecordDeleteViewSet(DeleteMixin, RecordViewSet):
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+
+
+# Records listed, read, added and deleted, never changed.
+class ReadCreateDeleteViewSet(DeleteMixin, ReadCreateViewSet):
+    http_method_names = ["get", "post", "delete", "head", "options"]

@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import serializers, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -249,7 +249,7 @@ class SessionViewSet(common.RecordViewSet):
         return services.session_update(actor=self.actor, session=session, **values)
 
 
-class HeadcountViewSet(mixins.DestroyModelMixin, common.ReadCreateViewSet):
+class HeadcountViewSet(common.ReadCreateDeleteViewSet):
     """Young people not on the register who took part in a session, by age band (and school or
     organisation where known): they count towards who took part, never anyone's journey. Adding
     or removing one needs the right to change its session."""
@@ -261,7 +261,6 @@ class HeadcountViewSet(mixins.DestroyModelMixin, common.ReadCreateViewSet):
         "destroy": "Remove a headcount from its session",
     }
 
-    http_method_names = ["get", "post", "delete", "head", "options"]
     serializer_class = HeadcountOutput
     input_serializer = HeadcountInput
     filterset_class = HeadcountFilter

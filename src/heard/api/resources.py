@@ -109,7 +109,7 @@ class SessionResourceInput(serializers.Serializer):  # type: ignore[type-arg]
     resource = VisibleField(selectors.resources_visible_to, help_text="A resource you may read.")
 
 
-class SessionResourceViewSet(common.DeleteMixin, common.ReadCreateViewSet):
+class SessionResourceViewSet(common.ReadCreateDeleteViewSet):
     """Which resources each session used: whoever may change the session records them."""
 
     summaries = {
@@ -119,7 +119,6 @@ class SessionResourceViewSet(common.DeleteMixin, common.ReadCreateViewSet):
         "destroy": "Remove a resource from a session",
     }
 
-    http_method_names = ["get", "post", "delete", "head", "options"]
     serializer_class = SessionResourceSerializer
     input_serializer = SessionResourceInput
     one = staticmethod(selectors.session_use_get)
