@@ -13,6 +13,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.relations import MANY_RELATION_KWARGS
 
+from heard.core.permissions import can
 from heard.core.suppression import SMALL, TOO_FEW, WITHHELD
 from heard.groups import selectors as group_selectors
 from heard.participation.models import Session
@@ -77,6 +78,21 @@ class ShownCountField(SuppressedCountField):
 )
 class SuppressedShareField(ShownAsIs):
     """A share worked out from suppressed counts only (heard.core.suppression)."""
+
+
+@extend_schema_field(serializers.ListField(child=serializers.IntegerField(), allow_null=True))
+class YoungPeopleIdsField(serializers.Field):  # type: ignore[type-arg]
+    """The ids of a record's young people (its relation of the field's name), or null for a
+    reader without ``permission`` on the record (a role that does not see young people)."""
+
+    def __init__(self, permission: str, **kwargs: Any) -> None:
+        super().__init__(source="*", read_only=True, **kwargs)
+        self.permission = permission
+
+    def to_representation(self, value: Any) -> list[int] | None:
+        if not can(self.context["request"].user, self.permission, value):
+            return None
+        return [person.pk for person in getattr(value, str(self.field_name)).all()]
 
 
 def blank_or(choices: Any, **kwargs: Any) -> serializers.ChoiceField:

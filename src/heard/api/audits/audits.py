@@ -15,11 +15,11 @@ from heard.api.fields import (
     ActiveStaffField,
     BulkRelatedField,
     VisibleYoungPersonField,
+    YoungPeopleIdsField,
     blank_or,
 )
 from heard.audits import filters, selectors, services
 from heard.audits.models import Audit, AuditLevel, Level
-from heard.core.permissions import can
 from heard.core.standards import Standard
 from heard.people.models import Organisation
 
@@ -61,8 +61,9 @@ class AuditSerializer(common.OutputSerializer):
 class AuditDetailSerializer(AuditSerializer):
     levels = AuditLevelSerializer(many=True, read_only=True)
     auditors: Any = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
-    young_auditors = serializers.SerializerMethodField(
-        help_text="Ids of the young auditors; null for roles that do not see young people."
+    young_auditors = YoungPeopleIdsField(
+        "audits.view_young_people_audit",
+        help_text="Ids of the young auditors; null for roles that do not see young people.",
     )
     young_auditor_count = serializers.SerializerMethodField()
 
@@ -74,13 +75,6 @@ class AuditDetailSerializer(AuditSerializer):
             "young_auditors",
             "young_auditor_count",
         ]
-
-    @extend_schema_field(serializers.ListField(child=serializers.IntegerField(), allow_null=True))
-    def get_young_auditors(self, audit: Audit) -> Any:
-        user = self.context["request"].user
-        if not can(user, "audits.view_young_people_audit", audit):
-            return None
-        return [person.pk for person in audit.young_auditors.all()]
 
     @extend_schema_field(serializers.IntegerField())
     def get_young_auditor_count(self, audit: Audit) -> int:

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from heard.api import common
 from heard.api.actions import RecordAction
 from heard.api.audits.audits import YoungPersonField
-from heard.api.fields import BulkRelatedField, VisibleField, blank_or
+from heard.api.fields import BulkRelatedField, VisibleField, YoungPeopleIdsField, blank_or
 from heard.audits import filters, selectors, services
 from heard.audits.models import ProvisionReview, Recommendation
-from heard.core.permissions import can
 from heard.people.models import Organisation
 
 # Provision reviews and their recommendations ------------------------------------------------------
@@ -66,8 +64,9 @@ class ProvisionReviewSerializer(common.OutputSerializer):
 
 class ProvisionReviewDetailSerializer(ProvisionReviewSerializer):
     recommendations = RecommendationSerializer(many=True, read_only=True)
-    reviewers = serializers.SerializerMethodField(
-        help_text="Ids of the young reviewers; null for roles that do not see young people."
+    reviewers = YoungPeopleIdsField(
+        "audits.view_young_people_provisionreview",
+        help_text="Ids of the young reviewers; null for roles that do not see young people.",
     )
 
     class Meta(ProvisionReviewSerializer.Meta):
@@ -76,13 +75,6 @@ class ProvisionReviewDetailSerializer(ProvisionReviewSerializer):
             for f in ProvisionReviewSerializer.Meta.fields
             if f not in ("recommendation_count", "not_acted_on_count")
         ] + ["recommendations", "reviewers"]
-
-    @extend_schema_field(serializers.ListField(child=serializers.IntegerField(), allow_null=True))
-    def get_reviewers(self, review: ProvisionReview) -> Any:
-        user = self.context["request"].user
-        if not can(user, "audits.view_young_people_provisionreview", review):
-            return None
-        return [person.pk for person in review.reviewers.all()]
 
 
 class ProvisionReviewInput(serializers.Serializer):  # type: ignore[type-arg]
