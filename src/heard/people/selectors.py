@@ -45,6 +45,14 @@ def young_people_visible_to(user: Any) -> QuerySet[YoungPerson]:
     return YOUNG_PERSON.scope(user, "view", YoungPerson.objects.select_related("organisation"))
 
 
+def sees_young_person(user: Any, obj: Any) -> bool:
+    """Whether ``obj`` is a young person on the register whom ``user`` may see (the check of
+    every form that names one)."""
+    return isinstance(obj, YoungPerson) and (
+        young_people_visible_to(user).filter(pk=obj.pk).exists()
+    )
+
+
 def sees_names(user: Any) -> bool:
     """Whether the user may see young people's names (else only their references)."""
     return YOUNG_PERSON.allows(user, "view_name")

@@ -111,11 +111,8 @@ def proposal_add(
     if status not in (Proposal.Status.PROPOSED, Proposal.Status.SHORTLISTED):
         errors["status"] = _("Choose proposed or on the shortlist.")
     amount = _check_cost(round, cost, errors, required=status == Proposal.Status.SHORTLISTED)
-    if proposed_by_young_person is not None and (
-        not isinstance(proposed_by_young_person, YoungPerson)
-        or not people_selectors.young_people_visible_to(actor)
-        .filter(pk=proposed_by_young_person.pk)
-        .exists()
+    if proposed_by_young_person is not None and not people_selectors.sees_young_person(
+        actor, proposed_by_young_person
     ):
         errors["proposed_by_young_person"] = _("Choose a young person you can see.")
     if proposed_by_group is not None and not isinstance(proposed_by_group, Group):

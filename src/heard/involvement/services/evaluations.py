@@ -65,8 +65,7 @@ def evaluation_record(
     errors: dict[str, Any] = {}
     _check_rating(rating, errors)
     if young_person is not None and (
-        not isinstance(young_person, YoungPerson)
-        or not people_selectors.young_people_visible_to(actor).filter(pk=young_person.pk).exists()
+        not people_selectors.sees_young_person(actor, young_person)
         or not _attended(session, young_person)
     ):
         errors["young_person"] = gettext(NOT_AN_ATTENDEE)

@@ -107,7 +107,7 @@ def sign_up_add(
     as for :func:`sign_up_give`)."""
     require(actor, "opportunities.add_signup", opportunity)
     _registered(young_person)
-    if not people_selectors.young_people_visible_to(actor).filter(pk=young_person.pk).exists():
+    if not people_selectors.sees_young_person(actor, young_person):
         raise ValidationError({"young_person": _(UNSEEN)})
     try:
         return _save(opportunity, young_person, SignUp.How.WORKER, actor, today)

@@ -54,10 +54,7 @@ def _check_whose(
     claimant = values.get("claimant")
     if (person is None) == (claimant is None):
         errors["young_person"] = _(WHOSE)
-    elif person is not None and (
-        not isinstance(person, YoungPerson)
-        or not people_selectors.young_people_visible_to(actor).filter(pk=person.pk).exists()
-    ):
+    elif person is not None and not people_selectors.sees_young_person(actor, person):
         errors["young_person"] = _(UNSEEN)
     elif (
         claimant is not None

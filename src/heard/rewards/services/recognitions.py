@@ -67,9 +67,7 @@ def _check(actor: Any, values: dict[str, Any], errors: dict[str, Any]) -> None:
             elif values.get(name) in (None, ""):
                 errors[name] = REQUIRED[name]
     person = values.get("young_person")
-    if not isinstance(person, YoungPerson) or not (
-        people_selectors.young_people_visible_to(actor).filter(pk=person.pk).exists()
-    ):
+    if not people_selectors.sees_young_person(actor, person):
         errors["young_person"] = _(UNSEEN)
     organisation = values.get("organisation")
     if not isinstance(organisation, Organisation) or (
