@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import models
 from django.db.models import (
     Case,
     Count,
@@ -18,7 +19,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Lower
 from django.shortcuts import get_object_or_404
 
-from heard.core.permissions import is_partner_worker, is_system
+from heard.core.permissions import can, is_partner_worker, is_system
 from heard.people.models import CalendarFeed, Organisation, User, YoungPerson
 from heard.people.policies import ORGANISATION, STAFF, YOUNG_PERSON
 from heard.people.search import search_phrases
@@ -50,6 +51,16 @@ def sees_young_person(user: Any, obj: Any) -> bool:
     every form that names one)."""
     return isinstance(obj, YoungPerson) and (
         young_people_visible_to(user).filter(pk=obj.pk).exists()
+    )
+
+
+def may_use_organisation(
+    user: Any, organisation: Any, permission: str, model: type[models.Model]
+) -> bool:
+    """Whether ``organisation`` is an organisation ``user`` may ``permission`` a ``model``
+    record of (a partner worker: their own only): the check of every form that chooses one."""
+    return isinstance(organisation, Organisation) and can(
+        user, permission, model(organisation=organisation)
     )
 
 

@@ -24,6 +24,7 @@ from heard.core.updates import (
     record_deleted,
 )
 from heard.groups.models import Group, Theme
+from heard.people import selectors as people_selectors
 from heard.people.models import Organisation, User
 from heard.voice.models import Response
 from heard.voice.policies import RESPONSE_POLICY
@@ -251,8 +252,8 @@ def consultation_update(*, actor: Any, consultation: Consultation, **fields: Any
         if "themes" in values:
             _check_theme_lead(actor, values["themes"], errors)
         organisation = values.get("organisation", obj.organisation)
-        if not isinstance(organisation, Organisation) or not can(
-            actor, "consultations.add_consultation", Consultation(organisation=organisation)
+        if not people_selectors.may_use_organisation(
+            actor, organisation, "consultations.add_consultation", Consultation
         ):
             errors["organisation"] = _(NOT_YOURS)
         method = values.get("method", obj.method)

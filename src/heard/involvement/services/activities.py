@@ -141,10 +141,8 @@ def activity_update(
             people = _young_people(actor, values["young_people"], errors) + hidden
             values["young_people"] = people
         organisation = values.get("organisation", obj.organisation)
-        if not isinstance(organisation, Organisation) or not can(
-            actor,
-            "involvement.change_involvementactivity",
-            InvolvementActivity(organisation=organisation),
+        if not people_selectors.may_use_organisation(
+            actor, organisation, "involvement.change_involvementactivity", InvolvementActivity
         ):
             errors["organisation"] = _(NOT_YOURS)
         _check_involvement(

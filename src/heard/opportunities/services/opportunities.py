@@ -17,6 +17,7 @@ from heard.core.updates import Change, Creation, Removal, plain_text
 from heard.groups.models import Group
 from heard.opportunities import events
 from heard.opportunities.models import Opportunity, SignUp
+from heard.people import selectors as people_selectors
 from heard.people.models import Organisation
 
 OPPORTUNITY_FIELDS = (
@@ -160,8 +161,8 @@ def opportunity_update(*, actor: Any, opportunity: Opportunity, **fields: Any) -
         for name in values:
             values[name] = merged[name]
         organisation = values.get("organisation", obj.organisation)
-        if not isinstance(organisation, Organisation) or not can(
-            actor, "opportunities.change_opportunity", Opportunity(organisation=organisation)
+        if not people_selectors.may_use_organisation(
+            actor, organisation, "opportunities.change_opportunity", Opportunity
         ):
             errors["organisation"] = _(NOT_YOURS)
         places = values.get("places")

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from heard.core.permissions import can, require
+from heard.core.permissions import require
 from heard.core.updates import Change, audited_delete, full_clean, lock, plain_text, record_created
 from heard.people import selectors as people_selectors
 from heard.people.models import Organisation, User, YoungPerson
@@ -63,8 +63,8 @@ def _check_whose(
     ):
         errors["claimant"] = _(OWN_ONLY)
     organisation = values.get("organisation")
-    if not isinstance(organisation, Organisation) or not can(
-        actor, "rewards.add_expenseclaim", ExpenseClaim(organisation=organisation)
+    if not people_selectors.may_use_organisation(
+        actor, organisation, "rewards.add_expenseclaim", ExpenseClaim
     ):
         errors["organisation"] = _(NOT_YOURS)
 

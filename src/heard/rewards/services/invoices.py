@@ -11,8 +11,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from heard.core.permissions import can, require
+from heard.core.permissions import require
 from heard.core.updates import Change, Creation, lock, passed, plain_text
+from heard.people import selectors as people_selectors
 from heard.people.models import Organisation
 from heard.rewards import events
 from heard.rewards.models import PartnerInvoice
@@ -45,8 +46,8 @@ def _check(actor: Any, values: dict[str, Any], errors: dict[str, Any]) -> None:
         if name in values:
             values[name] = plain_text(values[name])
     organisation = values.get("organisation")
-    if not isinstance(organisation, Organisation) or not can(
-        actor, "rewards.add_partnerinvoice", PartnerInvoice(organisation=organisation)
+    if not people_selectors.may_use_organisation(
+        actor, organisation, "rewards.add_partnerinvoice", PartnerInvoice
     ):
         errors["organisation"] = _(NOT_YOURS)
 
