@@ -127,7 +127,6 @@ class BallotViewSet(common.ReadCreateViewSet):
 
     serializer_class = BallotSerializer
     input_serializer = BallotInput
-    output_serializer = BallotSerializer
     filterset_class = filters.BallotFilter
     visible = staticmethod(selectors.ballots_visible_to)
 
