@@ -145,10 +145,8 @@ class IndicatorViewSet(common.RecordDeleteViewSet):
     output_serializer = IndicatorDetailOutput
     input_serializer = IndicatorInput
     filterset_class = filters.IndicatorFilter
-    visible = staticmethod(selectors.indicators_visible_to)
-    adds = staticmethod(services.indicator_create)
-    changes = staticmethod(services.indicator_update)
-    removes = staticmethod(services.indicator_delete)
+    one = None  # get_object finds one, with its progress
+    operations = common.Operations(selectors, services, "indicator", add="create")
 
     def _with_progress(self, rows: Any, *, trend: bool) -> list[Indicator]:
         rows = list(rows)

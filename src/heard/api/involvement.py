@@ -75,10 +75,8 @@ class ActivityViewSet(common.RecordDeleteViewSet):
     input_serializer = ActivityInput
     filterset_class = filters.ActivityFilter
     visible = staticmethod(selectors.activities_with_young_people)
-    adds = staticmethod(services.activity_record)
-    changes = staticmethod(services.activity_update)
-    removes = staticmethod(services.activity_delete)
-    record_name = "activity"
+    one = None  # get_object finds one among visible
+    operations = common.Operations(selectors, services, "activity", add="record")
 
     def fresh(self, obj: Any) -> Any:
         return self.get_queryset().get(pk=obj.pk)

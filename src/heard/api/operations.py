@@ -17,10 +17,11 @@ class Operations:
     (``record_name``).
 
     Each is taken where its module has it, and only where the viewset does not name it itself
-    (a viewset that writes ``get_queryset`` lists what that gives). ``add`` is the verb of the
-    service that adds one where it is not "add" (``add="record"``: ``services.course_record``).
-    A verb or record the modules have nothing of fails at import, as does a viewset whose
-    standard writes would call a service it has none of (``ServiceViewSet``)."""
+    (``one = None`` for none; a viewset that writes ``get_queryset`` lists what that gives).
+    ``add`` is the verb of the service that adds one where it is not "add" (``add="record"``:
+    ``services.course_record``). A verb or record the modules have nothing of fails at import,
+    as does a viewset whose standard writes would call a service it has none of
+    (``ServiceViewSet``)."""
 
     def __init__(
         self, selectors: ModuleType, services: ModuleType, record: str, *, add: str = "add"
