@@ -246,7 +246,7 @@ class SessionViewSet(common.RecordViewSet):
     def change(self, session: Session, values: dict[str, Any]) -> Session:
         if "organisation" in values:  # it follows from the group or young person, or the log
             raise serializers.ValidationError({"organisation": ORGANISATION_IS_SET_WHEN_LOGGED})
-        return services.session_update(actor=self.actor, session=session, **values)
+        return super().change(session, values)
 
 
 class HeadcountViewSet(common.ReadCreateDeleteViewSet):
