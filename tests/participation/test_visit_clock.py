@@ -86,3 +86,23 @@ class TestVisitClock:
         assert summaries.differences() == (0, [])
         summaries.rebuild()
         assert clock(group) == EARLIER
+
+    @pytest.mark.parametrize(
+        ("own_on", "joint_on"),
+        [(EARLIER, None), (None, EARLIER), (EARLIER, DAY), (DAY, EARLIER)],
+        ids=["own only", "joint only", "joint later", "own later"],
+    )
+    def test_the_clock_is_the_later_of_its_own_and_joint_visits(
+        self, checked, group, organisation, own_on, joint_on
+    ):
+        """Its own sessions and those it joins as one of several groups, whichever is later,
+        when either side has none (SQLite's two-argument MAX is NULL when either is)."""
+        host = factories.GroupFactory(host_organisation=organisation, name="Northside Forum")
+        if own_on:
+            log(checked, group, date=own_on, staff_present=[checked])
+        if joint_on:
+            log(checked, host, date=joint_on, other_groups=[group], staff_present=[checked])
+        assert clock(group) == max(day for day in (own_on, joint_on) if day)
+        assert summaries.differences() == (0, [])
+        summaries.rebuild()
+        assert clock(group) == max(day for day in (own_on, joint_on) if day)

@@ -24,6 +24,7 @@ from django.db.models import (
     DateField,
     Exists,
     F,
+    Func,
     IntegerField,
     Max,
     Min,
@@ -34,6 +35,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Coalesce, Greatest
 
 from heard.core.sql import insert_select
 from heard.core.years import partnership_year, year_bounds, year_of
@@ -240,17 +242,27 @@ def counted_contact(path: str = "group") -> Q:
     return kinds & Q(Exists(staffed))
 
 
-def _latest_session() -> Subquery:
-    """The latest counted contact of the outer group: as its group or one of several."""
-    own = Session.objects.filter(counted_contact(), group=OuterRef(OuterRef("pk")))
-    joint = Session.objects.filter(
-        counted_contact("other_groups"), other_groups=OuterRef(OuterRef("pk"))
-    )
-    return Subquery(
-        Session.objects.filter(Q(pk__in=own.values("pk")) | Q(pk__in=joint.values("pk")))
-        .order_by("-date")
-        .values("date")[:1]
-    )
+def _latest_session() -> Greatest:
+    """The latest counted contact of the outer group: as its group or one of several.
+
+    The later of two aggregates, each over the group's own few sessions (by its index on the
+    group, and on the other groups' link). Not one ``ORDER BY date DESC LIMIT 1`` over the two
+    sets: PostgreSQL walks the whole log backwards by date for that, testing each session against
+    both (93 ms a group at national scale, 66 s for the 1,000 groups of an import; 0.1 ms so).
+    Each side falls back on the other, since SQLite's ``MAX(a, b)`` is NULL when either is."""
+    own = Session.objects.filter(counted_contact(), group=OuterRef("pk"))
+    joint = Session.objects.filter(counted_contact("other_groups"), other_groups=OuterRef("pk"))
+    # MAX as a plain function, not Django's aggregate: one row over the matching sessions, no
+    # GROUP BY on the outer reference.
+    latest = [
+        Subquery(
+            sessions.order_by()
+            .annotate(on=Func(F("date"), function="MAX", output_field=DateField()))
+            .values("on")[:1]
+        )
+        for sessions in (own, joint)
+    ]
+    return Greatest(Coalesce(*latest), Coalesce(*reversed(latest)), output_field=DateField())
 
 
 def refresh_last_sessions(group_ids: Iterable[int | None]) -> None:
