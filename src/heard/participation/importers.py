@@ -166,9 +166,9 @@ class SessionRowResolver:
     """Looks names, references and labels up once, then resolves every row against them."""
 
     def __init__(self, *, groups: QuerySet[Group], young_people: QuerySet[YoungPerson]) -> None:
+        #: The groups the file names, by name (after :meth:`prepare`).
         self.groups: dict[str, list[Group]] = {}
-        for group in groups:
-            self.groups.setdefault(group.name, []).append(group)
+        self._readable_groups = groups
         self.young_people = young_people
         self._people_cache: dict[str, YoungPerson] = {}
         self.themes = list(Theme.objects.all())
@@ -180,7 +180,12 @@ class SessionRowResolver:
         }
 
     def prepare(self, rows: list[tuple[int, dict[str, str]]]) -> None:
-        """Look up every reference in the file in one query."""
+        """Look up every group the file names, and every reference, in one query each: only
+        those, not every group the actor may log for (15,000 with their leads and themes for an
+        administrator at national scale: 35 s of a 5,000-row file)."""
+        names = {row["group"] for _, row in rows if row.get("group")}
+        for group in self._readable_groups.filter(name__in=names):
+            self.groups.setdefault(group.name, []).append(group)
         references = [row.get("young_person", "") for _, row in rows]
         for _, row in rows:
             references.extend(_split(row.get("attendees", "")))
