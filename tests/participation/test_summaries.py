@@ -203,6 +203,16 @@ class TestKeptByTheServices:
         assert len(rows()) == 2
         assert_in_step()
 
+    def test_people_refreshed_in_several_chunks(self, officer, group, members, monkeypatch):
+        """More young people than one statement takes (``CHUNK``): each chunk's rows, and
+        those of each partnership year the sessions fall in."""
+        monkeypatch.setattr(summaries, "CHUNK", 2)
+        people = [*members, *(factories.MembershipFactory(group=group).young_person for _ in "abc")]
+        log(officer, group=group, attendees=people)
+        log(officer, group=group, attendees=people[1:], date=datetime.date(2025, 6, 1))
+        assert len(rows()) == 5 + 4
+        assert_in_step()
+
 
 @pytest.mark.django_db
 class TestRebuildAndCheck:
