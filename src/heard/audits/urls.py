@@ -7,19 +7,12 @@ app_name = "audits"
 
 urlpatterns = [
     path("kite-marks/", views.KiteMarkListView.as_view(), name="kite-mark-list"),
-    *record_views(
-        views,
-        "reviews/",
-        "review",
-        list=views.ReviewListView.as_view(),
-        member=("delete", "recommend"),
-    ),
+    *record_views(views, "reviews/", "review", member=("delete", "recommend")),
     *record_views(
         views,
         "recommendations/",
         "recommendation",
-        list=views.RecommendationListView.as_view(),
-        pages=("edit",),
+        pages=("list", "edit"),
         member=("respond", "check"),
         collection={"not-acted-on": views.NotActedOnListView.as_view()},
     ),
@@ -27,9 +20,8 @@ urlpatterns = [
         views,
         "training/",
         "course",
-        list=views.CourseListView.as_view(),
         member=("delete",),
         collection={"trained": views.TrainedListView.as_view()},
     ),
-    *record_views(views, "", "audit", list=views.AuditListView.as_view(), member=("delete",)),
+    *record_views(views, "", "audit", member=("delete",)),
 ]

@@ -7,13 +7,7 @@ from heard.core.record_routes import record_views
 app_name = "consultations"
 
 urlpatterns = [
-    *record_views(
-        views,
-        "consultations/",
-        "consultation",
-        list=views.ConsultationListView.as_view(),
-        member=("delete", "results"),
-    ),
+    *record_views(views, "consultations/", "consultation", member=("delete", "results")),
     *record_views(
         views, "consultations/questions/", "question", pages=("edit",), member=("move", "delete")
     ),

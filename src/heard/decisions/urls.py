@@ -13,7 +13,6 @@ urlpatterns = [
         views,
         "budgets/",
         "round",
-        list=views.RoundListView.as_view(),
         member=("delete",),
         member_views={
             "ballot": views.ballot_enter,

@@ -7,9 +7,7 @@ from heard.groups import views
 app_name = "groups"
 
 urlpatterns = [
-    *record_views(
-        views, "themes/", "theme", list=views.ThemeListView.as_view(), create_path="new/"
-    ),
+    *record_views(views, "themes/", "theme", create_path="new/"),
     page("themes/<int:pk>/reviews/new/", views.theme_review_add),
     path("calendar/", views.CalendarView.as_view(), name="calendar"),
     page("calendar.ics", views.calendar_ics),
@@ -18,7 +16,7 @@ urlpatterns = [
     page("calendar/subscription/off/", views.calendar_subscription_off),
     # The token is in the query string, which the access log never records (gunicorn.conf.py).
     page("calendar/feed.ics", views.calendar_feed),
-    *record_views(views, "", "group", list=views.GroupListView.as_view(), create_path="new/"),
+    *record_views(views, "", "group", create_path="new/"),
     page("<int:pk>/stage/", views.group_move_stage),
     page("<int:pk>/calendar.ics", views.group_calendar_ics),
     page("<int:pk>/members/new/", views.membership_add),

@@ -7,21 +7,14 @@ from heard.indicators.reports import views as report_views
 
 #: The indicator pages, named ``indicators:indicator-...`` (the API's router names its own
 #: ``indicator-list`` and ``indicator-detail``).
-indicator_patterns = record_views(
-    indicator_views,
-    "indicators/",
-    "indicator",
-    list=indicator_views.IndicatorListView.as_view(),
-    member=("delete",),
-)
+indicator_patterns = record_views(indicator_views, "indicators/", "indicator", member=("delete",))
 
 #: The quarterly and annual reports (M22), named ``indicators:report-...``.
 report_patterns = record_views(
     report_views,
     "indicators/reports/",
     "report",
-    list=report_views.report_list,
-    pages=("create", "detail"),
+    pages=("list", "create", "detail"),
     collection={"view": report_views.report_preview},
     create_path="issue/",
 )

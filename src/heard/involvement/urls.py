@@ -5,17 +5,8 @@ from heard.involvement import views
 app_name = "involvement"
 
 urlpatterns = [
-    *record_views(
-        views, "activities/", "activity", list=views.ActivityListView.as_view(), member=("delete",)
-    ),
-    *record_views(
-        views,
-        "evaluations/",
-        "evaluation",
-        list=views.EvaluationListView.as_view(),
-        pages=("edit",),
-        member=("delete",),
-    ),
+    *record_views(views, "activities/", "activity", member=("delete",)),
+    *record_views(views, "evaluations/", "evaluation", pages=("list", "edit"), member=("delete",)),
     page("evaluations/sessions/<int:pk>/", views.session_evaluations),
     page("evaluations/sessions/<int:pk>/add/", views.evaluation_create),
 ]

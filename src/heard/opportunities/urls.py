@@ -11,7 +11,6 @@ urlpatterns = [
         views,
         "opportunities/",
         "opportunity",
-        list=views.OpportunityListView.as_view(),
         member=("delete",),
         member_views={"sign-ups": views.SignUpListView.as_view(), "attendance": views.attendance},
     ),

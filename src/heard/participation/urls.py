@@ -12,7 +12,6 @@ urlpatterns = [
         views,
         "",
         "session",
-        list=views.SessionListView.as_view(),
         member_views={"monitoring-complete": views.session_monitoring_complete},
         collection={"import": views.session_import},
         create_path="new/",

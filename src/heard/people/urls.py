@@ -5,15 +5,9 @@ app_name = "people"
 
 urlpatterns = [
     *record_views(
-        views,
-        "young-people/",
-        "young-person",
-        list=views.YoungPersonListView.as_view(),
-        collection={"import": views.young_people_import},
+        views, "young-people/", "young-person", collection={"import": views.young_people_import}
     ),
-    *record_views(
-        views, "organisations/", "organisation", list=views.OrganisationListView.as_view()
-    ),
+    *record_views(views, "organisations/", "organisation"),
     *record_views(
         views, "staff/", "staff", list=views.StaffMemberListView.as_view(), pages=("create", "edit")
     ),

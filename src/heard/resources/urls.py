@@ -5,13 +5,7 @@ from heard.resources import views
 app_name = "resources"
 
 urlpatterns = [
-    *record_views(
-        views,
-        "resources/",
-        "resource",
-        list=views.ResourceListView.as_view(),
-        member=("delete", "download"),
-    ),
+    *record_views(views, "resources/", "resource", member=("delete", "download")),
     page("resources/sessions/<int:pk>/", views.session_resources),
     page("resources/sessions/uses/<int:pk>/remove/", views.session_resource_remove),
 ]

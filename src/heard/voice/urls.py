@@ -7,7 +7,7 @@ from heard.voice import views
 app_name = "voice"
 
 urlpatterns = [
-    *record_views(views, "", "view", list=views.ViewListView.as_view(), pages=("detail", "edit")),
+    *record_views(views, "", "view", pages=("list", "detail", "edit")),
     page("<int:pk>/evidence/new/", views.evidence_add),
     page("evidence/<int:pk>/", views.evidence_download),
     page("sessions/<int:session_pk>/views/new/", views.session_views_create),
