@@ -12,7 +12,7 @@ urlpatterns = [
         views,
         "",
         "session",
-        member_views={"monitoring-complete": views.session_monitoring_complete},
+        member=("monitoring-complete",),
         collection={"import": views.session_import},
         create_path="new/",
     ),
