@@ -1,12 +1,11 @@
-from django.urls import path
-
 from heard.audits import views
+from heard.core.page_routes import page
 from heard.core.record_routes import record_views
 
 app_name = "audits"
 
 urlpatterns = [
-    path("kite-marks/", views.KiteMarkListView.as_view(), name="kite-mark-list"),
+    page("kite-marks/", views.KiteMarkListView),
     *record_views(views, "reviews/", "review", member=("delete", "recommend")),
     *record_views(
         views,

@@ -7,7 +7,7 @@ app_name = "core"
 
 urlpatterns = [
     page("", views.root),
-    path("sign-in/", views.SignInView.as_view(), name="sign-in"),
+    page("sign-in/", views.SignInView),
     page("sign-out/", views.sign_out),
     page("two-factor/", two_factor_views.two_factor),
     page("two-factor/set-up/", two_factor_views.two_factor_setup),
@@ -17,22 +17,10 @@ urlpatterns = [
     page("account/two-factor/staff/<int:pk>/reset/", two_factor_views.two_factor_reset),
     page("account/two-factor/backup-codes/", two_factor_views.backup_codes_regenerate),
     page("account/password/", account_views.password_change),
-    path("password-reset/", account_views.PasswordResetView.as_view(), name="password-reset"),
-    path(
-        "password-reset/sent/",
-        account_views.PasswordResetDoneView.as_view(),
-        name="password-reset-done",
-    ),
-    path(
-        "password-reset/<uidb64>/<token>/",
-        account_views.PasswordResetConfirmView.as_view(),
-        name="password-reset-confirm",
-    ),
-    path(
-        "password-reset/done/",
-        account_views.PasswordResetCompleteView.as_view(),
-        name="password-reset-complete",
-    ),
+    page("password-reset/", account_views.PasswordResetView),
+    page("password-reset/sent/", account_views.PasswordResetDoneView),
+    page("password-reset/<uidb64>/<token>/", account_views.PasswordResetConfirmView),
+    page("password-reset/done/", account_views.PasswordResetCompleteView),
     path("sign-in-events/", sign_in_event_views.sign_in_event_list, name="sign-in-events"),
     page("history/<str:object_type>/<str:object_id>/", views.history),
     page("healthz", views.healthz),

@@ -1,5 +1,3 @@
-from django.urls import path
-
 from heard.core.page_routes import page
 from heard.core.record_routes import record_views
 from heard.groups import views
@@ -9,7 +7,7 @@ app_name = "groups"
 urlpatterns = [
     *record_views(views, "themes/", "theme", create_path="new/"),
     page("themes/<int:pk>/reviews/new/", views.theme_review_add),
-    path("calendar/", views.CalendarView.as_view(), name="calendar"),
+    page("calendar/", views.CalendarView),
     page("calendar.ics", views.calendar_ics),
     page("calendar/subscription/", views.calendar_subscription),
     page("calendar/subscription/new/", views.calendar_subscription_new),

@@ -1,5 +1,3 @@
-from django.urls import path
-
 from heard.core.page_routes import page
 from heard.core.record_routes import record_views
 from heard.voice import views
@@ -13,7 +11,7 @@ urlpatterns = [
     page("sessions/<int:session_pk>/views/new/", views.session_views_create),
     *record_views(views, "responses/", "response", pages=("create", "detail"), create_path="new/"),
     page("responses/<int:pk>/feedback/new/", views.feedback_create),
-    path("feedback-owed/", views.FeedbackOwedView.as_view(), name="feedback-owed"),
+    page("feedback-owed/", views.FeedbackOwedView),
     page("loop/", views.loop_figures),
     page("young-people/<int:pk>/journey/", views.young_person_journey),
 ]
