@@ -26,7 +26,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from heard.core.policies import Policy, is_partner, is_programme, registered, role_of
-from heard.core.policy_bases import FollowsParent
+from heard.core.policy_bases import FollowsParent, ReadByRolesAndOwnOrganisation
 from heard.core.roles import PROGRAMME_ROLES, Role
 from heard.participation.models import Session
 from heard.participation.policies import SESSION_POLICY
@@ -112,39 +112,17 @@ class HoursDefaultPolicy(Policy[HoursDefault]):
 # Expense claims and partner invoices ----------------------------------------------------------
 
 
-class _Money(Policy[Any]):
+class _Money(ReadByRolesAndOwnOrganisation):
     """Claims and invoices alike: see the module's docstring."""
 
     actions = ("view", "add", "change", "delete", "approve", "pay")
+    readers = frozenset({Role.BOARD_MEMBER})
 
     def _mine(self, user: Any, obj: Any) -> bool:  # pragma: no cover - each model says
         raise NotImplementedError
 
     def _not_mine(self, user: Any) -> Q:  # pragma: no cover - each model says
         raise NotImplementedError
-
-    def may_view(self, user: Any, obj: Any) -> bool:
-        if is_programme(user) or role_of(user) == Role.BOARD_MEMBER:
-            return True
-        return is_partner(user) and (obj is None or _own(user, obj.organisation_id))
-
-    def view_scope(self, user: Any, rows: QuerySet[Any]) -> Any:
-        if is_partner(user):
-            return rows.filter(organisation_id=user.organisation_id)
-        return rows if self.may_view(user, None) else rows.none()
-
-    def may_add(self, user: Any, obj: Any) -> bool:
-        if is_programme(user):
-            return True
-        return is_partner(user) and (obj is None or _own(user, obj.organisation_id))
-
-    def add_scope(self, user: Any, rows: QuerySet[Any]) -> Any:
-        if is_partner(user):
-            return rows.filter(organisation_id=user.organisation_id)
-        return rows if is_programme(user) else rows.none()
-
-    may_change = may_delete = may_add
-    change_scope = delete_scope = add_scope
 
     def may_approve(self, user: Any, obj: Any) -> bool:
         return role_of(user) in APPROVERS and (obj is None or not self._mine(user, obj))
