@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import PurePath
-from typing import Any, TypeVar
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.db.models.fields.files import FieldFile
@@ -34,10 +34,10 @@ from heard.core.confirm import confirm_page
 from heard.core.files import stored_file_response
 from heard.core.forms import changed_values, form_page
 from heard.core.lists import StaffListView
+from heard.core.page_routes import caller_module, named
 from heard.core.permissions import can, require
 
 View = Callable[..., HttpResponse]
-Named = TypeVar("Named", bound=Callable[..., Any])
 Values = Callable[[Any], Mapping[str, Any]]
 Message = str | Callable[[Any], str]
 #: All of a form's cleaned values: what a create passes to its service.
@@ -51,12 +51,6 @@ def _data(request: HttpRequest, files: bool) -> list[Any]:
     if files:
         data.append(request.FILES if posted else None)
     return data
-
-
-def named(view: Named, name: str) -> Named:
-    """The view under the name it is routed by (``opportunity_create``), as if written out."""
-    view.__name__ = view.__qualname__ = name
-    return view
 
 
 def attachment(file: FieldFile, stem: str, content_type: str) -> HttpResponseBase:
@@ -175,6 +169,7 @@ class Record:
             "context_permissions": {"can_add": self.permission("add")},
             "title": title,
             "selector": staticmethod(selector),
+            "__module__": caller_module(__name__),
             **attributes,
         }
         label = "".join(part.capitalize() for part in name.split("-"))
