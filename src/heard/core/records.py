@@ -44,6 +44,11 @@ Message = str | Callable[[Any], str]
 cleaned: Values = attrgetter("cleaned_data")
 
 
+def own_values(otherwise: Values) -> Values:
+    """A form's ``values()``, what its service takes, when it has them; else ``otherwise``'s."""
+    return lambda form: form.values() if hasattr(form, "values") else otherwise(form)
+
+
 def _data(request: HttpRequest, files: bool) -> list[Any]:
     """A form's data (and files): the request's on a POST, none (an unbound form) otherwise."""
     posted = request.method == "POST"
@@ -208,13 +213,13 @@ class Record:
         title: str,
         submit_label: str,
         success: Message | None = None,
-        values: Values = cleaned,
+        values: Values = own_values(cleaned),  # noqa: B008 - a function, never changed
         initial: Callable[[HttpRequest], Mapping[str, Any]] | None = None,
         form: type | None = None,
     ) -> View:
         """Add a record: the form (``form``, else the record's), then ``add(actor=user,
-        **values(form))``; to the new record's page with "<Noun> “<label>” added." (or
-        ``success``)."""
+        **values(form))`` (its ``values()``, else all its cleaned values); to the new record's
+        page with "<Noun> “<label>” added." (or ``success``)."""
 
         form_class = form
 
@@ -242,14 +247,14 @@ class Record:
         self,
         update: Callable[..., Any],
         *,
-        values: Values = changed_values,
+        values: Values = own_values(changed_values),  # noqa: B008 - a function, never changed
         title: Callable[[Any], str] | None = None,
         initial: Callable[[HttpRequest, Any], Mapping[str, Any]] | None = None,
         submit_label: str = "Save changes",
         success: str = "",
     ) -> View:
-        """Edit a record: the form with ``initial(record)``, then ``update(actor=user,
-        <keyword>=record, **values(form))`` (the changed values); back to its page with
+        """Edit a record: the form with ``initial(record)``, then ``update(actor=user, <keyword>=
+        record, **values(form))`` (its ``values()``, else those changed); back to its page with
         "<Noun> updated." (or ``success``). ``initial(request, record)`` stands for the record's."""
 
         @login_required
