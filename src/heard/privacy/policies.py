@@ -13,12 +13,12 @@ The object of a consent or equality question may be the young person or the reco
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from django.db.models import QuerySet
 
 from heard.core.permissions import can
-from heard.core.policies import Policy, is_programme, registered, role_of
+from heard.core.policies import OrganisationScoped, Policy, registered, role_of
 from heard.core.roles import PROGRAMME_ROLES, Role
 from heard.privacy.models import (
     Anonymisation,
@@ -43,16 +43,6 @@ def _young_person_of(obj: Any) -> Any:
 def _own_organisation(user: Any, obj: Any) -> bool:
     org_id = getattr(user, "organisation_id", None)
     return org_id is not None and getattr(_young_person_of(obj), "organisation_id", None) == org_id
-
-
-class _Named(Policy[Any]):
-    """A policy some of whose actions keep a permission name of their own (not
-    ``<action>_<model>``): the names pages, the API and the services have always asked."""
-
-    names: ClassVar[dict[str, str]] = {}
-
-    def permission(self, action: str) -> str:
-        return self.names.get(action) or super().permission(action)
 
 
 class ConsentPolicy(Policy[Consent]):
@@ -90,61 +80,45 @@ class ConsentPolicy(Policy[Consent]):
     change_scope = add_scope
 
 
-class EqualityRecordPolicy(Policy[EqualityRecord]):
+# The rest are role tables (``OrganisationScoped`` with no action a partner worker does to their
+# own organisation's records alone): each role in ``everywhere[action]`` may do it to every record.
+
+
+class EqualityRecordPolicy(OrganisationScoped):
     """Special category data: programme staff only, whoever the young person."""
 
     model = EqualityRecord
     actions = ("view", "change")
-
-    def may_view(self, user: Any, obj: Any = None) -> bool:
-        return is_programme(user)
-
-    may_change = may_view
+    everywhere = {"view": PROGRAMME_ROLES, "change": PROGRAMME_ROLES}
 
 
-class AnonymisationPolicy(_Named):
+class AnonymisationPolicy(OrganisationScoped):
     """Erasure, subject access exports and the retention run: programme staff."""
 
     model = Anonymisation
     actions = ("view", "erase", "export", "run_retention")
+    everywhere = dict.fromkeys(actions, PROGRAMME_ROLES)
     names = {
         "erase": "privacy.erase_youngperson",
         "export": "privacy.export_subject_access",
         "run_retention": "privacy.run_retention",
     }
 
-    def may_view(self, user: Any, obj: Any = None) -> bool:
-        return is_programme(user)
 
-    may_erase = may_export = may_run_retention = may_view
-
-
-class BenchmarkSharePolicy(_Named):
+class BenchmarkSharePolicy(OrganisationScoped):
     """Reach and its benchmarks: read by programme staff and board members, set by programme
     staff."""
 
     model = BenchmarkShare
     actions = ("view", "change", "reach")
+    everywhere = {"view": REACH_READERS, "reach": REACH_READERS, "change": PROGRAMME_ROLES}
     names = {"reach": "privacy.view_reach"}
 
-    def may_view(self, user: Any, obj: Any = None) -> bool:
-        return role_of(user) in REACH_READERS
 
-    may_reach = may_view
-
-    def may_change(self, user: Any, obj: Any = None) -> bool:
-        return is_programme(user)
-
-
-class LeastHeardTargetPolicy(Policy[LeastHeardTarget]):
+class LeastHeardTargetPolicy(OrganisationScoped):
     model = LeastHeardTarget
     actions = ("view", "change")
-
-    def may_view(self, user: Any, obj: Any = None) -> bool:
-        return role_of(user) in REACH_READERS
-
-    def may_change(self, user: Any, obj: Any = None) -> bool:
-        return is_programme(user)
+    everywhere = {"view": REACH_READERS, "change": PROGRAMME_ROLES}
 
 
 CONSENTS, EQUALITY, ANONYMISATION, BENCHMARKS, TARGETS = registered(

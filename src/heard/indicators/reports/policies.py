@@ -7,24 +7,20 @@ a report accounts for the partnership's work to its board.
 
 from __future__ import annotations
 
-from typing import Any
-
-from heard.core.policies import Policy, registered, role_of
+from heard.core.policies import OrganisationScoped, registered
 from heard.core.roles import PROGRAMME_ROLES, Role
 from heard.indicators.models import IssuedReport
 
 READERS = frozenset({*PROGRAMME_ROLES, Role.BOARD_MEMBER})
 
 
-class IssuedReportPolicy(Policy[IssuedReport]):
+class IssuedReportPolicy(OrganisationScoped):
+    """Read by programme staff and board members, issued by programme staff (a role table:
+    no record is a partner worker's own)."""
+
     model = IssuedReport
     actions = ("view", "add")
-
-    def may_view(self, user: Any, obj: Any = None) -> bool:
-        return role_of(user) in READERS
-
-    def may_add(self, user: Any, obj: Any = None) -> bool:
-        return role_of(user) in PROGRAMME_ROLES
+    everywhere = {"view": READERS, "add": PROGRAMME_ROLES}
 
 
 (REPORTS,) = registered([IssuedReportPolicy()])
