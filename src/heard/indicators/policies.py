@@ -4,14 +4,12 @@ The participation lead sets them (and the administrator, who may change every re
 officers, theme leads and board members read them, with their values as the disclosure policy
 shows each reader (``heard.indicators.progress``). Partner workers and safeguarding leads do
 not: an indicator covers the partnership, not their own organisation's work. Each answer is the
-same for every indicator, so the scope is all or nothing (``Policy.scope``'s default).
+same for every indicator, so the scope is all or nothing.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from heard.core.policies import Policy, registered, role_of
+from heard.core.policies import OrganisationScoped, registered
 from heard.core.roles import PROGRAMME_ROLES, Role
 from heard.indicators.models import Indicator
 
@@ -21,21 +19,12 @@ SETTERS = frozenset({Role.ADMINISTRATOR, Role.PARTICIPATION_LEAD})
 READERS = frozenset({*PROGRAMME_ROLES, Role.THEME_LEAD, Role.BOARD_MEMBER})
 
 
-class IndicatorPolicy(Policy[Indicator]):
+class IndicatorPolicy(OrganisationScoped):
+    """A role table (no indicator is a partner worker's own)."""
+
     model = Indicator
     actions = ("view", "add", "change", "delete")
-
-    def may_view(self, user: Any, obj: Any = None) -> bool:
-        return role_of(user) in READERS
-
-    def may_add(self, user: Any, obj: Any = None) -> bool:
-        return role_of(user) in SETTERS
-
-    def may_change(self, user: Any, obj: Any = None) -> bool:
-        return role_of(user) in SETTERS
-
-    def may_delete(self, user: Any, obj: Any = None) -> bool:
-        return role_of(user) in SETTERS
+    everywhere = {"view": READERS, "add": SETTERS, "change": SETTERS, "delete": SETTERS}
 
 
 (INDICATORS,) = registered([IndicatorPolicy()])

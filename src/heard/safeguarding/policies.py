@@ -3,15 +3,15 @@
 Any member of staff may raise a concern; only safeguarding leads may read, list, assign, decide or
 close one (not even the person who raised it, once it is saved). Background checks and training
 records are kept by programme staff; safeguarding leads may read them. Each answer is the same for
-every record of its model, so each scope is all or nothing (``Policy.scope``'s default).
+every record of its model, so each scope is all or nothing.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from heard.core.policies import Policy, is_programme, registered, role_of
-from heard.core.roles import Role
+from heard.core.policies import OrganisationScoped, Policy, registered, role_of
+from heard.core.roles import PROGRAMME_ROLES, Role
 from heard.safeguarding.models import BackgroundCheck, Concern, TrainingRecord
 
 
@@ -32,17 +32,15 @@ class ConcernPolicy(Policy[Concern]):
         return is_safeguarding_lead(user)
 
 
-class KeptByProgrammeStaff(Policy[Any]):
-    """Staff checks and training: kept by programme staff, read by safeguarding leads too."""
+class KeptByProgrammeStaff(OrganisationScoped):
+    """Staff checks and training: kept by programme staff, read by safeguarding leads too (a
+    role table: no record is a partner worker's own)."""
 
-    def may_view(self, user: Any, obj: Any = None) -> bool:
-        return is_programme(user) or is_safeguarding_lead(user)
-
-    def may_add(self, user: Any, obj: Any = None) -> bool:
-        return is_programme(user)
-
-    def may_change(self, user: Any, obj: Any = None) -> bool:
-        return is_programme(user)
+    everywhere = {
+        "view": PROGRAMME_ROLES | {Role.SAFEGUARDING_LEAD},
+        "add": PROGRAMME_ROLES,
+        "change": PROGRAMME_ROLES,
+    }
 
 
 class BackgroundCheckPolicy(KeptByProgrammeStaff):
