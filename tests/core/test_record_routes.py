@@ -5,7 +5,9 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.views import View
 
+from heard.core.page_routes import named, page
 from heard.core.record_routes import record_views
 from heard.core.routes import record_pages
 
@@ -86,3 +88,61 @@ def test_a_missing_view_fails_when_the_urls_load():
 def test_only_the_standard_pages_may_be_named_as_pages():
     with pytest.raises(ImproperlyConfigured, match="Not a standard page: delete"):
         record_views(VIEWS, "", "young-person", pages=("detail", "delete"))
+
+
+class YoungPersonListView(View):  # routed, never called
+    pass
+
+
+def test_the_list_is_found_by_its_conventional_name():
+    by_class = SimpleNamespace(__name__="views", YoungPersonListView=YoungPersonListView)
+    (route,) = record_views(by_class, "people/", "young-person", pages=("list",))
+    assert (str(route.pattern), route.name) == ("people/", "young-person-list")
+    assert route.callback.view_class is YoungPersonListView
+    by_function = SimpleNamespace(__name__="views", young_person_list=_other)
+    (route,) = record_views(by_function, "", "young-person", pages=("list",))
+    assert route.callback is _other
+    with pytest.raises(ImproperlyConfigured, match="YoungPersonListView or young_person_list"):
+        record_views(VIEWS, "", "young-person", pages=("list",))
+
+
+def test_a_hyphenated_member_word_finds_its_view():
+    views = SimpleNamespace(__name__="views", young_person_add_item=_view)
+    (route,) = record_views(views, "", "young-person", pages=(), member=("add-item",))
+    assert (str(route.pattern), route.name, route.callback) == (
+        "<int:pk>/add-item/",
+        "young-person-add-item",
+        _view,
+    )
+
+
+class PasswordResetDoneView(View):  # routed, never called
+    pass
+
+
+def test_page_names_a_class_based_view_after_its_class():
+    assert page("done/", PasswordResetDoneView).name == "password-reset-done"
+
+    def calendar_ics(request):  # pragma: no cover - routed, never called
+        return None
+
+    assert page("calendar.ics", calendar_ics).name == "calendar-ics"
+
+
+def _made_here():
+    def view(request):  # pragma: no cover - never called
+        return None
+
+    return named(view, "made_here")
+
+
+#: Made at import, as an app's views module makes its pages with a factory.
+MADE_HERE = _made_here()
+
+
+def test_a_factory_made_view_is_named_by_the_module_that_made_it():
+    assert (MADE_HERE.__module__, MADE_HERE.__name__, MADE_HERE.__qualname__) == (
+        __name__,
+        "made_here",
+        "made_here",
+    )
