@@ -86,12 +86,9 @@ opportunity_create = OPPORTUNITY.create_view(
     services.opportunity_add,
     title="Add an opportunity",
     submit_label="Add opportunity",
-    values=lambda form: form.values(),
     initial=lambda request: {"status": "draft"},
 )
-opportunity_edit = OPPORTUNITY.edit_view(
-    services.opportunity_update, values=lambda form: form.values()
-)
+opportunity_edit = OPPORTUNITY.edit_view(services.opportunity_update)
 opportunity_delete = OPPORTUNITY.delete_view(
     services.opportunity_delete, template="opportunities/opportunity_delete.html"
 )

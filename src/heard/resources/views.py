@@ -78,7 +78,6 @@ resource_create = RESOURCE.create_view(
     services.resource_add,
     title="Add a resource",
     submit_label="Add resource",
-    values=lambda form: form.values(),
 )
 resource_edit = RESOURCE.edit_view(services.resource_update, values=lambda form: form.changed())
 resource_delete = RESOURCE.delete_view(

@@ -124,12 +124,9 @@ audit_create = AUDIT.create_view(
     title="Record an audit",
     submit_label="Record the audit",
     success="Audit recorded.",
-    values=lambda form: form.values(),
     initial=lambda request: {"organisation": request.GET.get("organisation")},
 )
-audit_edit = AUDIT.edit_view(
-    services.audit_update, values=lambda form: form.values(), success="Audit updated."
-)
+audit_edit = AUDIT.edit_view(services.audit_update, success="Audit updated.")
 audit_delete = delete_view(
     AUDIT,
     services.audit_delete,

@@ -94,11 +94,8 @@ review_create = REVIEW.create_view(
     title="Record a provision review",
     submit_label="Record the review",
     success="Provision review recorded.",
-    values=lambda form: form.values(),
 )
-review_edit = REVIEW.edit_view(
-    services.review_update, values=lambda form: form.values(), success="Provision review updated."
-)
+review_edit = REVIEW.edit_view(services.review_update, success="Provision review updated.")
 
 
 review_delete = delete_view(
