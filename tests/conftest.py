@@ -74,6 +74,34 @@ def pytest_collection_modifyitems(items):
         item.add_marker(pytest.mark.django_db(**kwargs), append=False)
 
 
+def put_back_seeded_rows() -> None:
+    """Put the rows the migrations seed (content types, permissions, standards, methods) back
+    into every test database that lost them to a transactional test's flush."""
+    from django.db import connections
+
+    for alias in connections:
+        conn = connections[alias]
+        contents = getattr(conn, "_test_serialized_contents", None)
+        if contents:
+            conn.creation.deserialize_db_from_string(contents)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test's database is flushed when it ends and Django's serialized rollback
+    puts the seeded rows back only when the next serialized test starts: a ``db`` test that ran
+    in between (pytest-xdist hands out whole files, so it can) found no standards or methods.
+    They are put back as each transactional test ends, in bulk (tests/serialized_rows.py)."""
+    yield
+    if nextitem is None or item.get_closest_marker("browser") is not None:
+        return  # the last test: the session's fixtures (the database with them) are gone
+    if _transactional(item, item.get_closest_marker("django_db")):
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            put_back_seeded_rows()
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
