@@ -5,7 +5,9 @@ organisation, staff and method names, titles, notes, views...) is set to a paylo
 of Heard (every URL pattern outside the API and Django's admin) is opened as each of several roles,
 forms included, and the HTML is parsed: no element the payload would add may appear. A new URL
 pattern is crawled without changing this test; one that no role can open must be listed in
-``NOT_HTML`` with its reason, so a form cannot be added without being checked.
+``NOT_HTML`` with its reason, so a form cannot be added without being checked. The same crawl
+checks that every control of every form is a GOV.UK component (issue 17,
+``tests/core/test_forms_govuk.py``), on each page and on each form after an empty POST.
 """
 
 from __future__ import annotations
@@ -398,10 +400,17 @@ def _prepare(client: Any, name: str) -> None:
 
 
 def _assert_clean(response: Any, url: str, who: str) -> None:
+    """No stored markup on the page, and (issue 17) every control of its forms is a GOV.UK
+    component (tests/core/test_forms_govuk.py): one crawl for both."""
+    from tests.core.test_forms_govuk import bare_controls
+
     assert response.status_code != 500, f"{url} as {who}"
     if response.status_code == 200 and "text/html" in response.get("Content-Type", ""):
-        found = injected_elements(response.content.decode())
+        html = response.content.decode()
+        found = injected_elements(html)
         assert not found, f"{url} as {who} shows stored markup: {found}"
+        bare = bare_controls(html)
+        assert not bare, f"{url} as {who} has controls that are not GOV.UK components: {bare}"
 
 
 def test_no_page_or_form_shows_stored_markup(world, client) -> None:
