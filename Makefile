@@ -93,7 +93,7 @@ screenshots: install-dev
 	HEARD_TESTING=1 HEARD_SCREENSHOT_DIR=$(CURDIR)/docs/screenshots $(BIN)/pytest -m browser tests/browser/test_crawl.py
 
 test-postgres: install-dev
-	HEARD_TESTING=1 HEARD_TEST_DEPTH=$(POSTGRES_TEST_DEPTH) DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} BIN=$(BIN) bash .ci/suites -- $(PYTEST_XDIST) -m "not browser"
+	HEARD_TESTING=1 HEARD_TEST_DEPTH=$(POSTGRES_TEST_DEPTH) DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} BIN=$(BIN) bash .ci/suites -- $(PYTEST_XDIST) -m "not browser and not own_database"
 
 # Known-vulnerable dependencies (.ci/audit.py): pip-audit over both lock files against PyPI's
 # vulnerability data, npm audit over package-lock.json. A finding fails unless .ci/audit-allowlist.toml

@@ -54,6 +54,20 @@ def _transactional(item: pytest.Item, marker: pytest.Mark | None) -> bool:
     return "transactional_db" in names or "live_server" in names
 
 
+def _check_own_database(item: pytest.Item) -> None:
+    """A test marked ``own_database`` serves Heard on a database of its own (a file, a server it
+    starts), so it is the same test whatever DATABASE_URL says and ``make test-postgres`` leaves
+    it to ``make test``: it must not touch the run's test database."""
+    if item.get_closest_marker("own_database") is None:
+        return
+    uses = {"db", "transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+    if uses or item.get_closest_marker("django_db") is not None:
+        raise pytest.UsageError(
+            f"{item.nodeid} is marked own_database but uses the run's test database "
+            f"({', '.join(sorted(uses)) or 'django_db'})"
+        )
+
+
 def pytest_collection_modifyitems(items):
     """Every transactional test (outside the browser run) puts back the database it found,
     migrations' rows included (``serialized_rollback``). A transactional test empties the
@@ -62,6 +76,7 @@ def pytest_collection_modifyitems(items):
     load content types that the flush had made again (Django recreates them after a plain
     flush, not after a serialized one)."""
     for item in items:
+        _check_own_database(item)
         if item.get_closest_marker("browser") is not None:
             continue
         marker = item.get_closest_marker("django_db")

@@ -14,6 +14,9 @@ import pytest
 
 from tests.core import served
 
+#: It serves Heard on a database of its own, whatever DATABASE_URL says (own_database).
+pytestmark = pytest.mark.own_database
+
 WRITERS = 8
 WRITES = 200
 

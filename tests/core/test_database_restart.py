@@ -201,6 +201,7 @@ def _page(writer, index):
     return "GET", "/you-said-we-did/" if writer == 0 else "/home/", {}
 
 
+@pytest.mark.own_database
 def test_a_postgresql_restart_under_load_loses_no_answered_write(postgres, tmp_path):
     started = time.monotonic()
     env = served.environment(postgres.url, tmp_path / "var")

@@ -10,7 +10,12 @@ Tiny scale only (about 7,000 rows, a second or two).
 import shutil
 import time
 
+import pytest
+
 from tests.core import served
+
+#: It serves Heard on a database of its own, whatever DATABASE_URL says (own_database).
+pytestmark = pytest.mark.own_database
 
 TODAY = "2026-11-20"
 

@@ -31,6 +31,9 @@ import requests
 from tests.core import served
 from tests.ops.engines import object_store, redis_server
 
+#: It serves Heard on a database of its own, whatever DATABASE_URL says (own_database).
+pytestmark = pytest.mark.own_database
+
 
 def _postgres_answers() -> bool:
     with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", 5432), timeout=2):

@@ -9,7 +9,12 @@ transaction. Nothing of it is left; running it again gives exactly what one clea
 import shutil
 import time
 
+import pytest
+
 from tests.core import served
+
+#: It serves Heard on a database of its own, whatever DATABASE_URL says (own_database).
+pytestmark = pytest.mark.own_database
 
 PEOPLE = 40
 ROWS = 2 * PEOPLE

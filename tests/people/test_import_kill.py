@@ -9,7 +9,12 @@ gives exactly what one clean run gives.
 import shutil
 import time
 
+import pytest
+
 from tests.core import served
+
+#: It serves Heard on a database of its own, whatever DATABASE_URL says (own_database).
+pytestmark = pytest.mark.own_database
 
 ROWS = 300
 
