@@ -2,7 +2,7 @@ import contextlib
 import fcntl
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -265,21 +265,35 @@ def unverified_login(client):
 
 
 @contextlib.contextmanager
-def tracer_off() -> Iterator[None]:
+def tracer_off() -> Iterator[Callable[[], contextlib.AbstractContextManager[None]]]:
     """Run a block without coverage's tracer (``untraced`` for a whole test). Every started
     coverage is stopped, not only the latest: in a pytest-xdist worker two are started (one
-    pauses the other), and stopping the latest alone resumed the other's tracer."""
+    pauses the other), and stopping the latest alone resumed the other's tracer.
+
+    It gives ``traced``: ``with traced():`` inside the block traces again for what it holds (the
+    API fuzzing traces Heard's answer to each request, not the requests' generation)."""
     try:
         import coverage
     except ImportError:  # pragma: no cover - coverage is a dev dependency
-        yield
+        yield contextlib.nullcontext
         return
     stopped = []
     while (current := coverage.Coverage.current()) is not None:
         current.stop()
         stopped.append(current)
+
+    @contextlib.contextmanager
+    def traced() -> Iterator[None]:
+        for instance in reversed(stopped):
+            instance.start()
+        try:
+            yield
+        finally:
+            for instance in stopped:
+                instance.stop()
+
     try:
-        yield
+        yield traced
     finally:
         for instance in reversed(stopped):
             instance.start()
