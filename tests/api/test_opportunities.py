@@ -136,3 +136,19 @@ def test_staff_sign_up_withdraw_and_turn_sign_ups_into_attendance(
     assert data["sign_ups"][0]["status"] == "attended"
     assert Attendance.objects.get(session_id=data["session"]).young_person == person
     assert SignUp.objects.get(pk=made["id"]).session_id == data["session"]
+
+
+def test_a_start_before_1900_is_refused_not_answered_with_an_invalid_time(
+    api_for, partner_worker, organisation
+):
+    """The fuzzing's find: London's clocks before 1847 were 75 s behind GMT, so a start in 1802
+    came back as "1802-05-18T15:57:43-00:01:15", which is not an RFC 3339 date-time."""
+    api = api_for(partner_worker)
+    for field in ("starts_at", "ends_at"):
+        early = {field: "1802-05-18T15:59:00Z"}
+        if field == "ends_at":
+            early["starts_at"] = "1802-05-18T15:00:00Z"
+        response = api.post(OPPORTUNITIES, body(organisation, **early), format="json")
+        assert response.status_code == 400, response.content
+        assert response.json()[field] == ["Enter a date and time from 1 January 1900 onwards."]
+    assert not Opportunity.objects.exists()

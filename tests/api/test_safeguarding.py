@@ -162,6 +162,19 @@ class TestRaising:
             assert response.status_code == 400, (body, response.content)
         assert not Concern.objects.exists()
 
+    def test_a_time_before_1900_is_refused(self, partner_worker, api_for):
+        """London's clocks before 1847 were 75 s behind GMT: such a time would be answered with
+        an offset that is not RFC 3339's ("-00:01:15")."""
+        api = api_for(partner_worker)
+        response = api.post(
+            CONCERNS, concern_body(happened_at="1802-05-18T15:59:00Z"), format="json"
+        )
+        assert response.status_code == 400, response.content
+        assert response.json()["happened_at"] == [
+            "Enter a date and time from 1 January 1900 onwards."
+        ]
+        assert not Concern.objects.exists()
+
 
 class TestTrail:
     def test_the_lead_reads_the_trail_with_values_and_that_read_is_audited(

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from heard.core import audit, events, updates
 from heard.core.models import AuditEntry, Partnership
-from heard.core.validators import NotInFuture
+from heard.core.validators import NotBefore1900, NotInFuture
 from tests.factories import OrganisationFactory
 
 EVENT = events.PASSWORD_SET  # any declared type: the helper does not care which
@@ -122,6 +122,18 @@ def test_not_in_future(settings):
     assert check == NotInFuture("The date cannot be in the future.")
     assert check != NotInFuture()
     assert hash(check) == hash(NotInFuture("The date cannot be in the future."))
+
+
+def test_not_before_1900_refuses_only_earlier_moments():
+    check = NotBefore1900()
+    check(None)
+    check(datetime.datetime(1900, 1, 1, tzinfo=datetime.UTC))
+    check(datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC))
+    with pytest.raises(ValidationError, match="from 1 January 1900 onwards") as refused:
+        check(datetime.datetime(1899, 12, 31, 23, 59, tzinfo=datetime.UTC))
+    assert refused.value.code == "too_early"
+    assert check == NotBefore1900() and hash(check) == hash(NotBefore1900())
+    assert check != NotInFuture()
 
 
 def test_snapshot_reads_many_to_many_and_plain_values(db, officer):

@@ -76,3 +76,27 @@ class NotInFuture:
 
     def __hash__(self) -> int:
         return hash(self.message)
+
+
+#: The earliest moment a record may name. Nothing Heard keeps is older, and London's clocks kept
+#: local mean time before 1847, 75 s behind GMT: such a moment is shown with the offset -00:01:15,
+#: which RFC 3339 (the API's date-times) cannot write.
+EARLIEST = datetime.datetime(1900, 1, 1, tzinfo=datetime.UTC)
+
+
+@deconstructible
+class NotBefore1900:
+    """A field validator for a moment a person enters (an opportunity's start, when a concern
+    happened): from 1 January 1900 on."""
+
+    message = "Enter a date and time from 1 January 1900 onwards."
+
+    def __call__(self, value: Any) -> None:
+        if isinstance(value, datetime.datetime) and timezone.is_aware(value) and value < EARLIEST:
+            raise ValidationError(self.message, code="too_early")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, NotBefore1900)
+
+    def __hash__(self) -> int:
+        return hash(self.message)

@@ -19,7 +19,7 @@ from heard.core.fields import link, organisation_link, user_link, young_person_l
 from heard.core.models import TimeStampedModel
 from heard.core.roles import AgeBand
 from heard.core.tables import display
-from heard.core.validators import validate_single_line
+from heard.core.validators import NotBefore1900, validate_single_line
 
 
 class Opportunity(TimeStampedModel):
@@ -48,8 +48,8 @@ class Opportunity(TimeStampedModel):
     groups = models.ManyToManyField("groups.Group", blank=True, related_name="opportunities")
     #: Young people living in any of these areas (none: everywhere), compared ignoring case.
     areas = models.JSONField(default=list, blank=True)
-    starts_at = models.DateTimeField(_("starts"))
-    ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
+    starts_at = models.DateTimeField(_("starts"), validators=[NotBefore1900()])
+    ends_at = models.DateTimeField(_("ends"), null=True, blank=True, validators=[NotBefore1900()])
     place = models.CharField(
         _("where"), max_length=200, blank=True, help_text=_("The address or the name of the place.")
     )

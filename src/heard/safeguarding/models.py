@@ -22,7 +22,7 @@ from django.utils.translation import ngettext
 
 from heard.core.fields import user_link, young_person_link
 from heard.core.models import TimeStampedModel
-from heard.core.validators import NotInFuture, validate_single_line
+from heard.core.validators import NotBefore1900, NotInFuture, validate_single_line
 
 #: A concern's reference: "SC-" and 8 characters without look-alikes (no 0/O, 1/I/L).
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -119,7 +119,10 @@ class Concern(TimeStampedModel):
     what_happened = models.TextField(_("What was seen or said"), max_length=10000)
     happened_at = models.DateTimeField(
         _("When it happened"),
-        validators=[NotInFuture("The time it happened cannot be in the future.")],
+        validators=[
+            NotInFuture("The time it happened cannot be in the future."),
+            NotBefore1900(),
+        ],
     )
     who_was_present = models.TextField(_("Who was present"), max_length=2000)
     immediate_action = models.TextField(_("Immediate action taken"), max_length=5000)
