@@ -202,3 +202,13 @@ def test_an_opportunitys_history_reads_its_changes(client_for, officer, opportun
     assert url in client_for(officer).get(detail).content.decode()
     page = client_for(officer).get(url).content.decode()
     assert "Changed the opportunity" in page and "Interview panel" in page
+
+
+def test_a_start_before_1900_is_refused_at_its_date(client_for, partner_worker, organisation):
+    client = client_for(partner_worker)
+    data = opportunity_form(organisation, starts_on_year="1802", closes_on_year="1802")
+    response = client.post(reverse("opportunities:opportunity-create"), data)
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert errors["starts_on"] == ["Enter a date and time from 1 January 1900 onwards."]
+    assert not Opportunity.objects.exists()

@@ -54,6 +54,14 @@ def concern_urls(concern):
 
 
 class TestRaising:
+    def test_a_time_before_1900_is_refused_at_its_date(self, client_for, partner_worker):
+        response = client_for(partner_worker).post(RAISE, concern_form(happened_on="1802-05-18"))
+        assert response.status_code == 200
+        assert response.context["form"].errors["happened_on"] == [
+            "Enter a date and time from 1 January 1900 onwards."
+        ]
+        assert not Concern.objects.exists()
+
     def test_a_worker_raises_a_concern_and_then_cannot_open_it(
         self, client_for, partner_worker, organisation
     ):

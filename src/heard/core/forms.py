@@ -236,13 +236,16 @@ def add_service_errors(
 ) -> None:
     """Show a service's ValidationError on the form: against the field it names when the form has
     one, else above the form. ``aliases`` maps a service's field to the form fields that stand for
-    it (the first one present gets the message), e.g. ``{"attendees": ("attended", ...)}``."""
+    it (the first one present gets the message), e.g. ``{"attendees": ("attended", ...)}``; a
+    form's own ``service_error_fields`` does the same for every view that shows it (a moment the
+    form asks for as a date and a time)."""
     if not hasattr(exc, "error_dict"):
         form.add_error(None, exc)
         return
+    aliases = {**getattr(form, "service_error_fields", {}), **(aliases or {})}
     for name, field_messages in exc.message_dict.items():
         target: str | None = name if name in form.fields else None
-        if aliases and name in aliases:
+        if name in aliases:
             target = next((alias for alias in aliases[name] if alias in form.fields), None)
         for message in field_messages:
             form.add_error(target, message)

@@ -46,6 +46,9 @@ def _time(label: StrOrPromise, subject: StrOrPromise, *, required: bool = True) 
 
 
 class OpportunityForm(forms.Form):
+    #: The service's moments, asked for here as a date and a time (core.forms.add_service_errors).
+    service_error_fields = {"starts_at": ("starts_on",), "ends_at": ("ends_on", "starts_on")}
+
     title = forms.CharField(max_length=200, help_text=_("Like “Youth panel for a new manager”."))
     kind = radios(Opportunity.Kind.choices)
     description = text_area(4, help_text=_("What young people will do, in words they use."))

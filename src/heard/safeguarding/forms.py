@@ -32,6 +32,9 @@ def _text(
 
 
 class ConcernForm(forms.Form):
+    #: The moment, asked for here as a date and a time (core.forms.add_service_errors).
+    service_error_fields = {"happened_at": ("happened_on",)}
+
     young_person_reference = forms.CharField(
         label=_("Young person's reference (optional)"),
         help_text=_("Like YP-ABC234, if the concern is about a young person on the register."),
