@@ -282,10 +282,13 @@ def tracer_off() -> Iterator[Callable[[], contextlib.AbstractContextManager[None
         current.stop()
         stopped.append(current)
 
-    @contextlib.contextmanager
-    def traced() -> Iterator[None]:
+    def resume() -> None:
         for instance in reversed(stopped):
             instance.start()
+
+    @contextlib.contextmanager
+    def traced() -> Iterator[None]:
+        resume()
         try:
             yield
         finally:
@@ -295,8 +298,7 @@ def tracer_off() -> Iterator[Callable[[], contextlib.AbstractContextManager[None
     try:
         yield traced
     finally:
-        for instance in reversed(stopped):
-            instance.start()
+        resume()
 
 
 @pytest.fixture
