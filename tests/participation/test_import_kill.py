@@ -45,11 +45,11 @@ from heard.participation.models import Session
 from heard.people.models import User
 references = json.loads(os.environ["REFERENCES"])
 if os.environ.get("HALT"):
-    from heard.participation import summaries
-    def refresh(**kwargs):
+    from heard.participation import summary_additions
+    def add(*args, **kwargs):
         print("HALFWAY", Session.objects.count(), flush=True)
         time.sleep(120)
-    summaries.refresh = refresh
+    summary_additions.add = add
 header = (
     "date,kind,group,young_person,title,degree,participation_type,standards,themes,methods,"
     "attendees,monitoring_form_complete,notes\\n"

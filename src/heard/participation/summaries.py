@@ -156,7 +156,7 @@ def _insert_participants(rows: QuerySet[YearlyParticipation]) -> None:
     )
 
 
-def _lock(young_people: list[int]) -> None:
+def lock_young_people(young_people: list[int]) -> None:
     """One transaction at a time per young person: two sessions logged at once for the same
     people would each delete the rows the other had not committed yet and both insert (a
     duplicate row; the benchmark's mixed workload found it). Locked in id order, so two
@@ -173,7 +173,7 @@ def _lock(young_people: list[int]) -> None:
         )
 
 
-def _refresh_participants(year: int, young_people: list[int]) -> None:
+def refresh_participants(year: int, young_people: list[int]) -> None:
     YearlyParticipant.objects.filter(year=year, young_person_id__in=young_people).delete()
     _insert_participants(
         YearlyParticipation.objects.filter(year=year, young_person_id__in=young_people)
@@ -199,8 +199,8 @@ def refresh(
     years = sorted({partnership_year(day) for day in days if day is not None})
     if not years:
         return
-    _lock_groups(groups)
-    _lock(people)
+    lock_groups(groups)
+    lock_young_people(people)
     for year in years:
         start, end = year_bounds(year)
         for index in range(0, len(people), CHUNK):
@@ -211,7 +211,7 @@ def refresh(
                     young_person_id__in=chunk, session__date__range=(start, end)
                 )
             )
-            _refresh_participants(year, chunk)
+            refresh_participants(year, chunk)
             quarters.refresh(chunk, start, end)
 
 
@@ -222,13 +222,13 @@ def refresh_group_kind(group_id: int) -> None:
     kind (to or from Buddy Group)."""
     rows = YearlyParticipation.objects.filter(group_id=group_id)
     people = sorted(set(rows.values_list("young_person_id", flat=True)))
-    _lock(people)
+    lock_young_people(people)
     quarters.refresh_group_kind(
         group_id, Group.objects.values_list("kind", flat=True).get(pk=group_id)
     )
     for year in sorted(set(rows.values_list("year", flat=True))):
         for index in range(0, len(people), CHUNK):
-            _refresh_participants(year, people[index : index + CHUNK])
+            refresh_participants(year, people[index : index + CHUNK])
 
 
 def counted_contact(path: str = "group") -> Q:
@@ -271,14 +271,14 @@ def _latest_session() -> Greatest:
 def refresh_last_sessions(group_ids: Iterable[int | None]) -> None:
     """Set these groups' ``last_session_on`` from their sessions: call it in the transaction that
     logged, moved or re-dated a session, with the groups it had before and after."""
-    ids = _lock_groups(group_ids)
+    ids = lock_groups(group_ids)
     if ids:
         # Locked first (as in ``refresh``), so the update's subquery starts after a concurrent
         # log of the same group committed, and sees its session.
         Group.objects.filter(pk__in=ids).update(last_session_on=_latest_session())
 
 
-def _lock_groups(group_ids: Iterable[int | None]) -> set[int]:
+def lock_groups(group_ids: Iterable[int | None]) -> set[int]:
     """Lock these groups' rows (in order, against deadlocks) for the rest of the transaction."""
     ids = {pk for pk in group_ids if pk is not None}
     if ids:

@@ -4,8 +4,9 @@ on the page is checked by (``checks.draft_session``), nothing kept unless every 
 The register is read once for the file (``checks.FileRegister``), the rows are checked with no
 query of their own, and a clean file is written in a few statements for each ``BATCH`` rows (the
 sessions, their links, attendances and audit entries, one ``bulk_create`` each, so a job's page
-can count the rows as they go), then the summaries refreshed once for every young person and day.
-At 5,000 rows that replaces about 20 queries a row (100,000) with a few dozen.
+can count the rows as they go), then the new sessions merged into the summaries
+(``summary_additions``). At 5,000 rows that replaces about 20 queries a row (100,000) with a few
+dozen.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from heard.core import audit
 from heard.core.permissions import require
 from heard.groups import selectors as group_selectors
 from heard.groups.models import Group
-from heard.participation import importers, summaries
+from heard.participation import importers, summaries, summary_additions
 from heard.participation.events import SESSION_IMPORTED
 from heard.participation.importers import ImportResult
 from heard.participation.models import Attendance, Session
@@ -121,12 +122,9 @@ def _save(actor: Any, drafts: list[Draft], progress: Advance | None) -> list[Ses
             chunk = drafts[start : start + BATCH]
             sessions.extend(_write(actor, chunk, in_file=len(drafts)))
             held = len(chunk)
-        summaries.refresh(
-            young_people=[person.pk for draft in drafts for person, _ in draft.pairs],
-            days={session.date for session in sessions},
-            groups={session.group_id for session in sessions},
-        )
-        summaries.refresh_last_sessions({session.group_id for session in sessions})
+        groups = {session.group_id for session in sessions}
+        summary_additions.add([session.pk for session in sessions], groups=groups)
+        summaries.refresh_last_sessions(groups)
     if progress is not None and held:
         progress(held)
     return sessions
