@@ -1,6 +1,7 @@
 """Small pieces the staff pages of many apps share, beside :class:`heard.core.records.Record`:
 the URL of a record's page, a record's values for its edit form, a list whose rows carry figures
-that depend on the reader, and a record's stored file sent as a download."""
+that depend on the reader, a record's stored file sent as a download, and the page that does
+something to one record with a form of its own (add a headcount to a session)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.urls import reverse
 
+from heard.core.forms import form_page
 from heard.core.lists import StaffListView
+from heard.core.permissions import require
 from heard.core.records import attachment, named
 
 #: A record's figure for one reader: ``figure(user, record)``.
@@ -78,3 +81,64 @@ def download_view(
         return attachment(stored, f"{stem}-{record.pk}", getattr(record, content_type))
 
     return named(download, name)
+
+
+def record_form_page(
+    request: HttpRequest,
+    record: Any,
+    form: Any,
+    call: Callable[..., Any],
+    *,
+    keyword: str,
+    back: str,
+    **options: Any,
+) -> HttpResponse:
+    """A form that does something to ``record``: on a valid POST ``call(actor=user,
+    <keyword>=record, **form.cleaned_data)``, then to ``back``, which the cancel link goes to
+    too; ``options`` as for :func:`heard.core.forms.form_page` (``success``, ``title``, ...)."""
+    return form_page(
+        request,
+        form,
+        lambda: call(actor=request.user, **{keyword: record}, **form.cleaned_data),
+        then=back,
+        cancel_url=back,
+        **options,
+    )
+
+
+def record_form_view(
+    get: Callable[[Any, Any], Any],
+    permission: str,
+    call: Callable[..., Any],
+    *,
+    form: Callable[..., Any],
+    keyword: str,
+    back: Callable[[Any], str],
+    title: Callable[[Any], str],
+    name: str,
+    form_kwargs: Callable[[Any, Any], Mapping[str, Any]] | None = None,
+    **options: Any,
+) -> Callable[..., HttpResponse]:
+    """The page that adds something to a record another app owns (a headcount or an evaluation
+    to a session): the record ``get(user, pk)``, when the user has ``permission`` on it;
+    ``form(request.POST or None, **form_kwargs(user, record))``; :func:`record_form_page` back
+    to ``back(record)`` with ``title(record)`` and ``options`` (``success``, ``submit_label``)."""
+
+    @login_required
+    def add(request: HttpRequest, pk: int) -> HttpResponse:
+        user = request.user
+        record = get(user, pk)
+        require(user, permission, record)
+        more = form_kwargs(user, record) if form_kwargs else {}
+        return record_form_page(
+            request,
+            record,
+            form(request.POST or None, **more),
+            call,
+            keyword=keyword,
+            back=back(record),
+            title=title(record),
+            **options,
+        )
+
+    return named(add, name)

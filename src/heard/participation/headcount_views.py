@@ -10,8 +10,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from heard.core.forms import form_page
 from heard.core.permissions import require
+from heard.core.record_views import record_form_view
 from heard.participation import selectors, services
 from heard.participation.forms import HeadcountForm
 
@@ -20,23 +20,18 @@ def _back(session_id: int) -> str:
     return reverse("participation:session-detail", args=[session_id]) + "#headcount"
 
 
-@login_required
-def headcount_add(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    session = selectors.session_get(user, pk)
-    require(user, "participation.change_session", session)
-    form = HeadcountForm(request.POST or None)
-    back = _back(session.pk)
-    return form_page(
-        request,
-        form,
-        lambda: services.headcount_add(actor=user, session=session, **form.cleaned_data),
-        success="Headcount added.",
-        then=back,
-        title=f"Add a headcount to {session}",
-        submit_label="Add headcount",
-        cancel_url=back,
-    )
+headcount_add = record_form_view(
+    selectors.session_get,
+    "participation.change_session",
+    services.headcount_add,
+    form=HeadcountForm,
+    keyword="session",
+    back=lambda session: _back(session.pk),
+    title=lambda session: f"Add a headcount to {session}",
+    name="headcount_add",
+    success="Headcount added.",
+    submit_label="Add headcount",
+)
 
 
 @login_required

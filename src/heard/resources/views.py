@@ -15,9 +15,8 @@ from django.views.decorators.http import require_http_methods
 
 from heard.core import tables
 from heard.core.columns import KIND, SUMMARY_CSV
-from heard.core.forms import form_page
 from heard.core.permissions import can, require
-from heard.core.record_views import download_view, page_url
+from heard.core.record_views import download_view, page_url, record_form_page
 from heard.core.records import Record
 from heard.participation import selectors as participation_selectors
 from heard.resources import selectors, services
@@ -106,19 +105,18 @@ def session_resources(request: HttpRequest, pk: int) -> HttpResponse:
     form = SessionResourceForm(request.POST or None, user=user, session=session)
     if request.method == "POST":
         require(user, "resources.add_sessionresource", session)
-        back = session_resources_url(session.pk)
-        return form_page(
+        context = _session_context(user, session, form, can_add)
+        del context["form"]
+        return record_form_page(
             request,
+            session,
             form,
-            lambda: services.session_resource_add(actor=user, session=session, **form.cleaned_data),
+            services.session_resource_add,
+            keyword="session",
+            back=session_resources_url(session.pk),
             template="resources/session_resources.html",
             success=lambda use: f"“{use.resource.title}” recorded as used.",
-            then=back,
-            **{
-                name: value
-                for name, value in _session_context(user, session, form, can_add).items()
-                if name != "form"
-            },
+            **context,
         )
     return render(
         request, "resources/session_resources.html", _session_context(user, session, form, can_add)

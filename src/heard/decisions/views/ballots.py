@@ -17,6 +17,7 @@ from heard.core import tables
 from heard.core.columns import YOUNG_PERSON
 from heard.core.exports import EXPORT_FORMATS, export_response
 from heard.core.forms import form_page
+from heard.core.record_views import record_form_page
 from heard.decisions import selectors, services
 from heard.decisions.forms import BallotForm, DecideForm, TellForm
 from heard.decisions.models import BudgetRound
@@ -121,16 +122,17 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         round_=round_,
         initial={"chosen": [p.pk for p in leading]},
     )
-    return form_page(
+    return record_form_page(
         request,
+        round_,
         form,
-        lambda: services.round_decide(actor=user, round=round_, **form.cleaned_data),
+        services.round_decide,
+        keyword="round",
+        back=round_url(round_),
         success="Decision recorded. Everyone who voted or proposed sees it in the portal.",
-        then=round_url(round_),
         template="decisions/decide.html",
         title=f"Record the decision: {round_.title}",
         submit_label="Record the decision",
-        cancel_url=round_url(round_),
         round=round_,
         results=selectors.results(user, round_),
     )
@@ -138,18 +140,18 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def tell(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
     round_ = ROUND.fetch(request, pk, DECIDE)
     if round_.response is None:
         raise PermissionDenied(_("Record the decision first."))
     form = TellForm(request.POST if request.method == "POST" else None)
-    return form_page(
+    return record_form_page(
         request,
+        round_,
         form,
-        lambda: services.round_tell(actor=user, round=round_, **form.cleaned_data),
+        services.round_tell,
+        keyword="round",
+        back=round_url(round_),
         success="Recorded that everyone who took part was told.",
-        then=round_url(round_),
         title=f"Tell everyone who took part: {round_.title}",
         submit_label="Record the feedback",
-        cancel_url=round_url(round_),
     )

@@ -12,10 +12,9 @@ from django.utils.translation import gettext_lazy
 
 from heard.core import tables
 from heard.core.columns import DATE, choice_tag
-from heard.core.forms import form_page
 from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
-from heard.core.record_views import page_url, values_of
+from heard.core.record_views import page_url, record_form_view, values_of
 from heard.core.records import Record
 from heard.involvement import selectors, services
 from heard.involvement.filters import EvaluationFilter
@@ -123,24 +122,22 @@ def session_evaluations(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "involvement/session_evaluations.html", context)
 
 
-@login_required
-def evaluation_create(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    session = participation_selectors.session_get(user, pk)
-    require(user, ADD, session)
-    attendees = selectors.session_attendees(user, session)
-    form = EvaluationForm(request.POST or None, user=user, attendees=attendees)
-    back = session_evaluations_url(session)
-    return form_page(
-        request,
-        form,
-        lambda: services.evaluation_record(actor=user, session=session, **form.cleaned_data),
-        success="Evaluation recorded.",
-        then=back,
-        title=f"Add an evaluation of {session}",
-        submit_label="Add evaluation",
-        cancel_url=back,
-    )
+evaluation_create = record_form_view(
+    participation_selectors.session_get,
+    ADD,
+    services.evaluation_record,
+    form=EvaluationForm,
+    keyword="session",
+    back=session_evaluations_url,
+    title=lambda session: f"Add an evaluation of {session}",
+    name="evaluation_create",
+    form_kwargs=lambda user, session: {
+        "user": user,
+        "attendees": selectors.session_attendees(user, session),
+    },
+    success="Evaluation recorded.",
+    submit_label="Add evaluation",
+)
 
 
 EVALUATION = Record(
