@@ -1,8 +1,11 @@
+from collections.abc import Sequence
 from typing import Any
 
 from django.contrib import admin
+from django.db.models import Model
 
 from heard.core.models import AuditEntry
+from heard.core.page_routes import caller_module
 
 
 class ReadOnly:
@@ -21,6 +24,32 @@ class ReadOnly:
 
 class ReadOnlyAdmin(ReadOnly, admin.ModelAdmin):  # type: ignore[type-arg]
     """Every admin page of Heard."""
+
+
+def read_only(
+    model: type[Model],
+    list_display: Sequence[str],
+    *,
+    filters: Sequence[str] = (),
+    search: Sequence[str] = (),
+    **attributes: Any,
+) -> type[ReadOnlyAdmin]:
+    """``model``'s read-only admin page, registered: ``<Model>Admin`` listing the fields
+    ``list_display``, filtered by ``filters`` and searched in ``search``; ``attributes`` as for
+    a ``ModelAdmin`` (``inlines``, ``exclude``, ``list_select_related``)."""
+    page = type(
+        f"{model.__name__}Admin",
+        (ReadOnlyAdmin,),
+        {
+            "__module__": caller_module(__name__),
+            "list_display": tuple(list_display),
+            "list_filter": tuple(filters),
+            "search_fields": tuple(search),
+            **attributes,
+        },
+    )
+    admin.site.register(model, page)
+    return page
 
 
 class ReadOnlyInline(ReadOnly, admin.TabularInline):  # type: ignore[type-arg]

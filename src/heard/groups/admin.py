@@ -1,8 +1,6 @@
 """Read-only admin pages: every change goes through the services (and the audit log)."""
 
-from django.contrib import admin
-
-from heard.core.admin import ReadOnlyAdmin, ReadOnlyInline
+from heard.core.admin import ReadOnlyInline, read_only
 from heard.groups.models import Group, GroupTheme, Membership, StageTransition, Theme, ThemeReview
 
 
@@ -16,28 +14,19 @@ class StageTransitionInline(ReadOnlyInline):
     extra = 0
 
 
-@admin.register(Theme)
-class ThemeAdmin(ReadOnlyAdmin):
-    list_display = ("title", "period", "status", "lead")
-    list_filter = ("period", "status")
-    search_fields = ("title",)
-
-
-@admin.register(ThemeReview)
-class ThemeReviewAdmin(ReadOnlyAdmin):
-    list_display = ("theme", "date", "decision", "reviewed_by")
-    list_filter = ("decision",)
-
-
-@admin.register(Group)
-class GroupAdmin(ReadOnlyAdmin):
-    list_display = ("name", "kind", "stage", "host_organisation", "cadence")
-    list_filter = ("kind", "stage", "cadence")
-    search_fields = ("name",)
-    inlines = (GroupThemeInline, StageTransitionInline)
-
-
-@admin.register(Membership)
-class MembershipAdmin(ReadOnlyAdmin):
-    list_display = ("young_person", "group", "joined_on", "left_on")
-    list_select_related = ("young_person", "group")
+read_only(
+    Theme, ("title", "period", "status", "lead"), filters=("period", "status"), search=("title",)
+)
+read_only(ThemeReview, ("theme", "date", "decision", "reviewed_by"), filters=("decision",))
+read_only(
+    Group,
+    ("name", "kind", "stage", "host_organisation", "cadence"),
+    filters=("kind", "stage", "cadence"),
+    search=("name",),
+    inlines=(GroupThemeInline, StageTransitionInline),
+)
+read_only(
+    Membership,
+    ("young_person", "group", "joined_on", "left_on"),
+    list_select_related=("young_person", "group"),
+)

@@ -1,29 +1,25 @@
 """The Django admin shows people records read-only: every change goes through the services."""
 
-from django.contrib import admin
-
-from heard.core.admin import ReadOnlyAdmin
+from heard.core.admin import read_only
 from heard.people.models import Organisation, User, YoungPerson
 
-
-@admin.register(User)
-class UserAdmin(ReadOnlyAdmin):
-    list_display = ("full_name", "email", "role", "organisation", "is_active")
-    list_filter = ("role", "is_active")
-    search_fields = ("full_name", "email")
-    exclude = ("password",)
-
-
-@admin.register(Organisation)
-class OrganisationAdmin(ReadOnlyAdmin):
-    list_display = ("name", "kind", "area", "is_active")
-    list_filter = ("kind", "is_active")
-    search_fields = ("name",)
-
-
-@admin.register(YoungPerson)
-class YoungPersonAdmin(ReadOnlyAdmin):
-    list_display = ("reference", "age_band", "organisation", "is_active")
-    list_filter = ("age_band", "is_active")
-    search_fields = ("reference",)
-    list_select_related = ("organisation",)
+read_only(
+    User,
+    ("full_name", "email", "role", "organisation", "is_active"),
+    filters=("role", "is_active"),
+    search=("full_name", "email"),
+    exclude=("password",),
+)
+read_only(
+    Organisation,
+    ("name", "kind", "area", "is_active"),
+    filters=("kind", "is_active"),
+    search=("name",),
+)
+read_only(
+    YoungPerson,
+    ("reference", "age_band", "organisation", "is_active"),
+    filters=("age_band", "is_active"),
+    search=("reference",),
+    list_select_related=("organisation",),
+)

@@ -1,22 +1,8 @@
 """Read-only admin views: every change goes through the services (and the pages)."""
 
-from django.contrib import admin
-
-from heard.core.admin import ReadOnlyAdmin
+from heard.core.admin import read_only
 from heard.privacy.models import Anonymisation, BenchmarkShare, LeastHeardTarget
 
-
-@admin.register(BenchmarkShare)
-class BenchmarkShareAdmin(ReadOnlyAdmin):
-    list_display = ["characteristic", "value", "area", "share"]
-    list_filter = ["characteristic"]
-
-
-@admin.register(LeastHeardTarget)
-class LeastHeardTargetAdmin(ReadOnlyAdmin):
-    list_display = ["group", "name", "target", "start", "end"]
-
-
-@admin.register(Anonymisation)
-class AnonymisationAdmin(ReadOnlyAdmin):
-    list_display = ["young_person", "reason", "anonymised_at"]
+read_only(BenchmarkShare, ("characteristic", "value", "area", "share"), filters=("characteristic",))
+read_only(LeastHeardTarget, ("group", "name", "target", "start", "end"))
+read_only(Anonymisation, ("young_person", "reason", "anonymised_at"))

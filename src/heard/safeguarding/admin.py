@@ -1,19 +1,16 @@
 """The admin site only reads staff checks and training; concerns are not in the admin at all, so
 nobody but a safeguarding lead (through Heard's own audited pages) can read one."""
 
-from django.contrib import admin
-
-from heard.core.admin import ReadOnlyAdmin
+from heard.core.admin import read_only
 from heard.safeguarding.models import BackgroundCheck, TrainingRecord
 
-
-@admin.register(BackgroundCheck)
-class BackgroundCheckAdmin(ReadOnlyAdmin):
-    list_display = ("staff", "kind", "issued_on", "renewal_due")
-    search_fields = ("staff__full_name", "staff__email")
-
-
-@admin.register(TrainingRecord)
-class TrainingRecordAdmin(ReadOnlyAdmin):
-    list_display = ("staff", "course", "completed_on", "expires_on")
-    search_fields = ("staff__full_name", "course")
+read_only(
+    BackgroundCheck,
+    ("staff", "kind", "issued_on", "renewal_due"),
+    search=("staff__full_name", "staff__email"),
+)
+read_only(
+    TrainingRecord,
+    ("staff", "course", "completed_on", "expires_on"),
+    search=("staff__full_name", "course"),
+)
