@@ -57,9 +57,18 @@ ACTION = Record(
 )
 
 
-def _delete_view(record: Record, delete: Callable[..., Any], back: Callable[[Any], str]) -> Any:
-    """The confirmation page of a delete, and the delete once confirmed."""
-    return record.confirm_view(
+def _item_views(
+    record: Record,
+    update: Callable[..., Any],
+    delete: Callable[..., Any],
+    back: Callable[[Any], str],
+) -> tuple[Any, Any]:
+    """An item's edit page ("Edit the <noun>", saved with "Save"), and the confirmation page of
+    its delete, which goes ``back(item)`` once confirmed."""
+    edit = record.edit_view(
+        update, title=lambda obj: f"Edit the {record.name}", submit_label="Save"
+    )
+    return edit, record.confirm_view(
         "delete",
         delete,
         template="plans/confirm_delete.html",
@@ -87,11 +96,11 @@ def outcome_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-outcome_edit = OUTCOME.edit_view(
-    services.outcome_update, title=lambda outcome: "Edit the outcome", submit_label="Save"
-)
-outcome_delete = _delete_view(
-    OUTCOME, services.outcome_delete, back=lambda outcome: plan_url(outcome.plan)
+outcome_edit, outcome_delete = _item_views(
+    OUTCOME,
+    services.outcome_update,
+    services.outcome_delete,
+    back=lambda outcome: plan_url(outcome.plan),
 )
 action_add = OUTCOME.form_view(
     "change",
@@ -120,11 +129,11 @@ def _action_page(request: HttpRequest, action: Any) -> dict[str, Any]:
 action_detail = ACTION.detail_view("plans/action_detail.html", _action_page)
 
 
-action_edit = ACTION.edit_view(
-    services.action_update, title=lambda action: "Edit the action", submit_label="Save"
-)
-action_delete = _delete_view(
-    ACTION, services.action_delete, back=lambda action: outcome_url(action.outcome)
+action_edit, action_delete = _item_views(
+    ACTION,
+    services.action_update,
+    services.action_delete,
+    back=lambda action: outcome_url(action.outcome),
 )
 review_add = ACTION.form_view(
     "change",
