@@ -69,14 +69,35 @@ RECENT_COLUMNS = (
 )
 
 
-class EvaluationListView(StaffListView):
-    template_name = "involvement/evaluation_list.html"
-    filterset_class = EvaluationFilter
-    permission_required = VIEW
-    title = "Evaluations"
-    selector = staticmethod(selectors.evaluations_visible_to)
-    context_permissions = {"can_add": ADD}
-    columns = (
+EVALUATION = Record(
+    "involvement:evaluation",
+    "involvement.evaluation",
+    selectors.evaluation_get,
+    form=EvaluationForm,
+    initial=values_of("rating", "comment"),
+    page=lambda evaluation: session_evaluations_url(evaluation.session_id),
+    label=str,
+)
+
+
+class _EvaluationList(StaffListView):
+    """The share positive, and the latest sessions for those who may add evaluations."""
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["share"] = selectors.evaluations_share(self.object_list)  # type: ignore[arg-type]
+        if context["can_add"]:
+            context["recent"] = selectors.recent_sessions(self.request.user)
+            context["recent_columns"] = RECENT_COLUMNS
+        return context
+
+
+EvaluationListView = EVALUATION.list_view(
+    base=_EvaluationList,
+    title="Evaluations",
+    selector=selectors.evaluations_visible_to,
+    filterset_class=EvaluationFilter,
+    columns=(
         tables.Column(
             gettext_lazy("Session"),
             "session",
@@ -91,15 +112,8 @@ class EvaluationListView(StaffListView):
         WHO,
         COMMENT,
         SOURCE,
-    )
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["share"] = selectors.evaluations_share(self.object_list)  # type: ignore[arg-type]
-        if context["can_add"]:
-            context["recent"] = selectors.recent_sessions(self.request.user)
-            context["recent_columns"] = RECENT_COLUMNS
-        return context
+    ),
+)
 
 
 @login_required
@@ -140,15 +154,6 @@ evaluation_create = record_form_view(
 )
 
 
-EVALUATION = Record(
-    "involvement:evaluation",
-    "involvement.evaluation",
-    selectors.evaluation_get,
-    form=EvaluationForm,
-    initial=values_of("rating", "comment"),
-    page=lambda evaluation: session_evaluations_url(evaluation.session_id),
-    label=str,
-)
 evaluation_edit = EVALUATION.edit_view(
     services.evaluation_update, title=lambda evaluation: "Change the evaluation"
 )
