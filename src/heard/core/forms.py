@@ -305,6 +305,11 @@ def form_page(
     return render(request, template, {"form": form, **options})
 
 
+def picked_values(form: Any, *names: str) -> dict[str, Any]:
+    """The cleaned values of the fields ``names``, as they are: what a service takes of them."""
+    return {name: form.cleaned_data[name] for name in names}
+
+
 def changed_values(form: Any) -> dict[str, Any]:
     """The cleaned values of the fields the user changed: what an edit passes to its service."""
     return {name: form.cleaned_data[name] for name in form.changed_data}

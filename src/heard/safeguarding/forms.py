@@ -14,6 +14,7 @@ from heard.core.forms import (
     TODAY,
     GovUKDateField,
     add_service_errors,  # noqa: F401 (used by the views)
+    picked_values,
 )
 from heard.people import selectors as people_selectors
 from heard.safeguarding import selectors
@@ -97,13 +98,11 @@ class ConcernForm(forms.Form):
 
     def concern_values(self) -> dict[str, Any]:
         """What ``services.concern_raise`` takes from the form (the young person aside)."""
-        data = self.cleaned_data
         return {
-            "what_happened": data["what_happened"],
+            **picked_values(
+                self, "what_happened", "who_was_present", "immediate_action", "child_told"
+            ),
             "happened_at": self.happened_at(),
-            "who_was_present": data["who_was_present"],
-            "immediate_action": data["immediate_action"],
-            "child_told": data["child_told"],
         }
 
 

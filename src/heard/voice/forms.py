@@ -10,7 +10,15 @@ from django.utils.translation import gettext_lazy as _
 
 from heard.core.filters import QuickSelectForm
 from heard.core.form_parts import PeopleChoices, initial_of
-from heard.core.forms import TODAY, GovUKDateField, radios, text_area, ticks, url_input
+from heard.core.forms import (
+    TODAY,
+    GovUKDateField,
+    picked_values,
+    radios,
+    text_area,
+    ticks,
+    url_input,
+)
 from heard.groups import selectors as group_selectors
 from heard.groups.filters import few_group_choices
 from heard.groups.models import Group, Theme
@@ -99,13 +107,11 @@ class ViewEntryForm(forms.Form):
     def service_kwargs(self) -> dict[str, Any]:
         data = self.cleaned_data
         return {
-            "text": data["text"],
-            "kind": data["kind"],
+            **picked_values(self, "text", "kind", "consent"),
             "themes": list(data.get("themes") or []),
             "young_people": list(data.get("young_people") or []),
             "group": self.session.group if data.get("whole_group") else None,
             "is_anonymous": bool(data.get("is_anonymous")),
-            "consent": data["consent"],
         }
 
 

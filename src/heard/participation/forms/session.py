@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from heard.core.form_parts import initial_of
-from heard.core.forms import GovUKDateField, radios
+from heard.core.forms import GovUKDateField, picked_values, radios
 from heard.core.roles import HearByRightStandard
 from heard.groups.models import Group, Theme
 from heard.participation import selectors
@@ -343,20 +343,23 @@ class SessionForm(forms.Form):
     def service_kwargs(self) -> dict[str, Any]:
         data = self.cleaned_data
         return {
-            "date": data["date"],
-            "kind": data["kind"],
-            "title": data["title"],
+            **picked_values(
+                self,
+                "date",
+                "kind",
+                "title",
+                "partner_staff_present",
+                "degree",
+                "participation_type",
+                "notes",
+                "monitoring_form_complete",
+            ),
             "staff_present": list(
                 dict.fromkeys([*data["staff_present"], *data.get("other_staff_present", [])])
             ),
-            "partner_staff_present": data["partner_staff_present"],
             "methods": list(data["methods"]),
-            "degree": data["degree"],
-            "participation_type": data["participation_type"],
             "standards": list(data["standards"]),
             "themes": list(data["themes"]),
-            "notes": data["notes"],
-            "monitoring_form_complete": data["monitoring_form_complete"],
             "attendees": self.attendees(),
         }
 
