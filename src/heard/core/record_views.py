@@ -8,9 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_http_methods
 
 from heard.core.forms import form_page
 from heard.core.lists import StaffListView
@@ -56,6 +59,19 @@ class FiguresListView(StaffListView):
         for name, figure in self.figures.items():
             setattr(row, name, figure(self.request.user, row))
         return row
+
+
+class ShareListView(FiguresListView):
+    """A list with a share of its filtered rows shown above them (how many decisions involved
+    young people): ``share = staticmethod(selectors.decisions_share)`` sets the page's
+    ``share`` to ``share(rows)``."""
+
+    share: Callable[[Any], Any]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["share"] = self.share(self.object_list)
+        return context
 
 
 def download_view(
@@ -117,12 +133,14 @@ def record_form_view(
     title: Callable[[Any], str],
     name: str,
     form_kwargs: Callable[[Any, Any], Mapping[str, Any]] | None = None,
+    context: Callable[[Any], Mapping[str, Any]] | None = None,
     **options: Any,
 ) -> Callable[..., HttpResponse]:
     """The page that adds something to a record another app owns (a headcount or an evaluation
     to a session): the record ``get(user, pk)``, when the user has ``permission`` on it;
     ``form(request.POST or None, **form_kwargs(user, record))``; :func:`record_form_page` back
-    to ``back(record)`` with ``title(record)`` and ``options`` (``success``, ``submit_label``)."""
+    to ``back(record)`` with ``title(record)``, ``context(record)`` and ``options`` (``success``,
+    ``submit_label``, ``template``)."""
 
     @login_required
     def add(request: HttpRequest, pk: int) -> HttpResponse:
@@ -138,7 +156,44 @@ def record_form_view(
             keyword=keyword,
             back=back(record),
             title=title(record),
+            **(context(record) if context else {}),
             **options,
         )
 
     return named(add, name)
+
+
+def remove_view(
+    get: Callable[[Any, Any], Any],
+    permission: str,
+    call: Callable[..., Any],
+    *,
+    keyword: str,
+    back: Callable[[Any], str],
+    template: str,
+    title: Callable[[], str],
+    success: Callable[[Any], str],
+    name: str,
+    checked: Callable[[Any], Any] = lambda record: record,
+    methods: list[str] | None = None,
+) -> Callable[..., HttpResponse]:
+    """The page that removes a row from a session (a headcount, a resource used) once
+    confirmed: the row ``get(user, pk)``, when the user has ``permission`` on ``checked(row)``;
+    a POST calls ``call(actor=user, <keyword>=row)``, flashes ``success(row)`` and goes
+    ``back(row)``; any other request shows ``template`` with the row as ``<keyword>``,
+    ``title()`` and the cancel link. ``methods`` (``["GET", "POST"]``) refuses any other."""
+
+    def remove(request: HttpRequest, pk: int) -> HttpResponse:
+        user = request.user
+        record = get(user, pk)
+        require(user, permission, checked(record))
+        back_url = back(record)
+        if request.method == "POST":
+            call(actor=user, **{keyword: record})
+            messages.success(request, success(record))
+            return redirect(back_url)
+        context = {keyword: record, "title": title(), "cancel_url": back_url}
+        return render(request, template, context)
+
+    view = require_http_methods(methods)(remove) if methods else remove
+    return named(login_required(view), name)

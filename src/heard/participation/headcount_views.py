@@ -3,15 +3,10 @@ a confirmation. Thin: the selectors read, the services write."""
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from heard.core.permissions import require
-from heard.core.record_views import record_form_view
+from heard.core.record_views import record_form_view, remove_view
 from heard.participation import selectors, services
 from heard.participation.forms import HeadcountForm
 
@@ -34,15 +29,15 @@ headcount_add = record_form_view(
 )
 
 
-@login_required
-def headcount_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    headcount = selectors.headcount_get(user, pk)
-    require(user, "participation.change_session", headcount.session)
-    back = _back(headcount.session_id)
-    if request.method == "POST":
-        services.headcount_remove(actor=user, headcount=headcount)
-        messages.success(request, _("Headcount removed."))
-        return redirect(back)
-    context = {"headcount": headcount, "title": _("Remove this headcount?"), "cancel_url": back}
-    return render(request, "participation/headcount_remove.html", context)
+headcount_remove = remove_view(
+    selectors.headcount_get,
+    "participation.change_session",
+    services.headcount_remove,
+    keyword="headcount",
+    checked=lambda headcount: headcount.session,
+    back=lambda headcount: _back(headcount.session_id),
+    template="participation/headcount_remove.html",
+    title=lambda: _("Remove this headcount?"),
+    success=lambda headcount: _("Headcount removed."),
+    name="headcount_remove",
+)

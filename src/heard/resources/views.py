@@ -5,24 +5,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
 
 from heard.core import tables
 from heard.core.columns import KIND, SUMMARY_CSV
 from heard.core.permissions import can, require
-from heard.core.record_views import download_view, page_url, record_form_page
+from heard.core.record_views import download_view, page_url, record_form_page, remove_view
 from heard.core.records import Record
 from heard.participation import selectors as participation_selectors
 from heard.resources import selectors, services
 from heard.resources.filters import ResourceFilter
 from heard.resources.forms import ResourceForm, SessionResourceForm, resource_initial
-from heard.resources.models import SessionResource
 
 RESOURCE = Record(
     "resources:resource",
@@ -133,18 +130,15 @@ def _session_context(user: Any, session: Any, form: Any, can_add: bool) -> dict[
     }
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def session_resource_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    use: SessionResource = selectors.session_use_get(user, pk)
-    require(user, "resources.delete_sessionresource", use)
-    back = session_resources_url(use.session_id)
-    if request.method == "POST":
-        services.session_resource_remove(actor=user, use=use)
-        messages.success(
-            request, _("“%(title)s” removed from the session.") % {"title": use.resource.title}
-        )
-        return redirect(back)
-    context = {"use": use, "title": _("Remove this resource from the session?"), "cancel_url": back}
-    return render(request, "resources/session_resource_remove.html", context)
+session_resource_remove = remove_view(
+    selectors.session_use_get,
+    "resources.delete_sessionresource",
+    services.session_resource_remove,
+    keyword="use",
+    back=lambda use: session_resources_url(use.session_id),
+    template="resources/session_resource_remove.html",
+    title=lambda: _("Remove this resource from the session?"),
+    success=lambda use: _("“%(title)s” removed from the session.") % {"title": use.resource.title},
+    name="session_resource_remove",
+    methods=["GET", "POST"],
+)

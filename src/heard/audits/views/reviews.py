@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
@@ -16,10 +15,10 @@ from heard.audits.views._common import delete_view, link
 from heard.audits.warnings import warn_untrained
 from heard.core import tables
 from heard.core.columns import FINDINGS_CSV, SERVICE_CSV
-from heard.core.forms import form_page
 from heard.core.lists import StaffListView
-from heard.core.permissions import can, require
-from heard.core.records import Record, named
+from heard.core.permissions import can
+from heard.core.record_views import record_form_view
+from heard.core.records import Record
 
 
 def _review_url(review: ProvisionReview) -> str:
@@ -117,31 +116,26 @@ review_recommend = REVIEW.form_view(
 
 
 def _recommendation_page(
-    name: str, permission: str, form_class: Any, service: Any, **texts: Any
+    name: str, permission: str, form_class: Any, service: Any, *, title: str, **texts: Any
 ) -> Any:
     """A page on one recommendation, for those with ``permission``: its form, holding the
     recommendation's values, saved by ``service``; back to the review after."""
-
-    @login_required
-    def page(request: HttpRequest, pk: int) -> HttpResponse:
-        user: Any = request.user
-        recommendation = selectors.recommendation_get(user, pk)
-        require(user, permission, recommendation)
-        initial = {field: getattr(recommendation, field) for field in form_class.base_fields}
-        form = form_class(request.POST or None, initial=initial)
-        back = _review_url(recommendation.review)
-        return form_page(
-            request,
-            form,
-            lambda: service(actor=user, recommendation=recommendation, **form.cleaned_data),
-            then=back,
-            cancel_url=back,
-            template="audits/recommendation_form.html",
-            recommendation=recommendation,
-            **texts,
-        )
-
-    return named(page, name)
+    return record_form_view(
+        selectors.recommendation_get,
+        permission,
+        service,
+        form=form_class,
+        keyword="recommendation",
+        back=lambda recommendation: _review_url(recommendation.review),
+        title=lambda recommendation: title,
+        name=name,
+        form_kwargs=lambda user, recommendation: {
+            "initial": {field: getattr(recommendation, field) for field in form_class.base_fields}
+        },
+        context=lambda recommendation: {"recommendation": recommendation},
+        template="audits/recommendation_form.html",
+        **texts,
+    )
 
 
 recommendation_edit = _recommendation_page(

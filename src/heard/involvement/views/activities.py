@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from heard.core import tables
 from heard.core.columns import DATE, KIND, ORGANISATION
-from heard.core.record_views import FiguresListView
+from heard.core.record_views import ShareListView
 from heard.core.records import Record
 from heard.involvement import selectors, services
 from heard.involvement.filters import ActivityFilter
@@ -24,19 +24,10 @@ ACTIVITY = Record(
 )
 
 
-class _ActivityList(FiguresListView):
-    """The list with the share of decisions young people were involved in."""
-
-    figures = {"shown_young_people_count": selectors.shown_young_people_count}
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["share"] = selectors.decisions_share(self.object_list)  # type: ignore[arg-type]
-        return context
-
-
 ActivityListView = ACTIVITY.list_view(
-    base=_ActivityList,
+    base=ShareListView,
+    figures={"shown_young_people_count": selectors.shown_young_people_count},
+    share=staticmethod(selectors.decisions_share),
     title="Involvement in decisions",
     selector=selectors.activities_visible_to,
     filterset_class=ActivityFilter,

@@ -12,9 +12,8 @@ from django.utils.translation import gettext_lazy
 
 from heard.core import tables
 from heard.core.columns import DATE, choice_tag
-from heard.core.lists import StaffListView
 from heard.core.permissions import can, require
-from heard.core.record_views import page_url, record_form_view, values_of
+from heard.core.record_views import ShareListView, page_url, record_form_view, values_of
 from heard.core.records import Record
 from heard.involvement import selectors, services
 from heard.involvement.filters import EvaluationFilter
@@ -80,12 +79,13 @@ EVALUATION = Record(
 )
 
 
-class _EvaluationList(StaffListView):
+class _EvaluationList(ShareListView):
     """The share positive, and the latest sessions for those who may add evaluations."""
+
+    share = staticmethod(selectors.evaluations_share)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["share"] = selectors.evaluations_share(self.object_list)  # type: ignore[arg-type]
         if context["can_add"]:
             context["recent"] = selectors.recent_sessions(self.request.user)
             context["recent_columns"] = RECENT_COLUMNS
