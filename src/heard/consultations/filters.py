@@ -49,9 +49,7 @@ class ConsultationFilter(FilterSet):
         method="filter_year",
     )
 
-    class Meta:
-        model = Consultation
-        fields: list[str] = []
+    Meta = FilterSet.meta(Consultation)
 
     def filter_status(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         return queryset.with_status(value)  # type: ignore[attr-defined, no-any-return]

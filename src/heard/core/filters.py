@@ -49,6 +49,13 @@ class FilterSet(django_filters.FilterSet):
         self.shown = shown
         super().__init__(*args, **kwargs)
 
+    @staticmethod
+    def meta(model: type[Model], *fields: str) -> type:
+        """A filter set's ``Meta``: its ``model``, and the model's ``fields`` it filters by
+        name besides the filters it declares (none unless given):
+        ``Meta = FilterSet.meta(Evaluation)``."""
+        return type("Meta", (), {"model": model, "fields": list(fields)})
+
     def get_form_class(self) -> type[forms.Form]:
         form_class = super().get_form_class()
         return type(form_class.__name__, (QuickSelectForm, form_class), {})

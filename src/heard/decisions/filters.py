@@ -44,9 +44,7 @@ class RoundFilter(FilterSet):
     )
     organisation = organisation_filter(_organisations)
 
-    class Meta:
-        model = BudgetRound
-        fields: list[str] = []
+    Meta = FilterSet.meta(BudgetRound)
 
     def filter_stage(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         return queryset.filter(_stage(value))
@@ -56,6 +54,4 @@ class BallotFilter(FilterSet):
     round = django_filters.NumberFilter(field_name="round_id", label="Round number", min_value=1)
     origin = django_filters.ChoiceFilter(choices=Ballot.Origin.choices, empty_label="Any origin")
 
-    class Meta:
-        model = Ballot
-        fields: list[str] = []
+    Meta = FilterSet.meta(Ballot)

@@ -33,9 +33,7 @@ class ActivityFilter(FilterSet):
     date_from, date_to = date_range("date")
     involved = yes_no("Young people involved", "filter_involved")
 
-    class Meta:
-        model = InvolvementActivity
-        fields: list[str] = []
+    Meta = FilterSet.meta(InvolvementActivity)
 
     def filter_involved(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         return queryset.filter(young_people_involved=value == "yes")
@@ -52,6 +50,4 @@ class EvaluationFilter(FilterSet):
     )
     date_from, date_to = date_range("session__date", "Sessions from", "Sessions to")
 
-    class Meta:
-        model = Evaluation
-        fields: list[str] = []
+    Meta = FilterSet.meta(Evaluation)

@@ -22,9 +22,7 @@ class OpportunityFilter(FilterSet):
     organisation = organisation_filter(_organisations)
     date_from, date_to = date_range("starts_at__date", "Starts from", "Starts to")
 
-    class Meta:
-        model = Opportunity
-        fields: list[str] = []
+    Meta = FilterSet.meta(Opportunity)
 
 
 class SignUpFilter(FilterSet):
@@ -35,6 +33,4 @@ class SignUpFilter(FilterSet):
     status = django_filters.ChoiceFilter(choices=SignUp.Status.choices, empty_label="Any status")
     how = django_filters.ChoiceFilter(choices=SignUp.How.choices, empty_label="Either way")
 
-    class Meta:
-        model = SignUp
-        fields: list[str] = []
+    Meta = FilterSet.meta(SignUp)

@@ -72,9 +72,7 @@ class SessionFilter(GroupDropdownFilterSet):
         "Monitoring form", "filter_monitoring", yes="Complete", no="Not complete"
     )
 
-    class Meta:
-        model = Session
-        fields: list[str] = []
+    Meta = FilterSet.meta(Session)
 
     def filter_monitoring(
         self, queryset: QuerySet[Session], name: str, value: str

@@ -27,9 +27,7 @@ class ResourceFilter(FilterSet):
         label="Age band", choices=AgeBand.choices, empty_label="Any age", method="filter_age"
     )
 
-    class Meta:
-        model = Resource
-        fields: list[str] = []
+    Meta = FilterSet.meta(Resource)
 
     def filter_age(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         """Resources for that age band, or for any age (no band)."""

@@ -34,9 +34,7 @@ class RecognitionFilter(FilterSet):
     organisation = organisation_filter(_organisations)
     date_from, date_to = date_range("date")
 
-    class Meta:
-        model = Recognition
-        fields: list[str] = []
+    Meta = FilterSet.meta(Recognition)
 
 
 class HoursFilter(FilterSet):
@@ -49,9 +47,7 @@ class HoursFilter(FilterSet):
         method="keep", widget=forms.HiddenInput(attrs={"id": "id_filter_period"})
     )
 
-    class Meta:
-        model = YoungPerson
-        fields: list[str] = []
+    Meta = FilterSet.meta(YoungPerson)
 
     def keep(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         return queryset
@@ -63,9 +59,7 @@ class SessionHoursFilter(FilterSet):
     hours_set = yes_no("Hours", "filter_set", yes="Set for the session", no="The kind's default")
     date_from, date_to = date_range("date")
 
-    class Meta:
-        model = Session
-        fields: list[str] = []
+    Meta = FilterSet.meta(Session)
 
     def filter_set(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         return queryset.filter(reward_hours__isnull=value != "yes")
@@ -83,15 +77,11 @@ class ClaimFilter(_MoneyFilter):
     )
     date_from, date_to = date_range("created_at__date", "Submitted from", "Submitted to")
 
-    class Meta:
-        model = ExpenseClaim
-        fields: list[str] = []
+    Meta = FilterSet.meta(ExpenseClaim)
 
 
 class InvoiceFilter(_MoneyFilter):
     q = Search("reference description", help_text="The invoice's reference or description.")
     date_from, date_to = date_range("period_end", "Periods ending from", "Periods ending to")
 
-    class Meta:
-        model = PartnerInvoice
-        fields: list[str] = []
+    Meta = FilterSet.meta(PartnerInvoice)

@@ -69,9 +69,7 @@ class ViewFilter(GroupDropdownFilterSet):
         "Whose", "answered", yes="Views I answer for", no=None, either="Every view I may see"
     )
 
-    class Meta:
-        model = View
-        fields: list[str] = []
+    Meta = FilterSet.meta(View)
 
     def search(self, queryset: QuerySet[View], name: str, value: str) -> QuerySet[View]:
         return search_text(queryset, value, "text")
@@ -89,9 +87,7 @@ class ResponseFilter(FilterSet):
     )
     date_from, date_to = date_range("date", "Responded from", "Responded to")
 
-    class Meta:
-        model = Response
-        fields: list[str] = []
+    Meta = FilterSet.meta(Response)
 
     def search(self, queryset: QuerySet[Response], name: str, value: str) -> QuerySet[Response]:
         return search_text(queryset, value, "plain_language", "explanation", "decision_maker")
