@@ -13,6 +13,13 @@ def link(url_name: str, text: str) -> str:
     return f'<a class="govuk-link" href="{{% url "{url_name}" row.pk %}}">{text}</a>'
 
 
+def the_named(record: Any) -> str:
+    """How titles and messages name an audit or a review: "the" and its name, lower-cased at
+    first ("the audit of Cambridge Youth Club, 1 March 2026")."""
+    text = str(record)
+    return f"the {text[:1].lower()}{text[1:]}"
+
+
 def delete_view(record: Record, delete: Callable[..., Any], warning: str) -> Any:
     """Ask before deleting one of ``record``'s kind (named by its label, "the course X"), saying
     ``warning``; once confirmed, delete it and go to their list with a message."""

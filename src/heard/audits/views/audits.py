@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from heard.audits import filters, forms, selectors, services
 from heard.audits.models import Audit
-from heard.audits.views._common import delete_view, link
+from heard.audits.views._common import delete_view, link, the_named
 from heard.audits.warnings import warn_untrained
 from heard.core import tables
 from heard.core.columns import ORGANISATION_CSV, SERVICE_CSV
@@ -43,7 +43,7 @@ AUDIT = Record(
     selectors.audit_get,
     form=forms.AuditForm,
     initial=forms.AuditForm.initial_for,
-    label=lambda audit: f"the {str(audit)[:1].lower()}{str(audit)[1:]}",
+    label=the_named,
     saved=_warn,
 )
 AuditListView = AUDIT.list_view(

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from heard.audits import filters, forms, selectors, services
 from heard.audits.models import ProvisionReview
-from heard.audits.views._common import delete_view, link
+from heard.audits.views._common import delete_view, link, the_named
 from heard.audits.warnings import warn_untrained
 from heard.core import tables
 from heard.core.columns import FINDINGS_CSV, SERVICE_CSV
@@ -25,11 +25,6 @@ def _review_url(review: ProvisionReview) -> str:
     return reverse("audits:review-detail", args=[review.pk])
 
 
-def _named(review: ProvisionReview) -> str:
-    text = str(review)
-    return f"the {text[:1].lower()}{text[1:]}"
-
-
 def _warn(request: HttpRequest, review: ProvisionReview) -> None:
     warn_untrained(request, review.reviewers.all(), review.visit_date, selectors.REVIEW_KINDS)
 
@@ -40,7 +35,7 @@ REVIEW = Record(
     selectors.review_get,
     form=forms.ReviewForm,
     initial=forms.ReviewForm.initial_for,
-    label=_named,
+    label=the_named,
     form_kwargs=lambda request, review: {} if review is None else {"adding": False},
     saved=_warn,
 )
@@ -108,7 +103,7 @@ review_recommend = REVIEW.form_view(
     "change",
     services.recommendation_add,
     form=forms.RecommendationForm,
-    title=lambda review: f"Add a recommendation to {_named(review)}",
+    title=lambda review: f"Add a recommendation to {the_named(review)}",
     submit_label="Add the recommendation",
     success="Recommendation added.",
     name="review_recommend",
