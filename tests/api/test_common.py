@@ -4,6 +4,7 @@ and every routed viewset naming only real permissions and actions."""
 
 import pytest
 import rules
+from django.core.exceptions import ImproperlyConfigured
 from drf_spectacular.generators import SchemaGenerator
 from rest_framework.routers import SimpleRouter
 
@@ -17,6 +18,7 @@ from heard.api.common import (
 from heard.api.groups import GroupDetailSerializer
 from heard.api.urls import ROUTES
 from heard.groups.models import Group, Membership
+from heard.rewards.models import Recognition
 
 
 def test_model_permissions_name_the_models_permissions_and_the_others_given():
@@ -52,6 +54,29 @@ def test_an_output_shows_every_field_read_only():
     assert set(fields) == set(GroupDetailSerializer.Meta.fields)
     assert all(field.read_only for field in fields.values())
     assert issubclass(GroupDetailSerializer, OutputSerializer)
+
+
+class _RecognitionOutput(OutputSerializer):
+    class Meta:
+        model = Recognition
+        fields = ["id", "young_person_reference", "organisation_name"]
+
+
+def test_an_output_shows_a_related_records_text_it_names_without_declaring_it():
+    fields = _RecognitionOutput().fields
+    assert fields["young_person_reference"].source == "young_person.reference"
+    assert fields["organisation_name"].source == "organisation.name"
+    assert all(field.read_only for field in fields.values())
+
+
+def test_an_output_refuses_a_field_it_neither_has_nor_knows():
+    class Unknown(OutputSerializer):
+        class Meta:
+            model = Recognition
+            fields = ["id", "nothing_here"]
+
+    with pytest.raises(ImproperlyConfigured):
+        _ = Unknown().fields
 
 
 class _GroupOutput(OutputSerializer):

@@ -30,6 +30,13 @@ TEXT_MAX_LENGTH = 5000
 REQUIRED = serializers.Field.default_error_messages["required"]
 #: When a record was made and last changed: the last fields of an output that has both.
 STAMPS = ("created_at", "updated_at")
+#: The text an output shows beside a related record, by the name it shows it as, for an output
+#: (``OutputSerializer``) that names it in its fields without declaring it: the attribute the
+#: path reaches.
+RELATED_TEXT = {
+    "organisation_name": "organisation.name",
+    "young_person_reference": "young_person.reference",
+}
 
 #: The actions that write a record, and answer with it.
 _WRITES = ("create", "update", "partial_update")
@@ -99,13 +106,19 @@ def fields_with(fields: Iterable[str], **after: Iterable[str]) -> list[str]:
     return [shown for name in names for shown in (name, *after.get(name, ()))]
 
 
-# What a read answers: every field in ``Meta.fields`` is read-only.
+# What a read answers: every field in ``Meta.fields`` is read-only; one of ``RELATED_TEXT`` it
+# does not declare is the text of its related record.
 class OutputSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     def get_extra_kwargs(self) -> dict[str, Any]:
         extra: dict[str, Any] = super().get_extra_kwargs()
         for name in self.Meta.fields:
             extra.setdefault(name, {})["read_only"] = True
         return extra
+
+    def build_unknown_field(self, field_name: str, model_class: type[Model]) -> Any:
+        if field_name in RELATED_TEXT:
+            return serializers.CharField, {"source": RELATED_TEXT[field_name], "read_only": True}
+        return super().build_unknown_field(field_name, model_class)
 
 
 def validated(

@@ -18,7 +18,6 @@ from heard.involvement.services.evaluations import COMMENT_MAX_LENGTH
 
 
 class ActivitySerializer(common.OutputSerializer):
-    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     how = serializers.ListField(
         child=serializers.ChoiceField(choices=InvolvementActivity.How.choices), read_only=True
     )

@@ -31,7 +31,6 @@ from heard.participation.models import Degree, ParticipationType, Session
 
 
 class OpportunitySerializer(common.OutputSerializer):
-    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     age_bands = serializers.ListField(
         child=serializers.ChoiceField(choices=AgeBand.choices), read_only=True
     )
@@ -87,7 +86,6 @@ class OpportunityInput(serializers.Serializer):  # type: ignore[type-arg]
 
 
 class SignUpSerializer(common.OutputSerializer):
-    young_person_reference = serializers.CharField(source="young_person.reference", read_only=True)
     opportunity_title = serializers.CharField(source="opportunity.title", read_only=True)
 
     class Meta:

@@ -36,7 +36,6 @@ class YoungPersonSerializer(common.OutputSerializer):
     first_name = serializers.CharField(read_only=True, allow_null=True, help_text=_HIDDEN_NAME)
     last_name = serializers.CharField(read_only=True, allow_null=True, help_text=_HIDDEN_NAME)
     preferred_name = serializers.CharField(read_only=True, allow_null=True, help_text=_HIDDEN_NAME)
-    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     display_name = serializers.CharField(read_only=True, allow_null=True, help_text=_HIDDEN_NAME)
     contact_email = serializers.CharField(read_only=True, allow_null=True, help_text=_HIDDEN_NAME)
     possible_duplicate_of = serializers.SlugRelatedField(  # type: ignore[var-annotated]

@@ -21,8 +21,6 @@ from heard.plans.services.plans import ACTION_FIELDS, OUTCOME_FIELDS, PLAN_FIELD
 
 
 class PlanSerializer(common.OutputSerializer):
-    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
-
     class Meta:
         model = ActionPlan
         fields = ["id", *PLAN_FIELDS, "organisation_name", *common.STAMPS]

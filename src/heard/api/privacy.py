@@ -27,7 +27,6 @@ from heard.privacy.models import Consent
 
 
 class ConsentOutput(common.OutputSerializer):
-    young_person_reference = serializers.CharField(source="young_person.reference", read_only=True)
     withdrawn_by = serializers.CharField(
         read_only=True, help_text="Blank until withdrawn; then one of the given_by values."
     )

@@ -31,7 +31,6 @@ class AuditLevelSerializer(common.OutputSerializer):
 
 
 class AuditSerializer(common.OutputSerializer):
-    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     decision = blank_or(Audit.Decision.choices, help_text="Empty until the kite mark is decided.")
     kite_mark_state = serializers.SerializerMethodField(
         help_text="current, due (expiring within 90 days), expired, or empty without a kite mark."

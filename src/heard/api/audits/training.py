@@ -51,7 +51,6 @@ class CourseViewSet(common.RecordDeleteViewSet):
 
 
 class TrainedSerializer(common.OutputSerializer):
-    young_person_reference = serializers.CharField(source="young_person.reference", read_only=True)
     course_title = serializers.CharField(source="course.title", read_only=True)
     kind = serializers.ChoiceField(
         source="course.kind", choices=Course.Kind.choices, read_only=True

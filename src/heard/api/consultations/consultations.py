@@ -34,7 +34,6 @@ from heard.voice.policies import RESPONSE_POLICY
 
 
 class ConsultationSerializer(common.OutputSerializer):
-    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     owner_name = serializers.CharField(
         source="owner.full_name", read_only=True, allow_null=True, default=None
     )

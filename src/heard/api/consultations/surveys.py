@@ -114,7 +114,6 @@ class AnswerSerializer(common.OutputSerializer):
 
 
 class SurveyResponseSerializer(common.OutputSerializer):
-    young_person_reference = serializers.CharField(source="young_person.reference", read_only=True)
     answers = AnswerSerializer(many=True, read_only=True)
 
     class Meta:

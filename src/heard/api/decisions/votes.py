@@ -78,8 +78,6 @@ class ProposalViewSet(common.RecordViewSet):
 
 
 class BallotSerializer(common.OutputSerializer):
-    young_person_reference = serializers.CharField(source="young_person.reference", read_only=True)
-
     class Meta:
         model = Ballot
         fields = [

@@ -32,7 +32,6 @@ class ItemSerializer(common.OutputSerializer):
 
 
 class ClaimSerializer(common.OutputSerializer):
-    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     young_person_reference = serializers.CharField(
         source="young_person.reference", read_only=True, allow_null=True, default=None
     )
@@ -137,8 +136,6 @@ class ClaimViewSet(common.RecordDeleteViewSet):
 
 
 class InvoiceSerializer(common.OutputSerializer):
-    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
-
     class Meta:
         model = PartnerInvoice
         fields = [

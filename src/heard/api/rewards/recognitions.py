@@ -25,9 +25,6 @@ class OrganisationField(VisibleField):
 
 
 class RecognitionSerializer(common.OutputSerializer):
-    young_person_reference = serializers.CharField(source="young_person.reference", read_only=True)
-    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
-
     class Meta:
         model = Recognition
         fields = [
