@@ -13,6 +13,7 @@ from heard.api.common import (
     OutputSerializer,
     ReadCreateViewSet,
     RecordDeleteViewSet,
+    fields_with,
     model_permissions,
 )
 from heard.api.groups import GroupDetailSerializer
@@ -54,6 +55,11 @@ def test_an_output_shows_every_field_read_only():
     assert set(fields) == set(GroupDetailSerializer.Meta.fields)
     assert all(field.read_only for field in fields.values())
     assert issubclass(GroupDetailSerializer, OutputSerializer)
+
+
+def test_fields_with_moves_a_field_of_the_service_with_those_that_follow_it():
+    shown = fields_with(("title", "ages", "link", "size"), ages=["link"], link=["url"])
+    assert shown == ["title", "ages", "link", "url", "size"]
 
 
 class _RecognitionOutput(OutputSerializer):

@@ -98,12 +98,19 @@ def model_permissions(
 def fields_with(fields: Iterable[str], **after: Iterable[str]) -> list[str]:
     """A record's ``fields`` as its service declares them, each followed by the names ``after``
     gives it (``organisation=["organisation_name"]``): an output's ``Meta.fields`` that follow
-    the service's, so a field the service gains is not forgotten here."""
+    the service's, so a field the service gains is not forgotten here. A name ``after`` gives
+    that is one of ``fields`` is moved there (``age_bands=["link"]``: the link after the ages),
+    with those that follow it."""
     names = list(fields)
     unknown = set(after) - set(names)
     if unknown:
         raise TypeError(f"fields_with() has no {', '.join(sorted(unknown))} to follow")
-    return [shown for name in names for shown in (name, *after.get(name, ()))]
+    moved = {shown for following in after.values() for shown in following}
+
+    def followed(name: str) -> list[str]:
+        return [name, *(shown for one in after.get(name, ()) for shown in followed(one))]
+
+    return [shown for name in names if name not in moved for shown in followed(name)]
 
 
 # What a read answers: every field in ``Meta.fields`` is read-only; one of ``RELATED_TEXT`` it

@@ -15,6 +15,7 @@ from heard.core.roles import AgeBand
 from heard.participation.models import Method
 from heard.resources import filters, selectors, services
 from heard.resources.models import Resource, SessionResource
+from heard.resources.services.resources import RESOURCE_FIELDS
 
 # Resources ---------------------------------------------------------------------------------------
 
@@ -32,18 +33,7 @@ class ResourceSerializer(common.OutputSerializer):
         model = Resource
         fields = [
             "id",
-            "title",
-            "kind",
-            "summary",
-            "organisation",
-            "themes",
-            "methods",
-            "age_bands",
-            "link",
-            "content_type",
-            "size",
-            "download_url",
-            "published",
+            *common.fields_with(RESOURCE_FIELDS, age_bands=["link"], size=["download_url"]),
             "use_count",
             *common.STAMPS,
         ]
