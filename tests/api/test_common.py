@@ -13,12 +13,14 @@ from heard.api.common import (
     OutputSerializer,
     ReadCreateViewSet,
     RecordDeleteViewSet,
+    fields_named,
     fields_with,
     model_permissions,
 )
 from heard.api.groups import GroupDetailSerializer
 from heard.api.urls import ROUTES
 from heard.groups.models import Group, Membership
+from heard.involvement.models import Evaluation
 from heard.rewards.models import Recognition
 
 
@@ -62,6 +64,19 @@ def test_fields_with_moves_a_field_of_the_service_with_those_that_follow_it():
     assert shown == ["title", "ages", "link", "url", "size"]
 
 
+def test_fields_named_show_each_related_records_text_first_beside_it():
+    shown = fields_named(("title", "organisation", "young_person"), young_person=["signed_up_at"])
+    assert shown == [
+        "title",
+        "organisation",
+        "organisation_name",
+        "young_person",
+        "young_person_reference",
+        "signed_up_at",
+    ]
+    assert fields_named(("title",), title=["slug"]) == ["title", "slug"]
+
+
 class _RecognitionOutput(OutputSerializer):
     class Meta:
         model = Recognition
@@ -73,6 +88,18 @@ def test_an_output_shows_a_related_records_text_it_names_without_declaring_it():
     assert fields["young_person_reference"].source == "young_person.reference"
     assert fields["organisation_name"].source == "organisation.name"
     assert all(field.read_only for field in fields.values())
+
+
+class _EvaluationOutput(OutputSerializer):
+    class Meta:
+        model = Evaluation
+        fields = ["young_person_reference"]
+
+
+def test_the_text_of_a_related_record_there_may_be_none_of_is_null_without_one():
+    assert _EvaluationOutput().fields["young_person_reference"].allow_null
+    assert not _RecognitionOutput().fields["young_person_reference"].allow_null
+    assert _EvaluationOutput(Evaluation()).data == {"young_person_reference": None}
 
 
 def test_an_output_refuses_a_field_it_neither_has_nor_knows():

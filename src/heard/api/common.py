@@ -32,9 +32,10 @@ REQUIRED = serializers.Field.default_error_messages["required"]
 STAMPS = ("created_at", "updated_at")
 #: The text an output shows beside a related record, by the name it shows it as, for an output
 #: (``OutputSerializer``) that names it in its fields without declaring it: the attribute the
-#: path reaches.
+#: path reaches, null where the record may have none related.
 RELATED_TEXT = {
     "organisation_name": "organisation.name",
+    "owner_name": "owner.full_name",
     "young_person_reference": "young_person.reference",
 }
 
@@ -113,6 +114,16 @@ def fields_with(fields: Iterable[str], **after: Iterable[str]) -> list[str]:
     return [shown for name in names if name not in moved for shown in followed(name)]
 
 
+def fields_named(fields: Iterable[str], **after: Iterable[str]) -> list[str]:
+    """``fields_with``, each related record among ``fields`` followed first by the name of its
+    text in ``RELATED_TEXT`` (``organisation``: ``organisation_name``): an output that shows
+    the name of each organisation and the reference of each young person beside them."""
+    names = list(fields)
+    texts = {path.partition(".")[0]: name for name, path in RELATED_TEXT.items()}
+    named = {name: [texts[name], *after.get(name, ())] for name in names if name in texts}
+    return fields_with(names, **{**after, **named})
+
+
 # What a read answers: every field in ``Meta.fields`` is read-only; one of ``RELATED_TEXT`` it
 # does not declare is the text of its related record.
 class OutputSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -123,9 +134,12 @@ class OutputSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         return extra
 
     def build_unknown_field(self, field_name: str, model_class: type[Model]) -> Any:
-        if field_name in RELATED_TEXT:
-            return serializers.CharField, {"source": RELATED_TEXT[field_name], "read_only": True}
-        return super().build_unknown_field(field_name, model_class)
+        path = RELATED_TEXT.get(field_name)
+        if path is None:
+            return super().build_unknown_field(field_name, model_class)
+        relation = model_class._meta.get_field(path.partition(".")[0])
+        kwargs = {"source": path, "read_only": True, "allow_null": relation.null}
+        return serializers.CharField, kwargs
 
 
 def validated(

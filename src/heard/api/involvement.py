@@ -12,7 +12,8 @@ from heard.api import common
 from heard.api.fields import VisibleField, VisibleSessionField, VisibleYoungPersonField
 from heard.involvement import filters, selectors, services
 from heard.involvement.models import Evaluation, InvolvementActivity
-from heard.involvement.services.evaluations import COMMENT_MAX_LENGTH
+from heard.involvement.services.activities import ACTIVITY_FIELDS
+from heard.involvement.services.evaluations import COMMENT_MAX_LENGTH, EVALUATION_FIELDS
 
 # Involvement activities --------------------------------------------------------------------------
 
@@ -32,16 +33,7 @@ class ActivitySerializer(common.OutputSerializer):
         model = InvolvementActivity
         fields = [
             "id",
-            "title",
-            "kind",
-            "date",
-            "organisation",
-            "organisation_name",
-            "young_people_involved",
-            "how",
-            "young_people",
-            "young_people_count",
-            "notes",
+            *common.fields_named(ACTIVITY_FIELDS, young_people=["young_people_count"]),
             *common.STAMPS,
         ]
 
@@ -86,21 +78,12 @@ class ActivityViewSet(common.RecordDeleteViewSet):
 
 class EvaluationSerializer(common.OutputSerializer):
     session_title = serializers.CharField(source="session.__str__", read_only=True)
-    young_person_reference = serializers.CharField(
-        source="young_person.reference", read_only=True, allow_null=True, default=None
-    )
 
     class Meta:
         model = Evaluation
         fields = [
             "id",
-            "session",
-            "session_title",
-            "young_person",
-            "young_person_reference",
-            "rating",
-            "comment",
-            "source",
+            *common.fields_named(EVALUATION_FIELDS, session=["session_title"]),
             *common.STAMPS,
         ]
 

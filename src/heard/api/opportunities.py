@@ -25,6 +25,7 @@ from heard.groups.models import Group
 from heard.opportunities import filters, selectors, services
 from heard.opportunities.models import Opportunity, SignUp
 from heard.opportunities.services.opportunities import OPPORTUNITY_FIELDS
+from heard.opportunities.services.sign_ups import SIGN_UP_FIELDS
 from heard.participation.models import Degree, ParticipationType, Session
 
 # Opportunities -----------------------------------------------------------------------------------
@@ -43,9 +44,7 @@ class OpportunitySerializer(common.OutputSerializer):
         model = Opportunity
         fields = [
             "id",
-            *common.fields_with(
-                OPPORTUNITY_FIELDS, organisation=["organisation_name"], places=["taken"]
-            ),
+            *common.fields_named(OPPORTUNITY_FIELDS, places=["taken"]),
             *common.STAMPS,
         ]
 
@@ -92,14 +91,9 @@ class SignUpSerializer(common.OutputSerializer):
         model = SignUp
         fields = [
             "id",
-            "opportunity",
-            "opportunity_title",
-            "young_person",
-            "young_person_reference",
-            "signed_up_at",
-            "how",
-            "status",
-            "session",
+            *common.fields_named(
+                SIGN_UP_FIELDS, opportunity=["opportunity_title"], young_person=["signed_up_at"]
+            ),
             *common.STAMPS,
         ]
 

@@ -33,9 +33,6 @@ RAISING = ("young_person_reference", "session", "raised_by", "source", "urgent",
 
 class ConcernOutput(common.OutputSerializer):
     reference = serializers.CharField(read_only=True)
-    young_person_reference = serializers.CharField(
-        source="young_person.reference", read_only=True, allow_null=True, default=None
-    )
     decision = blank_or(Concern.Decision.choices)
     how_to_contact = blank_or(
         Concern.Contact.choices,

@@ -34,9 +34,6 @@ from heard.voice.policies import RESPONSE_POLICY
 
 
 class ConsultationSerializer(common.OutputSerializer):
-    owner_name = serializers.CharField(
-        source="owner.full_name", read_only=True, allow_null=True, default=None
-    )
     status = serializers.ChoiceField(
         choices=Consultation.Status.choices,
         read_only=True,
@@ -54,12 +51,7 @@ class ConsultationSerializer(common.OutputSerializer):
         model = Consultation
         fields = [
             "id",
-            *common.fields_with(
-                CONSULTATION_FIELDS,
-                organisation=["organisation_name"],
-                owner=["owner_name"],
-                closes_on=["status"],
-            ),
+            *common.fields_named(CONSULTATION_FIELDS, closes_on=["status"]),
             "response_count",
             *common.STAMPS,
         ]

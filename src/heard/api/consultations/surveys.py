@@ -14,6 +14,7 @@ from heard.api.actions import RecordAction
 from heard.api.fields import VisibleField
 from heard.consultations import selectors, services
 from heard.consultations.models import Answer, Question, SurveyResponse
+from heard.consultations.services.questions import QUESTION_FIELDS
 from heard.core.filters import FilterSet
 
 # Questions ---------------------------------------------------------------------------------------
@@ -28,12 +29,7 @@ class QuestionSerializer(common.OutputSerializer):
             "id",
             "consultation",
             "position",
-            "text",
-            "kind",
-            "options",
-            "low_label",
-            "high_label",
-            "required",
+            *QUESTION_FIELDS,
             *common.STAMPS,
         ]
 

@@ -40,9 +40,6 @@ def _error(description: str) -> OpenApiResponse:
 class RoundSerializer(common.OutputSerializer):
     stage = serializers.ChoiceField(choices=BudgetRound.Stage.choices, read_only=True)
     young_people_pot = serializers.DecimalField(max_digits=12, decimal_places=2, read_only=True)
-    organisation_name = serializers.CharField(
-        source="organisation.name", read_only=True, allow_null=True, default=None
-    )
     eligible_age_bands = serializers.ListField(
         child=serializers.ChoiceField(choices=AgeBand.choices), read_only=True
     )
@@ -56,11 +53,8 @@ class RoundSerializer(common.OutputSerializer):
         model = BudgetRound
         fields = [
             "id",
-            *common.fields_with(
-                ROUND_FIELDS,
-                kind=["stage"],
-                organisation=["organisation_name"],
-                young_people_share=["young_people_pot"],
+            *common.fields_named(
+                ROUND_FIELDS, kind=["stage"], young_people_share=["young_people_pot"]
             ),
             "decided_on",
             "response",

@@ -14,7 +14,7 @@ from heard.api.fields import VisibleYoungPersonField
 from heard.api.rewards.recognitions import OrganisationField
 from heard.rewards import filters, selectors, services
 from heard.rewards.models import ExpenseClaim, ExpenseItem, PartnerInvoice
-from heard.rewards.services.claims import MAX_ITEMS
+from heard.rewards.services.claims import CLAIM_FIELDS, MAX_ITEMS
 from heard.rewards.services.invoices import INVOICE_FIELDS
 
 # Expense claims ---------------------------------------------------------------------------------
@@ -32,9 +32,6 @@ class ItemSerializer(common.OutputSerializer):
 
 
 class ClaimSerializer(common.OutputSerializer):
-    young_person_reference = serializers.CharField(
-        source="young_person.reference", read_only=True, allow_null=True, default=None
-    )
     total = serializers.DecimalField(max_digits=11, decimal_places=2, read_only=True)
     items = ItemSerializer(many=True, read_only=True)
 
@@ -42,13 +39,7 @@ class ClaimSerializer(common.OutputSerializer):
         model = ExpenseClaim
         fields = [
             "id",
-            "organisation",
-            "organisation_name",
-            "young_person",
-            "young_person_reference",
-            "claimant",
-            "purpose",
-            "status",
+            *common.fields_named(CLAIM_FIELDS),
             "total",
             "items",
             "submitted_by",
@@ -140,7 +131,7 @@ class InvoiceSerializer(common.OutputSerializer):
         model = PartnerInvoice
         fields = [
             "id",
-            *common.fields_with(INVOICE_FIELDS, organisation=["organisation_name"]),
+            *common.fields_named(INVOICE_FIELDS),
             "recorded_by",
             "decided_by",
             "decided_on",

@@ -29,11 +29,7 @@ class RecognitionSerializer(common.OutputSerializer):
         model = Recognition
         fields = [
             "id",
-            *common.fields_with(
-                RECOGNITION_FIELDS,
-                young_person=["young_person_reference"],
-                organisation=["organisation_name"],
-            ),
+            *common.fields_named(RECOGNITION_FIELDS),
             *common.STAMPS,
         ]
 
