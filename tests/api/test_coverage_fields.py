@@ -4,9 +4,10 @@ error answers of operations only."""
 import pytest
 from rest_framework import serializers
 
-from heard.api.fields import ID_MESSAGE, BulkRelatedField
+from heard.api.fields import ID_MESSAGE, AgeBandsField, AreasField, BulkRelatedField
 from heard.api.filters import _targets_an_id
 from heard.api.openapi import ERROR, document_errors
+from heard.core.roles import AgeBand
 from heard.people.models import YoungPerson
 from heard.voice.models import View
 from tests import factories
@@ -100,3 +101,19 @@ def test_the_error_answers_go_on_operations_not_on_shared_path_parameters():
     created = result["paths"]["/api/v1/things/"]["post"]["responses"]
     assert sorted(created) == ["400", "401", "403", "415", "503"]
     assert ERROR in result["components"]["schemas"]
+
+
+def test_age_bands_are_optional_in_an_input_each_band_once_at_the_most():
+    field = AgeBandsField()
+    assert not field.required
+    assert field.max_length == len(AgeBand.choices)
+    assert field.to_internal_value([AgeBand.choices[0][0]]) == [AgeBand.choices[0][0]]
+    assert AgeBandsField(read_only=True).max_length is None
+
+
+def test_areas_are_optional_in_an_input_and_shown_as_written_in_an_output():
+    field = AreasField(help_text="Empty: everywhere.")
+    assert (field.required, field.max_length, field.child.max_length) == (False, 50, 100)
+    assert _errors(field, ["x" * 101])
+    shown = AreasField(read_only=True)
+    assert (shown.max_length, shown.child.max_length) == (None, None)

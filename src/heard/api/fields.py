@@ -14,6 +14,7 @@ from rest_framework import serializers
 from rest_framework.relations import MANY_RELATION_KWARGS
 
 from heard.core.permissions import can
+from heard.core.roles import AgeBand
 from heard.core.suppression import SMALL, TOO_FEW, WITHHELD
 from heard.groups import selectors as group_selectors
 from heard.participation.models import Session
@@ -93,6 +94,30 @@ class YoungPeopleIdsField(serializers.Field):  # type: ignore[type-arg]
         if not can(self.context["request"].user, self.permission, value):
             return None
         return [person.pk for person in getattr(value, str(self.field_name)).all()]
+
+
+# The age bands (``heard.core.roles.AgeBand``) a record is for: read only in an output; in an
+# input, optional, each band once at the most. (Comments, not docstrings: the document would
+# take them as the fields'.)
+class AgeBandsField(serializers.ListField):  # type: ignore[type-arg]
+    def __init__(self, **kwargs: Any) -> None:
+        if not kwargs.get("read_only"):
+            kwargs.setdefault("required", False)
+            kwargs.setdefault("max_length", len(AgeBand.choices))
+        super().__init__(child=serializers.ChoiceField(choices=AgeBand.choices), **kwargs)
+
+
+# The areas where the young people a record is for live, as written: read only in an output; in
+# an input, optional, fifty areas at the most, of a hundred characters each.
+class AreasField(serializers.ListField):  # type: ignore[type-arg]
+    def __init__(self, **kwargs: Any) -> None:
+        if kwargs.get("read_only"):
+            child = serializers.CharField()
+        else:
+            kwargs.setdefault("required", False)
+            kwargs.setdefault("max_length", 50)
+            child = serializers.CharField(max_length=100)
+        super().__init__(child=child, **kwargs)
 
 
 def blank_or(choices: Any, **kwargs: Any) -> serializers.ChoiceField:

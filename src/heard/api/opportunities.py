@@ -15,12 +15,13 @@ from rest_framework.response import Response
 from heard.api import common
 from heard.api.actions import RecordAction
 from heard.api.fields import (
+    AgeBandsField,
+    AreasField,
     BulkRelatedField,
     VisibleField,
     VisibleSessionField,
     VisibleYoungPersonField,
 )
-from heard.core.roles import AgeBand
 from heard.groups.models import Group
 from heard.opportunities import filters, selectors, services
 from heard.opportunities.models import Opportunity, SignUp
@@ -32,10 +33,8 @@ from heard.participation.models import Degree, ParticipationType, Session
 
 
 class OpportunitySerializer(common.OutputSerializer):
-    age_bands = serializers.ListField(
-        child=serializers.ChoiceField(choices=AgeBand.choices), read_only=True
-    )
-    areas = serializers.ListField(child=serializers.CharField(), read_only=True)
+    age_bands = AgeBandsField(read_only=True)
+    areas = AreasField(read_only=True)
     taken = serializers.IntegerField(
         read_only=True, help_text="Places taken: sign-ups not withdrawn."
     )
@@ -63,21 +62,11 @@ class OpportunityInput(serializers.Serializer):  # type: ignore[type-arg]
         max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
     )
     places = serializers.IntegerField(min_value=1, required=False, allow_null=True)
-    age_bands = serializers.ListField(
-        child=serializers.ChoiceField(choices=AgeBand.choices),
-        required=False,
-        max_length=len(AgeBand.choices),
-        help_text="Empty: every age.",
-    )
+    age_bands = AgeBandsField(help_text="Empty: every age.")
     groups = BulkRelatedField(
         queryset=Group.objects.all(), many=True, required=False, help_text="Empty: everyone."
     )
-    areas = serializers.ListField(
-        child=serializers.CharField(max_length=100),
-        required=False,
-        max_length=50,
-        help_text="Where young people live. Empty: everywhere.",
-    )
+    areas = AreasField(help_text="Where young people live. Empty: everywhere.")
     status = serializers.ChoiceField(choices=Opportunity.Status.choices, required=False)
 
 

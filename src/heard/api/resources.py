@@ -10,8 +10,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from heard.api import common
-from heard.api.fields import BulkRelatedField, VisibleField, VisibleSessionField, VisibleThemeField
-from heard.core.roles import AgeBand
+from heard.api.fields import (
+    AgeBandsField,
+    BulkRelatedField,
+    VisibleField,
+    VisibleSessionField,
+    VisibleThemeField,
+)
 from heard.participation.models import Method
 from heard.resources import filters, selectors, services
 from heard.resources.models import Resource, SessionResource
@@ -21,9 +26,7 @@ from heard.resources.services.resources import RESOURCE_FIELDS
 
 
 class ResourceSerializer(common.OutputSerializer):
-    age_bands = serializers.ListField(
-        child=serializers.ChoiceField(choices=AgeBand.choices), read_only=True
-    )
+    age_bands = AgeBandsField(read_only=True)
     download_url = serializers.SerializerMethodField(
         help_text="Where the file is downloaded (signed in), or null without a file."
     )
@@ -57,11 +60,7 @@ class ResourceInput(serializers.Serializer):  # type: ignore[type-arg]
     )
     themes = VisibleThemeField(many=True, required=False)
     methods = BulkRelatedField(queryset=Method.objects.all(), many=True, required=False)
-    age_bands = serializers.ListField(
-        child=serializers.ChoiceField(choices=AgeBand.choices),
-        required=False,
-        max_length=len(AgeBand.choices),
-    )
+    age_bands = AgeBandsField()
     link = serializers.CharField(
         max_length=500, required=False, allow_blank=True, help_text="An http(s) address."
     )

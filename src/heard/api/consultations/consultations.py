@@ -16,6 +16,8 @@ from rest_framework.response import Response
 
 from heard.api import common
 from heard.api.fields import (
+    AgeBandsField,
+    AreasField,
     BulkRelatedField,
     ShownCountField,
     SuppressedCountField,
@@ -26,7 +28,6 @@ from heard.api.fields import (
 from heard.consultations import filters, selectors, services
 from heard.consultations.models import Consultation, Question
 from heard.consultations.services.consultations import CONSULTATION_FIELDS
-from heard.core.roles import AgeBand
 from heard.people.models import Organisation
 from heard.voice.policies import RESPONSE_POLICY
 
@@ -39,10 +40,8 @@ class ConsultationSerializer(common.OutputSerializer):
         read_only=True,
         help_text="From the dates: planned before it opens, open until it closes, then closed.",
     )
-    age_bands = serializers.ListField(
-        child=serializers.ChoiceField(choices=AgeBand.choices), read_only=True
-    )
-    areas = serializers.ListField(child=serializers.CharField(), read_only=True)
+    age_bands = AgeBandsField(read_only=True)
+    areas = AreasField(read_only=True)
     response_count = ShownCountField(
         selectors.shown_response_count, help_text="How many young people answered (a survey)."
     )
@@ -96,19 +95,9 @@ class ConsultationInput(serializers.Serializer):  # type: ignore[type-arg]
     opens_on = serializers.DateField()
     closes_on = serializers.DateField()
     themes = VisibleThemeField(many=True, required=False)
-    age_bands = serializers.ListField(
-        child=serializers.ChoiceField(choices=AgeBand.choices),
-        required=False,
-        max_length=len(AgeBand.choices),
-        help_text="Empty: every age.",
-    )
+    age_bands = AgeBandsField(help_text="Empty: every age.")
     groups = VisibleGroupField(many=True, required=False, help_text="Empty: every group.")
-    areas = serializers.ListField(
-        child=serializers.CharField(max_length=100),
-        required=False,
-        max_length=50,
-        help_text="Empty: every area.",
-    )
+    areas = AreasField(help_text="Empty: every area.")
     organisations = AudienceOrganisationField(
         many=True, required=False, help_text="Empty: every organisation."
     )

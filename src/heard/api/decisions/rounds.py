@@ -13,6 +13,8 @@ from rest_framework.response import Response
 from heard.api import common
 from heard.api.actions import RecordAction
 from heard.api.fields import (
+    AgeBandsField,
+    AreasField,
     ShownCountField,
     SuppressedCountField,
     VisibleField,
@@ -21,7 +23,6 @@ from heard.api.fields import (
     VisibleThemeField,
 )
 from heard.api.openapi import ERROR
-from heard.core.roles import AgeBand
 from heard.decisions import filters, selectors, services
 from heard.decisions.models import Ballot, BudgetRound
 from heard.decisions.services.rounds import ROUND_FIELDS
@@ -40,10 +41,8 @@ def _error(description: str) -> OpenApiResponse:
 class RoundSerializer(common.OutputSerializer):
     stage = serializers.ChoiceField(choices=BudgetRound.Stage.choices, read_only=True)
     young_people_pot = serializers.DecimalField(max_digits=12, decimal_places=2, read_only=True)
-    eligible_age_bands = serializers.ListField(
-        child=serializers.ChoiceField(choices=AgeBand.choices), read_only=True
-    )
-    eligible_areas = serializers.ListField(child=serializers.CharField(), read_only=True)
+    eligible_age_bands = AgeBandsField(read_only=True)
+    eligible_areas = AreasField(read_only=True)
     ballot_count = ShownCountField(
         selectors.shown_ballot_count, help_text="Ballots cast (no choices)."
     )
@@ -89,14 +88,8 @@ class RoundInput(serializers.Serializer):  # type: ignore[type-arg]
     opens = serializers.DateField()
     closes = serializers.DateField()
     eligible_groups = VisibleGroupField(many=True, required=False)
-    eligible_age_bands = serializers.ListField(
-        child=serializers.ChoiceField(choices=AgeBand.choices),
-        required=False,
-        max_length=len(AgeBand.choices),
-    )
-    eligible_areas = serializers.ListField(
-        child=serializers.CharField(max_length=100), required=False, max_length=50
-    )
+    eligible_age_bands = AgeBandsField()
+    eligible_areas = AreasField()
     eligible_organisations = VisibleOrganisationField(many=True, required=False)
 
 
