@@ -4,7 +4,14 @@ error answers of operations only."""
 import pytest
 from rest_framework import serializers
 
-from heard.api.fields import ID_MESSAGE, AgeBandsField, AreasField, BulkRelatedField
+from heard.api.fields import (
+    ID_MESSAGE,
+    TEXT_MAX_LENGTH,
+    AgeBandsField,
+    AreasField,
+    BulkRelatedField,
+    optional_text,
+)
 from heard.api.filters import _targets_an_id
 from heard.api.openapi import ERROR, document_errors
 from heard.core.roles import AgeBand
@@ -117,3 +124,9 @@ def test_areas_are_optional_in_an_input_and_shown_as_written_in_an_output():
     assert _errors(field, ["x" * 101])
     shown = AreasField(read_only=True)
     assert (shown.max_length, shown.child.max_length) == (None, None)
+
+
+def test_an_optional_text_may_be_left_out_or_blank_up_to_the_longest_text():
+    field = optional_text(help_text="Notes.")
+    assert (field.required, field.allow_blank, field.max_length) == (False, True, TEXT_MAX_LENGTH)
+    assert field.help_text == "Notes."

@@ -22,11 +22,11 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from heard.api.fields import TEXT_MAX_LENGTH as TEXT_MAX_LENGTH
 from heard.api.operations import Operations
 from heard.core.selectors import one_or_404
 from heard.people.models import User
 
-TEXT_MAX_LENGTH = 5000
 REQUIRED = serializers.Field.default_error_messages["required"]
 #: When a record was made and last changed: the last fields of an output that has both.
 STAMPS = ("created_at", "updated_at")

@@ -23,6 +23,9 @@ from heard.people.models import User
 from heard.voice import selectors as voice_selectors
 from heard.voice.models import View
 
+#: The most characters a free text takes: notes, a description, a summary.
+TEXT_MAX_LENGTH = 5000
+
 
 # A figure worked out before it is shown (a count, a share, a median), shown as it is: read only
 # unless said otherwise. (A comment, not a docstring: the document would take it as the fields'.)
@@ -118,6 +121,14 @@ class AreasField(serializers.ListField):  # type: ignore[type-arg]
             kwargs.setdefault("max_length", 50)
             child = serializers.CharField(max_length=100)
         super().__init__(child=child, **kwargs)
+
+
+def optional_text(**kwargs: Any) -> serializers.CharField:
+    """A text an input may leave out or blank (notes, a description), of ``TEXT_MAX_LENGTH``
+    characters at the most."""
+    return serializers.CharField(
+        max_length=TEXT_MAX_LENGTH, required=False, allow_blank=True, **kwargs
+    )
 
 
 def blank_or(choices: Any, **kwargs: Any) -> serializers.ChoiceField:

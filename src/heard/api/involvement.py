@@ -9,7 +9,12 @@ from typing import Any
 from rest_framework import serializers
 
 from heard.api import common
-from heard.api.fields import VisibleField, VisibleSessionField, VisibleYoungPersonField
+from heard.api.fields import (
+    VisibleField,
+    VisibleSessionField,
+    VisibleYoungPersonField,
+    optional_text,
+)
 from heard.involvement import filters, selectors, services
 from heard.involvement.models import Evaluation, InvolvementActivity
 from heard.involvement.services.activities import ACTIVITY_FIELDS
@@ -53,9 +58,7 @@ class ActivityInput(serializers.Serializer):  # type: ignore[type-arg]
         max_length=len(InvolvementActivity.How.choices),
     )
     young_people = VisibleYoungPersonField(many=True, required=False)
-    notes = serializers.CharField(
-        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
-    )
+    notes = optional_text()
 
 
 class ActivityViewSet(common.RecordDeleteViewSet):

@@ -21,6 +21,7 @@ from heard.api.fields import (
     VisibleField,
     VisibleSessionField,
     VisibleYoungPersonField,
+    optional_text,
 )
 from heard.groups.models import Group
 from heard.opportunities import filters, selectors, services
@@ -58,9 +59,7 @@ class OpportunityInput(serializers.Serializer):  # type: ignore[type-arg]
     closes_on = serializers.DateField(help_text="The last day to sign up.")
     place = serializers.CharField(max_length=200, required=False, allow_blank=True)
     online = serializers.BooleanField(required=False)
-    accessibility = serializers.CharField(
-        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
-    )
+    accessibility = optional_text()
     places = serializers.IntegerField(min_value=1, required=False, allow_null=True)
     age_bands = AgeBandsField(help_text="Empty: every age.")
     groups = BulkRelatedField(

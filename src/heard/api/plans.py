@@ -9,7 +9,7 @@ from typing import Any
 from rest_framework import serializers
 
 from heard.api import common
-from heard.api.fields import ActiveStaffField, BulkRelatedField
+from heard.api.fields import ActiveStaffField, BulkRelatedField, optional_text
 from heard.core.standards import Standard
 from heard.people.models import Organisation
 from heard.plans import filters, selectors, services
@@ -117,12 +117,8 @@ class PlanActionChange(serializers.Serializer):  # type: ignore[type-arg]
     lead_text = serializers.CharField(max_length=500, required=False, allow_blank=True)
     timescale = serializers.CharField(max_length=500, required=False, allow_blank=True)
     due_on = serializers.DateField(required=False, allow_null=True)
-    resources = serializers.CharField(
-        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
-    )
-    risks = serializers.CharField(
-        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
-    )
+    resources = optional_text()
+    risks = optional_text()
     progress = serializers.ChoiceField(choices=Progress.choices, required=False)
     order = serializers.IntegerField(min_value=0, max_value=100_000, required=False)
 
@@ -156,9 +152,7 @@ class PlanReviewInput(serializers.Serializer):  # type: ignore[type-arg]
     action = _Visible(ACTION)
     date = serializers.DateField()
     progress = serializers.ChoiceField(choices=Progress.choices)
-    comment = serializers.CharField(
-        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
-    )
+    comment = optional_text()
 
 
 class ActionReviewViewSet(common.ReadCreateViewSet):

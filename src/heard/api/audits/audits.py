@@ -17,6 +17,7 @@ from heard.api.fields import (
     VisibleYoungPersonField,
     YoungPeopleIdsField,
     blank_or,
+    optional_text,
 )
 from heard.audits import filters, selectors, services
 from heard.audits.models import Audit, AuditLevel, Level
@@ -83,9 +84,7 @@ class AuditDetailSerializer(AuditSerializer):
 class AuditLevelInput(serializers.Serializer):  # type: ignore[type-arg]
     standard = serializers.ChoiceField(choices=Standard.choices)
     level = serializers.ChoiceField(choices=Level.choices)
-    evidence = serializers.CharField(
-        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
-    )
+    evidence = optional_text()
 
 
 class YoungPersonField(VisibleYoungPersonField):
@@ -103,12 +102,8 @@ class AuditInput(serializers.Serializer):  # type: ignore[type-arg]
         choices=Audit.Decision.choices, required=False, allow_blank=True
     )
     expires_on = serializers.DateField(required=False, allow_null=True)
-    needed = serializers.CharField(
-        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
-    )
-    notes = serializers.CharField(
-        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
-    )
+    needed = optional_text()
+    notes = optional_text()
 
     def validate_levels(self, value: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:
         standards = [row["standard"] for row in value]

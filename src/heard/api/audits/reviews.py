@@ -10,7 +10,13 @@ from rest_framework import serializers
 from heard.api import common
 from heard.api.actions import RecordAction
 from heard.api.audits.audits import YoungPersonField
-from heard.api.fields import BulkRelatedField, VisibleField, YoungPeopleIdsField, blank_or
+from heard.api.fields import (
+    BulkRelatedField,
+    VisibleField,
+    YoungPeopleIdsField,
+    blank_or,
+    optional_text,
+)
 from heard.audits import filters, selectors, services
 from heard.audits.models import ProvisionReview, Recommendation
 from heard.people.models import Organisation
@@ -84,9 +90,7 @@ class ProvisionReviewInput(serializers.Serializer):  # type: ignore[type-arg]
     reviewers = YoungPersonField(many=True, required=False)
     findings = serializers.CharField(max_length=common.TEXT_MAX_LENGTH)
     revisit_date = serializers.DateField(required=False, allow_null=True)
-    notes = serializers.CharField(
-        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
-    )
+    notes = optional_text()
     recommendations = serializers.ListField(
         child=serializers.CharField(max_length=common.TEXT_MAX_LENGTH),
         required=False,
@@ -132,9 +136,7 @@ class RecommendationResponseInput(serializers.Serializer):  # type: ignore[type-
 
 class RecommendationRevisitInput(serializers.Serializer):  # type: ignore[type-arg]
     outcome = serializers.ChoiceField(choices=Recommendation.Outcome.choices)
-    outcome_note = serializers.CharField(
-        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
-    )
+    outcome_note = optional_text()
 
 
 class RecommendationViewSet(common.RecordViewSet):

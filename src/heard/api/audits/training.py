@@ -7,6 +7,7 @@ from rest_framework import mixins, serializers
 
 from heard.api import common
 from heard.api.audits.audits import YoungPersonField
+from heard.api.fields import optional_text
 from heard.audits import filters, selectors, services
 from heard.audits.models import Course, CourseAttendance
 
@@ -35,9 +36,7 @@ class CourseInput(serializers.Serializer):  # type: ignore[type-arg]
     date = serializers.DateField()
     valid_for_months = serializers.IntegerField(min_value=1, max_value=120, required=False)
     attendees = YoungPersonField(many=True, required=False)
-    notes = serializers.CharField(
-        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
-    )
+    notes = optional_text()
 
 
 class CourseViewSet(common.RecordDeleteViewSet):

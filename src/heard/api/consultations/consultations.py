@@ -24,6 +24,7 @@ from heard.api.fields import (
     VisibleField,
     VisibleGroupField,
     VisibleThemeField,
+    optional_text,
 )
 from heard.consultations import filters, selectors, services
 from heard.consultations.models import Consultation, Question
@@ -82,9 +83,7 @@ class AudienceOrganisationField(BulkRelatedField):
 
 class ConsultationInput(serializers.Serializer):  # type: ignore[type-arg]
     title = serializers.CharField(max_length=200)
-    summary = serializers.CharField(
-        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
-    )
+    summary = optional_text()
     organisation = VisibleField(
         selectors.organisations_for_consultations, help_text="The owner organisation."
     )
@@ -101,12 +100,8 @@ class ConsultationInput(serializers.Serializer):  # type: ignore[type-arg]
     organisations = AudienceOrganisationField(
         many=True, required=False, help_text="Empty: every organisation."
     )
-    findings = serializers.CharField(
-        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
-    )
-    decisions = serializers.CharField(
-        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
-    )
+    findings = optional_text()
+    decisions = optional_text()
     responses = VisibleField(
         lambda user: RESPONSE_POLICY.scope(user, "view"), many=True, required=False
     )

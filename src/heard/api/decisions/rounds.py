@@ -21,6 +21,7 @@ from heard.api.fields import (
     VisibleGroupField,
     VisibleOrganisationField,
     VisibleThemeField,
+    optional_text,
 )
 from heard.api.openapi import ERROR
 from heard.decisions import filters, selectors, services
@@ -65,9 +66,7 @@ class RoundSerializer(common.OutputSerializer):
 
 class RoundInput(serializers.Serializer):  # type: ignore[type-arg]
     title = serializers.CharField(max_length=200)
-    description = serializers.CharField(
-        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
-    )
+    description = optional_text()
     kind = serializers.ChoiceField(choices=BudgetRound.Kind.choices, required=False)
     organisation = VisibleOrganisationField(required=False, allow_null=True)
     theme = VisibleThemeField(required=False, allow_null=True)
@@ -113,9 +112,7 @@ class DecideInput(serializers.Serializer):  # type: ignore[type-arg]
 class TellInput(serializers.Serializer):  # type: ignore[type-arg]
     date = serializers.DateField()
     channel = serializers.ChoiceField(choices=Feedback.Channel.choices, required=False)
-    notes = serializers.CharField(
-        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
-    )
+    notes = optional_text()
 
 
 class ResultRowOutput(serializers.Serializer):  # type: ignore[type-arg]

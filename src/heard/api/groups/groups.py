@@ -12,7 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from heard.api import common
-from heard.api.fields import ActiveStaffField, BulkRelatedField, SuppressedCountField
+from heard.api.fields import ActiveStaffField, BulkRelatedField, SuppressedCountField, optional_text
 from heard.api.groups.memberships import MembershipSerializer
 from heard.core.permissions import can
 from heard.groups import filters, selectors, services
@@ -128,9 +128,7 @@ class GroupInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
     start_date = serializers.DateField(required=False, allow_null=True)
     planned_end_date = serializers.DateField(required=False, allow_null=True)
     cadence = serializers.ChoiceField(choices=Group.Cadence.choices, required=False)
-    description = serializers.CharField(
-        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
-    )
+    description = optional_text()
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if self.partial and "stage" in attrs:
@@ -155,9 +153,7 @@ class GroupInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
 class MoveStageInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
     to_stage = StageField()
     date = serializers.DateField()
-    note = serializers.CharField(
-        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
-    )
+    note = optional_text()
 
 
 class GroupViewSet(common.RecordViewSet):

@@ -11,7 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from heard.api import common
-from heard.api.fields import ActiveStaffField
+from heard.api.fields import ActiveStaffField, optional_text
 from heard.groups import filters, selectors, services
 from heard.groups.models import Theme, ThemeReview
 from heard.groups.services.themes import REVIEW_FIELDS
@@ -44,9 +44,7 @@ class ThemeInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
     )
     lead = ActiveStaffField(required=False, allow_null=True)
     status = serializers.ChoiceField(choices=Theme.Status.choices, required=False)
-    description = serializers.CharField(
-        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
-    )
+    description = optional_text()
 
 
 class ThemeReviewSerializer(common.OutputSerializer):

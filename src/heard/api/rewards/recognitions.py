@@ -7,7 +7,12 @@ from django.db.models import QuerySet
 from rest_framework import serializers
 
 from heard.api import common
-from heard.api.fields import VisibleField, VisibleSessionField, VisibleYoungPersonField
+from heard.api.fields import (
+    VisibleField,
+    VisibleSessionField,
+    VisibleYoungPersonField,
+    optional_text,
+)
 from heard.participation.models import Session
 from heard.rewards import filters, selectors, services
 from heard.rewards.models import HoursDefault, Recognition, SessionHours
@@ -49,9 +54,7 @@ class RecognitionInput(serializers.Serializer):  # type: ignore[type-arg]
     hours = serializers.DecimalField(
         max_digits=5, decimal_places=1, required=False, allow_null=True
     )
-    details = serializers.CharField(
-        max_length=common.TEXT_MAX_LENGTH, required=False, allow_blank=True
-    )
+    details = optional_text()
 
 
 class RecognitionViewSet(common.RecordDeleteViewSet):
