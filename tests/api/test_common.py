@@ -16,6 +16,7 @@ from heard.api.common import (
     fields_named,
     fields_with,
     model_permissions,
+    output_fields,
 )
 from heard.api.groups import GroupDetailSerializer
 from heard.api.urls import ROUTES
@@ -75,6 +76,20 @@ def test_fields_named_show_each_related_records_text_first_beside_it():
         "signed_up_at",
     ]
     assert fields_named(("title",), title=["slug"]) == ["title", "slug"]
+
+
+def test_an_outputs_fields_are_its_id_its_services_fields_its_own_and_its_stamps():
+    shown = output_fields(("title", "organisation"), "count", title=["slug"])
+    assert shown == [
+        "id",
+        "title",
+        "slug",
+        "organisation",
+        "organisation_name",
+        "count",
+        "created_at",
+        "updated_at",
+    ]
 
 
 class _RecognitionOutput(OutputSerializer):

@@ -12,7 +12,7 @@ base's docstring as the description of each resource, or output, that has none o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 from django.db.models import Model
@@ -24,21 +24,15 @@ from rest_framework.response import Response
 
 from heard.api.fields import TEXT_MAX_LENGTH as TEXT_MAX_LENGTH
 from heard.api.operations import Operations
+from heard.api.outputs import RELATED_TEXT as RELATED_TEXT
+from heard.api.outputs import STAMPS as STAMPS
+from heard.api.outputs import fields_named as fields_named
+from heard.api.outputs import fields_with as fields_with
+from heard.api.outputs import output_fields as output_fields
 from heard.core.selectors import one_or_404
 from heard.people.models import User
 
 REQUIRED = serializers.Field.default_error_messages["required"]
-#: When a record was made and last changed: the last fields of an output that has both.
-STAMPS = ("created_at", "updated_at")
-#: The text an output shows beside a related record, by the name it shows it as, for an output
-#: (``OutputSerializer``) that names it in its fields without declaring it: the attribute the
-#: path reaches, null where the record may have none related.
-RELATED_TEXT = {
-    "organisation_name": "organisation.name",
-    "owner_name": "owner.full_name",
-    "young_person_reference": "young_person.reference",
-}
-
 #: The actions that write a record, and answer with it.
 _WRITES = ("create", "update", "partial_update")
 #: The Django permission verb each standard action asks of its model.
@@ -94,34 +88,6 @@ def model_permissions(
         is_verb = isinstance(permission, str) and "." not in permission
         permissions[action] = named(permission) if is_verb else permission  # type: ignore[arg-type]
     return permissions
-
-
-def fields_with(fields: Iterable[str], **after: Iterable[str]) -> list[str]:
-    """A record's ``fields`` as its service declares them, each followed by the names ``after``
-    gives it (``organisation=["organisation_name"]``): an output's ``Meta.fields`` that follow
-    the service's, so a field the service gains is not forgotten here. A name ``after`` gives
-    that is one of ``fields`` is moved there (``age_bands=["link"]``: the link after the ages),
-    with those that follow it."""
-    names = list(fields)
-    unknown = set(after) - set(names)
-    if unknown:
-        raise TypeError(f"fields_with() has no {', '.join(sorted(unknown))} to follow")
-    moved = {shown for following in after.values() for shown in following}
-
-    def followed(name: str) -> list[str]:
-        return [name, *(shown for one in after.get(name, ()) for shown in followed(one))]
-
-    return [shown for name in names if name not in moved for shown in followed(name)]
-
-
-def fields_named(fields: Iterable[str], **after: Iterable[str]) -> list[str]:
-    """``fields_with``, each related record among ``fields`` followed first by the name of its
-    text in ``RELATED_TEXT`` (``organisation``: ``organisation_name``): an output that shows
-    the name of each organisation and the reference of each young person beside them."""
-    names = list(fields)
-    texts = {path.partition(".")[0]: name for name, path in RELATED_TEXT.items()}
-    named = {name: [texts[name], *after.get(name, ())] for name in names if name in texts}
-    return fields_with(names, **{**after, **named})
 
 
 # What a read answers: every field in ``Meta.fields`` is read-only; one of ``RELATED_TEXT`` it

@@ -36,11 +36,7 @@ class ActivitySerializer(common.OutputSerializer):
 
     class Meta:
         model = InvolvementActivity
-        fields = [
-            "id",
-            *common.fields_named(ACTIVITY_FIELDS, young_people=["young_people_count"]),
-            *common.STAMPS,
-        ]
+        fields = common.output_fields(ACTIVITY_FIELDS, young_people=["young_people_count"])
 
     def get_young_people(self, activity: InvolvementActivity) -> list[str]:
         return [person.reference for person in getattr(activity, "seen_young_people", [])]
@@ -84,11 +80,7 @@ class EvaluationSerializer(common.OutputSerializer):
 
     class Meta:
         model = Evaluation
-        fields = [
-            "id",
-            *common.fields_named(EVALUATION_FIELDS, session=["session_title"]),
-            *common.STAMPS,
-        ]
+        fields = common.output_fields(EVALUATION_FIELDS, session=["session_title"])
 
 
 class EvaluationInput(serializers.Serializer):  # type: ignore[type-arg]

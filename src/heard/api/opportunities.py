@@ -42,11 +42,7 @@ class OpportunitySerializer(common.OutputSerializer):
 
     class Meta:
         model = Opportunity
-        fields = [
-            "id",
-            *common.fields_named(OPPORTUNITY_FIELDS, places=["taken"]),
-            *common.STAMPS,
-        ]
+        fields = common.output_fields(OPPORTUNITY_FIELDS, places=["taken"])
 
 
 class OpportunityInput(serializers.Serializer):  # type: ignore[type-arg]
@@ -77,13 +73,9 @@ class SignUpSerializer(common.OutputSerializer):
 
     class Meta:
         model = SignUp
-        fields = [
-            "id",
-            *common.fields_named(
-                SIGN_UP_FIELDS, opportunity=["opportunity_title"], young_person=["signed_up_at"]
-            ),
-            *common.STAMPS,
-        ]
+        fields = common.output_fields(
+            SIGN_UP_FIELDS, opportunity=["opportunity_title"], young_person=["signed_up_at"]
+        )
 
 
 class SignUpInput(serializers.Serializer):  # type: ignore[type-arg]

@@ -49,12 +49,7 @@ class ConsultationSerializer(common.OutputSerializer):
 
     class Meta:
         model = Consultation
-        fields = [
-            "id",
-            *common.fields_named(CONSULTATION_FIELDS, closes_on=["status"]),
-            "response_count",
-            *common.STAMPS,
-        ]
+        fields = common.output_fields(CONSULTATION_FIELDS, "response_count", closes_on=["status"])
 
 
 class SimilarSerializer(serializers.Serializer):  # type: ignore[type-arg]

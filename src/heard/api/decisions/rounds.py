@@ -51,17 +51,15 @@ class RoundSerializer(common.OutputSerializer):
 
     class Meta:
         model = BudgetRound
-        fields = [
-            "id",
-            *common.fields_named(
-                ROUND_FIELDS, kind=["stage"], young_people_share=["young_people_pot"]
-            ),
+        fields = common.output_fields(
+            ROUND_FIELDS,
             "decided_on",
             "response",
             "ballot_count",
             "proposal_count",
-            *common.STAMPS,
-        ]
+            kind=["stage"],
+            young_people_share=["young_people_pot"],
+        )
 
 
 class RoundInput(serializers.Serializer):  # type: ignore[type-arg]

@@ -17,6 +17,9 @@ from heard.rewards.models import ExpenseClaim, ExpenseItem, PartnerInvoice
 from heard.rewards.services.claims import CLAIM_FIELDS, MAX_ITEMS
 from heard.rewards.services.invoices import INVOICE_FIELDS
 
+#: Who decided a claim or an invoice and when, why a rejected one was, and its payment.
+DECIDED_AND_PAID = ("decided_by", "decided_on", "rejection_reason", "paid_on", "payment_reference")
+
 # Expense claims ---------------------------------------------------------------------------------
 
 
@@ -37,19 +40,9 @@ class ClaimSerializer(common.OutputSerializer):
 
     class Meta:
         model = ExpenseClaim
-        fields = [
-            "id",
-            *common.fields_named(CLAIM_FIELDS),
-            "total",
-            "items",
-            "submitted_by",
-            "decided_by",
-            "decided_on",
-            "rejection_reason",
-            "paid_on",
-            "payment_reference",
-            *common.STAMPS,
-        ]
+        fields = common.output_fields(
+            CLAIM_FIELDS, "total", "items", "submitted_by", *DECIDED_AND_PAID
+        )
 
 
 class ItemInput(serializers.Serializer):  # type: ignore[type-arg]
@@ -129,17 +122,7 @@ class ClaimViewSet(common.RecordDeleteViewSet):
 class InvoiceSerializer(common.OutputSerializer):
     class Meta:
         model = PartnerInvoice
-        fields = [
-            "id",
-            *common.fields_named(INVOICE_FIELDS),
-            "recorded_by",
-            "decided_by",
-            "decided_on",
-            "rejection_reason",
-            "paid_on",
-            "payment_reference",
-            *common.STAMPS,
-        ]
+        fields = common.output_fields(INVOICE_FIELDS, "recorded_by", *DECIDED_AND_PAID)
 
 
 class InvoiceInput(serializers.Serializer):  # type: ignore[type-arg]

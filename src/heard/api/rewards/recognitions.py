@@ -32,11 +32,7 @@ class OrganisationField(VisibleField):
 class RecognitionSerializer(common.OutputSerializer):
     class Meta:
         model = Recognition
-        fields = [
-            "id",
-            *common.fields_named(RECOGNITION_FIELDS),
-            *common.STAMPS,
-        ]
+        fields = common.output_fields(RECOGNITION_FIELDS)
 
 
 class RecognitionInput(serializers.Serializer):  # type: ignore[type-arg]
