@@ -151,7 +151,7 @@ class OrganisationSerializer(common.OutputSerializer):
 
     class Meta:
         model = Organisation
-        fields = ["id", *services.ORGANISATION_FIELDS, "young_people_count", *common.STAMPS]
+        fields = common.output_fields(services.ORGANISATION_FIELDS, "young_people_count")
 
     @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_young_people_count(self, organisation: Organisation) -> int | None:

@@ -66,14 +66,9 @@ class GroupSerializer(common.OutputSerializer):
 
     class Meta:
         model = Group
-        fields = [
-            "id",
-            *services.GROUP_FIELDS,
-            "host_organisation_name",
-            "themes",
-            *CONTACT,
-            *common.STAMPS,
-        ]
+        fields = common.output_fields(
+            services.GROUP_FIELDS, "host_organisation_name", "themes", *CONTACT
+        )
 
     @extend_schema_field(SuppressedCountField)
     def get_member_count(self, group: Group) -> Any:

@@ -31,7 +31,7 @@ class ThemeSerializer(common.OutputSerializer):
 
     class Meta:
         model = Theme
-        fields = ["id", *services.THEME_FIELDS, "lead_name", *GROUP_COUNTS, *common.STAMPS]
+        fields = common.output_fields(services.THEME_FIELDS, "lead_name", *GROUP_COUNTS)
 
 
 class ThemeInputSerializer(serializers.Serializer):  # type: ignore[type-arg]

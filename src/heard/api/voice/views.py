@@ -101,7 +101,7 @@ class ViewOutput(common.OutputSerializer):
 
     class Meta:
         model = View
-        fields = ["id", *VIEW_FIELDS, *SOURCES, *LOOP, "recorded_by", "evidence", *common.STAMPS]
+        fields = common.output_fields(VIEW_FIELDS, *SOURCES, *LOOP, "recorded_by", "evidence")
 
 
 class ViewViewSet(common.RecordViewSet):
