@@ -15,7 +15,18 @@ from dataclasses import dataclass, field
 
 from heard.core.roles import AgeBand, HearByRightStandard, Role
 from heard.groups.models import Group, GroupTheme
+from heard.participation.models import Attendance, Degree, Session
 from heard.people.models import Organisation
+from heard.plans.models import Progress
+from heard.privacy.models import (
+    CareStatus,
+    Characteristic,
+    Ethnicity,
+    Gender,
+    Religion,
+    SexualOrientation,
+    YesNo,
+)
 
 #: The fixed seed for every random choice: the year 11 MILLION's Buddy Groups began.
 DEMO_SEED = 2007
@@ -1355,5 +1366,186 @@ VOICES: tuple[VoiceSpec, ...] = (
             "Your school now shows you who to tell if something online upsets you.",
         ),
         True,
+    ),
+)
+
+
+# -- Weights and shares the generated history draws from (heard.demo.generator) --------------
+
+GROUP_KINDS = (
+    (Group.Kind.BUDDY_GROUP, 30),
+    (Group.Kind.ADVISORY_GROUP, 10),
+    (Group.Kind.YOUTH_COUNCIL, 10),
+    (Group.Kind.YOUTH_CABINET, 4),
+    (Group.Kind.PRIMARY_PARLIAMENT, 6),
+    (Group.Kind.CHILDREN_IN_CARE_COUNCIL, 8),
+    (Group.Kind.SEND_GROUP, 8),
+    (Group.Kind.YOUNG_CARERS_FORUM, 8),
+    (Group.Kind.YOUTH_ASSEMBLY, 4),
+    (Group.Kind.AUDIT_TEAM, 6),
+    (Group.Kind.YOUNG_COMMISSIONERS, 6),
+)
+#: Final stages and their shares; every group walks the lifecycle up to its stage.
+GROUP_STAGES = (
+    (Group.Stage.PROPOSED, 5),
+    (Group.Stage.FIRST_VISIT, 4),
+    (Group.Stage.PLANNING, 6),
+    (Group.Stage.ESTABLISHED, 20),
+    (Group.Stage.ACTIVE, 40),
+    (Group.Stage.CLOSED, 25),
+)
+
+CADENCES = (
+    (Group.Cadence.MONTHLY, 60),
+    (Group.Cadence.TWICE_TERMLY, 20),
+    (Group.Cadence.TERMLY, 15),
+    (Group.Cadence.NONE, 5),
+)
+
+GROUP_SESSION_KINDS = (
+    (Session.Kind.VISIT, 35),
+    (Session.Kind.GROUP_SESSION, 35),
+    (Session.Kind.MEETING, 12),
+    (Session.Kind.EVENT, 8),
+    (Session.Kind.CONSULTATION, 6),
+    (Session.Kind.PANEL, 4),
+)
+DEGREES = (
+    (Degree.CONSULTED_INFORMED, 30),
+    (Degree.ASSIGNED_INFORMED, 10),
+    (Degree.ADULT_INITIATED_SHARED, 35),
+    (Degree.CYP_INITIATED_SHARED, 18),
+    (Degree.CYP_INITIATED_DIRECTED, 7),
+)
+ATTENDANCE_STATUSES = (
+    (Attendance.Status.ATTENDED, 85),
+    (Attendance.Status.APOLOGIES, 10),
+    (Attendance.Status.ABSENT, 5),
+)
+
+#: Progress at a review, by how far into the plan it is: (progress, weight).
+MID_YEAR = (
+    (Progress.ON_TRACK, 50),
+    (Progress.NOT_STARTED, 15),
+    (Progress.AT_RISK, 15),
+    (Progress.OFF_TRACK, 5),
+    (Progress.DONE, 15),
+)
+YEAR_END = (
+    (Progress.DONE, 60),
+    (Progress.ON_TRACK, 10),
+    (Progress.AT_RISK, 15),
+    (Progress.OFF_TRACK, 15),
+)
+
+PREFER = "prefer_not_to_say"
+#: Answers as young people who take part give them; "" is a question left unanswered.
+GENDERS = (
+    (Gender.GIRL_OR_WOMAN, 47),
+    (Gender.BOY_OR_MAN, 44),
+    (Gender.NON_BINARY, 2),
+    (Gender.ANOTHER_WAY, 1),
+    (PREFER, 3),
+    ("", 3),
+)
+ETHNICITIES = (
+    (Ethnicity.WHITE_BRITISH, 64),
+    (Ethnicity.WHITE_IRISH, 0.5),
+    (Ethnicity.WHITE_GYPSY_TRAVELLER, 0.4),
+    (Ethnicity.WHITE_ROMA, 0.4),
+    (Ethnicity.WHITE_OTHER, 5),
+    (Ethnicity.MIXED_WHITE_ASIAN, 1.5),
+    (Ethnicity.MIXED_WHITE_BLACK_AFRICAN, 1),
+    (Ethnicity.MIXED_WHITE_BLACK_CARIBBEAN, 1.5),
+    (Ethnicity.MIXED_OTHER, 1.5),
+    (Ethnicity.ASIAN_BANGLADESHI, 1.5),
+    (Ethnicity.ASIAN_CHINESE, 0.7),
+    (Ethnicity.ASIAN_INDIAN, 3),
+    (Ethnicity.ASIAN_PAKISTANI, 4),
+    (Ethnicity.ASIAN_OTHER, 1.5),
+    (Ethnicity.BLACK_AFRICAN, 3.5),
+    (Ethnicity.BLACK_CARIBBEAN, 1),
+    (Ethnicity.BLACK_OTHER, 0.7),
+    (Ethnicity.OTHER_ARAB, 0.7),
+    (Ethnicity.OTHER_ANY, 1.2),
+    (PREFER, 2),
+    ("", 4),
+)
+YES_NO = {
+    "disability": ((YesNo.YES, 10), (YesNo.NO, 78), (PREFER, 5), ("", 7)),
+    "send": ((YesNo.YES, 20), (YesNo.NO, 70), (PREFER, 4), ("", 6)),
+    "young_carer": ((YesNo.YES, 7), (YesNo.NO, 83), (PREFER, 4), ("", 6)),
+}
+CARE_STATUSES = (
+    (CareStatus.NOT_IN_CARE, 82),
+    (CareStatus.IN_CARE, 7),
+    (CareStatus.CARE_LEAVER, 4),
+    (PREFER, 3),
+    ("", 4),
+)
+RELIGIONS = (
+    (Religion.NONE, 44),
+    (Religion.CHRISTIAN, 32),
+    (Religion.MUSLIM, 11),
+    (Religion.HINDU, 2),
+    (Religion.SIKH, 1.5),
+    (Religion.BUDDHIST, 0.6),
+    (Religion.JEWISH, 0.6),
+    (Religion.OTHER, 1),
+    (PREFER, 4),
+    ("", 3.3),
+)
+#: Asked only of young people aged 16 and over.
+SEXUAL_ORIENTATIONS = (
+    (SexualOrientation.STRAIGHT, 72),
+    (SexualOrientation.GAY_OR_LESBIAN, 4),
+    (SexualOrientation.BISEXUAL, 8),
+    (SexualOrientation.OTHER, 3),
+    (PREFER, 9),
+    ("", 4),
+)
+
+#: Population shares (%) of children and young people (5 to 25) for the benchmarks, by
+#: characteristic, and where they come from.
+BENCHMARKS: tuple[tuple[str, tuple[tuple[str, float], ...], str], ...] = (
+    (
+        Characteristic.AGE_BAND,
+        (
+            (AgeBand.UNDER_8, 13),
+            (AgeBand.AGE_8_10, 15),
+            (AgeBand.AGE_11_13, 15),
+            (AgeBand.AGE_14_15, 10),
+            (AgeBand.AGE_16_17, 9.5),
+            (AgeBand.AGE_18_25, 37.5),
+        ),
+        "ONS mid-year population estimates",
+    ),
+    (
+        Characteristic.GENDER,
+        (
+            (Gender.GIRL_OR_WOMAN, 48.7),
+            (Gender.BOY_OR_MAN, 50.5),
+            (Gender.NON_BINARY, 0.6),
+            (Gender.ANOTHER_WAY, 0.2),
+        ),
+        "Census 2021",
+    ),
+    (
+        Characteristic.ETHNICITY,
+        tuple((value, float(weight)) for value, weight in ETHNICITIES if value not in (PREFER, "")),
+        "Census 2021, ages 0 to 24",
+    ),
+    (Characteristic.DISABILITY, ((YesNo.YES, 9), (YesNo.NO, 91)), "Census 2021"),
+    (Characteristic.SEND, ((YesNo.YES, 18.4), (YesNo.NO, 81.6)), "DfE Special educational needs"),
+    (
+        Characteristic.CARE_STATUS,
+        ((CareStatus.NOT_IN_CARE, 98.7), (CareStatus.IN_CARE, 0.7), (CareStatus.CARE_LEAVER, 0.6)),
+        "DfE Children looked after",
+    ),
+    (Characteristic.YOUNG_CARER, ((YesNo.YES, 5), (YesNo.NO, 95)), "Census 2021"),
+    (
+        Characteristic.RELIGION,
+        tuple((value, float(weight)) for value, weight in RELIGIONS if value not in (PREFER, "")),
+        "Census 2021",
     ),
 )

@@ -5,58 +5,13 @@ from __future__ import annotations
 import datetime
 import decimal
 
-from heard.core.roles import AgeBand
 from heard.core.years import year_bounds
+from heard.demo.data import BENCHMARKS
 from heard.demo.generator.context import PLACES, Context, Step, _at
-from heard.demo.generator.privacy import ETHNICITIES, PREFER, RELIGIONS
 from heard.demo.generator.sinks import stamped
-from heard.privacy.characteristics import CareStatus, Ethnicity, Gender, YesNo
+from heard.privacy.characteristics import Ethnicity, YesNo
 from heard.privacy.models import BenchmarkShare, Characteristic, LeastHeardGroup, LeastHeardTarget
 
-#: Population shares (%) of children and young people (5 to 25) for the benchmarks, by
-#: characteristic, and where they come from.
-BENCHMARKS: tuple[tuple[str, tuple[tuple[str, float], ...], str], ...] = (
-    (
-        Characteristic.AGE_BAND,
-        (
-            (AgeBand.UNDER_8, 13),
-            (AgeBand.AGE_8_10, 15),
-            (AgeBand.AGE_11_13, 15),
-            (AgeBand.AGE_14_15, 10),
-            (AgeBand.AGE_16_17, 9.5),
-            (AgeBand.AGE_18_25, 37.5),
-        ),
-        "ONS mid-year population estimates",
-    ),
-    (
-        Characteristic.GENDER,
-        (
-            (Gender.GIRL_OR_WOMAN, 48.7),
-            (Gender.BOY_OR_MAN, 50.5),
-            (Gender.NON_BINARY, 0.6),
-            (Gender.ANOTHER_WAY, 0.2),
-        ),
-        "Census 2021",
-    ),
-    (
-        Characteristic.ETHNICITY,
-        tuple((value, float(weight)) for value, weight in ETHNICITIES if value not in (PREFER, "")),
-        "Census 2021, ages 0 to 24",
-    ),
-    (Characteristic.DISABILITY, ((YesNo.YES, 9), (YesNo.NO, 91)), "Census 2021"),
-    (Characteristic.SEND, ((YesNo.YES, 18.4), (YesNo.NO, 81.6)), "DfE Special educational needs"),
-    (
-        Characteristic.CARE_STATUS,
-        ((CareStatus.NOT_IN_CARE, 98.7), (CareStatus.IN_CARE, 0.7), (CareStatus.CARE_LEAVER, 0.6)),
-        "DfE Children looked after",
-    ),
-    (Characteristic.YOUNG_CARER, ((YesNo.YES, 5), (YesNo.NO, 95)), "Census 2021"),
-    (
-        Characteristic.RELIGION,
-        tuple((value, float(weight)) for value, weight in RELIGIONS if value not in (PREFER, "")),
-        "Census 2021",
-    ),
-)
 BENCHMARK_COLUMNS = stamped("characteristic value area share source")
 TARGET_COLUMNS = stamped("group name characteristic value target start end")
 #: Least-heard groups with targets each year: (group, name, characteristic, value, per 1,000

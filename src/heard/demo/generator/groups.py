@@ -7,6 +7,7 @@ import datetime
 from collections import Counter
 
 from heard.core.roles import Role
+from heard.demo.data import CADENCES, GROUP_KINDS, GROUP_STAGES
 from heard.demo.generator.context import PLACES, Context, GroupPlan, Step, _at, _weighted
 from heard.demo.generator.sinks import TableSink, stamped
 from heard.groups.models import Group, GroupTheme, Membership, StageTransition, Theme, ThemeReview
@@ -28,28 +29,6 @@ THEME_TOPICS = (
     "Jobs and training",
 )
 
-GROUP_KINDS = (
-    (Group.Kind.BUDDY_GROUP, 30),
-    (Group.Kind.ADVISORY_GROUP, 10),
-    (Group.Kind.YOUTH_COUNCIL, 10),
-    (Group.Kind.YOUTH_CABINET, 4),
-    (Group.Kind.PRIMARY_PARLIAMENT, 6),
-    (Group.Kind.CHILDREN_IN_CARE_COUNCIL, 8),
-    (Group.Kind.SEND_GROUP, 8),
-    (Group.Kind.YOUNG_CARERS_FORUM, 8),
-    (Group.Kind.YOUTH_ASSEMBLY, 4),
-    (Group.Kind.AUDIT_TEAM, 6),
-    (Group.Kind.YOUNG_COMMISSIONERS, 6),
-)
-#: Final stages and their shares; every group walks the lifecycle up to its stage.
-GROUP_STAGES = (
-    (Group.Stage.PROPOSED, 5),
-    (Group.Stage.FIRST_VISIT, 4),
-    (Group.Stage.PLANNING, 6),
-    (Group.Stage.ESTABLISHED, 20),
-    (Group.Stage.ACTIVE, 40),
-    (Group.Stage.CLOSED, 25),
-)
 FIRST_VISIT = Group.Stage.FIRST_VISIT
 LIFECYCLE = (
     Group.Stage.PROPOSED,
@@ -143,12 +122,6 @@ GROUP_COLUMNS = stamped(
 )
 TRANSITION_COLUMNS = ("group_id", "from_stage", "to_stage", "date", "note", "by_id", "created_at")
 MEMBERSHIP_COLUMNS = stamped("group_id young_person_id joined_on left_on")
-CADENCES = (
-    (Group.Cadence.MONTHLY, 60),
-    (Group.Cadence.TWICE_TERMLY, 20),
-    (Group.Cadence.TERMLY, 15),
-    (Group.Cadence.NONE, 5),
-)
 
 
 def groups(ctx: Context) -> None:

@@ -6,38 +6,18 @@ from __future__ import annotations
 import datetime
 
 from heard.core.roles import AgeBand, HearByRightStandard, Role
+from heard.demo.data import ATTENDANCE_STATUSES, DEGREES, GROUP_SESSION_KINDS
 from heard.demo.generator.context import Context, GroupPlan, Step, Worker, _at
 from heard.demo.generator.sinks import stamped
 from heard.participation import selectors as participation_selectors
 from heard.participation.models import (
     Attendance,
-    Degree,
     Headcount,
     ParticipationType,
     Session,
     Standard,
 )
 
-GROUP_SESSION_KINDS = (
-    (Session.Kind.VISIT, 35),
-    (Session.Kind.GROUP_SESSION, 35),
-    (Session.Kind.MEETING, 12),
-    (Session.Kind.EVENT, 8),
-    (Session.Kind.CONSULTATION, 6),
-    (Session.Kind.PANEL, 4),
-)
-DEGREES = (
-    (Degree.CONSULTED_INFORMED, 30),
-    (Degree.ASSIGNED_INFORMED, 10),
-    (Degree.ADULT_INITIATED_SHARED, 35),
-    (Degree.CYP_INITIATED_SHARED, 18),
-    (Degree.CYP_INITIATED_DIRECTED, 7),
-)
-ATTENDANCE_STATUSES = (
-    (Attendance.Status.ATTENDED, 85),
-    (Attendance.Status.APOLOGIES, 10),
-    (Attendance.Status.ABSENT, 5),
-)
 #: The share of sessions that are individual (a young person's own review), not a group's.
 INDIVIDUAL_SHARE = 0.15
 

@@ -10,6 +10,7 @@ import datetime
 from heard.core.roles import Role
 from heard.core.standards import Standard
 from heard.core.years import year_bounds
+from heard.demo.data import MID_YEAR, YEAR_END
 from heard.demo.generator.context import Context, Step, Worker, _at
 from heard.demo.generator.sinks import stamped
 from heard.plans.models import Action, ActionPlan, ActionReview, Outcome, Progress
@@ -66,20 +67,6 @@ ACTION_TEXTS = (
 TIMESCALES = ("As required", "April - March", "By the summer", "Termly", "May, Sept, Jan", "")
 RESOURCES = ("Officer time", "Room hire and travel", "Training budget", "")
 RISKS = ("Staff capacity", "Young people's availability in exam time", "Funding not confirmed", "")
-#: Progress at a review, by how far into the plan it is: (progress, weight).
-MID_YEAR = (
-    (Progress.ON_TRACK, 50),
-    (Progress.NOT_STARTED, 15),
-    (Progress.AT_RISK, 15),
-    (Progress.OFF_TRACK, 5),
-    (Progress.DONE, 15),
-)
-YEAR_END = (
-    (Progress.DONE, 60),
-    (Progress.ON_TRACK, 10),
-    (Progress.AT_RISK, 15),
-    (Progress.OFF_TRACK, 15),
-)
 COMMENTS = ("", "", "Going well.", "Delayed by staff changes.", "Waiting for the board.")
 
 

@@ -8,6 +8,14 @@ from typing import Any
 
 from heard.core.models import Partnership
 from heard.core.roles import AgeBand, Role
+from heard.demo.data import (
+    CARE_STATUSES,
+    ETHNICITIES,
+    GENDERS,
+    RELIGIONS,
+    SEXUAL_ORIENTATIONS,
+    YES_NO,
+)
 from heard.demo.generator.context import (
     AGE_BANDS,
     PLACES,
@@ -20,14 +28,9 @@ from heard.demo.generator.context import (
 from heard.demo.generator.sinks import TableSink, stamped
 from heard.privacy.models import (
     Anonymisation,
-    CareStatus,
     Consent,
     EqualityRecord,
-    Ethnicity,
     Gender,
-    Religion,
-    SexualOrientation,
-    YesNo,
 )
 from heard.privacy.selectors import BAND_AGES
 
@@ -47,72 +50,6 @@ CONSENT_HOWS = ((Consent.How.WRITTEN, 6), (Consent.How.VERBAL, 2), (Consent.How.
 EQUALITY_COLUMNS = stamped(
     "young_person_id gender gender_description ethnicity disability send care_status young_carer "
     "religion sexual_orientation area"
-)
-PREFER = "prefer_not_to_say"
-#: Answers as young people who take part give them; "" is a question left unanswered.
-GENDERS = (
-    (Gender.GIRL_OR_WOMAN, 47),
-    (Gender.BOY_OR_MAN, 44),
-    (Gender.NON_BINARY, 2),
-    (Gender.ANOTHER_WAY, 1),
-    (PREFER, 3),
-    ("", 3),
-)
-ETHNICITIES = (
-    (Ethnicity.WHITE_BRITISH, 64),
-    (Ethnicity.WHITE_IRISH, 0.5),
-    (Ethnicity.WHITE_GYPSY_TRAVELLER, 0.4),
-    (Ethnicity.WHITE_ROMA, 0.4),
-    (Ethnicity.WHITE_OTHER, 5),
-    (Ethnicity.MIXED_WHITE_ASIAN, 1.5),
-    (Ethnicity.MIXED_WHITE_BLACK_AFRICAN, 1),
-    (Ethnicity.MIXED_WHITE_BLACK_CARIBBEAN, 1.5),
-    (Ethnicity.MIXED_OTHER, 1.5),
-    (Ethnicity.ASIAN_BANGLADESHI, 1.5),
-    (Ethnicity.ASIAN_CHINESE, 0.7),
-    (Ethnicity.ASIAN_INDIAN, 3),
-    (Ethnicity.ASIAN_PAKISTANI, 4),
-    (Ethnicity.ASIAN_OTHER, 1.5),
-    (Ethnicity.BLACK_AFRICAN, 3.5),
-    (Ethnicity.BLACK_CARIBBEAN, 1),
-    (Ethnicity.BLACK_OTHER, 0.7),
-    (Ethnicity.OTHER_ARAB, 0.7),
-    (Ethnicity.OTHER_ANY, 1.2),
-    (PREFER, 2),
-    ("", 4),
-)
-YES_NO = {
-    "disability": ((YesNo.YES, 10), (YesNo.NO, 78), (PREFER, 5), ("", 7)),
-    "send": ((YesNo.YES, 20), (YesNo.NO, 70), (PREFER, 4), ("", 6)),
-    "young_carer": ((YesNo.YES, 7), (YesNo.NO, 83), (PREFER, 4), ("", 6)),
-}
-CARE_STATUSES = (
-    (CareStatus.NOT_IN_CARE, 82),
-    (CareStatus.IN_CARE, 7),
-    (CareStatus.CARE_LEAVER, 4),
-    (PREFER, 3),
-    ("", 4),
-)
-RELIGIONS = (
-    (Religion.NONE, 44),
-    (Religion.CHRISTIAN, 32),
-    (Religion.MUSLIM, 11),
-    (Religion.HINDU, 2),
-    (Religion.SIKH, 1.5),
-    (Religion.BUDDHIST, 0.6),
-    (Religion.JEWISH, 0.6),
-    (Religion.OTHER, 1),
-    (PREFER, 4),
-    ("", 3.3),
-)
-#: Asked only of young people aged 16 and over.
-SEXUAL_ORIENTATIONS = (
-    (SexualOrientation.STRAIGHT, 72),
-    (SexualOrientation.GAY_OR_LESBIAN, 4),
-    (SexualOrientation.BISEXUAL, 8),
-    (SexualOrientation.OTHER, 3),
-    (PREFER, 9),
-    ("", 4),
 )
 ANOTHER_WAY_WORDS = ("Gender fluid", "Questioning", "Agender", "In my own way")
 
