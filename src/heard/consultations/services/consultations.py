@@ -16,6 +16,7 @@ from heard.consultations.models import Answer, Consultation
 from heard.core import audience, audit
 from heard.core.permissions import can, require
 from heard.core.roles import Role
+from heard.core.svc_values import plain_texts
 from heard.core.updates import (
     Change,
     audited_create,
@@ -241,9 +242,7 @@ def consultation_update(*, actor: Any, consultation: Consultation, **fields: Any
     require(actor, "consultations.change_consultation", consultation)
 
     def check(obj: Consultation, values: dict[str, Any], errors: dict[str, Any]) -> None:
-        for name in ("title", "summary", "findings", "decisions"):
-            if name in values:
-                values[name] = plain_text(values[name])
+        plain_texts(values, ("title", "summary", "findings", "decisions"))
         if "age_bands" in values:
             values["age_bands"] = audience.age_bands(values["age_bands"], errors)
         if "areas" in values:

@@ -15,6 +15,7 @@ from heard.consultations import events
 from heard.consultations.models import Consultation, Question
 from heard.core import audit
 from heard.core.permissions import require
+from heard.core.svc_values import plain_texts
 from heard.core.updates import Change, full_clean, lock, plain_text, record_created
 
 QUESTION_FIELDS = ("text", "kind", "options", "low_label", "high_label", "required")
@@ -119,9 +120,7 @@ def question_update(*, actor: Any, question: Question, **fields: Any) -> Questio
     answered = question.answers.exists()
 
     def check(obj: Question, values: dict[str, Any], errors: dict[str, Any]) -> None:
-        for name in ("text", "low_label", "high_label"):
-            if name in values:
-                values[name] = plain_text(values[name])
+        plain_texts(values, ("text", "low_label", "high_label"))
         if "options" in values:
             values["options"] = _options(values["options"], errors)
         if "required" in values:

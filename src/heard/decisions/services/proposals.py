@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from heard.core.permissions import require
-from heard.core.updates import Change, Creation, plain_text
+from heard.core.svc_values import plain_texts
+from heard.core.updates import Change, Creation
 from heard.decisions import events, selectors
 from heard.decisions.models import BudgetRound, Proposal
 from heard.decisions.services.rounds import _money
@@ -38,9 +39,7 @@ NO_COST = gettext_noop("Options of a theme vote have no cost: leave it empty.")
 
 
 def _check_text(values: dict[str, Any], errors: dict[str, Any]) -> None:
-    for name in ("title", "description"):
-        if name in values:
-            values[name] = plain_text(values[name])
+    plain_texts(values, ("title", "description"))
     if "description" in values:
         if not values["description"]:
             errors["description"] = _("Say what it is, in words a child can read.")

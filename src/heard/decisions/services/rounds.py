@@ -15,12 +15,12 @@ from django.utils.translation import gettext_noop
 
 from heard.core.permissions import require
 from heard.core.roles import AgeBand
+from heard.core.svc_values import plain_texts
 from heard.core.updates import (
     Change,
     audited_create,
     audited_delete,
     full_clean,
-    plain_text,
 )
 from heard.decisions import events
 from heard.decisions.models import BudgetRound
@@ -157,9 +157,7 @@ def _check(obj: BudgetRound, errors: dict[str, Any]) -> None:
 
 
 def _clean_values(values: dict[str, Any], errors: dict[str, Any]) -> None:
-    for name in ("title", "description", "theme_period"):
-        if name in values:
-            values[name] = plain_text(values[name])
+    plain_texts(values, ("title", "description", "theme_period"))
     if "pot" in values:
         values["pot"] = _money(values["pot"], "pot", errors)
     if "eligible_age_bands" in values:

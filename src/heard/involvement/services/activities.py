@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from heard.core.permissions import can, require
+from heard.core.svc_values import plain_texts
 from heard.core.updates import Change, Removal, full_clean, plain_text, record_created
 from heard.involvement import events
 from heard.involvement.models import InvolvementActivity
@@ -131,9 +132,7 @@ def activity_update(
         hidden = list(activity.young_people.exclude(pk__in=seen))
 
     def check(obj: InvolvementActivity, values: dict[str, Any], errors: dict[str, Any]) -> None:
-        for name in ("title", "notes"):
-            if name in values:
-                values[name] = plain_text(values[name])
+        plain_texts(values, ("title", "notes"))
         if "how" in values:
             values["how"] = _how(values["how"], errors)
         people = list(obj.young_people.all())

@@ -13,7 +13,8 @@ from django.utils.translation import gettext_noop, ngettext
 
 from heard.core import audience
 from heard.core.permissions import can, require
-from heard.core.updates import Change, Creation, Removal, plain_text
+from heard.core.svc_values import plain_texts
+from heard.core.updates import Change, Creation, Removal
 from heard.groups.models import Group
 from heard.opportunities import events
 from heard.opportunities.models import Opportunity, SignUp
@@ -67,9 +68,7 @@ def _check_times(values: dict[str, Any], errors: dict[str, Any]) -> None:
 
 def _check(values: dict[str, Any], errors: dict[str, Any]) -> None:
     """The rules every opportunity keeps, on its values as they will be saved."""
-    for name in ("title", "description", "place", "accessibility"):
-        if name in values:
-            values[name] = plain_text(values[name])
+    plain_texts(values, ("title", "description", "place", "accessibility"))
     if "age_bands" in values:
         values["age_bands"] = audience.age_bands(values["age_bands"], errors)
     if "areas" in values:

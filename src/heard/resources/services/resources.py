@@ -18,6 +18,7 @@ from django.utils.translation import gettext_noop
 
 from heard.core import audience
 from heard.core.permissions import can, require
+from heard.core.svc_values import plain_texts
 from heard.core.updates import (
     Change,
     audited_delete,
@@ -166,9 +167,7 @@ def resource_update(*, actor: Any, resource: Resource, **fields: Any) -> Resourc
     old_file = resource.file.name if resource.file else ""
 
     def check(obj: Resource, values: dict[str, Any], errors: dict[str, Any]) -> None:
-        for name in ("title", "summary"):
-            if name in values:
-                values[name] = plain_text(values[name])
+        plain_texts(values, ("title", "summary"))
         if "link" in values:
             values["link"] = _link(values["link"], errors)
         if "age_bands" in values:

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from heard.core.permissions import require
-from heard.core.updates import Change, Creation, lock, passed, plain_text
+from heard.core.svc_values import plain_texts
+from heard.core.updates import Change, Creation, lock, passed
 from heard.people import selectors as people_selectors
 from heard.people.models import Organisation
 from heard.rewards import events
@@ -42,9 +43,7 @@ NOT_YOURS = gettext_noop("Choose your own organisation.")
 
 
 def _check(actor: Any, values: dict[str, Any], errors: dict[str, Any]) -> None:
-    for name in ("reference", "description"):
-        if name in values:
-            values[name] = plain_text(values[name])
+    plain_texts(values, ("reference", "description"))
     organisation = values.get("organisation")
     if not people_selectors.may_use_organisation(
         actor, organisation, "rewards.add_partnerinvoice", PartnerInvoice
