@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 
 def one_or_404(queryset: QuerySet[Any], pk: Any, noun: str) -> Any:
@@ -15,3 +16,12 @@ def one_or_404(queryset: QuerySet[Any], pk: Any, noun: str) -> Any:
     if found is None:
         raise Http404(f"No such {noun}.")
     return found
+
+
+def get_or_404(queryset: QuerySet[Any], pk: Any) -> Any:
+    """The row ``pk`` of ``queryset``; Http404 otherwise (also for malformed ids)."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        pk = 0
+    return get_object_or_404(queryset, pk=pk)

@@ -122,10 +122,7 @@ def activity_young_people(user: Any, activity: InvolvementActivity) -> QuerySet[
 
 def organisations_for_activities(user: Any) -> QuerySet[Organisation]:
     """Organisations a user may record an activity for: a partner worker's own only."""
-    rows = people_selectors.organisation_choices()
-    if not is_system(user) and is_partner_worker(user):
-        return rows.filter(pk=user.organisation_id)
-    return rows
+    return people_selectors.organisation_choices_for(user)
 
 
 def _counted(user: Any, rows: QuerySet[Any], organisation_path: str) -> QuerySet[Any]:

@@ -9,7 +9,6 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from heard.core.permissions import is_partner_worker, is_system
 from heard.core.selectors import one_or_404 as _get
 from heard.opportunities.matching import current_group_ids, suits
 from heard.opportunities.models import Opportunity, SignUp
@@ -44,10 +43,7 @@ def opportunity_get(user: Any, pk: Any) -> Opportunity:
 
 def organisations_for_opportunities(user: Any) -> QuerySet[Organisation]:
     """Organisations a user may add an opportunity for: a partner worker's own only."""
-    rows = people_selectors.organisation_choices()
-    if not is_system(user) and is_partner_worker(user):
-        return rows.filter(pk=user.organisation_id)
-    return rows
+    return people_selectors.organisation_choices_for(user)
 
 
 # Sign-ups -------------------------------------------------------------------------------------

@@ -17,9 +17,9 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, Lower
-from django.shortcuts import get_object_or_404
 
 from heard.core.permissions import can, is_partner_worker, is_system
+from heard.core.selectors import get_or_404 as _get
 from heard.people.models import CalendarFeed, Organisation, User, YoungPerson
 from heard.people.policies import ORGANISATION, STAFF, YOUNG_PERSON
 from heard.people.search import search_phrases
@@ -30,15 +30,6 @@ def _partner_organisation_id(user: Any) -> int | None:
     if not is_system(user) and is_partner_worker(user):
         return user.organisation_id
     return None
-
-
-def _get(queryset: QuerySet[Any], pk: Any) -> Any:
-    """The row ``pk`` of ``queryset``; Http404 otherwise (also for malformed ids)."""
-    try:
-        pk = int(pk)
-    except (TypeError, ValueError):
-        pk = 0
-    return get_object_or_404(queryset, pk=pk)
 
 
 def young_people_visible_to(user: Any) -> QuerySet[YoungPerson]:
@@ -216,6 +207,15 @@ def organisations_for_young_people(
 def organisation_choices() -> QuerySet[Organisation]:
     """Every organisation, for a staff account's."""
     return Organisation.objects.order_by("name")
+
+
+def organisation_choices_for(user: Any) -> QuerySet[Organisation]:
+    """The organisations a user may record something for: every one (``organisation_choices``),
+    a partner worker's own only."""
+    rows = organisation_choices()
+    if not is_system(user) and is_partner_worker(user):
+        return rows.filter(pk=user.organisation_id)
+    return rows
 
 
 def organisations_for_young_people_filter(user: Any) -> QuerySet[Organisation]:

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
 
-from heard.core.permissions import is_partner_worker, is_system
 from heard.core.selectors import one_or_404 as _get
 from heard.participation.models import Session
 from heard.people import selectors as people_selectors
@@ -42,10 +41,7 @@ def resource_sessions(user: Any, resource: Resource) -> list[Session]:
 
 
 def organisations_for_resources(user: Any) -> QuerySet[Organisation]:
-    rows = people_selectors.organisation_choices()
-    if not is_system(user) and is_partner_worker(user):
-        return rows.filter(pk=user.organisation_id)
-    return rows
+    return people_selectors.organisation_choices_for(user)
 
 
 def session_uses(user: Any, session: Session) -> QuerySet[SessionResource]:

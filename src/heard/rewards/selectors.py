@@ -28,7 +28,6 @@ from django.db.models.functions import Coalesce
 
 from heard.core import disclosure
 from heard.core.disclosure import Cell
-from heard.core.permissions import is_partner_worker, is_system
 from heard.core.selectors import one_or_404 as _get
 from heard.core.suppression import Display
 from heard.participation.models import Attendance, Session
@@ -331,10 +330,7 @@ def portal_recognition_get(young_person: YoungPerson, pk: Any) -> Recognition:
 
 def organisations_for(user: Any) -> QuerySet[Organisation]:
     """Organisations a user may give, claim or invoice for: a partner worker's own only."""
-    rows = people_selectors.organisation_choices()
-    if not is_system(user) and is_partner_worker(user):
-        return rows.filter(pk=user.organisation_id)
-    return rows
+    return people_selectors.organisation_choices_for(user)
 
 
 # Expense claims ---------------------------------------------------------------------------------

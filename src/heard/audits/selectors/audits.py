@@ -13,7 +13,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from heard.audits.models import Audit, AuditLevel
 from heard.audits.policies import AUDITS
-from heard.audits.selectors._common import get_one
+from heard.core.selectors import get_or_404
 from heard.core.standards import Standard
 
 #: A kite mark is due for renewal this many days before it expires.
@@ -32,7 +32,7 @@ def audit_get(user: Any, pk: Any) -> Audit:
         "auditors",
         "young_auditors",
     )
-    return get_one(rows, pk)
+    return get_or_404(rows, pk)
 
 
 def levels_in_order(audit: Audit) -> list[tuple[str, AuditLevel | None]]:

@@ -10,7 +10,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from heard.audits.models import ProvisionReview, Recommendation
 from heard.audits.policies import RECOMMENDATIONS, REVIEWS
-from heard.audits.selectors._common import get_one
+from heard.core.selectors import get_or_404
 
 
 def reviews_visible_to(user: Any) -> QuerySet[ProvisionReview]:
@@ -39,7 +39,7 @@ def review_get(user: Any, pk: Any) -> ProvisionReview:
         ),
         "reviewers",
     )
-    return get_one(rows, pk)
+    return get_or_404(rows, pk)
 
 
 def recommendations_visible_to(user: Any) -> QuerySet[Recommendation]:
@@ -49,7 +49,7 @@ def recommendations_visible_to(user: Any) -> QuerySet[Recommendation]:
 
 
 def recommendation_get(user: Any, pk: Any) -> Recommendation:
-    return get_one(recommendations_visible_to(user), pk)
+    return get_or_404(recommendations_visible_to(user), pk)
 
 
 def recommendations_not_acted_on(user: Any) -> QuerySet[Recommendation]:

@@ -14,7 +14,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from heard.audits.models import Course, CourseAttendance
 from heard.audits.policies import ATTENDANCES, COURSES
-from heard.audits.selectors._common import get_one
+from heard.core.selectors import get_or_404
 from heard.people import selectors as people_selectors
 from heard.people.models import YoungPerson
 
@@ -34,7 +34,7 @@ def courses_visible_to(user: Any) -> QuerySet[Course]:
 
 
 def course_get(user: Any, pk: Any) -> Course:
-    return get_one(courses_visible_to(user), pk)
+    return get_or_404(courses_visible_to(user), pk)
 
 
 def course_attendees(user: Any, course: Course) -> QuerySet[YoungPerson]:
