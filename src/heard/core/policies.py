@@ -62,6 +62,8 @@ class Policy(Generic[M]):
 
     model: ClassVar[type[models.Model]]
     actions: ClassVar[tuple[str, ...]] = ("view", "add", "change")
+    #: Actions published under another permission name than ``<app>.<action>_<model>``.
+    names: ClassVar[dict[str, str]] = {}
 
     # The two questions --------------------------------------------------------------------------
 
@@ -85,7 +87,7 @@ class Policy(Generic[M]):
 
     def permission(self, action: str) -> str:
         meta = self.model._meta
-        return f"{meta.app_label}.{action}_{meta.model_name}"
+        return self.names.get(action) or f"{meta.app_label}.{action}_{meta.model_name}"
 
     def register(self) -> Policy[M]:
         """Publish every action as a django-rules permission answered by this policy."""
@@ -121,8 +123,6 @@ class OrganisationScoped(Policy[Any]):
     everywhere: ClassVar[dict[str, Collection[str]]] = {}
     own: ClassVar[Collection[str]] = ()
     not_listed: ClassVar[Collection[str]] = ()
-    #: Permission names that are not ``<app>.<action>_<model>`` (kept from the rules before).
-    names: ClassVar[dict[str, str]] = {}
 
     def __getattr__(self, name: str) -> Any:
         prefix, _, action = name.partition("_")
@@ -132,9 +132,6 @@ class OrganisationScoped(Policy[Any]):
         if suffix == "scope" and action in self.everywhere:
             return lambda user, rows: self._scope(user, action, rows)
         raise AttributeError(name)
-
-    def permission(self, action: str) -> str:
-        return self.names.get(action) or super().permission(action)
 
     def _reach(self, user: Any, action: str) -> str | None:
         """``"all"``, ``"own"`` (a partner worker's organisation) or None."""

@@ -132,11 +132,7 @@ class ViewPolicy(Policy[View]):
 
     model = View
     actions = ("view", "add", "change", "respond")
-    #: Actions published under another name than ``voice.<action>_view``.
-    PERMISSIONS = {"respond": "voice.add_response"}
-
-    def permission(self, action: str) -> str:
-        return self.PERMISSIONS.get(action) or super().permission(action)
+    names = {"respond": "voice.add_response"}
 
     def may_view(self, user: Any, view: View | None) -> bool:
         return _reads(user, view, _own_organisation)
@@ -197,10 +193,7 @@ class ResponsePolicy(Policy[Response]):
 
     model = Response
     actions = ("view", "feed_back")
-    PERMISSIONS = {"feed_back": "voice.add_feedback"}
-
-    def permission(self, action: str) -> str:
-        return self.PERMISSIONS.get(action) or super().permission(action)
+    names = {"feed_back": "voice.add_feedback"}
 
     def may_view(self, user: Any, response: Response | None) -> bool:
         return _reads(user, response, _of_own_organisation)
