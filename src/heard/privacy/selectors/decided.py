@@ -54,6 +54,12 @@ def held(young_person: YoungPerson, accessor: str) -> QuerySet[Any]:
     return manager.all()
 
 
+def _listed(yp: YoungPerson, accessor: str, by: str, related: str, *prefetch: str) -> Any:
+    """:func:`held`'s rows oldest first (``by``, then id), with their ``related`` row and the
+    rows named in ``prefetch``: what a section of the export lists."""
+    return held(yp, accessor).select_related(related).prefetch_related(*prefetch).order_by(by, "id")
+
+
 def _iso(value: Any) -> Any:
     return value.isoformat() if value is not None else None
 
@@ -63,7 +69,7 @@ def _money(value: Decimal | None) -> str | None:
 
 
 def _ballots(yp: YoungPerson) -> list[dict[str, Any]]:
-    ballots = held(yp, "ballots").select_related("round").order_by("cast_at", "id")
+    ballots = _listed(yp, "ballots", "cast_at", "round")
     return [
         {
             "round": b.round.title,
@@ -77,7 +83,7 @@ def _ballots(yp: YoungPerson) -> list[dict[str, Any]]:
 
 
 def _proposals(yp: YoungPerson) -> list[dict[str, Any]]:
-    proposals = held(yp, "budget_proposals").select_related("round").order_by("created_at", "id")
+    proposals = _listed(yp, "budget_proposals", "created_at", "round")
     return [
         {
             "round": p.round.title,
@@ -93,12 +99,7 @@ def _proposals(yp: YoungPerson) -> list[dict[str, Any]]:
 
 
 def _survey_responses(yp: YoungPerson) -> list[dict[str, Any]]:
-    responses = (
-        held(yp, "survey_responses")
-        .select_related("consultation")
-        .prefetch_related("answers__question")
-        .order_by("submitted_at", "id")
-    )
+    responses = _listed(yp, "survey_responses", "submitted_at", "consultation", "answers__question")
     return [
         {
             "consultation": r.consultation.title,
@@ -112,11 +113,7 @@ def _survey_responses(yp: YoungPerson) -> list[dict[str, Any]]:
 
 
 def _sign_ups(yp: YoungPerson) -> list[dict[str, Any]]:
-    sign_ups = (
-        held(yp, "opportunity_sign_ups")
-        .select_related("opportunity")
-        .order_by("signed_up_at", "id")
-    )
+    sign_ups = _listed(yp, "opportunity_sign_ups", "signed_up_at", "opportunity")
     return [
         {
             "opportunity": s.opportunity.title,
@@ -132,7 +129,7 @@ def _sign_ups(yp: YoungPerson) -> list[dict[str, Any]]:
 
 
 def _recognitions(yp: YoungPerson) -> list[dict[str, Any]]:
-    recognitions = held(yp, "recognitions").select_related("organisation").order_by("date", "id")
+    recognitions = _listed(yp, "recognitions", "date", "organisation")
     return [
         {
             "kind": r.get_kind_display(),
@@ -186,12 +183,7 @@ def _claim(claim: Any) -> dict[str, Any]:
 
 
 def _expense_claims(yp: YoungPerson) -> list[dict[str, Any]]:
-    claims = (
-        held(yp, "expense_claims")
-        .select_related("organisation")
-        .prefetch_related("items")
-        .order_by("created_at", "id")
-    )
+    claims = _listed(yp, "expense_claims", "created_at", "organisation", "items")
     return [_claim(claim) for claim in claims]
 
 
