@@ -10,12 +10,13 @@ import csv
 import io
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import IO, Any, NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
+from heard.core.svc_imports import ImportReport
 from heard.groups.models import Group, Theme
 from heard.participation.models import Degree, Method, ParticipationType, Session, Standard
 from heard.people.models import YoungPerson
@@ -51,18 +52,11 @@ class ImportProblem(NamedTuple):
 
 
 @dataclass
-class ImportResult:
-    """What an import found (every bad row) and, for a clean real run, what it created."""
+class ImportResult(ImportReport[ImportProblem, Session]):
+    """What a sessions import found (every bad row, and how many rows were good) and, for a
+    clean real run, what it created."""
 
-    total_rows: int = 0
     valid_rows: int = 0
-    errors: list[ImportProblem] = field(default_factory=list)
-    created: list[Session] = field(default_factory=list)
-    dry_run: bool = True
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
     @property
     def imported(self) -> int:

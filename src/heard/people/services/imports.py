@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import IO, Any
 
 from django.db import transaction
@@ -16,6 +15,7 @@ from django.utils import timezone
 
 from heard.core import audit
 from heard.core.permissions import can, require
+from heard.core.svc_imports import ImportReport
 from heard.people import events, importers
 from heard.people.models import User, YoungPerson, unused_references
 from heard.people.services._common import YOUNG_PERSON_FIELDS, clean_text, full_clean
@@ -34,18 +34,9 @@ Advance = Callable[[int], object]
 CHUNK = 500
 
 
-@dataclass
-class ImportResult:
-    """What an import found (every bad row) and, for a clean real run, what it created."""
-
-    total_rows: int = 0
-    errors: list[Problem] = field(default_factory=list)
-    created: list[YoungPerson] = field(default_factory=list)
-    dry_run: bool = True
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
+class ImportResult(ImportReport[Problem, YoungPerson]):
+    """What a young people import found (every bad row) and, for a clean real run, what it
+    created."""
 
 
 def _duplicate_key(values: dict[str, Any]) -> DuplicateKey:
