@@ -15,7 +15,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from heard.consultations.models import Consultation, Question, SurveyResponse
-from heard.core.policies import Policy, is_programme, registered, role_of
+from heard.core.policies import Policy, ReadByStaff, is_programme, record_of, registered, role_of
 from heard.core.roles import Role
 
 #: Roles that may start consultations (a partner worker for their own organisation, a theme lead
@@ -62,12 +62,9 @@ def kept_scope(user: Any, rows: QuerySet[Any], path: str = "") -> Any:
     return rows.none()
 
 
-class ConsultationPolicy(Policy[Consultation]):
+class ConsultationPolicy(ReadByStaff, Policy[Consultation]):
     model = Consultation
     actions = ("view", "add", "change", "delete")
-
-    def may_view(self, user: Any, obj: Any) -> bool:
-        return role_of(user) is not None
 
     def may_add(self, user: Any, obj: Any) -> bool:
         role = role_of(user)
@@ -96,21 +93,14 @@ class ConsultationPolicy(Policy[Consultation]):
 
 
 def _consultation_of(obj: Any) -> Consultation | None:
-    if isinstance(obj, Consultation):
-        return obj
-    if isinstance(obj, Question | SurveyResponse):
-        return obj.consultation
-    return None
+    return record_of(obj, Consultation, (Question, SurveyResponse), "consultation")
 
 
-class QuestionPolicy(Policy[Question]):
+class QuestionPolicy(ReadByStaff, Policy[Question]):
     """``add`` also takes the consultation a question is for."""
 
     model = Question
     actions = ("view", "add", "change", "delete")
-
-    def may_view(self, user: Any, obj: Any) -> bool:
-        return role_of(user) is not None
 
     def may_add(self, user: Any, obj: Any) -> bool:
         return keeps(user, _consultation_of(obj))

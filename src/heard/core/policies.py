@@ -29,6 +29,7 @@ from django.db import models
 from heard.core.roles import PROGRAMME_ROLES, Role
 
 M = TypeVar("M", bound=models.Model)
+R = TypeVar("R")
 
 #: Every registered policy, by model label (``voice.view``): the matrix tests walk them.
 REGISTRY: dict[str, Policy[Any]] = {}
@@ -54,6 +55,17 @@ def of_own_organisation(user: Any, obj: Any) -> bool:
     """``obj`` belongs to ``user``'s organisation, or there is no record yet (``obj`` None: "may
     they do it to any?")."""
     return obj is None or obj.organisation_id == getattr(user, "organisation_id", None)
+
+
+def record_of(obj: Any, model: type[R], parts: tuple[type[Any], ...], attribute: str) -> R | None:
+    """The ``model`` record a policy's ``obj`` stands for: ``obj`` itself, the record it is part
+    of (its ``attribute``) for one of ``parts``, or None (no object, or another kind)."""
+    if isinstance(obj, model):
+        return obj
+    if isinstance(obj, parts):
+        record: R = getattr(obj, attribute)
+        return record
+    return None
 
 
 class Policy(Generic[M]):
@@ -110,6 +122,14 @@ class Policy(Generic[M]):
         if method is None:
             raise NotImplementedError(f"{type(self).__name__} must define {prefix}_{action}")
         return method
+
+
+class ReadByStaff:
+    """A policy's ``view`` that every member of staff has, whatever their role (a mixin, before
+    ``Policy``)."""
+
+    def may_view(self, user: Any, obj: Any = None) -> bool:
+        return role_of(user) is not None
 
 
 class OrganisationScoped(Policy[Any]):

@@ -16,7 +16,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from heard.core.policies import Policy, is_programme, registered, role_of
+from heard.core.policies import Policy, is_programme, record_of, registered, role_of
 from heard.core.roles import Role
 from heard.decisions.models import Ballot, BudgetRound, Proposal
 
@@ -26,11 +26,7 @@ DECIDERS = frozenset({Role.ADMINISTRATOR, Role.PARTICIPATION_LEAD})
 
 
 def _round_of(obj: Any) -> BudgetRound | None:
-    if isinstance(obj, BudgetRound):
-        return obj
-    if isinstance(obj, Proposal | Ballot):
-        return obj.round
-    return None
+    return record_of(obj, BudgetRound, (Proposal, Ballot), "round")
 
 
 def _partner_may(user: Any, round_: BudgetRound | None) -> bool:

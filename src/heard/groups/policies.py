@@ -17,7 +17,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from heard.core.policies import Policy, registered, role_of
+from heard.core.policies import Policy, ReadByStaff, registered, role_of
 from heard.core.roles import PROGRAMME_ROLES, Role
 from heard.groups.models import Group, Membership, StageTransition, Theme, ThemeReview
 
@@ -65,13 +65,10 @@ def _organisation_id(user: Any) -> int | None:
     return getattr(user, "organisation_id", None)
 
 
-class ThemePolicy(Policy[Theme]):
+class ThemePolicy(ReadByStaff, Policy[Theme]):
     """Every member of staff reads the themes; the programme sets them."""
 
     model = Theme
-
-    def may_view(self, user: Any, theme: Theme | None) -> bool:
-        return role_of(user) is not None
 
     def may_add(self, user: Any, theme: Theme | None) -> bool:
         return role_of(user) in PROGRAMME_ROLES
@@ -80,14 +77,11 @@ class ThemePolicy(Policy[Theme]):
         return role_of(user) in PROGRAMME_ROLES
 
 
-class ThemeReviewPolicy(Policy[ThemeReview]):
+class ThemeReviewPolicy(ReadByStaff, Policy[ThemeReview]):
     """Every member of staff reads the reviews; the programme and the theme's own lead add them.
     ``add`` takes the theme reviewed (there is no review yet)."""
 
     model = ThemeReview
-
-    def may_view(self, user: Any, review: ThemeReview | None) -> bool:
-        return role_of(user) is not None
 
     def may_add(self, user: Any, theme: Theme | None) -> bool:
         role = role_of(user)

@@ -25,7 +25,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from heard.core.policies import Policy, is_partner, is_programme, registered, role_of
+from heard.core.policies import Policy, ReadByStaff, is_partner, is_programme, registered, role_of
 from heard.core.policy_bases import FollowsParent, ReadByRolesAndOwnOrganisation
 from heard.core.roles import PROGRAMME_ROLES, Role
 from heard.participation.models import Session
@@ -98,12 +98,9 @@ class SessionHoursPolicy(FollowsParent[SessionHours]):
         return is_programme(user)
 
 
-class HoursDefaultPolicy(Policy[HoursDefault]):
+class HoursDefaultPolicy(ReadByStaff, Policy[HoursDefault]):
     model = HoursDefault
     actions = ("view", "change")
-
-    def may_view(self, user: Any, obj: Any) -> bool:
-        return role_of(user) is not None
 
     def may_change(self, user: Any, obj: Any) -> bool:
         return role_of(user) in DEFAULT_SETTERS
