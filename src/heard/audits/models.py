@@ -16,6 +16,8 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from heard.audits.choices import AuditDecision, CourseKind, RecommendationOutcome
+from heard.audits.choices import Level as Level
 from heard.core.fields import organisation_link, user_link, young_person_link
 from heard.core.models import TimeStampedModel
 from heard.core.standards import Standard
@@ -30,14 +32,6 @@ TEXT_LIMIT = 5000
 
 def _keep_short() -> str:
     return gettext("Keep this to %(limit)s characters or fewer.") % {"limit": f"{TEXT_LIMIT:,}"}
-
-
-class Level(models.TextChoices):
-    """How far an organisation has gone with a standard (Hear by Right's three levels)."""
-
-    EMERGING = "emerging", _("Emerging")
-    ESTABLISHED = "established", _("Established")
-    ADVANCED = "advanced", _("Advanced")
 
 
 class _OfAService(TimeStampedModel):
@@ -65,9 +59,7 @@ class _OfAService(TimeStampedModel):
 
 
 class Audit(_OfAService):
-    class Decision(models.TextChoices):
-        AWARDED = "awarded", _("Kite mark awarded")
-        NOT_YET = "not_yet", _("Not yet")
+    Decision = AuditDecision
 
     organisation = organisation_link("audits")
     service = models.CharField(
@@ -202,9 +194,7 @@ class Recommendation(TimeStampedModel):
     """One recommendation of a review, the provider's response to it, and whether it was acted on
     at the revisit."""
 
-    class Outcome(models.TextChoices):
-        ACTED_ON = "acted_on", _("Acted on")
-        NOT_ACTED_ON = "not_acted_on", _("Not acted on")
+    Outcome = RecommendationOutcome
 
     review = models.ForeignKey(
         ProvisionReview, on_delete=models.CASCADE, related_name="recommendations"
@@ -246,10 +236,7 @@ class Course(TimeStampedModel):
     attended is trained, and current from the course's date until it is no longer valid. Staff
     training is safeguarding's ``TrainingRecord``."""
 
-    class Kind(models.TextChoices):
-        YOUNG_AUDITOR = "young_auditor", _("Young auditors")
-        YOUNG_COMMISSIONER = "young_commissioner", _("Young commissioners")
-        YOUNG_INSPECTOR = "young_inspector", _("Young inspectors")
+    Kind = CourseKind
 
     title = models.CharField(max_length=200)
     kind = models.CharField(max_length=32, choices=Kind.choices)

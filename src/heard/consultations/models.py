@@ -20,6 +20,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from heard.consultations.choices import ConsultationMethod, ConsultationStatus, QuestionKind
 from heard.core.fields import organisation_link, user_link, young_person_link
 from heard.core.models import TimeStampedModel
 from heard.core.roles import AgeBand
@@ -41,19 +42,8 @@ class ConsultationQuerySet(models.QuerySet["Consultation"]):
 class Consultation(TimeStampedModel):
     """A consultation or survey: who asked whom what, when, and what came of it."""
 
-    class Method(models.TextChoices):
-        SURVEY = "survey", _("Survey")
-        FOCUS_GROUP = "focus_group", _("Focus group")
-        EVENT = "event", _("Event")
-        ONLINE = "online", _("Online")
-        PAPER = "paper", _("Paper")
-        INTERVIEWS = "interviews", _("Interviews")
-        OTHER = "other", _("Other")
-
-    class Status(models.TextChoices):
-        PLANNED = "planned", _("Planned")
-        OPEN = "open", _("Open")
-        CLOSED = "closed", _("Closed")
+    Method = ConsultationMethod
+    Status = ConsultationStatus
 
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True, help_text=_("What it asks and why."))
@@ -132,11 +122,7 @@ class Consultation(TimeStampedModel):
 class Question(TimeStampedModel):
     """One question of a survey, in its place."""
 
-    class Kind(models.TextChoices):
-        SINGLE = "single", _("Single choice")
-        MULTIPLE = "multiple", _("Multiple choice")
-        SCALE = "scale", _("Scale (1 to 5)")
-        TEXT = "text", _("Free text")
+    Kind = QuestionKind
 
     consultation = models.ForeignKey(
         Consultation, on_delete=models.CASCADE, related_name="questions"

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from heard.core import events
+from heard.core.choices import SignInEventKind
 
 
 def staff_link(*, blank: bool = True) -> Any:
@@ -173,25 +174,7 @@ class SignInEvent(models.Model):
     email address since its last sign-in or lockout, and failures from a network address.
     """
 
-    class Event(models.TextChoices):
-        SIGNED_IN = "signed_in", _("Signed in")
-        FAILED = "failed", _("Sign-in failed")
-        REFUSED = "refused", _("Sign-in refused while locked")
-        ACCOUNT_LOCKED = "account_locked", _("Account locked")
-        ADDRESS_LOCKED = "address_locked", _("Address locked")
-        SIGNED_OUT = "signed_out", _("Signed out")
-        SESSION_EXPIRED = "session_expired", _("Session ended by time limit")
-        TWO_FACTOR_VERIFIED = "two_factor_verified", _("Two-factor code accepted")
-        TWO_FACTOR_FAILED = "two_factor_failed", _("Two-factor code refused")
-        TWO_FACTOR_SET_UP = "two_factor_set_up", _("Two-factor sign-in set up")
-        TWO_FACTOR_RESET = "two_factor_reset", _("Two-factor sign-in reset")
-        BACKUP_CODE_USED = "backup_code_used", _("Backup code used")
-        BACKUP_CODES_GENERATED = "backup_codes_generated", _("Backup codes made")
-        PASSWORD_CHANGED = "password_changed", _("Password changed")
-        PASSWORD_RESET_REQUESTED = "password_reset_requested", _("Password reset asked for")
-        PASSWORD_RESET = "password_reset", _("Password reset")
-        TOKEN_CREATED = "token_created", _("API token created")
-        SSO_REFUSED = "sso_refused", _("Single sign-on refused")
+    Event = SignInEventKind
 
     #: Events that are a refusal or a failure (the rest succeeded).
     FAILURES = frozenset(

@@ -28,6 +28,13 @@ from heard.core.fields import link, organisation_link, young_person_link
 from heard.core.models import TimeStampedModel, staff_link
 from heard.core.roles import AgeBand
 from heard.core.validators import validate_single_line
+from heard.decisions.choices import (
+    BallotOrigin,
+    BudgetRoundKind,
+    BudgetRoundMethod,
+    BudgetRoundStage,
+    ProposalStatus,
+)
 
 #: Receipt codes: easy to read aloud (no 0/O, 1/I/L).
 RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -41,20 +48,9 @@ def new_receipt() -> str:
 class BudgetRound(TimeStampedModel):
     """A participatory budget or a theme vote: who may propose and vote, when, and how."""
 
-    class Kind(models.TextChoices):
-        BUDGET = "budget", _("Budget round")
-        THEME_VOTE = "theme_vote", _("Theme vote")
-
-    class Method(models.TextChoices):
-        ONE_VOTE = "one_vote", _("One vote each")
-        POINTS = "points", _("Points to spread")
-
-    class Stage(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        PROPOSALS = "proposals", _("Open for proposals")
-        VOTING = "voting", _("Open for voting")
-        CLOSED = "closed", _("Closed")
-        DECIDED = "decided", _("Decided")
+    Kind = BudgetRoundKind
+    Method = BudgetRoundMethod
+    Stage = BudgetRoundStage
 
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True)
@@ -182,10 +178,7 @@ class BudgetRound(TimeStampedModel):
 class Proposal(TimeStampedModel):
     """An idea to fund (with its cost), or an option of a theme vote (no cost)."""
 
-    class Status(models.TextChoices):
-        PROPOSED = "proposed", _("Proposed")
-        SHORTLISTED = "shortlisted", _("On the shortlist")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+    Status = ProposalStatus
 
     round = models.ForeignKey(BudgetRound, on_delete=models.CASCADE, related_name="proposals")
     title = models.CharField(max_length=200)
@@ -244,9 +237,7 @@ class Ballot(TimeStampedModel):
     """That a young person voted in a round: when, and whether in the portal or on paper (and
     who entered the paper). Never what they chose: that is on a :class:`BallotPaper`."""
 
-    class Origin(models.TextChoices):
-        PORTAL = "portal", _("Portal")
-        PAPER = "paper", _("Paper (entered by staff)")
+    Origin = BallotOrigin
 
     round = models.ForeignKey(BudgetRound, on_delete=models.PROTECT, related_name="ballots")
     young_person = young_person_link("ballots", on_delete=models.PROTECT)

@@ -18,6 +18,7 @@ from heard.core.dates import long_date
 from heard.core.fields import organisation_link, young_person_link
 from heard.core.models import TimeStampedModel, dates_in_order, one_current, staff_link
 from heard.core.validators import NotInFuture, validate_single_line
+from heard.groups.choices import GroupCadence, GroupKind, GroupStage, GroupThemeRelationship
 from heard.groups.querysets import GroupQuerySet, MembershipQuerySet
 from heard.groups.theme_models import Theme, ThemeReview, validate_period_span
 
@@ -62,26 +63,8 @@ def group_ids_led_by(user: Any) -> models.QuerySet[Any]:
 class Group(TimeStampedModel):
     """Any standing group of children and young people (M4)."""
 
-    class Kind(models.TextChoices):
-        BUDDY_GROUP = "buddy_group", _("Buddy Group")
-        ADVISORY_GROUP = "advisory_group", _("Advisory group")
-        YOUTH_COUNCIL = "youth_council", _("Youth Council")
-        YOUTH_CABINET = "youth_cabinet", _("Youth Cabinet")
-        PRIMARY_PARLIAMENT = "primary_parliament", _("Primary Parliament")
-        CHILDREN_IN_CARE_COUNCIL = "children_in_care_council", _("Children in Care Council")
-        SEND_GROUP = "send_group", _("SEND group")
-        YOUNG_CARERS_FORUM = "young_carers_forum", _("Young carers forum")
-        YOUTH_ASSEMBLY = "youth_assembly", _("Youth Assembly")
-        AUDIT_TEAM = "audit_team", _("Audit team")
-        YOUNG_COMMISSIONERS = "young_commissioners", _("Young Commissioners")
-
-    class Stage(models.TextChoices):
-        PROPOSED = "proposed", _("Proposed")
-        FIRST_VISIT = "first_visit", _("First visit")
-        PLANNING = "planning", _("Planning")
-        ESTABLISHED = "established", _("Established")
-        ACTIVE = "active", _("Active")
-        CLOSED = "closed", _("Closed")
+    Kind = GroupKind
+    Stage = GroupStage
 
     #: The lifecycle, declared once: from each stage, the stages a group may move to.
     TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -97,11 +80,7 @@ class Group(TimeStampedModel):
     #: Stages that count as "established" for the two-groups-per-theme rule.
     ESTABLISHED_STAGES = (Stage.ESTABLISHED, Stage.ACTIVE)
 
-    class Cadence(models.TextChoices):
-        MONTHLY = "monthly", _("Monthly visits")
-        TWICE_TERMLY = "twice_termly", _("Twice-termly meetings")
-        TERMLY = "termly", _("Termly meetings")
-        NONE = "none", _("No set cadence")
+    Cadence = GroupCadence
 
     #: Days between expected contacts for each cadence (a school term is about 13 weeks).
     CADENCE_DAYS: dict[str, int | None] = {
@@ -266,9 +245,7 @@ class Group(TimeStampedModel):
 class GroupTheme(models.Model):
     """How a group relates to a theme: its members are affected by it, or are working on it."""
 
-    class Relationship(models.TextChoices):
-        AFFECTED_BY = "affected_by", _("Affected by")
-        WORKING_ON = "working_on", _("Working on")
+    Relationship = GroupThemeRelationship
 
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="theme_links")
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="group_links")

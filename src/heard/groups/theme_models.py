@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from heard.core.fields import user_link
 from heard.core.models import TimeStampedModel, staff_link
 from heard.core.validators import NotInFuture, validate_single_line
+from heard.groups.choices import ThemeReviewDecision, ThemeStatus
 
 _PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -35,10 +36,7 @@ def validate_period_span(period: str) -> None:
 class Theme(TimeStampedModel):
     """A Spotlight area: a topic worked on for a period, with a lead and quarterly reviews."""
 
-    class Status(models.TextChoices):
-        PROPOSED = "proposed", _("Proposed")
-        ACTIVE = "active", _("Active")
-        CLOSED = "closed", _("Closed")
+    Status = ThemeStatus
 
     title = models.CharField(max_length=200)
     period = models.CharField(
@@ -69,10 +67,7 @@ class Theme(TimeStampedModel):
 class ThemeReview(TimeStampedModel):
     """A quarterly review of a theme, ending in a decision to continue, change or close it."""
 
-    class Decision(models.TextChoices):
-        CONTINUE = "continue", _("Continue")
-        CHANGE = "change", _("Change")
-        CLOSE = "close", _("Close")
+    Decision = ThemeReviewDecision
 
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="reviews")
     date = models.DateField(validators=[NotInFuture("The review date cannot be in the future.")])

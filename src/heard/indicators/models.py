@@ -17,6 +17,7 @@ from heard.core.models import TimeStampedModel
 from heard.core.roles import AgeBand
 from heard.core.validators import validate_single_line
 from heard.groups.models import Group
+from heard.indicators.choices import IndicatorPeriod, IssuedReportKind
 from heard.participation.models import Degree, ParticipationType, Session
 
 #: The filters an indicator may set, in the order forms and pages show them.
@@ -36,9 +37,7 @@ FILTER_FIELDS = (
 class Indicator(TimeStampedModel):
     """A success measure the partnership sets, with a target, computed from the records."""
 
-    class Period(models.TextChoices):
-        YEAR = "year", _("This partnership year (from 1 April)")
-        QUARTER = "quarter", _("This quarter")
+    Period = IndicatorPeriod
 
     name = models.CharField(max_length=200)
     measure = models.CharField(
@@ -101,9 +100,7 @@ class IssuedReport(TimeStampedModel):
     and every figure, exact and protected, so it reads the same later whatever the records
     become."""
 
-    class Kind(models.TextChoices):
-        QUARTER = "quarter", _("Quarterly monitoring report")
-        YEAR = "year", _("Annual report")
+    Kind = IssuedReportKind
 
     kind = models.CharField(max_length=16, choices=Kind.choices)
     starts_on = models.DateField()

@@ -15,6 +15,12 @@ from heard.core.fields import organisation_link, user_link, young_person_link
 from heard.core.models import TimeStampedModel
 from heard.core.tables import display
 from heard.core.validators import NotInFuture, validate_single_line
+from heard.involvement.choices import (
+    EvaluationRating,
+    EvaluationSource,
+    InvolvementActivityHow,
+    InvolvementActivityKind,
+)
 
 FUTURE_ACTIVITY = _(
     "The date of an activity cannot be in the future: record it once it has happened."
@@ -24,17 +30,8 @@ FUTURE_ACTIVITY = _(
 class InvolvementActivity(TimeStampedModel):
     """A recruitment, commissioning or procurement exercise, and young people's part in it."""
 
-    class Kind(models.TextChoices):
-        RECRUITMENT = "recruitment", _("Recruitment")
-        COMMISSIONING = "commissioning", _("Commissioning")
-        PROCUREMENT = "procurement", _("Procurement")
-        OTHER_DECISION = "other_decision", _("Other decision")
-
-    class How(models.TextChoices):
-        ON_PANEL = "on_panel", _("On the panel")
-        SET_QUESTIONS = "set_questions", _("Set questions")
-        SCORED = "scored", _("Scored candidates or tenders")
-        OTHER = "other", _("Other")
+    Kind = InvolvementActivityKind
+    How = InvolvementActivityHow
 
     title = models.CharField(max_length=200)
     kind = models.CharField(max_length=32, choices=Kind.choices)
@@ -70,14 +67,8 @@ class Evaluation(TimeStampedModel):
     """A young person's rating of a session or event: from paper (entered by a worker, possibly
     anonymous) or from the portal (by the young person, once per session, changeable)."""
 
-    class Rating(models.TextChoices):
-        POSITIVE = "positive", _("Positive")
-        NEUTRAL = "neutral", _("Neutral")
-        NEGATIVE = "negative", _("Negative")
-
-    class Source(models.TextChoices):
-        PAPER = "paper", _("Paper (entered by staff)")
-        PORTAL = "portal", _("Portal (by the young person)")
+    Rating = EvaluationRating
+    Source = EvaluationSource
 
     session = models.ForeignKey(
         "participation.Session", on_delete=models.CASCADE, related_name="evaluations"

@@ -6,16 +6,8 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 
-
-class Status(models.TextChoices):
-    QUEUED = "queued", _("Queued")
-    RUNNING = "running", _("Running")
-    SUCCEEDED = "succeeded", _("Ready")
-    FAILED = "failed", _("Failed")
-    #: Never stored: a running job whose worker stopped reporting (heard.jobs.policies).
-    STOPPED = "stopped", _("Stopped")
+from heard.jobs.choices import Status as Status
 
 
 def result_path(job: Job, filename: str) -> str:

@@ -12,28 +12,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from heard.core.fields import link, user_link, young_person_link
+from heard.messaging.choices import MessageChannel, MessageKind, MessageStatus
 
 
 class Message(models.Model):
-    class Kind(models.TextChoices):
-        FEEDBACK_TOLD = "feedback_told", _("Feedback told to a young person")
-        VISITS_OVERDUE = "visits_overdue", _("Reminder: visits overdue")
-        FEEDBACK_OWED = "feedback_owed", _("Reminder: feedback owed")
-        ACTIONS_DUE = "actions_due", _("Reminder: actions past due")
-        CHECKS_DUE = "checks_due", _("Reminder: background checks due")
-        CONCERNS_WAITING = "concerns_waiting", _("Reminder: concerns waiting")
-
-    class Channel(models.TextChoices):
-        EMAIL = "email", _("Email")
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        SENDING = "sending", _("Sending")
-        SENT = "sent", _("Sent")
-        DELIVERED = "delivered", _("Delivered")
-        RETRYING = "retrying", _("Failed, will retry")
-        FAILED = "failed", _("Failed permanently")
-        CANCELLED = "cancelled", _("Not sent: no consent or address")
+    Kind = MessageKind
+    Channel = MessageChannel
+    Status = MessageStatus
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     channel = models.CharField(max_length=8, choices=Channel.choices, default=Channel.EMAIL)

@@ -20,23 +20,14 @@ from heard.core.models import TimeStampedModel
 from heard.core.roles import AgeBand
 from heard.core.tables import display
 from heard.core.validators import NotBefore1900, validate_single_line
+from heard.opportunities.choices import OpportunityKind, OpportunityStatus, SignUpHow, SignUpStatus
 
 
 class Opportunity(TimeStampedModel):
     """A chance to get involved that young people can see and sign up for."""
 
-    class Kind(models.TextChoices):
-        PANEL = "panel", _("Panel")
-        EVENT = "event", _("Event")
-        FOCUS_GROUP = "focus_group", _("Focus group")
-        MEDIA_WORK = "media_work", _("Media work")
-        TRAINING = "training", _("Training")
-        OTHER = "other", _("Other")
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        PUBLISHED = "published", _("Published")
-        CANCELLED = "cancelled", _("Cancelled")
+    Kind = OpportunityKind
+    Status = OpportunityStatus
 
     title = models.CharField(max_length=200)
     kind = models.CharField(max_length=32, choices=Kind.choices)
@@ -104,14 +95,8 @@ class Opportunity(TimeStampedModel):
 class SignUp(TimeStampedModel):
     """A young person's sign-up to an opportunity: one per young person and opportunity."""
 
-    class How(models.TextChoices):
-        PORTAL = "portal", _("In the portal")
-        WORKER = "worker", _("By a worker")
-
-    class Status(models.TextChoices):
-        SIGNED_UP = "signed_up", _("Signed up")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
-        ATTENDED = "attended", _("Attended")
+    How = SignUpHow
+    Status = SignUpStatus
 
     opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="sign_ups")
     young_person = young_person_link("opportunity_sign_ups")

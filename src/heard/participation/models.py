@@ -13,24 +13,14 @@ from heard.core.models import TimeStampedModel
 from heard.core.roles import HearByRightStandard
 from heard.core.tables import display
 from heard.core.validators import NotInFuture, validate_single_line
+from heard.participation.choices import AttendanceStatus, SessionKind
+from heard.participation.choices import Degree as Degree
+from heard.participation.choices import ParticipationType as ParticipationType
 
 #: What a session's date may not be; the message the log form and the API show at the date.
 FUTURE_SESSION = (
     "The date of a session cannot be in the future: log it on the day it happens or after."
 )
-
-
-class Degree(models.TextChoices):
-    """The five degrees of the Wheel of Participation (after Treseder), seed 002."""
-
-    CONSULTED_INFORMED = "consulted_informed", _("Consulted and informed")
-    ASSIGNED_INFORMED = "assigned_informed", _("Assigned but informed")
-    ADULT_INITIATED_SHARED = "adult_initiated_shared", _("Adult-initiated, shared decisions")
-    CYP_INITIATED_SHARED = (
-        "cyp_initiated_shared",
-        _("Young people initiated, shared decisions with adults"),
-    )
-    CYP_INITIATED_DIRECTED = "cyp_initiated_directed", _("Young people initiated and directed")
 
 
 #: "Actively participating" means more than being consulted or informed: the "involve" degrees.
@@ -39,12 +29,6 @@ ACTIVE_DEGREES = (
     Degree.CYP_INITIATED_SHARED,
     Degree.CYP_INITIATED_DIRECTED,
 )
-
-
-class ParticipationType(models.TextChoices):
-    INDIVIDUAL = "individual", _("Individual (own care or service plan)")
-    SOCIAL = "social", _("Social (community, school, youth work)")
-    PUBLIC = "public", _("Public (forums, councils, surveys, boards)")
 
 
 class Method(models.Model):
@@ -91,14 +75,7 @@ class SessionQuerySet(models.QuerySet["Session"]):
 class Session(TimeStampedModel):
     """One contact with children and young people: a visit, group session, event, review ..."""
 
-    class Kind(models.TextChoices):
-        VISIT = "visit", _("Visit")
-        GROUP_SESSION = "group_session", _("Group session")
-        EVENT = "event", _("Event")
-        CONSULTATION = "consultation", _("Consultation")
-        ONE_TO_ONE_REVIEW = "one_to_one_review", _("One-to-one review")
-        PANEL = "panel", _("Panel")
-        MEETING = "meeting", _("Meeting")
+    Kind = SessionKind
 
     date = models.DateField(validators=[NotInFuture(FUTURE_SESSION)])
     kind = models.CharField(max_length=32, choices=Kind.choices)
@@ -205,10 +182,7 @@ class Session(TimeStampedModel):
 
 
 class Attendance(models.Model):
-    class Status(models.TextChoices):
-        ATTENDED = "attended", _("Attended")
-        APOLOGIES = "apologies", _("Sent apologies")
-        ABSENT = "absent", _("Did not attend")
+    Status = AttendanceStatus
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendances")
     young_person = young_person_link("attendances")

@@ -18,6 +18,7 @@ from heard.core.fields import organisation_link
 from heard.core.models import TimeStampedModel
 from heard.core.roles import AgeBand, Role
 from heard.core.validators import validate_single_line
+from heard.people.choices import OrganisationKind, YoungPersonContactPreference
 from heard.people.search import changed_fields, search_text_of
 
 
@@ -83,14 +84,7 @@ class Organisation(TimeStampedModel):
 
     LABEL_FIELD = "name"  # what __str__ returns: QuickSelect reads drop-downs' labels from it
 
-    class Kind(models.TextChoices):
-        COMMISSIONER = "commissioner", _("Children's Commissioner's office")
-        LOCAL_AUTHORITY = "local_authority", _("Local authority service")
-        VOLUNTARY = "voluntary", _("Voluntary or community organisation")
-        SCHOOL = "school", _("School or college")
-        HEALTH = "health", _("Health service")
-        YOUTH_SERVICE = "youth_service", _("Youth service")
-        OTHER = "other", _("Other")
+    Kind = OrganisationKind
 
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.VOLUNTARY)
@@ -164,12 +158,7 @@ def unused_reference() -> str:
 class YoungPerson(TimeStampedModel):
     """A child or young person taking part (M1). Lists show the reference, not the name."""
 
-    class ContactPreference(models.TextChoices):
-        VIA_WORKER = "via_worker", _("Through their worker")
-        EMAIL = "email", _("Email")
-        TEXT = "text", _("Text message")
-        LETTER = "letter", _("Letter")
-        PHONE = "phone", _("Phone")
+    ContactPreference = YoungPersonContactPreference
 
     reference = models.CharField(max_length=12, unique=True, default=new_reference, editable=False)
     first_name = models.CharField(max_length=100)

@@ -18,16 +18,7 @@ from heard.core.models import TimeStampedModel, dates_in_order, staff_link
 from heard.core.standards import Standard
 from heard.core.validators import validate_single_line
 from heard.people.models import Organisation
-
-
-class Progress(models.TextChoices):
-    """How far an action has come, as its latest review says."""
-
-    NOT_STARTED = "not_started", _("Not started")
-    ON_TRACK = "on_track", _("On track")
-    AT_RISK = "at_risk", _("At risk")
-    OFF_TRACK = "off_track", _("Off track")
-    DONE = "done", _("Done")
+from heard.plans.choices import Progress as Progress
 
 
 class ActionPlan(TimeStampedModel):

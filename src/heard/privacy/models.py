@@ -18,6 +18,9 @@ from heard.privacy.characteristics import (
     SexualOrientation,
     YesNo,
 )
+from heard.privacy.choices import AnonymisationReason, ConsentGivenBy, ConsentHow
+from heard.privacy.choices import Characteristic as Characteristic
+from heard.privacy.choices import LeastHeardGroup as LeastHeardGroup
 
 
 class Consent(TimeStampedModel):
@@ -25,15 +28,8 @@ class Consent(TimeStampedModel):
 
     #: The purposes' one list, below voice where the consent queries live (``people.consents``).
     Purpose = ConsentPurpose
-
-    class GivenBy(models.TextChoices):
-        YOUNG_PERSON = "young_person", _("The young person")
-        PARENT_OR_CARER = "parent_or_carer", _("A parent or carer")
-
-    class How(models.TextChoices):
-        WRITTEN = "written", _("Written form")
-        VERBAL = "verbal", _("Verbal")
-        ONLINE = "online", _("Online")
+    GivenBy = ConsentGivenBy
+    How = ConsentHow
 
     young_person = young_person_link("consents")
     purpose = models.CharField(max_length=16, choices=Purpose.choices)
@@ -134,9 +130,7 @@ EQUALITY_FIELDS = (
 class Anonymisation(models.Model):
     """A record that a young person was anonymised, why, and the consents they had (as counts)."""
 
-    class Reason(models.TextChoices):
-        RETENTION = "retention", _("Retention period ended")
-        ERASURE = "erasure", _("Erasure on request")
+    Reason = AnonymisationReason
 
     young_person = models.OneToOneField(
         "people.YoungPerson", on_delete=models.CASCADE, related_name="anonymisation"
@@ -154,21 +148,6 @@ class Anonymisation(models.Model):
 
     def __str__(self) -> str:
         return f"Anonymisation {self.pk} ({self.get_reason_display().lower()})"
-
-
-class Characteristic(models.TextChoices):
-    """What reach is broken down by."""
-
-    AGE_BAND = "age_band", _("Age band")
-    GENDER = "gender", _("Gender")
-    ETHNICITY = "ethnicity", _("Ethnicity")
-    DISABILITY = "disability", _("Disability")
-    SEND = "send", _("SEND")
-    CARE_STATUS = "care_status", _("In care or care leaver")
-    YOUNG_CARER = "young_carer", _("Young carer")
-    RELIGION = "religion", _("Religion")
-    SEXUAL_ORIENTATION = "sexual_orientation", _("Sexual orientation")
-    AREA = "area", _("Area")
 
 
 class BenchmarkShare(TimeStampedModel):
@@ -199,13 +178,6 @@ class BenchmarkShare(TimeStampedModel):
 
     def clean(self) -> None:
         validate_single_line(self, ("value", "area", "source"))
-
-
-class LeastHeardGroup(models.TextChoices):
-    UNDER_11 = "under_11", _("Under 11")
-    IN_CARE = "in_care", _("In care")
-    SEND = "send", _("SEND")
-    NAMED = "named", _("A group the partnership names")
 
 
 class LeastHeardTarget(TimeStampedModel):

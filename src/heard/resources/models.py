@@ -12,16 +12,11 @@ from heard.core.fields import organisation_link, user_link
 from heard.core.models import TimeStampedModel
 from heard.core.roles import AgeBand
 from heard.core.validators import validate_single_line
+from heard.resources.choices import ResourceKind
 
 
 class Resource(TimeStampedModel):
-    class Kind(models.TextChoices):
-        TOOLKIT = "toolkit", _("Toolkit")
-        SESSION_PLAN = "session_plan", _("Session plan")
-        CASE_STUDY = "case_study", _("Case study")
-        GOOD_PRACTICE = "good_practice", _("Good practice")
-        TEMPLATE = "template", _("Template")
-        OTHER = "other", _("Other")
+    Kind = ResourceKind
 
     title = models.CharField(max_length=200)
     kind = models.CharField(max_length=32, choices=Kind.choices)

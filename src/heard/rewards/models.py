@@ -26,6 +26,8 @@ from heard.core.models import TimeStampedModel, staff_link
 from heard.core.tables import display
 from heard.core.validators import NotInFuture, validate_single_line
 from heard.participation.models import Session
+from heard.rewards.choices import Approval as Approval
+from heard.rewards.choices import ExpenseItemKind, RecognitionKind
 
 FUTURE_RECOGNITION = _("The date cannot be in the future: record it once it has been given.")
 FUTURE_ITEM = _("The date of an expense cannot be in the future.")
@@ -86,11 +88,7 @@ class SessionHours(TimeStampedModel):
 
 
 class Recognition(TimeStampedModel):
-    class Kind(models.TextChoices):
-        CERTIFICATE = "certificate", _("Certificate")
-        ACCREDITATION = "accreditation", _("Accreditation")
-        VOUCHER = "voucher", _("Voucher")
-        HOURS = "hours", _("Volunteering hours")
+    Kind = RecognitionKind
 
     young_person = young_person_link("recognitions")
     kind = models.CharField(max_length=16, choices=Kind.choices)
@@ -131,16 +129,6 @@ class Recognition(TimeStampedModel):
         validate_single_line(
             self, ("title", "accreditation_body", "accreditation_level", "voucher_supplier")
         )
-
-
-class Approval(models.TextChoices):
-    """Where a claim or an invoice is: submitted (received), then approved or rejected, then
-    paid."""
-
-    SUBMITTED = "submitted", _("Submitted")
-    APPROVED = "approved", _("Approved")
-    REJECTED = "rejected", _("Rejected")
-    PAID = "paid", _("Paid")
 
 
 class MoneyDecision(TimeStampedModel):
@@ -191,10 +179,7 @@ class ExpenseClaim(MoneyDecision):
 
 
 class ExpenseItem(TimeStampedModel):
-    class Kind(models.TextChoices):
-        TRAVEL = "travel", _("Travel")
-        SUBSISTENCE = "subsistence", _("Subsistence")
-        OTHER = "other", _("Other")
+    Kind = ExpenseItemKind
 
     claim = models.ForeignKey(ExpenseClaim, on_delete=models.CASCADE, related_name="items")
     kind = models.CharField(max_length=16, choices=Kind.choices)

@@ -23,6 +23,13 @@ from django.utils.translation import ngettext
 from heard.core.fields import user_link, young_person_link
 from heard.core.models import TimeStampedModel
 from heard.core.validators import NotBefore1900, NotInFuture, validate_single_line
+from heard.safeguarding.choices import (
+    BackgroundCheckKind,
+    ConcernContact,
+    ConcernDecision,
+    ConcernSource,
+    ConcernStatus,
+)
 
 #: A concern's reference: "SC-" and 8 characters without look-alikes (no 0/O, 1/I/L).
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -37,27 +44,10 @@ def new_concern_reference() -> str:
 
 
 class Concern(TimeStampedModel):
-    class Source(models.TextChoices):
-        STAFF = "staff", _("Raised by staff")
-        PORTAL = "portal", _("A young person asked for help in the portal (safe word)")
-
-    class Contact(models.TextChoices):
-        FACE_TO_FACE = "face_to_face", _("Talk face to face")
-        PHONE = "phone", _("A phone call")
-        TEXT = "text", _("A text message")
-        WORKER = "worker", _("Through my worker")
-
-    class Status(models.TextChoices):
-        OPEN = "open", _("Open")
-        ASSIGNED = "assigned", _("Assigned")
-        DECIDED = "decided", _("Decided")
-        CLOSED = "closed", _("Closed")
-
-    class Decision(models.TextChoices):
-        NO_FURTHER_ACTION = "no_further_action", _("No further action")
-        ADVICE_GIVEN = "advice_given", _("Advice given")
-        LOCAL_AUTHORITY_REFERRAL = "local_authority_referral", _("Referral to the local authority")
-        POLICE = "police", _("Referral to the police")
+    Source = ConcernSource
+    Contact = ConcernContact
+    Status = ConcernStatus
+    Decision = ConcernDecision
 
     #: The fields someone raising a concern writes (all of them withheld from the audit log).
     RAISED_FIELDS = (
@@ -213,9 +203,7 @@ class ConcernChange(models.Model):
 class BackgroundCheck(TimeStampedModel):
     """A staff member's enhanced DBS check: current from ``issued_on`` until ``renewal_due``."""
 
-    class Kind(models.TextChoices):
-        ENHANCED_DBS = "enhanced_dbs", _("Enhanced DBS")
-        ENHANCED_DBS_BARRED = "enhanced_dbs_barred", _("Enhanced DBS with children's barred list")
+    Kind = BackgroundCheckKind
 
     staff = user_link("background_checks", on_delete=models.PROTECT, optional=False)
     kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.ENHANCED_DBS)

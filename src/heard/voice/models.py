@@ -15,31 +15,24 @@ from heard.core.fields import link, organisation_link, user_link, young_person_l
 from heard.core.models import TimeStampedModel, staff_link
 from heard.core.tables import display
 from heard.core.validators import NotInFuture, validate_single_line
+from heard.voice.choices import (
+    EvidenceKind,
+    FeedbackChannel,
+    RatingValue,
+    ResponseOutcome,
+    ViewConsent,
+    ViewKind,
+    ViewStatus,
+)
 from heard.voice.readability import reading_age
 
 
 class View(TimeStampedModel):
     """Something a young person or a group said."""
 
-    class Kind(models.TextChoices):
-        VIEW = "view", _("View")
-        EXPERIENCE = "experience", _("Experience")
-        IDEA = "idea", _("Idea")
-        WISH_AND_FEELING = "wish_feeling", _("Wish and feeling")
-        RECOMMENDATION = "recommendation", _("Recommendation")
-        COMPLAINT = "complaint", _("Complaint")
-
-    class Consent(models.TextChoices):
-        INTERNAL = "internal", _("Internal use only")
-        QUOTE_ANONYMOUSLY = "quote_anonymously", _("May be quoted anonymously")
-        QUOTE_FIRST_NAME = "quote_first_name", _("May be quoted with first name")
-        PUBLISH = "publish", _("May be published")
-
-    class Status(models.TextChoices):
-        OPEN = "open", _("Open")
-        RESPONDED = "responded", _("Responded")
-        FED_BACK = "fed_back", _("Fed back")
-        RATED = "rated", _("Rated")
+    Kind = ViewKind
+    Consent = ViewConsent
+    Status = ViewStatus
 
     #: The loop, declared once: each status and the statuses it may move to.
     TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -115,10 +108,7 @@ class View(TimeStampedModel):
 class Evidence(TimeStampedModel):
     """A file that goes with a view: a photo of a drawing, a recording, a document."""
 
-    class Kind(models.TextChoices):
-        IMAGE = "image", _("Image")
-        AUDIO = "audio", _("Audio")
-        DOCUMENT = "document", _("Document")
+    Kind = EvidenceKind
 
     view = models.ForeignKey(View, on_delete=models.CASCADE, related_name="evidence")
     kind = models.CharField(max_length=16, choices=Kind.choices)
@@ -142,11 +132,7 @@ class Evidence(TimeStampedModel):
 class Response(TimeStampedModel):
     """What was done about one or more views: "we did", or why we could not."""
 
-    class Outcome(models.TextChoices):
-        CHANGED = "changed", _("Changed")
-        PARTLY_CHANGED = "partly_changed", _("Partly changed")
-        NOT_POSSIBLE = "not_possible", _("Not possible")
-        STILL_CONSIDERING = "still_considering", _("Still being considered")
+    Outcome = ResponseOutcome
 
     views = models.ManyToManyField(View, related_name="responses")
     decision_maker = models.CharField(max_length=200)
@@ -208,11 +194,7 @@ class Response(TimeStampedModel):
 class Feedback(TimeStampedModel):
     """A response delivered to the young people and groups who gave the views."""
 
-    class Channel(models.TextChoices):
-        IN_PERSON = "in_person", _("In person")
-        LETTER = "letter", _("Letter")
-        PORTAL = "portal", _("Portal")
-        VIA_PARTNER = "via_partner", _("Via the partner organisation")
+    Channel = FeedbackChannel
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="feedback")
     date = models.DateField(
@@ -238,10 +220,7 @@ class Feedback(TimeStampedModel):
 class Rating(models.Model):
     """A young person's one-tap rating of a response they were told about."""
 
-    class Value(models.TextChoices):
-        HELPFUL = "helpful", _("Helpful")
-        NOT_SURE = "not_sure", _("Not sure")
-        NOT_HELPFUL = "not_helpful", _("Not helpful")
+    Value = RatingValue
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="ratings")
     young_person = young_person_link("ratings")

@@ -1,0 +1,30 @@
+"""The consultations app's choices: the value/label tables of its enumerations, data only (no
+logic; tests/core/test_data_modules.py checks it). The modules that declared them keep each
+under its old name (``Model.Kind = ModelKind`` in the model, or imported under its own name), so
+every reference, form, migration and template stands."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ConsultationMethod(models.TextChoices):
+    SURVEY = "survey", _("Survey")
+    FOCUS_GROUP = "focus_group", _("Focus group")
+    EVENT = "event", _("Event")
+    ONLINE = "online", _("Online")
+    PAPER = "paper", _("Paper")
+    INTERVIEWS = "interviews", _("Interviews")
+    OTHER = "other", _("Other")
+
+
+class ConsultationStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class QuestionKind(models.TextChoices):
+    SINGLE = "single", _("Single choice")
+    MULTIPLE = "multiple", _("Multiple choice")
+    SCALE = "scale", _("Scale (1 to 5)")
+    TEXT = "text", _("Free text")

@@ -1,0 +1,36 @@
+"""The decisions app's choices: the value/label tables of its enumerations, data only (no
+logic; tests/core/test_data_modules.py checks it). The modules that declared them keep each
+under its old name (``Model.Kind = ModelKind`` in the model, or imported under its own name), so
+every reference, form, migration and template stands."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class BudgetRoundKind(models.TextChoices):
+    BUDGET = "budget", _("Budget round")
+    THEME_VOTE = "theme_vote", _("Theme vote")
+
+
+class BudgetRoundMethod(models.TextChoices):
+    ONE_VOTE = "one_vote", _("One vote each")
+    POINTS = "points", _("Points to spread")
+
+
+class BudgetRoundStage(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PROPOSALS = "proposals", _("Open for proposals")
+    VOTING = "voting", _("Open for voting")
+    CLOSED = "closed", _("Closed")
+    DECIDED = "decided", _("Decided")
+
+
+class ProposalStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    SHORTLISTED = "shortlisted", _("On the shortlist")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class BallotOrigin(models.TextChoices):
+    PORTAL = "portal", _("Portal")
+    PAPER = "paper", _("Paper (entered by staff)")

@@ -1,0 +1,25 @@
+"""The people app's choices: the value/label tables of its enumerations, data only (no
+logic; tests/core/test_data_modules.py checks it). The modules that declared them keep each
+under its old name (``Model.Kind = ModelKind`` in the model, or imported under its own name), so
+every reference, form, migration and template stands."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationKind(models.TextChoices):
+    COMMISSIONER = "commissioner", _("Children's Commissioner's office")
+    LOCAL_AUTHORITY = "local_authority", _("Local authority service")
+    VOLUNTARY = "voluntary", _("Voluntary or community organisation")
+    SCHOOL = "school", _("School or college")
+    HEALTH = "health", _("Health service")
+    YOUTH_SERVICE = "youth_service", _("Youth service")
+    OTHER = "other", _("Other")
+
+
+class YoungPersonContactPreference(models.TextChoices):
+    VIA_WORKER = "via_worker", _("Through their worker")
+    EMAIL = "email", _("Email")
+    TEXT = "text", _("Text message")
+    LETTER = "letter", _("Letter")
+    PHONE = "phone", _("Phone")
