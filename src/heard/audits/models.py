@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from heard.audits.choices import AuditDecision, CourseKind, RecommendationOutcome
 from heard.audits.choices import Level as Level
 from heard.core.fields import organisation_link, user_link, young_person_link
-from heard.core.models import TimeStampedModel
+from heard.core.models import TimeStampedModel, one_per
 from heard.core.standards import Standard
 from heard.core.validators import NotInFuture, validate_single_line
 
@@ -140,9 +140,7 @@ class AuditLevel(models.Model):
 
     class Meta:
         ordering = ["audit", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["audit", "standard"], name="audit_level_one_each")
-        ]
+        constraints = [one_per("audit", "standard", name="audit_level_one_each")]
 
     def __str__(self) -> str:
         return f"{self.get_standard_display()}: {self.get_level_display()}"
@@ -275,9 +273,7 @@ class CourseAttendance(models.Model):
 
     class Meta:
         ordering = ["course", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["course", "young_person"], name="course_attended_once")
-        ]
+        constraints = [one_per("course", "young_person", name="course_attended_once")]
 
     def __str__(self) -> str:
         return f"{self.young_person} at {self.course}"

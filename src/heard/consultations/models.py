@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from heard.consultations.choices import ConsultationMethod, ConsultationStatus, QuestionKind
 from heard.core.fields import organisation_link, user_link, young_person_link
-from heard.core.models import TimeStampedModel
+from heard.core.models import TimeStampedModel, one_per
 from heard.core.roles import AgeBand
 from heard.core.tables import display
 from heard.core.validators import validate_single_line
@@ -159,10 +159,11 @@ class SurveyResponse(models.Model):
     class Meta:
         ordering = ["submitted_at", "id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["consultation", "young_person"],
+            one_per(
+                "consultation",
+                "young_person",
                 name="one_survey_response_per_young_person",
-                violation_error_message=_("This young person has already answered this survey."),
+                message=_("This young person has already answered this survey."),
             )
         ]
 
@@ -190,9 +191,7 @@ class Answer(models.Model):
 
     class Meta:
         ordering = ["response", "question__position", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["response", "question"], name="one_answer_per_question")
-        ]
+        constraints = [one_per("response", "question", name="one_answer_per_question")]
 
     def __str__(self) -> str:
         return f"Answer to {self.question_id}"

@@ -27,8 +27,17 @@ def staff_link(*, blank: bool = True) -> Any:
 def one_current(*fields: str, until: str, name: str) -> models.UniqueConstraint:
     """At most one row for each value of ``fields`` that has not ended yet (its ``until`` date
     still empty): one current consent for a purpose, one current membership of a group."""
+    return one_per(*fields, name=name, condition=models.Q(**{f"{until}__isnull": True}))
+
+
+def one_per(
+    *fields: str, name: str, message: Any = None, condition: models.Q | None = None
+) -> models.UniqueConstraint:
+    """At most one row for each value of ``fields`` (of the rows ``condition`` holds for, if any):
+    one answer per question, one ballot per young person and round. ``message`` is what a form
+    says of a repeat (Django's "... with this ... already exists." without it)."""
     return models.UniqueConstraint(
-        fields=list(fields), condition=models.Q(**{f"{until}__isnull": True}), name=name
+        fields=list(fields), condition=condition, name=name, violation_error_message=message
     )
 
 

@@ -25,7 +25,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from heard.core.fields import link, organisation_link, young_person_link
-from heard.core.models import TimeStampedModel, staff_link
+from heard.core.models import TimeStampedModel, one_per, staff_link
 from heard.core.roles import AgeBand
 from heard.core.validators import validate_single_line
 from heard.decisions.choices import (
@@ -207,10 +207,11 @@ class Proposal(TimeStampedModel):
     class Meta:
         ordering = ["round", "title", "id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["round", "title"],
+            one_per(
+                "round",
+                "title",
                 name="one_proposal_title_per_round",
-                violation_error_message=_("This round already has a proposal with this title."),
+                message=_("This round already has a proposal with this title."),
             )
         ]
 
@@ -248,10 +249,11 @@ class Ballot(TimeStampedModel):
     class Meta:
         ordering = ["-cast_at", "-id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["round", "young_person"],
+            one_per(
+                "round",
+                "young_person",
                 name="one_ballot_per_young_person_and_round",
-                violation_error_message=_("This young person has already voted in this round."),
+                message=_("This young person has already voted in this round."),
             )
         ]
 
@@ -285,9 +287,7 @@ class BallotChoice(models.Model):
 
     class Meta:
         ordering = ["proposal"]
-        constraints = [
-            models.UniqueConstraint(fields=["paper", "proposal"], name="one_choice_per_proposal")
-        ]
+        constraints = [one_per("paper", "proposal", name="one_choice_per_proposal")]
 
     def __str__(self) -> str:
         return f"{self.points} for {self.proposal}"

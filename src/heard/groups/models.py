@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from heard.core.dates import long_date
 from heard.core.fields import organisation_link, young_person_link
-from heard.core.models import TimeStampedModel, dates_in_order, one_current, staff_link
+from heard.core.models import TimeStampedModel, dates_in_order, one_current, one_per, staff_link
 from heard.core.validators import NotInFuture, validate_single_line
 from heard.groups.choices import GroupCadence, GroupKind, GroupStage, GroupThemeRelationship
 from heard.groups.querysets import GroupQuerySet, MembershipQuerySet
@@ -254,9 +254,7 @@ class GroupTheme(models.Model):
     )
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["group", "theme"], name="group_theme_unique")
-        ]
+        constraints = [one_per("group", "theme", name="group_theme_unique")]
 
     def __str__(self) -> str:
         return f"{self.group} {self.get_relationship_display().lower()} {self.theme}"

@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from heard.core.fields import user_link
-from heard.core.models import TimeStampedModel, staff_link
+from heard.core.models import TimeStampedModel, one_per, staff_link
 from heard.core.validators import NotInFuture, validate_single_line
 from heard.groups.choices import ThemeReviewDecision, ThemeStatus
 
@@ -53,9 +53,7 @@ class Theme(TimeStampedModel):
 
     class Meta:
         ordering = ["-period", "title"]
-        constraints = [
-            models.UniqueConstraint(fields=["title", "period"], name="theme_title_period_unique")
-        ]
+        constraints = [one_per("title", "period", name="theme_title_period_unique")]
 
     def __str__(self) -> str:
         return f"{self.title} ({self.period})"

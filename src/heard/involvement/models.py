@@ -12,7 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from heard.core.fields import organisation_link, user_link, young_person_link
-from heard.core.models import TimeStampedModel
+from heard.core.models import TimeStampedModel, one_per
 from heard.core.tables import display
 from heard.core.validators import NotInFuture, validate_single_line
 from heard.involvement.choices import (
@@ -85,11 +85,12 @@ class Evaluation(TimeStampedModel):
         ordering = ["-session__date", "-id"]
         indexes = [models.Index(fields=["session", "rating"])]
         constraints = [
-            models.UniqueConstraint(
-                fields=["session", "young_person"],
-                condition=models.Q(young_person__isnull=False),
+            one_per(
+                "session",
+                "young_person",
                 name="one_evaluation_per_young_person_and_session",
-                violation_error_message=_("This young person has already evaluated this session."),
+                condition=models.Q(young_person__isnull=False),
+                message=_("This young person has already evaluated this session."),
             )
         ]
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from heard.core.fields import link, organisation_link, user_link, young_person_link
-from heard.core.models import TimeStampedModel
+from heard.core.models import TimeStampedModel, one_per
 from heard.core.roles import AgeBand
 from heard.core.tables import display
 from heard.core.validators import NotBefore1900, validate_single_line
@@ -113,10 +113,11 @@ class SignUp(TimeStampedModel):
         ordering = ["signed_up_at", "id"]
         verbose_name = _("sign-up")
         constraints = [
-            models.UniqueConstraint(
-                fields=["opportunity", "young_person"],
+            one_per(
+                "opportunity",
+                "young_person",
                 name="one_sign_up_per_young_person_and_opportunity",
-                violation_error_message=_("This young person has already signed up."),
+                message=_("This young person has already signed up."),
             )
         ]
         indexes = [models.Index(fields=["young_person", "status"])]

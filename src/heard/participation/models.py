@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from heard.core.fields import link, organisation_link, user_link, young_person_link
-from heard.core.models import TimeStampedModel
+from heard.core.models import TimeStampedModel, one_per
 from heard.core.roles import HearByRightStandard
 from heard.core.tables import display
 from heard.core.validators import NotInFuture, validate_single_line
@@ -190,11 +190,7 @@ class Attendance(models.Model):
 
     class Meta:
         ordering = ["id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["session", "young_person"], name="one_attendance_per_session"
-            )
-        ]
+        constraints = [one_per("session", "young_person", name="one_attendance_per_session")]
         indexes = [
             models.Index(fields=["young_person", "status"]),
             # Who attended a set of sessions, read from the index alone: the indicators' active
@@ -238,9 +234,8 @@ class YearlyParticipation(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["year", "young_person", "group", "organisation"],
-                name="yearly_participation_unique",
+            one_per(
+                "year", "young_person", "group", "organisation", name="yearly_participation_unique"
             )
         ]
         indexes = [
@@ -286,11 +281,7 @@ class YearlyParticipant(models.Model):
     first_buddy_active_on = models.DateField(null=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["year", "young_person"], name="yearly_participant_unique"
-            )
-        ]
+        constraints = [one_per("year", "young_person", name="yearly_participant_unique")]
         indexes = [
             models.Index(fields=["year", "via_buddy_group"], name="yearly_participant_year"),
             models.Index(
@@ -330,8 +321,11 @@ class QuarterlyParticipation(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["quarter", "young_person", "group", "organisation"],
+            one_per(
+                "quarter",
+                "young_person",
+                "group",
+                "organisation",
                 name="quarterly_participation_unique",
             )
         ]

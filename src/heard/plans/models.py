@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from heard.core.models import TimeStampedModel, dates_in_order, staff_link
+from heard.core.models import TimeStampedModel, dates_in_order, one_per, staff_link
 from heard.core.standards import Standard
 from heard.core.validators import validate_single_line
 from heard.people.models import Organisation
@@ -42,9 +42,7 @@ class ActionPlan(TimeStampedModel):
     class Meta:
         ordering = ["-starts_on", "organisation__name"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["organisation", "period"], name="plan_one_per_organisation_period"
-            ),
+            one_per("organisation", "period", name="plan_one_per_organisation_period"),
             dates_in_order("starts_on", "ends_on", name="plan_dates_in_order"),
             models.CheckConstraint(
                 condition=models.Q(review_every_months__gte=1, review_every_months__lte=24),

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from heard.core.fields import young_person_link
-from heard.core.models import TimeStampedModel, dates_in_order, one_current, staff_link
+from heard.core.models import TimeStampedModel, dates_in_order, one_current, one_per, staff_link
 from heard.core.tables import display
 from heard.core.validators import NotInFuture, validate_single_line
 from heard.people.consents import ConsentPurpose
@@ -164,9 +164,7 @@ class BenchmarkShare(TimeStampedModel):
     class Meta:
         ordering = ["characteristic", "area", "value"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["characteristic", "value", "area"], name="one_benchmark_per_value"
-            ),
+            one_per("characteristic", "value", "area", name="one_benchmark_per_value"),
             models.CheckConstraint(
                 condition=models.Q(share__gte=0) & models.Q(share__lte=100),
                 name="benchmark_share_is_a_percentage",

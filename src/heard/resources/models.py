@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from heard.core.fields import organisation_link, user_link
-from heard.core.models import TimeStampedModel
+from heard.core.models import TimeStampedModel, one_per
 from heard.core.roles import AgeBand
 from heard.core.validators import validate_single_line
 from heard.resources.choices import ResourceKind
@@ -68,10 +68,11 @@ class SessionResource(models.Model):
         ordering = ["id"]
         verbose_name = _("resource used in a session")
         constraints = [
-            models.UniqueConstraint(
-                fields=["resource", "session"],
+            one_per(
+                "resource",
+                "session",
                 name="one_use_per_resource_and_session",
-                violation_error_message=_("The session already records this resource."),
+                message=_("The session already records this resource."),
             )
         ]
 

@@ -22,7 +22,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from heard.core.fields import organisation_link, user_link, young_person_link
-from heard.core.models import TimeStampedModel, staff_link
+from heard.core.models import TimeStampedModel, one_per, staff_link
 from heard.core.tables import display
 from heard.core.validators import NotInFuture, validate_single_line
 from heard.participation.models import Session
@@ -224,12 +224,11 @@ class PartnerInvoice(MoneyDecision):
     class Meta:
         ordering = ["-period_end", "-id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["organisation", "reference"],
+            one_per(
+                "organisation",
+                "reference",
                 name="one_invoice_per_partner_reference",
-                violation_error_message=_(
-                    "This partner already has an invoice with this reference."
-                ),
+                message=_("This partner already has an invoice with this reference."),
             )
         ]
 

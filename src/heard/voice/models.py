@@ -12,7 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from heard.core.fields import link, organisation_link, user_link, young_person_link
-from heard.core.models import TimeStampedModel, staff_link
+from heard.core.models import TimeStampedModel, one_per, staff_link
 from heard.core.tables import display
 from heard.core.validators import NotInFuture, validate_single_line
 from heard.voice.choices import (
@@ -231,11 +231,7 @@ class Rating(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["response", "young_person"], name="one_rating_per_young_person"
-            )
-        ]
+        constraints = [one_per("response", "young_person", name="one_rating_per_young_person")]
 
     def __str__(self) -> str:
         return f"{self.get_value_display()} for response {self.response_id}"
@@ -260,9 +256,7 @@ class ViewResponsibility(models.Model):
     recorded_on = models.DateField()
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["user", "view"], name="view_responsibility_unique")
-        ]
+        constraints = [one_per("user", "view", name="view_responsibility_unique")]
         indexes = [
             models.Index(
                 fields=["user", "status", "recorded_on", "view"], name="view_responsibility_due"
