@@ -57,3 +57,14 @@ class HearByRightStandard(models.TextChoices):
     STAFF = "staff", _("Staff")
     SKILLS_AND_KNOWLEDGE = "skills_knowledge", _("Skills and knowledge")
     STYLE_OF_LEADERSHIP = "style_of_leadership", _("Style of leadership")
+
+
+class Action(models.TextChoices):
+    """Categories of event (``AuditEntry.action``): what kind of thing happened, for filtering."""
+
+    CREATE = "create", _("Created")
+    UPDATE = "update", _("Updated")
+    DELETE = "delete", _("Deleted")
+    READ = "read", _("Read")
+    IMPORT = "import", _("Imported")
+    SIGN_IN = "sign_in", _("Signed in")

@@ -19,19 +19,8 @@ from typing import Any
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import dateformat, timezone
-from django.utils.translation import gettext_lazy as _
 
-
-class Action(models.TextChoices):
-    """Categories of event (``AuditEntry.action``): what kind of thing happened, for filtering."""
-
-    CREATE = "create", _("Created")
-    UPDATE = "update", _("Updated")
-    DELETE = "delete", _("Deleted")
-    READ = "read", _("Read")
-    IMPORT = "import", _("Imported")
-    SIGN_IN = "sign_in", _("Signed in")
-
+from heard.core.choices import Action as Action
 
 #: The categories by name, as the apps' ``events.py`` declare them (in the order above).
 CREATE, UPDATE, DELETE, READ, IMPORT, SIGN_IN = Action

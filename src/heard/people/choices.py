@@ -23,3 +23,15 @@ class YoungPersonContactPreference(models.TextChoices):
     TEXT = "text", _("Text message")
     LETTER = "letter", _("Letter")
     PHONE = "phone", _("Phone")
+
+
+class ConsentPurpose(models.TextChoices):
+    """What a consent is to: the values and labels of ``privacy.Consent.Purpose``."""
+
+    TAKING_PART = "taking_part", _("Taking part")
+    PHOTOGRAPHS = "photographs", _("Photographs")
+    QUOTES = "quotes", _("Quotes")
+    PUBLISHING = "publishing", _("Publishing")
+    SHARING = "sharing", _("Sharing with partners")
+    EQUALITY_DATA = "equality_data", _("Equality monitoring data")
+    CONTACT = "contact", _("Being contacted by message")

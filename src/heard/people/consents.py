@@ -15,21 +15,9 @@ from typing import Any
 
 from django.db import models
 from django.db.models import Exists, OuterRef
-from django.utils.translation import gettext_lazy as _
 
+from heard.people.choices import ConsentPurpose as ConsentPurpose
 from heard.people.models import YoungPerson
-
-
-class ConsentPurpose(models.TextChoices):
-    """What a consent is to: the values and labels of ``privacy.Consent.Purpose``."""
-
-    TAKING_PART = "taking_part", _("Taking part")
-    PHOTOGRAPHS = "photographs", _("Photographs")
-    QUOTES = "quotes", _("Quotes")
-    PUBLISHING = "publishing", _("Publishing")
-    SHARING = "sharing", _("Sharing with partners")
-    EQUALITY_DATA = "equality_data", _("Equality monitoring data")
-    CONTACT = "contact", _("Being contacted by message")
 
 
 def _consenting(purpose: str, *, withdrawn: bool) -> models.QuerySet[YoungPerson]:
