@@ -1,7 +1,4 @@
-"""The jobs app's choices: the value/label tables of its enumerations, data only (no
-logic; tests/core/test_data_modules.py checks it). The modules that declared them keep each
-under its old name (``Model.Kind = ModelKind`` in the model, or imported under its own name), so
-every reference, form, migration and template stands."""
+"""The jobs app's value/label tables: a data module (docs/architecture/scaffolding.md)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
