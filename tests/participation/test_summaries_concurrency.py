@@ -115,3 +115,57 @@ def test_a_change_of_kind_during_a_log_keeps_the_summaries_exact(officer, organi
     assert failures == []
     count, shown = summaries.differences()
     assert count == 0, shown
+
+
+def test_an_import_beside_a_log_keeps_the_summaries_exact(officer, organisation):
+    """An import merges its sessions into the rows kept (``summary_additions``) while a log of
+    the same young people regroups theirs: each must see the other's rows whole."""
+    import io
+
+    group = factories.GroupFactory(host_organisation=organisation)
+    people = [factories.YoungPersonFactory(organisation=organisation) for _ in range(6)]
+    attendees = ";".join(person.reference for person in people)
+    barrier = threading.Barrier(2)
+    failures: list[BaseException] = []
+
+    def run(write) -> None:
+        try:
+            for round_ in range(ROUNDS):
+                barrier.wait(timeout=30)
+                write(datetime.date(2026, 9, 1) + datetime.timedelta(days=round_))
+        except BaseException as exc:  # noqa: BLE001 - reported by the test below
+            failures.append(exc)
+            barrier.abort()
+        finally:
+            connections.close_all()
+
+    def imports(day: datetime.date) -> None:
+        rows = "".join(
+            f"{day},group_session,{group.name},adult_initiated_shared,public,{attendees}\n"
+            for _ in range(3)
+        )
+        result = services.sessions_import(
+            actor=officer,
+            file=io.StringIO("date,kind,group,degree,participation_type,attendees\n" + rows),
+        )
+        assert result.errors == [], result.errors
+
+    def logs(day: datetime.date) -> None:
+        services.session_log(
+            actor=officer,
+            date=day,
+            kind="group_session",
+            degree=Degree.ADULT_INITIATED_SHARED,
+            participation_type=ParticipationType.PUBLIC,
+            group=group,
+            attendees=people,
+        )
+
+    threads = [threading.Thread(target=run, args=(write,)) for write in (imports, logs)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert failures == []
+    count, shown = summaries.differences()
+    assert count == 0, shown
