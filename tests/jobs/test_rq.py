@@ -1,5 +1,6 @@
 """With REDIS_URL, jobs go to RQ on Redis: an export queued there is run by an RQ worker and its
-file arrives. The test starts its own redis-server on a unix socket in a temporary directory."""
+file arrives, and a worker stops promptly (``heard.jobs.rq_worker``). The tests start their own
+redis-server on a unix socket in a temporary directory."""
 
 import shutil
 import subprocess
@@ -7,9 +8,11 @@ import time
 
 import pytest
 from django.urls import reverse
+from redis.client import PubSub
 
 from heard.config.parts import tasks as tasks_part
 from heard.jobs.models import Job, Status
+from heard.jobs.rq_worker import StopsPromptly, Worker
 from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -56,14 +59,22 @@ def test_the_settings_choose_rq_with_redis_url_outside_tests():
     assert testing["TASKS"]["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
 
 
-def test_an_export_runs_on_rq_and_its_file_arrives(settings, redis_socket, client_for, officer):
+@pytest.fixture
+def rq_settings(settings, redis_socket):
+    settings.RQ_QUEUES = {"default": {"URL": f"unix://{redis_socket}"}}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    return settings
+
+
+def test_an_export_runs_on_rq_and_its_file_arrives(rq_settings, client_for, officer):
     import django_rq
     from django_tasks_rq.backend import Job as RQJob
     from rq import SimpleWorker
 
-    settings.RQ_QUEUES = {"default": {"URL": f"unix://{redis_socket}"}}
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
-    settings.HEARD_EXPORT_JOB_THRESHOLD = 2
+    class InProcessWorker(StopsPromptly, SimpleWorker):
+        """Heard's worker, running the job in this process (its in-memory test database)."""
+
+    rq_settings.HEARD_EXPORT_JOB_THRESHOLD = 2
     factories.YoungPersonFactory.create_batch(3)
     client = client_for(officer)
     response = client.get(reverse("people:young-person-list"), {"format": "csv"})
@@ -72,9 +83,39 @@ def test_an_export_runs_on_rq_and_its_file_arrives(settings, redis_socket, clien
     queue = django_rq.get_queue("default", job_class=RQJob)
     assert queue.count == 1  # waiting in Redis, not in the database's queue
 
-    worker = SimpleWorker([queue], connection=queue.connection, job_class=RQJob)
+    worker = InProcessWorker([queue], connection=queue.connection, job_class=RQJob)
     worker.work(burst=True)
     job.refresh_from_db()
     assert (job.status, job.done, job.total) == (Status.SUCCEEDED, 3, 3)
     download = client.get(reverse("jobs:job-download", kwargs={"job_uuid": job.uuid}))
     assert len(b"".join(download.streaming_content).decode().splitlines()) == 4
+
+
+@pytest.fixture
+def listener_reads_the_unsubscribe_first(monkeypatch):
+    """The race that held a stopping worker for a minute, made certain: the worker's command
+    listener reads the reply to its unsubscribe before the worker asks it to stop (as on a
+    loaded machine), so it goes back to waiting 60 s for a subscription."""
+    unsubscribe = PubSub.unsubscribe
+
+    def unsubscribe_then_pause(self, *args, **kwargs):
+        answer = unsubscribe(self, *args, **kwargs)
+        time.sleep(0.5)
+        return answer
+
+    monkeypatch.setattr(PubSub, "unsubscribe", unsubscribe_then_pause)
+
+
+def test_a_worker_in_batch_stops_promptly(redis_socket, listener_reads_the_unsubscribe_first):
+    """Heard's RQ worker (``heard worker`` runs it: tests/ops/test_two_servers.py), with nothing
+    queued, in batch: done within seconds, not the 60 s RQ's own worker waits on its listener
+    (61 s in make test before heard.jobs.rq_worker)."""
+    from redis import Redis
+    from rq import Queue
+
+    connection = Redis(unix_socket_path=str(redis_socket))
+    worker = Worker([Queue("default", connection=connection)], connection=connection)
+    started = time.monotonic()
+    worker.work(burst=True)  # in the main thread: it sets signal handlers
+    # A bound on a hang (60 s), not a measure of speed: about 1.5 s here.
+    assert time.monotonic() - started < 20

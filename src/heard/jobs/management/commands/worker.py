@@ -1,8 +1,9 @@
 """``heard worker``: run background jobs, on whichever backend the settings chose.
 
 The database backend (the embedded default): django-tasks-db's ``db_worker``. RQ (``REDIS_URL``):
-django-rq's ``rqworker`` on Heard's queue with django-tasks-rq's job class. ``make run`` starts
-one beside gunicorn (gunicorn.conf.py).
+django-rq's ``rqworker`` on Heard's queue with django-tasks-rq's job class and Heard's worker
+class (``heard.jobs.rq_worker``: its exit does not wait a minute on its command listener).
+``make run`` starts one beside gunicorn (gunicorn.conf.py).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class Command(BaseCommand):
                 "rqworker",
                 *queues,
                 job_class="django_tasks_rq.backend.Job",
+                worker_class="heard.jobs.rq_worker.Worker",
                 burst=options["batch"],
                 with_scheduler=False,
             )
