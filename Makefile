@@ -77,9 +77,10 @@ typecheck: install-dev
 # the other tests. For the same reason the suite's files go to the workers in pytest-django's order
 # (transactional tests, which flush, after the rest), not reordered by size: --no-loadscope-reorder.
 # One xdist worker per CPU the run may use (TEST_WORKERS=auto; 2 on the 2-core machines measured
-# in docs/testing.md, where it was `-n 2` before): a bigger machine runs the suite sooner.
+# in docs/testing.md, where it was `-n 2` before): a bigger machine runs the suite sooner. At most 8
+# (each worker holds a copy of the test database and Heard, a few hundred MB).
 TEST_WORKERS ?= auto
-PYTEST_XDIST := -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
+PYTEST_XDIST := -n $(TEST_WORKERS) --maxprocesses 8 --dist loadfile --no-loadscope-reorder
 # Branch coverage of the suite (pytest-cov), printed in its summary; .ci/coverage_floors.py then
 # holds services, selectors and policies to 100% and Heard to 95% (pyproject.toml has the rest).
 COVERAGE := --cov --cov-report=term --cov-report=json:build/coverage.json
