@@ -281,3 +281,20 @@ class ConcernFactory(DjangoModelFactory):
     who_was_present = "Two youth workers."
     immediate_action = "Listened and reassured them."
     child_told = "That I would pass it on to the safeguarding lead today."
+
+
+def logged_group_session(actor, group, attendees, day: datetime.date, **extra):
+    """A group session logged through the service (summaries, visit clock, audit), as a worker
+    logs one: adult-initiated and shared, public participation."""
+    from heard.participation import services
+
+    return services.session_log(
+        actor=actor,
+        date=day,
+        kind="group_session",
+        degree=Degree.ADULT_INITIATED_SHARED,
+        participation_type=ParticipationType.PUBLIC,
+        group=group,
+        attendees=attendees,
+        **extra,
+    )

@@ -14,7 +14,7 @@ from django.db import connection, connections
 from heard.groups import services as group_services
 from heard.groups.models import Group
 from heard.participation import services, summaries
-from heard.participation.models import Degree, ParticipationType, QuarterlyParticipation
+from heard.participation.models import QuarterlyParticipation
 from tests import factories
 
 pytestmark = [
@@ -52,19 +52,6 @@ def side_by_side(*writers: Callable[[int], None]) -> None:
         thread.join(timeout=120)
     assert not any(thread.is_alive() for thread in threads), "a writer did not finish"
     assert failures == []
-
-
-def log(officer, group, people, day: datetime.date, **extra) -> None:
-    services.session_log(
-        actor=officer,
-        date=day,
-        kind="group_session",
-        degree=Degree.ADULT_INITIATED_SHARED,
-        participation_type=ParticipationType.PUBLIC,
-        group=group,
-        attendees=people,
-        **extra,
-    )
 
 
 def kind_changer(officer, group: Group) -> Callable[[int], None]:
@@ -109,7 +96,7 @@ def test_concurrent_logs_keep_the_summaries_exact(officer, organisation):
     factories.BackgroundCheckFactory(staff=officer)
 
     def log_many(offset: int) -> Callable[[int], None]:
-        return lambda round_: log(
+        return lambda round_: factories.logged_group_session(
             officer,
             group,
             people,
@@ -130,7 +117,9 @@ def test_a_change_of_kind_during_a_log_keeps_the_summaries_exact(officer, organi
     newcomers = [factories.YoungPersonFactory(organisation=organisation) for _ in range(ROUNDS)]
 
     def log_newcomer(round_: int) -> None:
-        log(officer, group, [newcomers[round_]], START + datetime.timedelta(days=round_))
+        factories.logged_group_session(
+            officer, group, [newcomers[round_]], START + datetime.timedelta(days=round_)
+        )
 
     side_by_side(log_newcomer, kind_changer(officer, group))
     count, shown = summaries.differences()
@@ -144,7 +133,9 @@ def test_an_import_beside_a_log_keeps_the_summaries_exact(officer, organisation)
     people = [factories.YoungPersonFactory(organisation=organisation) for _ in range(6)]
 
     def logs(round_: int) -> None:
-        log(officer, group, people, START + datetime.timedelta(days=round_))
+        factories.logged_group_session(
+            officer, group, people, START + datetime.timedelta(days=round_)
+        )
 
     side_by_side(importer(officer, group, people), logs)
     count, shown = summaries.differences()

@@ -179,7 +179,6 @@ def test_the_protected_cells_follow_every_edit_of_a_session(officer, organisatio
     from heard.core import disclosure
     from heard.groups import services as group_services
     from heard.participation import services
-    from heard.participation.models import ParticipationType
     from heard.privacy.selectors.reach import active_cells
 
     buddy = factories.GroupFactory(host_organisation=organisation, kind=Group.Kind.BUDDY_GROUP)
@@ -187,15 +186,7 @@ def test_the_protected_cells_follow_every_edit_of_a_session(officer, organisatio
     people = [factories.YoungPersonFactory(organisation=organisation) for _ in range(12)]
 
     def log(group, day, attendees):
-        return services.session_log(
-            actor=officer,
-            date=day,
-            kind="group_session",
-            degree=Degree.ADULT_INITIATED_SHARED,
-            participation_type=ParticipationType.PUBLIC,
-            group=group,
-            attendees=attendees,
-        )
+        return factories.logged_group_session(officer, group, attendees, day)
 
     may = log(buddy, datetime.date(2026, 5, 4), people[:8])
     august = log(council, datetime.date(2026, 8, 10), people[4:])
