@@ -9,14 +9,17 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import include, path
+from django.utils.safestring import mark_safe
 from drf_spectacular.views import SpectacularJSONAPIView
+from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 
 from heard.api import audits as audits_api
 from heard.api import consultations as consultations_api
 from heard.api import decisions as decisions_api
-from heard.api import groups, participation, people, privacy, safeguarding, voice
+from heard.api import groups, participation, people, privacy, safeguarding, served, voice
 from heard.api import indicators as indicators_api
 from heard.api import involvement as involvement_api
 from heard.api import opportunities as opportunities_api
@@ -105,17 +108,45 @@ def staff_page(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpRespo
     return wrapped
 
 
-openapi_document = SpectacularJSONAPIView.as_view()
+class OpenAPIDocumentView(SpectacularJSONAPIView):
+    """drf-spectacular's view of the document, generated once per process and language
+    (``heard.api.served``)."""
+
+    def _get_schema_response(self, request: Any) -> Response:
+        version = self.api_version or request.version or self._get_version_parameter(request)
+
+        def generate() -> dict[str, Any]:
+            generator = self.generator_class(
+                urlconf=self.urlconf, api_version=version, patterns=self.patterns
+            )
+            return generator.get_schema(request=request, public=self.serve_public)
+
+        return Response(
+            data=served.document(version, generate),
+            headers={
+                "Content-Disposition": f'inline; filename="{self._get_filename(request, version)}"'
+            },
+        )
+
+
+openapi_document = OpenAPIDocumentView.as_view()
 
 
 def api_reference(request: HttpRequest) -> HttpResponse:
     """The API reference: the OpenAPI document /api/v1/openapi.json serves (the same view is
-    asked for it, so the two never differ), drawn on the server as a Heard page."""
+    asked for it, so the two never differ), drawn on the server as a Heard page; its content is
+    drawn once per process and language (``heard.api.served``)."""
     answer: Any = openapi_document(request)
-    answer.render()
     if answer.status_code != 200:
         raise PermissionDenied
-    context = {"reference": build(json.loads(answer.content)), "title": "API reference"}
+
+    def draw() -> str:
+        answer.render()
+        context = {"reference": build(json.loads(answer.content))}
+        return render_to_string("api/_reference.html", context)
+
+    content = mark_safe(served.reference(None, draw))  # noqa: S308 - drawn by the template above
+    context = {"reference_content": content, "title": "API reference"}
     return render(request, "api/reference.html", context)
 
 
