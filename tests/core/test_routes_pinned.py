@@ -295,7 +295,7 @@ PAGES = [
     ("plans:plan-export", "plans/<int:pk>/export/", "plan_export"),
     ("plans:plan-copy", "plans/<int:pk>/copy/", "plan_copy"),
     ("plans:plan-import", "plans/<int:pk>/import/", "plan_import"),
-    ("openapi", "api/v1/openapi.json", "SpectacularJSONAPIView"),
+    ("openapi", "api/v1/openapi.json", "OpenAPIDocumentView"),
     ("api-docs", "api/v1/docs/", "api_reference"),
     ("portal:theme-poster", "you-said-we-did/themes/<int:pk>/poster.pdf", "theme_poster_pdf"),
     # Indicators with targets (issue 18).
