@@ -111,3 +111,16 @@ def test_the_kept_reference_is_each_readers_own_page(client_for, make_user):
     assert "Lead Bea" in second and "Officer Ada" not in second
     body = first[first.index("<main") :]
     assert body.count("Officer Ada") == 0  # no reader's data in the kept content
+
+
+def test_every_staff_role_is_given_the_same_document(api_for, make_user):
+    """What makes keeping one document right: generated afresh for each reader, it is the same
+    for every role (another organisation's partner worker included)."""
+    documents = set()
+    for role in Role:
+        served.forget(setting="REST_FRAMEWORK")
+        organisation = factories.OrganisationFactory() if role == Role.PARTNER_WORKER else None
+        answer = api_for(make_user(role, organisation=organisation)).get(reverse("openapi"))
+        assert answer.status_code == 200
+        documents.add(answer.content)
+    assert len(documents) == 1
