@@ -124,3 +124,18 @@ def test_every_staff_role_is_given_the_same_document(api_for, make_user):
         assert answer.status_code == 200
         documents.add(answer.content)
     assert len(documents) == 1
+
+
+def test_what_a_reader_puts_in_the_address_keeps_nothing_more(api_for, make_user, settings):
+    """``?lang=`` and ``?version=`` are the reader's to write: an unknown language or version is
+    answered, never kept, so no one can fill a server's memory a document at a time."""
+    api = api_for(make_user(Role.BOARD_MEMBER))
+    for number in range(3):
+        assert api.get(reverse("openapi"), {"lang": f"x{number}"}).status_code == 200
+        assert api.get(reverse("openapi"), {"version": f"v{number}"}).status_code == 200
+    api.get(reverse("openapi"), {"lang": "cy"})
+    api.get(reverse("openapi"))
+    languages = {code for code, _ in settings.LANGUAGES}
+    assert {language for language, _ in served._documents} <= languages
+    assert {version for _, version in served._documents} == {None}
+    assert len(served._documents) == 2

@@ -9,7 +9,8 @@ document (1.4 MB) and 2.1 s for the reference (2.6 MB of HTML), the same work ea
 A change of a setting they are made from (``setting_changed``, as ``override_settings`` sends, for
 ``MADE_FROM``) forgets both;
 while drf-spectacular's own settings are patched (its ``patched_settings``, for a view with custom
-settings) nothing is kept or served from what was kept.
+settings) nothing is kept or served from what was kept. A language or version Heard does not have
+(``?lang=``, ``?version=``, as the reader writes them) is answered and not kept.
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils import translation
 from drf_spectacular.settings import spectacular_settings
+from rest_framework.settings import api_settings
 
 T = TypeVar("T")
 
@@ -36,13 +39,22 @@ def _patched() -> bool:
     return bool(getattr(spectacular_settings, "_original_settings", None))
 
 
+def _keeps(language: str | None, version: str | None) -> bool:
+    """Only Heard's languages and versions are kept: ``?lang=`` and ``?version=`` are the
+    reader's to write, and each value kept would hold a document in memory for good."""
+    versions = api_settings.ALLOWED_VERSIONS or ()
+    return language in {code for code, _ in settings.LANGUAGES} and (
+        version is None or version in versions
+    )
+
+
 def _kept(store: dict[Key, T], version: str | None, make: Callable[[], T]) -> T:
     """What ``make`` gives for the active language and ``version``, made the first time only.
     Two requests that find nothing both make it, and the first kept is the one kept (the same
     thing, from the same code)."""
-    if _patched():
-        return make()
     key = (translation.get_language(), version)
+    if _patched() or not _keeps(*key):
+        return make()
     found = store.get(key)
     if found is None:
         found = store.setdefault(key, make())
